@@ -1,0 +1,77 @@
+import ExcelJS from 'exceljs';
+import type { Classeur, Feuille, Style, Valeur } from '../../sheets/model';
+
+function couleur(rgb: string): { argb: string } {
+  return { argb: 'FF' + rgb.toUpperCase() };
+}
+
+function appliquerStyle(cell: ExcelJS.Cell, s: Style): void {
+  cell.font = {
+    name: 'Calibri',
+    size: s.taille ?? 10,
+    ...(s.gras ? { bold: true } : {}),
+    ...(s.italique ? { italic: true } : {}),
+    ...(s.couleur ? { color: couleur(s.couleur) } : {}),
+  };
+  if (s.fond) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: couleur(s.fond) };
+  cell.alignment = {
+    wrapText: !!s.retourLigne,
+    vertical: s.vertical === 'milieu' ? 'middle' : 'top',
+    ...(s.alignement ? { horizontal: s.alignement === 'centre' ? 'center' : s.alignement === 'droite' ? 'right' : 'left' } : {}),
+  };
+  if (s.bordure) {
+    const trait = { style: 'thin' as const, color: couleur('808080') };
+    cell.border = { top: trait, left: trait, bottom: trait, right: trait };
+  }
+  if (s.format) cell.numFmt = s.format;
+}
+
+/** Strings stay strings: exceljs writes them as text, so "=1+1" typed by a user is never evaluated. */
+function valeurExcel(v: Valeur): ExcelJS.CellValue {
+  if (v !== null && typeof v === 'object') return { formula: v.formule.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  return v;
+}
+
+function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): void {
+  const ws = wb.addWorksheet(f.nom, {
+    state: f.etat === 'tresCachee' ? 'veryHidden' : 'visible',
+    views: f.figer ? [{ state: 'frozen', xSplit: f.figer.colonnes, ySplit: f.figer.lignes }] : [],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: f.miseEnPage.orientation === 'paysage' ? 'landscape' : 'portrait',
+      fitToPage: f.miseEnPage.ajusterLargeur,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(f.miseEnPage.lignesRepetees ? { printTitlesRow: `${f.miseEnPage.lignesRepetees[0]}:${f.miseEnPage.lignesRepetees[1]}` } : {}),
+    },
+    headerFooter: {
+      ...(f.miseEnPage.piedDePage ? { oddFooter: f.miseEnPage.piedDePage } : {}),
+      ...(f.miseEnPage.enTete ? { oddHeader: f.miseEnPage.enTete } : {}),
+    },
+  });
+  ws.columns = f.largeurs.map((w) => ({ width: w }));
+  f.lignes.forEach((l, i) => {
+    const row = ws.getRow(i + 1);
+    if (l.hauteur !== undefined) row.height = l.hauteur;
+    l.cellules.forEach((c, j) => {
+      if (!c) return;
+      const cell = row.getCell(j + 1);
+      if (c.valeur !== null) cell.value = valeurExcel(c.valeur);
+      if (c.style) appliquerStyle(cell, c.style);
+    });
+  });
+  for (const m of f.fusions) ws.mergeCells(m);
+}
+
+/** Renders a workbook model to .xlsx bytes. */
+export async function classeurEnXlsx(c: Classeur): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'AGOrA pour Excel';
+  wb.title = c.titre;
+  wb.created = new Date(0); // deterministic output; the real date lives in the sheets that need it
+  wb.modified = new Date(0);
+  for (const f of c.feuilles) ecrireFeuille(wb, f);
+  const data = await wb.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}

@@ -1,0 +1,47 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/** A French message that names the file: what the CLI shows the user (exit code 1). */
+export class ErreurFichier extends Error {
+  constructor(
+    message: string,
+    readonly fichier: string,
+  ) {
+    super(message);
+    this.name = 'ErreurFichier';
+  }
+}
+
+/**
+ * Writes a file so that nothing half-written is ever left: the bytes go to a temporary file
+ * in the same folder, which is renamed onto the target only once complete.
+ */
+export async function ecrireAtomiquement(cible: string, contenu: Buffer | string): Promise<void> {
+  const dossier = path.dirname(path.resolve(cible));
+  try {
+    const st = await fs.stat(dossier);
+    if (!st.isDirectory()) throw new ErreurFichier(`« ${dossier} » n'est pas un dossier : impossible d'écrire « ${cible} ».`, cible);
+  } catch (e) {
+    if (e instanceof ErreurFichier) throw e;
+    throw new ErreurFichier(`Le dossier « ${dossier} » n'existe pas : impossible d'écrire « ${cible} ».`, cible);
+  }
+  const temporaire = path.join(dossier, `.${path.basename(cible)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temporaire, contenu);
+    await fs.rename(temporaire, cible);
+  } catch (e) {
+    await fs.rm(temporaire, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    const raison =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'accès refusé'
+        : code === 'EISDIR'
+          ? "c'est un dossier"
+          : code === 'ENOSPC'
+            ? 'disque plein'
+            : code === 'EROFS'
+              ? 'système de fichiers en lecture seule'
+              : (e as Error).message;
+    throw new ErreurFichier(`Impossible d'écrire « ${cible} » : ${raison}.`, cible);
+  }
+}

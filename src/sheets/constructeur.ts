@@ -1,0 +1,60 @@
+import { hauteurPourTextes, lettreColonne, type Cellule, type Feuille, type Ligne, type MiseEnPage, type Style, type Valeur } from './model';
+
+export interface Bloc {
+  valeur: Valeur;
+  style?: Style;
+  /** number of columns the cell spans (merged) */
+  colonnes?: number;
+}
+
+/** Builds a sheet row by row, merging spans and sizing rows so that wrapped text is never cut. */
+export class ConstructeurFeuille {
+  private readonly lignes: Ligne[] = [];
+  private readonly fusions: string[] = [];
+
+  constructor(
+    private readonly nom: string,
+    private readonly largeurs: number[],
+  ) {}
+
+  /** Adds a row; returns its 1-based number. */
+  ligne(blocs: Bloc[], hauteurMin?: number): number {
+    const numero = this.lignes.length + 1;
+    const cellules: (Cellule | null)[] = [];
+    const textes: { texte: string; largeur: number; taille?: number }[] = [];
+    let col = 0;
+    for (const b of blocs) {
+      const span = b.colonnes ?? 1;
+      const cellule: Cellule = b.style ? { valeur: b.valeur, style: b.style } : { valeur: b.valeur };
+      cellules[col] = cellule;
+      for (let k = 1; k < span; k++) cellules[col + k] = b.style ? { valeur: null, style: b.style } : null;
+      if (span > 1) this.fusions.push(`${lettreColonne(col)}${numero}:${lettreColonne(col + span - 1)}${numero}`);
+      if (typeof b.valeur === 'string' && b.valeur.length > 0) {
+        const largeur = this.largeurs.slice(col, col + span).reduce((a, w) => a + w, 0);
+        textes.push({ texte: b.valeur, largeur: b.style?.retourLigne ? largeur : Number.POSITIVE_INFINITY, taille: b.style?.taille });
+      }
+      col += span;
+    }
+    const hauteur = Math.max(hauteurMin ?? 0, hauteurPourTextes(textes));
+    this.lignes.push({ cellules, hauteur });
+    return numero;
+  }
+
+  vide(): number {
+    this.lignes.push({ cellules: [], hauteur: 8 });
+    return this.lignes.length;
+  }
+
+  get nombreDeLignes(): number {
+    return this.lignes.length;
+  }
+
+  feuille(miseEnPage: MiseEnPage, figer?: { lignes: number; colonnes: number }): Feuille {
+    return { nom: this.nom, largeurs: this.largeurs, lignes: this.lignes, fusions: this.fusions, miseEnPage, ...(figer ? { figer } : {}) };
+  }
+}
+
+/** One item a line, each preceded by a bullet: how lists read in a printed grid. */
+export function puces(items: readonly string[]): string {
+  return items.map((i) => `• ${i}`).join('\n');
+}

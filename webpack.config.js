@@ -1,0 +1,36 @@
+/* Builds the task pane into dist/. Development serves https://localhost:3000 (office-addin-dev-certs);
+   production rewrites the manifest's localhost URLs to AGORA_URL_PRODUCTION. */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const URL_DEV = 'https://localhost:3000/';
+const URL_PRODUCTION = process.env.AGORA_URL_PRODUCTION || 'https://agora.example.invalid/';
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  const config = {
+    devtool: dev ? 'source-map' : false,
+    entry: { taskpane: './src/taskpane/taskpane.ts' },
+    output: { path: path.resolve(__dirname, 'dist'), clean: true },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.json', onlyCompileBundledFiles: true } } }],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: '[name][ext]', transform: (c) => (dev ? c : c.toString().replaceAll(URL_DEV, URL_PRODUCTION)) },
+        ],
+      }),
+    ],
+    devServer: { port: 3000, headers: { 'Access-Control-Allow-Origin': '*' } },
+  };
+  if (dev && options.env && options.env.WEBPACK_SERVE) {
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer.server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  }
+  return config;
+};
