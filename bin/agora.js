@@ -2,7 +2,7 @@
 'use strict';
 let cli;
 try {
-  cli = require('../lib/cli/main.js');
+  cli = require('../lib/src/cli/main.js');
 } catch (e) {
   process.stderr.write("Erreur : l'outil n'est pas compilé. Lancez « npm run build:cli » (ou « npm ci ») puis recommencez.\n");
   process.exit(1);

@@ -1,9 +1,13 @@
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import { compter, referentiel } from '../referentiel';
 import { exporterReferentiel } from '../app/referentiel';
 import { ErreurFichier } from '../io/fichiers';
 import { analyser, ErreurUsage } from './arguments';
+import { lireListeEleves } from '../app/listeEleves';
+import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
+import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
+import { TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';
 
 const AIDE = `agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)
 
@@ -11,6 +15,14 @@ Usage :
   agora referentiel --json              affiche tout le référentiel en JSON
   agora referentiel --out FICHIER.xlsx  écrit le classeur du référentiel
                                         (synthèse, une matrice par bloc, épreuves)
+  agora grilles --classe ELEVES.csv (--out FICHIER.xlsx | --par-eleve DOSSIER)
+               [--type pfmp,e31,e32,e2,recap-e31,recap-e32,attestation]
+               [--etablissement NOM] [--annee 2026-2027] [--nom-classe CLASSE] [--json]
+                                        écrit les grilles officielles de chaque élève : un classeur
+                                        pour la classe (--out) ou un classeur par élève (--par-eleve).
+                                        ELEVES.csv : en-tête « nom;prenom » (colonne « classe »
+                                        facultative), séparateur « ; » ou « , », UTF-8 ou Windows-1252.
+                                        Par défaut, tous les types de grilles.
   agora demo [--dossier DOSSIER]        joue la démonstration (par défaut dans « out/»)
   agora aide                            affiche cette aide
 
@@ -38,6 +50,57 @@ async function cmdReferentiel(args: string[], s: Sorties): Promise<number> {
   return 0;
 }
 
+/** Today as AAAA-MM-JJ in local time: the date a teacher reads on the sheets. */
+function aujourdhui(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function typesDemandes(valeur: string | undefined): TypeGrille[] {
+  if (valeur === undefined) return [...TYPES_GRILLE];
+  const types = valeur.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const inconnus = types.filter((t) => !(TYPES_GRILLE as readonly string[]).includes(t));
+  if (inconnus.length || !types.length)
+    throw new ErreurUsage(`Type de grille inconnu : « ${inconnus.join(', ') || valeur} ». Types possibles : ${TYPES_GRILLE.join(', ')}.`);
+  return types as TypeGrille[];
+}
+
+function afficherResume(res: ResumeGrilles, s: Sorties, json: boolean): number {
+  if (json) s.out(JSON.stringify(res, null, 2) + '\n');
+  else {
+    for (const f of res.fichiers) s.out(`  écrit : ${f.fichier} — ${f.eleves.length} élève(s), ${f.feuilles.length} feuilles\n`);
+  }
+  for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
+  return res.erreurs.length ? 1 : 0;
+}
+
+async function cmdGrilles(args: string[], s: Sorties): Promise<number> {
+  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--classe', '--type', '--out', '--par-eleve', '--etablissement', '--annee', '--nom-classe'] });
+  if (o.positionnels.length) throw new ErreurUsage(`Argument inattendu : « ${o.positionnels[0]} ».`);
+  const csv = o.valeurs.get('--classe');
+  if (!csv) throw new ErreurUsage('Précisez la liste des élèves : --classe ELEVES.csv.');
+  const sortie = o.valeurs.get('--out');
+  const dossier = o.valeurs.get('--par-eleve');
+  if (!sortie === !dossier) throw new ErreurUsage('Précisez soit --out FICHIER.xlsx (un classeur pour la classe), soit --par-eleve DOSSIER (un classeur par élève).');
+  if (sortie && !sortie.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Le fichier de sortie doit se terminer par .xlsx : « ${sortie} ».`);
+  const types = typesDemandes(o.valeurs.get('--type'));
+  const date = aujourdhui();
+  const options: OptionsGrilles = { types, etablissement: o.valeurs.get('--etablissement') ?? '', annee: o.valeurs.get('--annee') ?? anneeScolaire(date), date };
+  const liste = await lireListeEleves(csv, o.valeurs.get('--nom-classe') ?? '');
+  const res = sortie ? await grillesDeLaClasse(liste.eleves, options, sortie) : await grillesParEleve(liste.eleves, options, dossier!);
+  if (!o.drapeaux.has('--json')) s.out(`${liste.eleves.length} élèves lus dans ${csv} (${liste.encodage}, séparateur « ${liste.separateur === '\t' ? 'tabulation' : liste.separateur} »).\n`);
+  return afficherResume(res, s, o.drapeaux.has('--json'));
+}
+
+/** The built-in demo class, found beside the compiled or the TypeScript sources. */
+function classeDemo(): string {
+  for (let d = __dirname, i = 0; i < 5; i++, d = path.dirname(d)) {
+    const f = path.join(d, 'templates', 'demo', 'classe-demo.csv');
+    if (existsSync(f)) return f;
+  }
+  throw new ErreurFichier('Classe de démonstration introuvable (templates/demo/classe-demo.csv).', 'templates/demo/classe-demo.csv');
+}
+
 async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const o = analyser(args, { drapeaux: [], valeurs: ['--dossier'] });
   if (o.positionnels.length) throw new ErreurUsage(`Argument inattendu : « ${o.positionnels[0]} ».`);
@@ -45,11 +108,23 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   await fs.mkdir(dossier, { recursive: true });
   const r = referentiel();
   const n = compter(r);
-  s.out(`AGOrA pour Excel — démonstration\n`);
-  s.out(`Référentiel ${r.diplome.sigle} (${r.diplome.texte}) : ${n.blocs} blocs, ${n.activites} activités, ${n.competences} compétences.\n`);
+  s.out(`AGOrA pour Excel — démonstration\n\n`);
+  s.out(`1. Référentiel ${r.diplome.sigle} (${r.diplome.texte}) : ${n.blocs} blocs, ${n.activites} activités, ${n.competences} compétences.\n`);
   const res = await exporterReferentiel(path.join(dossier, 'referentiel-agora.xlsx'));
   s.out(`  écrit : ${res.fichier} — feuilles : ${res.feuilles.join(', ')}\n`);
-  return 0;
+
+  const csv = classeDemo();
+  const liste = await lireListeEleves(csv);
+  const date = aujourdhui();
+  const options: OptionsGrilles = { types: [...TYPES_GRILLE], etablissement: 'Lycée professionnel de démonstration', annee: anneeScolaire(date), date };
+  s.out(`\n2. Grilles officielles d'une classe de démonstration : ${liste.eleves.length} élèves (${liste.eleves[0]!.classe}).\n`);
+  const classe = await grillesDeLaClasse(liste.eleves, options, path.join(dossier, 'grilles-classe.xlsx'));
+  const parEleve = await grillesParEleve(liste.eleves, options, path.join(dossier, 'grilles-par-eleve'));
+  const codeClasse = afficherResume(classe, s, false);
+  const f0 = parEleve.fichiers[0];
+  s.out(`  écrit : ${parEleve.fichiers.length} classeurs dans ${path.join(dossier, 'grilles-par-eleve')}${f0 ? ` (par exemple ${path.basename(f0.fichier)} : ${f0.feuilles.filter((f) => !f.startsWith('_')).join(', ')})` : ''}\n`);
+  for (const e of parEleve.erreurs) s.err(`Erreur : ${e.message}\n`);
+  return codeClasse || (parEleve.erreurs.length ? 1 : 0);
 }
 
 /** Runs one command; returns the process exit code. Never throws. */
@@ -59,6 +134,8 @@ export async function main(argv: readonly string[], s: Sorties = console_): Prom
     switch (commande) {
       case 'referentiel':
         return await cmdReferentiel(reste, s);
+      case 'grilles':
+        return await cmdGrilles(reste, s);
       case 'demo':
         return await cmdDemo(reste, s);
       case 'aide':

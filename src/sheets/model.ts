@@ -19,6 +19,7 @@ export interface Style {
   retourLigne?: boolean;
   bordure?: boolean;
   format?: string; // Excel number format
+  saisie?: boolean; // input cell: left unlocked when the sheet is protected
 }
 
 export interface Cellule {
@@ -39,19 +40,59 @@ export interface MiseEnPage {
   enTete?: string;
 }
 
+/** A drop-down list: the items of a defined name (so it follows edits of « Paramètres ») or fixed items. */
+export type Liste = { nom: string } | { elements: string[] };
+
+/** A rule on one block (never whole columns): a drop-down list, or a number between bounds. */
+export type Validation = { plage: string; message: string } & ({ liste: Liste } | { minimum: number; maximum?: number });
+
+/** Fill applied where `formule` (written for the range's top-left cell) is true. */
+export interface MiseEnFormeConditionnelle {
+  plage: string;
+  formule: string;
+  fond: string;
+  couleur?: string;
+}
+
 export interface Feuille {
   nom: string;
   largeurs: number[]; // column widths in characters
+  colonnesMasquees?: number[]; // 0-based indexes of helper columns
   lignes: Ligne[];
   fusions: string[]; // A1-style ranges
   figer?: { lignes: number; colonnes: number };
   miseEnPage: MiseEnPage;
   etat?: 'visible' | 'tresCachee';
+  validations?: Validation[];
+  misesEnForme?: MiseEnFormeConditionnelle[];
+  protegee?: boolean; // protected without password: only `saisie` cells can be edited
+}
+
+/** A workbook-scoped defined name: how checking and consolidation find a block after rows move. */
+export interface NomDefini {
+  nom: string;
+  feuille: string;
+  plage: string; // A1-style, without sheet or $
 }
 
 export interface Classeur {
   titre: string;
   feuilles: Feuille[];
+  noms?: NomDefini[];
+}
+
+/** Defined-name syntax: a letter or _ first, then letters, digits, _ or . ; never a cell address. */
+export function nomDefiniValide(nom: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(nom) && !/^[A-Za-z]{1,3}[0-9]+$/.test(nom) && !/^[RrCc]$/.test(nom);
+}
+
+/** `'Feuille 1'!$A$1:$B$2`: absolute reference with the sheet name quoted as Excel wants. */
+export function referenceAbsolue(feuille: string, plage: string): string {
+  const abs = plage
+    .split(':')
+    .map((a) => a.replace(/^([A-Z]+)([0-9]+)$/, '$$$1$$$2'))
+    .join(':');
+  return `'${feuille.replace(/'/g, "''")}'!${abs}`;
 }
 
 /** 0-based column index → Excel letters (0 → A, 26 → AA). */

@@ -1,19 +1,7 @@
 import type { Referentiel } from '../referentiel/schema';
 import { ConstructeurFeuille, puces } from './constructeur';
-import type { Classeur, Feuille, Style } from './model';
-
-const BLEU = '1F3864';
-const BLEU_CLAIR = 'D9E2F3';
-const GRIS = 'F2F2F2';
-const T = 9; // body font size: a full matrix must fit one A4 landscape page wide and stay legible
-
-const titre: Style = { gras: true, taille: 14, couleur: BLEU };
-const sousTitre: Style = { italique: true, taille: T, couleur: '595959', retourLigne: true };
-const entete: Style = { gras: true, taille: T, couleur: 'FFFFFF', fond: BLEU, alignement: 'centre', vertical: 'milieu', retourLigne: true, bordure: true };
-const bandeau: Style = { gras: true, taille: T + 1, fond: BLEU_CLAIR, vertical: 'milieu', retourLigne: true, bordure: true };
-const corps: Style = { taille: T, vertical: 'haut', retourLigne: true, bordure: true };
-const code: Style = { ...corps, gras: true, alignement: 'centre' };
-const note: Style = { taille: T, italique: true, fond: GRIS, vertical: 'haut', retourLigne: true, bordure: true };
+import type { Classeur, Feuille } from './model';
+import { bandeau, code, corps, entete, note, sousTitre, titre } from './styles';
 
 const pied = '&L&8AGOrA pour Excel — référentiel du Bac Pro AGOrA (arrêté du 18 février 2020)&R&8Page &P / &N';
 const paysage = (lignesRepetees?: [number, number]) => ({

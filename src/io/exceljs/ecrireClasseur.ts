@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Classeur, Feuille, Style, Valeur } from '../../sheets/model';
+import { referenceAbsolue, type Classeur, type Feuille, type Style, type Valeur } from '../../sheets/model';
 
 function couleur(rgb: string): { argb: string } {
   return { argb: 'FF' + rgb.toUpperCase() };
@@ -24,6 +24,7 @@ function appliquerStyle(cell: ExcelJS.Cell, s: Style): void {
     cell.border = { top: trait, left: trait, bottom: trait, right: trait };
   }
   if (s.format) cell.numFmt = s.format;
+  if (s.saisie) cell.protection = { locked: false };
 }
 
 /** Strings stay strings: exceljs writes them as text, so "=1+1" typed by a user is never evaluated. */
@@ -32,7 +33,7 @@ function valeurExcel(v: Valeur): ExcelJS.CellValue {
   return v;
 }
 
-function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): void {
+async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): Promise<void> {
   const ws = wb.addWorksheet(f.nom, {
     state: f.etat === 'tresCachee' ? 'veryHidden' : 'visible',
     views: f.figer ? [{ state: 'frozen', xSplit: f.figer.colonnes, ySplit: f.figer.lignes }] : [],
@@ -62,6 +63,41 @@ function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): void {
     });
   });
   for (const m of f.fusions) ws.mergeCells(m);
+  for (const i of f.colonnesMasquees ?? []) ws.getColumn(i + 1).hidden = true;
+  // exceljs types omit dataValidations; add() keeps a range address as one sqref (one rule per block)
+  const validations = (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of f.validations ?? []) {
+    const commun = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Valeur non prévue', error: v.message };
+    if ('liste' in v) {
+      const liste = 'nom' in v.liste ? v.liste.nom : `"${v.liste.elements.join(',')}"`;
+      validations.add(v.plage, { type: 'list', formulae: [liste], ...commun });
+    } else {
+      const bornes = v.maximum === undefined ? { operator: 'greaterThanOrEqual' as const, formulae: [v.minimum] } : { operator: 'between' as const, formulae: [v.minimum, v.maximum] };
+      validations.add(v.plage, { type: 'decimal', ...bornes, ...commun });
+    }
+  }
+  let priorite = 0;
+  for (const m of f.misesEnForme ?? []) {
+    priorite++;
+    ws.addConditionalFormatting({
+      ref: m.plage,
+      rules: [
+        {
+          type: 'expression',
+          priority: priorite,
+          formulae: [m.formule],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: couleur(m.fond) },
+            ...(m.couleur ? { font: { color: couleur(m.couleur) } } : {}),
+          },
+        },
+      ],
+    });
+  }
+  if (f.protegee) {
+    // No password: protection guards against slips, the teacher can lift it from the Review tab.
+    await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
 }
 
 /** Renders a workbook model to .xlsx bytes. */
@@ -71,7 +107,9 @@ export async function classeurEnXlsx(c: Classeur): Promise<Buffer> {
   wb.title = c.titre;
   wb.created = new Date(0); // deterministic output; the real date lives in the sheets that need it
   wb.modified = new Date(0);
-  for (const f of c.feuilles) ecrireFeuille(wb, f);
+  wb.calcProperties.fullCalcOnLoad = true; // formulas are written without cached results
+  for (const f of c.feuilles) await ecrireFeuille(wb, f);
+  for (const n of c.noms ?? []) wb.definedNames.add(referenceAbsolue(n.feuille, n.plage), n.nom);
   const data = await wb.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }

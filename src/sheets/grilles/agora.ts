@@ -1,0 +1,52 @@
+import { ConstructeurFeuille } from '../constructeur';
+import type { Feuille } from '../model';
+import { entete, texte, titre } from '../styles';
+import type { Eleve } from './commun';
+
+export const FEUILLE_AGORA = '_agora';
+export const FORMAT_AGORA = '1';
+
+/** One generated sheet, as `_agora` records it. The anchor is a defined name: it follows a renamed sheet. */
+export interface EntreeAgora {
+  ancre: string;
+  modele: string;
+  eleve: Eleve | null;
+  prefixe: string;
+  feuille: string; // name at creation, for the record only
+}
+
+export const COLONNES_AGORA = ['ancre', 'modele', 'version_modele', 'referentiel', 'nom', 'prenom', 'classe', 'prefixe', 'feuille_initiale', 'cree_le'] as const;
+
+/**
+ * The veryHidden `_agora` sheet: the workbook's metadata (tool, template and référentiel versions,
+ * creation date) then one row per generated sheet. exceljs and Office.js both read it, which custom
+ * XML parts would not allow. Values are plain text: names from a class list are never formulas.
+ */
+export function feuilleAgora(o: { versionGabarit: string; versionReferentiel: string; date: string; entrees: EntreeAgora[] }): Feuille {
+  const f = new ConstructeurFeuille(FEUILLE_AGORA, [28, 26, 14, 14, 20, 20, 16, 12, 24, 12]);
+  f.ligne([{ valeur: 'AGOrA pour Excel — métadonnées (feuille technique, ne pas modifier)', style: titre, colonnes: 6 }]);
+  const cles: [string, string][] = [
+    ['outil', 'AGOrA pour Excel'],
+    ['format', FORMAT_AGORA],
+    ['gabarit_grilles', o.versionGabarit],
+    ['referentiel', o.versionReferentiel],
+    ['cree_le', o.date],
+  ];
+  for (const [k, v] of cles) f.ligne([{ valeur: k, style: texte }, { valeur: v, style: texte }]);
+  f.vide();
+  f.ligne(COLONNES_AGORA.map((c) => ({ valeur: c, style: entete })));
+  for (const e of o.entrees)
+    f.ligne([
+      e.ancre,
+      e.modele,
+      o.versionGabarit,
+      o.versionReferentiel,
+      e.eleve?.nom ?? '',
+      e.eleve?.prenom ?? '',
+      e.eleve?.classe ?? '',
+      e.prefixe,
+      e.feuille,
+      o.date,
+    ].map((v) => ({ valeur: v, style: texte })));
+  return { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), etat: 'tresCachee' };
+}

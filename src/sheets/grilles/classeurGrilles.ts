@@ -1,0 +1,96 @@
+import type { Referentiel } from '../../referentiel/schema';
+import { nomDefiniValide, type Classeur, type Feuille, type NomDefini } from '../model';
+import { NomsDeFeuilles } from '../nomsFeuilles';
+import { feuilleAgora, type EntreeAgora } from './agora';
+import { attestationPfmp } from './attestation';
+import { grilleCcf } from './ccf';
+import { nomComplet, type ContexteGrille, type Eleve, type GrilleConstruite } from './commun';
+import { gabaritGrilles, TYPES_GRILLE, type TypeGrille } from './gabarit';
+import { feuilleParametres } from './parametres';
+import { grillePfmp } from './pfmp';
+import { etatRecapitulatif } from './recapitulatif';
+
+export interface OptionsGrilles {
+  types: readonly TypeGrille[];
+  etablissement: string;
+  annee: string;
+  date: string; // AAAA-MM-JJ, recorded in `_agora`
+}
+
+/** One sheet to build for a student: its key in the context, its names in both kinds of workbook, its builder. */
+interface Piece {
+  cle: string;
+  type: TypeGrille;
+  seul: string; // sheet name in a one-student workbook
+  court: string; // prefix of the sheet name in a class workbook
+  construire: (r: Referentiel, ctx: ContexteGrille, nom: string) => GrilleConstruite;
+}
+
+const PIECES: Piece[] = [
+  ...['1', '2', '3'].map((p) => ({ cle: `pfmp${p}`, type: 'pfmp' as const, seul: `PFMP pôle ${p}`, court: `PFMP${p}`, construire: (r: Referentiel, c: ContexteGrille, n: string) => grillePfmp(r, p, c, n) })),
+  { cle: 'e31', type: 'e31', seul: 'CCF E31', court: 'E31', construire: (r, c, n) => grilleCcf(r, 'E31', c, n) },
+  { cle: 'e32', type: 'e32', seul: 'CCF E32', court: 'E32', construire: (r, c, n) => grilleCcf(r, 'E32', c, n) },
+  { cle: 'e2', type: 'e2', seul: 'CCF E2', court: 'E2', construire: (r, c, n) => grilleCcf(r, 'E2', c, n) },
+  { cle: 'recap-e31', type: 'recap-e31', seul: 'Récapitulatif E31', court: 'Récap E31', construire: (r, c, n) => etatRecapitulatif(r, 'E31', c, n) },
+  { cle: 'recap-e32', type: 'recap-e32', seul: 'Récapitulatif E32', court: 'Récap E32', construire: (r, c, n) => etatRecapitulatif(r, 'E32', c, n) },
+  { cle: 'attestation', type: 'attestation', seul: 'Attestation PFMP', court: 'PFMP', construire: (r, c, n) => attestationPfmp(r, c, n) },
+];
+
+/** School year of a date: from August on, « 2026-2027 ». */
+export function anneeScolaire(dateIso: string): string {
+  const [a, m] = dateIso.split('-').map(Number) as [number, number];
+  return m >= 8 ? `${a}-${a + 1}` : `${a - 1}-${a}`;
+}
+
+export interface ClasseurGrilles {
+  classeur: Classeur;
+  /** sheets written for each student, in class-list order */
+  feuillesParEleve: string[][];
+}
+
+/**
+ * The grids of a class in one workbook (`classe`: sheets per student, names prefixed `Eleve07_`),
+ * or of one student (`eleve`: plain sheet and defined names). « Paramètres » comes first, shared by
+ * every grid; `_agora` last, veryHidden.
+ */
+export function classeurGrilles(r: Referentiel, eleves: readonly Eleve[], o: OptionsGrilles, mode: 'classe' | 'eleve'): ClasseurGrilles {
+  if (mode === 'eleve' && eleves.length !== 1) throw new Error('Un classeur par élève contient un seul élève.');
+  const types = TYPES_GRILLE.filter((t) => o.types.includes(t)); // the order of the sheets is the template's
+  const pieces = PIECES.filter((p) => types.includes(p.type));
+  const noms = new NomsDeFeuilles();
+  const parametres = feuilleParametres(r, { etablissement: o.etablissement, annee: o.annee });
+  noms.reserver(parametres.feuille.nom);
+  noms.reserver('_agora');
+  const feuilles: Feuille[] = [parametres.feuille];
+  const definis: NomDefini[] = [...parametres.noms];
+  const entrees: EntreeAgora[] = [{ ancre: 'Note_Max', modele: 'parametres-grilles', eleve: null, prefixe: '', feuille: parametres.feuille.nom }];
+  const chiffres = Math.max(2, String(eleves.length).length);
+  const feuillesParEleve: string[][] = [];
+
+  eleves.forEach((eleve, i) => {
+    const prefixe = mode === 'classe' ? `Eleve${String(i + 1).padStart(chiffres, '0')}_` : '';
+    const ctx: ContexteGrille = { eleve, prefixe, feuilles: {} };
+    // Names first: a PFMP grid links to the attestation sheet, whichever comes first.
+    for (const p of pieces) ctx.feuilles[p.cle] = noms.reserver(mode === 'classe' ? `${p.court} ${nomComplet(eleve)}` : p.seul);
+    const siennes: string[] = [];
+    for (const p of pieces) {
+      const nom = ctx.feuilles[p.cle]!;
+      const g = p.construire(r, ctx, nom);
+      feuilles.push(g.feuille);
+      definis.push(...g.noms);
+      entrees.push({ ancre: g.ancre, modele: g.modele, eleve, prefixe, feuille: nom });
+      siennes.push(nom);
+    }
+    feuillesParEleve.push(siennes);
+  });
+
+  const vus = new Set<string>();
+  for (const n of definis) {
+    if (!nomDefiniValide(n.nom)) throw new Error(`Nom défini invalide : ${n.nom}`);
+    if (vus.has(n.nom.toUpperCase())) throw new Error(`Nom défini en double : ${n.nom}`);
+    vus.add(n.nom.toUpperCase());
+  }
+  feuilles.push(feuilleAgora({ versionGabarit: gabaritGrilles().version, versionReferentiel: r.version, date: o.date, entrees }));
+  const titre = mode === 'eleve' ? `Grilles AGOrA — ${nomComplet(eleves[0]!)}` : `Grilles AGOrA — ${eleves.length} élèves`;
+  return { classeur: { titre, feuilles, noms: definis }, feuillesParEleve };
+}
