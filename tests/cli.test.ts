@@ -97,7 +97,7 @@ describe('agora referentiel', () => {
 
   test('le binaire du paquet répond (bin/agora.js)', () => {
     const bin = path.resolve(__dirname, '..', 'bin', 'agora.js');
-    expect(existsSync(path.resolve(__dirname, '..', 'lib', 'cli', 'main.js'))).toBe(true);
+    expect(existsSync(path.resolve(__dirname, '..', 'lib', 'src', 'cli', 'main.js'))).toBe(true);
     const ok = spawnSync(process.execPath, [bin, 'referentiel', '--json'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).blocs).toHaveLength(3);

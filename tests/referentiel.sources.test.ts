@@ -1,5 +1,5 @@
 import { competences, referentiel } from '../src/referentiel';
-import { estCite, lireSource, normaliser } from './sources';
+import { estCite, lireSource, normaliser } from './aides/sources';
 
 const r = referentiel();
 const src = Object.fromEntries(['000', '001', '002', '003', '004'].map((id) => [id, normaliser(lireSource(id))])) as Record<string, string>;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The official texts live beside the repo in ../shared/referentiel (AGORA_SOURCES overrides). */
-export const DOSSIER_SOURCES = process.env.AGORA_SOURCES ?? path.resolve(__dirname, '..', '..', 'shared', 'referentiel');
+export const DOSSIER_SOURCES = process.env.AGORA_SOURCES ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'referentiel');
 
 export function lireSource(id: string): string {
   if (!existsSync(DOSSIER_SOURCES)) throw new Error(`Textes officiels introuvables : ${DOSSIER_SOURCES} (définir AGORA_SOURCES).`);

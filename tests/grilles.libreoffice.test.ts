@@ -1,0 +1,136 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { referentiel } from '../src/referentiel';
+import { classeurEnXlsx } from '../src/io/exceljs/ecrireClasseur';
+import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
+import { gabaritGrilles } from '../src/sheets/grilles/gabarit';
+import { noteProposee, noteProposeeSituations, type NiveauEchelle, type Positionnement } from '../src/domain/notation';
+import { aleatoire, cellulesDuNom, resultat } from './aides/classeurs';
+import { convertirAvecLibreOffice } from './aides/libreoffice';
+
+/**
+ * The proposed mark is a spreadsheet formula; LibreOffice recalculates it and must find, for every
+ * random draw (« NE », empty cells, lower-case codes, weights 0 to 3), the mark the core computes.
+ */
+const r = referentiel();
+const codes = (bloc: string) => r.blocs.find((b) => b.code === bloc)!.activites.flatMap((a) => a.competences.map((c) => c.code));
+const frag = (c: string) => c.replace(/\./g, '_');
+const N = 24;
+const eleves = Array.from({ length: N }, (_, i) => ({ nom: `Élève${i + 1}`, prenom: 'Test', classe: 'Tle AGOrA' }));
+const TIRAGES: (string | null)[] = ['TI', 'I', 'S', 'TS', 'NE', null, 'ts', 's'];
+const POIDS = [1, 1, 1, 2, 0.5, 3, 0];
+
+/** The cell right of a named cell: the weight sits in the column after the positionings. */
+const aDroite = (c: { feuille: ExcelJS.Worksheet; adresse: string }) => {
+  const x = c.feuille.getCell(c.adresse);
+  return c.feuille.getCell(Number(x.row), Number(x.col) + 1);
+};
+
+interface Tirage {
+  e31: Positionnement[];
+  e2: [Positionnement[], Positionnement[]];
+}
+
+async function remplir(fichier: string, graine: number, modifierParametres?: (wb: ExcelJS.Workbook) => void): Promise<Tirage[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(fichier);
+  modifierParametres?.(wb);
+  const hasard = aleatoire(graine);
+  const tirer = <T>(t: readonly T[]) => t[Math.floor(hasard() * t.length)]!;
+  const tirages: Tirage[] = [];
+  for (let i = 0; i < N; i++) {
+    const p = `Eleve${String(i + 1).padStart(2, '0')}_`;
+    const e31: Positionnement[] = [];
+    for (const c of codes('1')) {
+      const [cel] = cellulesDuNom(wb, `${p}E31_C${frag(c)}`);
+      const niveau = i === 0 ? 'NE' : tirer(TIRAGES); // the first student has only « NE »: no mark
+      const poids = tirer(POIDS);
+      cel!.feuille.getCell(cel!.adresse).value = niveau;
+      aDroite(cel!).value = poids; // weight: the column after the positioning
+      e31.push({ niveau, poids });
+    }
+    const e2: [Positionnement[], Positionnement[]] = [[], []];
+    for (const c of codes('2')) {
+      const [s1, s2] = cellulesDuNom(wb, `${p}E2_C${frag(c)}`);
+      const poids = tirer(POIDS);
+      const n1 = tirer(TIRAGES);
+      const n2 = i === 1 ? null : tirer(TIRAGES); // the second student has an empty situation 2: no mark
+      s1!.feuille.getCell(s1!.adresse).value = n1;
+      s2!.feuille.getCell(s2!.adresse).value = n2;
+      aDroite(s2!).value = poids;
+      e2[0].push({ niveau: n1, poids });
+      e2[1].push({ niveau: n2, poids });
+    }
+    tirages.push({ e31, e2 });
+  }
+  await wb.xlsx.writeFile(fichier);
+  return tirages;
+}
+
+async function notesLibreOffice(fichier: string): Promise<{ e31: unknown[]; e2: unknown[] }> {
+  const recalcule = convertirAvecLibreOffice(fichier, 'xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(recalcule);
+  const note = (nom: string) => {
+    const [c] = cellulesDuNom(wb, nom);
+    const v = resultat(c!.feuille.getCell(c!.adresse));
+    return v === '' || v === undefined || v === null ? null : v;
+  };
+  const ids = Array.from({ length: N }, (_, i) => `Eleve${String(i + 1).padStart(2, '0')}_`);
+  return { e31: ids.map((p) => note(`${p}E31_Note`)), e2: ids.map((p) => note(`${p}E2_Note`)) };
+}
+
+async function classe(): Promise<string> {
+  const dossier = mkdtempSync(path.join(os.tmpdir(), 'agora-note-'));
+  const fichier = path.join(dossier, 'classe.xlsx');
+  const { classeur } = classeurGrilles(r, eleves, { types: ['e31', 'e2'], etablissement: 'Lycée test', annee: '2026-2027', date: '2026-11-23' }, 'classe');
+  writeFileSync(fichier, await classeurEnXlsx(classeur));
+  return fichier;
+}
+
+const regles = () => gabaritGrilles().note;
+const echelleParDefaut = (): NiveauEchelle[] => gabaritGrilles().echelles.ccf.niveaux.map((n) => ({ code: n.code, valeur: n.valeur }));
+
+test('LibreOffice recalcule la note proposée E31 et E2 comme le cœur, pour 24 tirages avec « NE » et cellules vides', async () => {
+  const fichier = await classe();
+  const tirages = await remplir(fichier, 20261123);
+  const lo = await notesLibreOffice(fichier);
+  const echelle = echelleParDefaut();
+  const attenduE31 = tirages.map((t) => noteProposee(echelle, t.e31, regles()));
+  const attenduE2 = tirages.map((t) => noteProposeeSituations(echelle, [{ ponderation: 0.5, lignes: t.e2[0] }, { ponderation: 0.5, lignes: t.e2[1] }], regles()));
+  expect(lo.e31).toEqual(attenduE31);
+  expect(lo.e2).toEqual(attenduE2);
+  // The draws are not degenerate: most students have a mark, marks differ, and the two « no mark » cases exist.
+  expect(attenduE31[0]).toBeNull();
+  expect(attenduE2[1]).toBeNull();
+  expect(attenduE31.filter((n) => n !== null).length).toBeGreaterThanOrEqual(20);
+  expect(new Set(attenduE31).size).toBeGreaterThan(5);
+  for (const n of attenduE31) if (n !== null) expect(Number.isInteger(n * 2)).toBe(true); // rounded to the half point
+}, 240_000);
+
+test('Paramètres modifiés (niveau renommé, valeur changée, pas de 0,25) : les formules suivent', async () => {
+  const fichier = await classe();
+  const renommer = (wb: ExcelJS.Workbook) => {
+    const [codeTS] = cellulesDuNom(wb, 'Echelle_CCF_Codes').slice(3);
+    const [valS] = cellulesDuNom(wb, 'Echelle_CCF_Valeurs').slice(2);
+    const [pas] = cellulesDuNom(wb, 'Note_Pas');
+    codeTS!.feuille.getCell(codeTS!.adresse).value = 'A+';
+    valS!.feuille.getCell(valS!.adresse).value = 0.75;
+    pas!.feuille.getCell(pas!.adresse).value = 0.25;
+  };
+  const tirages = await remplir(fichier, 7, renommer);
+  // « TS » no longer exists in the scale: cells still holding it count as not positioned.
+  const echelle: NiveauEchelle[] = [
+    { code: 'TI', valeur: 0 },
+    { code: 'I', valeur: 1 / 3 },
+    { code: 'S', valeur: 0.75 },
+    { code: 'A+', valeur: 1 },
+    { code: 'NE', valeur: null },
+  ];
+  const lo = await notesLibreOffice(fichier);
+  const attendu = tirages.map((t) => noteProposee(echelle, t.e31, { maximum: 20, pas: 0.25 }));
+  expect(lo.e31).toEqual(attendu);
+  expect(attendu.some((n) => n !== null && !Number.isInteger(n * 2))).toBe(true); // quarter points do occur
+}, 240_000);

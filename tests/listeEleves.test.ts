@@ -1,0 +1,70 @@
+import { elevesDepuisCsv } from '../src/app/listeEleves';
+import { ErreurFichier } from '../src/io/fichiers';
+
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+const bom = (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(s)]);
+const cp1252 = (s: string) => Buffer.from(s, 'latin1'); // same bytes as Windows-1252 for these letters
+
+describe('liste des élèves (CSV)', () => {
+  test('Excel « CSV (séparateur : point-virgule) » en Windows-1252, CRLF', () => {
+    const l = elevesDepuisCsv(cp1252('Nom;Prénom\r\nLefèvre;Chloé\r\nNguyên;Zoé\r\n'), 'eleves.csv');
+    expect(l.encodage).toBe('Windows-1252');
+    expect(l.separateur).toBe(';');
+    expect(l.eleves).toEqual([
+      { nom: 'Lefèvre', prenom: 'Chloé', classe: '' },
+      { nom: 'Nguyên', prenom: 'Zoé', classe: '' },
+    ]);
+  });
+
+  test('UTF-8 avec BOM, colonne classe facultative, colonnes en plus ignorées', () => {
+    const l = elevesDepuisCsv(bom('nom;prenom;classe;email\nDa Silva;Inès;Tle AGOrA B;x@y.fr\n'), 'e.csv', '1re');
+    expect(l.encodage).toBe('UTF-8 avec BOM');
+    expect(l.eleves).toEqual([{ nom: 'Da Silva', prenom: 'Inès', classe: 'Tle AGOrA B' }]);
+  });
+
+  test('virgules, guillemets, lignes vides, espaces superflus', () => {
+    const l = elevesDepuisCsv(utf8('prenom,nom\n\n"Jean, Marie" , "O\'Neil ""Junior"""\n  Léo  ,  Petit  \n'), 'e.csv', 'Tle');
+    expect(l.separateur).toBe(',');
+    expect(l.eleves).toEqual([
+      { nom: 'O\'Neil "Junior"', prenom: 'Jean, Marie', classe: 'Tle' },
+      { nom: 'Petit', prenom: 'Léo', classe: 'Tle' },
+    ]);
+  });
+
+  test('un nom en forme de formule est gardé tel quel (il sera écrit comme texte)', () => {
+    // as Excel saves it: the field with « ; » and « " » is quoted, its quotes doubled
+    const l = elevesDepuisCsv(utf8('nom;prenom\n"=HYPERLINK(""http://x"";""y"")";@SUM(A1)\n-1+1;+33 6 12\n'), 'e.csv');
+    expect(l.eleves.map((e) => [e.nom, e.prenom])).toEqual([
+      ['=HYPERLINK("http://x";"y")', '@SUM(A1)'],
+      ['-1+1', '+33 6 12'],
+    ]);
+  });
+
+  const erreur = (octets: Buffer) => {
+    try {
+      elevesDepuisCsv(octets, 'classe.csv');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ErreurFichier);
+      return (e as Error).message;
+    }
+    throw new Error('aucune erreur');
+  };
+
+  test.each([
+    ['vide', '', /« classe\.csv » est vide/],
+    ['seulement des lignes blanches', '\n \n', /est vide/],
+    ['sans élève', 'nom;prenom\n', /ne contient aucun élève/],
+    ['colonne prenom absente', 'nom;classe\nDupont;1re\n', /ligne 1 : colonne « prenom » absente de l'en-tête \(lu : « nom », « classe »\)/],
+    ['aucune colonne reconnue', 'a;b\n1;2\n', /colonne « nom » et « prenom » absente/],
+    ['prénom vide', 'nom;prenom\nDupont;Jean\nMartin;\n', /ligne 3 : le prénom est vide/],
+    ['guillemet jamais refermé', 'nom;prenom\n"Dupont;Jean\n', /illisible : guillemet ouvert ligne 2/],
+    ['élève en double', 'nom;prenom\nDupont;Jean\nMartin;Léa\nDUPONT; jean \n', /« DUPONT jean » figure deux fois \(lignes 2 et 4\)/],
+  ])('%s : erreur en français qui nomme le fichier et la ligne', (_, texte, attendu) => {
+    expect(erreur(utf8(texte))).toMatch(attendu);
+  });
+
+  test('500 élèves', () => {
+    const lignes = Array.from({ length: 500 }, (_, i) => `Nom${i};Prénom${i}`);
+    expect(elevesDepuisCsv(utf8(`nom;prenom\n${lignes.join('\n')}`), 'e.csv').eleves).toHaveLength(500);
+  });
+});
