@@ -35,6 +35,8 @@ describe('agora grilles', () => {
     expect(j.fichiers[0].eleves).toEqual(['DUPONT Jean', 'MARTIN Léa', "N'DIAYE Awa"]);
     expect(j.fichiers[0].feuilles).toHaveLength(1 + 3 * 4 + 1);
     expect(j.fichiers[0].feuilles).toContain('PFMP1 MARTIN Léa');
+    // exceljs writes print titles as 'Sheet'!… without doubling a straight apostrophe: sheet names use ’
+    expect(j.fichiers[0].feuilles).toContain('E31 N’DIAYE Awa');
     expect(empreinte(csv)).toBe(avant);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(f);

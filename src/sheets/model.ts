@@ -38,6 +38,7 @@ export interface MiseEnPage {
   lignesRepetees?: [number, number]; // 1-based rows repeated at the top of each page
   piedDePage?: string; // Excel header/footer codes (&P, &N…)
   enTete?: string;
+  zoneImpression?: string; // A1-style; leaves helper columns out of the printout
 }
 
 /** A drop-down list: the items of a defined name (so it follows edits of « Paramètres ») or fixed items. */

@@ -1,7 +1,8 @@
 /**
- * Sheet names Excel accepts: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either
- * end, not « Historique »/« History » (reserved), unique without regard to case. Names built from a
- * class list (student names) go through here.
+ * Sheet names Excel accepts: at most 31 characters, none of : \ / ? * [ ], not « History »
+ * (reserved), unique without regard to case. Names built from a class list (student names) go
+ * through here. The straight apostrophe becomes the typographic one (N'Diaye → N’Diaye): exceljs
+ * writes print titles and print areas as 'Sheet'!… without doubling it, which Excel would reject.
  */
 const LONGUEUR_MAX = 31;
 const RESERVES = new Set(['history', 'historique']);
@@ -9,9 +10,8 @@ const RESERVES = new Set(['history', 'historique']);
 export function nettoyerNomFeuille(nom: string): string {
   let s = nom
     .replace(/[\u0000-\u001f:\\/?*[\]]/g, ' ')
+    .replace(/'/g, '’')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^'+|'+$/g, '')
     .trim();
   if (!s) s = 'Feuille';
   if (RESERVES.has(s.toLowerCase())) s = `${s} (1)`;

@@ -44,6 +44,7 @@ async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): Promise<void> {
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(f.miseEnPage.zoneImpression ? { printArea: f.miseEnPage.zoneImpression } : {}),
       ...(f.miseEnPage.lignesRepetees ? { printTitlesRow: `${f.miseEnPage.lignesRepetees[0]}:${f.miseEnPage.lignesRepetees[1]}` } : {}),
     },
     headerFooter: {

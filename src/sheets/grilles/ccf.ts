@@ -169,7 +169,7 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
 
   f.vide();
   f.ligne([{ valeur: ns > 1 ? 'Appréciation des évaluateurs' : 'Appréciation de la commission', style: bandeau, colonnes: nCol }]);
-  const lApp = f.ligne([{ valeur: null, style: { ...saisie, vertical: 'haut' }, colonnes: nCol }], 80);
+  const lApp = f.ligne([{ valeur: null, style: { ...saisie, vertical: 'haut' }, colonnes: nCol }], 70);
   nommer('Appreciation', `A${lApp}`);
   f.vide();
   f.ligne([{ valeur: ns > 1 ? 'Évaluateurs' : "Commission d'évaluation", style: bandeau, colonnes: nCol }]);
@@ -186,12 +186,14 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
       { valeur: null, style: saisie, colonnes: 2 },
       { valeur: null, style: saisie },
       { valeur: null, style: saisie, colonnes: nCol - 3 },
-    ], 34);
+    ], 28);
     m1 ||= m2;
   }
   nommer('Commission', plage(0, m1, fin, m2));
 
-  const feuille = f.feuille(miseEnPage(ctx, `Grille d'évaluation ${e.code}`, 'paysage', [h, h]), { lignes: h, colonnes: 0 });
+  // The print area stops before the hidden helper columns (LibreOffice prints a blank page for them otherwise).
+  const impression = { ...miseEnPage(ctx, `Grille d'évaluation ${e.code}`, 'paysage', [h, h]), zoneImpression: plage(0, 1, fin, f.nombreDeLignes) };
+  const feuille = f.feuille(impression, { lignes: h, colonnes: 0 });
   return {
     feuille: {
       ...feuille,
