@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../src/cli/main';
+import { dossierTemporaire, lancer } from './aides/cli';
 
-async function lancer(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
-
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'agora-grilles-'));
+const tmp = () => dossierTemporaire('agora-grilles-');
 const empreinte = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
 function classeCsv(d: string, contenu = 'nom;prenom\r\nDupont;Jean\r\nMartin;Léa\r\nN\'Diaye;Awa\r\n', encodage: BufferEncoding = 'latin1'): string {

@@ -1,18 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync, existsSync, chmodSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, writeFileSync, existsSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../src/cli/main';
-
-async function lancer(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
-
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'agora-'));
+import { dossierTemporaire as tmp, lancer } from './aides/cli';
 
 describe('agora referentiel', () => {
   test('--json : 3 blocs, 9 activités, 37 compétences, clés du contrat', async () => {

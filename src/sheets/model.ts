@@ -87,14 +87,18 @@ export function nomDefiniValide(nom: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(nom) && !/^[A-Za-z]{1,3}[0-9]+$/.test(nom) && !/^[RrCc]$/.test(nom);
 }
 
-/** `'Feuille 1'!$A$1:$B$2`: absolute reference with the sheet name quoted as Excel wants. */
-export function referenceAbsolue(feuille: string, plage: string): string {
-  const abs = plage
+/** `'Feuille 1'`: a sheet name quoted as a formula needs it (inner apostrophes doubled). */
+export const feuilleCitee = (feuille: string) => `'${feuille.replace(/'/g, "''")}'`;
+
+/** `A1:B2` → `$A$1:$B$2`. */
+export const plageAbsolue = (plage: string) =>
+  plage
     .split(':')
     .map((a) => a.replace(/^([A-Z]+)([0-9]+)$/, '$$$1$$$2'))
     .join(':');
-  return `'${feuille.replace(/'/g, "''")}'!${abs}`;
-}
+
+/** `'Feuille 1'!$A$1:$B$2`: absolute reference with the sheet name quoted as Excel wants. */
+export const referenceAbsolue = (feuille: string, plage: string) => `${feuilleCitee(feuille)}!${plageAbsolue(plage)}`;
 
 /** 0-based column index → Excel letters (0 → A, 26 → AA). */
 export function lettreColonne(index: number): string {

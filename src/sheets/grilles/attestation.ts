@@ -2,7 +2,7 @@ import type { Referentiel } from '../../referentiel/schema';
 import { ConstructeurFeuille } from '../constructeur';
 import type { NomDefini } from '../model';
 import { calcul, entete, etiquette, saisie, saisieCentree, saisieDate, sousTitre, titre } from '../styles';
-import { bandeIdentite, miseEnPage, PARAMETRES, plage, type ContexteGrille, type GrilleConstruite } from './commun';
+import { bandeIdentite, miseEnPage, nommeur, PARAMETRES, plage, type ContexteGrille, type GrilleConstruite } from './commun';
 import { gabaritGrilles } from './gabarit';
 
 const PREMIERE_LIGNE = 9; // first period row; the PFMP grids link to these cells
@@ -25,7 +25,7 @@ export function attestationPfmp(r: Referentiel, ctx: ContexteGrille, nomFeuille:
   const periodes = gabaritGrilles().periodesPfmp;
   const base = `${ctx.prefixe}PFMP`;
   const noms: NomDefini[] = [];
-  const nommer = (suffixe: string, p: string) => noms.push({ nom: `${base}_${suffixe}`, feuille: nomFeuille, plage: p });
+  const nommer = nommeur(noms, base, nomFeuille);
   const f = new ConstructeurFeuille(nomFeuille, [9, 12, 12, 30, 24, 34, 11, 12]);
   const n = 8;
 

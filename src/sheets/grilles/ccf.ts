@@ -12,6 +12,7 @@ import {
   fragment,
   listeNiveaux,
   miseEnPage,
+  nommeur,
   PARAMETRES,
   plage,
   type ContexteGrille,
@@ -37,7 +38,7 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
   const fin = nCol - 1;
   const base = `${ctx.prefixe}${e.code}`;
   const noms: NomDefini[] = [];
-  const nommer = (suffixe: string, p: string) => noms.push({ nom: `${base}_${suffixe}`, feuille: nomFeuille, plage: p });
+  const nommer = nommeur(noms, base, nomFeuille);
   const validations: Validation[] = [];
   const misesEnForme: MiseEnFormeConditionnelle[] = [];
   const sousEpreuve = e.code.startsWith('E3') ? 'Sous-épreuve' : 'Épreuve';

@@ -1,7 +1,7 @@
 import type { Referentiel } from '../../referentiel/schema';
 import { nomDefiniValide, type Classeur, type Feuille, type NomDefini } from '../model';
 import { NomsDeFeuilles } from '../nomsFeuilles';
-import { feuilleAgora, type EntreeAgora } from './agora';
+import { FEUILLE_AGORA, feuilleAgora, type EntreeAgora } from './agora';
 import { attestationPfmp } from './attestation';
 import { grilleCcf } from './ccf';
 import { nomComplet, type ContexteGrille, type Eleve, type GrilleConstruite } from './commun';
@@ -60,7 +60,7 @@ export function classeurGrilles(r: Referentiel, eleves: readonly Eleve[], o: Opt
   const noms = new NomsDeFeuilles();
   const parametres = feuilleParametres(r, { etablissement: o.etablissement, annee: o.annee });
   noms.reserver(parametres.feuille.nom);
-  noms.reserver('_agora');
+  noms.reserver(FEUILLE_AGORA);
   const feuilles: Feuille[] = [parametres.feuille];
   const definis: NomDefini[] = [...parametres.noms];
   const entrees: EntreeAgora[] = [{ ancre: 'Note_Max', modele: 'parametres-grilles', eleve: null, prefixe: '', feuille: parametres.feuille.nom }];

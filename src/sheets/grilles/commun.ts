@@ -1,5 +1,5 @@
 import type { ConstructeurFeuille } from '../constructeur';
-import { lettreColonne, type Feuille, type MiseEnFormeConditionnelle, type MiseEnPage, type NomDefini, type Validation } from '../model';
+import { feuilleCitee, lettreColonne, type Feuille, type MiseEnFormeConditionnelle, type MiseEnPage, type NomDefini, type Validation } from '../model';
 import { etiquette, valeur } from '../styles';
 import { gabaritGrilles } from './gabarit';
 
@@ -53,7 +53,14 @@ const nomsEchelle = (e: EchelleGrille) =>
 export const fragment = (code: string) => code.replace(/[^A-Za-z0-9]/g, '_');
 
 /** `'Feuille'!B7`: a cross-sheet cell reference, the sheet name quoted as Excel wants. */
-export const cellule = (feuille: string, adresse: string) => `'${feuille.replace(/'/g, "''")}'!${adresse}`;
+export const cellule = (feuille: string, adresse: string) => `${feuilleCitee(feuille)}!${adresse}`;
+
+/** Records a block's defined name `<base>_<suffixe>` on the sheet being built. */
+export const nommeur =
+  (noms: NomDefini[], base: string, feuille: string) =>
+  (suffixe: string, plage: string): void => {
+    noms.push({ nom: `${base}_${suffixe}`, feuille, plage });
+  };
 
 /** Header/footer text: `&` starts a code there, so a name like « Dupont & fils » is doubled. */
 export const texteEnTete = (s: string) => s.replace(/&/g, '&&');

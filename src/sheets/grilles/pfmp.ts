@@ -2,7 +2,7 @@ import type { Referentiel } from '../../referentiel/schema';
 import { ConstructeurFeuille, puces } from '../constructeur';
 import type { MiseEnFormeConditionnelle, NomDefini, Validation } from '../model';
 import { bandeau, code, corps, entete, etiquette, saisie, saisieCentree, saisieDate, sousTitre, texte, titre, valeur } from '../styles';
-import { bandeIdentite, cellule, couleursNiveaux, formuleLegende, fragment, listeNiveaux, miseEnPage, plage, type ContexteGrille, type GrilleConstruite } from './commun';
+import { bandeIdentite, cellule, couleursNiveaux, formuleLegende, fragment, listeNiveaux, miseEnPage, nommeur, plage, type ContexteGrille, type GrilleConstruite } from './commun';
 import { gabaritGrilles } from './gabarit';
 import { colonnesPeriodes } from './attestation';
 
@@ -25,7 +25,7 @@ export function grillePfmp(r: Referentiel, codeBloc: string, ctx: ContexteGrille
   const fin = nCol - 1;
   const base = `${ctx.prefixe}PFMP${b.pole.code}`;
   const noms: NomDefini[] = [];
-  const nommer = (suffixe: string, p: string) => noms.push({ nom: `${base}_${suffixe}`, feuille: nomFeuille, plage: p });
+  const nommer = nommeur(noms, base, nomFeuille);
   const validations: Validation[] = [];
   const misesEnForme: MiseEnFormeConditionnelle[] = [];
 

@@ -1,8 +1,8 @@
 import type { Referentiel } from '../../referentiel/schema';
 import { ConstructeurFeuille } from '../constructeur';
-import type { NomDefini } from '../model';
+import { plageAbsolue, type NomDefini } from '../model';
 import { bandeau, calcul, code, corps, entete, etiquette, saisie, saisieCentree, saisieDate, sousTitre, titre } from '../styles';
-import { adresse, bandeIdentite, miseEnPage, plage, type ContexteGrille, type GrilleConstruite } from './commun';
+import { adresse, bandeIdentite, miseEnPage, nommeur, plage, type ContexteGrille, type GrilleConstruite } from './commun';
 import { gabaritGrilles } from './gabarit';
 
 /**
@@ -22,7 +22,7 @@ export function etatRecapitulatif(r: Referentiel, codeEpreuve: string, ctx: Cont
   const fin = nCol - 1;
   const base = `${ctx.prefixe}Recap${e.code}`;
   const noms: NomDefini[] = [];
-  const nommer = (suffixe: string, p: string) => noms.push({ nom: `${base}_${suffixe}`, feuille: nomFeuille, plage: p });
+  const nommer = nommeur(noms, base, nomFeuille);
 
   const f = new ConstructeurFeuille(nomFeuille, [5, 12, 50, 12, 12, ...acts.map(() => 11)]);
   const l1 = f.ligne([{ valeur: `État récapitulatif des travaux professionnels — dossier professionnel ${e.code}`, style: titre, colonnes: nCol }], 22);
@@ -90,7 +90,7 @@ export function etatRecapitulatif(r: Referentiel, codeEpreuve: string, ctx: Cont
       misesEnForme: [
         { plage: couverture, formule: `${adresse(colAct, lCouv)}="Non"`, fond: 'F8CBAD', couleur: '9C0006' },
         { plage: couverture, formule: `${adresse(colAct, lCouv)}="Oui"`, fond: 'C6E0B4', couleur: '006100' },
-        { plage: `A${lBilan}`, formule: `COUNTIF(${couverture.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')},"Non")>0`, fond: 'F8CBAD', couleur: '9C0006' },
+        { plage: `A${lBilan}`, formule: `COUNTIF(${plageAbsolue(couverture)},"Non")>0`, fond: 'F8CBAD', couleur: '9C0006' },
       ],
     },
     noms,
