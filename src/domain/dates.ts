@@ -1,0 +1,42 @@
+/** Calendar dates as ISO strings (AAAA-MM-JJ) and months (AAAA-MM): no time zone can shift them. */
+
+export const RE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const RE_MOIS = /^(\d{4})-(\d{2})$/;
+
+export function dateValide(d: string): boolean {
+  const m = RE_DATE.exec(d);
+  if (!m) return false;
+  const [a, mo, j] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(a, mo - 1, j));
+  return t.getUTCFullYear() === a && t.getUTCMonth() === mo - 1 && t.getUTCDate() === j;
+}
+
+export const moisValide = (m: string): boolean => RE_MOIS.test(m) && Number(m.slice(5)) >= 1 && Number(m.slice(5)) <= 12;
+
+export const moisDe = (date: string): string => date.slice(0, 7);
+
+/** `2026-11` + 3 → `2027-02`. */
+export function ajouterMois(mois: string, n: number): string {
+  const index = Number(mois.slice(0, 4)) * 12 + Number(mois.slice(5, 7)) - 1 + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Number of months from `a` to `b` (`2026-11` → `2027-01` is 2). */
+export const ecartMois = (a: string, b: string): number =>
+  Number(b.slice(0, 4)) * 12 + Number(b.slice(5, 7)) - (Number(a.slice(0, 4)) * 12 + Number(a.slice(5, 7)));
+
+export function dernierJour(mois: string): string {
+  const t = new Date(Date.UTC(Number(mois.slice(0, 4)), Number(mois.slice(5, 7)), 0));
+  return `${mois}-${String(t.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Days from `a` to `b`. */
+export const ecartJours = (a: string, b: string): number => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
+
+const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** `2026-11` → « novembre 2026 ». */
+export const moisEnLettres = (mois: string): string => `${MOIS[Number(mois.slice(5, 7)) - 1]} ${mois.slice(0, 4)}`;
+
+/** `2026-11-03` → « 03/11/2026 ». */
+export const dateFr = (d: string): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;

@@ -1,0 +1,58 @@
+/**
+ * Money is an integer number of cents: sums are exact, and every rounding is an explicit call here
+ * with its rule stated. JavaScript integers are exact up to 2^53, i.e. 90 000 milliards d'euros.
+ */
+export type Centimes = number;
+
+/** n / d rounded to the nearest integer, halves away from zero (« la fraction égale à 0,50 est comptée pour 1 »). */
+export function diviserArrondi(n: number, d: number): number {
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d <= 0) throw new RangeError(`Division non entière : ${n} / ${d}`);
+  const q = Math.trunc(n / d);
+  const r = n - q * d;
+  if (2 * Math.abs(r) >= d) return q + Math.sign(n);
+  return q;
+}
+
+/**
+ * Euros as typed by a person (at most two decimals) → cents. A third decimal is refused rather
+ * than rounded silently: 12,345 € is a typing error in an invoice.
+ */
+export function versCentimes(euros: number): Centimes {
+  const c = Math.round(euros * 100);
+  if (!Number.isFinite(euros) || Math.abs(euros * 100 - c) > 1e-6 * Math.max(1, Math.abs(c))) throw new RangeError(`Montant avec plus de deux décimales : ${euros}`);
+  return c;
+}
+
+export const versEuros = (c: Centimes): number => c / 100;
+
+/** Cents → whole euros, to the nearest euro, 0,50 € counting for one (rule of the CA3 return). */
+export const arrondiEuro = (c: Centimes): number => diviserArrondi(c, 100);
+
+/** A rate in percent (20, 5.5, 2.1) as an integer number of hundredths of a percent. */
+export function tauxEnDixMilliemes(pourcent: number): number {
+  const t = Math.round(pourcent * 100);
+  if (Math.abs(pourcent * 100 - t) > 1e-9) throw new RangeError(`Taux avec plus de deux décimales : ${pourcent}`);
+  return t;
+}
+
+/** Tax on a base, to the cent, halves away from zero: what an invoice shows. */
+export const taxe = (base: Centimes, pourcent: number): Centimes => diviserArrondi(base * tauxEnDixMilliemes(pourcent), 10000);
+
+/**
+ * Splits an amount by percentages that sum to 100: each share rounded to the cent, the last share
+ * takes the remainder, so the shares always add up to the amount.
+ */
+export function repartir(total: Centimes, pourcentages: readonly number[]): Centimes[] {
+  const dixMilliemes = pourcentages.map(tauxEnDixMilliemes);
+  if (dixMilliemes.reduce((a, b) => a + b, 0) !== 10000) throw new RangeError(`Les parts doivent totaliser 100 % : ${pourcentages.join(' + ')}`);
+  const parts = dixMilliemes.map((p) => diviserArrondi(total * p, 10000));
+  parts[parts.length - 1] = total - parts.slice(0, -1).reduce((a, b) => a + b, 0);
+  return parts;
+}
+
+const FORMAT_EUROS = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** « 1 234,56 € » for messages (no-break spaces, as French typography wants). */
+export const enEuros = (c: Centimes): string => `${FORMAT_EUROS.format(c / 100)}\u00a0€`;
+
+export const somme = (valeurs: readonly Centimes[]): Centimes => valeurs.reduce((a, b) => a + b, 0);

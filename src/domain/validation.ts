@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { dateValide, moisValide } from './dates';
+import { versCentimes } from './monnaie';
+
+// Every message a teacher can read is French, including zod's own.
+z.config(z.locales.fr());
+
+/** Invalid case data: each problem names its field (`operations[2].ht`). */
+export class ErreurDonnees extends Error {
+  constructor(
+    message: string,
+    readonly problemes: string[],
+  ) {
+    super(message);
+    this.name = 'ErreurDonnees';
+  }
+}
+
+function chemin(p: readonly PropertyKey[]): string {
+  return p.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k + 1}]` : acc ? `${acc}.${String(k)}` : String(k)), '') || '(racine)';
+}
+
+/** Parses with a schema; on failure, a French error that names the source and every faulty field. */
+export function valider<S extends z.ZodType>(schema: S, donnees: unknown, source: string): z.output<S> {
+  const r = schema.safeParse(donnees);
+  if (r.success) return r.data;
+  const problemes = r.error.issues.map((i) => `champ « ${chemin(i.path)} » : ${i.message}`);
+  throw new ErreurDonnees(`Données invalides dans ${source} :\n  - ${problemes.join('\n  - ')}`, problemes);
+}
+
+/** An amount in euros (≤ 2 decimals, ≥ 0) → cents. */
+export const montant = z
+  .number()
+  .nonnegative({ error: 'le montant ne peut pas être négatif' })
+  .refine((v) => Number.isFinite(v) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6 * Math.max(1, Math.abs(v * 100)), { error: 'deux décimales au plus (centimes)' })
+  .transform(versCentimes);
+
+/** A signed amount in euros (a balance) → cents. */
+export const montantSigne = z
+  .number()
+  .refine((v) => Number.isFinite(v) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6 * Math.max(1, Math.abs(v * 100)), { error: 'deux décimales au plus (centimes)' })
+  .transform(versCentimes);
+
+export const date = z.string().refine(dateValide, { error: 'date attendue au format AAAA-MM-JJ (par exemple 2026-03-31)' });
+export const mois = z.string().refine(moisValide, { error: 'mois attendu au format AAAA-MM (par exemple 2026-03)' });
+export const texte = z.string().trim().min(1, { error: 'texte vide' });
