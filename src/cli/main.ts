@@ -8,6 +8,7 @@ import { lireListeEleves } from '../app/listeEleves';
 import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';
+import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calculs';
 
 const AIDE = `agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)
 
@@ -23,6 +24,12 @@ Usage :
                                         ELEVES.csv : en-tête « nom;prenom » (colonne « classe »
                                         facultative), séparateur « ; » ou « , », UTF-8 ou Windows-1252.
                                         Par défaut, tous les types de grilles.
+  agora calcul tva|rapprochement|tresorerie --entree CAS.json
+                                        calcule la déclaration CA3, l'état de rapprochement ou le
+                                        budget de trésorerie d'un cas et l'affiche en JSON
+                                        (montants en euros ; lignes de la CA3 en euros entiers)
+  agora calcul tva|rapprochement|tresorerie --schema
+                                        affiche le schéma JSON des données d'un cas
   agora demo [--dossier DOSSIER]        joue la démonstration (par défaut dans « out/»)
   agora aide                            affiche cette aide
 
@@ -92,6 +99,22 @@ async function cmdGrilles(args: string[], s: Sorties): Promise<number> {
   return afficherResume(res, s, o.drapeaux.has('--json'));
 }
 
+function calculDemande(positionnels: string[]): Calcul {
+  const [c, ...reste] = positionnels;
+  if (reste.length) throw new ErreurUsage(`Argument inattendu : « ${reste[0]} ».`);
+  if (!c || !(CALCULS as readonly string[]).includes(c)) throw new ErreurUsage(`Précisez le calcul : ${CALCULS.join(', ')}${c ? ` (et non « ${c} »)` : ''}.`);
+  return c as Calcul;
+}
+
+async function cmdCalcul(args: string[], s: Sorties): Promise<number> {
+  const o = analyser(args, { drapeaux: ['--schema'], valeurs: ['--entree'] });
+  const c = calculDemande(o.positionnels);
+  const entree = o.valeurs.get('--entree');
+  if (o.drapeaux.has('--schema') === Boolean(entree)) throw new ErreurUsage('Précisez soit --entree CAS.json, soit --schema.');
+  s.out(JSON.stringify(entree ? await calculerFichier(c, entree) : schemaJson(c), null, 2) + '\n');
+  return 0;
+}
+
 /** The built-in demo class, found beside the compiled or the TypeScript sources. */
 function classeDemo(): string {
   for (let d = __dirname, i = 0; i < 5; i++, d = path.dirname(d)) {
@@ -136,6 +159,8 @@ export async function main(argv: readonly string[], s: Sorties = console_): Prom
         return await cmdReferentiel(reste, s);
       case 'grilles':
         return await cmdGrilles(reste, s);
+      case 'calcul':
+        return await cmdCalcul(reste, s);
       case 'demo':
         return await cmdDemo(reste, s);
       case 'aide':

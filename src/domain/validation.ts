@@ -20,11 +20,28 @@ function chemin(p: readonly PropertyKey[]): string {
   return p.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k + 1}]` : acc ? `${acc}.${String(k)}` : String(k)), '') || '(racine)';
 }
 
+const ATTENDU: Record<string, string> = { string: 'texte attendu', number: 'nombre attendu', boolean: 'true ou false attendu', array: 'liste attendue', object: 'objet attendu' };
+
+function valeurEn(donnees: unknown, p: readonly PropertyKey[]): unknown {
+  return p.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), donnees);
+}
+
+/** zod's French says « chaîne de caractères attendu, indéfini reçu »; a teacher reads « champ obligatoire manquant ». */
+function message(i: z.core.$ZodIssue, donnees: unknown): string {
+  if (i.code !== 'invalid_type' && i.code !== 'invalid_value') return i.message;
+  if (valeurEn(donnees, i.path) === undefined) return 'champ obligatoire manquant';
+  if (i.code === 'invalid_value') {
+    const v = i.values.map((x) => `« ${String(x)} »`);
+    return `valeur attendue : ${v.length > 1 ? `${v.slice(0, -1).join(', ')} ou ${v[v.length - 1]}` : v[0]}`;
+  }
+  return ATTENDU[i.expected] ?? i.message;
+}
+
 /** Parses with a schema; on failure, a French error that names the source and every faulty field. */
 export function valider<S extends z.ZodType>(schema: S, donnees: unknown, source: string): z.output<S> {
   const r = schema.safeParse(donnees);
   if (r.success) return r.data;
-  const problemes = r.error.issues.map((i) => `champ « ${chemin(i.path)} » : ${i.message}`);
+  const problemes = r.error.issues.map((i) => `champ « ${chemin(i.path)} » : ${message(i, donnees)}`);
   throw new ErreurDonnees(`Données invalides dans ${source} :\n  - ${problemes.join('\n  - ')}`, problemes);
 }
 
