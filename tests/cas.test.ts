@@ -1,0 +1,75 @@
+import { casTva } from '../src/domain/cas/tva';
+import { casRapprochement } from '../src/domain/cas/rapprochement';
+import { casTresorerie } from '../src/domain/cas/tresorerie';
+import { aleasDuCas, ALEAS } from '../src/domain/cas/aleas';
+import { Hasard, graineDe } from '../src/domain/cas/hasard';
+import { EntreeCa3 } from '../src/domain/tva/entree';
+import { calculerCa3, ligne } from '../src/domain/tva/ca3';
+import { parametresTva } from '../src/domain/parametres/tva';
+import { EntreeRapprochement } from '../src/domain/rapprochement/entree';
+import { calculerRapprochement } from '../src/domain/rapprochement/rapprochement';
+import { EntreeTresorerie } from '../src/domain/tresorerie/entree';
+import { calculerTresorerie } from '../src/domain/tresorerie/budget';
+import { valider } from '../src/domain/validation';
+
+const P = parametresTva('2026-03-31');
+const tva = (g: number, a: string[]) => calculerCa3(valider(EntreeCa3, casTva(g, '2026-03', a), 'cas'), P);
+const rap = (g: number, a: string[]) => calculerRapprochement(valider(EntreeRapprochement, casRapprochement(g, '2026-03', a), 'cas'));
+const tre = (g: number, a: string[]) => calculerTresorerie(valider(EntreeTresorerie, casTresorerie(g, '2027-01', 4, a), 'cas'));
+const GRAINES = Array.from({ length: 150 }, (_, i) => i * 7919 + 1);
+
+describe('cas générés', () => {
+  test('même graine, même cas ; graines différentes, cas différents', () => {
+    expect(casTva(42, '2026-03', ['credit'])).toEqual(casTva(42, '2026-03', ['credit']));
+    const distincts = new Set(GRAINES.map((g) => JSON.stringify(casRapprochement(g, '2026-03', []))));
+    expect(distincts.size).toBe(GRAINES.length);
+    expect(new Hasard(7).entier(1, 1000)).toBe(new Hasard(7).entier(1, 1000));
+    expect(graineDe('DUPONT Jean')).not.toBe(graineDe('MARTIN Léa'));
+  });
+
+  test('TVA : chaque aléa produit son effet sur la déclaration (150 graines)', () => {
+    for (const g of GRAINES) {
+      expect(ligne(tva(g, ['credit']), '25').montant).toBeGreaterThan(0);
+      const r = tva(g, ['remboursement']);
+      expect(ligne(r, '26').montant).toBeGreaterThanOrEqual(760);
+      expect(ligne(tva(g, ['intracommunautaire']), 'B2').montant).toBeGreaterThan(0);
+      expect(ligne(tva(g, ['immobilisation']), '19').montant).toBeGreaterThan(0);
+      const enc = tva(g, ['encaissement']);
+      expect(enc.exclues.map((x) => x.motif)).toContain('prestation de services non encore encaissée (TVA exigible à l\u2019encaissement)');
+      const sans = tva(g, []);
+      expect(ligne(sans, '28').montant).toBeGreaterThan(0);
+      expect(sans.exclues).toEqual([]);
+    }
+  });
+
+  test('rapprochement : chaque aléa produit son effet (150 graines), soldes rapprochés égaux', () => {
+    for (const g of GRAINES) {
+      const sans = rap(g, []);
+      expect(sans.entreprise.lignes).toEqual([]);
+      expect(sans.banque.lignes).toEqual([]);
+      const tout = rap(g, [...ALEAS.rapprochement]);
+      expect(tout.ecritures.map((e) => e.lignes[0]!.compte).sort()).toEqual(['411', '616', '627', '661']);
+      expect(tout.erreursBanque).toHaveLength(1);
+      expect(tout.banque.lignes.filter((l) => l.source.origine === 'compte')).toHaveLength(1);
+      expect(tout.entreprise.soldeRapproche).toBe(tout.banque.soldeRapproche);
+      expect(tout.ambiguites).toEqual([]);
+    }
+  });
+
+  test('trésorerie : découvert, investissement, retard de paiement (150 graines)', () => {
+    for (const g of GRAINES) {
+      const sans = tre(g, []);
+      expect(sans.moisDeficitaires).toEqual([]);
+      expect(tre(g, ['decouvert']).moisDeficitaires.length).toBeGreaterThan(0);
+      expect(tre(g, ['investissement']).tva.deductibleImmobilisations.some((x) => x > 0)).toBe(true);
+      const retard = tre(g, ['retard_client']);
+      expect(retard.encaissements.lignes.some((l) => l.libelle.includes('retard de paiement'))).toBe(true);
+    }
+  });
+
+  test('aléas : deux tirés au hasard si rien n\u2019est demandé, « aucun », aléa inconnu refusé', () => {
+    expect(aleasDuCas('tva', undefined, new Hasard(3))).toHaveLength(2);
+    expect(aleasDuCas('tva', ['aucun'], new Hasard(3))).toEqual([]);
+    expect(() => aleasDuCas('tresorerie', ['grève'], new Hasard(3))).toThrow('Aléa inconnu pour l\u2019exercice tresorerie : « grève ». Aléas possibles : retard_client, investissement, decouvert (ou « aucun »).');
+  });
+});
