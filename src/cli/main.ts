@@ -9,6 +9,9 @@ import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/g
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';
 import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calculs';
+import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse, TYPES_DISPONIBLES, type DemandeExercice } from '../app/exercices';
+import type { TypeExercice } from '../domain/cas/aleas';
+import type { Eleve } from '../sheets/eleve';
 
 const AIDE = `agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)
 
@@ -30,6 +33,17 @@ Usage :
                                         (montants en euros ; lignes de la CA3 en euros entiers)
   agora calcul tva|rapprochement|tresorerie --schema
                                         affiche le schéma JSON des données d'un cas
+  agora exercice tva [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM]
+               [--donnees CAS.json] [--eleve "NOM Prénom"] [--json]
+               (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx]
+                | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])
+                                        crée un exercice : l'énoncé (un cas réaliste tiré de la graine,
+                                        ou le cas CAS.json de l'enseignant), la feuille de travail et
+                                        les paramètres ; le corrigé est un classeur à part. Avec
+                                        --classe, chaque élève reçoit son propre cas. Sans --aleas,
+                                        deux aléas sont tirés au hasard.
+  agora corrige EXERCICE.xlsx [--json]  affiche les réponses attendues, calculées à partir de
+                                        l'énoncé et des paramètres du classeur lui-même
   agora demo [--dossier DOSSIER]        joue la démonstration (par défaut dans « out/»)
   agora aide                            affiche cette aide
 
@@ -115,6 +129,62 @@ async function cmdCalcul(args: string[], s: Sorties): Promise<number> {
   return 0;
 }
 
+/** « LE GALL Marie » → nom LE GALL, prénom Marie: the leading words in capitals are the nom. */
+function eleveDepuisTexte(t: string): Eleve {
+  const mots = t.trim().split(/\s+/);
+  let k = mots.findIndex((m) => m !== m.toLocaleUpperCase('fr') || !/\p{L}/u.test(m));
+  if (k <= 0) k = 1;
+  return { nom: mots.slice(0, k).join(' '), prenom: mots.slice(k).join(' '), classe: '' };
+}
+
+function typeExercice(positionnels: string[]): TypeExercice {
+  const [t, ...reste] = positionnels;
+  if (reste.length) throw new ErreurUsage(`Argument inattendu : « ${reste[0]} ».`);
+  if (!t || !(TYPES_DISPONIBLES as string[]).includes(t)) throw new ErreurUsage(`Précisez l'exercice : ${TYPES_DISPONIBLES.join(', ')}${t ? ` (et non « ${t} »)` : ''}.`);
+  return t as TypeExercice;
+}
+
+async function cmdExercice(args: string[], s: Sorties): Promise<number> {
+  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--graine', '--aleas', '--periode', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe'] });
+  const type = typeExercice(o.positionnels);
+  const v = (k: string) => o.valeurs.get(k);
+  const graine = v('--graine');
+  if (graine !== undefined && !/^\d{1,9}$/.test(graine)) throw new ErreurUsage(`--graine attend un entier positif : « ${graine} ».`);
+  const periode = v('--periode') ?? aujourdhui().slice(0, 7);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(periode)) throw new ErreurUsage(`--periode attend un mois AAAA-MM : « ${periode} ».`);
+  if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage('--donnees (le cas de l\'enseignant) exclut --graine et --aleas.');
+  const d: DemandeExercice = { type, periode, date: aujourdhui(), ...(graine !== undefined ? { graine: Number(graine) } : {}), ...(v('--aleas') ? { aleas: v('--aleas')!.split(',').map((a) => a.trim()).filter(Boolean) } : {}), ...(v('--donnees') ? { donnees: v('--donnees')! } : {}) };
+  const json = o.drapeaux.has('--json');
+  const csv = v('--classe');
+  if (csv) {
+    if (!v('--par-eleve') || v('--out') || v('--eleve')) throw new ErreurUsage('Avec --classe, précisez --par-eleve DOSSIER (et non --out ni --eleve).');
+    const liste = await lireListeEleves(csv, v('--nom-classe') ?? '');
+    const res = await exercicesDeLaClasse(d, liste.eleves, v('--par-eleve')!, v('--corrige'));
+    if (json) s.out(JSON.stringify(res, null, 2) + '\n');
+    else s.out(`${res.fichiers.length} exercice(s) écrit(s) dans ${v('--par-eleve')}${v('--corrige') ? `, corrigés dans ${v('--corrige')}` : ''}.\n`);
+    for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
+    return res.erreurs.length ? 1 : 0;
+  }
+  const sortie = v('--out');
+  if (!sortie || v('--par-eleve')) throw new ErreurUsage('Précisez --out EXERCICE.xlsx (ou --classe ELEVES.csv --par-eleve DOSSIER).');
+  for (const f of [sortie, v('--corrige')]) if (f && !f.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Le fichier de sortie doit se terminer par .xlsx : « ${f} ».`);
+  const eleve = v('--eleve') ? { ...eleveDepuisTexte(v('--eleve')!), classe: v('--nom-classe') ?? '' } : null;
+  const r = await ecrireExercice(d, eleve, sortie, v('--corrige'));
+  if (json) s.out(JSON.stringify(r, null, 2) + '\n');
+  else s.out(`Exercice écrit : ${r.fichier} (${r.graine === null ? 'cas de l\'enseignant' : `cas n° ${r.graine}`}${r.aleas.length ? `, aléas : ${r.aleas.join(', ')}` : ''})${v('--corrige') ? ` ; corrigé : ${v('--corrige')}` : ''}.\n`);
+  return 0;
+}
+
+async function cmdCorrige(args: string[], s: Sorties): Promise<number> {
+  const o = analyser(args, { drapeaux: ['--json'], valeurs: [] });
+  if (o.positionnels.length !== 1) throw new ErreurUsage('Précisez un classeur d\'exercice : agora corrige EXERCICE.xlsx [--json].');
+  const c = await corrigerClasseur(o.positionnels[0]!);
+  if (c.enonceModifie.length) s.err(`Attention : énoncé modifié depuis sa création (${c.enonceModifie.join(', ')}) ; le corrigé suit l'énoncé tel qu'il est.\n`);
+  if (o.drapeaux.has('--json')) s.out(JSON.stringify({ modele: c.modele, graine: c.graine, reponses: c.reponses, enonceModifie: c.enonceModifie }, null, 2) + '\n');
+  else for (const [k, val] of Object.entries(c.reponses)) s.out(`${k.padEnd(28)} ${Array.isArray(val) ? val.join(' ') : val}\n`);
+  return 0;
+}
+
 /** The built-in demo class, found beside the compiled or the TypeScript sources. */
 function classeDemo(): string {
   for (let d = __dirname, i = 0; i < 5; i++, d = path.dirname(d)) {
@@ -161,6 +231,10 @@ export async function main(argv: readonly string[], s: Sorties = console_): Prom
         return await cmdGrilles(reste, s);
       case 'calcul':
         return await cmdCalcul(reste, s);
+      case 'exercice':
+        return await cmdExercice(reste, s);
+      case 'corrige':
+        return await cmdCorrige(reste, s);
       case 'demo':
         return await cmdDemo(reste, s);
       case 'aide':

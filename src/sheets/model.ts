@@ -4,9 +4,10 @@
  *
  * A string is always written as text, even when it starts with "=", "+", "-" or "@":
  * only a `{ formule }` cell becomes a formula. This is what keeps strings read from files
- * (student names, case data) from ever being written as formulas.
+ * (student names, case data) from ever being written as formulas. A `{ date }` is a calendar
+ * date (AAAA-MM-JJ), written as a date serial so that the cell's date format applies.
  */
-export type Valeur = string | number | boolean | null | { formule: string };
+export type Valeur = string | number | boolean | null | { formule: string } | { date: string };
 
 export interface Style {
   gras?: boolean;

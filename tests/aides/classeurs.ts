@@ -25,10 +25,8 @@ export function nomsDefinis(wb: ExcelJS.Workbook): string[] {
 
 /** The value a formula cell was last computed to (LibreOffice writes it back as the cached result). */
 export function resultat(c: ExcelJS.Cell): unknown {
-  const v = c.value;
-  if (v !== null && typeof v === 'object' && 'formula' in v) return (v as ExcelJS.CellFormulaValue).result;
-  if (v !== null && typeof v === 'object' && 'sharedFormula' in v) return (v as ExcelJS.CellSharedFormulaValue).result;
-  return v;
+  // `c.value` of a formula loses a cached 0 ({ formula } only); `c.result` keeps it.
+  return c.type === ExcelJS.ValueType.Formula ? c.result : c.value;
 }
 
 /** A deterministic pseudo-random generator (mulberry32), so a failing draw can be replayed. */

@@ -29,7 +29,10 @@ function appliquerStyle(cell: ExcelJS.Cell, s: Style): void {
 
 /** Strings stay strings: exceljs writes them as text, so "=1+1" typed by a user is never evaluated. */
 function valeurExcel(v: Valeur): ExcelJS.CellValue {
-  if (v !== null && typeof v === 'object') return { formula: v.formule.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  if (v !== null && typeof v === 'object') {
+    if ('date' in v) return new Date(`${v.date}T00:00:00Z`); // exceljs turns a UTC midnight into a whole serial
+    return { formula: v.formule.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  }
   return v;
 }
 

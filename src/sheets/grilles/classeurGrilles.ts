@@ -1,7 +1,7 @@
 import type { Referentiel } from '../../referentiel/schema';
 import { nomDefiniValide, type Classeur, type Feuille, type NomDefini } from '../model';
 import { NomsDeFeuilles } from '../nomsFeuilles';
-import { FEUILLE_AGORA, feuilleAgora, type EntreeAgora } from './agora';
+import { FEUILLE_AGORA, feuilleAgora, type EntreeAgora } from '../agora';
 import { attestationPfmp } from './attestation';
 import { grilleCcf } from './ccf';
 import { nomComplet, type ContexteGrille, type Eleve, type GrilleConstruite } from './commun';
@@ -90,7 +90,7 @@ export function classeurGrilles(r: Referentiel, eleves: readonly Eleve[], o: Opt
     if (vus.has(n.nom.toUpperCase())) throw new Error(`Nom défini en double : ${n.nom}`);
     vus.add(n.nom.toUpperCase());
   }
-  feuilles.push(feuilleAgora({ versionGabarit: gabaritGrilles().version, versionReferentiel: r.version, date: o.date, entrees }));
+  feuilles.push(feuilleAgora({ cles: [['gabarit_grilles', gabaritGrilles().version]], versionGabarit: gabaritGrilles().version, versionReferentiel: r.version, date: o.date, entrees }));
   const titre = mode === 'eleve' ? `Grilles AGOrA — ${nomComplet(eleves[0]!)}` : `Grilles AGOrA — ${eleves.length} élèves`;
   return { classeur: { titre, feuilles, noms: definis }, feuillesParEleve };
 }

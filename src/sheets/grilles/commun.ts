@@ -3,12 +3,9 @@ import { feuilleCitee, lettreColonne, type Feuille, type MiseEnFormeConditionnel
 import { etiquette, valeur } from '../styles';
 import { gabaritGrilles } from './gabarit';
 
-/** A student as the class list gives them. */
-export interface Eleve {
-  nom: string;
-  prenom: string;
-  classe: string;
-}
+import { nomComplet, texteEnTete, type Eleve } from '../eleve';
+
+export { nomComplet, texteEnTete, type Eleve };
 
 /** Everything a grid builder needs besides the référentiel. */
 export interface ContexteGrille {
@@ -61,11 +58,6 @@ export const nommeur =
   (suffixe: string, plage: string): void => {
     noms.push({ nom: `${base}_${suffixe}`, feuille, plage });
   };
-
-/** Header/footer text: `&` starts a code there, so a name like « Dupont & fils » is doubled. */
-export const texteEnTete = (s: string) => s.replace(/&/g, '&&');
-
-export const nomComplet = (e: Eleve) => `${e.nom.toLocaleUpperCase('fr')} ${e.prenom}`.trim();
 
 /** A4, fit to one page wide, header rows repeated, footer with the student and « Page n / N ». */
 export function miseEnPage(ctx: ContexteGrille, intitule: string, orientation: MiseEnPage['orientation'], lignesRepetees?: [number, number]): MiseEnPage {

@@ -1,7 +1,7 @@
-import { ConstructeurFeuille } from '../constructeur';
-import type { Feuille } from '../model';
-import { entete, texte, titre } from '../styles';
-import type { Eleve } from './commun';
+import { ConstructeurFeuille } from './constructeur';
+import type { Feuille } from './model';
+import { entete, texte, titre } from './styles';
+import type { Eleve } from './eleve';
 
 export const FEUILLE_AGORA = '_agora';
 export const FORMAT_AGORA = '1';
@@ -18,17 +18,18 @@ export interface EntreeAgora {
 export const COLONNES_AGORA = ['ancre', 'modele', 'version_modele', 'referentiel', 'nom', 'prenom', 'classe', 'prefixe', 'feuille_initiale', 'cree_le'] as const;
 
 /**
- * The veryHidden `_agora` sheet: the workbook's metadata (tool, template and référentiel versions,
- * creation date) then one row per generated sheet. exceljs and Office.js both read it, which custom
- * XML parts would not allow. Values are plain text: names from a class list are never formulas.
+ * The veryHidden `_agora` sheet: the workbook's metadata (tool, format, the caller's keys such as
+ * template version, seed or case fingerprints, référentiel version, creation date) then one row
+ * per generated sheet. exceljs and Office.js both read it, which custom XML parts would not allow.
+ * Values are plain text: names from a class list are never formulas.
  */
-export function feuilleAgora(o: { versionGabarit: string; versionReferentiel: string; date: string; entrees: EntreeAgora[] }): Feuille {
+export function feuilleAgora(o: { cles: [string, string][]; versionGabarit: string; versionReferentiel: string; date: string; entrees: EntreeAgora[] }): Feuille {
   const f = new ConstructeurFeuille(FEUILLE_AGORA, [28, 26, 14, 14, 20, 20, 16, 12, 24, 12]);
   f.ligne([{ valeur: 'AGOrA pour Excel — métadonnées (feuille technique, ne pas modifier)', style: titre, colonnes: 6 }]);
   const cles: [string, string][] = [
     ['outil', 'AGOrA pour Excel'],
     ['format', FORMAT_AGORA],
-    ['gabarit_grilles', o.versionGabarit],
+    ...o.cles,
     ['referentiel', o.versionReferentiel],
     ['cree_le', o.date],
   ];

@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { z } from 'zod';
+import { ErreurFichier, ecrireAtomiquement } from '../io/fichiers';
+import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
+import { lireClasseur } from '../io/exceljs/lireClasseur';
+import { ErreurDonnees, valider } from '../domain/validation';
+import { Hasard, graineDe } from '../domain/cas/hasard';
+import { aleasDuCas, type TypeExercice } from '../domain/cas/aleas';
+import { casTva } from '../domain/cas/tva';
+import { EntreeCa3 } from '../domain/tva/entree';
+import { nomComplet, type Eleve } from '../sheets/eleve';
+import { EXERCICE_TVA } from '../sheets/exercices/tva';
+import { classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
+import type { Attendus, SpecExercice } from '../sheets/exercices/commun';
+import { lireBlocs } from '../sheets/exercices/lecture';
+import { nomFichierEleve } from './grilles';
+
+/** Each exercise type: its case schema, its seeded generator, its sheets. */
+interface TypeDefini {
+  schema: z.ZodType;
+  generer: (graine: number, periode: string, aleas: readonly string[]) => unknown;
+  spec: SpecExercice<never, never>;
+}
+
+const TYPES: Partial<Record<TypeExercice, TypeDefini>> = {
+  tva: { schema: EntreeCa3, generer: casTva, spec: EXERCICE_TVA as unknown as SpecExercice<never, never> },
+};
+
+export const TYPES_DISPONIBLES = Object.keys(TYPES) as TypeExercice[];
+
+function definition(type: TypeExercice): TypeDefini {
+  const d = TYPES[type];
+  if (!d) throw new ErreurFichier(`L'exercice « ${type} » n'est pas encore disponible.`, type);
+  return d;
+}
+
+export interface DemandeExercice {
+  type: TypeExercice;
+  graine?: number; // absent: drawn from the clock, and printed
+  aleas?: string[]; // absent: two drawn from the seed
+  periode: string; // AAAA-MM
+  donnees?: string; // a teacher's JSON case: no seed, no aléas
+  date: string;
+}
+
+export interface CasPrepare {
+  entree: unknown; // validated case
+  graine: number | null;
+  aleas: string[];
+}
+
+/** The case of one student: a teacher's file as is, or generated from the seed (and the student's name). */
+export async function preparerCas(d: DemandeExercice, eleve: Eleve | null): Promise<CasPrepare> {
+  const def = definition(d.type);
+  if (d.donnees) {
+    const { lireJson } = await import('./calculs');
+    const brut = await lireJson(d.donnees);
+    try {
+      return { entree: valider(def.schema, brut, `« ${d.donnees} »`), graine: null, aleas: [] };
+    } catch (e) {
+      if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message, d.donnees);
+      throw e;
+    }
+  }
+  const base = d.graine ?? 1;
+  const graine = eleve ? graineDe(nomComplet(eleve), base) : base;
+  const aleas = aleasDuCas(d.type, d.aleas, new Hasard(graine));
+  return { entree: valider(def.schema, def.generer(graine, d.periode, aleas), 'le cas généré'), graine, aleas };
+}
+
+export interface ResumeExercice {
+  fichier: string;
+  eleve: string | null;
+  graine: number | null;
+  aleas: string[];
+  feuilles: string[];
+}
+
+/** Writes one student's workbook (and, if asked, the corrigé beside it). */
+export async function ecrireExercice(d: DemandeExercice, eleve: Eleve | null, fichier: string, corrige?: string): Promise<ResumeExercice> {
+  const def = definition(d.type);
+  const cas = await preparerCas(d, eleve);
+  const spec = def.spec as SpecExercice<unknown, unknown>;
+  const p = spec.parametresParDefaut(cas.entree);
+  const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date };
+  const { classeur } = classeurExercice(spec, cas.entree, p, o);
+  await ecrireAtomiquement(fichier, await classeurEnXlsx(classeur));
+  if (corrige) await ecrireAtomiquement(corrige, await classeurEnXlsx(classeurCorrige(spec, cas.entree, p, o)));
+  return { fichier, eleve: eleve ? nomComplet(eleve) : null, graine: cas.graine, aleas: cas.aleas, feuilles: classeur.feuilles.map((f) => f.nom) };
+}
+
+/** One workbook per student of a class, each with its own case; one bad write does not stop the others. */
+export async function exercicesDeLaClasse(d: DemandeExercice, eleves: readonly Eleve[], dossier: string, corriges?: string): Promise<{ fichiers: ResumeExercice[]; erreurs: { eleve: string; message: string }[] }> {
+  try {
+    await fs.mkdir(dossier, { recursive: true });
+  } catch {
+    throw new ErreurFichier(`Impossible de créer le dossier « ${dossier} ».`, dossier);
+  }
+  if (corriges) await fs.mkdir(corriges, { recursive: true }).catch(() => {
+    throw new ErreurFichier(`Impossible de créer le dossier « ${corriges} ».`, corriges);
+  });
+  const fichiers: ResumeExercice[] = [];
+  const erreurs: { eleve: string; message: string }[] = [];
+  for (const e of eleves) {
+    const nom = nomFichierEleve(e);
+    try {
+      fichiers.push(await ecrireExercice(d, e, path.join(dossier, `${d.type}-${nom}.xlsx`), corriges ? path.join(corriges, `corrige-${d.type}-${nom}.xlsx`) : undefined));
+    } catch (err) {
+      erreurs.push({ eleve: nomComplet(e), message: (err as Error).message });
+    }
+  }
+  return { fichiers, erreurs };
+}
+
+export interface Corrige {
+  fichier: string;
+  modele: string;
+  graine: number | null;
+  reponses: Attendus;
+  enonceModifie: string[]; // blocks whose fingerprint no longer matches `_agora`
+}
+
+/** The expected answers of an exercise workbook, from its own case and « Paramètres » (a teacher's edit counts). */
+export async function corrigerClasseur(fichier: string): Promise<Corrige> {
+  const c = await lireClasseur(fichier);
+  const modele = c.agora.get(CLES_EXERCICE.modele);
+  const def = Object.values(TYPES).find((t) => t.spec.gabarit.id === modele);
+  if (!modele || !def) throw new ErreurFichier(`« ${fichier} » n'est pas un exercice AGOrA (feuille _agora absente ou modèle « ${modele ?? ''} » inconnu).`, fichier);
+  const spec = def.spec as SpecExercice<unknown, unknown>;
+  const lu = lireBlocs(spec.structure(), (n) => c.plage(n));
+  if (lu.problemes.length) throw new ErreurFichier(`Énoncé illisible dans « ${fichier} » :\n  - ${lu.problemes.join('\n  - ')}`, fichier);
+  let entree: unknown;
+  try {
+    entree = valider(def.schema, spec.donnees(lu.lecture), `l'énoncé de « ${fichier} »`);
+  } catch (e) {
+    if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message, fichier);
+    throw e;
+  }
+  let p: unknown;
+  try {
+    p = spec.lireParametres((n) => c.plage(n)?.valeurs as never);
+  } catch (e) {
+    throw new ErreurFichier(`« ${fichier} » : ${(e as Error).message}`, fichier);
+  }
+  const enonceModifie = Object.entries(lu.empreintes).filter(([b, h]) => c.agora.get(`${CLES_EXERCICE.empreinte}${b}`) !== h).map(([b]) => b);
+  const graine = c.agora.get(CLES_EXERCICE.graine);
+  return { fichier, modele, graine: graine ? Number(graine) : null, reponses: spec.attendus(entree, p), enonceModifie };
+}

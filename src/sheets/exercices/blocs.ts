@@ -1,0 +1,132 @@
+import type { ConstructeurFeuille } from '../constructeur';
+import { lettreColonne, type NomDefini, type Style, type Valeur } from '../model';
+import { bandeau, entete, etiquette, valeur } from '../styles';
+import { moisEnLettres } from '../../domain/dates';
+
+/**
+ * The case data of an exercise, as the « Énoncé » shows it: named single values and named tables.
+ * The same description writes the sheet, reads it back (`agora corrige`, the checker) and
+ * fingerprints it (`_agora`), so the three can never disagree on a column.
+ */
+export type TypeDonnee = 'texte' | 'date' | 'mois' | 'euros' | 'taux' | 'entier' | 'ouiNon' | { choix: Record<string, string> };
+
+export interface Colonne {
+  cle: string;
+  entete: string;
+  type: TypeDonnee;
+  largeur: number; // columns of the sheet it spans
+  /** a column computed from the others (an invoice's TVA, its TTC): written as a formula, never read back */
+  formule?: (adresses: Record<string, string>) => string;
+}
+
+export interface BlocChamps {
+  nom: string; // fingerprint key
+  titre: string;
+  champs: { nom: string; cle: string; libelle: string; type: TypeDonnee; valeur: unknown }[];
+}
+
+export interface BlocTable {
+  nom: string; // defined name of the data rows
+  titre: string;
+  colonnes: Colonne[];
+  lignes: Record<string, unknown>[];
+}
+
+export type Bloc = BlocChamps | BlocTable;
+export const estTable = (b: Bloc): b is BlocTable => 'colonnes' in b;
+
+export const FORMAT_EUROS = '#,##0.00\\ "€"';
+export const FORMAT_EUROS_ENTIERS = '#,##0\\ "€"';
+export const FORMAT_TAUX = '0.0#\\ "%"';
+export const FORMAT_DATE = 'dd/mm/yyyy';
+
+const FORMATS: Record<string, string> = { date: FORMAT_DATE, euros: FORMAT_EUROS, taux: FORMAT_TAUX, entier: '0' };
+
+/** A case value → what the cell holds. Strings stay strings (never formulas). */
+export function enCellule(t: TypeDonnee, v: unknown): Valeur {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof t === 'object') return t.choix[String(v)] ?? String(v);
+  if (t === 'ouiNon') return v ? 'Oui' : 'Non';
+  if (t === 'date') return { date: String(v) };
+  if (t === 'mois') return moisEnLettres(String(v)); // text: a date format would print the month in the host's language
+  if (t === 'texte') return String(v);
+  return Number(v);
+}
+
+/** The style of a data cell: right-aligned amounts in euros, centred dates and rates. */
+export function styleDonnee(t: TypeDonnee, base: Style = valeur): Style {
+  const format = typeof t === 'string' ? FORMATS[t] : undefined;
+  const alignement = t === 'texte' || t === 'mois' || typeof t === 'object' ? 'gauche' : t === 'euros' ? 'droite' : 'centre';
+  return { ...base, alignement, ...(format ? { format } : {}) };
+}
+
+/** Writes the blocks one after the other; returns the defined names of the data. */
+export function ecrireBlocs(f: ConstructeurFeuille, feuille: string, blocs: readonly Bloc[], largeurTotale: number): NomDefini[] {
+  const noms: NomDefini[] = [];
+  for (const b of blocs) {
+    f.vide();
+    f.ligne([{ valeur: b.titre, style: bandeau, colonnes: largeurTotale }]);
+    if (!estTable(b)) {
+      for (const c of b.champs) {
+        const n = f.ligne([
+          { valeur: c.libelle, style: etiquette, colonnes: 3 },
+          { valeur: enCellule(c.type, c.valeur), style: { ...styleDonnee(c.type), gras: true }, colonnes: 2 },
+        ]);
+        noms.push({ nom: c.nom, feuille, plage: `D${n}` });
+      }
+      continue;
+    }
+    f.ligne(b.colonnes.map((c) => ({ valeur: c.entete, style: entete, colonnes: c.largeur })));
+    if (!b.lignes.length) {
+      f.ligne([{ valeur: '(aucune)', style: { ...valeur, italique: true }, colonnes: largeurTotale }]);
+      continue;
+    }
+    let premiere = 0;
+    const debuts = debutsColonnes(b.colonnes);
+    b.lignes.forEach((l, i) => {
+      const n = f.nombreDeLignes + 1;
+      const adresses = Object.fromEntries(b.colonnes.map((c, k) => [c.cle, `${lettreColonne(debuts[k]!)}${n}`]));
+      f.ligne(
+        b.colonnes.map((c) => ({
+          valeur: c.formule ? { formule: c.formule(adresses) } : enCellule(c.type, l[c.cle]),
+          style: { ...styleDonnee(c.type), ...(i % 2 ? { fond: 'F7F9FC' } : {}) },
+          colonnes: c.largeur,
+        })),
+      );
+      if (i === 0) premiere = n;
+    });
+    const largeur = b.colonnes.reduce((a, c) => a + c.largeur, 0);
+    noms.push({ nom: b.nom, feuille, plage: `A${premiere}:${lettreColonne(largeur - 1)}${premiere + b.lignes.length - 1}` });
+  }
+  return noms;
+}
+
+/** Column index (0-based, in the named range) where each column of a table starts. */
+export const debutsColonnes = (colonnes: readonly Colonne[]): number[] => colonnes.map((_, i) => colonnes.slice(0, i).reduce((a, c) => a + c.largeur, 0));
+
+/** What a block holds, as plain comparable values: the basis of its fingerprint. */
+export function contenu(b: Bloc): unknown {
+  const normal = (t: TypeDonnee, v: unknown) => {
+    const c = enCellule(t, v);
+    return c !== null && typeof c === 'object' ? ('date' in c ? c.date : c.formule) : c;
+  };
+  return estTable(b) ? b.lignes.map((l) => b.colonnes.filter((c) => !c.formule).map((c) => normal(c.type, l[c.cle]))) : b.champs.map((c) => normal(c.type, c.valeur));
+}
+
+/**
+ * A 53-bit hash (cyrb53) of a block's content, in hex: it notices an edited case, runs the same in
+ * Node and in the task pane, and is not meant as cryptography (a student could recompute it anyway).
+ */
+export function empreinte(b: Bloc): string {
+  const texte = JSON.stringify(contenu(b));
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < texte.length; i++) {
+    const c = texte.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}

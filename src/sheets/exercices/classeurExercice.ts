@@ -1,0 +1,107 @@
+import { ConstructeurFeuille } from '../constructeur';
+import { nomDefiniValide, type Classeur, type Feuille, type NomDefini } from '../model';
+import { bandeau, etiquette, sousTitre, texte, titre, valeur } from '../styles';
+import { FEUILLE_AGORA, feuilleAgora, type EntreeAgora } from '../agora';
+import { nomComplet, texteEnTete, type Eleve } from '../eleve';
+import { referentiel, competence } from '../../referentiel';
+import { ecrireBlocs, empreinte } from './blocs';
+import { ANCRES, FEUILLES, type Reponse, type SpecExercice } from './commun';
+
+export interface OptionsExercice {
+  graine: number | null; // null: a teacher's own case
+  aleas: readonly string[];
+  eleve: Eleve | null;
+  date: string; // AAAA-MM-JJ
+}
+
+/** The `_agora` keys of an exercise: template, seed, aléas and one fingerprint per case block. */
+export const CLES_EXERCICE = { modele: 'modele', version: 'version_modele', graine: 'graine', aleas: 'aleas', empreinte: 'empreinte_' } as const;
+
+const pied = (titreExercice: string, eleve: Eleve | null) =>
+  `&L&8${texteEnTete(eleve ? `${nomComplet(eleve)}${eleve.classe ? ` — ${eleve.classe}` : ''}` : 'Exercice AGOrA')}&C&8${texteEnTete(titreExercice)}&R&8Page &P / &N`;
+
+function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice): { feuille: Feuille; noms: NomDefini[] } {
+  const g = spec.gabarit;
+  const n = spec.largeursEnonce.length;
+  const f = new ConstructeurFeuille(FEUILLES.enonce, spec.largeursEnonce);
+  const c = competence(g.competence);
+  const entreprise = (e as { entreprise?: { nom: string; activite: string } }).entreprise;
+  f.ligne([{ valeur: g.titre, style: titre, colonnes: n }]);
+  f.ligne([{ valeur: `Compétence ${c.code} « ${c.libelle} » — critère : « ${g.critere} »`, style: sousTitre, colonnes: n }]);
+  f.ligne([
+    { valeur: 'Élève', style: etiquette, colonnes: 2 },
+    { valeur: o.eleve ? nomComplet(o.eleve) : '', style: { ...valeur, gras: true }, colonnes: 3 },
+    { valeur: 'Classe', style: etiquette, colonnes: 1 },
+    { valeur: o.eleve?.classe ?? '', style: valeur, colonnes: 2 },
+    { valeur: o.graine === null ? 'Cas de l\u2019enseignant' : `Cas n° ${o.graine}`, style: { ...valeur, alignement: 'droite' }, colonnes: n - 8 },
+  ]);
+  if (entreprise) f.ligne([{ valeur: 'Entreprise', style: etiquette, colonnes: 2 }, { valeur: `${entreprise.nom}${entreprise.activite ? ` — ${entreprise.activite}` : ''}`, style: valeur, colonnes: n - 2 }]);
+  f.vide();
+  f.ligne([{ valeur: 'Travail à faire', style: bandeau, colonnes: n }]);
+  for (const consigne of g.consignes) f.ligne([{ valeur: consigne, style: texte, colonnes: n }]);
+  const noms = ecrireBlocs(f, FEUILLES.enonce, spec.blocs(e), n);
+  const feuille: Feuille = { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true, piedDePage: pied(g.titre, o.eleve) }), protegee: true };
+  return { feuille, noms };
+}
+
+function verifierNoms(noms: readonly NomDefini[]): void {
+  const vus = new Set<string>();
+  for (const n of noms) {
+    if (!nomDefiniValide(n.nom)) throw new Error(`Nom défini invalide : ${n.nom}`);
+    if (vus.has(n.nom.toUpperCase())) throw new Error(`Nom défini en double : ${n.nom}`);
+    vus.add(n.nom.toUpperCase());
+  }
+}
+
+function agora<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice, modele: string, feuilles: Feuille[]): Feuille {
+  const g = spec.gabarit;
+  const cles: [string, string][] = [
+    [CLES_EXERCICE.modele, modele],
+    [CLES_EXERCICE.version, g.version],
+    [CLES_EXERCICE.graine, o.graine === null ? '' : String(o.graine)],
+    [CLES_EXERCICE.aleas, o.aleas.join(',')],
+    ['competence', g.competence],
+    ['critere', g.critere],
+    ...spec.blocs(e).map((b): [string, string] => [`${CLES_EXERCICE.empreinte}${b.nom}`, empreinte(b)]),
+  ];
+  const ancres: Record<string, string> = { [FEUILLES.enonce]: ANCRES.enonce, [FEUILLES.travail]: ANCRES.travail, [FEUILLES.parametres]: ANCRES.parametres };
+  const entrees: EntreeAgora[] = feuilles.filter((f) => ancres[f.nom]).map((f) => ({ ancre: ancres[f.nom]!, modele, eleve: o.eleve, prefixe: '', feuille: f.nom }));
+  return feuilleAgora({ cles, versionGabarit: g.version, versionReferentiel: referentiel().version, date: o.date, entrees });
+}
+
+/** The student's workbook: « Énoncé » (locked case), « Travail » (named answer cells), « Paramètres », `_agora`. No answer key. */
+export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: OptionsExercice): { classeur: Classeur; reponses: Reponse[] } {
+  const enonce = feuilleEnonce(spec, e, o);
+  const travail = spec.feuilleTravail(e, p);
+  const parametres = spec.feuilleParametres(p);
+  const feuilles = [enonce.feuille, travail.feuille, parametres.feuille];
+  const noms = [
+    ...enonce.noms,
+    ...travail.noms,
+    ...parametres.noms,
+    { nom: ANCRES.enonce, feuille: FEUILLES.enonce, plage: 'A1' },
+    { nom: ANCRES.travail, feuille: FEUILLES.travail, plage: 'A1' },
+    { nom: ANCRES.parametres, feuille: FEUILLES.parametres, plage: 'A1' },
+  ];
+  verifierNoms(noms);
+  feuilles.push(agora(spec, e, o, spec.gabarit.id, feuilles));
+  const titreClasseur = `${spec.gabarit.titre}${o.eleve ? ` — ${nomComplet(o.eleve)}` : ''}`;
+  return { classeur: { titre: titreClasseur, feuilles, noms }, reponses: travail.reponses };
+}
+
+/** The teacher's corrigé: the same case, the answer sheet filled with the expected values, and the justification. */
+export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: OptionsExercice): Classeur {
+  const enonce = feuilleEnonce(spec, e, o);
+  const corrige = spec.feuilleTravail(e, p, spec.attendus(e, p));
+  const parametres = spec.feuilleParametres(p);
+  const j = new ConstructeurFeuille(FEUILLES.justification, [12, 30, 70]);
+  j.ligne([{ valeur: `Justification du corrigé — ${spec.gabarit.titre}`, style: titre, colonnes: 3 }]);
+  spec.justification(e, p).forEach((l, i) => j.ligne(l.map((v) => ({ valeur: v, style: i === 0 ? { ...etiquette } : { ...valeur } }))));
+  const feuilles = [enonce.feuille, corrige.feuille, { ...j.feuille({ orientation: 'portrait', ajusterLargeur: true, piedDePage: pied(spec.gabarit.titre, o.eleve) }) }, parametres.feuille];
+  const noms = [...enonce.noms, ...corrige.noms, ...parametres.noms];
+  verifierNoms(noms);
+  feuilles.push(agora(spec, e, o, `corrige-${spec.gabarit.id}`, feuilles));
+  return { titre: `Corrigé — ${spec.gabarit.titre}${o.eleve ? ` — ${nomComplet(o.eleve)}` : ''}`, feuilles, noms };
+}
+
+export { FEUILLE_AGORA };

@@ -1,0 +1,52 @@
+import type { Feuille, NomDefini, Valeur } from '../model';
+import type { Bloc } from './blocs';
+import type { GabaritExercice } from './gabarit';
+
+/** One answer the student gives: where (defined name), what it proves, how exact it must be. */
+export interface Reponse {
+  nom: string;
+  libelle: string;
+  competence: string;
+  critere: string;
+  tolerance: number; // euros; 0 = exact (to the euro for CA3 lines, to the cent otherwise)
+  nature: 'montant' | 'liste';
+}
+
+/** Expected values by defined name: a number, or one value per row for a column of answers. */
+export type Attendus = Record<string, number | (string | number)[]>;
+
+export interface FeuilleConstruite {
+  feuille: Feuille;
+  noms: NomDefini[];
+}
+
+export const FEUILLES = { enonce: 'Énoncé', travail: 'Travail', parametres: 'Paramètres', corrige: 'Corrigé', justification: 'Justification' } as const;
+export const ANCRES = { enonce: 'Exercice_Enonce', travail: 'Exercice_Travail', parametres: 'Exercice_Parametres' } as const;
+
+/**
+ * What each exercise type provides to the generic machinery: its case blocks (written, read back
+ * and fingerprinted the same way), its « Travail » and « Paramètres » sheets, its answers, and the
+ * corrigé computed from the case and the parameters.
+ */
+export interface SpecExercice<E, P> {
+  gabarit: GabaritExercice;
+  /** column widths of « Énoncé », wide enough for its tables */
+  largeursEnonce: number[];
+  /** validated case → blocks shown in « Énoncé » */
+  blocs(e: E): Bloc[];
+  /** the blocks' shape without data: what a reader looks for */
+  structure(): Bloc[];
+  /** blocks read back from a workbook (values by key) → the case, as the calculator's JSON input */
+  donnees(blocs: LectureBlocs): unknown;
+  parametresParDefaut(e: E): P;
+  feuilleParametres(p: P): FeuilleConstruite;
+  lireParametres(valeurs: (nom: string) => Valeur[][] | undefined): P;
+  /** « Travail »: answer cells, named; `attendus` fills them (the corrigé's copy) */
+  feuilleTravail(e: E, p: P, attendus?: Attendus): FeuilleConstruite & { reponses: Reponse[] };
+  attendus(e: E, p: P): Attendus;
+  /** lines that explain the corrigé (operations retained per line, pointage…) */
+  justification(e: E, p: P): string[][];
+}
+
+/** The case's blocks as read: a table by name → rows of values by column key; single values by key. */
+export type LectureBlocs = Map<string, Record<string, unknown>[] | Record<string, unknown>>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import tva from '../../../templates/exercices/tva.json';
+import rapprochement from '../../../templates/exercices/rapprochement.json';
+import tresorerie from '../../../templates/exercices/tresorerie.json';
+import type { TypeExercice } from '../../domain/cas/aleas';
+
+/**
+ * An exercise template: what it trains (compétence and critère, quoted from the référentiel), the
+ * consignes, the tolerance of its answers, and its aléas with the référentiel text each one
+ * illustrates (null when the référentiel does not name it).
+ */
+export const GabaritExercice = z.object({
+  id: z.string(),
+  version: z.string(),
+  type: z.enum(['tva', 'rapprochement', 'tresorerie']),
+  titre: z.string(),
+  competence: z.string().regex(/^\d\.\d\.\d$/),
+  critere: z.string(),
+  consignes: z.array(z.string()).min(1),
+  tolerance: z.number().nonnegative().describe('écart admis sur un montant, en euros'),
+  lignes: z.array(z.string()).optional(),
+  mois: z.number().int().min(3).max(12).optional(),
+  aleas: z.array(z.object({ code: z.string(), libelle: z.string(), referentiel: z.object({ competence: z.string(), texte: z.string() }).nullable() })),
+});
+export type GabaritExercice = z.infer<typeof GabaritExercice>;
+
+const DONNEES: Record<TypeExercice, unknown> = { tva, rapprochement, tresorerie };
+const cache = new Map<TypeExercice, GabaritExercice>();
+
+export function gabaritExercice(type: TypeExercice): GabaritExercice {
+  if (!cache.has(type)) {
+    const g = GabaritExercice.parse(DONNEES[type]);
+    if (g.type !== type) throw new Error(`Modèle d'exercice ${type} : type « ${g.type} » inattendu.`);
+    cache.set(type, g);
+  }
+  return cache.get(type)!;
+}

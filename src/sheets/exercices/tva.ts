@@ -1,0 +1,217 @@
+import { ConstructeurFeuille } from '../constructeur';
+import type { NomDefini, Valeur } from '../model';
+import { bandeau, calcul, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../styles';
+import { moisEnLettres } from '../../domain/dates';
+import { parametresTva } from '../../domain/parametres/tva';
+import { dernierJour } from '../../domain/dates';
+import { calculerCa3, LIGNES_CA3, type ParametresCa3 } from '../../domain/tva/ca3';
+import type { EntreeCa3 } from '../../domain/tva/entree';
+import { FORMAT_EUROS_ENTIERS, FORMAT_TAUX, type Bloc, type Colonne } from './blocs';
+import { FEUILLES, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
+import { gabaritExercice } from './gabarit';
+
+const SENS = { vente: 'Vente', achat: 'Achat' };
+const NATURES = { bien: 'Bien', service: 'Service', immobilisation: 'Immobilisation' };
+const ZONES = { france: 'France', ue: 'Union européenne', hors_ue: 'Hors UE' };
+
+const COLONNES: Colonne[] = [
+  { cle: 'piece', entete: 'Pièce', type: 'texte', largeur: 1 },
+  { cle: 'date', entete: 'Date', type: 'date', largeur: 1 },
+  { cle: 'sens', entete: 'Type', type: { choix: SENS }, largeur: 1 },
+  { cle: 'tiers', entete: 'Client ou fournisseur', type: 'texte', largeur: 1 },
+  { cle: 'libelle', entete: 'Libellé', type: 'texte', largeur: 1 },
+  { cle: 'nature', entete: 'Nature', type: { choix: NATURES }, largeur: 1 },
+  { cle: 'zone', entete: 'Pays du tiers', type: { choix: ZONES }, largeur: 1 },
+  { cle: 'ht', entete: 'Montant HT', type: 'euros', largeur: 1 },
+  { cle: 'taux', entete: 'Taux de TVA', type: 'taux', largeur: 1 },
+  // The TVA an invoice shows: none when the tiers is abroad (exonération or autoliquidation).
+  { cle: 'tva', entete: 'TVA facturée', type: 'euros', largeur: 1, formule: (a) => `IF(${a.zone}="${ZONES.france}",ROUND(${a.ht}*${a.taux}/100,2),0)` },
+  { cle: 'ttc', entete: 'Montant TTC', type: 'euros', largeur: 1, formule: (a) => `${a.ht}+${a.tva}` },
+  { cle: 'reglement', entete: 'Encaissé ou payé le', type: 'date', largeur: 1 },
+  { cle: 'optionDebits', entete: 'Fournisseur : option débits', type: 'ouiNon', largeur: 1 },
+];
+
+/** `TVA_L28`, `TVA_A1`, `TVA_L08_Base`: a line's answer name (a numeric code gets an L so the name is valid). */
+export const nomLigne = (code: string, base = false) => `TVA_${/^\d/.test(code) ? 'L' : ''}${code}${base ? '_Base' : ''}`;
+export const NOM_RETENUES = 'TVA_Retenues';
+
+const euros = (c: number) => c / 100;
+
+function blocs(e: EntreeCa3): Bloc[] {
+  return [
+    {
+      nom: 'TVA_Situation',
+      titre: 'Situation de l\u2019entreprise',
+      champs: [
+        { nom: 'TVA_Periode', cle: 'periode', libelle: 'Mois déclaré', type: 'mois', valeur: e.periode },
+        { nom: 'TVA_Option_Debits', cle: 'optionDebits', libelle: 'Option pour le paiement de la TVA d\u2019après les débits (prestations de services)', type: 'ouiNon', valeur: e.optionDebits },
+        { nom: 'TVA_Credit_Anterieur', cle: 'creditAnterieur', libelle: 'Crédit de TVA de la déclaration précédente (ligne 27)', type: 'euros', valeur: e.creditAnterieur },
+        { nom: 'TVA_Demande_Remboursement', cle: 'demandeRemboursement', libelle: 'Le dirigeant demande le remboursement du crédit de TVA éventuel', type: 'ouiNon', valeur: e.demandeRemboursement },
+      ],
+    },
+    {
+      nom: 'TVA_Factures',
+      titre: 'Factures du mois et règlements',
+      colonnes: COLONNES,
+      lignes: e.operations.map((o) => ({ ...o, ht: euros(o.ht) })),
+    },
+  ];
+}
+
+function donnees(l: LectureBlocs): unknown {
+  const s = (l.get('TVA_Situation') ?? {}) as Record<string, unknown>;
+  const f = (l.get('TVA_Factures') ?? []) as Record<string, unknown>[];
+  return { ...s, operations: f.map(({ tva: _t, ttc: _c, ...o }) => o) };
+}
+
+const NOM_TAUX = 'TVA_Taux';
+const NOM_SEUIL = 'TVA_Seuil_Remboursement';
+
+function feuilleParametres(p: ParametresCa3): FeuilleConstruite {
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [10, 34, 12, 40]);
+  const noms: NomDefini[] = [];
+  f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 4 }]);
+  f.ligne([{ valeur: 'Valeurs en vigueur à la date du cas. L\u2019enseignant peut les modifier (taux simplifiés d\u2019un manuel, par exemple) : le corrigé et la vérification utilisent toujours les valeurs de cette feuille.', style: sousTitre, colonnes: 4 }]);
+  f.vide();
+  f.ligne([{ valeur: 'Taux de TVA', style: bandeau, colonnes: 4 }]);
+  f.ligne(['Ligne CA3', 'Libellé', 'Taux (%)', 'Référence'].map((v) => ({ valeur: v, style: entete })));
+  const premiere = f.nombreDeLignes + 1;
+  for (const t of p.taux) f.ligne([{ valeur: t.ligne, style: { ...valeur, alignement: 'centre' } }, { valeur: t.libelle, style: valeur }, { valeur: t.taux, style: { ...saisieCentree, format: FORMAT_TAUX } }, { valeur: t.reference, style: note }]);
+  noms.push({ nom: NOM_TAUX, feuille: FEUILLES.parametres, plage: `A${premiere}:C${premiere + p.taux.length - 1}` });
+  f.vide();
+  const n = f.ligne([{ valeur: 'Crédit minimal pour une demande de remboursement mensuelle', style: etiquette, colonnes: 2 }, { valeur: p.seuilRemboursement, style: { ...saisieCentree, format: FORMAT_EUROS_ENTIERS } }, { valeur: 'CGI, ann. II, art. 242-0 C', style: note }]);
+  noms.push({ nom: NOM_SEUIL, feuille: FEUILLES.parametres, plage: `C${n}` });
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations: [{ plage: `C${premiere}:C${premiere + p.taux.length - 1}`, minimum: 0, maximum: 100, message: 'Un taux de TVA est un pourcentage entre 0 et 100.' }] }, noms };
+}
+
+function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresCa3 {
+  const taux = v(NOM_TAUX);
+  const seuil = v(NOM_SEUIL)?.[0]?.[0];
+  if (!taux || typeof seuil !== 'number') throw new Error('Paramètres de TVA introuvables (noms TVA_Taux et TVA_Seuil_Remboursement).');
+  return {
+    taux: taux.map((l, i) => {
+      if (typeof l[2] !== 'number') throw new Error(`Paramètres, taux de TVA n° ${i + 1} : nombre attendu.`);
+      return { ligne: String(l[0]), libelle: String(l[1]), taux: l[2], reference: '' };
+    }),
+    seuilRemboursement: seuil,
+  };
+}
+
+function attendus(e: EntreeCa3, p: ParametresCa3): Attendus {
+  const r = calculerCa3(e, p);
+  const a: Attendus = {};
+  for (const code of gabaritExercice('tva').lignes!) {
+    const l = r.lignes.find((x) => x.code === code)!;
+    if (l.base !== undefined) a[nomLigne(code, true)] = l.base;
+    a[nomLigne(code)] = l.montant;
+  }
+  const retenues = new Set(r.retenues.map((x) => x.piece));
+  a[NOM_RETENUES] = e.operations.map((o) => (retenues.has(o.piece) ? 'Oui' : 'Non'));
+  return a;
+}
+
+function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+  const g = gabaritExercice('tva');
+  const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
+  const f = new ConstructeurFeuille(feuille, [8, 50, 10, 14, 14]);
+  const noms: NomDefini[] = [];
+  const reponses: Reponse[] = [];
+  const repondre = (nom: string, libelle: string, nature: Reponse['nature'] = 'montant') => reponses.push({ nom, libelle, competence: g.competence, critere: g.critere, tolerance: g.tolerance, nature });
+  const champ = (nom: string): Valeur => (remplie ? ((remplie[nom] as number | undefined) ?? null) : null);
+  const styleMontant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS_ENTIERS, ...(remplie ? { fond: 'E2EFDA' } : {}) };
+
+  f.ligne([{ valeur: remplie ? `Corrigé — ${g.titre}` : g.titre, style: titre, colonnes: 5 }]);
+  f.ligne([{ valeur: `Période : ${moisEnLettres(e.periode)}. Les cellules jaunes sont à compléter.`, style: sousTitre, colonnes: 5 }]);
+  f.vide();
+  f.ligne([{ valeur: '1. Pièces retenues pour la déclaration du mois', style: bandeau, colonnes: 5 }]);
+  f.ligne(['Pièce', 'Libellé', 'Date', 'Retenue ?', ''].map((v, i) => ({ valeur: v, style: entete, ...(i === 4 ? {} : {}) })));
+  const premiere = f.nombreDeLignes + 1;
+  const retenues = remplie?.[NOM_RETENUES] as string[] | undefined;
+  e.operations.forEach((o, i) =>
+    f.ligne([
+      { valeur: o.piece, style: { ...valeur, alignement: 'centre' } },
+      { valeur: `${o.tiers} — ${o.libelle}`, style: valeur },
+      { valeur: { date: o.date }, style: { ...valeur, alignement: 'centre', format: 'dd/mm/yyyy' } },
+      { valeur: retenues?.[i] ?? null, style: { ...saisieCentree, ...(remplie ? { fond: 'E2EFDA' } : {}) } },
+    ]),
+  );
+  const derniere = premiere + e.operations.length - 1;
+  if (e.operations.length) {
+    noms.push({ nom: NOM_RETENUES, feuille, plage: `D${premiere}:D${derniere}` });
+    repondre(NOM_RETENUES, 'Pièces retenues (Oui / Non)', 'liste');
+  }
+  f.vide();
+  f.ligne([{ valeur: '2. Déclaration n° 3310-CA3 (montants en euros entiers)', style: bandeau, colonnes: 5 }]);
+  const lignes = new Set(g.lignes);
+  const sections: [string, (c: string) => boolean][] = [
+    ['Cadre A — Montant des opérations réalisées (hors taxes)', (c) => LIGNES_CA3.find((l) => l.code === c)!.cadre === 'A'],
+    ['Cadre B — TVA brute', (c) => ['08', '09', '9B', 'T6', '16', '17'].includes(c)],
+    ['TVA déductible', (c) => ['19', '20', '22', '23'].includes(c)],
+    ['Crédit', (c) => ['25', '26', '27'].includes(c)],
+    ['Taxe à payer', (c) => ['TD', '28', '32'].includes(c)],
+  ];
+  const indexTaux = new Map(p.taux.map((t, i) => [t.ligne, i + 1]));
+  for (const [intitule, filtre] of sections) {
+    f.ligne([{ valeur: intitule, style: { ...etiquette, fond: 'D9E2F3' }, colonnes: 5 }]);
+    const avecBase = intitule.includes('TVA brute');
+    if (avecBase) f.ligne(['Ligne', 'Libellé', 'Taux', 'Base HT', 'Taxe due'].map((v) => ({ valeur: v, style: entete })));
+    for (const l of LIGNES_CA3.filter((x) => lignes.has(x.code) && filtre(x.code))) {
+      const n = f.nombreDeLignes + 1;
+      if (l.base) {
+        const k = indexTaux.get(l.code);
+        f.ligne([
+          { valeur: l.code, style: { ...calcul } },
+          { valeur: p.taux.find((t) => t.ligne === l.code)?.libelle ?? l.libelle, style: valeur },
+          { valeur: k ? { formule: `INDEX(${NOM_TAUX},${k},3)` } : null, style: { ...valeur, alignement: 'centre', format: FORMAT_TAUX } },
+          { valeur: champ(nomLigne(l.code, true)), style: styleMontant },
+          { valeur: champ(nomLigne(l.code)), style: styleMontant },
+        ]);
+        noms.push({ nom: nomLigne(l.code, true), feuille, plage: `D${n}` }, { nom: nomLigne(l.code), feuille, plage: `E${n}` });
+        repondre(nomLigne(l.code, true), `Ligne ${l.code} — base hors taxes`);
+        repondre(nomLigne(l.code), `Ligne ${l.code} — taxe due`);
+      } else {
+        f.ligne([{ valeur: l.code, style: { ...calcul } }, { valeur: l.libelle, style: valeur, colonnes: 3 }, { valeur: champ(nomLigne(l.code)), style: styleMontant }]);
+        noms.push({ nom: nomLigne(l.code), feuille, plage: `E${n}` });
+        repondre(nomLigne(l.code), `Ligne ${l.code} — ${l.libelle}`);
+      }
+    }
+  }
+  f.vide();
+  f.ligne([{ valeur: 'Source des libellés : formulaire n° 3310-CA3-SD et sa notice (DGFiP). Seules les lignes utiles à l\u2019exercice figurent ici.', style: { ...texte, italique: true }, colonnes: 5 }]);
+  const validations = [
+    ...(e.operations.length ? [{ plage: `D${premiere}:D${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }] : []),
+  ];
+  const pied = `&L&8${g.titre}&R&8Page &P / &N`;
+  return {
+    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true, piedDePage: pied }), protegee: true, validations },
+    noms,
+    reponses,
+  };
+}
+
+function justification(e: EntreeCa3, p: ParametresCa3): string[][] {
+  const r = calculerCa3(e, p);
+  return [
+    ['Ligne', 'Montant (€)', 'Pièces retenues'],
+    ...r.lignes.filter((l) => l.montant || l.base).map((l) => [l.code, l.base !== undefined ? `base ${l.base} — taxe ${l.montant}` : String(l.montant), l.operations.join(', ')]),
+    ...r.exclues.map((x) => ['Exclue', x.piece, x.motif]),
+    ...r.avertissements.map((a) => ['Remarque', '', a]),
+  ];
+}
+
+export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
+  gabarit: gabaritExercice('tva'),
+  largeursEnonce: [8, 10, 7, 18, 24, 10, 11, 11, 7, 10, 11, 10, 9],
+  blocs,
+  structure: () => blocs({ periode: '2000-01', optionDebits: false, creditAnterieur: 0, demandeRemboursement: false, operations: [] }),
+  donnees,
+  parametresParDefaut: (e) => {
+    const p = parametresTva(dernierJour(e.periode));
+    return { taux: p.taux, seuilRemboursement: p.seuilRemboursement };
+  },
+  feuilleParametres,
+  lireParametres,
+  feuilleTravail,
+  attendus,
+  justification,
+};
