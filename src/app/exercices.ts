@@ -11,10 +11,18 @@ import { casTva } from '../domain/cas/tva';
 import { EntreeCa3 } from '../domain/tva/entree';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import { EXERCICE_TVA } from '../sheets/exercices/tva';
+import { EXERCICE_RAPPROCHEMENT } from '../sheets/exercices/rapprochement';
+import { EXERCICE_TRESORERIE } from '../sheets/exercices/tresorerie';
+import { casTresorerie } from '../domain/cas/tresorerie';
+import { EntreeTresorerie } from '../domain/tresorerie/entree';
+import { gabaritExercice } from '../sheets/exercices/gabarit';
+import { casRapprochement } from '../domain/cas/rapprochement';
+import { EntreeRapprochement } from '../domain/rapprochement/entree';
 import { classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
 import type { Attendus, SpecExercice } from '../sheets/exercices/commun';
 import { lireBlocs } from '../sheets/exercices/lecture';
 import { nomFichierEleve } from './grilles';
+import { lireJson } from './calculs';
 
 /** Each exercise type: its case schema, its seeded generator, its sheets. */
 interface TypeDefini {
@@ -25,6 +33,12 @@ interface TypeDefini {
 
 const TYPES: Partial<Record<TypeExercice, TypeDefini>> = {
   tva: { schema: EntreeCa3, generer: casTva, spec: EXERCICE_TVA as unknown as SpecExercice<never, never> },
+  rapprochement: { schema: EntreeRapprochement, generer: casRapprochement, spec: EXERCICE_RAPPROCHEMENT as unknown as SpecExercice<never, never> },
+  tresorerie: {
+    schema: EntreeTresorerie,
+    generer: (graine, periode, aleas) => casTresorerie(graine, periode, gabaritExercice('tresorerie').mois ?? 4, aleas),
+    spec: EXERCICE_TRESORERIE as unknown as SpecExercice<never, never>,
+  },
 };
 
 export const TYPES_DISPONIBLES = Object.keys(TYPES) as TypeExercice[];
@@ -54,12 +68,16 @@ export interface CasPrepare {
 export async function preparerCas(d: DemandeExercice, eleve: Eleve | null): Promise<CasPrepare> {
   const def = definition(d.type);
   if (d.donnees) {
-    const { lireJson } = await import('./calculs');
     const brut = await lireJson(d.donnees);
     try {
-      return { entree: valider(def.schema, brut, `« ${d.donnees} »`), graine: null, aleas: [] };
+      const entree = valider(def.schema, brut, `« ${d.donnees} »`);
+      // The calculator must accept it now, not when the corrigé is asked for.
+      def.spec.attendus(entree as never, def.spec.parametresParDefaut(entree as never));
+      const problemes = def.spec.verifier?.(entree as never) ?? [];
+      if (problemes.length) throw new ErreurDonnees(`Cas invalide dans « ${d.donnees} » :\n  - ${problemes.join('\n  - ')}`, problemes);
+      return { entree, graine: null, aleas: [] };
     } catch (e) {
-      if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message, d.donnees);
+      if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message.replace(/^(Cas de TVA invalide|Rapprochement impossible|Budget de trésorerie invalide) :/, `$1 dans « ${d.donnees} » :`), d.donnees);
       throw e;
     }
   }

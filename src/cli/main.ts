@@ -5,7 +5,7 @@ import { exporterReferentiel } from '../app/referentiel';
 import { ErreurFichier } from '../io/fichiers';
 import { analyser, ErreurUsage } from './arguments';
 import { lireListeEleves } from '../app/listeEleves';
-import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
+import { grillesDeLaClasse, grillesParEleve, nomFichierEleve, type ResumeGrilles } from '../app/grilles';
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';
 import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calculs';
@@ -33,7 +33,7 @@ Usage :
                                         (montants en euros ; lignes de la CA3 en euros entiers)
   agora calcul tva|rapprochement|tresorerie --schema
                                         affiche le schéma JSON des données d'un cas
-  agora exercice tva [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM]
+  agora exercice tva|rapprochement|tresorerie [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM]
                [--donnees CAS.json] [--eleve "NOM Prénom"] [--json]
                (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx]
                 | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])
@@ -181,7 +181,9 @@ async function cmdCorrige(args: string[], s: Sorties): Promise<number> {
   const c = await corrigerClasseur(o.positionnels[0]!);
   if (c.enonceModifie.length) s.err(`Attention : énoncé modifié depuis sa création (${c.enonceModifie.join(', ')}) ; le corrigé suit l'énoncé tel qu'il est.\n`);
   if (o.drapeaux.has('--json')) s.out(JSON.stringify({ modele: c.modele, graine: c.graine, reponses: c.reponses, enonceModifie: c.enonceModifie }, null, 2) + '\n');
-  else for (const [k, val] of Object.entries(c.reponses)) s.out(`${k.padEnd(28)} ${Array.isArray(val) ? val.join(' ') : val}\n`);
+  else
+    for (const [k, val] of Object.entries(c.reponses))
+      s.out(`${k.padEnd(28)} ${Array.isArray(val) ? val.map((x) => (Array.isArray(x) ? x.map((y) => y ?? '').join(' ; ') : (x ?? ''))).join(' | ') : (val ?? '')}\n`);
   return 0;
 }
 
@@ -217,7 +219,23 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const f0 = parEleve.fichiers[0];
   s.out(`  écrit : ${parEleve.fichiers.length} classeurs dans ${path.join(dossier, 'grilles-par-eleve')}${f0 ? ` (par exemple ${path.basename(f0.fichier)} : ${f0.feuilles.filter((f) => !f.startsWith('_')).join(', ')})` : ''}\n`);
   for (const e of parEleve.erreurs) s.err(`Erreur : ${e.message}\n`);
-  return codeClasse || (parEleve.erreurs.length ? 1 : 0);
+
+  s.out(`\n3. Exercices du bloc 2 : un cas différent pour chaque élève (graine tirée de son nom), et les corrigés de l'enseignant.\n`);
+  let erreursExercices = 0;
+  const periode = date.slice(0, 7);
+  for (const type of TYPES_DISPONIBLES) {
+    const copies = path.join(dossier, 'exercices', type);
+    const corriges = path.join(dossier, 'exercices', 'corriges', type);
+    const res = await exercicesDeLaClasse({ type, graine: 2026, periode, date }, liste.eleves, copies, corriges);
+    const ex = res.fichiers[0];
+    s.out(`  ${type} : ${res.fichiers.length} classeurs dans ${copies}, corrigés dans ${corriges}${ex ? ` (par exemple ${path.basename(ex.fichier)} : cas n° ${ex.graine}, aléas ${ex.aleas.join(', ')})` : ''}\n`);
+    for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
+    erreursExercices += res.erreurs.length;
+  }
+  const premier = path.join(dossier, 'exercices', 'tva', `tva-${nomFichierEleve(liste.eleves[0]!)}.xlsx`);
+  const c = await corrigerClasseur(premier);
+  s.out(`  corrigé recalculé depuis ${premier} : ligne 28 (TVA nette due) = ${c.reponses.TVA_L28} €, ligne 27 (crédit à reporter) = ${c.reponses.TVA_L27} € (agora corrige ${premier})\n`);
+  return codeClasse || (parEleve.erreurs.length || erreursExercices ? 1 : 0);
 }
 
 /** Runs one command; returns the process exit code. Never throws. */

@@ -8,7 +8,14 @@ import { moisEnLettres } from '../../domain/dates';
  * The same description writes the sheet, reads it back (`agora corrige`, the checker) and
  * fingerprints it (`_agora`), so the three can never disagree on a column.
  */
-export type TypeDonnee = 'texte' | 'date' | 'mois' | 'euros' | 'taux' | 'entier' | 'ouiNon' | { choix: Record<string, string> };
+export type TypeDonnee = 'texte' | 'date' | 'mois' | 'euros' | 'taux' | 'entier' | 'ouiNon' | { choix: Record<string, string> } | TexteCode;
+
+/** A structured value shown as French text (« 40 % comptant ; 60 % à 30 jours ») and parsed back. */
+export interface TexteCode {
+  ecrire: (v: unknown) => string;
+  lire: (s: string) => unknown;
+  attendu: string;
+}
 
 export interface Colonne {
   cle: string;
@@ -45,7 +52,7 @@ const FORMATS: Record<string, string> = { date: FORMAT_DATE, euros: FORMAT_EUROS
 /** A case value → what the cell holds. Strings stay strings (never formulas). */
 export function enCellule(t: TypeDonnee, v: unknown): Valeur {
   if (v === undefined || v === null || v === '') return null;
-  if (typeof t === 'object') return t.choix[String(v)] ?? String(v);
+  if (typeof t === 'object') return 'choix' in t ? (t.choix[String(v)] ?? String(v)) : t.ecrire(v);
   if (t === 'ouiNon') return v ? 'Oui' : 'Non';
   if (t === 'date') return { date: String(v) };
   if (t === 'mois') return moisEnLettres(String(v)); // text: a date format would print the month in the host's language

@@ -20,6 +20,9 @@ export const CLES_EXERCICE = { modele: 'modele', version: 'version_modele', grai
 const pied = (titreExercice: string, eleve: Eleve | null) =>
   `&L&8${texteEnTete(eleve ? `${nomComplet(eleve)}${eleve.classe ? ` — ${eleve.classe}` : ''}` : 'Exercice AGOrA')}&C&8${texteEnTete(titreExercice)}&R&8Page &P / &N`;
 
+/** Every printed page of an exercise names the student: a loose sheet still finds its owner. */
+const avecPied = (f: Feuille, titreExercice: string, eleve: Eleve | null): Feuille => ({ ...f, miseEnPage: { ...f.miseEnPage, piedDePage: pied(titreExercice, eleve) } });
+
 function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice): { feuille: Feuille; noms: NomDefini[] } {
   const g = spec.gabarit;
   const n = spec.largeursEnonce.length;
@@ -28,19 +31,20 @@ function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice)
   const entreprise = (e as { entreprise?: { nom: string; activite: string } }).entreprise;
   f.ligne([{ valeur: g.titre, style: titre, colonnes: n }]);
   f.ligne([{ valeur: `Compétence ${c.code} « ${c.libelle} » — critère : « ${g.critere} »`, style: sousTitre, colonnes: n }]);
+  // Spans fit any sheet of at least 6 columns: label, name (2), label, class, then the case number.
   f.ligne([
-    { valeur: 'Élève', style: etiquette, colonnes: 2 },
-    { valeur: o.eleve ? nomComplet(o.eleve) : '', style: { ...valeur, gras: true }, colonnes: 3 },
-    { valeur: 'Classe', style: etiquette, colonnes: 1 },
-    { valeur: o.eleve?.classe ?? '', style: valeur, colonnes: 2 },
-    { valeur: o.graine === null ? 'Cas de l\u2019enseignant' : `Cas n° ${o.graine}`, style: { ...valeur, alignement: 'droite' }, colonnes: n - 8 },
+    { valeur: 'Élève', style: etiquette },
+    { valeur: o.eleve ? nomComplet(o.eleve) : '', style: { ...valeur, gras: true }, colonnes: 2 },
+    { valeur: 'Classe', style: etiquette },
+    { valeur: o.eleve?.classe ?? '', style: valeur },
+    { valeur: o.graine === null ? 'Cas de l\u2019enseignant' : `Cas n° ${o.graine}`, style: { ...valeur, alignement: 'droite' }, colonnes: n - 5 },
   ]);
-  if (entreprise) f.ligne([{ valeur: 'Entreprise', style: etiquette, colonnes: 2 }, { valeur: `${entreprise.nom}${entreprise.activite ? ` — ${entreprise.activite}` : ''}`, style: valeur, colonnes: n - 2 }]);
+  if (entreprise) f.ligne([{ valeur: 'Entreprise', style: etiquette }, { valeur: `${entreprise.nom}${entreprise.activite ? ` — ${entreprise.activite}` : ''}`, style: valeur, colonnes: n - 1 }]);
   f.vide();
   f.ligne([{ valeur: 'Travail à faire', style: bandeau, colonnes: n }]);
   for (const consigne of g.consignes) f.ligne([{ valeur: consigne, style: texte, colonnes: n }]);
   const noms = ecrireBlocs(f, FEUILLES.enonce, spec.blocs(e), n);
-  const feuille: Feuille = { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true, piedDePage: pied(g.titre, o.eleve) }), protegee: true };
+  const feuille: Feuille = { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), protegee: true };
   return { feuille, noms };
 }
 
@@ -74,7 +78,7 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
   const enonce = feuilleEnonce(spec, e, o);
   const travail = spec.feuilleTravail(e, p);
   const parametres = spec.feuilleParametres(p);
-  const feuilles = [enonce.feuille, travail.feuille, parametres.feuille];
+  const feuilles = [enonce.feuille, travail.feuille, parametres.feuille].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
   const noms = [
     ...enonce.noms,
     ...travail.noms,
@@ -97,7 +101,7 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   const j = new ConstructeurFeuille(FEUILLES.justification, [12, 30, 70]);
   j.ligne([{ valeur: `Justification du corrigé — ${spec.gabarit.titre}`, style: titre, colonnes: 3 }]);
   spec.justification(e, p).forEach((l, i) => j.ligne(l.map((v) => ({ valeur: v, style: i === 0 ? { ...etiquette } : { ...valeur } }))));
-  const feuilles = [enonce.feuille, corrige.feuille, { ...j.feuille({ orientation: 'portrait', ajusterLargeur: true, piedDePage: pied(spec.gabarit.titre, o.eleve) }) }, parametres.feuille];
+  const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), parametres.feuille].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
   const noms = [...enonce.noms, ...corrige.noms, ...parametres.noms];
   verifierNoms(noms);
   feuilles.push(agora(spec, e, o, `corrige-${spec.gabarit.id}`, feuilles));

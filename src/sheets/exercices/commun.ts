@@ -12,8 +12,9 @@ export interface Reponse {
   nature: 'montant' | 'liste';
 }
 
-/** Expected values by defined name: a number, or one value per row for a column of answers. */
-export type Attendus = Record<string, number | (string | number)[]>;
+/** Expected values by defined name: one value, a column of values, or rows of values (null: left empty). */
+export type ValeurAttendue = string | number | null;
+export type Attendus = Record<string, ValeurAttendue | ValeurAttendue[] | ValeurAttendue[][]>;
 
 export interface FeuilleConstruite {
   feuille: Feuille;
@@ -36,6 +37,8 @@ export interface SpecExercice<E, P> {
   blocs(e: E): Bloc[];
   /** the blocks' shape without data: what a reader looks for */
   structure(): Bloc[];
+  /** what the workbook could not carry back (French problems naming the field), checked before writing */
+  verifier?(e: E): string[];
   /** blocks read back from a workbook (values by key) → the case, as the calculator's JSON input */
   donnees(blocs: LectureBlocs): unknown;
   parametresParDefaut(e: E): P;
@@ -50,3 +53,13 @@ export interface SpecExercice<E, P> {
 
 /** The case's blocks as read: a table by name → rows of values by column key; single values by key. */
 export type LectureBlocs = Map<string, Record<string, unknown>[] | Record<string, unknown>>;
+
+/** The corrigé's copy of an answer sheet shows the expected values on a pale green fill. */
+export const fondCorrige = (remplie: Attendus | undefined) => (remplie ? { fond: 'E2EFDA' } : {});
+
+/** Declares an answer of the template: what it proves and how exact it must be. */
+export const repondeur =
+  (g: GabaritExercice, reponses: Reponse[]) =>
+  (nom: string, libelle: string, nature: Reponse['nature'] = 'montant'): void => {
+    reponses.push({ nom, libelle, competence: g.competence, critere: g.critere, tolerance: g.tolerance, nature });
+  };

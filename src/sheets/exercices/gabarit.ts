@@ -21,6 +21,8 @@ export const GabaritExercice = z.object({
   lignes: z.array(z.string()).optional(),
   mois: z.number().int().min(3).max(12).optional(),
   aleas: z.array(z.object({ code: z.string(), libelle: z.string(), referentiel: z.object({ competence: z.string(), texte: z.string() }).nullable() })),
+  /** rapprochement: the accounts of the plan comptable shown to the student, and the statement words that identify each one */
+  comptes: z.array(z.object({ compte: z.string(), intitule: z.string(), mots: z.array(z.string()) })).optional(),
 });
 export type GabaritExercice = z.infer<typeof GabaritExercice>;
 

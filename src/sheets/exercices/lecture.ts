@@ -34,6 +34,10 @@ export function nombreFrancais(s: string): number | undefined {
 export function decoder(t: TypeDonnee, v: ValeurLue): { valeur: unknown } | { probleme: string } {
   if (v === null || v === '') return { valeur: undefined };
   if (typeof v === 'object' && !(v instanceof Date)) return { probleme: `valeur d\u2019erreur ${v.erreur}` };
+  if (typeof t === 'object' && !('choix' in t)) {
+    const lu = t.lire(String(v));
+    return lu === undefined ? { probleme: t.attendu } : { valeur: lu };
+  }
   if (typeof t === 'object') {
     const cle = Object.entries(t.choix).find(([k, l]) => [k, l].some((x) => x.toLocaleLowerCase('fr') === String(v).trim().toLocaleLowerCase('fr')))?.[0];
     return cle !== undefined ? { valeur: cle } : { probleme: `valeur attendue : ${Object.values(t.choix).join(', ')}` };

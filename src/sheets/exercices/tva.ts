@@ -7,7 +7,7 @@ import { dernierJour } from '../../domain/dates';
 import { calculerCa3, LIGNES_CA3, type ParametresCa3 } from '../../domain/tva/ca3';
 import type { EntreeCa3 } from '../../domain/tva/entree';
 import { FORMAT_EUROS_ENTIERS, FORMAT_TAUX, type Bloc, type Colonne } from './blocs';
-import { FEUILLES, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
+import { FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
 import { gabaritExercice } from './gabarit';
 
 const SENS = { vente: 'Vente', achat: 'Achat' };
@@ -116,9 +116,9 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
   const f = new ConstructeurFeuille(feuille, [8, 50, 10, 14, 14]);
   const noms: NomDefini[] = [];
   const reponses: Reponse[] = [];
-  const repondre = (nom: string, libelle: string, nature: Reponse['nature'] = 'montant') => reponses.push({ nom, libelle, competence: g.competence, critere: g.critere, tolerance: g.tolerance, nature });
+  const repondre = repondeur(g, reponses);
   const champ = (nom: string): Valeur => (remplie ? ((remplie[nom] as number | undefined) ?? null) : null);
-  const styleMontant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS_ENTIERS, ...(remplie ? { fond: 'E2EFDA' } : {}) };
+  const styleMontant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS_ENTIERS, ...fondCorrige(remplie) };
 
   f.ligne([{ valeur: remplie ? `Corrigé — ${g.titre}` : g.titre, style: titre, colonnes: 5 }]);
   f.ligne([{ valeur: `Période : ${moisEnLettres(e.periode)}. Les cellules jaunes sont à compléter.`, style: sousTitre, colonnes: 5 }]);
@@ -132,7 +132,7 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
       { valeur: o.piece, style: { ...valeur, alignement: 'centre' } },
       { valeur: `${o.tiers} — ${o.libelle}`, style: valeur },
       { valeur: { date: o.date }, style: { ...valeur, alignement: 'centre', format: 'dd/mm/yyyy' } },
-      { valeur: retenues?.[i] ?? null, style: { ...saisieCentree, ...(remplie ? { fond: 'E2EFDA' } : {}) } },
+      { valeur: retenues?.[i] ?? null, style: { ...saisieCentree, ...fondCorrige(remplie) } },
     ]),
   );
   const derniere = premiere + e.operations.length - 1;
@@ -181,9 +181,8 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
   const validations = [
     ...(e.operations.length ? [{ plage: `D${premiere}:D${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }] : []),
   ];
-  const pied = `&L&8${g.titre}&R&8Page &P / &N`;
   return {
-    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true, piedDePage: pied }), protegee: true, validations },
+    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations },
     noms,
     reponses,
   };

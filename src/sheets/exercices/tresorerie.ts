@@ -1,0 +1,248 @@
+import { ConstructeurFeuille } from '../constructeur';
+import { lettreColonne, type NomDefini, type Valeur } from '../model';
+import { bandeau, calcul, entete, etiquette, saisie, sousTitre, titre, valeur } from '../styles';
+import { moisEnLettres } from '../../domain/dates';
+import { calculerTresorerie } from '../../domain/tresorerie/budget';
+import type { EntreeTresorerie } from '../../domain/tresorerie/entree';
+import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from './blocs';
+import { FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
+import { gabaritExercice } from './gabarit';
+
+const g = () => gabaritExercice('tresorerie');
+const euros = (c: number) => c / 100;
+
+/** « 40 % comptant ; 60 % à 30 jours » ⇄ [{ part: 40, delai: 0 }, { part: 60, delai: 30 }]. */
+export const REGLEMENT: TexteCode = {
+  ecrire: (v) =>
+    (v as { part: number; delai: number }[]).map((r) => `${String(r.part).replace('.', ',')} % ${r.delai === 0 ? 'comptant' : `à ${r.delai} jours`}`).join(' ; '),
+  lire: (s) => {
+    const parts = s.split(';').map((x) => /^\s*(\d+(?:[.,]\d+)?)\s*%\s*(?:(comptant)|à\s*(\d+)\s*jours)\s*$/i.exec(x));
+    if (!parts.length || parts.some((m) => !m)) return undefined;
+    return parts.map((m) => ({ part: Number(m![1]!.replace(',', '.')), delai: m![2] ? 0 : Number(m![3]) }));
+  },
+  attendu: 'conditions de règlement attendues, par exemple « 40 % comptant ; 60 % à 30 jours »',
+};
+
+const facturees = (nom: string, titreBloc: string, lignes: Record<string, unknown>[]): Bloc => ({
+  nom,
+  titre: titreBloc,
+  colonnes: [
+    { cle: 'mois', entete: 'Mois', type: 'mois', largeur: 1 },
+    { cle: 'libelle', entete: 'Libellé', type: 'texte', largeur: 1 },
+    { cle: 'ht', entete: 'Montant HT', type: 'euros', largeur: 1 },
+    { cle: 'taux', entete: 'Taux de TVA', type: 'taux', largeur: 1 },
+    { cle: 'reglement', entete: 'Conditions de règlement', type: REGLEMENT, largeur: 2 },
+  ],
+  lignes,
+});
+const montants = (nom: string, titreBloc: string, lignes: Record<string, unknown>[]): Bloc => ({
+  nom,
+  titre: titreBloc,
+  colonnes: [
+    { cle: 'mois', entete: 'Mois', type: 'mois', largeur: 1 },
+    { cle: 'libelle', entete: 'Libellé', type: 'texte', largeur: 2 },
+    { cle: 'montant', entete: 'Montant', type: 'euros', largeur: 1 },
+  ] as Colonne[],
+  lignes,
+});
+
+function blocs(e: EntreeTresorerie): Bloc[] {
+  const ht = <T extends { ht: number }>(l: T) => ({ ...l, ht: euros(l.ht) });
+  const mt = <T extends { montant: number }>(l: T) => ({ ...l, montant: euros(l.montant) });
+  return [
+    {
+      nom: 'TRE_Situation',
+      titre: 'Situation de départ',
+      champs: [
+        { nom: 'TRE_Debut', cle: 'debut', libelle: 'Premier mois du budget', type: 'mois', valeur: e.debut },
+        { nom: 'TRE_Nombre_Mois', cle: 'mois', libelle: 'Nombre de mois', type: 'entier', valeur: e.mois },
+        { nom: 'TRE_Tresorerie_Initiale', cle: 'tresorerieInitiale', libelle: 'Trésorerie au début du premier mois', type: 'euros', valeur: euros(e.tresorerieInitiale) },
+        { nom: 'TRE_TVA_Initiale', cle: 'tvaADecaisser', libelle: 'TVA à décaisser du mois précédent (payée le premier mois)', type: 'euros', valeur: euros(e.soldeInitial.tvaADecaisser) },
+        { nom: 'TRE_Credit_TVA_Initial', cle: 'creditTva', libelle: 'Crédit de TVA reporté au premier mois', type: 'euros', valeur: euros(e.soldeInitial.creditTva) },
+      ],
+    },
+    montants('TRE_Creances', 'Créances clients du bilan (mois d\u2019encaissement)', e.soldeInitial.creances.map(mt)),
+    montants('TRE_Dettes', 'Dettes du bilan (mois de paiement)', e.soldeInitial.dettes.map(mt)),
+    facturees('TRE_Ventes', 'Ventes prévues', e.ventes.map(ht)),
+    facturees('TRE_Achats', 'Achats prévus', e.achats.map(ht)),
+    facturees('TRE_Charges', 'Autres charges facturées avec TVA', e.autresDecaissements.map(ht)),
+    {
+      nom: 'TRE_Investissements',
+      titre: 'Investissements (payés comptant)',
+      colonnes: [
+        { cle: 'mois', entete: 'Mois', type: 'mois', largeur: 1 },
+        { cle: 'libelle', entete: 'Libellé', type: 'texte', largeur: 2 },
+        { cle: 'ht', entete: 'Montant HT', type: 'euros', largeur: 1 },
+        { cle: 'taux', entete: 'Taux de TVA', type: 'taux', largeur: 1 },
+      ],
+      lignes: e.investissements.map(ht),
+    },
+    {
+      nom: 'TRE_Salaires',
+      titre: 'Salaires (nets payés dans le mois, cotisations sociales payées le mois suivant)',
+      colonnes: [
+        { cle: 'mois', entete: 'Mois', type: 'mois', largeur: 1 },
+        { cle: 'net', entete: 'Salaires nets', type: 'euros', largeur: 1 },
+        { cle: 'charges', entete: 'Cotisations sociales', type: 'euros', largeur: 1 },
+      ],
+      lignes: e.salaires.map((s) => ({ ...s, net: euros(s.net), charges: euros(s.charges) })),
+    },
+    montants('TRE_Emprunts', 'Remboursements d\u2019emprunt', e.emprunts.map(mt)),
+    montants('TRE_Autres_Encaissements', 'Autres encaissements (sans TVA)', e.autresEncaissements.map(mt)),
+  ];
+}
+
+function donnees(l: LectureBlocs): unknown {
+  const s = (l.get('TRE_Situation') ?? {}) as Record<string, unknown>;
+  const t = (n: string) => (l.get(n) ?? []) as Record<string, unknown>[];
+  return {
+    debut: s.debut,
+    mois: s.mois,
+    tresorerieInitiale: s.tresorerieInitiale,
+    ventes: t('TRE_Ventes'),
+    achats: t('TRE_Achats'),
+    autresDecaissements: t('TRE_Charges'),
+    investissements: t('TRE_Investissements'),
+    salaires: t('TRE_Salaires'),
+    emprunts: t('TRE_Emprunts'),
+    autresEncaissements: t('TRE_Autres_Encaissements'),
+    soldeInitial: { creances: t('TRE_Creances'), dettes: t('TRE_Dettes'), tvaADecaisser: s.tvaADecaisser ?? 0, creditTva: s.creditTva ?? 0 },
+  };
+}
+
+export const NOMS_TRE = {
+  tva: [
+    ['TRE_TVA_Collectee', 'TVA collectée', 'collectee'],
+    ['TRE_TVA_Deductible_BS', 'TVA déductible sur biens et services', 'deductibleBiensServices'],
+    ['TRE_TVA_Deductible_Immo', 'TVA déductible sur immobilisations', 'deductibleImmobilisations'],
+    ['TRE_TVA_Credit_Anterieur', 'Crédit de TVA du mois précédent', 'creditAnterieur'],
+    ['TRE_TVA_A_Decaisser', 'TVA à décaisser', 'aDecaisser'],
+    ['TRE_TVA_Credit_A_Reporter', 'Crédit de TVA à reporter', 'creditAReporter'],
+  ] as const,
+  encaissements: 'TRE_Encaissements',
+  encaissementsTotal: 'TRE_Encaissements_Total',
+  decaissements: 'TRE_Decaissements',
+  decaissementsTotal: 'TRE_Decaissements_Total',
+  debut: 'TRE_Tresorerie_Debut',
+  fin: 'TRE_Tresorerie_Fin',
+} as const;
+
+function attendus(e: EntreeTresorerie): Attendus {
+  const r = calculerTresorerie(e);
+  const ligne = (v: number[]): ValeurAttendue[] => v.map(euros);
+  const a: Attendus = {};
+  for (const [nom, , cle] of NOMS_TRE.tva) a[nom] = ligne(r.tva[cle]);
+  a[NOMS_TRE.encaissements] = r.encaissements.lignes.map((l) => ligne(l.montants));
+  a[NOMS_TRE.encaissementsTotal] = ligne(r.encaissements.total);
+  a[NOMS_TRE.decaissements] = r.decaissements.lignes.map((l) => ligne(l.montants));
+  a[NOMS_TRE.decaissementsTotal] = ligne(r.decaissements.total);
+  a[NOMS_TRE.debut] = ligne(r.tresorerie.debut);
+  a[NOMS_TRE.fin] = ligne(r.tresorerie.fin);
+  return a;
+}
+
+function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+  const gab = g();
+  const r = calculerTresorerie(e);
+  const n = r.mois.length;
+  const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
+  const f = new ConstructeurFeuille(feuille, [40, ...r.mois.map(() => 14)]);
+  const noms: NomDefini[] = [];
+  const reponses: Reponse[] = [];
+  const fond = fondCorrige(remplie);
+  const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fond };
+  const formule = { ...calcul, alignement: 'droite' as const, format: FORMAT_EUROS };
+  const derniere = lettreColonne(n);
+  const repondre = repondeur(gab, reponses);
+  const rempli = (nom: string, i: number, k?: number): Valeur => {
+    const v = remplie?.[nom];
+    if (v === undefined) return null;
+    return (k === undefined ? (v as ValeurAttendue[])[i] : (v as ValeurAttendue[][])[k]?.[i]) ?? null;
+  };
+  const entetesMois = () => f.ligne([{ valeur: '', style: entete }, ...r.mois.map((m) => ({ valeur: moisEnLettres(m), style: entete }))]);
+
+  f.ligne([{ valeur: remplie ? `Corrigé — ${gab.titre}` : gab.titre, style: titre, colonnes: n + 1 }]);
+  f.ligne([{ valeur: `De ${moisEnLettres(r.mois[0]!)} à ${moisEnLettres(r.mois[n - 1]!)}. Cellules jaunes à compléter ; les totaux et la trésorerie se calculent d\u2019eux-mêmes.`, style: sousTitre, colonnes: n + 1 }]);
+  f.vide();
+  f.ligne([{ valeur: '1. Budget de TVA', style: bandeau, colonnes: n + 1 }]);
+  entetesMois();
+  for (const [nom, libelle] of NOMS_TRE.tva) {
+    const l = f.ligne([{ valeur: libelle, style: etiquette }, ...r.mois.map((_, i) => ({ valeur: rempli(nom, i), style: montant }))]);
+    noms.push({ nom, feuille, plage: `B${l}:${derniere}${l}` });
+    repondre(nom, `Budget de TVA — ${libelle}`, 'liste');
+  }
+  const tableau = (numero: string, intitule: string, lignes: { libelle: string }[], nom: string, nomTotal: string) => {
+    f.vide();
+    f.ligne([{ valeur: `${numero}. ${intitule}`, style: bandeau, colonnes: n + 1 }]);
+    entetesMois();
+    const premiere = f.nombreDeLignes + 1;
+    lignes.forEach((l, k) => f.ligne([{ valeur: l.libelle, style: valeur }, ...r.mois.map((_, i) => ({ valeur: rempli(nom, i, k), style: montant }))]));
+    const der = premiere + lignes.length - 1;
+    noms.push({ nom, feuille, plage: `B${premiere}:${derniere}${der}` });
+    const t = f.ligne([{ valeur: `Total des ${intitule.replace('Budget des ', '')}`, style: etiquette }, ...r.mois.map((_, i) => ({ valeur: { formule: `SUM(${lettreColonne(i + 1)}${premiere}:${lettreColonne(i + 1)}${der})` }, style: formule }))]);
+    noms.push({ nom: nomTotal, feuille, plage: `B${t}:${derniere}${t}` });
+    repondre(nom, intitule, 'liste');
+    return t;
+  };
+  const tEnc = tableau('2', 'Budget des encaissements', r.encaissements.lignes, NOMS_TRE.encaissements, NOMS_TRE.encaissementsTotal);
+  const tDec = tableau('3', 'Budget des décaissements', r.decaissements.lignes, NOMS_TRE.decaissements, NOMS_TRE.decaissementsTotal);
+  f.vide();
+  f.ligne([{ valeur: '4. Budget de trésorerie', style: bandeau, colonnes: n + 1 }]);
+  entetesMois();
+  const lDebut = f.nombreDeLignes + 1;
+  const lFin = lDebut + 3;
+  const col = (i: number) => lettreColonne(i + 1);
+  f.ligne([{ valeur: 'Trésorerie en début de mois', style: etiquette }, ...r.mois.map((_, i) => ({ valeur: { formule: i === 0 ? 'TRE_Tresorerie_Initiale' : `${col(i - 1)}${lFin}` }, style: formule }))]);
+  f.ligne([{ valeur: '+ Encaissements', style: valeur }, ...r.mois.map((_, i) => ({ valeur: { formule: `${col(i)}${tEnc}` }, style: formule }))]);
+  f.ligne([{ valeur: '− Décaissements', style: valeur }, ...r.mois.map((_, i) => ({ valeur: { formule: `${col(i)}${tDec}` }, style: formule }))]);
+  f.ligne([{ valeur: 'Trésorerie en fin de mois', style: etiquette }, ...r.mois.map((_, i) => ({ valeur: { formule: `${col(i)}${lDebut}+${col(i)}${lDebut + 1}-${col(i)}${lDebut + 2}` }, style: formule }))]);
+  noms.push({ nom: NOMS_TRE.debut, feuille, plage: `B${lDebut}:${derniere}${lDebut}` }, { nom: NOMS_TRE.fin, feuille, plage: `B${lFin}:${derniere}${lFin}` });
+  const fi = f.feuille({ orientation: 'paysage', ajusterLargeur: true });
+  return {
+    feuille: { ...fi, protegee: true, misesEnForme: [{ plage: `B${lFin}:${derniere}${lFin}`, formule: `B${lFin}<0`, fond: 'F8CBAD', couleur: '9C0006' }] },
+    noms,
+    reponses,
+  };
+}
+
+function feuilleParametres(): FeuilleConstruite {
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [50, 14]);
+  f.ligne([{ valeur: 'Règles du budget de trésorerie', style: titre, colonnes: 2 }]);
+  f.ligne([{ valeur: 'Règles appliquées par le corrigé (méthode du budget de trésorerie).', style: sousTitre, colonnes: 2 }]);
+  for (const [regle, v] of [
+    ['Montants des budgets d\u2019encaissements et de décaissements', 'TTC'],
+    ['TVA due au titre du mois M', 'payée en M+1'],
+    ['Cotisations sociales du mois M', 'payées en M+1'],
+    ['Délai de 30, 60 ou 90 jours', '1, 2 ou 3 mois'],
+    ['Arrondi des règlements partiels', 'au centime, reste sur la dernière part'],
+  ] as [string, string][]) f.ligne([{ valeur: regle, style: etiquette }, { valeur: v, style: valeur }]);
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [] };
+}
+
+function justification(e: EntreeTresorerie): string[][] {
+  const r = calculerTresorerie(e);
+  const x = (c: number) => (c / 100).toFixed(2).replace('.', ',');
+  return [
+    ['Élément', 'Montant', 'Commentaire'],
+    ...r.moisDeficitaires.map((m) => ['Découvert', x(r.tresorerie.fin[r.mois.indexOf(m)]!), `trésorerie négative en fin de ${moisEnLettres(m)}`]),
+    ['Créances clients en fin de période', x(r.finDePeriode.creancesClients), 'encaissées après le dernier mois'],
+    ['Dettes fournisseurs en fin de période', x(r.finDePeriode.dettesFournisseurs), 'payées après le dernier mois'],
+    ['TVA à décaisser en fin de période', x(r.finDePeriode.tvaADecaisser), 'payée le mois suivant'],
+    ['Cotisations sociales en fin de période', x(r.finDePeriode.chargesSociales), 'payées le mois suivant'],
+  ];
+}
+
+export const EXERCICE_TRESORERIE: SpecExercice<EntreeTresorerie, null> = {
+  gabarit: g(),
+  largeursEnonce: [16, 34, 14, 12, 18, 18],
+  blocs,
+  structure: () =>
+    blocs({ debut: '2000-01', mois: 3, tresorerieInitiale: 0, ventes: [], achats: [], autresDecaissements: [], investissements: [], salaires: [], emprunts: [], autresEncaissements: [], soldeInitial: { creances: [], dettes: [], tvaADecaisser: 0, creditTva: 0 } }),
+  donnees,
+  parametresParDefaut: () => null,
+  feuilleParametres,
+  lireParametres: () => null,
+  feuilleTravail,
+  attendus,
+  justification,
+};
