@@ -106,6 +106,10 @@ describe('exercices de la classe et cas de l\u2019enseignant', () => {
     expect((await lancer(['exercice', 'rapprochement', '--donnees', cas, '--out', path.join(d, 'x.xlsx')])).code).toBe(0);
     const c = await corrigerClasseur(path.join(d, 'x.xlsx'));
     expect(c.reponses.RAP_Rapproche_512).toBe(90);
+    const t = await lancer(['exercice', 'tresorerie', '--graine', '4', '--periode', '2027-09', '--mois', '6', '--out', path.join(d, 't.xlsx')]);
+    expect(t.code).toBe(0);
+    expect(((await corrigerClasseur(path.join(d, 't.xlsx'))).reponses.TRE_Tresorerie_Fin as number[]).length).toBe(6);
+    expect((await lancer(['exercice', 'tva', '--mois', '6', '--out', path.join(d, 'u.xlsx')])).code).toBe(2);
     expect((c.reponses.RAP_Ecritures as unknown[][]).map((l) => l[1])).toEqual(['627', '512']);
   });
 });

@@ -27,7 +27,7 @@ import { lireJson } from './calculs';
 /** Each exercise type: its case schema, its seeded generator, its sheets. */
 interface TypeDefini {
   schema: z.ZodType;
-  generer: (graine: number, periode: string, aleas: readonly string[]) => unknown;
+  generer: (graine: number, periode: string, aleas: readonly string[], mois?: number) => unknown;
   spec: SpecExercice<never, never>;
 }
 
@@ -36,7 +36,7 @@ const TYPES: Partial<Record<TypeExercice, TypeDefini>> = {
   rapprochement: { schema: EntreeRapprochement, generer: casRapprochement, spec: EXERCICE_RAPPROCHEMENT as unknown as SpecExercice<never, never> },
   tresorerie: {
     schema: EntreeTresorerie,
-    generer: (graine, periode, aleas) => casTresorerie(graine, periode, gabaritExercice('tresorerie').mois ?? 4, aleas),
+    generer: (graine, periode, aleas, mois) => casTresorerie(graine, periode, mois ?? gabaritExercice('tresorerie').mois ?? 4, aleas),
     spec: EXERCICE_TRESORERIE as unknown as SpecExercice<never, never>,
   },
 };
@@ -53,7 +53,8 @@ export interface DemandeExercice {
   type: TypeExercice;
   graine?: number; // absent: drawn from the clock, and printed
   aleas?: string[]; // absent: two drawn from the seed
-  periode: string; // AAAA-MM
+  periode: string; // AAAA-MM (trésorerie: first month)
+  mois?: number; // trésorerie: 3 to 12 months (the template's default otherwise)
   donnees?: string; // a teacher's JSON case: no seed, no aléas
   date: string;
 }
@@ -84,7 +85,7 @@ export async function preparerCas(d: DemandeExercice, eleve: Eleve | null): Prom
   const base = d.graine ?? 1;
   const graine = eleve ? graineDe(nomComplet(eleve), base) : base;
   const aleas = aleasDuCas(d.type, d.aleas, new Hasard(graine));
-  return { entree: valider(def.schema, def.generer(graine, d.periode, aleas), 'le cas généré'), graine, aleas };
+  return { entree: valider(def.schema, def.generer(graine, d.periode, aleas, d.mois), 'le cas généré'), graine, aleas };
 }
 
 export interface ResumeExercice {

@@ -34,6 +34,7 @@ Usage :
   agora calcul tva|rapprochement|tresorerie --schema
                                         affiche le schéma JSON des données d'un cas
   agora exercice tva|rapprochement|tresorerie [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM]
+               [--mois 3..12 (trésorerie)]
                [--donnees CAS.json] [--eleve "NOM Prénom"] [--json]
                (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx]
                 | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])
@@ -145,15 +146,17 @@ function typeExercice(positionnels: string[]): TypeExercice {
 }
 
 async function cmdExercice(args: string[], s: Sorties): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--graine', '--aleas', '--periode', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe'] });
+  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--graine', '--aleas', '--periode', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe'] });
   const type = typeExercice(o.positionnels);
   const v = (k: string) => o.valeurs.get(k);
   const graine = v('--graine');
   if (graine !== undefined && !/^\d{1,9}$/.test(graine)) throw new ErreurUsage(`--graine attend un entier positif : « ${graine} ».`);
   const periode = v('--periode') ?? aujourdhui().slice(0, 7);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(periode)) throw new ErreurUsage(`--periode attend un mois AAAA-MM : « ${periode} ».`);
+  const mois = v('--mois');
+  if (mois !== undefined && (type !== 'tresorerie' || !/^([3-9]|1[0-2])$/.test(mois))) throw new ErreurUsage(`--mois (budget de trésorerie seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
   if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage('--donnees (le cas de l\'enseignant) exclut --graine et --aleas.');
-  const d: DemandeExercice = { type, periode, date: aujourdhui(), ...(graine !== undefined ? { graine: Number(graine) } : {}), ...(v('--aleas') ? { aleas: v('--aleas')!.split(',').map((a) => a.trim()).filter(Boolean) } : {}), ...(v('--donnees') ? { donnees: v('--donnees')! } : {}) };
+  const d: DemandeExercice = { type, periode, date: aujourdhui(), ...(mois ? { mois: Number(mois) } : {}), ...(graine !== undefined ? { graine: Number(graine) } : {}), ...(v('--aleas') ? { aleas: v('--aleas')!.split(',').map((a) => a.trim()).filter(Boolean) } : {}), ...(v('--donnees') ? { donnees: v('--donnees')! } : {}) };
   const json = o.drapeaux.has('--json');
   const csv = v('--classe');
   if (csv) {
