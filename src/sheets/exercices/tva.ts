@@ -124,7 +124,7 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
   f.ligne([{ valeur: `Période : ${moisEnLettres(e.periode)}. Les cellules jaunes sont à compléter.`, style: sousTitre, colonnes: 5 }]);
   f.vide();
   f.ligne([{ valeur: '1. Pièces retenues pour la déclaration du mois', style: bandeau, colonnes: 5 }]);
-  f.ligne(['Pièce', 'Libellé', 'Date', 'Retenue ?', ''].map((v, i) => ({ valeur: v, style: entete, ...(i === 4 ? {} : {}) })));
+  f.ligne(['Pièce', 'Libellé', 'Date', 'Retenue ?'].map((v) => ({ valeur: v, style: entete })));
   const premiere = f.nombreDeLignes + 1;
   const retenues = remplie?.[NOM_RETENUES] as string[] | undefined;
   e.operations.forEach((o, i) =>
