@@ -63,7 +63,7 @@ export async function calculerFichier(c: Calcul, fichier: string): Promise<unkno
   try {
     return calculer(c, donnees, `« ${fichier} »`);
   } catch (e) {
-    if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message.startsWith('Données invalides') ? e.message : `${e.message.replace(/ :\n/, ` dans « ${fichier} » :\n`)}`, fichier);
+    if (e instanceof ErreurDonnees) throw new ErreurFichier(e.dans(`« ${fichier} »`).message, fichier);
     throw e;
   }
 }

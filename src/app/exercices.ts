@@ -75,10 +75,10 @@ export async function preparerCas(d: DemandeExercice, eleve: Eleve | null): Prom
       // The calculator must accept it now, not when the corrigé is asked for.
       def.spec.attendus(entree as never, def.spec.parametresParDefaut(entree as never));
       const problemes = def.spec.verifier?.(entree as never) ?? [];
-      if (problemes.length) throw new ErreurDonnees(`Cas invalide dans « ${d.donnees} » :\n  - ${problemes.join('\n  - ')}`, problemes);
+      if (problemes.length) throw new ErreurDonnees('Cas invalide', problemes);
       return { entree, graine: null, aleas: [] };
     } catch (e) {
-      if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message.replace(/^(Cas de TVA invalide|Rapprochement impossible|Budget de trésorerie invalide) :/, `$1 dans « ${d.donnees} » :`), d.donnees);
+      if (e instanceof ErreurDonnees) throw new ErreurFichier(e.dans(`« ${d.donnees} »`).message, d.donnees);
       throw e;
     }
   }

@@ -5,14 +5,24 @@ import { versCentimes } from './monnaie';
 // Every message a teacher can read is French, including zod's own.
 z.config(z.locales.fr());
 
-/** Invalid case data: each problem names its field (`operations[2].ht`). */
+/**
+ * Invalid case data: a title, then each problem naming its field (`operations[2].ht`); `source`
+ * (« cas.json », the sheet it was read from) joins the title once known. With no listed problem,
+ * the title is the whole message.
+ */
 export class ErreurDonnees extends Error {
   constructor(
-    message: string,
+    readonly intitule: string,
     readonly problemes: string[],
+    readonly source?: string,
   ) {
-    super(message);
+    super(problemes.length ? `${intitule}${source ? ` dans ${source}` : ''} :\n  - ${problemes.join('\n  - ')}` : intitule);
     this.name = 'ErreurDonnees';
+  }
+
+  /** The same error, naming where the data came from (kept if already named). */
+  dans(source: string): ErreurDonnees {
+    return this.source ? this : new ErreurDonnees(this.intitule, this.problemes, source);
   }
 }
 
@@ -42,20 +52,23 @@ export function valider<S extends z.ZodType>(schema: S, donnees: unknown, source
   const r = schema.safeParse(donnees);
   if (r.success) return r.data;
   const problemes = r.error.issues.map((i) => `champ « ${chemin(i.path)} » : ${message(i, donnees)}`);
-  throw new ErreurDonnees(`Données invalides dans ${source} :\n  - ${problemes.join('\n  - ')}`, problemes);
+  throw new ErreurDonnees('Données invalides', problemes, source);
 }
+
+/** Euros typed with at most two decimals (the same tolerance as `versCentimes`). */
+const auCentime = [(v: number) => Number.isFinite(v) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6 * Math.max(1, Math.abs(v * 100)), { error: 'deux décimales au plus (centimes)' }] as const;
 
 /** An amount in euros (≤ 2 decimals, ≥ 0) → cents. */
 export const montant = z
   .number()
   .nonnegative({ error: 'le montant ne peut pas être négatif' })
-  .refine((v) => Number.isFinite(v) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6 * Math.max(1, Math.abs(v * 100)), { error: 'deux décimales au plus (centimes)' })
+  .refine(...auCentime)
   .transform(versCentimes);
 
 /** A signed amount in euros (a balance) → cents. */
 export const montantSigne = z
   .number()
-  .refine((v) => Number.isFinite(v) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6 * Math.max(1, Math.abs(v * 100)), { error: 'deux décimales au plus (centimes)' })
+  .refine(...auCentime)
   .transform(versCentimes);
 
 export const date = z.string().refine(dateValide, { error: 'date attendue au format AAAA-MM-JJ (par exemple 2026-03-31)' });

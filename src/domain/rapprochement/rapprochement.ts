@@ -137,7 +137,7 @@ export function calculerRapprochement(e: EntreeRapprochement): ResultatRapproche
     throw new ErreurDonnees(
       `Les soldes initiaux ne concordent pas : compte 512 ${enEuros(e.compte512.soldeInitial)}, relevé ${enEuros(e.releve.soldeInitial)}, ` +
         `soit un écart de ${enEuros(ecartInitial)} alors que les suspens du rapprochement précédent en expliquent ${enEuros(expliqueParSuspens)}.`,
-      ['champs « compte512.soldeInitial », « releve.soldeInitial » et « suspens »'],
+      [],
     );
 
   const { pointages, ambiguites } = pointer(livre, releve);
@@ -157,7 +157,7 @@ export function calculerRapprochement(e: EntreeRapprochement): ResultatRapproche
     if (l.tva && (x.debit === 0 || l.tva >= x.debit)) p.push(`${designation(x)} : la TVA déductible ne peut porter que sur une somme débitée, et lui être inférieure (champ « releve.lignes[${x.index}].tva »)`);
     return p;
   });
-  if (problemes.length) throw new ErreurDonnees(`Rapprochement impossible :\n  - ${problemes.join('\n  - ')}`, problemes);
+  if (problemes.length) throw new ErreurDonnees('Rapprochement impossible', problemes);
 
   const solde512 = e.compte512.soldeInitial + somme(compte.map(effet));
   const soldeReleve = e.releve.soldeInitial + somme(releve.map(effet));

@@ -99,7 +99,7 @@ export function calculerTresorerie(e: EntreeTresorerie): ResultatTresorerie {
   });
   e.emprunts.forEach((x, k) => dec.ajouter(x.libelle, indexDe(x.mois, `emprunts[${k + 1}].mois`), x.montant));
   e.autresEncaissements.forEach((x, k) => enc.ajouter(x.libelle, indexDe(x.mois, `autresEncaissements[${k + 1}].mois`), x.montant));
-  if (problemes.length) throw new ErreurDonnees(`Budget de trésorerie invalide :\n  - ${problemes.join('\n  - ')}`, problemes);
+  if (problemes.length) throw new ErreurDonnees('Budget de trésorerie invalide', problemes);
 
   // Budget de TVA: the amount due for M is paid in M+1 (the one due before the budget, in the first month).
   const creditAnterieur: Centimes[] = [];

@@ -96,7 +96,7 @@ function verifier(e: EntreeCa3, p: ParametresCa3): void {
     if (!exoneree && !p.taux.some((t) => t.taux === op.taux))
       problemes.push(`${ici} : taux de TVA inconnu ${String(op.taux).replace('.', ',')} % (taux possibles : ${p.taux.map((t) => `${String(t.taux).replace('.', ',')} %`).join(', ')})`);
   });
-  if (problemes.length) throw new ErreurDonnees(`Cas de TVA invalide :\n  - ${problemes.join('\n  - ')}`, problemes);
+  if (problemes.length) throw new ErreurDonnees('Cas de TVA invalide', problemes);
 }
 
 export function calculerCa3(e: EntreeCa3, p: ParametresCa3): ResultatCa3 {
