@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { ErreurFichier, ecrireAtomiquement } from '../io/fichiers';
+import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
 import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
 import { lireClasseur } from '../io/exceljs/lireClasseur';
 import { ErreurDonnees, valider } from '../domain/validation';
@@ -111,14 +110,8 @@ export async function ecrireExercice(d: DemandeExercice, eleve: Eleve | null, fi
 
 /** One workbook per student of a class, each with its own case; one bad write does not stop the others. */
 export async function exercicesDeLaClasse(d: DemandeExercice, eleves: readonly Eleve[], dossier: string, corriges?: string): Promise<{ fichiers: ResumeExercice[]; erreurs: { eleve: string; message: string }[] }> {
-  try {
-    await fs.mkdir(dossier, { recursive: true });
-  } catch {
-    throw new ErreurFichier(`Impossible de créer le dossier « ${dossier} ».`, dossier);
-  }
-  if (corriges) await fs.mkdir(corriges, { recursive: true }).catch(() => {
-    throw new ErreurFichier(`Impossible de créer le dossier « ${corriges} ».`, corriges);
-  });
+  await creerDossier(dossier, true);
+  if (corriges) await creerDossier(corriges, true);
   const fichiers: ResumeExercice[] = [];
   const erreurs: { eleve: string; message: string }[] = [];
   for (const e of eleves) {

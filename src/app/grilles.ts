@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { referentiel } from '../referentiel';
 import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
-import { ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
+import { creerDossier, ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
 import { classeurGrilles, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { nomComplet, type Eleve } from '../sheets/grilles/commun';
 
@@ -42,14 +41,7 @@ export function nomFichierEleve(e: Eleve): string {
  * A file that cannot be written is reported and the others are still written.
  */
 export async function grillesParEleve(eleves: readonly Eleve[], o: OptionsGrilles, dossier: string): Promise<ResumeGrilles> {
-  try {
-    await fs.mkdir(dossier);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ErreurFichier(`Le dossier « ${path.dirname(path.resolve(dossier))} » n'existe pas : impossible de créer « ${dossier} ».`, dossier);
-    if (code !== 'EEXIST') throw new ErreurFichier(`Impossible de créer le dossier « ${dossier} » : ${(e as Error).message}.`, dossier);
-    if (!(await fs.stat(dossier)).isDirectory()) throw new ErreurFichier(`« ${dossier} » existe et n'est pas un dossier.`, dossier);
-  }
+  await creerDossier(dossier);
   const r = referentiel();
   const pris = new Set<string>();
   const resume: ResumeGrilles = { fichiers: [], erreurs: [] };

@@ -13,6 +13,21 @@ export class ErreurFichier extends Error {
 }
 
 /**
+ * Creates an output folder (its parents too when `parents`), with a French error naming what is
+ * missing or in the way; an existing folder is fine.
+ */
+export async function creerDossier(dossier: string, parents = false): Promise<void> {
+  try {
+    await fs.mkdir(dossier, { recursive: parents });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ErreurFichier(`Le dossier « ${path.dirname(path.resolve(dossier))} » n'existe pas : impossible de créer « ${dossier} ».`, dossier);
+    if (code !== 'EEXIST') throw new ErreurFichier(`Impossible de créer le dossier « ${dossier} » : ${(e as Error).message}.`, dossier);
+    if (!(await fs.stat(dossier)).isDirectory()) throw new ErreurFichier(`« ${dossier} » existe et n'est pas un dossier.`, dossier);
+  }
+}
+
+/**
  * Writes a file so that nothing half-written is ever left: the bytes go to a temporary file
  * in the same folder, which is renamed onto the target only once complete.
  */

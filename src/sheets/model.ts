@@ -88,6 +88,16 @@ export function nomDefiniValide(nom: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(nom) && !/^[A-Za-z]{1,3}[0-9]+$/.test(nom) && !/^[RrCc]$/.test(nom);
 }
 
+/** Every name valid and none twice (Excel compares names without case): a generator bug fails loudly. */
+export function verifierNomsDefinis(noms: readonly NomDefini[]): void {
+  const vus = new Set<string>();
+  for (const n of noms) {
+    if (!nomDefiniValide(n.nom)) throw new Error(`Nom défini invalide : ${n.nom}`);
+    if (vus.has(n.nom.toUpperCase())) throw new Error(`Nom défini en double : ${n.nom}`);
+    vus.add(n.nom.toUpperCase());
+  }
+}
+
 /** `'Feuille 1'`: a sheet name quoted as a formula needs it (inner apostrophes doubled). */
 export const feuilleCitee = (feuille: string) => `'${feuille.replace(/'/g, "''")}'`;
 

@@ -1,5 +1,5 @@
 import { ConstructeurFeuille } from '../constructeur';
-import { nomDefiniValide, type Classeur, type Feuille, type NomDefini } from '../model';
+import { verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
 import { bandeau, etiquette, sousTitre, texte, titre, valeur } from '../styles';
 import { FEUILLE_AGORA, feuilleAgora, type EntreeAgora } from '../agora';
 import { nomComplet, texteEnTete, type Eleve } from '../eleve';
@@ -48,15 +48,6 @@ function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice)
   return { feuille, noms };
 }
 
-function verifierNoms(noms: readonly NomDefini[]): void {
-  const vus = new Set<string>();
-  for (const n of noms) {
-    if (!nomDefiniValide(n.nom)) throw new Error(`Nom défini invalide : ${n.nom}`);
-    if (vus.has(n.nom.toUpperCase())) throw new Error(`Nom défini en double : ${n.nom}`);
-    vus.add(n.nom.toUpperCase());
-  }
-}
-
 function agora<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice, modele: string, feuilles: Feuille[]): Feuille {
   const g = spec.gabarit;
   const cles: [string, string][] = [
@@ -87,7 +78,7 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
     { nom: ANCRES.travail, feuille: FEUILLES.travail, plage: 'A1' },
     { nom: ANCRES.parametres, feuille: FEUILLES.parametres, plage: 'A1' },
   ];
-  verifierNoms(noms);
+  verifierNomsDefinis(noms);
   feuilles.push(agora(spec, e, o, spec.gabarit.id, feuilles));
   const titreClasseur = `${spec.gabarit.titre}${o.eleve ? ` — ${nomComplet(o.eleve)}` : ''}`;
   return { classeur: { titre: titreClasseur, feuilles, noms }, reponses: travail.reponses };
@@ -103,7 +94,7 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   spec.justification(e, p).forEach((l, i) => j.ligne(l.map((v) => ({ valeur: v, style: i === 0 ? { ...etiquette } : { ...valeur } }))));
   const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), parametres.feuille].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
   const noms = [...enonce.noms, ...corrige.noms, ...parametres.noms];
-  verifierNoms(noms);
+  verifierNomsDefinis(noms);
   feuilles.push(agora(spec, e, o, `corrige-${spec.gabarit.id}`, feuilles));
   return { titre: `Corrigé — ${spec.gabarit.titre}${o.eleve ? ` — ${nomComplet(o.eleve)}` : ''}`, feuilles, noms };
 }

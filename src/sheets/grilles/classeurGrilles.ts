@@ -1,5 +1,5 @@
 import type { Referentiel } from '../../referentiel/schema';
-import { nomDefiniValide, type Classeur, type Feuille, type NomDefini } from '../model';
+import { verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
 import { NomsDeFeuilles } from '../nomsFeuilles';
 import { FEUILLE_AGORA, feuilleAgora, type EntreeAgora } from '../agora';
 import { attestationPfmp } from './attestation';
@@ -84,12 +84,7 @@ export function classeurGrilles(r: Referentiel, eleves: readonly Eleve[], o: Opt
     feuillesParEleve.push(siennes);
   });
 
-  const vus = new Set<string>();
-  for (const n of definis) {
-    if (!nomDefiniValide(n.nom)) throw new Error(`Nom défini invalide : ${n.nom}`);
-    if (vus.has(n.nom.toUpperCase())) throw new Error(`Nom défini en double : ${n.nom}`);
-    vus.add(n.nom.toUpperCase());
-  }
+  verifierNomsDefinis(definis);
   feuilles.push(feuilleAgora({ cles: [['gabarit_grilles', gabaritGrilles().version]], versionGabarit: gabaritGrilles().version, versionReferentiel: r.version, date: o.date, entrees }));
   const titre = mode === 'eleve' ? `Grilles AGOrA — ${nomComplet(eleves[0]!)}` : `Grilles AGOrA — ${eleves.length} élèves`;
   return { classeur: { titre, feuilles, noms: definis }, feuillesParEleve };
