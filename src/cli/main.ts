@@ -5,7 +5,7 @@ import { exporterReferentiel } from '../app/referentiel';
 import { ErreurFichier } from '../io/fichiers';
 import { analyser, ErreurUsage } from './arguments';
 import { lireListeEleves } from '../app/listeEleves';
-import { grillesDeLaClasse, grillesParEleve, nomFichierEleve, type ResumeGrilles } from '../app/grilles';
+import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';
 import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calculs';
@@ -225,6 +225,7 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
 
   s.out(`\n3. Exercices du bloc 2 : un cas différent pour chaque élève (graine tirée de son nom), et les corrigés de l'enseignant.\n`);
   let erreursExercices = 0;
+  let premierTva: string | undefined;
   const periode = date.slice(0, 7);
   for (const type of TYPES_DISPONIBLES) {
     const copies = path.join(dossier, 'exercices', type);
@@ -234,10 +235,12 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
     s.out(`  ${type} : ${res.fichiers.length} classeurs dans ${copies}, corrigés dans ${corriges}${ex ? ` (par exemple ${path.basename(ex.fichier)} : cas n° ${ex.graine}, aléas ${ex.aleas.join(', ')})` : ''}\n`);
     for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
     erreursExercices += res.erreurs.length;
+    if (type === 'tva') premierTva = ex?.fichier;
   }
-  const premier = path.join(dossier, 'exercices', 'tva', `tva-${nomFichierEleve(liste.eleves[0]!)}.xlsx`);
-  const c = await corrigerClasseur(premier);
-  s.out(`  corrigé recalculé depuis ${premier} : ligne 28 (TVA nette due) = ${c.reponses.TVA_L28} €, ligne 27 (crédit à reporter) = ${c.reponses.TVA_L27} € (agora corrige ${premier})\n`);
+  if (premierTva) {
+    const c = await corrigerClasseur(premierTva);
+    s.out(`  corrigé recalculé depuis ${premierTva} : ligne 28 (TVA nette due) = ${c.reponses.TVA_L28} €, ligne 27 (crédit à reporter) = ${c.reponses.TVA_L27} € (agora corrige ${premierTva})\n`);
+  }
   return codeClasse || (parEleve.erreurs.length || erreursExercices ? 1 : 0);
 }
 

@@ -32,7 +32,6 @@ export interface ClasseurLu {
   plage(nom: string): PlageLue | undefined;
   /** key/value rows of the veryHidden `_agora` sheet */
   agora: Map<string, string>;
-  feuilles: string[];
 }
 
 export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
@@ -52,7 +51,6 @@ export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
   });
   return {
     agora,
-    feuilles: wb.worksheets.map((w) => w.name),
     plage(nom) {
       const ref = noms.get(nom.toUpperCase());
       const r = ref ? analyserReference(ref) : undefined;

@@ -1,10 +1,10 @@
 import { ConstructeurFeuille } from '../constructeur';
 import { verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
 import { bandeau, etiquette, sousTitre, texte, titre, valeur } from '../styles';
-import { FEUILLE_AGORA, feuilleAgora, type EntreeAgora } from '../agora';
+import { feuilleAgora, type EntreeAgora } from '../agora';
 import { nomComplet, texteEnTete, type Eleve } from '../eleve';
 import { referentiel, competence } from '../../referentiel';
-import { ecrireBlocs, empreinte } from './blocs';
+import { ecrireBlocs, empreinte, type Bloc } from './blocs';
 import { ANCRES, FEUILLES, type Reponse, type SpecExercice } from './commun';
 
 export interface OptionsExercice {
@@ -23,7 +23,7 @@ const pied = (titreExercice: string, eleve: Eleve | null) =>
 /** Every printed page of an exercise names the student: a loose sheet still finds its owner. */
 const avecPied = (f: Feuille, titreExercice: string, eleve: Eleve | null): Feuille => ({ ...f, miseEnPage: { ...f.miseEnPage, piedDePage: pied(titreExercice, eleve) } });
 
-function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice): { feuille: Feuille; noms: NomDefini[] } {
+function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], e: E, o: OptionsExercice): { feuille: Feuille; noms: NomDefini[] } {
   const g = spec.gabarit;
   const n = spec.largeursEnonce.length;
   const f = new ConstructeurFeuille(FEUILLES.enonce, spec.largeursEnonce);
@@ -43,12 +43,12 @@ function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice)
   f.vide();
   f.ligne([{ valeur: 'Travail à faire', style: bandeau, colonnes: n }]);
   for (const consigne of g.consignes) f.ligne([{ valeur: consigne, style: texte, colonnes: n }]);
-  const noms = ecrireBlocs(f, FEUILLES.enonce, spec.blocs(e), n);
+  const noms = ecrireBlocs(f, FEUILLES.enonce, blocs, n);
   const feuille: Feuille = { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), protegee: true };
   return { feuille, noms };
 }
 
-function agora<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice, modele: string, feuilles: Feuille[]): Feuille {
+function agora<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], o: OptionsExercice, modele: string, feuilles: Feuille[]): Feuille {
   const g = spec.gabarit;
   const cles: [string, string][] = [
     [CLES_EXERCICE.modele, modele],
@@ -57,7 +57,7 @@ function agora<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice, modele:
     [CLES_EXERCICE.aleas, o.aleas.join(',')],
     ['competence', g.competence],
     ['critere', g.critere],
-    ...spec.blocs(e).map((b): [string, string] => [`${CLES_EXERCICE.empreinte}${b.nom}`, empreinte(b)]),
+    ...blocs.map((b): [string, string] => [`${CLES_EXERCICE.empreinte}${b.nom}`, empreinte(b)]),
   ];
   const ancres: Record<string, string> = { [FEUILLES.enonce]: ANCRES.enonce, [FEUILLES.travail]: ANCRES.travail, [FEUILLES.parametres]: ANCRES.parametres };
   const entrees: EntreeAgora[] = feuilles.filter((f) => ancres[f.nom]).map((f) => ({ ancre: ancres[f.nom]!, modele, eleve: o.eleve, prefixe: '', feuille: f.nom }));
@@ -66,7 +66,8 @@ function agora<E, P>(spec: SpecExercice<E, P>, e: E, o: OptionsExercice, modele:
 
 /** The student's workbook: « Énoncé » (locked case), « Travail » (named answer cells), « Paramètres », `_agora`. No answer key. */
 export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: OptionsExercice): { classeur: Classeur; reponses: Reponse[] } {
-  const enonce = feuilleEnonce(spec, e, o);
+  const blocs = spec.blocs(e); // shown in « Énoncé » and fingerprinted in `_agora`
+  const enonce = feuilleEnonce(spec, blocs, e, o);
   const travail = spec.feuilleTravail(e, p);
   const parametres = spec.feuilleParametres(p);
   const feuilles = [enonce.feuille, travail.feuille, parametres.feuille].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
@@ -79,14 +80,15 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
     { nom: ANCRES.parametres, feuille: FEUILLES.parametres, plage: 'A1' },
   ];
   verifierNomsDefinis(noms);
-  feuilles.push(agora(spec, e, o, spec.gabarit.id, feuilles));
+  feuilles.push(agora(spec, blocs, o, spec.gabarit.id, feuilles));
   const titreClasseur = `${spec.gabarit.titre}${o.eleve ? ` — ${nomComplet(o.eleve)}` : ''}`;
   return { classeur: { titre: titreClasseur, feuilles, noms }, reponses: travail.reponses };
 }
 
 /** The teacher's corrigé: the same case, the answer sheet filled with the expected values, and the justification. */
 export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: OptionsExercice): Classeur {
-  const enonce = feuilleEnonce(spec, e, o);
+  const blocs = spec.blocs(e);
+  const enonce = feuilleEnonce(spec, blocs, e, o);
   const corrige = spec.feuilleTravail(e, p, spec.attendus(e, p));
   const parametres = spec.feuilleParametres(p);
   const j = new ConstructeurFeuille(FEUILLES.justification, [12, 30, 70]);
@@ -95,8 +97,7 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), parametres.feuille].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
   const noms = [...enonce.noms, ...corrige.noms, ...parametres.noms];
   verifierNomsDefinis(noms);
-  feuilles.push(agora(spec, e, o, `corrige-${spec.gabarit.id}`, feuilles));
+  feuilles.push(agora(spec, blocs, o, `corrige-${spec.gabarit.id}`, feuilles));
   return { titre: `Corrigé — ${spec.gabarit.titre}${o.eleve ? ` — ${nomComplet(o.eleve)}` : ''}`, feuilles, noms };
 }
 
-export { FEUILLE_AGORA };

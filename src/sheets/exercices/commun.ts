@@ -54,6 +54,9 @@ export interface SpecExercice<E, P> {
 /** The case's blocks as read: a table by name → rows of values by column key; single values by key. */
 export type LectureBlocs = Map<string, Record<string, unknown>[] | Record<string, unknown>>;
 
+/** Cents as the justification sheet shows them: « 1234,50 » (no unit, the column says euros). */
+export const montantTexte = (c: number) => (c / 100).toFixed(2).replace('.', ',');
+
 /** The corrigé's copy of an answer sheet shows the expected values on a pale green fill. */
 export const fondCorrige = (remplie: Attendus | undefined) => (remplie ? { fond: 'E2EFDA' } : {});
 

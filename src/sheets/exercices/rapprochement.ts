@@ -5,8 +5,9 @@ import { dateFr } from '../../domain/dates';
 import { calculerRapprochement, type ResultatRapprochement } from '../../domain/rapprochement/rapprochement';
 import type { EntreeRapprochement } from '../../domain/rapprochement/entree';
 import { FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from './blocs';
-import { FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
+import { FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
 import { gabaritExercice } from './gabarit';
+import { versEuros } from '../../domain/monnaie';
 
 const g = () => gabaritExercice('rapprochement');
 
@@ -25,7 +26,7 @@ const COLONNES_512: Colonne[] = [
 ];
 const COLONNES_RELEVE: Colonne[] = [...COLONNES_512, { cle: 'tva', entete: 'Dont TVA', type: 'euros', largeur: 1 }];
 
-const euros = (c?: number) => (c === undefined ? undefined : c / 100);
+const euros = (c?: number) => (c === undefined ? undefined : versEuros(c));
 const ligneEnEuros = (l: { debit?: number; credit?: number; tva?: number }) => ({ ...l, debit: euros(l.debit), credit: euros(l.credit), ...('tva' in l ? { tva: euros(l.tva) } : {}) });
 
 function blocs(e: EntreeRapprochement): Bloc[] {
@@ -84,14 +85,14 @@ export const NOMS_RAP = {
 
 function attendus(e: EntreeRapprochement): Attendus {
   const r: ResultatRapprochement = calculerRapprochement(e);
-  const mt = (c: number): ValeurAttendue => (c ? c / 100 : null);
+  const mt = (c: number): ValeurAttendue => (c ? versEuros(c) : null);
   return {
-    [NOMS_RAP.solde512]: r.entreprise.soldeAvant / 100,
-    [NOMS_RAP.soldeReleve]: r.banque.soldeAvant / 100,
+    [NOMS_RAP.solde512]: versEuros(r.entreprise.soldeAvant),
+    [NOMS_RAP.soldeReleve]: versEuros(r.banque.soldeAvant),
     [NOMS_RAP.lignes512]: r.entreprise.lignes.map((l) => [l.libelle, mt(l.debit), mt(l.credit)]),
     [NOMS_RAP.lignesReleve]: r.banque.lignes.map((l) => [l.libelle, mt(l.debit), mt(l.credit)]),
-    [NOMS_RAP.rapproche512]: r.entreprise.soldeRapproche / 100,
-    [NOMS_RAP.rapprocheReleve]: r.banque.soldeRapproche / 100,
+    [NOMS_RAP.rapproche512]: versEuros(r.entreprise.soldeRapproche),
+    [NOMS_RAP.rapprocheReleve]: versEuros(r.banque.soldeRapproche),
     [NOMS_RAP.ecritures]: r.ecritures.flatMap((x) => x.lignes.map((l) => [x.date, l.compte, `${l.intitule} — ${x.libelle}`, mt(l.debit), mt(l.credit)])),
   };
 }
@@ -192,8 +193,8 @@ function justification(e: EntreeRapprochement): string[][] {
   const d = (l: { origine: string; index: number; libelle: string }) => `${l.origine === 'releve' ? 'relevé' : l.origine === 'suspens' ? 'suspens' : '512'} n° ${l.index} ${l.libelle}`;
   return [
     ['Étape', 'Montant', 'Détail'],
-    ...r.pointages.map((p) => ['Pointé', ((p.livre.debit || p.livre.credit) / 100).toFixed(2).replace('.', ','), `${d(p.livre)} ↔ ${d(p.releve)}${p.mode === 'montant' ? '' : ` (par ${p.mode === 'reference' ? 'la référence' : 'la date'})`}`]),
-    ...r.erreursBanque.map((x) => ['Erreur de banque', (x.ecart / 100).toFixed(2).replace('.', ','), `${d(x.livre)} ↔ ${d(x.releve)}`]),
+    ...r.pointages.map((p) => ['Pointé', montantTexte(p.livre.debit || p.livre.credit), `${d(p.livre)} ↔ ${d(p.releve)}${p.mode === 'montant' ? '' : ` (par ${p.mode === 'reference' ? 'la référence' : 'la date'})`}`]),
+    ...r.erreursBanque.map((x) => ['Erreur de banque', montantTexte(x.ecart), `${d(x.livre)} ↔ ${d(x.releve)}`]),
     ...r.ambiguites.map((a) => ['Remarque', '', a]),
   ];
 }

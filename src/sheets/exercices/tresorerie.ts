@@ -5,11 +5,11 @@ import { moisEnLettres } from '../../domain/dates';
 import { calculerTresorerie } from '../../domain/tresorerie/budget';
 import type { EntreeTresorerie } from '../../domain/tresorerie/entree';
 import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from './blocs';
-import { FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
+import { FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
 import { gabaritExercice } from './gabarit';
+import { versEuros } from '../../domain/monnaie';
 
 const g = () => gabaritExercice('tresorerie');
-const euros = (c: number) => c / 100;
 
 /** « 40 % comptant ; 60 % à 30 jours » ⇄ [{ part: 40, delai: 0 }, { part: 60, delai: 30 }]. */
 export const REGLEMENT: TexteCode = {
@@ -47,8 +47,8 @@ const montants = (nom: string, titreBloc: string, lignes: Record<string, unknown
 });
 
 function blocs(e: EntreeTresorerie): Bloc[] {
-  const ht = <T extends { ht: number }>(l: T) => ({ ...l, ht: euros(l.ht) });
-  const mt = <T extends { montant: number }>(l: T) => ({ ...l, montant: euros(l.montant) });
+  const ht = <T extends { ht: number }>(l: T) => ({ ...l, ht: versEuros(l.ht) });
+  const mt = <T extends { montant: number }>(l: T) => ({ ...l, montant: versEuros(l.montant) });
   return [
     {
       nom: 'TRE_Situation',
@@ -56,9 +56,9 @@ function blocs(e: EntreeTresorerie): Bloc[] {
       champs: [
         { nom: 'TRE_Debut', cle: 'debut', libelle: 'Premier mois du budget', type: 'mois', valeur: e.debut },
         { nom: 'TRE_Nombre_Mois', cle: 'mois', libelle: 'Nombre de mois', type: 'entier', valeur: e.mois },
-        { nom: 'TRE_Tresorerie_Initiale', cle: 'tresorerieInitiale', libelle: 'Trésorerie au début du premier mois', type: 'euros', valeur: euros(e.tresorerieInitiale) },
-        { nom: 'TRE_TVA_Initiale', cle: 'tvaADecaisser', libelle: 'TVA à décaisser du mois précédent (payée le premier mois)', type: 'euros', valeur: euros(e.soldeInitial.tvaADecaisser) },
-        { nom: 'TRE_Credit_TVA_Initial', cle: 'creditTva', libelle: 'Crédit de TVA reporté au premier mois', type: 'euros', valeur: euros(e.soldeInitial.creditTva) },
+        { nom: 'TRE_Tresorerie_Initiale', cle: 'tresorerieInitiale', libelle: 'Trésorerie au début du premier mois', type: 'euros', valeur: versEuros(e.tresorerieInitiale) },
+        { nom: 'TRE_TVA_Initiale', cle: 'tvaADecaisser', libelle: 'TVA à décaisser du mois précédent (payée le premier mois)', type: 'euros', valeur: versEuros(e.soldeInitial.tvaADecaisser) },
+        { nom: 'TRE_Credit_TVA_Initial', cle: 'creditTva', libelle: 'Crédit de TVA reporté au premier mois', type: 'euros', valeur: versEuros(e.soldeInitial.creditTva) },
       ],
     },
     montants('TRE_Creances', 'Créances clients du bilan (mois d\u2019encaissement)', e.soldeInitial.creances.map(mt)),
@@ -85,7 +85,7 @@ function blocs(e: EntreeTresorerie): Bloc[] {
         { cle: 'net', entete: 'Salaires nets', type: 'euros', largeur: 1 },
         { cle: 'charges', entete: 'Cotisations sociales', type: 'euros', largeur: 1 },
       ],
-      lignes: e.salaires.map((s) => ({ ...s, net: euros(s.net), charges: euros(s.charges) })),
+      lignes: e.salaires.map((s) => ({ ...s, net: versEuros(s.net), charges: versEuros(s.charges) })),
     },
     montants('TRE_Emprunts', 'Remboursements d\u2019emprunt', e.emprunts.map(mt)),
     montants('TRE_Autres_Encaissements', 'Autres encaissements (sans TVA)', e.autresEncaissements.map(mt)),
@@ -129,7 +129,7 @@ export const NOMS_TRE = {
 
 function attendus(e: EntreeTresorerie): Attendus {
   const r = calculerTresorerie(e);
-  const ligne = (v: number[]): ValeurAttendue[] => v.map(euros);
+  const ligne = (v: number[]): ValeurAttendue[] => v.map(versEuros);
   const a: Attendus = {};
   for (const [nom, , cle] of NOMS_TRE.tva) a[nom] = ligne(r.tva[cle]);
   a[NOMS_TRE.encaissements] = r.encaissements.lignes.map((l) => ligne(l.montants));
@@ -221,14 +221,13 @@ function feuilleParametres(): FeuilleConstruite {
 
 function justification(e: EntreeTresorerie): string[][] {
   const r = calculerTresorerie(e);
-  const x = (c: number) => (c / 100).toFixed(2).replace('.', ',');
   return [
     ['Élément', 'Montant', 'Commentaire'],
-    ...r.moisDeficitaires.map((m) => ['Découvert', x(r.tresorerie.fin[r.mois.indexOf(m)]!), `trésorerie négative en fin de ${moisEnLettres(m)}`]),
-    ['Créances clients en fin de période', x(r.finDePeriode.creancesClients), 'encaissées après le dernier mois'],
-    ['Dettes fournisseurs en fin de période', x(r.finDePeriode.dettesFournisseurs), 'payées après le dernier mois'],
-    ['TVA à décaisser en fin de période', x(r.finDePeriode.tvaADecaisser), 'payée le mois suivant'],
-    ['Cotisations sociales en fin de période', x(r.finDePeriode.chargesSociales), 'payées le mois suivant'],
+    ...r.moisDeficitaires.map((m) => ['Découvert', montantTexte(r.tresorerie.fin[r.mois.indexOf(m)]!), `trésorerie négative en fin de ${moisEnLettres(m)}`]),
+    ['Créances clients en fin de période', montantTexte(r.finDePeriode.creancesClients), 'encaissées après le dernier mois'],
+    ['Dettes fournisseurs en fin de période', montantTexte(r.finDePeriode.dettesFournisseurs), 'payées après le dernier mois'],
+    ['TVA à décaisser en fin de période', montantTexte(r.finDePeriode.tvaADecaisser), 'payée le mois suivant'],
+    ['Cotisations sociales en fin de période', montantTexte(r.finDePeriode.chargesSociales), 'payées le mois suivant'],
   ];
 }
 

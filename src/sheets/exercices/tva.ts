@@ -1,14 +1,14 @@
 import { ConstructeurFeuille } from '../constructeur';
 import type { NomDefini, Valeur } from '../model';
 import { bandeau, calcul, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../styles';
-import { moisEnLettres } from '../../domain/dates';
+import { dernierJour, moisEnLettres } from '../../domain/dates';
 import { parametresTva } from '../../domain/parametres/tva';
-import { dernierJour } from '../../domain/dates';
 import { calculerCa3, LIGNES_CA3, type ParametresCa3 } from '../../domain/tva/ca3';
 import type { EntreeCa3 } from '../../domain/tva/entree';
 import { FORMAT_EUROS_ENTIERS, FORMAT_TAUX, type Bloc, type Colonne } from './blocs';
 import { FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
 import { gabaritExercice } from './gabarit';
+import { versEuros } from '../../domain/monnaie';
 
 const SENS = { vente: 'Vente', achat: 'Achat' };
 const NATURES = { bien: 'Bien', service: 'Service', immobilisation: 'Immobilisation' };
@@ -35,7 +35,6 @@ const COLONNES: Colonne[] = [
 export const nomLigne = (code: string, base = false) => `TVA_${/^\d/.test(code) ? 'L' : ''}${code}${base ? '_Base' : ''}`;
 export const NOM_RETENUES = 'TVA_Retenues';
 
-const euros = (c: number) => c / 100;
 
 function blocs(e: EntreeCa3): Bloc[] {
   return [
@@ -53,7 +52,7 @@ function blocs(e: EntreeCa3): Bloc[] {
       nom: 'TVA_Factures',
       titre: 'Factures du mois et règlements',
       colonnes: COLONNES,
-      lignes: e.operations.map((o) => ({ ...o, ht: euros(o.ht) })),
+      lignes: e.operations.map((o) => ({ ...o, ht: versEuros(o.ht) })),
     },
   ];
 }
