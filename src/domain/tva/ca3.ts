@@ -106,10 +106,12 @@ export function calculerCa3(e: EntreeCa3, p: ParametresCa3): ResultatCa3 {
   const ops = new Map<string, string[]>(LIGNES_CA3.map((l) => [l.code, []]));
   const retenues: ResultatCa3['retenues'] = [];
   const exclues: ResultatCa3['exclues'] = [];
+  let lignesDeLaPiece: string[] = []; // lines the current operation reaches, in the form's order
   const ajouter = (code: string, piece: string, montant: Centimes, base?: Centimes) => {
     centimes.set(code, (centimes.get(code) ?? 0) + montant);
     if (base !== undefined) bases.set(code, (bases.get(code) ?? 0) + base);
     if (!ops.get(code)!.includes(piece)) ops.get(code)!.push(piece);
+    if (!lignesDeLaPiece.includes(code)) lignesDeLaPiece.push(code);
   };
   const ligneDuTaux = (pourcent: number) => p.taux.find((t) => t.taux === pourcent)!.ligne;
 
@@ -119,7 +121,7 @@ export function calculerCa3(e: EntreeCa3, p: ParametresCa3): ResultatCa3 {
       exclues.push({ piece: op.piece, motif: ex.motif });
       continue;
     }
-    const avant = new Set([...ops].filter(([, v]) => v.includes(op.piece)).map(([k]) => k));
+    lignesDeLaPiece = [];
     if (op.sens === 'vente') {
       if (op.zone === 'france') {
         ajouter('A1', op.piece, op.ht);
@@ -137,7 +139,7 @@ export function calculerCa3(e: EntreeCa3, p: ParametresCa3): ResultatCa3 {
       }
       ajouter(op.nature === 'immobilisation' ? '19' : '20', op.piece, tva);
     }
-    retenues.push({ piece: op.piece, lignes: [...ops].filter(([k, v]) => v.includes(op.piece) && !avant.has(k)).map(([k]) => k) });
+    retenues.push({ piece: op.piece, lignes: lignesDeLaPiece });
   }
 
   const euros = (code: string) => arrondiEuro(centimes.get(code) ?? 0);
