@@ -1,0 +1,289 @@
+import { Centimes, diviserArrondi, somme, versCentimes } from '../monnaie';
+import { ErreurDonnees } from '../validation';
+import { ParametresPaie } from '../parametres/paie';
+import { EntreeBulletin } from './entree';
+
+/**
+ * The payslip (bulletin de paie) computed to the cent, in the order of the « bulletin clarifié »
+ * (arrêté du 25 février 2016). Every amount is an integer number of cents; each line is rounded to
+ * the cent (halves away from zero) the way a payslip prints it, and totals are sums of printed lines.
+ */
+
+export const RUBRIQUES = {
+  sante: 'SANTÉ',
+  atmp: 'ACCIDENTS DU TRAVAIL – MALADIES PROFESSIONNELLES',
+  retraite: 'RETRAITE',
+  famille: 'FAMILLE',
+  chomage: 'ASSURANCE CHÔMAGE',
+  autres: 'AUTRES CONTRIBUTIONS DUES PAR L\'EMPLOYEUR',
+  csg_deductible: 'CSG DÉDUCTIBLE DE L\'IMPÔT SUR LE REVENU',
+  csg_non_deductible: 'CSG/CRDS NON DÉDUCTIBLE DE L\'IMPÔT SUR LE REVENU',
+  exonerations: 'EXONÉRATIONS, ÉCRÊTEMENTS ET ALLÈGEMENTS DE COTISATIONS',
+} as const;
+export type Rubrique = keyof typeof RUBRIQUES;
+
+/** A pay element above the gross: hours × hourly rate = amount (negative for an absence). */
+export interface ElementRemuneration {
+  code: string;
+  libelle: string;
+  nombre: number | null; // hours
+  taux: number | null; // €/h, 4 decimals shown
+  montant: Centimes;
+}
+
+/** A contribution line: base, employee rate and amount, employer rate and amount. */
+export interface LigneBulletin {
+  code: string;
+  rubrique: Rubrique;
+  libelle: string;
+  base: Centimes | null;
+  tauxSalarial: number | null; // percent
+  montantSalarial: Centimes | null;
+  tauxPatronal: number | null;
+  montantPatronal: Centimes | null;
+}
+
+export interface Bulletin {
+  periode: string;
+  elements: ElementRemuneration[];
+  brut: Centimes;
+  lignes: LigneBulletin[];
+  totalCotisationsSalariales: Centimes;
+  totalCotisationsPatronales: Centimes;
+  netSocial: Centimes;
+  netAPayerAvantImpot: Centimes;
+  netImposable: Centimes;
+  tauxPas: number;
+  impotPreleve: Centimes;
+  netPaye: Centimes;
+  coutEmployeur: Centimes;
+  /** What the réduction générale rests on, for the justification. */
+  reduction: { smicReference: Centimes; coefficient: number; formule: 'réduction générale' | 'RGDU' } | null;
+  avertissements: string[];
+}
+
+const MILLION = 1_000_000;
+
+/** A percentage with at most four decimals as an integer number of millionths (6,9 % → 69 000). */
+export function tauxEnMillioniemes(pourcent: number): number {
+  const t = Math.round(pourcent * 10000);
+  if (Math.abs(pourcent * 10000 - t) > 1e-6) throw new RangeError(`Taux avec plus de quatre décimales : ${pourcent} %`);
+  return t;
+}
+
+/** base × rate, to the cent. */
+export const appliquer = (base: Centimes, pourcent: number): Centimes => diviserArrondi(base * tauxEnMillioniemes(pourcent), MILLION);
+
+/** Coefficient rounded to four decimals, halves up (CSS, art. D. 241-7: « arrondi à quatre décimales »). */
+const quatreDecimales = (x: number): number => Math.round(x * 10000 + 1e-9) / 10000;
+
+export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin {
+  const manquants: string[] = [];
+  const v = (code: string): number => {
+    const x = p[code]?.valeur;
+    if (x === null || x === undefined) {
+      manquants.push(code);
+      return 0;
+    }
+    return x;
+  };
+  const facultatif = (code: string): number | null => p[code]?.valeur ?? null;
+  const avertissements: string[] = [];
+  const cadre = e.salarie.statut === 'cadre';
+  const effectif = e.entreprise.effectif;
+
+  // --- Rémunération brute -------------------------------------------------------------------
+  const h = e.horaireMensuel; // hundredths of an hour
+  // Hourly rate as a fraction num / den of cents per hour, so that nothing is rounded before the lines.
+  const base: Centimes = e.tauxHoraire !== undefined ? diviserArrondi(e.tauxHoraire * h, 10000) : (e.salaireBase as number);
+  const horaire = e.tauxHoraire !== undefined ? { num: e.tauxHoraire, den: 100 } : { num: base * 100, den: h };
+  const tauxAffiche = (majoration: number) => Math.round((horaire.num / horaire.den) * (100 + majoration)) / 10000;
+  const heuresMajorees = (heures: number, majoration: number): Centimes => diviserArrondi(horaire.num * heures * (100 + majoration), horaire.den * 100 * 100);
+
+  const elements: ElementRemuneration[] = [{ code: 'salaire_base', libelle: 'Salaire de base', nombre: h / 100, taux: tauxAffiche(0), montant: base }];
+  let a25 = 0;
+  let a50 = 0;
+  const hs = e.heuresSupplementaires;
+  if (hs && 'semaines' in hs) {
+    for (const s of hs.semaines) {
+      a25 += Math.min(s, 800);
+      a50 += Math.max(0, s - 800);
+    }
+  } else if (hs) {
+    a25 = hs.a25;
+    a50 = hs.a50;
+  }
+  const hs25 = heuresMajorees(a25, 25);
+  const hs50 = heuresMajorees(a50, 50);
+  if (a25) elements.push({ code: 'hs25', libelle: 'Heures supplémentaires à 25 %', nombre: a25 / 100, taux: tauxAffiche(25), montant: hs25 });
+  if (a50) elements.push({ code: 'hs50', libelle: 'Heures supplémentaires à 50 %', nombre: a50 / 100, taux: tauxAffiche(50), montant: hs50 });
+  const montantHs = hs25 + hs50;
+
+  let retenue = 0;
+  if (e.absence && e.absence.heures > 0) {
+    const diviseur = e.absence.methode === 'heures_reelles' ? (e.absence.heuresDuMois as number) : h;
+    retenue = diviserArrondi(base * e.absence.heures, diviseur);
+    elements.push({ code: 'absence', libelle: e.absence.motif, nombre: e.absence.heures / 100, taux: e.absence.methode === 'horaire_mensuel' ? tauxAffiche(0) : null, montant: -retenue });
+  }
+  for (const [i, prime] of e.primes.filter((x) => x.soumise).entries()) elements.push({ code: `prime${i + 1}`, libelle: prime.libelle, nombre: null, taux: null, montant: prime.montant });
+  for (const [i, an] of e.avantagesNature.entries()) elements.push({ code: `avantage${i + 1}`, libelle: `Avantage en nature : ${an.libelle}`, nombre: null, taux: null, montant: an.montant });
+  const brut = somme(elements.map((x) => x.montant));
+  if (brut <= 0) throw new ErreurDonnees('Salaire brut nul ou négatif', [`le salaire brut calculé vaut ${brut / 100} € : vérifier l'absence et le salaire de base`]);
+
+  // --- Bases --------------------------------------------------------------------------------
+  const pss = versCentimes(v('pss'));
+  const t1 = Math.min(brut, pss);
+  const t2 = Math.max(0, Math.min(brut, 8 * pss) - pss);
+  const quatrePss = Math.min(brut, 4 * pss);
+  // Monthly SMIC = hourly × 1 820 / 12, prorated by the pay kept despite an absence, plus the overtime hours (CSS, art. D. 241-7).
+  const smicReference = (horaireSmic: number): Centimes => {
+    const smicMensuel = (versCentimes(horaireSmic) * v('duree_legale_annuelle')) / 12;
+    const prorata = base > 0 ? (base - retenue) / base : 1;
+    return Math.round(smicMensuel * prorata * (h / 15167) + (versCentimes(horaireSmic) * (a25 + a50)) / 100);
+  };
+  const smicCourant = smicReference(v('smic_horaire'));
+
+  const lignes: LigneBulletin[] = [];
+  const ligne = (code: string, rubrique: Rubrique, libelle: string, assiette: Centimes, salarial: number | null, patronal: number | null) => {
+    lignes.push({
+      code,
+      rubrique,
+      libelle,
+      base: assiette,
+      tauxSalarial: salarial,
+      montantSalarial: salarial === null ? null : appliquer(assiette, salarial),
+      tauxPatronal: patronal,
+      montantPatronal: patronal === null ? null : appliquer(assiette, patronal),
+    });
+  };
+  const forfait = (code: string, rubrique: Rubrique, libelle: string, salarial: Centimes | null, patronal: Centimes | null) =>
+    lignes.push({ code, rubrique, libelle, base: null, tauxSalarial: null, montantSalarial: salarial, tauxPatronal: null, montantPatronal: patronal });
+
+  // SANTÉ
+  const seuilMaladie = facultatif('maladie_seuil_reduit');
+  const maladieReduit = facultatif('maladie_patronal_reduit');
+  const tauxMaladie = seuilMaladie !== null && maladieReduit !== null && brut <= Math.round(seuilMaladie * smicCourant) ? maladieReduit : v('maladie_patronal');
+  ligne('maladie', 'sante', 'Sécurité sociale - Maladie Maternité Invalidité Décès', brut, null, tauxMaladie);
+  const sante = e.complementaireSante;
+  if (sante.salarie || sante.employeur) forfait('complementaire_sante', 'sante', 'Complémentaire santé', sante.salarie, sante.employeur);
+  if (cadre) ligne('prevoyance_cadres', 'sante', 'Prévoyance des cadres (tranche 1)', t1, null, v('prevoyance_cadres_patronal'));
+  const prevoyancePatronale = sante.employeur + (lignes.find((l) => l.code === 'prevoyance_cadres')?.montantPatronal ?? 0);
+
+  // ACCIDENTS DU TRAVAIL – MALADIES PROFESSIONNELLES
+  ligne('atmp', 'atmp', 'Accidents du travail - Maladies professionnelles', brut, null, e.entreprise.tauxAtmp ?? v('atmp_defaut'));
+
+  // RETRAITE
+  ligne('vieillesse_plafonnee', 'retraite', 'Sécurité sociale plafonnée', t1, v('vieillesse_plafonnee_salarial'), v('vieillesse_plafonnee_patronal'));
+  ligne('vieillesse_deplafonnee', 'retraite', 'Sécurité sociale déplafonnée', brut, v('vieillesse_deplafonnee_salarial'), v('vieillesse_deplafonnee_patronal'));
+  ligne('retraite_t1', 'retraite', 'Complémentaire Tranche 1', t1, v('retraite_t1_salarial'), v('retraite_t1_patronal'));
+  ligne('ceg_t1', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 1', t1, v('ceg_t1_salarial'), v('ceg_t1_patronal'));
+  if (t2 > 0) {
+    ligne('retraite_t2', 'retraite', 'Complémentaire Tranche 2', t2, v('retraite_t2_salarial'), v('retraite_t2_patronal'));
+    ligne('ceg_t2', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 2', t2, v('ceg_t2_salarial'), v('ceg_t2_patronal'));
+    ligne('cet', 'retraite', 'Contribution d\'équilibre technique (CET)', t1 + t2, v('cet_salarial'), v('cet_patronal'));
+  }
+
+  // FAMILLE
+  const seuilAf = facultatif('af_seuil_reduit');
+  const afReduit = facultatif('af_patronal_reduit');
+  const tauxAf = seuilAf !== null && afReduit !== null && brut <= Math.round(seuilAf * smicCourant) ? afReduit : v('af_patronal');
+  ligne('allocations_familiales', 'famille', 'Allocations familiales', brut, null, tauxAf);
+
+  // ASSURANCE CHÔMAGE
+  ligne('chomage', 'chomage', 'Assurance chômage', quatrePss, null, v('chomage_patronal'));
+  ligne('ags', 'chomage', 'Garantie des salaires (AGS)', quatrePss, null, v('ags_patronal'));
+  if (cadre) ligne('apec', 'chomage', 'APEC', quatrePss, v('apec_salarial'), v('apec_patronal'));
+
+  // AUTRES CONTRIBUTIONS DUES PAR L'EMPLOYEUR
+  ligne('csa', 'autres', 'Contribution solidarité autonomie', brut, null, v('csa_patronal'));
+  if (effectif < 50) ligne('fnal', 'autres', 'FNAL', t1, null, v('fnal_moins_50'));
+  else ligne('fnal', 'autres', 'FNAL', brut, null, v('fnal_50_et_plus'));
+  ligne('dialogue_social', 'autres', 'Contribution au dialogue social', brut, null, v('dialogue_social'));
+  ligne('formation', 'autres', 'Contribution à la formation professionnelle', brut, null, effectif < 11 ? v('formation_moins_11') : v('formation_11_et_plus'));
+  ligne('taxe_apprentissage', 'autres', 'Taxe d\'apprentissage', brut, null, v('taxe_apprentissage'));
+  ligne('taxe_apprentissage_solde', 'autres', 'Solde de la taxe d\'apprentissage', brut, null, v('taxe_apprentissage_solde'));
+  if (effectif >= 250) ligne('csa_apprentissage', 'autres', 'Contribution supplémentaire à l\'apprentissage', brut, null, v('contribution_supplementaire_apprentissage'));
+  if (effectif >= 50) ligne('peec', 'autres', 'Participation à l\'effort de construction', brut, null, v('peec'));
+  if (effectif >= 11 && prevoyancePatronale > 0) ligne('forfait_social', 'autres', 'Forfait social sur la prévoyance', prevoyancePatronale, null, v('forfait_social_prevoyance'));
+  if (effectif >= 11 && e.entreprise.tauxVersementMobilite > 0) ligne('versement_mobilite', 'autres', 'Versement mobilité', brut, null, e.entreprise.tauxVersementMobilite);
+
+  // CSG / CRDS: 98,25 % of the pay up to 4 PSS, all of it beyond, plus the employer's health and
+  // welfare contributions. On overtime (exempt from income tax) all of it is non-deductible.
+  const assietteCsg = (remuneration: Centimes): Centimes =>
+    appliquer(Math.min(remuneration, 4 * pss), v('csg_assiette')) + Math.max(0, remuneration - 4 * pss);
+  const baseCsg = assietteCsg(brut - montantHs) + prevoyancePatronale;
+  ligne('csg_deductible', 'csg_deductible', 'CSG déductible de l\'impôt sur le revenu', baseCsg, v('csg_deductible'), null);
+  ligne('csg_crds_non_deductible', 'csg_non_deductible', 'CSG/CRDS non déductible de l\'impôt sur le revenu', baseCsg, v('csg_non_deductible') + v('crds'), null);
+  if (montantHs > 0) {
+    ligne('csg_crds_hs', 'csg_non_deductible', 'CSG/CRDS sur heures supplémentaires', assietteCsg(montantHs), v('csg_deductible') + v('csg_non_deductible') + v('crds'), null);
+  }
+
+  // EXONÉRATIONS
+  if (montantHs > 0) {
+    // Employee reduction on overtime (CSS, art. D. 241-21): the overtime pay × the employee's effective
+    // old-age rate (vieillesse and complementary pension lines / gross), at most 11,31 % with the official
+    // rates (the tranche 1 rates), which is also the rate below the ceiling.
+    const vieillesseSalariale = somme(lignes.filter((l) => l.rubrique === 'retraite').map((l) => l.montantSalarial ?? 0));
+    const plafondTaux = v('vieillesse_plafonnee_salarial') + v('vieillesse_deplafonnee_salarial') + v('retraite_t1_salarial') + v('ceg_t1_salarial');
+    const effectifHs = diviserArrondi(montantHs * vieillesseSalariale, brut);
+    const plafonne = appliquer(montantHs, plafondTaux);
+    const reductionHs = Math.min(effectifHs, plafonne);
+    const tauxReduit = reductionHs === plafonne ? plafondTaux : Math.round((vieillesseSalariale / brut) * 1e6) / 1e4;
+    lignes.push({ code: 'reduction_hs', rubrique: 'exonerations', libelle: 'Réduction de cotisations salariales sur heures supplémentaires', base: montantHs, tauxSalarial: -tauxReduit, montantSalarial: -reductionHs, tauxPatronal: null, montantPatronal: null });
+    const parHeure = effectif < 20 ? v('hs_deduction_forfaitaire') : facultatif('hs_deduction_forfaitaire_20_et_plus');
+    if (parHeure) forfait('deduction_forfaitaire_hs', 'exonerations', 'Déduction forfaitaire patronale sur heures supplémentaires', null, -diviserArrondi((a25 + a50) * versCentimes(parHeure), 100));
+  }
+  let reduction: Bulletin['reduction'] = null;
+  if (e.reductionGenerale) {
+    const smic = smicReference(v('smic_horaire_reduction'));
+    const tmin = facultatif('rgdu_tmin');
+    let coefficient: number;
+    let formule: 'réduction générale' | 'RGDU';
+    if (tmin !== null) {
+      formule = 'RGDU';
+      const tdelta = effectif < 50 ? v('rgdu_tdelta_moins_50') : v('rgdu_tdelta_50_et_plus');
+      coefficient = brut >= v('rg_seuil_smic') * smic ? 0 : quatreDecimales(Math.min(tmin + tdelta, tmin + tdelta * Math.pow(0.5 * ((v('rg_seuil_smic') * smic) / brut - 1), v('rgdu_puissance'))));
+    } else {
+      formule = 'réduction générale';
+      const t = effectif < 50 ? v('rg_t_moins_50') : v('rg_t_50_et_plus');
+      coefficient = quatreDecimales(Math.max(0, Math.min(t, (t / 0.6) * ((v('rg_seuil_smic') * smic) / brut - 1))));
+    }
+    reduction = { smicReference: smic, coefficient, formule };
+    if (coefficient > 0) {
+      lignes.push({ code: 'reduction_generale', rubrique: 'exonerations', libelle: formule === 'RGDU' ? 'Réduction générale dégressive unique des cotisations patronales' : 'Réduction générale des cotisations patronales', base: brut, tauxSalarial: null, montantSalarial: null, tauxPatronal: -coefficient * 100, montantPatronal: -diviserArrondi(brut * Math.round(coefficient * 10000), 10000) });
+    }
+  }
+  if (manquants.length) throw new ErreurDonnees('Paramètres de paie manquants', [...new Set(manquants)].map((c) => `paramètre « ${c} » sans valeur pour ${e.periode}`));
+
+  // --- Totaux -------------------------------------------------------------------------------
+  const totalCotisationsSalariales = somme(lignes.map((l) => l.montantSalarial ?? 0));
+  const totalCotisationsPatronales = somme(lignes.map((l) => l.montantPatronal ?? 0));
+  const avantages = somme(e.avantagesNature.map((x) => x.montant));
+  const nonSoumis = somme(e.primes.filter((x) => !x.soumise).map((x) => x.montant));
+  for (const [i, prime] of e.primes.filter((x) => !x.soumise).entries()) elements.push({ code: `non_soumis${i + 1}`, libelle: prime.libelle, nombre: null, taux: null, montant: prime.montant });
+  const netSocial = brut - totalCotisationsSalariales;
+  const netAPayerAvantImpot = brut - totalCotisationsSalariales - avantages + nonSoumis;
+  // Taxable: the gross without the (tax-exempt) overtime, plus the employer's health share, less the deductible contributions.
+  const nonDeductibles = somme(lignes.filter((l) => l.rubrique === 'csg_non_deductible').map((l) => l.montantSalarial ?? 0));
+  const netImposable = brut - montantHs + sante.employeur - (totalCotisationsSalariales - nonDeductibles);
+  const impotPreleve = appliquer(Math.max(0, netImposable), e.tauxPas);
+  const smicMois = Math.round((versCentimes(v('smic_horaire')) * h) / 100);
+  if (base < smicMois) avertissements.push(`Salaire de base (${base / 100} €) inférieur au SMIC pour ${h / 100} heures (${smicMois / 100} €).`);
+  return {
+    periode: e.periode,
+    elements,
+    brut,
+    lignes,
+    totalCotisationsSalariales,
+    totalCotisationsPatronales,
+    netSocial,
+    netAPayerAvantImpot,
+    netImposable,
+    tauxPas: e.tauxPas,
+    impotPreleve,
+    netPaye: netAPayerAvantImpot - impotPreleve,
+    coutEmployeur: brut + totalCotisationsPatronales + nonSoumis,
+    reduction,
+    avertissements,
+  };
+}
