@@ -10,12 +10,15 @@ import { EntreeRapprochement } from '../domain/rapprochement/entree';
 import { calculerRapprochement } from '../domain/rapprochement/rapprochement';
 import { EntreeTresorerie } from '../domain/tresorerie/entree';
 import { calculerTresorerie } from '../domain/tresorerie/budget';
+import { EntreeBulletin } from '../domain/paie/entree';
+import { calculerBulletin } from '../domain/paie/bulletin';
+import { avecSurcharges, parametresPaie } from '../domain/parametres/paie';
 
 /**
- * The bloc 2 calculators behind one interface: the input schema (for `--schema` and validation)
+ * The bloc 2 and paie calculators behind one interface: the input schema (for `--schema` and validation)
  * and a function from the validated input to a JSON-ready result whose amounts are in euros.
  */
-export const CALCULS = ['tva', 'rapprochement', 'tresorerie'] as const;
+export const CALCULS = ['tva', 'rapprochement', 'tresorerie', 'paie'] as const;
 export type Calcul = (typeof CALCULS)[number];
 
 /** Cents → euros throughout a result, except the fields that are not amounts. */
@@ -31,7 +34,11 @@ const DEFINITIONS: Record<Calcul, { schema: z.ZodType; calculer: (e: never) => u
   tva: { schema: EntreeCa3, calculer: (e: EntreeCa3) => calculerCa3(e, parametresTva(dernierJour(e.periode))) },
   rapprochement: { schema: EntreeRapprochement, calculer: (e: EntreeRapprochement) => enEuros(calculerRapprochement(e), new Set(['index'])) },
   tresorerie: { schema: EntreeTresorerie, calculer: (e: EntreeTresorerie) => enEuros(calculerTresorerie(e), new Set()) },
+  paie: { schema: EntreeBulletin, calculer: (e: EntreeBulletin) => enEuros(bulletinDe(e), new Set(['nombre', 'taux', 'tauxSalarial', 'tauxPatronal', 'tauxPas', 'coefficient'])) },
 };
+
+/** The payslip with the official parameters of its month, or the teacher's values where given. */
+export const bulletinDe = (e: EntreeBulletin) => calculerBulletin(e, avecSurcharges(parametresPaie(e.periode), e.parametres));
 
 /** JSON Schema of what a teacher's case file may contain (input side of the zod schema). */
 export const schemaJson = (c: Calcul): unknown => z.toJSONSchema(DEFINITIONS[c].schema, { io: 'input', unrepresentable: 'any' });

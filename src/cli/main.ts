@@ -27,11 +27,12 @@ Usage :
                                         ELEVES.csv : en-tête « nom;prenom » (colonne « classe »
                                         facultative), séparateur « ; » ou « , », UTF-8 ou Windows-1252.
                                         Par défaut, tous les types de grilles.
-  agora calcul tva|rapprochement|tresorerie --entree CAS.json
-                                        calcule la déclaration CA3, l'état de rapprochement ou le
-                                        budget de trésorerie d'un cas et l'affiche en JSON
-                                        (montants en euros ; lignes de la CA3 en euros entiers)
-  agora calcul tva|rapprochement|tresorerie --schema
+  agora calcul tva|rapprochement|tresorerie|paie --entree CAS.json
+                                        calcule la déclaration CA3, l'état de rapprochement, le
+                                        budget de trésorerie ou le bulletin de paie d'un cas et
+                                        l'affiche en JSON (montants en euros ; lignes de la CA3 en
+                                        euros entiers ; bulletin au centime, paramètres du mois)
+  agora calcul tva|rapprochement|tresorerie|paie --schema
                                         affiche le schéma JSON des données d'un cas
   agora exercice tva|rapprochement|tresorerie [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM]
                [--mois 3..12 (trésorerie)]

@@ -104,7 +104,7 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
   let a25 = 0;
   let a50 = 0;
   const hs = e.heuresSupplementaires;
-  if (hs && 'semaines' in hs) {
+  if (hs?.semaines) {
     for (const s of hs.semaines) {
       a25 += Math.min(s, 800);
       a50 += Math.max(0, s - 800);
@@ -250,7 +250,7 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
     }
     reduction = { smicReference: smic, coefficient, formule };
     if (coefficient > 0) {
-      lignes.push({ code: 'reduction_generale', rubrique: 'exonerations', libelle: formule === 'RGDU' ? 'Réduction générale dégressive unique des cotisations patronales' : 'Réduction générale des cotisations patronales', base: brut, tauxSalarial: null, montantSalarial: null, tauxPatronal: -coefficient * 100, montantPatronal: -diviserArrondi(brut * Math.round(coefficient * 10000), 10000) });
+      lignes.push({ code: 'reduction_generale', rubrique: 'exonerations', libelle: formule === 'RGDU' ? 'Réduction générale dégressive unique des cotisations patronales' : 'Réduction générale des cotisations patronales', base: brut, tauxSalarial: null, montantSalarial: null, tauxPatronal: -Math.round(coefficient * 1e6) / 1e4, montantPatronal: -diviserArrondi(brut * Math.round(coefficient * 10000), 10000) });
     }
   }
   if (manquants.length) throw new ErreurDonnees('Paramètres de paie manquants', [...new Set(manquants)].map((c) => `paramètre « ${c} » sans valeur pour ${e.periode}`));

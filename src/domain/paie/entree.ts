@@ -16,15 +16,17 @@ const MAX_HS_MOIS = 56.33;
 
 const Element = z.object({ libelle: texte, montant: montant.describe('Montant en euros') });
 
-export const HeuresSupplementaires = z.union([
-  z.object({
+/** Overtime as given (hours at +25 % and +50 %) or week by week (split here); not both. */
+export const HeuresSupplementaires = z
+  .object({
     a25: heures(MAX_HS_MOIS, '48 heures par semaine au plus, C. trav., art. L. 3121-20').default(0).describe('Heures majorées de 25 % (les 8 premières de chaque semaine)'),
     a50: heures(MAX_HS_MOIS, '48 heures par semaine au plus, C. trav., art. L. 3121-20').default(0).describe('Heures majorées de 50 % (au-delà de la 8e de la semaine)'),
-  }),
-  z.object({
-    semaines: z.array(heures(MAX_HS_SEMAINE, '48 heures par semaine au plus, C. trav., art. L. 3121-20')).min(1).max(6).describe('Heures supplémentaires de chaque semaine : les 8 premières à +25 %, au-delà à +50 %'),
-  }),
-]);
+    semaines: z.array(heures(MAX_HS_SEMAINE, '48 heures par semaine au plus, C. trav., art. L. 3121-20')).min(1).max(6).optional().describe('Ou : heures supplémentaires de chaque semaine, les 8 premières à +25 %, au-delà à +50 %'),
+  })
+  .strict()
+  .superRefine((h, ctx) => {
+    if (h.semaines && (h.a25 || h.a50)) ctx.addIssue({ code: 'custom', path: ['semaines'], message: 'donner soit les heures par semaine, soit les heures à 25 % et à 50 %' });
+  });
 
 export const EntreeBulletin = z
   .object({
@@ -89,10 +91,10 @@ export const EntreeBulletin = z
       }
     }
     const hs = e.heuresSupplementaires;
-    if (hs && 'a25' in hs && hs.a25 + hs.a50 > MAX_HS_MOIS * 100) {
+    if (hs && hs.a25 + hs.a50 > MAX_HS_MOIS * 100) {
       ctx.addIssue({ code: 'custom', path: ['heuresSupplementaires'], message: `au plus ${String(MAX_HS_MOIS).replace('.', ',')} heures supplémentaires dans le mois (48 heures par semaine au plus, C. trav., art. L. 3121-20)` });
     }
-    if (hs && 'a25' in hs && hs.a50 > 0 && hs.a25 === 0) {
+    if (hs && hs.a50 > 0 && hs.a25 === 0) {
       ctx.addIssue({ code: 'custom', path: ['heuresSupplementaires', 'a50'], message: 'des heures à +50 % supposent d\'abord des heures à +25 %' });
     }
   });
