@@ -57,7 +57,7 @@ describe('agora calcul', () => {
   });
 
   test('calcul inconnu ou options incompatibles : code 2', async () => {
-    expect((await lancer(['calcul', 'paie', '--schema'])).err).toBe('Erreur : Précisez le calcul : tva, rapprochement, tresorerie (et non « paie »).\n');
+    expect((await lancer(['calcul', 'salaire', '--schema'])).err).toBe('Erreur : Précisez le calcul : tva, rapprochement, tresorerie, paie (et non « salaire »).\n');
     expect((await lancer(['calcul', 'tva'])).code).toBe(2);
     expect((await lancer(['calcul', 'tva', '--schema', '--entree', 'x.json'])).code).toBe(2);
   });
