@@ -260,9 +260,12 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
   const totalCotisationsPatronales = somme(lignes.map((l) => l.montantPatronal ?? 0));
   const avantages = somme(e.avantagesNature.map((x) => x.montant));
   const nonSoumis = somme(e.primes.filter((x) => !x.soumise).map((x) => x.montant));
+  const retenues = somme(e.retenues.map((x) => x.montant));
+  // Below the contributions, before the net to pay: elements not subject to contributions, then deductions.
   for (const [i, prime] of e.primes.filter((x) => !x.soumise).entries()) elements.push({ code: `non_soumis${i + 1}`, libelle: prime.libelle, nombre: null, taux: null, montant: prime.montant });
+  for (const [i, r] of e.retenues.entries()) elements.push({ code: `retenue${i + 1}`, libelle: r.libelle, nombre: null, taux: null, montant: -r.montant });
   const netSocial = brut - totalCotisationsSalariales;
-  const netAPayerAvantImpot = brut - totalCotisationsSalariales - avantages + nonSoumis;
+  const netAPayerAvantImpot = brut - totalCotisationsSalariales - avantages + nonSoumis - retenues;
   // Taxable: the gross without the (tax-exempt) overtime, plus the employer's health share, less the deductible contributions.
   const nonDeductibles = somme(lignes.filter((l) => l.rubrique === 'csg_non_deductible').map((l) => l.montantSalarial ?? 0));
   const netImposable = brut - montantHs + sante.employeur - (totalCotisationsSalariales - nonDeductibles);

@@ -68,6 +68,7 @@ export const EntreeBulletin = z
       .optional(),
     primes: z.array(Element.extend({ soumise: z.boolean().default(true).describe('Soumise aux cotisations (true) ou versée en plus du net (false)') }).strict()).default([]),
     avantagesNature: z.array(Element.strict()).default([]).describe('Avantages en nature : ajoutés au brut puis déduits du net'),
+    retenues: z.array(Element.strict()).default([]).describe('Déductions sur le net : acompte versé, part salariale des titres-restaurant…'),
     complementaireSante: z
       .object({ salarie: montant.describe('Part salariale en euros'), employeur: montant.describe('Part patronale en euros') })
       .strict()
