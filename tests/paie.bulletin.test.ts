@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { calculer } from '../src/app/calculs';
-import { bulletinDe } from '../src/app/calculs';
+import { bulletinDe, calculer } from '../src/app/calculs';
 import { EntreeBulletin } from '../src/domain/paie/entree';
 import { dossierTemporaire, lancer } from './aides/cli';
 

@@ -225,9 +225,9 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
     // rates (the tranche 1 rates), which is also the rate below the ceiling.
     const vieillesseSalariale = somme(lignes.filter((l) => l.rubrique === 'retraite').map((l) => l.montantSalarial ?? 0));
     const plafondTaux = v('vieillesse_plafonnee_salarial') + v('vieillesse_deplafonnee_salarial') + v('retraite_t1_salarial') + v('ceg_t1_salarial');
-    const effectifHs = diviserArrondi(montantHs * vieillesseSalariale, brut);
+    const selonTauxEffectif = diviserArrondi(montantHs * vieillesseSalariale, brut);
     const plafonne = appliquer(montantHs, plafondTaux);
-    const reductionHs = Math.min(effectifHs, plafonne);
+    const reductionHs = Math.min(selonTauxEffectif, plafonne);
     const tauxReduit = reductionHs === plafonne ? plafondTaux : Math.round((vieillesseSalariale / brut) * 1e6) / 1e4;
     lignes.push({ code: 'reduction_hs', rubrique: 'exonerations', libelle: 'Réduction de cotisations salariales sur heures supplémentaires', base: montantHs, tauxSalarial: -tauxReduit, montantSalarial: -reductionHs, tauxPatronal: null, montantPatronal: null });
     const parHeure = effectif < 20 ? v('hs_deduction_forfaitaire') : facultatif('hs_deduction_forfaitaire_20_et_plus');
