@@ -130,7 +130,6 @@ test.each(CAS.map((s, i) => [i + 1, s] as const))('situation %i equals the URSSA
     heuresSup: s.hs,
     prime: s.prime,
     sante: s.sante,
-    tauxPas: s.tauxPas,
   });
   const annee = Number(s.periode.slice(0, 4));
   // Overtime pay at 151,666… h a month (modele-social) instead of 151,67 h: its effect, in cents, on any total.

@@ -28,15 +28,22 @@ export const versEuros = (c: Centimes): number => c / 100;
 /** Cents → whole euros, to the nearest euro, 0,50 € counting for one (rule of the CA3 return). */
 export const arrondiEuro = (c: Centimes): number => diviserArrondi(c, 100);
 
-/** A rate in percent (20, 5.5, 2.1) as an integer number of hundredths of a percent. */
-export function tauxEnDixMilliemes(pourcent: number): number {
-  const t = Math.round(pourcent * 100);
-  if (Math.abs(pourcent * 100 - t) > 1e-9) throw new RangeError(`Taux avec plus de deux décimales : ${pourcent}`);
+/** A rate in percent as an integer number of 10^-decimales percent; more decimals are refused, not rounded. */
+function tauxEntier(pourcent: number, decimales: number): number {
+  const echelle = 10 ** decimales;
+  const t = Math.round(pourcent * echelle);
+  if (Math.abs(pourcent * echelle - t) > 1e-6) throw new RangeError(`Taux avec plus de ${decimales === 2 ? 'deux' : 'quatre'} décimales : ${pourcent}`);
   return t;
 }
 
+/** A rate in percent (20, 5.5, 2.1) as an integer number of hundredths of a percent. */
+export const tauxEnDixMilliemes = (pourcent: number): number => tauxEntier(pourcent, 2);
+
 /** Tax on a base, to the cent, halves away from zero: what an invoice shows. */
 export const taxe = (base: Centimes, pourcent: number): Centimes => diviserArrondi(base * tauxEnDixMilliemes(pourcent), 10000);
+
+/** base × a rate of up to four decimals (payslip rates: 0,016 %), to the cent, halves away from zero. */
+export const appliquerTaux = (base: Centimes, pourcent: number): Centimes => diviserArrondi(base * tauxEntier(pourcent, 4), 1_000_000);
 
 /**
  * Splits an amount by percentages that sum to 100: each share rounded to the cent, the last share

@@ -33,7 +33,6 @@ export interface SituationOracle {
   heuresSup?: number; // hours, all within the +25 % band (8 h a week)
   prime?: number; // € (prime d'activité)
   sante: { salarie: number; employeur: number };
-  tauxPas?: number;
 }
 
 export interface ResultatOracle {
@@ -43,7 +42,6 @@ export interface ResultatOracle {
   netSocial: number;
   netAPayerAvantImpot: number;
   netImposable: number;
-  netPaye: number;
   coutEmployeur: number;
 }
 
@@ -56,8 +54,6 @@ export function oracle(s: SituationOracle): ResultatOracle {
     'entreprise . salariés . effectif': s.effectif,
     'salarié . cotisations . prévoyances . santé . montant': `${s.sante.salarie + s.sante.employeur} €/mois`,
     'salarié . cotisations . prévoyances . santé . taux employeur': `${s.sante.salarie + s.sante.employeur ? (100 * s.sante.employeur) / (s.sante.salarie + s.sante.employeur) : 50} %`,
-    'impôt . méthode de calcul': "'taux personnalisé'",
-    'impôt . taux personnalisé': `${s.tauxPas ?? 0} %`,
   };
   if (s.heuresSup) situation['salarié . temps de travail . heures supplémentaires'] = `${s.heuresSup} heure/mois`;
   if (s.salaireMoisComplet !== undefined) situation['salarié . mois incomplet . rémunération équivalente mois complet'] = `${s.salaireMoisComplet} €/mois`;
@@ -76,7 +72,6 @@ export function oracle(s: SituationOracle): ResultatOracle {
     netSocial: val('salarié . rémunération . montant net social'),
     netAPayerAvantImpot: val('salarié . rémunération . net . à payer avant impôt'),
     netImposable: val('salarié . rémunération . net . imposable'),
-    netPaye: val('salarié . rémunération . net . payé après impôt'),
     coutEmployeur: val('salarié . coût total employeur'),
   };
 }

@@ -1,4 +1,4 @@
-import { Centimes, diviserArrondi, somme, versCentimes } from '../monnaie';
+import { appliquerTaux as appliquer, Centimes, diviserArrondi, somme, versCentimes } from '../monnaie';
 import { ErreurDonnees } from '../validation';
 import { ParametresPaie } from '../parametres/paie';
 import { EntreeBulletin } from './entree';
@@ -61,18 +61,6 @@ export interface Bulletin {
   reduction: { smicReference: Centimes; coefficient: number; formule: 'réduction générale' | 'RGDU' } | null;
   avertissements: string[];
 }
-
-const MILLION = 1_000_000;
-
-/** A percentage with at most four decimals as an integer number of millionths (6,9 % → 69 000). */
-export function tauxEnMillioniemes(pourcent: number): number {
-  const t = Math.round(pourcent * 10000);
-  if (Math.abs(pourcent * 10000 - t) > 1e-6) throw new RangeError(`Taux avec plus de quatre décimales : ${pourcent} %`);
-  return t;
-}
-
-/** base × rate, to the cent. */
-export const appliquer = (base: Centimes, pourcent: number): Centimes => diviserArrondi(base * tauxEnMillioniemes(pourcent), MILLION);
 
 /** Coefficient rounded to four decimals, halves up (CSS, art. D. 241-7: « arrondi à quatre décimales »). */
 const quatreDecimales = (x: number): number => Math.round(x * 10000 + 1e-9) / 10000;
@@ -142,6 +130,11 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
     return Math.round(smicMensuel * prorata * (h / 15167) + (versCentimes(horaireSmic) * (a25 + a50)) / 100);
   };
   const smicCourant = smicReference(v('smic_horaire'));
+  // Reduced employer rate up to a multiple of the SMIC, where the year still has one (maladie, AF in 2025).
+  const tauxSelonSmic = (plein: string, reduit: string, seuil: string): number => {
+    const [r, s] = [facultatif(reduit), facultatif(seuil)];
+    return r !== null && s !== null && brut <= Math.round(s * smicCourant) ? r : v(plein);
+  };
 
   const lignes: LigneBulletin[] = [];
   const ligne = (code: string, rubrique: Rubrique, libelle: string, assiette: Centimes, salarial: number | null, patronal: number | null) => {
@@ -160,10 +153,7 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
     lignes.push({ code, rubrique, libelle, base: null, tauxSalarial: null, montantSalarial: salarial, tauxPatronal: null, montantPatronal: patronal });
 
   // SANTÉ
-  const seuilMaladie = facultatif('maladie_seuil_reduit');
-  const maladieReduit = facultatif('maladie_patronal_reduit');
-  const tauxMaladie = seuilMaladie !== null && maladieReduit !== null && brut <= Math.round(seuilMaladie * smicCourant) ? maladieReduit : v('maladie_patronal');
-  ligne('maladie', 'sante', 'Sécurité sociale - Maladie Maternité Invalidité Décès', brut, null, tauxMaladie);
+  ligne('maladie', 'sante', 'Sécurité sociale - Maladie Maternité Invalidité Décès', brut, null, tauxSelonSmic('maladie_patronal', 'maladie_patronal_reduit', 'maladie_seuil_reduit'));
   const sante = e.complementaireSante;
   if (sante.salarie || sante.employeur) forfait('complementaire_sante', 'sante', 'Complémentaire santé', sante.salarie, sante.employeur);
   if (cadre) ligne('prevoyance_cadres', 'sante', 'Prévoyance des cadres (tranche 1)', t1, null, v('prevoyance_cadres_patronal'));
@@ -184,10 +174,7 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
   }
 
   // FAMILLE
-  const seuilAf = facultatif('af_seuil_reduit');
-  const afReduit = facultatif('af_patronal_reduit');
-  const tauxAf = seuilAf !== null && afReduit !== null && brut <= Math.round(seuilAf * smicCourant) ? afReduit : v('af_patronal');
-  ligne('allocations_familiales', 'famille', 'Allocations familiales', brut, null, tauxAf);
+  ligne('allocations_familiales', 'famille', 'Allocations familiales', brut, null, tauxSelonSmic('af_patronal', 'af_patronal_reduit', 'af_seuil_reduit'));
 
   // ASSURANCE CHÔMAGE
   ligne('chomage', 'chomage', 'Assurance chômage', quatrePss, null, v('chomage_patronal'));

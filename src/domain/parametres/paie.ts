@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import donnees from './paie.json';
 import { ErreurDonnees } from '../validation';
+import { derniereEnVigueur } from './enVigueur';
 
 /**
  * Payroll parameters (SMIC, PMSS, every rate, the réduction générale coefficients) as dated values
@@ -15,9 +16,7 @@ const Parametre = z.object({
 const Fichier = z.object({ source: z.string(), couverture: z.object({ du: z.string(), au: z.string() }), parametres: z.record(z.string(), Parametre) });
 const fichier = Fichier.parse(donnees);
 
-export const CODES_PARAMETRES_PAIE = Object.keys(fichier.parametres);
-export const SOURCE_PARAMETRES_PAIE = fichier.source;
-export const COUVERTURE_PAIE = fichier.couverture;
+const CODES = Object.keys(fichier.parametres);
 
 export interface ParametrePaie {
   code: string;
@@ -39,7 +38,7 @@ export function parametresPaie(periode: string, champ = 'periode'): ParametresPa
   const jour = `${periode}-01`;
   const resultat: ParametresPaie = {};
   for (const [code, p] of Object.entries(fichier.parametres)) {
-    const v = p.valeurs.filter((x) => x.depuis <= jour).sort((a, b) => a.depuis.localeCompare(b.depuis)).pop();
+    const v = derniereEnVigueur(p.valeurs, jour);
     resultat[code] = { code, libelle: p.libelle, unite: p.unite, valeur: v ? v.valeur : null, reference: v ? v.reference : '' };
   }
   return resultat;
@@ -51,7 +50,7 @@ export function parametresPaie(periode: string, champ = 'periode'): ParametresPa
  */
 export function avecSurcharges(p: ParametresPaie, surcharges: Readonly<Record<string, number | null>>, source = 'parametres'): ParametresPaie {
   const inconnus = Object.keys(surcharges).filter((c) => !(c in p));
-  if (inconnus.length) throw new ErreurDonnees('Paramètre de paie inconnu', inconnus.map((c) => `champ « ${source}.${c} » : code inconnu (codes admis : ${CODES_PARAMETRES_PAIE.join(', ')})`));
+  if (inconnus.length) throw new ErreurDonnees('Paramètre de paie inconnu', inconnus.map((c) => `champ « ${source}.${c} » : code inconnu (codes admis : ${CODES.join(', ')})`));
   const r = { ...p };
   for (const [code, valeur] of Object.entries(surcharges)) r[code] = { ...(p[code] as ParametrePaie), valeur, reference: 'Valeur fixée par l\'enseignant' };
   return r;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import donnees from './tva.json';
+import { enVigueur } from './enVigueur';
 
 /**
  * TVA rates and thresholds as dated values with their legal reference (the way OpenFisca keeps
@@ -27,13 +28,6 @@ export interface ParametresTvaDates {
 }
 
 const donneesValidees = ParametresTva.parse(donnees);
-
-/** The value in force on `date` (AAAA-MM-JJ): the last one whose `depuis` is not after it. */
-export function enVigueur<V extends { depuis: string }>(valeurs: readonly V[], date: string): V {
-  const v = [...valeurs].sort((a, b) => a.depuis.localeCompare(b.depuis)).filter((x) => x.depuis <= date).pop();
-  if (!v) throw new RangeError(`Aucune valeur en vigueur le ${date} (première valeur : ${valeurs[0]?.depuis}).`);
-  return v;
-}
 
 export function parametresTva(date: string): ParametresTvaDates {
   return {
