@@ -17,6 +17,12 @@ import { EntreeTresorerie } from '../domain/tresorerie/entree';
 import { gabaritExercice } from '../sheets/exercices/gabarit';
 import { casRapprochement } from '../domain/cas/rapprochement';
 import { EntreeRapprochement } from '../domain/rapprochement/entree';
+import { EntreeBulletin } from '../domain/paie/entree';
+import { casPaie } from '../domain/cas/paie';
+import { EXERCICE_PAIE } from '../sheets/exercices/paie';
+import { EXERCICE_PAIE_CONTROLE } from '../sheets/exercices/paieControle';
+import { EntreeControlePaie } from '../domain/paie/controle';
+import { casControlePaie } from '../domain/cas/paieControle';
 import { classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
 import type { Attendus, SpecExercice } from '../sheets/exercices/commun';
 import { lireBlocs } from '../sheets/exercices/lecture';
@@ -38,6 +44,8 @@ const TYPES: Partial<Record<TypeExercice, TypeDefini>> = {
     generer: (graine, periode, aleas, mois) => casTresorerie(graine, periode, mois ?? gabaritExercice('tresorerie').mois ?? 4, aleas),
     spec: EXERCICE_TRESORERIE as unknown as SpecExercice<never, never>,
   },
+  paie: { schema: EntreeBulletin, generer: casPaie, spec: EXERCICE_PAIE as unknown as SpecExercice<never, never> },
+  'paie-anomalies': { schema: EntreeControlePaie, generer: casControlePaie, spec: EXERCICE_PAIE_CONTROLE as unknown as SpecExercice<never, never> },
 };
 
 export const TYPES_DISPONIBLES = Object.keys(TYPES) as TypeExercice[];

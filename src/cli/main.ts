@@ -187,7 +187,7 @@ async function cmdCorrige(args: string[], s: Sorties): Promise<number> {
   if (o.drapeaux.has('--json')) s.out(JSON.stringify({ modele: c.modele, graine: c.graine, reponses: c.reponses, enonceModifie: c.enonceModifie }, null, 2) + '\n');
   else
     for (const [k, val] of Object.entries(c.reponses))
-      s.out(`${k.padEnd(28)} ${Array.isArray(val) ? val.map((x) => (Array.isArray(x) ? x.map((y) => y ?? '').join(' ; ') : (x ?? ''))).join(' | ') : (val ?? '')}\n`);
+      s.out(`${k.padEnd(36)} ${Array.isArray(val) ? val.map((x) => (Array.isArray(x) ? x.map((y) => y ?? '').join(' ; ') : (x ?? ''))).join(' | ') : (val ?? '')}\n`);
   return 0;
 }
 

@@ -5,6 +5,9 @@ export const ALEAS = {
   tva: ['credit', 'remboursement', 'intracommunautaire', 'encaissement', 'immobilisation'],
   rapprochement: ['frais_bancaires', 'agios', 'prelevement', 'impaye', 'cheque_non_encaisse', 'erreur_banque'],
   tresorerie: ['retard_client', 'investissement', 'decouvert'],
+  paie: ['majorations', 'deductions', 'absence', 'prime'],
+  // the kinds of error slipped into a completed bulletin
+  'paie-anomalies': ['taux_perime', 'assiette', 'calcul', 'exoneration'],
 } as const;
 
 export type TypeExercice = keyof typeof ALEAS;

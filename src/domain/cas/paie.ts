@@ -3,15 +3,6 @@ import { parametresPaie } from '../parametres/paie';
 import { ENTREPRISES } from './entreprises';
 import { Hasard } from './hasard';
 
-/**
- * A month of pay for one employee, as case data (the payslip calculator's JSON input), with the
- * aléas of the référentiel (3.2.4, « Majorations sur salaire », « Déductions sur salaire »):
- * majorations (overtime week by week, some beyond the 8th hour), deductions (an advance on salary
- * and the employee's share of meal vouchers), absence (unpaid, counted on the month's real hours),
- * prime (a bonus subject to contributions).
- */
-export const ALEAS_PAIE = ['majorations', 'deductions', 'absence', 'prime'] as const;
-
 const SALARIES = [
   { nom: 'LEROY Camille', emploi: 'Assistante de gestion' },
   { nom: 'PETIT Hugo', emploi: 'Employé administratif' },
@@ -38,6 +29,13 @@ export function heuresOuvreesDuMois(periode: string): number {
   return jours * 7;
 }
 
+/**
+ * A month of pay for one employee, as case data (the payslip calculator's JSON input), with the
+ * aléas of the référentiel (3.2.4, « Majorations sur salaire », « Déductions sur salaire »):
+ * majorations (overtime week by week, some beyond the 8th hour), deductions (an advance on salary
+ * and the employee's share of meal vouchers), absence (unpaid, counted on the month's real hours),
+ * prime (a bonus subject to contributions).
+ */
 export function casPaie(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
   const h = new Hasard(graine);
   const e = h.choisir(ENTREPRISES);

@@ -41,6 +41,9 @@ export interface LigneBulletin {
   montantSalarial: Centimes | null;
   tauxPatronal: number | null;
   montantPatronal: Centimes | null;
+  /** codes of the parameters whose sum is the rate (empty: a rate of the case, or computed) */
+  parametresSalarial: string[];
+  parametresPatronal: string[];
 }
 
 export interface Bulletin {
@@ -61,6 +64,9 @@ export interface Bulletin {
   reduction: { smicReference: Centimes; coefficient: number; formule: 'réduction générale' | 'RGDU' } | null;
   avertissements: string[];
 }
+
+/** Elements that make up the gross; the others (not subject to contributions, deductions) come after the contributions. */
+export const avantLeBrut = (code: string): boolean => /^(salaire_base|hs\d+|absence|prime\d+|avantage\d+)$/.test(code);
 
 /** Coefficient rounded to four decimals, halves up (CSS, art. D. 241-7: « arrondi à quatre décimales »). */
 const quatreDecimales = (x: number): number => Math.round(x * 10000 + 1e-9) / 10000;
@@ -131,78 +137,84 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
   };
   const smicCourant = smicReference(v('smic_horaire'));
   // Reduced employer rate up to a multiple of the SMIC, where the year still has one (maladie, AF in 2025).
-  const tauxSelonSmic = (plein: string, reduit: string, seuil: string): number => {
+  const tauxSelonSmic = (plein: string, reduit: string, seuil: string): string => {
     const [r, s] = [facultatif(reduit), facultatif(seuil)];
-    return r !== null && s !== null && brut <= Math.round(s * smicCourant) ? r : v(plein);
+    return r !== null && s !== null && brut <= Math.round(s * smicCourant) ? reduit : plein;
   };
 
   const lignes: LigneBulletin[] = [];
-  const ligne = (code: string, rubrique: Rubrique, libelle: string, assiette: Centimes, salarial: number | null, patronal: number | null) => {
+  /** A rate and where it comes from: the sum of parameters (the sheet shows it as a formula), or a number of the case. */
+  type Taux = { valeur: number; codes: string[] };
+  const P = (...codes: string[]): Taux => ({ valeur: codes.reduce((a, c) => a + v(c), 0), codes });
+  const duCas = (valeur: number): Taux => ({ valeur, codes: [] });
+  const ligne = (code: string, rubrique: Rubrique, libelle: string, assiette: Centimes, salarial: Taux | null, patronal: Taux | null) => {
     lignes.push({
       code,
       rubrique,
       libelle,
       base: assiette,
-      tauxSalarial: salarial,
-      montantSalarial: salarial === null ? null : appliquer(assiette, salarial),
-      tauxPatronal: patronal,
-      montantPatronal: patronal === null ? null : appliquer(assiette, patronal),
+      tauxSalarial: salarial && salarial.valeur,
+      montantSalarial: salarial && appliquer(assiette, salarial.valeur),
+      tauxPatronal: patronal && patronal.valeur,
+      montantPatronal: patronal && appliquer(assiette, patronal.valeur),
+      parametresSalarial: salarial?.codes ?? [],
+      parametresPatronal: patronal?.codes ?? [],
     });
   };
   const forfait = (code: string, rubrique: Rubrique, libelle: string, salarial: Centimes | null, patronal: Centimes | null) =>
-    lignes.push({ code, rubrique, libelle, base: null, tauxSalarial: null, montantSalarial: salarial, tauxPatronal: null, montantPatronal: patronal });
+    lignes.push({ code, rubrique, libelle, base: null, tauxSalarial: null, montantSalarial: salarial, tauxPatronal: null, montantPatronal: patronal, parametresSalarial: [], parametresPatronal: [] });
 
   // SANTÉ
-  ligne('maladie', 'sante', 'Sécurité sociale - Maladie Maternité Invalidité Décès', brut, null, tauxSelonSmic('maladie_patronal', 'maladie_patronal_reduit', 'maladie_seuil_reduit'));
+  ligne('maladie', 'sante', 'Sécurité sociale - Maladie Maternité Invalidité Décès', brut, null, P(tauxSelonSmic('maladie_patronal', 'maladie_patronal_reduit', 'maladie_seuil_reduit')));
   const sante = e.complementaireSante;
   if (sante.salarie || sante.employeur) forfait('complementaire_sante', 'sante', 'Complémentaire santé', sante.salarie, sante.employeur);
-  if (cadre) ligne('prevoyance_cadres', 'sante', 'Prévoyance des cadres (tranche 1)', t1, null, v('prevoyance_cadres_patronal'));
+  if (cadre) ligne('prevoyance_cadres', 'sante', 'Prévoyance des cadres (tranche 1)', t1, null, P('prevoyance_cadres_patronal'));
   const prevoyancePatronale = sante.employeur + (lignes.find((l) => l.code === 'prevoyance_cadres')?.montantPatronal ?? 0);
 
   // ACCIDENTS DU TRAVAIL – MALADIES PROFESSIONNELLES
-  ligne('atmp', 'atmp', 'Accidents du travail - Maladies professionnelles', brut, null, e.entreprise.tauxAtmp ?? v('atmp_defaut'));
+  ligne('atmp', 'atmp', 'Accidents du travail - Maladies professionnelles', brut, null, e.entreprise.tauxAtmp !== undefined ? duCas(e.entreprise.tauxAtmp) : P('atmp_defaut'));
 
   // RETRAITE
-  ligne('vieillesse_plafonnee', 'retraite', 'Sécurité sociale plafonnée', t1, v('vieillesse_plafonnee_salarial'), v('vieillesse_plafonnee_patronal'));
-  ligne('vieillesse_deplafonnee', 'retraite', 'Sécurité sociale déplafonnée', brut, v('vieillesse_deplafonnee_salarial'), v('vieillesse_deplafonnee_patronal'));
-  ligne('retraite_t1', 'retraite', 'Complémentaire Tranche 1', t1, v('retraite_t1_salarial'), v('retraite_t1_patronal'));
-  ligne('ceg_t1', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 1', t1, v('ceg_t1_salarial'), v('ceg_t1_patronal'));
+  ligne('vieillesse_plafonnee', 'retraite', 'Sécurité sociale plafonnée', t1, P('vieillesse_plafonnee_salarial'), P('vieillesse_plafonnee_patronal'));
+  ligne('vieillesse_deplafonnee', 'retraite', 'Sécurité sociale déplafonnée', brut, P('vieillesse_deplafonnee_salarial'), P('vieillesse_deplafonnee_patronal'));
+  ligne('retraite_t1', 'retraite', 'Complémentaire Tranche 1', t1, P('retraite_t1_salarial'), P('retraite_t1_patronal'));
+  ligne('ceg_t1', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 1', t1, P('ceg_t1_salarial'), P('ceg_t1_patronal'));
   if (t2 > 0) {
-    ligne('retraite_t2', 'retraite', 'Complémentaire Tranche 2', t2, v('retraite_t2_salarial'), v('retraite_t2_patronal'));
-    ligne('ceg_t2', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 2', t2, v('ceg_t2_salarial'), v('ceg_t2_patronal'));
-    ligne('cet', 'retraite', 'Contribution d\'équilibre technique (CET)', t1 + t2, v('cet_salarial'), v('cet_patronal'));
+    ligne('retraite_t2', 'retraite', 'Complémentaire Tranche 2', t2, P('retraite_t2_salarial'), P('retraite_t2_patronal'));
+    ligne('ceg_t2', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 2', t2, P('ceg_t2_salarial'), P('ceg_t2_patronal'));
+    ligne('cet', 'retraite', 'Contribution d\'équilibre technique (CET)', t1 + t2, P('cet_salarial'), P('cet_patronal'));
   }
 
   // FAMILLE
-  ligne('allocations_familiales', 'famille', 'Allocations familiales', brut, null, tauxSelonSmic('af_patronal', 'af_patronal_reduit', 'af_seuil_reduit'));
+  ligne('allocations_familiales', 'famille', 'Allocations familiales', brut, null, P(tauxSelonSmic('af_patronal', 'af_patronal_reduit', 'af_seuil_reduit')));
 
   // ASSURANCE CHÔMAGE
-  ligne('chomage', 'chomage', 'Assurance chômage', quatrePss, null, v('chomage_patronal'));
-  ligne('ags', 'chomage', 'Garantie des salaires (AGS)', quatrePss, null, v('ags_patronal'));
-  if (cadre) ligne('apec', 'chomage', 'APEC', quatrePss, v('apec_salarial'), v('apec_patronal'));
+  ligne('chomage', 'chomage', 'Assurance chômage', quatrePss, null, P('chomage_patronal'));
+  ligne('ags', 'chomage', 'Garantie des salaires (AGS)', quatrePss, null, P('ags_patronal'));
+  if (cadre) ligne('apec', 'chomage', 'APEC', quatrePss, P('apec_salarial'), P('apec_patronal'));
 
   // AUTRES CONTRIBUTIONS DUES PAR L'EMPLOYEUR
-  ligne('csa', 'autres', 'Contribution solidarité autonomie', brut, null, v('csa_patronal'));
-  if (effectif < 50) ligne('fnal', 'autres', 'FNAL', t1, null, v('fnal_moins_50'));
-  else ligne('fnal', 'autres', 'FNAL', brut, null, v('fnal_50_et_plus'));
-  ligne('dialogue_social', 'autres', 'Contribution au dialogue social', brut, null, v('dialogue_social'));
-  ligne('formation', 'autres', 'Contribution à la formation professionnelle', brut, null, effectif < 11 ? v('formation_moins_11') : v('formation_11_et_plus'));
-  ligne('taxe_apprentissage', 'autres', 'Taxe d\'apprentissage', brut, null, v('taxe_apprentissage'));
-  ligne('taxe_apprentissage_solde', 'autres', 'Solde de la taxe d\'apprentissage', brut, null, v('taxe_apprentissage_solde'));
-  if (effectif >= 250) ligne('csa_apprentissage', 'autres', 'Contribution supplémentaire à l\'apprentissage', brut, null, v('contribution_supplementaire_apprentissage'));
-  if (effectif >= 50) ligne('peec', 'autres', 'Participation à l\'effort de construction', brut, null, v('peec'));
-  if (effectif >= 11 && prevoyancePatronale > 0) ligne('forfait_social', 'autres', 'Forfait social sur la prévoyance', prevoyancePatronale, null, v('forfait_social_prevoyance'));
-  if (effectif >= 11 && e.entreprise.tauxVersementMobilite > 0) ligne('versement_mobilite', 'autres', 'Versement mobilité', brut, null, e.entreprise.tauxVersementMobilite);
+  ligne('csa', 'autres', 'Contribution solidarité autonomie', brut, null, P('csa_patronal'));
+  if (effectif < 50) ligne('fnal', 'autres', 'FNAL', t1, null, P('fnal_moins_50'));
+  else ligne('fnal', 'autres', 'FNAL', brut, null, P('fnal_50_et_plus'));
+  ligne('dialogue_social', 'autres', 'Contribution au dialogue social', brut, null, P('dialogue_social'));
+  ligne('formation', 'autres', 'Contribution à la formation professionnelle', brut, null, P(effectif < 11 ? 'formation_moins_11' : 'formation_11_et_plus'));
+  ligne('taxe_apprentissage', 'autres', 'Taxe d\'apprentissage', brut, null, P('taxe_apprentissage'));
+  ligne('taxe_apprentissage_solde', 'autres', 'Solde de la taxe d\'apprentissage', brut, null, P('taxe_apprentissage_solde'));
+  if (effectif >= 250) ligne('csa_apprentissage', 'autres', 'Contribution supplémentaire à l\'apprentissage', brut, null, P('contribution_supplementaire_apprentissage'));
+  if (effectif >= 50) ligne('peec', 'autres', 'Participation à l\'effort de construction', brut, null, P('peec'));
+  if (effectif >= 11 && prevoyancePatronale > 0) ligne('forfait_social', 'autres', 'Forfait social sur la prévoyance', prevoyancePatronale, null, P('forfait_social_prevoyance'));
+  if (effectif >= 11 && e.entreprise.tauxVersementMobilite > 0) ligne('versement_mobilite', 'autres', 'Versement mobilité', brut, null, duCas(e.entreprise.tauxVersementMobilite));
 
   // CSG / CRDS: 98,25 % of the pay up to 4 PSS, all of it beyond, plus the employer's health and
   // welfare contributions. On overtime (exempt from income tax) all of it is non-deductible.
   const assietteCsg = (remuneration: Centimes): Centimes =>
     appliquer(Math.min(remuneration, 4 * pss), v('csg_assiette')) + Math.max(0, remuneration - 4 * pss);
   const baseCsg = assietteCsg(brut - montantHs) + prevoyancePatronale;
-  ligne('csg_deductible', 'csg_deductible', 'CSG déductible de l\'impôt sur le revenu', baseCsg, v('csg_deductible'), null);
-  ligne('csg_crds_non_deductible', 'csg_non_deductible', 'CSG/CRDS non déductible de l\'impôt sur le revenu', baseCsg, v('csg_non_deductible') + v('crds'), null);
+  ligne('csg_deductible', 'csg_deductible', 'CSG déductible de l\'impôt sur le revenu', baseCsg, P('csg_deductible'), null);
+  ligne('csg_crds_non_deductible', 'csg_non_deductible', 'CSG/CRDS non déductible de l\'impôt sur le revenu', baseCsg, P('csg_non_deductible', 'crds'), null);
   if (montantHs > 0) {
-    ligne('csg_crds_hs', 'csg_non_deductible', 'CSG/CRDS sur heures supplémentaires', assietteCsg(montantHs), v('csg_deductible') + v('csg_non_deductible') + v('crds'), null);
+    ligne('csg_crds_hs', 'csg_non_deductible', 'CSG/CRDS sur heures supplémentaires', assietteCsg(montantHs), P('csg_deductible', 'csg_non_deductible', 'crds'), null);
   }
 
   // EXONÉRATIONS
@@ -216,7 +228,7 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
     const plafonne = appliquer(montantHs, plafondTaux);
     const reductionHs = Math.min(selonTauxEffectif, plafonne);
     const tauxReduit = reductionHs === plafonne ? plafondTaux : Math.round((vieillesseSalariale / brut) * 1e6) / 1e4;
-    lignes.push({ code: 'reduction_hs', rubrique: 'exonerations', libelle: 'Réduction de cotisations salariales sur heures supplémentaires', base: montantHs, tauxSalarial: -tauxReduit, montantSalarial: -reductionHs, tauxPatronal: null, montantPatronal: null });
+    lignes.push({ code: 'reduction_hs', rubrique: 'exonerations', libelle: 'Réduction de cotisations salariales sur heures supplémentaires', base: montantHs, tauxSalarial: -tauxReduit, montantSalarial: -reductionHs, tauxPatronal: null, montantPatronal: null, parametresSalarial: [], parametresPatronal: [] });
     const parHeure = effectif < 20 ? v('hs_deduction_forfaitaire') : facultatif('hs_deduction_forfaitaire_20_et_plus');
     if (parHeure) forfait('deduction_forfaitaire_hs', 'exonerations', 'Déduction forfaitaire patronale sur heures supplémentaires', null, -diviserArrondi((a25 + a50) * versCentimes(parHeure), 100));
   }
@@ -237,7 +249,7 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
     }
     reduction = { smicReference: smic, coefficient, formule };
     if (coefficient > 0) {
-      lignes.push({ code: 'reduction_generale', rubrique: 'exonerations', libelle: formule === 'RGDU' ? 'Réduction générale dégressive unique des cotisations patronales' : 'Réduction générale des cotisations patronales', base: brut, tauxSalarial: null, montantSalarial: null, tauxPatronal: -Math.round(coefficient * 1e6) / 1e4, montantPatronal: -diviserArrondi(brut * Math.round(coefficient * 10000), 10000) });
+      lignes.push({ code: 'reduction_generale', rubrique: 'exonerations', libelle: formule === 'RGDU' ? 'Réduction générale dégressive unique des cotisations patronales' : 'Réduction générale des cotisations patronales', base: brut, tauxSalarial: null, montantSalarial: null, tauxPatronal: -Math.round(coefficient * 1e6) / 1e4, montantPatronal: -diviserArrondi(brut * Math.round(coefficient * 10000), 10000), parametresSalarial: [], parametresPatronal: [] });
     }
   }
   if (manquants.length) throw new ErreurDonnees('Paramètres de paie manquants', [...new Set(manquants)].map((c) => `paramètre « ${c} » sans valeur pour ${e.periode}`));

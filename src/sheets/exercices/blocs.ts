@@ -8,7 +8,7 @@ import { moisEnLettres } from '../../domain/dates';
  * The same description writes the sheet, reads it back (`agora corrige`, the checker) and
  * fingerprints it (`_agora`), so the three can never disagree on a column.
  */
-export type TypeDonnee = 'texte' | 'date' | 'mois' | 'euros' | 'taux' | 'entier' | 'ouiNon' | { choix: Record<string, string> } | TexteCode;
+export type TypeDonnee = 'texte' | 'date' | 'mois' | 'euros' | 'eurosPrecis' | 'taux' | 'entier' | 'heures' | 'nombre' | 'ouiNon' | { choix: Record<string, string> } | TexteCode;
 
 /** A structured value shown as French text (« 40 % comptant ; 60 % à 30 jours ») and parsed back. */
 export interface TexteCode {
@@ -46,8 +46,11 @@ export const FORMAT_EUROS = '#,##0.00\\ "€"';
 export const FORMAT_EUROS_ENTIERS = '#,##0\\ "€"';
 export const FORMAT_TAUX = '0.0#\\ "%"';
 export const FORMAT_DATE = 'dd/mm/yyyy';
+/** An hourly rate keeps its four decimals (13,4567 €); two are shown when there are no more. */
+export const FORMAT_EUROS_PRECIS = '#,##0.00##\\ "€"';
+export const FORMAT_HEURES = '0.00';
 
-const FORMATS: Record<string, string> = { date: FORMAT_DATE, euros: FORMAT_EUROS, taux: FORMAT_TAUX, entier: '0' };
+const FORMATS: Record<string, string> = { date: FORMAT_DATE, euros: FORMAT_EUROS, eurosPrecis: FORMAT_EUROS_PRECIS, taux: FORMAT_TAUX, entier: '0', heures: FORMAT_HEURES, nombre: '#,##0.00##' };
 
 /** A case value → what the cell holds. Strings stay strings (never formulas). */
 export function enCellule(t: TypeDonnee, v: unknown): Valeur {
@@ -63,7 +66,7 @@ export function enCellule(t: TypeDonnee, v: unknown): Valeur {
 /** The style of a data cell: right-aligned amounts in euros, centred dates and rates. */
 export function styleDonnee(t: TypeDonnee, base: Style = valeur): Style {
   const format = typeof t === 'string' ? FORMATS[t] : undefined;
-  const alignement = t === 'texte' || t === 'mois' || typeof t === 'object' ? 'gauche' : t === 'euros' ? 'droite' : 'centre';
+  const alignement = t === 'texte' || t === 'mois' || typeof t === 'object' ? 'gauche' : t === 'euros' || t === 'eurosPrecis' || t === 'nombre' ? 'droite' : 'centre';
   return { ...base, alignement, ...(format ? { format } : {}) };
 }
 

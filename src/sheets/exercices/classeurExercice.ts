@@ -91,7 +91,7 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   const enonce = feuilleEnonce(spec, blocs, e, o);
   const corrige = spec.feuilleTravail(e, p, spec.attendus(e, p));
   const parametres = spec.feuilleParametres(p);
-  const j = new ConstructeurFeuille(FEUILLES.justification, [12, 30, 70]);
+  const j = new ConstructeurFeuille(FEUILLES.justification, spec.largeursJustification ?? [12, 30, 70]);
   j.ligne([{ valeur: `Justification du corrigé — ${spec.gabarit.titre}`, style: titre, colonnes: 3 }]);
   spec.justification(e, p).forEach((l, i) => j.ligne(l.map((v) => ({ valeur: v, style: i === 0 ? { ...etiquette } : { ...valeur } }))));
   const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), parametres.feuille].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));

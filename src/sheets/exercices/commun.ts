@@ -49,6 +49,8 @@ export interface SpecExercice<E, P> {
   attendus(e: E, p: P): Attendus;
   /** lines that explain the corrigé (operations retained per line, pointage…) */
   justification(e: E, p: P): string[][];
+  /** column widths of the justification sheet, when its first column holds more than a code */
+  largeursJustification?: number[];
 }
 
 /** The case's blocks as read: a table by name → rows of values by column key; single values by key. */

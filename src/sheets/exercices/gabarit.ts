@@ -2,6 +2,8 @@ import { z } from 'zod';
 import tva from '../../../templates/exercices/tva.json';
 import rapprochement from '../../../templates/exercices/rapprochement.json';
 import tresorerie from '../../../templates/exercices/tresorerie.json';
+import paie from '../../../templates/exercices/paie.json';
+import paieAnomalies from '../../../templates/exercices/paie-anomalies.json';
 import type { TypeExercice } from '../../domain/cas/aleas';
 
 /**
@@ -12,7 +14,7 @@ import type { TypeExercice } from '../../domain/cas/aleas';
 export const GabaritExercice = z.object({
   id: z.string(),
   version: z.string(),
-  type: z.enum(['tva', 'rapprochement', 'tresorerie']),
+  type: z.enum(['tva', 'rapprochement', 'tresorerie', 'paie', 'paie-anomalies']),
   titre: z.string(),
   competence: z.string().regex(/^\d\.\d\.\d$/),
   critere: z.string(),
@@ -26,7 +28,7 @@ export const GabaritExercice = z.object({
 });
 export type GabaritExercice = z.infer<typeof GabaritExercice>;
 
-const DONNEES: Record<TypeExercice, unknown> = { tva, rapprochement, tresorerie };
+const DONNEES: Record<TypeExercice, unknown> = { tva, rapprochement, tresorerie, paie, 'paie-anomalies': paieAnomalies };
 const cache = new Map<TypeExercice, GabaritExercice>();
 
 export function gabaritExercice(type: TypeExercice): GabaritExercice {

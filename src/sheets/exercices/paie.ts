@@ -1,0 +1,246 @@
+import { ConstructeurFeuille } from '../constructeur';
+import type { NomDefini, Style, Valeur } from '../model';
+import { bandeau, calcul, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../styles';
+import { moisEnLettres } from '../../domain/dates';
+import { versEuros } from '../../domain/monnaie';
+import type { ParametresPaie } from '../../domain/parametres/paie';
+import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBulletin } from '../../domain/paie/bulletin';
+import type { EntreeBulletin } from '../../domain/paie/entree';
+import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from './blocs';
+import { FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type Reponse, type SpecExercice } from './commun';
+import { gabaritExercice } from './gabarit';
+import { blocsPaie, donneesPaie, feuilleParametresPaie, indexParametre, lireParametresPaie, NOM_PARAMETRES, NOMS_ENONCE, parametresDuCas, structurePaie } from './paieCas';
+
+/** Rates as a payslip prints them: « 6,90 % », « 0,024 % ». */
+export const FORMAT_TAUX_PAIE = '0.00##\\ "%"';
+
+/** Answer names: `PAIE_BRUT`, `PAIE_HS25`, `PAIE_MALADIE_PAT`, `PAIE_CSG_DEDUCTIBLE_BASE`… */
+export const nomPaie = (code: string, suffixe = '') => `PAIE_${code.toUpperCase()}${suffixe ? `_${suffixe}` : ''}`;
+export const NOMS_TOTAUX = {
+  brut: 'PAIE_BRUT',
+  totalSalarial: 'PAIE_TOTAL_SAL',
+  totalPatronal: 'PAIE_TOTAL_PAT',
+  avantagesDeduits: 'PAIE_AVANTAGES_DEDUITS',
+  netAPayer: 'PAIE_NET_A_PAYER',
+  impot: 'PAIE_IMPOT',
+  netPaye: 'PAIE_NET_PAYE',
+  netSocial: 'PAIE_NET_SOCIAL',
+  netImposable: 'PAIE_NET_IMPOSABLE',
+  coutEmployeur: 'PAIE_COUT_EMPLOYEUR',
+} as const;
+
+/**
+ * A line's rate as the sheet shows it: a formula on « Paramètres » (or on the case cell) when it
+ * comes from there, so that a teacher's edit shows on the bulletin; the computed value otherwise.
+ */
+function tauxAffiche(l: LigneBulletin, cote: 'Salarial' | 'Patronal', p: ParametresPaie): Valeur {
+  const taux = l[`taux${cote}`];
+  if (taux === null) return null;
+  const codes = l[`parametres${cote}`];
+  if (codes.length) return { formule: codes.map((c) => `INDEX(${NOM_PARAMETRES},${indexParametre(p, c)},3)`).join('+') };
+  if (l.code === 'atmp') return { formule: NOMS_ENONCE.tauxAtmp };
+  if (l.code === 'versement_mobilite') return { formule: NOMS_ENONCE.tauxMobilite };
+  return taux;
+}
+
+/** Every expected answer of the bulletin, in euros (hours for the overtime counts). */
+function attendus(e: EntreeBulletin, p: ParametresPaie): Attendus {
+  const b = calculerBulletin(e, p);
+  const a: Attendus = {};
+  for (const x of b.elements) {
+    a[nomPaie(x.code)] = versEuros(x.montant);
+    if (/^hs\d+$/.test(x.code)) a[nomPaie(x.code, 'HEURES')] = x.nombre;
+  }
+  a[NOMS_TOTAUX.brut] = versEuros(b.brut);
+  for (const l of b.lignes) {
+    if (l.base !== null) a[nomPaie(l.code, 'BASE')] = versEuros(l.base);
+    if (l.montantSalarial !== null) a[nomPaie(l.code, 'SAL')] = versEuros(l.montantSalarial);
+    if (l.montantPatronal !== null) a[nomPaie(l.code, 'PAT')] = versEuros(l.montantPatronal);
+  }
+  a[NOMS_TOTAUX.totalSalarial] = versEuros(b.totalCotisationsSalariales);
+  a[NOMS_TOTAUX.totalPatronal] = versEuros(b.totalCotisationsPatronales);
+  const avantages = e.avantagesNature.reduce((s, x) => s + x.montant, 0);
+  if (avantages) a[NOMS_TOTAUX.avantagesDeduits] = -versEuros(avantages);
+  a[NOMS_TOTAUX.netAPayer] = versEuros(b.netAPayerAvantImpot);
+  a[NOMS_TOTAUX.impot] = versEuros(b.impotPreleve);
+  a[NOMS_TOTAUX.netPaye] = versEuros(b.netPaye);
+  a[NOMS_TOTAUX.netSocial] = versEuros(b.netSocial);
+  a[NOMS_TOTAUX.netImposable] = versEuros(b.netImposable);
+  a[NOMS_TOTAUX.coutEmployeur] = versEuros(b.coutEmployeur);
+  return a;
+}
+
+const LARGEURS = [54, 12, 11, 13, 11, 13];
+
+/** The bulletin's frame: who pays whom, for which month. */
+export function enTeteBulletin(f: ConstructeurFeuille, e: EntreeBulletin, intitule: string, consigne: string): void {
+  f.ligne([{ valeur: intitule, style: titre, colonnes: 6 }]);
+  f.ligne([{ valeur: consigne, style: sousTitre, colonnes: 6 }]);
+  f.vide();
+  f.ligne([
+    { valeur: `Employeur : ${e.entreprise.nom || '—'} (effectif : ${e.entreprise.effectif})`, style: etiquette, colonnes: 3 },
+    { valeur: `Période : ${moisEnLettres(e.periode)}`, style: { ...etiquette, alignement: 'droite' }, colonnes: 3 },
+  ]);
+  f.ligne([
+    { valeur: `Salarié(e) : ${e.salarie.nom || '—'} — ${e.salarie.emploi || '—'}`, style: valeur, colonnes: 3 },
+    { valeur: `Statut : ${e.salarie.statut === 'cadre' ? 'cadre' : 'non-cadre'} — ${String(e.horaireMensuel / 100).replace('.', ',')} h par mois`, style: { ...valeur, alignement: 'droite' }, colonnes: 3 },
+  ]);
+}
+
+export const enteteCotisations = ['Cotisations et contributions sociales', 'Base', 'Taux salarial', 'Part salariale', 'Taux patronal', 'Part patronale'];
+
+/** The contribution lines, under their rubrique titles, in the order of the bulletin clarifié. */
+export function parRubrique(b: Bulletin): [string, LigneBulletin[]][] {
+  return (Object.keys(RUBRIQUES) as (keyof typeof RUBRIQUES)[]).map((r): [string, LigneBulletin[]] => [RUBRIQUES[r], b.lignes.filter((l) => l.rubrique === r)]).filter(([, l]) => l.length);
+}
+
+function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+  const g = gabaritExercice('paie');
+  const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
+  const b = calculerBulletin(e, p);
+  const f = new ConstructeurFeuille(feuille, LARGEURS);
+  const noms: NomDefini[] = [];
+  const reponses: Reponse[] = [];
+  const repondre = repondeur(g, reponses);
+  const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fondCorrige(remplie) };
+  const heures: Style = { ...montant, format: FORMAT_HEURES };
+  const donne = (format: string): Style => ({ ...valeur, alignement: 'droite', format });
+  /** An answer cell of row `n`, column `col`: named, declared, filled in the corrigé. */
+  const reponse = (nom: string, libelle: string, n: number, col: string, style = montant) => {
+    noms.push({ nom, feuille, plage: `${col}${n}` });
+    repondre(nom, libelle);
+    return { valeur: (remplie?.[nom] as number | undefined) ?? null, style };
+  };
+  const total = (libelle: string, nom: string, col: 'D' | 'F' = 'D') => {
+    const n = f.nombreDeLignes + 1;
+    const cellules = [{ valeur: libelle, style: { ...etiquette, fond: 'D9E2F3' } }, ...['B', 'C', 'D', 'E', 'F'].map((c) => (c === col ? reponse(nom, libelle, n, c, { ...montant, gras: true }) : { valeur: null, style: { ...valeur, fond: 'D9E2F3' } }))];
+    f.ligne(cellules);
+  };
+
+  enTeteBulletin(f, e, remplie ? `Corrigé — ${g.titre}` : g.titre, 'Les cellules jaunes sont à compléter : montants en euros arrondis au centime, réductions et retenues en négatif. Les taux viennent de la feuille « Paramètres ».');
+  f.vide();
+  f.ligne(['Éléments de rémunération', 'Nombre', 'Taux', 'Montant', '', ''].map((v) => ({ valeur: v, style: entete })));
+  for (const x of b.elements.filter((x) => avantLeBrut(x.code))) {
+    const n = f.nombreDeLignes + 1;
+    const hs = /^hs\d+$/.test(x.code);
+    f.ligne([
+      { valeur: x.libelle, style: valeur },
+      hs ? reponse(nomPaie(x.code, 'HEURES'), `${x.libelle} — nombre d\u2019heures`, n, 'B', heures) : { valeur: x.nombre, style: donne(FORMAT_HEURES) },
+      { valeur: x.taux, style: donne(FORMAT_EUROS_PRECIS) },
+      reponse(nomPaie(x.code), x.libelle, n, 'D'),
+      { valeur: null, style: valeur },
+      { valeur: null, style: valeur },
+    ]);
+  }
+  total('SALAIRE BRUT', NOMS_TOTAUX.brut);
+  f.vide();
+  f.ligne(enteteCotisations.map((v) => ({ valeur: v, style: entete })));
+  for (const [rubrique, lignes] of parRubrique(b)) {
+    f.ligne([{ valeur: rubrique, style: { ...etiquette, taille: 8 }, colonnes: 6 }]);
+    for (const l of lignes) {
+      const n = f.nombreDeLignes + 1;
+      const vide = { valeur: null, style: valeur };
+      f.ligne([
+        { valeur: l.libelle, style: valeur },
+        l.base !== null ? reponse(nomPaie(l.code, 'BASE'), `${l.libelle} — base`, n, 'B') : vide,
+        { valeur: tauxAffiche(l, 'Salarial', p), style: donne(FORMAT_TAUX_PAIE) },
+        l.montantSalarial !== null ? reponse(nomPaie(l.code, 'SAL'), `${l.libelle} — part salariale`, n, 'D') : vide,
+        { valeur: tauxAffiche(l, 'Patronal', p), style: donne(FORMAT_TAUX_PAIE) },
+        l.montantPatronal !== null ? reponse(nomPaie(l.code, 'PAT'), `${l.libelle} — part patronale`, n, 'F') : vide,
+      ]);
+    }
+  }
+  const nTotal = f.nombreDeLignes + 1;
+  f.ligne([
+    { valeur: 'TOTAL DES COTISATIONS ET CONTRIBUTIONS', style: { ...etiquette, fond: 'D9E2F3' } },
+    { valeur: null, style: { ...valeur, fond: 'D9E2F3' } },
+    { valeur: null, style: { ...valeur, fond: 'D9E2F3' } },
+    reponse(NOMS_TOTAUX.totalSalarial, 'Total des cotisations salariales', nTotal, 'D', { ...montant, gras: true }),
+    { valeur: null, style: { ...valeur, fond: 'D9E2F3' } },
+    reponse(NOMS_TOTAUX.totalPatronal, 'Total des cotisations patronales', nTotal, 'F', { ...montant, gras: true }),
+  ]);
+  f.vide();
+  const ligneSimple = (libelle: string, nom: string) => {
+    const n = f.nombreDeLignes + 1;
+    f.ligne([{ valeur: libelle, style: valeur, colonnes: 3 }, reponse(nom, libelle, n, 'D'), { valeur: null, style: valeur, colonnes: 2 }]);
+  };
+  if (e.avantagesNature.length) ligneSimple('Avantages en nature (déjà inclus dans le brut, déduits du net)', NOMS_TOTAUX.avantagesDeduits);
+  for (const x of b.elements.filter((x) => !avantLeBrut(x.code))) ligneSimple(x.libelle, nomPaie(x.code));
+  total('NET À PAYER AVANT IMPÔT SUR LE REVENU', NOMS_TOTAUX.netAPayer);
+  const nImpot = f.nombreDeLignes + 1;
+  const nImposable = nImpot + 4; // the « Net imposable » row of the informations below
+  f.ligne([
+    { valeur: 'Impôt sur le revenu prélevé à la source', style: valeur },
+    { valeur: { formule: `IF(D${nImposable}="","",D${nImposable})` }, style: donne(FORMAT_EUROS) },
+    { valeur: { formule: NOMS_ENONCE.tauxPas }, style: donne(FORMAT_TAUX_PAIE) },
+    reponse(NOMS_TOTAUX.impot, 'Impôt sur le revenu prélevé à la source', nImpot, 'D'),
+    { valeur: null, style: valeur, colonnes: 2 },
+  ]);
+  total('NET PAYÉ', NOMS_TOTAUX.netPaye);
+  f.ligne([{ valeur: 'Informations', style: bandeau, colonnes: 6 }]);
+  ligneSimple('Montant net social', NOMS_TOTAUX.netSocial);
+  const n = f.nombreDeLignes + 1;
+  if (n !== nImposable) throw new Error(`Bulletin : la ligne du net imposable devait être la ${nImposable}e, elle est la ${n}e.`);
+  ligneSimple('Net imposable', NOMS_TOTAUX.netImposable);
+  ligneSimple('Coût total pour l\u2019employeur', NOMS_TOTAUX.coutEmployeur);
+  f.vide();
+  f.ligne([{ valeur: 'Présentation du bulletin de paie clarifié (arrêté du 25 février 2016). Les taux sont ceux de la feuille « Paramètres » ; le coefficient de réduction générale est calculé pour ce salaire.', style: { ...texte, italique: true }, colonnes: 6 }]);
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
+}
+
+const nombreFr = (x: number) => String(x).replace('.', ',');
+
+function justification(e: EntreeBulletin, p: ParametresPaie): string[][] {
+  const b = calculerBulletin(e, p);
+  const pss = p.pss?.valeur;
+  const lignes: string[][] = [['Élément', 'Montant (€)', 'Calcul']];
+  for (const x of b.elements) {
+    const detail =
+      x.code === 'absence' && e.absence?.methode === 'heures_reelles'
+        ? `salaire de base × ${nombreFr(e.absence.heures / 100)} h d\u2019absence / ${nombreFr(e.absence.heuresDuMois! / 100)} h prévues dans le mois (heures réelles)`
+        : x.nombre !== null && x.taux !== null
+          ? `${nombreFr(x.nombre)} h × ${nombreFr(x.taux)} €`
+          : '';
+    lignes.push([x.libelle, montantTexte(x.montant), detail]);
+  }
+  lignes.push(['Salaire brut', montantTexte(b.brut), 'somme des éléments de rémunération']);
+  if (pss) lignes.push(['Plafond mensuel de la sécurité sociale', montantTexte(Math.round(pss * 100)), 'tranche 1 = brut dans la limite du plafond ; tranche 2 = au-delà, jusqu\u2019à 8 plafonds']);
+  for (const l of b.lignes) {
+    const parts = [l.montantSalarial !== null ? `salarié ${montantTexte(l.montantSalarial)}` : '', l.montantPatronal !== null ? `employeur ${montantTexte(l.montantPatronal)}` : ''].filter(Boolean).join(' ; ');
+    const taux = [l.tauxSalarial !== null ? `${nombreFr(l.tauxSalarial)} %` : '', l.tauxPatronal !== null ? `${nombreFr(l.tauxPatronal)} %` : ''].filter(Boolean).join(' / ');
+    lignes.push([l.libelle, parts, l.base !== null ? `base ${montantTexte(l.base)}${taux ? ` × ${taux}` : ''}` : 'montant forfaitaire']);
+  }
+  if (b.reduction) {
+    lignes.push([
+      b.reduction.formule === 'RGDU' ? 'Réduction générale dégressive unique' : 'Réduction générale',
+      '',
+      `SMIC de référence du mois ${montantTexte(b.reduction.smicReference)} € ; coefficient ${nombreFr(b.reduction.coefficient)} (arrondi à 4 décimales, CSS art. D. 241-7)`,
+    ]);
+  }
+  lignes.push(
+    ['Total des cotisations', `salarié ${montantTexte(b.totalCotisationsSalariales)} ; employeur ${montantTexte(b.totalCotisationsPatronales)}`, 'somme des lignes'],
+    ['Net à payer avant impôt', montantTexte(b.netAPayerAvantImpot), 'brut − cotisations salariales − avantages en nature + éléments non soumis − retenues'],
+    ['Net imposable', montantTexte(b.netImposable), 'brut − heures supplémentaires exonérées + part patronale de la complémentaire santé − cotisations déductibles'],
+    ['Impôt prélevé à la source', montantTexte(b.impotPreleve), `net imposable × ${nombreFr(b.tauxPas)} %`],
+    ['Net payé', montantTexte(b.netPaye), 'net à payer avant impôt − impôt prélevé'],
+    ['Montant net social', montantTexte(b.netSocial), 'brut − cotisations salariales'],
+    ['Coût total pour l\u2019employeur', montantTexte(b.coutEmployeur), 'brut + cotisations patronales + éléments non soumis'],
+    ...b.avertissements.map((a) => ['Remarque', '', a]),
+  );
+  return lignes;
+}
+
+export const EXERCICE_PAIE: SpecExercice<EntreeBulletin, ParametresPaie> = {
+  gabarit: gabaritExercice('paie'),
+  largeursEnonce: [24, 16, 16, 12, 12, 12, 12],
+  blocs: blocsPaie,
+  structure: structurePaie,
+  donnees: donneesPaie,
+  parametresParDefaut: parametresDuCas,
+  feuilleParametres: feuilleParametresPaie,
+  lireParametres: lireParametresPaie,
+  feuilleTravail,
+  attendus,
+  justification,
+  largeursJustification: [34, 26, 70],
+};

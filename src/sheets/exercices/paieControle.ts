@@ -1,0 +1,120 @@
+import { ConstructeurFeuille } from '../constructeur';
+import type { NomDefini } from '../model';
+import { entete, saisie, saisieCentree, sousTitre, titre, valeur } from '../styles';
+import { versEuros } from '../../domain/monnaie';
+import type { ParametresPaie } from '../../domain/parametres/paie';
+import { calculerBulletin } from '../../domain/paie/bulletin';
+import { anomalies, lignesAffichees, type EntreeControlePaie, type LigneAffichee } from '../../domain/paie/controle';
+import type { Bloc } from './blocs';
+import { FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
+import { gabaritExercice } from './gabarit';
+import { blocsPaie, CAS_VIDE, donneesPaie, feuilleParametresPaie, lireParametresPaie, parametresDuCas } from './paieCas';
+
+/**
+ * The anomalies variant: « Énoncé » carries the case and the bulletin the software printed (read
+ * back and fingerprinted like any case block); « Travail » asks, row by row, whether it is wrong
+ * and for a written signalement. The expected answers come from comparing the printed rows with
+ * the bulletin computed from the case and the « Paramètres » sheet.
+ */
+
+export const NOM_ANOMALIES = 'PAIE_ANOMALIES';
+export const NOM_SIGNALEMENTS = 'PAIE_SIGNALEMENTS';
+
+const affichees = (e: EntreeControlePaie): LigneAffichee[] =>
+  e.bulletin.map((l) => ({ libelle: l.libelle, base: l.base ?? null, tauxSalarial: l.tauxSalarial ?? null, montantSalarial: l.montantSalarial ?? null, tauxPatronal: l.tauxPatronal ?? null, montantPatronal: l.montantPatronal ?? null }));
+
+const euros = (c: number | undefined) => (c === undefined ? undefined : versEuros(c));
+
+function blocs(e: EntreeControlePaie): Bloc[] {
+  return [
+    ...blocsPaie(e.cas),
+    {
+      nom: 'PAIE_Bulletin_A_Controler',
+      titre: 'Bulletin produit par le logiciel de paie (à contrôler)',
+      colonnes: [
+        { cle: 'libelle', entete: 'Désignation', type: 'texte', largeur: 2 },
+        { cle: 'base', entete: 'Base ou nombre d\u2019heures', type: 'nombre', largeur: 1 },
+        { cle: 'tauxSalarial', entete: 'Taux salarial ou horaire', type: 'nombre', largeur: 1 },
+        { cle: 'montantSalarial', entete: 'Gain ou part salariale', type: 'euros', largeur: 1 },
+        { cle: 'tauxPatronal', entete: 'Taux patronal', type: 'nombre', largeur: 1 },
+        { cle: 'montantPatronal', entete: 'Part patronale', type: 'euros', largeur: 1 },
+      ],
+      lignes: e.bulletin.map((l) => ({ ...l, montantSalarial: euros(l.montantSalarial), montantPatronal: euros(l.montantPatronal) })),
+    },
+    {
+      nom: 'PAIE_Totaux_Affiches',
+      titre: 'Totaux imprimés sur ce bulletin',
+      champs: [
+        { nom: 'PAIE_Affiche_Brut', cle: 'brut', libelle: 'Salaire brut', type: 'euros', valeur: euros(e.totaux.brut) },
+        { nom: 'PAIE_Affiche_Total_Sal', cle: 'totalSalarial', libelle: 'Total des cotisations salariales', type: 'euros', valeur: euros(e.totaux.totalSalarial) },
+        { nom: 'PAIE_Affiche_Total_Pat', cle: 'totalPatronal', libelle: 'Total des cotisations patronales', type: 'euros', valeur: euros(e.totaux.totalPatronal) },
+        { nom: 'PAIE_Affiche_Net', cle: 'netAPayer', libelle: 'Net à payer avant impôt sur le revenu', type: 'euros', valeur: euros(e.totaux.netAPayer) },
+      ],
+    },
+  ];
+}
+
+function donnees(l: LectureBlocs): unknown {
+  return { cas: donneesPaie(l), bulletin: l.get('PAIE_Bulletin_A_Controler') ?? [], totaux: l.get('PAIE_Totaux_Affiches') ?? {} };
+}
+
+const trouvees = (e: EntreeControlePaie, p: ParametresPaie) => anomalies(affichees(e), lignesAffichees(calculerBulletin(e.cas, p)));
+
+function attendus(e: EntreeControlePaie, p: ParametresPaie): Attendus {
+  const fausses = new Map(trouvees(e, p).map((a) => [a.index, a]));
+  return { [NOM_ANOMALIES]: e.bulletin.map((_, i) => (fausses.has(i) ? 'Oui' : 'Non')) };
+}
+
+function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+  const g = gabaritExercice('paie-anomalies');
+  const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
+  const f = new ConstructeurFeuille(feuille, [52, 13, 72]);
+  const noms: NomDefini[] = [];
+  const reponses: Reponse[] = [];
+  const explications = remplie ? new Map(trouvees(e, p).map((a) => [a.index, `${a.ecarts.join(' ; ')}.`])) : new Map<number, string>();
+  f.ligne([{ valeur: remplie ? `Corrigé — ${g.titre}` : g.titre, style: titre, colonnes: 3 }]);
+  f.ligne([{ valeur: 'Pour chaque ligne du bulletin de l\u2019énoncé : une anomalie (Oui / Non) ? Si oui, signalez ce qui est faux et la valeur exacte. Les cellules jaunes sont à compléter.', style: sousTitre, colonnes: 3 }]);
+  f.vide();
+  f.ligne(['Ligne du bulletin', 'Anomalie ?', 'Signalement : ce qui est faux, la valeur exacte'].map((v) => ({ valeur: v, style: entete })));
+  const premiere = f.nombreDeLignes + 1;
+  const oui = remplie?.[NOM_ANOMALIES] as string[] | undefined;
+  e.bulletin.forEach((l, i) =>
+    f.ligne([
+      { valeur: l.libelle, style: valeur },
+      { valeur: oui?.[i] ?? null, style: { ...saisieCentree, ...fondCorrige(remplie) } },
+      { valeur: explications.get(i) ?? null, style: { ...saisie, ...fondCorrige(remplie) } },
+    ]),
+  );
+  const derniere = premiere + e.bulletin.length - 1;
+  noms.push({ nom: NOM_ANOMALIES, feuille, plage: `B${premiere}:B${derniere}` }, { nom: NOM_SIGNALEMENTS, feuille, plage: `C${premiere}:C${derniere}` });
+  repondeur(g, reponses)(NOM_ANOMALIES, 'Lignes du bulletin en anomalie (Oui / Non)', 'liste');
+  return {
+    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations: [{ plage: `B${premiere}:B${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }] },
+    noms,
+    reponses,
+  };
+}
+
+function justification(e: EntreeControlePaie, p: ParametresPaie): string[][] {
+  const a = trouvees(e, p);
+  return [
+    ['Ligne', 'Désignation', 'Anomalie (valeur affichée, valeur exacte)'],
+    ...a.map((x) => [String(x.index + 1), x.libelle, x.ecarts.join(' ; ')]),
+    ['', `${a.length} ligne(s) en anomalie sur ${e.bulletin.length}`, 'Les autres lignes sont exactes : elles sont égales à celles du bulletin calculé avec la feuille « Paramètres ».'],
+  ];
+}
+
+export const EXERCICE_PAIE_CONTROLE: SpecExercice<EntreeControlePaie, ParametresPaie> = {
+  gabarit: gabaritExercice('paie-anomalies'),
+  largeursEnonce: [24, 16, 16, 12, 12, 12, 12],
+  blocs,
+  structure: () => blocs({ cas: CAS_VIDE, bulletin: [], totaux: {} }),
+  donnees,
+  parametresParDefaut: (e) => parametresDuCas(e.cas),
+  feuilleParametres: feuilleParametresPaie,
+  lireParametres: lireParametresPaie,
+  feuilleTravail,
+  attendus,
+  justification,
+  largeursJustification: [8, 40, 80],
+};
