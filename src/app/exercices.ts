@@ -19,6 +19,7 @@ import { casRapprochement } from '../domain/cas/rapprochement';
 import { EntreeRapprochement } from '../domain/rapprochement/entree';
 import { EntreeBulletin } from '../domain/paie/entree';
 import { casPaie } from '../domain/cas/paie';
+import { COUVERTURE_PAIE } from '../domain/parametres/paie';
 import { EXERCICE_PAIE } from '../sheets/exercices/paie';
 import { EXERCICE_PAIE_CONTROLE } from '../sheets/exercices/paieControle';
 import { EntreeControlePaie } from '../domain/paie/controle';
@@ -49,6 +50,9 @@ const TYPES: Partial<Record<TypeExercice, TypeDefini>> = {
 };
 
 export const TYPES_DISPONIBLES = Object.keys(TYPES) as TypeExercice[];
+
+/** The demo's month: pay exercises need one the payroll tables cover, the last one once the clock is past them. */
+export const moisDeDemonstration = (type: TypeExercice, periode: string): string => (type.startsWith('paie') && periode > COUVERTURE_PAIE.au ? COUVERTURE_PAIE.au : periode);
 
 function definition(type: TypeExercice): TypeDefini {
   const d = TYPES[type];

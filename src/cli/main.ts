@@ -9,8 +9,9 @@ import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/g
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';
 import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calculs';
-import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse, TYPES_DISPONIBLES, type DemandeExercice } from '../app/exercices';
+import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES, type DemandeExercice } from '../app/exercices';
 import type { TypeExercice } from '../domain/cas/aleas';
+import { enEuros, versCentimes } from '../domain/monnaie';
 import type { Eleve } from '../sheets/eleve';
 
 const AIDE = `agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)
@@ -34,7 +35,8 @@ Usage :
                                         euros entiers ; bulletin au centime, paramètres du mois)
   agora calcul tva|rapprochement|tresorerie|paie --schema
                                         affiche le schéma JSON des données d'un cas
-  agora exercice tva|rapprochement|tresorerie [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM]
+  agora exercice tva|rapprochement|tresorerie|paie|paie-anomalies
+               [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM (ou --date AAAA-MM)]
                [--mois 3..12 (trésorerie)]
                [--donnees CAS.json] [--eleve "NOM Prénom"] [--json]
                (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx]
@@ -43,7 +45,9 @@ Usage :
                                         ou le cas CAS.json de l'enseignant), la feuille de travail et
                                         les paramètres ; le corrigé est un classeur à part. Avec
                                         --classe, chaque élève reçoit son propre cas. Sans --aleas,
-                                        deux aléas sont tirés au hasard.
+                                        deux aléas sont tirés au hasard. paie : le bulletin du mois
+                                        à établir ; paie-anomalies : un bulletin à contrôler, dont
+                                        chaque aléa est une anomalie glissée dans une ligne.
   agora corrige EXERCICE.xlsx [--json]  affiche les réponses attendues, calculées à partir de
                                         l'énoncé et des paramètres du classeur lui-même
   agora demo [--dossier DOSSIER]        joue la démonstration (par défaut dans « out/»)
@@ -147,13 +151,15 @@ function typeExercice(positionnels: string[]): TypeExercice {
 }
 
 async function cmdExercice(args: string[], s: Sorties): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--graine', '--aleas', '--periode', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe'] });
+  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--graine', '--aleas', '--periode', '--date', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe'] });
   const type = typeExercice(o.positionnels);
   const v = (k: string) => o.valeurs.get(k);
   const graine = v('--graine');
   if (graine !== undefined && !/^\d{1,9}$/.test(graine)) throw new ErreurUsage(`--graine attend un entier positif : « ${graine} ».`);
-  const periode = v('--periode') ?? aujourdhui().slice(0, 7);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(periode)) throw new ErreurUsage(`--periode attend un mois AAAA-MM : « ${periode} ».`);
+  if (v('--periode') && v('--date')) throw new ErreurUsage('--periode et --date désignent le même mois : donnez-en un seul.');
+  const option = v('--date') ? '--date' : '--periode';
+  const periode = v(option) ?? aujourdhui().slice(0, 7);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(periode)) throw new ErreurUsage(`${option} attend un mois AAAA-MM : « ${periode} ».`);
   const mois = v('--mois');
   if (mois !== undefined && (type !== 'tresorerie' || !/^([3-9]|1[0-2])$/.test(mois))) throw new ErreurUsage(`--mois (budget de trésorerie seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
   if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage('--donnees (le cas de l\'enseignant) exclut --graine et --aleas.');
@@ -224,23 +230,30 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   s.out(`  écrit : ${parEleve.fichiers.length} classeurs dans ${path.join(dossier, 'grilles-par-eleve')}${f0 ? ` (par exemple ${path.basename(f0.fichier)} : ${f0.feuilles.filter((f) => !f.startsWith('_')).join(', ')})` : ''}\n`);
   for (const e of parEleve.erreurs) s.err(`Erreur : ${e.message}\n`);
 
-  s.out(`\n3. Exercices du bloc 2 : un cas différent pour chaque élève (graine tirée de son nom), et les corrigés de l'enseignant.\n`);
+  s.out(`\n3. Exercices des blocs 2 et 3 : un cas différent pour chaque élève (graine tirée de son nom), et les corrigés de l'enseignant.\n`);
   let erreursExercices = 0;
   let premierTva: string | undefined;
+  let premierePaie: string | undefined;
   const periode = date.slice(0, 7);
   for (const type of TYPES_DISPONIBLES) {
     const copies = path.join(dossier, 'exercices', type);
     const corriges = path.join(dossier, 'exercices', 'corriges', type);
-    const res = await exercicesDeLaClasse({ type, graine: 2026, periode, date }, liste.eleves, copies, corriges);
+    const res = await exercicesDeLaClasse({ type, graine: 2026, periode: moisDeDemonstration(type, periode), date }, liste.eleves, copies, corriges);
     const ex = res.fichiers[0];
     s.out(`  ${type} : ${res.fichiers.length} classeurs dans ${copies}, corrigés dans ${corriges}${ex ? ` (par exemple ${path.basename(ex.fichier)} : cas n° ${ex.graine}, aléas ${ex.aleas.join(', ')})` : ''}\n`);
     for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
     erreursExercices += res.erreurs.length;
     if (type === 'tva') premierTva = ex?.fichier;
+    if (type === 'paie') premierePaie = ex?.fichier;
   }
   if (premierTva) {
     const c = await corrigerClasseur(premierTva);
     s.out(`  corrigé recalculé depuis ${premierTva} : ligne 28 (TVA nette due) = ${c.reponses.TVA_L28} €, ligne 27 (crédit à reporter) = ${c.reponses.TVA_L27} € (agora corrige ${premierTva})\n`);
+  }
+  if (premierePaie) {
+    const c = await corrigerClasseur(premierePaie);
+    const euros = (v: unknown) => enEuros(versCentimes(Number(v)));
+    s.out(`  corrigé recalculé depuis ${premierePaie} : salaire brut = ${euros(c.reponses.PAIE_BRUT)}, net à payer avant impôt = ${euros(c.reponses.PAIE_NET_A_PAYER)}, coût employeur = ${euros(c.reponses.PAIE_COUT_EMPLOYEUR)}\n`);
   }
   return codeClasse || (parEleve.erreurs.length || erreursExercices ? 1 : 0);
 }

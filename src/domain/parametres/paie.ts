@@ -17,6 +17,8 @@ const Fichier = z.object({ source: z.string(), couverture: z.object({ du: z.stri
 const fichier = Fichier.parse(donnees);
 
 const CODES = Object.keys(fichier.parametres);
+/** First and last months the tables cover (AAAA-MM). */
+export const COUVERTURE_PAIE = fichier.couverture;
 
 export interface ParametrePaie {
   code: string;
