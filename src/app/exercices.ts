@@ -70,6 +70,13 @@ export interface DemandeExercice {
   date: string;
 }
 
+/** Options checked before any file is written (a class gets one message, not one per student). */
+export function verifierDemande(d: DemandeExercice): void {
+  if (d.aleas) aleasDuCas(d.type, d.aleas, new Hasard(0));
+  const { du, au } = COUVERTURE_PAIE;
+  if (d.type.startsWith('paie') && !d.donnees && (d.periode < du || d.periode > au)) throw new RangeError(`Le mois ${d.periode} n'est pas couvert par les tables de paie (de ${du} à ${au}).`);
+}
+
 export interface CasPrepare {
   entree: unknown; // validated case
   graine: number | null;

@@ -9,7 +9,7 @@ import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/g
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';
 import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calculs';
-import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES, type DemandeExercice } from '../app/exercices';
+import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/exercices';
 import type { TypeExercice } from '../domain/cas/aleas';
 import { enEuros, versCentimes } from '../domain/monnaie';
 import type { Eleve } from '../sheets/eleve';
@@ -164,6 +164,12 @@ async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   if (mois !== undefined && (type !== 'tresorerie' || !/^([3-9]|1[0-2])$/.test(mois))) throw new ErreurUsage(`--mois (budget de trésorerie seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
   if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage('--donnees (le cas de l\'enseignant) exclut --graine et --aleas.');
   const d: DemandeExercice = { type, periode, date: aujourdhui(), ...(mois ? { mois: Number(mois) } : {}), ...(graine !== undefined ? { graine: Number(graine) } : {}), ...(v('--aleas') ? { aleas: v('--aleas')!.split(',').map((a) => a.trim()).filter(Boolean) } : {}), ...(v('--donnees') ? { donnees: v('--donnees')! } : {}) };
+  try {
+    verifierDemande(d);
+  } catch (e) {
+    if (e instanceof RangeError) throw new ErreurUsage(e.message);
+    throw e;
+  }
   const json = o.drapeaux.has('--json');
   const csv = v('--classe');
   if (csv) {

@@ -1,6 +1,6 @@
 import { ConstructeurFeuille } from '../constructeur';
 import type { NomDefini, Style, Valeur } from '../model';
-import { bandeau, calcul, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../styles';
+import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../styles';
 import { moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import type { ParametresPaie } from '../../domain/parametres/paie';
