@@ -8,6 +8,7 @@ describe('modèles d\u2019exercices (templates/exercices)', () => {
     const g = gabaritExercice(type);
     const c = competence(g.competence);
     expect(c.criteres.map((x) => x.libelle)).toContain(g.critere);
+    if (g.ecritures) expect(competence(g.ecritures.competence).criteres.map((x) => x.libelle)).toContain(g.ecritures.critere);
     expect(g.aleas.map((a) => a.code)).toEqual([...ALEAS[type]]);
     for (const a of g.aleas) {
       if (!a.referentiel) continue;

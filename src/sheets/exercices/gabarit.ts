@@ -21,6 +21,8 @@ export const GabaritExercice = z.object({
   consignes: z.array(z.string()).min(1),
   tolerance: z.number().nonnegative().describe('écart admis sur un montant, en euros'),
   lignes: z.array(z.string()).optional(),
+  /** paie: the payroll entry, an optional part of « Travail » that proves another compétence */
+  ecritures: z.object({ competence: z.string().regex(/^\d\.\d\.\d$/), critere: z.string() }).optional(),
   mois: z.number().int().min(3).max(12).optional(),
   aleas: z.array(z.object({ code: z.string(), libelle: z.string(), referentiel: z.object({ competence: z.string(), texte: z.string() }).nullable() })),
   /** rapprochement: the accounts of the plan comptable shown to the student, and the statement words that identify each one */

@@ -6,6 +6,7 @@ import { versEuros } from '../../domain/monnaie';
 import type { ParametresPaie } from '../../domain/parametres/paie';
 import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBulletin } from '../../domain/paie/bulletin';
 import type { EntreeBulletin } from '../../domain/paie/entree';
+import { ecritureDePaie } from '../../domain/paie/ecritures';
 import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from './blocs';
 import { FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type Reponse, type SpecExercice } from './commun';
 import { gabaritExercice } from './gabarit';
@@ -67,10 +68,13 @@ function attendus(e: EntreeBulletin, p: ParametresPaie): Attendus {
   a[NOMS_TOTAUX.netSocial] = versEuros(b.netSocial);
   a[NOMS_TOTAUX.netImposable] = versEuros(b.netImposable);
   a[NOMS_TOTAUX.coutEmployeur] = versEuros(b.coutEmployeur);
+  const ecriture = ecritureDePaie(e, b);
+  if (ecriture) a[NOM_ECRITURE] = ecriture.map((l) => [l.debit ? versEuros(l.debit) : null, l.credit ? versEuros(l.credit) : null]);
   return a;
 }
 
 const LARGEURS = [54, 12, 11, 13, 11, 13];
+export const NOM_ECRITURE = 'PAIE_ECRITURE';
 
 /** The bulletin's frame: who pays whom, for which month. */
 export function enTeteBulletin(f: ConstructeurFeuille, e: EntreeBulletin, intitule: string, consigne: string): void {
@@ -185,6 +189,25 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
   ligneSimple('Coût total pour l\u2019employeur', NOMS_TOTAUX.coutEmployeur);
   f.vide();
   f.ligne([{ valeur: 'Présentation du bulletin de paie clarifié (arrêté du 25 février 2016). Les taux sont ceux de la feuille « Paramètres » ; le coefficient de réduction générale est calculé pour ce salaire.', style: { ...texte, italique: true }, colonnes: 6 }]);
+  const ecriture = ecritureDePaie(e, b);
+  if (ecriture && g.ecritures) {
+    f.vide();
+    f.ligne([{ valeur: 'Écriture de paie du mois (journal de paie)', style: bandeau, colonnes: 6 }]);
+    f.ligne([{ valeur: 'Compte', style: entete, colonnes: 3 }, { valeur: 'Débit', style: entete }, { valeur: 'Crédit', style: entete }, { valeur: '', style: entete }]);
+    const premiere = f.nombreDeLignes + 1;
+    const attendues = remplie?.[NOM_ECRITURE] as (number | null)[][] | undefined;
+    ecriture.forEach((l, i) =>
+      f.ligne([
+        { valeur: `${l.compte} ${l.intitule}`, style: valeur, colonnes: 3 },
+        { valeur: attendues?.[i]?.[0] ?? null, style: montant },
+        { valeur: attendues?.[i]?.[1] ?? null, style: montant },
+        { valeur: null, style: valeur },
+      ]),
+    );
+    noms.push({ nom: NOM_ECRITURE, feuille, plage: `D${premiere}:E${premiere + ecriture.length - 1}` });
+    reponses.push({ nom: NOM_ECRITURE, libelle: 'Écriture de paie (débit, crédit de chaque compte)', competence: g.ecritures.competence, critere: g.ecritures.critere, tolerance: g.tolerance, nature: 'liste' });
+    f.ligne([{ valeur: 'Les cotisations de retraite complémentaire, d\u2019APEC, de prévoyance, de complémentaire santé et la PEEC vont au compte 437, toutes les autres et toutes les réductions au compte 431 ; l\u2019acompte solde le compte 425, les autres retenues sur le net le compte 467.', style: { ...texte, italique: true }, colonnes: 6 }]);
+  }
   return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
 }
 
@@ -225,6 +248,7 @@ function justification(e: EntreeBulletin, p: ParametresPaie): string[][] {
     ['Net payé', montantTexte(b.netPaye), 'net à payer avant impôt − impôt prélevé'],
     ['Montant net social', montantTexte(b.netSocial), 'brut − cotisations salariales'],
     ['Coût total pour l\u2019employeur', montantTexte(b.coutEmployeur), 'brut + cotisations patronales + éléments non soumis'],
+    ...(ecritureDePaie(e, b) ?? []).filter((l) => l.debit || l.credit).map((l) => [`Compte ${l.compte}`, l.debit ? `débit ${montantTexte(l.debit)}` : `crédit ${montantTexte(l.credit)}`, l.intitule]),
     ...b.avertissements.map((a) => ['Remarque', '', a]),
   );
   return lignes;
