@@ -6,7 +6,7 @@ import { bulletinDe } from '../src/app/calculs';
 import { casPaie } from '../src/domain/cas/paie';
 import { casControlePaie } from '../src/domain/cas/paieControle';
 import { calculerBulletin } from '../src/domain/paie/bulletin';
-import { anomalies, EntreeControlePaie, lignesAffichees, type LigneAffichee } from '../src/domain/paie/controle';
+import { anomalies, EntreeControlePaie, lignesAffichees } from '../src/domain/paie/controle';
 import { EntreeBulletin } from '../src/domain/paie/entree';
 import { parametresPaie } from '../src/domain/parametres/paie';
 import { valider } from '../src/domain/validation';
@@ -157,8 +157,7 @@ describe('exercice paie : le bulletin du mois', () => {
 describe('exercice paie-anomalies : contrôler un bulletin', () => {
   const verifier = (graine: number, periode: string, aleas: string[]) => {
     const e = valider(EntreeControlePaie, casControlePaie(graine, periode, aleas), 'cas');
-    const affiche: LigneAffichee[] = e.bulletin.map((l) => ({ libelle: l.libelle, base: l.base ?? null, tauxSalarial: l.tauxSalarial ?? null, montantSalarial: l.montantSalarial ?? null, tauxPatronal: l.tauxPatronal ?? null, montantPatronal: l.montantPatronal ?? null }));
-    return anomalies(affiche, lignesAffichees(calculerBulletin(e.cas, parametresPaie(periode))));
+    return anomalies(e.bulletin, lignesAffichees(calculerBulletin(e.cas, parametresPaie(periode))));
   };
 
   test('chaque aléa glisse une anomalie, sur une ligne à lui, que la comparaison retrouve (60 cas)', () => {

@@ -5,7 +5,7 @@ import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
 import { lireClasseur } from '../io/exceljs/lireClasseur';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { Hasard, graineDe } from '../domain/cas/hasard';
-import { aleasDuCas, type TypeExercice } from '../domain/cas/aleas';
+import { aleasDuCas, verifierAleas, type TypeExercice } from '../domain/cas/aleas';
 import { casTva } from '../domain/cas/tva';
 import { EntreeCa3 } from '../domain/tva/entree';
 import { nomComplet, type Eleve } from '../sheets/eleve';
@@ -51,8 +51,14 @@ const TYPES: Partial<Record<TypeExercice, TypeDefini>> = {
 
 export const TYPES_DISPONIBLES = Object.keys(TYPES) as TypeExercice[];
 
-/** The demo's month: pay exercises need one the payroll tables cover, the last one once the clock is past them. */
-export const moisDeDemonstration = (type: TypeExercice, periode: string): string => (type.startsWith('paie') && periode > COUVERTURE_PAIE.au ? COUVERTURE_PAIE.au : periode);
+/** The months an exercise's parameters cover: the payroll tables for pay, any month otherwise. */
+const moisCouverts = (type: TypeExercice) => (type.startsWith('paie') ? COUVERTURE_PAIE : null);
+
+/** The demo's month: the last covered one once the clock is past the tables. */
+export const moisDeDemonstration = (type: TypeExercice, periode: string): string => {
+  const c = moisCouverts(type);
+  return c && periode > c.au ? c.au : periode;
+};
 
 function definition(type: TypeExercice): TypeDefini {
   const d = TYPES[type];
@@ -72,9 +78,9 @@ export interface DemandeExercice {
 
 /** Options checked before any file is written (a class gets one message, not one per student). */
 export function verifierDemande(d: DemandeExercice): void {
-  if (d.aleas) aleasDuCas(d.type, d.aleas, new Hasard(0));
-  const { du, au } = COUVERTURE_PAIE;
-  if (d.type.startsWith('paie') && !d.donnees && (d.periode < du || d.periode > au)) throw new RangeError(`Le mois ${d.periode} n'est pas couvert par les tables de paie (de ${du} à ${au}).`);
+  if (d.aleas) verifierAleas(d.type, d.aleas);
+  const c = moisCouverts(d.type);
+  if (c && !d.donnees && (d.periode < c.du || d.periode > c.au)) throw new RangeError(`Le mois ${d.periode} n'est pas couvert par les tables de paie (de ${c.du} à ${c.au}).`);
 }
 
 export interface CasPrepare {

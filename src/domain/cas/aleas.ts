@@ -20,8 +20,14 @@ export const TYPES_EXERCICE = Object.keys(ALEAS) as TypeExercice[];
 export function aleasDuCas(type: TypeExercice, demandes: readonly string[] | undefined, h: Hasard): string[] {
   const possibles: readonly string[] = ALEAS[type];
   if (demandes === undefined) return h.tirer(possibles, 2).sort((a, b) => possibles.indexOf(a) - possibles.indexOf(b));
-  if (demandes.length === 1 && demandes[0] === 'aucun') return [];
+  verifierAleas(type, demandes);
+  return demandes.length === 1 && demandes[0] === 'aucun' ? [] : [...new Set(demandes)];
+}
+
+/** A teacher's aléas, checked: « aucun » alone, or codes of the exercise (the others are refused with the list). */
+export function verifierAleas(type: TypeExercice, demandes: readonly string[]): void {
+  const possibles: readonly string[] = ALEAS[type];
+  if (demandes.length === 1 && demandes[0] === 'aucun') return;
   const inconnus = demandes.filter((a) => !possibles.includes(a));
   if (inconnus.length) throw new RangeError(`Aléa inconnu pour l\u2019exercice ${type} : « ${inconnus.join(', ')} ». Aléas possibles : ${possibles.join(', ')} (ou « aucun »).`);
-  return [...new Set(demandes)];
 }

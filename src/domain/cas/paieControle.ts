@@ -125,14 +125,7 @@ export function casControlePaie(graine: number, periode: string, aleas: readonly
   const t = totauxAffiches(b, affiche);
   return {
     cas,
-    bulletin: affiche.map((l) => ({
-      libelle: l.libelle,
-      ...(l.base !== null ? { base: l.base } : {}),
-      ...(l.tauxSalarial !== null ? { tauxSalarial: l.tauxSalarial } : {}),
-      ...(l.montantSalarial !== null ? { montantSalarial: versEuros(l.montantSalarial) } : {}),
-      ...(l.tauxPatronal !== null ? { tauxPatronal: l.tauxPatronal } : {}),
-      ...(l.montantPatronal !== null ? { montantPatronal: versEuros(l.montantPatronal) } : {}),
-    })),
+    bulletin: affiche.map((l) => ({ ...l, montantSalarial: l.montantSalarial && versEuros(l.montantSalarial), montantPatronal: l.montantPatronal && versEuros(l.montantPatronal) })),
     totaux: { brut: versEuros(t.brut), totalSalarial: versEuros(t.totalSalarial), totalPatronal: versEuros(t.totalPatronal), netAPayer: versEuros(t.netAPayer) },
   };
 }

@@ -20,14 +20,16 @@ export interface LigneAffichee {
   montantPatronal: Centimes | null;
 }
 
-const nombre = z.number().optional();
+// An empty cell of the printed bulletin reads back as absent: absent and null both mean « nothing printed ».
+const nombre = z.number().nullish().transform((x) => x ?? null);
+const montantImprime = montantSigne.nullish().transform((x) => x ?? null);
 export const EntreeControlePaie = z
   .object({
     cas: EntreeBulletin,
     bulletin: z
       .array(
         z
-          .object({ libelle: z.string(), base: nombre, tauxSalarial: nombre, montantSalarial: montantSigne.optional(), tauxPatronal: nombre, montantPatronal: montantSigne.optional() })
+          .object({ libelle: z.string(), base: nombre, tauxSalarial: nombre, montantSalarial: montantImprime, tauxPatronal: nombre, montantPatronal: montantImprime })
           .strict(),
       )
       .min(1, { error: 'le bulletin à contrôler n\u2019a aucune ligne' })

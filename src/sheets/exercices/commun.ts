@@ -62,9 +62,9 @@ export const montantTexte = (c: number) => (c / 100).toFixed(2).replace('.', ','
 /** The corrigé's copy of an answer sheet shows the expected values on a pale green fill. */
 export const fondCorrige = (remplie: Attendus | undefined) => (remplie ? { fond: 'E2EFDA' } : {});
 
-/** Declares an answer of the template: what it proves and how exact it must be. */
+/** Declares an answer of the template: what it proves (the template's compétence unless told) and how exact it must be. */
 export const repondeur =
   (g: GabaritExercice, reponses: Reponse[]) =>
-  (nom: string, libelle: string, nature: Reponse['nature'] = 'montant'): void => {
-    reponses.push({ nom, libelle, competence: g.competence, critere: g.critere, tolerance: g.tolerance, nature });
+  (nom: string, libelle: string, nature: Reponse['nature'] = 'montant', preuve: { competence: string; critere: string } = g): void => {
+    reponses.push({ nom, libelle, competence: preuve.competence, critere: preuve.critere, tolerance: g.tolerance, nature });
   };

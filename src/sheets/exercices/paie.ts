@@ -2,7 +2,7 @@ import { ConstructeurFeuille } from '../constructeur';
 import type { NomDefini, Style, Valeur } from '../model';
 import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../styles';
 import { moisEnLettres } from '../../domain/dates';
-import { versEuros } from '../../domain/monnaie';
+import { somme, versCentimes, versEuros } from '../../domain/monnaie';
 import type { ParametresPaie } from '../../domain/parametres/paie';
 import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBulletin } from '../../domain/paie/bulletin';
 import type { EntreeBulletin } from '../../domain/paie/entree';
@@ -60,7 +60,7 @@ function attendus(e: EntreeBulletin, p: ParametresPaie): Attendus {
   }
   a[NOMS_TOTAUX.totalSalarial] = versEuros(b.totalCotisationsSalariales);
   a[NOMS_TOTAUX.totalPatronal] = versEuros(b.totalCotisationsPatronales);
-  const avantages = e.avantagesNature.reduce((s, x) => s + x.montant, 0);
+  const avantages = somme(e.avantagesNature.map((x) => x.montant));
   if (avantages) a[NOMS_TOTAUX.avantagesDeduits] = -versEuros(avantages);
   a[NOMS_TOTAUX.netAPayer] = versEuros(b.netAPayerAvantImpot);
   a[NOMS_TOTAUX.impot] = versEuros(b.impotPreleve);
@@ -115,10 +115,14 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
     repondre(nom, libelle);
     return { valeur: (remplie?.[nom] as number | undefined) ?? null, style };
   };
-  const total = (libelle: string, nom: string, col: 'D' | 'F' = 'D') => {
+  /** A totals band: its answers in the given columns (D: salarial or amount, F: patronal). */
+  const total = (libelle: string, ...cases: { nom: string; libelle?: string; col: 'D' | 'F' }[]) => {
     const n = f.nombreDeLignes + 1;
-    const cellules = [{ valeur: libelle, style: { ...etiquette, fond: 'D9E2F3' } }, ...['B', 'C', 'D', 'E', 'F'].map((c) => (c === col ? reponse(nom, libelle, n, c, { ...montant, gras: true }) : { valeur: null, style: { ...valeur, fond: 'D9E2F3' } }))];
-    f.ligne(cellules);
+    const cellule = (c: string) => {
+      const r = cases.find((x) => x.col === c);
+      return r ? reponse(r.nom, r.libelle ?? libelle, n, c, { ...montant, gras: true }) : { valeur: null, style: { ...valeur, fond: 'D9E2F3' } };
+    };
+    f.ligne([{ valeur: libelle, style: { ...etiquette, fond: 'D9E2F3' } }, ...['B', 'C', 'D', 'E', 'F'].map(cellule)]);
   };
 
   enTeteBulletin(f, e, remplie ? `Corrigé — ${g.titre}` : g.titre, 'Les cellules jaunes sont à compléter : montants en euros arrondis au centime, réductions et retenues en négatif. Les taux viennent de la feuille « Paramètres ».');
@@ -136,7 +140,7 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
       { valeur: null, style: valeur },
     ]);
   }
-  total('SALAIRE BRUT', NOMS_TOTAUX.brut);
+  total('SALAIRE BRUT', { nom: NOMS_TOTAUX.brut, col: 'D' });
   f.vide();
   f.ligne(enteteCotisations.map((v) => ({ valeur: v, style: entete })));
   for (const [rubrique, lignes] of parRubrique(b)) {
@@ -154,15 +158,11 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
       ]);
     }
   }
-  const nTotal = f.nombreDeLignes + 1;
-  f.ligne([
-    { valeur: 'TOTAL DES COTISATIONS ET CONTRIBUTIONS', style: { ...etiquette, fond: 'D9E2F3' } },
-    { valeur: null, style: { ...valeur, fond: 'D9E2F3' } },
-    { valeur: null, style: { ...valeur, fond: 'D9E2F3' } },
-    reponse(NOMS_TOTAUX.totalSalarial, 'Total des cotisations salariales', nTotal, 'D', { ...montant, gras: true }),
-    { valeur: null, style: { ...valeur, fond: 'D9E2F3' } },
-    reponse(NOMS_TOTAUX.totalPatronal, 'Total des cotisations patronales', nTotal, 'F', { ...montant, gras: true }),
-  ]);
+  total(
+    'TOTAL DES COTISATIONS ET CONTRIBUTIONS',
+    { nom: NOMS_TOTAUX.totalSalarial, libelle: 'Total des cotisations salariales', col: 'D' },
+    { nom: NOMS_TOTAUX.totalPatronal, libelle: 'Total des cotisations patronales', col: 'F' },
+  );
   f.vide();
   const ligneSimple = (libelle: string, nom: string) => {
     const n = f.nombreDeLignes + 1;
@@ -170,21 +170,19 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
   };
   if (e.avantagesNature.length) ligneSimple('Avantages en nature (déjà inclus dans le brut, déduits du net)', NOMS_TOTAUX.avantagesDeduits);
   for (const x of b.elements.filter((x) => !avantLeBrut(x.code))) ligneSimple(x.libelle, nomPaie(x.code));
-  total('NET À PAYER AVANT IMPÔT SUR LE REVENU', NOMS_TOTAUX.netAPayer);
+  total('NET À PAYER AVANT IMPÔT SUR LE REVENU', { nom: NOMS_TOTAUX.netAPayer, col: 'D' });
   const nImpot = f.nombreDeLignes + 1;
-  const nImposable = nImpot + 4; // the « Net imposable » row of the informations below
+  const imposable = NOMS_TOTAUX.netImposable; // the answer of the « Informations » below
   f.ligne([
     { valeur: 'Impôt sur le revenu prélevé à la source', style: valeur },
-    { valeur: { formule: `IF(D${nImposable}="","",D${nImposable})` }, style: donne(FORMAT_EUROS) },
+    { valeur: { formule: `IF(${imposable}="","",${imposable})` }, style: donne(FORMAT_EUROS) },
     { valeur: { formule: NOMS_ENONCE.tauxPas }, style: donne(FORMAT_TAUX_PAIE) },
     reponse(NOMS_TOTAUX.impot, 'Impôt sur le revenu prélevé à la source', nImpot, 'D'),
     { valeur: null, style: valeur, colonnes: 2 },
   ]);
-  total('NET PAYÉ', NOMS_TOTAUX.netPaye);
+  total('NET PAYÉ', { nom: NOMS_TOTAUX.netPaye, col: 'D' });
   f.ligne([{ valeur: 'Informations', style: bandeau, colonnes: 6 }]);
   ligneSimple('Montant net social', NOMS_TOTAUX.netSocial);
-  const n = f.nombreDeLignes + 1;
-  if (n !== nImposable) throw new Error(`Bulletin : la ligne du net imposable devait être la ${nImposable}e, elle est la ${n}e.`);
   ligneSimple('Net imposable', NOMS_TOTAUX.netImposable);
   ligneSimple('Coût total pour l\u2019employeur', NOMS_TOTAUX.coutEmployeur);
   f.vide();
@@ -205,7 +203,7 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
       ]),
     );
     noms.push({ nom: NOM_ECRITURE, feuille, plage: `D${premiere}:E${premiere + ecriture.length - 1}` });
-    reponses.push({ nom: NOM_ECRITURE, libelle: 'Écriture de paie (débit, crédit de chaque compte)', competence: g.ecritures.competence, critere: g.ecritures.critere, tolerance: g.tolerance, nature: 'liste' });
+    repondre(NOM_ECRITURE, 'Écriture de paie (débit, crédit de chaque compte)', 'liste', g.ecritures);
     f.ligne([{ valeur: 'Les cotisations de retraite complémentaire, d\u2019APEC, de prévoyance, de complémentaire santé et la PEEC vont au compte 437, toutes les autres et toutes les réductions au compte 431 ; l\u2019acompte solde le compte 425, les autres retenues sur le net le compte 467.', style: { ...texte, italique: true }, colonnes: 6 }]);
   }
   return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
@@ -227,7 +225,7 @@ function justification(e: EntreeBulletin, p: ParametresPaie): string[][] {
     lignes.push([x.libelle, montantTexte(x.montant), detail]);
   }
   lignes.push(['Salaire brut', montantTexte(b.brut), 'somme des éléments de rémunération']);
-  if (pss) lignes.push(['Plafond mensuel de la sécurité sociale', montantTexte(Math.round(pss * 100)), 'tranche 1 = brut dans la limite du plafond ; tranche 2 = au-delà, jusqu\u2019à 8 plafonds']);
+  if (pss) lignes.push(['Plafond mensuel de la sécurité sociale', montantTexte(versCentimes(pss)), 'tranche 1 = brut dans la limite du plafond ; tranche 2 = au-delà, jusqu\u2019à 8 plafonds']);
   for (const l of b.lignes) {
     const parts = [l.montantSalarial !== null ? `salarié ${montantTexte(l.montantSalarial)}` : '', l.montantPatronal !== null ? `employeur ${montantTexte(l.montantPatronal)}` : ''].filter(Boolean).join(' ; ');
     const taux = [l.tauxSalarial !== null ? `${nombreFr(l.tauxSalarial)} %` : '', l.tauxPatronal !== null ? `${nombreFr(l.tauxPatronal)} %` : ''].filter(Boolean).join(' / ');

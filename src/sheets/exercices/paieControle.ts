@@ -4,7 +4,7 @@ import { entete, saisie, saisieCentree, sousTitre, titre, valeur } from '../styl
 import { versEuros } from '../../domain/monnaie';
 import type { ParametresPaie } from '../../domain/parametres/paie';
 import { calculerBulletin } from '../../domain/paie/bulletin';
-import { anomalies, lignesAffichees, type EntreeControlePaie, type LigneAffichee } from '../../domain/paie/controle';
+import { anomalies, lignesAffichees, type EntreeControlePaie } from '../../domain/paie/controle';
 import type { Bloc } from './blocs';
 import { FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
 import { gabaritExercice } from './gabarit';
@@ -20,10 +20,7 @@ import { blocsPaie, CAS_VIDE, donneesPaie, feuilleParametresPaie, lireParametres
 export const NOM_ANOMALIES = 'PAIE_ANOMALIES';
 export const NOM_SIGNALEMENTS = 'PAIE_SIGNALEMENTS';
 
-const affichees = (e: EntreeControlePaie): LigneAffichee[] =>
-  e.bulletin.map((l) => ({ libelle: l.libelle, base: l.base ?? null, tauxSalarial: l.tauxSalarial ?? null, montantSalarial: l.montantSalarial ?? null, tauxPatronal: l.tauxPatronal ?? null, montantPatronal: l.montantPatronal ?? null }));
-
-const euros = (c: number | undefined) => (c === undefined ? undefined : versEuros(c));
+const euros = (c: number | null | undefined) => (c === null || c === undefined ? undefined : versEuros(c));
 
 function blocs(e: EntreeControlePaie): Bloc[] {
   return [
@@ -58,7 +55,7 @@ function donnees(l: LectureBlocs): unknown {
   return { cas: donneesPaie(l), bulletin: l.get('PAIE_Bulletin_A_Controler') ?? [], totaux: l.get('PAIE_Totaux_Affiches') ?? {} };
 }
 
-const trouvees = (e: EntreeControlePaie, p: ParametresPaie) => anomalies(affichees(e), lignesAffichees(calculerBulletin(e.cas, p)));
+const trouvees = (e: EntreeControlePaie, p: ParametresPaie) => anomalies(e.bulletin, lignesAffichees(calculerBulletin(e.cas, p)));
 
 function attendus(e: EntreeControlePaie, p: ParametresPaie): Attendus {
   const fausses = new Map(trouvees(e, p).map((a) => [a.index, a]));
