@@ -146,6 +146,6 @@ describe('agora exercice / agora corrige', () => {
     expect((await lancer(['exercice', 'tva', '--aleas', 'tempete', '--out', path.join(d, 'x.xlsx')])).err).toMatch(/Aléa inconnu pour l\u2019exercice tva : « tempete »/);
     expect((await lancer(['exercice', 'bilan', '--out', path.join(d, 'x.xlsx')])).code).toBe(2);
     const pasExercice = await lancer(['corrige', cas]);
-    expect([pasExercice.code, pasExercice.err]).toEqual([1, `Erreur : « ${cas} » n'est pas un classeur Excel (.xlsx) lisible.\n`]);
+    expect([pasExercice.code, pasExercice.err]).toEqual([1, `Erreur : « ${cas} » n'est pas un classeur Excel (.xlsx).\n`]);
   });
 });

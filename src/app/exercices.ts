@@ -2,7 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
 import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
-import { lireClasseur } from '../io/exceljs/lireClasseur';
+import { lireClasseur, type ClasseurLu } from '../io/exceljs/lireClasseur';
+import { FORMAT_AGORA } from '../sheets/agora';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { Hasard, graineDe } from '../domain/cas/hasard';
 import { aleasDuCas, verifierAleas, type TypeExercice } from '../domain/cas/aleas';
@@ -34,19 +35,19 @@ import { lireJson } from './calculs';
 interface TypeDefini {
   schema: z.ZodType;
   generer: (graine: number, periode: string, aleas: readonly string[], mois?: number) => unknown;
-  spec: SpecExercice<never, never>;
+  spec: SpecExercice<unknown, unknown>;
 }
 
 const TYPES: Partial<Record<TypeExercice, TypeDefini>> = {
-  tva: { schema: EntreeCa3, generer: casTva, spec: EXERCICE_TVA as unknown as SpecExercice<never, never> },
-  rapprochement: { schema: EntreeRapprochement, generer: casRapprochement, spec: EXERCICE_RAPPROCHEMENT as unknown as SpecExercice<never, never> },
+  tva: { schema: EntreeCa3, generer: casTva, spec: EXERCICE_TVA as unknown as SpecExercice<unknown, unknown> },
+  rapprochement: { schema: EntreeRapprochement, generer: casRapprochement, spec: EXERCICE_RAPPROCHEMENT as unknown as SpecExercice<unknown, unknown> },
   tresorerie: {
     schema: EntreeTresorerie,
     generer: (graine, periode, aleas, mois) => casTresorerie(graine, periode, mois ?? gabaritExercice('tresorerie').mois ?? 4, aleas),
-    spec: EXERCICE_TRESORERIE as unknown as SpecExercice<never, never>,
+    spec: EXERCICE_TRESORERIE as unknown as SpecExercice<unknown, unknown>,
   },
-  paie: { schema: EntreeBulletin, generer: casPaie, spec: EXERCICE_PAIE as unknown as SpecExercice<never, never> },
-  'paie-anomalies': { schema: EntreeControlePaie, generer: casControlePaie, spec: EXERCICE_PAIE_CONTROLE as unknown as SpecExercice<never, never> },
+  paie: { schema: EntreeBulletin, generer: casPaie, spec: EXERCICE_PAIE as unknown as SpecExercice<unknown, unknown> },
+  'paie-anomalies': { schema: EntreeControlePaie, generer: casControlePaie, spec: EXERCICE_PAIE_CONTROLE as unknown as SpecExercice<unknown, unknown> },
 };
 
 export const TYPES_DISPONIBLES = Object.keys(TYPES) as TypeExercice[];
@@ -97,8 +98,8 @@ export async function preparerCas(d: DemandeExercice, eleve: Eleve | null): Prom
     try {
       const entree = valider(def.schema, brut, `« ${d.donnees} »`);
       // The calculator must accept it now, not when the corrigé is asked for.
-      def.spec.attendus(entree as never, def.spec.parametresParDefaut(entree as never));
-      const problemes = def.spec.verifier?.(entree as never) ?? [];
+      def.spec.attendus(entree, def.spec.parametresParDefaut(entree));
+      const problemes = def.spec.verifier?.(entree) ?? [];
       if (problemes.length) throw new ErreurDonnees('Cas invalide', problemes);
       return { entree, graine: null, aleas: [] };
     } catch (e) {
@@ -124,7 +125,7 @@ export interface ResumeExercice {
 export async function ecrireExercice(d: DemandeExercice, eleve: Eleve | null, fichier: string, corrige?: string): Promise<ResumeExercice> {
   const def = definition(d.type);
   const cas = await preparerCas(d, eleve);
-  const spec = def.spec as SpecExercice<unknown, unknown>;
+  const spec = def.spec;
   const p = spec.parametresParDefaut(cas.entree);
   const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date };
   const { classeur } = classeurExercice(spec, cas.entree, p, o);
@@ -150,6 +151,55 @@ export async function exercicesDeLaClasse(d: DemandeExercice, eleves: readonly E
   return { fichiers, erreurs };
 }
 
+/** An exercise workbook opened for correction or checking: its template, its case and parameters as they now stand. */
+export interface ExerciceOuvert {
+  fichier: string;
+  classeur: ClasseurLu;
+  modele: string;
+  spec: SpecExercice<unknown, unknown>;
+  entree: unknown;
+  parametres: unknown;
+  graine: number | null;
+  aleas: string[];
+  enonceModifie: string[]; // blocks whose fingerprint no longer matches `_agora`
+}
+
+/** Major version of a template: a workbook made by a newer one may hold what this version cannot read. */
+const majeure = (v: string) => Number(v.split('.')[0]);
+
+export async function ouvrirExercice(fichier: string, corrigeAccepte = true): Promise<ExerciceOuvert> {
+  const c = await lireClasseur(fichier);
+  const lu = c.agora.get(CLES_EXERCICE.modele);
+  const modele = corrigeAccepte ? lu?.replace(/^corrige-/, '') : lu;
+  if (!corrigeAccepte && lu?.startsWith('corrige-')) throw new ErreurFichier(`« ${fichier} » est un corrigé de l'enseignant, pas une copie d'élève.`, fichier);
+  const def = Object.values(TYPES).find((t) => t.spec.gabarit.id === modele);
+  if (!lu) throw new ErreurFichier(`« ${fichier} » n'est pas un exercice AGOrA (feuille technique _agora absente ou vide).`, fichier);
+  if (!def) throw new ErreurFichier(`« ${fichier} » : modèle d'exercice « ${lu} » inconnu de cette version d'AGOrA.`, fichier);
+  const spec = def.spec;
+  const version = c.agora.get(CLES_EXERCICE.version) ?? '';
+  if (majeure(version) > majeure(spec.gabarit.version) || Number(c.agora.get('format') ?? FORMAT_AGORA) > Number(FORMAT_AGORA))
+    throw new ErreurFichier(`« ${fichier} » a été créé avec une version plus récente du modèle « ${spec.gabarit.titre} » (${version} ; cette version d'AGOrA lit la ${spec.gabarit.version}) : mettez AGOrA à jour.`, fichier);
+  const lecture = lireBlocs(spec.structure(), (n) => c.plage(n));
+  if (lecture.problemes.length) throw new ErreurFichier(`Énoncé illisible dans « ${fichier} » :\n  - ${lecture.problemes.join('\n  - ')}`, fichier);
+  let entree: unknown;
+  try {
+    entree = valider(def.schema, spec.donnees(lecture.lecture), `l'énoncé de « ${fichier} »`);
+  } catch (e) {
+    if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message, fichier);
+    throw e;
+  }
+  let parametres: unknown;
+  try {
+    parametres = spec.lireParametres((n) => c.plage(n)?.valeurs as never);
+  } catch (e) {
+    throw new ErreurFichier(`« ${fichier} » : ${(e as Error).message}`, fichier);
+  }
+  const enonceModifie = Object.entries(lecture.empreintes).filter(([b, h]) => c.agora.get(`${CLES_EXERCICE.empreinte}${b}`) !== h).map(([b]) => b);
+  const graine = c.agora.get(CLES_EXERCICE.graine);
+  const aleas = (c.agora.get(CLES_EXERCICE.aleas) ?? '').split(',').filter(Boolean);
+  return { fichier, classeur: c, modele: spec.gabarit.id, spec, entree, parametres, graine: graine ? Number(graine) : null, aleas, enonceModifie };
+}
+
 export interface Corrige {
   fichier: string;
   modele: string;
@@ -160,27 +210,6 @@ export interface Corrige {
 
 /** The expected answers of an exercise workbook, from its own case and « Paramètres » (a teacher's edit counts). */
 export async function corrigerClasseur(fichier: string): Promise<Corrige> {
-  const c = await lireClasseur(fichier);
-  const modele = c.agora.get(CLES_EXERCICE.modele);
-  const def = Object.values(TYPES).find((t) => t.spec.gabarit.id === modele);
-  if (!modele || !def) throw new ErreurFichier(`« ${fichier} » n'est pas un exercice AGOrA (feuille _agora absente ou modèle « ${modele ?? ''} » inconnu).`, fichier);
-  const spec = def.spec as SpecExercice<unknown, unknown>;
-  const lu = lireBlocs(spec.structure(), (n) => c.plage(n));
-  if (lu.problemes.length) throw new ErreurFichier(`Énoncé illisible dans « ${fichier} » :\n  - ${lu.problemes.join('\n  - ')}`, fichier);
-  let entree: unknown;
-  try {
-    entree = valider(def.schema, spec.donnees(lu.lecture), `l'énoncé de « ${fichier} »`);
-  } catch (e) {
-    if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message, fichier);
-    throw e;
-  }
-  let p: unknown;
-  try {
-    p = spec.lireParametres((n) => c.plage(n)?.valeurs as never);
-  } catch (e) {
-    throw new ErreurFichier(`« ${fichier} » : ${(e as Error).message}`, fichier);
-  }
-  const enonceModifie = Object.entries(lu.empreintes).filter(([b, h]) => c.agora.get(`${CLES_EXERCICE.empreinte}${b}`) !== h).map(([b]) => b);
-  const graine = c.agora.get(CLES_EXERCICE.graine);
-  return { fichier, modele, graine: graine ? Number(graine) : null, reponses: spec.attendus(entree, p), enonceModifie };
+  const x = await ouvrirExercice(fichier);
+  return { fichier, modele: x.modele, graine: x.graine, reponses: x.spec.attendus(x.entree, x.parametres), enonceModifie: x.enonceModifie };
 }

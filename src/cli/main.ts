@@ -13,6 +13,8 @@ import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse, moisDeDemonstrat
 import type { TypeExercice } from '../domain/cas/aleas';
 import { enEuros, versCentimes } from '../domain/monnaie';
 import type { Eleve } from '../sheets/eleve';
+import { ecrireCopieAnnotee, verifierCopie, verifierCopies } from '../app/verification';
+import type { RapportCopie } from '../check/rapport';
 
 const AIDE = `agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)
 
@@ -50,6 +52,17 @@ Usage :
                                         chaque aléa est une anomalie glissée dans une ligne.
   agora corrige EXERCICE.xlsx [--json]  affiche les réponses attendues, calculées à partir de
                                         l'énoncé et des paramètres du classeur lui-même
+  agora verifier COPIE.xlsx… | DOSSIER [--json] [--mode formatif|sommatif]
+               [--out COPIE-VERIFIEE.xlsx | --out-dir DOSSIER]
+                                        vérifie les copies des élèves : chaque réponse (lue par son
+                                        nom défini) est comparée à la valeur calculée à partir de
+                                        l'énoncé et des paramètres de la copie ; erreurs types
+                                        reconnues, taux de réussite et degré (1 à 4) par compétence.
+                                        Un énoncé modifié est signalé et la copie n'est pas notée.
+                                        --out / --out-dir écrivent la copie annotée (feuille
+                                        « Résultats », couleurs en mode formatif, lignes ajoutées à
+                                        « Suivi des compétences ») ; la copie de l'élève n'est
+                                        jamais modifiée. Par défaut, le mode choisi à la création.
   agora demo [--dossier DOSSIER]        joue la démonstration (par défaut dans « out/»)
   agora aide                            affiche cette aide
 
@@ -203,6 +216,76 @@ async function cmdCorrige(args: string[], s: Sorties): Promise<number> {
   return 0;
 }
 
+/** Copies named on the command line: files, or every .xlsx of a folder (Excel's « ~$ » lock files left out). */
+async function copiesDemandees(positionnels: readonly string[]): Promise<string[]> {
+  const fichiers: string[] = [];
+  for (const p of positionnels) {
+    const st = await fs.stat(p).catch(() => null);
+    if (st?.isDirectory()) fichiers.push(...(await fs.readdir(p)).filter((f) => /\.xls[xm]$/i.test(f) && !f.startsWith('~$')).sort().map((f) => path.join(p, f)));
+    else fichiers.push(p);
+  }
+  return fichiers;
+}
+
+const pourcentTexte = (t: number | null) => (t === null ? 'non noté' : `${String(Math.round(t * 1000) / 10).replace('.', ',')} %`);
+
+function afficherCopie(r: RapportCopie, s: Sorties, detail: boolean): void {
+  const niveaux = r.competences.map((c) => `${c.code} : ${pourcentTexte(c.taux)}${c.niveau ? `, degré ${c.niveau.code} (${c.niveau.libelle})` : ''}`).join(' ; ');
+  s.out(`${r.eleve ?? path.basename(r.fichier)} — ${r.titre} : ${r.total.reussis}/${r.total.points} (${pourcentTexte(r.total.taux)}) — ${niveaux}\n`);
+  if (r.enonceModifie) s.out(`  Énoncé modifié (${r.blocsModifies.join(', ')}) : copie non notée.\n`);
+  if (detail && r.mode === 'formatif')
+    for (const c of r.controles.filter((x) => x.statut !== 'juste')) s.out(`  ${c.statut.padEnd(14)} ${c.libelle}${c.cellule ? ` (${c.cellule})` : ''}${c.diagnostic ? ` — ${c.diagnostic}` : ''}\n`);
+}
+
+/** The class at a glance: per compétence, the mean rate and how many copies reached each degree. */
+export function syntheseDeClasse(copies: readonly RapportCopie[]): string[] {
+  const parCode = new Map<string, { libelle: string; taux: number[]; degres: number[] }>();
+  for (const r of copies)
+    for (const c of r.competences) {
+      if (c.taux === null) continue;
+      const g = parCode.get(c.code) ?? { libelle: c.libelle, taux: [], degres: [0, 0, 0, 0] };
+      g.taux.push(c.taux);
+      if (c.niveau) g.degres[c.niveau.code - 1]!++;
+      parCode.set(c.code, g);
+    }
+  return [...parCode.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, g]) => `${code} ${g.libelle} : ${g.taux.length} copie(s), réussite moyenne ${pourcentTexte(g.taux.reduce((a, x) => a + x, 0) / g.taux.length)} ; degrés 1/2/3/4 : ${g.degres.join(' / ')}`);
+}
+
+async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
+  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--out', '--out-dir', '--mode'] });
+  if (!o.positionnels.length) throw new ErreurUsage('Précisez la ou les copies à vérifier : agora verifier COPIE.xlsx [--json] [--out COPIE-VERIFIEE.xlsx].');
+  const mode = o.valeurs.get('--mode');
+  if (mode !== undefined && mode !== 'formatif' && mode !== 'sommatif') throw new ErreurUsage(`--mode attend formatif ou sommatif : « ${mode} ».`);
+  const sortie = o.valeurs.get('--out');
+  if (sortie && o.valeurs.get('--out-dir')) throw new ErreurUsage('Précisez soit --out (une copie), soit --out-dir (plusieurs copies).');
+  if (sortie && !sortie.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Le fichier de sortie doit se terminer par .xlsx : « ${sortie} ».`);
+  const fichiers = await copiesDemandees(o.positionnels);
+  if (sortie && fichiers.length !== 1) throw new ErreurUsage('--out écrit une seule copie annotée : avec plusieurs copies, utilisez --out-dir DOSSIER.');
+  const options = { date: aujourdhui(), ...(mode ? { mode: mode as 'formatif' | 'sommatif' } : {}) };
+  const json = o.drapeaux.has('--json');
+  if (sortie) {
+    const v = await verifierCopie(fichiers[0]!, options);
+    await ecrireCopieAnnotee(v, sortie);
+    if (json) s.out(JSON.stringify(v.rapport, null, 2) + '\n');
+    else {
+      afficherCopie(v.rapport, s, true);
+      s.out(`Copie annotée écrite : ${sortie}\n`);
+    }
+    return 0;
+  }
+  const res = await verifierCopies(fichiers, { ...options, ...(o.valeurs.get('--out-dir') ? { dossier: o.valeurs.get('--out-dir')! } : {}) });
+  if (json) s.out(JSON.stringify(fichiers.length === 1 && res.copies.length === 1 ? res.copies[0] : res, null, 2) + '\n');
+  else {
+    for (const r of res.copies) afficherCopie(r, s, fichiers.length === 1);
+    if (res.copies.length > 1) for (const l of syntheseDeClasse(res.copies)) s.out(`  ${l}\n`);
+    if (o.valeurs.get('--out-dir')) s.out(`${res.copies.length} copie(s) annotée(s) écrite(s) dans ${o.valeurs.get('--out-dir')}.\n`);
+  }
+  for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
+  return res.erreurs.length ? 1 : 0;
+}
+
 /** The built-in demo class, found beside the compiled or the TypeScript sources. */
 function classeDemo(): string {
   for (let d = __dirname, i = 0; i < 5; i++, d = path.dirname(d)) {
@@ -279,6 +362,8 @@ export async function main(argv: readonly string[], s: Sorties = console_): Prom
         return await cmdExercice(reste, s);
       case 'corrige':
         return await cmdCorrige(reste, s);
+      case 'verifier':
+        return await cmdVerifier(reste, s);
       case 'demo':
         return await cmdDemo(reste, s);
       case 'aide':

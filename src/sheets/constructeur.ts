@@ -12,10 +12,17 @@ export class ConstructeurFeuille {
   private readonly lignes: Ligne[] = [];
   private readonly fusions: string[] = [];
 
+  /** `suite`: an existing sheet whose rows this one continues. */
   constructor(
     private readonly nom: string,
     private readonly largeurs: number[],
-  ) {}
+    suite?: Feuille,
+  ) {
+    if (suite) {
+      this.lignes.push(...suite.lignes);
+      this.fusions.push(...suite.fusions);
+    }
+  }
 
   /** Adds a row; returns its 1-based number. */
   ligne(blocs: Bloc[], hauteurMin?: number): number {

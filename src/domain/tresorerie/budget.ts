@@ -30,6 +30,9 @@ export interface ResultatTresorerie {
   finDePeriode: { creancesClients: Centimes; dettesFournisseurs: Centimes; chargesSociales: Centimes; tvaADecaisser: Centimes; creditTva: Centimes };
 }
 
+export const LIBELLE_CHARGES_SOCIALES = 'Charges sociales';
+export const LIBELLE_TVA_A_DECAISSER = 'TVA à décaisser';
+
 /** Rows keyed by label, in order of first appearance; what falls after the horizon is the caller's to report. */
 class Tableau {
   readonly lignes: LigneBudget[] = [];
@@ -95,7 +98,7 @@ export function calculerTresorerie(e: EntreeTresorerie): ResultatTresorerie {
     if (i < 0 || i >= n) return;
     dec.ajouter('Salaires nets', i, s.net);
     if (i + 1 >= n) chargesApres += s.charges;
-    dec.ajouter('Charges sociales', i + 1, s.charges);
+    dec.ajouter(LIBELLE_CHARGES_SOCIALES, i + 1, s.charges);
   });
   e.emprunts.forEach((x, k) => dec.ajouter(x.libelle, indexDe(x.mois, `emprunts[${k + 1}].mois`), x.montant));
   e.autresEncaissements.forEach((x, k) => enc.ajouter(x.libelle, indexDe(x.mois, `autresEncaissements[${k + 1}].mois`), x.montant));
@@ -106,14 +109,14 @@ export function calculerTresorerie(e: EntreeTresorerie): ResultatTresorerie {
   const aDecaisser: Centimes[] = [];
   const creditAReporter: Centimes[] = [];
   let credit = e.soldeInitial.creditTva;
-  if (e.soldeInitial.tvaADecaisser) dec.ajouter('TVA à décaisser', 0, e.soldeInitial.tvaADecaisser);
+  if (e.soldeInitial.tvaADecaisser) dec.ajouter(LIBELLE_TVA_A_DECAISSER, 0, e.soldeInitial.tvaADecaisser);
   for (let i = 0; i < n; i++) {
     creditAnterieur.push(credit);
     const solde = collectee[i]! - dedBS[i]! - dedImmo[i]! - credit;
     aDecaisser.push(Math.max(0, solde));
     credit = Math.max(0, -solde);
     creditAReporter.push(credit);
-    if (solde > 0) dec.ajouter('TVA à décaisser', i + 1, solde);
+    if (solde > 0) dec.ajouter(LIBELLE_TVA_A_DECAISSER, i + 1, solde);
   }
 
   const totalEnc = enc.total;

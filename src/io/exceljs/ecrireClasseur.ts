@@ -36,7 +36,7 @@ function valeurExcel(v: Valeur): ExcelJS.CellValue {
   return v;
 }
 
-async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): Promise<void> {
+export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): Promise<void> {
   const ws = wb.addWorksheet(f.nom, {
     state: f.etat === 'tresCachee' ? 'veryHidden' : 'visible',
     views: f.figer ? [{ state: 'frozen', xSplit: f.figer.colonnes, ySplit: f.figer.lignes }] : [],

@@ -1,6 +1,8 @@
 import { ConstructeurFeuille } from '../constructeur';
 import { verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
 import { bandeau, etiquette, sousTitre, texte, titre, valeur } from '../styles';
+import { pourcent, reglagesEnCles, REGLAGES_PAR_DEFAUT, type ReglagesVerification } from './reglages';
+import { degresDuLivret } from '../grilles/gabarit';
 import { feuilleAgora, type EntreeAgora } from '../agora';
 import { nomComplet, texteEnTete, type Eleve } from '../eleve';
 import { referentiel, competence } from '../../referentiel';
@@ -12,6 +14,24 @@ export interface OptionsExercice {
   aleas: readonly string[];
   eleve: Eleve | null;
   date: string; // AAAA-MM-JJ
+  reglages?: ReglagesVerification; // how copies are checked (the defaults otherwise)
+}
+
+/** « Paramètres » ends with how copies are checked: read-only, the teacher sets it when creating the exercise. */
+function avecReglages(f: Feuille, r: ReglagesVerification): Feuille {
+  const n = f.largeurs.length;
+  const c = new ConstructeurFeuille(f.nom, f.largeurs, f);
+  const degres = degresDuLivret();
+  const bornes = [0, ...r.seuils, 1];
+  c.vide();
+  c.ligne([{ valeur: 'Vérification des copies (réglée par l\u2019enseignant à la création de l\u2019exercice)', style: bandeau, colonnes: n }]);
+  const ligne = (titreLigne: string, texteLigne: string) => c.ligne([{ valeur: titreLigne, style: etiquette }, { valeur: texteLigne, style: valeur, colonnes: n - 1 }]);
+  ligne('Mode', r.mode === 'formatif' ? 'Formatif : chaque réponse reçoit un verdict et, si elle est fausse, une indication.' : 'Sommatif : seuls le taux de réussite et le niveau de chaque compétence sont communiqués.');
+  ligne('Valeurs attendues', r.montrerAttendus ? 'Montrées à l\u2019élève après la vérification.' : 'Non montrées à l\u2019élève.');
+  degres.forEach((d, i) =>
+    ligne(`Degré ${d.code}`, `${d.libelle} : ${i === 0 ? `moins de ${pourcent(bornes[1]!)}` : i === degres.length - 1 ? `${pourcent(bornes[i]!)} ou plus` : `de ${pourcent(bornes[i]!)} à moins de ${pourcent(bornes[i + 1]!)}`} des réponses justes`),
+  );
+  return { ...f, ...c.feuille(f.miseEnPage, f.figer) };
 }
 
 /** The `_agora` keys of an exercise: template, seed, aléas and one fingerprint per case block. */
@@ -57,6 +77,7 @@ function agora<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], o: Option
     [CLES_EXERCICE.aleas, o.aleas.join(',')],
     ['competence', g.competence],
     ['critere', g.critere],
+    ...reglagesEnCles(o.reglages ?? REGLAGES_PAR_DEFAUT),
     ...blocs.map((b): [string, string] => [`${CLES_EXERCICE.empreinte}${b.nom}`, empreinte(b)]),
   ];
   const ancres: Record<string, string> = { [FEUILLES.enonce]: ANCRES.enonce, [FEUILLES.travail]: ANCRES.travail, [FEUILLES.parametres]: ANCRES.parametres };
@@ -70,7 +91,7 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
   const enonce = feuilleEnonce(spec, blocs, e, o);
   const travail = spec.feuilleTravail(e, p);
   const parametres = spec.feuilleParametres(p);
-  const feuilles = [enonce.feuille, travail.feuille, parametres.feuille].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
+  const feuilles = [enonce.feuille, travail.feuille, avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT)].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
   const noms = [
     ...enonce.noms,
     ...travail.noms,

@@ -2,14 +2,21 @@ import type { Feuille, NomDefini, Valeur } from '../model';
 import type { Bloc } from './blocs';
 import type { GabaritExercice } from './gabarit';
 
-/** One answer the student gives: where (defined name), what it proves, how exact it must be. */
+/**
+ * One answer the student gives: where (defined name), what it proves, how exact it must be.
+ * The expected value's shape says how it is read: one cell, a list of cells, or rows. Rows are
+ * compared in order, unless `ensemble` names the columns on which rows are matched in any order
+ * (the lines of an état de rapprochement, the entries of a journal).
+ */
 export interface Reponse {
   nom: string;
   libelle: string;
   competence: string;
   critere: string;
-  tolerance: number; // euros; 0 = exact (to the euro for CA3 lines, to the cent otherwise)
-  nature: 'montant' | 'liste';
+  precision: number; // a typed amount is first rounded to this unit: 1 (CA3, whole euros) or 0.01 (cents)
+  tolerance: number; // then it may differ from the expected amount by this much, in euros (0: exact)
+  ensemble?: number[];
+  unites?: string[]; // what each cell of a list or row of a table is (a piece, a month, an account), for the hints
 }
 
 /** Expected values by defined name: one value, a column of values, or rows of values (null: left empty). */
@@ -47,6 +54,11 @@ export interface SpecExercice<E, P> {
   /** « Travail »: answer cells, named; `attendus` fills them (the corrigé's copy) */
   feuilleTravail(e: E, p: P, attendus?: Attendus): FeuilleConstruite & { reponses: Reponse[] };
   attendus(e: E, p: P): Attendus;
+  /**
+   * The typical errors of the template (`erreursTypes` in its JSON, where their hints are): for each
+   * code, the answers a student who makes that error would give, or null when the case cannot show it.
+   */
+  variantes: Record<string, (e: E, p: P) => Attendus | null>;
   /** lines that explain the corrigé (operations retained per line, pointage…) */
   justification(e: E, p: P): string[][];
   /** column widths of the justification sheet, when its first column holds more than a code */
@@ -65,6 +77,7 @@ export const fondCorrige = (remplie: Attendus | undefined) => (remplie ? { fond:
 /** Declares an answer of the template: what it proves (the template's compétence unless told) and how exact it must be. */
 export const repondeur =
   (g: GabaritExercice, reponses: Reponse[]) =>
-  (nom: string, libelle: string, nature: Reponse['nature'] = 'montant', preuve: { competence: string; critere: string } = g): void => {
-    reponses.push({ nom, libelle, competence: preuve.competence, critere: preuve.critere, tolerance: g.tolerance, nature });
+  (nom: string, libelle: string, o: { preuve?: { competence: string; critere: string }; ensemble?: number[]; unites?: string[] } = {}): void => {
+    const preuve = o.preuve ?? g;
+    reponses.push({ nom, libelle, competence: preuve.competence, critere: preuve.critere, precision: g.precision, tolerance: g.tolerance, ...(o.ensemble ? { ensemble: o.ensemble } : {}), ...(o.unites ? { unites: o.unites } : {}) });
   };

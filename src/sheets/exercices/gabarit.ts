@@ -20,12 +20,15 @@ export const GabaritExercice = z.object({
   critere: z.string(),
   consignes: z.array(z.string()).min(1),
   tolerance: z.number().nonnegative().describe('écart admis sur un montant, en euros'),
+  precision: z.union([z.literal(1), z.literal(0.01)]).default(0.01).describe('unité à laquelle un montant saisi est arrondi avant comparaison : 1 (euros entiers, CA3) ou 0,01 (centimes)'),
   lignes: z.array(z.string()).optional(),
   /** paie: the payroll entry, an optional part of « Travail » that proves another compétence */
   ecritures: z.object({ competence: z.string().regex(/^\d\.\d\.\d$/), critere: z.string() }).optional(),
   mois: z.number().int().min(3).max(12).optional(),
   aleas: z.array(z.object({ code: z.string(), libelle: z.string(), referentiel: z.object({ competence: z.string(), texte: z.string() }).nullable() })),
   /** rapprochement: the accounts of the plan comptable shown to the student, and the statement words that identify each one */
+  /** the typical errors the checker recognises, each with the hint shown to the student (the computation lives in the exercise's sheet module) */
+  erreursTypes: z.array(z.object({ code: z.string().regex(/^[a-z_]+$/), libelle: z.string(), indice: z.string() })).default([]),
   comptes: z.array(z.object({ compte: z.string(), intitule: z.string(), mots: z.array(z.string()) })).optional(),
 });
 export type GabaritExercice = z.infer<typeof GabaritExercice>;

@@ -14,6 +14,8 @@ export interface PlageLue {
   haut: number;
   gauche: number;
   valeurs: ValeurLue[][];
+  /** true where a cell is covered by a merged cell to its left or above: a row of answers skips it */
+  couvertes?: boolean[][];
 }
 
 const iso = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;

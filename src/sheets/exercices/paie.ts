@@ -3,7 +3,7 @@ import type { NomDefini, Style, Valeur } from '../model';
 import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../styles';
 import { moisEnLettres } from '../../domain/dates';
 import { somme, versCentimes, versEuros } from '../../domain/monnaie';
-import type { ParametresPaie } from '../../domain/parametres/paie';
+import { avecSurcharges, type ParametresPaie } from '../../domain/parametres/paie';
 import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBulletin } from '../../domain/paie/bulletin';
 import type { EntreeBulletin } from '../../domain/paie/entree';
 import { ecritureDePaie } from '../../domain/paie/ecritures';
@@ -203,7 +203,7 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
       ]),
     );
     noms.push({ nom: NOM_ECRITURE, feuille, plage: `D${premiere}:E${premiere + ecriture.length - 1}` });
-    repondre(NOM_ECRITURE, 'Écriture de paie (débit, crédit de chaque compte)', 'liste', g.ecritures);
+    repondre(NOM_ECRITURE, 'Écriture de paie (débit, crédit de chaque compte)', { preuve: g.ecritures, unites: ecriture.map((l) => `compte ${l.compte}`) });
     f.ligne([{ valeur: 'Les cotisations de retraite complémentaire, d\u2019APEC, de prévoyance, de complémentaire santé et la PEEC vont au compte 437, toutes les autres et toutes les réductions au compte 431 ; l\u2019acompte solde le compte 425, les autres retenues sur le net le compte 467.', style: { ...texte, italique: true }, colonnes: 6 }]);
   }
   return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
@@ -252,6 +252,29 @@ function justification(e: EntreeBulletin, p: ParametresPaie): string[][] {
   return lignes;
 }
 
+/** The overtime of the month, every hour at +25 %: null when none is beyond the 8th hour of a week. */
+function toutA25(e: EntreeBulletin): EntreeBulletin | null {
+  const h = e.heuresSupplementaires;
+  if (!h) return null;
+  const total = h.semaines ? h.semaines.reduce((a, x) => a + x, 0) : h.a25 + h.a50;
+  const a25 = h.semaines ? h.semaines.reduce((a, x) => a + Math.min(x, 800), 0) : h.a25;
+  return total === a25 ? null : { ...e, heuresSupplementaires: { a25: total, a50: 0 } };
+}
+
+const variantes: SpecExercice<EntreeBulletin, ParametresPaie>['variantes'] = {
+  csg_assiette: (e, p) => attendus(e, avecSurcharges(p, { csg_assiette: 100 })),
+  majorations: (e, p) => {
+    const x = toutA25(e);
+    return x && attendus(x, p);
+  },
+  absence: (e, p) => (e.absence ? attendus({ ...e, absence: undefined }, p) : null),
+  plafond: (e, p) => attendus(e, avecSurcharges(p, { pss: 1e9 })),
+  ecriture_sens: (e, p) => {
+    const a = attendus(e, p)[NOM_ECRITURE] as (number | null)[][] | undefined;
+    return a ? { [NOM_ECRITURE]: a.map(([d, c]) => [c ?? null, d ?? null]) } : null;
+  },
+};
+
 export const EXERCICE_PAIE: SpecExercice<EntreeBulletin, ParametresPaie> = {
   gabarit: gabaritExercice('paie'),
   largeursEnonce: [24, 16, 16, 12, 12, 12, 12],
@@ -263,6 +286,7 @@ export const EXERCICE_PAIE: SpecExercice<EntreeBulletin, ParametresPaie> = {
   lireParametres: lireParametresPaie,
   feuilleTravail,
   attendus,
+  variantes,
   justification,
   largeursJustification: [34, 26, 70],
 };

@@ -4,7 +4,7 @@ import { entete, saisie, saisieCentree, sousTitre, titre, valeur } from '../styl
 import { versEuros } from '../../domain/monnaie';
 import type { ParametresPaie } from '../../domain/parametres/paie';
 import { calculerBulletin } from '../../domain/paie/bulletin';
-import { anomalies, lignesAffichees, type EntreeControlePaie } from '../../domain/paie/controle';
+import { anomalies, lignesAffichees, type EntreeControlePaie, type LigneAffichee } from '../../domain/paie/controle';
 import type { Bloc } from './blocs';
 import { FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
 import { gabaritExercice } from './gabarit';
@@ -84,7 +84,7 @@ function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Atte
   );
   const derniere = premiere + e.bulletin.length - 1;
   noms.push({ nom: NOM_ANOMALIES, feuille, plage: `B${premiere}:B${derniere}` }, { nom: NOM_SIGNALEMENTS, feuille, plage: `C${premiere}:C${derniere}` });
-  repondeur(g, reponses)(NOM_ANOMALIES, 'Lignes du bulletin en anomalie (Oui / Non)', 'liste');
+  repondeur(g, reponses)(NOM_ANOMALIES, 'Lignes du bulletin en anomalie (Oui / Non)', { unites: e.bulletin.map((l, i) => `ligne ${i + 1} (${l.libelle})`) });
   return {
     feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations: [{ plage: `B${premiere}:B${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }] },
     noms,
@@ -101,6 +101,32 @@ function justification(e: EntreeControlePaie, p: ParametresPaie): string[][] {
   ];
 }
 
+/** What kind of error a wrong printed row holds, read from how it differs from the exact row. */
+function nature(d: LigneAffichee, x: LigneAffichee): 'taux_perime' | 'assiette' | 'exoneration' | 'calcul' {
+  const differe = (a: number | null, b: number | null, echelle: number) => a !== null && b !== null && Math.round(a * echelle) !== Math.round(b * echelle);
+  if (differe(d.tauxSalarial, x.tauxSalarial, 10000) || differe(d.tauxPatronal, x.tauxPatronal, 10000)) return 'taux_perime';
+  if (differe(d.base, x.base, 100)) return 'assiette';
+  const efface = (t: number | null, m: number | null, tx: number | null, mx: number | null) => (tx !== null && t === null) || (!!mx && !m);
+  if (efface(d.tauxSalarial, d.montantSalarial, x.tauxSalarial, x.montantSalarial) || efface(d.tauxPatronal, d.montantPatronal, x.tauxPatronal, x.montantPatronal)) return 'exoneration';
+  return 'calcul';
+}
+
+/** A student who misses the anomalies of one kind answers « Non » on their rows; one who flags exact rows, « Oui ». */
+function variantes(): SpecExercice<EntreeControlePaie, ParametresPaie>['variantes'] {
+  const oubli = (k: ReturnType<typeof nature>) => (e: EntreeControlePaie, p: ParametresPaie): Attendus | null => {
+    const exact = lignesAffichees(calculerBulletin(e.cas, p));
+    const rangs = new Set(trouvees(e, p).filter((a) => nature(e.bulletin[a.index]!, exact[a.index]!) === k).map((a) => a.index));
+    return rangs.size ? { [NOM_ANOMALIES]: (attendus(e, p)[NOM_ANOMALIES] as string[]).map((v, i) => (rangs.has(i) ? 'Non' : v)) } : null;
+  };
+  return {
+    oubli_taux_perime: oubli('taux_perime'),
+    oubli_assiette: oubli('assiette'),
+    oubli_calcul: oubli('calcul'),
+    oubli_exoneration: oubli('exoneration'),
+    faux_positif: (e) => ({ [NOM_ANOMALIES]: e.bulletin.map(() => 'Oui') }),
+  };
+}
+
 export const EXERCICE_PAIE_CONTROLE: SpecExercice<EntreeControlePaie, ParametresPaie> = {
   gabarit: gabaritExercice('paie-anomalies'),
   largeursEnonce: [24, 16, 16, 12, 12, 12, 12],
@@ -112,6 +138,7 @@ export const EXERCICE_PAIE_CONTROLE: SpecExercice<EntreeControlePaie, Parametres
   lireParametres: lireParametresPaie,
   feuilleTravail,
   attendus,
+  variantes: variantes(),
   justification,
   largeursJustification: [8, 40, 80],
 };

@@ -161,13 +161,13 @@ function feuilleTravail(e: EntreeRapprochement, _p: null, remplie?: Attendus): F
       { valeur: val(NOMS_RAP.ecritures, i, 4), style: montant },
     ]);
   noms.push({ nom: NOMS_RAP.ecritures, feuille, plage: `A${e1}:I${e1 + LIGNES_ECRITURES - 1}` });
-  repondre(NOMS_RAP.solde512, 'Solde du compte 512 avant rapprochement', 'montant');
-  repondre(NOMS_RAP.soldeReleve, 'Solde du relevé avant rapprochement', 'montant');
-  repondre(NOMS_RAP.lignes512, 'Opérations à enregistrer par l\u2019entreprise (colonne compte 512)', 'liste');
-  repondre(NOMS_RAP.lignesReleve, 'Opérations non encore passées par la banque (colonne relevé)', 'liste');
-  repondre(NOMS_RAP.rapproche512, 'Solde rapproché (compte 512)', 'montant');
-  repondre(NOMS_RAP.rapprocheReleve, 'Solde rapproché (relevé)', 'montant');
-  repondre(NOMS_RAP.ecritures, 'Écritures de régularisation', 'liste');
+  repondre(NOMS_RAP.solde512, 'Solde du compte 512 avant rapprochement');
+  repondre(NOMS_RAP.soldeReleve, 'Solde du relevé avant rapprochement');
+  repondre(NOMS_RAP.lignes512, 'Opérations à enregistrer par l\u2019entreprise (colonne compte 512)', { ensemble: [1, 2] });
+  repondre(NOMS_RAP.lignesReleve, 'Opérations non encore passées par la banque (colonne relevé)', { ensemble: [1, 2] });
+  repondre(NOMS_RAP.rapproche512, 'Solde rapproché (compte 512)');
+  repondre(NOMS_RAP.rapprocheReleve, 'Solde rapproché (relevé)');
+  repondre(NOMS_RAP.ecritures, 'Écritures de régularisation', { ensemble: [1, 3, 4] });
   return {
     feuille: { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), protegee: true },
     noms,
@@ -199,6 +199,27 @@ function justification(e: EntreeRapprochement): string[][] {
   ];
 }
 
+type Rangee = ValeurAttendue[];
+/** [libellé, débit, crédit] → [libellé, crédit, débit]; an entry row [date, compte, libellé, débit, crédit] likewise. */
+const inverser = (l: Rangee): Rangee => [...l.slice(0, -2), l[l.length - 1]!, l[l.length - 2]!];
+const rangees = (a: Attendus, nom: string) => a[nom] as Rangee[];
+
+const variantes: SpecExercice<EntreeRapprochement, null>['variantes'] = {
+  // a book line copied into the 512 column as the book shows it, a statement line into the bank column as the statement shows it
+  colonne: (e) => {
+    const a = attendus(e);
+    return { [NOMS_RAP.lignes512]: rangees(a, NOMS_RAP.lignesReleve).map(inverser), [NOMS_RAP.lignesReleve]: rangees(a, NOMS_RAP.lignes512).map(inverser) };
+  },
+  sens: (e) => {
+    const a = attendus(e);
+    return { [NOMS_RAP.lignes512]: rangees(a, NOMS_RAP.lignes512).map(inverser), [NOMS_RAP.lignesReleve]: rangees(a, NOMS_RAP.lignesReleve).map(inverser) };
+  },
+  // bank charges booked TTC to the expense account, no 44566
+  tva_frais: (e) =>
+    e.releve.lignes.some((l) => l.tva) ? { [NOMS_RAP.ecritures]: rangees(attendus({ ...e, releve: { ...e.releve, lignes: e.releve.lignes.map(({ tva: _t, ...l }) => l) } }), NOMS_RAP.ecritures) } : null,
+  ecriture_sens: (e) => ({ [NOMS_RAP.ecritures]: rangees(attendus(e), NOMS_RAP.ecritures).map(inverser) }),
+};
+
 export const EXERCICE_RAPPROCHEMENT: SpecExercice<EntreeRapprochement, null> = {
   gabarit: g(),
   largeursEnonce: [11, 22, 22, 12, 13, 13, 12],
@@ -211,5 +232,6 @@ export const EXERCICE_RAPPROCHEMENT: SpecExercice<EntreeRapprochement, null> = {
   lireParametres: () => null,
   feuilleTravail,
   attendus,
+  variantes,
   justification,
 };

@@ -2,7 +2,7 @@ import { ConstructeurFeuille } from '../constructeur';
 import { lettreColonne, type NomDefini, type Valeur } from '../model';
 import { bandeau, calcul, entete, etiquette, saisie, sousTitre, titre, valeur } from '../styles';
 import { moisEnLettres } from '../../domain/dates';
-import { calculerTresorerie } from '../../domain/tresorerie/budget';
+import { calculerTresorerie, LIBELLE_CHARGES_SOCIALES, LIBELLE_TVA_A_DECAISSER, type LigneBudget, type ResultatTresorerie } from '../../domain/tresorerie/budget';
 import type { EntreeTresorerie } from '../../domain/tresorerie/entree';
 import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from './blocs';
 import { FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
@@ -127,19 +127,28 @@ export const NOMS_TRE = {
   fin: 'TRE_Tresorerie_Fin',
 } as const;
 
-function attendus(e: EntreeTresorerie): Attendus {
-  const r = calculerTresorerie(e);
+/** The answers of budget `r`, its tables' rows in the order of the sheet's rows (`lignes`, by label; a missing one is all zeros). */
+function attendusDe(r: ResultatTresorerie, lignes: ResultatTresorerie): Attendus {
   const ligne = (v: number[]): ValeurAttendue[] => v.map(versEuros);
+  const aligner = (t: LigneBudget[], modele: LigneBudget[]) => modele.map((m) => ligne(t.find((l) => l.libelle === m.libelle)?.montants ?? m.montants.map(() => 0)));
   const a: Attendus = {};
   for (const [nom, , cle] of NOMS_TRE.tva) a[nom] = ligne(r.tva[cle]);
-  a[NOMS_TRE.encaissements] = r.encaissements.lignes.map((l) => ligne(l.montants));
+  a[NOMS_TRE.encaissements] = aligner(r.encaissements.lignes, lignes.encaissements.lignes);
   a[NOMS_TRE.encaissementsTotal] = ligne(r.encaissements.total);
-  a[NOMS_TRE.decaissements] = r.decaissements.lignes.map((l) => ligne(l.montants));
+  a[NOMS_TRE.decaissements] = aligner(r.decaissements.lignes, lignes.decaissements.lignes);
   a[NOMS_TRE.decaissementsTotal] = ligne(r.decaissements.total);
   a[NOMS_TRE.debut] = ligne(r.tresorerie.debut);
   a[NOMS_TRE.fin] = ligne(r.tresorerie.fin);
   return a;
 }
+
+function attendus(e: EntreeTresorerie): Attendus {
+  const r = calculerTresorerie(e);
+  return attendusDe(r, r);
+}
+
+/** The answers of a mistaken reading `x` of case `e`, laid out on the rows of `e`'s sheet. */
+const variante = (e: EntreeTresorerie, x: EntreeTresorerie) => attendusDe(calculerTresorerie(x), calculerTresorerie(e));
 
 function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
   const gab = g();
@@ -169,7 +178,7 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
   for (const [nom, libelle] of NOMS_TRE.tva) {
     const l = f.ligne([{ valeur: libelle, style: etiquette }, ...r.mois.map((_, i) => ({ valeur: rempli(nom, i), style: montant }))]);
     noms.push({ nom, feuille, plage: `B${l}:${derniere}${l}` });
-    repondre(nom, `Budget de TVA — ${libelle}`, 'liste');
+    repondre(nom, `Budget de TVA — ${libelle}`, { unites: r.mois.map(moisEnLettres) });
   }
   const tableau = (numero: string, intitule: string, lignes: { libelle: string }[], nom: string, nomTotal: string) => {
     f.vide();
@@ -181,7 +190,7 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
     noms.push({ nom, feuille, plage: `B${premiere}:${derniere}${der}` });
     const t = f.ligne([{ valeur: `Total des ${intitule.replace('Budget des ', '')}`, style: etiquette }, ...r.mois.map((_, i) => ({ valeur: { formule: `SUM(${lettreColonne(i + 1)}${premiere}:${lettreColonne(i + 1)}${der})` }, style: formule }))]);
     noms.push({ nom: nomTotal, feuille, plage: `B${t}:${derniere}${t}` });
-    repondre(nom, intitule, 'liste');
+    repondre(nom, intitule, { unites: lignes.map((l) => l.libelle) });
     return t;
   };
   const tEnc = tableau('2', 'Budget des encaissements', r.encaissements.lignes, NOMS_TRE.encaissements, NOMS_TRE.encaissementsTotal);
@@ -231,6 +240,38 @@ function justification(e: EntreeTresorerie): string[][] {
   ];
 }
 
+type Facturees = EntreeTresorerie['ventes'];
+const touteFacture = (e: EntreeTresorerie, f: (x: Facturees[number]) => Facturees[number]): EntreeTresorerie => ({
+  ...e,
+  ventes: e.ventes.map(f),
+  achats: e.achats.map(f),
+  autresDecaissements: e.autresDecaissements.map(f),
+});
+
+/** The budget's answers with one row of the décaissements as the student paid it; null when the row is not in the budget. */
+function ligneRemplacee(r: ResultatTresorerie, libelle: string, montants: number[]): Attendus | null {
+  const a = attendusDe(r, r);
+  const k = r.decaissements.lignes.findIndex((l) => l.libelle === libelle);
+  if (k < 0) return null;
+  (a[NOMS_TRE.decaissements] as ValeurAttendue[][])[k] = montants.map(versEuros);
+  return a;
+}
+
+const variantes: SpecExercice<EntreeTresorerie, null>['variantes'] = {
+  hors_taxes: (e) => variante(e, { ...touteFacture(e, (x) => ({ ...x, taux: 0 })), investissements: e.investissements.map((x) => ({ ...x, taux: 0 })) }),
+  delais: (e) => variante(e, touteFacture(e, (x) => ({ ...x, reglement: x.reglement.map((r) => ({ ...r, delai: 0 as const })) }))),
+  // the month's cotisations paid with the net, in the salary's month
+  charges_sociales: (e) => {
+    const r = calculerTresorerie(e);
+    return ligneRemplacee(r, LIBELLE_CHARGES_SOCIALES, r.mois.map((m) => e.salaires.filter((s) => s.mois === m).reduce((t, s) => t + s.charges, 0)));
+  },
+  // each month's TVA à décaisser paid in that month
+  tva_decalage: (e) => {
+    const r = calculerTresorerie(e);
+    return ligneRemplacee(r, LIBELLE_TVA_A_DECAISSER, r.tva.aDecaisser);
+  },
+};
+
 export const EXERCICE_TRESORERIE: SpecExercice<EntreeTresorerie, null> = {
   gabarit: g(),
   largeursEnonce: [16, 34, 14, 12, 18, 18],
@@ -243,5 +284,6 @@ export const EXERCICE_TRESORERIE: SpecExercice<EntreeTresorerie, null> = {
   lireParametres: () => null,
   feuilleTravail,
   attendus,
+  variantes,
   justification,
 };

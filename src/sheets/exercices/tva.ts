@@ -137,7 +137,7 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
   const derniere = premiere + e.operations.length - 1;
   if (e.operations.length) {
     noms.push({ nom: NOM_RETENUES, feuille, plage: `D${premiere}:D${derniere}` });
-    repondre(NOM_RETENUES, 'Pièces retenues (Oui / Non)', 'liste');
+    repondre(NOM_RETENUES, 'Pièces retenues (Oui / Non)', { unites: e.operations.map((o) => o.piece) });
   }
   f.vide();
   f.ligne([{ valeur: '2. Déclaration n° 3310-CA3 (montants en euros entiers)', style: bandeau, colonnes: 5 }]);
@@ -197,6 +197,31 @@ function justification(e: EntreeCa3, p: ParametresCa3): string[][] {
   ];
 }
 
+/** The answers of a mistaken reading `x` of case `e`; a piece it leaves out keeps its expected « retenue » (the list follows `e`'s pieces). */
+function variante(e: EntreeCa3, x: EntreeCa3, p: ParametresCa3): Attendus {
+  const a = attendus(x, p);
+  const lu = new Map(x.operations.map((o, i) => [o.piece, (a[NOM_RETENUES] as string[])[i]]));
+  const attendues = attendus(e, p)[NOM_RETENUES] as string[];
+  return { ...a, [NOM_RETENUES]: e.operations.map((o, i) => lu.get(o.piece) ?? attendues[i]!) };
+}
+
+/** A case where some operations are what the student took them for; null when none is. */
+function siChange(e: EntreeCa3, p: ParametresCa3, f: (o: EntreeCa3['operations'][number]) => EntreeCa3['operations'][number] | null): Attendus | null {
+  const operations = e.operations.flatMap((o) => {
+    const x = f(o);
+    return x ? [x] : [];
+  });
+  return JSON.stringify(operations) === JSON.stringify(e.operations) ? null : variante(e, { ...e, operations }, p);
+}
+
+const variantes: SpecExercice<EntreeCa3, ParametresCa3>['variantes'] = {
+  // services taken when invoiced, as if the option for the débits had been made
+  encaissement: (e, p) => (e.optionDebits || !e.operations.some((o) => o.nature === 'service') ? null : variante(e, { ...e, optionDebits: true, operations: e.operations.map((o) => ({ ...o, optionDebits: true })) }, p)),
+  immobilisation: (e, p) => siChange(e, p, (o) => (o.nature === 'immobilisation' ? { ...o, nature: 'bien' } : o)),
+  autoliquidation: (e, p) => siChange(e, p, (o) => (o.sens === 'achat' && o.zone === 'ue' ? null : o)),
+  credit_anterieur: (e, p) => (e.creditAnterieur ? variante(e, { ...e, creditAnterieur: 0 }, p) : null),
+};
+
 export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
   gabarit: gabaritExercice('tva'),
   largeursEnonce: [8, 10, 7, 18, 24, 10, 11, 11, 7, 10, 11, 10, 9],
@@ -211,5 +236,6 @@ export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
   lireParametres,
   feuilleTravail,
   attendus,
+  variantes,
   justification,
 };

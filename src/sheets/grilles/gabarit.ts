@@ -47,3 +47,8 @@ export function gabaritGrilles(): GabaritGrilles {
   cache ??= schemaGabaritGrilles.parse(donnees);
   return cache;
 }
+
+/** The degrees 1 to 4 of the livret scolaire (the PFMP scale without « NE »): the levels a checked copy reaches. */
+export function degresDuLivret(): { code: number; libelle: string }[] {
+  return gabaritGrilles().echelles.pfmp.niveaux.flatMap((n) => (typeof n.code === 'number' ? [{ code: n.code, libelle: n.libelle }] : []));
+}

@@ -1,0 +1,67 @@
+import { lettreColonne } from '../sheets/model';
+import type { Degre } from './competences';
+import type { Controle, Statut } from './controle';
+import type { ResultatVerification } from './verification';
+
+/** What the checker says about one copy: the JSON of `agora verifier --json`, and what the « Résultats » sheet shows. */
+export interface RapportCopie {
+  fichier: string;
+  eleve: string | null;
+  classe: string | null;
+  modele: string;
+  titre: string; // the exercise's title
+  graine: number | null;
+  aleas: string[];
+  date: string; // of the check, AAAA-MM-JJ
+  mode: 'formatif' | 'sommatif';
+  montrerAttendus: boolean;
+  enonceModifie: boolean;
+  blocsModifies: string[];
+  controles: ControleRapporte[];
+  competences: { code: string; libelle: string; critere: string; points: number; reussis: number; taux: number | null; niveau: Degre | null }[];
+  total: ResultatVerification['total'];
+}
+
+export interface ControleRapporte {
+  nom: string;
+  libelle: string;
+  cellule: string | null; // « Travail!D12 », the answer's first cell as the workbook now has it
+  attendu: unknown;
+  saisi: unknown;
+  statut: Statut;
+  diagnostic: string | null;
+  erreurs: string[]; // codes of the typical errors recognised
+  competence: string;
+  critere: string;
+  points: number;
+  reussis: number;
+}
+
+export const celluleDe = (c: Controle) => (c.plage ? `${c.plage.feuille}!${lettreColonne(c.plage.gauche - 1)}${c.plage.haut}` : null);
+
+export function rapporter(
+  meta: Omit<RapportCopie, 'controles' | 'competences' | 'total' | 'enonceModifie'>,
+  r: ResultatVerification,
+  libelleCompetence: (code: string) => string,
+): RapportCopie {
+  return {
+    ...meta,
+    enonceModifie: meta.blocsModifies.length > 0,
+    controles: r.controles.map((c) => ({
+      nom: c.nom,
+      libelle: c.libelle,
+      cellule: celluleDe(c),
+      attendu: c.attendu,
+      saisi: c.saisi,
+      statut: c.statut,
+      diagnostic: c.diagnostic,
+      erreurs: c.erreurs.map((e) => e.code),
+      competence: c.competence,
+      critere: c.critere,
+      points: c.points,
+      reussis: c.reussis,
+    })),
+    competences: r.competences.map((c) => ({ code: c.code, libelle: libelleCompetence(c.code), critere: c.critere, points: c.points, reussis: c.reussis, taux: c.taux, niveau: c.niveau })),
+    total: r.total,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Attendus, Reponse } from '../sheets/exercices/commun';
+import type { PlageLue } from '../sheets/exercices/lecture';
+import { evaluerCompetences, type Degre, type ResultatCompetence } from './competences';
+import { controler, varianteSigne, type Controle, type Variante } from './controle';
+import { VERIFICATION, type ReglagesVerification } from '../sheets/exercices/reglages';
+
+export interface DonneesVerification {
+  reponses: readonly Reponse[];
+  attendus: Attendus; // computed from the workbook's own case and « Paramètres »
+  variantes: readonly Variante[]; // the template's typical errors that this case can show
+  plage: (nom: string) => PlageLue | undefined;
+  enonceModifie: readonly string[]; // blocks whose fingerprint no longer matches `_agora`
+  reglages: ReglagesVerification;
+  degres: readonly Degre[];
+}
+
+export interface ResultatVerification {
+  controles: Controle[];
+  competences: ResultatCompetence[];
+  notee: boolean;
+  total: { points: number; reussis: number; taux: number | null };
+}
+
+/**
+ * Checks every answer of a copy. A copy where nothing at all was typed is « non renseigné »
+ * everywhere, even where the expected amount is 0. A copy whose case was modified is checked
+ * against the case as it now stands but not scored.
+ */
+export function verifierReponses(d: DonneesVerification): ResultatVerification {
+  const variantes = [...d.variantes, varianteSigne(d.attendus, VERIFICATION.signe.libelle, VERIFICATION.signe.indice)];
+  let controles = d.reponses.filter((r) => r.nom in d.attendus).map((r) => controler(r, d.attendus[r.nom]!, d.plage(r.nom), variantes));
+  if (!controles.some((c) => c.rempli))
+    controles = controles.map((c) => (c.statut === 'introuvable' ? c : { ...c, statut: 'non renseigné', reussis: 0, diagnostic: null, erreurs: [], marques: c.marques.map((m) => ({ ...m, juste: false })) }));
+  const notee = d.enonceModifie.length === 0;
+  const points = controles.reduce((a, c) => a + c.points, 0);
+  const reussis = controles.reduce((a, c) => a + c.reussis, 0);
+  return {
+    controles,
+    competences: evaluerCompetences(controles, d.reglages.seuils, d.degres, notee),
+    notee,
+    total: { points, reussis, taux: notee && points ? Math.round((reussis / points) * 10000) / 10000 : null },
+  };
+}

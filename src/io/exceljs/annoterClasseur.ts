@@ -1,0 +1,71 @@
+import ExcelJS from 'exceljs';
+import type { Feuille } from '../../sheets/model';
+import { ecrireFeuille } from './ecrireClasseur';
+
+export interface Annotations {
+  /** the « Résultats » sheet, replacing one left by an earlier check */
+  resultats: Feuille;
+  /** cells to fill with a verdict colour, on the sheet the answer is on now */
+  couleurs: { feuille: string; ligne: number; colonne: number; fond: string }[];
+  /** a hint left as a cell note on an answer's first cell */
+  notes: { feuille: string; ligne: number; colonne: number; texte: string }[];
+  /** evidence rows appended under the `nomSuivi` header (the sheet is created when missing) */
+  suivi: { feuille: string; nom: string; entetes: readonly string[]; formats: readonly (string | null)[]; lignes: (string | number | null)[][] };
+}
+
+const remplir = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + rgb } });
+
+/** The header row of the evidence sheet, found through its defined name so that a renamed sheet still counts. */
+function trouverSuivi(wb: ExcelJS.Workbook, nom: string): { ws: ExcelJS.Worksheet; entete: number } | undefined {
+  const n = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.find((x) => x.name.toUpperCase() === nom.toUpperCase());
+  const m = n?.ranges[0] && /^'?(.+?)'?!\$?[A-Z]+\$?(\d+)/.exec(n.ranges[0]);
+  const ws = m ? wb.getWorksheet(m[1]!.replace(/''/g, "'")) : undefined;
+  return ws && m ? { ws, entete: Number(m[2]) } : undefined;
+}
+
+/**
+ * The annotated copy: the student's workbook as it was, plus « Résultats », verdict colours on the
+ * answer cells and the evidence rows. Returns the bytes; the caller writes them beside, never over,
+ * the original. Student text is written as plain values (exceljs never turns a string into a formula).
+ */
+export async function annoterClasseur(source: string, a: Annotations): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  const ancienne = wb.getWorksheet(a.resultats.nom);
+  if (ancienne) wb.removeWorksheet(ancienne.id);
+  await ecrireFeuille(wb, a.resultats);
+  for (const c of a.couleurs) {
+    const ws = wb.getWorksheet(c.feuille);
+    if (ws) ws.getCell(c.ligne, c.colonne).fill = remplir(c.fond);
+  }
+  for (const x of a.notes) {
+    const ws = wb.getWorksheet(x.feuille);
+    if (ws) ws.getCell(x.ligne, x.colonne).note = x.texte;
+  }
+  let suivi = trouverSuivi(wb, a.suivi.nom);
+  if (!suivi) {
+    const ws = wb.addWorksheet(a.suivi.feuille, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow([...a.suivi.entetes]).eachCell((c) => {
+      c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+      c.fill = remplir('1F3864');
+    });
+    ws.columns = a.suivi.entetes.map((e) => ({ width: Math.max(12, e.length + 4) }));
+    wb.definedNames.add(`'${a.suivi.feuille.replace(/'/g, "''")}'!$A$1`, a.suivi.nom);
+    suivi = { ws, entete: 1 };
+  }
+  let derniere = suivi.entete;
+  while (suivi.ws.getCell(derniere + 1, 1).value !== null) derniere++;
+  for (const l of a.suivi.lignes) {
+    derniere++;
+    l.forEach((v, j) => {
+      const cell = suivi!.ws.getCell(derniere, j + 1);
+      const format = a.suivi.formats[j];
+      // an ISO date in a date column becomes a date serial; anything else stays the value it is
+      cell.value = format?.includes('yy') && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v;
+      if (format) cell.numFmt = format;
+    });
+  }
+  const index = wb.worksheets.findIndex((w) => w.name === a.resultats.nom);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, index), visibility: 'visible' }];
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}

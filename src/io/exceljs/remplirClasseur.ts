@@ -1,0 +1,47 @@
+import ExcelJS from 'exceljs';
+import type { Attendus } from '../../sheets/exercices/commun';
+
+/** `'Travail'!$D$6:$D$14` → sheet, top-left corner and width. */
+function coin(ref: string): { feuille: string; ligne: number; colonne: number; largeur: number } | undefined {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?\d+)?$/.exec(ref);
+  if (!m) return undefined;
+  const col = (s: string) => s.split('').reduce((a, c) => a * 26 + c.charCodeAt(0) - 64, 0);
+  return { feuille: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!, ligne: Number(m[4]), colonne: col(m[3]!), largeur: m[5] ? col(m[5]) - col(m[3]!) + 1 : 1 };
+}
+
+/**
+ * Types answers into a workbook as a student would, by defined name: one value in the first cell,
+ * a list cell by cell (row by row when the range is wide), a table row by row. An ISO date becomes
+ * a date; any other string stays text. Used by the demo and the tests; returns the bytes.
+ */
+export async function remplirClasseur(source: string, valeurs: Attendus): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  const noms = new Map((wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map((n) => [n.name.toUpperCase(), n.ranges[0]]));
+  const ecrire = (ws: ExcelJS.Worksheet, l: number, c: number, v: unknown) => {
+    ws.getCell(l, c).value = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : (v as ExcelJS.CellValue);
+  };
+  /** The c-th cell of row l that is not covered by a merged cell, from column `gauche`. */
+  const colonne = (ws: ExcelJS.Worksheet, l: number, gauche: number, k: number) => {
+    let c = gauche;
+    for (let vus = -1; ; c++) {
+      const cell = ws.getCell(l, c);
+      if (!(cell.isMerged && cell.master !== cell)) vus++;
+      if (vus === k) return c;
+    }
+  };
+  for (const [nom, v] of Object.entries(valeurs)) {
+    const ref = noms.get(nom.toUpperCase());
+    const p = ref ? coin(ref) : undefined;
+    const ws = p ? wb.getWorksheet(p.feuille) : undefined;
+    if (!p || !ws) throw new Error(`nom défini ${nom} introuvable`);
+    if (!Array.isArray(v)) ecrire(ws, p.ligne, p.colonne, v);
+    else
+      v.forEach((x, i) => {
+        if (Array.isArray(x)) x.forEach((y, j) => ecrire(ws, p.ligne + i, colonne(ws, p.ligne + i, p.colonne, j), y));
+        else if (p.largeur > 1) ecrire(ws, p.ligne + Math.floor(i / p.largeur), p.colonne + (i % p.largeur), x);
+        else ecrire(ws, p.ligne + i, p.colonne, x);
+      });
+  }
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import defauts from '../../../templates/verification.json';
+
+/**
+ * How a copy is checked, chosen by the teacher when the exercise is created (kept in `_agora`,
+ * shown in « Paramètres »), never by the student: formative (per-answer verdicts and hints) or
+ * summative (score and levels only), whether expected values are shown, and the thresholds of
+ * the success rate that give the degrees 2, 3 and 4 of the livret scolaire scale.
+ */
+export const ReglagesVerification = z.object({
+  mode: z.enum(['formatif', 'sommatif']),
+  montrerAttendus: z.boolean(),
+  seuils: z
+    .array(z.number().gt(0).lt(1))
+    .length(3)
+    .refine((s) => s[0]! < s[1]! && s[1]! < s[2]!, { error: 'trois seuils croissants attendus' }),
+});
+export type ReglagesVerification = z.infer<typeof ReglagesVerification>;
+
+const Defauts = ReglagesVerification.extend({ version: z.string(), signe: z.object({ libelle: z.string(), indice: z.string() }) });
+export const VERIFICATION = Defauts.parse(defauts);
+export const REGLAGES_PAR_DEFAUT: ReglagesVerification = { mode: VERIFICATION.mode, montrerAttendus: VERIFICATION.montrerAttendus, seuils: VERIFICATION.seuils };
+
+/** `_agora` keys of the settings; absent keys (a workbook from before) take the defaults. */
+export const CLES_VERIFICATION = { mode: 'verification_mode', attendus: 'verification_attendus', seuils: 'verification_seuils' } as const;
+
+export function reglagesEnCles(r: ReglagesVerification): [string, string][] {
+  return [
+    [CLES_VERIFICATION.mode, r.mode],
+    [CLES_VERIFICATION.attendus, r.montrerAttendus ? 'oui' : 'non'],
+    [CLES_VERIFICATION.seuils, r.seuils.join(';')],
+  ];
+}
+
+/** The settings recorded in a workbook, or a French reason they cannot be read. */
+export function reglagesDepuisCles(cles: ReadonlyMap<string, string>): ReglagesVerification {
+  const mode = cles.get(CLES_VERIFICATION.mode) || REGLAGES_PAR_DEFAUT.mode;
+  const attendus = cles.get(CLES_VERIFICATION.attendus);
+  const seuils = cles.get(CLES_VERIFICATION.seuils);
+  const r = ReglagesVerification.safeParse({
+    mode,
+    montrerAttendus: attendus ? attendus === 'oui' : REGLAGES_PAR_DEFAUT.montrerAttendus,
+    seuils: seuils ? seuils.split(';').map(Number) : REGLAGES_PAR_DEFAUT.seuils,
+  });
+  if (!r.success) throw new Error(`réglages de vérification illisibles dans _agora (mode « ${mode} », seuils « ${seuils ?? ''} »)`);
+  return r.data;
+}
+
+/** « 40 % », « 65 % »: a threshold as the teacher reads it. */
+export const pourcent = (x: number) => `${String(Math.round(x * 1000) / 10).replace('.', ',')} %`;

@@ -1,0 +1,62 @@
+import { ConstructeurFeuille } from '../constructeur';
+import type { Feuille, Style } from '../model';
+import { alerte, bandeau, entete, etiquette, sousTitre, titre, valeur } from '../styles';
+import { dateFr } from '../../domain/dates';
+import type { RapportCopie } from '../../check/rapport';
+import type { Statut } from '../../check/controle';
+
+export const FEUILLE_RESULTATS = 'Résultats';
+
+/** The verdict colours of the annotated copy (pale green right, pale red wrong or missing). */
+export const COULEURS_VERDICT = { juste: 'C6EFCE', faux: 'FFC7CE' } as const;
+const COULEUR_STATUT: Record<Statut, string> = { juste: COULEURS_VERDICT.juste, faux: COULEURS_VERDICT.faux, 'non renseigné': 'FFEB9C', illisible: COULEURS_VERDICT.faux, introuvable: 'D9D9D9' };
+
+const pct = (t: number | null) => (t === null ? '—' : `${String(Math.round(t * 1000) / 10).replace('.', ',')} %`);
+const texteValeur = (v: unknown): string =>
+  v === null || v === undefined ? '' : Array.isArray(v) ? v.map((x) => (Array.isArray(x) ? x.map(texteValeur).join(' ; ') : texteValeur(x))).join(' | ') : typeof v === 'number' ? String(v).replace('.', ',') : String(v);
+
+/**
+ * « Résultats »: who, which exercise, when and how it was checked; the rate and degree of each
+ * compétence; in formative mode, each answer's verdict and hint (the expected value only when the
+ * teacher allows it). Every value is written as text or number, never as a formula.
+ */
+export function feuilleResultats(r: RapportCopie): Feuille {
+  const formatif = r.mode === 'formatif';
+  const colonnes = formatif ? (r.montrerAttendus ? [34, 12, 9, 16, 16, 16, 60] : [34, 12, 9, 16, 16, 60]) : [10, 40, 44, 12, 24];
+  const n = colonnes.length;
+  const f = new ConstructeurFeuille(FEUILLE_RESULTATS, colonnes);
+  f.ligne([{ valeur: `Résultats de la vérification — ${r.titre}`, style: titre, colonnes: n }]);
+  f.ligne([{ valeur: `Élève : ${r.eleve ?? '—'}${r.classe ? ` (${r.classe})` : ''} — vérifié le ${dateFr(r.date)} — ${r.graine === null ? 'cas de l\u2019enseignant' : `cas n° ${r.graine}`} — mode ${r.mode}`, style: sousTitre, colonnes: n }]);
+  if (r.enonceModifie) f.ligne([{ valeur: `Énoncé modifié depuis la création de l\u2019exercice (${r.blocsModifies.join(', ')}) : la copie n\u2019est pas notée.`, style: alerte, colonnes: n }]);
+  f.vide();
+  f.ligne([{ valeur: 'Compétences évaluées', style: bandeau, colonnes: n }]);
+  const cc: Style = { ...valeur, alignement: 'centre' };
+  if (formatif) {
+    f.ligne(['Compétence', 'Réussite', 'Degré', 'Critère', '', ''].slice(0, 4).map((v, i) => ({ valeur: v, style: entete, ...(i === 3 ? { colonnes: n - 3 } : {}) })));
+    for (const c of r.competences)
+      f.ligne([{ valeur: `${c.code} ${c.libelle}`, style: valeur }, { valeur: pct(c.taux), style: cc }, { valeur: c.niveau ? `${c.niveau.code} — ${c.niveau.libelle}` : 'non noté', style: cc }, { valeur: c.critere, style: valeur, colonnes: n - 3 }]);
+  } else {
+    f.ligne(['Code', 'Compétence', 'Critère', 'Réussite', 'Degré'].map((v) => ({ valeur: v, style: entete })));
+    for (const c of r.competences) f.ligne([{ valeur: c.code, style: cc }, { valeur: c.libelle, style: valeur }, { valeur: c.critere, style: valeur }, { valeur: pct(c.taux), style: cc }, { valeur: c.niveau ? `${c.niveau.code} — ${c.niveau.libelle}` : 'non noté', style: cc }]);
+  }
+  f.ligne([{ valeur: `Ensemble de la copie : ${r.total.reussis} réponse(s) juste(s) sur ${r.total.points} (${pct(r.total.taux)})`, style: etiquette, colonnes: n }]);
+  if (!formatif) {
+    f.vide();
+    f.ligne([{ valeur: 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.', style: sousTitre, colonnes: n }]);
+    return f.feuille({ orientation: 'portrait', ajusterLargeur: true });
+  }
+  f.vide();
+  f.ligne([{ valeur: 'Détail des réponses', style: bandeau, colonnes: n }]);
+  const premiere = f.ligne(['Réponse', 'Cellule', 'Comp.', 'Verdict', ...(r.montrerAttendus ? ['Attendu'] : []), 'Saisi', 'Indication'].map((v) => ({ valeur: v, style: entete })));
+  for (const c of r.controles)
+    f.ligne([
+      { valeur: c.libelle, style: valeur },
+      { valeur: c.cellule ?? '—', style: cc },
+      { valeur: c.competence, style: cc },
+      { valeur: c.statut, style: { ...cc, gras: true, fond: COULEUR_STATUT[c.statut] } },
+      ...(r.montrerAttendus ? [{ valeur: texteValeur(c.attendu), style: valeur }] : []),
+      { valeur: texteValeur(c.saisi), style: valeur },
+      { valeur: c.diagnostic ?? '', style: valeur },
+    ]);
+  return f.feuille({ orientation: 'paysage', ajusterLargeur: true, lignesRepetees: [premiere, premiere] }, { lignes: premiere, colonnes: 0 });
+}

@@ -1,0 +1,100 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { ecrireExercice, ouvrirExercice, type DemandeExercice } from '../src/app/exercices';
+import { ecrireCopieAnnotee, verifierCopie } from '../src/app/verification';
+import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
+import type { Attendus } from '../src/sheets/exercices/commun';
+import { gabaritExercice } from '../src/sheets/exercices/gabarit';
+import type { TypeExercice } from '../src/domain/cas/aleas';
+import { dossierTemporaire } from './aides/cli';
+
+const DATE = '2026-11-23';
+const d = dossierTemporaire('agora-verif-');
+const eleve = { nom: 'Benali', prenom: 'Yasmine', classe: '1re AGOrA' };
+
+/** The cases used: every aléa of each template, two seeds, a month inside the payroll tables. */
+const CAS: [TypeExercice, string, string[]][] = [
+  ['tva', '2026-03', ['encaissement', 'immobilisation', 'intracommunautaire', 'credit']],
+  ['rapprochement', '2026-03', []],
+  ['tresorerie', '2026-01', ['retard_client', 'investissement', 'decouvert']],
+  ['paie', '2026-03', ['majorations', 'deductions', 'absence', 'prime']],
+  ['paie-anomalies', '2026-03', ['taux_perime', 'assiette', 'calcul', 'exoneration']],
+];
+
+async function copie(type: TypeExercice, periode: string, aleas: string[], graine: number): Promise<string> {
+  const f = path.join(d, `${type}-${graine}.xlsx`);
+  const demande: DemandeExercice = { type, graine, periode, date: DATE, ...(aleas.length ? { aleas } : {}) };
+  await ecrireExercice(demande, null, f);
+  return f;
+}
+
+async function remplie(source: string, valeurs: Attendus, nom: string): Promise<string> {
+  const f = path.join(d, nom);
+  writeFileSync(f, await remplirClasseur(source, valeurs));
+  return f;
+}
+
+/** The expected values of the answer cells only (totals and balances of the budget are formulas, not answers). */
+function reponsesDe(x: Awaited<ReturnType<typeof ouvrirExercice>>): Attendus {
+  const a = x.spec.attendus(x.entree, x.parametres);
+  const noms = x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom);
+  return Object.fromEntries(noms.filter((n) => n in a).map((n) => [n, a[n]!]));
+}
+
+const egaux = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+describe.each(CAS)('vérification %s', (type, periode, aleas) => {
+  test.each([3, 11])('une copie remplie avec les valeurs du corrigé obtient 100 % (graine %i)', async (graine) => {
+    const f = await copie(type, periode, aleas, graine);
+    const x = await ouvrirExercice(f);
+    const attendus = reponsesDe(x);
+    const v = await verifierCopie(await remplie(f, attendus, `${type}-${graine}-juste.xlsx`), { date: DATE });
+    const faux = v.rapport.controles.filter((c) => c.statut !== 'juste');
+    expect(faux).toEqual([]);
+    expect(v.rapport.controles.length).toBeGreaterThan(0);
+    expect(v.rapport.total.taux).toBe(1);
+    for (const c of v.rapport.competences) expect(c.niveau).toEqual({ code: 4, libelle: 'Bien maîtrisé' });
+    expect(v.rapport.competences.map((c) => c.code)).toContain(gabaritExercice(type).competence);
+  });
+
+  test('chaque erreur type injectée est reconnue, avec son indication, et elle seule', async () => {
+    const g = gabaritExercice(type);
+    const trouvees = new Set<string>();
+    for (const graine of [3, 11, 19, 27]) {
+      const f = await copie(type, periode, aleas, graine);
+      const x = await ouvrirExercice(f);
+      const attendus = reponsesDe(x);
+      for (const t of g.erreursTypes) {
+        const variante = x.spec.variantes[t.code]!(x.entree, x.parametres);
+        if (!variante) continue;
+        const changes = Object.keys(variante).filter((n) => n in attendus && !egaux(variante[n], attendus[n]));
+        if (!changes.length) continue;
+        const valeurs = { ...attendus, ...Object.fromEntries(changes.map((n) => [n, variante[n]!])) };
+        const v = await verifierCopie(await remplie(f, valeurs, `${type}-${graine}-${t.code}.xlsx`), { date: DATE });
+        const fausses = v.rapport.controles.filter((c) => c.statut !== 'juste');
+        expect(fausses.map((c) => c.nom).sort()).toEqual([...changes].sort());
+        // an answer the error leaves empty (rows put in the other column) is « non renseigné », without a hint
+        for (const c of fausses.filter((x) => x.statut !== 'non renseigné')) {
+          expect(c.erreurs).toEqual([t.code]);
+          expect(c.diagnostic).toContain(t.indice);
+        }
+        trouvees.add(t.code);
+      }
+    }
+    // every typical error the generated cases can show was injected at least once
+    expect([...trouvees].sort()).toEqual(ERREURS_MONTREES[type]);
+  });
+});
+
+/**
+ * The typical errors the generated cases show. credit_anterieur needs a teacher's case with a
+ * credit; charges_sociales, salaries that change (the generated ones are the same every month).
+ */
+const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
+  tva: ['autoliquidation', 'encaissement', 'immobilisation'],
+  rapprochement: ['colonne', 'ecriture_sens', 'sens', 'tva_frais'],
+  tresorerie: ['delais', 'hors_taxes', 'tva_decalage'],
+  paie: ['absence', 'csg_assiette', 'ecriture_sens', 'majorations', 'plafond'].sort(),
+  'paie-anomalies': ['faux_positif', 'oubli_assiette', 'oubli_calcul', 'oubli_exoneration', 'oubli_taux_perime'],
+};
