@@ -36,7 +36,10 @@ export async function annoterClasseur(source: string, a: Annotations): Promise<B
   await ecrireFeuille(wb, a.resultats);
   for (const c of a.couleurs) {
     const ws = wb.getWorksheet(c.feuille);
-    if (ws) ws.getCell(c.ligne, c.colonne).fill = remplir(c.fond);
+    if (!ws) continue;
+    // a loaded workbook shares one style object between cells of the same format: give this cell its own
+    const cell = ws.getCell(c.ligne, c.colonne);
+    cell.style = { ...cell.style, fill: remplir(c.fond) };
   }
   for (const x of a.notes) {
     const ws = wb.getWorksheet(x.feuille);

@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, truncateSync, copyFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { ecrireExercice, ouvrirExercice, type DemandeExercice } from '../src/app/exercices';
+import { ecrireCopieAnnotee, verifierCopie } from '../src/app/verification';
+import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
+import type { Attendus } from '../src/sheets/exercices/commun';
+import type { TypeExercice } from '../src/domain/cas/aleas';
+import { dossierTemporaire, lancer } from './aides/cli';
+import { convertirAvecLibreOffice } from './aides/libreoffice';
+import { insererLignes, renommerFeuille, saisir } from './aides/modifierCopie';
+
+const DATE = '2026-11-23';
+const d = dossierTemporaire('agora-copies-');
+const eleve = { nom: 'MARTIN', prenom: 'Léa', classe: '1re AGOrA B' };
+let n = 0;
+const fichier = (nom: string) => path.join(d, `${++n}-${nom}`);
+
+async function exercice(type: TypeExercice, demande: Partial<DemandeExercice> = {}): Promise<{ f: string; attendus: Attendus }> {
+  const f = fichier(`${type}.xlsx`);
+  await ecrireExercice({ type, graine: 5, periode: '2026-03', date: DATE, ...demande }, eleve, f);
+  const x = await ouvrirExercice(f);
+  const a = x.spec.attendus(x.entree, x.parametres);
+  const noms = x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom);
+  return { f, attendus: Object.fromEntries(noms.filter((k) => k in a).map((k) => [k, a[k]!])) };
+}
+
+async function remplir(source: string, valeurs: Attendus): Promise<string> {
+  const f = fichier('copie.xlsx');
+  writeFileSync(f, await remplirClasseur(source, valeurs));
+  return f;
+}
+
+const statuts = async (f: string) => Object.fromEntries((await verifierCopie(f, { date: DATE })).rapport.controles.map((c) => [c.nom, c.statut]));
+const empreinte = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+/** « 1 234,56 € » with the narrow no-break space a French Excel puts between thousands. */
+const francais = (v: number) => `${v < 0 ? '-' : ''}${Math.abs(v).toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')} €`;
+const enTexte = (v: unknown, i: number): unknown => {
+  if (typeof v === 'number') return [francais(v), `${v}`, v < 0 ? `(${francais(-v)})` : francais(v).replace(' €', '')][i % 3];
+  if (v === 'Oui') return i % 2 ? 'oui' : 'OUI';
+  if (v === 'Non') return i % 2 ? 'non' : ' Non ';
+  if (Array.isArray(v)) return v.map((x, j) => enTexte(x, i + j));
+  return v;
+};
+
+describe('ce que les élèves tapent vraiment', () => {
+  test('nombres en texte (« 1 234,56 € », « 1234.56 », « (150,00) »), Oui/Non sans casse : tout est juste (TVA et paie)', async () => {
+    for (const type of ['tva', 'paie'] as TypeExercice[]) {
+      const { f, attendus } = await exercice(type, { aleas: type === 'tva' ? ['encaissement', 'intracommunautaire'] : ['majorations', 'absence', 'prime', 'deductions'] });
+      const texte = Object.fromEntries(Object.entries(attendus).map(([k, v], i) => [k, enTexte(v, i)])) as Attendus;
+      const s = await statuts(await remplir(f, texte));
+      expect(Object.entries(s).filter(([, x]) => x !== 'juste')).toEqual([]);
+    }
+  });
+
+  test('CA3 en euros entiers : 1 234,40 compte pour 1 234, 1 234,50 pour 1 235, 1 233,50 pour 1 234 (arrondi à l\u2019euro le plus proche)', async () => {
+    const { f, attendus } = await exercice('tva', { aleas: ['encaissement'] });
+    const l28 = attendus.TVA_L28 as number;
+    expect(l28).toBeGreaterThan(0);
+    expect((await statuts(await remplir(f, { ...attendus, TVA_L28: l28 + 0.4 }))).TVA_L28).toBe('juste');
+    expect((await statuts(await remplir(f, { ...attendus, TVA_L28: l28 + 0.5 }))).TVA_L28).toBe('faux');
+    expect((await statuts(await remplir(f, { ...attendus, TVA_L28: l28 - 0.5 }))).TVA_L28).toBe('juste');
+    expect((await statuts(await remplir(f, { ...attendus, TVA_L28: l28 - 0.51 }))).TVA_L28).toBe('faux');
+  });
+
+  test('bulletin au centime : 0,01 € d\u2019écart est faux ; signe inversé reconnu', async () => {
+    const { f, attendus } = await exercice('paie', { aleas: ['absence'] });
+    const absence = attendus.PAIE_ABSENCE as number;
+    expect(absence).toBeLessThan(0);
+    const v = await verifierCopie(await remplir(f, { ...attendus, PAIE_BRUT: (attendus.PAIE_BRUT as number) + 0.01, PAIE_ABSENCE: -absence }), { date: DATE });
+    const c = (nom: string) => v.rapport.controles.find((x) => x.nom === nom)!;
+    expect([c('PAIE_BRUT').statut, c('PAIE_BRUT').erreurs]).toEqual(['faux', []]);
+    expect([c('PAIE_ABSENCE').statut, c('PAIE_ABSENCE').erreurs]).toEqual(['faux', ['signe']]);
+    expect(c('PAIE_ABSENCE').diagnostic).toMatch(/signe/);
+  });
+
+  test('valeur d\u2019erreur, texte dans un montant, cellule vide, nom supprimé ou #REF! : un verdict chacun, jamais un plantage', async () => {
+    const { f, attendus } = await exercice('tva', { aleas: ['encaissement'] });
+    const rempli = await remplir(f, attendus);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(rempli);
+    const noms = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
+    const cellule = (nom: string) => /!\$([A-Z]+)\$(\d+)/.exec(noms.model.find((m) => m.name === nom)!.ranges[0]!)!.slice(1).join('');
+    const travail = wb.getWorksheet('Travail')!;
+    travail.getCell(cellule('TVA_L16')).value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue;
+    travail.getCell(cellule('TVA_L23')).value = 'environ mille';
+    travail.getCell(cellule('TVA_L28')).value = null;
+    noms.model = noms.model.filter((m) => m.name !== 'TVA_L32').map((m) => (m.name === 'TVA_A1' ? { ...m, ranges: ['#REF!'] } : m));
+    const f2 = fichier('abimee.xlsx');
+    await wb.xlsx.writeFile(f2);
+    const v = await verifierCopie(f2, { date: DATE });
+    const c = (nom: string) => v.rapport.controles.find((x) => x.nom === nom)!;
+    expect(c('TVA_L16').statut).toBe('illisible');
+    expect(c('TVA_L16').diagnostic).toContain('#DIV/0!');
+    expect(c('TVA_L23').statut).toBe('illisible');
+    expect(c('TVA_L28').statut).toBe('non renseigné');
+    expect(c('TVA_L32').statut).toBe('introuvable');
+    expect(c('TVA_A1').statut).toBe('introuvable');
+    expect(c('TVA_L32').diagnostic).toContain('TVA_L32');
+    expect(v.rapport.controles.filter((x) => x.statut !== 'juste').length).toBe(5);
+    expect(v.rapport.competences[0]!.taux).toBeCloseTo((v.rapport.total.points - 5) / v.rapport.total.points, 4);
+  });
+
+  test('copie vierge : tout est « non renseigné », 0 %, degré 1', async () => {
+    const { f } = await exercice('rapprochement');
+    const v = await verifierCopie(f, { date: DATE });
+    expect(new Set(v.rapport.controles.map((c) => c.statut))).toEqual(new Set(['non renseigné']));
+    expect(v.rapport.competences[0]).toMatchObject({ taux: 0, niveau: { code: 1, libelle: 'Non maîtrisé' } });
+    expect(v.rapport.eleve).toBe('MARTIN Léa');
+    expect(v.rapport.classe).toBe('1re AGOrA B');
+  });
+});
+
+describe('énoncé modifié, cas de l\u2019enseignant', () => {
+  test('une donnée de l\u2019énoncé changée : « énoncé modifié », le bloc nommé, la copie n\u2019est pas notée', async () => {
+    const { f, attendus } = await exercice('tva', { aleas: ['encaissement'] });
+    const rempli = await remplir(f, attendus);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(rempli);
+    const ref = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.find((m) => m.name === 'TVA_Credit_Anterieur')!.ranges[0]!;
+    const adresse = /!\$([A-Z]+)\$(\d+)/.exec(ref)!.slice(1).join('');
+    const f2 = fichier('triche.xlsx');
+    await saisir(rempli, f2, 'Énoncé', adresse, 800);
+    const v = await verifierCopie(f2, { date: DATE });
+    expect(v.rapport.enonceModifie).toBe(true);
+    expect(v.rapport.blocsModifies).toEqual(['TVA_Situation']);
+    expect(v.rapport.competences.map((c) => [c.taux, c.niveau])).toEqual([[null, null]]);
+    expect(v.rapport.total.taux).toBeNull();
+  });
+
+  test('crédit antérieur oublié (cas de l\u2019enseignant avec un crédit) : reconnu sur les lignes 22, 23 et suivantes', async () => {
+    const cas = path.join(d, 'cas-credit.json');
+    writeFileSync(cas, JSON.stringify({ periode: '2026-03', creditAnterieur: 300, operations: [
+      { piece: 'FV-1', sens: 'vente', date: '2026-03-04', tiers: 'Client A', libelle: 'Marchandises', nature: 'bien', zone: 'france', ht: 5000, taux: 20 },
+      { piece: 'FA-1', sens: 'achat', date: '2026-03-09', tiers: 'Fournisseur B', libelle: 'Marchandises', nature: 'bien', zone: 'france', ht: 2000, taux: 20 },
+    ] }));
+    const { f, attendus } = await exercice('tva', { donnees: cas, graine: undefined });
+    expect([attendus.TVA_L22, attendus.TVA_L23, attendus.TVA_L28]).toEqual([300, 700, 300]);
+    const v = await verifierCopie(await remplir(f, { ...attendus, TVA_L22: 0, TVA_L23: 400, TVA_TD: 600, TVA_L28: 600, TVA_L32: 600 }), { date: DATE });
+    const fausses = v.rapport.controles.filter((c) => c.statut !== 'juste');
+    expect(fausses.map((c) => [c.nom, c.erreurs])).toEqual([['TVA_L22', ['credit_anterieur']], ['TVA_L23', ['credit_anterieur']], ['TVA_TD', ['credit_anterieur']], ['TVA_L28', ['credit_anterieur']], ['TVA_L32', ['credit_anterieur']]]);
+  });
+});
+
+describe('la copie telle qu\u2019elle revient', () => {
+  test.each(['rapprochement', 'tva', 'paie'] as TypeExercice[])('%s : lignes insérées au-dessus des réponses, feuille renommée, copie réenregistrée par LibreOffice : mêmes verdicts', async (type) => {
+    const { f, attendus } = await exercice(type, type === 'tva' ? { aleas: ['immobilisation'] } : type === 'paie' ? { aleas: ['majorations'] } : {});
+    const x = await ouvrirExercice(f);
+    const variante = Object.entries(x.spec.variantes).map(([, fn]) => fn(x.entree, x.parametres)).find((a) => a && Object.keys(a).some((k) => k in attendus && JSON.stringify(a[k]) !== JSON.stringify(attendus[k])))!;
+    const nom = Object.keys(variante).find((k) => k in attendus && JSON.stringify(variante[k]) !== JSON.stringify(attendus[k]))!;
+    const rempli = await remplir(f, { ...attendus, [nom]: variante[nom]! });
+    const reference = await statuts(rempli);
+    expect(Object.values(reference).filter((s) => s !== 'juste').length).toBeGreaterThan(0);
+    const inseree = fichier('inseree.xlsx');
+    await insererLignes(rempli, inseree, 'Travail', 4, 3);
+    const renommee = fichier('renommee.xlsx');
+    await renommerFeuille(inseree, renommee, 'Travail', 'Ma copie');
+    const v = await verifierCopie(renommee, { date: DATE });
+    expect(Object.fromEntries(v.rapport.controles.map((c) => [c.nom, c.statut]))).toEqual(reference);
+    expect(v.rapport.controles.every((c) => c.cellule === null || c.cellule.startsWith('Ma copie!'))).toBe(true);
+    const lo = convertirAvecLibreOffice(renommee, 'xlsx', dossierTemporaire('agora-lo-copie-'));
+    expect(await statuts(lo)).toEqual(reference);
+  }, 120_000);
+});
+
+describe('copie annotée', () => {
+  test('l\u2019original intact ; « Résultats », couleurs, « Suivi des compétences » (deux vérifications : deux lignes) ; LibreOffice l\u2019ouvre', async () => {
+    const { f, attendus } = await exercice('paie', { aleas: ['majorations'] });
+    const rempli = await remplir(f, { ...attendus, PAIE_BRUT: 1 });
+    const avant = empreinte(rempli);
+    const v = await verifierCopie(rempli, { date: DATE });
+    const annotee = fichier('annotee.xlsx');
+    await ecrireCopieAnnotee(v, annotee);
+    expect(empreinte(rempli)).toBe(avant);
+    await expect(ecrireCopieAnnotee(v, rempli)).rejects.toThrow(/ne peut pas remplacer/);
+    const v2 = await verifierCopie(annotee, { date: '2026-11-24' });
+    const deux = fichier('annotee2.xlsx');
+    await ecrireCopieAnnotee(v2, deux);
+    const lo = convertirAvecLibreOffice(deux, 'xlsx', dossierTemporaire('agora-lo-annotee-'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(lo);
+    const resultats = wb.getWorksheet('Résultats')!;
+    const textes: string[] = [];
+    resultats.eachRow((r) => r.eachCell((c) => void textes.push(String(c.value))));
+    expect(textes.join('\n')).toContain('Résultats de la vérification — Bulletin de paie du mois');
+    expect(textes.join('\n')).toContain('Élève : MARTIN Léa (1re AGOrA B)');
+    const suivi = wb.getWorksheet('Suivi des compétences')!;
+    const lignes = suivi.getSheetValues().slice(2).map((l) => (l as unknown[]).slice(1));
+    // one wrong answer out of n on the bulletin (3.2.4): (n − 1) / n, at least 90 %, degree 4; the écriture (3.2.5) is right
+    const paie = v.rapport.competences.find((c) => c.code === '3.2.4')!;
+    expect(paie.taux).toBeCloseTo((paie.points - 1) / paie.points, 4);
+    expect(paie.taux!).toBeLessThan(1);
+    expect(lignes.map((l) => [(l[0] as Date).toISOString().slice(0, 10), l[4], l[7], l[10]])).toEqual([
+      ['2026-11-23', '3.2.4', 4, path.basename(rempli)],
+      ['2026-11-23', '3.2.5', 4, path.basename(rempli)],
+      ['2026-11-24', '3.2.4', 4, path.basename(annotee)],
+      ['2026-11-24', '3.2.5', 4, path.basename(annotee)],
+    ]);
+    const brut = v.rapport.controles.find((c) => c.nom === 'PAIE_BRUT')!;
+    expect(lignes[0]![6]).toBeCloseTo(v.rapport.competences[0]!.taux!, 6);
+    const [feuille, adresse] = brut.cellule!.split('!');
+    expect((wb.getWorksheet(feuille!)!.getCell(adresse!).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+  }, 120_000);
+});
+
+describe('fichiers refusés', () => {
+  test('un lot avec un bon fichier et sept mauvais : un message en français par fichier, code 1, le bon est vérifié', async () => {
+    const { f } = await exercice('tresorerie');
+    const texte = fichier('notes.xlsx');
+    writeFileSync(texte, 'ceci n\u2019est pas un classeur');
+    const chiffre = fichier('chiffre.xlsx');
+    writeFileSync(chiffre, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]));
+    const macros = fichier('copie.xlsm');
+    copyFileSync(f, macros);
+    const gros = fichier('gros.xlsx');
+    writeFileSync(gros, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    truncateSync(gros, 50 * 1024 * 1024);
+    const corrompu = fichier('corrompu.xlsx');
+    writeFileSync(corrompu, readFileSync(f).subarray(0, 3000));
+    const autre = fichier('autre.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Feuil1').getCell('A1').value = 'Budget du club';
+    await wb.xlsx.writeFile(autre);
+    const recent = fichier('recent.xlsx');
+    const w2 = new ExcelJS.Workbook();
+    await w2.xlsx.readFile(f);
+    w2.getWorksheet('_agora')!.eachRow((r) => {
+      if (r.getCell(1).value === 'version_modele') r.getCell(2).value = '2.0.0';
+    });
+    await w2.xlsx.writeFile(recent);
+    const r = await lancer(['verifier', f, texte, chiffre, macros, gros, corrompu, autre, recent, '--json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(json.copies.map((c: { fichier: string }) => c.fichier)).toEqual([f]);
+    const messages = Object.fromEntries(json.erreurs.map((e: { fichier: string; message: string }) => [path.basename(e.fichier).replace(/^\d+-/, ''), e.message]));
+    expect(messages['notes.xlsx']).toMatch(/n'est pas un classeur Excel \(\.xlsx\)/);
+    expect(messages['chiffre.xlsx']).toMatch(/mot de passe/);
+    expect(messages['copie.xlsm']).toMatch(/macros \(\.xlsm\)/);
+    expect(messages['gros.xlsx']).toMatch(/trop volumineux \(50,0 Mo/);
+    expect(messages['corrompu.xlsx']).toMatch(/endommagé/);
+    expect(messages['autre.xlsx']).toMatch(/n'est pas un exercice AGOrA/);
+    expect(messages['recent.xlsx']).toMatch(/version plus récente.*2\.0\.0/);
+    for (const e of json.erreurs) expect(e.message).toContain(e.fichier);
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(7);
+  });
+
+  test('JSON d\u2019une copie : les champs du contrat', async () => {
+    const { f } = await exercice('tva', { aleas: ['encaissement'] });
+    const r = await lancer(['verifier', f, '--json', '--mode', 'sommatif']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['fichier', 'eleve', 'modele', 'enonceModifie', 'controles', 'competences']));
+    expect(j).toMatchObject({ fichier: f, eleve: 'MARTIN Léa', modele: 'exercice-tva-ca3', enonceModifie: false, mode: 'sommatif' });
+    expect(Object.keys(j.controles[0])).toEqual(expect.arrayContaining(['nom', 'attendu', 'saisi', 'statut', 'diagnostic', 'competence', 'critere']));
+    expect(j.competences).toEqual([expect.objectContaining({ code: '2.2.4', taux: 0, niveau: { code: 1, libelle: 'Non maîtrisé' } })]);
+    expect((await lancer(['verifier', f, '--mode', 'noté'])).code).toBe(2);
+  });
+});
