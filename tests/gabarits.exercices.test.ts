@@ -2,6 +2,14 @@ import { competence } from '../src/referentiel';
 import { ALEAS, TYPES_EXERCICE } from '../src/domain/cas/aleas';
 import { gabaritExercice } from '../src/sheets/exercices/gabarit';
 import { LIGNES_CA3 } from '../src/domain/tva/ca3';
+import type { TypeExercice } from '../src/domain/cas/aleas';
+import { EXERCICE_TVA } from '../src/sheets/exercices/tva';
+import { EXERCICE_RAPPROCHEMENT } from '../src/sheets/exercices/rapprochement';
+import { EXERCICE_TRESORERIE } from '../src/sheets/exercices/tresorerie';
+import { EXERCICE_PAIE } from '../src/sheets/exercices/paie';
+import { EXERCICE_PAIE_CONTROLE } from '../src/sheets/exercices/paieControle';
+
+const SPECS: Record<TypeExercice, { variantes: Record<string, unknown> }> = { tva: EXERCICE_TVA, rapprochement: EXERCICE_RAPPROCHEMENT, tresorerie: EXERCICE_TRESORERIE, paie: EXERCICE_PAIE, 'paie-anomalies': EXERCICE_PAIE_CONTROLE };
 
 describe('modèles d\u2019exercices (templates/exercices)', () => {
   test.each(TYPES_EXERCICE)('%s : compétence et critère cités du référentiel, aléas du générateur, textes du référentiel exacts', (type) => {
@@ -15,6 +23,13 @@ describe('modèles d\u2019exercices (templates/exercices)', () => {
       const situations = competence(a.referentiel.competence).situations;
       expect([a.code, situations.some((s) => [...s.complexite, ...s.aleas].includes(a.referentiel!.texte))]).toEqual([a.code, true]);
     }
+  });
+
+  test.each(TYPES_EXERCICE)('%s : au moins trois erreurs types, chacune calculée par le module de la feuille, et rien d\u2019autre', (type) => {
+    const g = gabaritExercice(type);
+    expect(g.erreursTypes.length).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(SPECS[type].variantes).sort()).toEqual(g.erreursTypes.map((t) => t.code).sort());
+    for (const t of g.erreursTypes) expect(t.indice).toMatch(/^[A-ZÀ-Ý].*\.$/);
   });
 
   test('TVA : les lignes demandées existent dans le calculateur', () => {

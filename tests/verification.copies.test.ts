@@ -246,6 +246,33 @@ describe('fichiers refusés', () => {
     expect(r.err.split('\n').filter(Boolean)).toHaveLength(7);
   });
 
+  test('réglages de l\u2019enseignant à la création (sommatif, seuils 50 / 70 / 85) : lus dans _agora, sans couleur sur la copie', async () => {
+    const f = fichier('sommatif.xlsx');
+    const cree = await lancer(['exercice', 'tresorerie', '--graine', '4', '--periode', '2026-01', '--out', f, '--verification', 'sommatif', '--seuils', '50,70,85', '--montrer-attendus']);
+    expect(cree.code).toBe(0);
+    expect((await lancer(['exercice', 'tresorerie', '--out', fichier('x.xlsx'), '--seuils', '70,50,85'])).err).toMatch(/--seuils attend trois pourcentages croissants/);
+    const x = await ouvrirExercice(f);
+    const a = x.spec.attendus(x.entree, x.parametres);
+    const noms = x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom);
+    // about 80 % right: degree 3 with these thresholds (it would be 3 with the defaults too, 4 from 85 %)
+    const valeurs = Object.fromEntries(noms.map((k, i) => [k, i < 2 ? ((a[k] as number[]).map((v) => v + 1)) : a[k]!])) as Attendus;
+    const v = await verifierCopie(await remplir(f, valeurs), { date: DATE });
+    expect([v.rapport.mode, v.rapport.montrerAttendus]).toEqual(['sommatif', true]);
+    const t = v.rapport.competences[0]!.taux!;
+    expect(v.rapport.competences[0]!.niveau!.code).toBe(t >= 0.85 ? 4 : t >= 0.7 ? 3 : t >= 0.5 ? 2 : 1);
+    const annotee = fichier('sommatif-annotee.xlsx');
+    await ecrireCopieAnnotee(v, annotee);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(annotee);
+    const textes: string[] = [];
+    wb.getWorksheet('Résultats')!.eachRow((r) => r.eachCell((c) => void textes.push(String(c.value))));
+    expect(textes.join('\n')).toContain('le détail des réponses n\u2019est pas communiqué');
+    expect(textes.join('\n')).not.toContain('Détail des réponses');
+    const faux = v.rapport.controles.find((c) => c.statut === 'faux')!;
+    const [feuille, adresse] = faux.cellule!.split('!');
+    expect((wb.getWorksheet(feuille!)!.getCell(adresse!).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
+  });
+
   test('JSON d\u2019une copie : les champs du contrat', async () => {
     const { f } = await exercice('tva', { aleas: ['encaissement'] });
     const r = await lancer(['verifier', f, '--json', '--mode', 'sommatif']);

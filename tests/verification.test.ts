@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { ecrireExercice, ouvrirExercice, type DemandeExercice } from '../src/app/exercices';
-import { ecrireCopieAnnotee, verifierCopie } from '../src/app/verification';
+import { verifierCopie } from '../src/app/verification';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import type { Attendus } from '../src/sheets/exercices/commun';
 import { gabaritExercice } from '../src/sheets/exercices/gabarit';
@@ -11,7 +10,6 @@ import { dossierTemporaire } from './aides/cli';
 
 const DATE = '2026-11-23';
 const d = dossierTemporaire('agora-verif-');
-const eleve = { nom: 'Benali', prenom: 'Yasmine', classe: '1re AGOrA' };
 
 /** The cases used: every aléa of each template, two seeds, a month inside the payroll tables. */
 const CAS: [TypeExercice, string, string[]][] = [

@@ -4,6 +4,7 @@ import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers'
 import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
 import { lireClasseur, type ClasseurLu } from '../io/exceljs/lireClasseur';
 import { FORMAT_AGORA } from '../sheets/agora';
+import type { ReglagesVerification } from '../sheets/exercices/reglages';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { Hasard, graineDe } from '../domain/cas/hasard';
 import { aleasDuCas, verifierAleas, type TypeExercice } from '../domain/cas/aleas';
@@ -75,6 +76,7 @@ export interface DemandeExercice {
   mois?: number; // trésorerie: 3 to 12 months (the template's default otherwise)
   donnees?: string; // a teacher's JSON case: no seed, no aléas
   date: string;
+  reglages?: ReglagesVerification; // how the copies will be checked (the defaults otherwise)
 }
 
 /** Options checked before any file is written (a class gets one message, not one per student). */
@@ -127,7 +129,7 @@ export async function ecrireExercice(d: DemandeExercice, eleve: Eleve | null, fi
   const cas = await preparerCas(d, eleve);
   const spec = def.spec;
   const p = spec.parametresParDefaut(cas.entree);
-  const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date };
+  const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date, ...(d.reglages ? { reglages: d.reglages } : {}) };
   const { classeur } = classeurExercice(spec, cas.entree, p, o);
   await ecrireAtomiquement(fichier, await classeurEnXlsx(classeur));
   if (corrige) await ecrireAtomiquement(corrige, await classeurEnXlsx(classeurCorrige(spec, cas.entree, p, o)));

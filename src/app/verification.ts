@@ -11,6 +11,7 @@ import { COLONNES_AGORA } from '../sheets/agora';
 import { ANCRES } from '../sheets/exercices/commun';
 import { feuilleResultats, COULEURS_VERDICT } from '../sheets/verification/resultats';
 import { COLONNES_SUIVI, FEUILLE_SUIVI, FORMATS_SUIVI, lignesSuivi, NOM_SUIVI } from '../sheets/verification/suivi';
+import { nomComplet } from '../sheets/eleve';
 import { ouvrirExercice, type ExerciceOuvert } from './exercices';
 
 export interface OptionsVerification {
@@ -23,8 +24,8 @@ function eleveDe(lignes: readonly string[][]): { eleve: string | null; classe: s
   const k = lignes.findIndex((l) => l[0] === COLONNES_AGORA[0] && l[1] === COLONNES_AGORA[1]);
   const l = k >= 0 ? lignes.slice(k + 1).find((x) => x[0] === ANCRES.travail) : undefined;
   const col = (c: (typeof COLONNES_AGORA)[number]) => l?.[COLONNES_AGORA.indexOf(c)]?.trim() ?? '';
-  const nom = [col('nom'), col('prenom')].filter(Boolean).join(' ');
-  return { eleve: nom || null, classe: col('classe') || null };
+  const eleve = { nom: col('nom'), prenom: col('prenom'), classe: col('classe') };
+  return { eleve: eleve.nom || eleve.prenom ? nomComplet(eleve) : null, classe: eleve.classe || null };
 }
 
 /** The template's typical errors this case can show; one that cannot be computed for it is left out. */

@@ -3,7 +3,8 @@ import { existsSync, promises as fs } from 'node:fs';
 import { compter, referentiel } from '../referentiel';
 import { exporterReferentiel } from '../app/referentiel';
 import { ErreurFichier } from '../io/fichiers';
-import { analyser, ErreurUsage } from './arguments';
+import { analyser, ErreurUsage, type Options } from './arguments';
+import { REGLAGES_PAR_DEFAUT, ReglagesVerification } from '../sheets/exercices/reglages';
 import { lireListeEleves } from '../app/listeEleves';
 import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
@@ -15,6 +16,8 @@ import { enEuros, versCentimes } from '../domain/monnaie';
 import type { Eleve } from '../sheets/eleve';
 import { ecrireCopieAnnotee, verifierCopie, verifierCopies } from '../app/verification';
 import type { RapportCopie } from '../check/rapport';
+import { syntheseDeClasse } from '../check/synthese';
+import { simulerClasse } from '../app/simulation';
 
 const AIDE = `agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)
 
@@ -41,6 +44,7 @@ Usage :
                [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM (ou --date AAAA-MM)]
                [--mois 3..12 (trésorerie)]
                [--donnees CAS.json] [--eleve "NOM Prénom"] [--json]
+               [--verification formatif|sommatif] [--montrer-attendus] [--seuils 40,65,90]
                (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx]
                 | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])
                                         crée un exercice : l'énoncé (un cas réaliste tiré de la graine,
@@ -50,6 +54,9 @@ Usage :
                                         deux aléas sont tirés au hasard. paie : le bulletin du mois
                                         à établir ; paie-anomalies : un bulletin à contrôler, dont
                                         chaque aléa est une anomalie glissée dans une ligne.
+                                        --verification, --montrer-attendus, --seuils : comment les
+                                        copies seront vérifiées (par défaut : formatif, valeurs
+                                        attendues cachées, degrés 2, 3 et 4 à 40, 65 et 90 %).
   agora corrige EXERCICE.xlsx [--json]  affiche les réponses attendues, calculées à partir de
                                         l'énoncé et des paramètres du classeur lui-même
   agora verifier COPIE.xlsx… | DOSSIER [--json] [--mode formatif|sommatif]
@@ -163,8 +170,23 @@ function typeExercice(positionnels: string[]): TypeExercice {
   return t as TypeExercice;
 }
 
+/** The teacher's choice of how copies are checked, when any option says so. */
+function reglagesDemandes(o: Options): { reglages?: ReglagesVerification } {
+  const mode = o.valeurs.get('--verification');
+  const seuils = o.valeurs.get('--seuils');
+  if (mode === undefined && seuils === undefined && !o.drapeaux.has('--montrer-attendus')) return {};
+  if (mode !== undefined && mode !== 'formatif' && mode !== 'sommatif') throw new ErreurUsage(`--verification attend formatif ou sommatif : « ${mode} ».`);
+  const r = ReglagesVerification.safeParse({
+    mode: mode ?? REGLAGES_PAR_DEFAUT.mode,
+    montrerAttendus: o.drapeaux.has('--montrer-attendus'),
+    seuils: seuils === undefined ? REGLAGES_PAR_DEFAUT.seuils : seuils.split(/[,;]/).map((x) => Number(x.trim().replace(',', '.')) / 100),
+  });
+  if (!r.success) throw new ErreurUsage(`--seuils attend trois pourcentages croissants entre 0 et 100, par exemple 40,65,90 : « ${seuils} ».`);
+  return { reglages: r.data };
+}
+
 async function cmdExercice(args: string[], s: Sorties): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--graine', '--aleas', '--periode', '--date', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe'] });
+  const o = analyser(args, { drapeaux: ['--json', '--montrer-attendus'], valeurs: ['--graine', '--aleas', '--periode', '--date', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe', '--verification', '--seuils'] });
   const type = typeExercice(o.positionnels);
   const v = (k: string) => o.valeurs.get(k);
   const graine = v('--graine');
@@ -176,7 +198,7 @@ async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   const mois = v('--mois');
   if (mois !== undefined && (type !== 'tresorerie' || !/^([3-9]|1[0-2])$/.test(mois))) throw new ErreurUsage(`--mois (budget de trésorerie seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
   if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage('--donnees (le cas de l\'enseignant) exclut --graine et --aleas.');
-  const d: DemandeExercice = { type, periode, date: aujourdhui(), ...(mois ? { mois: Number(mois) } : {}), ...(graine !== undefined ? { graine: Number(graine) } : {}), ...(v('--aleas') ? { aleas: v('--aleas')!.split(',').map((a) => a.trim()).filter(Boolean) } : {}), ...(v('--donnees') ? { donnees: v('--donnees')! } : {}) };
+  const d: DemandeExercice = { type, periode, date: aujourdhui(), ...reglagesDemandes(o), ...(mois ? { mois: Number(mois) } : {}), ...(graine !== undefined ? { graine: Number(graine) } : {}), ...(v('--aleas') ? { aleas: v('--aleas')!.split(',').map((a) => a.trim()).filter(Boolean) } : {}), ...(v('--donnees') ? { donnees: v('--donnees')! } : {}) };
   try {
     verifierDemande(d);
   } catch (e) {
@@ -237,21 +259,9 @@ function afficherCopie(r: RapportCopie, s: Sorties, detail: boolean): void {
     for (const c of r.controles.filter((x) => x.statut !== 'juste')) s.out(`  ${c.statut.padEnd(14)} ${c.libelle}${c.cellule ? ` (${c.cellule})` : ''}${c.diagnostic ? ` — ${c.diagnostic}` : ''}\n`);
 }
 
-/** The class at a glance: per compétence, the mean rate and how many copies reached each degree. */
-export function syntheseDeClasse(copies: readonly RapportCopie[]): string[] {
-  const parCode = new Map<string, { libelle: string; taux: number[]; degres: number[] }>();
-  for (const r of copies)
-    for (const c of r.competences) {
-      if (c.taux === null) continue;
-      const g = parCode.get(c.code) ?? { libelle: c.libelle, taux: [], degres: [0, 0, 0, 0] };
-      g.taux.push(c.taux);
-      if (c.niveau) g.degres[c.niveau.code - 1]!++;
-      parCode.set(c.code, g);
-    }
-  return [...parCode.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, g]) => `${code} ${g.libelle} : ${g.taux.length} copie(s), réussite moyenne ${pourcentTexte(g.taux.reduce((a, x) => a + x, 0) / g.taux.length)} ; degrés 1/2/3/4 : ${g.degres.join(' / ')}`);
-}
+/** The class summary printed after a batch: one line per compétence. */
+const lignesSynthese = (copies: readonly RapportCopie[]) =>
+  syntheseDeClasse(copies).map((g) => `${g.code} ${g.libelle} : ${g.copies} copie(s), réussite moyenne ${pourcentTexte(g.tauxMoyen)} ; degrés 1 / 2 / 3 / 4 : ${g.degres.join(' / ')}`);
 
 async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
   const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--out', '--out-dir', '--mode'] });
@@ -279,7 +289,7 @@ async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
   if (json) s.out(JSON.stringify(fichiers.length === 1 && res.copies.length === 1 ? res.copies[0] : res, null, 2) + '\n');
   else {
     for (const r of res.copies) afficherCopie(r, s, fichiers.length === 1);
-    if (res.copies.length > 1) for (const l of syntheseDeClasse(res.copies)) s.out(`  ${l}\n`);
+    if (res.copies.length > 1) for (const l of lignesSynthese(res.copies)) s.out(`  ${l}\n`);
     if (o.valeurs.get('--out-dir')) s.out(`${res.copies.length} copie(s) annotée(s) écrite(s) dans ${o.valeurs.get('--out-dir')}.\n`);
   }
   for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
@@ -344,7 +354,25 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
     const euros = (v: unknown) => enEuros(versCentimes(Number(v)));
     s.out(`  corrigé recalculé depuis ${premierePaie} : salaire brut = ${euros(c.reponses.PAIE_BRUT)}, net à payer avant impôt = ${euros(c.reponses.PAIE_NET_A_PAYER)}, coût employeur = ${euros(c.reponses.PAIE_COUT_EMPLOYEUR)}\n`);
   }
-  return codeClasse || (parEleve.erreurs.length || erreursExercices ? 1 : 0);
+
+  s.out(`\n4. Les élèves rendent leurs copies (réponses justes, erreurs types tirées de la graine de chacun, quelques oublis), puis l'enseignant les vérifie.\n`);
+  let erreursVerification = 0;
+  for (const type of TYPES_DISPONIBLES) {
+    const copies = path.join(dossier, 'copies', type);
+    const annotees = path.join(dossier, 'copies-verifiees', type);
+    const exercices = (await fs.readdir(path.join(dossier, 'exercices', type))).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(dossier, 'exercices', type, f));
+    const simulees = await simulerClasse(exercices, copies);
+    const res = await verifierCopies(simulees.map((c) => c.fichier), { date, dossier: annotees });
+    const faites = simulees.filter((c) => c.erreurs.length).length;
+    s.out(`  ${type} : ${res.copies.length} copies vérifiées (${faites} avec au moins une erreur type), copies annotées dans ${annotees}\n`);
+    for (const l of lignesSynthese(res.copies)) s.out(`    ${l}\n`);
+    const exemple = res.copies.flatMap((r) => r.controles.filter((c) => c.erreurs.length && c.statut === 'faux').map((c) => ({ r, c })))[0];
+    if (exemple) s.out(`    par exemple, ${exemple.r.eleve} — « ${exemple.c.libelle} » (${exemple.c.cellule}) : ${exemple.c.diagnostic}\n`);
+    for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
+    erreursVerification += res.erreurs.length;
+  }
+  s.out(`  (agora verifier ${path.join(dossier, 'copies', 'tva')} --out-dir DOSSIER pour refaire la vérification d'une classe)\n`);
+  return codeClasse || (parEleve.erreurs.length || erreursExercices || erreursVerification ? 1 : 0);
 }
 
 /** Runs one command; returns the process exit code. Never throws. */

@@ -47,7 +47,10 @@ export async function annoterClasseur(source: string, a: Annotations): Promise<B
   }
   let suivi = trouverSuivi(wb, a.suivi.nom);
   if (!suivi) {
-    const ws = wb.addWorksheet(a.suivi.feuille, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = wb.addWorksheet(a.suivi.feuille, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    });
     ws.addRow([...a.suivi.entetes]).eachCell((c) => {
       c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
       c.fill = remplir('1F3864');

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { creerDossier, ecrireAtomiquement } from '../io/fichiers';
+import { remplirClasseur } from '../io/exceljs/remplirClasseur';
+import { Hasard, graineDe } from '../domain/cas/hasard';
+import type { Attendus, ValeurAttendue } from '../sheets/exercices/commun';
+import { ouvrirExercice } from './exercices';
+
+/**
+ * The demo's students at work: each copy is filled with the right answers, then, drawn from the
+ * student's own seed, zero to two of the template's typical errors, sometimes a slip nobody can
+ * explain and an answer left empty; some amounts are typed as French text (« 1 234,56 »).
+ */
+export interface CopieSimulee {
+  fichier: string;
+  erreurs: string[]; // typical errors made, by code
+}
+
+const egaux = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const francais = (v: number) => v.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+
+export async function simulerCopie(exercice: string, sortie: string): Promise<CopieSimulee> {
+  const x = await ouvrirExercice(exercice, false);
+  const a = x.spec.attendus(x.entree, x.parametres);
+  const noms = x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom).filter((n) => n in a);
+  const h = new Hasard(graineDe(path.basename(exercice), x.graine ?? 1));
+  const valeurs: Attendus = Object.fromEntries(noms.map((n) => [n, a[n]!]));
+  const possibles = x.spec.gabarit.erreursTypes.flatMap((t) => {
+    const v = x.spec.variantes[t.code]?.(x.entree, x.parametres);
+    const changes = v ? noms.filter((n) => n in v && !egaux(v[n], a[n])) : [];
+    return changes.length ? [{ code: t.code, v: v!, changes }] : [];
+  });
+  const tirage = h.suivant();
+  const nombre = tirage < 0.3 ? 0 : tirage < 0.75 ? 1 : 2;
+  const erreurs = h.tirer(possibles, Math.min(nombre, possibles.length));
+  for (const e of erreurs)
+    for (const n of e.changes) {
+      const [juste, faux] = [valeurs[n], e.v[n]!];
+      // in a list of Oui / Non, a student slips on one or two items, not on all of them
+      if (Array.isArray(juste) && Array.isArray(faux) && juste.length === faux.length && !juste.some(Array.isArray)) {
+        const differents = faux.flatMap((v, i) => (egaux(v, juste[i]) ? [] : [i]));
+        const pris = new Set(h.tirer(differents, Math.min(differents.length, h.entier(1, 2))));
+        valeurs[n] = juste.map((v, i) => (pris.has(i) ? faux[i]! : v)) as ValeurAttendue[];
+      } else valeurs[n] = faux;
+    }
+  const simples = noms.filter((n) => typeof valeurs[n] === 'number' && valeurs[n] !== 0);
+  if (simples.length && h.suivant() < 0.3) {
+    const n = h.choisir(simples);
+    valeurs[n] = Math.round(((valeurs[n] as number) + h.entier(1, 9) * 10) * 100) / 100; // a slip
+  }
+  if (noms.length > 3 && h.suivant() < 0.15) delete valeurs[h.choisir(noms)]; // left empty
+  for (const n of simples) if (n in valeurs && typeof valeurs[n] === 'number' && h.suivant() < 0.15) valeurs[n] = francais(valeurs[n] as number) as ValeurAttendue;
+  await ecrireAtomiquement(sortie, await remplirClasseur(exercice, valeurs));
+  return { fichier: sortie, erreurs: erreurs.map((e) => e.code) };
+}
+
+/** One filled copy per student's workbook of a folder. */
+export async function simulerClasse(exercices: readonly string[], dossier: string): Promise<CopieSimulee[]> {
+  await creerDossier(dossier, true);
+  const copies: CopieSimulee[] = [];
+  for (const f of exercices) copies.push(await simulerCopie(f, path.join(dossier, path.basename(f))));
+  return copies;
+}
