@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Feuille } from '../../sheets/model';
+import { referenceAbsolue, type Feuille } from '../../sheets/model';
+import { ciblesDesNoms } from './nomsDefinis';
 import { ecrireFeuille } from './ecrireClasseur';
 
 export interface Annotations {
@@ -17,10 +18,9 @@ const remplir = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'sol
 
 /** The header row of the evidence sheet, found through its defined name so that a renamed sheet still counts. */
 function trouverSuivi(wb: ExcelJS.Workbook, nom: string): { ws: ExcelJS.Worksheet; entete: number } | undefined {
-  const n = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.find((x) => x.name.toUpperCase() === nom.toUpperCase());
-  const m = n?.ranges[0] && /^'?(.+?)'?!\$?[A-Z]+\$?(\d+)/.exec(n.ranges[0]);
-  const ws = m ? wb.getWorksheet(m[1]!.replace(/''/g, "'")) : undefined;
-  return ws && m ? { ws, entete: Number(m[2]) } : undefined;
+  const c = ciblesDesNoms(wb).get(nom.toUpperCase());
+  const ws = c && wb.getWorksheet(c.feuille);
+  return ws && c ? { ws, entete: c.haut } : undefined;
 }
 
 /**
@@ -56,7 +56,7 @@ export async function annoterClasseur(source: string, a: Annotations): Promise<B
       c.fill = remplir('1F3864');
     });
     ws.columns = a.suivi.entetes.map((e) => ({ width: Math.max(12, e.length + 4) }));
-    wb.definedNames.add(`'${a.suivi.feuille.replace(/'/g, "''")}'!$A$1`, a.suivi.nom);
+    wb.definedNames.add(referenceAbsolue(a.suivi.feuille, 'A1'), a.suivi.nom);
     suivi = { ws, entete: 1 };
   }
   let derniere = suivi.entete;

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
 import { ErreurFichier } from '../fichiers';
+import { ciblesDesNoms } from './nomsDefinis';
 
 /** A cell's value as the checker sees it: a formula's cached result, rich text flattened, errors kept apart. */
 function valeurLue(v: ExcelJS.CellValue): ValeurLue {
@@ -17,16 +18,6 @@ function valeurLue(v: ExcelJS.CellValue): ValeurLue {
 
 /** exceljs drops a cached result of 0 from `cell.value` ({ formula } only); `cell.result` keeps it. */
 const valeurCellule = (c: ExcelJS.Cell): ValeurLue => (c.type === ExcelJS.ValueType.Formula ? valeurLue(c.result as ExcelJS.CellValue) : valeurLue(c.value));
-
-/** `'Énoncé'!$A$12:$M$20` → sheet and corners; a `#REF!` target gives undefined. */
-function analyserReference(ref: string): { feuille: string; haut: number; gauche: number; bas: number; droite: number } | undefined {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
-  if (!m) return undefined;
-  const col = (s: string) => s.split('').reduce((a, c) => a * 26 + c.charCodeAt(0) - 64, 0);
-  const feuille = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
-  const [haut, gauche] = [Number(m[4]), col(m[3]!)];
-  return { feuille, haut, gauche, bas: m[6] ? Number(m[6]) : haut, droite: m[5] ? col(m[5]) : gauche };
-}
 
 export interface ClasseurLu {
   /** a workbook-scoped defined name's cells, or undefined when the name is missing or broken */
@@ -74,8 +65,7 @@ export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
   } catch {
     throw new ErreurFichier(`« ${fichier} » est un classeur endommagé ou illisible : ouvrez-le dans Excel et enregistrez-le à nouveau.`, fichier);
   }
-  const noms = new Map<string, string>();
-  for (const n of (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model) if (n.ranges.length === 1) noms.set(n.name.toUpperCase(), n.ranges[0]!);
+  const noms = ciblesDesNoms(wb);
   const agora = new Map<string, string>();
   const lignesAgora: string[][] = [];
   const ws = wb.getWorksheet('_agora');
@@ -93,8 +83,7 @@ export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
     agora,
     lignesAgora,
     plage(nom) {
-      const ref = noms.get(nom.toUpperCase());
-      const r = ref ? analyserReference(ref) : undefined;
+      const r = noms.get(nom.toUpperCase());
       const f = r ? wb.getWorksheet(r.feuille) : undefined;
       if (!r || !f) return undefined;
       const valeurs: ValeurLue[][] = [];

@@ -1,13 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Attendus } from '../../sheets/exercices/commun';
-
-/** `'Travail'!$D$6:$D$14` → sheet, top-left corner and width. */
-function coin(ref: string): { feuille: string; ligne: number; colonne: number; largeur: number } | undefined {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?\d+)?$/.exec(ref);
-  if (!m) return undefined;
-  const col = (s: string) => s.split('').reduce((a, c) => a * 26 + c.charCodeAt(0) - 64, 0);
-  return { feuille: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!, ligne: Number(m[4]), colonne: col(m[3]!), largeur: m[5] ? col(m[5]) - col(m[3]!) + 1 : 1 };
-}
+import { ciblesDesNoms } from './nomsDefinis';
 
 /**
  * Types answers into a workbook as a student would, by defined name: one value in the first cell,
@@ -17,7 +10,7 @@ function coin(ref: string): { feuille: string; ligne: number; colonne: number; l
 export async function remplirClasseur(source: string, valeurs: Attendus): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(source);
-  const noms = new Map((wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map((n) => [n.name.toUpperCase(), n.ranges[0]]));
+  const noms = ciblesDesNoms(wb);
   const ecrire = (ws: ExcelJS.Worksheet, l: number, c: number, v: unknown) => {
     ws.getCell(l, c).value = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : (v as ExcelJS.CellValue);
   };
@@ -31,8 +24,8 @@ export async function remplirClasseur(source: string, valeurs: Attendus): Promis
     }
   };
   for (const [nom, v] of Object.entries(valeurs)) {
-    const ref = noms.get(nom.toUpperCase());
-    const p = ref ? coin(ref) : undefined;
+    const c = noms.get(nom.toUpperCase());
+    const p = c && { feuille: c.feuille, ligne: c.haut, colonne: c.gauche, largeur: c.droite - c.gauche + 1 };
     const ws = p ? wb.getWorksheet(p.feuille) : undefined;
     if (!p || !ws) throw new Error(`nom défini ${nom} introuvable`);
     if (!Array.isArray(v)) ecrire(ws, p.ligne, p.colonne, v);
