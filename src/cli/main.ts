@@ -4,7 +4,7 @@ import { compter, referentiel } from '../referentiel';
 import { exporterReferentiel } from '../app/referentiel';
 import { ErreurFichier } from '../io/fichiers';
 import { analyser, ErreurUsage, type Options } from './arguments';
-import { REGLAGES_PAR_DEFAUT, ReglagesVerification } from '../sheets/exercices/reglages';
+import { pourcent, REGLAGES_PAR_DEFAUT, ReglagesVerification } from '../sheets/exercices/reglages';
 import { lireListeEleves } from '../app/listeEleves';
 import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
@@ -249,7 +249,7 @@ async function copiesDemandees(positionnels: readonly string[]): Promise<string[
   return fichiers;
 }
 
-const pourcentTexte = (t: number | null) => (t === null ? 'non noté' : `${String(Math.round(t * 1000) / 10).replace('.', ',')} %`);
+const pourcentTexte = (t: number | null) => (t === null ? 'non noté' : pourcent(t));
 
 function afficherCopie(r: RapportCopie, s: Sorties, detail: boolean): void {
   const niveaux = r.competences.map((c) => `${c.code} : ${pourcentTexte(c.taux)}${c.niveau ? `, degré ${c.niveau.code} (${c.niveau.libelle})` : ''}`).join(' ; ');

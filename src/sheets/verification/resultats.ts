@@ -4,6 +4,8 @@ import { alerte, bandeau, entete, etiquette, sousTitre, titre, valeur } from '..
 import { dateFr } from '../../domain/dates';
 import type { RapportCopie } from '../../check/rapport';
 import type { Statut } from '../../check/controle';
+import type { Degre } from '../../check/competences';
+import { pourcent } from '../exercices/reglages';
 
 export const FEUILLE_RESULTATS = 'Résultats';
 
@@ -11,7 +13,8 @@ export const FEUILLE_RESULTATS = 'Résultats';
 export const COULEURS_VERDICT = { juste: 'C6EFCE', faux: 'FFC7CE' } as const;
 const COULEUR_STATUT: Record<Statut, string> = { juste: COULEURS_VERDICT.juste, faux: COULEURS_VERDICT.faux, 'non renseigné': 'FFEB9C', illisible: COULEURS_VERDICT.faux, introuvable: 'D9D9D9' };
 
-const pct = (t: number | null) => (t === null ? '—' : `${String(Math.round(t * 1000) / 10).replace('.', ',')} %`);
+const pct = (t: number | null) => (t === null ? '—' : pourcent(t));
+const degre = (d: Degre | null) => (d ? `${d.code} — ${d.libelle}` : 'non noté');
 const texteValeur = (v: unknown): string =>
   v === null || v === undefined ? '' : Array.isArray(v) ? v.map((x) => (Array.isArray(x) ? x.map(texteValeur).join(' ; ') : texteValeur(x))).join(' | ') : typeof v === 'number' ? String(v).replace('.', ',') : String(v);
 
@@ -34,10 +37,10 @@ export function feuilleResultats(r: RapportCopie): Feuille {
   if (formatif) {
     f.ligne(['Compétence', 'Réussite', 'Degré', 'Critère', '', ''].slice(0, 4).map((v, i) => ({ valeur: v, style: entete, ...(i === 3 ? { colonnes: n - 3 } : {}) })));
     for (const c of r.competences)
-      f.ligne([{ valeur: `${c.code} ${c.libelle}`, style: valeur }, { valeur: pct(c.taux), style: cc }, { valeur: c.niveau ? `${c.niveau.code} — ${c.niveau.libelle}` : 'non noté', style: cc }, { valeur: c.critere, style: valeur, colonnes: n - 3 }]);
+      f.ligne([{ valeur: `${c.code} ${c.libelle}`, style: valeur }, { valeur: pct(c.taux), style: cc }, { valeur: degre(c.niveau), style: cc }, { valeur: c.critere, style: valeur, colonnes: n - 3 }]);
   } else {
     f.ligne(['Code', 'Compétence', 'Critère', 'Réussite', 'Degré'].map((v) => ({ valeur: v, style: entete })));
-    for (const c of r.competences) f.ligne([{ valeur: c.code, style: cc }, { valeur: c.libelle, style: valeur }, { valeur: c.critere, style: valeur }, { valeur: pct(c.taux), style: cc }, { valeur: c.niveau ? `${c.niveau.code} — ${c.niveau.libelle}` : 'non noté', style: cc }]);
+    for (const c of r.competences) f.ligne([{ valeur: c.code, style: cc }, { valeur: c.libelle, style: valeur }, { valeur: c.critere, style: valeur }, { valeur: pct(c.taux), style: cc }, { valeur: degre(c.niveau), style: cc }]);
   }
   f.ligne([{ valeur: `Ensemble de la copie : ${r.total.reussis} réponse(s) juste(s) sur ${r.total.points} (${pct(r.total.taux)})`, style: etiquette, colonnes: n }]);
   if (!formatif) {
