@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, truncateSync, copyFileSync } from 'node:fs
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ecrireExercice, ouvrirExercice, type DemandeExercice } from '../src/app/exercices';
-import { ecrireCopieAnnotee, verifierCopie } from '../src/app/verification';
+import { attendusDesReponses, ecrireCopieAnnotee, verifierCopie } from '../src/app/verification';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import type { Attendus } from '../src/sheets/exercices/commun';
 import type { TypeExercice } from '../src/domain/cas/aleas';
@@ -20,10 +20,7 @@ const fichier = (nom: string) => path.join(d, `${++n}-${nom}`);
 async function exercice(type: TypeExercice, demande: Partial<DemandeExercice> = {}): Promise<{ f: string; attendus: Attendus }> {
   const f = fichier(`${type}.xlsx`);
   await ecrireExercice({ type, graine: 5, periode: '2026-03', date: DATE, ...demande }, eleve, f);
-  const x = await ouvrirExercice(f);
-  const a = x.spec.attendus(x.entree, x.parametres);
-  const noms = x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom);
-  return { f, attendus: Object.fromEntries(noms.filter((k) => k in a).map((k) => [k, a[k]!])) };
+  return { f, attendus: attendusDesReponses(await ouvrirExercice(f)) };
 }
 
 async function remplir(source: string, valeurs: Attendus): Promise<string> {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ecrireExercice, ouvrirExercice, type DemandeExercice } from '../src/app/exercices';
-import { verifierCopie } from '../src/app/verification';
+import { attendusDesReponses, verifierCopie } from '../src/app/verification';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import type { Attendus } from '../src/sheets/exercices/commun';
 import { gabaritExercice } from '../src/sheets/exercices/gabarit';
@@ -33,20 +33,13 @@ async function remplie(source: string, valeurs: Attendus, nom: string): Promise<
   return f;
 }
 
-/** The expected values of the answer cells only (totals and balances of the budget are formulas, not answers). */
-function reponsesDe(x: Awaited<ReturnType<typeof ouvrirExercice>>): Attendus {
-  const a = x.spec.attendus(x.entree, x.parametres);
-  const noms = x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom);
-  return Object.fromEntries(noms.filter((n) => n in a).map((n) => [n, a[n]!]));
-}
-
 const egaux = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 describe.each(CAS)('vérification %s', (type, periode, aleas) => {
   test.each([3, 11])('une copie remplie avec les valeurs du corrigé obtient 100 % (graine %i)', async (graine) => {
     const f = await copie(type, periode, aleas, graine);
     const x = await ouvrirExercice(f);
-    const attendus = reponsesDe(x);
+    const attendus = attendusDesReponses(x);
     const v = await verifierCopie(await remplie(f, attendus, `${type}-${graine}-juste.xlsx`), { date: DATE });
     const faux = v.rapport.controles.filter((c) => c.statut !== 'juste');
     expect(faux).toEqual([]);
@@ -62,7 +55,7 @@ describe.each(CAS)('vérification %s', (type, periode, aleas) => {
     for (const graine of [3, 11, 19, 27]) {
       const f = await copie(type, periode, aleas, graine);
       const x = await ouvrirExercice(f);
-      const attendus = reponsesDe(x);
+      const attendus = attendusDesReponses(x);
       for (const t of g.erreursTypes) {
         const variante = x.spec.variantes[t.code]!(x.entree, x.parametres);
         if (!variante) continue;

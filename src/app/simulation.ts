@@ -2,13 +2,15 @@ import path from 'node:path';
 import { creerDossier, ecrireAtomiquement } from '../io/fichiers';
 import { remplirClasseur } from '../io/exceljs/remplirClasseur';
 import { Hasard, graineDe } from '../domain/cas/hasard';
-import type { Attendus, ValeurAttendue } from '../sheets/exercices/commun';
+import { enEuros, versCentimes } from '../domain/monnaie';
+import type { ValeurAttendue } from '../sheets/exercices/commun';
 import { ouvrirExercice } from './exercices';
+import { attendusDesReponses, variantesDuCas } from './verification';
 
 /**
  * The demo's students at work: each copy is filled with the right answers, then, drawn from the
  * student's own seed, zero to two of the template's typical errors, sometimes a slip nobody can
- * explain and an answer left empty; some amounts are typed as French text (« 1 234,56 »).
+ * explain and an answer left empty; some amounts are typed as French text (« 1 234,56 € »).
  */
 export interface CopieSimulee {
   fichier: string;
@@ -16,18 +18,15 @@ export interface CopieSimulee {
 }
 
 const egaux = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const francais = (v: number) => v.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
 
 export async function simulerCopie(exercice: string, sortie: string): Promise<CopieSimulee> {
   const x = await ouvrirExercice(exercice, false);
-  const a = x.spec.attendus(x.entree, x.parametres);
-  const noms = x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom).filter((n) => n in a);
+  const valeurs = attendusDesReponses(x);
+  const noms = Object.keys(valeurs);
   const h = new Hasard(graineDe(path.basename(exercice), x.graine ?? 1));
-  const valeurs: Attendus = Object.fromEntries(noms.map((n) => [n, a[n]!]));
-  const possibles = x.spec.gabarit.erreursTypes.flatMap((t) => {
-    const v = x.spec.variantes[t.code]?.(x.entree, x.parametres);
-    const changes = v ? noms.filter((n) => n in v && !egaux(v[n], a[n])) : [];
-    return changes.length ? [{ code: t.code, v: v!, changes }] : [];
+  const possibles = variantesDuCas(x).flatMap((t) => {
+    const changes = noms.filter((n) => n in t.attendus && !egaux(t.attendus[n], valeurs[n]));
+    return changes.length ? [{ code: t.code, v: t.attendus, changes }] : [];
   });
   const tirage = h.suivant();
   const nombre = tirage < 0.3 ? 0 : tirage < 0.75 ? 1 : 2;
@@ -48,7 +47,7 @@ export async function simulerCopie(exercice: string, sortie: string): Promise<Co
     valeurs[n] = Math.round(((valeurs[n] as number) + h.entier(1, 9) * 10) * 100) / 100; // a slip
   }
   if (noms.length > 3 && h.suivant() < 0.15) delete valeurs[h.choisir(noms)]; // left empty
-  for (const n of simples) if (n in valeurs && typeof valeurs[n] === 'number' && h.suivant() < 0.15) valeurs[n] = francais(valeurs[n] as number) as ValeurAttendue;
+  for (const n of simples) if (n in valeurs && typeof valeurs[n] === 'number' && h.suivant() < 0.15) valeurs[n] = enEuros(versCentimes(valeurs[n] as number));
   await ecrireAtomiquement(sortie, await remplirClasseur(exercice, valeurs));
   return { fichier: sortie, erreurs: erreurs.map((e) => e.code) };
 }

@@ -8,7 +8,7 @@ import { rapporter, type RapportCopie } from '../check/rapport';
 import { reglagesDepuisCles } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
 import { COLONNES_AGORA } from '../sheets/agora';
-import { ANCRES } from '../sheets/exercices/commun';
+import { ANCRES, type Attendus } from '../sheets/exercices/commun';
 import { feuilleResultats, COULEURS_VERDICT } from '../sheets/verification/resultats';
 import { COLONNES_SUIVI, FEUILLE_SUIVI, FORMATS_SUIVI, lignesSuivi, NOM_SUIVI } from '../sheets/verification/suivi';
 import { nomComplet } from '../sheets/eleve';
@@ -28,8 +28,14 @@ function eleveDe(lignes: readonly string[][]): { eleve: string | null; classe: s
   return { eleve: eleve.nom || eleve.prenom ? nomComplet(eleve) : null, classe: eleve.classe || null };
 }
 
+/** The expected values of the answer cells only (a budget's totals and balances are formulas, not answers). */
+export function attendusDesReponses(x: ExerciceOuvert): Attendus {
+  const a = x.spec.attendus(x.entree, x.parametres);
+  return Object.fromEntries(x.spec.feuilleTravail(x.entree, x.parametres).reponses.flatMap((r) => (r.nom in a ? [[r.nom, a[r.nom]!]] : [])));
+}
+
 /** The template's typical errors this case can show; one that cannot be computed for it is left out. */
-function variantesDuCas(x: ExerciceOuvert): Variante[] {
+export function variantesDuCas(x: ExerciceOuvert): Variante[] {
   return x.spec.gabarit.erreursTypes.flatMap((t) => {
     try {
       const a = x.spec.variantes[t.code]?.(x.entree, x.parametres);
