@@ -53,6 +53,12 @@ const TYPES: Partial<Record<TypeExercice, TypeDefini>> = {
 
 export const TYPES_DISPONIBLES = Object.keys(TYPES) as TypeExercice[];
 
+/** An exercise template's version and title, from the id `_agora` records; undefined when unknown. */
+export function modeleExercice(id: string): { version: string; titre: string } | undefined {
+  const g = Object.values(TYPES).find((t) => t.spec.gabarit.id === id)?.spec.gabarit;
+  return g && { version: g.version, titre: g.titre };
+}
+
 /** The months an exercise's parameters cover: the payroll tables for pay, any month otherwise. */
 const moisCouverts = (type: TypeExercice) => (type.startsWith('paie') ? COUVERTURE_PAIE : null);
 

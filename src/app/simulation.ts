@@ -3,7 +3,10 @@ import { creerDossier, ecrireAtomiquement } from '../io/fichiers';
 import { remplirClasseur } from '../io/exceljs/remplirClasseur';
 import { Hasard, graineDe } from '../domain/cas/hasard';
 import { enEuros, versCentimes } from '../domain/monnaie';
-import type { ValeurAttendue } from '../sheets/exercices/commun';
+import type { Attendus, ValeurAttendue } from '../sheets/exercices/commun';
+import type { Referentiel } from '../referentiel/schema';
+import { fragment } from '../sheets/grilles/commun';
+import { gabaritGrilles } from '../sheets/grilles/gabarit';
 import { ouvrirExercice } from './exercices';
 import { attendusDesReponses, variantesDuCas } from './verification';
 
@@ -58,4 +61,46 @@ export async function simulerClasse(exercices: readonly string[], dossier: strin
   const copies: CopieSimulee[] = [];
   for (const f of exercices) copies.push(await simulerCopie(f, path.join(dossier, path.basename(f))));
   return copies;
+}
+
+/** The demo's PFMP periods already done (P6 is still to come), with their weeks. */
+const PERIODES_FAITES = [
+  { du: '2025-01-13', au: '2025-02-07', semaines: 4, organisation: 'Mairie de Villeneuve', activites: 'Accueil, courrier, agenda du service' },
+  { du: '2025-05-19', au: '2025-06-13', semaines: 4, organisation: 'Cabinet comptable Martin & associés', activites: 'Saisie des pièces, relances clients' },
+  { du: '2025-11-17', au: '2025-12-12', semaines: 4, organisation: 'SARL Transports Girard', activites: 'Factures, rapprochement bancaire' },
+  { du: '2026-03-02', au: '2026-04-03', semaines: 5, organisation: 'Association Les Jardins partagés', activites: 'Adhérents, budget, communication' },
+  { du: '2026-05-18', au: '2026-06-12', semaines: 4, organisation: 'Clinique vétérinaire du Parc', activites: 'Planning, paie, déclarations' },
+];
+
+/**
+ * A student's grids as their teachers filled them over two years: PFMP levels on the periods done
+ * (about half of the compétences each time, rising with time around the student's own level), the
+ * attestation's weeks, and the CCF positionings of E31, E32 and E2 for most students. One student
+ * typed « acquis » in a level cell, as happens when a grid is filled outside Excel.
+ */
+export async function simulerGrilles(grilles: string, sortie: string, r: Referentiel, maladroit: boolean): Promise<void> {
+  const h = new Hasard(graineDe(path.basename(grilles), 7));
+  const aisance = 1.6 + 1.8 * h.suivant();
+  const degre = (k: number) => Math.max(1, Math.min(4, Math.round(aisance + 0.25 * k + (h.suivant() - 0.5) * 1.6)));
+  const valeurs: Attendus = {};
+  const faites = PERIODES_FAITES.slice(0, h.suivant() < 0.2 ? 4 : 5);
+  valeurs.PFMP_Periodes = faites.map((p, k) => [`P${k + 1}`, p.du, p.au, p.organisation, 'M. ou Mme le tuteur', p.activites, k === 4 && h.suivant() < 0.6 ? 5 : p.semaines, 'Oui']);
+  for (const b of r.blocs)
+    for (const a of b.activites)
+      for (const c of a.competences)
+        valeurs[`PFMP${b.pole.code}_C${fragment(c.code)}`] = gabaritGrilles().periodesPfmp.map((_, k) => (k < faites.length && h.suivant() < 0.5 ? degre(k) : null));
+  if (maladroit) valeurs[`PFMP1_C${fragment(r.blocs[0]!.activites[0]!.competences[0]!.code)}`] = ['acquis', 3, null, 4, null, null];
+  const ccf = gabaritGrilles().echelles.ccf.niveaux.map((n) => String(n.code));
+  for (const e of r.epreuves) {
+    if (h.suivant() < 0.25) continue; // not evaluated yet
+    const b = r.blocs.find((x) => x.code === e.bloc)!;
+    const ns = e.ccf.situations;
+    valeurs[`${e.code}_Date`] = ns === 1 ? '2026-10-15' : ['2026-10-08', '2026-11-19'].slice(0, ns);
+    for (const a of b.activites)
+      for (const c of a.competences) {
+        const positions = Array.from({ length: ns }, () => (h.suivant() < 0.08 ? 'NE' : ccf[degre(3) - 1]!));
+        valeurs[`${e.code}_C${fragment(c.code)}`] = ns === 1 ? positions[0]! : positions;
+      }
+  }
+  await ecrireAtomiquement(sortie, await remplirClasseur(grilles, valeurs));
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { existsSync, promises as fs } from 'node:fs';
 import { compter, referentiel } from '../referentiel';
 import { exporterReferentiel } from '../app/referentiel';
-import { ErreurFichier } from '../io/fichiers';
+import { creerDossier, ErreurFichier } from '../io/fichiers';
 import { analyser, ErreurUsage, type Options } from './arguments';
 import { pourcent, REGLAGES_PAR_DEFAUT, ReglagesVerification } from '../sheets/exercices/reglages';
 import { lireListeEleves } from '../app/listeEleves';
@@ -13,11 +13,13 @@ import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calcul
 import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/exercices';
 import type { TypeExercice } from '../domain/cas/aleas';
 import { enEuros, versCentimes } from '../domain/monnaie';
-import type { Eleve } from '../sheets/eleve';
+import { nomComplet, type Eleve } from '../sheets/eleve';
 import { ecrireCopieAnnotee, verifierCopie, verifierCopies } from '../app/verification';
 import type { RapportCopie } from '../check/rapport';
 import { syntheseDeClasse } from '../check/synthese';
-import { simulerClasse } from '../app/simulation';
+import { simulerClasse, simulerGrilles } from '../app/simulation';
+import { classeursAConsolider, consoliderClasseurs, type Progression } from '../app/consolidation';
+import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
 
 const AIDE = `agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)
 
@@ -70,6 +72,17 @@ Usage :
                                         « Résultats », couleurs en mode formatif, lignes ajoutées à
                                         « Suivi des compétences ») ; la copie de l'élève n'est
                                         jamais modifiée. Par défaut, le mode choisi à la création.
+  agora consolider DOSSIER|FICHIERS… --out CLASSE.xlsx
+               [--methode derniere|moyenne|recente|meilleure] [--lsl LIVRET.csv] [--json]
+                                        consolide les classeurs d'une classe (grilles PFMP et CCF,
+                                        attestations PFMP, copies vérifiées ; sous-dossiers compris) :
+                                        élèves rapprochés par nom et classe, niveau de chaque
+                                        compétence agrégé (par défaut : moyenne pondérée par la
+                                        récence, poids 1, 2, 4, 8, 16), « NE » jamais compté zéro.
+                                        Feuilles « Synthèse », « Détail », « Couverture », « PFMP »,
+                                        « Notes CCF », « Anomalies ». --lsl : degré 1 à 4 par élève
+                                        et compétence pour le livret scolaire (CSV « ; », UTF-8 avec
+                                        BOM). Un fichier illisible devient une ligne d'« Anomalies ».
   agora demo [--dossier DOSSIER]        joue la démonstration (par défaut dans « out/»)
   agora aide                            affiche cette aide
 
@@ -296,6 +309,38 @@ async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
   return res.erreurs.length ? 1 : 0;
 }
 
+/** A bar redrawn on the terminal; nothing when the output is a file or a pipe. */
+function barreDeProgression(s: Sorties, actif: boolean): ((p: Progression) => void) | undefined {
+  if (!actif) return undefined;
+  return (p) => {
+    const largeur = 30;
+    const plein = Math.round((largeur * p.fait) / p.total);
+    s.err(`\r[${'#'.repeat(plein)}${'.'.repeat(largeur - plein)}] ${p.fait}/${p.total} classeurs lus${p.fait === p.total ? '\n' : ''}`);
+  };
+}
+
+async function cmdConsolider(args: string[], s: Sorties, terminal = Boolean(process.stderr.isTTY)): Promise<number> {
+  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--out', '--methode', '--lsl'] });
+  if (!o.positionnels.length) throw new ErreurUsage('Précisez le dossier ou les classeurs à consolider : agora consolider DOSSIER --out CLASSE.xlsx.');
+  const sortie = o.valeurs.get('--out');
+  if (!sortie || !sortie.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Précisez le classeur de la classe à écrire : --out CLASSE.xlsx${sortie ? ` (et non « ${sortie} »)` : ''}.`);
+  const methode = o.valeurs.get('--methode') ?? 'recente';
+  if (!(METHODES as readonly string[]).includes(methode)) throw new ErreurUsage(`--methode attend ${METHODES.join(', ')} : « ${methode} ».`);
+  const lsl = o.valeurs.get('--lsl');
+  if (lsl && !lsl.toLowerCase().endsWith('.csv')) throw new ErreurUsage(`Le fichier du livret doit se terminer par .csv : « ${lsl} ».`);
+  const fichiers = await classeursAConsolider(o.positionnels, [sortie, ...(lsl ? [lsl] : [])]);
+  if (!fichiers.length) throw new ErreurUsage(`Aucun classeur .xlsx dans ${o.positionnels.map((p) => `« ${p} »`).join(', ')}.`);
+  const json = o.drapeaux.has('--json');
+  const res = await consoliderClasseurs(fichiers, { sortie, methode: methode as Methode, date: aujourdhui(), ...(lsl ? { lsl } : {}), progression: barreDeProgression(s, terminal && !json) });
+  if (json) s.out(JSON.stringify({ fichiers: res.fichiers, eleves: res.eleves, competences: res.competences, anomalies: res.anomalies }, null, 2) + '\n');
+  else {
+    s.out(`${res.fichiers} classeur(s) lu(s), ${res.eleves} élève(s), ${res.competences} compétences — méthode : ${LIBELLES_METHODES[methode as Methode]}.\n`);
+    s.out(`Classeur de la classe écrit : ${sortie}${lsl ? ` ; livret scolaire : ${lsl}` : ''}.\n`);
+    if (res.anomalies.length) s.out(`${res.anomalies.length} anomalie(s), détaillées dans la feuille « Anomalies » :\n${res.anomalies.slice(0, 10).map((a) => `  ${path.basename(a.fichier)} : ${a.probleme}\n`).join('')}${res.anomalies.length > 10 ? `  … et ${res.anomalies.length - 10} autre(s).\n` : ''}`);
+  }
+  return 0;
+}
+
 /** The built-in demo class, found beside the compiled or the TypeScript sources. */
 function classeDemo(): string {
   for (let d = __dirname, i = 0; i < 5; i++, d = path.dirname(d)) {
@@ -372,6 +417,28 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
     erreursVerification += res.erreurs.length;
   }
   s.out(`  (agora verifier ${path.join(dossier, 'copies', 'tva')} --out-dir DOSSIER pour refaire la vérification d'une classe)\n`);
+
+  s.out(`\n5. Les enseignants remplissent les grilles (PFMP P1 à P5, attestations, CCF), puis le coordonnateur consolide la classe.\n`);
+  const remplies = path.join(dossier, 'grilles-remplies');
+  await creerDossier(remplies);
+  for (const [i, f] of parEleve.fichiers.entries()) await simulerGrilles(f.fichier, path.join(remplies, path.basename(f.fichier)), r, i === 2);
+  s.out(`  ${parEleve.fichiers.length} classeurs de grilles remplis dans ${remplies}\n`);
+  const sortieClasse = path.join(dossier, 'classe-consolidee.xlsx');
+  const livret = path.join(dossier, 'livret-scolaire.csv');
+  const fichiers = await classeursAConsolider([remplies, path.join(dossier, 'copies-verifiees')]);
+  const t0 = Date.now();
+  const c = await consoliderClasseurs(fichiers, { sortie: sortieClasse, lsl: livret, methode: 'recente', date });
+  const k = c.classe;
+  s.out(`  agora consolider ${remplies} ${path.join(dossier, 'copies-verifiees')} --out ${sortieClasse} --lsl ${livret}\n`);
+  s.out(`  ${c.fichiers} classeurs lus en ${((Date.now() - t0) / 1000).toFixed(1).replace('.', ',')} s, ${c.eleves} élèves, ${c.competences} compétences, ${k.preuves.filter((p) => p.retenue).length} positionnements retenus — méthode : ${LIBELLES_METHODES[k.methode]}\n`);
+  const jamais = k.couverture.filter((x) => x.evalues === 0);
+  s.out(`  couverture : ${k.couverture.length - jamais.length} compétences évaluées sur ${k.couverture.length}${jamais.length ? ` (jamais évaluées : ${jamais.map((x) => x.code).join(', ')})` : ''}\n`);
+  const courts = k.eleves.filter((e) => !e.semaines || e.semaines.manque > 0);
+  s.out(`  PFMP : ${k.eleves.length - courts.length} élèves ont atteint la durée requise, ${courts.length} n'y sont pas encore\n`);
+  const e0 = k.eleves[0];
+  if (e0) s.out(`  par exemple, ${nomComplet(e0)} : ${e0.blocs.map((b) => `bloc ${b.code} ${b.evaluees}/${b.total} évaluées, degré moyen ${b.moyenne === null ? '—' : b.moyenne.toFixed(1).replace('.', ',')}`).join(' ; ')}\n`);
+  s.out(`  anomalies : ${c.anomalies.length}${c.anomalies[0] ? ` (par exemple ${path.basename(c.anomalies[0].fichier)} : ${c.anomalies[0].probleme})` : ''}\n`);
+  s.out(`  écrit : ${sortieClasse} (Synthèse, Détail, Couverture, PFMP, Notes CCF, Anomalies) et ${livret}\n`);
   return codeClasse || (parEleve.erreurs.length || erreursExercices || erreursVerification ? 1 : 0);
 }
 
@@ -392,6 +459,8 @@ export async function main(argv: readonly string[], s: Sorties = console_): Prom
         return await cmdCorrige(reste, s);
       case 'verifier':
         return await cmdVerifier(reste, s);
+      case 'consolider':
+        return await cmdConsolider(reste, s);
       case 'demo':
         return await cmdDemo(reste, s);
       case 'aide':

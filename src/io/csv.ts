@@ -82,3 +82,20 @@ export function analyserCsv(texte: string): { separateur: string; lignes: { nume
   finDeLigne();
   return { separateur: sep, lignes };
 }
+
+/** Starts a formula when a spreadsheet opens the CSV: such a text gets a leading apostrophe, as OWASP advises. */
+const FORMULE_CSV = /^[=+\-@\t\r]/;
+
+/**
+ * CSV as French Excel opens it with a double click: « ; » between fields, decimal comma, CRLF, and
+ * a UTF-8 BOM so that accents are read right. Fields with « ; », quotes or line breaks are quoted.
+ */
+export function ecrireCsv(lignes: readonly (readonly (string | number | null)[])[]): string {
+  const champ = (v: string | number | null) => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(v).replace('.', ',');
+    const t = FORMULE_CSV.test(v) ? `'${v}` : v;
+    return /[;"\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  return '\ufeff' + lignes.map((l) => l.map(champ).join(';')).join('\r\n') + '\r\n';
+}

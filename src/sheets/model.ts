@@ -68,6 +68,8 @@ export interface Feuille {
   validations?: Validation[];
   misesEnForme?: MiseEnFormeConditionnelle[];
   protegee?: boolean; // protected without password: only `saisie` cells can be edited
+  /** an Excel table (filter buttons, banded rows) over rows `entete` (its header) to `derniere`, from column A */
+  tableau?: { nom: string; entete: number; derniere: number; colonnes: number };
 }
 
 /** A workbook-scoped defined name: how checking and consolidation find a block after rows move. */

@@ -36,6 +36,17 @@ function valeurExcel(v: Valeur): ExcelJS.CellValue {
   return v;
 }
 
+/**
+ * Declares an Excel table over cells already written: exceljs rewrites them from `rows`, so the
+ * rows given are the cells' own values (column styles left undefined keep each cell's style).
+ */
+function ajouterTableau(ws: ExcelJS.Worksheet, t: NonNullable<Feuille['tableau']>): void {
+  const colonnes = Array.from({ length: t.colonnes }, (_, j) => ({ name: String(ws.getCell(t.entete, j + 1).value ?? `Colonne ${j + 1}`), filterButton: true }));
+  const rows = [];
+  for (let l = t.entete + 1; l <= Math.max(t.derniere, t.entete + 1); l++) rows.push(Array.from({ length: t.colonnes }, (_, j) => ws.getCell(l, j + 1).value));
+  ws.addTable({ name: t.nom, ref: `A${t.entete}`, headerRow: true, totalsRow: false, style: { theme: 'TableStyleLight9', showRowStripes: true }, columns: colonnes, rows });
+}
+
 export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): Promise<void> {
   const ws = wb.addWorksheet(f.nom, {
     state: f.etat === 'tresCachee' ? 'veryHidden' : 'visible',
@@ -67,6 +78,7 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): Promise<v
     });
   });
   for (const m of f.fusions) ws.mergeCells(m);
+  if (f.tableau) ajouterTableau(ws, f.tableau);
   for (const i of f.colonnesMasquees ?? []) ws.getColumn(i + 1).hidden = true;
   // exceljs types omit dataValidations; add() keeps a range address as one sqref (one rule per block)
   const validations = (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations;

@@ -26,6 +26,8 @@ export interface ClasseurLu {
   agora: Map<string, string>;
   /** every row of `_agora` as texts (its table of generated sheets) */
   lignesAgora: string[][];
+  /** the rows under a defined name's header row, `largeur` cells each, down to the first empty row */
+  lignesSous(nom: string, largeur: number): PlageLue | undefined;
 }
 
 /** A student's copy is a few tens of kilobytes: beyond this, the file is not one (and would load slowly). */
@@ -82,6 +84,18 @@ export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
   return {
     agora,
     lignesAgora,
+    lignesSous(nom, largeur) {
+      const r = noms.get(nom.toUpperCase());
+      const f = r ? wb.getWorksheet(r.feuille) : undefined;
+      if (!r || !f) return undefined;
+      const valeurs: ValeurLue[][] = [];
+      for (let l = r.haut + 1; l <= f.rowCount; l++) {
+        const ligne = Array.from({ length: largeur }, (_, j) => valeurCellule(f.getCell(l, r.gauche + j)));
+        if (ligne.every((v) => v === null || v === '')) break;
+        valeurs.push(ligne);
+      }
+      return { feuille: r.feuille, haut: r.haut + 1, gauche: r.gauche, valeurs };
+    },
     plage(nom) {
       const r = noms.get(nom.toUpperCase());
       const f = r ? wb.getWorksheet(r.feuille) : undefined;

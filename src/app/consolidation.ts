@@ -1,0 +1,102 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { referentiel } from '../referentiel';
+import { lireClasseur } from '../io/exceljs/lireClasseur';
+import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
+import { ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
+import { ecrireCsv } from '../io/csv';
+import { releverClasseur, type ContexteReleve } from '../consolidate/lecture';
+import { releveVide, type Releve } from '../consolidate/preuves';
+import { consoliderClasse, type ClasseConsolidee } from '../consolidate/classe';
+import type { Methode } from '../consolidate/agregation';
+import { lignesLivret } from '../consolidate/livret';
+import { classeurClasse } from '../sheets/consolidation/classeurClasse';
+import { gabaritGrilles } from '../sheets/grilles/gabarit';
+import { modeleExercice } from './exercices';
+
+export interface Progression {
+  fait: number;
+  total: number;
+  fichier: string;
+}
+
+export interface OptionsConsolidation {
+  sortie: string;
+  methode: Methode;
+  date: string; // AAAA-MM-JJ
+  lsl?: string;
+  /** called after each file: what the terminal's bar and the task pane show */
+  progression?: (p: Progression) => void;
+}
+
+export interface ResumeConsolidation {
+  fichiers: number;
+  eleves: number;
+  competences: number;
+  anomalies: { fichier: string; probleme: string }[];
+  classe: ClasseConsolidee;
+}
+
+const GRILLES = /^(parametres-grilles|grille-pfmp-pole\d|grille-ccf-e\d+|etat-recapitulatif-e\d+|attestation-pfmp)$/;
+
+const contexte = (): ContexteReleve => ({
+  referentiel: referentiel(),
+  versionDuModele: (m) => (GRILLES.test(m) ? gabaritGrilles().version : modeleExercice(m)?.version),
+  titreDuModele: (m) => modeleExercice(m)?.titre,
+});
+
+/**
+ * The workbooks to read: the files named, and every workbook under the folders named (sub-folders
+ * too, one per teacher is common), Excel's « ~$ » lock files and our own temporary files left out.
+ */
+export async function classeursAConsolider(entrees: readonly string[], exclus: readonly string[] = []): Promise<string[]> {
+  const ecartes = new Set(exclus.map((f) => path.resolve(f)));
+  const fichiers: string[] = [];
+  const parcourir = async (p: string, nomme: boolean): Promise<void> => {
+    const st = await fs.stat(p).catch(() => null);
+    if (st?.isDirectory()) {
+      for (const f of (await fs.readdir(p)).sort()) await parcourir(path.join(p, f), false);
+    } else if (nomme || (/\.xls[xm]$/i.test(p) && !path.basename(p).startsWith('~$') && !path.basename(p).startsWith('.'))) {
+      if (!ecartes.has(path.resolve(p))) fichiers.push(p);
+    }
+  };
+  for (const e of entrees) await parcourir(e, true);
+  return [...new Set(fichiers)];
+}
+
+/** Reads one workbook; a file that cannot be opened is a « Anomalies » row, never a failed batch. */
+export async function releverFichier(fichier: string, ctx: ContexteReleve = contexte()): Promise<Releve> {
+  try {
+    return releverClasseur(fichier, await lireClasseur(fichier), ctx);
+  } catch (e) {
+    if (!(e instanceof ErreurFichier)) throw e;
+    const r = releveVide(fichier);
+    r.anomalies.push({ fichier, feuille: '', cellule: '', probleme: e.message.replace(/^« [^»]+» /, 'Le fichier '), action: 'Fichier ignoré.' });
+    return r;
+  }
+}
+
+/**
+ * Consolidates a class: each workbook is read in turn and only what it positions is kept, so memory
+ * does not grow with the files' size; then the class workbook (and the livret CSV) are written to a
+ * temporary file and renamed. Input files are only read.
+ */
+export async function consoliderClasseurs(fichiers: readonly string[], o: OptionsConsolidation): Promise<ResumeConsolidation> {
+  const ctx = contexte();
+  const releves: Releve[] = [];
+  for (const [i, f] of fichiers.entries()) {
+    releves.push(await releverFichier(f, ctx));
+    o.progression?.({ fait: i + 1, total: fichiers.length, fichier: f });
+  }
+  const r = referentiel();
+  const classe = consoliderClasse(releves, r, o.methode);
+  await ecrireAtomiquement(o.sortie, await classeurEnXlsx(classeurClasse(r, classe, { date: o.date })));
+  if (o.lsl) await ecrireAtomiquement(o.lsl, ecrireCsv(lignesLivret(r, classe)));
+  return {
+    fichiers: fichiers.length,
+    eleves: classe.eleves.length,
+    competences: classe.couverture.length,
+    anomalies: classe.anomalies.map((a) => ({ fichier: a.fichier, probleme: a.probleme })),
+    classe,
+  };
+}

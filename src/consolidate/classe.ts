@@ -1,0 +1,198 @@
+import type { Referentiel } from '../referentiel/schema';
+import { agreger, type Agregat, type Methode } from './agregation';
+import { identifierEleves, type EleveClasse } from './eleves';
+import type { Anomalie, Degre, IdentiteEleve, Preuve, Releve, Source } from './preuves';
+
+export interface PreuveRetenue extends Preuve {
+  eleveId: string;
+  retenue: boolean;
+  motif: string; // why it is not counted: duplicate or contradiction
+}
+
+export interface SemainesEleve {
+  cycle: '3 ans' | '2 ans';
+  periodes: (number | null)[];
+  total: number;
+  requis: number;
+  manque: number;
+}
+
+export type NoteEleve = { note: number | null; positionnees: number; competences: number; fichier: string } | { contradictoires: { note: number | null; fichier: string }[] };
+
+export interface EleveConsolide extends EleveClasse {
+  competences: Record<string, Agregat>;
+  blocs: { code: string; evaluees: number; total: number; moyenne: number | null }[];
+  semaines: SemainesEleve | null;
+  notes: Record<string, NoteEleve>;
+}
+
+export interface CouvertureCompetence {
+  code: string;
+  libelle: string;
+  bloc: string;
+  evalues: number;
+  degres: [number, number, number, number];
+  positionnements: number;
+}
+
+export interface ClasseConsolidee {
+  methode: Methode;
+  fichiers: string[];
+  eleves: EleveConsolide[];
+  preuves: PreuveRetenue[];
+  couverture: CouvertureCompetence[];
+  anomalies: Anomalie[];
+}
+
+const ORDRE_NATURE = { PFMP: 0, CCF: 1, Exercice: 2 } as const;
+const nomEleve = (e: IdentiteEleve) => `${e.nom} ${e.prenom}`.trim();
+const ou = (s: Source) => `« ${s.fichier} »${s.cellule ? ` (${s.feuille}!${s.cellule})` : ''}`;
+
+/** Oldest first; undated evidence before dated, then PFMP, CCF, exercises; ties by file and cell, so input order never matters. */
+function comparer(a: PreuveRetenue, b: PreuveRetenue): number {
+  const cles = (p: PreuveRetenue) => [p.eleveId, p.competence, p.date ?? '', String(ORDRE_NATURE[p.nature]), p.libelle, p.source.fichier, String(p.rang).padStart(6, '0')];
+  const [x, y] = [cles(a), cles(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Merges the workbooks of a class: students matched by normalised name and class, duplicate
+ * evidence counted once, contradictory evidence (two files disagreeing on the same PFMP period or
+ * CCF situation) reported and left out, levels aggregated per compétence with the chosen method.
+ * Pure and deterministic: the same files in any order give the same class.
+ */
+export function consoliderClasse(releves: readonly Releve[], r: Referentiel, methode: Methode): ClasseConsolidee {
+  const anomalies: Anomalie[] = releves.flatMap((x) => x.anomalies);
+  const identites = releves.flatMap((x) => [...x.preuves, ...x.semaines, ...x.notes].map((p) => p.eleve));
+  const { eleves, rattacher } = identifierEleves(identites);
+  const signales = new Set<string>();
+  /** The student's id, or undefined (and one anomaly per file and name) when the name fits several classes. */
+  const idDe = (e: IdentiteEleve, s: Source): string | undefined => {
+    const x = rattacher(e);
+    if ('id' in x) return x.id;
+    const cle = `${s.fichier}|${nomEleve(e)}`;
+    if (!signales.has(cle)) {
+      signales.add(cle);
+      anomalies.push({ fichier: s.fichier, feuille: s.feuille, cellule: '', probleme: `« ${nomEleve(e)} » n'a pas de classe et plusieurs élèves portent ce nom (${x.ambigu.join(', ')}).`, action: 'Non rattaché : indiquez la classe dans la liste des élèves et régénérez le classeur.' });
+    }
+    return undefined;
+  };
+
+  const preuves: PreuveRetenue[] = releves
+    .flatMap((x) => x.preuves)
+    .flatMap((p) => {
+      const id = idDe(p.eleve, p.source);
+      return id ? [{ ...p, eleveId: id, retenue: true, motif: '' }] : [];
+    })
+    .sort(comparer);
+
+  // The same slot twice: counted once when both agree, left out and reported when they differ.
+  const creneaux = new Map<string, PreuveRetenue[]>();
+  for (const p of preuves) {
+    const cle = `${p.eleveId}|${p.competence}|${p.creneau ?? `${p.libelle}|${p.date}|${p.degre}`}`;
+    creneaux.set(cle, [...(creneaux.get(cle) ?? []), p]);
+  }
+  for (const groupe of creneaux.values()) {
+    if (groupe.length < 2) continue;
+    const [premiere, ...autres] = groupe;
+    if (new Set(groupe.map((p) => p.niveauLu)).size === 1) {
+      for (const p of autres) Object.assign(p, { retenue: false, motif: `Doublon de ${ou(premiere!.source)}` });
+      continue;
+    }
+    for (const p of groupe) Object.assign(p, { retenue: false, motif: 'Contradictoire : non retenu' });
+    anomalies.push({
+      fichier: premiere!.source.fichier,
+      feuille: premiere!.source.feuille,
+      cellule: premiere!.source.cellule,
+      probleme: `Positionnements contradictoires de ${nomEleve(premiere!.eleve)} en ${premiere!.competence}, ${premiere!.libelle} : ${groupe.map((p) => `${p.niveauLu} dans ${ou(p.source)}`).join(', ')}.`,
+      action: 'Aucun n\'est retenu : à trancher dans les grilles.',
+    });
+  }
+
+  const parEleve = new Map<string, PreuveRetenue[]>();
+  for (const p of preuves) if (p.retenue) parEleve.set(p.eleveId, [...(parEleve.get(p.eleveId) ?? []), p]);
+  const semaines = semainesParEleve(releves, idDe, r, anomalies);
+  const notes = notesParEleve(releves, idDe, anomalies);
+
+  const consolides: EleveConsolide[] = eleves.map((e) => {
+    const siennes = parEleve.get(e.id) ?? [];
+    const competences: Record<string, Agregat> = {};
+    for (const code of new Set(siennes.map((p) => p.competence))) {
+      const a = agreger(siennes.filter((p) => p.competence === code).map((p) => p.degre), methode);
+      if (a) competences[code] = a;
+    }
+    const blocs = r.blocs.map((b) => {
+      const codes = b.activites.flatMap((a) => a.competences.map((c) => c.code));
+      const degres = codes.flatMap((c) => (competences[c] ? [competences[c].degre] : []));
+      return { code: b.code, evaluees: degres.length, total: codes.length, moyenne: degres.length ? degres.reduce((a: number, x) => a + x, 0) / degres.length : null };
+    });
+    return { ...e, competences, blocs, semaines: semaines.get(e.id) ?? null, notes: notes.get(e.id) ?? {} };
+  });
+
+  const couverture = r.blocs.flatMap((b) =>
+    b.activites.flatMap((a) =>
+      a.competences.map((c): CouvertureCompetence => {
+        const degres: [number, number, number, number] = [0, 0, 0, 0];
+        for (const e of consolides) if (e.competences[c.code]) degres[e.competences[c.code]!.degre - 1]!++;
+        const positionnements = preuves.filter((p) => p.retenue && p.competence === c.code && p.degre !== 'NE').length;
+        return { code: c.code, libelle: c.libelle, bloc: b.code, evalues: degres.reduce((x, y) => x + y, 0), degres, positionnements };
+      }),
+    ),
+  );
+  anomalies.sort((a, b) => (a.fichier === b.fichier ? 0 : a.fichier < b.fichier ? -1 : 1));
+  return { methode, fichiers: releves.map((x) => x.fichier).sort(), eleves: consolides, preuves, couverture, anomalies };
+}
+
+type IdDe = (e: IdentiteEleve, s: Source) => string | undefined;
+
+/** Weeks per period, merged across files; two files giving different weeks for a period leave it out. */
+function semainesParEleve(releves: readonly Releve[], idDe: IdDe, r: Referentiel, anomalies: Anomalie[]): Map<string, SemainesEleve> {
+  const groupes = new Map<string, Releve['semaines']>();
+  for (const s of releves.flatMap((x) => x.semaines).sort((a, b) => (a.source.fichier < b.source.fichier ? -1 : 1))) {
+    const id = idDe(s.eleve, s.source);
+    if (id) groupes.set(id, [...(groupes.get(id) ?? []), s]);
+  }
+  const res = new Map<string, SemainesEleve>();
+  for (const [id, liste] of groupes) {
+    const n = Math.max(...liste.map((s) => s.periodes.length));
+    const periodes = Array.from({ length: n }, (_, k) => {
+      const valeurs = liste.flatMap((s) => (s.periodes[k] === null || s.periodes[k] === undefined ? [] : [{ v: s.periodes[k]!, s }]));
+      if (new Set(valeurs.map((x) => x.v)).size > 1) {
+        anomalies.push({ fichier: valeurs[0]!.s.source.fichier, feuille: valeurs[0]!.s.source.feuille, cellule: '', probleme: `Semaines de PFMP contradictoires pour ${nomEleve(liste[0]!.eleve)}, période P${k + 1} : ${valeurs.map((x) => `${x.v} dans « ${x.s.source.fichier} »`).join(', ')}.`, action: 'Période non comptée : à trancher dans les attestations.' });
+        return null;
+      }
+      return valeurs[0]?.v ?? null;
+    });
+    const cycles = new Set(liste.map((s) => s.cycle));
+    if (cycles.size > 1) anomalies.push({ fichier: liste[0]!.source.fichier, feuille: liste[0]!.source.feuille, cellule: '', probleme: `Cycle de formation contradictoire pour ${nomEleve(liste[0]!.eleve)} (3 ans et 2 ans selon les attestations).`, action: `Durée requise de ${r.pfmp.dureeSemaines} semaines retenue (cycle en 3 ans).` });
+    const cycle = cycles.size === 1 && cycles.has('2 ans') ? '2 ans' : '3 ans';
+    const requis = cycle === '2 ans' ? r.pfmp.dureeCycleDeuxAnsSemaines : r.pfmp.dureeSemaines;
+    const total = periodes.reduce((a: number, x) => a + (x ?? 0), 0);
+    res.set(id, { cycle, periodes, total, requis, manque: Math.max(0, requis - total) });
+  }
+  return res;
+}
+
+/** Proposed CCF marks; two grids of the same épreuve with different marks are reported, not averaged. */
+function notesParEleve(releves: readonly Releve[], idDe: IdDe, anomalies: Anomalie[]): Map<string, Record<string, NoteEleve>> {
+  const groupes = new Map<string, Releve['notes']>();
+  for (const n of releves.flatMap((x) => x.notes).sort((a, b) => (a.source.fichier < b.source.fichier ? -1 : 1))) {
+    const id = idDe(n.eleve, n.source);
+    if (id) groupes.set(`${id}\n${n.epreuve}`, [...(groupes.get(`${id}\n${n.epreuve}`) ?? []), n]);
+  }
+  const res = new Map<string, Record<string, NoteEleve>>();
+  for (const [cle, liste] of groupes) {
+    const [id, epreuve] = cle.split('\n') as [string, string];
+    const notes = res.get(id) ?? {};
+    res.set(id, notes);
+    const n = liste[0]!;
+    if (new Set(liste.map((x) => x.note)).size > 1) {
+      notes[epreuve] = { contradictoires: liste.map((x) => ({ note: x.note, fichier: x.source.fichier })) };
+      anomalies.push({ fichier: n.source.fichier, feuille: n.source.feuille, cellule: '', probleme: `Notes proposées contradictoires pour ${nomEleve(n.eleve)} en ${epreuve} : ${liste.map((x) => `${x.note ?? 'aucune'} dans « ${x.source.fichier} »`).join(', ')}.`, action: 'Aucune note reprise : à trancher dans les grilles.' });
+    } else notes[epreuve] = { note: n.note, positionnees: n.positionnees, competences: n.competences, fichier: n.source.fichier };
+  }
+  return res;
+}
+
+export const DEGRES: readonly Degre[] = [1, 2, 3, 4];

@@ -1,0 +1,50 @@
+import type { IdentiteEleve } from './preuves';
+
+/** « Lé-Gall  Éloïse » and « LE GALL Eloise » are the same: accents, case, hyphens, apostrophes and spaces ignored. */
+export const normaliser = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleUpperCase('fr')
+    .replace(/[\s\-'’.]+/g, ' ')
+    .trim();
+
+const cleNom = (e: IdentiteEleve) => `${normaliser(e.nom)}|${normaliser(e.prenom)}`;
+
+export interface EleveClasse extends IdentiteEleve {
+  id: string; // normalised name + class
+}
+
+export type Rattachement = { id: string } | { ambigu: string[] };
+
+/**
+ * The students of the class, from every identity the files give. A student is a normalised name and
+ * class. A file that names a student without a class joins the only student of that name; when
+ * several classes have a student of that name, it is ambiguous and reported, not guessed.
+ */
+export function identifierEleves(identites: readonly IdentiteEleve[]): { eleves: EleveClasse[]; rattacher: (e: IdentiteEleve) => Rattachement } {
+  const parNom = new Map<string, Map<string, IdentiteEleve>>(); // name → class → the spelling shown
+  for (const e of identites) {
+    const classes = parNom.get(cleNom(e)) ?? new Map<string, IdentiteEleve>();
+    parNom.set(cleNom(e), classes);
+    const k = normaliser(e.classe);
+    const vu = classes.get(k);
+    // the same spelling whatever the order of the files: the smallest in code-point order
+    if (!vu || `${e.nom}|${e.prenom}|${e.classe}` < `${vu.nom}|${vu.prenom}|${vu.classe}`) classes.set(k, e);
+  }
+  const eleves: EleveClasse[] = [];
+  for (const [nom, classes] of parNom) {
+    const avecClasse = [...classes.keys()].filter(Boolean);
+    for (const [k, e] of classes) if (k || avecClasse.length === 0) eleves.push({ nom: e.nom, prenom: e.prenom, classe: e.classe, id: `${nom}|${k}` });
+  }
+  eleves.sort((a, b) => (normaliser(a.classe) + '|' + a.id < normaliser(b.classe) + '|' + b.id ? -1 : 1));
+  const rattacher = (e: IdentiteEleve): Rattachement => {
+    const nom = cleNom(e);
+    const k = normaliser(e.classe);
+    if (k) return { id: `${nom}|${k}` };
+    const candidats = [...(parNom.get(nom)?.entries() ?? [])].filter(([c]) => c).map(([, x]) => x.classe);
+    if (candidats.length > 1) return { ambigu: candidats.sort() };
+    return { id: `${nom}|${candidats.length ? normaliser(candidats[0]!) : ''}` };
+  };
+  return { eleves, rattacher };
+}

@@ -1,0 +1,292 @@
+import type { Referentiel } from '../referentiel/schema';
+import { decoder, type PlageLue, type ValeurLue } from '../sheets/exercices/lecture';
+import { COLONNES_AGORA, FORMAT_AGORA } from '../sheets/agora';
+import { fragment, PARAMETRES } from '../sheets/grilles/commun';
+import { gabaritGrilles } from '../sheets/grilles/gabarit';
+import { lettreColonne } from '../sheets/model';
+import { COLONNES_SUIVI, NOM_SUIVI } from '../sheets/verification/suivi';
+import { MODELE_CLASSE } from '../sheets/consolidation/classeurClasse';
+import { noteProposeeSituations } from '../domain/notation';
+import { echelleDuClasseur, niveauDe, type NiveauLu } from './echelles';
+import { releveVide, type Anomalie, type IdentiteEleve, type Releve, type Source } from './preuves';
+
+/** What consolidation needs of a workbook, whatever the host (exceljs file or Office.js workbook). */
+export interface ClasseurSource {
+  plage(nom: string): PlageLue | undefined;
+  agora: Map<string, string>;
+  lignesAgora: string[][];
+  /** the non-empty rows under a defined name's header row, `largeur` cells each */
+  lignesSous(nom: string, largeur: number): PlageLue | undefined;
+}
+
+export interface ContexteReleve {
+  referentiel: Referentiel;
+  /** the version this build writes of each template id (grids and exercises); undefined: unknown template */
+  versionDuModele(modele: string): string | undefined;
+  /** an exercise template's title, for the « Détail » sheet */
+  titreDuModele(modele: string): string | undefined;
+}
+
+type Entree = Record<(typeof COLONNES_AGORA)[number], string>;
+
+const majeure = (v: string) => Number(v.split('.')[0]);
+const adresse = (p: PlageLue, i: number, j: number) => `${lettreColonne(p.gauche - 1 + j)}${p.haut + i}`;
+const texte = (v: ValeurLue | undefined): string =>
+  v === null || v === undefined ? '' : v instanceof Date ? (dateDe(v) ?? '') : typeof v === 'object' ? v.erreur : String(v).trim();
+const dateDe = (v: ValeurLue | undefined): string | null => {
+  if (v === null || v === undefined || v === '') return null;
+  const d = decoder('date', v);
+  return 'valeur' in d && typeof d.valeur === 'string' ? d.valeur : null;
+};
+const FORMULE = /^[=+\-@]/;
+
+/** The rows of the `_agora` table (one per generated sheet), by column name. */
+function entreesAgora(lignes: readonly string[][]): Entree[] {
+  const h = lignes.findIndex((l) => l[0] === COLONNES_AGORA[0] && l[1] === COLONNES_AGORA[1]);
+  if (h < 0) return [];
+  const colonnes = lignes[h]!;
+  return lignes
+    .slice(h + 1)
+    .filter((l) => l[0])
+    .map((l) => Object.fromEntries(COLONNES_AGORA.map((c) => [c, (l[colonnes.indexOf(c)] ?? '').trim()])) as Entree);
+}
+
+/**
+ * Reads one workbook: PFMP grids (a level per compétence and period), CCF grids (positionings and
+ * the proposed mark), PFMP attestations (weeks), and the « Suivi des compétences » rows a checked
+ * exercise carries. Sheets are found through `_agora` and defined names, so renamed sheets count.
+ * Every problem becomes an anomaly naming the file, sheet and cell; nothing throws.
+ */
+export function releverClasseur(fichier: string, c: ClasseurSource, ctx: ContexteReleve): Releve {
+  const r = releveVide(fichier);
+  const anomalie = (probleme: string, action: string, ou: Partial<Source> = {}) =>
+    r.anomalies.push({ fichier, feuille: ou.feuille ?? '', cellule: ou.cellule ?? '', probleme, action } satisfies Anomalie);
+
+  if (c.agora.get('outil') !== 'AGOrA pour Excel') {
+    anomalie("Ce classeur n'a pas été créé par AGOrA pour Excel (feuille technique « _agora » absente ou vide).", 'Classeur ignoré.');
+    return r;
+  }
+  const format = c.agora.get('format') ?? '';
+  if (!(Number(format) <= Number(FORMAT_AGORA))) {
+    anomalie(`Classeur au format AGOrA « ${format} », inconnu de cette version (format ${FORMAT_AGORA}).`, 'Classeur ignoré : mettez AGOrA à jour.', { feuille: '_agora' });
+    return r;
+  }
+  const versionReferentiel = c.agora.get('referentiel') ?? '';
+  if (versionReferentiel !== ctx.referentiel.version) {
+    anomalie(`Référentiel « ${versionReferentiel || 'non précisé'} », inconnu de cette version d'AGOrA (référentiel ${ctx.referentiel.version}).`, 'Classeur ignoré : les codes des compétences pourraient différer.', { feuille: '_agora' });
+    return r;
+  }
+  if (c.agora.get('modele') === MODELE_CLASSE) {
+    anomalie('Classeur de classe produit par une consolidation précédente.', 'Classeur ignoré (il ne contient que des copies de positionnements).');
+    return r;
+  }
+  const entrees = entreesAgora(c.lignesAgora);
+  const exercices: Entree[] = [];
+  for (const e of entrees) {
+    const modele = e.modele.replace(/^corrige-/, '');
+    const connue = ctx.versionDuModele(modele);
+    if (e.modele.startsWith('corrige-')) {
+      anomalie("Corrigé de l'enseignant : il ne positionne aucun élève.", 'Classeur ignoré.');
+      return r;
+    }
+    if (connue === undefined) {
+      anomalie(`Modèle « ${e.modele} » inconnu de cette version d'AGOrA.`, 'Feuille ignorée.', { feuille: e.feuille_initiale });
+      continue;
+    }
+    if (majeure(e.version_modele) > majeure(connue)) {
+      anomalie(`Créé avec une version plus récente du modèle « ${e.modele} » (${e.version_modele} ; cette version lit la ${connue}).`, 'Feuille ignorée : mettez AGOrA à jour.', { feuille: e.feuille_initiale });
+      continue;
+    }
+    const ancre = c.plage(e.ancre);
+    if (!ancre) {
+      anomalie(`La feuille « ${e.feuille_initiale} » est introuvable (supprimée, ou son nom défini « ${e.ancre} » effacé).`, 'Feuille ignorée.', { feuille: e.feuille_initiale });
+      continue;
+    }
+    const eleve: IdentiteEleve = { nom: e.nom, prenom: e.prenom, classe: e.classe };
+    const lecture = { c, r, anomalie, eleve, prefixe: e.prefixe, feuille: ancre.feuille, ctx };
+    if (modele === 'parametres-grilles' || modele.startsWith('etat-recapitulatif-')) continue; // nothing positioned there
+    if (!eleve.nom && !eleve.prenom) {
+      anomalie('Aucun élève nommé dans ce classeur (créé sans liste de classe).', 'Feuille ignorée.', { feuille: ancre.feuille });
+      continue;
+    }
+    for (const [champ, v] of [['nom', eleve.nom], ['prénom', eleve.prenom], ['classe', eleve.classe]] as const)
+      if (FORMULE.test(v)) anomalie(`Le ${champ} de l'élève « ${v} » commence comme une formule.`, 'Repris comme texte, jamais comme formule.', { feuille: '_agora' });
+    const pole = /^grille-pfmp-pole(\d)$/.exec(modele);
+    const epreuve = /^grille-ccf-(e\d+)$/.exec(modele);
+    if (pole) lirePfmp(lecture, pole[1]!);
+    else if (epreuve) lireCcf(lecture, epreuve[1]!.toUpperCase());
+    else if (modele === 'attestation-pfmp') lireSemaines(lecture);
+    else if (!exercices.some((x) => x.nom === e.nom && x.prenom === e.prenom)) exercices.push(e);
+  }
+  if (exercices.length) lireSuivi(c, r, anomalie, exercices, ctx);
+  r.lu = true;
+  return r;
+}
+
+interface Lecture {
+  c: ClasseurSource;
+  r: Releve;
+  anomalie: (probleme: string, action: string, ou?: Partial<Source>) => void;
+  eleve: IdentiteEleve;
+  prefixe: string;
+  feuille: string;
+  ctx: ContexteReleve;
+}
+
+/** A level cell: its degree, or an anomaly when the typed value is not on the workbook's scale. */
+function niveauCellule(l: Lecture, echelle: readonly NiveauLu[], p: PlageLue, i: number, j: number): NiveauLu | undefined {
+  const v = p.valeurs[i]?.[j];
+  if (v === null || v === undefined || v === '') return undefined;
+  const n = niveauDe(echelle, v instanceof Date || typeof v === 'object' ? '' : v);
+  if (!n) l.anomalie(`Niveau « ${texte(v)} » hors de l'échelle (${echelle.map((x) => x.code).join(', ')}).`, 'Valeur ignorée.', { feuille: p.feuille, cellule: adresse(p, i, j) });
+  return n;
+}
+
+/** PFMP grid of one pôle: a level per compétence and period; the period's date is its end, from the attestation when there is one. */
+function lirePfmp(l: Lecture, pole: string): void {
+  const b = l.ctx.referentiel.blocs.find((x) => x.pole.code === pole);
+  if (!b) return;
+  const periodes = gabaritGrilles().periodesPfmp;
+  const echelle = echelleDuClasseur('pfmp', (n) => l.c.plage(n));
+  const base = `${l.prefixe}PFMP${pole}`;
+  const bande = l.c.plage(`${l.prefixe}PFMP_Periodes`) ?? l.c.plage(`${base}_Periodes`);
+  const dates = periodes.map((_, k) => dateDe(bande?.valeurs[k]?.[2]) ?? dateDe(bande?.valeurs[k]?.[1]));
+  let rang = 0;
+  for (const a of b.activites) {
+    const p = l.c.plage(`${base}_A${fragment(a.code)}`);
+    if (!p) {
+      l.anomalie(`Le tableau de l'activité ${a.code} est introuvable (nom défini « ${base}_A${fragment(a.code)} » effacé).`, 'Activité ignorée.', { feuille: l.feuille });
+      continue;
+    }
+    a.competences.forEach((comp, i) =>
+      periodes.forEach((per, k) => {
+        const n = niveauCellule(l, echelle, p, i, k);
+        if (!n) return;
+        l.r.preuves.push({ eleve: l.eleve, competence: comp.code, nature: 'PFMP', libelle: `PFMP ${per}`, creneau: `PFMP ${per}`, date: dates[k] ?? null, rang: rang++, niveauLu: String(n.code), degre: n.degre, source: { fichier: l.r.fichier, feuille: p.feuille, cellule: adresse(p, i, k) } });
+      }),
+    );
+  }
+}
+
+const nombreDe = (v: ValeurLue | undefined): number | undefined => {
+  if (v === null || v === undefined || v === '') return undefined;
+  const d = decoder('nombre', v);
+  return 'valeur' in d && typeof d.valeur === 'number' ? d.valeur : Number.NaN;
+};
+
+/** CCF grid: the positionings of each situation, and the proposed mark recomputed with the workbook's scale, weights and rule. */
+function lireCcf(l: Lecture, code: string): void {
+  const e = l.ctx.referentiel.epreuves.find((x) => x.code === code);
+  const b = e && l.ctx.referentiel.blocs.find((x) => x.code === e.bloc);
+  if (!e || !b) return;
+  const ns = e.ccf.situations;
+  const echelle = echelleDuClasseur('ccf', (n) => l.c.plage(n));
+  const base = `${l.prefixe}${code}`;
+  const date = l.c.plage(`${base}_Date`);
+  const dates = Array.from({ length: ns }, (_, s) => dateDe(date?.valeurs[0]?.[s]));
+  const situations = Array.from({ length: ns }, () => [] as { niveau: string | number | null; poids: number }[]);
+  let rang = 0;
+  let competences = 0;
+  const source = { fichier: l.r.fichier, feuille: l.feuille, cellule: '' };
+  for (const a of b.activites) {
+    const p = l.c.plage(`${base}_A${fragment(a.code)}`);
+    if (!p) {
+      l.anomalie(`Le tableau de l'activité ${a.code} est introuvable (nom défini « ${base}_A${fragment(a.code)} » effacé).`, 'Activité ignorée ; pas de note proposée.', { feuille: l.feuille });
+      situations.forEach((s) => s.push({ niveau: null, poids: Number.NaN }));
+      continue;
+    }
+    a.competences.forEach((comp, i) => {
+      competences++;
+      let poids = nombreDe(p.valeurs[i]?.[ns]) ?? 0;
+      if (!(poids >= 0)) {
+        l.anomalie(`Poids « ${texte(p.valeurs[i]?.[ns])} » illisible.`, 'Compté 1, comme dans la grille d\'origine.', { feuille: p.feuille, cellule: adresse(p, i, ns) });
+        poids = 1;
+      }
+      for (let s = 0; s < ns; s++) {
+        const n = niveauCellule(l, echelle, p, i, s);
+        situations[s]!.push({ niveau: n ? n.code : null, poids });
+        if (!n) continue;
+        const libelle = ns > 1 ? `CCF ${code} situation ${s + 1}` : `CCF ${code}`;
+        l.r.preuves.push({ eleve: l.eleve, competence: comp.code, nature: 'CCF', libelle, creneau: libelle, date: dates[s] ?? null, rang: rang++, niveauLu: String(n.code), degre: n.degre, source: { ...source, feuille: p.feuille, cellule: adresse(p, i, s) } });
+      }
+    });
+  }
+  const regle = (nom: string, defaut: number) => {
+    const v = l.c.plage(nom)?.valeurs[0]?.[0];
+    return typeof v === 'number' && v >= 0 ? v : defaut;
+  };
+  const g = gabaritGrilles().note;
+  const lisible = situations.every((s) => s.every((x) => !Number.isNaN(x.poids)));
+  const note = lisible
+    ? noteProposeeSituations(
+        echelle.map((n) => ({ code: n.code, valeur: n.valeur })),
+        situations.map((lignes, s) => ({ ponderation: e.ccf.ponderation[s] ?? 1, lignes })),
+        { maximum: regle(PARAMETRES.noteMax, g.maximum), pas: regle(PARAMETRES.notePas, g.pas) },
+      )
+    : null;
+  const positionnees = situations[0]!.filter((x) => x.niveau !== null && echelle.find((n) => n.code === x.niveau)?.valeur !== null).length;
+  if (rang > 0) l.r.notes.push({ eleve: l.eleve, epreuve: code, note, positionnees, competences, source });
+}
+
+/** PFMP attestation: weeks per period and the cycle (22 weeks, or 16 in a two-year cycle). */
+function lireSemaines(l: Lecture): void {
+  const p = l.c.plage(`${l.prefixe}PFMP_Semaines`);
+  if (!p) {
+    l.anomalie('Colonne « Semaines effectuées » introuvable (nom défini effacé).', 'Semaines non comptées.', { feuille: l.feuille });
+    return;
+  }
+  const periodes = p.valeurs.map((ligne, i) => {
+    const n = nombreDe(ligne[0]);
+    if (n === undefined) return null;
+    if (!(n >= 0 && n <= l.ctx.referentiel.pfmp.dureeSemaines)) {
+      l.anomalie(`Nombre de semaines « ${texte(ligne[0])} » illisible ou hors limites (0 à ${l.ctx.referentiel.pfmp.dureeSemaines}).`, 'Période non comptée.', { feuille: p.feuille, cellule: adresse(p, i, 0) });
+      return null;
+    }
+    return n;
+  });
+  const cycle = texte(l.c.plage(`${l.prefixe}PFMP_Cycle`)?.valeurs[0]?.[0]) === '2 ans' ? '2 ans' : '3 ans';
+  if (periodes.some((x) => x !== null)) l.r.semaines.push({ eleve: l.eleve, cycle, periodes, source: { fichier: l.r.fichier, feuille: p.feuille, cellule: adresse(p, 0, 0) } });
+}
+
+const COL = Object.fromEntries(COLONNES_SUIVI.map((c, i) => [c, i])) as Record<(typeof COLONNES_SUIVI)[number], number>;
+
+/** « Suivi des compétences » of a checked exercise: one piece of evidence per row, for the exercise's student. */
+function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], exercices: Entree[], ctx: ContexteReleve): void {
+  const p = c.lignesSous(NOM_SUIVI, COLONNES_SUIVI.length);
+  if (!p?.valeurs.length) {
+    anomalie('Exercice sans « Suivi des compétences » : la copie n\'a pas été vérifiée.', 'Classeur ignoré (vérifiez la copie avec « agora verifier »).');
+    return;
+  }
+  const e = exercices[0]!;
+  if (exercices.length > 1) anomalie('Exercice attribué à plusieurs élèves dans « _agora ».', `Rattaché au premier : ${e.nom} ${e.prenom}.`, { feuille: '_agora' });
+  const eleve = { nom: e.nom, prenom: e.prenom, classe: e.classe };
+  const competences = new Set(ctx.referentiel.blocs.flatMap((b) => b.activites.flatMap((a) => a.competences.map((x) => x.code))));
+  p.valeurs.forEach((ligne, i) => {
+    const ou = { feuille: p.feuille, cellule: adresse(p, i, COL.Compétence) };
+    const code = texte(ligne[COL.Compétence]);
+    if (!competences.has(code)) {
+      anomalie(`Compétence « ${code} » inconnue du référentiel.`, 'Ligne ignorée.', ou);
+      return;
+    }
+    const lu = texte(ligne[COL.Degré]);
+    const degre = lu.toUpperCase() === 'NE' ? 'NE' : ([1, 2, 3, 4] as const).find((d) => String(d) === lu);
+    if (degre === undefined) {
+      anomalie(`Degré « ${lu} » hors de l'échelle (1, 2, 3, 4, NE).`, 'Ligne ignorée.', { ...ou, cellule: adresse(p, i, COL.Degré) });
+      return;
+    }
+    const cas = texte(ligne[COL['Cas n°']]);
+    const titre = texte(ligne[COL.Exercice]) || ctx.titreDuModele(texte(ligne[COL.Modèle])) || texte(ligne[COL.Modèle]);
+    r.preuves.push({
+      eleve,
+      competence: code,
+      nature: 'Exercice',
+      libelle: cas ? `${titre}, cas n° ${cas}` : titre,
+      creneau: null,
+      date: dateDe(ligne[COL.Date]),
+      rang: i,
+      niveauLu: lu,
+      degre,
+      source: { fichier: r.fichier, feuille: p.feuille, cellule: `A${p.haut + i}` },
+    });
+  });
+}

@@ -1,0 +1,22 @@
+import type { Referentiel } from '../referentiel/schema';
+import { degresDuLivret } from '../sheets/grilles/gabarit';
+import type { ClasseConsolidee } from './classe';
+
+export const ENTETE_LIVRET = ['Classe', 'Nom', 'Prénom', 'Bloc', 'Code', 'Compétence', 'Degré', 'Libellé du degré', 'Positionnements'] as const;
+
+/**
+ * The livret scolaire export: one row per student and compétence of the référentiel, with the
+ * degree 1 to 4 of the chosen aggregation; degree left empty (and 0 positionings) when not evaluated.
+ */
+export function lignesLivret(r: Referentiel, c: ClasseConsolidee): (string | number | null)[][] {
+  const libelles = new Map(degresDuLivret().map((d) => [d.code, d.libelle]));
+  const lignes: (string | number | null)[][] = [[...ENTETE_LIVRET]];
+  for (const e of c.eleves)
+    for (const b of r.blocs)
+      for (const a of b.activites)
+        for (const comp of a.competences) {
+          const x = e.competences[comp.code];
+          lignes.push([e.classe, e.nom, e.prenom, b.code, comp.code, comp.libelle, x?.degre ?? null, x ? (libelles.get(x.degre) ?? '') : 'Non évalué', x?.positionnements ?? 0]);
+        }
+  return lignes;
+}

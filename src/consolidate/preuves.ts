@@ -1,0 +1,77 @@
+/**
+ * What consolidation reads out of one workbook, before students are matched and levels aggregated.
+ * Everything is plain data: the CLI reads it from .xlsx files, the add-in from open workbooks.
+ */
+
+export type Degre = 1 | 2 | 3 | 4;
+
+/** A student as a file names them (the `_agora` row of the sheet, never a sheet title). */
+export interface IdentiteEleve {
+  nom: string;
+  prenom: string;
+  classe: string;
+}
+
+/** Where a value was read: the file, the sheet as it is named now, the cell. */
+export interface Source {
+  fichier: string;
+  feuille: string;
+  cellule: string;
+}
+
+export type Nature = 'PFMP' | 'CCF' | 'Exercice';
+
+/** One positioning of one compétence: a PFMP period, a CCF situation or a checked exercise. */
+export interface Preuve {
+  eleve: IdentiteEleve;
+  competence: string;
+  nature: Nature;
+  /** « PFMP P2 », « CCF E2 situation 1 », « Déclaration de TVA (CA3), cas n° 12 » */
+  libelle: string;
+  /** where two files about the same student must agree (« PFMP P2 »); null: each check is its own evidence */
+  creneau: string | null;
+  date: string | null; // AAAA-MM-JJ
+  rang: number; // order inside the file, for evidence of the same date
+  niveauLu: string; // as typed: « 3 », « TS », « NE »
+  degre: Degre | 'NE';
+  source: Source;
+}
+
+/** The weeks of PFMP an attestation sheet records, period by period. */
+export interface SemainesPfmp {
+  eleve: IdentiteEleve;
+  cycle: '3 ans' | '2 ans';
+  periodes: (number | null)[];
+  source: Source;
+}
+
+/** A CCF grid: its proposed mark, recomputed from the positionings with the workbook's own scale and rule. */
+export interface NoteCcf {
+  eleve: IdentiteEleve;
+  epreuve: string;
+  note: number | null; // null until every situation has a positioning
+  positionnees: number;
+  competences: number;
+  source: Source;
+}
+
+/** A problem met while reading: shown in « Anomalies », never fatal to the batch. */
+export interface Anomalie {
+  fichier: string;
+  feuille: string;
+  cellule: string;
+  probleme: string;
+  action: string;
+}
+
+export interface Releve {
+  fichier: string;
+  /** true when the file was recognised as an AGOrA workbook and read */
+  lu: boolean;
+  preuves: Preuve[];
+  semaines: SemainesPfmp[];
+  notes: NoteCcf[];
+  anomalies: Anomalie[];
+}
+
+export const releveVide = (fichier: string): Releve => ({ fichier, lu: false, preuves: [], semaines: [], notes: [], anomalies: [] });

@@ -1,0 +1,258 @@
+import type { Referentiel } from '../../referentiel/schema';
+import type { ClasseConsolidee, EleveConsolide, NoteEleve } from '../../consolidate/classe';
+import { LIBELLES_METHODES } from '../../consolidate/agregation';
+import { dateFr } from '../../domain/dates';
+import { ConstructeurFeuille, type Bloc } from '../constructeur';
+import { feuilleAgora } from '../agora';
+import { nomComplet } from '../eleve';
+import { degresDuLivret, gabaritGrilles } from '../grilles/gabarit';
+import { lettreColonne, type Classeur, type Feuille, type MiseEnFormeConditionnelle, type NomDefini, type Style } from '../model';
+import { alerte, bandeau, code, corps, entete, sousTitre, texte, titre, valeur } from '../styles';
+
+export const FEUILLES_CLASSE = { synthese: 'Synthèse', detail: 'Détail', couverture: 'Couverture', pfmp: 'PFMP', notes: 'Notes CCF', anomalies: 'Anomalies' } as const;
+export const MODELE_CLASSE = 'consolidation-classe';
+export const VERSION_CLASSE = '1.0.0';
+
+export interface OptionsClasse {
+  date: string; // AAAA-MM-JJ
+}
+
+const centre: Style = { ...valeur, alignement: 'centre' };
+const petit: Style = { ...valeur, taille: 8 };
+const ROUGE = { fond: 'F8CBAD', couleur: '9C0006' };
+const VERT = { fond: 'C6E0B4', couleur: '006100' };
+const nomEleve = (e: EleveConsolide) => nomComplet(e);
+const nombreFr = (x: number) => String(Math.round(x * 100) / 100).replace('.', ',');
+
+/** One fill per livret degree on numbers between 1 and 4 (a mean colours as the degree it rounds to). */
+function carteDeChaleur(plage: string): MiseEnFormeConditionnelle[] {
+  const coin = plage.split(':')[0]!;
+  return gabaritGrilles()
+    .couleursNiveaux.slice(0, 4)
+    .map((fond, k) => ({ plage, formule: `AND(ISNUMBER(${coin}),ROUND(${coin},0)=${k + 1})`, fond }));
+}
+
+function enTete(f: ConstructeurFeuille, n: number, intitule: string, c: ClasseConsolidee, o: OptionsClasse): void {
+  f.ligne([{ valeur: intitule, style: titre, colonnes: n }], 22);
+  f.ligne([{ valeur: `Consolidation du ${dateFr(o.date)} — ${c.fichiers.length} fichier(s) lu(s), ${c.eleves.length} élève(s) — méthode : ${LIBELLES_METHODES[c.methode]}.`, style: sousTitre, colonnes: n }]);
+}
+
+const miseEnPage = (intitule: string, orientation: 'paysage' | 'portrait', repetees: number) => ({
+  orientation,
+  ajusterLargeur: true,
+  lignesRepetees: [repetees, repetees] as [number, number],
+  piedDePage: `&L&8AGOrA pour Excel — consolidation de la classe&C&8${intitule}&R&8Page &P / &N`,
+});
+
+/** « Synthèse »: students × compétences, the aggregated level coloured as a heatmap, then a summary per bloc. */
+function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
+  const competences = r.blocs.flatMap((b) => b.activites.flatMap((a) => a.competences.map((x) => ({ ...x, bloc: b.code }))));
+  const entiers = c.methode === 'derniere' || c.methode === 'meilleure';
+  const largeurs = [12, 24, ...competences.map(() => 5.2), ...r.blocs.flatMap(() => [8, 8])];
+  const n = largeurs.length;
+  const f = new ConstructeurFeuille(FEUILLES_CLASSE.synthese, largeurs);
+  enTete(f, Math.min(n, 24), 'Synthèse des compétences de la classe', c, o);
+  const degres = degresDuLivret();
+  f.ligne([{ valeur: `Niveau agrégé de chaque compétence (1 à 4), coloré selon le degré du livret scolaire auquel il s'arrondit : ${degres.map((d) => `${d.code} ${d.libelle}`).join(' · ')}. Cellule vide : compétence non évaluée (« NE » n'est jamais compté comme zéro).`, style: sousTitre, colonnes: Math.min(n, 24) }]);
+  const bandes: Bloc[] = [{ valeur: '', style: bandeau, colonnes: 2 }];
+  for (const b of r.blocs) bandes.push({ valeur: `Bloc ${b.code}`, style: { ...bandeau, alignement: 'centre' }, colonnes: competences.filter((x) => x.bloc === b.code).length });
+  bandes.push({ valeur: 'Synthèse par bloc', style: { ...bandeau, alignement: 'centre' }, colonnes: r.blocs.length * 2 });
+  f.ligne(bandes);
+  const h = f.ligne([
+    { valeur: 'Classe', style: entete },
+    { valeur: 'Élève', style: entete },
+    ...competences.map((x) => ({ valeur: x.code, style: { ...entete, taille: 7 } })),
+    ...r.blocs.flatMap((b) => {
+      const total = competences.filter((x) => x.bloc === b.code).length;
+      return [
+        { valeur: `Bloc ${b.code} : évaluées sur ${total}`, style: { ...entete, taille: 7 } },
+        { valeur: `Bloc ${b.code} : degré moyen`, style: { ...entete, taille: 7 } },
+      ];
+    }),
+  ], 36);
+  let premiere = 0;
+  let derniere = h;
+  for (const e of c.eleves) {
+    derniere = f.ligne([
+      { valeur: e.classe, style: valeur },
+      { valeur: nomEleve(e), style: { ...valeur, gras: true } },
+      ...competences.map((x) => {
+        const a = e.competences[x.code];
+        return { valeur: a ? (entiers ? a.degre : Math.round(a.valeur * 100) / 100) : null, style: { ...centre, format: entiers ? '0' : '0.0' } };
+      }),
+      ...e.blocs.flatMap((b) => [
+        { valeur: b.evaluees, style: centre },
+        { valeur: b.moyenne === null ? null : Math.round(b.moyenne * 100) / 100, style: { ...centre, format: '0.0' } },
+      ]),
+    ]);
+    premiere ||= derniere;
+  }
+  if (!c.eleves.length) f.ligne([{ valeur: 'Aucun élève : aucun classeur AGOrA lisible parmi les fichiers donnés (voir « Anomalies »).', style: alerte, colonnes: Math.min(n, 24) }]);
+  f.vide();
+  f.ligne([{ valeur: `Moyenne, dernier ou meilleur positionnement : voir la méthode ci-dessus. Le détail de chaque positionnement (fichier, feuille, cellule) est dans la feuille « ${FEUILLES_CLASSE.detail} ».`, style: texte, colonnes: Math.min(n, 24) }]);
+  const misesEnForme: MiseEnFormeConditionnelle[] = [];
+  if (premiere) {
+    misesEnForme.push(...carteDeChaleur(`C${premiere}:${lettreColonne(1 + competences.length)}${derniere}`));
+    for (let k = 0; k < r.blocs.length; k++) {
+      const col = lettreColonne(2 + competences.length + 2 * k + 1);
+      misesEnForme.push(...carteDeChaleur(`${col}${premiere}:${col}${derniere}`));
+    }
+  }
+  return { ...f.feuille(miseEnPage('Synthèse', 'paysage', h), { lignes: h, colonnes: 2 }), misesEnForme };
+}
+
+/** « Détail »: one row per positioning read, with where it comes from; an Excel table with filters. */
+function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
+  const largeurs = [12, 24, 6, 10, 11, 10, 34, 9, 7, 22, 36, 18, 9];
+  const f = new ConstructeurFeuille(FEUILLES_CLASSE.detail, largeurs);
+  enTete(f, largeurs.length, 'Détail des positionnements', c, o);
+  const h = f.ligne(['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule'].map((v) => ({ valeur: v, style: entete })));
+  const eleves = new Map(c.eleves.map((e) => [e.id, e]));
+  let derniere = h;
+  for (const p of c.preuves) {
+    const e = eleves.get(p.eleveId)!;
+    derniere = f.ligne([
+      { valeur: e.classe, style: petit },
+      { valeur: nomEleve(e), style: petit },
+      { valeur: p.competence.split('.')[0]!, style: { ...petit, alignement: 'centre' } },
+      { valeur: p.competence, style: { ...petit, alignement: 'centre' } },
+      { valeur: p.date ? { date: p.date } : null, style: { ...petit, alignement: 'centre', format: 'dd/mm/yyyy' } },
+      { valeur: p.nature, style: petit },
+      { valeur: p.libelle, style: petit },
+      { valeur: p.niveauLu, style: { ...petit, alignement: 'centre' } },
+      { valeur: p.degre, style: { ...petit, alignement: 'centre' } },
+      { valeur: p.retenue ? 'Oui' : `Non — ${p.motif}`, style: petit },
+      { valeur: p.source.fichier, style: petit },
+      { valeur: p.source.feuille, style: petit },
+      { valeur: p.source.cellule, style: { ...petit, alignement: 'centre' } },
+    ]);
+  }
+  return { ...f.feuille(miseEnPage('Détail', 'paysage', h), { lignes: h, colonnes: 2 }), tableau: { nom: 'Detail', entete: h, derniere, colonnes: largeurs.length } };
+}
+
+/** « Couverture »: per compétence, how many students were evaluated and at which degree; never-evaluated ones flagged. */
+function couverture(c: ClasseConsolidee, o: OptionsClasse): Feuille {
+  const largeurs = [6, 9, 52, 10, 8, 8, 8, 8, 15, 28];
+  const f = new ConstructeurFeuille(FEUILLES_CLASSE.couverture, largeurs);
+  enTete(f, largeurs.length, 'Couverture des compétences', c, o);
+  const h = f.ligne(['Bloc', 'Code', 'Compétence', 'Élèves évalués', 'Degré 1', 'Degré 2', 'Degré 3', 'Degré 4', 'Positionnements', 'État'].map((v) => ({ valeur: v, style: entete })));
+  const total = c.eleves.length;
+  let derniere = h;
+  for (const x of c.couverture) {
+    const etat = x.evalues === 0 ? 'Jamais évaluée' : x.evalues < total ? `${total - x.evalues} élève(s) non évalué(s)` : 'Tous les élèves évalués';
+    derniere = f.ligne([
+      { valeur: x.bloc, style: centre },
+      { valeur: x.code, style: code },
+      { valeur: x.libelle, style: corps },
+      { valeur: x.evalues, style: centre },
+      ...x.degres.map((d) => ({ valeur: d, style: centre })),
+      { valeur: x.positionnements, style: centre },
+      { valeur: etat, style: valeur },
+    ]);
+  }
+  const etat = `J${h + 1}:J${derniere}`;
+  return {
+    ...f.feuille(miseEnPage('Couverture', 'portrait', h), { lignes: h, colonnes: 3 }),
+    tableau: { nom: 'Couverture', entete: h, derniere, colonnes: largeurs.length },
+    misesEnForme: [
+      { plage: etat, formule: `D${h + 1}=0`, ...ROUGE },
+      { plage: etat, formule: `D${h + 1}<${total}`, fond: 'FFE699' },
+      { plage: etat, formule: `D${h + 1}>=${total}`, ...VERT },
+    ],
+  };
+}
+
+/** « PFMP »: weeks per student and period against the required duration (22 weeks, 16 in a two-year cycle). */
+function pfmp(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
+  const periodes = gabaritGrilles().periodesPfmp;
+  const largeurs = [12, 24, 8, ...periodes.map(() => 6), 8, 8, 8, 34];
+  const f = new ConstructeurFeuille(FEUILLES_CLASSE.pfmp, largeurs);
+  enTete(f, largeurs.length, 'Semaines de formation en milieu professionnel', c, o);
+  f.ligne([{ valeur: `Durée requise : ${r.pfmp.dureeSemaines} semaines ; ${r.pfmp.dureeCycleDeuxAnsSemaines} semaines pour un cycle de formation en deux ans (attestations PFMP des classeurs).`, style: sousTitre, colonnes: largeurs.length }]);
+  const h = f.ligne(['Classe', 'Élève', 'Cycle', ...periodes, 'Total', 'Requis', 'Manque', 'État'].map((v) => ({ valeur: v, style: entete })));
+  let derniere = h;
+  for (const e of c.eleves) {
+    const s = e.semaines;
+    derniere = f.ligne([
+      { valeur: e.classe, style: valeur },
+      { valeur: nomEleve(e), style: { ...valeur, gras: true } },
+      { valeur: s?.cycle ?? null, style: centre },
+      ...periodes.map((_, k) => ({ valeur: s?.periodes[k] ?? null, style: { ...centre, format: '0.#' } })),
+      { valeur: s ? s.total : null, style: { ...centre, gras: true, format: '0.#' } },
+      { valeur: s ? s.requis : null, style: centre },
+      { valeur: s ? s.manque : null, style: { ...centre, format: '0.#' } },
+      { valeur: !s ? 'Aucune attestation PFMP lue' : s.manque > 0 ? `Il manque ${nombreFr(s.manque)} semaine(s)` : 'Durée atteinte', style: valeur },
+    ]);
+  }
+  const k = 3 + periodes.length;
+  const etat = `${lettreColonne(k + 3)}${h + 1}:${lettreColonne(k + 3)}${derniere}`;
+  const manque = `${lettreColonne(k + 2)}${h + 1}`;
+  return {
+    ...f.feuille(miseEnPage('PFMP', 'paysage', h), { lignes: h, colonnes: 2 }),
+    tableau: { nom: 'PFMP', entete: h, derniere, colonnes: largeurs.length },
+    misesEnForme: [
+      { plage: etat, formule: `OR(${manque}="",${manque}>0)`, ...ROUGE },
+      { plage: etat, formule: `AND(ISNUMBER(${manque}),${manque}=0)`, ...VERT },
+    ],
+  };
+}
+
+const celluleNote = (n: NoteEleve | undefined): { valeur: string | number | null; detail: string } => {
+  if (!n) return { valeur: null, detail: 'Pas de grille' };
+  if ('contradictoires' in n) return { valeur: 'Contradictoire', detail: n.contradictoires.map((x) => `${x.note === null ? 'aucune' : nombreFr(x.note)} (${x.fichier})`).join(' ; ') };
+  return { valeur: n.note, detail: `${n.positionnees} / ${n.competences} positionnées${n.note === null ? ' ; grille incomplète' : ''}` };
+};
+
+/** « Notes CCF »: the proposed marks of E31, E32 and E2, recomputed from each grid's positionings. */
+function notes(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
+  const epreuves = ['E31', 'E32', 'E2'].map((x) => r.epreuves.find((e) => e.code === x)!).filter(Boolean);
+  const largeurs = [12, 24, ...epreuves.flatMap(() => [9, 22])];
+  const f = new ConstructeurFeuille(FEUILLES_CLASSE.notes, largeurs);
+  enTete(f, largeurs.length, 'Notes proposées des grilles CCF (sur 20)', c, o);
+  if (epreuves.some((e) => e.ccf.noteNonCommuniquee)) f.ligne([{ valeur: 'La proposition de note ne doit pas être communiquée au candidat.', style: alerte, colonnes: largeurs.length }]);
+  const h = f.ligne(['Classe', 'Élève', ...epreuves.flatMap((e) => [`${e.code} : note`, `${e.code} : compétences`])].map((v) => ({ valeur: v, style: entete })));
+  let derniere = h;
+  for (const e of c.eleves)
+    derniere = f.ligne([
+      { valeur: e.classe, style: valeur },
+      { valeur: nomEleve(e), style: { ...valeur, gras: true } },
+      ...epreuves.flatMap((x) => {
+        const n = celluleNote(e.notes[x.code]);
+        return [
+          { valeur: n.valeur, style: { ...centre, gras: true, format: '0.0#' } },
+          { valeur: n.detail, style: petit },
+        ];
+      }),
+    ]);
+  f.vide();
+  f.ligne([{ valeur: 'Note recalculée depuis les positionnements de chaque grille, avec l\'échelle, les poids et le pas d\'arrondi de son classeur, comme la formule de la grille.', style: texte, colonnes: largeurs.length }]);
+  return { ...f.feuille(miseEnPage('Notes CCF', 'paysage', h), { lignes: h, colonnes: 2 }), tableau: { nom: 'NotesCCF', entete: h, derniere, colonnes: largeurs.length } };
+}
+
+/** « Anomalies »: every file, sheet or cell that could not be taken as it was, and what was done. */
+function anomalies(c: ClasseConsolidee, o: OptionsClasse): Feuille {
+  const largeurs = [36, 18, 9, 70, 40];
+  const f = new ConstructeurFeuille(FEUILLES_CLASSE.anomalies, largeurs);
+  enTete(f, largeurs.length, 'Anomalies relevées', c, o);
+  const h = f.ligne(['Fichier', 'Feuille', 'Cellule', 'Problème', 'Ce qui a été fait'].map((v) => ({ valeur: v, style: entete })));
+  let derniere = h;
+  for (const a of c.anomalies) derniere = f.ligne([a.fichier, a.feuille, a.cellule, a.probleme, a.action].map((v) => ({ valeur: v, style: valeur })));
+  if (!c.anomalies.length) derniere = f.ligne([{ valeur: 'Aucune anomalie.', style: valeur }, ...['', '', '', ''].map((v) => ({ valeur: v, style: valeur }))]);
+  return { ...f.feuille(miseEnPage('Anomalies', 'paysage', h), { lignes: h, colonnes: 0 }), tableau: { nom: 'Anomalies', entete: h, derniere, colonnes: largeurs.length } };
+}
+
+/** The class workbook: « Synthèse », « Détail », « Couverture », « PFMP », « Notes CCF », « Anomalies », then `_agora`. */
+export function classeurClasse(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Classeur {
+  const feuilles = [synthese(r, c, o), detail(c, o), couverture(c, o), pfmp(r, c, o), notes(r, c, o), anomalies(c, o)];
+  const noms: NomDefini[] = feuilles.map((f) => ({ nom: `Classe_${f.nom.normalize('NFD').replace(/[^A-Za-z]/g, '')}`, feuille: f.nom, plage: 'A1' }));
+  feuilles.push(
+    feuilleAgora({
+      cles: [['modele', MODELE_CLASSE], ['version_modele', VERSION_CLASSE], ['methode', c.methode], ['fichiers', String(c.fichiers.length)], ['eleves', String(c.eleves.length)]],
+      versionGabarit: VERSION_CLASSE,
+      versionReferentiel: r.version,
+      date: o.date,
+      entrees: noms.map((n) => ({ ancre: n.nom, modele: MODELE_CLASSE, eleve: null, prefixe: '', feuille: n.feuille })),
+    }),
+  );
+  return { titre: `Consolidation de la classe — ${c.eleves.length} élèves`, feuilles, noms };
+}
