@@ -328,6 +328,7 @@ async function cmdConsolider(args: string[], s: Sorties, terminal = Boolean(proc
   if (!(METHODES as readonly string[]).includes(methode)) throw new ErreurUsage(`--methode attend ${METHODES.join(', ')} : « ${methode} ».`);
   const lsl = o.valeurs.get('--lsl');
   if (lsl && !lsl.toLowerCase().endsWith('.csv')) throw new ErreurUsage(`Le fichier du livret doit se terminer par .csv : « ${lsl} ».`);
+  for (const p of o.positionnels) if (!existsSync(p)) throw new ErreurUsage(`Dossier ou fichier introuvable : « ${p} ».`);
   const fichiers = await classeursAConsolider(o.positionnels, [sortie, ...(lsl ? [lsl] : [])]);
   if (!fichiers.length) throw new ErreurUsage(`Aucun classeur .xlsx dans ${o.positionnels.map((p) => `« ${p} »`).join(', ')}.`);
   const json = o.drapeaux.has('--json');

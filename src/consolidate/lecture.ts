@@ -82,6 +82,7 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
   }
   const entrees = entreesAgora(c.lignesAgora);
   const exercices: Entree[] = [];
+  const vus = new Set<string>(); // students already checked for formula-like names
   for (const e of entrees) {
     const modele = e.modele.replace(/^corrige-/, '');
     const connue = ctx.versionDuModele(modele);
@@ -109,8 +110,11 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
       anomalie('Aucun élève nommé dans ce classeur (créé sans liste de classe).', 'Feuille ignorée.', { feuille: ancre.feuille });
       continue;
     }
-    for (const [champ, v] of [['nom', eleve.nom], ['prénom', eleve.prenom], ['classe', eleve.classe]] as const)
-      if (FORMULE.test(v)) anomalie(`Le ${champ} de l'élève « ${v} » commence comme une formule.`, 'Repris comme texte, jamais comme formule.', { feuille: '_agora' });
+    const cle = `${eleve.nom}|${eleve.prenom}|${eleve.classe}`;
+    if (!vus.has(cle))
+      for (const [champ, v] of [['nom', eleve.nom], ['prénom', eleve.prenom], ['classe', eleve.classe]] as const)
+        if (FORMULE.test(v)) anomalie(`Le ${champ} de l'élève « ${v} » commence comme une formule.`, 'Repris comme texte, jamais comme formule.', { feuille: '_agora' });
+    vus.add(cle);
     const pole = /^grille-pfmp-pole(\d)$/.exec(modele);
     const epreuve = /^grille-ccf-(e\d+)$/.exec(modele);
     if (pole) lirePfmp(lecture, pole[1]!);
