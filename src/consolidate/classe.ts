@@ -1,7 +1,7 @@
 import type { Referentiel } from '../referentiel/schema';
 import { agreger, type Agregat, type Methode } from './agregation';
 import { identifierEleves, type EleveClasse } from './eleves';
-import type { Anomalie, Degre, IdentiteEleve, Preuve, Releve, Source } from './preuves';
+import type { Anomalie, IdentiteEleve, Preuve, Releve, Source } from './preuves';
 
 export interface PreuveRetenue extends Preuve {
   eleveId: string;
@@ -91,7 +91,7 @@ export function consoliderClasse(releves: readonly Releve[], r: Referentiel, met
   const creneaux = new Map<string, PreuveRetenue[]>();
   for (const p of preuves) {
     const cle = `${p.eleveId}|${p.competence}|${p.creneau ?? `${p.libelle}|${p.date}|${p.degre}`}`;
-    creneaux.set(cle, [...(creneaux.get(cle) ?? []), p]);
+    ajouter(creneaux, cle, p);
   }
   for (const groupe of creneaux.values()) {
     if (groupe.length < 2) continue;
@@ -111,15 +111,21 @@ export function consoliderClasse(releves: readonly Releve[], r: Referentiel, met
   }
 
   const parEleve = new Map<string, PreuveRetenue[]>();
-  for (const p of preuves) if (p.retenue) parEleve.set(p.eleveId, [...(parEleve.get(p.eleveId) ?? []), p]);
+  const parCompetence = new Map<string, PreuveRetenue[]>();
+  for (const p of preuves.filter((x) => x.retenue)) {
+    ajouter(parEleve, p.eleveId, p);
+    ajouter(parCompetence, p.competence, p);
+  }
   const semaines = semainesParEleve(releves, idDe, r, anomalies);
   const notes = notesParEleve(releves, idDe, anomalies);
 
   const consolides: EleveConsolide[] = eleves.map((e) => {
     const siennes = parEleve.get(e.id) ?? [];
     const competences: Record<string, Agregat> = {};
-    for (const code of new Set(siennes.map((p) => p.competence))) {
-      const a = agreger(siennes.filter((p) => p.competence === code).map((p) => p.degre), methode);
+    const parCode = new Map<string, PreuveRetenue[]>();
+    for (const p of siennes) ajouter(parCode, p.competence, p);
+    for (const [code, liste] of parCode) {
+      const a = agreger(liste.map((p) => p.degre), methode);
       if (a) competences[code] = a;
     }
     const blocs = r.blocs.map((b) => {
@@ -135,13 +141,20 @@ export function consoliderClasse(releves: readonly Releve[], r: Referentiel, met
       a.competences.map((c): CouvertureCompetence => {
         const degres: [number, number, number, number] = [0, 0, 0, 0];
         for (const e of consolides) if (e.competences[c.code]) degres[e.competences[c.code]!.degre - 1]!++;
-        const positionnements = preuves.filter((p) => p.retenue && p.competence === c.code && p.degre !== 'NE').length;
+        const positionnements = (parCompetence.get(c.code) ?? []).filter((p) => p.degre !== 'NE').length;
         return { code: c.code, libelle: c.libelle, bloc: b.code, evalues: degres.reduce((x, y) => x + y, 0), degres, positionnements };
       }),
     ),
   );
   anomalies.sort((a, b) => (a.fichier === b.fichier ? 0 : a.fichier < b.fichier ? -1 : 1));
   return { methode, fichiers: releves.map((x) => x.fichier).sort(), eleves: consolides, preuves, couverture, anomalies };
+}
+
+/** Appends to a list in a map (grouping in one pass, whatever the class size). */
+function ajouter<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
 }
 
 type IdDe = (e: IdentiteEleve, s: Source) => string | undefined;
@@ -151,7 +164,7 @@ function semainesParEleve(releves: readonly Releve[], idDe: IdDe, r: Referentiel
   const groupes = new Map<string, Releve['semaines']>();
   for (const s of releves.flatMap((x) => x.semaines).sort((a, b) => (a.source.fichier < b.source.fichier ? -1 : 1))) {
     const id = idDe(s.eleve, s.source);
-    if (id) groupes.set(id, [...(groupes.get(id) ?? []), s]);
+    if (id) ajouter(groupes, id, s);
   }
   const res = new Map<string, SemainesEleve>();
   for (const [id, liste] of groupes) {
@@ -179,7 +192,7 @@ function notesParEleve(releves: readonly Releve[], idDe: IdDe, anomalies: Anomal
   const groupes = new Map<string, Releve['notes']>();
   for (const n of releves.flatMap((x) => x.notes).sort((a, b) => (a.source.fichier < b.source.fichier ? -1 : 1))) {
     const id = idDe(n.eleve, n.source);
-    if (id) groupes.set(`${id}\n${n.epreuve}`, [...(groupes.get(`${id}\n${n.epreuve}`) ?? []), n]);
+    if (id) ajouter(groupes, `${id}\n${n.epreuve}`, n);
   }
   const res = new Map<string, Record<string, NoteEleve>>();
   for (const [cle, liste] of groupes) {
@@ -195,4 +208,3 @@ function notesParEleve(releves: readonly Releve[], idDe: IdDe, anomalies: Anomal
   return res;
 }
 
-export const DEGRES: readonly Degre[] = [1, 2, 3, 4];

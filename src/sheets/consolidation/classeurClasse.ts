@@ -109,22 +109,24 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   const h = f.ligne(['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule'].map((v) => ({ valeur: v, style: entete })));
   const eleves = new Map(c.eleves.map((e) => [e.id, e]));
   let derniere = h;
+  // Up to a hundred thousand rows for a large class: values only, the table style draws them (a style per cell would cost more than reading the files).
+  const date: Style = { format: 'dd/mm/yyyy', alignement: 'centre' };
   for (const p of c.preuves) {
     const e = eleves.get(p.eleveId)!;
     derniere = f.ligne([
-      { valeur: e.classe, style: petit },
-      { valeur: nomEleve(e), style: petit },
-      { valeur: p.competence.split('.')[0]!, style: { ...petit, alignement: 'centre' } },
-      { valeur: p.competence, style: { ...petit, alignement: 'centre' } },
-      { valeur: p.date ? { date: p.date } : null, style: { ...petit, alignement: 'centre', format: 'dd/mm/yyyy' } },
-      { valeur: p.nature, style: petit },
-      { valeur: p.libelle, style: petit },
-      { valeur: p.niveauLu, style: { ...petit, alignement: 'centre' } },
-      { valeur: p.degre, style: { ...petit, alignement: 'centre' } },
-      { valeur: p.retenue ? 'Oui' : `Non — ${p.motif}`, style: petit },
-      { valeur: p.source.fichier, style: petit },
-      { valeur: p.source.feuille, style: petit },
-      { valeur: p.source.cellule, style: { ...petit, alignement: 'centre' } },
+      { valeur: e.classe },
+      { valeur: nomEleve(e) },
+      { valeur: p.competence.split('.')[0]! },
+      { valeur: p.competence },
+      { valeur: p.date ? { date: p.date } : null, style: date },
+      { valeur: p.nature },
+      { valeur: p.libelle },
+      { valeur: p.niveauLu },
+      { valeur: p.degre },
+      { valeur: p.retenue ? 'Oui' : `Non — ${p.motif}` },
+      { valeur: p.source.fichier },
+      { valeur: p.source.feuille },
+      { valeur: p.source.cellule },
     ]);
   }
   return { ...f.feuille(miseEnPage('Détail', 'paysage', h), { lignes: h, colonnes: 2 }), tableau: { nom: 'Detail', entete: h, derniere, colonnes: largeurs.length } };

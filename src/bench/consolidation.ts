@@ -1,0 +1,141 @@
+/**
+ * `npm run bench` (second part): consolidation of synthetic classes of 35, 300 and 1 000 students,
+ * each with a grid workbook filled over five PFMP periods and the CCF, and a checked exercise copy.
+ * Baseline, measured in the same run: exceljs merely loading the same files one after the other.
+ * Each measure runs in its own child process, so that its peak resident memory is its own.
+ */
+import { fork } from 'node:child_process';
+import { promises as fs, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { referentiel } from '../referentiel';
+import { grillesParEleve } from '../app/grilles';
+import { ecrireExercice } from '../app/exercices';
+import { simulerCopie, simulerGrilles } from '../app/simulation';
+import { ecrireCopieAnnotee, verifierCopie } from '../app/verification';
+import { consoliderClasseurs, releverFichier } from '../app/consolidation';
+import { TYPES_GRILLE } from '../sheets/grilles/gabarit';
+
+const TAILLES = (process.env.AGORA_BENCH_CLASSES ?? '35,300,1000').split(',').map(Number);
+const MODELES = 6; // distinct filled workbooks, copied under each student's name
+const DATE = '2026-11-23';
+
+interface Mesure {
+  ms: number;
+  rssMaxMo: number;
+  eleves?: number;
+  preuves?: number;
+}
+
+/** Child side: one measure, printed as JSON on stdout. */
+type Mode = 'reference' | 'lecture' | 'consolidation';
+
+async function mesurerEnfant(mode: Mode, liste: string): Promise<void> {
+  const fichiers = (await fs.readFile(liste, 'utf8')).split('\n').filter(Boolean);
+  let rssMax = process.memoryUsage().rss;
+  const sonde = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 10);
+  const t0 = process.hrtime.bigint();
+  let suite: Partial<Mesure> = {};
+  if (mode === 'reference') {
+    for (const f of fichiers) await new ExcelJS.Workbook().xlsx.readFile(f);
+  } else if (mode === 'lecture') {
+    // reading alone: what consolidation keeps of each file, without writing the class workbook
+    let n = 0;
+    for (const f of fichiers) n += (await releverFichier(f)).preuves.length;
+    suite = { preuves: n };
+  } else {
+    const sortie = path.join(path.dirname(liste), `classe-${fichiers.length}.xlsx`);
+    const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE });
+    if (res.anomalies.length) throw new Error(`anomalies inattendues : ${res.anomalies[0]!.probleme}`);
+    suite = { eleves: res.eleves, preuves: res.classe.preuves.length };
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  clearInterval(sonde);
+  rssMax = Math.max(rssMax, process.memoryUsage().rss);
+  process.stdout.write(JSON.stringify({ ms, rssMaxMo: rssMax / 2 ** 20, ...suite }));
+}
+
+function lancerEnfant(mode: string, liste: string): Promise<Mesure> {
+  return new Promise((resolve, reject) => {
+    const p = fork(__filename, ['--mesurer', mode, liste], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let sortie = '';
+    p.stdout!.on('data', (d) => (sortie += d));
+    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(sortie) as Mesure) : reject(new Error(`mesure ${mode} : code ${code}`))));
+  });
+}
+
+/** Replaces a template student's name by another in every XML part (sheets, shared strings, `_agora`). */
+async function renommerEleve(modele: Buffer, ancien: string, nouveau: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(modele);
+  for (const [nom, entree] of Object.entries(zip.files)) {
+    if (!nom.endsWith('.xml') || entree.dir) continue;
+    const xml = await entree.async('string');
+    if (xml.includes(ancien)) zip.file(nom, xml.split(ancien).join(nouveau));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** The template workbooks: a filled grid workbook and a checked TVA copy for each of MODELES students. */
+async function modeles(d: string): Promise<{ nom: string; grilles: Buffer; copie: Buffer }[]> {
+  const r = referentiel();
+  const res: { nom: string; grilles: Buffer; copie: Buffer }[] = [];
+  for (let k = 0; k < MODELES; k++) {
+    const nom = `MODELENOM${String.fromCharCode(65 + k)}`;
+    const eleve = { nom, prenom: 'Prénom', classe: 'Tle AGOrA' };
+    const g = await grillesParEleve([eleve], { types: [...TYPES_GRILLE], etablissement: 'Lycée de mesure', annee: '2026-2027', date: DATE }, path.join(d, `g${k}`));
+    const remplies = path.join(d, `remplies${k}.xlsx`);
+    await simulerGrilles(g.fichiers[0]!.fichier, remplies, r, false);
+    const exercice = path.join(d, `tva${k}.xlsx`);
+    await ecrireExercice({ type: 'tva', graine: 100 + k, periode: '2026-10', date: DATE }, eleve, exercice);
+    const copie = path.join(d, `copie${k}.xlsx`);
+    await simulerCopie(exercice, copie);
+    const verifiee = path.join(d, `verifiee${k}.xlsx`);
+    await ecrireCopieAnnotee(await verifierCopie(copie, { date: DATE }), verifiee);
+    res.push({ nom, grilles: await fs.readFile(remplies), copie: await fs.readFile(verifiee) });
+  }
+  return res;
+}
+
+async function principal(): Promise<void> {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'agora-bench-consolidation-'));
+  const max = Math.max(...TAILLES);
+  process.stdout.write(`\nBanc d'essai de la consolidation : classes de ${TAILLES.join(', ')} élèves, un classeur de grilles rempli (PFMP P1 à P5, attestation, CCF) et une copie de TVA vérifiée par élève\n`);
+  const t0 = Date.now();
+  const m = await modeles(d);
+  const fichiers: string[] = [];
+  await fs.mkdir(path.join(d, 'classe'));
+  for (let i = 0; i < max; i++) {
+    const x = m[i % m.length]!;
+    const nom = `ELEVE${String(i + 1).padStart(4, '0')}`;
+    for (const [genre, octets] of [['grilles', x.grilles], ['tva', x.copie]] as const) {
+      const f = path.join(d, 'classe', `${nom}-${genre}.xlsx`);
+      await fs.writeFile(f, await renommerEleve(octets, x.nom, nom));
+      fichiers.push(f);
+    }
+  }
+  const taille = (await fs.stat(fichiers[0]!)).size / 1024;
+  process.stdout.write(`${fichiers.length} classeurs préparés en ${((Date.now() - t0) / 1000).toFixed(0)} s (grilles : ${taille.toFixed(0)} Ko par classeur)\n\n`);
+  process.stdout.write(`  ${'élèves'.padEnd(7)}${'fichiers'.padStart(9)}   ${'référence : exceljs charge'.padEnd(36)}${'lecture seule (relevés)'.padEnd(45)}${'agora consolider (tout compris)'.padEnd(45)}\n`);
+  for (const n of TAILLES) {
+    const liste = path.join(d, `liste-${n}.txt`);
+    await fs.writeFile(liste, fichiers.slice(0, 2 * n).join('\n'));
+    const ref = await lancerEnfant('reference', liste);
+    const lecture = await lancerEnfant('lecture', liste);
+    const c = await lancerEnfant('consolidation', liste);
+    const fps = (x: Mesure) => ((2 * n) / (x.ms / 1000)).toFixed(0);
+    const cellule = (x: Mesure) => `${(x.ms / 1000).toFixed(1).padStart(6)} s ${fps(x).padStart(4)} fichiers/s ${x.rssMaxMo.toFixed(0).padStart(5)} Mo`;
+    const ratio = (x: Mesure) => `ratio ${(x.ms / ref.ms).toFixed(2)}`;
+    process.stdout.write(`  ${String(n).padEnd(7)}${String(2 * n).padStart(9)}   ${cellule(ref).padEnd(36)}${`${cellule(lecture)}  ${ratio(lecture)}`.padEnd(45)}${cellule(c)}  ${ratio(c)}  ${c.preuves} pos.\n`);
+  }
+  process.stdout.write(`\n  (Mo : mémoire résidente maximale du processus de mesure ; pos. : positionnements lus et écrits dans « Détail »)\n`);
+  if (process.env.AGORA_BENCH_GARDER) process.stdout.write(`  (fichiers gardés dans ${d})\n`);
+  else rmSync(d, { recursive: true, force: true });
+}
+
+const i = process.argv.indexOf('--mesurer');
+(i >= 0 ? mesurerEnfant(process.argv[i + 1] as Mode, process.argv[i + 2]!) : principal()).catch((e) => {
+  process.stderr.write(`Erreur : ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});
