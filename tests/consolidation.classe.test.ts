@@ -264,7 +264,7 @@ test('mauvaises entrées : chaque problème devient une ligne d\'« Anomalies »
   const probleme = (nom: string) => res.anomalies.filter((a) => path.basename(a.fichier) === nom).map((a) => a.probleme);
   expect(probleme('corrompu.xlsx')).toEqual([expect.stringMatching(/endommagé ou illisible/)]);
   expect(probleme('vide.xlsx')).toEqual([expect.stringMatching(/n'est pas un classeur Excel/)]);
-  expect(probleme('lettre.xlsx')).toEqual([expect.stringMatching(/endommagé ou illisible|pas un classeur|pas été créé par AGOrA/)]);
+  expect(probleme('lettre.xlsx')).toEqual([expect.stringMatching(/n'est pas un classeur Excel : aucune feuille \(document Word/)]);
   expect(probleme('chiffre.xlsx')).toEqual([expect.stringMatching(/protégé par un mot de passe/)]);
   expect(probleme('etranger.xlsx')).toEqual([expect.stringMatching(/n'a pas été créé par AGOrA pour Excel/)]);
   expect(probleme('referentiel-inconnu.xlsx')).toEqual([expect.stringMatching(/Référentiel « 2099-01-01 », inconnu/)]);

@@ -67,6 +67,8 @@ export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
   } catch {
     throw new ErreurFichier(`« ${fichier} » est un classeur endommagé ou illisible : ouvrez-le dans Excel et enregistrez-le à nouveau.`, fichier);
   }
+  // a .docx or .pptx renamed .xlsx is a valid zip without a single sheet
+  if (!wb.worksheets.length) throw new ErreurFichier(`« ${fichier} » n'est pas un classeur Excel : aucune feuille (document Word ou PowerPoint renommé en .xlsx ?).`, fichier);
   const noms = ciblesDesNoms(wb);
   const agora = new Map<string, string>();
   const lignesAgora: string[][] = [];
