@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
 import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
 import { lireClasseur, type ClasseurLu } from '../io/exceljs/lireClasseur';
-import { FORMAT_AGORA } from '../sheets/agora';
+import { FORMAT_AGORA, versionMajeure } from '../sheets/agora';
 import type { ReglagesVerification } from '../sheets/exercices/reglages';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { Hasard, graineDe } from '../domain/cas/hasard';
@@ -172,8 +172,6 @@ export interface ExerciceOuvert {
   enonceModifie: string[]; // blocks whose fingerprint no longer matches `_agora`
 }
 
-/** Major version of a template: a workbook made by a newer one may hold what this version cannot read. */
-const majeure = (v: string) => Number(v.split('.')[0]);
 
 export async function ouvrirExercice(fichier: string, corrigeAccepte = true): Promise<ExerciceOuvert> {
   const c = await lireClasseur(fichier);
@@ -185,7 +183,7 @@ export async function ouvrirExercice(fichier: string, corrigeAccepte = true): Pr
   if (!def) throw new ErreurFichier(`« ${fichier} » : modèle d'exercice « ${lu} » inconnu de cette version d'AGOrA.`, fichier);
   const spec = def.spec;
   const version = c.agora.get(CLES_EXERCICE.version) ?? '';
-  if (majeure(version) > majeure(spec.gabarit.version) || Number(c.agora.get('format') ?? FORMAT_AGORA) > Number(FORMAT_AGORA))
+  if (versionMajeure(version) > versionMajeure(spec.gabarit.version) || Number(c.agora.get('format') ?? FORMAT_AGORA) > Number(FORMAT_AGORA))
     throw new ErreurFichier(`« ${fichier} » a été créé avec une version plus récente du modèle « ${spec.gabarit.titre} » (${version} ; cette version d'AGOrA lit la ${spec.gabarit.version}) : mettez AGOrA à jour.`, fichier);
   const lecture = lireBlocs(spec.structure(), (n) => c.plage(n));
   if (lecture.problemes.length) throw new ErreurFichier(`Énoncé illisible dans « ${fichier} » :\n  - ${lecture.problemes.join('\n  - ')}`, fichier);

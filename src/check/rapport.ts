@@ -1,4 +1,4 @@
-import { lettreColonne } from '../sheets/model';
+import { adresseDansPlage } from '../sheets/exercices/lecture';
 import type { Degre } from './competences';
 import type { Controle, Statut } from './controle';
 import type { ResultatVerification } from './verification';
@@ -37,7 +37,7 @@ export interface ControleRapporte {
   reussis: number;
 }
 
-export const celluleDe = (c: Controle) => (c.plage ? `${c.plage.feuille}!${lettreColonne(c.plage.gauche - 1)}${c.plage.haut}` : null);
+export const celluleDe = (c: Controle) => (c.plage ? `${c.plage.feuille}!${adresseDansPlage(c.plage)}` : null);
 
 export function rapporter(
   meta: Omit<RapportCopie, 'controles' | 'competences' | 'total' | 'enonceModifie'>,

@@ -119,6 +119,7 @@ export function consoliderClasse(releves: readonly Releve[], r: Referentiel, met
   const semaines = semainesParEleve(releves, idDe, r, anomalies);
   const notes = notesParEleve(releves, idDe, anomalies);
 
+  const codesDesBlocs = r.blocs.map((b) => ({ code: b.code, codes: b.activites.flatMap((a) => a.competences.map((c) => c.code)) }));
   const consolides: EleveConsolide[] = eleves.map((e) => {
     const siennes = parEleve.get(e.id) ?? [];
     const competences: Record<string, Agregat> = {};
@@ -128,10 +129,9 @@ export function consoliderClasse(releves: readonly Releve[], r: Referentiel, met
       const a = agreger(liste.map((p) => p.degre), methode);
       if (a) competences[code] = a;
     }
-    const blocs = r.blocs.map((b) => {
-      const codes = b.activites.flatMap((a) => a.competences.map((c) => c.code));
+    const blocs = codesDesBlocs.map(({ code, codes }) => {
       const degres = codes.flatMap((c) => (competences[c] ? [competences[c].degre] : []));
-      return { code: b.code, evaluees: degres.length, total: codes.length, moyenne: degres.length ? degres.reduce((a: number, x) => a + x, 0) / degres.length : null };
+      return { code, evaluees: degres.length, total: codes.length, moyenne: degres.length ? degres.reduce((a: number, x) => a + x, 0) / degres.length : null };
     });
     return { ...e, competences, blocs, semaines: semaines.get(e.id) ?? null, notes: notes.get(e.id) ?? {} };
   });
@@ -159,15 +159,20 @@ function ajouter<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 type IdDe = (e: IdentiteEleve, s: Source) => string | undefined;
 
+/** Items of the same student (and `suffixe`, e.g. the épreuve) together, in file order whatever the input order. */
+function grouperParEleve<T extends { eleve: IdentiteEleve; source: Source }>(items: readonly T[], idDe: IdDe, suffixe: (x: T) => string = () => ''): Map<string, T[]> {
+  const groupes = new Map<string, T[]>();
+  for (const x of [...items].sort((a, b) => (a.source.fichier === b.source.fichier ? 0 : a.source.fichier < b.source.fichier ? -1 : 1))) {
+    const id = idDe(x.eleve, x.source);
+    if (id) ajouter(groupes, `${id}${suffixe(x)}`, x);
+  }
+  return groupes;
+}
+
 /** Weeks per period, merged across files; two files giving different weeks for a period leave it out. */
 function semainesParEleve(releves: readonly Releve[], idDe: IdDe, r: Referentiel, anomalies: Anomalie[]): Map<string, SemainesEleve> {
-  const groupes = new Map<string, Releve['semaines']>();
-  for (const s of releves.flatMap((x) => x.semaines).sort((a, b) => (a.source.fichier < b.source.fichier ? -1 : 1))) {
-    const id = idDe(s.eleve, s.source);
-    if (id) ajouter(groupes, id, s);
-  }
   const res = new Map<string, SemainesEleve>();
-  for (const [id, liste] of groupes) {
+  for (const [id, liste] of grouperParEleve(releves.flatMap((x) => x.semaines), idDe)) {
     const n = Math.max(...liste.map((s) => s.periodes.length));
     const periodes = Array.from({ length: n }, (_, k) => {
       const valeurs = liste.flatMap((s) => (s.periodes[k] === null || s.periodes[k] === undefined ? [] : [{ v: s.periodes[k]!, s }]));
@@ -189,13 +194,8 @@ function semainesParEleve(releves: readonly Releve[], idDe: IdDe, r: Referentiel
 
 /** Proposed CCF marks; two grids of the same épreuve with different marks are reported, not averaged. */
 function notesParEleve(releves: readonly Releve[], idDe: IdDe, anomalies: Anomalie[]): Map<string, Record<string, NoteEleve>> {
-  const groupes = new Map<string, Releve['notes']>();
-  for (const n of releves.flatMap((x) => x.notes).sort((a, b) => (a.source.fichier < b.source.fichier ? -1 : 1))) {
-    const id = idDe(n.eleve, n.source);
-    if (id) ajouter(groupes, `${id}\n${n.epreuve}`, n);
-  }
   const res = new Map<string, Record<string, NoteEleve>>();
-  for (const [cle, liste] of groupes) {
+  for (const [cle, liste] of grouperParEleve(releves.flatMap((x) => x.notes), idDe, (n) => `\n${n.epreuve}`)) {
     const [id, epreuve] = cle.split('\n') as [string, string];
     const notes = res.get(id) ?? {};
     res.set(id, notes);

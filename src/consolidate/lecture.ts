@@ -1,9 +1,10 @@
 import type { Referentiel } from '../referentiel/schema';
-import { decoder, type PlageLue, type ValeurLue } from '../sheets/exercices/lecture';
-import { COLONNES_AGORA, FORMAT_AGORA } from '../sheets/agora';
+import { adresseDansPlage as adresse, decoder, type PlageLue, type ValeurLue } from '../sheets/exercices/lecture';
+import { COLONNES_AGORA, FORMAT_AGORA, versionMajeure } from '../sheets/agora';
 import { fragment, PARAMETRES } from '../sheets/grilles/commun';
 import { gabaritGrilles } from '../sheets/grilles/gabarit';
-import { lettreColonne } from '../sheets/model';
+import { competences as competencesDu } from '../referentiel';
+import type { Activite } from '../referentiel/schema';
 import { COLONNES_SUIVI, NOM_SUIVI } from '../sheets/verification/suivi';
 import { MODELE_CLASSE } from '../sheets/consolidation/classeurClasse';
 import { noteProposeeSituations } from '../domain/notation';
@@ -29,8 +30,6 @@ export interface ContexteReleve {
 
 type Entree = Record<(typeof COLONNES_AGORA)[number], string>;
 
-const majeure = (v: string) => Number(v.split('.')[0]);
-const adresse = (p: PlageLue, i: number, j: number) => `${lettreColonne(p.gauche - 1 + j)}${p.haut + i}`;
 const texte = (v: ValeurLue | undefined): string =>
   v === null || v === undefined ? '' : v instanceof Date ? (dateDe(v) ?? '') : typeof v === 'object' ? v.erreur : String(v).trim();
 const dateDe = (v: ValeurLue | undefined): string | null => {
@@ -83,18 +82,20 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
   const entrees = entreesAgora(c.lignesAgora);
   const exercices: Entree[] = [];
   const vus = new Set<string>(); // students already checked for formula-like names
+  // the workbook's scales, read once for all its grids
+  const echelles = { pfmp: echelleDuClasseur('pfmp', (n) => c.plage(n)), ccf: echelleDuClasseur('ccf', (n) => c.plage(n)) };
   for (const e of entrees) {
-    const modele = e.modele.replace(/^corrige-/, '');
-    const connue = ctx.versionDuModele(modele);
-    if (e.modele.startsWith('corrige-')) {
+    const modele = e.modele;
+    if (modele.startsWith('corrige-')) {
       anomalie("Corrigé de l'enseignant : il ne positionne aucun élève.", 'Classeur ignoré.');
       return r;
     }
+    const connue = ctx.versionDuModele(modele);
     if (connue === undefined) {
       anomalie(`Modèle « ${e.modele} » inconnu de cette version d'AGOrA.`, 'Feuille ignorée.', { feuille: e.feuille_initiale });
       continue;
     }
-    if (majeure(e.version_modele) > majeure(connue)) {
+    if (versionMajeure(e.version_modele) > versionMajeure(connue)) {
       anomalie(`Créé avec une version plus récente du modèle « ${e.modele} » (${e.version_modele} ; cette version lit la ${connue}).`, 'Feuille ignorée : mettez AGOrA à jour.', { feuille: e.feuille_initiale });
       continue;
     }
@@ -103,9 +104,8 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
       anomalie(`La feuille « ${e.feuille_initiale} » est introuvable (supprimée, ou son nom défini « ${e.ancre} » effacé).`, 'Feuille ignorée.', { feuille: e.feuille_initiale });
       continue;
     }
-    const eleve: IdentiteEleve = { nom: e.nom, prenom: e.prenom, classe: e.classe };
-    const lecture = { c, r, anomalie, eleve, prefixe: e.prefixe, feuille: ancre.feuille, ctx };
     if (modele === 'parametres-grilles' || modele.startsWith('etat-recapitulatif-')) continue; // nothing positioned there
+    const eleve: IdentiteEleve = { nom: e.nom, prenom: e.prenom, classe: e.classe };
     if (!eleve.nom && !eleve.prenom) {
       anomalie('Aucun élève nommé dans ce classeur (créé sans liste de classe).', 'Feuille ignorée.', { feuille: ancre.feuille });
       continue;
@@ -115,6 +115,7 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
       for (const [champ, v] of [['nom', eleve.nom], ['prénom', eleve.prenom], ['classe', eleve.classe]] as const)
         if (FORMULE.test(v)) anomalie(`Le ${champ} de l'élève « ${v} » commence comme une formule.`, 'Repris comme texte, jamais comme formule.', { feuille: '_agora' });
     vus.add(cle);
+    const lecture: Lecture = { c, r, anomalie, eleve, prefixe: e.prefixe, feuille: ancre.feuille, ctx, echelles };
     const pole = /^grille-pfmp-pole(\d)$/.exec(modele);
     const epreuve = /^grille-ccf-(e\d+)$/.exec(modele);
     if (pole) lirePfmp(lecture, pole[1]!);
@@ -135,6 +136,15 @@ interface Lecture {
   prefixe: string;
   feuille: string;
   ctx: ContexteReleve;
+  echelles: Record<'pfmp' | 'ccf', NiveauLu[]>;
+}
+
+/** An activity's block of a grid (`<base>_A1_1`), or undefined and an anomaly when its name was erased. */
+function tableauActivite(l: Lecture, base: string, a: Activite, action: string): PlageLue | undefined {
+  const nom = `${base}_A${fragment(a.code)}`;
+  const p = l.c.plage(nom);
+  if (!p) l.anomalie(`Le tableau de l'activité ${a.code} est introuvable (nom défini « ${nom} » effacé).`, action, { feuille: l.feuille });
+  return p;
 }
 
 /** A level cell: its degree, or an anomaly when the typed value is not on the workbook's scale. */
@@ -151,17 +161,14 @@ function lirePfmp(l: Lecture, pole: string): void {
   const b = l.ctx.referentiel.blocs.find((x) => x.pole.code === pole);
   if (!b) return;
   const periodes = gabaritGrilles().periodesPfmp;
-  const echelle = echelleDuClasseur('pfmp', (n) => l.c.plage(n));
+  const echelle = l.echelles.pfmp;
   const base = `${l.prefixe}PFMP${pole}`;
   const bande = l.c.plage(`${l.prefixe}PFMP_Periodes`) ?? l.c.plage(`${base}_Periodes`);
   const dates = periodes.map((_, k) => dateDe(bande?.valeurs[k]?.[2]) ?? dateDe(bande?.valeurs[k]?.[1]));
   let rang = 0;
   for (const a of b.activites) {
-    const p = l.c.plage(`${base}_A${fragment(a.code)}`);
-    if (!p) {
-      l.anomalie(`Le tableau de l'activité ${a.code} est introuvable (nom défini « ${base}_A${fragment(a.code)} » effacé).`, 'Activité ignorée.', { feuille: l.feuille });
-      continue;
-    }
+    const p = tableauActivite(l, base, a, 'Activité ignorée.');
+    if (!p) continue;
     a.competences.forEach((comp, i) =>
       periodes.forEach((per, k) => {
         const n = niveauCellule(l, echelle, p, i, k);
@@ -184,7 +191,7 @@ function lireCcf(l: Lecture, code: string): void {
   const b = e && l.ctx.referentiel.blocs.find((x) => x.code === e.bloc);
   if (!e || !b) return;
   const ns = e.ccf.situations;
-  const echelle = echelleDuClasseur('ccf', (n) => l.c.plage(n));
+  const echelle = l.echelles.ccf;
   const base = `${l.prefixe}${code}`;
   const date = l.c.plage(`${base}_Date`);
   const dates = Array.from({ length: ns }, (_, s) => dateDe(date?.valeurs[0]?.[s]));
@@ -193,9 +200,8 @@ function lireCcf(l: Lecture, code: string): void {
   let competences = 0;
   const source = { fichier: l.r.fichier, feuille: l.feuille, cellule: '' };
   for (const a of b.activites) {
-    const p = l.c.plage(`${base}_A${fragment(a.code)}`);
+    const p = tableauActivite(l, base, a, 'Activité ignorée ; pas de note proposée.');
     if (!p) {
-      l.anomalie(`Le tableau de l'activité ${a.code} est introuvable (nom défini « ${base}_A${fragment(a.code)} » effacé).`, 'Activité ignorée ; pas de note proposée.', { feuille: l.feuille });
       situations.forEach((s) => s.push({ niveau: null, poids: Number.NaN }));
       continue;
     }
@@ -264,7 +270,8 @@ function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], 
   const e = exercices[0]!;
   if (exercices.length > 1) anomalie('Exercice attribué à plusieurs élèves dans « _agora ».', `Rattaché au premier : ${e.nom} ${e.prenom}.`, { feuille: '_agora' });
   const eleve = { nom: e.nom, prenom: e.prenom, classe: e.classe };
-  const competences = new Set(ctx.referentiel.blocs.flatMap((b) => b.activites.flatMap((a) => a.competences.map((x) => x.code))));
+  const competences = new Set(competencesDu(ctx.referentiel).map((x) => x.code));
+  const degres = echelleDuClasseur('pfmp', () => undefined); // the column holds livret degrees: the template's PFMP scale
   p.valeurs.forEach((ligne, i) => {
     const ou = { feuille: p.feuille, cellule: adresse(p, i, COL.Compétence) };
     const code = texte(ligne[COL.Compétence]);
@@ -273,9 +280,9 @@ function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], 
       return;
     }
     const lu = texte(ligne[COL.Degré]);
-    const degre = lu.toUpperCase() === 'NE' ? 'NE' : ([1, 2, 3, 4] as const).find((d) => String(d) === lu);
+    const degre = niveauDe(degres, lu)?.degre;
     if (degre === undefined) {
-      anomalie(`Degré « ${lu} » hors de l'échelle (1, 2, 3, 4, NE).`, 'Ligne ignorée.', { ...ou, cellule: adresse(p, i, COL.Degré) });
+      anomalie(`Degré « ${lu} » hors de l'échelle (${degres.map((x) => x.code).join(', ')}).`, 'Ligne ignorée.', { ...ou, cellule: adresse(p, i, COL.Degré) });
       return;
     }
     const cas = texte(ligne[COL['Cas n°']]);

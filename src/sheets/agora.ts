@@ -6,6 +6,9 @@ import type { Eleve } from './eleve';
 export const FEUILLE_AGORA = '_agora';
 export const FORMAT_AGORA = '1';
 
+/** Major version of a template: a workbook made by a newer major may hold what this version cannot read. */
+export const versionMajeure = (v: string) => Number(v.split('.')[0]);
+
 /** One generated sheet, as `_agora` records it. The anchor is a defined name: it follows a renamed sheet. */
 export interface EntreeAgora {
   ancre: string;

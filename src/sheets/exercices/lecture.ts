@@ -18,6 +18,9 @@ export interface PlageLue {
   couvertes?: boolean[][];
 }
 
+/** « E12 »: the cell at row `l` and column `c` (0-based) of a range read by name. */
+export const adresseDansPlage = (p: Pick<PlageLue, 'haut' | 'gauche'>, l = 0, c = 0) => `${lettreColonne(p.gauche - 1 + c)}${p.haut + l}`;
+
 const iso = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 /** Excel's serial (1 = 1900-01-01, with its fictitious 29 February 1900) → ISO date. */
 const depuisSerie = (n: number) => iso(new Date(Date.UTC(1899, 11, 30) + Math.round(n) * 86400000));
@@ -92,7 +95,7 @@ export function lireBlocs(structure: readonly Bloc[], plage: (nom: string) => Pl
   const lecture: LectureBlocs = new Map();
   const empreintes: Record<string, string> = {};
   const problemes: string[] = [];
-  const ou = (p: PlageLue, l: number, c: number) => `feuille « ${p.feuille} », cellule ${lettreColonne(p.gauche - 1 + c)}${p.haut + l}`;
+  const ou = (p: PlageLue, l: number, c: number) => `feuille « ${p.feuille} », cellule ${adresseDansPlage(p, l, c)}`;
   for (const b of structure) {
     if (!estTable(b)) {
       const valeurs: Record<string, unknown> = {};
