@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { referentiel } from '../referentiel';
 import { lireClasseur } from '../io/exceljs/lireClasseur';
-import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
+import { classeurEnFlux } from '../io/exceljs/ecrireClasseur';
 import { ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
 import { ecrireCsv } from '../io/csv';
 import { releverClasseur, type ContexteReleve } from '../consolidate/lecture';
@@ -90,7 +90,7 @@ export async function consoliderClasseurs(fichiers: readonly string[], o: Option
   }
   const r = referentiel();
   const classe = consoliderClasse(releves, r, o.methode);
-  await ecrireAtomiquement(o.sortie, await classeurEnXlsx(classeurClasse(r, classe, { date: o.date })));
+  await ecrireAtomiquement(o.sortie, await classeurEnFlux(classeurClasse(r, classe, { date: o.date })));
   if (o.lsl) await ecrireAtomiquement(o.lsl, ecrireCsv(lignesLivret(r, classe)));
   return {
     fichiers: fichiers.length,

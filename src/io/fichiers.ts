@@ -1,4 +1,5 @@
-import { promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 
 /** A French message that names the file: what the CLI shows the user (exit code 1). */
@@ -31,7 +32,7 @@ export async function creerDossier(dossier: string, parents = false): Promise<vo
  * Writes a file so that nothing half-written is ever left: the bytes go to a temporary file
  * in the same folder, which is renamed onto the target only once complete.
  */
-export async function ecrireAtomiquement(cible: string, contenu: Buffer | string): Promise<void> {
+export async function ecrireAtomiquement(cible: string, contenu: Buffer | string | NodeJS.ReadableStream): Promise<void> {
   const dossier = path.dirname(path.resolve(cible));
   try {
     const st = await fs.stat(dossier);
@@ -42,7 +43,8 @@ export async function ecrireAtomiquement(cible: string, contenu: Buffer | string
   }
   const temporaire = path.join(dossier, `.${path.basename(cible)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fs.writeFile(temporaire, contenu);
+    if (typeof contenu === 'string' || Buffer.isBuffer(contenu)) await fs.writeFile(temporaire, contenu);
+    else await pipeline(contenu, createWriteStream(temporaire));
     await fs.rename(temporaire, cible);
   } catch (e) {
     await fs.rm(temporaire, { force: true });

@@ -70,6 +70,19 @@ export interface Feuille {
   protegee?: boolean; // protected without password: only `saisie` cells can be edited
   /** an Excel table (filter buttons, banded rows) over rows `entete` (its header) to `derniere`, from column A */
   tableau?: { nom: string; entete: number; derniere: number; colonnes: number };
+  /** data rows after `lignes`, produced on demand (see `SuiteDeLignes`) */
+  suite?: SuiteDeLignes;
+}
+
+/**
+ * Rows that follow a sheet's `lignes`: values only, one style per column, default height. A class's
+ * « Détail » has a hundred thousand of them; built as cell objects they would cost more memory than
+ * reading every file, so renderers draw them from `lignes()` as they write.
+ */
+export interface SuiteDeLignes {
+  nombre: number;
+  styles: (Style | undefined)[];
+  lignes: () => Iterable<Valeur[]>;
 }
 
 /** A workbook-scoped defined name: how checking and consolidation find a block after rows move. */

@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { avecSuites } from './suiteEnFlux';
 import { referenceAbsolue, type Classeur, type Feuille, type Style, type Valeur } from '../../sheets/model';
 
 function couleur(rgb: string): { argb: string } {
@@ -40,10 +42,10 @@ function valeurExcel(v: Valeur): ExcelJS.CellValue {
  * Declares an Excel table over cells already written: exceljs rewrites them from `rows`, so the
  * rows given are the cells' own values (column styles left undefined keep each cell's style).
  */
-function ajouterTableau(ws: ExcelJS.Worksheet, t: NonNullable<Feuille['tableau']>): void {
+function ajouterTableau(ws: ExcelJS.Worksheet, t: NonNullable<Feuille['tableau']>, derniere: number): void {
   const colonnes = Array.from({ length: t.colonnes }, (_, j) => ({ name: String(ws.getCell(t.entete, j + 1).value ?? `Colonne ${j + 1}`), filterButton: true }));
   const rows = [];
-  for (let l = t.entete + 1; l <= Math.max(t.derniere, t.entete + 1); l++) rows.push(Array.from({ length: t.colonnes }, (_, j) => ws.getCell(l, j + 1).value));
+  for (let l = t.entete + 1; l <= Math.max(derniere, t.entete + 1); l++) rows.push(Array.from({ length: t.colonnes }, (_, j) => ws.getCell(l, j + 1).value));
   ws.addTable({ name: t.nom, ref: `A${t.entete}`, headerRow: true, totalsRow: false, style: { theme: 'TableStyleLight9', showRowStripes: true }, columns: colonnes, rows });
 }
 
@@ -77,8 +79,16 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): Promise<v
       if (c.style) appliquerStyle(cell, c.style);
     });
   });
+  // Only a suite's first row is a cell here: it carries the columns' styles; `avecSuites` streams the others.
+  const premiere = f.suite?.nombre ? (f.suite.lignes()[Symbol.iterator]().next().value as Valeur[]) : undefined;
+  premiere?.forEach((v, j) => {
+    const cell = ws.getCell(f.lignes.length + 1, j + 1);
+    if (v !== null) cell.value = valeurExcel(v);
+    const style = f.suite!.styles[j];
+    if (style) appliquerStyle(cell, style);
+  });
   for (const m of f.fusions) ws.mergeCells(m);
-  if (f.tableau) ajouterTableau(ws, f.tableau);
+  if (f.tableau) ajouterTableau(ws, f.tableau, Math.min(f.tableau.derniere, f.lignes.length + (premiere ? 1 : 0)));
   for (const i of f.colonnesMasquees ?? []) ws.getColumn(i + 1).hidden = true;
   // exceljs types omit dataValidations; add() keeps a range address as one sqref (one rule per block)
   const validations = (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations;
@@ -116,8 +126,8 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille): Promise<v
   }
 }
 
-/** Renders a workbook model to .xlsx bytes. */
-export async function classeurEnXlsx(c: Classeur): Promise<Buffer> {
+/** Renders a workbook model to .xlsx bytes, sheets' suites left at their first row. */
+async function xlsxSansSuites(c: Classeur): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'AGOrA pour Excel';
   wb.title = c.titre;
@@ -128,4 +138,21 @@ export async function classeurEnXlsx(c: Classeur): Promise<Buffer> {
   for (const n of c.noms ?? []) wb.definedNames.add(referenceAbsolue(n.feuille, n.plage), n.nom);
   const data = await wb.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
+}
+
+const aDesSuites = (c: Classeur) => c.feuilles.some((f) => (f.suite?.nombre ?? 0) > 1);
+
+/** Renders a workbook model as a stream of .xlsx bytes: long sheets are written as the file is, never held whole. */
+export async function classeurEnFlux(c: Classeur): Promise<NodeJS.ReadableStream> {
+  const xlsx = await xlsxSansSuites(c);
+  return aDesSuites(c) ? avecSuites(xlsx, c.feuilles) : Readable.from([xlsx]);
+}
+
+/** Renders a workbook model to .xlsx bytes. */
+export async function classeurEnXlsx(c: Classeur): Promise<Buffer> {
+  const xlsx = await xlsxSansSuites(c);
+  if (!aDesSuites(c)) return xlsx;
+  const morceaux: Buffer[] = [];
+  for await (const m of Readable.from(await avecSuites(xlsx, c.feuilles))) morceaux.push(m as Buffer);
+  return Buffer.concat(morceaux);
 }

@@ -6,7 +6,7 @@ import { ConstructeurFeuille, type Bloc } from '../constructeur';
 import { feuilleAgora } from '../agora';
 import { nomComplet } from '../eleve';
 import { degresDuLivret, gabaritGrilles } from '../grilles/gabarit';
-import { lettreColonne, type Classeur, type Feuille, type MiseEnFormeConditionnelle, type NomDefini, type Style } from '../model';
+import { lettreColonne, type Classeur, type Feuille, type MiseEnFormeConditionnelle, type NomDefini, type Style, type Valeur } from '../model';
 import { alerte, bandeau, code, corps, entete, sousTitre, texte, titre, valeur } from '../styles';
 
 export const FEUILLES_CLASSE = { synthese: 'Synthèse', detail: 'Détail', couverture: 'Couverture', pfmp: 'PFMP', notes: 'Notes CCF', anomalies: 'Anomalies' } as const;
@@ -108,28 +108,33 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   enTete(f, largeurs.length, 'Détail des positionnements', c, o);
   const h = f.ligne(['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule'].map((v) => ({ valeur: v, style: entete })));
   const eleves = new Map(c.eleves.map((e) => [e.id, e]));
-  let derniere = h;
-  // Up to a hundred thousand rows for a large class: values only, the table style draws them (a style per cell would cost more than reading the files).
+  // Values only, the table style draws the rows: a style per cell would cost more than reading the files.
   const date: Style = { format: 'dd/mm/yyyy', alignement: 'centre' };
-  for (const p of c.preuves) {
-    const e = eleves.get(p.eleveId)!;
-    derniere = f.ligne([
-      { valeur: e.classe },
-      { valeur: nomEleve(e) },
-      { valeur: p.competence.split('.')[0]! },
-      { valeur: p.competence },
-      { valeur: p.date ? { date: p.date } : null, style: date },
-      { valeur: p.nature },
-      { valeur: p.libelle },
-      { valeur: p.niveauLu },
-      { valeur: p.degre },
-      { valeur: p.retenue ? 'Oui' : `Non — ${p.motif}` },
-      { valeur: p.source.fichier },
-      { valeur: p.source.feuille },
-      { valeur: p.source.cellule },
-    ]);
+  function* lignes(): Iterable<Valeur[]> {
+    for (const p of c.preuves) {
+      const e = eleves.get(p.eleveId)!;
+      yield [
+        e.classe,
+        nomEleve(e),
+        p.competence.split('.')[0]!,
+        p.competence,
+        p.date ? { date: p.date } : null,
+        p.nature,
+        p.libelle,
+        p.niveauLu,
+        p.degre,
+        p.retenue ? 'Oui' : `Non — ${p.motif}`,
+        p.source.fichier,
+        p.source.feuille,
+        p.source.cellule,
+      ];
+    }
   }
-  return { ...f.feuille(miseEnPage('Détail', 'paysage', h), { lignes: h, colonnes: 2 }), tableau: { nom: 'Detail', entete: h, derniere, colonnes: largeurs.length } };
+  return {
+    ...f.feuille(miseEnPage('Détail', 'paysage', h), { lignes: h, colonnes: 2 }),
+    tableau: { nom: 'Detail', entete: h, derniere: h + c.preuves.length, colonnes: largeurs.length },
+    suite: { nombre: c.preuves.length, styles: largeurs.map((_, j) => (j === 4 ? date : undefined)), lignes },
+  };
 }
 
 /** « Couverture »: per compétence, how many students were evaluated and at which degree; never-evaluated ones flagged. */

@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream';
+import JSZip from 'jszip';
+import { lettreColonne, type Feuille, type Valeur } from '../../sheets/model';
+
+/**
+ * Appends sheets' `suite` rows to a workbook exceljs has written, as the zip is produced: exceljs
+ * wrote each sheet with the first row of its suite (so the columns' styles and the table exist),
+ * the other rows are streamed into the sheet's XML and the table and dimension are widened to them.
+ * Memory stays that of one chunk of rows, whatever the number of rows.
+ */
+
+const ECHAPPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// Characters XML 1.0 forbids (control characters, lone surrogates); Excel reads `_xHHHH_` as an escape, so a literal one is escaped in turn.
+const INTERDITS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const texteXml = (s: string) => s.replace(INTERDITS, '').replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[&<>"]/g, (c) => ECHAPPES[c]!);
+const attributXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+
+const JOUR_MS = 86_400_000;
+/** `AAAA-MM-JJ` → Excel serial (days since 1899-12-30). */
+const serieExcel = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / JOUR_MS + 25_569;
+
+/** One `<c>` element: strings inline (never a formula), dates as serials under the column's style. */
+function celluleXml(ref: string, v: Valeur, s: string | undefined): string {
+  const style = s ? ` s="${s}"` : '';
+  if (v === null) return s ? `<c r="${ref}"${style}/>` : '';
+  if (typeof v === 'string') return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${texteXml(v)}</t></is></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : `<c r="${ref}"${style}/>`;
+  if ('date' in v) return `<c r="${ref}"${style}><v>${serieExcel(v.date)}</v></c>`;
+  throw new Error('Une suite de lignes ne contient pas de formule.');
+}
+
+const TAILLE_MORCEAU = 1 << 16;
+
+/** The suite's rows after the first, numbered from `premiere + 1`, in chunks of about 64 KB. */
+function* lignesXml(f: Feuille, premiere: number, styles: (string | undefined)[]): Generator<string> {
+  const lettres = styles.map((_, j) => lettreColonne(j));
+  let morceau = '';
+  let numero = premiere - 1;
+  for (const valeurs of f.suite!.lignes()) {
+    numero++;
+    if (numero === premiere) continue; // written by exceljs
+    let row = `<row r="${numero}">`;
+    for (let j = 0; j < valeurs.length; j++) row += celluleXml(`${lettres[j] ?? lettreColonne(j)}${numero}`, valeurs[j]!, styles[j]);
+    morceau += row + '</row>';
+    if (morceau.length >= TAILLE_MORCEAU) {
+      yield morceau;
+      morceau = '';
+    }
+  }
+  if (morceau) yield morceau;
+}
+
+const attributs = (balise: string) => Object.fromEntries([...balise.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, attributXml(m[2]!)]));
+
+/** Path of a sheet's XML in the zip, found by its name through workbook.xml and its relationships. */
+async function cheminFeuille(zip: JSZip, nom: string): Promise<string> {
+  const classeur = await zip.file('xl/workbook.xml')!.async('string');
+  const feuille = [...classeur.matchAll(/<sheet\b[^>]*>/g)].map((m) => attributs(m[0])).find((a) => a.name === nom);
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => attributs(m[0])).find((a) => a.Id === feuille?.['r:id']);
+  if (!rel) throw new Error(`Feuille « ${nom} » absente du classeur écrit.`);
+  return 'xl/' + rel.Target!.replace(/^\/?xl\//, '');
+}
+
+async function etendreTableaux(zip: JSZip, chemin: string, avant: string, apres: string): Promise<void> {
+  const rels = zip.file(chemin.replace(/([^/]+)$/, '_rels/$1.rels'));
+  if (!rels) return;
+  for (const m of (await rels.async('string')).matchAll(/Target="\.\.\/tables\/([^"]+)"/g)) {
+    const t = `xl/tables/${m[1]}`;
+    const xml = await zip.file(t)!.async('string');
+    zip.file(t, xml.split(`ref="${avant}"`).join(`ref="${apres}"`), { date: zip.file(t)!.date });
+  }
+}
+
+/** The workbook's bytes with every sheet's suite written in full, as a stream. */
+export async function avecSuites(xlsx: Buffer, feuilles: readonly Feuille[]): Promise<NodeJS.ReadableStream> {
+  const zip = await JSZip.loadAsync(xlsx);
+  for (const f of feuilles) {
+    if (!f.suite || f.suite.nombre < 2) continue;
+    const chemin = await cheminFeuille(zip, f.nom);
+    const entree = zip.file(chemin)!;
+    const xml = await entree.async('string');
+    const premiere = f.lignes.length + 1;
+    const ligne = new RegExp(`<row r="${premiere}"[^>]*>([\\s\\S]*?)</row>`).exec(xml);
+    if (!ligne) throw new Error(`Première ligne de la suite absente de la feuille « ${f.nom} ».`);
+    const styles = f.suite.styles.map((_, j) => new RegExp(`<c r="${lettreColonne(j)}${premiere}"[^>]*?\\bs="(\\d+)"`).exec(ligne[1]!)?.[1]);
+    const derniere = premiere + f.suite.nombre - 1;
+    const fin = lettreColonne(f.suite.styles.length - 1);
+    const dimension = /<dimension ref="([A-Z]+\d+):[A-Z]+\d+"\/>/;
+    const tete = xml.slice(0, xml.indexOf('</sheetData>')).replace(dimension, (_, debut: string) => `<dimension ref="${debut}:${fin}${derniere}"/>`);
+    const queue = xml.slice(xml.indexOf('</sheetData>'));
+    if (f.tableau) await etendreTableaux(zip, chemin, `A${f.tableau.entete}:${fin}${premiere}`, `A${f.tableau.entete}:${fin}${derniere}`);
+    // JSZip reads a string chunk as bytes (one per character): the XML goes as UTF-8 buffers.
+    const morceaux = function* () {
+      yield Buffer.from(tete);
+      for (const m of lignesXml(f, premiere, styles)) yield Buffer.from(m);
+      yield Buffer.from(queue);
+    };
+    zip.file(chemin, Readable.from(morceaux()), { date: entree.date });
+  }
+  return zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE' });
+}
