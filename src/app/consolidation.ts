@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { referentiel } from '../referentiel';
-import { lireClasseur } from '../io/exceljs/lireClasseur';
+import { lireClasseur } from '../io/xlsx/lireClasseur';
 import { classeurEnFlux } from '../io/exceljs/ecrireClasseur';
 import { ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
 import { ecrireCsv } from '../io/csv';
@@ -90,6 +90,7 @@ export async function consoliderClasseurs(fichiers: readonly string[], o: Option
   }
   const r = referentiel();
   const classe = consoliderClasse(releves, r, o.methode);
+  releves.length = 0; // the class keeps what it needs: the files' readings can go before the class workbook is written
   await ecrireAtomiquement(o.sortie, await classeurEnFlux(classeurClasse(r, classe, { date: o.date })));
   if (o.lsl) await ecrireAtomiquement(o.lsl, ecrireCsv(lignesLivret(r, classe)));
   return {

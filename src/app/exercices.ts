@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
 import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
-import { lireClasseur, type ClasseurLu } from '../io/exceljs/lireClasseur';
+import { lireClasseur, type ClasseurLu } from '../io/xlsx/lireClasseur';
 import { FORMAT_AGORA, versionMajeure } from '../sheets/agora';
 import type { ReglagesVerification } from '../sheets/exercices/reglages';
 import { ErreurDonnees, valider } from '../domain/validation';

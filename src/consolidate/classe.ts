@@ -50,10 +50,17 @@ const ou = (s: Source) => `« ${s.fichier} »${s.cellule ? ` (${s.feuille}!${s.c
 
 /** Oldest first; undated evidence before dated, then PFMP, CCF, exercises; ties by file and cell, so input order never matters. */
 function comparer(a: PreuveRetenue, b: PreuveRetenue): number {
-  const cles = (p: PreuveRetenue) => [p.eleveId, p.competence, p.date ?? '', String(ORDRE_NATURE[p.nature]), p.libelle, p.source.fichier, String(p.rang).padStart(6, '0')];
-  const [x, y] = [cles(a), cles(b)];
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  return 0;
+  // field by field, without building keys: a large class sorts a hundred thousand pieces of evidence
+  const texte = (x: string, y: string) => (x === y ? 0 : x < y ? -1 : 1);
+  return (
+    texte(a.eleveId, b.eleveId) ||
+    texte(a.competence, b.competence) ||
+    texte(a.date ?? '', b.date ?? '') ||
+    ORDRE_NATURE[a.nature] - ORDRE_NATURE[b.nature] ||
+    texte(a.libelle, b.libelle) ||
+    texte(a.source.fichier, b.source.fichier) ||
+    a.rang - b.rang
+  );
 }
 
 /**

@@ -9,8 +9,6 @@ export const normaliser = (s: string) =>
     .replace(/[\s\-'’.]+/g, ' ')
     .trim();
 
-const cleNom = (e: IdentiteEleve) => `${normaliser(e.nom)}|${normaliser(e.prenom)}`;
-
 export interface EleveClasse extends IdentiteEleve {
   id: string; // normalised name + class
 }
@@ -23,11 +21,15 @@ export type Rattachement = { id: string } | { ambigu: string[] };
  * several classes have a student of that name, it is ambiguous and reported, not guessed.
  */
 export function identifierEleves(identites: readonly IdentiteEleve[]): { eleves: EleveClasse[]; rattacher: (e: IdentiteEleve) => Rattachement } {
+  // every piece of evidence names its student: a few distinct spellings, normalised once each
+  const normalises = new Map<string, string>();
+  const norme = (s: string) => normalises.get(s) ?? normalises.set(s, normaliser(s)).get(s)!;
+  const cleNom = (e: IdentiteEleve) => `${norme(e.nom)}|${norme(e.prenom)}`;
   const parNom = new Map<string, Map<string, IdentiteEleve>>(); // name → class → the spelling shown
   for (const e of identites) {
     const classes = parNom.get(cleNom(e)) ?? new Map<string, IdentiteEleve>();
     parNom.set(cleNom(e), classes);
-    const k = normaliser(e.classe);
+    const k = norme(e.classe);
     const vu = classes.get(k);
     // the same spelling whatever the order of the files: the smallest in code-point order
     if (!vu || `${e.nom}|${e.prenom}|${e.classe}` < `${vu.nom}|${vu.prenom}|${vu.classe}`) classes.set(k, e);
@@ -37,14 +39,14 @@ export function identifierEleves(identites: readonly IdentiteEleve[]): { eleves:
     const avecClasse = [...classes.keys()].filter(Boolean);
     for (const [k, e] of classes) if (k || avecClasse.length === 0) eleves.push({ nom: e.nom, prenom: e.prenom, classe: e.classe, id: `${nom}|${k}` });
   }
-  eleves.sort((a, b) => (normaliser(a.classe) + '|' + a.id < normaliser(b.classe) + '|' + b.id ? -1 : 1));
+  eleves.sort((a, b) => (norme(a.classe) + '|' + a.id < norme(b.classe) + '|' + b.id ? -1 : 1));
   const rattacher = (e: IdentiteEleve): Rattachement => {
     const nom = cleNom(e);
-    const k = normaliser(e.classe);
+    const k = norme(e.classe);
     if (k) return { id: `${nom}|${k}` };
     const candidats = [...(parNom.get(nom)?.entries() ?? [])].filter(([c]) => c).map(([, x]) => x.classe);
     if (candidats.length > 1) return { ambigu: candidats.sort() };
-    return { id: `${nom}|${candidats.length ? normaliser(candidats[0]!) : ''}` };
+    return { id: `${nom}|${candidats.length ? norme(candidats[0]!) : ''}` };
   };
   return { eleves, rattacher };
 }

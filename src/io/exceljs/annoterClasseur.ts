@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { referenceAbsolue, type Feuille } from '../../sheets/model';
-import { ciblesDesNoms } from './nomsDefinis';
+import { ciblesDuClasseur } from './nomsDefinis';
 import { ecrireFeuille } from './ecrireClasseur';
 
 export interface Annotations {
@@ -18,7 +18,7 @@ const remplir = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'sol
 
 /** The header row of the evidence sheet, found through its defined name so that a renamed sheet still counts. */
 function trouverSuivi(wb: ExcelJS.Workbook, nom: string): { ws: ExcelJS.Worksheet; entete: number } | undefined {
-  const c = ciblesDesNoms(wb).get(nom.toUpperCase());
+  const c = ciblesDuClasseur(wb).get(nom.toUpperCase());
   const ws = c && wb.getWorksheet(c.feuille);
   return ws && c ? { ws, entete: c.haut } : undefined;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Attendus } from '../../sheets/exercices/commun';
-import { ciblesDesNoms } from './nomsDefinis';
+import { ciblesDuClasseur } from './nomsDefinis';
 
 /**
  * Types answers into a workbook as a student would, by defined name: one value in the first cell,
@@ -10,7 +10,7 @@ import { ciblesDesNoms } from './nomsDefinis';
 export async function remplirClasseur(source: string, valeurs: Attendus): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(source);
-  const noms = ciblesDesNoms(wb);
+  const noms = ciblesDuClasseur(wb);
   const ecrire = (ws: ExcelJS.Worksheet, l: number, c: number, v: unknown) => {
     ws.getCell(l, c).value = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : (v as ExcelJS.CellValue);
   };

@@ -1,0 +1,168 @@
+import type { ValeurLue } from '../../sheets/exercices/lecture';
+import { entreesZip } from './zip';
+
+/**
+ * A lean .xlsx reader: the parts of the workbook are read from the zip's XML as text, and a sheet is
+ * decompressed and scanned only when asked for. Consolidating a class reads thousands of workbooks
+ * and needs `_agora` and a few named ranges of each; loading every sheet, style and drawing through
+ * exceljs costs more than the whole consolidation may. Values follow exceljs's reading: a formula
+ * gives its cached result, rich text is flattened, a number under a date format is a Date.
+ */
+
+export interface FeuilleLue {
+  /** 1-based; null where the cell is empty or absent, and in the cells a merged range covers (as Excel reads them) */
+  valeur(ligne: number, colonne: number): ValeurLue;
+  /** true where a merged range covers the cell and does not start there */
+  couverte(ligne: number, colonne: number): boolean;
+  /** rows holding at least one value, in order, as [row number, values from column A] */
+  lignes(): [number, ValeurLue[]][];
+}
+
+export interface XlsxLu {
+  feuilles: string[];
+  /** workbook-scoped defined names and their reference text (`'Feuille'!$A$1:$B$2`) */
+  noms: { nom: string; reference: string }[];
+  feuille(nom: string): FeuilleLue | undefined;
+}
+
+const ENTITES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** XML entities, then Excel's `_xHHHH_` escapes (how a file stores a control character). */
+export const texteXml = (s: string) =>
+  s
+    .replace(/&(#x[0-9A-Fa-f]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITES[e]!))
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+const attribut = (balise: string, nom: string) => {
+  const m = new RegExp(`\\s${nom}="([^"]*)"`).exec(balise);
+  return m ? texteXml(m[1]!) : undefined;
+};
+
+/** The text of a `<si>` or `<is>`: its runs joined, phonetic guides (`<rPh>`) left out. */
+const texteRiche = (xml: string) => {
+  let s = '';
+  for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) s += m[1];
+  return texteXml(s);
+};
+
+// Built-in number formats that are dates or times (ECMA-376, 18.8.30), as exceljs knows them.
+const FORMATS_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+/** A custom format is a date when, quoted text and [colour]/[h] sections aside, it has a date or time letter (exceljs's rule). */
+const estFormatDate = (code: string) => /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+
+/** For each cell style index, whether its number format is a date. */
+function stylesDate(xml: string | undefined): boolean[] {
+  if (!xml) return [];
+  const perso = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) perso.set(Number(attribut(m[0], 'numFmtId')), attribut(m[0], 'formatCode') ?? '');
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  return [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => {
+    const id = Number(attribut(m[0], 'numFmtId') ?? 0);
+    return FORMATS_DATE.has(id) || (perso.has(id) && estFormatDate(perso.get(id)!));
+  });
+}
+
+const colonne = (lettres: string) => {
+  let n = 0;
+  for (let i = 0; i < lettres.length; i++) n = n * 26 + lettres.charCodeAt(i) - 64;
+  return n;
+};
+
+const JOUR_MS = 86_400_000;
+
+function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904: boolean): FeuilleLue {
+  const rangees = new Map<number, ValeurLue[]>();
+  const serie = (n: number) => new Date(Math.round((n - 25_569 + (date1904 ? 1462 : 0)) * JOUR_MS));
+  let ligne = 0;
+  let col = 0;
+  // A row's start tag or a cell; `r` may be absent (allowed, rare): cells then follow one another.
+  for (const m of xml.matchAll(/<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    if (m[1] !== undefined) {
+      const r = attribut(m[1], 'r');
+      ligne = r ? Number(r) : ligne + 1;
+      col = 0;
+      continue;
+    }
+    const a = m[2]!;
+    const ref = /\sr="([A-Z]+)(\d+)"/.exec(a);
+    col = ref ? colonne(ref[1]!) : col + 1;
+    if (ref) ligne = Number(ref[2]);
+    const interieur = m[3];
+    if (!interieur) continue;
+    const t = attribut(a, 't') ?? 'n';
+    const v = /<v(?:\s[^>]*)?>([^<]*)<\/v>/.exec(interieur)?.[1];
+    let x: ValeurLue = null;
+    if (t === 'inlineStr') x = texteRiche(/<is>([\s\S]*?)<\/is>/.exec(interieur)?.[1] ?? '');
+    else if (v === undefined || v === '') x = null; // LibreOffice caches an empty text result as <v></v>
+    else if (t === 's') x = partages[Number(v)] ?? null;
+    else if (t === 'str') x = texteXml(v);
+    else if (t === 'b') x = v === '1';
+    else if (t === 'e') x = { erreur: texteXml(v) };
+    else if (t === 'd') x = new Date(v);
+    else {
+      const n = Number(v);
+      x = dates[Number(attribut(a, 's') ?? 0)] ? serie(n) : n;
+    }
+    if (x === null) continue;
+    let rangee = rangees.get(ligne);
+    if (!rangee) rangees.set(ligne, (rangee = []));
+    rangee[col - 1] = x;
+  }
+  const couvertes = new Set<string>();
+  for (const m of xml.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+    const [g, h, d, b] = [colonne(m[1]!), Number(m[2]), colonne(m[3]!), Number(m[4])];
+    for (let l = h; l <= b; l++) for (let c = g; c <= d; c++) if (l !== h || c !== g) couvertes.add(`${l}:${c}`);
+  }
+  return {
+    valeur: (l, c) => (couvertes.has(`${l}:${c}`) ? null : (rangees.get(l)?.[c - 1] ?? null)),
+    couverte: (l, c) => couvertes.has(`${l}:${c}`),
+    lignes: () =>
+      [...rangees.entries()]
+        .sort((x, y) => x[0] - y[0])
+        .map(([n, v]) => [n, Array.from({ length: v.length }, (_, j) => v[j] ?? null)]),
+  };
+}
+
+/** Target of a relationship, relative to the part's folder or absolute from the package root. */
+const resoudre = (dossier: string, cible: string) => (cible.startsWith('/') ? cible.slice(1) : dossier + cible);
+
+function relations(texte: (chemin: string) => string | undefined, chemin: string): { id: string; type: string; cible: string }[] {
+  const dossier = chemin.slice(0, chemin.lastIndexOf('/') + 1);
+  const rels = texte(`${dossier}_rels/${chemin.slice(dossier.length)}.rels`) ?? '';
+  return [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({ id: attribut(m[0], 'Id') ?? '', type: attribut(m[0], 'Type') ?? '', cible: resoudre(dossier, attribut(m[0], 'Target') ?? '') }));
+}
+
+/** Opens a workbook's bytes; throws `ZipIllisible` when they are not a readable zip. */
+export function lireXlsx(octets: Buffer): XlsxLu {
+  const entrees = entreesZip(octets);
+  const texte = (chemin: string) => entrees.get(chemin)?.().toString('utf8');
+  const principal = relations(texte, '').find((r) => r.type.endsWith('/officeDocument'))?.cible ?? 'xl/workbook.xml';
+  const classeur = texte(principal);
+  if (!classeur) return { feuilles: [], noms: [], feuille: () => undefined };
+  const rels = relations(texte, principal);
+  const partie = (type: string) => rels.find((r) => r.type.endsWith(type))?.cible;
+  const chemins = new Map<string, string>();
+  for (const m of classeur.matchAll(/<sheet\b[^>]*>/g)) {
+    const cible = rels.find((r) => r.id === attribut(m[0], 'r:id'))?.cible;
+    if (cible) chemins.set(attribut(m[0], 'name')!, cible);
+  }
+  const noms = [...classeur.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)]
+    .filter((m) => attribut(m[1]!, 'localSheetId') === undefined)
+    .map((m) => ({ nom: attribut(m[1]!, 'name')!, reference: texteXml(m[2]!) }));
+  const xmlPartages = partie('/sharedStrings');
+  const partages = [...(texte(xmlPartages ?? '') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texteRiche(m[1]!));
+  const dates = stylesDate(texte(partie('/styles') ?? ''));
+  const date1904 = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(classeur);
+  const lues = new Map<string, FeuilleLue>();
+  return {
+    feuilles: [...chemins.keys()],
+    noms,
+    feuille(nom) {
+      if (!lues.has(nom)) {
+        const xml = chemins.has(nom) ? texte(chemins.get(nom)!) : undefined;
+        if (xml === undefined) return undefined;
+        lues.set(nom, lireFeuille(xml, partages, dates, date1904));
+      }
+      return lues.get(nom);
+    },
+  };
+}
