@@ -1,6 +1,12 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { classeurEnXlsx } from '../src/io/exceljs/ecrireClasseur';
-import { hauteurPourTextes, lettreColonne } from '../src/sheets/model';
+import { classeurEnFlux, classeurEnXlsx } from '../src/io/exceljs/ecrireClasseur';
+import { ecrireAtomiquement } from '../src/io/fichiers';
+import { lireXlsx } from '../src/io/xlsx/lireXlsx';
+import { hauteurPourTextes, lettreColonne, type Classeur, type Valeur } from '../src/sheets/model';
+import { dossierTemporaire } from './aides/cli';
+import { convertirAvecLibreOffice } from './aides/libreoffice';
 
 describe('rendu exceljs du modèle de classeur', () => {
   test('une chaîne qui ressemble à une formule reste du texte ; seule { formule } est une formule', async () => {
@@ -26,6 +32,51 @@ describe('rendu exceljs du modèle de classeur', () => {
     });
     expect(ws.getCell('B5').formula).toBe('A5*3');
   });
+
+  test('suite de lignes écrite en flux : valeurs, dates au format de la colonne, tableau Excel étendu à toutes les lignes, lue par exceljs et LibreOffice', async () => {
+    const pieges = ['=HYPERLINK("http://x","y")', 'A & B <c> "d"', 'un\u0001contrôle', '_x0041_ littéral', 'émoji 😀'];
+    const n = 5000;
+    const ligne = (i: number): Valeur[] => [pieges[i % pieges.length]!, i, i % 2 === 0, i % 7 === 0 ? null : { date: `2026-0${1 + (i % 9)}-1${i % 10}` }];
+    const modele: Classeur = {
+      titre: 't',
+      feuilles: [
+        {
+          nom: 'Détail & co',
+          largeurs: [30, 10, 10, 12],
+          lignes: [{ cellules: ['Texte', 'Nombre', 'Booléen', 'Date'].map((v) => ({ valeur: v })) }],
+          fusions: [],
+          miseEnPage: { orientation: 'portrait', ajusterLargeur: true },
+          tableau: { nom: 'Lignes', entete: 1, derniere: 1 + n, colonnes: 4 },
+          suite: { nombre: n, styles: [undefined, undefined, undefined, { format: 'dd/mm/yyyy' }], lignes: () => Array.from({ length: n }, (_, i) => ligne(i)) },
+        },
+        { nom: 'Après', largeurs: [10], lignes: [{ cellules: [{ valeur: 'fin' }] }], fusions: [], miseEnPage: { orientation: 'portrait', ajusterLargeur: true } },
+      ],
+    };
+    const d = dossierTemporaire('agora-suite-');
+    const f = path.join(d, 'suite.xlsx');
+    await ecrireAtomiquement(f, await classeurEnFlux(modele));
+    expect(await fs.readdir(d)).toEqual(['suite.xlsx']); // the temporary file was renamed
+    const attendu = (i: number) => {
+      const [t, x, b, date] = ligne(i);
+      return [(t as string).replace('\u0001', ''), x, b, date === null ? null : new Date(`${(date as { date: string }).date}T00:00:00Z`)];
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    const ws = wb.getWorksheet('Détail & co')!;
+    // exceljs does not decode Excel's `_xHHHH_` escapes in inline strings (LibreOffice and Excel do): row 3 is checked below
+    for (const i of [0, 1, 2, 4, 6, 7, 1234, n - 1]) expect([1, 2, 3, 4].map((c) => ws.getCell(2 + i, c).value)).toEqual(attendu(i));
+    expect(ws.getCell(2 + n - 1, 4).numFmt).toBe('dd/mm/yyyy');
+    const table = (ws as unknown as { getTables(): [{ table: { name: string; tableRef: string } }] }).getTables()[0]!.table;
+    expect([table.name, table.tableRef]).toEqual(['Lignes', `A1:D${1 + n}`]);
+    expect(wb.getWorksheet('Après')!.getCell('A1').value).toBe('fin');
+    // the same buffer through classeurEnXlsx, and the lean reader agrees
+    const x = lireXlsx(await classeurEnXlsx(modele)).feuille('Détail & co')!;
+    for (const i of [3, n - 1]) expect([1, 2, 3, 4].map((c) => x.valeur(2 + i, c))).toEqual(attendu(i));
+    // LibreOffice opens it and keeps every row (it saves booleans as FALSE() / TRUE() with their result)
+    const lo = lireXlsx(await fs.readFile(convertirAvecLibreOffice(f, 'xlsx'))).feuille('Détail & co')!;
+    expect(lo.lignes().length).toBe(1 + n);
+    for (const i of [3, 1233, 1234]) expect([1, 2, 3, 4].map((c) => lo.valeur(2 + i, c))).toEqual(attendu(i));
+  }, 120_000);
 
   test('lettres de colonnes et hauteur des lignes à retour à la ligne', () => {
     expect([0, 25, 26, 701, 702].map(lettreColonne)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);

@@ -152,7 +152,7 @@ export async function classeurEnFlux(c: Classeur): Promise<NodeJS.ReadableStream
 export async function classeurEnXlsx(c: Classeur): Promise<Buffer> {
   const xlsx = await xlsxSansSuites(c);
   if (!aDesSuites(c)) return xlsx;
+  const flux = await avecSuites(xlsx, c.feuilles);
   const morceaux: Buffer[] = [];
-  for await (const m of Readable.from(await avecSuites(xlsx, c.feuilles))) morceaux.push(m as Buffer);
-  return Buffer.concat(morceaux);
+  return new Promise((ok, echec) => flux.on('data', (m: Buffer) => morceaux.push(m)).on('error', echec).on('end', () => ok(Buffer.concat(morceaux))));
 }
