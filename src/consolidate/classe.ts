@@ -71,12 +71,14 @@ function comparer(a: PreuveRetenue, b: PreuveRetenue): number {
  */
 export function consoliderClasse(releves: readonly Releve[], r: Referentiel, methode: Methode): ClasseConsolidee {
   const anomalies: Anomalie[] = releves.flatMap((x) => x.anomalies);
-  const identites = releves.flatMap((x) => [...x.preuves, ...x.semaines, ...x.notes].map((p) => p.eleve));
-  const { eleves, rattacher } = identifierEleves(identites);
+  // a file names its student in a few objects shared by its evidence: each identity is matched once
+  const identites = new Set(releves.flatMap((x) => [...x.preuves, ...x.semaines, ...x.notes].map((p) => p.eleve)));
+  const { eleves, rattacher } = identifierEleves([...identites]);
+  const rattachements = new Map<IdentiteEleve, ReturnType<typeof rattacher>>();
   const signales = new Set<string>();
   /** The student's id, or undefined (and one anomaly per file and name) when the name fits several classes. */
   const idDe = (e: IdentiteEleve, s: Source): string | undefined => {
-    const x = rattacher(e);
+    const x = rattachements.get(e) ?? rattachements.set(e, rattacher(e)).get(e)!;
     if ('id' in x) return x.id;
     const cle = `${s.fichier}|${nomEleve(e)}`;
     if (!signales.has(cle)) {
@@ -86,42 +88,49 @@ export function consoliderClasse(releves: readonly Releve[], r: Referentiel, met
     return undefined;
   };
 
-  const preuves: PreuveRetenue[] = releves
-    .flatMap((x) => x.preuves)
-    .flatMap((p) => {
+  const preuves: PreuveRetenue[] = [];
+  for (const x of releves)
+    for (const p of x.preuves) {
       const id = idDe(p.eleve, p.source);
-      return id ? [{ ...p, eleveId: id, retenue: true, motif: '' }] : [];
-    })
-    .sort(comparer);
-
-  // The same slot twice: counted once when both agree, left out and reported when they differ.
-  const creneaux = new Map<string, PreuveRetenue[]>();
-  for (const p of preuves) {
-    const cle = `${p.eleveId}|${p.competence}|${p.creneau ?? `${p.libelle}|${p.date}|${p.degre}`}`;
-    ajouter(creneaux, cle, p);
-  }
-  for (const groupe of creneaux.values()) {
-    if (groupe.length < 2) continue;
-    const [premiere, ...autres] = groupe;
-    if (new Set(groupe.map((p) => p.niveauLu)).size === 1) {
-      for (const p of autres) Object.assign(p, { retenue: false, motif: `Doublon de ${ou(premiere!.source)}` });
-      continue;
+      if (id) preuves.push({ ...p, eleveId: id, retenue: true, motif: '' });
     }
-    for (const p of groupe) Object.assign(p, { retenue: false, motif: 'Contradictoire : non retenu' });
-    anomalies.push({
-      fichier: premiere!.source.fichier,
-      feuille: premiere!.source.feuille,
-      cellule: premiere!.source.cellule,
-      probleme: `Positionnements contradictoires de ${nomEleve(premiere!.eleve)} en ${premiere!.competence}, ${premiere!.libelle} : ${groupe.map((p) => `${p.niveauLu} dans ${ou(p.source)}`).join(', ')}.`,
-      action: 'Aucun n\'est retenu : à trancher dans les grilles.',
-    });
+  preuves.sort(comparer);
+
+  // The same slot twice: counted once when both agree, left out and reported when they differ. Sorted,
+  // the evidence of one student and compétence is one run: slots are grouped run by run.
+  for (let debut = 0; debut < preuves.length; ) {
+    let fin = debut + 1;
+    while (fin < preuves.length && preuves[fin]!.eleveId === preuves[debut]!.eleveId && preuves[fin]!.competence === preuves[debut]!.competence) fin++;
+    const creneaux = new Map<string, PreuveRetenue[]>();
+    for (let i = debut; i < fin; i++) {
+      const p = preuves[i]!;
+      ajouter(creneaux, p.creneau ?? `${p.libelle}|${p.date}|${p.degre}`, p);
+    }
+    debut = fin;
+    for (const groupe of creneaux.values()) {
+      if (groupe.length < 2) continue;
+      const [premiere, ...autres] = groupe;
+      if (new Set(groupe.map((p) => p.niveauLu)).size === 1) {
+        for (const p of autres) Object.assign(p, { retenue: false, motif: `Doublon de ${ou(premiere!.source)}` });
+        continue;
+      }
+      for (const p of groupe) Object.assign(p, { retenue: false, motif: 'Contradictoire : non retenu' });
+      anomalies.push({
+        fichier: premiere!.source.fichier,
+        feuille: premiere!.source.feuille,
+        cellule: premiere!.source.cellule,
+        probleme: `Positionnements contradictoires de ${nomEleve(premiere!.eleve)} en ${premiere!.competence}, ${premiere!.libelle} : ${groupe.map((p) => `${p.niveauLu} dans ${ou(p.source)}`).join(', ')}.`,
+        action: 'Aucun n\'est retenu : à trancher dans les grilles.',
+      });
+    }
   }
 
   const parEleve = new Map<string, PreuveRetenue[]>();
-  const parCompetence = new Map<string, PreuveRetenue[]>();
-  for (const p of preuves.filter((x) => x.retenue)) {
+  const positionnements = new Map<string, number>(); // per compétence, « NE » left out
+  for (const p of preuves) {
+    if (!p.retenue) continue;
     ajouter(parEleve, p.eleveId, p);
-    ajouter(parCompetence, p.competence, p);
+    if (p.degre !== 'NE') positionnements.set(p.competence, (positionnements.get(p.competence) ?? 0) + 1);
   }
   const semaines = semainesParEleve(releves, idDe, r, anomalies);
   const notes = notesParEleve(releves, idDe, anomalies);
@@ -148,8 +157,7 @@ export function consoliderClasse(releves: readonly Releve[], r: Referentiel, met
       a.competences.map((c): CouvertureCompetence => {
         const degres: [number, number, number, number] = [0, 0, 0, 0];
         for (const e of consolides) if (e.competences[c.code]) degres[e.competences[c.code]!.degre - 1]!++;
-        const positionnements = (parCompetence.get(c.code) ?? []).filter((p) => p.degre !== 'NE').length;
-        return { code: c.code, libelle: c.libelle, bloc: b.code, evalues: degres.reduce((x, y) => x + y, 0), degres, positionnements };
+        return { code: c.code, libelle: c.libelle, bloc: b.code, evalues: degres.reduce((x, y) => x + y, 0), degres, positionnements: positionnements.get(c.code) ?? 0 };
       }),
     ),
   );
