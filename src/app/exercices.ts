@@ -29,6 +29,7 @@ import { casControlePaie } from '../domain/cas/paieControle';
 import { classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
 import type { Attendus, SpecExercice } from '../sheets/exercices/commun';
 import { lireBlocs } from '../sheets/exercices/lecture';
+import type { Classeur } from '../sheets/model';
 import { nomFichierEleve } from './grilles';
 import { lireJson } from './calculs';
 
@@ -129,16 +130,21 @@ export interface ResumeExercice {
   feuilles: string[];
 }
 
-/** Writes one student's workbook (and, if asked, the corrigé beside it). */
-export async function ecrireExercice(d: DemandeExercice, eleve: Eleve | null, fichier: string, corrige?: string): Promise<ResumeExercice> {
+/** One student's exercise as a workbook model (and its corrigé, built on demand): what files and the task pane render. */
+export async function modeleDExercice(d: DemandeExercice, eleve: Eleve | null): Promise<{ classeur: Classeur; corrige: () => Classeur; cas: CasPrepare }> {
   const def = definition(d.type);
   const cas = await preparerCas(d, eleve);
   const spec = def.spec;
   const p = spec.parametresParDefaut(cas.entree);
   const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date, ...(d.reglages ? { reglages: d.reglages } : {}) };
-  const { classeur } = classeurExercice(spec, cas.entree, p, o);
+  return { classeur: classeurExercice(spec, cas.entree, p, o).classeur, corrige: () => classeurCorrige(spec, cas.entree, p, o), cas };
+}
+
+/** Writes one student's workbook (and, if asked, the corrigé beside it). */
+export async function ecrireExercice(d: DemandeExercice, eleve: Eleve | null, fichier: string, corrige?: string): Promise<ResumeExercice> {
+  const { classeur, corrige: leCorrige, cas } = await modeleDExercice(d, eleve);
   await ecrireAtomiquement(fichier, await classeurEnXlsx(classeur));
-  if (corrige) await ecrireAtomiquement(corrige, await classeurEnXlsx(classeurCorrige(spec, cas.entree, p, o)));
+  if (corrige) await ecrireAtomiquement(corrige, await classeurEnXlsx(leCorrige()));
   return { fichier, eleve: eleve ? nomComplet(eleve) : null, graine: cas.graine, aleas: cas.aleas, feuilles: classeur.feuilles.map((f) => f.nom) };
 }
 

@@ -197,10 +197,13 @@ function pfmp(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
   return {
     ...f.feuille(miseEnPage('PFMP', 'paysage', h), { lignes: h, colonnes: 2 }),
     tableau: { nom: 'PFMP', entete: h, derniere, colonnes: largeurs.length },
-    misesEnForme: [
-      { plage: etat, formule: `OR(${manque}="",${manque}>0)`, ...ROUGE },
-      { plage: etat, formule: `AND(ISNUMBER(${manque}),${manque}=0)`, ...VERT },
-    ],
+    // no student, no rows to colour (an inverted range would make Excel refuse the sheet)
+    misesEnForme: derniere > h
+      ? [
+          { plage: etat, formule: `OR(${manque}="",${manque}>0)`, ...ROUGE },
+          { plage: etat, formule: `AND(ISNUMBER(${manque}),${manque}=0)`, ...VERT },
+        ]
+      : [],
   };
 }
 

@@ -1,0 +1,155 @@
+/**
+ * An in-memory workbook with Excel's behaviour where it matters to us: a value typed into a cell is
+ * interpreted as Excel interprets it (« =… » becomes a formula, « 12 » a number, a leading apostrophe
+ * keeps text as text), names and sheets are unique without regard to case. It is the host of the
+ * task pane in a browser without Office, and the workbook behind the fake Office.js context of the tests.
+ */
+
+export type ValeurMemoire = string | number | boolean | null;
+
+export type Bord = 'haut' | 'bas' | 'gauche' | 'droite';
+
+export interface CelluleMemoire {
+  valeur: ValeurMemoire; // a constant; null for a formula (nothing is computed here)
+  formule?: string; // « =SUM(A1:A3) », English names as Office.js writes them
+  texteForce?: boolean; // typed with a leading apostrophe
+  format: string; // number format, « General » by default
+  /** format properties by their Office.js path: « font.bold », « fill.color », « horizontalAlignment »… */
+  style: Record<string, unknown>;
+  bords: Partial<Record<Bord, string>>; // border style of each edge
+}
+
+export interface ValidationMemoire {
+  plage: string;
+  regle: Record<string, unknown>;
+  alerte?: Record<string, unknown>;
+}
+
+export interface MiseEnFormeMemoire {
+  plage: string;
+  formule: string;
+  fond?: string;
+  couleur?: string;
+}
+
+export interface FeuilleMemoire {
+  nom: string;
+  visibilite: 'Visible' | 'Hidden' | 'VeryHidden';
+  cellules: Map<string, CelluleMemoire>; // by « A1 » address
+  fusions: string[];
+  validations: ValidationMemoire[];
+  misesEnForme: MiseEnFormeMemoire[];
+  tableaux: { nom: string; plage: string; style?: string }[];
+  largeurs: Map<number, number>; // column (1-based) → points
+  masquees: Set<number>; // hidden columns
+  hauteurs: Map<number, number>; // row → points
+  figee?: string; // the frozen range, « A1:B4 »
+  protegee: boolean;
+  miseEnPage: Record<string, unknown>;
+}
+
+/** `A1`-style corners, 1-based; a whole column or row range spans the sheet. */
+export interface Zone {
+  haut: number;
+  gauche: number;
+  bas: number;
+  droite: number;
+}
+
+export const LIGNES_MAX = 1_048_576;
+export const COLONNES_MAX = 16_384;
+
+const numeroColonne = (lettres: string) => [...lettres].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
+export function lettresColonne(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** « B3 », « B3:D9 », « A:C », « 4:4 » (with or without $) → corners; undefined if it is not an address. */
+export function zone(adresse: string): Zone | undefined {
+  const a = adresse.replace(/\$/g, '').toUpperCase();
+  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(a);
+  if (m) {
+    const [h, g] = [Number(m[2]), numeroColonne(m[1]!)];
+    const z = { haut: h, gauche: g, bas: m[4] ? Number(m[4]) : h, droite: m[3] ? numeroColonne(m[3]) : g };
+    return z.haut >= 1 && z.bas >= z.haut && z.droite >= z.gauche && z.bas <= LIGNES_MAX && z.droite <= COLONNES_MAX ? z : undefined;
+  }
+  m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(a);
+  if (m) return { haut: 1, gauche: numeroColonne(m[1]!), bas: LIGNES_MAX, droite: numeroColonne(m[2]!) };
+  m = /^(\d+):(\d+)$/.exec(a);
+  if (m) return { haut: Number(m[1]), gauche: 1, bas: Number(m[2]), droite: COLONNES_MAX };
+  return undefined;
+}
+
+export const adresse = (l: number, c: number) => `${lettresColonne(c)}${l}`;
+export const adresseZone = (z: Zone) => (z.haut === z.bas && z.gauche === z.droite ? adresse(z.haut, z.gauche) : `${adresse(z.haut, z.gauche)}:${adresse(z.bas, z.droite)}`);
+
+// What Excel turns into a number when typed in a cell with the General format (fr-FR and en-US digits).
+const NOMBRE = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?\s*%?$/;
+
+/**
+ * A value typed or written through `values`/`formulas`, as Excel stores it: « '… » is text without
+ * its apostrophe, « =… » (and « +… », « -… » that are not numbers) a formula, a numeric text a number,
+ * « VRAI »/« TRUE » a boolean.
+ */
+export function saisie(v: unknown): Pick<CelluleMemoire, 'valeur' | 'formule' | 'texteForce'> {
+  if (v === null || v === undefined || v === '') return { valeur: null };
+  if (typeof v === 'number' || typeof v === 'boolean') return { valeur: v };
+  const s = String(v);
+  if (s.startsWith("'")) return { valeur: s.slice(1), texteForce: true };
+  if (NOMBRE.test(s.trim())) {
+    const t = s.trim();
+    const n = Number(t.replace('%', '').replace(',', '.').trim());
+    return { valeur: t.endsWith('%') ? n / 100 : n };
+  }
+  if (/^[=+\-@]/.test(s)) return { valeur: null, formule: s.startsWith('=') ? s : `=${s}` };
+  if (/^(VRAI|TRUE|FAUX|FALSE)$/i.test(s)) return { valeur: /^(VRAI|TRUE)$/i.test(s) };
+  return { valeur: s };
+}
+
+export class ClasseurMemoire {
+  readonly feuilles: FeuilleMemoire[] = [];
+  private readonly index = new Map<string, FeuilleMemoire>(); // by upper-case name
+  readonly noms = new Map<string, { nom: string; reference: string }>(); // by upper-case name
+  active = '';
+
+  feuille(nom: string): FeuilleMemoire | undefined {
+    return this.index.get(nom.toUpperCase());
+  }
+
+  ajouterFeuille(nom: string): FeuilleMemoire {
+    const f: FeuilleMemoire = { nom, visibilite: 'Visible', cellules: new Map(), fusions: [], validations: [], misesEnForme: [], tableaux: [], largeurs: new Map(), masquees: new Set(), hauteurs: new Map(), protegee: false, miseEnPage: {} };
+    this.feuilles.push(f);
+    this.index.set(nom.toUpperCase(), f);
+    if (!this.active) this.active = nom;
+    return f;
+  }
+
+  supprimerFeuille(nom: string): void {
+    const i = this.feuilles.findIndex((f) => f.nom.toUpperCase() === nom.toUpperCase());
+    if (i >= 0) this.feuilles.splice(i, 1);
+    this.index.delete(nom.toUpperCase());
+    if (this.active.toUpperCase() === nom.toUpperCase()) this.active = this.feuilles[0]?.nom ?? '';
+  }
+
+  /** The cell, created empty when absent. */
+  cellule(f: FeuilleMemoire, l: number, c: number): CelluleMemoire {
+    const a = adresse(l, c);
+    let x = f.cellules.get(a);
+    if (!x) f.cellules.set(a, (x = { valeur: null, format: 'General', style: {}, bords: {} }));
+    return x;
+  }
+
+  /** What a user types into a cell (the browser harness's grid, the E2E test). */
+  taper(feuille: string, a: string, texte: string): void {
+    const f = this.feuille(feuille);
+    const z = zone(a);
+    if (!f || !z) throw new Error(`Cellule introuvable : ${feuille}!${a}`);
+    const c = this.cellule(f, z.haut, z.gauche);
+    delete c.formule;
+    delete c.texteForce;
+    Object.assign(c, saisie(texte));
+  }
+}

@@ -1,0 +1,301 @@
+import { adresse, adresseZone, saisie, zone, LIGNES_MAX, COLONNES_MAX, type Bord, type ClasseurMemoire, type FeuilleMemoire, type Zone } from './classeurMemoire';
+
+/**
+ * The part of Office.js's Excel API that `io/office` uses, over a `ClasseurMemoire`, with Office.js's
+ * batching: a call only queues a command, `sync()` runs the queue in order and stops at the first
+ * failure (what ran stays done, as in Excel), and a loaded property can be read only after a sync.
+ * It counts the syncs (the round trips to Excel), refuses what the announced ExcelApi version lacks,
+ * and can be told to fail a given operation: the tests' fake and the browser harness's host.
+ */
+
+/** Shaped like OfficeExtension.Error: `code` is what `io/office` turns into a French message. */
+export class ErreurExcelSimulee extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+export interface OptionsContexte {
+  /** the host's highest ExcelApi requirement set, « 1.8 » for Excel 2019 */
+  api?: string;
+  /** a failure to raise on an operation (« worksheets.add », « conditionalFormats.add »…): its error code */
+  echec?: (operation: string, cible: string) => string | undefined;
+}
+
+const versionAu = (v: string) => v.split('.').map(Number) as [number, number];
+const auMoins = (api: string, v: string) => {
+  const [a, b] = versionAu(api);
+  const [x, y] = versionAu(v);
+  return a > x || (a === x && b >= y);
+};
+
+const NOM_FEUILLE_INVALIDE = /[[\]:*?/\\]/;
+
+/** A property that can be read only once a sync has loaded it, like Office.js's proxies. */
+function charge<T>(o: object, prop: string, valeur: () => T): void {
+  Object.defineProperty(o, prop, {
+    configurable: true,
+    get: () => {
+      throw new ErreurExcelSimulee('PropertyNotLoaded', `La propriété « ${prop} » n'est pas chargée : appelez load() puis sync().`);
+    },
+  });
+  (o as { _charger?: (() => void)[] })._charger ??= [];
+  (o as { _charger: (() => void)[] })._charger.push(() => Object.defineProperty(o, prop, { configurable: true, value: valeur(), writable: true }));
+}
+
+export class ContexteMemoire {
+  syncs = 0;
+  /** the operations that ran, in order: « worksheets.add Synthèse », « range.values Synthèse!A1:M40 »… */
+  readonly journal: string[] = [];
+  private file: { operation: string; cible: string; version: string; action: () => void }[] = [];
+  readonly api: string;
+  readonly workbook: ReturnType<ContexteMemoire['classeurProxy']>;
+
+  constructor(
+    readonly classeur: ClasseurMemoire,
+    private readonly options: OptionsContexte = {},
+  ) {
+    this.api = options.api ?? '1.13';
+    this.workbook = this.classeurProxy();
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const file = this.file;
+    this.file = [];
+    for (const o of file) {
+      if (!auMoins(this.api, o.version)) throw new ErreurExcelSimulee('ApiNotFound', `${o.operation} demande ExcelApi ${o.version}.`);
+      const code = this.options.echec?.(o.operation, o.cible);
+      if (code) throw new ErreurExcelSimulee(code, `${o.operation} ${o.cible} : échec simulé.`);
+      o.action();
+      this.journal.push(`${o.operation} ${o.cible}`);
+    }
+  }
+
+  /** ExcelApi sets the host has: what Office.context.requirements.isSetSupported answers. */
+  prend(version: string): boolean {
+    return auMoins(this.api, version);
+  }
+
+  private enfiler(operation: string, cible: string, version: string, action: () => void): void {
+    this.file.push({ operation, cible, version, action });
+  }
+
+  private feuille(nom: string): FeuilleMemoire {
+    const f = this.classeur.feuille(nom);
+    if (!f) throw new ErreurExcelSimulee('ItemNotFound', `Feuille « ${nom} » introuvable.`);
+    return f;
+  }
+
+  private classeurProxy() {
+    const ctx = this;
+    const c = this.classeur;
+    const worksheets = {
+      add: (nom: string) => {
+        ctx.enfiler('worksheets.add', nom, '1.1', () => {
+          if (!nom || nom.length > 31 || NOM_FEUILLE_INVALIDE.test(nom) || nom.startsWith("'") || nom.endsWith("'")) throw new ErreurExcelSimulee('InvalidArgument', `Nom de feuille invalide : ${nom}`);
+          if (c.feuille(nom)) throw new ErreurExcelSimulee('ItemAlreadyExists', `La feuille « ${nom} » existe déjà.`);
+          c.ajouterFeuille(nom);
+        });
+        return ctx.feuilleProxy(nom);
+      },
+      getItem: (nom: string) => ctx.feuilleProxy(nom),
+      getActiveWorksheet: () => ctx.feuilleProxy(c.active),
+      load(_props?: unknown) {
+        charge(this, 'items', () => c.feuilles.map((f) => Object.assign(ctx.feuilleProxy(f.nom), { name: f.nom, visibility: f.visibilite })));
+        ctx.enfiler('worksheets.load', '', '1.1', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((f) => f()));
+        return this;
+      },
+    };
+    const names = {
+      add: (nom: string, reference: string | { _adresse: string }) => {
+        ctx.enfiler('names.add', nom, '1.4', () => {
+          if (c.noms.has(nom.toUpperCase())) throw new ErreurExcelSimulee('ItemAlreadyExists', `Le nom « ${nom} » existe déjà.`);
+          c.noms.set(nom.toUpperCase(), { nom, reference: typeof reference === 'string' ? reference : `=${reference._adresse}` });
+        });
+      },
+      getItem: (nom: string) => ({
+        delete: () =>
+          ctx.enfiler('names.delete', nom, '1.4', () => {
+            if (!c.noms.delete(nom.toUpperCase())) throw new ErreurExcelSimulee('ItemNotFound', `Nom « ${nom} » introuvable.`);
+          }),
+      }),
+      load(_props?: unknown) {
+        charge(this, 'items', () => [...c.noms.values()].map((n) => ({ name: n.nom, formula: n.reference })));
+        ctx.enfiler('names.load', '', '1.1', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((f) => f()));
+        return this;
+      },
+    };
+    return { worksheets, names };
+  }
+
+  private feuilleProxy(nom: string) {
+    const ctx = this;
+    const f = () => ctx.feuille(nom);
+    const ws = {
+      _nom: nom,
+      set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
+        ctx.enfiler('worksheet.visibility', nom, '1.1', () => (f().visibilite = v));
+      },
+      getRange: (a: string) => ctx.plageProxy(nom, a),
+      delete: () => ctx.enfiler('worksheet.delete', nom, '1.1', () => (f(), ctx.classeur.supprimerFeuille(nom))),
+      activate: () => ctx.enfiler('worksheet.activate', nom, '1.1', () => (ctx.classeur.active = f().nom)),
+      freezePanes: {
+        freezeAt: (r: string | { _adresse: string }) => ctx.enfiler('freezePanes.freezeAt', nom, '1.7', () => (f().figee = typeof r === 'string' ? r : r._adresse.split('!')[1]!)),
+        freezeRows: (n: number) => ctx.enfiler('freezePanes.freezeRows', nom, '1.7', () => (f().figee = `1:${n}`)),
+      },
+      protection: {
+        protect: (_options?: unknown) => ctx.enfiler('protection.protect', nom, '1.2', () => (f().protegee = true)),
+      },
+      tables: {
+        add: (a: string | { _adresse: string }, _entete: boolean) => {
+          const plage = typeof a === 'string' ? a : a._adresse.split('!')[1]!;
+          const t: { nom: string; plage: string; style?: string } = { nom: `Tableau${Math.random().toString(36).slice(2, 7)}`, plage };
+          ctx.enfiler('tables.add', `${nom}!${plage}`, '1.1', () => f().tableaux.push(t));
+          return {
+            set name(v: string) {
+              ctx.enfiler('table.name', v, '1.1', () => (t.nom = v));
+            },
+            set style(v: string) {
+              ctx.enfiler('table.style', v, '1.1', () => (t.style = v));
+            },
+          };
+        },
+      },
+      pageLayout: ctx.enregistreur('pageLayout', nom, '1.9', (chemin, v) => (f().miseEnPage[chemin] = v), {
+        setPrintTitleRows: (v: unknown) => ctx.enfiler('pageLayout.setPrintTitleRows', nom, '1.9', () => (f().miseEnPage.printTitleRows = v)),
+        setPrintArea: (v: unknown) => ctx.enfiler('pageLayout.setPrintArea', nom, '1.9', () => (f().miseEnPage.printArea = v)),
+      }),
+    };
+    return ws;
+  }
+
+  /** Records property assignments under a path (« font.bold ») and queues them; `methodes` are the calls it knows. */
+  private enregistreur(racine: string, cible: string, version: string, affecter: (chemin: string, v: unknown) => void, methodes: Record<string, unknown> = {}, chemin = ''): Record<string, unknown> {
+    return new Proxy({} as Record<string, unknown>, {
+      get: (_, p) => {
+        const nom = `${chemin}${String(p)}`;
+        if (nom in methodes) return methodes[nom];
+        return this.enregistreur(racine, cible, version, affecter, methodes, `${nom}.`);
+      },
+      set: (_, p, v) => {
+        const nom = `${chemin}${String(p)}`;
+        this.enfiler(`${racine}.${nom}`, cible, version, () => affecter(nom, v));
+        return true;
+      },
+    });
+  }
+
+  private plageProxy(feuille: string, a: string) {
+    const ctx = this;
+    const z = zone(a);
+    if (!z) throw new ErreurExcelSimulee('InvalidArgument', `Adresse invalide : ${a}`);
+    const cible = `${feuille}!${adresseZone(z)}`;
+    const f = () => ctx.feuille(feuille);
+    const borne = (z: Zone) => {
+      if (z.bas === LIGNES_MAX || z.droite === COLONNES_MAX) throw new ErreurExcelSimulee('InvalidArgument', `Colonnes ou lignes entières non prises en charge ici : ${cible}`);
+    };
+    const cellules = function* () {
+      borne(z);
+      for (let l = z.haut; l <= z.bas; l++) for (let k = z.gauche; k <= z.droite; k++) yield { l, k, c: ctx.classeur.cellule(f(), l, k) };
+    };
+    const matrice = (operation: string, m: unknown[][], poser: (c: ReturnType<ClasseurMemoire['cellule']>, v: unknown) => void) =>
+      ctx.enfiler(operation, cible, '1.1', () => {
+        if (m.length !== z.bas - z.haut + 1 || m.some((r) => r.length !== z.droite - z.gauche + 1)) throw new ErreurExcelSimulee('InvalidArgument', `${operation} : la matrice ne correspond pas à ${cible}.`);
+        for (const { l, k, c } of cellules()) poser(c, m[l - z.haut]![k - z.gauche]);
+      });
+    const ecrire = (c: ReturnType<ClasseurMemoire['cellule']>, v: unknown) => {
+      if (v === null) return; // Office.js leaves a cell unchanged for null
+      delete c.formule;
+      delete c.texteForce;
+      Object.assign(c, saisie(v));
+    };
+    const BORDS: Record<string, (l: number, k: number) => Bord[]> = {
+      EdgeTop: (l) => (l === z.haut ? ['haut'] : []),
+      EdgeBottom: (l) => (l === z.bas ? ['bas'] : []),
+      EdgeLeft: (_, k) => (k === z.gauche ? ['gauche'] : []),
+      EdgeRight: (_, k) => (k === z.droite ? ['droite'] : []),
+      InsideVertical: (_, k) => [...(k > z.gauche ? (['gauche'] as Bord[]) : []), ...(k < z.droite ? (['droite'] as Bord[]) : [])],
+      InsideHorizontal: (l) => [...(l > z.haut ? (['haut'] as Bord[]) : []), ...(l < z.bas ? (['bas'] as Bord[]) : [])],
+    };
+    const format = ctx.enregistreur('format', cible, '1.1', (chemin, v) => {
+      if (chemin === 'columnWidth') for (let k = z.gauche; k <= Math.min(z.droite, COLONNES_MAX); k++) f().largeurs.set(k, v as number);
+      else if (chemin === 'rowHeight') for (let l = z.haut; l <= Math.min(z.bas, LIGNES_MAX); l++) f().hauteurs.set(l, v as number);
+      else if (chemin.startsWith('borders.')) {
+        const [, bord, prop] = chemin.split('.');
+        if (prop === 'style') for (const { l, k, c } of cellules()) for (const b of BORDS[bord!]!(l, k)) c.bords[b] = v as string;
+      } else for (const { c } of cellules()) c.style[chemin] = v;
+    }, {
+      'borders.getItem': (bord: string) => ctx.enregistreur('format', cible, '1.1', (chemin, v) => {
+        for (const { l, k, c } of cellules()) for (const b of BORDS[bord]!(l, k)) if (chemin === 'style') c.bords[b] = v as string;
+      }, {}, ''),
+    });
+    return {
+      _adresse: cible,
+      set values(m: unknown[][]) {
+        matrice('range.values', m, ecrire);
+      },
+      set formulas(m: unknown[][]) {
+        matrice('range.formulas', m, ecrire);
+      },
+      set numberFormat(m: unknown[][]) {
+        matrice('range.numberFormat', m, (c, v) => {
+          if (v !== null) c.format = String(v);
+        });
+      },
+      format,
+      set columnHidden(v: boolean) {
+        ctx.enfiler('range.columnHidden', cible, '1.2', () => {
+          for (let k = z.gauche; k <= z.droite; k++) if (v) f().masquees.add(k);
+        });
+      },
+      merge: (_across?: boolean) => ctx.enfiler('range.merge', cible, '1.2', () => f().fusions.push(adresseZone(z))),
+      dataValidation: {
+        set rule(regle: Record<string, unknown>) {
+          ctx.enfiler('dataValidation.rule', cible, '1.8', () => f().validations.push({ plage: adresseZone(z), regle }));
+        },
+        set errorAlert(alerte: Record<string, unknown>) {
+          ctx.enfiler('dataValidation.errorAlert', cible, '1.8', () => {
+            const v = [...f().validations].reverse().find((x) => x.plage === adresseZone(z));
+            if (!v) throw new ErreurExcelSimulee('InvalidOperation', `Aucune validation sur ${cible}.`);
+            v.alerte = alerte;
+          });
+        },
+      },
+      conditionalFormats: {
+        add: (type: string) => {
+          const m: { plage: string; formule: string; fond?: string; couleur?: string } = { plage: adresseZone(z), formule: '' };
+          ctx.enfiler('conditionalFormats.add', cible, '1.6', () => {
+            if (type !== 'Custom') throw new ErreurExcelSimulee('InvalidArgument', `Mise en forme conditionnelle ${type} non prise en charge ici.`);
+            f().misesEnForme.push(m);
+          });
+          return {
+            custom: ctx.enregistreur('conditionalFormat.custom', cible, '1.6', (chemin, v) => {
+              if (chemin === 'rule.formula') m.formule = String(v);
+              else if (chemin === 'format.fill.color') m.fond = String(v);
+              else if (chemin === 'format.font.color') m.couleur = String(v);
+            }),
+          };
+        },
+      },
+      /** reads: the cells' values as Office.js returns them (text without its apostrophe, "" when empty) */
+      load(_props?: unknown) {
+        charge(this, 'values', () => {
+          const m: unknown[][] = [];
+          for (let l = z.haut; l <= z.bas; l++) {
+            const r: unknown[] = [];
+            for (let k = z.gauche; k <= z.droite; k++) r.push(f().cellules.get(adresse(l, k))?.valeur ?? '');
+            m.push(r);
+          }
+          return m;
+        });
+        ctx.enfiler('range.load', cible, '1.1', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((x) => x()));
+        return this;
+      },
+    };
+  }
+}

@@ -1,0 +1,191 @@
+import { lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Style, type Valeur } from '../../sheets/model';
+import { erreurExcel, ErreurExcel } from './erreurs';
+
+/**
+ * Inserts a workbook model into the open workbook through Office.js, in at most three round trips
+ * whatever its size: one to read what the workbook already has (sheet and name conflicts are refused
+ * before anything is written), one carrying every write, and, only when Excel refuses a write, one
+ * to remove what was already inserted, so that no half-written sheet is left.
+ */
+
+export interface ResultatInsertion {
+  feuilles: string[];
+  /** what this Excel could not do (print setup before ExcelApi 1.9), in French */
+  avertissements: string[];
+}
+
+/** Which ExcelApi sets the host has: Office.context.requirements.isSetSupported in Excel. */
+export type PriseEnCharge = (version: string) => boolean;
+
+export const priseEnChargeOffice: PriseEnCharge = (v) => typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', v);
+
+/**
+ * Every string is written with a leading apostrophe: Excel otherwise reads « =… » as a formula and
+ * « 1.1.1 » or « 12 » as a date or a number, and a string from a file must stay that string.
+ */
+function pourExcel(v: Valeur): string | number | boolean {
+  if (v === null) return '';
+  if (typeof v === 'string') return `'${v}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if ('date' in v) return Date.UTC(+v.date.slice(0, 4), +v.date.slice(5, 7) - 1, +v.date.slice(8, 10)) / 86_400_000 + 25_569;
+  return v.formule.startsWith('=') ? v.formule : `=${v.formule}`;
+}
+
+const couleur = (rgb: string) => `#${rgb.toUpperCase()}`;
+/** exceljs widths are in characters; Office.js's in points (7 px per character + 5 px padding, 0.75 pt per px). */
+const largeurEnPoints = (caracteres: number) => Math.round((caracteres * 7 + 5) * 0.75 * 100) / 100;
+const POUCE = 72;
+
+function appliquerStyle(r: Excel.Range, s: Style): void {
+  const f = r.format;
+  f.font.name = 'Calibri';
+  f.font.size = s.taille ?? 10;
+  if (s.gras) f.font.bold = true;
+  if (s.italique) f.font.italic = true;
+  if (s.couleur) f.font.color = couleur(s.couleur);
+  if (s.fond) f.fill.color = couleur(s.fond);
+  if (s.alignement) f.horizontalAlignment = s.alignement === 'centre' ? 'Center' : s.alignement === 'droite' ? 'Right' : 'Left';
+  f.verticalAlignment = s.vertical === 'milieu' ? 'Center' : 'Top';
+  if (s.retourLigne) f.wrapText = true;
+  if (s.bordure) {
+    for (const bord of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const) {
+      const b = f.borders.getItem(bord);
+      b.style = 'Continuous';
+      b.color = '#808080';
+    }
+  }
+  if (s.saisie) f.protection.locked = false;
+}
+
+/** « &L…&C…&R… » (Excel's header/footer codes) → its three parts. */
+function parties(code: string): { left: string; center: string; right: string } {
+  const p = { left: '', center: '', right: '' };
+  let courante: keyof typeof p = 'center';
+  for (const m of code.split(/(&[LCR])/)) {
+    if (m === '&L') courante = 'left';
+    else if (m === '&C') courante = 'center';
+    else if (m === '&R') courante = 'right';
+    else p[courante] += m;
+  }
+  return p;
+}
+
+/** Queues every write of one sheet: nothing reaches Excel before the caller's sync. */
+function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, avertissements: Set<string>): void {
+  const suite = f.suite ? [...f.suite.lignes()] : [];
+  const colonnes = Math.max(f.largeurs.length, ...f.lignes.map((l) => l.cellules.length), ...suite.map((l) => l.length), 1);
+  const lignes = f.lignes.length + suite.length;
+  const fin = lettreColonne(colonnes - 1);
+  f.largeurs.forEach((w, j) => (ws.getRange(`${lettreColonne(j)}:${lettreColonne(j)}`).format.columnWidth = largeurEnPoints(w)));
+  for (const j of f.colonnesMasquees ?? []) ws.getRange(`${lettreColonne(j)}:${lettreColonne(j)}`).columnHidden = true;
+  if (lignes > 0) {
+    // one matrix of values and formulas, one of number formats: two commands for the whole sheet
+    const valeurs: (string | number | boolean)[][] = [];
+    const formats: string[][] = [];
+    for (const l of f.lignes) {
+      valeurs.push(Array.from({ length: colonnes }, (_, j) => pourExcel(l.cellules[j]?.valeur ?? null)));
+      formats.push(Array.from({ length: colonnes }, (_, j) => l.cellules[j]?.style?.format ?? 'General'));
+    }
+    const formatsSuite = Array.from({ length: colonnes }, (_, j) => f.suite?.styles[j]?.format ?? 'General');
+    for (const l of suite) {
+      valeurs.push(Array.from({ length: colonnes }, (_, j) => pourExcel(l[j] ?? null)));
+      formats.push(formatsSuite);
+    }
+    const tout = ws.getRange(`A1:${fin}${lignes}`);
+    tout.numberFormat = formats;
+    tout.formulas = valeurs;
+  }
+  // styles: one command group per run of equal styles on a row, row heights grouped likewise
+  f.lignes.forEach((l, i) => {
+    if (l.hauteur !== undefined) ws.getRange(`${i + 1}:${i + 1}`).format.rowHeight = l.hauteur;
+    let debut = 0;
+    while (debut < l.cellules.length) {
+      const s = l.cellules[debut]?.style;
+      const cle = JSON.stringify(s ?? null);
+      let j = debut + 1;
+      while (j < l.cellules.length && JSON.stringify(l.cellules[j]?.style ?? null) === cle) j++;
+      if (s) appliquerStyle(ws.getRange(`${lettreColonne(debut)}${i + 1}:${lettreColonne(j - 1)}${i + 1}`), s);
+      debut = j;
+    }
+  });
+  if (suite.length)
+    f.suite!.styles.forEach((s, j) => {
+      if (s) appliquerStyle(ws.getRange(`${lettreColonne(j)}${f.lignes.length + 1}:${lettreColonne(j)}${lignes}`), s);
+    });
+  for (const m of f.fusions) ws.getRange(m).merge(false);
+  for (const v of f.validations ?? []) {
+    const r = ws.getRange(v.plage);
+    if ('liste' in v) r.dataValidation.rule = { list: { inCellDropDown: true, source: 'nom' in v.liste ? `=${v.liste.nom}` : v.liste.elements.join(',') } };
+    else r.dataValidation.rule = { decimal: v.maximum === undefined ? { formula1: v.minimum, operator: 'GreaterThanOrEqualTo' } : { formula1: v.minimum, formula2: v.maximum, operator: 'Between' } };
+    r.dataValidation.errorAlert = { message: v.message, showAlert: true, style: 'Stop', title: 'Valeur non prévue' };
+  }
+  for (const m of f.misesEnForme ?? []) {
+    const cf = ws.getRange(m.plage).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = `=${m.formule}`;
+    cf.custom.format.fill.color = couleur(m.fond);
+    if (m.couleur) cf.custom.format.font.color = couleur(m.couleur);
+  }
+  if (f.tableau) {
+    const t = ws.tables.add(`A${f.tableau.entete}:${lettreColonne(f.tableau.colonnes - 1)}${Math.max(f.tableau.derniere, f.tableau.entete + 1)}`, true);
+    t.name = f.tableau.nom;
+    t.style = 'TableStyleLight9';
+  }
+  if (f.figer) {
+    if (f.figer.colonnes) ws.freezePanes.freezeAt(ws.getRange(`A1:${lettreColonne(f.figer.colonnes - 1)}${Math.max(f.figer.lignes, 1)}`));
+    else ws.freezePanes.freezeRows(f.figer.lignes);
+  }
+  if (f.etat === 'tresCachee') {
+    // never shown, never printed
+  } else if (prend('1.9')) {
+    const p = ws.pageLayout;
+    p.orientation = f.miseEnPage.orientation === 'paysage' ? 'Landscape' : 'Portrait';
+    p.paperSize = 'A4';
+    if (f.miseEnPage.ajusterLargeur) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    [p.leftMargin, p.rightMargin, p.topMargin, p.bottomMargin] = [0.4, 0.4, 0.5, 0.6].map((pouces) => Math.round(pouces * POUCE * 10) / 10) as [number, number, number, number];
+    if (f.miseEnPage.lignesRepetees) p.setPrintTitleRows(`$${f.miseEnPage.lignesRepetees[0]}:$${f.miseEnPage.lignesRepetees[1]}`);
+    if (f.miseEnPage.zoneImpression) p.setPrintArea(f.miseEnPage.zoneImpression);
+    const pages = p.headersFooters.defaultForAllPages;
+    if (f.miseEnPage.piedDePage) Object.assign(pages, Object.fromEntries(Object.entries(parties(f.miseEnPage.piedDePage)).map(([k, v]) => [`${k}Footer`, v])));
+    if (f.miseEnPage.enTete) Object.assign(pages, Object.fromEntries(Object.entries(parties(f.miseEnPage.enTete)).map(([k, v]) => [`${k}Header`, v])));
+  } else avertissements.add("Mise en page d'impression non appliquée : elle demande Excel 2021, Microsoft 365 ou Excel sur le web (les feuilles s'impriment avec les réglages par défaut).");
+  if (f.protegee) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  if (f.etat === 'tresCachee') ws.visibility = 'VeryHidden';
+}
+
+/** Removes what a failed insertion left: sheets in creation order, then names (the first missing one ends the batch). */
+async function annuler(context: Excel.RequestContext, c: Classeur): Promise<void> {
+  for (const f of c.feuilles) context.workbook.worksheets.getItem(f.nom).delete();
+  for (const n of c.noms ?? []) context.workbook.names.getItem(n.nom).delete();
+  await context.sync().catch(() => undefined); // ItemNotFound past what was inserted: expected
+}
+
+export async function insererClasseur(context: Excel.RequestContext, c: Classeur, prend: PriseEnCharge = priseEnChargeOffice): Promise<ResultatInsertion> {
+  const action = `Insertion de « ${c.titre} »`;
+  const wb = context.workbook;
+  const feuilles = wb.worksheets.load('items/name');
+  const noms = wb.names.load('items/name');
+  try {
+    await context.sync();
+  } catch (e) {
+    throw erreurExcel(e, action);
+  }
+  const existantes = new Set(feuilles.items.map((w) => w.name.toUpperCase()));
+  const prises = c.feuilles.filter((f) => existantes.has(f.nom.toUpperCase())).map((f) => `« ${f.nom} »`);
+  if (prises.length) throw new ErreurExcel(`${action} : ${prises.length > 1 ? 'les feuilles' : 'la feuille'} ${prises.join(', ')} ${prises.length > 1 ? 'existent' : 'existe'} déjà dans ce classeur. Renommez-les ou insérez dans un autre classeur ; rien n'a été modifié.`, 'ItemAlreadyExists');
+  const nomsPris = new Set(noms.items.map((n) => n.name.toUpperCase()));
+  const doublons = (c.noms ?? []).filter((n) => nomsPris.has(n.nom.toUpperCase())).map((n) => n.nom);
+  if (doublons.length) throw new ErreurExcel(`${action} : le nom défini « ${doublons[0]} » existe déjà dans ce classeur (un même modèle y est déjà inséré ?) ; rien n'a été modifié.`, 'ItemAlreadyExists');
+
+  const avertissements = new Set<string>();
+  for (const f of c.feuilles) ecrireFeuille(wb.worksheets.add(f.nom), f, prend, avertissements);
+  for (const n of c.noms ?? []) wb.names.add(n.nom, `=${referenceAbsolue(n.feuille, n.plage)}`);
+  const premiere = c.feuilles.find((f) => f.etat !== 'tresCachee');
+  if (premiere) wb.worksheets.getItem(premiere.nom).activate();
+  try {
+    await context.sync();
+  } catch (e) {
+    await annuler(context, c);
+    throw erreurExcel(e, `${action} annulée`);
+  }
+  return { feuilles: c.feuilles.map((f) => f.nom), avertissements: [...avertissements] };
+}

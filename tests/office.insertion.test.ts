@@ -1,0 +1,156 @@
+import { referentiel } from '../src/referentiel';
+import { modeleDExercice, TYPES_DISPONIBLES, moisDeDemonstration } from '../src/app/exercices';
+import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
+import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
+import { consoliderClasse } from '../src/consolidate/classe';
+import { releveVide } from '../src/consolidate/preuves';
+import { classeurClasse } from '../src/sheets/consolidation/classeurClasse';
+import { insererClasseur } from '../src/io/office/insererClasseur';
+import { ErreurExcel } from '../src/io/office/erreurs';
+import { ClasseurMemoire, zone, adresse, adresseZone } from '../src/io/memory/classeurMemoire';
+import { ContexteMemoire } from '../src/io/memory/contexteExcel';
+import { referenceAbsolue, type Classeur } from '../src/sheets/model';
+import type { Eleve } from '../src/sheets/eleve';
+
+const r = referentiel();
+const DATE = '2026-11-23';
+const OPTIONS = { etablissement: 'LP de test', annee: '2026-2027', date: DATE };
+const eleves = (n: number): Eleve[] => Array.from({ length: n }, (_, i) => ({ nom: i === 1 ? '=HYPERLINK("http://x","y")' : `Élève${i + 1}`, prenom: 'Léa', classe: 'Tle A' }));
+
+/** A workbook as Excel makes a new one: one empty sheet. */
+function nouveauClasseur(): ClasseurMemoire {
+  const c = new ClasseurMemoire();
+  c.ajouterFeuille('Feuil1');
+  return c;
+}
+
+/** « AO6:AO6 » and « AO6 » are the same range. */
+const plage = (a: string) => adresseZone(zone(a)!);
+const serie = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25_569;
+
+/** Every cell, merge, validation, conditional format, table and name of the model is in the workbook, as written. */
+function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean): void {
+  for (const f of m.feuilles) {
+    const w = c.feuille(f.nom)!;
+    expect(w).toBeDefined();
+    expect(w.visibilite).toBe(f.etat === 'tresCachee' ? 'VeryHidden' : 'Visible');
+    const lignes = [...f.lignes.map((l) => l.cellules.map((x) => ({ valeur: x?.valeur ?? null, format: x?.style?.format }))), ...(f.suite ? [...f.suite.lignes()].map((l) => l.map((v, j) => ({ valeur: v, format: f.suite!.styles[j]?.format }))) : [])];
+    lignes.forEach((l, i) =>
+      l.forEach((x, j) => {
+        const cell = w.cellules.get(adresse(i + 1, j + 1));
+        const ou = `${f.nom}!${adresse(i + 1, j + 1)}`;
+        const v = x.valeur;
+        const lu = { ou, valeur: cell?.valeur ?? null, formule: cell?.formule, format: cell?.format ?? 'General' };
+        if (v === null) expect(lu).toEqual({ ou, valeur: null, formule: undefined, format: x.format ?? 'General' });
+        else if (typeof v === 'string') expect({ ...lu, texte: cell?.texteForce }).toEqual({ ou, valeur: v, formule: undefined, format: x.format ?? 'General', texte: true });
+        else if (typeof v === 'number' || typeof v === 'boolean') expect(lu).toEqual({ ou, valeur: v, formule: undefined, format: x.format ?? 'General' });
+        else if ('date' in v) expect(lu).toEqual({ ou, valeur: serie(v.date), formule: undefined, format: x.format ?? 'General' });
+        else expect(lu).toEqual({ ou, valeur: null, formule: `=${v.formule.replace(/^=/, '')}`, format: x.format ?? 'General' });
+      }),
+    );
+    expect(w.fusions.sort()).toEqual(f.fusions.map(plage).sort());
+    expect(w.validations.map((v) => v.plage)).toEqual((f.validations ?? []).map((v) => plage(v.plage)));
+    expect(w.misesEnForme.map((x) => [x.plage, x.formule, x.fond])).toEqual((f.misesEnForme ?? []).map((x) => [plage(x.plage), `=${x.formule}`, `#${x.fond.toUpperCase()}`]));
+    expect(w.tableaux.map((t) => t.nom)).toEqual(f.tableau ? [f.tableau.nom] : []);
+    expect(w.protegee).toBe(!!f.protegee);
+    expect(w.figee !== undefined).toBe(!!f.figer);
+    expect(w.largeurs.size).toBe(f.largeurs.length);
+    if (miseEnPage && f.etat !== 'tresCachee') expect(w.miseEnPage.orientation).toBe(f.miseEnPage.orientation === 'paysage' ? 'Landscape' : 'Portrait');
+    else expect(w.miseEnPage).toEqual({});
+    // input cells unlocked, the others keep Excel's default (locked)
+    f.lignes.forEach((l, i) => l.cellules.forEach((x, j) => x?.style?.saisie && expect(w.cellules.get(adresse(i + 1, j + 1))!.style['protection.locked']).toBe(false)));
+  }
+  for (const n of m.noms ?? []) expect(c.noms.get(n.nom.toUpperCase())?.reference).toBe(`=${referenceAbsolue(n.feuille, n.plage)}`);
+}
+
+const modelesDeGrilles = () => TYPES_GRILLE.map((t) => ({ nom: `grille ${t}`, modele: () => classeurGrilles(r, eleves(3), { ...OPTIONS, types: [t] }, 'classe').classeur }));
+const modelesDExercices = () =>
+  TYPES_DISPONIBLES.map((type) => ({ nom: `exercice ${type}`, modele: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(2)[1]!)).classeur }));
+
+describe('insertion par Office.js (contexte simulé qui compte les allers-retours)', () => {
+  test.each([...modelesDeGrilles(), ...modelesDExercices()].map((x) => [x.nom, x.modele] as const))('%s : 2 synchronisations, tout le modèle écrit, en ExcelApi 1.13 comme en 1.8 (Excel 2019)', async (_, modele) => {
+    const m = await modele();
+    for (const api of ['1.13', '1.8']) {
+      const c = nouveauClasseur();
+      const ctx = new ContexteMemoire(c, { api });
+      const res = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v));
+      expect(ctx.syncs).toBe(2);
+      expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', ...m.feuilles.map((f) => f.nom)]);
+      verifierRendu(m, c, api === '1.13');
+      expect(res.avertissements.length).toBe(api === '1.13' ? 0 : 1);
+      expect(c.active).toBe(m.feuilles[0]!.nom);
+    }
+  });
+
+  test('le nombre de synchronisations ne dépend pas de la taille : 3 élèves ou 35, toutes les grilles', async () => {
+    for (const n of [3, 35]) {
+      const ctx = new ContexteMemoire(nouveauClasseur());
+      const m = classeurGrilles(r, eleves(n), { ...OPTIONS, types: [...TYPES_GRILLE] }, 'classe').classeur;
+      await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v));
+      expect([n, ctx.syncs]).toEqual([n, 2]);
+      expect(ctx.classeur.feuilles.length).toBe(m.feuilles.length + 1);
+    }
+  });
+
+  test('un nom d\u2019élève en forme de formule reste du texte ; la feuille Détail du classeur de classe (suite de lignes) est écrite', async () => {
+    const c = nouveauClasseur();
+    const ctx = new ContexteMemoire(c);
+    const m = classeurGrilles(r, eleves(2), { ...OPTIONS, types: ['pfmp'] }, 'classe').classeur;
+    await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v));
+    const formules = c.feuilles.flatMap((f) => [...f.cellules.values()].filter((x) => x.formule?.includes('HYPERLINK')));
+    expect(formules).toEqual([]);
+    const textes = c.feuilles.flatMap((f) => [...f.cellules.values()].filter((x) => typeof x.valeur === 'string' && x.valeur.includes('=HYPERLINK')));
+    expect(textes.length).toBeGreaterThan(0);
+    const releve = releveVide('dupont.xlsx');
+    const eleve = { nom: 'Dupont', prenom: 'Jean', classe: 'Tle A' };
+    for (const [k, degre] of ([1, 3, 4] as const).entries())
+      releve.preuves.push({ eleve, competence: '1.1.1', nature: 'PFMP', libelle: `PFMP P${k + 1}`, creneau: `PFMP P${k + 1}`, date: `2026-0${k + 1}-15`, rang: k, niveauLu: String(degre), degre, source: { fichier: 'dupont.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}8` } });
+    const classe = consoliderClasse([releve], r, 'recente');
+    const modele = classeurClasse(r, classe, { date: DATE });
+    const ctx2 = new ContexteMemoire(nouveauClasseur());
+    await insererClasseur(ctx2 as unknown as Excel.RequestContext, modele, (v) => ctx2.prend(v));
+    expect(ctx2.syncs).toBe(2);
+    verifierRendu(modele, ctx2.classeur, true);
+    const detail = ctx2.classeur.feuille('Détail')!;
+    expect([...detail.cellules.values()].filter((x) => x.valeur === 'PFMP').length).toBe(3);
+  });
+
+  test('feuille déjà présente : refus en français après une seule synchronisation, rien d\u2019écrit', async () => {
+    const c = nouveauClasseur();
+    const m = classeurGrilles(r, eleves(1), { ...OPTIONS, types: ['pfmp'] }, 'eleve').classeur;
+    c.ajouterFeuille(m.feuilles[1]!.nom);
+    const ctx = new ContexteMemoire(c);
+    const e = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v)).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ErreurExcel);
+    expect((e as Error).message).toBe(`Insertion de « ${m.titre} » : la feuille « ${m.feuilles[1]!.nom} » existe déjà dans ce classeur. Renommez-les ou insérez dans un autre classeur ; rien n'a été modifié.`);
+    expect(ctx.syncs).toBe(1);
+    expect(ctx.journal).toEqual(['worksheets.load ', 'names.load ']);
+  });
+
+  test('Excel refuse une écriture au milieu : tout ce qui était inséré est retiré (3 synchronisations), message en français', async () => {
+    const m = classeurGrilles(r, eleves(2), { ...OPTIONS, types: ['pfmp', 'e31'] }, 'classe').classeur;
+    for (const [operation, code, attendu] of [
+      ['conditionalFormats.add', 'AccessDenied', 'Le classeur ou la feuille est protégé : ôtez la protection (onglet Révision), puis recommencez.'],
+      ['names.add', 'GeneralException', "Excel a refusé l'opération (GeneralException)."],
+      ['worksheet.visibility', 'InvalidOperationInCellEditMode', 'Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap, puis recommencez.'],
+    ] as const) {
+      const c = nouveauClasseur();
+      let fois = 0;
+      // fails the second time the operation runs: some sheets are already written then
+      const ctx = new ContexteMemoire(c, { echec: (op) => (op === operation && ++fois === 2 ? code : undefined) });
+      const e = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v)).catch((x: unknown) => x);
+      expect((e as Error).message).toBe(`Insertion de « ${m.titre} » annulée : ${attendu}`);
+      expect(ctx.syncs).toBe(3);
+      expect(ctx.journal.some((j) => j.startsWith('worksheets.add'))).toBe(true);
+      expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1']);
+      expect(c.noms.size).toBe(0);
+    }
+  });
+
+  test('Excel en mode édition dès la lecture : message en français, une synchronisation', async () => {
+    const ctx = new ContexteMemoire(nouveauClasseur(), { echec: (op) => (op === 'worksheets.load' ? 'InvalidOperationInCellEditMode' : undefined) });
+    const m = classeurGrilles(r, eleves(1), { ...OPTIONS, types: ['attestation'] }, 'eleve').classeur;
+    await expect(insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v))).rejects.toThrow(`Insertion de « ${m.titre} » : Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap, puis recommencez.`);
+    expect(ctx.syncs).toBe(1);
+  });
+});
