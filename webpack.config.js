@@ -11,7 +11,7 @@ module.exports = async (env, options) => {
   const dev = options.mode === 'development';
   const config = {
     devtool: dev ? 'source-map' : false,
-    entry: { taskpane: './src/taskpane/taskpane.ts' },
+    entry: { taskpane: './src/taskpane/taskpane.ts', commands: './src/commands/commands.ts' },
     output: { path: path.resolve(__dirname, 'dist'), clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
@@ -19,6 +19,8 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'aide.html', template: './src/taskpane/aide.html', chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },

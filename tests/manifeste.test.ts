@@ -1,5 +1,16 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
+const RACINE = path.resolve(__dirname, '..');
+const XML = readFileSync(path.join(RACINE, 'manifest.xml'), 'utf8');
+const attributs = (balise: string) => Object.fromEntries([...balise.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+const balises = (nom: string, xml = XML) => [...xml.matchAll(new RegExp(`<${nom}\\b[^>]*>`, 'g'))].map((m) => attributs(m[0]));
+/** Width and height from a PNG's IHDR chunk. */
+const taillePng = (f: string) => {
+  const b = readFileSync(f);
+  return [b.readUInt32BE(16), b.readUInt32BE(20)];
+};
 
 // office-addin-manifest pulls ESM-only modules that jest cannot require: read it in plain Node.
 function lireManifeste(fichier: string): { id: string; defaultLocale: string; displayName: string; hosts: string[] } {
@@ -19,5 +30,62 @@ describe('manifest.xml (contrôles hors ligne)', () => {
     const urls = [...xml.matchAll(/DefaultValue="(\w+:\/\/[^"]+)"/g)].map((x) => x[1]!);
     expect(urls.length).toBeGreaterThan(2);
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
+  });
+
+  test('ExcelApi 1.8 au minimum (Excel 2019), et rien d\u2019autre que la lecture-écriture du document', () => {
+    expect(balises('Set')).toEqual([{ Name: 'ExcelApi', MinVersion: '1.8' }]);
+    expect(XML.match(/<Permissions>(\w+)<\/Permissions>/g)).toEqual(['<Permissions>ReadWriteDocument</Permissions>']);
+  });
+
+  test('ruban : un groupe AGOrA dans l\u2019onglet Accueil, un bouton par section, tous vers le même volet', () => {
+    expect(balises('OfficeTab')).toEqual([{ id: 'TabHome' }]);
+    const boutons = balises('Control');
+    expect(boutons.map((b) => b.id)).toEqual(['Agora.Grilles', 'Agora.Exercices', 'Agora.Verifier', 'Agora.Consolider', 'Agora.Parametres']);
+    const libelle = (id: string) => new RegExp(`<bt:String id="${id.replace('.', '\\.')}" DefaultValue="([^"]+)"`).exec(XML)?.[1];
+    expect(boutons.map((b) => libelle(`${b.id!.split('.')[1]}.Label`))).toEqual(['Grilles', 'Exercices', 'Vérifier', 'Consolider', 'Paramètres']);
+    expect(new Set([...XML.matchAll(/<TaskpaneId>([^<]+)<\/TaskpaneId>/g)].map((m) => m[1]))).toEqual(new Set(['Agora.Volet']));
+    const sections = balises('bt:Url').filter((u) => u.DefaultValue!.includes('taskpane.html#')).map((u) => u.DefaultValue!.split('#')[1]);
+    expect(sections).toEqual(['grilles', 'exercices', 'verifier', 'consolider', 'parametres']);
+  });
+
+  test('identifiants uniques, chaque resid défini, chaque texte traduit en en-US et dans les limites de longueur', () => {
+    const ids = [...XML.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(new Set(ids).size).toBe(ids.length);
+    const definis = new Set(['bt:Image', 'bt:Url', 'bt:String'].flatMap((b) => balises(b).map((x) => x.id).filter(Boolean)));
+    const utilises = [...XML.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]!);
+    for (const r of utilises) expect({ resid: r, defini: definis.has(r) }).toEqual({ resid: r, defini: true });
+    for (const r of utilises) expect(r.length).toBeLessThanOrEqual(32);
+    for (const [bloc, max] of [['ShortStrings', 125], ['LongStrings', 250]] as const) {
+      const xml = new RegExp(`<bt:${bloc}>([\\s\\S]*?)</bt:${bloc}>`).exec(XML)![1]!;
+      const chaines = [...xml.matchAll(/<bt:String id="([^"]+)" DefaultValue="([^"]+)">\s*<bt:Override Locale="en-US" Value="([^"]+)"\/>\s*<\/bt:String>/g)];
+      expect(chaines.length).toBe(balises('bt:String', xml).length);
+      for (const m of chaines) for (const t of [m[2]!, m[3]!]) expect(t.length).toBeLessThanOrEqual(max);
+    }
+  });
+
+  test('icônes 16, 32, 64, 80 et 128 px présentes dans assets/ à la bonne taille ; celles du manifeste en font partie', () => {
+    for (const n of [16, 32, 64, 80, 128]) expect(taillePng(path.join(RACINE, 'assets', `icon-${n}.png`))).toEqual([n, n]);
+    for (const i of [...balises('bt:Image').filter((x) => x.id), ...balises('IconUrl'), ...balises('HighResolutionIconUrl')]) {
+      const fichier = /assets\/icon-(\d+)\.png$/.exec(i.DefaultValue!);
+      expect(fichier).not.toBeNull();
+      if (i.id) expect(i.id).toBe(`Icone.${fichier![1]}`);
+    }
+  });
+
+  test('la construction de production remplace toutes les URL localhost par l\u2019URL de production, en https', async () => {
+    process.env.AGORA_URL_PRODUCTION = 'https://agora.lycee-exemple.fr/complement/';
+    try {
+      jest.resetModules();
+      const config = await require('../webpack.config.js')({}, { mode: 'production' });
+      const copie = config.plugins.find((p: { patterns?: unknown }) => p.patterns) as { patterns: { from: string; transform?: (c: Buffer) => string }[] };
+      const production = copie.patterns.find((p) => p.from === 'manifest.xml')!.transform!(Buffer.from(XML));
+      const urls = [...production.matchAll(/(?:DefaultValue|Value)="(\w+:\/\/[^"]+)"/g)].map((m) => m[1]!);
+      expect(urls.length).toBe([...XML.matchAll(/(?:DefaultValue|Value)="(\w+:\/\/[^"]+)"/g)].length);
+      for (const u of urls) expect(u).toMatch(/^https:\/\/agora\.lycee-exemple\.fr\/complement\//);
+      expect(Object.keys(config.entry)).toEqual(['taskpane', 'commands']);
+    } finally {
+      delete process.env.AGORA_URL_PRODUCTION;
+    }
   });
 });
