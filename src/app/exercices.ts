@@ -180,7 +180,14 @@ export interface ExerciceOuvert {
 
 
 export async function ouvrirExercice(fichier: string, corrigeAccepte = true): Promise<ExerciceOuvert> {
-  const c = await lireClasseur(fichier);
+  return exerciceDuClasseur(await lireClasseur(fichier), fichier, corrigeAccepte);
+}
+
+/**
+ * An exercise read from a workbook, a file or the one open in Excel (`fichier` names it in messages):
+ * its template, case and parameters as the énoncé states them, and the blocks edited since generation.
+ */
+export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccepte = true): ExerciceOuvert {
   const lu = c.agora.get(CLES_EXERCICE.modele);
   const modele = corrigeAccepte ? lu?.replace(/^corrige-/, '') : lu;
   if (!corrigeAccepte && lu?.startsWith('corrige-')) throw new ErreurFichier(`« ${fichier} » est un corrigé de l'enseignant, pas une copie d'élève.`, fichier);

@@ -53,7 +53,12 @@ export interface CopieVerifiee {
 
 /** Checks one student's copy: the input file is only read. */
 export async function verifierCopie(fichier: string, o: OptionsVerification): Promise<CopieVerifiee> {
-  const x = await ouvrirExercice(fichier, false);
+  return verifierExercice(await ouvrirExercice(fichier, false), o);
+}
+
+/** Checks an exercise read from a file or from the workbook open in Excel. */
+export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): CopieVerifiee {
+  const fichier = x.fichier;
   let reglages;
   try {
     reglages = reglagesDepuisCles(x.classeur.agora);

@@ -114,6 +114,7 @@ export class ClasseurMemoire {
   private readonly index = new Map<string, FeuilleMemoire>(); // by upper-case name
   readonly noms = new Map<string, { nom: string; reference: string }>(); // by upper-case name
   active = '';
+  nom = 'Classeur1';
 
   feuille(nom: string): FeuilleMemoire | undefined {
     return this.index.get(nom.toUpperCase());
@@ -132,6 +133,27 @@ export class ClasseurMemoire {
     if (i >= 0) this.feuilles.splice(i, 1);
     this.index.delete(nom.toUpperCase());
     if (this.active.toUpperCase() === nom.toUpperCase()) this.active = this.feuilles[0]?.nom ?? '';
+  }
+
+  /** Where a defined name points (« ='Feuille 1'!$A$1:$B$2 »), or null when it is broken or unknown. */
+  cibleDuNom(nom: string): { feuille: string; z: Zone } | null {
+    const ref = this.noms.get(nom.toUpperCase())?.reference;
+    const m = ref ? /^=?(?:'((?:[^']|'')+)'|([^!']+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(ref) : null;
+    if (!m) return null;
+    const feuille = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+    const z = zone(m[3]!);
+    return z && this.feuille(feuille) ? { feuille: this.feuille(feuille)!.nom, z } : null;
+  }
+
+  /** The smallest range holding every value of the sheet, or null when it has none. */
+  plageUtilisee(f: FeuilleMemoire): Zone | null {
+    let z: Zone | null = null;
+    for (const [a, c] of f.cellules) {
+      if (c.valeur === null && !c.formule) continue;
+      const x = zone(a)!;
+      z = z ? { haut: Math.min(z.haut, x.haut), gauche: Math.min(z.gauche, x.gauche), bas: Math.max(z.bas, x.bas), droite: Math.max(z.droite, x.droite) } : x;
+    }
+    return z;
   }
 
   /** The cell, created empty when absent. */

@@ -104,6 +104,14 @@ export class ContexteMemoire {
         return ctx.feuilleProxy(nom);
       },
       getItem: (nom: string) => ctx.feuilleProxy(nom),
+      getItemOrNullObject: (nom: string) => ({
+        getUsedRangeOrNullObject: (_valeursSeules?: boolean) =>
+          ctx.plage(() => {
+            const f = c.feuille(nom);
+            const z = f && c.plageUtilisee(f);
+            return f && z ? { feuille: f.nom, z } : null;
+          }, `${nom} (plage utilisée)`),
+      }),
       getActiveWorksheet: () => ctx.feuilleProxy(c.active),
       load(_props?: unknown) {
         charge(this, 'items', () => c.feuilles.map((f) => Object.assign(ctx.feuilleProxy(f.nom), { name: f.nom, visibility: f.visibilite })));
@@ -119,18 +127,27 @@ export class ContexteMemoire {
         });
       },
       getItem: (nom: string) => ({
+        getRangeOrNullObject: () => ctx.plage(() => c.cibleDuNom(nom), `nom ${nom}`),
         delete: () =>
           ctx.enfiler('names.delete', nom, '1.4', () => {
             if (!c.noms.delete(nom.toUpperCase())) throw new ErreurExcelSimulee('ItemNotFound', `Nom « ${nom} » introuvable.`);
           }),
       }),
       load(_props?: unknown) {
-        charge(this, 'items', () => [...c.noms.values()].map((n) => ({ name: n.nom, formula: n.reference })));
+        charge(this, 'items', () => [...c.noms.values()].map((n) => ({ name: n.nom, formula: n.reference, type: c.cibleDuNom(n.nom) ? 'Range' : 'Error' })));
         ctx.enfiler('names.load', '', '1.1', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((f) => f()));
         return this;
       },
     };
-    return { worksheets, names };
+    return {
+      worksheets,
+      names,
+      load(_props?: unknown) {
+        charge(this, 'name', () => c.nom);
+        ctx.enfiler('workbook.load', '', '1.1', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((f) => f()));
+        return this;
+      },
+    };
   }
 
   private feuilleProxy(nom: string) {
@@ -190,21 +207,28 @@ export class ContexteMemoire {
     });
   }
 
+  /** A range known by its sheet and address, or resolved at sync time (a defined name, a used range). */
   private plageProxy(feuille: string, a: string) {
-    const ctx = this;
     const z = zone(a);
     if (!z) throw new ErreurExcelSimulee('InvalidArgument', `Adresse invalide : ${a}`);
-    const cible = `${feuille}!${adresseZone(z)}`;
-    const f = () => ctx.feuille(feuille);
-    const borne = (z: Zone) => {
-      if (z.bas === LIGNES_MAX || z.droite === COLONNES_MAX) throw new ErreurExcelSimulee('InvalidArgument', `Colonnes ou lignes entières non prises en charge ici : ${cible}`);
+    return this.plage(() => ({ feuille, z }), `${feuille}!${adresseZone(z)}`);
+  }
+
+  private plage(resoudre: () => { feuille: string; z: Zone } | null, cible: string) {
+    const ctx = this;
+    const ici = () => {
+      const r = resoudre();
+      if (!r) throw new ErreurExcelSimulee('InvalidOperation', `Plage nulle : ${cible}`);
+      return { f: ctx.feuille(r.feuille), z: r.z };
     };
     const cellules = function* () {
-      borne(z);
-      for (let l = z.haut; l <= z.bas; l++) for (let k = z.gauche; k <= z.droite; k++) yield { l, k, c: ctx.classeur.cellule(f(), l, k) };
+      const { f, z } = ici();
+      if (z.bas === LIGNES_MAX || z.droite === COLONNES_MAX) throw new ErreurExcelSimulee('InvalidArgument', `Colonnes ou lignes entières non prises en charge ici : ${cible}`);
+      for (let l = z.haut; l <= z.bas; l++) for (let k = z.gauche; k <= z.droite; k++) yield { l, k, z, c: ctx.classeur.cellule(f, l, k) };
     };
     const matrice = (operation: string, m: unknown[][], poser: (c: ReturnType<ClasseurMemoire['cellule']>, v: unknown) => void) =>
       ctx.enfiler(operation, cible, '1.1', () => {
+        const { z } = ici();
         if (m.length !== z.bas - z.haut + 1 || m.some((r) => r.length !== z.droite - z.gauche + 1)) throw new ErreurExcelSimulee('InvalidArgument', `${operation} : la matrice ne correspond pas à ${cible}.`);
         for (const { l, k, c } of cellules()) poser(c, m[l - z.haut]![k - z.gauche]);
       });
@@ -214,27 +238,42 @@ export class ContexteMemoire {
       delete c.texteForce;
       Object.assign(c, saisie(v));
     };
-    const BORDS: Record<string, (l: number, k: number) => Bord[]> = {
-      EdgeTop: (l) => (l === z.haut ? ['haut'] : []),
-      EdgeBottom: (l) => (l === z.bas ? ['bas'] : []),
-      EdgeLeft: (_, k) => (k === z.gauche ? ['gauche'] : []),
-      EdgeRight: (_, k) => (k === z.droite ? ['droite'] : []),
-      InsideVertical: (_, k) => [...(k > z.gauche ? (['gauche'] as Bord[]) : []), ...(k < z.droite ? (['droite'] as Bord[]) : [])],
-      InsideHorizontal: (l) => [...(l > z.haut ? (['haut'] as Bord[]) : []), ...(l < z.bas ? (['bas'] as Bord[]) : [])],
+    const BORDS: Record<string, (l: number, k: number, z: Zone) => Bord[]> = {
+      EdgeTop: (l, _, z) => (l === z.haut ? ['haut'] : []),
+      EdgeBottom: (l, _, z) => (l === z.bas ? ['bas'] : []),
+      EdgeLeft: (_, k, z) => (k === z.gauche ? ['gauche'] : []),
+      EdgeRight: (_, k, z) => (k === z.droite ? ['droite'] : []),
+      InsideVertical: (_, k, z) => [...(k > z.gauche ? (['gauche'] as Bord[]) : []), ...(k < z.droite ? (['droite'] as Bord[]) : [])],
+      InsideHorizontal: (l, _, z) => [...(l > z.haut ? (['haut'] as Bord[]) : []), ...(l < z.bas ? (['bas'] as Bord[]) : [])],
     };
     const format = ctx.enregistreur('format', cible, '1.1', (chemin, v) => {
-      if (chemin === 'columnWidth') for (let k = z.gauche; k <= Math.min(z.droite, COLONNES_MAX); k++) f().largeurs.set(k, v as number);
-      else if (chemin === 'rowHeight') for (let l = z.haut; l <= Math.min(z.bas, LIGNES_MAX); l++) f().hauteurs.set(l, v as number);
-      else if (chemin.startsWith('borders.')) {
-        const [, bord, prop] = chemin.split('.');
-        if (prop === 'style') for (const { l, k, c } of cellules()) for (const b of BORDS[bord!]!(l, k)) c.bords[b] = v as string;
-      } else for (const { c } of cellules()) c.style[chemin] = v;
+      const { f, z } = ici();
+      if (chemin === 'columnWidth') for (let k = z.gauche; k <= Math.min(z.droite, COLONNES_MAX); k++) f.largeurs.set(k, v as number);
+      else if (chemin === 'rowHeight') for (let l = z.haut; l <= Math.min(z.bas, LIGNES_MAX); l++) f.hauteurs.set(l, v as number);
+      else for (const { c } of cellules()) c.style[chemin] = v;
     }, {
-      'borders.getItem': (bord: string) => ctx.enregistreur('format', cible, '1.1', (chemin, v) => {
-        for (const { l, k, c } of cellules()) for (const b of BORDS[bord]!(l, k)) if (chemin === 'style') c.bords[b] = v as string;
-      }, {}, ''),
+      'borders.getItem': (bord: string) =>
+        ctx.enregistreur('format', cible, '1.1', (chemin, v) => {
+          if (chemin === 'style') for (const { l, k, z, c } of cellules()) for (const b of BORDS[bord]!(l, k, z)) c.bords[b] = v as string;
+        }),
     });
-    return {
+    /** Office.js's values: text without its apostrophe, "" for an empty cell, a formula's (uncomputed) result "". */
+    const valeurs = () => {
+      const { f, z } = ici();
+      const m: unknown[][] = [];
+      for (let l = z.haut; l <= z.bas; l++) {
+        const r: unknown[] = [];
+        for (let k = z.gauche; k <= z.droite; k++) r.push(f.cellules.get(adresse(l, k))?.valeur ?? '');
+        m.push(r);
+      }
+      return m;
+    };
+    const derivee = (calcul: (z: Zone) => Zone) =>
+      ctx.plage(() => {
+        const r = resoudre();
+        return r && { feuille: r.feuille, z: calcul(r.z) };
+      }, `${cible}→`);
+    const proxy = {
       _adresse: cible,
       set values(m: unknown[][]) {
         matrice('range.values', m, ecrire);
@@ -250,17 +289,26 @@ export class ContexteMemoire {
       format,
       set columnHidden(v: boolean) {
         ctx.enfiler('range.columnHidden', cible, '1.2', () => {
-          for (let k = z.gauche; k <= z.droite; k++) if (v) f().masquees.add(k);
+          const { f, z } = ici();
+          for (let k = z.gauche; k <= z.droite; k++) if (v) f.masquees.add(k);
         });
       },
-      merge: (_across?: boolean) => ctx.enfiler('range.merge', cible, '1.2', () => f().fusions.push(adresseZone(z))),
+      merge: (_across?: boolean) =>
+        ctx.enfiler('range.merge', cible, '1.2', () => {
+          const { f, z } = ici();
+          f.fusions.push(adresseZone(z));
+        }),
       dataValidation: {
         set rule(regle: Record<string, unknown>) {
-          ctx.enfiler('dataValidation.rule', cible, '1.8', () => f().validations.push({ plage: adresseZone(z), regle }));
+          ctx.enfiler('dataValidation.rule', cible, '1.8', () => {
+            const { f, z } = ici();
+            f.validations.push({ plage: adresseZone(z), regle });
+          });
         },
         set errorAlert(alerte: Record<string, unknown>) {
           ctx.enfiler('dataValidation.errorAlert', cible, '1.8', () => {
-            const v = [...f().validations].reverse().find((x) => x.plage === adresseZone(z));
+            const { f, z } = ici();
+            const v = [...f.validations].reverse().find((x) => x.plage === adresseZone(z));
             if (!v) throw new ErreurExcelSimulee('InvalidOperation', `Aucune validation sur ${cible}.`);
             v.alerte = alerte;
           });
@@ -268,10 +316,12 @@ export class ContexteMemoire {
       },
       conditionalFormats: {
         add: (type: string) => {
-          const m: { plage: string; formule: string; fond?: string; couleur?: string } = { plage: adresseZone(z), formule: '' };
+          const m: { plage: string; formule: string; fond?: string; couleur?: string } = { plage: '', formule: '' };
           ctx.enfiler('conditionalFormats.add', cible, '1.6', () => {
             if (type !== 'Custom') throw new ErreurExcelSimulee('InvalidArgument', `Mise en forme conditionnelle ${type} non prise en charge ici.`);
-            f().misesEnForme.push(m);
+            const { f, z } = ici();
+            m.plage = adresseZone(z);
+            f.misesEnForme.push(m);
           });
           return {
             custom: ctx.enregistreur('conditionalFormat.custom', cible, '1.6', (chemin, v) => {
@@ -282,20 +332,40 @@ export class ContexteMemoire {
           };
         },
       },
-      /** reads: the cells' values as Office.js returns them (text without its apostrophe, "" when empty) */
+      getOffsetRange: (lignes: number, colonnes: number) => derivee((z) => ({ haut: z.haut + lignes, bas: z.bas + lignes, gauche: z.gauche + colonnes, droite: z.droite + colonnes })),
+      getAbsoluteResizedRange: (lignes: number, colonnes: number) => derivee((z) => ({ ...z, bas: z.haut + lignes - 1, droite: z.gauche + colonnes - 1 })),
+      /** the merged ranges that meet this one, as Office.js's RangeAreas (ExcelApi 1.13) */
+      getMergedAreasOrNullObject: () => {
+        const aires = {
+          load(_props?: unknown) {
+            const calcul = () => {
+              const { f, z } = ici();
+              return f.fusions.filter((m) => {
+                const x = zone(m)!;
+                return x.haut <= z.bas && x.bas >= z.haut && x.gauche <= z.droite && x.droite >= z.gauche;
+              }).map((m) => `${f.nom}!${m}`);
+            };
+            charge(this, 'isNullObject', () => calcul().length === 0);
+            charge(this, 'address', () => calcul().join(','));
+            ctx.enfiler('range.getMergedAreasOrNullObject', cible, '1.13', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((x) => x()));
+            return this;
+          },
+        };
+        return aires;
+      },
+      /** reads: values (and their types), the address; a null range (a broken name) says so */
       load(_props?: unknown) {
-        charge(this, 'values', () => {
-          const m: unknown[][] = [];
-          for (let l = z.haut; l <= z.bas; l++) {
-            const r: unknown[] = [];
-            for (let k = z.gauche; k <= z.droite; k++) r.push(f().cellules.get(adresse(l, k))?.valeur ?? '');
-            m.push(r);
-          }
-          return m;
+        charge(this, 'isNullObject', () => resoudre() === null);
+        charge(this, 'values', () => (resoudre() ? valeurs() : []));
+        charge(this, 'valueTypes', () => (resoudre() ? valeurs().map((r) => r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String'))) : []));
+        charge(this, 'address', () => {
+          const r = resoudre();
+          return r ? `${/^[A-Za-z0-9_.]+$/.test(r.feuille) ? r.feuille : `'${r.feuille.replace(/'/g, "''")}'`}!${adresseZone(r.z)}` : '';
         });
         ctx.enfiler('range.load', cible, '1.1', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((x) => x()));
         return this;
       },
     };
+    return proxy;
   }
 }

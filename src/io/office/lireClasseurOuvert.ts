@@ -1,0 +1,113 @@
+import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
+import { FEUILLE_AGORA } from '../../sheets/agora';
+import type { ClasseurLu } from '../xlsx/lireClasseur';
+import { ciblesDesNoms } from '../xlsx/nomsDefinis';
+import { erreurExcel } from './erreurs';
+import type { PriseEnCharge } from './insererClasseur';
+import { priseEnChargeOffice } from './insererClasseur';
+
+/**
+ * Reads the open workbook as checking reads a file, in two round trips: the names, the workbook's
+ * name and `_agora`; then every named range (with its merged cells where ExcelApi 1.13 tells them)
+ * and the rows under the names that head a list.
+ */
+
+export interface OptionsLecture {
+  /** names whose rows below are read (`lignesSous`), with their width */
+  listes?: Record<string, number>;
+  /** how many rows a list may have */
+  lignesMax?: number;
+}
+
+/** Office.js gives "" for an empty cell and an error as its text (« #N/A »), told apart by its value type. */
+const valeurLue = (v: unknown, type: string | undefined): ValeurLue => {
+  if (v === '' || v === null || v === undefined) return null;
+  if (type === 'Error') return { erreur: String(v) };
+  return v as ValeurLue;
+};
+
+const matrice = (valeurs: unknown[][], types: string[][] | undefined) => valeurs.map((l, i) => l.map((v, j) => valeurLue(v, types?.[i]?.[j])));
+
+/** « 'Feuille 1'!B3:D9 » → the sheet and the top-left corner. */
+function coin(adresse: string): { feuille: string; haut: number; gauche: number } | undefined {
+  const cible = ciblesDesNoms([{ nom: 'x', references: [adresse] }]).get('X');
+  return cible && { feuille: cible.feuille, haut: cible.haut, gauche: cible.gauche };
+}
+
+export async function lireClasseurOuvert(context: Excel.RequestContext, o: OptionsLecture = {}, prend: PriseEnCharge = priseEnChargeOffice): Promise<{ nom: string; classeur: ClasseurLu }> {
+  const wb = context.workbook;
+  wb.load('name');
+  const noms = wb.names.load('items/name,items/type');
+  const agora = wb.worksheets.getItemOrNullObject(FEUILLE_AGORA).getUsedRangeOrNullObject(true);
+  agora.load('values,valueTypes,address,isNullObject');
+  try {
+    await context.sync();
+  } catch (e) {
+    throw erreurExcel(e, 'Lecture du classeur');
+  }
+  const fusions = prend('1.13');
+  const lignesMax = o.lignesMax ?? 500;
+  const plages = noms.items
+    .filter((n) => n.type === 'Range')
+    .map((n) => {
+      const r = wb.names.getItem(n.name).getRangeOrNullObject();
+      r.load('values,valueTypes,address,isNullObject');
+      const aires = fusions ? r.getMergedAreasOrNullObject() : undefined;
+      aires?.load('address,isNullObject');
+      const largeur = o.listes?.[n.name];
+      const dessous = largeur ? r.getOffsetRange(1, 0).getAbsoluteResizedRange(lignesMax, largeur) : undefined;
+      dessous?.load('values,valueTypes,address');
+      return { nom: n.name, r, aires, dessous };
+    });
+  try {
+    await context.sync();
+  } catch (e) {
+    throw erreurExcel(e, 'Lecture du classeur');
+  }
+
+  const lues = new Map<string, PlageLue>();
+  const listes = new Map<string, PlageLue>();
+  for (const p of plages) {
+    if (p.r.isNullObject) continue;
+    const c = coin(p.r.address);
+    if (!c) continue;
+    const valeurs = matrice(p.r.values, p.r.valueTypes);
+    const couvertes = valeurs.map((l) => l.map(() => false));
+    if (p.aires && !p.aires.isNullObject)
+      for (const a of p.aires.address.split(',')) {
+        const z = ciblesDesNoms([{ nom: 'x', references: [a] }]).get('X');
+        if (!z) continue;
+        for (let l = z.haut; l <= z.bas; l++) for (let k = z.gauche; k <= z.droite; k++) if ((l !== z.haut || k !== z.gauche) && couvertes[l - c.haut]?.[k - c.gauche] !== undefined) couvertes[l - c.haut]![k - c.gauche] = true;
+      }
+    lues.set(p.nom.toUpperCase(), { ...c, valeurs, couvertes });
+    if (p.dessous) {
+      const d = coin(p.dessous.address);
+      const lignes = matrice(p.dessous.values, p.dessous.valueTypes);
+      const fin = lignes.findIndex((l) => l.every((v) => v === null || v === ''));
+      if (d) listes.set(p.nom.toUpperCase(), { ...d, valeurs: fin < 0 ? lignes : lignes.slice(0, fin) });
+    }
+  }
+  const agoraLues = new Map<string, string>();
+  const lignesAgora: string[][] = [];
+  if (!agora.isNullObject) {
+    // the used range may start after column A or row 1: rows and columns are re-based on A1
+    const c = coin(agora.address) ?? { haut: 1, gauche: 1 };
+    const decalage: null[] = Array.from({ length: c.gauche - 1 }, () => null);
+    for (const l of matrice(agora.values, agora.valueTypes)) {
+      const ligne = [...decalage, ...l];
+      if (ligne.every((v) => v === null)) continue;
+      const [k, v] = [ligne[0] ?? null, ligne[1] ?? null];
+      if (typeof k === 'string' && k && !agoraLues.has(k)) agoraLues.set(k, v === null ? '' : String(v));
+      lignesAgora.push(ligne.map((x) => (x === null || typeof x === 'object' ? '' : String(x))));
+    }
+  }
+  return {
+    nom: wb.name,
+    classeur: {
+      agora: agoraLues,
+      lignesAgora,
+      plage: (nom) => lues.get(nom.toUpperCase()),
+      lignesSous: (nom) => listes.get(nom.toUpperCase()),
+    },
+  };
+}

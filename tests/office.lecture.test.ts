@@ -1,0 +1,96 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { modeleDExercice, exerciceDuClasseur, ouvrirExercice, TYPES_DISPONIBLES, moisDeDemonstration, corrigerClasseur, ecrireExercice } from '../src/app/exercices';
+import { attendusDesReponses, verifierExercice, verifierCopie } from '../src/app/verification';
+import { insererClasseur } from '../src/io/office/insererClasseur';
+import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
+import { ClasseurMemoire, zone } from '../src/io/memory/classeurMemoire';
+import { CLES_EXERCICE } from '../src/sheets/exercices/classeurExercice';
+import { ContexteMemoire } from '../src/io/memory/contexteExcel';
+import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
+import type { ValeurLue } from '../src/sheets/exercices/lecture';
+import { dossierTemporaire } from './aides/cli';
+import { remplirMemoire } from './aides/remplirMemoire';
+
+const DATE = '2026-11-23';
+const ELEVE = { nom: 'Martin', prenom: 'Léa', classe: 'Tle A' };
+
+/** A workbook with the exercise inserted through Office.js, as the task pane does. */
+async function classeurAvecExercice(type: (typeof TYPES_DISPONIBLES)[number], api = '1.13') {
+  const demande = { type, graine: 11, periode: moisDeDemonstration(type, '2026-10'), date: DATE };
+  const m = await modeleDExercice(demande, ELEVE);
+  const c = new ClasseurMemoire();
+  c.ajouterFeuille('Feuil1');
+  const ctx = new ContexteMemoire(c, { api });
+  await insererClasseur(ctx as unknown as Excel.RequestContext, m.classeur, (v) => ctx.prend(v));
+  return { c, demande };
+}
+
+const enSerie = (v: ValeurLue) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v);
+
+describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
+  test.each(TYPES_DISPONIBLES.map((t) => [t]))('%s : 2 synchronisations ; mêmes valeurs, cellules couvertes et _agora que la lecture du fichier ; copie juste vérifiée à 100 %%', async (type) => {
+    const { c, demande } = await classeurAvecExercice(type);
+    // the same exercise as a file, checked by the CLI, gives the expected answers
+    const d = dossierTemporaire('agora-office-lecture-');
+    const fichier = path.join(d, 'exercice.xlsx');
+    await ecrireExercice(demande, ELEVE, fichier);
+    const reponses = attendusDesReponses(await ouvrirExercice(fichier));
+    remplirMemoire(c, reponses);
+    const copie = path.join(d, 'copie.xlsx');
+    await fs.writeFile(copie, await remplirClasseur(fichier, reponses));
+
+    const ctx = new ContexteMemoire(c);
+    const lu = await lireClasseurOuvert(ctx as unknown as Excel.RequestContext, {}, (v) => ctx.prend(v));
+    expect(ctx.syncs).toBe(2);
+    expect(lu.nom).toBe('Classeur1');
+    const x = exerciceDuClasseur(lu.classeur, lu.nom, false);
+    const duFichier = await ouvrirExercice(copie, false);
+    expect(x.enonceModifie).toEqual([]);
+    expect(x.entree).toEqual(duFichier.entree);
+    expect(lu.classeur.agora).toEqual(duFichier.classeur.agora);
+    for (const nom of [...x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom)]) {
+      const [a, b] = [lu.classeur.plage(nom)!, duFichier.classeur.plage(nom)!];
+      expect({ nom, feuille: a.feuille, haut: a.haut, gauche: a.gauche, valeurs: a.valeurs.map((l) => l.map(enSerie)), couvertes: a.couvertes }).toEqual({ nom, feuille: b.feuille, haut: b.haut, gauche: b.gauche, valeurs: b.valeurs.map((l) => l.map(enSerie)), couvertes: b.couvertes });
+    }
+    const v = verifierExercice(x, { date: DATE });
+    const f = await verifierCopie(copie, { date: DATE });
+    expect(v.resultat.competences.map((k) => [k.code, k.taux])).toEqual(f.resultat.competences.map((k) => [k.code, k.taux]));
+    expect(v.resultat.competences.every((k) => k.taux === 1)).toBe(true);
+  });
+
+  test('une réponse fausse tapée dans le classeur ouvert est relevée ; un énoncé retouché est signalé ; ExcelApi 1.8 : sans cellules fusionnées', async () => {
+    const { c, demande } = await classeurAvecExercice('tva', '1.8');
+    const d = dossierTemporaire('agora-office-lecture-');
+    const fichier = path.join(d, 'exercice.xlsx');
+    await ecrireExercice(demande, ELEVE, fichier);
+    const corrige = await corrigerClasseur(fichier);
+    const reponses = attendusDesReponses(await ouvrirExercice(fichier));
+    remplirMemoire(c, reponses);
+    const [nom] = Object.keys(reponses).filter((n) => typeof reponses[n] === 'number');
+    remplirMemoire(c, { [nom!]: (reponses[nom!] as number) + 100 });
+    const ctx = new ContexteMemoire(c, { api: '1.8' });
+    const lu = await lireClasseurOuvert(ctx as unknown as Excel.RequestContext, {}, (v) => ctx.prend(v));
+    expect(ctx.syncs).toBe(2);
+    expect(ctx.journal.some((j) => j.startsWith('range.getMergedAreasOrNullObject'))).toBe(false);
+    const v = verifierExercice(exerciceDuClasseur(lu.classeur, lu.nom, false), { date: DATE });
+    expect(v.resultat.competences.some((k) => k.taux !== null && k.taux < 1)).toBe(true);
+    expect(corrige.reponses[nom!]).toBe(reponses[nom!]);
+    // a block of the énoncé retyped in Excel: its fingerprint no longer matches `_agora`, the check says which
+    // (a table block: its rows are one defined name)
+    const bloc = [...lu.classeur.agora.keys()].filter((k) => k.startsWith(CLES_EXERCICE.empreinte)).map((k) => k.slice(CLES_EXERCICE.empreinte.length)).find((b) => c.cibleDuNom(b))!;
+    const cible = c.cibleDuNom(bloc)!;
+    const f = c.feuille(cible.feuille)!;
+    const [adresseTexte] = [...f.cellules.entries()].find(([a, x]) => {
+      const z = zone(a)!;
+      return typeof x.valeur === 'string' && z.haut >= cible.z.haut && z.haut <= cible.z.bas && z.gauche >= cible.z.gauche && z.gauche <= cible.z.droite;
+    })!;
+    c.taper(cible.feuille, adresseTexte, 'texte changé');
+    const ctx2 = new ContexteMemoire(c, { api: '1.8' });
+    const lu2 = await lireClasseurOuvert(ctx2 as unknown as Excel.RequestContext, {}, (v) => ctx2.prend(v));
+    const x2 = exerciceDuClasseur(lu2.classeur, lu2.nom, false);
+    expect(x2.enonceModifie).toEqual([bloc]);
+    const v2 = verifierExercice(x2, { date: DATE });
+    expect(v2.resultat.competences.every((k) => k.taux === null)).toBe(true);
+  });
+});
