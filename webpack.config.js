@@ -24,6 +24,7 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/taskpane.css', to: '[name][ext]' },
           { from: 'manifest.xml', to: '[name][ext]', transform: (c) => (dev ? c : c.toString().replaceAll(URL_DEV, URL_PRODUCTION)) },
         ],
       }),

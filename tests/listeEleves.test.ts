@@ -1,4 +1,4 @@
-import { elevesDepuisCsv } from '../src/app/listeEleves';
+import { elevesDepuisCsv, elevesDepuisTexte } from '../src/app/listeEleves';
 import { ErreurFichier } from '../src/io/fichiers';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -66,5 +66,19 @@ describe('liste des élèves (CSV)', () => {
   test('500 élèves', () => {
     const lignes = Array.from({ length: 500 }, (_, i) => `Nom${i};Prénom${i}`);
     expect(elevesDepuisCsv(utf8(`nom;prenom\n${lignes.join('\n')}`), 'e.csv').eleves).toHaveLength(500);
+  });
+});
+
+describe('liste collée dans le volet', () => {
+  test('colonnes d\u2019un tableur (tabulations), avec ou sans ligne d\u2019en-tête ; les numéros de ligne sont ceux de l\u2019utilisateur', () => {
+    expect(elevesDepuisTexte('DUPONT\tJean\tTle A\nMARTIN\tÉloïse\tTle B\n').eleves).toEqual([
+      { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' },
+      { nom: 'MARTIN', prenom: 'Éloïse', classe: 'Tle B' },
+    ]);
+    expect(elevesDepuisTexte('Prénom\tNom\nJean\tDUPONT', 'Tle C').eleves).toEqual([{ nom: 'DUPONT', prenom: 'Jean', classe: 'Tle C' }]);
+    expect(elevesDepuisTexte('DUPONT;Jean', 'Tle C').eleves).toEqual([{ nom: 'DUPONT', prenom: 'Jean', classe: 'Tle C' }]);
+    expect(() => elevesDepuisTexte('DUPONT\tJean\nMARTIN')).toThrow("Liste d'élèves « liste collée », ligne 2 : le prénom est vide.");
+    expect(() => elevesDepuisTexte('nom\tprenom\nDUPONT\tJean\nMARTIN')).toThrow("Liste d'élèves « liste collée », ligne 3 : le prénom est vide.");
+    expect(() => elevesDepuisTexte('DUPONT\tJean\nDupont\tJean')).toThrow('figure deux fois (lignes 1 et 2)');
   });
 });

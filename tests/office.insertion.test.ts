@@ -122,7 +122,7 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     const ctx = new ContexteMemoire(c);
     const e = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v)).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ErreurExcel);
-    expect((e as Error).message).toBe(`Insertion de « ${m.titre} » : la feuille « ${m.feuilles[1]!.nom} » existe déjà dans ce classeur. Renommez-les ou insérez dans un autre classeur ; rien n'a été modifié.`);
+    expect((e as Error).message).toBe(`Insertion de « ${m.titre} » : la feuille « ${m.feuilles[1]!.nom} » existe déjà dans ce classeur. Renommez-la ou insérez dans un autre classeur ; rien n'a été modifié.`);
     expect(ctx.syncs).toBe(1);
     expect(ctx.journal).toEqual(['worksheets.load ', 'names.load ']);
   });

@@ -1,6 +1,5 @@
-import { promises as fs } from 'node:fs';
 import { analyserCsv, decoderTexte, ErreurCsv, type Encodage } from '../io/csv';
-import { ErreurFichier } from '../io/fichiers';
+import { ErreurFichier } from '../io/erreurFichier';
 import type { Eleve } from '../sheets/grilles/commun';
 
 /** Header cells compared without case, accents or surrounding spaces: « Prénom », « PRENOM », « prenom ». */
@@ -28,7 +27,8 @@ export interface ListeEleves {
  * The class list: a header with « nom » and « prenom » (a « classe » column is optional, other
  * columns are ignored), then one student per line. Every problem is reported with the file and line.
  */
-export function elevesDepuisCsv(octets: Uint8Array, fichier: string, classeParDefaut = ''): ListeEleves {
+/** `entetesAjoutes`: header lines added by the caller, so that messages give the user's line numbers. */
+export function elevesDepuisCsv(octets: Uint8Array, fichier: string, classeParDefaut = '', entetesAjoutes = 0): ListeEleves {
   const { texte, encodage } = decoderTexte(octets);
   let analyse;
   try {
@@ -52,7 +52,8 @@ export function elevesDepuisCsv(octets: Uint8Array, fichier: string, classeParDe
 
   const eleves: Eleve[] = [];
   const vus = new Map<string, number>();
-  for (const l of corps) {
+  for (const { numero: n, champs } of corps) {
+    const l = { numero: n - entetesAjoutes, champs };
     const nom = nettoyer(l.champs[iNom] ?? '');
     const prenom = nettoyer(l.champs[iPrenom] ?? '');
     const classe = iClasse >= 0 ? nettoyer(l.champs[iClasse] ?? '') || classeParDefaut : classeParDefaut;
@@ -72,14 +73,17 @@ export function elevesDepuisCsv(octets: Uint8Array, fichier: string, classeParDe
   return { eleves, encodage, separateur: analyse.separateur };
 }
 
-export async function lireListeEleves(fichier: string, classeParDefaut = ''): Promise<ListeEleves> {
-  let octets: Buffer;
-  try {
-    octets = await fs.readFile(fichier);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const raison = code === 'ENOENT' ? "ce fichier n'existe pas" : code === 'EISDIR' ? "c'est un dossier" : code === 'EACCES' ? 'accès refusé' : (e as Error).message;
-    throw new ErreurFichier(`Impossible de lire la liste d'élèves « ${fichier} » : ${raison}.`, fichier);
-  }
-  return elevesDepuisCsv(octets, fichier, classeParDefaut);
+/**
+ * A list pasted into the task pane (a spreadsheet's columns arrive tab-separated): with its header
+ * row when it has one, otherwise its columns are taken as nom, prénom and, if present, classe.
+ */
+export function elevesDepuisTexte(texte: string, classeParDefaut = ''): ListeEleves {
+  const lignes = texte.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const premiere = lignes[0] ?? '';
+  const sep = premiere.includes('\t') ? '\t' : premiere.includes(';') ? ';' : ',';
+  const aEntete = premiere.split(sep).map(cleEntete).some((c) => c === 'nom' || c === 'prenom');
+  const colonnes = Math.max(...lignes.map((l) => l.split(sep).length), 2);
+  const entete = ['nom', 'prenom', 'classe'].slice(0, Math.min(3, colonnes)).join(sep);
+  const complet = aEntete ? lignes.join('\n') : [entete, ...lignes].join('\n');
+  return elevesDepuisCsv(new TextEncoder().encode(complet), 'liste collée', classeParDefaut, aEntete ? 0 : 1);
 }

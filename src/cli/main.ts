@@ -5,7 +5,7 @@ import { exporterReferentiel } from '../app/referentiel';
 import { creerDossier, ErreurFichier } from '../io/fichiers';
 import { analyser, ErreurUsage, type Options } from './arguments';
 import { pourcent, REGLAGES_PAR_DEFAUT, ReglagesVerification } from '../sheets/exercices/reglages';
-import { lireListeEleves } from '../app/listeEleves';
+import { lireListeEleves } from '../app/lireListeEleves';
 import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';

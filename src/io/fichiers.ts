@@ -1,17 +1,9 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import path from 'node:path';
+import { ErreurFichier } from './erreurFichier';
 
-/** A French message that names the file: what the CLI shows the user (exit code 1). */
-export class ErreurFichier extends Error {
-  constructor(
-    message: string,
-    readonly fichier: string,
-  ) {
-    super(message);
-    this.name = 'ErreurFichier';
-  }
-}
+export { ErreurFichier };
+import path from 'node:path';
 
 /**
  * Creates an output folder (its parents too when `parents`), with a French error naming what is

@@ -1,19 +1,54 @@
-// First shell of the task pane: shows the référentiel it carries. The sections (Grilles,
-// Exercices, Vérifier, Consolider) arrive with the add-in issue.
+// The task pane: sections chosen by the ribbon button (#grilles, #exercices…) or the tabs; the
+// workbook is Excel's when Office hosts the page, an in-memory one otherwise (test harness).
 import { compter, referentiel } from '../referentiel';
+import { dessinerApercu } from './apercu';
+import { parId } from './dom';
+import { hoteExcel, hoteMemoire, type Hote } from './hote';
+import { brancherGrilles } from './sectionGrilles';
 
-function afficher(): void {
-  const r = referentiel();
-  const n = compter(r);
-  const resume = document.getElementById('resume');
-  if (resume) resume.textContent = `${r.diplome.sigle} — ${n.blocs} blocs, ${n.activites} activités, ${n.competences} compétences (${r.diplome.texte}).`;
-  const liste = document.getElementById('blocs');
-  for (const b of r.blocs) {
-    const li = document.createElement('li');
-    li.textContent = `Bloc ${b.code} — ${b.libelle} (${b.epreuve})`; // text, never HTML
-    liste?.appendChild(li);
+const SECTIONS = ['grilles', 'exercices', 'verifier', 'consolider', 'parametres'] as const;
+
+function montrer(section: string): void {
+  const s = (SECTIONS as readonly string[]).includes(section) ? section : 'grilles';
+  for (const x of SECTIONS) {
+    parId(`section-${x}`).hidden = x !== s;
+    parId(`onglet-${x}`).setAttribute('aria-selected', String(x === s));
+    parId(`onglet-${x}`).tabIndex = x === s ? 0 : -1;
   }
 }
 
-if (typeof Office !== 'undefined') Office.onReady(() => afficher());
-else document.addEventListener('DOMContentLoaded', afficher);
+function demarrer(hote: Hote): void {
+  const r = referentiel();
+  const n = compter(r);
+  parId('resume').textContent = `Bac pro ${r.diplome.sigle} — ${n.competences} compétences (${r.diplome.texte}).`;
+  const onglets = SECTIONS.map((s) => parId(`onglet-${s}`));
+  onglets.forEach((o, i) => {
+    // office.js removes history.replaceState: the hash is set directly, the section shown at once
+    o.addEventListener('click', () => {
+      location.hash = SECTIONS[i]!;
+      montrer(SECTIONS[i]!);
+    });
+    // arrow keys move between tabs, as in a WAI-ARIA tab list
+    o.addEventListener('keydown', (ev) => {
+      const d = ev.key === 'ArrowRight' ? 1 : ev.key === 'ArrowLeft' ? -1 : 0;
+      if (!d) return;
+      const cible = onglets[(i + d + onglets.length) % onglets.length]!;
+      cible.focus();
+      cible.click();
+    });
+  });
+  window.addEventListener('hashchange', () => montrer(location.hash.slice(1)));
+  montrer(location.hash.slice(1));
+  const apercu = parId('apercu');
+  const redessiner = () => hote.classeur && dessinerApercu(apercu, hote.classeur);
+  if (hote.classeur) {
+    apercu.hidden = false;
+    parId('hote').textContent = 'Aucun Excel détecté : les opérations s\u2019appliquent à un classeur de démonstration affiché sous le volet.';
+    redessiner();
+  }
+  brancherGrilles(hote, redessiner);
+  document.body.dataset.pret = 'oui';
+}
+
+if (typeof Office !== 'undefined') void Office.onReady((info) => demarrer(info.host === Office.HostType.Excel ? hoteExcel() : hoteMemoire()));
+else demarrer(hoteMemoire());

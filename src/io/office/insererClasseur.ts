@@ -171,7 +171,11 @@ export async function insererClasseur(context: Excel.RequestContext, c: Classeur
   }
   const existantes = new Set(feuilles.items.map((w) => w.name.toUpperCase()));
   const prises = c.feuilles.filter((f) => existantes.has(f.nom.toUpperCase())).map((f) => `« ${f.nom} »`);
-  if (prises.length) throw new ErreurExcel(`${action} : ${prises.length > 1 ? 'les feuilles' : 'la feuille'} ${prises.join(', ')} ${prises.length > 1 ? 'existent' : 'existe'} déjà dans ce classeur. Renommez-les ou insérez dans un autre classeur ; rien n'a été modifié.`, 'ItemAlreadyExists');
+  if (prises.length) {
+    const liste = prises.length > 3 ? `${prises.slice(0, 3).join(', ')} et ${prises.length - 3} autres` : prises.join(', ');
+    const [sujet, verbe, pronom] = prises.length > 1 ? ['les feuilles', 'existent', 'les'] : ['la feuille', 'existe', 'la'];
+    throw new ErreurExcel(`${action} : ${sujet} ${liste} ${verbe} déjà dans ce classeur. Renommez-${pronom} ou insérez dans un autre classeur ; rien n'a été modifié.`, 'ItemAlreadyExists');
+  }
   const nomsPris = new Set(noms.items.map((n) => n.name.toUpperCase()));
   const doublons = (c.noms ?? []).filter((n) => nomsPris.has(n.nom.toUpperCase())).map((n) => n.nom);
   if (doublons.length) throw new ErreurExcel(`${action} : le nom défini « ${doublons[0]} » existe déjà dans ce classeur (un même modèle y est déjà inséré ?) ; rien n'a été modifié.`, 'ItemAlreadyExists');

@@ -1,0 +1,38 @@
+import { ClasseurMemoire } from '../io/memory/classeurMemoire';
+import { ContexteMemoire } from '../io/memory/contexteExcel';
+import { priseEnChargeOffice, type PriseEnCharge } from '../io/office/insererClasseur';
+
+/**
+ * Where the pane's operations run: Excel through Office.js, or, in a browser without Office (the
+ * test harness, a demonstration), an in-memory workbook behind the same calls.
+ */
+export interface Hote {
+  nom: 'Excel' | 'mémoire';
+  executer<T>(f: (context: Excel.RequestContext, prend: PriseEnCharge) => Promise<T>): Promise<T>;
+  /** the in-memory workbook, shown under the pane; absent in Excel */
+  classeur?: ClasseurMemoire;
+  /** how many round trips to the workbook the last operation made */
+  syncs?: number;
+}
+
+export function hoteExcel(): Hote {
+  return { nom: 'Excel', executer: (f) => Excel.run((context) => f(context, priseEnChargeOffice)) };
+}
+
+export function hoteMemoire(): Hote {
+  const classeur = new ClasseurMemoire();
+  classeur.ajouterFeuille('Feuil1');
+  const hote: Hote = {
+    nom: 'mémoire',
+    classeur,
+    async executer(f) {
+      const ctx = new ContexteMemoire(classeur);
+      try {
+        return await f(ctx as unknown as Excel.RequestContext, (v) => ctx.prend(v));
+      } finally {
+        hote.syncs = ctx.syncs;
+      }
+    },
+  };
+  return hote;
+}

@@ -1,0 +1,67 @@
+import { referentiel } from '../referentiel';
+import { classeurGrilles } from '../sheets/grilles/classeurGrilles';
+import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
+import { elevesDepuisCsv, elevesDepuisTexte, type ListeEleves } from '../app/listeEleves';
+import { insererClasseur } from '../io/office/insererClasseur';
+import { ErreurExcel } from '../io/office/erreurs';
+import { ErreurFichier } from '../io/erreurFichier';
+import { annoncer, el, parId } from './dom';
+import type { Hote } from './hote';
+
+const aujourdhui = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+/** The school year a date falls in: from August on, the year that starts. */
+export const anneeScolaire = (iso: string) => {
+  const [a, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
+  return m >= 8 ? `${a}-${a + 1}` : `${a - 1}-${a}`;
+};
+
+/** A French message for whatever went wrong; anything unexpected says so rather than being hidden. */
+export const messageErreur = (e: unknown) => (e instanceof ErreurExcel || e instanceof ErreurFichier ? e.message : `Erreur inattendue : ${(e as Error)?.message ?? String(e)}`);
+
+/** « Grilles »: the grid types (from the template), the students (pasted or a CSV file), then one insertion. */
+export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
+  const types = parId('grilles-types');
+  for (const t of gabaritGrilles().types) {
+    const id = `grilles-type-${t.id}`;
+    types.append(el('div', { class: 'case' }, el('input', { type: 'checkbox', id, name: 'type', value: t.id, ...(t.id === 'pfmp' ? { checked: '' } : {}) }), el('label', { for: id }, t.libelle)));
+  }
+  parId<HTMLInputElement>('grilles-annee').value = anneeScolaire(aujourdhui());
+  const message = parId('grilles-message');
+  const bouton = parId<HTMLButtonElement>('grilles-inserer');
+  parId<HTMLFormElement>('grilles-formulaire').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void inserer();
+  });
+
+  async function liste(): Promise<ListeEleves> {
+    const classe = parId<HTMLInputElement>('grilles-classe').value.trim();
+    const fichier = parId<HTMLInputElement>('grilles-csv').files?.[0];
+    if (fichier) return elevesDepuisCsv(new Uint8Array(await fichier.arrayBuffer()), fichier.name, classe);
+    const texte = parId<HTMLTextAreaElement>('grilles-eleves').value;
+    if (!texte.trim()) throw new ErreurFichier('Indiquez les élèves : collez la liste (nom, prénom, classe) ou choisissez un fichier CSV.', 'liste collée');
+    return elevesDepuisTexte(texte, classe);
+  }
+
+  async function inserer(): Promise<void> {
+    const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#grilles-types input:checked'), (c) => c.value as TypeGrille);
+    if (!choisis.length) return annoncer(message, 'Cochez au moins un type de grille.', 'erreur');
+    bouton.disabled = true;
+    annoncer(message, 'Insertion en cours…', 'info');
+    try {
+      const { eleves } = await liste();
+      const options = { types: choisis, etablissement: parId<HTMLInputElement>('grilles-etablissement').value.trim(), annee: parId<HTMLInputElement>('grilles-annee').value.trim(), date: aujourdhui() };
+      const { classeur } = classeurGrilles(referentiel(), eleves, options, eleves.length > 1 ? 'classe' : 'eleve');
+      const res = await hote.executer((context, prend) => insererClasseur(context, classeur, prend));
+      const visibles = classeur.feuilles.filter((f) => f.etat !== 'tresCachee').length;
+      annoncer(message, [`Grilles insérées pour ${eleves.length} élève${eleves.length > 1 ? 's' : ''} : ${visibles} feuille${visibles > 1 ? 's' : ''}.`, ...res.avertissements].join(' '), 'succes');
+      apresInsertion();
+    } catch (e) {
+      annoncer(message, messageErreur(e), 'erreur');
+    } finally {
+      bouton.disabled = false;
+    }
+  }
+}

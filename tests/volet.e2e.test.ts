@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { dossierTemporaire } from './aides/cli';
+
+/**
+ * The task pane in headless Chromium, without Office: the page picks the in-memory workbook. office.js
+ * is served from the @microsoft/office-js package instead of Microsoft's CDN; any other request
+ * outside the pane's own server is refused and recorded (the pane must not make one).
+ */
+
+jest.setTimeout(180_000);
+
+const RACINE = path.resolve(__dirname, '..');
+const OFFICE = path.join(RACINE, 'node_modules', '@microsoft', 'office-js', 'dist');
+const CHROMIUM = process.env.AGORA_CHROMIUM ?? '/usr/bin/chromium';
+const CAPTURES = path.join(process.env.AGORA_CAPTURES ?? '/tmp', 'agora-e2e');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml' };
+
+let serveur: http.Server;
+let base = '';
+let navigateur: Browser;
+const sorties: string[] = [];
+
+beforeAll(async () => {
+  const dist = dossierTemporaire('agora-volet-');
+  execFileSync(process.execPath, [path.join(RACINE, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--output-path', dist], { cwd: RACINE, stdio: 'pipe' });
+  serveur = http.createServer((req, res) => {
+    const f = path.join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!f.startsWith(dist) || !existsSync(f)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(f)] ?? 'application/octet-stream' }).end(readFileSync(f));
+  });
+  await new Promise<void>((ok) => serveur.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${(serveur.address() as AddressInfo).port}`;
+  navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=fr-FR'] });
+  mkdirSync(CAPTURES, { recursive: true });
+});
+
+afterAll(async () => {
+  await navigateur?.close();
+  await new Promise((ok) => serveur?.close(ok));
+});
+
+async function ouvrir(largeur = 320): Promise<Page> {
+  const page = await navigateur.newPage({ viewport: { width: largeur, height: 900 }, locale: 'fr-FR' });
+  await page.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.origin === base) return route.continue();
+    if (u.hostname === 'appsforoffice.microsoft.com') {
+      const f = path.join(OFFICE, u.pathname.replace(/^\/lib\/1\/hosted\//, ''));
+      if (f.startsWith(OFFICE) && existsSync(f)) return route.fulfill({ path: f, contentType: 'text/javascript' });
+      return route.fulfill({ status: 404 });
+    }
+    sorties.push(u.href);
+    return route.abort();
+  });
+  return page;
+}
+
+test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le classeur de démonstration, noms en texte ; deuxième insertion refusée en français', async () => {
+  const page = await ouvrir();
+  const erreurs: string[] = [];
+  page.on('pageerror', (e) => erreurs.push(e.message));
+  await page.goto(`${base}/taskpane.html#grilles`);
+  await page.waitForSelector('body[data-pret="oui"]');
+  const pret = await page.evaluate(() => performance.now());
+  process.stdout.write(`volet interactif en ${pret.toFixed(0)} ms (Chromium sans tête)\n`);
+  await expect(page.locator('#hote').textContent()).resolves.toContain('Aucun Excel détecté');
+  await expect(page.locator('#resume').textContent()).resolves.toBe('Bac pro AGOrA — 37 compétences (Arrêté du 18 février 2020).');
+
+  // the grid types come from the template, PFMP ticked by default
+  await expect(page.locator('#grilles-types input[type=checkbox]').count()).resolves.toBe(7);
+  await page.getByLabel("Grille d'évaluation CCF de la sous-épreuve E31").check();
+  await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\tTle AGOrA A\n=HYPERLINK("http://x","y")\tLéa\tTle AGOrA A\nMARTIN\tÉloïse\tTle AGOrA A');
+  await page.getByLabel('Établissement').fill('LP de test');
+  await page.screenshot({ path: path.join(CAPTURES, 'grilles-formulaire.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Insérer les grilles' }).click();
+  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 30_000 })).resolves.toMatch(/^Grilles insérées pour 3 élèves : \d+ feuilles\.$/);
+
+  const onglets = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
+  expect(onglets[0]).toBe('Feuil1');
+  expect(onglets).toContain('Paramètres');
+  expect(onglets.filter((o) => /PFMP/.test(o)).length).toBe(9); // three pôles for each of the three students
+  expect(onglets.filter((o) => /E31/.test(o)).length).toBe(3);
+  // the student named like a formula: the identity band of one of the PFMP sheets shows the name as typed
+  let trouve = '';
+  for (const o of onglets.filter((x) => /PFMP/.test(x))) {
+    await page.locator('.onglets-feuilles [role=tab]', { hasText: o }).first().click();
+    // (names are written in capitals, as on the official grids)
+    if ((await page.locator('table.grille td').allTextContents()).some((t) => t.includes('=HYPERLINK("HTTP://X","Y")'))) {
+      trouve = o;
+      break;
+    }
+  }
+  expect(trouve).not.toBe('');
+  await expect(page.locator('table.grille a').count()).resolves.toBe(0); // rendered as text, never as HTML
+  await page.screenshot({ path: path.join(CAPTURES, 'grilles-inserees.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Insérer les grilles' }).click();
+  await expect(page.locator('#grilles-message.erreur').textContent()).resolves.toBe(
+    "Insertion de « Grilles AGOrA — 3 élèves » : les feuilles « Paramètres », « PFMP1 DUPONT Jean », « PFMP2 DUPONT Jean » et 11 autres existent déjà dans ce classeur. Renommez-les ou insérez dans un autre classeur ; rien n'a été modifié.",
+  );
+  expect(erreurs).toEqual([]);
+});
+
+test('clavier et largeur : les onglets se parcourent aux flèches, chaque champ a son étiquette, rien ne déborde à 320 px ; aucune requête hors du serveur du volet', async () => {
+  const page = await ouvrir();
+  await page.goto(`${base}/taskpane.html#verifier`);
+  await page.waitForSelector('body[data-pret="oui"]');
+  await expect(page.locator('#section-verifier').isVisible()).resolves.toBe(true);
+  await page.locator('#onglet-verifier').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#section-consolider').isVisible()).resolves.toBe(true);
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('onglet-consolider');
+  await page.goto(`${base}/taskpane.html#grilles`);
+  await page.waitForSelector('body[data-pret="oui"]');
+  const sansEtiquette = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('#section-grilles input, #section-grilles textarea'))
+      .filter((x) => !(x as HTMLInputElement).labels?.length)
+      .map((x) => x.id),
+  );
+  expect(sansEtiquette).toEqual([]);
+  const largeur = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(largeur).toBeLessThanOrEqual(320);
+  // a pasted list without a first name: the message names the line
+  await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\nMARTIN');
+  await page.getByRole('button', { name: 'Insérer les grilles' }).click();
+  await expect(page.locator('#grilles-message.erreur').textContent()).resolves.toBe("Liste d'élèves « liste collée », ligne 2 : le prénom est vide.");
+  await page.screenshot({ path: path.join(CAPTURES, 'grilles-erreur.png'), fullPage: true });
+  expect(sorties).toEqual([]);
+});
