@@ -1,103 +1,15 @@
 import path from 'node:path';
-import { z } from 'zod';
 import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
 import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
-import { lireClasseur, type ClasseurLu } from '../io/xlsx/lireClasseur';
-import { FORMAT_AGORA, versionMajeure } from '../sheets/agora';
-import type { ReglagesVerification } from '../sheets/exercices/reglages';
+import { lireClasseur } from '../io/xlsx/lireClasseur';
 import { ErreurDonnees, valider } from '../domain/validation';
-import { Hasard, graineDe } from '../domain/cas/hasard';
-import { aleasDuCas, verifierAleas, type TypeExercice } from '../domain/cas/aleas';
-import { casTva } from '../domain/cas/tva';
-import { EntreeCa3 } from '../domain/tva/entree';
 import { nomComplet, type Eleve } from '../sheets/eleve';
-import { EXERCICE_TVA } from '../sheets/exercices/tva';
-import { EXERCICE_RAPPROCHEMENT } from '../sheets/exercices/rapprochement';
-import { EXERCICE_TRESORERIE } from '../sheets/exercices/tresorerie';
-import { casTresorerie } from '../domain/cas/tresorerie';
-import { EntreeTresorerie } from '../domain/tresorerie/entree';
-import { gabaritExercice } from '../sheets/exercices/gabarit';
-import { casRapprochement } from '../domain/cas/rapprochement';
-import { EntreeRapprochement } from '../domain/rapprochement/entree';
-import { EntreeBulletin } from '../domain/paie/entree';
-import { casPaie } from '../domain/cas/paie';
-import { COUVERTURE_PAIE } from '../domain/parametres/paie';
-import { EXERCICE_PAIE } from '../sheets/exercices/paie';
-import { EXERCICE_PAIE_CONTROLE } from '../sheets/exercices/paieControle';
-import { EntreeControlePaie } from '../domain/paie/controle';
-import { casControlePaie } from '../domain/cas/paieControle';
-import { classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
-import type { Attendus, SpecExercice } from '../sheets/exercices/commun';
-import { lireBlocs } from '../sheets/exercices/lecture';
-import type { Classeur } from '../sheets/model';
+import type { Attendus } from '../sheets/exercices/commun';
 import { nomFichierEleve } from './grilles';
 import { lireJson } from './calculs';
+import { casGenere, definition, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
 
-/** Each exercise type: its case schema, its seeded generator, its sheets. */
-interface TypeDefini {
-  schema: z.ZodType;
-  generer: (graine: number, periode: string, aleas: readonly string[], mois?: number) => unknown;
-  spec: SpecExercice<unknown, unknown>;
-}
-
-const TYPES: Partial<Record<TypeExercice, TypeDefini>> = {
-  tva: { schema: EntreeCa3, generer: casTva, spec: EXERCICE_TVA as unknown as SpecExercice<unknown, unknown> },
-  rapprochement: { schema: EntreeRapprochement, generer: casRapprochement, spec: EXERCICE_RAPPROCHEMENT as unknown as SpecExercice<unknown, unknown> },
-  tresorerie: {
-    schema: EntreeTresorerie,
-    generer: (graine, periode, aleas, mois) => casTresorerie(graine, periode, mois ?? gabaritExercice('tresorerie').mois ?? 4, aleas),
-    spec: EXERCICE_TRESORERIE as unknown as SpecExercice<unknown, unknown>,
-  },
-  paie: { schema: EntreeBulletin, generer: casPaie, spec: EXERCICE_PAIE as unknown as SpecExercice<unknown, unknown> },
-  'paie-anomalies': { schema: EntreeControlePaie, generer: casControlePaie, spec: EXERCICE_PAIE_CONTROLE as unknown as SpecExercice<unknown, unknown> },
-};
-
-export const TYPES_DISPONIBLES = Object.keys(TYPES) as TypeExercice[];
-
-/** An exercise template's version and title, from the id `_agora` records; undefined when unknown. */
-export function modeleExercice(id: string): { version: string; titre: string } | undefined {
-  const g = Object.values(TYPES).find((t) => t.spec.gabarit.id === id)?.spec.gabarit;
-  return g && { version: g.version, titre: g.titre };
-}
-
-/** The months an exercise's parameters cover: the payroll tables for pay, any month otherwise. */
-const moisCouverts = (type: TypeExercice) => (type.startsWith('paie') ? COUVERTURE_PAIE : null);
-
-/** The demo's month: the last covered one once the clock is past the tables. */
-export const moisDeDemonstration = (type: TypeExercice, periode: string): string => {
-  const c = moisCouverts(type);
-  return c && periode > c.au ? c.au : periode;
-};
-
-function definition(type: TypeExercice): TypeDefini {
-  const d = TYPES[type];
-  if (!d) throw new ErreurFichier(`L'exercice « ${type} » n'est pas encore disponible.`, type);
-  return d;
-}
-
-export interface DemandeExercice {
-  type: TypeExercice;
-  graine?: number; // absent: drawn from the clock, and printed
-  aleas?: string[]; // absent: two drawn from the seed
-  periode: string; // AAAA-MM (trésorerie: first month)
-  mois?: number; // trésorerie: 3 to 12 months (the template's default otherwise)
-  donnees?: string; // a teacher's JSON case: no seed, no aléas
-  date: string;
-  reglages?: ReglagesVerification; // how the copies will be checked (the defaults otherwise)
-}
-
-/** Options checked before any file is written (a class gets one message, not one per student). */
-export function verifierDemande(d: DemandeExercice): void {
-  if (d.aleas) verifierAleas(d.type, d.aleas);
-  const c = moisCouverts(d.type);
-  if (c && !d.donnees && (d.periode < c.du || d.periode > c.au)) throw new RangeError(`Le mois ${d.periode} n'est pas couvert par les tables de paie (de ${c.du} à ${c.au}).`);
-}
-
-export interface CasPrepare {
-  entree: unknown; // validated case
-  graine: number | null;
-  aleas: string[];
-}
+export { TYPES_DISPONIBLES, modeleExercice, moisDeDemonstration, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
 
 /** The case of one student: a teacher's file as is, or generated from the seed (and the student's name). */
 export async function preparerCas(d: DemandeExercice, eleve: Eleve | null): Promise<CasPrepare> {
@@ -116,10 +28,7 @@ export async function preparerCas(d: DemandeExercice, eleve: Eleve | null): Prom
       throw e;
     }
   }
-  const base = d.graine ?? 1;
-  const graine = eleve ? graineDe(nomComplet(eleve), base) : base;
-  const aleas = aleasDuCas(d.type, d.aleas, new Hasard(graine));
-  return { entree: valider(def.schema, def.generer(graine, d.periode, aleas, d.mois), 'le cas généré'), graine, aleas };
+  return casGenere(d, eleve);
 }
 
 export interface ResumeExercice {
@@ -130,19 +39,9 @@ export interface ResumeExercice {
   feuilles: string[];
 }
 
-/** One student's exercise as a workbook model (and its corrigé, built on demand): what files and the task pane render. */
-export async function modeleDExercice(d: DemandeExercice, eleve: Eleve | null): Promise<{ classeur: Classeur; corrige: () => Classeur; cas: CasPrepare }> {
-  const def = definition(d.type);
-  const cas = await preparerCas(d, eleve);
-  const spec = def.spec;
-  const p = spec.parametresParDefaut(cas.entree);
-  const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date, ...(d.reglages ? { reglages: d.reglages } : {}) };
-  return { classeur: classeurExercice(spec, cas.entree, p, o).classeur, corrige: () => classeurCorrige(spec, cas.entree, p, o), cas };
-}
-
 /** Writes one student's workbook (and, if asked, the corrigé beside it). */
 export async function ecrireExercice(d: DemandeExercice, eleve: Eleve | null, fichier: string, corrige?: string): Promise<ResumeExercice> {
-  const { classeur, corrige: leCorrige, cas } = await modeleDExercice(d, eleve);
+  const { classeur, corrige: leCorrige, cas } = modeleDExercice(d, eleve, await preparerCas(d, eleve));
   await ecrireAtomiquement(fichier, await classeurEnXlsx(classeur));
   if (corrige) await ecrireAtomiquement(corrige, await classeurEnXlsx(leCorrige()));
   return { fichier, eleve: eleve ? nomComplet(eleve) : null, graine: cas.graine, aleas: cas.aleas, feuilles: classeur.feuilles.map((f) => f.nom) };
@@ -166,59 +65,6 @@ export async function exercicesDeLaClasse(d: DemandeExercice, eleves: readonly E
 }
 
 /** An exercise workbook opened for correction or checking: its template, its case and parameters as they now stand. */
-export interface ExerciceOuvert {
-  fichier: string;
-  classeur: ClasseurLu;
-  modele: string;
-  spec: SpecExercice<unknown, unknown>;
-  entree: unknown;
-  parametres: unknown;
-  graine: number | null;
-  aleas: string[];
-  enonceModifie: string[]; // blocks whose fingerprint no longer matches `_agora`
-}
-
-
-export async function ouvrirExercice(fichier: string, corrigeAccepte = true): Promise<ExerciceOuvert> {
-  return exerciceDuClasseur(await lireClasseur(fichier), fichier, corrigeAccepte);
-}
-
-/**
- * An exercise read from a workbook, a file or the one open in Excel (`fichier` names it in messages):
- * its template, case and parameters as the énoncé states them, and the blocks edited since generation.
- */
-export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccepte = true): ExerciceOuvert {
-  const lu = c.agora.get(CLES_EXERCICE.modele);
-  const modele = corrigeAccepte ? lu?.replace(/^corrige-/, '') : lu;
-  if (!corrigeAccepte && lu?.startsWith('corrige-')) throw new ErreurFichier(`« ${fichier} » est un corrigé de l'enseignant, pas une copie d'élève.`, fichier);
-  const def = Object.values(TYPES).find((t) => t.spec.gabarit.id === modele);
-  if (!lu) throw new ErreurFichier(`« ${fichier} » n'est pas un exercice AGOrA (feuille technique _agora absente ou vide).`, fichier);
-  if (!def) throw new ErreurFichier(`« ${fichier} » : modèle d'exercice « ${lu} » inconnu de cette version d'AGOrA.`, fichier);
-  const spec = def.spec;
-  const version = c.agora.get(CLES_EXERCICE.version) ?? '';
-  if (versionMajeure(version) > versionMajeure(spec.gabarit.version) || Number(c.agora.get('format') ?? FORMAT_AGORA) > Number(FORMAT_AGORA))
-    throw new ErreurFichier(`« ${fichier} » a été créé avec une version plus récente du modèle « ${spec.gabarit.titre} » (${version} ; cette version d'AGOrA lit la ${spec.gabarit.version}) : mettez AGOrA à jour.`, fichier);
-  const lecture = lireBlocs(spec.structure(), (n) => c.plage(n));
-  if (lecture.problemes.length) throw new ErreurFichier(`Énoncé illisible dans « ${fichier} » :\n  - ${lecture.problemes.join('\n  - ')}`, fichier);
-  let entree: unknown;
-  try {
-    entree = valider(def.schema, spec.donnees(lecture.lecture), `l'énoncé de « ${fichier} »`);
-  } catch (e) {
-    if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message, fichier);
-    throw e;
-  }
-  let parametres: unknown;
-  try {
-    parametres = spec.lireParametres((n) => c.plage(n)?.valeurs as never);
-  } catch (e) {
-    throw new ErreurFichier(`« ${fichier} » : ${(e as Error).message}`, fichier);
-  }
-  const enonceModifie = Object.entries(lecture.empreintes).filter(([b, h]) => c.agora.get(`${CLES_EXERCICE.empreinte}${b}`) !== h).map(([b]) => b);
-  const graine = c.agora.get(CLES_EXERCICE.graine);
-  const aleas = (c.agora.get(CLES_EXERCICE.aleas) ?? '').split(',').filter(Boolean);
-  return { fichier, classeur: c, modele: spec.gabarit.id, spec, entree, parametres, graine: graine ? Number(graine) : null, aleas, enonceModifie };
-}
-
 export interface Corrige {
   fichier: string;
   modele: string;
@@ -232,3 +78,7 @@ export async function corrigerClasseur(fichier: string): Promise<Corrige> {
   const x = await ouvrirExercice(fichier);
   return { fichier, modele: x.modele, graine: x.graine, reponses: x.spec.attendus(x.entree, x.parametres), enonceModifie: x.enonceModifie };
 }
+export async function ouvrirExercice(fichier: string, corrigeAccepte = true): Promise<ExerciceOuvert> {
+  return exerciceDuClasseur(await lireClasseur(fichier), fichier, corrigeAccepte);
+}
+
