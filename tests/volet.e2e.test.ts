@@ -5,6 +5,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dossierTemporaire } from './aides/cli';
+import { remplirMemoire } from './aides/remplirMemoire';
+import { exerciceDuClasseur, modeleDExercice } from '../src/app/modelesExercices';
+import { attendusDesReponses } from '../src/app/verifierExercice';
+import { insererClasseur } from '../src/io/office/insererClasseur';
+import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
+import { ClasseurMemoire } from '../src/io/memory/classeurMemoire';
+import { ContexteMemoire } from '../src/io/memory/contexteExcel';
 
 /**
  * The task pane in headless Chromium, without Office: the page picks the in-memory workbook. office.js
@@ -130,5 +137,62 @@ test('clavier et largeur : les onglets se parcourent aux flèches, chaque champ 
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
   await expect(page.locator('#grilles-message.erreur').textContent()).resolves.toBe("Liste d'élèves « liste collée », ligne 2 : le prénom est vide.");
   await page.screenshot({ path: path.join(CAPTURES, 'grilles-erreur.png'), fullPage: true });
+  expect(sorties).toEqual([]);
+});
+
+test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans le classeur, vérification à 100 %, puis une réponse fausse relevée et sa cellule sélectionnée', async () => {
+  // what the pane will build, computed here too: the cells to type and the expected answers
+  const demande = { type: 'tva' as const, graine: 12, periode: '2026-10', date: '2026-11-23' };
+  const eleve = { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA A' };
+  const modele = modeleDExercice(demande, eleve).classeur;
+  const c = new ClasseurMemoire();
+  c.ajouterFeuille('Feuil1');
+  const ctx = new ContexteMemoire(c);
+  await insererClasseur(ctx as unknown as Excel.RequestContext, modele, (v) => ctx.prend(v));
+  const avant = new Map(c.feuilles.flatMap((f) => [...f.cellules].map(([a, x]) => [`${f.nom}!${a}`, x.valeur])));
+  const ctx2 = new ContexteMemoire(c);
+  const lu = await lireClasseurOuvert(ctx2 as unknown as Excel.RequestContext, {}, (v) => ctx2.prend(v));
+  remplirMemoire(c, attendusDesReponses(exerciceDuClasseur(lu.classeur, lu.nom, false)));
+  const saisies = c.feuilles.flatMap((f) => [...f.cellules].filter(([a, x]) => x.valeur !== null && avant.get(`${f.nom}!${a}`) !== x.valeur).map(([a, x]) => ({ feuille: f.nom, adresse: a, valeur: x.valeur! })));
+  expect(saisies.length).toBeGreaterThan(5);
+
+  const page = await ouvrir(420);
+  await page.goto(`${base}/taskpane.html#exercices`);
+  await page.waitForSelector('body[data-pret="oui"]');
+  await page.getByLabel("Modèle d'exercice").selectOption('tva');
+  await page.getByLabel(/^Graine/).fill('12');
+  await page.getByLabel(/^Mois du cas/).fill('2026-10');
+  await page.getByLabel('Nom', { exact: true }).fill(eleve.nom);
+  await page.getByLabel('Prénom', { exact: true }).fill(eleve.prenom);
+  await page.getByLabel('Classe', { exact: true }).fill(eleve.classe);
+  await page.getByRole('button', { name: "Créer l'exercice" }).click();
+  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(/^Exercice « .+ » inséré pour DUPONT Jean : cas n° \d+, aléas : .+\.$/);
+
+  // the student types each answer into its cell, as in Excel: click the cell, type, Enter
+  for (const s of saisies) {
+    await page.locator('.onglets-feuilles [role=tab]', { hasText: s.feuille }).first().click();
+    await page.locator(`table.grille td[data-adresse="${s.adresse}"]`).click();
+    await page.locator('#apercu-saisie').fill(typeof s.valeur === 'number' ? String(s.valeur).replace('.', ',') : String(s.valeur));
+    await page.locator('#apercu-saisie').press('Enter');
+  }
+  await page.screenshot({ path: path.join(CAPTURES, 'exercice-rempli.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Vérifier' }).click();
+  await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+  await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : (\d+) réponse\(s\) juste\(s\) sur \1 \(100 %\)\.$/);
+
+  // one answer changed: the check names it, and its button selects the cell
+  const fausse = saisies.find((s) => typeof s.valeur === 'number')!;
+  await page.locator('.onglets-feuilles [role=tab]', { hasText: fausse.feuille }).first().click();
+  await page.locator(`table.grille td[data-adresse="${fausse.adresse}"]`).click();
+  await page.locator('#apercu-saisie').fill(String((fausse.valeur as number) + 1000));
+  await page.locator('#apercu-saisie').press('Enter');
+  await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Feuil1' }).click();
+  await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+  await expect(page.locator('#verifier-total').textContent()).resolves.not.toContain('(100 %)');
+  const faux = page.locator('ul.reponses li.verdict-faux');
+  await expect(faux.count()).resolves.toBeGreaterThan(0);
+  await faux.first().locator('button.lien').click();
+  await expect(page.locator('#apercu-adresse').textContent()).resolves.toBe(`${fausse.feuille}!${fausse.adresse}`);
+  await page.screenshot({ path: path.join(CAPTURES, 'verification.png'), fullPage: true });
   expect(sorties).toEqual([]);
 });

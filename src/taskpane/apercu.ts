@@ -2,37 +2,56 @@ import { adresse, lettresColonne, type ClasseurMemoire } from '../io/memory/clas
 import { el } from './dom';
 
 /**
- * The in-memory workbook drawn under the pane (browser harness only): a tab per visible sheet and
- * its used cells as a table. Values are text nodes; formulas are shown as typed, not computed.
+ * The in-memory workbook drawn under the pane (browser without Excel): a tab per visible sheet, its
+ * used cells as a table, and an input bar where a cell's content is typed as in Excel (« =… » is a
+ * formula, « 12,5 » a number, « '12 » text). Values are text nodes; formulas are shown, not computed.
  */
-export function dessinerApercu(zone: HTMLElement, c: ClasseurMemoire, active = c.active): void {
+export function dessinerApercu(zone: HTMLElement, c: ClasseurMemoire): void {
   zone.replaceChildren();
+  const redessiner = () => dessinerApercu(zone, c);
   const visibles = c.feuilles.filter((f) => f.visibilite === 'Visible');
   const onglets = el('div', { role: 'tablist', 'aria-label': 'Feuilles du classeur', class: 'onglets-feuilles' });
   for (const f of visibles) {
-    const b = el('button', { role: 'tab', type: 'button', 'aria-selected': String(f.nom === active), 'data-feuille': f.nom }, f.nom);
-    b.addEventListener('click', () => dessinerApercu(zone, c, f.nom));
+    const b = el('button', { role: 'tab', type: 'button', 'aria-selected': String(f.nom === c.active), 'data-feuille': f.nom }, f.nom);
+    b.addEventListener('click', () => {
+      c.active = f.nom;
+      c.selection = 'A1';
+      redessiner();
+    });
     onglets.append(b);
   }
-  zone.append(onglets);
-  const f = c.feuille(active);
-  const z = f && c.plageUtilisee(f);
-  if (!f || !z) {
-    zone.append(el('p', {}, 'Feuille vide.'));
-    return;
-  }
+  const saisie = el('input', { type: 'text', id: 'apercu-saisie', autocomplete: 'off', spellcheck: 'false' });
+  const etiquette = el('label', { for: 'apercu-saisie', id: 'apercu-adresse' }, `${c.active}!${c.selection}`);
+  const barre = el('form', { class: 'barre-saisie', 'aria-label': 'Saisie dans la cellule sélectionnée' }, etiquette, saisie);
+  barre.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    c.taper(c.active, c.selection, saisie.value);
+    redessiner();
+  });
+  zone.append(onglets, barre);
+  const f = c.feuille(c.active);
+  const z = f && c.plageUtilisee(f, true); // answer cells are empty but formatted: they must show
+  if (!f || !z) return void zone.append(el('p', {}, 'Feuille vide.'));
+  const x = f.cellules.get(c.selection);
+  saisie.value = x ? (x.formule ?? (x.valeur === null ? '' : String(x.valeur))) : '';
   const table = el('table', { class: 'grille', 'aria-label': `Feuille ${f.nom}` });
   const entete = el('tr', {}, el('th', {}, ''));
   for (let k = 1; k <= z.droite; k++) entete.append(el('th', { scope: 'col' }, lettresColonne(k)));
   table.append(entete);
-  for (let l = 1; l <= Math.min(z.bas, 200); l++) {
+  for (let l = 1; l <= Math.min(z.bas, 300); l++) {
     const tr = el('tr', {}, el('th', { scope: 'row' }, String(l)));
     for (let k = 1; k <= z.droite; k++) {
-      const x = f.cellules.get(adresse(l, k));
-      const texte = x ? (x.formule ?? (x.valeur === null ? '' : String(x.valeur))) : '';
-      const td = el('td', { 'data-adresse': adresse(l, k) }, texte);
-      if (x?.style['font.bold']) td.classList.add('gras');
-      if (typeof x?.style['fill.color'] === 'string') td.style.backgroundColor = x.style['fill.color'] as string;
+      const a = adresse(l, k);
+      const cell = f.cellules.get(a);
+      const td = el('td', { 'data-adresse': a }, cell ? (cell.formule ?? (cell.valeur === null ? '' : String(cell.valeur))) : '');
+      if (cell?.style['font.bold']) td.classList.add('gras');
+      if (typeof cell?.style['fill.color'] === 'string') td.style.backgroundColor = cell.style['fill.color'] as string;
+      if (a === c.selection) td.classList.add('selectionnee');
+      td.addEventListener('click', () => {
+        c.selection = a;
+        redessiner();
+        (zone.querySelector('#apercu-saisie') as HTMLInputElement | null)?.focus();
+      });
       tr.append(td);
     }
     table.append(tr);

@@ -3,23 +3,17 @@ import { classeurGrilles } from '../sheets/grilles/classeurGrilles';
 import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
 import { elevesDepuisCsv, elevesDepuisTexte, type ListeEleves } from '../app/listeEleves';
 import { insererClasseur } from '../io/office/insererClasseur';
-import { ErreurExcel } from '../io/office/erreurs';
 import { ErreurFichier } from '../io/erreurFichier';
 import { annoncer, el, parId } from './dom';
 import type { Hote } from './hote';
+import { aujourdhui, messageErreur } from './commun';
 
-const aujourdhui = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 /** The school year a date falls in: from August on, the year that starts. */
 export const anneeScolaire = (iso: string) => {
   const [a, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
   return m >= 8 ? `${a}-${a + 1}` : `${a - 1}-${a}`;
 };
 
-/** A French message for whatever went wrong; anything unexpected says so rather than being hidden. */
-export const messageErreur = (e: unknown) => (e instanceof ErreurExcel || e instanceof ErreurFichier ? e.message : `Erreur inattendue : ${(e as Error)?.message ?? String(e)}`);
 
 /** « Grilles »: the grid types (from the template), the students (pasted or a CSV file), then one insertion. */
 export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {

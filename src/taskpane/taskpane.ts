@@ -5,6 +5,8 @@ import { dessinerApercu } from './apercu';
 import { parId } from './dom';
 import { hoteExcel, hoteMemoire, type Hote } from './hote';
 import { brancherGrilles } from './sectionGrilles';
+import { brancherExercices } from './sectionExercices';
+import { brancherVerifier } from './sectionVerifier';
 
 const SECTIONS = ['grilles', 'exercices', 'verifier', 'consolider', 'parametres'] as const;
 
@@ -47,6 +49,8 @@ function demarrer(hote: Hote): void {
     redessiner();
   }
   brancherGrilles(hote, redessiner);
+  brancherExercices(hote, redessiner);
+  brancherVerifier(hote, redessiner);
   document.body.dataset.pret = 'oui';
 }
 

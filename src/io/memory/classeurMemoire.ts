@@ -114,6 +114,7 @@ export class ClasseurMemoire {
   private readonly index = new Map<string, FeuilleMemoire>(); // by upper-case name
   readonly noms = new Map<string, { nom: string; reference: string }>(); // by upper-case name
   active = '';
+  selection = 'A1'; // in the active sheet
   nom = 'Classeur1';
 
   feuille(nom: string): FeuilleMemoire | undefined {
@@ -145,11 +146,11 @@ export class ClasseurMemoire {
     return z && this.feuille(feuille) ? { feuille: this.feuille(feuille)!.nom, z } : null;
   }
 
-  /** The smallest range holding every value of the sheet, or null when it has none. */
-  plageUtilisee(f: FeuilleMemoire): Zone | null {
+  /** The smallest range holding every value of the sheet (every formatted cell too with `formats`), or null when it has none. */
+  plageUtilisee(f: FeuilleMemoire, formats = false): Zone | null {
     let z: Zone | null = null;
     for (const [a, c] of f.cellules) {
-      if (c.valeur === null && !c.formule) continue;
+      if (c.valeur === null && !c.formule && !formats) continue;
       const x = zone(a)!;
       z = z ? { haut: Math.min(z.haut, x.haut), gauche: Math.min(z.gauche, x.gauche), bas: Math.max(z.bas, x.bas), droite: Math.max(z.droite, x.droite) } : x;
     }

@@ -293,6 +293,12 @@ export class ContexteMemoire {
           for (let k = z.gauche; k <= z.droite; k++) if (v) f.masquees.add(k);
         });
       },
+      select: () =>
+        ctx.enfiler('range.select', cible, '1.1', () => {
+          const { f, z } = ici();
+          ctx.classeur.active = f.nom;
+          ctx.classeur.selection = adresseZone(z);
+        }),
       merge: (_across?: boolean) =>
         ctx.enfiler('range.merge', cible, '1.2', () => {
           const { f, z } = ici();

@@ -1,0 +1,55 @@
+import { modeleDExercice, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
+import { gabaritExercice } from '../sheets/exercices/gabarit';
+import { insererClasseur } from '../io/office/insererClasseur';
+import type { TypeExercice } from '../domain/cas/aleas';
+import { annoncer, el, parId } from './dom';
+import type { Hote } from './hote';
+import { aujourdhui, messageErreur } from './commun';
+
+/** « Exercices »: a template, its seed and aléas, the student; the énoncé and work sheets inserted at once. */
+export function brancherExercices(hote: Hote, apresInsertion: () => void): void {
+  const modele = parId<HTMLSelectElement>('exercices-modele');
+  for (const t of TYPES_DISPONIBLES) modele.append(el('option', { value: t }, gabaritExercice(t).titre));
+  const aleas = parId('exercices-aleas');
+  const dessinerAleas = () => {
+    aleas.replaceChildren(el('legend', {}, 'Aléas (aucun coché : deux tirés par la graine)'));
+    for (const a of gabaritExercice(modele.value as TypeExercice).aleas) {
+      const id = `exercices-alea-${a.code}`;
+      aleas.append(el('div', { class: 'case' }, el('input', { type: 'checkbox', id, value: a.code }), el('label', { for: id }, a.libelle)));
+    }
+  };
+  modele.addEventListener('change', dessinerAleas);
+  dessinerAleas();
+  parId<HTMLInputElement>('exercices-periode').value = aujourdhui().slice(0, 7);
+  const message = parId('exercices-message');
+  const bouton = parId<HTMLButtonElement>('exercices-creer');
+  parId<HTMLFormElement>('exercices-formulaire').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void creer();
+  });
+
+  async function creer(): Promise<void> {
+    bouton.disabled = true;
+    annoncer(message, 'Création en cours…', 'info');
+    try {
+      const type = modele.value as TypeExercice;
+      const graine = Number(parId<HTMLInputElement>('exercices-graine').value);
+      if (!Number.isInteger(graine) || graine < 1) throw new RangeError('La graine est un nombre entier positif : le même nombre redonne le même cas.');
+      const periode = parId<HTMLInputElement>('exercices-periode').value;
+      if (!/^\d{4}-\d{2}$/.test(periode)) throw new RangeError('Indiquez le mois du cas (AAAA-MM).');
+      const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-aleas input:checked'), (c) => c.value);
+      const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), ...(choisis.length ? { aleas: choisis } : {}) };
+      verifierDemande(demande);
+      const [nom, prenom, classe] = ['nom', 'prenom', 'classe'].map((k) => parId<HTMLInputElement>(`exercices-${k}`).value.trim());
+      const eleve = nom || prenom ? { nom: nom!, prenom: prenom!, classe: classe! } : null;
+      const { classeur, cas } = modeleDExercice(demande, eleve);
+      const res = await hote.executer((context, prend) => insererClasseur(context, classeur, prend));
+      annoncer(message, [`Exercice « ${gabaritExercice(type).titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements].join(' '), 'succes');
+      apresInsertion();
+    } catch (e) {
+      annoncer(message, e instanceof RangeError ? e.message : messageErreur(e), 'erreur');
+    } finally {
+      bouton.disabled = false;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { exerciceDuClasseur } from '../app/modelesExercices';
+import { verifierExercice } from '../app/verifierExercice';
+import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
+import { selectionnerCellule } from '../io/office/selectionner';
+import type { RapportCopie } from '../check/rapport';
+import { pourcent } from '../sheets/exercices/reglages';
+import { annoncer, el, parId } from './dom';
+import type { Hote } from './hote';
+import { aujourdhui, messageErreur } from './commun';
+
+const pct = (t: number | null) => (t === null ? '—' : pourcent(t));
+const VERDICTS: Record<string, string> = { juste: 'Juste', faux: 'Faux', 'non renseigné': 'Non renseigné', illisible: 'Illisible', introuvable: 'Introuvable' };
+const texte = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.map(texte).join(' ; ') : typeof v === 'number' ? String(v).replace('.', ',') : String(v));
+
+/** The results in the pane: rate and degree per compétence; in formative mode, each answer with a button to its cell. */
+function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule: string) => void): void {
+  zone.replaceChildren();
+  zone.append(el('p', {}, `${r.titre} — ${r.eleve ?? 'élève non indiqué'}${r.classe ? ` (${r.classe})` : ''} — mode ${r.mode}.`));
+  if (r.enonceModifie) zone.append(el('p', { class: 'message erreur' }, `Énoncé modifié depuis la création de l\u2019exercice (${r.blocsModifies.join(', ')}) : la copie n\u2019est pas notée.`));
+  const comp = el('table', { class: 'resultats', 'aria-label': 'Compétences évaluées' }, el('tr', {}, el('th', { scope: 'col' }, 'Compétence'), el('th', { scope: 'col' }, 'Réussite'), el('th', { scope: 'col' }, 'Degré')));
+  for (const c of r.competences) comp.append(el('tr', {}, el('td', { title: c.critere }, `${c.code} ${c.libelle}`), el('td', {}, pct(c.taux)), el('td', {}, c.niveau ? `${c.niveau.code} — ${c.niveau.libelle}` : 'non noté')));
+  zone.append(comp, el('p', { id: 'verifier-total' }, `Ensemble de la copie : ${r.total.reussis} réponse(s) juste(s) sur ${r.total.points} (${pct(r.total.taux)}).`));
+  if (r.mode !== 'formatif') return void zone.append(el('p', {}, 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.'));
+  const liste = el('ul', { class: 'reponses', 'aria-label': 'Détail des réponses' });
+  for (const c of r.controles) {
+    const li = el('li', { class: `verdict-${c.statut.replace(/\s/g, '-')}` }, el('strong', {}, `${VERDICTS[c.statut] ?? c.statut} `), c.libelle);
+    if (c.cellule) {
+      const b = el('button', { type: 'button', class: 'lien', 'aria-label': `Aller à la cellule ${c.cellule} (${c.libelle})` }, c.cellule);
+      b.addEventListener('click', () => montrer(c.cellule!));
+      li.append(' ', b);
+    }
+    if (r.montrerAttendus && c.statut !== 'juste') li.append(el('div', { class: 'discret' }, `Attendu : ${texte(c.attendu)} ; saisi : ${texte(c.saisi) || '—'}`));
+    if (c.diagnostic) li.append(el('div', { class: 'indication' }, c.diagnostic));
+    liste.append(li);
+  }
+  zone.append(liste);
+}
+
+/** « Vérifier »: reads the open workbook (two round trips), checks it with the same rules as `agora verifier`. */
+export function brancherVerifier(hote: Hote, apresSelection: () => void): void {
+  const message = parId('verifier-message');
+  const resultats = parId('verifier-resultats');
+  const bouton = parId<HTMLButtonElement>('verifier-lancer');
+  const montrer = (cellule: string) =>
+    void hote
+      .executer((context) => selectionnerCellule(context, cellule))
+      .then(apresSelection)
+      .catch((e: unknown) => annoncer(message, messageErreur(e), 'erreur'));
+  bouton.addEventListener('click', () => void verifier());
+
+  async function verifier(): Promise<void> {
+    bouton.disabled = true;
+    resultats.replaceChildren();
+    annoncer(message, 'Vérification en cours…', 'info');
+    try {
+      const lu = await hote.executer((context, prend) => lireClasseurOuvert(context, {}, prend));
+      const x = exerciceDuClasseur(lu.classeur, lu.nom, false);
+      const choix = parId<HTMLSelectElement>('verifier-mode').value;
+      const { rapport } = verifierExercice(x, { date: aujourdhui(), ...(choix === 'formatif' || choix === 'sommatif' ? { mode: choix } : {}) });
+      annoncer(message, 'Vérification terminée.', 'succes');
+      dessinerResultats(resultats, rapport, montrer);
+    } catch (e) {
+      annoncer(message, messageErreur(e), 'erreur');
+    } finally {
+      bouton.disabled = false;
+    }
+  }
+}
