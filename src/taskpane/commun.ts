@@ -1,3 +1,4 @@
+import { annoncer } from './dom';
 import { ErreurExcel } from '../io/office/erreurs';
 import { ErreurFichier } from '../io/erreurFichier';
 
@@ -7,5 +8,36 @@ export const aujourdhui = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
+/** What the user asked cannot be done as typed: the message says what to change. */
+export class SaisieInvalide extends Error {}
+
 /** A French message for whatever went wrong; anything unexpected says so rather than being hidden. */
-export const messageErreur = (e: unknown) => (e instanceof ErreurExcel || e instanceof ErreurFichier ? e.message : `Erreur inattendue : ${(e as Error)?.message ?? String(e)}`);
+export const messageErreur = (e: unknown) =>
+  e instanceof ErreurExcel || e instanceof ErreurFichier || e instanceof SaisieInvalide || e instanceof RangeError ? e.message : `Erreur inattendue : ${(e as Error)?.message ?? String(e)}`;
+
+/**
+ * Runs an action of the pane one at a time: its button disabled meanwhile, « en cours » then the
+ * action's own message (or the error's) in the live region.
+ */
+export function lancer(bouton: HTMLButtonElement, message: HTMLElement, enCours: string, action: () => Promise<string>, apres?: () => void): () => Promise<void> {
+  return async () => {
+    bouton.disabled = true;
+    annoncer(message, enCours, 'info');
+    try {
+      annoncer(message, await action(), 'succes');
+      apres?.();
+    } catch (e) {
+      annoncer(message, messageErreur(e), 'erreur');
+    } finally {
+      bouton.disabled = false;
+    }
+  };
+}
+
+/** A form's submission runs `action` (no page reload). */
+export function surEnvoi(formulaire: HTMLFormElement, action: () => Promise<void>): void {
+  formulaire.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void action();
+  });
+}

@@ -2,9 +2,9 @@ import { modeleDExercice, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemand
 import { gabaritExercice } from '../sheets/exercices/gabarit';
 import { insererClasseur } from '../io/office/insererClasseur';
 import type { TypeExercice } from '../domain/cas/aleas';
-import { annoncer, el, parId } from './dom';
+import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { aujourdhui, messageErreur } from './commun';
+import { aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
 
 /** « Exercices »: a template, its seed and aléas, the student; the énoncé and work sheets inserted at once. */
 export function brancherExercices(hote: Hote, apresInsertion: () => void): void {
@@ -21,35 +21,21 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   modele.addEventListener('change', dessinerAleas);
   dessinerAleas();
   parId<HTMLInputElement>('exercices-periode').value = aujourdhui().slice(0, 7);
-  const message = parId('exercices-message');
-  const bouton = parId<HTMLButtonElement>('exercices-creer');
-  parId<HTMLFormElement>('exercices-formulaire').addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void creer();
-  });
+  surEnvoi(parId<HTMLFormElement>('exercices-formulaire'), lancer(parId<HTMLButtonElement>('exercices-creer'), parId('exercices-message'), 'Création en cours…', creer, apresInsertion));
 
-  async function creer(): Promise<void> {
-    bouton.disabled = true;
-    annoncer(message, 'Création en cours…', 'info');
-    try {
-      const type = modele.value as TypeExercice;
-      const graine = Number(parId<HTMLInputElement>('exercices-graine').value);
-      if (!Number.isInteger(graine) || graine < 1) throw new RangeError('La graine est un nombre entier positif : le même nombre redonne le même cas.');
-      const periode = parId<HTMLInputElement>('exercices-periode').value;
-      if (!/^\d{4}-\d{2}$/.test(periode)) throw new RangeError('Indiquez le mois du cas (AAAA-MM).');
-      const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-aleas input:checked'), (c) => c.value);
-      const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), ...(choisis.length ? { aleas: choisis } : {}) };
-      verifierDemande(demande);
-      const [nom, prenom, classe] = ['nom', 'prenom', 'classe'].map((k) => parId<HTMLInputElement>(`exercices-${k}`).value.trim());
-      const eleve = nom || prenom ? { nom: nom!, prenom: prenom!, classe: classe! } : null;
-      const { classeur, cas } = modeleDExercice(demande, eleve);
-      const res = await hote.executer((context, prend) => insererClasseur(context, classeur, prend));
-      annoncer(message, [`Exercice « ${gabaritExercice(type).titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements].join(' '), 'succes');
-      apresInsertion();
-    } catch (e) {
-      annoncer(message, e instanceof RangeError ? e.message : messageErreur(e), 'erreur');
-    } finally {
-      bouton.disabled = false;
-    }
+  async function creer(): Promise<string> {
+    const type = modele.value as TypeExercice;
+    const graine = Number(parId<HTMLInputElement>('exercices-graine').value);
+    if (!Number.isInteger(graine) || graine < 1) throw new SaisieInvalide('La graine est un nombre entier positif : le même nombre redonne le même cas.');
+    const periode = parId<HTMLInputElement>('exercices-periode').value;
+    if (!/^\d{4}-\d{2}$/.test(periode)) throw new SaisieInvalide('Indiquez le mois du cas (AAAA-MM).');
+    const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-aleas input:checked'), (c) => c.value);
+    const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), ...(choisis.length ? { aleas: choisis } : {}) };
+    verifierDemande(demande);
+    const [nom, prenom, classe] = ['nom', 'prenom', 'classe'].map((k) => parId<HTMLInputElement>(`exercices-${k}`).value.trim());
+    const eleve = nom || prenom ? { nom: nom!, prenom: prenom!, classe: classe! } : null;
+    const { classeur, cas } = modeleDExercice(demande, eleve);
+    const res = await hote.executer((context, prend) => insererClasseur(context, classeur, prend));
+    return [`Exercice « ${gabaritExercice(type).titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements].join(' ');
   }
 }

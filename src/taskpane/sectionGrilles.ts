@@ -4,9 +4,9 @@ import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
 import { elevesDepuisCsv, elevesDepuisTexte, type ListeEleves } from '../app/listeEleves';
 import { insererClasseur } from '../io/office/insererClasseur';
 import { ErreurFichier } from '../io/erreurFichier';
-import { annoncer, el, parId } from './dom';
+import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { aujourdhui, messageErreur } from './commun';
+import { aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
 
 /** The school year a date falls in: from August on, the year that starts. */
 export const anneeScolaire = (iso: string) => {
@@ -23,12 +23,7 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     types.append(el('div', { class: 'case' }, el('input', { type: 'checkbox', id, name: 'type', value: t.id, ...(t.id === 'pfmp' ? { checked: '' } : {}) }), el('label', { for: id }, t.libelle)));
   }
   parId<HTMLInputElement>('grilles-annee').value = anneeScolaire(aujourdhui());
-  const message = parId('grilles-message');
-  const bouton = parId<HTMLButtonElement>('grilles-inserer');
-  parId<HTMLFormElement>('grilles-formulaire').addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void inserer();
-  });
+  surEnvoi(parId<HTMLFormElement>('grilles-formulaire'), lancer(parId<HTMLButtonElement>('grilles-inserer'), parId('grilles-message'), 'Insertion en cours…', inserer, apresInsertion));
 
   async function liste(): Promise<ListeEleves> {
     const classe = parId<HTMLInputElement>('grilles-classe').value.trim();
@@ -39,23 +34,14 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     return elevesDepuisTexte(texte, classe);
   }
 
-  async function inserer(): Promise<void> {
+  async function inserer(): Promise<string> {
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#grilles-types input:checked'), (c) => c.value as TypeGrille);
-    if (!choisis.length) return annoncer(message, 'Cochez au moins un type de grille.', 'erreur');
-    bouton.disabled = true;
-    annoncer(message, 'Insertion en cours…', 'info');
-    try {
-      const { eleves } = await liste();
-      const options = { types: choisis, etablissement: parId<HTMLInputElement>('grilles-etablissement').value.trim(), annee: parId<HTMLInputElement>('grilles-annee').value.trim(), date: aujourdhui() };
-      const { classeur } = classeurGrilles(referentiel(), eleves, options, eleves.length > 1 ? 'classe' : 'eleve');
-      const res = await hote.executer((context, prend) => insererClasseur(context, classeur, prend));
-      const visibles = classeur.feuilles.filter((f) => f.etat !== 'tresCachee').length;
-      annoncer(message, [`Grilles insérées pour ${eleves.length} élève${eleves.length > 1 ? 's' : ''} : ${visibles} feuille${visibles > 1 ? 's' : ''}.`, ...res.avertissements].join(' '), 'succes');
-      apresInsertion();
-    } catch (e) {
-      annoncer(message, messageErreur(e), 'erreur');
-    } finally {
-      bouton.disabled = false;
-    }
+    if (!choisis.length) throw new SaisieInvalide('Cochez au moins un type de grille.');
+    const { eleves } = await liste();
+    const options = { types: choisis, etablissement: parId<HTMLInputElement>('grilles-etablissement').value.trim(), annee: parId<HTMLInputElement>('grilles-annee').value.trim(), date: aujourdhui() };
+    const { classeur } = classeurGrilles(referentiel(), eleves, options, eleves.length > 1 ? 'classe' : 'eleve');
+    const res = await hote.executer((context, prend) => insererClasseur(context, classeur, prend));
+    const visibles = classeur.feuilles.filter((f) => f.etat !== 'tresCachee').length;
+    return [`Grilles insérées pour ${eleves.length} élève${eleves.length > 1 ? 's' : ''} : ${visibles} feuille${visibles > 1 ? 's' : ''}.`, ...res.avertissements].join(' ');
   }
 }

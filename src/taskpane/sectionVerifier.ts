@@ -6,7 +6,7 @@ import type { RapportCopie } from '../check/rapport';
 import { pourcent } from '../sheets/exercices/reglages';
 import { annoncer, el, parId } from './dom';
 import type { Hote } from './hote';
-import { aujourdhui, messageErreur } from './commun';
+import { aujourdhui, lancer, messageErreur } from './commun';
 
 const pct = (t: number | null) => (t === null ? '—' : pourcent(t));
 const VERDICTS: Record<string, string> = { juste: 'Juste', faux: 'Faux', 'non renseigné': 'Non renseigné', illisible: 'Illisible', introuvable: 'Introuvable' };
@@ -46,23 +46,17 @@ export function brancherVerifier(hote: Hote, apresSelection: () => void): void {
       .executer((context) => selectionnerCellule(context, cellule))
       .then(apresSelection)
       .catch((e: unknown) => annoncer(message, messageErreur(e), 'erreur'));
-  bouton.addEventListener('click', () => void verifier());
-
-  async function verifier(): Promise<void> {
-    bouton.disabled = true;
+  bouton.addEventListener('click', () => {
     resultats.replaceChildren();
-    annoncer(message, 'Vérification en cours…', 'info');
-    try {
-      const lu = await hote.executer((context, prend) => lireClasseurOuvert(context, {}, prend));
-      const x = exerciceDuClasseur(lu.classeur, lu.nom, false);
-      const choix = parId<HTMLSelectElement>('verifier-mode').value;
-      const { rapport } = verifierExercice(x, { date: aujourdhui(), ...(choix === 'formatif' || choix === 'sommatif' ? { mode: choix } : {}) });
-      annoncer(message, 'Vérification terminée.', 'succes');
-      dessinerResultats(resultats, rapport, montrer);
-    } catch (e) {
-      annoncer(message, messageErreur(e), 'erreur');
-    } finally {
-      bouton.disabled = false;
-    }
+    void lancer(bouton, message, 'Vérification en cours…', verifier)();
+  });
+
+  async function verifier(): Promise<string> {
+    const lu = await hote.executer((context, prend) => lireClasseurOuvert(context, {}, prend));
+    const x = exerciceDuClasseur(lu.classeur, lu.nom, false);
+    const choix = parId<HTMLSelectElement>('verifier-mode').value;
+    const { rapport } = verifierExercice(x, { date: aujourdhui(), ...(choix === 'formatif' || choix === 'sommatif' ? { mode: choix } : {}) });
+    dessinerResultats(resultats, rapport, montrer);
+    return 'Vérification terminée.';
   }
 }
