@@ -1,4 +1,5 @@
 import { referentiel } from '../src/referentiel';
+import { serieExcel } from '../src/domain/dates';
 import { modeleDExercice, TYPES_DISPONIBLES, moisDeDemonstration } from '../src/app/exercices';
 import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
@@ -26,7 +27,6 @@ function nouveauClasseur(): ClasseurMemoire {
 
 /** « AO6:AO6 » and « AO6 » are the same range. */
 const plage = (a: string) => adresseZone(zone(a)!);
-const serie = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25_569;
 
 /** Every cell, merge, validation, conditional format, table and name of the model is in the workbook, as written. */
 function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean): void {
@@ -44,7 +44,7 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean): vo
         if (v === null) expect(lu).toEqual({ ou, valeur: null, formule: undefined, format: x.format ?? 'General' });
         else if (typeof v === 'string') expect({ ...lu, texte: cell?.texteForce }).toEqual({ ou, valeur: v, formule: undefined, format: x.format ?? 'General', texte: true });
         else if (typeof v === 'number' || typeof v === 'boolean') expect(lu).toEqual({ ou, valeur: v, formule: undefined, format: x.format ?? 'General' });
-        else if ('date' in v) expect(lu).toEqual({ ou, valeur: serie(v.date), formule: undefined, format: x.format ?? 'General' });
+        else if ('date' in v) expect(lu).toEqual({ ou, valeur: serieExcel(v.date), formule: undefined, format: x.format ?? 'General' });
         else expect(lu).toEqual({ ou, valeur: null, formule: `=${v.formule.replace(/^=/, '')}`, format: x.format ?? 'General' });
       }),
     );

@@ -40,3 +40,6 @@ export const moisEnLettres = (mois: string): string => `${MOIS[Number(mois.slice
 
 /** `2026-11-03` → « 03/11/2026 ». */
 export const dateFr = (d: string): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+
+/** AAAA-MM-JJ → Excel's date serial (days since 1899-12-30, the 1900 date system). */
+export const serieExcel = (d: string): number => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000 + 25_569;

@@ -2,6 +2,7 @@ import { ConstructeurFeuille } from './constructeur';
 import type { Feuille } from './model';
 import { entete, texte, titre } from './styles';
 import type { Eleve } from './eleve';
+import type { ValeurLue } from './exercices/lecture';
 
 export const FEUILLE_AGORA = '_agora';
 export const FORMAT_AGORA = '1';
@@ -53,4 +54,19 @@ export function feuilleAgora(o: { cles: [string, string][]; versionGabarit: stri
       o.date,
     ].map((v) => ({ valeur: v, style: texte })));
   return { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), etat: 'tresCachee' };
+}
+
+/**
+ * `_agora`'s rows from column A, empty rows left out: its key/value pairs (the first of a key wins)
+ * and every row as texts. The same for a file and for the workbook open in Excel.
+ */
+export function metadonneesAgora(lignes: readonly ValeurLue[][]): { agora: Map<string, string>; lignesAgora: string[][] } {
+  const agora = new Map<string, string>();
+  const lignesAgora: string[][] = [];
+  for (const valeurs of lignes) {
+    const [k, v] = [valeurs[0] ?? null, valeurs[1] ?? null];
+    if (typeof k === 'string' && k && !agora.has(k)) agora.set(k, v === null ? '' : String(v));
+    lignesAgora.push(valeurs.map((x) => (x === null || typeof x === 'object' ? '' : String(x))));
+  }
+  return { agora, lignesAgora };
 }

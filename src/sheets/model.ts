@@ -126,6 +126,13 @@ export const plageAbsolue = (plage: string) =>
 /** `'Feuille 1'!$A$1:$B$2`: absolute reference with the sheet name quoted as Excel wants. */
 export const referenceAbsolue = (feuille: string, plage: string) => `${feuilleCitee(feuille)}!${plageAbsolue(plage)}`;
 
+/** Excel letters → 1-based column number (A → 1, AA → 27): the inverse of `lettreColonne`, plus one. */
+export function numeroColonne(lettres: string): number {
+  let n = 0;
+  for (let i = 0; i < lettres.length; i++) n = n * 26 + lettres.charCodeAt(i) - 64;
+  return n;
+}
+
 /** 0-based column index → Excel letters (0 → A, 26 → AA). */
 export function lettreColonne(index: number): string {
   let n = index + 1;

@@ -1,4 +1,5 @@
-import { adresse, lettresColonne, type ClasseurMemoire } from '../io/memory/classeurMemoire';
+import { adresse, type ClasseurMemoire } from '../io/memory/classeurMemoire';
+import { lettreColonne } from '../sheets/model';
 import { el } from './dom';
 
 /**
@@ -36,7 +37,7 @@ export function dessinerApercu(zone: HTMLElement, c: ClasseurMemoire): void {
   saisie.value = x ? (x.formule ?? (x.valeur === null ? '' : String(x.valeur))) : '';
   const table = el('table', { class: 'grille', 'aria-label': `Feuille ${f.nom}` });
   const entete = el('tr', {}, el('th', {}, ''));
-  for (let k = 1; k <= z.droite; k++) entete.append(el('th', { scope: 'col' }, lettresColonne(k)));
+  for (let k = 1; k <= z.droite; k++) entete.append(el('th', { scope: 'col' }, lettreColonne(k - 1)));
   table.append(entete);
   for (let l = 1; l <= Math.min(z.bas, 300); l++) {
     const tr = el('tr', {}, el('th', { scope: 'row' }, String(l)));

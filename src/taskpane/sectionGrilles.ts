@@ -1,5 +1,5 @@
 import { referentiel } from '../referentiel';
-import { classeurGrilles } from '../sheets/grilles/classeurGrilles';
+import { anneeScolaire, classeurGrilles } from '../sheets/grilles/classeurGrilles';
 import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
 import { elevesDepuisCsv, elevesDepuisTexte, type ListeEleves } from '../app/listeEleves';
 import { insererClasseur } from '../io/office/insererClasseur';
@@ -8,11 +8,6 @@ import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
 
-/** The school year a date falls in: from August on, the year that starts. */
-export const anneeScolaire = (iso: string) => {
-  const [a, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
-  return m >= 8 ? `${a}-${a + 1}` : `${a - 1}-${a}`;
-};
 
 
 /** « Grilles »: the grid types (from the template), the students (pasted or a CSV file), then one insertion. */

@@ -3,14 +3,12 @@ import { verifierExercice } from '../app/verifierExercice';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { selectionnerCellule } from '../io/office/selectionner';
 import type { RapportCopie } from '../check/rapport';
-import { pourcent } from '../sheets/exercices/reglages';
+import { degre, pct, texteValeur } from '../sheets/verification/resultats';
 import { annoncer, el, parId } from './dom';
 import type { Hote } from './hote';
 import { aujourdhui, lancer, messageErreur } from './commun';
 
-const pct = (t: number | null) => (t === null ? '—' : pourcent(t));
 const VERDICTS: Record<string, string> = { juste: 'Juste', faux: 'Faux', 'non renseigné': 'Non renseigné', illisible: 'Illisible', introuvable: 'Introuvable' };
-const texte = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.map(texte).join(' ; ') : typeof v === 'number' ? String(v).replace('.', ',') : String(v));
 
 /** The results in the pane: rate and degree per compétence; in formative mode, each answer with a button to its cell. */
 function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule: string) => void): void {
@@ -18,7 +16,7 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
   zone.append(el('p', {}, `${r.titre} — ${r.eleve ?? 'élève non indiqué'}${r.classe ? ` (${r.classe})` : ''} — mode ${r.mode}.`));
   if (r.enonceModifie) zone.append(el('p', { class: 'message erreur' }, `Énoncé modifié depuis la création de l\u2019exercice (${r.blocsModifies.join(', ')}) : la copie n\u2019est pas notée.`));
   const comp = el('table', { class: 'resultats', 'aria-label': 'Compétences évaluées' }, el('tr', {}, el('th', { scope: 'col' }, 'Compétence'), el('th', { scope: 'col' }, 'Réussite'), el('th', { scope: 'col' }, 'Degré')));
-  for (const c of r.competences) comp.append(el('tr', {}, el('td', { title: c.critere }, `${c.code} ${c.libelle}`), el('td', {}, pct(c.taux)), el('td', {}, c.niveau ? `${c.niveau.code} — ${c.niveau.libelle}` : 'non noté')));
+  for (const c of r.competences) comp.append(el('tr', {}, el('td', { title: c.critere }, `${c.code} ${c.libelle}`), el('td', {}, pct(c.taux)), el('td', {}, degre(c.niveau))));
   zone.append(comp, el('p', { id: 'verifier-total' }, `Ensemble de la copie : ${r.total.reussis} réponse(s) juste(s) sur ${r.total.points} (${pct(r.total.taux)}).`));
   if (r.mode !== 'formatif') return void zone.append(el('p', {}, 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.'));
   const liste = el('ul', { class: 'reponses', 'aria-label': 'Détail des réponses' });
@@ -29,7 +27,7 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
       b.addEventListener('click', () => montrer(c.cellule!));
       li.append(' ', b);
     }
-    if (r.montrerAttendus && c.statut !== 'juste') li.append(el('div', { class: 'discret' }, `Attendu : ${texte(c.attendu)} ; saisi : ${texte(c.saisi) || '—'}`));
+    if (r.montrerAttendus && c.statut !== 'juste') li.append(el('div', { class: 'discret' }, `Attendu : ${texteValeur(c.attendu)} ; saisi : ${texteValeur(c.saisi) || '—'}`));
     if (c.diagnostic) li.append(el('div', { class: 'indication' }, c.diagnostic));
     liste.append(li);
   }

@@ -1,7 +1,7 @@
 import type { Attendus } from '../../src/sheets/exercices/commun';
-import type { ClasseurMemoire } from '../../src/io/memory/classeurMemoire';
+import { zone, type ClasseurMemoire } from '../../src/io/memory/classeurMemoire';
+import { serieExcel } from '../../src/domain/dates';
 
-const serie = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25_569;
 
 /**
  * Enters answers into the in-memory workbook by defined name, as `remplirClasseur` does in a file:
@@ -17,10 +17,8 @@ export function remplirMemoire(c: ClasseurMemoire, valeurs: Attendus): void {
     const largeur = cible.z.droite - gauche + 1;
     const couverte = (l: number, k: number) =>
       f.fusions.some((m) => {
-        const [a, b] = m.split(':');
-        const [x, y] = [/([A-Z]+)(\d+)/.exec(a!)!, /([A-Z]+)(\d+)/.exec(b ?? a!)!];
-        const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-        return l >= +x[2]! && l <= +y[2]! && k >= col(x[1]!) && k <= col(y[1]!) && !(l === +x[2]! && k === col(x[1]!));
+        const z = zone(m)!;
+        return l >= z.haut && l <= z.bas && k >= z.gauche && k <= z.droite && !(l === z.haut && k === z.gauche);
       });
     const colonne = (l: number, j: number) => {
       let k = gauche;
@@ -32,7 +30,7 @@ export function remplirMemoire(c: ClasseurMemoire, valeurs: Attendus): void {
     const ecrire = (l: number, k: number, x: unknown) => {
       const cell = c.cellule(f, l, k);
       delete cell.formule;
-      cell.valeur = typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? serie(x) : ((x ?? null) as string | number | boolean | null);
+      cell.valeur = typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? serieExcel(x) : ((x ?? null) as string | number | boolean | null);
     };
     if (!Array.isArray(v)) ecrire(haut, gauche, v);
     else

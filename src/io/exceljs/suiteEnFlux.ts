@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import JSZip from 'jszip';
+import { serieExcel } from '../../domain/dates';
 import { lettreColonne, type Feuille, type Valeur } from '../../sheets/model';
 
 /**
@@ -15,9 +16,6 @@ const INTERDITS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 const texteXml = (s: string) => s.replace(INTERDITS, '').replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[&<>"]/g, (c) => ECHAPPES[c]!);
 const attributXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
 
-const JOUR_MS = 86_400_000;
-/** `AAAA-MM-JJ` → Excel serial (days since 1899-12-30). */
-const serieExcel = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / JOUR_MS + 25_569;
 
 /** One `<c>` element: strings inline (never a formula), dates as serials under the column's style. */
 function celluleXml(ref: string, v: Valeur, s: string | undefined): string {

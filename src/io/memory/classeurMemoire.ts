@@ -1,3 +1,6 @@
+import { analyserReference } from '../xlsx/nomsDefinis';
+import { lettreColonne, numeroColonne } from '../../sheets/model';
+
 /**
  * An in-memory workbook with Excel's behaviour where it matters to us: a value typed into a cell is
  * interpreted as Excel interprets it (« =… » becomes a formula, « 12 » a number, a leading apostrophe
@@ -59,14 +62,6 @@ export interface Zone {
 export const LIGNES_MAX = 1_048_576;
 export const COLONNES_MAX = 16_384;
 
-const numeroColonne = (lettres: string) => [...lettres].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-
-export function lettresColonne(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 /** « B3 », « B3:D9 », « A:C », « 4:4 » (with or without $) → corners; undefined if it is not an address. */
 export function zone(adresse: string): Zone | undefined {
   const a = adresse.replace(/\$/g, '').toUpperCase();
@@ -83,7 +78,7 @@ export function zone(adresse: string): Zone | undefined {
   return undefined;
 }
 
-export const adresse = (l: number, c: number) => `${lettresColonne(c)}${l}`;
+export const adresse = (l: number, c: number) => `${lettreColonne(c - 1)}${l}`;
 export const adresseZone = (z: Zone) => (z.haut === z.bas && z.gauche === z.droite ? adresse(z.haut, z.gauche) : `${adresse(z.haut, z.gauche)}:${adresse(z.bas, z.droite)}`);
 
 // What Excel turns into a number when typed in a cell with the General format (fr-FR and en-US digits).
@@ -139,11 +134,9 @@ export class ClasseurMemoire {
   /** Where a defined name points (« ='Feuille 1'!$A$1:$B$2 »), or null when it is broken or unknown. */
   cibleDuNom(nom: string): { feuille: string; z: Zone } | null {
     const ref = this.noms.get(nom.toUpperCase())?.reference;
-    const m = ref ? /^=?(?:'((?:[^']|'')+)'|([^!']+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(ref) : null;
-    if (!m) return null;
-    const feuille = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
-    const z = zone(m[3]!);
-    return z && this.feuille(feuille) ? { feuille: this.feuille(feuille)!.nom, z } : null;
+    const cible = ref ? analyserReference(ref) : undefined;
+    const f = cible && this.feuille(cible.feuille);
+    return cible && f ? { feuille: f.nom, z: { haut: cible.haut, gauche: cible.gauche, bas: cible.bas, droite: cible.droite } } : null;
   }
 
   /** The smallest range holding every value of the sheet (every formatted cell too with `formats`), or null when it has none. */

@@ -1,3 +1,4 @@
+import { serieExcel } from '../../domain/dates';
 import { lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Style, type Valeur } from '../../sheets/model';
 import { erreurExcel, ErreurExcel } from './erreurs';
 
@@ -27,7 +28,7 @@ function pourExcel(v: Valeur): string | number | boolean {
   if (v === null) return '';
   if (typeof v === 'string') return `'${v}`;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if ('date' in v) return Date.UTC(+v.date.slice(0, 4), +v.date.slice(5, 7) - 1, +v.date.slice(8, 10)) / 86_400_000 + 25_569;
+  if ('date' in v) return serieExcel(v.date);
   return v.formule.startsWith('=') ? v.formule : `=${v.formule}`;
 }
 

@@ -1,7 +1,7 @@
 import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
-import { FEUILLE_AGORA } from '../../sheets/agora';
+import { FEUILLE_AGORA, metadonneesAgora } from '../../sheets/agora';
 import type { ClasseurLu } from '../xlsx/lireClasseur';
-import { ciblesDesNoms } from '../xlsx/nomsDefinis';
+import { analyserReference } from '../xlsx/nomsDefinis';
 import { erreurExcel } from './erreurs';
 import type { PriseEnCharge } from './insererClasseur';
 import { priseEnChargeOffice } from './insererClasseur';
@@ -30,7 +30,7 @@ const matrice = (valeurs: unknown[][], types: string[][] | undefined) => valeurs
 
 /** « 'Feuille 1'!B3:D9 » → the sheet and the top-left corner. */
 function coin(adresse: string): { feuille: string; haut: number; gauche: number } | undefined {
-  const cible = ciblesDesNoms([{ nom: 'x', references: [adresse] }]).get('X');
+  const cible = analyserReference(adresse);
   return cible && { feuille: cible.feuille, haut: cible.haut, gauche: cible.gauche };
 }
 
@@ -75,7 +75,7 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
     const couvertes = valeurs.map((l) => l.map(() => false));
     if (p.aires && !p.aires.isNullObject)
       for (const a of p.aires.address.split(',')) {
-        const z = ciblesDesNoms([{ nom: 'x', references: [a] }]).get('X');
+        const z = analyserReference(a);
         if (!z) continue;
         for (let l = z.haut; l <= z.bas; l++) for (let k = z.gauche; k <= z.droite; k++) if ((l !== z.haut || k !== z.gauche) && couvertes[l - c.haut]?.[k - c.gauche] !== undefined) couvertes[l - c.haut]![k - c.gauche] = true;
       }
@@ -87,25 +87,13 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
       if (d) listes.set(p.nom.toUpperCase(), { ...d, valeurs: fin < 0 ? lignes : lignes.slice(0, fin) });
     }
   }
-  const agoraLues = new Map<string, string>();
-  const lignesAgora: string[][] = [];
-  if (!agora.isNullObject) {
-    // the used range may start after column A or row 1: rows and columns are re-based on A1
-    const c = coin(agora.address) ?? { haut: 1, gauche: 1 };
-    const decalage: null[] = Array.from({ length: c.gauche - 1 }, () => null);
-    for (const l of matrice(agora.values, agora.valueTypes)) {
-      const ligne = [...decalage, ...l];
-      if (ligne.every((v) => v === null)) continue;
-      const [k, v] = [ligne[0] ?? null, ligne[1] ?? null];
-      if (typeof k === 'string' && k && !agoraLues.has(k)) agoraLues.set(k, v === null ? '' : String(v));
-      lignesAgora.push(ligne.map((x) => (x === null || typeof x === 'object' ? '' : String(x))));
-    }
-  }
+  // the used range may start after column A: its rows are re-based on column A
+  const decalage: null[] = agora.isNullObject ? [] : Array.from({ length: (coin(agora.address)?.gauche ?? 1) - 1 }, () => null);
+  const lignesAgora = agora.isNullObject ? [] : matrice(agora.values, agora.valueTypes).filter((l) => l.some((v) => v !== null)).map((l) => [...decalage, ...l]);
   return {
     nom: wb.name,
     classeur: {
-      agora: agoraLues,
-      lignesAgora,
+      ...metadonneesAgora(lignesAgora),
       plage: (nom) => lues.get(nom.toUpperCase()),
       lignesSous: (nom) => listes.get(nom.toUpperCase()),
     },

@@ -3,6 +3,7 @@ import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
 import { ErreurFichier } from '../fichiers';
 import { lireXlsx, type FeuilleLue } from './lireXlsx';
 import { ciblesDesNoms } from './nomsDefinis';
+import { FEUILLE_AGORA, metadonneesAgora } from '../../sheets/agora';
 
 export interface ClasseurLu {
   /** a workbook-scoped defined name's cells, or undefined when the name is missing or broken */
@@ -61,13 +62,7 @@ export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
     }
   };
   const noms = ciblesDesNoms(x.noms.map((n) => ({ nom: n.nom, references: [n.reference] })));
-  const agora = new Map<string, string>();
-  const lignesAgora: string[][] = [];
-  for (const [, valeurs] of feuille('_agora')?.lignes() ?? []) {
-    const [k, v] = [valeurs[0] ?? null, valeurs[1] ?? null];
-    if (typeof k === 'string' && k && !agora.has(k)) agora.set(k, v === null ? '' : String(v));
-    lignesAgora.push(valeurs.map((x) => (x === null || typeof x === 'object' ? '' : String(x))));
-  }
+  const { agora, lignesAgora } = metadonneesAgora((feuille(FEUILLE_AGORA)?.lignes() ?? []).map(([, valeurs]) => valeurs));
   const cible = (nom: string) => {
     const r = noms.get(nom.toUpperCase());
     const f = r ? feuille(r.feuille) : undefined;

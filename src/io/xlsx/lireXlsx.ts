@@ -1,4 +1,5 @@
 import type { ValeurLue } from '../../sheets/exercices/lecture';
+import { numeroColonne as colonne } from '../../sheets/model';
 import { entreesZip } from './zip';
 
 /**
@@ -60,12 +61,6 @@ function stylesDate(xml: string | undefined): boolean[] {
     return FORMATS_DATE.has(id) || (perso.has(id) && estFormatDate(perso.get(id)!));
   });
 }
-
-const colonne = (lettres: string) => {
-  let n = 0;
-  for (let i = 0; i < lettres.length; i++) n = n * 26 + lettres.charCodeAt(i) - 64;
-  return n;
-};
 
 const JOUR_MS = 86_400_000;
 

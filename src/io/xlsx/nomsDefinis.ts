@@ -1,3 +1,5 @@
+import { numeroColonne } from '../../sheets/model';
+
 /** Where a workbook-scoped defined name points: sheet and corners (1-based). */
 export interface CibleNom {
   feuille: string;
@@ -7,11 +9,11 @@ export interface CibleNom {
   droite: number;
 }
 
-/** `'Énoncé'!$A$12:$M$20` → sheet and corners; a `#REF!` target gives undefined. */
-function analyserReference(ref: string): CibleNom | undefined {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
+/** `'Énoncé'!$A$12:$M$20` (a leading « = » allowed) → sheet and corners; a `#REF!` target gives undefined. */
+export function analyserReference(ref: string): CibleNom | undefined {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
   if (!m) return undefined;
-  const col = (s: string) => s.split('').reduce((a, c) => a * 26 + c.charCodeAt(0) - 64, 0);
+  const col = numeroColonne;
   const feuille = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
   const [haut, gauche] = [Number(m[4]), col(m[3]!)];
   return { feuille, haut, gauche, bas: m[6] ? Number(m[6]) : haut, droite: m[5] ? col(m[5]) : gauche };

@@ -13,9 +13,10 @@ export const FEUILLE_RESULTATS = 'Résultats';
 export const COULEURS_VERDICT = { juste: 'C6EFCE', faux: 'FFC7CE' } as const;
 const COULEUR_STATUT: Record<Statut, string> = { juste: COULEURS_VERDICT.juste, faux: COULEURS_VERDICT.faux, 'non renseigné': 'FFEB9C', illisible: COULEURS_VERDICT.faux, introuvable: 'D9D9D9' };
 
-const pct = (t: number | null) => (t === null ? '—' : pourcent(t));
-const degre = (d: Degre | null) => (d ? `${d.code} — ${d.libelle}` : 'non noté');
-const texteValeur = (v: unknown): string =>
+/** How the report shows a rate, a degree and a value, in the annotated copy as in the task pane. */
+export const pct = (t: number | null) => (t === null ? '—' : pourcent(t));
+export const degre = (d: Degre | null) => (d ? `${d.code} — ${d.libelle}` : 'non noté');
+export const texteValeur = (v: unknown): string =>
   v === null || v === undefined ? '' : Array.isArray(v) ? v.map((x) => (Array.isArray(x) ? x.map(texteValeur).join(' ; ') : texteValeur(x))).join(' | ') : typeof v === 'number' ? String(v).replace('.', ',') : String(v);
 
 /**
