@@ -1,4 +1,4 @@
-import { adresse, type ClasseurMemoire } from '../io/memory/classeurMemoire';
+import { adresse, type CelluleMemoire, type ClasseurMemoire } from '../io/memory/classeurMemoire';
 import { lettreColonne } from '../sheets/model';
 import { el } from './dom';
 
@@ -7,6 +7,9 @@ import { el } from './dom';
  * used cells as a table, and an input bar where a cell's content is typed as in Excel (« =… » is a
  * formula, « 12,5 » a number, « '12 » text). Values are text nodes; formulas are shown, not computed.
  */
+/** What a cell shows in the grid and the input bar: its formula as typed, or its value. */
+const contenu = (x: CelluleMemoire | undefined) => (x ? (x.formule ?? (x.valeur === null ? '' : String(x.valeur))) : '');
+
 export function dessinerApercu(zone: HTMLElement, c: ClasseurMemoire): void {
   zone.replaceChildren();
   const redessiner = () => dessinerApercu(zone, c);
@@ -33,8 +36,7 @@ export function dessinerApercu(zone: HTMLElement, c: ClasseurMemoire): void {
   const f = c.feuille(c.active);
   const z = f && c.plageUtilisee(f, true); // answer cells are empty but formatted: they must show
   if (!f || !z) return void zone.append(el('p', {}, 'Feuille vide.'));
-  const x = f.cellules.get(c.selection);
-  saisie.value = x ? (x.formule ?? (x.valeur === null ? '' : String(x.valeur))) : '';
+  saisie.value = contenu(f.cellules.get(c.selection));
   const table = el('table', { class: 'grille', 'aria-label': `Feuille ${f.nom}` });
   const entete = el('tr', {}, el('th', {}, ''));
   for (let k = 1; k <= z.droite; k++) entete.append(el('th', { scope: 'col' }, lettreColonne(k - 1)));
@@ -44,7 +46,7 @@ export function dessinerApercu(zone: HTMLElement, c: ClasseurMemoire): void {
     for (let k = 1; k <= z.droite; k++) {
       const a = adresse(l, k);
       const cell = f.cellules.get(a);
-      const td = el('td', { 'data-adresse': a }, cell ? (cell.formule ?? (cell.valeur === null ? '' : String(cell.valeur))) : '');
+      const td = el('td', { 'data-adresse': a }, contenu(cell));
       if (cell?.style['font.bold']) td.classList.add('gras');
       if (typeof cell?.style['fill.color'] === 'string') td.style.backgroundColor = cell.style['fill.color'] as string;
       if (a === c.selection) td.classList.add('selectionnee');

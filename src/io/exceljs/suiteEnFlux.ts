@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import JSZip from 'jszip';
 import { serieExcel } from '../../domain/dates';
+import { cheminsDesFeuilles, relations } from '../xlsx/lireXlsx';
 import { lettreColonne, type Feuille, type Valeur } from '../../sheets/model';
 
 /**
@@ -13,15 +14,14 @@ import { lettreColonne, type Feuille, type Valeur } from '../../sheets/model';
 const ECHAPPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 // Characters XML 1.0 forbids (control characters, lone surrogates); Excel reads `_xHHHH_` as an escape, so a literal one is escaped in turn.
 const INTERDITS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const texteXml = (s: string) => s.replace(INTERDITS, '').replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[&<>"]/g, (c) => ECHAPPES[c]!);
-const attributXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+const echapperXml = (s: string) => s.replace(INTERDITS, '').replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[&<>"]/g, (c) => ECHAPPES[c]!);
 
 
 /** One `<c>` element: strings inline (never a formula), dates as serials under the column's style. */
 function celluleXml(ref: string, v: Valeur, s: string | undefined): string {
   const style = s ? ` s="${s}"` : '';
   if (v === null) return s ? `<c r="${ref}"${style}/>` : '';
-  if (typeof v === 'string') return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${texteXml(v)}</t></is></c>`;
+  if (typeof v === 'string') return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${echapperXml(v)}</t></is></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : `<c r="${ref}"${style}/>`;
   if ('date' in v) return `<c r="${ref}"${style}><v>${serieExcel(v.date)}</v></c>`;
@@ -49,34 +49,32 @@ function* lignesXml(f: Feuille, premiere: number, styles: (string | undefined)[]
   if (morceau) yield morceau;
 }
 
-const attributs = (balise: string) => Object.fromEntries([...balise.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, attributXml(m[2]!)]));
-
-/** Path of a sheet's XML in the zip, found by its name through workbook.xml and its relationships. */
-async function cheminFeuille(zip: JSZip, nom: string): Promise<string> {
-  const classeur = await zip.file('xl/workbook.xml')!.async('string');
-  const feuille = [...classeur.matchAll(/<sheet\b[^>]*>/g)].map((m) => attributs(m[0])).find((a) => a.name === nom);
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => attributs(m[0])).find((a) => a.Id === feuille?.['r:id']);
-  if (!rel) throw new Error(`Feuille « ${nom} » absente du classeur écrit.`);
-  return 'xl/' + rel.Target!.replace(/^\/?xl\//, '');
+/** The workbook part and every relationship file, read once: where the sheets and their tables are. */
+async function plan(zip: JSZip): Promise<{ chemins: Map<string, string>; tableaux: (feuille: string) => string[] }> {
+  const textes = new Map<string, string>();
+  for (const [nom, entree] of Object.entries(zip.files)) if (nom === 'xl/workbook.xml' || nom.endsWith('.rels')) textes.set(nom, await entree.async('string'));
+  const texte = (chemin: string) => textes.get(chemin);
+  return {
+    chemins: cheminsDesFeuilles(texte('xl/workbook.xml') ?? '', relations(texte, 'xl/workbook.xml')),
+    tableaux: (feuille) => relations(texte, feuille).filter((r) => r.type.endsWith('/table')).map((r) => r.cible),
+  };
 }
 
-async function etendreTableaux(zip: JSZip, chemin: string, avant: string, apres: string): Promise<void> {
-  const rels = zip.file(chemin.replace(/([^/]+)$/, '_rels/$1.rels'));
-  if (!rels) return;
-  for (const m of (await rels.async('string')).matchAll(/Target="\.\.\/tables\/([^"]+)"/g)) {
-    const t = `xl/tables/${m[1]}`;
-    const xml = await zip.file(t)!.async('string');
-    zip.file(t, xml.split(`ref="${avant}"`).join(`ref="${apres}"`), { date: zip.file(t)!.date });
+async function etendreTableaux(zip: JSZip, tableaux: readonly string[], avant: string, apres: string): Promise<void> {
+  for (const t of tableaux) {
+    const entree = zip.file(t)!;
+    zip.file(t, (await entree.async('string')).split(`ref="${avant}"`).join(`ref="${apres}"`), { date: entree.date });
   }
 }
 
 /** The workbook's bytes with every sheet's suite written in full, as a stream. */
 export async function avecSuites(xlsx: Buffer, feuilles: readonly Feuille[]): Promise<NodeJS.ReadableStream> {
   const zip = await JSZip.loadAsync(xlsx);
+  const { chemins, tableaux } = await plan(zip);
   for (const f of feuilles) {
     if (!f.suite || f.suite.nombre < 2) continue;
-    const chemin = await cheminFeuille(zip, f.nom);
+    const chemin = chemins.get(f.nom);
+    if (!chemin) throw new Error(`Feuille « ${f.nom} » absente du classeur écrit.`);
     const entree = zip.file(chemin)!;
     const xml = await entree.async('string');
     const premiere = f.lignes.length + 1;
@@ -88,7 +86,7 @@ export async function avecSuites(xlsx: Buffer, feuilles: readonly Feuille[]): Pr
     const dimension = /<dimension ref="([A-Z]+\d+):[A-Z]+\d+"\/>/;
     const tete = xml.slice(0, xml.indexOf('</sheetData>')).replace(dimension, (_, debut: string) => `<dimension ref="${debut}:${fin}${derniere}"/>`);
     const queue = xml.slice(xml.indexOf('</sheetData>'));
-    if (f.tableau) await etendreTableaux(zip, chemin, `A${f.tableau.entete}:${fin}${premiere}`, `A${f.tableau.entete}:${fin}${derniere}`);
+    if (f.tableau) await etendreTableaux(zip, tableaux(chemin), `A${f.tableau.entete}:${fin}${premiere}`, `A${f.tableau.entete}:${fin}${derniere}`);
     // JSZip reads a string chunk as bytes (one per character): the XML goes as UTF-8 buffers.
     const morceaux = function* () {
       yield Buffer.from(tete);

@@ -35,18 +35,6 @@ const auMoins = (api: string, v: string) => {
 
 const NOM_FEUILLE_INVALIDE = /[[\]:*?/\\]/;
 
-/** A property that can be read only once a sync has loaded it, like Office.js's proxies. */
-function charge<T>(o: object, prop: string, valeur: () => T): void {
-  Object.defineProperty(o, prop, {
-    configurable: true,
-    get: () => {
-      throw new ErreurExcelSimulee('PropertyNotLoaded', `La propriété « ${prop} » n'est pas chargée : appelez load() puis sync().`);
-    },
-  });
-  (o as { _charger?: (() => void)[] })._charger ??= [];
-  (o as { _charger: (() => void)[] })._charger.push(() => Object.defineProperty(o, prop, { configurable: true, value: valeur(), writable: true }));
-}
-
 export class ContexteMemoire {
   syncs = 0;
   /** the operations that ran, in order: « worksheets.add Synthèse », « range.values Synthèse!A1:M40 »… */
@@ -85,6 +73,21 @@ export class ContexteMemoire {
     this.file.push({ operation, cible, version, action });
   }
 
+  /** Office.js's load(): each property is unreadable until the sync that runs the queued load sets it. */
+  private charger<T extends object>(o: T, operation: string, cible: string, version: string, proprietes: Record<string, () => unknown>): T {
+    for (const p of Object.keys(proprietes))
+      Object.defineProperty(o, p, {
+        configurable: true,
+        get: () => {
+          throw new ErreurExcelSimulee('PropertyNotLoaded', `La propriété « ${p} » n'est pas chargée : appelez load() puis sync().`);
+        },
+      });
+    this.enfiler(operation, cible, version, () => {
+      for (const [p, valeur] of Object.entries(proprietes)) Object.defineProperty(o, p, { configurable: true, writable: true, value: valeur() });
+    });
+    return o;
+  }
+
   private feuille(nom: string): FeuilleMemoire {
     const f = this.classeur.feuille(nom);
     if (!f) throw new ErreurExcelSimulee('ItemNotFound', `Feuille « ${nom} » introuvable.`);
@@ -114,9 +117,7 @@ export class ContexteMemoire {
       }),
       getActiveWorksheet: () => ctx.feuilleProxy(c.active),
       load(_props?: unknown) {
-        charge(this, 'items', () => c.feuilles.map((f) => Object.assign(ctx.feuilleProxy(f.nom), { name: f.nom, visibility: f.visibilite })));
-        ctx.enfiler('worksheets.load', '', '1.1', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((f) => f()));
-        return this;
+        return ctx.charger(this, 'worksheets.load', '', '1.1', { items: () => c.feuilles.map((f) => Object.assign(ctx.feuilleProxy(f.nom), { name: f.nom, visibility: f.visibilite })) });
       },
     };
     const names = {
@@ -134,18 +135,14 @@ export class ContexteMemoire {
           }),
       }),
       load(_props?: unknown) {
-        charge(this, 'items', () => [...c.noms.values()].map((n) => ({ name: n.nom, formula: n.reference, type: c.cibleDuNom(n.nom) ? 'Range' : 'Error' })));
-        ctx.enfiler('names.load', '', '1.1', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((f) => f()));
-        return this;
+        return ctx.charger(this, 'names.load', '', '1.1', { items: () => [...c.noms.values()].map((n) => ({ name: n.nom, formula: n.reference, type: c.cibleDuNom(n.nom) ? 'Range' : 'Error' })) });
       },
     };
     return {
       worksheets,
       names,
       load(_props?: unknown) {
-        charge(this, 'name', () => c.nom);
-        ctx.enfiler('workbook.load', '', '1.1', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((f) => f()));
-        return this;
+        return ctx.charger(this, 'workbook.load', '', '1.1', { name: () => c.nom });
       },
     };
   }
@@ -351,25 +348,22 @@ export class ContexteMemoire {
                 return x.haut <= z.bas && x.bas >= z.haut && x.gauche <= z.droite && x.droite >= z.gauche;
               }).map((m) => `${f.nom}!${m}`);
             };
-            charge(this, 'isNullObject', () => calcul().length === 0);
-            charge(this, 'address', () => calcul().join(','));
-            ctx.enfiler('range.getMergedAreasOrNullObject', cible, '1.13', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((x) => x()));
-            return this;
+            return ctx.charger(this, 'range.getMergedAreasOrNullObject', cible, '1.13', { isNullObject: () => calcul().length === 0, address: () => calcul().join(',') });
           },
         };
         return aires;
       },
       /** reads: values (and their types), the address; a null range (a broken name) says so */
       load(_props?: unknown) {
-        charge(this, 'isNullObject', () => resoudre() === null);
-        charge(this, 'values', () => (resoudre() ? valeurs() : []));
-        charge(this, 'valueTypes', () => (resoudre() ? valeurs().map((r) => r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String'))) : []));
-        charge(this, 'address', () => {
-          const r = resoudre();
-          return r ? `${/^[A-Za-z0-9_.]+$/.test(r.feuille) ? r.feuille : `'${r.feuille.replace(/'/g, "''")}'`}!${adresseZone(r.z)}` : '';
+        return ctx.charger(this, 'range.load', cible, '1.1', {
+          isNullObject: () => resoudre() === null,
+          values: () => (resoudre() ? valeurs() : []),
+          valueTypes: () => (resoudre() ? valeurs().map((r) => r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String'))) : []),
+          address: () => {
+            const r = resoudre();
+            return r ? `${/^[A-Za-z0-9_.]+$/.test(r.feuille) ? r.feuille : `'${r.feuille.replace(/'/g, "''")}'`}!${adresseZone(r.z)}` : '';
+          },
         });
-        ctx.enfiler('range.load', cible, '1.1', () => (this as unknown as { _charger: (() => void)[] })._charger.splice(0).forEach((x) => x()));
-        return this;
       },
     };
     return proxy;

@@ -26,3 +26,12 @@ export function erreurExcel(e: unknown, action: string): ErreurExcel {
   const message = MESSAGES[code] ?? `Excel a refusé l'opération (${code}).`;
   return new ErreurExcel(`${action} : ${message}`, code);
 }
+
+/** One round trip to Excel; a refusal becomes the French message of `action`. */
+export async function synchroniser(context: Excel.RequestContext, action: string): Promise<void> {
+  try {
+    await context.sync();
+  } catch (e) {
+    throw erreurExcel(e, action);
+  }
+}

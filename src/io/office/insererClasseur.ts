@@ -1,6 +1,6 @@
 import { serieExcel } from '../../domain/dates';
 import { lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Style, type Valeur } from '../../sheets/model';
-import { erreurExcel, ErreurExcel } from './erreurs';
+import { erreurExcel, ErreurExcel, synchroniser } from './erreurs';
 
 /**
  * Inserts a workbook model into the open workbook through Office.js, in at most three round trips
@@ -165,11 +165,7 @@ export async function insererClasseur(context: Excel.RequestContext, c: Classeur
   const wb = context.workbook;
   const feuilles = wb.worksheets.load('items/name');
   const noms = wb.names.load('items/name');
-  try {
-    await context.sync();
-  } catch (e) {
-    throw erreurExcel(e, action);
-  }
+  await synchroniser(context, action);
   const existantes = new Set(feuilles.items.map((w) => w.name.toUpperCase()));
   const prises = c.feuilles.filter((f) => existantes.has(f.nom.toUpperCase())).map((f) => `« ${f.nom} »`);
   if (prises.length) {

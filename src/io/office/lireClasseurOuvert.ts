@@ -2,7 +2,7 @@ import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
 import { FEUILLE_AGORA, metadonneesAgora } from '../../sheets/agora';
 import type { ClasseurLu } from '../xlsx/lireClasseur';
 import { analyserReference } from '../xlsx/nomsDefinis';
-import { erreurExcel } from './erreurs';
+import { synchroniser } from './erreurs';
 import type { PriseEnCharge } from './insererClasseur';
 import { priseEnChargeOffice } from './insererClasseur';
 
@@ -40,11 +40,7 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
   const noms = wb.names.load('items/name,items/type');
   const agora = wb.worksheets.getItemOrNullObject(FEUILLE_AGORA).getUsedRangeOrNullObject(true);
   agora.load('values,valueTypes,address,isNullObject');
-  try {
-    await context.sync();
-  } catch (e) {
-    throw erreurExcel(e, 'Lecture du classeur');
-  }
+  await synchroniser(context, 'Lecture du classeur');
   const fusions = prend('1.13');
   const lignesMax = o.lignesMax ?? 500;
   const plages = noms.items
@@ -59,11 +55,7 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
       dessous?.load('values,valueTypes,address');
       return { nom: n.name, r, aires, dessous };
     });
-  try {
-    await context.sync();
-  } catch (e) {
-    throw erreurExcel(e, 'Lecture du classeur');
-  }
+  await synchroniser(context, 'Lecture du classeur');
 
   const lues = new Map<string, PlageLue>();
   const listes = new Map<string, PlageLue>();

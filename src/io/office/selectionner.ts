@@ -1,4 +1,4 @@
-import { erreurExcel } from './erreurs';
+import { synchroniser } from './erreurs';
 
 /** Shows a cell to the user: its sheet activated, the cell selected (one round trip). `cellule`: « Travail!D12 ». */
 export async function selectionnerCellule(context: Excel.RequestContext, cellule: string): Promise<void> {
@@ -6,9 +6,5 @@ export async function selectionnerCellule(context: Excel.RequestContext, cellule
   const ws = context.workbook.worksheets.getItem(cellule.slice(0, i));
   ws.activate();
   ws.getRange(cellule.slice(i + 1)).select();
-  try {
-    await context.sync();
-  } catch (e) {
-    throw erreurExcel(e, `Sélection de ${cellule}`);
-  }
+  await synchroniser(context, `Sélection de ${cellule}`);
 }

@@ -17,7 +17,7 @@ export interface ClasseurLu {
 }
 
 /** A student's copy is a few tens of kilobytes: beyond this, the file is not one (and would load slowly). */
-export const TAILLE_MAXIMALE = 20 * 1024 * 1024;
+const TAILLE_MAXIMALE = 20 * 1024 * 1024;
 
 
 /** The file's bytes, or a French reason why it is not an .xlsx workbook. */

@@ -28,7 +28,7 @@ export interface XlsxLu {
 
 const ENTITES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** XML entities, then Excel's `_xHHHH_` escapes (how a file stores a control character). */
-export const texteXml = (s: string) =>
+const texteXml = (s: string) =>
   s
     .replace(/&(#x[0-9A-Fa-f]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITES[e]!))
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
@@ -117,13 +117,37 @@ function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904
   };
 }
 
-/** Target of a relationship, relative to the part's folder or absolute from the package root. */
-const resoudre = (dossier: string, cible: string) => (cible.startsWith('/') ? cible.slice(1) : dossier + cible);
+/** Target of a relationship, relative to the part's folder (« ../tables/table1.xml ») or absolute from the package root. */
+function resoudre(dossier: string, cible: string): string {
+  const segments: string[] = [];
+  for (const s of (cible.startsWith('/') ? cible.slice(1) : dossier + cible).split('/')) {
+    if (s === '..') segments.pop();
+    else if (s !== '.') segments.push(s);
+  }
+  return segments.join('/');
+}
 
-function relations(texte: (chemin: string) => string | undefined, chemin: string): { id: string; type: string; cible: string }[] {
+export interface Relation {
+  id: string;
+  type: string;
+  cible: string; // path in the package
+}
+
+/** A part's relationships (its `_rels/….rels`), targets resolved to package paths. */
+export function relations(texte: (chemin: string) => string | undefined, chemin: string): Relation[] {
   const dossier = chemin.slice(0, chemin.lastIndexOf('/') + 1);
   const rels = texte(`${dossier}_rels/${chemin.slice(dossier.length)}.rels`) ?? '';
   return [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({ id: attribut(m[0], 'Id') ?? '', type: attribut(m[0], 'Type') ?? '', cible: resoudre(dossier, attribut(m[0], 'Target') ?? '') }));
+}
+
+/** Where each sheet's XML is in the package, by sheet name, from the workbook part and its relationships. */
+export function cheminsDesFeuilles(classeur: string, rels: readonly Relation[]): Map<string, string> {
+  const chemins = new Map<string, string>();
+  for (const m of classeur.matchAll(/<sheet\b[^>]*>/g)) {
+    const cible = rels.find((r) => r.id === attribut(m[0], 'r:id'))?.cible;
+    if (cible) chemins.set(attribut(m[0], 'name')!, cible);
+  }
+  return chemins;
 }
 
 /** Opens a workbook's bytes; throws `ZipIllisible` when they are not a readable zip. */
@@ -135,11 +159,7 @@ export function lireXlsx(octets: Buffer): XlsxLu {
   if (!classeur) return { feuilles: [], noms: [], feuille: () => undefined };
   const rels = relations(texte, principal);
   const partie = (type: string) => rels.find((r) => r.type.endsWith(type))?.cible;
-  const chemins = new Map<string, string>();
-  for (const m of classeur.matchAll(/<sheet\b[^>]*>/g)) {
-    const cible = rels.find((r) => r.id === attribut(m[0], 'r:id'))?.cible;
-    if (cible) chemins.set(attribut(m[0], 'name')!, cible);
-  }
+  const chemins = cheminsDesFeuilles(classeur, rels);
   const noms = [...classeur.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)]
     .filter((m) => attribut(m[1]!, 'localSheetId') === undefined)
     .map((m) => ({ nom: attribut(m[1]!, 'name')!, reference: texteXml(m[2]!) }));
