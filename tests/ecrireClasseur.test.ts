@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { classeurEnFlux, classeurEnXlsx } from '../src/io/exceljs/ecrireClasseur';
 import { ecrireAtomiquement } from '../src/io/fichiers';
 import { lireXlsx } from '../src/io/xlsx/lireXlsx';
+import { contenuZip } from '../src/io/xlsx/zipNode';
 import { hauteurPourTextes, lettreColonne, type Classeur, type Valeur } from '../src/sheets/model';
 import { dossierTemporaire } from './aides/cli';
 import { convertirAvecLibreOffice } from './aides/libreoffice';
@@ -70,10 +71,10 @@ describe('rendu exceljs du modèle de classeur', () => {
     expect([table.name, table.tableRef]).toEqual(['Lignes', `A1:D${1 + n}`]);
     expect(wb.getWorksheet('Après')!.getCell('A1').value).toBe('fin');
     // the same buffer through classeurEnXlsx, and the lean reader agrees
-    const x = lireXlsx(await classeurEnXlsx(modele)).feuille('Détail & co')!;
+    const x = lireXlsx(contenuZip(await classeurEnXlsx(modele))).feuille('Détail & co')!;
     for (const i of [3, n - 1]) expect([1, 2, 3, 4].map((c) => x.valeur(2 + i, c))).toEqual(attendu(i));
     // LibreOffice opens it and keeps every row (it saves booleans as FALSE() / TRUE() with their result)
-    const lo = lireXlsx(await fs.readFile(convertirAvecLibreOffice(f, 'xlsx'))).feuille('Détail & co')!;
+    const lo = lireXlsx(contenuZip(await fs.readFile(convertirAvecLibreOffice(f, 'xlsx')))).feuille('Détail & co')!;
     expect(lo.lignes().length).toBe(1 + n);
     for (const i of [3, 1233, 1234]) expect([1, 2, 3, 4].map((c) => lo.valeur(2 + i, c))).toEqual(attendu(i));
   }, 120_000);

@@ -9,6 +9,9 @@ import { lireXlsx } from '../src/io/xlsx/lireXlsx';
 import { lireClasseur } from '../src/io/xlsx/lireClasseur';
 import { ciblesDuClasseur } from '../src/io/exceljs/nomsDefinis';
 import { ZipIllisible } from '../src/io/xlsx/zip';
+import { contenuZip } from '../src/io/xlsx/zipNode';
+import { contenuZipDecompresse } from '../src/io/xlsx/zipNavigateur';
+import { lireClasseurOctets } from '../src/io/xlsx/lireClasseurNavigateur';
 import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
 import { fragment } from '../src/sheets/grilles/commun';
 import type { ValeurLue } from '../src/sheets/exercices/lecture';
@@ -35,11 +38,15 @@ function valeurExceljs(c: ExcelJS.Cell): ValeurLue {
   return null;
 }
 
-/** Every cell of every sheet read by both readers: same values, same merged cells, same defined names. */
-async function comparerAExceljs(fichier: string): Promise<number> {
+/**
+ * Every cell of every sheet read by both readers: same values, same merged cells, same defined names;
+ * the lean reader inflating as the CLI does (node:zlib) or as the task pane does (DecompressionStream).
+ */
+async function comparerAExceljs(fichier: string, inflation: 'node' | 'navigateur'): Promise<number> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(fichier);
-  const x = lireXlsx(await fs.readFile(fichier));
+  const octets = await fs.readFile(fichier);
+  const x = lireXlsx(inflation === 'node' ? contenuZip(octets) : await contenuZipDecompresse(octets));
   expect(x.feuilles).toEqual(wb.worksheets.map((w) => w.name));
   const noms = ciblesDuClasseur(wb);
   const lus = new Map(x.noms.map((n) => [n.nom.toUpperCase(), n.reference]));
@@ -83,13 +90,19 @@ test('lecture légère : mêmes valeurs qu\'exceljs, cellule par cellule, sur de
   const lo = dossierTemporaire('agora-lirexlsx-lo-');
   const fichiers = [grilles, copie, convertirAvecLibreOffice(grilles, 'xlsx', lo), convertirAvecLibreOffice(copie, 'xlsx', dossierTemporaire('agora-lirexlsx-lo-'))];
   const cellules = [];
-  for (const f of fichiers) cellules.push(await comparerAExceljs(f));
+  for (const f of fichiers) {
+    cellules.push(await comparerAExceljs(f, 'node'));
+    expect(await comparerAExceljs(f, 'navigateur')).toBe(cellules.at(-1));
+  }
   // hundreds of values each, among them formulas with a cached result (LibreOffice recalculates) and dates
   expect(cellules.every((n) => n > 300)).toBe(true);
   expect(cellules[2]).toBeGreaterThan(cellules[0]!); // cached results of the grid formulas
   const relu = await lireClasseur(fichiers[2]!);
   expect(relu.plage('PFMP_Periodes')!.valeurs[0]!.slice(0, 3)).toEqual(['P1', new Date('2025-01-13T00:00:00Z'), new Date('2025-02-07T00:00:00Z')]);
   expect(relu.lignesAgora).toEqual((await lireClasseur(grilles)).lignesAgora);
+  const duVolet = await lireClasseurOctets('grilles.xlsx', await fs.readFile(fichiers[2]!));
+  expect(duVolet.plage('PFMP_Periodes')).toEqual(relu.plage('PFMP_Periodes'));
+  expect(duVolet.lignesAgora).toEqual(relu.lignesAgora);
   expect(relu.lignesAgora.length).toBeGreaterThan(10);
 });
 
@@ -114,7 +127,7 @@ test('lecture légère : chaînes partagées riches, chaînes en ligne, entités
     '<row><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c><c t="str"><f>A1&amp;"!"</f><v>Bonjour!</v></c></row>' +
     '<row r="5"><c r="A5" t="s"><v>2</v></c><c r="B5"><f>1/0</f></c><c r="D5" s="1"/></row>';
   for (const options of [{}, { stocke: true }]) {
-    const x = lireXlsx(await classeurALaMain(feuille, options));
+    const x = lireXlsx(contenuZip(await classeurALaMain(feuille, options)));
     expect(x.feuilles).toEqual(['Saisie & contrôle']);
     expect(x.noms).toEqual([{ nom: 'Bloc', reference: "'Saisie & contrôle'!$A$1:$C$3" }]);
     const f = x.feuille('Saisie & contrôle')!;
@@ -126,16 +139,16 @@ test('lecture légère : chaînes partagées riches, chaînes en ligne, entités
     expect([f.couverte(3, 2), f.couverte(3, 3), f.couverte(2, 3)]).toEqual([false, true, false]);
     expect(f.lignes().map(([l]) => l)).toEqual([1, 2, 3, 5]);
   }
-  const f1904 = lireXlsx(await classeurALaMain(feuille, { date1904: true })).feuille('Saisie & contrôle')!;
+  const f1904 = lireXlsx(contenuZip(await classeurALaMain(feuille, { date1904: true }))).feuille('Saisie & contrôle')!;
   expect(f1904.valeur(2, 1)).toEqual(new Date('2030-10-24T00:00:00Z'));
 });
 
 test('lecture légère : un zip tronqué ou chiffré est refusé ; lireClasseur le dit en français en nommant le fichier', async () => {
   const octets = await classeurALaMain('<row r="1"><c r="A1"><v>1</v></c></row>');
-  expect(() => lireXlsx(octets.subarray(0, octets.length - 30))).toThrow(ZipIllisible);
+  expect(() => contenuZip(octets.subarray(0, octets.length - 30))).toThrow(ZipIllisible);
   const chiffre = Buffer.from(octets);
   for (let p = chiffre.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = chiffre.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4)) chiffre.writeUInt16LE(chiffre.readUInt16LE(p + 8) | 1, p + 8);
-  expect(() => lireXlsx(chiffre)).toThrow(ZipIllisible);
+  expect(() => contenuZip(chiffre)).toThrow(ZipIllisible);
   // an entry whose compressed bytes are damaged: found only when its sheet is read
   const d = dossierTemporaire('agora-lirexlsx-');
   const abime = Buffer.from(await classeurALaMain('<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(50)));
@@ -145,4 +158,8 @@ test('lecture légère : un zip tronqué ou chiffré est refusé ; lireClasseur 
   await fs.writeFile(f, abime);
   const c = await lireClasseur(f);
   expect(() => c.plage('Bloc')).toThrow(`« ${f} » est un classeur endommagé ou illisible : ouvrez-le dans Excel et enregistrez-le à nouveau.`);
+  // the task pane inflates every part up front: the same file is refused as it is opened
+  await expect(lireClasseurOctets('abîmé.xlsx', abime)).rejects.toThrow('« abîmé.xlsx » est un classeur endommagé ou illisible');
+  await expect(lireClasseurOctets('copie.xlsm', abime)).rejects.toThrow('« copie.xlsm » est un classeur avec macros (.xlsm)');
+  await expect(lireClasseurOctets('notes.xlsx', Buffer.from('nom;prenom\n'))).rejects.toThrow("« notes.xlsx » n'est pas un classeur Excel (.xlsx).");
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -12,6 +12,12 @@ import { insererClasseur } from '../src/io/office/insererClasseur';
 import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
 import { ClasseurMemoire } from '../src/io/memory/classeurMemoire';
 import { ContexteMemoire } from '../src/io/memory/contexteExcel';
+import { grillesParEleve } from '../src/app/grilles';
+import { consoliderClasseurs } from '../src/app/consolidation';
+import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
+import { referentiel } from '../src/referentiel';
+import { classeurClasse, FEUILLES_CLASSE } from '../src/sheets/consolidation/classeurClasse';
+import { fragment } from '../src/sheets/grilles/commun';
 
 /**
  * The task pane in headless Chromium, without Office: the page picks the in-memory workbook. office.js
@@ -194,5 +200,61 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await faux.first().locator('button.lien').click();
   await expect(page.locator('#apercu-adresse').textContent()).resolves.toBe(`${fausse.feuille}!${fausse.adresse}`);
   await page.screenshot({ path: path.join(CAPTURES, 'verification.png'), fullPage: true });
+  expect(sorties).toEqual([]);
+});
+
+test('Consolider : trois classeurs d\'élèves et un faux classeur choisis, lus dans le navigateur avec une barre de progression ; feuilles de la classe insérées, identiques à celles de la ligne de commande ; anomalie listée', async () => {
+  const d = dossierTemporaire('agora-volet-classe-');
+  const options = { types: ['pfmp' as const], etablissement: 'LP de test', annee: '2026-2027', date: '2026-11-23' };
+  const positionnements: [string, (number | string | null)[]][] = [
+    ['DUPONT', [1, 2, 'NE', 4, null, null]],
+    ['MARTIN', [3, null, null, null, null, null]],
+    ['N\'DIAYE', [null, null, null, null, null, null]],
+  ];
+  const fichiers: string[] = [];
+  for (const [nom, niveaux] of positionnements) {
+    const res = await grillesParEleve([{ nom, prenom: 'Léa', classe: 'Tle AGOrA A' }], options, dossierTemporaire('agora-volet-grille-'));
+    const f = path.join(d, `${nom}.xlsx`);
+    writeFileSync(f, await remplirClasseur(res.fichiers[0]!.fichier, { [`PFMP1_C${fragment('1.1.1')}`]: niveaux }));
+    fichiers.push(f);
+  }
+  const faux = path.join(d, 'notes.xlsx');
+  writeFileSync(faux, 'nom;prenom\nDUPONT;Léa\n');
+  fichiers.push(faux);
+  // the oracle: the CLI's consolidation of the same files (named as the browser names them)
+  const cli = await consoliderClasseurs(fichiers, { sortie: path.join(d, 'classe.xlsx'), methode: 'recente', date: '2026-11-23' });
+  const couverture = classeurClasse(referentiel(), cli.classe, { date: '2026-11-23' }).feuilles.find((f) => f.nom === FEUILLES_CLASSE.couverture)!;
+  const ligne111 = couverture.lignes.find((l) => l.cellules[1]?.valeur === '1.1.1')!.cellules.map((c) => (c?.valeur == null ? '' : String(c.valeur)));
+  expect([cli.eleves, cli.anomalies.length]).toEqual([3, 1]); // N'DIAYE's blank grid still names a student of the class
+  expect(ligne111.slice(3, 9)).toEqual(['2', '0', '0', '2', '0', '4']); // two students evaluated: Dupont 1, 2, NE, 4 weighted by recency (21/7 = 3) and Martin 3; NE is not a positionnement
+
+  const page = await ouvrir();
+  const erreurs: string[] = [];
+  page.on('pageerror', (e) => erreurs.push(e.message));
+  await page.goto(`${base}/taskpane.html#consolider`);
+  await page.waitForSelector('body[data-pret="oui"]');
+  await page.getByRole('button', { name: 'Consolider' }).click();
+  await expect(page.locator('#consolider-message.erreur').textContent()).resolves.toBe('Choisissez les classeurs des élèves (.xlsx) : plusieurs à la fois avec Ctrl ou Maj.');
+  await page.getByLabel(/^Classeurs des élèves/).setInputFiles(fichiers);
+  await page.getByRole('button', { name: 'Consolider' }).click();
+  await expect(page.locator('#consolider-message.succes').textContent({ timeout: 30_000 })).resolves.toBe(
+    `Classe consolidée : 4 classeurs lus, 3 élèves, 1 anomalie. Feuilles insérées : « Synthèse », « Détail », « Couverture », « PFMP », « Notes CCF », « Anomalies ».`,
+  );
+  await expect(page.locator('#consolider-progression').evaluate((p: HTMLProgressElement) => [p.value, p.max])).resolves.toEqual([4, 4]);
+  const anomalies = await page.locator('ul.anomalies li').allTextContents();
+  expect(anomalies.length).toBe(1);
+  expect(anomalies.some((a) => a.startsWith('notes.xlsx') && a.includes("Le fichier n'est pas un classeur Excel (.xlsx).") && a.includes('Fichier ignoré.'))).toBe(true);
+
+  // the class sheets in the workbook: the same « Couverture » row as the CLI's file
+  const onglets = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
+  expect(onglets).toEqual(['Feuil1', ...Object.values(FEUILLES_CLASSE)]);
+  await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Couverture' }).click();
+  const lignes = await page.locator('table.grille tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  expect(lignes.find((l) => l[1] === '1.1.1')).toEqual(ligne111);
+  await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Synthèse' }).click();
+  const synthese = (await page.locator('table.grille td').allTextContents()).join('|');
+  for (const nom of ['DUPONT Léa', 'MARTIN Léa', "N'DIAYE Léa"]) expect(synthese).toContain(nom);
+  await page.screenshot({ path: path.join(CAPTURES, 'consolidation.png'), fullPage: true });
+  expect(erreurs).toEqual([]);
   expect(sorties).toEqual([]);
 });

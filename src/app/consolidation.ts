@@ -3,22 +3,17 @@ import path from 'node:path';
 import { referentiel } from '../referentiel';
 import { lireClasseur } from '../io/xlsx/lireClasseur';
 import { classeurEnFlux } from '../io/exceljs/ecrireClasseur';
-import { ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
+import { ecrireAtomiquement } from '../io/fichiers';
 import { ecrireCsv } from '../io/csv';
-import { releverClasseur, type ContexteReleve } from '../consolidate/lecture';
-import { releveVide, type Releve } from '../consolidate/preuves';
-import { consoliderClasse, type ClasseConsolidee } from '../consolidate/classe';
+import type { ContexteReleve } from '../consolidate/lecture';
+import type { Releve } from '../consolidate/preuves';
+import type { ClasseConsolidee } from '../consolidate/classe';
 import type { Methode } from '../consolidate/agregation';
 import { lignesLivret } from '../consolidate/livret';
 import { classeurClasse } from '../sheets/consolidation/classeurClasse';
-import { gabaritGrilles } from '../sheets/grilles/gabarit';
-import { modeleExercice } from './exercices';
+import { consoliderLectures, contexteReleve, releverLecture, type Progression } from './releverClasse';
 
-export interface Progression {
-  fait: number;
-  total: number;
-  fichier: string;
-}
+export type { Progression };
 
 export interface OptionsConsolidation {
   sortie: string;
@@ -36,14 +31,6 @@ export interface ResumeConsolidation {
   anomalies: { fichier: string; probleme: string }[];
   classe: ClasseConsolidee;
 }
-
-const GRILLES = /^(parametres-grilles|grille-pfmp-pole\d|grille-ccf-e\d+|etat-recapitulatif-e\d+|attestation-pfmp)$/;
-
-const contexte = (): ContexteReleve => ({
-  referentiel: referentiel(),
-  versionDuModele: (m) => (GRILLES.test(m) ? gabaritGrilles().version : modeleExercice(m)?.version),
-  titreDuModele: (m) => modeleExercice(m)?.titre,
-});
 
 /**
  * The workbooks to read: the files named, and every workbook under the folders named (sub-folders
@@ -64,17 +51,8 @@ export async function classeursAConsolider(entrees: readonly string[], exclus: r
   return [...new Set(fichiers)];
 }
 
-/** Reads one workbook; a file that cannot be opened is a « Anomalies » row, never a failed batch. */
-export async function releverFichier(fichier: string, ctx: ContexteReleve = contexte()): Promise<Releve> {
-  try {
-    return releverClasseur(fichier, await lireClasseur(fichier), ctx);
-  } catch (e) {
-    if (!(e instanceof ErreurFichier)) throw e;
-    const r = releveVide(fichier);
-    r.anomalies.push({ fichier, feuille: '', cellule: '', probleme: e.message.replace(/^« [^»]+» /, 'Le fichier '), action: 'Fichier ignoré.' });
-    return r;
-  }
-}
+/** Reads one workbook file; a file that cannot be opened is a « Anomalies » row, never a failed batch. */
+export const releverFichier = (fichier: string, ctx: ContexteReleve = contexteReleve()): Promise<Releve> => releverLecture(fichier, () => lireClasseur(fichier), ctx);
 
 /**
  * Consolidates a class: each workbook is read in turn and only what it positions is kept, so memory
@@ -82,15 +60,12 @@ export async function releverFichier(fichier: string, ctx: ContexteReleve = cont
  * temporary file and renamed. Input files are only read.
  */
 export async function consoliderClasseurs(fichiers: readonly string[], o: OptionsConsolidation): Promise<ResumeConsolidation> {
-  const ctx = contexte();
-  const releves: Releve[] = [];
-  for (const [i, f] of fichiers.entries()) {
-    releves.push(await releverFichier(f, ctx));
-    o.progression?.({ fait: i + 1, total: fichiers.length, fichier: f });
-  }
+  const classe = await consoliderLectures(
+    fichiers.map((f) => ({ nom: f, ouvrir: () => lireClasseur(f) })),
+    o.methode,
+    o.progression,
+  );
   const r = referentiel();
-  const classe = consoliderClasse(releves, r, o.methode);
-  releves.length = 0; // the class keeps what it needs: the files' readings can go before the class workbook is written
   await ecrireAtomiquement(o.sortie, await classeurEnFlux(classeurClasse(r, classe, { date: o.date })));
   if (o.lsl) await ecrireAtomiquement(o.lsl, ecrireCsv(lignesLivret(r, classe)));
   return {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ErreurFichier } from '../io/erreurFichier';
-import type { ClasseurLu } from '../io/xlsx/lireClasseur';
+import type { ClasseurLu } from '../io/xlsx/classeurLu';
 import { FORMAT_AGORA, versionMajeure } from '../sheets/agora';
 import type { ReglagesVerification } from '../sheets/exercices/reglages';
 import { ErreurDonnees, valider } from '../domain/validation';

@@ -72,7 +72,7 @@ function comparer(a: PreuveRetenue, b: PreuveRetenue): number {
 export function consoliderClasse(releves: readonly Releve[], r: Referentiel, methode: Methode): ClasseConsolidee {
   const anomalies: Anomalie[] = releves.flatMap((x) => x.anomalies);
   // a file names its student in a few objects shared by its evidence: each identity is matched once
-  const identites = new Set(releves.flatMap((x) => [...x.preuves, ...x.semaines, ...x.notes].map((p) => p.eleve)));
+  const identites = new Set(releves.flatMap((x) => [...x.eleves, ...[...x.preuves, ...x.semaines, ...x.notes].map((p) => p.eleve)]));
   const { eleves, rattacher } = identifierEleves([...identites]);
   const rattachements = new Map<IdentiteEleve, ReturnType<typeof rattacher>>();
   const signales = new Set<string>();

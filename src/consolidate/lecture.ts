@@ -118,6 +118,7 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
     const lecture: Lecture = { c, r, anomalie, eleve, prefixe: e.prefixe, feuille: ancre.feuille, ctx, echelles };
     const pole = /^grille-pfmp-pole(\d)$/.exec(modele);
     const epreuve = /^grille-ccf-(e\d+)$/.exec(modele);
+    if ((pole || epreuve || modele === 'attestation-pfmp') && !r.eleves.some((x) => x.nom === eleve.nom && x.prenom === eleve.prenom && x.classe === eleve.classe)) r.eleves.push(eleve);
     if (pole) lirePfmp(lecture, pole[1]!);
     else if (epreuve) lireCcf(lecture, epreuve[1]!.toUpperCase());
     else if (modele === 'attestation-pfmp') lireSemaines(lecture);

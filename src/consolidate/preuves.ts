@@ -68,10 +68,12 @@ export interface Releve {
   fichier: string;
   /** true when the file was recognised as an AGOrA workbook and read */
   lu: boolean;
+  /** the students the file's grids are about, positioned or not: a blank grid still names one of the class */
+  eleves: IdentiteEleve[];
   preuves: Preuve[];
   semaines: SemainesPfmp[];
   notes: NoteCcf[];
   anomalies: Anomalie[];
 }
 
-export const releveVide = (fichier: string): Releve => ({ fichier, lu: false, preuves: [], semaines: [], notes: [], anomalies: [] });
+export const releveVide = (fichier: string): Releve => ({ fichier, lu: false, eleves: [], preuves: [], semaines: [], notes: [], anomalies: [] });

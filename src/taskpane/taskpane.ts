@@ -7,6 +7,7 @@ import { hoteExcel, hoteMemoire, type Hote } from './hote';
 import { brancherGrilles } from './sectionGrilles';
 import { brancherExercices } from './sectionExercices';
 import { brancherVerifier } from './sectionVerifier';
+import { brancherConsolider } from './sectionConsolider';
 
 const SECTIONS = ['grilles', 'exercices', 'verifier', 'consolider', 'parametres'] as const;
 
@@ -51,6 +52,7 @@ function demarrer(hote: Hote): void {
   brancherGrilles(hote, redessiner);
   brancherExercices(hote, redessiner);
   brancherVerifier(hote, redessiner);
+  brancherConsolider(hote, redessiner);
   document.body.dataset.pret = 'oui';
 }
 

@@ -1,6 +1,6 @@
 import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
 import { FEUILLE_AGORA, metadonneesAgora } from '../../sheets/agora';
-import type { ClasseurLu } from '../xlsx/lireClasseur';
+import type { ClasseurLu } from '../xlsx/classeurLu';
 import { analyserReference } from '../xlsx/nomsDefinis';
 import { synchroniser } from './erreurs';
 import type { PriseEnCharge } from './insererClasseur';

@@ -1,105 +1,28 @@
 import { promises as fs } from 'node:fs';
-import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
-import { ErreurFichier } from '../fichiers';
-import { lireXlsx, type FeuilleLue } from './lireXlsx';
-import { ciblesDesNoms } from './nomsDefinis';
-import { FEUILLE_AGORA, metadonneesAgora } from '../../sheets/agora';
+import { ErreurFichier } from '../erreurFichier';
+import { classeurEndommage, classeurLu, TAILLE_MAXIMALE, tropVolumineux, verifierOctets, type ClasseurLu } from './classeurLu';
+import { contenuZip } from './zipNode';
 
-export interface ClasseurLu {
-  /** a workbook-scoped defined name's cells, or undefined when the name is missing or broken */
-  plage(nom: string): PlageLue | undefined;
-  /** key/value rows of the veryHidden `_agora` sheet */
-  agora: Map<string, string>;
-  /** every row of `_agora` as texts (its table of generated sheets) */
-  lignesAgora: string[][];
-  /** the rows under a defined name's header row, `largeur` cells each, down to the first empty row */
-  lignesSous(nom: string, largeur: number): PlageLue | undefined;
-}
+export type { ClasseurLu };
 
-/** A student's copy is a few tens of kilobytes: beyond this, the file is not one (and would load slowly). */
-const TAILLE_MAXIMALE = 20 * 1024 * 1024;
-
-
-/** The file's bytes, or a French reason why it is not an .xlsx workbook. */
-async function octetsDuClasseur(fichier: string): Promise<Buffer> {
+/** Opens a workbook file to read it (the CLI); the file is never written. */
+export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
   let octets: Buffer;
   try {
     const st = await fs.stat(fichier);
     if (st.isDirectory()) throw new ErreurFichier(`« ${fichier} » est un dossier, pas un classeur.`, fichier);
-    if (st.size > TAILLE_MAXIMALE) throw new ErreurFichier(`« ${fichier} » est trop volumineux (${(st.size / 1048576).toFixed(1).replace('.', ',')} Mo ; ${TAILLE_MAXIMALE / 1048576} Mo au plus) : ce n'est pas un classeur d'exercice.`, fichier);
+    if (st.size > TAILLE_MAXIMALE) throw tropVolumineux(fichier, st.size);
     octets = await fs.readFile(fichier);
   } catch (e) {
     if (e instanceof ErreurFichier) throw e;
     throw new ErreurFichier(`Fichier introuvable ou illisible : « ${fichier} ».`, fichier);
   }
-  if (/\.xlsm$/i.test(fichier)) throw new ErreurFichier(`« ${fichier} » est un classeur avec macros (.xlsm) : enregistrez-le au format « Classeur Excel (.xlsx) » avant de le déposer.`, fichier);
-  if (octets.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
-    throw new ErreurFichier(`« ${fichier} » est protégé par un mot de passe à l'ouverture, ou au format Excel 97-2003 (.xls) : enregistrez-le en .xlsx sans mot de passe.`, fichier);
-  if (!octets.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) throw new ErreurFichier(`« ${fichier} » n'est pas un classeur Excel (.xlsx).`, fichier);
-  return octets;
-}
-
-/**
- * Opens a workbook to read it: `_agora` at once, any other sheet only when a name points into it.
- * The file is never written.
- */
-export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
-  const octets = await octetsDuClasseur(fichier);
-  const endommage = () => new ErreurFichier(`« ${fichier} » est un classeur endommagé ou illisible : ouvrez-le dans Excel et enregistrez-le à nouveau.`, fichier);
-  let x: ReturnType<typeof lireXlsx>;
+  verifierOctets(fichier, octets);
+  let contenu: ReturnType<typeof contenuZip>;
   try {
-    x = lireXlsx(octets);
+    contenu = contenuZip(octets);
   } catch {
-    throw endommage();
+    throw classeurEndommage(fichier);
   }
-  // a .docx or .pptx renamed .xlsx is a valid zip without a single sheet
-  if (!x.feuilles.length) throw new ErreurFichier(`« ${fichier} » n'est pas un classeur Excel : aucune feuille (document Word ou PowerPoint renommé en .xlsx ?).`, fichier);
-  const feuille = (nom: string): FeuilleLue | undefined => {
-    try {
-      return x.feuille(nom);
-    } catch {
-      throw endommage();
-    }
-  };
-  const noms = ciblesDesNoms(x.noms.map((n) => ({ nom: n.nom, references: [n.reference] })));
-  const { agora, lignesAgora } = metadonneesAgora((feuille(FEUILLE_AGORA)?.lignes() ?? []).map(([, valeurs]) => valeurs));
-  const cible = (nom: string) => {
-    const r = noms.get(nom.toUpperCase());
-    const f = r ? feuille(r.feuille) : undefined;
-    return r && f ? { r, f } : undefined;
-  };
-  return {
-    agora,
-    lignesAgora,
-    lignesSous(nom, largeur) {
-      const c = cible(nom);
-      if (!c) return undefined;
-      const { r, f } = c;
-      const valeurs: ValeurLue[][] = [];
-      for (let l = r.haut + 1; ; l++) {
-        const ligne = Array.from({ length: largeur }, (_, j) => f.valeur(l, r.gauche + j));
-        if (ligne.every((v) => v === null || v === '')) break;
-        valeurs.push(ligne);
-      }
-      return { feuille: r.feuille, haut: r.haut + 1, gauche: r.gauche, valeurs };
-    },
-    plage(nom) {
-      const c = cible(nom);
-      if (!c) return undefined;
-      const { r, f } = c;
-      const valeurs: ValeurLue[][] = [];
-      const couvertes: boolean[][] = [];
-      for (let l = r.haut; l <= r.bas; l++) {
-        const rangee: ValeurLue[] = [];
-        const couverte: boolean[] = [];
-        for (let k = r.gauche; k <= r.droite; k++) {
-          rangee.push(f.valeur(l, k));
-          couverte.push(f.couverte(l, k));
-        }
-        valeurs.push(rangee);
-        couvertes.push(couverte);
-      }
-      return { feuille: r.feuille, haut: r.haut, gauche: r.gauche, valeurs, couvertes };
-    },
-  };
+  return classeurLu(fichier, contenu);
 }

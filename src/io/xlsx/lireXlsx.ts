@@ -1,6 +1,6 @@
 import type { ValeurLue } from '../../sheets/exercices/lecture';
 import { numeroColonne as colonne } from '../../sheets/model';
-import { entreesZip } from './zip';
+import type { ContenuZip } from './zip';
 
 /**
  * A lean .xlsx reader: the parts of the workbook are read from the zip's XML as text, and a sheet is
@@ -150,10 +150,13 @@ export function cheminsDesFeuilles(classeur: string, rels: readonly Relation[]):
   return chemins;
 }
 
-/** Opens a workbook's bytes; throws `ZipIllisible` when they are not a readable zip. */
-export function lireXlsx(octets: Buffer): XlsxLu {
-  const entrees = entreesZip(octets);
-  const texte = (chemin: string) => entrees.get(chemin)?.().toString('utf8');
+/** Opens a workbook from its package's parts (see zip.ts for how they are decompressed). */
+export function lireXlsx(contenu: ContenuZip): XlsxLu {
+  const utf8 = new TextDecoder();
+  const texte = (chemin: string) => {
+    const o = contenu(chemin);
+    return o && utf8.decode(o);
+  };
   const principal = relations(texte, '').find((r) => r.type.endsWith('/officeDocument'))?.cible ?? 'xl/workbook.xml';
   const classeur = texte(principal);
   if (!classeur) return { feuilles: [], noms: [], feuille: () => undefined };

@@ -1,0 +1,55 @@
+import { referentiel } from '../referentiel';
+import { ErreurFichier } from '../io/erreurFichier';
+import type { ClasseurLu } from '../io/xlsx/classeurLu';
+import { releverClasseur, type ContexteReleve } from '../consolidate/lecture';
+import { releveVide, type Releve } from '../consolidate/preuves';
+import { consoliderClasse, type ClasseConsolidee } from '../consolidate/classe';
+import type { Methode } from '../consolidate/agregation';
+import { gabaritGrilles } from '../sheets/grilles/gabarit';
+import { modeleExercice } from './modelesExercices';
+
+/**
+ * Consolidation without the file system: what the CLI (files on disk) and the task pane (files the
+ * coordinator picked) share. Each workbook is read in turn and only what it positions is kept.
+ */
+
+export interface Progression {
+  fait: number;
+  total: number;
+  fichier: string;
+}
+
+const GRILLES = /^(parametres-grilles|grille-pfmp-pole\d|grille-ccf-e\d+|etat-recapitulatif-e\d+|attestation-pfmp)$/;
+
+export const contexteReleve = (): ContexteReleve => ({
+  referentiel: referentiel(),
+  versionDuModele: (m) => (GRILLES.test(m) ? gabaritGrilles().version : modeleExercice(m)?.version),
+  titreDuModele: (m) => modeleExercice(m)?.titre,
+});
+
+/** Reads one workbook; a file that cannot be opened is a « Anomalies » row, never a failed batch. */
+export async function releverLecture(fichier: string, ouvrir: () => Promise<ClasseurLu>, ctx: ContexteReleve): Promise<Releve> {
+  try {
+    return releverClasseur(fichier, await ouvrir(), ctx);
+  } catch (e) {
+    if (!(e instanceof ErreurFichier)) throw e;
+    const r = releveVide(fichier);
+    r.anomalies.push({ fichier, feuille: '', cellule: '', probleme: e.message.replace(/^« [^»]+» /, 'Le fichier '), action: 'Fichier ignoré.' });
+    return r;
+  }
+}
+
+/** Reads every workbook in turn (`progression` after each), then consolidates the class. */
+export async function consoliderLectures(
+  fichiers: readonly { nom: string; ouvrir: () => Promise<ClasseurLu> }[],
+  methode: Methode,
+  progression?: (p: Progression) => void,
+): Promise<ClasseConsolidee> {
+  const ctx = contexteReleve();
+  const releves: Releve[] = [];
+  for (const [i, f] of fichiers.entries()) {
+    releves.push(await releverLecture(f.nom, f.ouvrir, ctx));
+    progression?.({ fait: i + 1, total: fichiers.length, fichier: f.nom });
+  }
+  return consoliderClasse(releves, ctx.referentiel, methode);
+}

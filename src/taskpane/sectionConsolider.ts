@@ -1,0 +1,68 @@
+import { consoliderLectures } from '../app/releverClasse';
+import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
+import type { Anomalie } from '../consolidate/preuves';
+import { insererClasseur } from '../io/office/insererClasseur';
+import { lireClasseurOctets } from '../io/xlsx/lireClasseurNavigateur';
+import { referentiel } from '../referentiel';
+import { classeurClasse } from '../sheets/consolidation/classeurClasse';
+import { el, parId } from './dom';
+import type { Hote } from './hote';
+import { aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
+
+/** Beyond this many, the pane sends the reader to the « Anomalies » sheet rather than list them all. */
+const ANOMALIES_AFFICHEES = 30;
+
+const accorder = (n: number, mot: string) => `${n} ${mot}${n > 1 ? 's' : ''}`;
+
+function dessinerAnomalies(zone: HTMLElement, anomalies: readonly Anomalie[]): void {
+  zone.replaceChildren();
+  if (!anomalies.length) return;
+  zone.append(el('h3', {}, `Anomalies (${anomalies.length})`));
+  const liste = el('ul', { class: 'anomalies', 'aria-label': 'Anomalies relevées' });
+  for (const a of anomalies.slice(0, ANOMALIES_AFFICHEES)) {
+    const ou = [a.feuille, a.cellule].filter(Boolean).join(' ! ');
+    liste.append(el('li', {}, el('strong', {}, a.fichier), ou ? ` — ${ou}` : '', el('div', {}, a.probleme), el('div', { class: 'discret' }, a.action)));
+  }
+  zone.append(liste);
+  if (anomalies.length > ANOMALIES_AFFICHEES) zone.append(el('p', { class: 'discret' }, `… et ${anomalies.length - ANOMALIES_AFFICHEES} autres : voir la feuille « Anomalies ».`));
+}
+
+/**
+ * « Consolider »: the students' workbooks the coordinator picks are read here, in the browser (never
+ * sent anywhere), one after the other with a progress bar; the class sheets are then inserted into
+ * the open workbook in one insertion, and the anomalies listed.
+ */
+export function brancherConsolider(hote: Hote, apresInsertion: () => void): void {
+  const methode = parId<HTMLSelectElement>('consolider-methode');
+  for (const m of METHODES) methode.append(el('option', { value: m, ...(m === 'recente' ? { selected: '' } : {}) }, LIBELLES_METHODES[m]));
+  const progression = parId<HTMLProgressElement>('consolider-progression');
+  const anomalies = parId('consolider-anomalies');
+  const message = parId('consolider-message');
+  surEnvoi(parId<HTMLFormElement>('consolider-formulaire'), lancer(parId<HTMLButtonElement>('consolider-lancer'), message, 'Lecture des classeurs…', consolider, apresInsertion));
+
+  async function consolider(): Promise<string> {
+    anomalies.replaceChildren();
+    const fichiers = Array.from(parId<HTMLInputElement>('consolider-fichiers').files ?? []);
+    if (!fichiers.length) throw new SaisieInvalide('Choisissez les classeurs des élèves (.xlsx) : plusieurs à la fois avec Ctrl ou Maj.');
+    progression.max = fichiers.length;
+    progression.value = 0;
+    progression.hidden = false;
+    const classe = await consoliderLectures(
+      fichiers.map((f) => ({ nom: f.name, ouvrir: async () => lireClasseurOctets(f.name, new Uint8Array(await f.arrayBuffer())) })),
+      methode.value as Methode,
+      (p) => {
+        progression.value = p.fait;
+        message.textContent = `Classeur ${p.fait} sur ${p.total} lu : ${p.fichier}`;
+      },
+    );
+    dessinerAnomalies(anomalies, classe.anomalies);
+    const modele = classeurClasse(referentiel(), classe, { date: aujourdhui() });
+    const res = await hote.executer((context, prend) => insererClasseur(context, modele, prend));
+    const visibles = modele.feuilles.filter((f) => f.etat !== 'tresCachee').map((f) => `« ${f.nom} »`);
+    return [
+      `Classe consolidée : ${accorder(fichiers.length, 'classeur')} ${fichiers.length > 1 ? 'lus' : 'lu'}, ${accorder(classe.eleves.length, 'élève')}, ${accorder(classe.anomalies.length, 'anomalie')}.`,
+      `Feuilles insérées : ${visibles.join(', ')}.`,
+      ...res.avertissements,
+    ].join(' ');
+  }
+}
