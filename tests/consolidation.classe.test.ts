@@ -164,6 +164,7 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(sortie);
   expect(wb.worksheets.map((w) => w.name)).toEqual([...Object.values(FEUILLES_CLASSE), '_agora']);
+  expect(wb.getWorksheet(FEUILLES_CLASSE.profil)!.getColumn(17).hidden).toBe(true); // the students' list behind the drop-down
   expect(wb.getWorksheet('_agora')!.state).toBe('veryHidden');
   const synthese = await feuille(sortie, FEUILLES_CLASSE.synthese);
   const entete = synthese.find((l) => l[0] === 'Classe')!;
@@ -209,12 +210,36 @@ test('le CSV du livret s\'ouvre dans LibreOffice avec les accents (UTF-8 reconnu
   expect((ws.getRow(2).values as unknown[]).slice(1, 9)).toEqual(['Tle A', 'Dupont', 'Jean', 1, '1.1.1', 'Identifier les caractéristiques de la demande', 3, 'Maîtrisé']);
 });
 
-test('le classeur de la classe s\'ouvre dans LibreOffice (tableaux, mises en forme)', async () => {
+test('le classeur de la classe s\'ouvre dans LibreOffice (tableaux, mises en forme) ; « Profil » reprend de « Synthèse » les niveaux de l\'élève choisi, vide où rien n\'est évalué', async () => {
   const d = dossierTemporaire('agora-lo-classe-');
   const sortie = path.join(d, 'classe.xlsx');
   await consoliderClasseurs(fichiersClasse, { sortie, methode: 'recente', date: DATE });
   const pdf = convertirAvecLibreOffice(sortie, 'pdf');
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // the list's default student, then another one chosen in B4 as a coordinator would
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(sortie);
+  const ws = wb.getWorksheet(FEUILLES_CLASSE.profil)!;
+  expect(ws.getCell('B4').value).toBe('DUPONT Jean (Tle A)');
+  expect(ws.getCell('B4').dataValidation).toMatchObject({ type: 'list', formulae: ['Classe_ListeEleves'] });
+  ws.getCell('B4').value = 'MARTIN Léa (Tle B)';
+  const autre = path.join(d, 'classe-martin.xlsx');
+  await wb.xlsx.writeFile(autre);
+  // a formula's cached result; LibreOffice caches an empty text as <v></v>, which exceljs reads as no result
+  const resultat = (v: unknown) => (v !== null && typeof v === 'object' && 'formula' in v ? ((v as { result?: unknown }).result ?? '') : v);
+  for (const [fichier, eleve, classe] of [[sortie, 'DUPONT Jean', 'Tle A'], [autre, 'MARTIN Léa', 'Tle B']] as const) {
+    const recalcule = convertirAvecLibreOffice(fichier, 'xlsx', dossierTemporaire('agora-lo-profil-'));
+    const synthese = await feuille(recalcule, FEUILLES_CLASSE.synthese);
+    const entete = synthese.find((l) => l[0] === 'Classe')!;
+    const ligne = synthese.find((l) => l[1] === eleve && l[0] === classe)!;
+    const profil = (await feuille(recalcule, FEUILLES_CLASSE.profil)).filter((l) => typeof l[1] === 'string' && /^\d\.\d\.\d$/.test(l[1]));
+    expect(profil).toHaveLength(37);
+    const lus = profil.map((l) => [l[1], resultat(l[3]) ?? '']);
+    expect(lus).toEqual(profil.map((l) => [l[1], ligne[entete.indexOf(l[1])] ?? '']));
+    expect(lus.filter(([, v]) => typeof v === 'number').length).toBeGreaterThan(0);
+    expect(lus.filter(([, v]) => v === '').length).toBeGreaterThan(0); // not evaluated: empty, never 0
+  }
 });
 
 /** Sets `_agora` cells (key/value rows or a column of the sheets table) and saves elsewhere. */
@@ -285,12 +310,13 @@ test('mauvaises entrées : chaque problème devient une ligne d\'« Anomalies »
   expect(c.preuves.filter((p) => p.eleveId === dupont.id && p.competence === '1.1.1' && !p.retenue).map((p) => p.motif)).toEqual([expect.stringMatching(/^Doublon de/), 'Contradictoire : non retenu', 'Contradictoire : non retenu']);
   expect(c.eleves.find((e) => e.nom === 'Petit')!.competences['1.1.2']).toEqual({ valeur: 3, degre: 3, positionnements: 1 });
 
-  // nothing from a file is ever written as a formula
+  // nothing from a file is ever written as a formula: the only formulas are « Profil »'s look-ups, one per compétence
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(sortie);
-  let formules = 0;
-  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => void (cell.type === ExcelJS.ValueType.Formula && formules++)));
-  expect(formules).toBe(0);
+  const formules: string[] = [];
+  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => void (cell.type === ExcelJS.ValueType.Formula && formules.push(`${ws.name}!${cell.formula}`))));
+  expect(formules).toHaveLength(37);
+  expect(formules.every((f) => f.startsWith(`${FEUILLES_CLASSE.profil}!IFERROR(IF(INDEX('${FEUILLES_CLASSE.synthese}'!`))).toBe(true);
   const synthese = await feuille(sortie, FEUILLES_CLASSE.synthese);
   expect(synthese.some((l) => l[1] === '=HYPERLINK("HTTP://EXEMPLE.INVALID","CLIC") Eve')).toBe(true);
   const anomalies = await feuille(sortie, FEUILLES_CLASSE.anomalies);

@@ -52,6 +52,7 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean): vo
     expect(w.validations.map((v) => v.plage)).toEqual((f.validations ?? []).map((v) => plage(v.plage)));
     expect(w.misesEnForme.map((x) => [x.plage, x.formule, x.fond])).toEqual((f.misesEnForme ?? []).map((x) => [plage(x.plage), `=${x.formule}`, `#${x.fond.toUpperCase()}`]));
     expect(w.tableaux.map((t) => t.nom)).toEqual(f.tableau ? [f.tableau.nom] : []);
+    expect(w.graphiques.map((g) => [g.source, g.categories, g.position, g.proprietes['title.text']])).toEqual((f.graphiques ?? []).map((g) => [plage(g.donnees), plage(g.categories), g.position, g.titre]));
     expect(w.protegee).toBe(!!f.protegee);
     expect(w.figee !== undefined).toBe(!!f.figer);
     expect(w.largeurs.size).toBe(f.largeurs.length);
@@ -113,6 +114,20 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     verifierRendu(modele, ctx2.classeur, true);
     const detail = ctx2.classeur.feuille('Détail')!;
     expect([...detail.cellules.values()].filter((x) => x.valeur === 'PFMP').length).toBe(3);
+    // the charts read the right cells: degree counts under their headers by compétence code; the chosen student's levels on a 0–4 axis
+    const valeur = (feuille: string, a: string) => ctx2.classeur.feuille(feuille)!.cellules.get(a)?.valeur;
+    const [couverture] = ctx2.classeur.feuille('Couverture')!.graphiques;
+    expect(couverture).toMatchObject({ type: 'BarStacked', seriesBy: 'Columns', proprietes: { 'axes.categoryAxis.reversePlotOrder': true, 'legend.position': 'Bottom' } });
+    const [haut, bas] = couverture!.source.split(':').map((a) => zone(a)!);
+    expect([haut, bas].map((z) => valeur('Couverture', adresse(z!.haut, z!.gauche)))).toEqual(['Degré 1', 0]);
+    expect(valeur('Couverture', adresse(zone(couverture!.categories!)!.haut, 2))).toBe('1.1.1');
+    expect(bas!.haut - haut!.haut).toBe(37);
+    const [profil] = ctx2.classeur.feuille('Profil')!.graphiques;
+    expect(profil).toMatchObject({ type: 'ColumnClustered', proprietes: { 'axes.valueAxis.minimum': 0, 'axes.valueAxis.maximum': 4 } });
+    expect(valeur('Profil', profil!.source.split(':')[0]!)).toBe('Niveau agrégé');
+    expect(ctx2.classeur.feuille('Profil')!.validations[0]).toMatchObject({ plage: 'B4' });
+    expect(ctx2.classeur.cibleDuNom('Classe_ListeEleves')).toMatchObject({ feuille: 'Profil' });
+    expect(valeur('Profil', 'B4')).toBe('DUPONT Jean (Tle A)');
   });
 
   test('feuille déjà présente : refus en français après une seule synchronisation, rien d\u2019écrit', async () => {

@@ -238,7 +238,7 @@ test('Consolider : trois classeurs d\'élèves et un faux classeur choisis, lus 
   await page.getByLabel(/^Classeurs des élèves/).setInputFiles(fichiers);
   await page.getByRole('button', { name: 'Consolider' }).click();
   await expect(page.locator('#consolider-message.succes').textContent({ timeout: 30_000 })).resolves.toBe(
-    `Classe consolidée : 4 classeurs lus, 3 élèves, 1 anomalie. Feuilles insérées : « Synthèse », « Détail », « Couverture », « PFMP », « Notes CCF », « Anomalies ».`,
+    `Classe consolidée : 4 classeurs lus, 3 élèves, 1 anomalie. Feuilles insérées : « Synthèse », « Profil », « Détail », « Couverture », « PFMP », « Notes CCF », « Anomalies ».`,
   );
   await expect(page.locator('#consolider-progression').evaluate((p: HTMLProgressElement) => [p.value, p.max])).resolves.toEqual([4, 4]);
   const anomalies = await page.locator('ul.anomalies li').allTextContents();
@@ -251,6 +251,10 @@ test('Consolider : trois classeurs d\'élèves et un faux classeur choisis, lus 
   await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Couverture' }).click();
   const lignes = await page.locator('table.grille tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
   expect(lignes.find((l) => l[1] === '1.1.1')).toEqual(ligne111);
+  await expect(page.locator('p.graphique').textContent()).resolves.toMatch(/^Graphique « Répartition des degrés par compétence \(nombre d'élèves\) » \(barres empilées\) : données E\d+:H\d+, catégories B\d+:B\d+, placé en L\d+:U\d+\.$/);
+  await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Profil' }).click();
+  await expect(page.locator('p.graphique').textContent()).resolves.toMatch(/^Graphique « Niveau agrégé par compétence » \(histogramme\)/);
+  await expect(page.locator('table.grille td[data-adresse="B4"]').textContent()).resolves.toBe('DUPONT Léa (Tle AGOrA A)');
   await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Synthèse' }).click();
   const synthese = (await page.locator('table.grille td').allTextContents()).join('|');
   for (const nom of ['DUPONT Léa', 'MARTIN Léa', "N'DIAYE Léa"]) expect(synthese).toContain(nom);

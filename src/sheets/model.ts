@@ -56,6 +56,23 @@ export interface MiseEnFormeConditionnelle {
   couleur?: string;
 }
 
+/**
+ * A chart over the sheet's own cells. Only the Office.js adapter draws it (exceljs cannot write
+ * charts): a workbook written by the CLI keeps the data and goes without the picture.
+ */
+export interface Graphique {
+  titre: string;
+  type: 'barresEmpilees' | 'histogramme';
+  /** the values with their header row: one series per column, named by its header */
+  donnees: string;
+  /** the category labels, one per data row */
+  categories: string;
+  /** the cells the chart covers */
+  position: string;
+  /** fixed value axis (levels 0 to 4), otherwise Excel's automatic one */
+  axe?: { minimum: number; maximum: number };
+}
+
 export interface Feuille {
   nom: string;
   largeurs: number[]; // column widths in characters
@@ -70,6 +87,7 @@ export interface Feuille {
   protegee?: boolean; // protected without password: only `saisie` cells can be edited
   /** an Excel table (filter buttons, banded rows) over rows `entete` (its header) to `derniere`, from column A */
   tableau?: { nom: string; entete: number; derniere: number; colonnes: number };
+  graphiques?: Graphique[];
   /** data rows after `lignes`, produced on demand (see `SuiteDeLignes`) */
   suite?: SuiteDeLignes;
 }

@@ -7,6 +7,8 @@ import { el } from './dom';
  * used cells as a table, and an input bar where a cell's content is typed as in Excel (« =… » is a
  * formula, « 12,5 » a number, « '12 » text). Values are text nodes; formulas are shown, not computed.
  */
+const TYPES_GRAPHIQUE: Record<string, string> = { BarStacked: 'barres empilées', ColumnClustered: 'histogramme' };
+
 /** What a cell shows in the grid and the input bar: its formula as typed, or its value. */
 const contenu = (x: CelluleMemoire | undefined) => (x ? (x.formule ?? (x.valeur === null ? '' : String(x.valeur))) : '');
 
@@ -37,6 +39,9 @@ export function dessinerApercu(zone: HTMLElement, c: ClasseurMemoire): void {
   const z = f && c.plageUtilisee(f, true); // answer cells are empty but formatted: they must show
   if (!f || !z) return void zone.append(el('p', {}, 'Feuille vide.'));
   saisie.value = contenu(f.cellules.get(c.selection));
+  // charts are not drawn here: the pane says which ones Excel would show, and over which cells
+  for (const g of f.graphiques)
+    zone.append(el('p', { class: 'graphique' }, `Graphique « ${String(g.proprietes['title.text'] ?? '')} » (${TYPES_GRAPHIQUE[g.type] ?? g.type}) : données ${g.source}, catégories ${g.categories ?? '—'}, placé en ${g.position ?? '—'}.`));
   const table = el('table', { class: 'grille', 'aria-label': `Feuille ${f.nom}` });
   const entete = el('tr', {}, el('th', {}, ''));
   for (let k = 1; k <= z.droite; k++) entete.append(el('th', { scope: 'col' }, lettreColonne(k - 1)));

@@ -35,6 +35,16 @@ export interface MiseEnFormeMemoire {
   couleur?: string;
 }
 
+/** A chart as Office.js was told to draw it: type, ranges, and the properties set (« title.text »…). */
+export interface GraphiqueMemoire {
+  type: string;
+  source: string;
+  seriesBy: string;
+  categories?: string;
+  position?: string;
+  proprietes: Record<string, unknown>;
+}
+
 export interface FeuilleMemoire {
   nom: string;
   visibilite: 'Visible' | 'Hidden' | 'VeryHidden';
@@ -43,6 +53,7 @@ export interface FeuilleMemoire {
   validations: ValidationMemoire[];
   misesEnForme: MiseEnFormeMemoire[];
   tableaux: { nom: string; plage: string; style?: string }[];
+  graphiques: GraphiqueMemoire[];
   largeurs: Map<number, number>; // column (1-based) → points
   masquees: Set<number>; // hidden columns
   hauteurs: Map<number, number>; // row → points
@@ -117,7 +128,7 @@ export class ClasseurMemoire {
   }
 
   ajouterFeuille(nom: string): FeuilleMemoire {
-    const f: FeuilleMemoire = { nom, visibilite: 'Visible', cellules: new Map(), fusions: [], validations: [], misesEnForme: [], tableaux: [], largeurs: new Map(), masquees: new Set(), hauteurs: new Map(), protegee: false, miseEnPage: {} };
+    const f: FeuilleMemoire = { nom, visibilite: 'Visible', cellules: new Map(), fusions: [], validations: [], misesEnForme: [], tableaux: [], graphiques: [], largeurs: new Map(), masquees: new Set(), hauteurs: new Map(), protegee: false, miseEnPage: {} };
     this.feuilles.push(f);
     this.index.set(nom.toUpperCase(), f);
     if (!this.active) this.active = nom;

@@ -1,4 +1,4 @@
-import { adresse, adresseZone, saisie, zone, LIGNES_MAX, COLONNES_MAX, type Bord, type ClasseurMemoire, type FeuilleMemoire, type Zone } from './classeurMemoire';
+import { adresse, adresseZone, saisie, zone, LIGNES_MAX, COLONNES_MAX, type Bord, type ClasseurMemoire, type FeuilleMemoire, type GraphiqueMemoire, type Zone } from './classeurMemoire';
 
 /**
  * The part of Office.js's Excel API that `io/office` uses, over a `ClasseurMemoire`, with Office.js's
@@ -178,6 +178,20 @@ export class ContexteMemoire {
               ctx.enfiler('table.style', v, '1.1', () => (t.style = v));
             },
           };
+        },
+      },
+      charts: {
+        add: (type: string, source: { _adresse: string }, seriesBy: string) => {
+          const g: GraphiqueMemoire = { type, source: source._adresse.split('!')[1]!, seriesBy, proprietes: {} };
+          ctx.enfiler('charts.add', `${nom}!${g.source}`, '1.1', () => f().graphiques.push(g));
+          return ctx.enregistreur('chart', nom, '1.1', (chemin, v) => (g.proprietes[chemin] = v), {
+            'axes.categoryAxis.setCategoryNames': (r: { _adresse: string }) => ctx.enfiler('chart.setCategoryNames', nom, '1.7', () => (g.categories = r._adresse.split('!')[1])),
+            setPosition: (debut: string, fin: string) =>
+              ctx.enfiler('chart.setPosition', nom, '1.1', () => {
+                if (!zone(`${debut}:${fin}`)) throw new ErreurExcelSimulee('InvalidArgument', `Position de graphique invalide : ${debut}:${fin}.`);
+                g.position = `${debut}:${fin}`;
+              }),
+          });
         },
       },
       pageLayout: ctx.enregistreur('pageLayout', nom, '1.9', (chemin, v) => (f().miseEnPage[chemin] = v), {

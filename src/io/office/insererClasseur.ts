@@ -131,6 +131,17 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
     t.name = f.tableau.nom;
     t.style = 'TableStyleLight9';
   }
+  for (const g of f.graphiques ?? []) {
+    const ch = ws.charts.add(g.type === 'barresEmpilees' ? 'BarStacked' : 'ColumnClustered', ws.getRange(g.donnees), 'Columns');
+    ch.title.text = g.titre;
+    ch.axes.categoryAxis.setCategoryNames(ws.getRange(g.categories));
+    // a bar chart draws its first category at the bottom: reversed, it reads in the table's order
+    if (g.type === 'barresEmpilees') ch.axes.categoryAxis.reversePlotOrder = true;
+    if (g.axe) [ch.axes.valueAxis.minimum, ch.axes.valueAxis.maximum] = [g.axe.minimum, g.axe.maximum];
+    ch.legend.position = 'Bottom';
+    const [debut, fin] = g.position.split(':') as [string, string];
+    ch.setPosition(debut, fin);
+  }
   if (f.figer) {
     if (f.figer.colonnes) ws.freezePanes.freezeAt(ws.getRange(`A1:${lettreColonne(f.figer.colonnes - 1)}${Math.max(f.figer.lignes, 1)}`));
     else ws.freezePanes.freezeRows(f.figer.lignes);

@@ -7,9 +7,9 @@ import { feuilleAgora } from '../agora';
 import { nomComplet } from '../eleve';
 import { degresDuLivret, gabaritGrilles } from '../grilles/gabarit';
 import { lettreColonne, type Classeur, type Feuille, type MiseEnFormeConditionnelle, type NomDefini, type Style, type Valeur } from '../model';
-import { alerte, bandeau, code, corps, entete, sousTitre, texte, titre, valeur } from '../styles';
+import { alerte, bandeau, code, corps, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../styles';
 
-export const FEUILLES_CLASSE = { synthese: 'Synthèse', detail: 'Détail', couverture: 'Couverture', pfmp: 'PFMP', notes: 'Notes CCF', anomalies: 'Anomalies' } as const;
+export const FEUILLES_CLASSE = { synthese: 'Synthèse', profil: 'Profil', detail: 'Détail', couverture: 'Couverture', pfmp: 'PFMP', notes: 'Notes CCF', anomalies: 'Anomalies' } as const;
 export const MODELE_CLASSE = 'consolidation-classe';
 export const VERSION_CLASSE = '1.0.0';
 
@@ -44,8 +44,8 @@ const miseEnPage = (intitule: string, orientation: 'paysage' | 'portrait', repet
   piedDePage: `&L&8AGOrA pour Excel — consolidation de la classe&C&8${intitule}&R&8Page &P / &N`,
 });
 
-/** « Synthèse »: students × compétences, the aggregated level coloured as a heatmap, then a summary per bloc. */
-function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
+/** « Synthèse »: students × compétences, the aggregated level coloured as a heatmap, then a summary per bloc; and the rows of the students. */
+function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feuille: Feuille; premiere: number; derniere: number } {
   const competences = r.blocs.flatMap((b) => b.activites.flatMap((a) => a.competences.map((x) => ({ ...x, bloc: b.code }))));
   const entiers = c.methode === 'derniere' || c.methode === 'meilleure';
   const largeurs = [12, 24, ...competences.map(() => 5.2), ...r.blocs.flatMap(() => [8, 8])];
@@ -98,7 +98,65 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuill
       misesEnForme.push(...carteDeChaleur(`${col}${premiere}:${col}${derniere}`));
     }
   }
-  return { ...f.feuille(miseEnPage('Synthèse', 'paysage', h), { lignes: h, colonnes: 2 }), misesEnForme };
+  return { feuille: { ...f.feuille(miseEnPage('Synthèse', 'paysage', h), { lignes: h, colonnes: 2 }), misesEnForme }, premiere, derniere };
+}
+
+const NOM_LISTE_ELEVES = 'Classe_ListeEleves';
+const libelleEleve = (e: EleveConsolide) => `${nomEleve(e)} (${e.classe})`;
+
+/**
+ * « Profil »: one student chosen in a drop-down list, their aggregated level for each compétence
+ * looked up in « Synthèse » by formulas (so the choice works in any workbook, charts or not), and
+ * a column chart of it. The list of students sits in a hidden column (a literal list is limited to
+ * 255 characters in Excel).
+ */
+function profil(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse, lignes: { premiere: number; derniere: number }): { feuille: Feuille; liste?: string } {
+  const competences = r.blocs.flatMap((b) => b.activites.flatMap((a) => a.competences.map((x) => ({ ...x, bloc: b.code }))));
+  const AIDE = 16; // column Q, hidden: the students' labels
+  const largeurs = [6, 9, 48, 11, 2, ...Array.from({ length: AIDE - 5 }, () => 9), 30];
+  const f = new ConstructeurFeuille(FEUILLES_CLASSE.profil, largeurs);
+  enTete(f, 4, 'Profil d\'un élève', c, o);
+  if (!c.eleves.length) {
+    f.ligne([{ valeur: 'Aucun élève : aucun classeur AGOrA lisible parmi les fichiers donnés (voir « Anomalies »).', style: alerte, colonnes: 4 }]);
+    return { feuille: f.feuille(miseEnPage('Profil', 'portrait', 1)) };
+  }
+  f.ligne([{ valeur: 'Choisissez l\'élève dans la liste (cellule jaune) : ses niveaux agrégés (1 à 4, repris de « Synthèse ») s\'affichent ci-dessous et dans le graphique. Cellule vide : compétence non évaluée.', style: sousTitre, colonnes: 4 }]);
+  const choix = f.ligne([{ valeur: 'Élève', style: etiquette }, { valeur: libelleEleve(c.eleves[0]!), style: saisie, colonnes: 2 }], 20);
+  f.vide();
+  const entiers = c.methode === 'derniere' || c.methode === 'meilleure';
+  const aide = lettreColonne(AIDE);
+  const h = f.ligne([...['Bloc', 'Code', 'Compétence', 'Niveau agrégé'].map((v) => ({ valeur: v, style: entete })), ...Array.from({ length: AIDE - 4 }, () => ({ valeur: null })), { valeur: 'Élèves (liste de choix)', style: entete }]);
+  const [haut, bas] = [h + 1, h + c.eleves.length];
+  for (let k = 0; k < Math.max(competences.length, c.eleves.length); k++) {
+    const x = competences[k];
+    const col = lettreColonne(2 + k);
+    // INDEX gives 0 for an empty cell: a compétence not evaluated must stay empty, not read as level 0
+    const lu = `INDEX('${FEUILLES_CLASSE.synthese}'!${col}$${lignes.premiere}:${col}$${lignes.derniere},MATCH($B$${choix},$${aide}$${haut}:$${aide}$${bas},0))`;
+    const niveau = `IFERROR(IF(${lu}="","",${lu}),"")`;
+    f.ligne([
+      ...(x
+        ? [
+            { valeur: x.bloc, style: centre },
+            { valeur: x.code, style: code },
+            { valeur: x.libelle, style: corps },
+            { valeur: { formule: niveau }, style: { ...centre, gras: true, format: entiers ? '0' : '0.0' } },
+          ]
+        : [0, 1, 2, 3].map(() => ({ valeur: null }))),
+      ...Array.from({ length: AIDE - 4 }, () => ({ valeur: null })),
+      ...(c.eleves[k] ? [{ valeur: libelleEleve(c.eleves[k]!), style: valeur }] : []),
+    ]);
+  }
+  const fin = h + competences.length;
+  return {
+    feuille: {
+      ...f.feuille({ ...miseEnPage('Profil', 'portrait', h), zoneImpression: `A1:D${fin}` }, { lignes: h, colonnes: 0 }),
+      colonnesMasquees: [AIDE],
+      validations: [{ plage: `B${choix}`, liste: { nom: NOM_LISTE_ELEVES }, message: 'Choisissez un élève de la liste.' }],
+      misesEnForme: carteDeChaleur(`D${h + 1}:D${fin}`),
+      graphiques: [{ titre: 'Niveau agrégé par compétence', type: 'histogramme', donnees: `D${h}:D${fin}`, categories: `B${h + 1}:B${fin}`, position: `F${choix}:O${choix + 30}`, axe: { minimum: 0, maximum: 4 } }],
+    },
+    liste: `${aide}${haut}:${aide}${bas}`,
+  };
 }
 
 /** « Détail »: one row per positioning read, with where it comes from; an Excel table with filters. */
@@ -161,6 +219,7 @@ function couverture(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   return {
     ...f.feuille(miseEnPage('Couverture', 'portrait', h), { lignes: h, colonnes: 3 }),
     tableau: { nom: 'Couverture', entete: h, derniere, colonnes: largeurs.length },
+    graphiques: [{ titre: 'Répartition des degrés par compétence (nombre d\'élèves)', type: 'barresEmpilees', donnees: `E${h}:H${derniere}`, categories: `B${h + 1}:B${derniere}`, position: `L${h}:U${h + 45}` }],
     misesEnForme: [
       { plage: etat, formule: `D${h + 1}=0`, ...ROUGE },
       { plage: etat, formule: `D${h + 1}<${total}`, fond: 'FFE699' },
@@ -251,9 +310,11 @@ function anomalies(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   return { ...f.feuille(miseEnPage('Anomalies', 'paysage', h), { lignes: h, colonnes: 0 }), tableau: { nom: 'Anomalies', entete: h, derniere, colonnes: largeurs.length } };
 }
 
-/** The class workbook: « Synthèse », « Détail », « Couverture », « PFMP », « Notes CCF », « Anomalies », then `_agora`. */
+/** The class workbook: « Synthèse », « Profil », « Détail », « Couverture », « PFMP », « Notes CCF », « Anomalies », then `_agora`. */
 export function classeurClasse(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Classeur {
-  const feuilles = [synthese(r, c, o), detail(c, o), couverture(c, o), pfmp(r, c, o), notes(r, c, o), anomalies(c, o)];
+  const s = synthese(r, c, o);
+  const p = profil(r, c, o, s);
+  const feuilles = [s.feuille, p.feuille, detail(c, o), couverture(c, o), pfmp(r, c, o), notes(r, c, o), anomalies(c, o)];
   const noms: NomDefini[] = feuilles.map((f) => ({ nom: `Classe_${f.nom.normalize('NFD').replace(/[^A-Za-z]/g, '')}`, feuille: f.nom, plage: 'A1' }));
   feuilles.push(
     feuilleAgora({
@@ -264,5 +325,7 @@ export function classeurClasse(r: Referentiel, c: ClasseConsolidee, o: OptionsCl
       entrees: noms.map((n) => ({ ancre: n.nom, modele: MODELE_CLASSE, eleve: null, prefixe: '', feuille: n.feuille })),
     }),
   );
+  // after `_agora`'s entries: the list is not a sheet to find again
+  if (p.liste) noms.push({ nom: NOM_LISTE_ELEVES, feuille: FEUILLES_CLASSE.profil, plage: p.liste });
   return { titre: `Consolidation de la classe — ${c.eleves.length} élèves`, feuilles, noms };
 }
