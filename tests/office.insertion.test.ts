@@ -58,6 +58,21 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean): vo
     expect(w.largeurs.size).toBe(f.largeurs.length);
     if (miseEnPage && f.etat !== 'tresCachee') expect(w.miseEnPage.orientation).toBe(f.miseEnPage.orientation === 'paysage' ? 'Landscape' : 'Portrait');
     else expect(w.miseEnPage).toEqual({});
+    // every styled cell has its own style, whether set range by range (1.8) or style by style over RangeAreas (1.9)
+    f.lignes.forEach((l, i) =>
+      l.cellules.forEach((x, j) => {
+        const st = x?.style;
+        if (!st) return;
+        const lu = w.cellules.get(adresse(i + 1, j + 1))!.style;
+        expect({ ou: `${f.nom}!${adresse(i + 1, j + 1)}`, gras: lu['font.bold'], fond: lu['fill.color'], taille: lu['font.size'], retour: lu['format.wrapText'] ?? lu['wrapText'] }).toEqual({
+          ou: `${f.nom}!${adresse(i + 1, j + 1)}`,
+          gras: st.gras ? true : undefined,
+          fond: st.fond ? `#${st.fond.toUpperCase()}` : undefined,
+          taille: st.taille ?? 10,
+          retour: st.retourLigne ? true : undefined,
+        });
+      }),
+    );
     // input cells unlocked, the others keep Excel's default (locked)
     f.lignes.forEach((l, i) => l.cellules.forEach((x, j) => x?.style?.saisie && expect(w.cellules.get(adresse(i + 1, j + 1))!.style['protection.locked']).toBe(false)));
   }

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dossierTemporaire } from './aides/cli';
+import { CHROMIUM, construireVolet, servirVolet, type ServeurVolet } from '../src/bench/serveurVolet';
 import { remplirMemoire } from './aides/remplirMemoire';
 import { exerciceDuClasseur, modeleDExercice } from '../src/app/modelesExercices';
 import { attendusDesReponses } from '../src/app/verifierExercice';
@@ -27,49 +25,30 @@ import { fragment } from '../src/sheets/grilles/commun';
 
 jest.setTimeout(180_000);
 
-const RACINE = path.resolve(__dirname, '..');
-const OFFICE = path.join(RACINE, 'node_modules', '@microsoft', 'office-js', 'dist');
-const CHROMIUM = process.env.AGORA_CHROMIUM ?? '/usr/bin/chromium';
 const CAPTURES = path.join(process.env.AGORA_CAPTURES ?? '/tmp', 'agora-e2e');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml' };
 
-let serveur: http.Server;
+let serveur: ServeurVolet;
 let base = '';
 let navigateur: Browser;
-const sorties: string[] = [];
+let sorties: string[] = [];
 
 beforeAll(async () => {
   const dist = dossierTemporaire('agora-volet-');
-  execFileSync(process.execPath, [path.join(RACINE, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--output-path', dist], { cwd: RACINE, stdio: 'pipe' });
-  serveur = http.createServer((req, res) => {
-    const f = path.join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!f.startsWith(dist) || !existsSync(f)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(f)] ?? 'application/octet-stream' }).end(readFileSync(f));
-  });
-  await new Promise<void>((ok) => serveur.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(serveur.address() as AddressInfo).port}`;
+  construireVolet(dist);
+  serveur = await servirVolet(dist);
+  ({ base, sorties } = serveur);
   navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=fr-FR'] });
   mkdirSync(CAPTURES, { recursive: true });
 });
 
 afterAll(async () => {
   await navigateur?.close();
-  await new Promise((ok) => serveur?.close(ok));
+  await serveur?.fermer();
 });
 
 async function ouvrir(largeur = 320): Promise<Page> {
   const page = await navigateur.newPage({ viewport: { width: largeur, height: 900 }, locale: 'fr-FR' });
-  await page.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (u.origin === base) return route.continue();
-    if (u.hostname === 'appsforoffice.microsoft.com') {
-      const f = path.join(OFFICE, u.pathname.replace(/^\/lib\/1\/hosted\//, ''));
-      if (f.startsWith(OFFICE) && existsSync(f)) return route.fulfill({ path: f, contentType: 'text/javascript' });
-      return route.fulfill({ status: 404 });
-    }
-    sorties.push(u.href);
-    return route.abort();
-  });
+  await serveur.router(page);
   return page;
 }
 

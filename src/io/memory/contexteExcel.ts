@@ -35,6 +35,15 @@ const auMoins = (api: string, v: string) => {
 
 const NOM_FEUILLE_INVALIDE = /[[\]:*?/\\]/;
 
+const BORDS: Record<string, (l: number, k: number, z: Zone) => Bord[]> = {
+  EdgeTop: (l, _, z) => (l === z.haut ? ['haut'] : []),
+  EdgeBottom: (l, _, z) => (l === z.bas ? ['bas'] : []),
+  EdgeLeft: (_, k, z) => (k === z.gauche ? ['gauche'] : []),
+  EdgeRight: (_, k, z) => (k === z.droite ? ['droite'] : []),
+  InsideVertical: (_, k, z) => [...(k > z.gauche ? (['gauche'] as Bord[]) : []), ...(k < z.droite ? (['droite'] as Bord[]) : [])],
+  InsideHorizontal: (l, _, z) => [...(l > z.haut ? (['haut'] as Bord[]) : []), ...(l < z.bas ? (['bas'] as Bord[]) : [])],
+};
+
 export class ContexteMemoire {
   syncs = 0;
   /** the operations that ran, in order: « worksheets.add Synthèse », « range.values Synthèse!A1:M40 »… */
@@ -156,6 +165,12 @@ export class ContexteMemoire {
         ctx.enfiler('worksheet.visibility', nom, '1.1', () => (f().visibilite = v));
       },
       getRange: (a: string) => ctx.plageProxy(nom, a),
+      /** several areas at once (ExcelApi 1.9): only their format is simulated */
+      getRanges: (adresses: string) => {
+        const zones = adresses.split(',').map((a) => zone(a));
+        if (zones.some((z) => !z)) throw new ErreurExcelSimulee('InvalidArgument', `Adresses invalides : ${adresses}`);
+        return { _adresse: `${nom}!${adresses}`, format: ctx.formatDe(`${nom}!${adresses}`, '1.9', () => ({ f: f(), zones: zones as Zone[] })) };
+      },
       delete: () => ctx.enfiler('worksheet.delete', nom, '1.1', () => (f(), ctx.classeur.supprimerFeuille(nom))),
       activate: () => ctx.enfiler('worksheet.activate', nom, '1.1', () => (ctx.classeur.active = f().nom)),
       freezePanes: {
@@ -218,6 +233,34 @@ export class ContexteMemoire {
     });
   }
 
+  /**
+   * A range's format (a Range, or a RangeAreas' several areas): each assignment is one queued
+   * command, applied at sync to every cell of every area; edges are each area's own.
+   */
+  private formatDe(cible: string, version: string, ici: () => { f: FeuilleMemoire; zones: Zone[] }) {
+    const ctx = this;
+    const cellules = function* () {
+      const { f, zones } = ici();
+      for (const z of zones) {
+        if (z.bas === LIGNES_MAX || z.droite === COLONNES_MAX) throw new ErreurExcelSimulee('InvalidArgument', `Colonnes ou lignes entières non prises en charge ici : ${cible}`);
+        for (let l = z.haut; l <= z.bas; l++) for (let k = z.gauche; k <= z.droite; k++) yield { l, k, z, c: ctx.classeur.cellule(f, l, k) };
+      }
+    };
+    return ctx.enregistreur('format', cible, version, (chemin, v) => {
+      const { f, zones } = ici();
+      for (const z of zones) {
+        if (chemin === 'columnWidth') for (let k = z.gauche; k <= Math.min(z.droite, COLONNES_MAX); k++) f.largeurs.set(k, v as number);
+        else if (chemin === 'rowHeight') for (let l = z.haut; l <= Math.min(z.bas, LIGNES_MAX); l++) f.hauteurs.set(l, v as number);
+      }
+      if (chemin !== 'columnWidth' && chemin !== 'rowHeight') for (const { c } of cellules()) c.style[chemin] = v;
+    }, {
+      'borders.getItem': (bord: string) =>
+        ctx.enregistreur('format', cible, version, (chemin, v) => {
+          if (chemin === 'style') for (const { l, k, z, c } of cellules()) for (const b of BORDS[bord]!(l, k, z)) c.bords[b] = v as string;
+        }),
+    });
+  }
+
   /** A range known by its sheet and address, or resolved at sync time (a defined name, a used range). */
   private plageProxy(feuille: string, a: string) {
     const z = zone(a);
@@ -249,24 +292,9 @@ export class ContexteMemoire {
       delete c.texteForce;
       Object.assign(c, saisie(v));
     };
-    const BORDS: Record<string, (l: number, k: number, z: Zone) => Bord[]> = {
-      EdgeTop: (l, _, z) => (l === z.haut ? ['haut'] : []),
-      EdgeBottom: (l, _, z) => (l === z.bas ? ['bas'] : []),
-      EdgeLeft: (_, k, z) => (k === z.gauche ? ['gauche'] : []),
-      EdgeRight: (_, k, z) => (k === z.droite ? ['droite'] : []),
-      InsideVertical: (_, k, z) => [...(k > z.gauche ? (['gauche'] as Bord[]) : []), ...(k < z.droite ? (['droite'] as Bord[]) : [])],
-      InsideHorizontal: (l, _, z) => [...(l > z.haut ? (['haut'] as Bord[]) : []), ...(l < z.bas ? (['bas'] as Bord[]) : [])],
-    };
-    const format = ctx.enregistreur('format', cible, '1.1', (chemin, v) => {
+    const format = ctx.formatDe(cible, '1.1', () => {
       const { f, z } = ici();
-      if (chemin === 'columnWidth') for (let k = z.gauche; k <= Math.min(z.droite, COLONNES_MAX); k++) f.largeurs.set(k, v as number);
-      else if (chemin === 'rowHeight') for (let l = z.haut; l <= Math.min(z.bas, LIGNES_MAX); l++) f.hauteurs.set(l, v as number);
-      else for (const { c } of cellules()) c.style[chemin] = v;
-    }, {
-      'borders.getItem': (bord: string) =>
-        ctx.enregistreur('format', cible, '1.1', (chemin, v) => {
-          if (chemin === 'style') for (const { l, k, z, c } of cellules()) for (const b of BORDS[bord]!(l, k, z)) c.bords[b] = v as string;
-        }),
+      return { f, zones: [z] };
     });
     /** Office.js's values: text without its apostrophe, "" for an empty cell, a formula's (uncomputed) result "". */
     const valeurs = () => {

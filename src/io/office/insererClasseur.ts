@@ -37,7 +37,7 @@ const couleur = (rgb: string) => `#${rgb.toUpperCase()}`;
 const largeurEnPoints = (caracteres: number) => Math.round((caracteres * 7 + 5) * 0.75 * 100) / 100;
 const POUCE = 72;
 
-function appliquerStyle(r: Excel.Range, s: Style): void {
+function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style): void {
   const f = r.format;
   f.font.name = 'Calibri';
   f.font.size = s.taille ?? 10;
@@ -56,6 +56,25 @@ function appliquerStyle(r: Excel.Range, s: Style): void {
     }
   }
   if (s.saisie) f.protection.locked = false;
+}
+
+/**
+ * Addresses joined for `getRanges`, a few thousand characters at most per call: Excel refuses longer
+ * lists (about 8 200 characters, OfficeDev/office-js#5198) with an unhelpful « argument invalide ».
+ */
+const LONGUEUR_LOT = 2000;
+function lots(plages: readonly string[]): string[] {
+  const res: string[] = [];
+  let lot = '';
+  for (const p of plages) {
+    if (lot && lot.length + 1 + p.length > LONGUEUR_LOT) {
+      res.push(lot);
+      lot = '';
+    }
+    lot = lot ? `${lot},${p}` : p;
+  }
+  if (lot) res.push(lot);
+  return res;
 }
 
 /** « &L…&C…&R… » (Excel's header/footer codes) → its three parts. */
@@ -96,19 +115,29 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
     tout.numberFormat = formats;
     tout.formulas = valeurs;
   }
-  // styles: one command group per run of equal styles on a row, row heights grouped likewise
+  // Styles: runs of equal style on a row, gathered per style over the whole sheet; from ExcelApi 1.9
+  // each style is set once on all its areas (RangeAreas), otherwise once per run. Row heights alike.
+  const parStyle = new Map<string, { style: Style; plages: string[] }>();
+  const parHauteur = new Map<number, string[]>();
   f.lignes.forEach((l, i) => {
-    if (l.hauteur !== undefined) ws.getRange(`${i + 1}:${i + 1}`).format.rowHeight = l.hauteur;
+    if (l.hauteur !== undefined) parHauteur.set(l.hauteur, [...(parHauteur.get(l.hauteur) ?? []), `${i + 1}:${i + 1}`]);
     let debut = 0;
     while (debut < l.cellules.length) {
       const s = l.cellules[debut]?.style;
       const cle = JSON.stringify(s ?? null);
       let j = debut + 1;
       while (j < l.cellules.length && JSON.stringify(l.cellules[j]?.style ?? null) === cle) j++;
-      if (s) appliquerStyle(ws.getRange(`${lettreColonne(debut)}${i + 1}:${lettreColonne(j - 1)}${i + 1}`), s);
+      if (s) {
+        const g = parStyle.get(cle) ?? parStyle.set(cle, { style: s, plages: [] }).get(cle)!;
+        g.plages.push(`${lettreColonne(debut)}${i + 1}:${lettreColonne(j - 1)}${i + 1}`);
+      }
       debut = j;
     }
   });
+  const aires = prend('1.9');
+  const zones = (plages: string[]): { format: Excel.RangeFormat }[] => (aires ? lots(plages).map((a) => ws.getRanges(a)) : plages.map((p) => ws.getRange(p)));
+  for (const { style, plages } of parStyle.values()) for (const z of zones(plages)) appliquerStyle(z, style);
+  for (const [hauteur, plages] of parHauteur) for (const z of zones(plages)) z.format.rowHeight = hauteur;
   if (suite.length)
     f.suite!.styles.forEach((s, j) => {
       if (s) appliquerStyle(ws.getRange(`${lettreColonne(j)}${f.lignes.length + 1}:${lettreColonne(j)}${lignes}`), s);

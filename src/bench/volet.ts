@@ -1,0 +1,130 @@
+/**
+ * `npm run bench` (third part): the task pane's budgets. Size of the JavaScript it loads (≤ 300 KB
+ * gzipped), time until it is interactive in headless Chromium against a baseline page that loads
+ * only office.js and the stylesheet (same server, same browser, same run), and the round trips
+ * (`context.sync()`) and Office.js commands of each operation, counted by the in-memory context.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { referentiel } from '../referentiel';
+import { classeurGrilles } from '../sheets/grilles/classeurGrilles';
+import { TYPES_GRILLE } from '../sheets/grilles/gabarit';
+import { classeurClasse } from '../sheets/consolidation/classeurClasse';
+import { consoliderClasse } from '../consolidate/classe';
+import { releveVide, type Degre } from '../consolidate/preuves';
+import { competences } from '../referentiel';
+import { modeleDExercice, moisDeDemonstration, TYPES_DISPONIBLES } from '../app/modelesExercices';
+import { insererClasseur } from '../io/office/insererClasseur';
+import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
+import { ClasseurMemoire } from '../io/memory/classeurMemoire';
+import { ContexteMemoire } from '../io/memory/contexteExcel';
+import type { Classeur } from '../sheets/model';
+import { CHROMIUM, construireVolet, servirVolet } from './serveurVolet';
+
+const BUDGET_KO = 300;
+const ESSAIS = 5;
+const DATE = '2026-11-23';
+const ko = (o: number) => `${(o / 1024).toFixed(0)} Ko`;
+const mediane = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function interactif(dist: string): Promise<void> {
+  if (!existsSync(CHROMIUM)) return void process.stdout.write(`  Chromium absent (${CHROMIUM}) : temps d'ouverture non mesuré.\n`);
+  // the baseline: what any pane pays before its own code (office.js from the « CDN », the stylesheet)
+  writeFileSync(
+    path.join(dist, 'reference.html'),
+    '<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="stylesheet" href="taskpane.css"><script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>' +
+      '<script>addEventListener("load", () => (document.body.dataset.pret = "oui"))</script></head><body></body></html>',
+  );
+  const serveur = await servirVolet(dist);
+  const navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=fr-FR'] });
+  try {
+    const mesurer = async (page: string) => {
+      const temps: number[] = [];
+      for (let i = 0; i < ESSAIS; i++) {
+        const p = await navigateur.newPage({ viewport: { width: 320, height: 900 } });
+        await serveur.router(p);
+        await p.goto(`${serveur.base}/${page}`);
+        await p.waitForSelector('body[data-pret="oui"]', { state: 'attached' });
+        temps.push(await p.evaluate(() => performance.now()));
+        await p.close();
+      }
+      return mediane(temps);
+    };
+    const reference = await mesurer('reference.html');
+    const volet = await mesurer('taskpane.html#grilles');
+    process.stdout.write(`  référence (office.js et la feuille de style seuls)  ${reference.toFixed(0).padStart(5)} ms\n`);
+    process.stdout.write(`  volet interactif (médiane de ${ESSAIS})                ${volet.toFixed(0).padStart(5)} ms   ratio ${(volet / reference).toFixed(2)} × la référence (objectif < 1 000 ms)\n`);
+    if (serveur.sorties.length) process.stdout.write(`  ATTENTION : requêtes hors du serveur du volet : ${serveur.sorties.join(', ')}\n`);
+  } finally {
+    await navigateur.close();
+    await serveur.fermer();
+  }
+}
+
+/** A class of `n` students, each positioned three times on every compétence. */
+function classeSynthetique(n: number): Classeur {
+  const r = referentiel();
+  const releve = releveVide('classe.xlsx');
+  for (let i = 0; i < n; i++) {
+    const eleve = { nom: `Nom${i + 1}`, prenom: 'Léa', classe: 'Tle AGOrA' };
+    releve.eleves.push(eleve);
+    for (const c of competences(r))
+      for (let k = 0; k < 3; k++) {
+        const degre = (((i + k) % 4) + 1) as Degre;
+        releve.preuves.push({ eleve, competence: c.code, nature: 'PFMP', libelle: `PFMP P${k + 1}`, creneau: `PFMP P${k + 1}`, date: `2026-0${k + 1}-15`, rang: k, niveauLu: String(degre), degre, source: { fichier: 'classe.xlsx', feuille: 'PFMP', cellule: 'A1' } });
+      }
+  }
+  return classeurClasse(r, consoliderClasse([releve], r, 'recente'), { date: DATE });
+}
+
+async function allersRetours(): Promise<void> {
+  const r = referentiel();
+  const eleves = (n: number) => Array.from({ length: n }, (_, i) => ({ nom: `Nom${i + 1}`, prenom: 'Léa', classe: 'Tle AGOrA' }));
+  const options = { types: [...TYPES_GRILLE], etablissement: 'Lycée de mesure', annee: '2026-2027', date: DATE };
+  const operations: { nom: string; budget: number; faire: (ctx: ContexteMemoire) => Promise<unknown> }[] = [];
+  const inserer = (nom: string, m: () => Classeur | Promise<Classeur>) =>
+    operations.push({ nom, budget: 3, faire: async (ctx) => insererClasseur(ctx as unknown as Excel.RequestContext, await m(), (v) => ctx.prend(v)) });
+  for (const n of [1, 35, 500]) inserer(`grilles, ${n} élève${n > 1 ? 's' : ''}, ${TYPES_GRILLE.length} types`, () => classeurGrilles(r, eleves(n), options, n > 1 ? 'classe' : 'eleve').classeur);
+  for (const type of TYPES_DISPONIBLES) inserer(`exercice ${type}`, async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur);
+  for (const n of [35, 300]) inserer(`classe consolidée, ${n} élèves`, () => classeSynthetique(n));
+  process.stdout.write(`  ${'opération'.padEnd(44)}${'synchro.'.padStart(9)}${'commandes'.padStart(11)}${'budget'.padStart(8)}\n`);
+  const ligne = (nom: string, ctx: ContexteMemoire, budget: number) =>
+    process.stdout.write(`  ${nom.padEnd(44)}${String(ctx.syncs).padStart(9)}${String(ctx.journal.length).padStart(11)}${`≤ ${budget}`.padStart(8)}${ctx.syncs > budget ? '   DÉPASSÉ' : ''}\n`);
+  for (const o of operations) {
+    const c = new ClasseurMemoire();
+    c.ajouterFeuille('Feuil1');
+    const ctx = new ContexteMemoire(c);
+    await o.faire(ctx);
+    ligne(`insertion : ${o.nom}`, ctx, o.budget);
+    if (o.nom.startsWith('exercice')) {
+      const lecture = new ContexteMemoire(c);
+      await lireClasseurOuvert(lecture as unknown as Excel.RequestContext, {}, (v) => lecture.prend(v));
+      ligne(`vérification : lecture de l'${o.nom}`, lecture, 2);
+    }
+  }
+}
+
+async function principal(): Promise<void> {
+  process.stdout.write(`\nBanc d'essai du volet (complément Excel)\n`);
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'agora-bench-volet-'));
+  try {
+    construireVolet(dist);
+    const js = readFileSync(path.join(dist, 'taskpane.js'));
+    const gz = gzipSync(js, { level: 9 }).length;
+    const exceljs = js.includes('ExcelJS') || js.includes('exceljs');
+    process.stdout.write(`  taskpane.js : ${ko(js.length)}, ${ko(gz)} compressé (gzip) — budget ${BUDGET_KO} Ko : ratio ${(gz / 1024 / BUDGET_KO).toFixed(2)} ; exceljs ${exceljs ? 'PRÉSENT' : 'absent'} du volet\n`);
+    await interactif(dist);
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
+  process.stdout.write(`\nAllers-retours vers Excel (contexte simulé, ExcelApi 1.13)\n`);
+  await allersRetours();
+}
+
+principal().catch((e) => {
+  process.stderr.write(`Erreur : ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});
