@@ -18,6 +18,7 @@ import { ecrireCopieAnnotee, verifierCopie, verifierCopies } from '../app/verifi
 import type { RapportCopie } from '../check/rapport';
 import { syntheseDeClasse } from '../check/synthese';
 import { simulerClasse, simulerGrilles } from '../app/simulation';
+import { FEUILLES_CLASSE } from '../sheets/consolidation/classeurClasse';
 import { classeursAConsolider, consoliderClasseurs, type Progression } from '../app/consolidation';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
 
@@ -79,8 +80,8 @@ Usage :
                                         élèves rapprochés par nom et classe, niveau de chaque
                                         compétence agrégé (par défaut : moyenne pondérée par la
                                         récence, poids 1, 2, 4, 8, 16), « NE » jamais compté zéro.
-                                        Feuilles « Synthèse », « Détail », « Couverture », « PFMP »,
-                                        « Notes CCF », « Anomalies ». --lsl : degré 1 à 4 par élève
+                                        Feuilles « Synthèse », « Profil », « Détail », « Couverture »,
+                                        « PFMP », « Notes CCF », « Anomalies ». --lsl : degré 1 à 4 par élève
                                         et compétence pour le livret scolaire (CSV « ; », UTF-8 avec
                                         BOM). Un fichier illisible devient une ligne d'« Anomalies ».
   agora demo [--dossier DOSSIER]        joue la démonstration (par défaut dans « out/»)
@@ -439,7 +440,7 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const e0 = k.eleves[0];
   if (e0) s.out(`  par exemple, ${nomComplet(e0)} : ${e0.blocs.map((b) => `bloc ${b.code} ${b.evaluees}/${b.total} évaluées, degré moyen ${b.moyenne === null ? '—' : b.moyenne.toFixed(1).replace('.', ',')}`).join(' ; ')}\n`);
   s.out(`  anomalies : ${c.anomalies.length}${c.anomalies[0] ? ` (par exemple ${path.basename(c.anomalies[0].fichier)} : ${c.anomalies[0].probleme})` : ''}\n`);
-  s.out(`  écrit : ${sortieClasse} (Synthèse, Détail, Couverture, PFMP, Notes CCF, Anomalies) et ${livret}\n`);
+  s.out(`  écrit : ${sortieClasse} (${Object.values(FEUILLES_CLASSE).join(', ')}) et ${livret}\n`);
   return codeClasse || (parEleve.erreurs.length || erreursExercices || erreursVerification ? 1 : 0);
 }
 
