@@ -67,7 +67,7 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   await expect(page.locator('#grilles-types input[type=checkbox]').count()).resolves.toBe(7);
   await page.getByLabel("Grille d'évaluation CCF de la sous-épreuve E31").check();
   await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\tTle AGOrA A\n=HYPERLINK("http://x","y")\tLéa\tTle AGOrA A\nMARTIN\tÉloïse\tTle AGOrA A');
-  await page.getByLabel('Établissement').fill('LP de test');
+  await page.locator('#section-grilles').getByLabel('Établissement').fill('LP de test');
   await page.screenshot({ path: path.join(CAPTURES, 'grilles-formulaire.png'), fullPage: true });
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
   await expect(page.locator('#grilles-message.succes').textContent({ timeout: 30_000 })).resolves.toMatch(/^Grilles insérées pour 3 élèves : \d+ feuilles\.$/);
@@ -95,6 +95,29 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   await expect(page.locator('#grilles-message.erreur').textContent()).resolves.toBe(
     "Insertion de « Grilles AGOrA — 3 élèves » : les feuilles « Paramètres », « PFMP1 DUPONT Jean », « PFMP2 DUPONT Jean » et 11 autres existent déjà dans ce classeur. Renommez-les ou insérez dans un autre classeur ; rien n'a été modifié.",
   );
+
+  // Paramètres: read from the workbook just filled, one value refused with its field named, then saved
+  await page.locator('#onglet-parametres').click();
+  await page.getByRole('button', { name: 'Lire les paramètres du classeur' }).click();
+  await expect(page.locator('#parametres-message.succes').textContent()).resolves.toBe('Paramètres lus : note sur 20, 5 niveaux CCF, 5 degrés PFMP.');
+  await expect(page.locator('#section-parametres').getByLabel('Établissement').inputValue()).resolves.toBe('LP de test');
+  await expect(page.getByLabel(/^Pas d'arrondi/).inputValue()).resolves.toBe('0,5');
+  const niveaux = await page.locator('#parametres-ccf label').allTextContents();
+  expect(niveaux[0]).toBe('TI — Très insuffisant');
+  await page.locator('#parametres-ccf input').first().fill('1,5');
+  await page.getByRole('button', { name: 'Enregistrer dans le classeur' }).click();
+  await expect(page.locator('#parametres-message.erreur').textContent()).resolves.toBe("Échelle CCF, niveau « TI » (Très insuffisant) : « 1,5 » n'est pas une valeur entre 0 et 1 (laissez vide pour un niveau non compté dans la moyenne).");
+  await page.locator('#parametres-ccf input').first().fill('0,1');
+  await page.getByLabel(/^Pas d'arrondi/).fill('0,25');
+  await page.locator('#section-parametres').getByLabel('Établissement').fill('=HYPERLINK("http://x","y")');
+  await page.getByRole('button', { name: 'Enregistrer dans le classeur' }).click();
+  await expect(page.locator('#parametres-message.succes').textContent()).resolves.toBe('Paramètres enregistrés dans la feuille « Paramètres » : les grilles du classeur les appliquent.');
+  await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Paramètres' }).first().click();
+  const cellules = await page.locator('table.grille td').allTextContents();
+  expect(cellules).toContain('=HYPERLINK("http://x","y")'); // typed in the pane: text, never a formula
+  expect(cellules).toContain('0.25');
+  expect(cellules).toContain('0.1');
+  await page.screenshot({ path: path.join(CAPTURES, 'parametres.png'), fullPage: true });
   expect(erreurs).toEqual([]);
 });
 

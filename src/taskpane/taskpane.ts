@@ -8,6 +8,7 @@ import { brancherGrilles } from './sectionGrilles';
 import { brancherExercices } from './sectionExercices';
 import { brancherVerifier } from './sectionVerifier';
 import { brancherConsolider } from './sectionConsolider';
+import { brancherParametres } from './sectionParametres';
 
 const SECTIONS = ['grilles', 'exercices', 'verifier', 'consolider', 'parametres'] as const;
 
@@ -53,6 +54,7 @@ function demarrer(hote: Hote): void {
   brancherExercices(hote, redessiner);
   brancherVerifier(hote, redessiner);
   brancherConsolider(hote, redessiner);
+  brancherParametres(hote, redessiner);
   document.body.dataset.pret = 'oui';
 }
 

@@ -138,6 +138,7 @@ export class ContexteMemoire {
       },
       getItem: (nom: string) => ({
         getRangeOrNullObject: () => ctx.plage(() => c.cibleDuNom(nom), `nom ${nom}`),
+        getRange: () => ctx.plage(() => c.cibleDuNom(nom), `nom ${nom}`),
         delete: () =>
           ctx.enfiler('names.delete', nom, '1.4', () => {
             if (!c.noms.delete(nom.toUpperCase())) throw new ErreurExcelSimulee('ItemNotFound', `Nom « ${nom} » introuvable.`);

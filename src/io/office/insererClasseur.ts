@@ -24,7 +24,7 @@ export const priseEnChargeOffice: PriseEnCharge = (v) => typeof Office !== 'unde
  * Every string is written with a leading apostrophe: Excel otherwise reads « =… » as a formula and
  * « 1.1.1 » or « 12 » as a date or a number, and a string from a file must stay that string.
  */
-function pourExcel(v: Valeur): string | number | boolean {
+export function pourExcel(v: Valeur): string | number | boolean {
   if (v === null) return '';
   if (typeof v === 'string') return `'${v}`;
   if (typeof v === 'number' || typeof v === 'boolean') return v;

@@ -1,0 +1,52 @@
+import { ecrituresParametres, parametresDuClasseur, type NiveauParametre, type ParametresGrilles } from '../app/parametresGrilles';
+import { ecrireValeursNommees } from '../io/office/ecrireNoms';
+import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
+import { el, parId } from './dom';
+import type { Hote } from './hote';
+import { lancer, SaisieInvalide, surEnvoi } from './commun';
+
+const nombreFr = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
+
+function champsEchelle(zone: HTMLElement, echelle: string, niveaux: readonly NiveauParametre[]): void {
+  zone.querySelectorAll('.case').forEach((x) => x.remove());
+  niveaux.forEach((n, i) => {
+    const id = `parametres-${echelle}-${i}`;
+    zone.append(el('div', { class: 'case' }, el('label', { for: id }, `${n.code} — ${n.libelle}`), el('input', { type: 'text', id, inputmode: 'decimal', value: nombreFr(n.valeur), class: 'valeur-niveau' })));
+  });
+}
+
+/**
+ * « Paramètres »: reads the open workbook's « Paramètres » (two round trips), shows the values the
+ * teacher may change, and writes them back in one round trip once each is valid.
+ */
+export function brancherParametres(hote: Hote, apresEcriture: () => void): void {
+  const formulaire = parId<HTMLFormElement>('parametres-formulaire');
+  const message = parId('parametres-message');
+  let actuels: ParametresGrilles | undefined;
+  const valeur = (id: string) => parId<HTMLInputElement>(id).value;
+  const valeursDe = (echelle: string) => Array.from(document.querySelectorAll<HTMLInputElement>(`#parametres-${echelle} input`), (x) => x.value);
+
+  parId('parametres-lire').addEventListener('click', () => void lancer(parId<HTMLButtonElement>('parametres-lire'), message, 'Lecture du classeur…', lire)());
+  surEnvoi(formulaire, lancer(parId<HTMLButtonElement>('parametres-enregistrer'), message, 'Enregistrement…', enregistrer, apresEcriture));
+
+  async function lire(): Promise<string> {
+    formulaire.hidden = true;
+    const lu = await hote.executer((context, prend) => lireClasseurOuvert(context, {}, prend));
+    actuels = parametresDuClasseur(lu.classeur);
+    if (!actuels) throw new SaisieInvalide('Ce classeur n\u2019a pas de feuille « Paramètres » : insérez d\u2019abord des grilles (section Grilles).');
+    parId<HTMLInputElement>('parametres-etablissement').value = actuels.etablissement;
+    parId<HTMLInputElement>('parametres-annee').value = actuels.annee;
+    parId<HTMLInputElement>('parametres-pas').value = nombreFr(actuels.pas);
+    champsEchelle(parId('parametres-ccf'), 'ccf', actuels.ccf);
+    champsEchelle(parId('parametres-pfmp'), 'pfmp', actuels.pfmp);
+    formulaire.hidden = false;
+    return `Paramètres lus : note sur ${actuels.noteMax ?? 20}, ${actuels.ccf.length} niveaux CCF, ${actuels.pfmp.length} degrés PFMP.`;
+  }
+
+  async function enregistrer(): Promise<string> {
+    if (!actuels) throw new SaisieInvalide('Lisez d\u2019abord les paramètres du classeur.');
+    const ecritures = ecrituresParametres({ etablissement: valeur('parametres-etablissement'), annee: valeur('parametres-annee'), pas: valeur('parametres-pas'), ccf: valeursDe('ccf'), pfmp: valeursDe('pfmp') }, actuels);
+    await hote.executer((context) => ecrireValeursNommees(context, ecritures, 'Enregistrement des paramètres'));
+    return 'Paramètres enregistrés dans la feuille « Paramètres » : les grilles du classeur les appliquent.';
+  }
+}
