@@ -120,7 +120,7 @@ function profil(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse, lignes: {
     f.ligne([{ valeur: 'Aucun élève : aucun classeur AGOrA lisible parmi les fichiers donnés (voir « Anomalies »).', style: alerte, colonnes: 4 }]);
     return { feuille: f.feuille(miseEnPage('Profil', 'portrait', 1)) };
   }
-  f.ligne([{ valeur: 'Choisissez l\'élève dans la liste (cellule jaune) : ses niveaux agrégés (1 à 4, repris de « Synthèse ») s\'affichent ci-dessous et dans le graphique. Cellule vide : compétence non évaluée.', style: sousTitre, colonnes: 4 }]);
+  f.ligne([{ valeur: 'Choisissez l\'élève dans la liste (cellule jaune) : ses niveaux agrégés (1 à 4, repris de « Synthèse ») s\'affichent ci-dessous (et dans l\'histogramme quand la classe est consolidée depuis le volet AGOrA dans Excel). Cellule vide : compétence non évaluée.', style: sousTitre, colonnes: 4 }]);
   const choix = f.ligne([{ valeur: 'Élève', style: etiquette }, { valeur: libelleEleve(c.eleves[0]!), style: saisie, colonnes: 2 }], 20);
   f.vide();
   const entiers = c.methode === 'derniere' || c.methode === 'meilleure';
