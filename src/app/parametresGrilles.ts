@@ -1,5 +1,5 @@
 import type { ClasseurLu } from '../io/xlsx/classeurLu';
-import { nombreFrancais, type ValeurLue } from '../sheets/exercices/lecture';
+import { nombreFrancais, texteLu as texte, type ValeurLue } from '../sheets/exercices/lecture';
 import { PARAMETRES } from '../sheets/grilles/commun';
 import type { Valeur } from '../sheets/model';
 
@@ -33,7 +33,6 @@ export interface SaisieParametres {
   pfmp: string[];
 }
 
-const texte = (v: ValeurLue | undefined) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' ? v.erreur : String(v));
 const nombre = (v: ValeurLue | undefined) => (typeof v === 'number' ? v : null);
 
 /** The open workbook's settings; undefined when it has no « Paramètres » sheet (no grids inserted). */

@@ -1,5 +1,5 @@
 import type { Referentiel } from '../referentiel/schema';
-import { adresseDansPlage as adresse, decoder, type PlageLue, type ValeurLue } from '../sheets/exercices/lecture';
+import { adresseDansPlage as adresse, decoder, texteLu as texte, type PlageLue, type ValeurLue } from '../sheets/exercices/lecture';
 import { COLONNES_AGORA, FORMAT_AGORA, versionMajeure } from '../sheets/agora';
 import { fragment, PARAMETRES } from '../sheets/grilles/commun';
 import { gabaritGrilles } from '../sheets/grilles/gabarit';
@@ -30,8 +30,6 @@ export interface ContexteReleve {
 
 type Entree = Record<(typeof COLONNES_AGORA)[number], string>;
 
-const texte = (v: ValeurLue | undefined): string =>
-  v === null || v === undefined ? '' : v instanceof Date ? (dateDe(v) ?? '') : typeof v === 'object' ? v.erreur : String(v).trim();
 const dateDe = (v: ValeurLue | undefined): string | null => {
   if (v === null || v === undefined || v === '') return null;
   const d = decoder('date', v);

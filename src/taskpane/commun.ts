@@ -8,6 +8,9 @@ export const aujourdhui = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
+/** « 1 élève », « 3 élèves »: a count and its noun, plural from 2 as French wants. */
+export const accorder = (n: number, mot: string) => `${n} ${mot}${n > 1 ? 's' : ''}`;
+
 /** What the user asked cannot be done as typed: the message says what to change. */
 export class SaisieInvalide extends Error {}
 

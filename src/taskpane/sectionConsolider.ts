@@ -7,12 +7,10 @@ import { referentiel } from '../referentiel';
 import { classeurClasse } from '../sheets/consolidation/classeurClasse';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
 
 /** Beyond this many, the pane sends the reader to the « Anomalies » sheet rather than list them all. */
 const ANOMALIES_AFFICHEES = 30;
-
-const accorder = (n: number, mot: string) => `${n} ${mot}${n > 1 ? 's' : ''}`;
 
 function dessinerAnomalies(zone: HTMLElement, anomalies: readonly Anomalie[]): void {
   zone.replaceChildren();

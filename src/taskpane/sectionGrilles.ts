@@ -6,7 +6,7 @@ import { insererClasseur } from '../io/office/insererClasseur';
 import { ErreurFichier } from '../io/erreurFichier';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
 
 
 
@@ -37,6 +37,6 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     const { classeur } = classeurGrilles(referentiel(), eleves, options, eleves.length > 1 ? 'classe' : 'eleve');
     const res = await hote.executer((context, prend) => insererClasseur(context, classeur, prend));
     const visibles = classeur.feuilles.filter((f) => f.etat !== 'tresCachee').length;
-    return [`Grilles insérées pour ${eleves.length} élève${eleves.length > 1 ? 's' : ''} : ${visibles} feuille${visibles > 1 ? 's' : ''}.`, ...res.avertissements].join(' ');
+    return [`Grilles insérées pour ${accorder(eleves.length, 'élève')} : ${accorder(visibles, 'feuille')}.`, ...res.avertissements].join(' ');
   }
 }

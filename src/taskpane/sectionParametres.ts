@@ -1,17 +1,16 @@
 import { ecrituresParametres, parametresDuClasseur, type NiveauParametre, type ParametresGrilles } from '../app/parametresGrilles';
 import { ecrireValeursNommees } from '../io/office/ecrireNoms';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
+import { texteValeur } from '../sheets/verification/resultats';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { lancer, SaisieInvalide, surEnvoi } from './commun';
-
-const nombreFr = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
 
 function champsEchelle(zone: HTMLElement, echelle: string, niveaux: readonly NiveauParametre[]): void {
   zone.querySelectorAll('.case').forEach((x) => x.remove());
   niveaux.forEach((n, i) => {
     const id = `parametres-${echelle}-${i}`;
-    zone.append(el('div', { class: 'case' }, el('label', { for: id }, `${n.code} — ${n.libelle}`), el('input', { type: 'text', id, inputmode: 'decimal', value: nombreFr(n.valeur), class: 'valeur-niveau' })));
+    zone.append(el('div', { class: 'case' }, el('label', { for: id }, `${n.code} — ${n.libelle}`), el('input', { type: 'text', id, inputmode: 'decimal', value: texteValeur(n.valeur), class: 'valeur-niveau' })));
   });
 }
 
@@ -36,7 +35,7 @@ export function brancherParametres(hote: Hote, apresEcriture: () => void): void 
     if (!actuels) throw new SaisieInvalide('Ce classeur n\u2019a pas de feuille « Paramètres » : insérez d\u2019abord des grilles (section Grilles).');
     parId<HTMLInputElement>('parametres-etablissement').value = actuels.etablissement;
     parId<HTMLInputElement>('parametres-annee').value = actuels.annee;
-    parId<HTMLInputElement>('parametres-pas').value = nombreFr(actuels.pas);
+    parId<HTMLInputElement>('parametres-pas').value = texteValeur(actuels.pas);
     champsEchelle(parId('parametres-ccf'), 'ccf', actuels.ccf);
     champsEchelle(parId('parametres-pfmp'), 'pfmp', actuels.pfmp);
     formulaire.hidden = false;

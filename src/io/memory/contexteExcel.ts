@@ -234,18 +234,23 @@ export class ContexteMemoire {
     });
   }
 
+  /** Every cell of the areas, created if absent; whole rows or columns are refused (never written by io/office). */
+  private *cellules(f: FeuilleMemoire, zones: readonly Zone[], cible: string) {
+    for (const z of zones) {
+      if (z.bas === LIGNES_MAX || z.droite === COLONNES_MAX) throw new ErreurExcelSimulee('InvalidArgument', `Colonnes ou lignes entières non prises en charge ici : ${cible}`);
+      for (let l = z.haut; l <= z.bas; l++) for (let k = z.gauche; k <= z.droite; k++) yield { l, k, z, c: this.classeur.cellule(f, l, k) };
+    }
+  }
+
   /**
    * A range's format (a Range, or a RangeAreas' several areas): each assignment is one queued
    * command, applied at sync to every cell of every area; edges are each area's own.
    */
   private formatDe(cible: string, version: string, ici: () => { f: FeuilleMemoire; zones: Zone[] }) {
     const ctx = this;
-    const cellules = function* () {
+    const cellules = () => {
       const { f, zones } = ici();
-      for (const z of zones) {
-        if (z.bas === LIGNES_MAX || z.droite === COLONNES_MAX) throw new ErreurExcelSimulee('InvalidArgument', `Colonnes ou lignes entières non prises en charge ici : ${cible}`);
-        for (let l = z.haut; l <= z.bas; l++) for (let k = z.gauche; k <= z.droite; k++) yield { l, k, z, c: ctx.classeur.cellule(f, l, k) };
-      }
+      return ctx.cellules(f, zones, cible);
     };
     return ctx.enregistreur('format', cible, version, (chemin, v) => {
       const { f, zones } = ici();
@@ -276,10 +281,9 @@ export class ContexteMemoire {
       if (!r) throw new ErreurExcelSimulee('InvalidOperation', `Plage nulle : ${cible}`);
       return { f: ctx.feuille(r.feuille), z: r.z };
     };
-    const cellules = function* () {
+    const cellules = () => {
       const { f, z } = ici();
-      if (z.bas === LIGNES_MAX || z.droite === COLONNES_MAX) throw new ErreurExcelSimulee('InvalidArgument', `Colonnes ou lignes entières non prises en charge ici : ${cible}`);
-      for (let l = z.haut; l <= z.bas; l++) for (let k = z.gauche; k <= z.droite; k++) yield { l, k, z, c: ctx.classeur.cellule(f, l, k) };
+      return ctx.cellules(f, [z], cible);
     };
     const matrice = (operation: string, m: unknown[][], poser: (c: ReturnType<ClasseurMemoire['cellule']>, v: unknown) => void) =>
       ctx.enfiler(operation, cible, '1.1', () => {

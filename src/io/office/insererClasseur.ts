@@ -120,7 +120,7 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
   const parStyle = new Map<string, { style: Style; plages: string[] }>();
   const parHauteur = new Map<number, string[]>();
   f.lignes.forEach((l, i) => {
-    if (l.hauteur !== undefined) parHauteur.set(l.hauteur, [...(parHauteur.get(l.hauteur) ?? []), `${i + 1}:${i + 1}`]);
+    if (l.hauteur !== undefined) (parHauteur.get(l.hauteur) ?? parHauteur.set(l.hauteur, []).get(l.hauteur)!).push(`${i + 1}:${i + 1}`);
     let debut = 0;
     while (debut < l.cellules.length) {
       const s = l.cellules[debut]?.style;

@@ -22,13 +22,13 @@ export const TAILLE_MAXIMALE = 20 * 1024 * 1024;
 export const tropVolumineux = (fichier: string, taille: number) =>
   new ErreurFichier(`« ${fichier} » est trop volumineux (${(taille / 1048576).toFixed(1).replace('.', ',')} Mo ; ${TAILLE_MAXIMALE / 1048576} Mo au plus) : ce n'est pas un classeur d'exercice.`, fichier);
 
-export const classeurEndommage = (fichier: string) =>
+const classeurEndommage = (fichier: string) =>
   new ErreurFichier(`« ${fichier} » est un classeur endommagé ou illisible : ouvrez-le dans Excel et enregistrez-le à nouveau.`, fichier);
 
 const commencePar = (o: Uint8Array, signature: number[]) => signature.every((b, i) => o[i] === b);
 
 /** Throws a French reason when the bytes are not an .xlsx workbook we can read. */
-export function verifierOctets(fichier: string, octets: Uint8Array): void {
+function verifierOctets(fichier: string, octets: Uint8Array): void {
   if (octets.length > TAILLE_MAXIMALE) throw tropVolumineux(fichier, octets.length);
   if (/\.xlsm$/i.test(fichier)) throw new ErreurFichier(`« ${fichier} » est un classeur avec macros (.xlsm) : enregistrez-le au format « Classeur Excel (.xlsx) » avant de le déposer.`, fichier);
   if (commencePar(octets, [0xd0, 0xcf, 0x11, 0xe0]))
@@ -37,10 +37,25 @@ export function verifierOctets(fichier: string, octets: Uint8Array): void {
 }
 
 /**
+ * A workbook from its bytes: checked, then opened by `decompresser` (node:zlib in the CLI,
+ * DecompressionStream in the task pane); a zip that cannot be opened is « classeur endommagé ».
+ */
+export async function classeurDesOctets(fichier: string, octets: Uint8Array, decompresser: (z: Uint8Array) => ContenuZip | Promise<ContenuZip>): Promise<ClasseurLu> {
+  verifierOctets(fichier, octets);
+  let contenu: ContenuZip;
+  try {
+    contenu = await decompresser(octets);
+  } catch {
+    throw classeurEndommage(fichier);
+  }
+  return classeurLu(fichier, contenu);
+}
+
+/**
  * A workbook to read: `_agora` at once, any other sheet only when a name points into it. Whatever
  * part turns out damaged becomes the French « classeur endommagé » error naming the file.
  */
-export function classeurLu(fichier: string, contenu: ContenuZip): ClasseurLu {
+function classeurLu(fichier: string, contenu: ContenuZip): ClasseurLu {
   const endommage = () => classeurEndommage(fichier);
   let x: ReturnType<typeof lireXlsx>;
   try {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { ErreurFichier } from '../erreurFichier';
-import { classeurEndommage, classeurLu, TAILLE_MAXIMALE, tropVolumineux, verifierOctets, type ClasseurLu } from './classeurLu';
+import { classeurDesOctets, TAILLE_MAXIMALE, tropVolumineux, type ClasseurLu } from './classeurLu';
 import { contenuZip } from './zipNode';
 
 export type { ClasseurLu };
@@ -17,12 +17,5 @@ export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
     if (e instanceof ErreurFichier) throw e;
     throw new ErreurFichier(`Fichier introuvable ou illisible : « ${fichier} ».`, fichier);
   }
-  verifierOctets(fichier, octets);
-  let contenu: ReturnType<typeof contenuZip>;
-  try {
-    contenu = contenuZip(octets);
-  } catch {
-    throw classeurEndommage(fichier);
-  }
-  return classeurLu(fichier, contenu);
+  return classeurDesOctets(fichier, octets, contenuZip);
 }

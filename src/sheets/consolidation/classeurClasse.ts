@@ -24,6 +24,9 @@ const VERT = { fond: 'C6E0B4', couleur: '006100' };
 const nomEleve = (e: EleveConsolide) => nomComplet(e);
 const nombreFr = (x: number) => String(Math.round(x * 100) / 100).replace('.', ',');
 
+/** The 37 compétences in the référentiel's order with their bloc: the columns of « Synthèse », the rows of « Profil ». */
+const competencesEtBlocs = (r: Referentiel) => r.blocs.flatMap((b) => b.activites.flatMap((a) => a.competences.map((x) => ({ ...x, bloc: b.code }))));
+
 /** One fill per livret degree on numbers between 1 and 4 (a mean colours as the degree it rounds to). */
 function carteDeChaleur(plage: string): MiseEnFormeConditionnelle[] {
   const coin = plage.split(':')[0]!;
@@ -46,7 +49,7 @@ const miseEnPage = (intitule: string, orientation: 'paysage' | 'portrait', repet
 
 /** « Synthèse »: students × compétences, the aggregated level coloured as a heatmap, then a summary per bloc; and the rows of the students. */
 function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feuille: Feuille; premiere: number; derniere: number } {
-  const competences = r.blocs.flatMap((b) => b.activites.flatMap((a) => a.competences.map((x) => ({ ...x, bloc: b.code }))));
+  const competences = competencesEtBlocs(r);
   const entiers = c.methode === 'derniere' || c.methode === 'meilleure';
   const largeurs = [12, 24, ...competences.map(() => 5.2), ...r.blocs.flatMap(() => [8, 8])];
   const n = largeurs.length;
@@ -111,7 +114,7 @@ const libelleEleve = (e: EleveConsolide) => `${nomEleve(e)} (${e.classe})`;
  * 255 characters in Excel).
  */
 function profil(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse, lignes: { premiere: number; derniere: number }): { feuille: Feuille; liste?: string } {
-  const competences = r.blocs.flatMap((b) => b.activites.flatMap((a) => a.competences.map((x) => ({ ...x, bloc: b.code }))));
+  const competences = competencesEtBlocs(r);
   const AIDE = 16; // column Q, hidden: the students' labels
   const largeurs = [6, 9, 48, 11, 2, ...Array.from({ length: AIDE - 5 }, () => 9), 30];
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.profil, largeurs);

@@ -25,6 +25,16 @@ const iso = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).pa
 /** Excel's serial (1 = 1900-01-01, with its fictitious 29 February 1900) → ISO date. */
 const depuisSerie = (n: number) => iso(new Date(Date.UTC(1899, 11, 30) + Math.round(n) * 86400000));
 
+/** A cell as text: a date as AAAA-MM-JJ (empty when not a real date), an error as its code, anything else trimmed. */
+export function texteLu(v: ValeurLue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    const d = iso(v);
+    return dateValide(d) ? d : '';
+  }
+  return typeof v === 'object' ? v.erreur : String(v).trim();
+}
+
 /** French number as typed: « 1 234,56 € », « 20 % », « (150) ». */
 export function nombreFrancais(s: string): number | undefined {
   let t = s.replace(/[\s\u00a0\u202f€%]/g, '');
