@@ -6,7 +6,8 @@ import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
 import { consoliderClasse } from '../src/consolidate/classe';
 import { releveVide } from '../src/consolidate/preuves';
 import { classeurClasse } from '../src/sheets/consolidation/classeurClasse';
-import { insererClasseur } from '../src/io/office/insererClasseur';
+import { insererClasseur, referenceNormalisee } from '../src/io/office/insererClasseur';
+import { classeurEnBase64 } from '../src/io/exceljs/xlsxDuModele';
 import { ErreurExcel } from '../src/io/office/erreurs';
 import { ClasseurMemoire, zone, adresse, adresseZone } from '../src/io/memory/classeurMemoire';
 import { ContexteMemoire } from '../src/io/memory/contexteExcel';
@@ -28,8 +29,19 @@ function nouveauClasseur(): ClasseurMemoire {
 /** « AO6:AO6 » and « AO6 » are the same range. */
 const plage = (a: string) => adresseZone(zone(a)!);
 
-/** Every cell, merge, validation, conditional format, table and name of the model is in the workbook, as written. */
-function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean): void {
+/** The cells a list of ranges covers, « Feuille!B3 » each: Excel keeps a file's validation cell by cell, a range write as one block. */
+const cellulesDe = (feuille: string, plages: readonly string[]) =>
+  plages.flatMap((p) => {
+    const z = zone(p)!;
+    return Array.from({ length: (z.bas - z.haut + 1) * (z.droite - z.gauche + 1) }, (_, i) => `${feuille}!${adresse(z.haut + Math.floor(i / (z.droite - z.gauche + 1)), z.gauche + (i % (z.droite - z.gauche + 1)))}`);
+  }).sort();
+
+/**
+ * Every cell, merge, validation, conditional format, table and name of the model is in the workbook,
+ * as written; `miseEnPage` when the print setup could be applied (ExcelApi 1.9, or a file, which
+ * carries it for hidden sheets as well).
+ */
+function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean | 'fichier'): void {
   for (const f of m.feuilles) {
     const w = c.feuille(f.nom)!;
     expect(w).toBeDefined();
@@ -40,23 +52,26 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean): vo
         const cell = w.cellules.get(adresse(i + 1, j + 1));
         const ou = `${f.nom}!${adresse(i + 1, j + 1)}`;
         const v = x.valeur;
+        // exceljs, which reads the file for the in-memory workbook, drops a format's backslashes (« #,##0.00\\ "€" »); Excel keeps them
+        const format = miseEnPage === 'fichier' && x.format ? x.format.replace(/\\(.)/g, '$1') : x.format;
         const lu = { ou, valeur: cell?.valeur ?? null, formule: cell?.formule, format: cell?.format ?? 'General' };
-        if (v === null) expect(lu).toEqual({ ou, valeur: null, formule: undefined, format: x.format ?? 'General' });
-        else if (typeof v === 'string') expect({ ...lu, texte: cell?.texteForce }).toEqual({ ou, valeur: v, formule: undefined, format: x.format ?? 'General', texte: true });
-        else if (typeof v === 'number' || typeof v === 'boolean') expect(lu).toEqual({ ou, valeur: v, formule: undefined, format: x.format ?? 'General' });
-        else if ('date' in v) expect(lu).toEqual({ ou, valeur: serieExcel(v.date), formule: undefined, format: x.format ?? 'General' });
-        else expect(lu).toEqual({ ou, valeur: null, formule: `=${v.formule.replace(/^=/, '')}`, format: x.format ?? 'General' });
+        if (v === null) expect(lu).toEqual({ ou, valeur: null, formule: undefined, format: format ?? 'General' });
+        else if (typeof v === 'string') expect({ ...lu, texte: cell?.texteForce }).toEqual({ ou, valeur: v, formule: undefined, format: format ?? 'General', texte: true });
+        else if (typeof v === 'number' || typeof v === 'boolean') expect(lu).toEqual({ ou, valeur: v, formule: undefined, format: format ?? 'General' });
+        else if ('date' in v) expect(lu).toEqual({ ou, valeur: serieExcel(v.date), formule: undefined, format: format ?? 'General' });
+        else expect(lu).toEqual({ ou, valeur: null, formule: `=${v.formule.replace(/^=/, '')}`, format: format ?? 'General' });
       }),
     );
     expect(w.fusions.sort()).toEqual(f.fusions.map(plage).sort());
-    expect(w.validations.map((v) => v.plage)).toEqual((f.validations ?? []).map((v) => plage(v.plage)));
+    expect(cellulesDe(f.nom, w.validations.map((v) => v.plage))).toEqual(cellulesDe(f.nom, (f.validations ?? []).map((v) => v.plage)));
+    for (const v of w.validations) expect(v.alerte).toMatchObject({ title: 'Valeur non prévue', style: 'Stop' });
     expect(w.misesEnForme.map((x) => [x.plage, x.formule, x.fond])).toEqual((f.misesEnForme ?? []).map((x) => [plage(x.plage), `=${x.formule}`, `#${x.fond.toUpperCase()}`]));
     expect(w.tableaux.map((t) => t.nom)).toEqual(f.tableau ? [f.tableau.nom] : []);
     expect(w.graphiques.map((g) => [g.source, g.categories, g.position, g.proprietes['title.text']])).toEqual((f.graphiques ?? []).map((g) => [plage(g.donnees), plage(g.categories), g.position, g.titre]));
     expect(w.protegee).toBe(!!f.protegee);
     expect(w.figee !== undefined).toBe(!!f.figer);
     expect(w.largeurs.size).toBe(f.largeurs.length);
-    if (miseEnPage && f.etat !== 'tresCachee') expect(w.miseEnPage.orientation).toBe(f.miseEnPage.orientation === 'paysage' ? 'Landscape' : 'Portrait');
+    if ((miseEnPage && f.etat !== 'tresCachee') || miseEnPage === 'fichier') expect(w.miseEnPage.orientation).toBe(f.miseEnPage.orientation === 'paysage' ? 'Landscape' : 'Portrait');
     else expect(w.miseEnPage).toEqual({});
     // every styled cell has its own style, whether set range by range (1.8) or style by style over RangeAreas (1.9)
     f.lignes.forEach((l, i) =>
@@ -76,7 +91,7 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean): vo
     // input cells unlocked, the others keep Excel's default (locked)
     f.lignes.forEach((l, i) => l.cellules.forEach((x, j) => x?.style?.saisie && expect(w.cellules.get(adresse(i + 1, j + 1))!.style['protection.locked']).toBe(false)));
   }
-  for (const n of m.noms ?? []) expect(c.noms.get(n.nom.toUpperCase())?.reference).toBe(`=${referenceAbsolue(n.feuille, n.plage)}`);
+  for (const n of m.noms ?? []) expect([n.nom, referenceNormalisee(c.noms.get(n.nom.toUpperCase())?.reference ?? '')]).toEqual([n.nom, referenceNormalisee(referenceAbsolue(n.feuille, n.plage))]);
 }
 
 const modelesDeGrilles = () => TYPES_GRILLE.map((t) => ({ nom: `grille ${t}`, modele: () => classeurGrilles(r, eleves(3), { ...OPTIONS, types: [t] }, 'classe').classeur }));
@@ -96,15 +111,63 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
       expect(res.avertissements.length).toBe(api === '1.13' ? 0 : 1);
       expect(c.active).toBe(m.feuilles[0]!.nom);
     }
+    // ExcelApi 1.13 with the model as a file (insertWorksheetsFromBase64): the same workbook, one insertion command
+    const c = nouveauClasseur();
+    const ctx = new ContexteMemoire(c, { api: '1.13' });
+    const res = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), classeurEnBase64);
+    expect([ctx.syncs, res.avertissements]).toEqual([2, []]);
+    expect(ctx.journal.filter((j) => j.startsWith('workbook.insertWorksheetsFromBase64')).length).toBe(1);
+    expect(ctx.journal.filter((j) => j.startsWith('worksheets.add') || j.startsWith('range.'))).toEqual([]);
+    expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', ...m.feuilles.map((f) => f.nom)]);
+    verifierRendu(m, c, 'fichier');
+    expect(c.active).toBe(m.feuilles[0]!.nom);
   });
 
-  test('le nombre de synchronisations ne dépend pas de la taille : 3 élèves ou 35, toutes les grilles', async () => {
-    for (const n of [3, 35]) {
-      const ctx = new ContexteMemoire(nouveauClasseur());
-      const m = classeurGrilles(r, eleves(n), { ...OPTIONS, types: [...TYPES_GRILLE] }, 'classe').classeur;
-      await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v));
-      expect([n, ctx.syncs]).toEqual([n, 2]);
-      expect(ctx.classeur.feuilles.length).toBe(m.feuilles.length + 1);
+  test('le nombre de synchronisations ne dépend pas de la taille : 3 élèves ou 35, toutes les grilles, par plages ou par fichier', async () => {
+    const commandes: Record<string, number> = {};
+    for (const n of [3, 35])
+      for (const fichier of [undefined, classeurEnBase64]) {
+        const ctx = new ContexteMemoire(nouveauClasseur());
+        const m = classeurGrilles(r, eleves(n), { ...OPTIONS, types: [...TYPES_GRILLE] }, 'classe').classeur;
+        await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), fichier);
+        expect([n, ctx.syncs]).toEqual([n, 2]);
+        expect(ctx.classeur.feuilles.length).toBe(m.feuilles.length + 1);
+        commandes[`${n} ${fichier ? 'fichier' : 'plages'}`] = ctx.journal.length;
+      }
+    // by file, what grows with the class is the file, not the commands: one protection per protected sheet, nothing per cell
+    expect(commandes['35 fichier']! * 50).toBeLessThan(commandes['35 plages']!);
+    expect(commandes['35 fichier']! / commandes['3 fichier']!).toBeLessThan(35 / 3 + 1);
+  });
+
+  test('par fichier : un nom défini perdu ou cassé par Excel est rétabli en une troisième synchronisation', async () => {
+    const m = classeurGrilles(r, eleves(2), { ...OPTIONS, types: ['pfmp', 'e31'] }, 'classe').classeur;
+    for (const nomsDuFichier of ['absents', 'casses'] as const) {
+      const ctx = new ContexteMemoire(nouveauClasseur(), { nomsDuFichier });
+      await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), classeurEnBase64);
+      expect([nomsDuFichier, ctx.syncs]).toEqual([nomsDuFichier, 3]);
+      expect(ctx.journal.filter((j) => j.startsWith(nomsDuFichier === 'absents' ? 'names.add' : 'namedItem.formula')).length).toBe(m.noms!.length);
+      verifierRendu(m, ctx.classeur, 'fichier');
+    }
+  });
+
+  test('par fichier : Excel refuse le fichier, les feuilles sont écrites plage par plage ; refus d\u2019une autre opération, tout est retiré', async () => {
+    const m = classeurGrilles(r, eleves(2), { ...OPTIONS, types: ['pfmp'] }, 'classe').classeur;
+    const refus = new ContexteMemoire(nouveauClasseur(), { echec: (op) => (op === 'workbook.insertWorksheetsFromBase64' ? 'GeneralException' : undefined) });
+    const res = await insererClasseur(refus as unknown as Excel.RequestContext, m, (v) => refus.prend(v), classeurEnBase64);
+    expect(res.avertissements).toEqual(["Excel a refusé le classeur préparé (GeneralException) : les feuilles ont été écrites plage par plage."]);
+    expect(refus.syncs).toBe(4); // read, file refused, nothing to remove, range writes
+    verifierRendu(m, refus.classeur, true);
+    for (const [operation, code, attendu] of [
+      ['workbook.insertWorksheetsFromBase64', 'InvalidOperationInCellEditMode', 'Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap, puis recommencez.'],
+      ['protection.protect', 'AccessDenied', 'Le classeur ou la feuille est protégé : ôtez la protection (onglet Révision), puis recommencez.'],
+    ] as const) {
+      const c = nouveauClasseur();
+      const ctx = new ContexteMemoire(c, { echec: (op) => (op === operation ? code : undefined) });
+      const e = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), classeurEnBase64).catch((x: unknown) => x);
+      expect((e as Error).message).toBe(`Insertion de « ${m.titre} » annulée : ${attendu}`);
+      expect([operation, ctx.syncs]).toEqual([operation, 3]);
+      expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1']);
+      expect(c.noms.size).toBe(0);
     }
   });
 
@@ -113,20 +176,28 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     const ctx = new ContexteMemoire(c);
     const m = classeurGrilles(r, eleves(2), { ...OPTIONS, types: ['pfmp'] }, 'classe').classeur;
     await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v));
-    const formules = c.feuilles.flatMap((f) => [...f.cellules.values()].filter((x) => x.formule?.includes('HYPERLINK')));
-    expect(formules).toEqual([]);
-    const textes = c.feuilles.flatMap((f) => [...f.cellules.values()].filter((x) => typeof x.valeur === 'string' && x.valeur.includes('=HYPERLINK')));
-    expect(textes.length).toBeGreaterThan(0);
+    const parFichier = new ContexteMemoire(nouveauClasseur());
+    await insererClasseur(parFichier as unknown as Excel.RequestContext, m, (v) => parFichier.prend(v), classeurEnBase64);
+    for (const x of [c, parFichier.classeur]) {
+      const formules = x.feuilles.flatMap((f) => [...f.cellules.values()].filter((y) => y.formule?.includes('HYPERLINK')));
+      expect(formules).toEqual([]);
+      const textes = x.feuilles.flatMap((f) => [...f.cellules.values()].filter((y) => typeof y.valeur === 'string' && y.valeur.includes('=HYPERLINK')));
+      expect(textes.length).toBeGreaterThan(0);
+    }
     const releve = releveVide('dupont.xlsx');
     const eleve = { nom: 'Dupont', prenom: 'Jean', classe: 'Tle A' };
     for (const [k, degre] of ([1, 3, 4] as const).entries())
       releve.preuves.push({ eleve, competence: '1.1.1', nature: 'PFMP', libelle: `PFMP P${k + 1}`, creneau: `PFMP P${k + 1}`, date: `2026-0${k + 1}-15`, rang: k, niveauLu: String(degre), degre, source: { fichier: 'dupont.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}8` } });
     const classe = consoliderClasse([releve], r, 'recente');
     const modele = classeurClasse(r, classe, { date: DATE });
+    const parPlages = new ContexteMemoire(nouveauClasseur());
+    await insererClasseur(parPlages as unknown as Excel.RequestContext, modele, (v) => parPlages.prend(v));
+    expect(parPlages.syncs).toBe(2);
+    verifierRendu(modele, parPlages.classeur, true);
     const ctx2 = new ContexteMemoire(nouveauClasseur());
-    await insererClasseur(ctx2 as unknown as Excel.RequestContext, modele, (v) => ctx2.prend(v));
+    await insererClasseur(ctx2 as unknown as Excel.RequestContext, modele, (v) => ctx2.prend(v), classeurEnBase64);
     expect(ctx2.syncs).toBe(2);
-    verifierRendu(modele, ctx2.classeur, true);
+    verifierRendu(modele, ctx2.classeur, 'fichier');
     const detail = ctx2.classeur.feuille('Détail')!;
     expect([...detail.cellules.values()].filter((x) => x.valeur === 'PFMP').length).toBe(3);
     // the charts read the right cells: degree counts under their headers by compétence code; the chosen student's levels on a 0–4 axis

@@ -56,9 +56,12 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   const page = await ouvrir();
   const erreurs: string[] = [];
   page.on('pageerror', (e) => erreurs.push(e.message));
+  const fichiers: string[] = [];
+  page.on('request', (q) => fichiers.push(path.basename(new URL(q.url()).pathname)));
   await page.goto(`${base}/taskpane.html#grilles`);
   await page.waitForSelector('body[data-pret="oui"]');
   const pret = await page.evaluate(() => performance.now());
+  expect(fichiers).not.toContain('exceljs.js'); // loaded only when a file is written
   process.stdout.write(`volet interactif en ${pret.toFixed(0)} ms (Chromium sans tête)\n`);
   await expect(page.locator('#hote').textContent()).resolves.toContain('Aucun Excel détecté');
   await expect(page.locator('#resume').textContent()).resolves.toBe('Bac pro AGOrA — 37 compétences (Arrêté du 18 février 2020).');
@@ -72,6 +75,8 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
   await expect(page.locator('#grilles-message.succes').textContent({ timeout: 30_000 })).resolves.toMatch(/^Grilles insérées pour 3 élèves : \d+ feuilles\.$/);
 
+  // the in-memory workbook plays ExcelApi 1.13: the grids went in as one .xlsx file written by exceljs, fetched then
+  expect(fichiers).toEqual(expect.arrayContaining(['exceljs.js', 'xlsx.js']));
   const onglets = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
   expect(onglets[0]).toBe('Feuil1');
   expect(onglets).toContain('Paramètres');
@@ -164,8 +169,11 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   const saisies = c.feuilles.flatMap((f) => [...f.cellules].filter(([a, x]) => x.valeur !== null && avant.get(`${f.nom}!${a}`) !== x.valeur).map(([a, x]) => ({ feuille: f.nom, adresse: a, valeur: x.valeur! })));
   expect(saisies.length).toBeGreaterThan(5);
 
+  // as Excel 2019 (ExcelApi 1.8): the exercise is written range by range, exceljs is never fetched
   const page = await ouvrir(420);
-  await page.goto(`${base}/taskpane.html#exercices`);
+  const fichiers: string[] = [];
+  page.on('request', (q) => fichiers.push(path.basename(new URL(q.url()).pathname)));
+  await page.goto(`${base}/taskpane.html?excelapi=1.8#exercices`);
   await page.waitForSelector('body[data-pret="oui"]');
   await page.getByLabel("Modèle d'exercice").selectOption('tva');
   await page.getByLabel(/^Graine/).fill('12');
@@ -174,7 +182,7 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await page.getByLabel('Prénom', { exact: true }).fill(eleve.prenom);
   await page.getByLabel('Classe', { exact: true }).fill(eleve.classe);
   await page.getByRole('button', { name: "Créer l'exercice" }).click();
-  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(/^Exercice « .+ » inséré pour DUPONT Jean : cas n° \d+, aléas : .+\.$/);
+  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(/^Exercice « .+ » inséré pour DUPONT Jean : cas n° \d+, aléas : .+\. Mise en page d'impression non appliquée : elle demande Excel 2021, Microsoft 365 ou Excel sur le web/);
 
   // the student types each answer into its cell, as in Excel: click the cell, type, Enter
   for (const s of saisies) {
@@ -202,6 +210,8 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await faux.first().locator('button.lien').click();
   await expect(page.locator('#apercu-adresse').textContent()).resolves.toBe(`${fausse.feuille}!${fausse.adresse}`);
   await page.screenshot({ path: path.join(CAPTURES, 'verification.png'), fullPage: true });
+  expect(fichiers).toContain('taskpane.js');
+  expect(fichiers.filter((f) => f === 'exceljs.js' || f === 'xlsx.js')).toEqual([]);
   expect(sorties).toEqual([]);
 });
 

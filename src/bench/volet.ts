@@ -18,6 +18,7 @@ import { releveVide, type Degre } from '../consolidate/preuves';
 import { competences } from '../referentiel';
 import { modeleDExercice, moisDeDemonstration, TYPES_DISPONIBLES } from '../app/modelesExercices';
 import { insererClasseur } from '../io/office/insererClasseur';
+import { classeurEnBase64 } from '../io/exceljs/xlsxDuModele';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { ClasseurMemoire } from '../io/memory/classeurMemoire';
 import { ContexteMemoire } from '../io/memory/contexteExcel';
@@ -80,25 +81,42 @@ function classeSynthetique(n: number): Classeur {
   return classeurClasse(r, consoliderClasse([releve], r, 'recente'), { date: DATE });
 }
 
+/** Excel on the web refuses a request above about 5 MB (RequestPayloadSizeLimitExceeded). */
+const CHARGE_MAXIMALE = 5 * 1024 * 1024;
+
 async function allersRetours(): Promise<void> {
   const r = referentiel();
   const eleves = (n: number) => Array.from({ length: n }, (_, i) => ({ nom: `Nom${i + 1}`, prenom: 'Léa', classe: 'Tle AGOrA' }));
   const options = { types: [...TYPES_GRILLE], etablissement: 'Lycée de mesure', annee: '2026-2027', date: DATE };
-  const operations: { nom: string; budget: number; faire: (ctx: ContexteMemoire) => Promise<unknown> }[] = [];
-  const inserer = (nom: string, m: () => Classeur | Promise<Classeur>) =>
-    operations.push({ nom, budget: 3, faire: async (ctx) => insererClasseur(ctx as unknown as Excel.RequestContext, await m(), (v) => ctx.prend(v)) });
-  for (const n of [1, 35, 500]) inserer(`grilles, ${n} élève${n > 1 ? 's' : ''}, ${TYPES_GRILLE.length} types`, () => classeurGrilles(r, eleves(n), options, n > 1 ? 'classe' : 'eleve').classeur);
-  for (const type of TYPES_DISPONIBLES) inserer(`exercice ${type}`, async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur);
-  for (const n of [35, 300]) inserer(`classe consolidée, ${n} élèves`, () => classeSynthetique(n));
-  process.stdout.write(`  ${'opération'.padEnd(44)}${'synchro.'.padStart(9)}${'commandes'.padStart(11)}${'budget'.padStart(8)}\n`);
-  const ligne = (nom: string, ctx: ContexteMemoire, budget: number) =>
-    process.stdout.write(`  ${nom.padEnd(44)}${String(ctx.syncs).padStart(9)}${String(ctx.journal.length).padStart(11)}${`≤ ${budget}`.padStart(8)}${ctx.syncs > budget ? '   DÉPASSÉ' : ''}\n`);
-  for (const o of operations) {
+  const modeles: { nom: string; m: () => Classeur | Promise<Classeur> }[] = [];
+  for (const n of [1, 35, 500]) modeles.push({ nom: `grilles, ${n} élève${n > 1 ? 's' : ''}, ${TYPES_GRILLE.length} types`, m: () => classeurGrilles(r, eleves(n), options, n > 1 ? 'classe' : 'eleve').classeur });
+  for (const type of TYPES_DISPONIBLES) modeles.push({ nom: `exercice ${type}`, m: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur });
+  for (const n of [35, 300]) modeles.push({ nom: `classe consolidée, ${n} élèves`, m: () => classeSynthetique(n) });
+  process.stdout.write(`  ${'opération'.padEnd(58)}${'synchro.'.padStart(9)}${'commandes'.padStart(11)}${'budget'.padStart(8)}   fichier (base64) et sa préparation\n`);
+  const ligne = (nom: string, ctx: ContexteMemoire, budget: number, suite = '') =>
+    process.stdout.write(`  ${nom.padEnd(58)}${String(ctx.syncs).padStart(9)}${String(ctx.journal.length).padStart(11)}${`≤ ${budget}`.padStart(8)}${ctx.syncs > budget ? '   DÉPASSÉ' : ''}${suite}\n`);
+  const classeurVide = () => {
     const c = new ClasseurMemoire();
     c.ajouterFeuille('Feuil1');
-    const ctx = new ContexteMemoire(c);
-    await o.faire(ctx);
-    ligne(`insertion : ${o.nom}`, ctx, o.budget);
+    return c;
+  };
+  for (const o of modeles) {
+    const m = await o.m();
+    // range writes (Excel 2019, ExcelApi 1.8–1.12)
+    const c = classeurVide();
+    const ctx = new ContexteMemoire(c, { api: '1.12' });
+    await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v));
+    ligne(`insertion par plages : ${o.nom}`, ctx, 3);
+    // one file (ExcelApi 1.13): what the pane sends, and how long exceljs takes to make it
+    let [base64, preparation] = ['', 0];
+    const parFichier = new ContexteMemoire(classeurVide());
+    await insererClasseur(parFichier as unknown as Excel.RequestContext, m, (v) => parFichier.prend(v), async (x) => {
+      const debut = performance.now();
+      base64 = await classeurEnBase64(x);
+      preparation = performance.now() - debut;
+      return base64;
+    });
+    ligne(`insertion par fichier : ${o.nom}`, parFichier, 3, `   ${ko(base64.length).padStart(8)} en ${preparation.toFixed(0)} ms${base64.length > CHARGE_MAXIMALE ? '   TROP GROS pour Excel sur le web' : ''}`);
     if (o.nom.startsWith('exercice')) {
       const lecture = new ContexteMemoire(c);
       await lireClasseurOuvert(lecture as unknown as Excel.RequestContext, {}, (v) => lecture.prend(v));
@@ -114,8 +132,10 @@ async function principal(): Promise<void> {
     construireVolet(dist);
     const js = readFileSync(path.join(dist, 'taskpane.js'));
     const gz = gzipSync(js, { level: 9 }).length;
-    const exceljs = js.includes('ExcelJS') || js.includes('exceljs');
+    const exceljs = js.includes('ExcelJS');
     process.stdout.write(`  taskpane.js : ${ko(js.length)}, ${ko(gz)} compressé (gzip) — budget ${BUDGET_KO} Ko : ratio ${(gz / 1024 / BUDGET_KO).toFixed(2)} ; exceljs ${exceljs ? 'PRÉSENT' : 'absent'} du volet\n`);
+    const paresseux = readFileSync(path.join(dist, 'exceljs.js'));
+    process.stdout.write(`  exceljs.js (chargé à la première insertion par fichier ou lecture d'un classeur) : ${ko(paresseux.length)}, ${ko(gzipSync(paresseux, { level: 9 }).length)} compressé\n`);
     await interactif(dist);
   } finally {
     rmSync(dist, { recursive: true, force: true });

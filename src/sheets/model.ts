@@ -131,6 +131,9 @@ export function verifierNomsDefinis(noms: readonly NomDefini[]): void {
   }
 }
 
+/** A column width in characters (exceljs, .xlsx) in points (Office.js): 7 px per character + 5 px padding, 0.75 pt per px. */
+export const largeurEnPoints = (caracteres: number) => Math.round((caracteres * 7 + 5) * 0.75 * 100) / 100;
+
 /** `'Feuille 1'`: a sheet name quoted as a formula needs it (inner apostrophes doubled). */
 export const feuilleCitee = (feuille: string) => `'${feuille.replace(/'/g, "''")}'`;
 

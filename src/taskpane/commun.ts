@@ -1,4 +1,7 @@
 import { annoncer } from './dom';
+import type { Hote } from './hote';
+import { insererClasseur, type FichierDuModele, type ResultatInsertion } from '../io/office/insererClasseur';
+import type { Classeur } from '../sheets/model';
 import { ErreurExcel } from '../io/office/erreurs';
 import { ErreurFichier } from '../io/erreurFichier';
 
@@ -44,3 +47,9 @@ export function surEnvoi(formulaire: HTMLFormElement, action: () => Promise<void
     void action();
   });
 }
+
+/** The model as an .xlsx file for Excel (ExcelApi 1.13): exceljs is fetched, from the add-in's own files, only then. */
+const fichierDuModele: FichierDuModele = async (c) => (await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/xlsxDuModele')).classeurEnBase64(c);
+
+/** Inserts a workbook model into the open workbook: as one file where Excel takes it, range by range otherwise. */
+export const inserer = (hote: Hote, classeur: Classeur): Promise<ResultatInsertion> => hote.executer((context, prend) => insererClasseur(context, classeur, prend, fichierDuModele));

@@ -19,14 +19,15 @@ export function hoteExcel(): Hote {
   return { nom: 'Excel', executer: (f) => Excel.run((context) => f(context, priseEnChargeOffice)) };
 }
 
-export function hoteMemoire(): Hote {
+/** `api`: the ExcelApi set the in-memory host claims (« 1.8 » plays Excel 2019); the latest by default. */
+export function hoteMemoire(api?: string): Hote {
   const classeur = new ClasseurMemoire();
   classeur.ajouterFeuille('Feuil1');
   const hote: Hote = {
     nom: 'mémoire',
     classeur,
     async executer(f) {
-      const ctx = new ContexteMemoire(classeur);
+      const ctx = new ContexteMemoire(classeur, api ? { api } : {});
       try {
         return await f(ctx as unknown as Excel.RequestContext, (v) => ctx.prend(v));
       } finally {

@@ -1,13 +1,12 @@
 import { consoliderLectures } from '../app/releverClasse';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
 import type { Anomalie } from '../consolidate/preuves';
-import { insererClasseur } from '../io/office/insererClasseur';
 import { lireClasseurOctets } from '../io/xlsx/lireClasseurNavigateur';
 import { referentiel } from '../referentiel';
 import { classeurClasse } from '../sheets/consolidation/classeurClasse';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, aujourdhui, inserer, lancer, SaisieInvalide, surEnvoi } from './commun';
 
 /** Beyond this many, the pane sends the reader to the « Anomalies » sheet rather than list them all. */
 const ANOMALIES_AFFICHEES = 30;
@@ -55,7 +54,7 @@ export function brancherConsolider(hote: Hote, apresInsertion: () => void): void
     );
     dessinerAnomalies(anomalies, classe.anomalies);
     const modele = classeurClasse(referentiel(), classe, { date: aujourdhui() });
-    const res = await hote.executer((context, prend) => insererClasseur(context, modele, prend));
+    const res = await inserer(hote, modele);
     const visibles = modele.feuilles.filter((f) => f.etat !== 'tresCachee').map((f) => `« ${f.nom} »`);
     return [
       `Classe consolidée : ${accorder(fichiers.length, 'classeur')} ${fichiers.length > 1 ? 'lus' : 'lu'}, ${accorder(classe.eleves.length, 'élève')}, ${accorder(classe.anomalies.length, 'anomalie')}.`,

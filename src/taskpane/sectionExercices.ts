@@ -1,10 +1,9 @@
 import { modeleDExercice, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
 import { gabaritExercice } from '../sheets/exercices/gabarit';
-import { insererClasseur } from '../io/office/insererClasseur';
 import type { TypeExercice } from '../domain/cas/aleas';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
+import { aujourdhui, inserer, lancer, SaisieInvalide, surEnvoi } from './commun';
 
 /** « Exercices »: a template, its seed and aléas, the student; the énoncé and work sheets inserted at once. */
 export function brancherExercices(hote: Hote, apresInsertion: () => void): void {
@@ -35,7 +34,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const [nom, prenom, classe] = ['nom', 'prenom', 'classe'].map((k) => parId<HTMLInputElement>(`exercices-${k}`).value.trim());
     const eleve = nom || prenom ? { nom: nom!, prenom: prenom!, classe: classe! } : null;
     const { classeur, cas } = modeleDExercice(demande, eleve);
-    const res = await hote.executer((context, prend) => insererClasseur(context, classeur, prend));
+    const res = await inserer(hote, classeur);
     return [`Exercice « ${gabaritExercice(type).titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements].join(' ');
   }
 }

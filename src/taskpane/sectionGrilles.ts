@@ -2,11 +2,10 @@ import { referentiel } from '../referentiel';
 import { anneeScolaire, classeurGrilles } from '../sheets/grilles/classeurGrilles';
 import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
 import { elevesDepuisCsv, elevesDepuisTexte, type ListeEleves } from '../app/listeEleves';
-import { insererClasseur } from '../io/office/insererClasseur';
 import { ErreurFichier } from '../io/erreurFichier';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, aujourdhui, lancer, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, aujourdhui, inserer, lancer, SaisieInvalide, surEnvoi } from './commun';
 
 
 
@@ -18,7 +17,7 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     types.append(el('div', { class: 'case' }, el('input', { type: 'checkbox', id, name: 'type', value: t.id, ...(t.id === 'pfmp' ? { checked: '' } : {}) }), el('label', { for: id }, t.libelle)));
   }
   parId<HTMLInputElement>('grilles-annee').value = anneeScolaire(aujourdhui());
-  surEnvoi(parId<HTMLFormElement>('grilles-formulaire'), lancer(parId<HTMLButtonElement>('grilles-inserer'), parId('grilles-message'), 'Insertion en cours…', inserer, apresInsertion));
+  surEnvoi(parId<HTMLFormElement>('grilles-formulaire'), lancer(parId<HTMLButtonElement>('grilles-inserer'), parId('grilles-message'), 'Insertion en cours…', insererGrilles, apresInsertion));
 
   async function liste(): Promise<ListeEleves> {
     const classe = parId<HTMLInputElement>('grilles-classe').value.trim();
@@ -29,13 +28,13 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     return elevesDepuisTexte(texte, classe);
   }
 
-  async function inserer(): Promise<string> {
+  async function insererGrilles(): Promise<string> {
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#grilles-types input:checked'), (c) => c.value as TypeGrille);
     if (!choisis.length) throw new SaisieInvalide('Cochez au moins un type de grille.');
     const { eleves } = await liste();
     const options = { types: choisis, etablissement: parId<HTMLInputElement>('grilles-etablissement').value.trim(), annee: parId<HTMLInputElement>('grilles-annee').value.trim(), date: aujourdhui() };
     const { classeur } = classeurGrilles(referentiel(), eleves, options, eleves.length > 1 ? 'classe' : 'eleve');
-    const res = await hote.executer((context, prend) => insererClasseur(context, classeur, prend));
+    const res = await inserer(hote, classeur);
     const visibles = classeur.feuilles.filter((f) => f.etat !== 'tresCachee').length;
     return [`Grilles insérées pour ${accorder(eleves.length, 'élève')} : ${accorder(visibles, 'feuille')}.`, ...res.avertissements].join(' ');
   }

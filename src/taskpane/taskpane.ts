@@ -58,5 +58,7 @@ function demarrer(hote: Hote): void {
   document.body.dataset.pret = 'oui';
 }
 
-if (typeof Office !== 'undefined') void Office.onReady((info) => demarrer(info.host === Office.HostType.Excel ? hoteExcel() : hoteMemoire()));
-else demarrer(hoteMemoire());
+// ?excelapi=1.8 makes the in-memory workbook play an older Excel (range writes instead of one file)
+const api = /^1\.\d{1,2}$/.exec(new URLSearchParams(location.search).get('excelapi') ?? '')?.[0];
+if (typeof Office !== 'undefined') void Office.onReady((info) => demarrer(info.host === Office.HostType.Excel ? hoteExcel() : hoteMemoire(api)));
+else demarrer(hoteMemoire(api));

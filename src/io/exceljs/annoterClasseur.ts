@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { referenceAbsolue, type Feuille } from '../../sheets/model';
 import { ciblesDuClasseur } from './nomsDefinis';
-import { ecrireFeuille } from './ecrireClasseur';
+import { ecrireFeuille } from './xlsxDuModele';
 
 export interface Annotations {
   /** the « Résultats » sheet, replacing one left by an earlier check */

@@ -1,3 +1,5 @@
+import { depuisBase64 } from '../base64';
+import { insererFeuillesDuFichier, type NomsDuFichier } from './feuillesDuFichier';
 import { adresse, adresseZone, saisie, zone, LIGNES_MAX, COLONNES_MAX, type Bord, type ClasseurMemoire, type FeuilleMemoire, type GraphiqueMemoire, type Zone } from './classeurMemoire';
 
 /**
@@ -8,8 +10,9 @@ import { adresse, adresseZone, saisie, zone, LIGNES_MAX, COLONNES_MAX, type Bord
  * and can be told to fail a given operation: the tests' fake and the browser harness's host.
  */
 
-/** Shaped like OfficeExtension.Error: `code` is what `io/office` turns into a French message. */
+/** Shaped like OfficeExtension.Error: `code` is what `io/office` turns into a French message, `debugInfo` says which call failed. */
 export class ErreurExcelSimulee extends Error {
+  debugInfo?: { errorLocation: string };
   constructor(
     readonly code: string,
     message: string,
@@ -24,6 +27,8 @@ export interface OptionsContexte {
   api?: string;
   /** a failure to raise on an operation (« worksheets.add », « conditionalFormats.add »…): its error code */
   echec?: (operation: string, cible: string) => string | undefined;
+  /** what insertWorksheetsFromBase64 does with the file's defined names; Excel imports them */
+  nomsDuFichier?: NomsDuFichier;
 }
 
 const versionAu = (v: string) => v.split('.').map(Number) as [number, number];
@@ -48,7 +53,7 @@ export class ContexteMemoire {
   syncs = 0;
   /** the operations that ran, in order: « worksheets.add Synthèse », « range.values Synthèse!A1:M40 »… */
   readonly journal: string[] = [];
-  private file: { operation: string; cible: string; version: string; action: () => void }[] = [];
+  private file: { operation: string; cible: string; version: string; action: () => unknown }[] = [];
   readonly api: string;
   readonly workbook: ReturnType<ContexteMemoire['classeurProxy']>;
 
@@ -65,10 +70,16 @@ export class ContexteMemoire {
     const file = this.file;
     this.file = [];
     for (const o of file) {
-      if (!auMoins(this.api, o.version)) throw new ErreurExcelSimulee('ApiNotFound', `${o.operation} demande ExcelApi ${o.version}.`);
-      const code = this.options.echec?.(o.operation, o.cible);
-      if (code) throw new ErreurExcelSimulee(code, `${o.operation} ${o.cible} : échec simulé.`);
-      o.action();
+      try {
+        if (!auMoins(this.api, o.version)) throw new ErreurExcelSimulee('ApiNotFound', `${o.operation} demande ExcelApi ${o.version}.`);
+        const code = this.options.echec?.(o.operation, o.cible);
+        if (code) throw new ErreurExcelSimulee(code, `${o.operation} ${o.cible} : échec simulé.`);
+        await o.action();
+      } catch (e) {
+        const err = e instanceof ErreurExcelSimulee ? e : new ErreurExcelSimulee((e as { code?: string }).code ?? 'InvalidArgument', (e as Error).message);
+        err.debugInfo = { errorLocation: o.operation };
+        throw err;
+      }
       this.journal.push(`${o.operation} ${o.cible}`);
     }
   }
@@ -78,7 +89,7 @@ export class ContexteMemoire {
     return auMoins(this.api, version);
   }
 
-  private enfiler(operation: string, cible: string, version: string, action: () => void): void {
+  private enfiler(operation: string, cible: string, version: string, action: () => unknown): void {
     this.file.push({ operation, cible, version, action });
   }
 
@@ -139,6 +150,13 @@ export class ContexteMemoire {
       getItem: (nom: string) => ({
         getRangeOrNullObject: () => ctx.plage(() => c.cibleDuNom(nom), `nom ${nom}`),
         getRange: () => ctx.plage(() => c.cibleDuNom(nom), `nom ${nom}`),
+        set formula(reference: string) {
+          ctx.enfiler('namedItem.formula', nom, '1.7', () => {
+            const n = c.noms.get(nom.toUpperCase());
+            if (!n) throw new ErreurExcelSimulee('ItemNotFound', `Nom « ${nom} » introuvable.`);
+            n.reference = reference;
+          });
+        },
         delete: () =>
           ctx.enfiler('names.delete', nom, '1.4', () => {
             if (!c.noms.delete(nom.toUpperCase())) throw new ErreurExcelSimulee('ItemNotFound', `Nom « ${nom} » introuvable.`);
@@ -151,6 +169,11 @@ export class ContexteMemoire {
     return {
       worksheets,
       names,
+      insertWorksheetsFromBase64: (base64: string, _options?: { positionType?: string }) => {
+        ctx.enfiler('workbook.insertWorksheetsFromBase64', `${Math.round((base64.length * 3) / 4 / 1024)} Ko`, '1.13', async () => {
+          await insererFeuillesDuFichier(c, depuisBase64(base64), ctx.options.nomsDuFichier ?? 'importes');
+        });
+      },
       load(_props?: unknown) {
         return ctx.charger(this, 'workbook.load', '', '1.1', { name: () => c.nom });
       },

@@ -1,12 +1,19 @@
 import { serieExcel } from '../../domain/dates';
-import { lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Style, type Valeur } from '../../sheets/model';
+import { largeurEnPoints, lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Style, type Valeur } from '../../sheets/model';
 import { erreurExcel, ErreurExcel, synchroniser } from './erreurs';
 
 /**
  * Inserts a workbook model into the open workbook through Office.js, in at most three round trips
  * whatever its size: one to read what the workbook already has (sheet and name conflicts are refused
- * before anything is written), one carrying every write, and, only when Excel refuses a write, one
- * to remove what was already inserted, so that no half-written sheet is left.
+ * before anything is written), one carrying every write, and a third only when needed: to remove
+ * what was already inserted when Excel refuses a write (no half-written sheet is left), or to mend
+ * defined names a file insertion lost.
+ *
+ * Two ways to write: from ExcelApi 1.13, when the caller can render the model as an .xlsx file
+ * (exceljs, loaded lazily by the pane), the whole file is handed to insertWorksheetsFromBase64 — one
+ * command, however big the class; otherwise, and on Excel 2019, range writes, a few commands per
+ * style and sheet. If Excel refuses the file itself, the sheets are removed and written range by
+ * range: then, and only then, an insertion takes four or five round trips.
  */
 
 export interface ResultatInsertion {
@@ -33,8 +40,6 @@ export function pourExcel(v: Valeur): string | number | boolean {
 }
 
 const couleur = (rgb: string) => `#${rgb.toUpperCase()}`;
-/** exceljs widths are in characters; Office.js's in points (7 px per character + 5 px padding, 0.75 pt per px). */
-const largeurEnPoints = (caracteres: number) => Math.round((caracteres * 7 + 5) * 0.75 * 100) / 100;
 const POUCE = 72;
 
 function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style): void {
@@ -160,17 +165,6 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
     t.name = f.tableau.nom;
     t.style = 'TableStyleLight9';
   }
-  for (const g of f.graphiques ?? []) {
-    const ch = ws.charts.add(g.type === 'barresEmpilees' ? 'BarStacked' : 'ColumnClustered', ws.getRange(g.donnees), 'Columns');
-    ch.title.text = g.titre;
-    ch.axes.categoryAxis.setCategoryNames(ws.getRange(g.categories));
-    // a bar chart draws its first category at the bottom: reversed, it reads in the table's order
-    if (g.type === 'barresEmpilees') ch.axes.categoryAxis.reversePlotOrder = true;
-    if (g.axe) [ch.axes.valueAxis.minimum, ch.axes.valueAxis.maximum] = [g.axe.minimum, g.axe.maximum];
-    ch.legend.position = 'Bottom';
-    const [debut, fin] = g.position.split(':') as [string, string];
-    ch.setPosition(debut, fin);
-  }
   if (f.figer) {
     if (f.figer.colonnes) ws.freezePanes.freezeAt(ws.getRange(`A1:${lettreColonne(f.figer.colonnes - 1)}${Math.max(f.figer.lignes, 1)}`));
     else ws.freezePanes.freezeRows(f.figer.lignes);
@@ -189,6 +183,22 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
     if (f.miseEnPage.piedDePage) Object.assign(pages, Object.fromEntries(Object.entries(parties(f.miseEnPage.piedDePage)).map(([k, v]) => [`${k}Footer`, v])));
     if (f.miseEnPage.enTete) Object.assign(pages, Object.fromEntries(Object.entries(parties(f.miseEnPage.enTete)).map(([k, v]) => [`${k}Header`, v])));
   } else avertissements.add("Mise en page d'impression non appliquée : elle demande Excel 2021, Microsoft 365 ou Excel sur le web (les feuilles s'impriment avec les réglages par défaut).");
+  finirFeuille(ws, f);
+}
+
+/** What both ways do last on a sheet: charts (no file carries them), then protection, then hiding. */
+function finirFeuille(ws: Excel.Worksheet, f: Feuille): void {
+  for (const g of f.graphiques ?? []) {
+    const ch = ws.charts.add(g.type === 'barresEmpilees' ? 'BarStacked' : 'ColumnClustered', ws.getRange(g.donnees), 'Columns');
+    ch.title.text = g.titre;
+    ch.axes.categoryAxis.setCategoryNames(ws.getRange(g.categories));
+    // a bar chart draws its first category at the bottom: reversed, it reads in the table's order
+    if (g.type === 'barresEmpilees') ch.axes.categoryAxis.reversePlotOrder = true;
+    if (g.axe) [ch.axes.valueAxis.minimum, ch.axes.valueAxis.maximum] = [g.axe.minimum, g.axe.maximum];
+    ch.legend.position = 'Bottom';
+    const [debut, fin] = g.position.split(':') as [string, string];
+    ch.setPosition(debut, fin);
+  }
   if (f.protegee) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   if (f.etat === 'tresCachee') ws.visibility = 'VeryHidden';
 }
@@ -200,7 +210,25 @@ async function annuler(context: Excel.RequestContext, c: Classeur): Promise<void
   await context.sync().catch(() => undefined); // ItemNotFound past what was inserted: expected
 }
 
-export async function insererClasseur(context: Excel.RequestContext, c: Classeur, prend: PriseEnCharge = priseEnChargeOffice): Promise<ResultatInsertion> {
+/** The model as an .xlsx file in base64, sheets unprotected (Office.js protects them after adding charts). */
+export type FichierDuModele = (c: Classeur) => Promise<string>;
+
+/** Refusals of a file that range writes may get past; the others (protection, edit mode, size) would stop them too. */
+const REFUS_DEFINITIFS = new Set(['InvalidOperationInCellEditMode', 'AccessDenied', 'RequestPayloadSizeLimitExceeded', 'InsertDeleteConflict', 'Unauthenticated']);
+const refusDuFichier = (e: unknown) => {
+  const err = e as { code?: string; debugInfo?: { errorLocation?: string } } | null;
+  return /insertWorksheetsFromBase64/i.test(err?.debugInfo?.errorLocation ?? '') && !REFUS_DEFINITIFS.has(err?.code ?? '');
+};
+
+/** « ='Feuille'!$A$1:$A$1 », « Feuille!$A$1 »: the same reference, compared without quotes, « = », a one-cell span or case. */
+export const referenceNormalisee = (r: string) =>
+  r
+    .replace(/^=/, '')
+    .replace(/^'((?:[^']|'')*)'!/, (_, f: string) => `${f.replace(/''/g, "'")}!`)
+    .replace(/!(\$?[A-Z]+\$?\d+):\1$/i, '!$1')
+    .toUpperCase();
+
+export async function insererClasseur(context: Excel.RequestContext, c: Classeur, prend: PriseEnCharge = priseEnChargeOffice, fichier?: FichierDuModele): Promise<ResultatInsertion> {
   const action = `Insertion de « ${c.titre} »`;
   const wb = context.workbook;
   const feuilles = wb.worksheets.load('items/name');
@@ -218,10 +246,36 @@ export async function insererClasseur(context: Excel.RequestContext, c: Classeur
   if (doublons.length) throw new ErreurExcel(`${action} : le nom défini « ${doublons[0]} » existe déjà dans ce classeur (un même modèle y est déjà inséré ?) ; rien n'a été modifié.`, 'ItemAlreadyExists');
 
   const avertissements = new Set<string>();
+  if (fichier && prend('1.13')) {
+    const base64 = await fichier(c);
+    wb.insertWorksheetsFromBase64(base64, { positionType: 'End' });
+    for (const f of c.feuilles) finirFeuille(wb.worksheets.getItem(f.nom), f);
+    activerPremiere(wb, c);
+    // the names the file carried, as Excel took them: a lost or broken one is mended (OfficeDev/office-js#3583)
+    const importes = wb.names.load('items/name,items/formula');
+    try {
+      await context.sync();
+      const parNom = new Map(importes.items.map((n) => [n.name.toUpperCase(), n]));
+      let aReparer = 0;
+      for (const n of c.noms ?? []) {
+        const attendue = `=${referenceAbsolue(n.feuille, n.plage)}`;
+        const lu = parNom.get(n.nom.toUpperCase());
+        if (!lu) wb.names.add(n.nom, attendue);
+        else if (referenceNormalisee(String(lu.formula)) !== referenceNormalisee(attendue)) wb.names.getItem(n.nom).formula = attendue;
+        else continue;
+        aReparer++;
+      }
+      if (aReparer) await context.sync();
+      return { feuilles: c.feuilles.map((f) => f.nom), avertissements: [] };
+    } catch (e) {
+      await annuler(context, c);
+      if (!refusDuFichier(e)) throw erreurExcel(e, `${action} annulée`);
+      avertissements.add(`Excel a refusé le classeur préparé (${(e as { code?: string }).code ?? 'GeneralException'}) : les feuilles ont été écrites plage par plage.`);
+    }
+  }
   for (const f of c.feuilles) ecrireFeuille(wb.worksheets.add(f.nom), f, prend, avertissements);
   for (const n of c.noms ?? []) wb.names.add(n.nom, `=${referenceAbsolue(n.feuille, n.plage)}`);
-  const premiere = c.feuilles.find((f) => f.etat !== 'tresCachee');
-  if (premiere) wb.worksheets.getItem(premiere.nom).activate();
+  activerPremiere(wb, c);
   try {
     await context.sync();
   } catch (e) {
@@ -229,4 +283,9 @@ export async function insererClasseur(context: Excel.RequestContext, c: Classeur
     throw erreurExcel(e, `${action} annulée`);
   }
   return { feuilles: c.feuilles.map((f) => f.nom), avertissements: [...avertissements] };
+}
+
+function activerPremiere(wb: Excel.Workbook, c: Classeur): void {
+  const premiere = c.feuilles.find((f) => f.etat !== 'tresCachee');
+  if (premiere) wb.worksheets.getItem(premiere.nom).activate();
 }
