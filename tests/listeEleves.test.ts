@@ -1,4 +1,4 @@
-import { elevesDepuisCsv, elevesDepuisTexte } from '../src/app/listeEleves';
+import { elevesDepuisCsv, elevesDepuisTexte, texteDesLignes } from '../src/app/listeEleves';
 import { ErreurFichier } from '../src/io/fichiers';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -80,5 +80,22 @@ describe('liste collée dans le volet', () => {
     expect(() => elevesDepuisTexte('DUPONT\tJean\nMARTIN')).toThrow("Liste d'élèves « liste collée », ligne 2 : le prénom est vide.");
     expect(() => elevesDepuisTexte('nom\tprenom\nDUPONT\tJean\nMARTIN')).toThrow("Liste d'élèves « liste collée », ligne 3 : le prénom est vide.");
     expect(() => elevesDepuisTexte('DUPONT\tJean\nDupont\tJean')).toThrow('figure deux fois (lignes 1 et 2)');
+  });
+
+  test('cellules lues dans une feuille du classeur : une ligne par rangée, tabulations, rangées vides omises', () => {
+    const texte = texteDesLignes([
+      ['Nom', 'Prénom', 'Classe', ''],
+      ['DUPONT', 'Jean\tLuc', 'Tle A', ''],
+      ['', '', '', ''],
+      ["N'DIAYE", 'Awa', 2, null],
+      ['=HYPERLINK("x")', 'Léa\nMarie', '', ''],
+    ]);
+    expect(texte).toBe("Nom\tPrénom\tClasse\nDUPONT\tJean Luc\tTle A\nN'DIAYE\tAwa\t2\n=HYPERLINK(\"x\")\tLéa Marie");
+    expect(elevesDepuisTexte(texte, 'Tle B').eleves).toEqual([
+      { nom: 'DUPONT', prenom: 'Jean Luc', classe: 'Tle A' },
+      { nom: "N'DIAYE", prenom: 'Awa', classe: '2' },
+      { nom: '=HYPERLINK("x")', prenom: 'Léa Marie', classe: 'Tle B' },
+    ]);
+    expect(texteDesLignes([['', null], []])).toBe('');
   });
 });

@@ -4,6 +4,7 @@ import { modeleDExercice, exerciceDuClasseur, ouvrirExercice, TYPES_DISPONIBLES,
 import { attendusDesReponses, verifierExercice, verifierCopie } from '../src/app/verification';
 import { insererClasseur } from '../src/io/office/insererClasseur';
 import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
+import { lireSelection } from '../src/io/office/lireSelection';
 import { ClasseurMemoire, zone } from '../src/io/memory/classeurMemoire';
 import { CLES_EXERCICE } from '../src/sheets/exercices/classeurExercice';
 import { ContexteMemoire } from '../src/io/memory/contexteExcel';
@@ -92,5 +93,25 @@ describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
     expect(x2.enonceModifie).toEqual([bloc]);
     const v2 = verifierExercice(x2, { date: DATE });
     expect(v2.resultat.competences.every((k) => k.taux === null)).toBe(true);
+  });
+
+  test('liste des élèves prise dans une feuille : la sélection dans la plage utilisée, ou toute la liste autour d\u2019une cellule ; une synchronisation', async () => {
+    const c = new ClasseurMemoire();
+    c.ajouterFeuille('Feuil1');
+    c.ajouterFeuille('Élèves');
+    [['Nom', 'Prénom', 'Classe'], ['DUPONT', 'Jean', 'Tle A'], ['MARTIN', 'Éloïse', 'Tle A']].forEach((l, i) => l.forEach((v, j) => c.taper('Élèves', `${'ABC'[j]}${i + 2}`, v)));
+    c.active = 'Élèves';
+    const lire = async (selection: string) => {
+      c.selection = selection;
+      const ctx = new ContexteMemoire(c);
+      const lu = await lireSelection(ctx as unknown as Excel.RequestContext);
+      return { ...lu, syncs: ctx.syncs };
+    };
+    const liste = [['Nom', 'Prénom', 'Classe'], ['DUPONT', 'Jean', 'Tle A'], ['MARTIN', 'Éloïse', 'Tle A']];
+    await expect(lire('B3')).resolves.toEqual({ adresse: "'Élèves'!A2:C4", valeurs: liste, syncs: 1 });
+    await expect(lire('A1:B1048576')).resolves.toEqual({ adresse: "'Élèves'!A2:B4", valeurs: liste.map((l) => l.slice(0, 2)), syncs: 1 });
+    await expect(lire('E1:F9')).resolves.toEqual({ adresse: "'Élèves'!E1:F9", valeurs: [], syncs: 1 });
+    c.active = 'Feuil1';
+    await expect(lire('A1')).resolves.toEqual({ adresse: 'Feuil1!A1', valeurs: [], syncs: 1 });
   });
 });

@@ -153,6 +153,35 @@ test('clavier et largeur : les onglets se parcourent aux flèches, chaque champ 
   expect(sorties).toEqual([]);
 });
 
+test('Grilles : la liste des élèves tapée dans une feuille du classeur, prise par la sélection d\u2019une de ses cellules, puis les grilles insérées', async () => {
+  const page = await ouvrir();
+  const erreurs: string[] = [];
+  page.on('pageerror', (e) => erreurs.push(e.message));
+  await page.goto(`${base}/taskpane.html#grilles`);
+  await page.waitForSelector('body[data-pret="oui"]');
+  // an empty selection first: the message says what to do
+  await page.getByRole('button', { name: 'Prendre la liste sélectionnée dans le classeur' }).click();
+  await expect(page.locator('#grilles-message.erreur').textContent()).resolves.toBe('La sélection Feuil1!A1 est vide : sélectionnez la liste des élèves (nom, prénom, classe) dans une feuille, puis recommencez.');
+  // the list typed in Feuil1 as in Excel: a cell, its content, Entrée
+  const liste = [['Nom', 'Prénom', 'Classe'], ['DUPONT', 'Jean', 'Tle AGOrA A'], ["N'DIAYE", 'Awa', 'Tle AGOrA A'], ['=1+1', 'Léa', 'Tle AGOrA B']];
+  for (const [i, ligne] of liste.entries())
+    for (const [j, v] of ligne.entries()) {
+      await page.locator(`table.grille td[data-adresse="${'BCD'[j]}${i + 3}"]`).click();
+      await page.locator('#apercu-saisie').fill(v === '=1+1' ? "'=1+1" : v);
+      await page.locator('#apercu-saisie').press('Enter');
+    }
+  await page.locator('table.grille td[data-adresse="C4"]').click();
+  await page.getByRole('button', { name: 'Prendre la liste sélectionnée dans le classeur' }).click();
+  await expect(page.locator('#grilles-message.succes').textContent()).resolves.toBe('3 élèves lus dans Feuil1!B3:D6 : vérifiez la liste, puis insérez les grilles.');
+  await expect(page.getByLabel(/^Élèves/).inputValue()).resolves.toBe(liste.map((l) => l.join('\t')).join('\n'));
+  await page.screenshot({ path: path.join(CAPTURES, 'grilles-selection.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Insérer les grilles' }).click();
+  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 30_000 })).resolves.toBe('Grilles insérées pour 3 élèves : 10 feuilles.');
+  const onglets = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
+  expect(onglets.filter((o) => /^PFMP1 /.test(o))).toEqual(['PFMP1 DUPONT Jean', 'PFMP1 N’DIAYE Awa', 'PFMP1 =1+1 Léa']); // sheet names take a typographic apostrophe
+  expect(erreurs).toEqual([]);
+});
+
 test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans le classeur, vérification à 100 %, puis une réponse fausse relevée et sa cellule sélectionnée', async () => {
   // what the pane will build, computed here too: the cells to type and the expected answers
   const demande = { type: 'tva' as const, graine: 12, periode: '2026-10', date: '2026-11-23' };

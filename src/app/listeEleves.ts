@@ -87,3 +87,15 @@ export function elevesDepuisTexte(texte: string, classeParDefaut = ''): ListeEle
   const complet = aEntete ? lignes.join('\n') : [entete, ...lignes].join('\n');
   return elevesDepuisCsv(new TextEncoder().encode(complet), 'liste collée', classeParDefaut, aEntete ? 0 : 1);
 }
+
+/**
+ * Cells read from a sheet (a selection in Excel) as the pane's pasted list: one line per row,
+ * tab-separated, empty rows left out; a tab or line break inside a cell becomes a space.
+ */
+export function texteDesLignes(valeurs: readonly (readonly unknown[])[]): string {
+  return valeurs
+    .map((l) => l.map((v) => (v === null || v === undefined ? '' : String(v).replace(/[\t\r\n]+/g, ' ').trim())))
+    .filter((l) => l.some((v) => v !== ''))
+    .map((l) => l.join('\t').replace(/\t+$/, ''))
+    .join('\n');
+}

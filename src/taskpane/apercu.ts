@@ -1,4 +1,4 @@
-import { adresse, type CelluleMemoire, type ClasseurMemoire } from '../io/memory/classeurMemoire';
+import { adresse, zone, type CelluleMemoire, type ClasseurMemoire } from '../io/memory/classeurMemoire';
 import { lettreColonne } from '../sheets/model';
 import { el } from './dom';
 
@@ -12,9 +12,9 @@ const TYPES_GRAPHIQUE: Record<string, string> = { BarStacked: 'barres empilées'
 /** What a cell shows in the grid and the input bar: its formula as typed, or its value. */
 const contenu = (x: CelluleMemoire | undefined) => (x ? (x.formule ?? (x.valeur === null ? '' : String(x.valeur))) : '');
 
-export function dessinerApercu(zone: HTMLElement, c: ClasseurMemoire): void {
-  zone.replaceChildren();
-  const redessiner = () => dessinerApercu(zone, c);
+export function dessinerApercu(conteneur: HTMLElement, c: ClasseurMemoire): void {
+  conteneur.replaceChildren();
+  const redessiner = () => dessinerApercu(conteneur, c);
   const visibles = c.feuilles.filter((f) => f.visibilite === 'Visible');
   const onglets = el('div', { role: 'tablist', 'aria-label': 'Feuilles du classeur', class: 'onglets-feuilles' });
   for (const f of visibles) {
@@ -29,19 +29,27 @@ export function dessinerApercu(zone: HTMLElement, c: ClasseurMemoire): void {
   const saisie = el('input', { type: 'text', id: 'apercu-saisie', autocomplete: 'off', spellcheck: 'false' });
   const etiquette = el('label', { for: 'apercu-saisie', id: 'apercu-adresse' }, `${c.active}!${c.selection}`);
   const barre = el('form', { class: 'barre-saisie', 'aria-label': 'Saisie dans la cellule sélectionnée' }, etiquette, saisie);
+  // as in Excel, Entrée types into the cell and goes to the one below
   barre.addEventListener('submit', (ev) => {
     ev.preventDefault();
     c.taper(c.active, c.selection, saisie.value);
+    const z = zone(c.selection)!;
+    c.selection = adresse(z.haut + 1, z.gauche);
     redessiner();
+    (conteneur.querySelector('#apercu-saisie') as HTMLInputElement | null)?.focus();
   });
-  zone.append(onglets, barre);
+  conteneur.append(onglets, barre);
   const f = c.feuille(c.active);
-  const z = f && c.plageUtilisee(f, true); // answer cells are empty but formatted: they must show
-  if (!f || !z) return void zone.append(el('p', {}, 'Feuille vide.'));
+  if (!f) return void conteneur.append(el('p', {}, 'Feuille vide.'));
+  // the used cells (answer cells are empty but formatted: they must show), the selection, and at least
+  // a few blank rows and columns to type a list into, as on a new sheet
+  const utilisee = c.plageUtilisee(f, true);
+  const choisie = zone(c.selection)!;
+  const z = { bas: Math.max(utilisee?.bas ?? 0, choisie.haut, 10), droite: Math.max(utilisee?.droite ?? 0, choisie.gauche, 5) };
   saisie.value = contenu(f.cellules.get(c.selection));
   // charts are not drawn here: the pane says which ones Excel would show, and over which cells
   for (const g of f.graphiques)
-    zone.append(el('p', { class: 'graphique' }, `Graphique « ${String(g.proprietes['title.text'] ?? '')} » (${TYPES_GRAPHIQUE[g.type] ?? g.type}) : données ${g.source}, catégories ${g.categories ?? '—'}, placé en ${g.position ?? '—'}.`));
+    conteneur.append(el('p', { class: 'graphique' }, `Graphique « ${String(g.proprietes['title.text'] ?? '')} » (${TYPES_GRAPHIQUE[g.type] ?? g.type}) : données ${g.source}, catégories ${g.categories ?? '—'}, placé en ${g.position ?? '—'}.`));
   const table = el('table', { class: 'grille', 'aria-label': `Feuille ${f.nom}` });
   const entete = el('tr', {}, el('th', {}, ''));
   for (let k = 1; k <= z.droite; k++) entete.append(el('th', { scope: 'col' }, lettreColonne(k - 1)));
@@ -58,11 +66,11 @@ export function dessinerApercu(zone: HTMLElement, c: ClasseurMemoire): void {
       td.addEventListener('click', () => {
         c.selection = a;
         redessiner();
-        (zone.querySelector('#apercu-saisie') as HTMLInputElement | null)?.focus();
+        (conteneur.querySelector('#apercu-saisie') as HTMLInputElement | null)?.focus();
       });
       tr.append(td);
     }
     table.append(tr);
   }
-  zone.append(table);
+  conteneur.append(table);
 }

@@ -1,15 +1,17 @@
 import { referentiel } from '../referentiel';
 import { anneeScolaire, classeurGrilles } from '../sheets/grilles/classeurGrilles';
 import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
-import { elevesDepuisCsv, elevesDepuisTexte, type ListeEleves } from '../app/listeEleves';
+import { elevesDepuisCsv, elevesDepuisTexte, texteDesLignes, type ListeEleves } from '../app/listeEleves';
+import { lireSelection } from '../io/office/lireSelection';
 import { ErreurFichier } from '../io/erreurFichier';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { accorder, aujourdhui, inserer, lancer, SaisieInvalide, surEnvoi } from './commun';
 
+/** More rows than any class: the selection was not the list. */
+const LIGNES_MAX = 200;
 
-
-/** « Grilles »: the grid types (from the template), the students (pasted or a CSV file), then one insertion. */
+/** « Grilles »: the grid types (from the template), the students (pasted, a CSV file or a selection in the workbook), then one insertion. */
 export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
   const types = parId('grilles-types');
   for (const t of gabaritGrilles().types) {
@@ -17,7 +19,22 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     types.append(el('div', { class: 'case' }, el('input', { type: 'checkbox', id, name: 'type', value: t.id, ...(t.id === 'pfmp' ? { checked: '' } : {}) }), el('label', { for: id }, t.libelle)));
   }
   parId<HTMLInputElement>('grilles-annee').value = anneeScolaire(aujourdhui());
+  const selection = parId<HTMLButtonElement>('grilles-selection');
+  selection.addEventListener('click', lancer(selection, parId('grilles-message'), 'Lecture de la sélection…', prendreSelection));
   surEnvoi(parId<HTMLFormElement>('grilles-formulaire'), lancer(parId<HTMLButtonElement>('grilles-inserer'), parId('grilles-message'), 'Insertion en cours…', insererGrilles, apresInsertion));
+
+  /** The selected cells become the pasted list (the teacher sees and can correct it), checked at once. */
+  async function prendreSelection(): Promise<string> {
+    const { adresse, valeurs } = await hote.executer((context) => lireSelection(context));
+    const texte = texteDesLignes(valeurs);
+    if (!texte) throw new SaisieInvalide(`La sélection ${adresse} est vide : sélectionnez la liste des élèves (nom, prénom, classe) dans une feuille, puis recommencez.`);
+    const lignes = texte.split('\n').length;
+    if (lignes > LIGNES_MAX) throw new SaisieInvalide(`La sélection ${adresse} compte ${lignes} lignes : sélectionnez seulement la liste des élèves.`);
+    parId<HTMLTextAreaElement>('grilles-eleves').value = texte;
+    parId<HTMLInputElement>('grilles-csv').value = '';
+    const { eleves } = elevesDepuisTexte(texte, parId<HTMLInputElement>('grilles-classe').value.trim());
+    return `${accorder(eleves.length, 'élève')} ${eleves.length > 1 ? 'lus' : 'lu'} dans ${adresse} : vérifiez la liste, puis insérez les grilles.`;
+  }
 
   async function liste(): Promise<ListeEleves> {
     const classe = parId<HTMLInputElement>('grilles-classe').value.trim();

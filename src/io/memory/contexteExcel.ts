@@ -127,14 +127,7 @@ export class ContexteMemoire {
         return ctx.feuilleProxy(nom);
       },
       getItem: (nom: string) => ctx.feuilleProxy(nom),
-      getItemOrNullObject: (nom: string) => ({
-        getUsedRangeOrNullObject: (_valeursSeules?: boolean) =>
-          ctx.plage(() => {
-            const f = c.feuille(nom);
-            const z = f && c.plageUtilisee(f);
-            return f && z ? { feuille: f.nom, z } : null;
-          }, `${nom} (plage utilisée)`),
-      }),
+      getItemOrNullObject: (nom: string) => ({ getUsedRangeOrNullObject: ctx.plageUtilisee(nom) }),
       getActiveWorksheet: () => ctx.feuilleProxy(c.active),
       load(_props?: unknown) {
         return ctx.charger(this, 'worksheets.load', '', '1.1', { items: () => c.feuilles.map((f) => Object.assign(ctx.feuilleProxy(f.nom), { name: f.nom, visibility: f.visibilite })) });
@@ -169,6 +162,11 @@ export class ContexteMemoire {
     return {
       worksheets,
       names,
+      getSelectedRange: () =>
+        ctx.plage(() => {
+          const z = zone(c.selection);
+          return z ? { feuille: c.active, z } : null;
+        }, 'sélection'),
       insertWorksheetsFromBase64: (base64: string, _options?: { positionType?: string }) => {
         ctx.enfiler('workbook.insertWorksheetsFromBase64', `${Math.round((base64.length * 3) / 4 / 1024)} Ko`, '1.13', async () => {
           await insererFeuillesDuFichier(c, depuisBase64(base64), ctx.options.nomsDuFichier ?? 'importes');
@@ -180,11 +178,22 @@ export class ContexteMemoire {
     };
   }
 
+  /** getUsedRangeOrNullObject(valuesOnly) of a sheet: its cells with a value, null when it has none. */
+  private plageUtilisee(nom: string) {
+    return (_valeursSeules?: boolean) =>
+      this.plage(() => {
+        const f = this.classeur.feuille(nom);
+        const z = f && this.classeur.plageUtilisee(f);
+        return f && z ? { feuille: f.nom, z } : null;
+      }, `${nom} (plage utilisée)`);
+  }
+
   private feuilleProxy(nom: string) {
     const ctx = this;
     const f = () => ctx.feuille(nom);
     const ws = {
       _nom: nom,
+      getUsedRangeOrNullObject: ctx.plageUtilisee(nom),
       set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
         ctx.enfiler('worksheet.visibility', nom, '1.1', () => (f().visibilite = v));
       },
@@ -342,6 +351,7 @@ export class ContexteMemoire {
       }, `${cible}→`);
     const proxy = {
       _adresse: cible,
+      _resoudre: resoudre,
       set values(m: unknown[][]) {
         matrice('range.values', m, ecrire);
       },
@@ -405,6 +415,13 @@ export class ContexteMemoire {
           };
         },
       },
+      getIntersectionOrNullObject: (autre: { _resoudre: () => { feuille: string; z: Zone } | null }) =>
+        ctx.plage(() => {
+          const [a, b] = [resoudre(), autre._resoudre()];
+          if (!a || !b || a.feuille.toUpperCase() !== b.feuille.toUpperCase()) return null;
+          const z = { haut: Math.max(a.z.haut, b.z.haut), gauche: Math.max(a.z.gauche, b.z.gauche), bas: Math.min(a.z.bas, b.z.bas), droite: Math.min(a.z.droite, b.z.droite) };
+          return z.haut <= z.bas && z.gauche <= z.droite ? { feuille: a.feuille, z } : null;
+        }, `${cible}∩`),
       getOffsetRange: (lignes: number, colonnes: number) => derivee((z) => ({ haut: z.haut + lignes, bas: z.bas + lignes, gauche: z.gauche + colonnes, droite: z.droite + colonnes })),
       getAbsoluteResizedRange: (lignes: number, colonnes: number) => derivee((z) => ({ ...z, bas: z.haut + lignes - 1, droite: z.gauche + colonnes - 1 })),
       /** the merged ranges that meet this one, as Office.js's RangeAreas (ExcelApi 1.13) */
