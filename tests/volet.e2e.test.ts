@@ -1,4 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { exercicesPourLaClasse } from '../src/app/exercicesDeLaClasse';
+import { ouvrirExercice } from '../src/app/exercices';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dossierTemporaire } from './aides/cli';
@@ -241,6 +244,53 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await page.screenshot({ path: path.join(CAPTURES, 'verification.png'), fullPage: true });
   expect(fichiers).toContain('taskpane.js');
   expect(fichiers.filter((f) => f === 'exceljs.js' || f === 'xlsx.js')).toEqual([]);
+  expect(sorties).toEqual([]);
+});
+
+test('Exercices pour la classe : un classeur par élève (chacun son cas) et les corrigés, dans un .zip enregistré depuis le volet', async () => {
+  const eleves = [
+    { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA A' },
+    { nom: "N'DIAYE", prenom: 'Awa', classe: 'Tle AGOrA A' },
+    { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA B' }, // a homonym in another class: a file of his own
+  ];
+  const page = await ouvrir();
+  const erreurs: string[] = [];
+  page.on('pageerror', (e) => erreurs.push(e.message));
+  await page.goto(`${base}/taskpane.html#exercices`);
+  await page.waitForSelector('body[data-pret="oui"]');
+  await page.getByLabel("Modèle d'exercice").selectOption('rapprochement');
+  await page.getByLabel(/^Graine/).fill('5');
+  await page.getByLabel(/^Mois du cas/).fill('2026-10');
+  await page.getByLabel(/^La classe/).check();
+  await expect(page.locator('#exercices-eleve').isHidden()).resolves.toBe(true);
+  await page.getByLabel(/^Collez la liste/).fill(eleves.map((e) => [e.nom, e.prenom, e.classe].join('\t')).join('\n'));
+  const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Préparer les classeurs de la classe' }).click()]);
+  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toBe(
+    "3 classeurs d'exercice « État de rapprochement bancaire » préparés, un cas par élève, avec les corrigés (dossier « corriges ») et la répartition des cas (repartition.csv) : exercices-rapprochement.zip.",
+  );
+  expect(telechargement.suggestedFilename()).toBe('exercices-rapprochement.zip');
+  await expect(page.locator('#exercices-progression').evaluate((p: HTMLProgressElement) => [p.value, p.max])).resolves.toEqual([7, 7]);
+  await page.screenshot({ path: path.join(CAPTURES, 'exercices-classe.png'), fullPage: true });
+  const d = dossierTemporaire('agora-volet-zip-');
+  const zipFichier = path.join(d, 'classe.zip');
+  await telechargement.saveAs(zipFichier);
+  const zip = await JSZip.loadAsync(readFileSync(zipFichier));
+  // the oracle: the same class computed here, with the names the CLI gives its files
+  const attendus = exercicesPourLaClasse({ type: 'rapprochement', graine: 5, periode: '2026-10', date: '2026-11-23' }, eleves);
+  expect(Object.keys(zip.files).filter((f) => !f.endsWith('/')).sort()).toEqual([...attendus.flatMap((x) => [x.fichier, `corriges/${x.corrige}`]), 'repartition.csv'].sort());
+  expect(attendus.map((x) => x.fichier)).toEqual(['rapprochement-DUPONT_Jean.xlsx', "rapprochement-N'DIAYE_Awa.xlsx", 'rapprochement-DUPONT_Jean_2.xlsx']);
+  const repartition = (await zip.file('repartition.csv')!.async('string')).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+  expect(repartition.slice(1).map((l) => [l[3], l[5]])).toEqual(attendus.map((x) => [x.fichier, String(x.graine)]));
+  for (const x of attendus) {
+    const f = path.join(d, x.fichier);
+    writeFileSync(f, await zip.file(x.fichier)!.async('nodebuffer'));
+    const ouvert = await ouvrirExercice(f);
+    expect([x.fichier, ouvert.graine, ouvert.modele]).toEqual([x.fichier, x.graine, 'exercice-rapprochement']);
+  }
+  // each student their own case, drawn from the seed and their name: the homonym of the other class has the same one
+  const [a, b, c] = attendus.map((x) => x.graine);
+  expect([a !== b, c]).toEqual([true, a]);
+  expect(erreurs).toEqual([]);
   expect(sorties).toEqual([]);
 });
 

@@ -4,6 +4,7 @@ import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
 import { creerDossier, ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
 import { classeurGrilles, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { nomComplet, type Eleve } from '../sheets/grilles/commun';
+import { nomsDeFichiers } from '../sheets/eleve';
 
 export interface FichierEcrit {
   fichier: string;
@@ -23,19 +24,6 @@ export async function grillesDeLaClasse(eleves: readonly Eleve[], o: OptionsGril
   return { fichiers: [{ fichier, feuilles: classeur.feuilles.map((f) => f.nom), eleves: eleves.map(nomComplet) }], erreurs: [] };
 }
 
-const RESERVES_WINDOWS = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
-
-/** « DUPONT_Jean » : a file name every system accepts, made from the student's name. */
-export function nomFichierEleve(e: Eleve): string {
-  const s = nomComplet(e)
-    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '')
-    .replace(/\s+/g, '_')
-    .replace(/^[.\s_-]+|[.\s_]+$/g, '')
-    .slice(0, 100);
-  if (!s) return 'eleve';
-  return RESERVES_WINDOWS.test(s) ? `${s}_` : s;
-}
-
 /**
  * One workbook per student in `dossier` (created if its parent exists), named after the student.
  * A file that cannot be written is reported and the others are still written.
@@ -43,13 +31,10 @@ export function nomFichierEleve(e: Eleve): string {
 export async function grillesParEleve(eleves: readonly Eleve[], o: OptionsGrilles, dossier: string): Promise<ResumeGrilles> {
   await creerDossier(dossier);
   const r = referentiel();
-  const pris = new Set<string>();
+  const noms = nomsDeFichiers(eleves);
   const resume: ResumeGrilles = { fichiers: [], erreurs: [] };
-  for (const e of eleves) {
-    let base = nomFichierEleve(e);
-    for (let k = 2; pris.has(base.toLowerCase()); k++) base = `${nomFichierEleve(e)}_${k}`;
-    pris.add(base.toLowerCase());
-    const fichier = path.join(dossier, `${base}.xlsx`);
+  for (const [i, e] of eleves.entries()) {
+    const fichier = path.join(dossier, `${noms[i]}.xlsx`);
     try {
       const { classeur } = classeurGrilles(r, [e], o, 'eleve');
       await ecrireAtomiquement(fichier, await classeurEnXlsx(classeur));

@@ -9,3 +9,29 @@ export const nomComplet = (e: Eleve) => `${e.nom.toLocaleUpperCase('fr')} ${e.pr
 
 /** Header/footer text: `&` starts a code there, so a name like « Dupont & fils » is doubled. */
 export const texteEnTete = (s: string) => s.replace(/&/g, '&&');
+
+const RESERVES_WINDOWS = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+
+/** « DUPONT_Jean », « exercices-tva-Tle_A » : a file name every system accepts, made from a text. */
+export function nomDeFichier(texte: string, parDefaut = 'eleve'): string {
+  const s = texte
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '')
+    .replace(/\s+/g, '_')
+    .replace(/^[.\s_-]+|[.\s_]+$/g, '')
+    .slice(0, 100);
+  if (!s) return parDefaut;
+  return RESERVES_WINDOWS.test(s) ? `${s}_` : s;
+}
+
+const nomFichierEleve = (e: Eleve) => nomDeFichier(nomComplet(e));
+
+/** One file name per student, homonyms told apart (« DUPONT_Jean », « DUPONT_Jean_2 »), whatever the case. */
+export function nomsDeFichiers(eleves: readonly Eleve[]): string[] {
+  const pris = new Set<string>();
+  return eleves.map((e) => {
+    let base = nomFichierEleve(e);
+    for (let k = 2; pris.has(base.toLowerCase()); k++) base = `${nomFichierEleve(e)}_${k}`;
+    pris.add(base.toLowerCase());
+    return base;
+  });
+}

@@ -2,6 +2,7 @@ import { annoncer } from './dom';
 import type { Hote } from './hote';
 import { insererClasseur, type FichierDuModele, type ResultatInsertion } from '../io/office/insererClasseur';
 import type { Classeur } from '../sheets/model';
+import { elevesDepuisCsv, elevesDepuisTexte, type ListeEleves } from '../app/listeEleves';
 import { ErreurExcel } from '../io/office/erreurs';
 import { ErreurFichier } from '../io/erreurFichier';
 
@@ -53,3 +54,11 @@ const fichierDuModele: FichierDuModele = async (c) => (await import(/* webpackCh
 
 /** Inserts a workbook model into the open workbook: as one file where Excel takes it, range by range otherwise. */
 export const inserer = (hote: Hote, classeur: Classeur): Promise<ResultatInsertion> => hote.executer((context, prend) => insererClasseur(context, classeur, prend, fichierDuModele));
+
+/** The class list of a form: its CSV file when one is chosen, otherwise the pasted text. */
+export async function listeDuFormulaire(texte: HTMLTextAreaElement, csv: HTMLInputElement, classe: string): Promise<ListeEleves> {
+  const fichier = csv.files?.[0];
+  if (fichier) return elevesDepuisCsv(new Uint8Array(await fichier.arrayBuffer()), fichier.name, classe);
+  if (!texte.value.trim()) throw new ErreurFichier('Indiquez les élèves : collez la liste (nom, prénom, classe) ou choisissez un fichier CSV.', 'liste collée');
+  return elevesDepuisTexte(texte.value, classe);
+}

@@ -3,9 +3,14 @@ import { gabaritExercice } from '../sheets/exercices/gabarit';
 import type { TypeExercice } from '../domain/cas/aleas';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { aujourdhui, inserer, lancer, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, aujourdhui, inserer, lancer, listeDuFormulaire, SaisieInvalide, surEnvoi } from './commun';
+import { exercicesPourLaClasse, repartitionCsv } from '../app/exercicesDeLaClasse';
+import { nomDeFichier } from '../sheets/eleve';
 
-/** « Exercices »: a template, its seed and aléas, the student; the énoncé and work sheets inserted at once. */
+/**
+ * « Exercices »: a template, its seed and aléas; for one student, the énoncé and work sheets inserted
+ * at once; for a class, a .zip of workbooks to hand out.
+ */
 export function brancherExercices(hote: Hote, apresInsertion: () => void): void {
   const modele = parId<HTMLSelectElement>('exercices-modele');
   for (const t of TYPES_DISPONIBLES) modele.append(el('option', { value: t }, gabaritExercice(t).titre));
@@ -22,6 +27,15 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   parId<HTMLInputElement>('exercices-periode').value = aujourdhui().slice(0, 7);
   surEnvoi(parId<HTMLFormElement>('exercices-formulaire'), lancer(parId<HTMLButtonElement>('exercices-creer'), parId('exercices-message'), 'Création en cours…', creer, apresInsertion));
 
+  const pourLaClasse = () => parId<HTMLInputElement>('exercices-pour-classe').checked;
+  const basculer = () => {
+    parId('exercices-eleve').hidden = pourLaClasse();
+    parId('exercices-classe-liste').hidden = !pourLaClasse();
+    parId('exercices-creer').textContent = pourLaClasse() ? 'Préparer les classeurs de la classe' : "Créer l'exercice";
+  };
+  for (const id of ['exercices-pour-eleve', 'exercices-pour-classe']) parId(id).addEventListener('change', basculer);
+  basculer();
+
   async function creer(): Promise<string> {
     const type = modele.value as TypeExercice;
     const graine = Number(parId<HTMLInputElement>('exercices-graine').value);
@@ -31,10 +45,42 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-aleas input:checked'), (c) => c.value);
     const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), ...(choisis.length ? { aleas: choisis } : {}) };
     verifierDemande(demande);
+    if (pourLaClasse()) return preparerClasse(demande);
     const [nom, prenom, classe] = ['nom', 'prenom', 'classe'].map((k) => parId<HTMLInputElement>(`exercices-${k}`).value.trim());
     const eleve = nom || prenom ? { nom: nom!, prenom: prenom!, classe: classe! } : null;
     const { classeur, cas } = modeleDExercice(demande, eleve);
     const res = await inserer(hote, classeur);
     return [`Exercice « ${gabaritExercice(type).titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements].join(' ');
+  }
+
+  /**
+   * One workbook per student, each their own case, with the corrigés and who got which case, in a
+   * .zip made here (exceljs and JSZip fetched from the add-in's files only now) and offered for saving.
+   */
+  async function preparerClasse(demande: DemandeExercice): Promise<string> {
+    const { eleves } = await listeDuFormulaire(parId('exercices-eleves'), parId('exercices-csv'), '');
+    const exercices = exercicesPourLaClasse(demande, eleves);
+    const { archiveDeClasseurs } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/archiveDeClasseurs');
+    const progression = parId<HTMLProgressElement>('exercices-progression');
+    progression.hidden = false;
+    const entrees = [
+      ...exercices.flatMap((x) => [
+        { chemin: x.fichier, classeur: () => x.classeur },
+        { chemin: `corriges/${x.corrige}`, classeur: x.leCorrige },
+      ]),
+      { chemin: 'repartition.csv', texte: repartitionCsv(exercices) },
+    ];
+    const octets = await archiveDeClasseurs(entrees, (faits, total) => ([progression.value, progression.max] = [faits, total]));
+    const classes = [...new Set(eleves.map((e) => e.classe).filter(Boolean))];
+    const nom = `${nomDeFichier(`exercices-${demande.type}${classes.length === 1 ? `-${classes[0]}` : ''}`)}.zip`;
+    const lien = parId<HTMLAnchorElement>('exercices-telechargement');
+    if (lien.href) URL.revokeObjectURL(lien.href);
+    lien.href = URL.createObjectURL(new Blob([octets as BlobPart], { type: 'application/zip' }));
+    lien.download = nom;
+    lien.textContent = `Enregistrer ${nom} (${Math.ceil(octets.length / 1024)} Ko)`;
+    lien.hidden = false;
+    lien.click();
+    const n = exercices.length;
+    return `${accorder(n, 'classeur')} d'exercice « ${gabaritExercice(demande.type).titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève, avec les corrigés (dossier « corriges ») et la répartition des cas (repartition.csv) : ${nom}.`;
   }
 }

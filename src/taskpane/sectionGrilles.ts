@@ -1,12 +1,11 @@
 import { referentiel } from '../referentiel';
 import { anneeScolaire, classeurGrilles } from '../sheets/grilles/classeurGrilles';
 import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
-import { elevesDepuisCsv, elevesDepuisTexte, texteDesLignes, type ListeEleves } from '../app/listeEleves';
+import { elevesDepuisTexte, texteDesLignes } from '../app/listeEleves';
 import { lireSelection } from '../io/office/lireSelection';
-import { ErreurFichier } from '../io/erreurFichier';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, aujourdhui, inserer, lancer, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, aujourdhui, inserer, lancer, listeDuFormulaire, SaisieInvalide, surEnvoi } from './commun';
 
 /** More rows than any class: the selection was not the list. */
 const LIGNES_MAX = 200;
@@ -36,19 +35,10 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     return `${accorder(eleves.length, 'élève')} ${eleves.length > 1 ? 'lus' : 'lu'} dans ${adresse} : vérifiez la liste, puis insérez les grilles.`;
   }
 
-  async function liste(): Promise<ListeEleves> {
-    const classe = parId<HTMLInputElement>('grilles-classe').value.trim();
-    const fichier = parId<HTMLInputElement>('grilles-csv').files?.[0];
-    if (fichier) return elevesDepuisCsv(new Uint8Array(await fichier.arrayBuffer()), fichier.name, classe);
-    const texte = parId<HTMLTextAreaElement>('grilles-eleves').value;
-    if (!texte.trim()) throw new ErreurFichier('Indiquez les élèves : collez la liste (nom, prénom, classe) ou choisissez un fichier CSV.', 'liste collée');
-    return elevesDepuisTexte(texte, classe);
-  }
-
   async function insererGrilles(): Promise<string> {
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#grilles-types input:checked'), (c) => c.value as TypeGrille);
     if (!choisis.length) throw new SaisieInvalide('Cochez au moins un type de grille.');
-    const { eleves } = await liste();
+    const { eleves } = await listeDuFormulaire(parId('grilles-eleves'), parId('grilles-csv'), parId<HTMLInputElement>('grilles-classe').value.trim());
     const options = { types: choisis, etablissement: parId<HTMLInputElement>('grilles-etablissement').value.trim(), annee: parId<HTMLInputElement>('grilles-annee').value.trim(), date: aujourdhui() };
     const { classeur } = classeurGrilles(referentiel(), eleves, options, eleves.length > 1 ? 'classe' : 'eleve');
     const res = await inserer(hote, classeur);

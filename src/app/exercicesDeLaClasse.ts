@@ -1,0 +1,35 @@
+import { ecrireCsv } from '../io/csv';
+import { nomsDeFichiers, type Eleve } from '../sheets/eleve';
+import type { Classeur } from '../sheets/model';
+import { modeleDExercice, type DemandeExercice } from './modelesExercices';
+
+/**
+ * A class's exercise as the task pane hands it out: each student their own case (their name varies
+ * the seed), a workbook and its corrigé named as `agora exercice --classe --par-eleve` names them,
+ * and the list of who got which case. Pure: the pane zips the files, the CLI writes them.
+ */
+
+export const fichiersExercice = (type: string, nom: string) => ({ fichier: `${type}-${nom}.xlsx`, corrige: `corrige-${type}-${nom}.xlsx` });
+
+export interface ExerciceDEleve {
+  eleve: Eleve;
+  fichier: string;
+  corrige: string;
+  classeur: Classeur;
+  leCorrige: () => Classeur;
+  graine: number | null;
+  aleas: string[];
+}
+
+export function exercicesPourLaClasse(d: DemandeExercice, eleves: readonly Eleve[]): ExerciceDEleve[] {
+  const noms = nomsDeFichiers(eleves);
+  return eleves.map((eleve, i) => {
+    const { classeur, corrige, cas } = modeleDExercice(d, eleve);
+    return { eleve, ...fichiersExercice(d.type, noms[i]!), classeur, leCorrige: corrige, graine: cas.graine, aleas: cas.aleas };
+  });
+}
+
+/** « repartition.csv »: the case each student received, to find a copy's corrigé or give the same case again. */
+export const repartitionCsv = (exercices: readonly ExerciceDEleve[]) =>
+  ecrireCsv([['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas'], ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, `corriges/${x.corrige}`, x.graine, x.aleas.join(', ')])]);
+
