@@ -19,12 +19,7 @@ const DATE = '2026-11-23';
 const OPTIONS = { etablissement: 'LP de test', annee: '2026-2027', date: DATE };
 const eleves = (n: number): Eleve[] => Array.from({ length: n }, (_, i) => ({ nom: i === 1 ? '=HYPERLINK("http://x","y")' : `Élève${i + 1}`, prenom: 'Léa', classe: 'Tle A' }));
 
-/** A workbook as Excel makes a new one: one empty sheet. */
-function nouveauClasseur(): ClasseurMemoire {
-  const c = new ClasseurMemoire();
-  c.ajouterFeuille('Feuil1');
-  return c;
-}
+const nouveauClasseur = () => ClasseurMemoire.nouveau();
 
 /** « AO6:AO6 » and « AO6 » are the same range. */
 const plage = (a: string) => adresseZone(zone(a)!);

@@ -20,8 +20,7 @@ const ELEVE = { nom: 'Martin', prenom: 'Léa', classe: 'Tle A' };
 async function classeurAvecExercice(type: (typeof TYPES_DISPONIBLES)[number], api = '1.13') {
   const demande = { type, graine: 11, periode: moisDeDemonstration(type, '2026-10'), date: DATE };
   const m = await modeleDExercice(demande, ELEVE);
-  const c = new ClasseurMemoire();
-  c.ajouterFeuille('Feuil1');
+  const c = ClasseurMemoire.nouveau();
   const ctx = new ContexteMemoire(c, { api });
   await insererClasseur(ctx as unknown as Excel.RequestContext, m.classeur, (v) => ctx.prend(v));
   return { c, demande };
@@ -96,8 +95,7 @@ describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
   });
 
   test('liste des élèves prise dans une feuille : la sélection dans la plage utilisée, ou toute la liste autour d\u2019une cellule ; une synchronisation', async () => {
-    const c = new ClasseurMemoire();
-    c.ajouterFeuille('Feuil1');
+    const c = ClasseurMemoire.nouveau();
     c.ajouterFeuille('Élèves');
     [['Nom', 'Prénom', 'Classe'], ['DUPONT', 'Jean', 'Tle A'], ['MARTIN', 'Éloïse', 'Tle A']].forEach((l, i) => l.forEach((v, j) => c.taper('Élèves', `${'ABC'[j]}${i + 2}`, v)));
     c.active = 'Élèves';

@@ -190,8 +190,7 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   const demande = { type: 'tva' as const, graine: 12, periode: '2026-10', date: '2026-11-23' };
   const eleve = { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA A' };
   const modele = modeleDExercice(demande, eleve).classeur;
-  const c = new ClasseurMemoire();
-  c.ajouterFeuille('Feuil1');
+  const c = ClasseurMemoire.nouveau();
   const ctx = new ContexteMemoire(c);
   await insererClasseur(ctx as unknown as Excel.RequestContext, modele, (v) => ctx.prend(v));
   const avant = new Map(c.feuilles.flatMap((f) => [...f.cellules].map(([a, x]) => [`${f.nom}!${a}`, x.valeur])));

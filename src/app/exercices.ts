@@ -3,10 +3,10 @@ import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers'
 import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
 import { lireClasseur } from '../io/xlsx/lireClasseur';
 import { ErreurDonnees, valider } from '../domain/validation';
-import { nomComplet, nomsDeFichiers, type Eleve } from '../sheets/eleve';
+import { nomComplet, type Eleve } from '../sheets/eleve';
 import type { Attendus } from '../sheets/exercices/commun';
 import { lireJson } from './calculs';
-import { fichiersExercice } from './exercicesDeLaClasse';
+import { fichiersExercices } from './exercicesDeLaClasse';
 import { casGenere, definition, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
 
 export { TYPES_DISPONIBLES, modeleExercice, moisDeDemonstration, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
@@ -53,11 +53,10 @@ export async function exercicesDeLaClasse(d: DemandeExercice, eleves: readonly E
   if (corriges) await creerDossier(corriges, true);
   const fichiers: ResumeExercice[] = [];
   const erreurs: { eleve: string; message: string }[] = [];
-  const noms = nomsDeFichiers(eleves);
+  const noms = fichiersExercices(d.type, eleves);
   for (const [i, e] of eleves.entries()) {
-    const nom = noms[i]!;
+    const f = noms[i]!;
     try {
-      const f = fichiersExercice(d.type, nom);
       fichiers.push(await ecrireExercice(d, e, path.join(dossier, f.fichier), corriges ? path.join(corriges, f.corrige) : undefined));
     } catch (err) {
       erreurs.push({ eleve: nomComplet(e), message: (err as Error).message });

@@ -9,7 +9,11 @@ import { modeleDExercice, type DemandeExercice } from './modelesExercices';
  * and the list of who got which case. Pure: the pane zips the files, the CLI writes them.
  */
 
-export const fichiersExercice = (type: string, nom: string) => ({ fichier: `${type}-${nom}.xlsx`, corrige: `corrige-${type}-${nom}.xlsx` });
+/** Where the corrigés go, beside the students' workbooks. */
+export const DOSSIER_CORRIGES = 'corriges';
+
+/** Each student's workbook and corrigé file names, homonyms told apart. */
+export const fichiersExercices = (type: string, eleves: readonly Eleve[]) => nomsDeFichiers(eleves).map((nom) => ({ fichier: `${type}-${nom}.xlsx`, corrige: `corrige-${type}-${nom}.xlsx` }));
 
 export interface ExerciceDEleve {
   eleve: Eleve;
@@ -22,14 +26,14 @@ export interface ExerciceDEleve {
 }
 
 export function exercicesPourLaClasse(d: DemandeExercice, eleves: readonly Eleve[]): ExerciceDEleve[] {
-  const noms = nomsDeFichiers(eleves);
+  const fichiers = fichiersExercices(d.type, eleves);
   return eleves.map((eleve, i) => {
     const { classeur, corrige, cas } = modeleDExercice(d, eleve);
-    return { eleve, ...fichiersExercice(d.type, noms[i]!), classeur, leCorrige: corrige, graine: cas.graine, aleas: cas.aleas };
+    return { eleve, ...fichiers[i]!, classeur, leCorrige: corrige, graine: cas.graine, aleas: cas.aleas };
   });
 }
 
 /** « repartition.csv »: the case each student received, to find a copy's corrigé or give the same case again. */
 export const repartitionCsv = (exercices: readonly ExerciceDEleve[]) =>
-  ecrireCsv([['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas'], ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, `corriges/${x.corrige}`, x.graine, x.aleas.join(', ')])]);
+  ecrireCsv([['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas'], ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, `${DOSSIER_CORRIGES}/${x.corrige}`, x.graine, x.aleas.join(', ')])]);
 

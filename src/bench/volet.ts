@@ -95,21 +95,16 @@ async function allersRetours(): Promise<void> {
   process.stdout.write(`  ${'opération'.padEnd(58)}${'synchro.'.padStart(9)}${'commandes'.padStart(11)}${'budget'.padStart(8)}   fichier (base64) et sa préparation\n`);
   const ligne = (nom: string, ctx: ContexteMemoire, budget: number, suite = '') =>
     process.stdout.write(`  ${nom.padEnd(58)}${String(ctx.syncs).padStart(9)}${String(ctx.journal.length).padStart(11)}${`≤ ${budget}`.padStart(8)}${ctx.syncs > budget ? '   DÉPASSÉ' : ''}${suite}\n`);
-  const classeurVide = () => {
-    const c = new ClasseurMemoire();
-    c.ajouterFeuille('Feuil1');
-    return c;
-  };
   for (const o of modeles) {
     const m = await o.m();
     // range writes (Excel 2019, ExcelApi 1.8–1.12)
-    const c = classeurVide();
+    const c = ClasseurMemoire.nouveau();
     const ctx = new ContexteMemoire(c, { api: '1.12' });
     await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v));
     ligne(`insertion par plages : ${o.nom}`, ctx, 3);
     // one file (ExcelApi 1.13): what the pane sends, and how long exceljs takes to make it
     let [base64, preparation] = ['', 0];
-    const parFichier = new ContexteMemoire(classeurVide());
+    const parFichier = new ContexteMemoire(ClasseurMemoire.nouveau());
     await insererClasseur(parFichier as unknown as Excel.RequestContext, m, (v) => parFichier.prend(v), async (x) => {
       const debut = performance.now();
       base64 = await classeurEnBase64(x);

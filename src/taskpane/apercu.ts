@@ -15,6 +15,12 @@ const contenu = (x: CelluleMemoire | undefined) => (x ? (x.formule ?? (x.valeur 
 export function dessinerApercu(conteneur: HTMLElement, c: ClasseurMemoire): void {
   conteneur.replaceChildren();
   const redessiner = () => dessinerApercu(conteneur, c);
+  /** after a cell is chosen or typed into: the input bar has the focus again, as Excel's formula bar */
+  const allerA = (a: string) => {
+    c.selection = a;
+    redessiner();
+    (conteneur.querySelector('#apercu-saisie') as HTMLInputElement | null)?.focus();
+  };
   const visibles = c.feuilles.filter((f) => f.visibilite === 'Visible');
   const onglets = el('div', { role: 'tablist', 'aria-label': 'Feuilles du classeur', class: 'onglets-feuilles' });
   for (const f of visibles) {
@@ -34,9 +40,7 @@ export function dessinerApercu(conteneur: HTMLElement, c: ClasseurMemoire): void
     ev.preventDefault();
     c.taper(c.active, c.selection, saisie.value);
     const z = zone(c.selection)!;
-    c.selection = adresse(z.haut + 1, z.gauche);
-    redessiner();
-    (conteneur.querySelector('#apercu-saisie') as HTMLInputElement | null)?.focus();
+    allerA(adresse(z.haut + 1, z.gauche));
   });
   conteneur.append(onglets, barre);
   const f = c.feuille(c.active);
@@ -63,11 +67,7 @@ export function dessinerApercu(conteneur: HTMLElement, c: ClasseurMemoire): void
       if (cell?.style['font.bold']) td.classList.add('gras');
       if (typeof cell?.style['fill.color'] === 'string') td.style.backgroundColor = cell.style['fill.color'] as string;
       if (a === c.selection) td.classList.add('selectionnee');
-      td.addEventListener('click', () => {
-        c.selection = a;
-        redessiner();
-        (conteneur.querySelector('#apercu-saisie') as HTMLInputElement | null)?.focus();
-      });
+      td.addEventListener('click', () => allerA(a));
       tr.append(td);
     }
     table.append(tr);

@@ -21,8 +21,7 @@ export function hoteExcel(): Hote {
 
 /** `api`: the ExcelApi set the in-memory host claims (« 1.8 » plays Excel 2019); the latest by default. */
 export function hoteMemoire(api?: string): Hote {
-  const classeur = new ClasseurMemoire();
-  classeur.ajouterFeuille('Feuil1');
+  const classeur = ClasseurMemoire.nouveau();
   const hote: Hote = {
     nom: 'mémoire',
     classeur,

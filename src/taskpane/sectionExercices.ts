@@ -4,7 +4,7 @@ import type { TypeExercice } from '../domain/cas/aleas';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { accorder, aujourdhui, inserer, lancer, listeDuFormulaire, SaisieInvalide, surEnvoi } from './commun';
-import { exercicesPourLaClasse, repartitionCsv } from '../app/exercicesDeLaClasse';
+import { DOSSIER_CORRIGES, exercicesPourLaClasse, repartitionCsv } from '../app/exercicesDeLaClasse';
 import { nomDeFichier } from '../sheets/eleve';
 
 /**
@@ -66,7 +66,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const entrees = [
       ...exercices.flatMap((x) => [
         { chemin: x.fichier, classeur: () => x.classeur },
-        { chemin: `corriges/${x.corrige}`, classeur: x.leCorrige },
+        { chemin: `${DOSSIER_CORRIGES}/${x.corrige}`, classeur: x.leCorrige },
       ]),
       { chemin: 'repartition.csv', texte: repartitionCsv(exercices) },
     ];
@@ -81,6 +81,6 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     lien.hidden = false;
     lien.click();
     const n = exercices.length;
-    return `${accorder(n, 'classeur')} d'exercice « ${gabaritExercice(demande.type).titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève, avec les corrigés (dossier « corriges ») et la répartition des cas (repartition.csv) : ${nom}.`;
+    return `${accorder(n, 'classeur')} d'exercice « ${gabaritExercice(demande.type).titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève, avec les corrigés (dossier « ${DOSSIER_CORRIGES} ») et la répartition des cas (repartition.csv) : ${nom}.`;
   }
 }

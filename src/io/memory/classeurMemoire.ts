@@ -116,6 +116,13 @@ export function saisie(v: unknown): Pick<CelluleMemoire, 'valeur' | 'formule' | 
 }
 
 export class ClasseurMemoire {
+  /** A workbook as Excel makes a new one: one empty sheet « Feuil1 ». */
+  static nouveau(): ClasseurMemoire {
+    const c = new ClasseurMemoire();
+    c.ajouterFeuille('Feuil1');
+    return c;
+  }
+
   readonly feuilles: FeuilleMemoire[] = [];
   private readonly index = new Map<string, FeuilleMemoire>(); // by upper-case name
   readonly noms = new Map<string, { nom: string; reference: string }>(); // by upper-case name

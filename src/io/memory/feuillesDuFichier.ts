@@ -82,7 +82,8 @@ function feuilleLue(ws: ExcelJS.Worksheet, f: FeuilleMemoire, c: ClasseurMemoire
     for (const regle of cf.rules as ExcelJS.ExpressionRuleType[]) {
       const fond = rgb((regle.style?.fill as ExcelJS.FillPattern | undefined)?.bgColor);
       const couleur = rgb(regle.style?.font?.color);
-      f.misesEnForme.push({ plage: zone(cf.ref) ? adresseZone(zone(cf.ref)!) : cf.ref, formule: `=${regle.formulae?.[0] ?? ''}`, ...(fond ? { fond } : {}), ...(couleur ? { couleur } : {}) });
+      const z = zone(cf.ref);
+      f.misesEnForme.push({ plage: z ? adresseZone(z) : cf.ref, formule: `=${regle.formulae?.[0] ?? ''}`, ...(fond ? { fond } : {}), ...(couleur ? { couleur } : {}) });
     }
   for (const t of Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string; style?: { theme?: string } } }> }).tables))
     f.tableaux.push({ nom: t.table.name, plage: t.table.tableRef, ...(t.table.style?.theme ? { style: t.table.style.theme } : {}) });

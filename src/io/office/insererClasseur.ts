@@ -1,5 +1,5 @@
 import { serieExcel } from '../../domain/dates';
-import { largeurEnPoints, lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Style, type Valeur } from '../../sheets/model';
+import { largeurEnPoints, lettreColonne, referenceAbsolue, type Classeur, type Feuille, type NomDefini, type Style, type Valeur } from '../../sheets/model';
 import { erreurExcel, ErreurExcel, synchroniser } from './erreurs';
 
 /**
@@ -220,6 +220,8 @@ const refusDuFichier = (e: unknown) => {
   return /insertWorksheetsFromBase64/i.test(err?.debugInfo?.errorLocation ?? '') && !REFUS_DEFINITIFS.has(err?.code ?? '');
 };
 
+const referenceDuNom = (n: NomDefini) => `=${referenceAbsolue(n.feuille, n.plage)}`;
+
 /** « ='Feuille'!$A$1:$A$1 », « Feuille!$A$1 »: the same reference, compared without quotes, « = », a one-cell span or case. */
 export const referenceNormalisee = (r: string) =>
   r
@@ -258,7 +260,7 @@ export async function insererClasseur(context: Excel.RequestContext, c: Classeur
       const parNom = new Map(importes.items.map((n) => [n.name.toUpperCase(), n]));
       let aReparer = 0;
       for (const n of c.noms ?? []) {
-        const attendue = `=${referenceAbsolue(n.feuille, n.plage)}`;
+        const attendue = referenceDuNom(n);
         const lu = parNom.get(n.nom.toUpperCase());
         if (!lu) wb.names.add(n.nom, attendue);
         else if (referenceNormalisee(String(lu.formula)) !== referenceNormalisee(attendue)) wb.names.getItem(n.nom).formula = attendue;
@@ -270,11 +272,11 @@ export async function insererClasseur(context: Excel.RequestContext, c: Classeur
     } catch (e) {
       await annuler(context, c);
       if (!refusDuFichier(e)) throw erreurExcel(e, `${action} annulée`);
-      avertissements.add(`Excel a refusé le classeur préparé (${(e as { code?: string }).code ?? 'GeneralException'}) : les feuilles ont été écrites plage par plage.`);
+      avertissements.add(`Excel a refusé le classeur préparé (${erreurExcel(e, action).code}) : les feuilles ont été écrites plage par plage.`);
     }
   }
   for (const f of c.feuilles) ecrireFeuille(wb.worksheets.add(f.nom), f, prend, avertissements);
-  for (const n of c.noms ?? []) wb.names.add(n.nom, `=${referenceAbsolue(n.feuille, n.plage)}`);
+  for (const n of c.noms ?? []) wb.names.add(n.nom, referenceDuNom(n));
   activerPremiere(wb, c);
   try {
     await context.sync();
