@@ -10,6 +10,8 @@ import type { TypeExercice } from '../src/domain/cas/aleas';
 import { dossierTemporaire, lancer } from './aides/cli';
 import { convertirAvecLibreOffice } from './aides/libreoffice';
 import { insererLignes, renommerFeuille, saisir } from './aides/modifierCopie';
+import { reglagesEnClair, reglagesSaisis } from '../src/sheets/exercices/reglages';
+import { degresDuLivret } from '../src/sheets/grilles/gabarit';
 
 const DATE = '2026-11-23';
 const d = dossierTemporaire('agora-copies-');
@@ -268,6 +270,17 @@ describe('fichiers refusés', () => {
     const faux = v.rapport.controles.find((c) => c.statut === 'faux')!;
     const [feuille, adresse] = faux.cellule!.split('!');
     expect((wb.getWorksheet(feuille!)!.getCell(adresse!).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
+  });
+
+  test('réglages saisis (ligne de commande et volet) : pourcentages à la virgule, refus en français, phrase de « Paramètres »', () => {
+    expect(reglagesSaisis({ mode: 'sommatif', montrerAttendus: true, seuils: [' 50 ', '62,5', '85.5'] })).toEqual({ mode: 'sommatif', montrerAttendus: true, seuils: [0.5, 0.625, 0.855] });
+    expect(reglagesSaisis({ montrerAttendus: false })).toEqual({ mode: 'formatif', montrerAttendus: false, seuils: [0.4, 0.65, 0.9] });
+    for (const seuils of [['70', '50', '85'], ['40', '65'], ['0', '65', '90'], ['40', '65', '100'], ['40', 'soixante', '90'], ['40', '', '90'], ['-10', '65', '90']])
+      expect(() => reglagesSaisis({ montrerAttendus: false, seuils })).toThrow(`trois pourcentages croissants entre 0 et 100 (exclus), par exemple 40, 65, 90 : « ${seuils.join(' ; ')} »`);
+    expect(() => reglagesSaisis({ mode: 'noté', montrerAttendus: false })).toThrow('formatif ou sommatif : « noté »');
+    expect(reglagesEnClair({ mode: 'sommatif', montrerAttendus: false, seuils: [0.5, 0.625, 0.85] }, degresDuLivret())).toBe(
+      'vérification sommative, valeurs attendues non montrées à l\u2019élève, degré 2 à partir de 50 %, degré 3 à partir de 62,5 %, degré 4 à partir de 85 % de réponses justes',
+    );
   });
 
   test('JSON d\u2019une copie : les champs du contrat', async () => {

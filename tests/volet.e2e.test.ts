@@ -246,6 +246,44 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   expect(sorties).toEqual([]);
 });
 
+test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à la création ; Paramètres la montre, Vérifier l\u2019applique sans que l\u2019élève puisse la changer', async () => {
+  const page = await ouvrir();
+  await page.goto(`${base}/taskpane.html#exercices`);
+  await page.waitForSelector('body[data-pret="oui"]');
+  await page.getByLabel("Modèle d'exercice").selectOption('rapprochement');
+  await expect(page.getByLabel(/^Formative/).isChecked()).resolves.toBe(true); // templates/verification.json
+  await expect(page.getByLabel(/^Degré 2 /).inputValue()).resolves.toBe('40');
+  await page.getByLabel(/^Sommative/).check();
+  await page.getByLabel(/^Montrer à l'élève/).check();
+  await page.getByLabel(/^Degré 2 /).fill('50');
+  await page.getByLabel(/^Degré 3 /).fill('45');
+  await page.getByLabel(/^Degré 4 /).fill('85');
+  await page.getByRole('button', { name: "Créer l'exercice" }).click();
+  await expect(page.locator('#exercices-message.erreur').textContent()).resolves.toBe('Degrés de la vérification : trois pourcentages croissants entre 0 et 100 (exclus), par exemple 40, 65, 90 : « 50 ; 45 ; 85 ».');
+  await expect(page.locator('.onglets-feuilles [role=tab]').allTextContents()).resolves.toEqual(['Feuil1']);
+  await page.getByLabel(/^Degré 3 /).fill('62,5');
+  await page.getByRole('button', { name: "Créer l'exercice" }).click();
+  await expect(page.locator('#exercices-message.succes').textContent({ timeout: 30_000 })).resolves.toMatch(/^Exercice « .+ » inséré : cas n° 1/);
+  await page.screenshot({ path: path.join(CAPTURES, 'exercice-sommatif.png'), fullPage: true });
+
+  await page.locator('#onglet-parametres').click();
+  await page.getByRole('button', { name: 'Lire les paramètres du classeur' }).click();
+  await expect(page.locator('#parametres-message.succes').textContent()).resolves.toMatch(
+    /^Exercice « .+ » : vérification sommative, valeurs attendues montrées à l’élève, degré 2 à partir de 50 %, degré 3 à partir de 62,5 %, degré 4 à partir de 85 % de réponses justes\. Ces réglages ont été fixés à la création de l’exercice \(section Exercices\) ; pour les changer, recréez-le\.$/,
+  );
+  await expect(page.locator('#parametres-formulaire').isHidden()).resolves.toBe(true);
+
+  await page.locator('#onglet-verifier').click();
+  await expect(page.locator('#section-verifier select, #section-verifier input').count()).resolves.toBe(0); // no way to switch to formative
+  await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+  await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : 0 réponse\(s\) juste\(s\) sur \d+ \(0 %\)\.$/);
+  const resultats = (await page.locator('#verifier-resultats').textContent())!;
+  expect(resultats).toContain('mode sommatif.');
+  expect(resultats).toContain('Évaluation sommative : le détail des réponses n’est pas communiqué.');
+  await expect(page.locator('#verifier-resultats ul.reponses').count()).resolves.toBe(0);
+  await page.screenshot({ path: path.join(CAPTURES, 'verification-sommative.png'), fullPage: true });
+});
+
 test('Exercices pour la classe : un classeur par élève (chacun son cas) et les corrigés, dans un .zip enregistré depuis le volet', async () => {
   const eleves = [
     { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA A' },

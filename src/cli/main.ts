@@ -4,7 +4,7 @@ import { compter, referentiel } from '../referentiel';
 import { exporterReferentiel } from '../app/referentiel';
 import { creerDossier, ErreurFichier } from '../io/fichiers';
 import { analyser, ErreurUsage, type Options } from './arguments';
-import { pourcent, REGLAGES_PAR_DEFAUT, ReglagesVerification } from '../sheets/exercices/reglages';
+import { pourcent, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
 import { lireListeEleves } from '../app/lireListeEleves';
 import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
@@ -188,15 +188,14 @@ function typeExercice(positionnels: string[]): TypeExercice {
 function reglagesDemandes(o: Options): { reglages?: ReglagesVerification } {
   const mode = o.valeurs.get('--verification');
   const seuils = o.valeurs.get('--seuils');
-  if (mode === undefined && seuils === undefined && !o.drapeaux.has('--montrer-attendus')) return {};
-  if (mode !== undefined && mode !== 'formatif' && mode !== 'sommatif') throw new ErreurUsage(`--verification attend formatif ou sommatif : « ${mode} ».`);
-  const r = ReglagesVerification.safeParse({
-    mode: mode ?? REGLAGES_PAR_DEFAUT.mode,
-    montrerAttendus: o.drapeaux.has('--montrer-attendus'),
-    seuils: seuils === undefined ? REGLAGES_PAR_DEFAUT.seuils : seuils.split(/[,;]/).map((x) => Number(x.trim().replace(',', '.')) / 100),
-  });
-  if (!r.success) throw new ErreurUsage(`--seuils attend trois pourcentages croissants entre 0 et 100, par exemple 40,65,90 : « ${seuils} ».`);
-  return { reglages: r.data };
+  const montrerAttendus = o.drapeaux.has('--montrer-attendus');
+  if (mode === undefined && seuils === undefined && !montrerAttendus) return {};
+  const option = mode !== undefined && mode !== 'formatif' && mode !== 'sommatif' ? '--verification' : '--seuils';
+  try {
+    return { reglages: reglagesSaisis({ ...(mode !== undefined ? { mode } : {}), montrerAttendus, ...(seuils !== undefined ? { seuils: seuils.split(/[,;]/) } : {}) }) };
+  } catch (e) {
+    throw new ErreurUsage(`${option} attend ${(e as Error).message}.`);
+  }
 }
 
 async function cmdExercice(args: string[], s: Sorties): Promise<number> {

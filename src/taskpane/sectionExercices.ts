@@ -6,6 +6,33 @@ import type { Hote } from './hote';
 import { accorder, aujourdhui, inserer, lancer, listeDuFormulaire, SaisieInvalide, surEnvoi } from './commun';
 import { DOSSIER_CORRIGES, exercicesPourLaClasse, repartitionCsv } from '../app/exercicesDeLaClasse';
 import { nomDeFichier } from '../sheets/eleve';
+import { enPourcentage, REGLAGES_PAR_DEFAUT, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
+import { degresDuLivret } from '../sheets/grilles/gabarit';
+
+/** How copies will be checked: the defaults of templates/verification.json, one threshold per degree above the first. */
+function dessinerReglages(): void {
+  parId<HTMLInputElement>(`exercices-mode-${REGLAGES_PAR_DEFAUT.mode}`).checked = true;
+  parId<HTMLInputElement>('exercices-attendus').checked = REGLAGES_PAR_DEFAUT.montrerAttendus;
+  const zone = parId('exercices-seuils');
+  degresDuLivret()
+    .slice(1)
+    .forEach((d, i) => {
+      const id = `exercices-seuil-${d.code}`;
+      zone.append(el('div', { class: 'seuil' }, el('label', { for: id }, `Degré ${d.code} (${d.libelle}) à partir de`), el('input', { type: 'text', id, inputmode: 'decimal', class: 'pourcentage', value: enPourcentage(REGLAGES_PAR_DEFAUT.seuils[i]!) }), ' %'));
+    });
+}
+
+function reglagesDuFormulaire(): ReglagesVerification {
+  try {
+    return reglagesSaisis({
+      mode: document.querySelector<HTMLInputElement>('input[name="exercices-mode"]:checked')!.value,
+      montrerAttendus: parId<HTMLInputElement>('exercices-attendus').checked,
+      seuils: Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-seuils input'), (x) => x.value),
+    });
+  } catch (e) {
+    throw new SaisieInvalide(`Degrés de la vérification : ${(e as Error).message}.`);
+  }
+}
 
 /**
  * « Exercices »: a template, its seed and aléas; for one student, the énoncé and work sheets inserted
@@ -24,6 +51,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   };
   modele.addEventListener('change', dessinerAleas);
   dessinerAleas();
+  dessinerReglages();
   parId<HTMLInputElement>('exercices-periode').value = aujourdhui().slice(0, 7);
   surEnvoi(parId<HTMLFormElement>('exercices-formulaire'), lancer(parId<HTMLButtonElement>('exercices-creer'), parId('exercices-message'), 'Création en cours…', creer, apresInsertion));
 
@@ -43,7 +71,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const periode = parId<HTMLInputElement>('exercices-periode').value;
     if (!/^\d{4}-\d{2}$/.test(periode)) throw new SaisieInvalide('Indiquez le mois du cas (AAAA-MM).');
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-aleas input:checked'), (c) => c.value);
-    const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), ...(choisis.length ? { aleas: choisis } : {}) };
+    const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), reglages: reglagesDuFormulaire(), ...(choisis.length ? { aleas: choisis } : {}) };
     verifierDemande(demande);
     if (pourLaClasse()) return preparerClasse(demande);
     const [nom, prenom, classe] = ['nom', 'prenom', 'classe'].map((k) => parId<HTMLInputElement>(`exercices-${k}`).value.trim());

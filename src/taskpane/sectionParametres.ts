@@ -2,6 +2,10 @@ import { ecrituresParametres, parametresDuClasseur, type NiveauParametre, type P
 import { ecrireValeursNommees } from '../io/office/ecrireNoms';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { texteValeur } from '../sheets/verification/resultats';
+import { exerciceDuClasseur } from '../app/modelesExercices';
+import { CLES_EXERCICE } from '../sheets/exercices/classeurExercice';
+import { reglagesDepuisCles, reglagesEnClair } from '../sheets/exercices/reglages';
+import { degresDuLivret } from '../sheets/grilles/gabarit';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { lancer, SaisieInvalide, surEnvoi } from './commun';
@@ -16,7 +20,8 @@ function champsEchelle(zone: HTMLElement, echelle: string, niveaux: readonly Niv
 
 /**
  * « Paramètres »: reads the open workbook's « Paramètres » (two round trips), shows the values the
- * teacher may change, and writes them back in one round trip once each is valid.
+ * teacher may change, and writes them back in one round trip once each is valid. An exercise's
+ * verification settings are shown, not edited: the pane is the student's too.
  */
 export function brancherParametres(hote: Hote, apresEcriture: () => void): void {
   const formulaire = parId<HTMLFormElement>('parametres-formulaire');
@@ -32,7 +37,11 @@ export function brancherParametres(hote: Hote, apresEcriture: () => void): void 
     formulaire.hidden = true;
     const lu = await hote.executer((context, prend) => lireClasseurOuvert(context, {}, prend));
     actuels = parametresDuClasseur(lu.classeur);
-    if (!actuels) throw new SaisieInvalide('Ce classeur n\u2019a pas de feuille « Paramètres » : insérez d\u2019abord des grilles (section Grilles).');
+    if (!actuels && lu.classeur.agora.has(CLES_EXERCICE.modele)) {
+      const x = exerciceDuClasseur(lu.classeur, lu.nom);
+      return `Exercice « ${x.spec.gabarit.titre} » : ${reglagesEnClair(reglagesDepuisCles(lu.classeur.agora), degresDuLivret())}. Ces réglages ont été fixés à la création de l\u2019exercice (section Exercices) ; pour les changer, recréez-le.`;
+    }
+    if (!actuels) throw new SaisieInvalide('Ce classeur n\u2019a pas de feuille « Paramètres » : insérez d\u2019abord des grilles (section Grilles) ou un exercice (section Exercices).');
     parId<HTMLInputElement>('parametres-etablissement').value = actuels.etablissement;
     parId<HTMLInputElement>('parametres-annee').value = actuels.annee;
     parId<HTMLInputElement>('parametres-pas').value = texteValeur(actuels.pas);

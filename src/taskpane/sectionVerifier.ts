@@ -34,7 +34,7 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
   zone.append(liste);
 }
 
-/** « Vérifier »: reads the open workbook (two round trips), checks it with the same rules as `agora verifier`. */
+/** « Vérifier »: reads the open workbook (two round trips), checks it with the same rules as `agora verifier`, in the mode the teacher set. */
 export function brancherVerifier(hote: Hote, apresSelection: () => void): void {
   const message = parId('verifier-message');
   const resultats = parId('verifier-resultats');
@@ -52,8 +52,7 @@ export function brancherVerifier(hote: Hote, apresSelection: () => void): void {
   async function verifier(): Promise<string> {
     const lu = await hote.executer((context, prend) => lireClasseurOuvert(context, {}, prend));
     const x = exerciceDuClasseur(lu.classeur, lu.nom, false);
-    const choix = parId<HTMLSelectElement>('verifier-mode').value;
-    const { rapport } = verifierExercice(x, { date: aujourdhui(), ...(choix === 'formatif' || choix === 'sommatif' ? { mode: choix } : {}) });
+    const { rapport } = verifierExercice(x, { date: aujourdhui() }); // the mode is the teacher's, kept in the workbook
     dessinerResultats(resultats, rapport, montrer);
     return 'Vérification terminée.';
   }

@@ -46,5 +46,27 @@ export function reglagesDepuisCles(cles: ReadonlyMap<string, string>): ReglagesV
   return r.data;
 }
 
+/**
+ * The settings a teacher typed (command line or task pane): thresholds as percentages, a decimal
+ * comma allowed. Throws a RangeError saying what is expected; the caller names the field.
+ */
+export function reglagesSaisis(s: { mode?: string; montrerAttendus: boolean; seuils?: readonly string[] }): ReglagesVerification {
+  const mode = s.mode ?? REGLAGES_PAR_DEFAUT.mode;
+  if (mode !== 'formatif' && mode !== 'sommatif') throw new RangeError(`formatif ou sommatif : « ${mode} »`);
+  const seuils = s.seuils?.map((x) => (/^\s*\d+([.,]\d+)?\s*$/.test(x) ? Number(x.trim().replace(',', '.')) / 100 : NaN)) ?? REGLAGES_PAR_DEFAUT.seuils;
+  const r = ReglagesVerification.safeParse({ mode, montrerAttendus: s.montrerAttendus, seuils });
+  if (!r.success) throw new RangeError(`trois pourcentages croissants entre 0 et 100 (exclus), par exemple 40, 65, 90 : « ${s.seuils?.join(' ; ')} »`);
+  return r.data;
+}
+
+/** « 40 », « 62,5 »: a rate as a percentage, to the tenth, as the teacher types it. */
+export const enPourcentage = (x: number) => String(Math.round(x * 1000) / 10).replace('.', ',');
+
 /** « 40 % », « 65 % »: a threshold as the teacher reads it. */
-export const pourcent = (x: number) => `${String(Math.round(x * 1000) / 10).replace('.', ',')} %`;
+export const pourcent = (x: number) => `${enPourcentage(x)} %`;
+
+/** The settings in one French sentence, for the task pane's « Paramètres ». */
+export function reglagesEnClair(r: ReglagesVerification, degres: readonly { code: number }[]): string {
+  const paliers = degres.slice(1).map((d, i) => `degré ${d.code} à partir de ${pourcent(r.seuils[i]!)}`);
+  return `vérification ${r.mode === 'formatif' ? 'formative' : 'sommative'}, valeurs attendues ${r.montrerAttendus ? 'montrées' : 'non montrées'} à l\u2019élève, ${paliers.join(', ')} de réponses justes`;
+}
