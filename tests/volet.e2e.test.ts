@@ -19,6 +19,8 @@ import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import { referentiel } from '../src/referentiel';
 import { classeurClasse, FEUILLES_CLASSE } from '../src/sheets/consolidation/classeurClasse';
 import { fragment } from '../src/sheets/grilles/commun';
+import { lignesLivret } from '../src/consolidate/livret';
+import { ecrireCsv } from '../src/io/csv';
 
 /**
  * The task pane in headless Chromium, without Office: the page picks the in-memory workbook. office.js
@@ -366,8 +368,14 @@ test('Consolider : trois classeurs d\'élèves et un faux classeur choisis, lus 
   await page.getByLabel(/^Classeurs des élèves/).setInputFiles(fichiers);
   await page.getByRole('button', { name: 'Consolider' }).click();
   await expect(page.locator('#consolider-message.succes').textContent({ timeout: 30_000 })).resolves.toBe(
-    `Classe consolidée : 4 classeurs lus, 3 élèves, 1 anomalie. Feuilles insérées : « Synthèse », « Profil », « Détail », « Couverture », « PFMP », « Notes CCF », « Anomalies ».`,
+    `Classe consolidée : 4 classeurs lus, 3 élèves, 1 anomalie. Feuilles insérées : « Synthèse », « Profil », « Détail », « Couverture », « PFMP », « Notes CCF », « Anomalies ». Le livret scolaire (CSV, un degré par élève et compétence) est à enregistrer par le lien ci-dessous.`,
   );
+  // the livret scolaire: byte for byte the CLI's --lsl file, made in the page and saved by the browser
+  const livret = page.locator('#consolider-livret');
+  await expect(livret.textContent()).resolves.toMatch(/^Enregistrer livret-scolaire-Tle_AGOrA_A\.csv \(\d+ Ko\)$/);
+  const [telechargement] = await Promise.all([page.waitForEvent('download'), livret.click()]);
+  expect(telechargement.suggestedFilename()).toBe('livret-scolaire-Tle_AGOrA_A.csv');
+  expect(readFileSync((await telechargement.path())!).equals(Buffer.from(ecrireCsv(lignesLivret(referentiel(), cli.classe)), 'utf8'))).toBe(true);
   await expect(page.locator('#consolider-progression').evaluate((p: HTMLProgressElement) => [p.value, p.max])).resolves.toEqual([4, 4]);
   const anomalies = await page.locator('ul.anomalies li').allTextContents();
   expect(anomalies.length).toBe(1);

@@ -62,3 +62,17 @@ export async function listeDuFormulaire(texte: HTMLTextAreaElement, csv: HTMLInp
   if (!texte.value.trim()) throw new ErreurFichier('Indiquez les élèves : collez la liste (nom, prénom, classe) ou choisissez un fichier CSV.', 'liste collée');
   return elevesDepuisTexte(texte.value, classe);
 }
+
+/**
+ * A file made in the pane, offered by a link that stays for a second try: nothing leaves the
+ * computer, the browser saves it. Returns the link's text (name and size).
+ */
+export function offrirFichier(lien: HTMLAnchorElement, nom: string, contenu: Uint8Array | string, type: string): string {
+  if (lien.href) URL.revokeObjectURL(lien.href);
+  const blob = new Blob([contenu as BlobPart], { type });
+  lien.href = URL.createObjectURL(blob);
+  lien.download = nom;
+  lien.textContent = `Enregistrer ${nom} (${Math.ceil(blob.size / 1024)} Ko)`;
+  lien.hidden = false;
+  return lien.textContent;
+}

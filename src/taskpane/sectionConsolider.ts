@@ -6,7 +6,10 @@ import { referentiel } from '../referentiel';
 import { classeurClasse } from '../sheets/consolidation/classeurClasse';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, aujourdhui, inserer, lancer, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, aujourdhui, inserer, lancer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
+import { lignesLivret } from '../consolidate/livret';
+import { ecrireCsv } from '../io/csv';
+import { nomDeFichier } from '../sheets/eleve';
 
 /** Beyond this many, the pane sends the reader to the « Anomalies » sheet rather than list them all. */
 const ANOMALIES_AFFICHEES = 30;
@@ -27,7 +30,8 @@ function dessinerAnomalies(zone: HTMLElement, anomalies: readonly Anomalie[]): v
 /**
  * « Consolider »: the students' workbooks the coordinator picks are read here, in the browser (never
  * sent anywhere), one after the other with a progress bar; the class sheets are then inserted into
- * the open workbook in one insertion, and the anomalies listed.
+ * the open workbook in one insertion, and the anomalies listed. The livret scolaire CSV (as
+ * `agora consolider --lsl`) is offered for saving.
  */
 export function brancherConsolider(hote: Hote, apresInsertion: () => void): void {
   const methode = parId<HTMLSelectElement>('consolider-methode');
@@ -39,6 +43,8 @@ export function brancherConsolider(hote: Hote, apresInsertion: () => void): void
 
   async function consolider(): Promise<string> {
     anomalies.replaceChildren();
+    const livret = parId<HTMLAnchorElement>('consolider-livret');
+    livret.hidden = true;
     const fichiers = Array.from(parId<HTMLInputElement>('consolider-fichiers').files ?? []);
     if (!fichiers.length) throw new SaisieInvalide('Choisissez les classeurs des élèves (.xlsx) : plusieurs à la fois avec Ctrl ou Maj.');
     progression.max = fichiers.length;
@@ -53,12 +59,16 @@ export function brancherConsolider(hote: Hote, apresInsertion: () => void): void
       },
     );
     dessinerAnomalies(anomalies, classe.anomalies);
-    const modele = classeurClasse(referentiel(), classe, { date: aujourdhui() });
+    const r = referentiel();
+    const modele = classeurClasse(r, classe, { date: aujourdhui() });
     const res = await inserer(hote, modele);
+    const classes = [...new Set(classe.eleves.map((e) => e.classe).filter(Boolean))];
+    offrirFichier(livret, `${nomDeFichier(`livret-scolaire${classes.length === 1 ? `-${classes[0]}` : ''}`)}.csv`, ecrireCsv(lignesLivret(r, classe)), 'text/csv');
     const visibles = modele.feuilles.filter((f) => f.etat !== 'tresCachee').map((f) => `« ${f.nom} »`);
     return [
       `Classe consolidée : ${accorder(fichiers.length, 'classeur')} ${fichiers.length > 1 ? 'lus' : 'lu'}, ${accorder(classe.eleves.length, 'élève')}, ${accorder(classe.anomalies.length, 'anomalie')}.`,
       `Feuilles insérées : ${visibles.join(', ')}.`,
+      'Le livret scolaire (CSV, un degré par élève et compétence) est à enregistrer par le lien ci-dessous.',
       ...res.avertissements,
     ].join(' ');
   }
