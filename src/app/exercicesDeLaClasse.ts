@@ -1,6 +1,7 @@
 import { ecrireCsv } from '../io/csv';
 import { nomsDeFichiers, type Eleve } from '../sheets/eleve';
 import type { Classeur } from '../sheets/model';
+import type { EntreeArchive } from '../io/exceljs/archiveDeClasseurs';
 import { modeleDExercice, type DemandeExercice } from './modelesExercices';
 
 /**
@@ -37,3 +38,12 @@ export function exercicesPourLaClasse(d: DemandeExercice, eleves: readonly Eleve
 export const repartitionCsv = (exercices: readonly ExerciceDEleve[]) =>
   ecrireCsv([['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas'], ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, `${DOSSIER_CORRIGES}/${x.corrige}`, x.graine, x.aleas.join(', ')])]);
 
+
+/** What the pane's .zip holds: each workbook, its corrigé in « corriges/ », and repartition.csv (workbooks rendered one at a time). */
+export const contenuDeLArchive = (exercices: readonly ExerciceDEleve[]): EntreeArchive[] => [
+  ...exercices.flatMap((x) => [
+    { chemin: x.fichier, classeur: () => x.classeur },
+    { chemin: `${DOSSIER_CORRIGES}/${x.corrige}`, classeur: x.leCorrige },
+  ]),
+  { chemin: 'repartition.csv', texte: repartitionCsv(exercices) },
+];

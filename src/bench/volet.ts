@@ -2,13 +2,14 @@
  * `npm run bench` (third part): the task pane's budgets. Size of the JavaScript it loads (≤ 300 KB
  * gzipped), time until it is interactive in headless Chromium against a baseline page that loads
  * only office.js and the stylesheet (same server, same browser, same run), and the round trips
- * (`context.sync()`) and Office.js commands of each operation, counted by the in-memory context.
+ * (`context.sync()`) and Office.js commands of each operation, counted by the in-memory context;
+ * then the files the pane makes with exceljs for a class, timed in Chromium against Node.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { referentiel } from '../referentiel';
 import { classeurGrilles } from '../sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../sheets/grilles/gabarit';
@@ -23,7 +24,10 @@ import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { ClasseurMemoire } from '../io/memory/classeurMemoire';
 import { ContexteMemoire } from '../io/memory/contexteExcel';
 import type { Classeur } from '../sheets/model';
-import { CHROMIUM, construireVolet, servirVolet } from './serveurVolet';
+import { CHROMIUM, construireVolet, servirVolet, type ServeurVolet } from './serveurVolet';
+import { anneeScolaire } from '../sheets/grilles/classeurGrilles';
+import { archiveDeClasseurs } from '../io/exceljs/archiveDeClasseurs';
+import { contenuDeLArchive, exercicesPourLaClasse } from '../app/exercicesDeLaClasse';
 
 const BUDGET_KO = 300;
 const ESSAIS = 5;
@@ -59,9 +63,56 @@ async function interactif(dist: string): Promise<void> {
     process.stdout.write(`  référence (office.js et la feuille de style seuls)  ${reference.toFixed(0).padStart(5)} ms\n`);
     process.stdout.write(`  volet interactif (médiane de ${ESSAIS})                ${volet.toFixed(0).padStart(5)} ms   ratio ${(volet / reference).toFixed(2)} × la référence (objectif < 1 000 ms)\n`);
     if (serveur.sorties.length) process.stdout.write(`  ATTENTION : requêtes hors du serveur du volet : ${serveur.sorties.join(', ')}\n`);
+    await preparationDansLeNavigateur(navigateur, serveur);
   } finally {
     await navigateur.close();
     await serveur.fermer();
+  }
+}
+
+const CLASSE = 35;
+const listeDeClasse = (n: number) => Array.from({ length: n }, (_, i) => ({ nom: `Nom${i + 1}`, prenom: 'Léa', classe: 'Tle AGOrA' }));
+
+/**
+ * What exceljs costs in the pane, clicked as a teacher would, for a class of 35: the grids file
+ * (7 types) and the class's exercise .zip, timed by the page itself (`performance` measures
+ * « agora:fichier » and « agora:archive »), against the same work in Node in this process.
+ */
+async function preparationDansLeNavigateur(navigateur: Browser, serveur: ServeurVolet): Promise<void> {
+  const page = await navigateur.newPage({ viewport: { width: 320, height: 900 } });
+  await serveur.router(page);
+  const liste = listeDeClasse(CLASSE);
+  const texte = liste.map((e) => `${e.nom}\t${e.prenom}\t${e.classe}`).join('\n');
+  const mesure = (nom: string) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration).at(-1) ?? NaN, nom);
+  const ligne = (quoi: string, navigateurMs: number, nodeMs: number, taille: string) =>
+    process.stdout.write(`  ${quoi.padEnd(52)}${navigateurMs.toFixed(0).padStart(6)} ms dans Chromium, ${nodeMs.toFixed(0).padStart(5)} ms dans Node (ratio ${(navigateurMs / nodeMs).toFixed(2)}) ; ${taille}\n`);
+  try {
+    await page.goto(`${serveur.base}/taskpane.html#grilles`);
+    await page.waitForSelector('body[data-pret="oui"]', { state: 'attached' });
+    for (const c of await page.locator('#grilles-types input').all()) await c.check();
+    await page.locator('#grilles-eleves').fill(texte);
+    await page.locator('#grilles-inserer').click();
+    await page.waitForSelector('#grilles-message.succes', { timeout: 600_000 });
+    const grillesNavigateur = await mesure('agora:fichier');
+    const options = { types: [...TYPES_GRILLE], etablissement: '', annee: anneeScolaire(DATE), date: DATE };
+    const debut = performance.now();
+    const base64 = await classeurEnBase64(classeurGrilles(referentiel(), liste, options, 'classe').classeur);
+    ligne(`fichier des grilles, ${CLASSE} élèves, ${TYPES_GRILLE.length} types`, grillesNavigateur, performance.now() - debut, `${ko(base64.length)} en base64`);
+
+    await page.goto(`${serveur.base}/taskpane.html#exercices`);
+    await page.waitForSelector('body[data-pret="oui"]', { state: 'attached' });
+    await page.locator('#exercices-modele').selectOption('tva');
+    await page.locator('#exercices-periode').fill('2026-10');
+    await page.locator('#exercices-pour-classe').check();
+    await page.locator('#exercices-eleves').fill(texte);
+    await page.locator('#exercices-creer').click();
+    await page.waitForSelector('#exercices-message.succes', { timeout: 600_000 });
+    const archiveNavigateur = await mesure('agora:archive');
+    const debutNode = performance.now();
+    const octets = await archiveDeClasseurs(contenuDeLArchive(exercicesPourLaClasse({ type: 'tva', graine: 1, periode: moisDeDemonstration('tva', '2026-10'), date: DATE }, liste)));
+    ligne(`.zip des exercices de TVA, ${CLASSE} élèves et corrigés`, archiveNavigateur, performance.now() - debutNode, `${ko(octets.length)}`);
+  } finally {
+    await page.close();
   }
 }
 
@@ -86,7 +137,7 @@ const CHARGE_MAXIMALE = 5 * 1024 * 1024;
 
 async function allersRetours(): Promise<void> {
   const r = referentiel();
-  const eleves = (n: number) => Array.from({ length: n }, (_, i) => ({ nom: `Nom${i + 1}`, prenom: 'Léa', classe: 'Tle AGOrA' }));
+  const eleves = listeDeClasse;
   const options = { types: [...TYPES_GRILLE], etablissement: 'Lycée de mesure', annee: '2026-2027', date: DATE };
   const modeles: { nom: string; m: () => Classeur | Promise<Classeur> }[] = [];
   for (const n of [1, 35, 500]) modeles.push({ nom: `grilles, ${n} élève${n > 1 ? 's' : ''}, ${TYPES_GRILLE.length} types`, m: () => classeurGrilles(r, eleves(n), options, n > 1 ? 'classe' : 'eleve').classeur });

@@ -3,8 +3,8 @@ import { gabaritExercice } from '../sheets/exercices/gabarit';
 import type { TypeExercice } from '../domain/cas/aleas';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, aujourdhui, inserer, lancer, listeDuFormulaire, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
-import { DOSSIER_CORRIGES, exercicesPourLaClasse, repartitionCsv } from '../app/exercicesDeLaClasse';
+import { accorder, aujourdhui, inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
+import { contenuDeLArchive, DOSSIER_CORRIGES, exercicesPourLaClasse } from '../app/exercicesDeLaClasse';
 import { nomDeFichier } from '../sheets/eleve';
 import { enPourcentage, REGLAGES_PAR_DEFAUT, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
@@ -91,14 +91,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const { archiveDeClasseurs } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/archiveDeClasseurs');
     const progression = parId<HTMLProgressElement>('exercices-progression');
     progression.hidden = false;
-    const entrees = [
-      ...exercices.flatMap((x) => [
-        { chemin: x.fichier, classeur: () => x.classeur },
-        { chemin: `${DOSSIER_CORRIGES}/${x.corrige}`, classeur: x.leCorrige },
-      ]),
-      { chemin: 'repartition.csv', texte: repartitionCsv(exercices) },
-    ];
-    const octets = await archiveDeClasseurs(entrees, (faits, total) => ([progression.value, progression.max] = [faits, total]));
+    const octets = await mesurer('agora:archive', () => archiveDeClasseurs(contenuDeLArchive(exercices), (faits, total) => ([progression.value, progression.max] = [faits, total])));
     const classes = [...new Set(eleves.map((e) => e.classe).filter(Boolean))];
     const nom = `${nomDeFichier(`exercices-${demande.type}${classes.length === 1 ? `-${classes[0]}` : ''}`)}.zip`;
     const lien = parId<HTMLAnchorElement>('exercices-telechargement');
