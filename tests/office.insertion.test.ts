@@ -13,6 +13,11 @@ import { ClasseurMemoire, zone, adresse, adresseZone } from '../src/io/memory/cl
 import { ContexteMemoire } from '../src/io/memory/contexteExcel';
 import { referenceAbsolue, type Classeur } from '../src/sheets/model';
 import type { Eleve } from '../src/sheets/eleve';
+import { grillesPourLeClasseur } from '../src/app/grillesDuClasseur';
+import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
+import { ecrireValeursNommees } from '../src/io/office/ecrireNoms';
+import { consoliderLectures } from '../src/app/releverClasse';
+import { entreesLues } from '../src/sheets/agora';
 
 const r = referentiel();
 const DATE = '2026-11-23';
@@ -248,5 +253,102 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     const m = classeurGrilles(r, eleves(1), { ...OPTIONS, types: ['attestation'] }, 'eleve').classeur;
     await expect(insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v))).rejects.toThrow(`Insertion de « ${m.titre} » : Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap, puis recommencez.`);
     expect(ctx.syncs).toBe(1);
+  });
+});
+
+describe('grilles ajoutées à celles du classeur ouvert', () => {
+  const excel = (ctx: ContexteMemoire) => ctx as unknown as Excel.RequestContext;
+  const lire = async (c: ClasseurMemoire) => {
+    const ctx = new ContexteMemoire(c);
+    return (await lireClasseurOuvert(excel(ctx), {}, (v) => ctx.prend(v))).classeur;
+  };
+  const lignesAgora = async (c: ClasseurMemoire) => entreesLues((await lire(c)).lignesAgora).map((e) => [e.ancre, e.modele, e.nom, e.prenom, e.classe, e.prefixe, e.feuille_initiale]);
+  /** Two students' PFMP grids inserted by file, then the teacher's own établissement typed in « Paramètres ». */
+  async function classeurDeDeux(): Promise<ClasseurMemoire> {
+    const c = nouveauClasseur();
+    const ctx = new ContexteMemoire(c);
+    const deux = [{ nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' }, { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' }];
+    await insererClasseur(excel(ctx), (o) => grillesPourLeClasseur(r, deux, { ...OPTIONS, types: ['pfmp'] }, o).classeur, (v) => ctx.prend(v), classeurEnBase64);
+    await ecrireValeursNommees(excel(new ContexteMemoire(c)), new Map([['Etablissement', [['Lycée Jean Moulin']]]]), 'Paramètres');
+    return c;
+  }
+
+  test('E31 pour une élève déjà là (écrite autrement) et un nouvel élève : « Paramètres » gardé, préfixes suivis, _agora complété, la consolidation voit trois élèves ; 2 synchronisations', async () => {
+    const c = await classeurDeDeux();
+    const avant = await lignesAgora(c);
+    expect(avant.map((l) => l[5])).toEqual(['', 'Eleve01_', 'Eleve01_', 'Eleve01_', 'Eleve02_', 'Eleve02_', 'Eleve02_']);
+    const ctx = new ContexteMemoire(c, { api: '1.13' });
+    let ajout: ReturnType<typeof grillesPourLeClasseur> | undefined;
+    const res = await insererClasseur(
+      excel(ctx),
+      (o) => (ajout = grillesPourLeClasseur(r, [{ nom: 'martin', prenom: 'LEA', classe: 'TLE A' }, { nom: 'NOUVEAU', prenom: 'Paul', classe: 'Tle A' }], { ...OPTIONS, etablissement: 'Autre lycée', types: ['e31'] }, o)).classeur,
+      (v) => ctx.prend(v),
+      classeurEnBase64,
+    );
+    expect(ctx.syncs).toBe(2);
+    expect(ajout!.ajout).toBe(true);
+    expect(res.feuilles).toEqual(['E31 MARTIN LEA', 'E31 NOUVEAU Paul']);
+    // by ranges even in ExcelApi 1.13: the new grids' formulas refer to the workbook's « Paramètres » names
+    expect(ctx.journal.filter((j) => j.startsWith('workbook.insertWorksheetsFromBase64'))).toEqual([]);
+    verifierRendu(ajout!.classeur, c, true);
+    expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', 'Paramètres', 'PFMP1 DUPONT Jean', 'PFMP2 DUPONT Jean', 'PFMP3 DUPONT Jean', 'PFMP1 MARTIN Léa', 'PFMP2 MARTIN Léa', 'PFMP3 MARTIN Léa', '_agora', 'E31 MARTIN LEA', 'E31 NOUVEAU Paul']);
+    expect(c.noms.get('ETABLISSEMENT')!.reference).toBe("='Paramètres'!$B$5");
+    expect(c.feuille('Paramètres')!.cellules.get('B5')!.valeur).toBe('Lycée Jean Moulin'); // the teacher's, not the pane's field
+    expect(c.noms.get('ELEVE02_E31_NOTE')).toBeDefined();
+    expect(c.noms.get('ELEVE03_E31_NOTE')).toBeDefined();
+    expect(c.feuille('_agora')!.visibilite).toBe('VeryHidden');
+    expect(await lignesAgora(c)).toEqual([
+      ...avant,
+      ['Eleve02_E31_Feuille', 'grille-ccf-e31', 'martin', 'LEA', 'TLE A', 'Eleve02_', 'E31 MARTIN LEA'],
+      ['Eleve03_E31_Feuille', 'grille-ccf-e31', 'NOUVEAU', 'Paul', 'Tle A', 'Eleve03_', 'E31 NOUVEAU Paul'],
+    ]);
+    const lu = await lire(c);
+    const classe = await consoliderLectures([{ nom: 'classe.xlsx', ouvrir: async () => lu }], 'recente');
+    expect(classe.eleves.map((e) => `${e.nom} ${e.prenom}`).sort()).toEqual(['DUPONT Jean', 'MARTIN Léa', 'NOUVEAU Paul']);
+    expect(classe.anomalies).toEqual([]);
+  });
+
+  test('une grille redemandée, un classeur d\u2019exercice : refus en français après une synchronisation, rien d\u2019écrit', async () => {
+    const c = await classeurDeDeux();
+    const ctx = new ContexteMemoire(c);
+    const dupont = { nom: 'Dupont', prenom: 'Jean', classe: 'Tle A' };
+    await expect(insererClasseur(excel(ctx), (o) => grillesPourLeClasseur(r, [dupont, { nom: 'NOUVEAU', prenom: 'Paul', classe: 'Tle A' }], { ...OPTIONS, types: ['pfmp'] }, o).classeur, (v) => ctx.prend(v))).rejects.toThrow(
+      new RangeError("Ce classeur a déjà les grilles « PFMP1 DUPONT Jean », « PFMP2 DUPONT Jean » et « PFMP3 DUPONT Jean » : décochez ces grilles ou retirez ces élèves de la liste ; rien n'a été modifié."),
+    );
+    expect([ctx.syncs, ctx.journal.filter((j) => !j.endsWith('.load ') && !j.startsWith('range.load'))]).toEqual([1, []]);
+    expect(c.feuilles.length).toBe(9);
+
+    const exercice = nouveauClasseur();
+    const cx = new ContexteMemoire(exercice);
+    await insererClasseur(excel(cx), (await modeleDExercice({ type: 'tva', graine: 3, periode: '2026-10', date: DATE }, dupont)).classeur, (v) => cx.prend(v));
+    const cy = new ContexteMemoire(exercice);
+    await expect(insererClasseur(excel(cy), (o) => grillesPourLeClasseur(r, [dupont], { ...OPTIONS, types: ['pfmp'] }, o).classeur, (v) => cy.prend(v))).rejects.toThrow(
+      'Ce classeur contient déjà des feuilles AGOrA qui ne sont pas des grilles (un exercice ou une classe consolidée) : insérez les grilles dans un classeur vide.',
+    );
+    expect(cy.syncs).toBe(1);
+  });
+
+  test('un classeur d\u2019un seul élève : sa grille E31 garde ses noms sans préfixe, un nouvel élève prend « Eleve01_ » ; un refus d\u2019Excel retire aussi les lignes ajoutées à _agora', async () => {
+    const c = nouveauClasseur();
+    const seul = { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' };
+    const ctx = new ContexteMemoire(c);
+    await insererClasseur(excel(ctx), (o) => grillesPourLeClasseur(r, [seul], { ...OPTIONS, types: ['pfmp'] }, o).classeur, (v) => ctx.prend(v));
+    const avant = await lignesAgora(c);
+    const noms = c.noms.size;
+    // Excel refuses the second names.add: everything of the addition goes, _agora as it was
+    let fois = 0;
+    const refus = new ContexteMemoire(c, { echec: (op) => (op === 'names.add' && ++fois === 2 ? 'GeneralException' : undefined) });
+    const ajout = (x: ContexteMemoire) => insererClasseur(excel(x), (o) => grillesPourLeClasseur(r, [seul, { nom: 'NOUVEAU', prenom: 'Paul', classe: 'Tle A' }], { ...OPTIONS, types: ['e31'] }, o).classeur, (v) => x.prend(v));
+    await expect(ajout(refus)).rejects.toThrow("Insertion de « Grilles AGOrA — ajout pour 2 élèves » annulée : Excel a refusé l'opération (GeneralException).");
+    expect(refus.syncs).toBe(3);
+    expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', 'Paramètres', 'PFMP pôle 1', 'PFMP pôle 2', 'PFMP pôle 3', '_agora']);
+    expect([await lignesAgora(c), c.noms.size]).toEqual([avant, noms]);
+
+    const ctx2 = new ContexteMemoire(c);
+    expect((await ajout(ctx2)).feuilles).toEqual(['CCF E31', 'E31 NOUVEAU Paul']);
+    expect(ctx2.syncs).toBe(2);
+    expect(c.noms.get('E31_NOTE')!.reference).toBe("='CCF E31'!$D$25");
+    expect(c.noms.get('ELEVE01_E31_NOTE')!.reference).toBe("='E31 NOUVEAU Paul'!$D$25");
+    expect((await lignesAgora(c)).slice(-2).map((l) => l[5])).toEqual(['', 'Eleve01_']);
   });
 });

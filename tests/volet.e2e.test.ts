@@ -57,7 +57,7 @@ async function ouvrir(largeur = 320): Promise<Page> {
   return page;
 }
 
-test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le classeur de démonstration, noms en texte ; deuxième insertion refusée en français', async () => {
+test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le classeur de démonstration, noms en texte ; les mêmes grilles redemandées refusées en français, un élève arrivé en cours d\u2019année ajouté à côté', async () => {
   const page = await ouvrir();
   const erreurs: string[] = [];
   page.on('pageerror', (e) => erreurs.push(e.message));
@@ -101,10 +101,19 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   await expect(page.locator('table.grille a').count()).resolves.toBe(0); // rendered as text, never as HTML
   await page.screenshot({ path: path.join(CAPTURES, 'grilles-inserees.png'), fullPage: true });
 
+  // the same grids again: refused, nothing written; then a late student added beside the others
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
   await expect(page.locator('#grilles-message.erreur').textContent()).resolves.toBe(
-    "Insertion de « Grilles AGOrA — 3 élèves » : les feuilles « Paramètres », « PFMP1 DUPONT Jean », « PFMP2 DUPONT Jean » et 11 autres existent déjà dans ce classeur. Renommez-les ou insérez dans un autre classeur ; rien n'a été modifié.",
+    "Ce classeur a déjà les grilles « PFMP1 DUPONT Jean », « PFMP2 DUPONT Jean », « PFMP3 DUPONT Jean » et 9 autres : décochez ces grilles ou retirez ces élèves de la liste ; rien n'a été modifié.",
   );
+  await expect(page.locator('.onglets-feuilles [role=tab]').count()).resolves.toBe(onglets.length);
+  await page.getByLabel(/^Élèves/).fill('PETIT\tNoé\tTle AGOrA A');
+  await page.getByRole('button', { name: 'Insérer les grilles' }).click();
+  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 30_000 })).resolves.toBe(
+    'Grilles ajoutées à celles du classeur pour 1 élève : 4 feuilles ; la feuille « Paramètres » du classeur est gardée telle quelle.',
+  );
+  const apres = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
+  expect(apres).toEqual([...onglets, 'PFMP1 PETIT Noé', 'PFMP2 PETIT Noé', 'PFMP3 PETIT Noé', 'E31 PETIT Noé']);
 
   // Paramètres: read from the workbook just filled, one value refused with its field named, then saved
   await page.locator('#onglet-parametres').click();

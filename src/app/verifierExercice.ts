@@ -5,7 +5,7 @@ import { rapporter, type RapportCopie } from '../check/rapport';
 import { ErreurFichier } from '../io/erreurFichier';
 import { reglagesDepuisCles } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
-import { COLONNES_AGORA } from '../sheets/agora';
+import { entreesLues } from '../sheets/agora';
 import { ANCRES, type Attendus } from '../sheets/exercices/commun';
 import { nomComplet } from '../sheets/eleve';
 import type { ExerciceOuvert } from './modelesExercices';
@@ -19,10 +19,8 @@ export interface OptionsVerification {
 
 /** The student the workbook was made for, from `_agora`'s table of generated sheets. */
 function eleveDe(lignes: readonly string[][]): { eleve: string | null; classe: string | null } {
-  const k = lignes.findIndex((l) => l[0] === COLONNES_AGORA[0] && l[1] === COLONNES_AGORA[1]);
-  const l = k >= 0 ? lignes.slice(k + 1).find((x) => x[0] === ANCRES.travail) : undefined;
-  const col = (c: (typeof COLONNES_AGORA)[number]) => l?.[COLONNES_AGORA.indexOf(c)]?.trim() ?? '';
-  const eleve = { nom: col('nom'), prenom: col('prenom'), classe: col('classe') };
+  const l = entreesLues(lignes).find((x) => x.ancre === ANCRES.travail);
+  const eleve = { nom: l?.nom ?? '', prenom: l?.prenom ?? '', classe: l?.classe ?? '' };
   return { eleve: eleve.nom || eleve.prenom ? nomComplet(eleve) : null, classe: eleve.classe || null };
 }
 

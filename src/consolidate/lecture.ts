@@ -1,6 +1,6 @@
 import type { Referentiel } from '../referentiel/schema';
 import { adresseDansPlage as adresse, decoder, texteLu as texte, type PlageLue, type ValeurLue } from '../sheets/exercices/lecture';
-import { COLONNES_AGORA, FORMAT_AGORA, versionMajeure } from '../sheets/agora';
+import { entreesLues, FORMAT_AGORA, versionMajeure, type EntreeLue } from '../sheets/agora';
 import { fragment, PARAMETRES } from '../sheets/grilles/commun';
 import { gabaritGrilles } from '../sheets/grilles/gabarit';
 import { competences as competencesDu } from '../referentiel';
@@ -28,25 +28,12 @@ export interface ContexteReleve {
   titreDuModele(modele: string): string | undefined;
 }
 
-type Entree = Record<(typeof COLONNES_AGORA)[number], string>;
-
 const dateDe = (v: ValeurLue | undefined): string | null => {
   if (v === null || v === undefined || v === '') return null;
   const d = decoder('date', v);
   return 'valeur' in d && typeof d.valeur === 'string' ? d.valeur : null;
 };
 const FORMULE = /^[=+\-@]/;
-
-/** The rows of the `_agora` table (one per generated sheet), by column name. */
-function entreesAgora(lignes: readonly string[][]): Entree[] {
-  const h = lignes.findIndex((l) => l[0] === COLONNES_AGORA[0] && l[1] === COLONNES_AGORA[1]);
-  if (h < 0) return [];
-  const colonnes = lignes[h]!;
-  return lignes
-    .slice(h + 1)
-    .filter((l) => l[0])
-    .map((l) => Object.fromEntries(COLONNES_AGORA.map((c) => [c, (l[colonnes.indexOf(c)] ?? '').trim()])) as Entree);
-}
 
 /**
  * Reads one workbook: PFMP grids (a level per compétence and period), CCF grids (positionings and
@@ -77,8 +64,8 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
     anomalie('Classeur de classe produit par une consolidation précédente.', 'Classeur ignoré (il ne contient que des copies de positionnements).');
     return r;
   }
-  const entrees = entreesAgora(c.lignesAgora);
-  const exercices: Entree[] = [];
+  const entrees = entreesLues(c.lignesAgora);
+  const exercices: EntreeLue[] = [];
   const vus = new Set<string>(); // students already checked for formula-like names
   // the workbook's scales, read once for all its grids
   const echelles = { pfmp: echelleDuClasseur('pfmp', (n) => c.plage(n)), ccf: echelleDuClasseur('ccf', (n) => c.plage(n)) };
@@ -260,7 +247,7 @@ function lireSemaines(l: Lecture): void {
 const COL = Object.fromEntries(COLONNES_SUIVI.map((c, i) => [c, i])) as Record<(typeof COLONNES_SUIVI)[number], number>;
 
 /** « Suivi des compétences » of a checked exercise: one piece of evidence per row, for the exercise's student. */
-function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], exercices: Entree[], ctx: ContexteReleve): void {
+function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], exercices: EntreeLue[], ctx: ContexteReleve): void {
   const p = c.lignesSous(NOM_SUIVI, COLONNES_SUIVI.length);
   if (!p?.valeurs.length) {
     anomalie('Exercice sans « Suivi des compétences » : la copie n\'a pas été vérifiée.', 'Classeur ignoré (vérifiez la copie avec « agora verifier »).');

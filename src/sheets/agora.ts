@@ -40,20 +40,26 @@ export function feuilleAgora(o: { cles: [string, string][]; versionGabarit: stri
   for (const [k, v] of cles) f.ligne([{ valeur: k, style: texte }, { valeur: v, style: texte }]);
   f.vide();
   f.ligne(COLONNES_AGORA.map((c) => ({ valeur: c, style: entete })));
-  for (const e of o.entrees)
-    f.ligne([
-      e.ancre,
-      e.modele,
-      o.versionGabarit,
-      o.versionReferentiel,
-      e.eleve?.nom ?? '',
-      e.eleve?.prenom ?? '',
-      e.eleve?.classe ?? '',
-      e.prefixe,
-      e.feuille,
-      o.date,
-    ].map((v) => ({ valeur: v, style: texte })));
+  for (const l of lignesDesEntrees(o)) f.ligne(l.map((v) => ({ valeur: v, style: texte })));
   return { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), etat: 'tresCachee' };
+}
+
+/** The rows of `_agora`'s table for these sheets, in the order of COLONNES_AGORA. */
+export function lignesDesEntrees(o: { versionGabarit: string; versionReferentiel: string; date: string; entrees: readonly EntreeAgora[] }): string[][] {
+  return o.entrees.map((e) => [e.ancre, e.modele, o.versionGabarit, o.versionReferentiel, e.eleve?.nom ?? '', e.eleve?.prenom ?? '', e.eleve?.classe ?? '', e.prefixe, e.feuille, o.date]);
+}
+
+export type EntreeLue = Record<(typeof COLONNES_AGORA)[number], string>;
+
+/** The table of generated sheets in `_agora`'s rows (as `metadonneesAgora` gives them), one record per row, by column name. */
+export function entreesLues(lignes: readonly string[][]): EntreeLue[] {
+  const h = lignes.findIndex((l) => l[0] === COLONNES_AGORA[0] && l[1] === COLONNES_AGORA[1]);
+  if (h < 0) return [];
+  const colonnes = lignes[h]!;
+  return lignes
+    .slice(h + 1)
+    .filter((l) => l[0])
+    .map((l) => Object.fromEntries(COLONNES_AGORA.map((c) => [c, (l[colonnes.indexOf(c)] ?? '').trim()])) as EntreeLue);
 }
 
 /**

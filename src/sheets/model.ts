@@ -114,6 +114,8 @@ export interface Classeur {
   titre: string;
   feuilles: Feuille[];
   noms?: NomDefini[];
+  /** an addition to a workbook that has its `_agora` already: the rows its table gains */
+  ajoutAgora?: string[][];
 }
 
 /** Defined-name syntax: a letter or _ first, then letters, digits, _ or . ; never a cell address. */

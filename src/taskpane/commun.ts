@@ -1,7 +1,6 @@
 import { annoncer } from './dom';
 import type { Hote } from './hote';
-import { insererClasseur, type FichierDuModele, type ResultatInsertion } from '../io/office/insererClasseur';
-import type { Classeur } from '../sheets/model';
+import { insererClasseur, type FichierDuModele, type ModeleAInserer, type ResultatInsertion } from '../io/office/insererClasseur';
 import { elevesDepuisCsv, elevesDepuisTexte, type ListeEleves } from '../app/listeEleves';
 import { ErreurExcel } from '../io/office/erreurs';
 import { ErreurFichier } from '../io/erreurFichier';
@@ -70,7 +69,7 @@ export async function mesurer<T>(nom: string, action: () => Promise<T>): Promise
 }
 
 /** Inserts a workbook model into the open workbook: as one file where Excel takes it, range by range otherwise. */
-export const inserer = (hote: Hote, classeur: Classeur): Promise<ResultatInsertion> => hote.executer((context, prend) => insererClasseur(context, classeur, prend, fichierDuModele));
+export const inserer = (hote: Hote, modele: ModeleAInserer): Promise<ResultatInsertion> => hote.executer((context, prend) => insererClasseur(context, modele, prend, fichierDuModele));
 
 /** The class list of a form: its CSV file when one is chosen, otherwise the pasted text. */
 export async function listeDuFormulaire(texte: HTMLTextAreaElement, csv: HTMLInputElement, classe: string): Promise<ListeEleves> {

@@ -1,5 +1,7 @@
 import { referentiel } from '../referentiel';
-import { anneeScolaire, classeurGrilles } from '../sheets/grilles/classeurGrilles';
+import { anneeScolaire } from '../sheets/grilles/classeurGrilles';
+import { grillesPourLeClasseur } from '../app/grillesDuClasseur';
+import { FEUILLE_AGORA } from '../sheets/agora';
 import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
 import { elevesDepuisTexte, texteDesLignes } from '../app/listeEleves';
 import { lireSelection } from '../io/office/lireSelection';
@@ -10,7 +12,7 @@ import { accorder, aujourdhui, inserer, lancer, listeDuFormulaire, SaisieInvalid
 /** More rows than any class: the selection was not the list. */
 const LIGNES_MAX = 200;
 
-/** « Grilles »: the grid types (from the template), the students (pasted, a CSV file or a selection in the workbook), then one insertion. */
+/** « Grilles »: the grid types (from the template), the students (pasted, a CSV file or a selection in the workbook), then one insertion, or an addition to the grids already in the workbook. */
 export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
   const types = parId('grilles-types');
   for (const t of gabaritGrilles().types) {
@@ -40,9 +42,18 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     if (!choisis.length) throw new SaisieInvalide('Cochez au moins un type de grille.');
     const { eleves } = await listeDuFormulaire(parId('grilles-eleves'), parId('grilles-csv'), parId<HTMLInputElement>('grilles-classe').value.trim());
     const options = { types: choisis, etablissement: parId<HTMLInputElement>('grilles-etablissement').value.trim(), annee: parId<HTMLInputElement>('grilles-annee').value.trim(), date: aujourdhui() };
-    const { classeur } = classeurGrilles(referentiel(), eleves, options, eleves.length > 1 ? 'classe' : 'eleve');
-    const res = await inserer(hote, classeur);
-    const visibles = classeur.feuilles.filter((f) => f.etat !== 'tresCachee').length;
-    return [`Grilles insérées pour ${accorder(eleves.length, 'élève')} : ${accorder(visibles, 'feuille')}.`, ...res.avertissements].join(' ');
+    // made once the workbook is read: grids already there get the new ones beside them
+    let ajout = false;
+    const res = await inserer(hote, (ouvert) => {
+      const g = grillesPourLeClasseur(referentiel(), eleves, options, ouvert);
+      ajout = g.ajout;
+      return g.classeur;
+    });
+    const visibles = res.feuilles.filter((f) => f !== FEUILLE_AGORA).length;
+    const quoi = `${accorder(eleves.length, 'élève')} : ${accorder(visibles, 'feuille')}`;
+    return [
+      ajout ? `Grilles ajoutées à celles du classeur pour ${quoi} ; la feuille « Paramètres » du classeur est gardée telle quelle.` : `Grilles insérées pour ${quoi}.`,
+      ...res.avertissements,
+    ].join(' ');
   }
 }

@@ -364,6 +364,12 @@ export class ContexteMemoire {
         });
       },
       format,
+      /** Range.clear(): values, formulas, formats and styles of its cells go. */
+      clear: () =>
+        ctx.enfiler('range.clear', cible, '1.1', () => {
+          const { f } = ici();
+          for (const { l, k } of cellules()) f.cellules.delete(adresse(l, k));
+        }),
       set columnHidden(v: boolean) {
         ctx.enfiler('range.columnHidden', cible, '1.2', () => {
           const { f, z } = ici();

@@ -1,11 +1,16 @@
 import { serieExcel } from '../../domain/dates';
 import { largeurEnPoints, lettreColonne, referenceAbsolue, type Classeur, type Feuille, type NomDefini, type Style, type Valeur } from '../../sheets/model';
 import { erreurExcel, ErreurExcel, synchroniser } from './erreurs';
+import { FEUILLE_AGORA } from '../../sheets/agora';
+import type { ValeurLue } from '../../sheets/exercices/lecture';
+import { citer } from '../../domain/texte';
+import { agoraLu, chargerAgora } from './valeursLues';
 
 /**
  * Inserts a workbook model into the open workbook through Office.js, in at most three round trips
  * whatever its size: one to read what the workbook already has (sheet and name conflicts are refused
- * before anything is written), one carrying every write, and a third only when needed: to remove
+ * before anything is written; a model that depends on it, such as grids added to grids, is made
+ * then), one carrying every write, and a third only when needed: to remove
  * what was already inserted when Excel refuses a write (no half-written sheet is left), or to mend
  * defined names a file insertion lost.
  *
@@ -203,8 +208,12 @@ function finirFeuille(ws: Excel.Worksheet, f: Feuille): void {
   if (f.etat === 'tresCachee') ws.visibility = 'VeryHidden';
 }
 
-/** Removes what a failed insertion left: sheets in creation order, then names (the first missing one ends the batch). */
-async function annuler(context: Excel.RequestContext, c: Classeur): Promise<void> {
+/**
+ * Removes what a failed insertion left: rows added to `_agora` (always there to clear), then sheets
+ * in creation order, then names (the first missing one ends the batch).
+ */
+async function annuler(context: Excel.RequestContext, c: Classeur, ajout?: string): Promise<void> {
+  if (ajout) context.workbook.worksheets.getItem(FEUILLE_AGORA).getRange(ajout).clear();
   for (const f of c.feuilles) context.workbook.worksheets.getItem(f.nom).delete();
   for (const n of c.noms ?? []) context.workbook.names.getItem(n.nom).delete();
   await context.sync().catch(() => undefined); // ItemNotFound past what was inserted: expected
@@ -230,25 +239,42 @@ export const referenceNormalisee = (r: string) =>
     .replace(/!(\$?[A-Z]+\$?\d+):\1$/i, '!$1')
     .toUpperCase();
 
-export async function insererClasseur(context: Excel.RequestContext, c: Classeur, prend: PriseEnCharge = priseEnChargeOffice, fichier?: FichierDuModele): Promise<ResultatInsertion> {
-  const action = `Insertion de « ${c.titre} »`;
+/** What the open workbook holds that a model may depend on: its sheet names and `_agora`'s rows (null: no `_agora`). */
+export interface ClasseurOuvert {
+  feuilles: string[];
+  agora: ValeurLue[][] | null;
+}
+
+/** A model, or how to make it from what the workbook holds (read in the first round trip, which reads for conflicts anyway). */
+export type ModeleAInserer = Classeur | ((ouvert: ClasseurOuvert) => Classeur);
+
+export async function insererClasseur(context: Excel.RequestContext, modele: ModeleAInserer, prend: PriseEnCharge = priseEnChargeOffice, fichier?: FichierDuModele): Promise<ResultatInsertion> {
   const wb = context.workbook;
   const feuilles = wb.worksheets.load('items/name');
   const noms = wb.names.load('items/name');
-  await synchroniser(context, action);
+  const agora = typeof modele === 'function' ? chargerAgora(wb) : undefined;
+  await synchroniser(context, typeof modele === 'function' ? 'Insertion' : `Insertion de « ${modele.titre} »`);
+  const lu = agora && agoraLu(agora);
+  const c = typeof modele === 'function' ? modele({ feuilles: feuilles.items.map((w) => w.name), agora: lu?.lignes ?? null }) : modele;
+  const action = `Insertion de « ${c.titre} »`;
   const existantes = new Set(feuilles.items.map((w) => w.name.toUpperCase()));
-  const prises = c.feuilles.filter((f) => existantes.has(f.nom.toUpperCase())).map((f) => `« ${f.nom} »`);
+  const prises = c.feuilles.filter((f) => existantes.has(f.nom.toUpperCase())).map((f) => f.nom);
   if (prises.length) {
-    const liste = prises.length > 3 ? `${prises.slice(0, 3).join(', ')} et ${prises.length - 3} autres` : prises.join(', ');
     const [sujet, verbe, pronom] = prises.length > 1 ? ['les feuilles', 'existent', 'les'] : ['la feuille', 'existe', 'la'];
-    throw new ErreurExcel(`${action} : ${sujet} ${liste} ${verbe} déjà dans ce classeur. Renommez-${pronom} ou insérez dans un autre classeur ; rien n'a été modifié.`, 'ItemAlreadyExists');
+    throw new ErreurExcel(`${action} : ${sujet} ${citer(prises)} ${verbe} déjà dans ce classeur. Renommez-${pronom} ou insérez dans un autre classeur ; rien n'a été modifié.`, 'ItemAlreadyExists');
   }
   const nomsPris = new Set(noms.items.map((n) => n.name.toUpperCase()));
   const doublons = (c.noms ?? []).filter((n) => nomsPris.has(n.nom.toUpperCase())).map((n) => n.nom);
   if (doublons.length) throw new ErreurExcel(`${action} : le nom défini « ${doublons[0]} » existe déjà dans ce classeur (un même modèle y est déjà inséré ?) ; rien n'a été modifié.`, 'ItemAlreadyExists');
 
+  // rows for an `_agora` already there: written below its last row, as text
+  if (c.ajoutAgora?.length && !lu) throw new Error(`${action} : ajout à un classeur sans feuille ${FEUILLE_AGORA}.`);
+  const ajout = c.ajoutAgora?.length && lu ? `A${lu.derniere + 1}:${lettreColonne(Math.max(...c.ajoutAgora.map((l) => l.length)) - 1)}${lu.derniere + c.ajoutAgora.length}` : undefined;
+
   const avertissements = new Set<string>();
-  if (fichier && prend('1.13')) {
+  // An addition refers to names of the workbook (those of its « Paramètres »): range writes resolve
+  // them, a file inserted on its own might not, so it never goes as a file.
+  if (fichier && prend('1.13') && !ajout) {
     const base64 = await fichier(c);
     wb.insertWorksheetsFromBase64(base64, { positionType: 'End' });
     for (const f of c.feuilles) finirFeuille(wb.worksheets.getItem(f.nom), f);
@@ -277,11 +303,12 @@ export async function insererClasseur(context: Excel.RequestContext, c: Classeur
   }
   for (const f of c.feuilles) ecrireFeuille(wb.worksheets.add(f.nom), f, prend, avertissements);
   for (const n of c.noms ?? []) wb.names.add(n.nom, referenceDuNom(n));
+  if (ajout) wb.worksheets.getItem(FEUILLE_AGORA).getRange(ajout).values = c.ajoutAgora!.map((l) => l.map(pourExcel));
   activerPremiere(wb, c);
   try {
     await context.sync();
   } catch (e) {
-    await annuler(context, c);
+    await annuler(context, c, ajout);
     throw erreurExcel(e, `${action} annulée`);
   }
   return { feuilles: c.feuilles.map((f) => f.nom), avertissements: [...avertissements] };

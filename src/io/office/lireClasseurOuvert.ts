@@ -1,5 +1,6 @@
-import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
-import { FEUILLE_AGORA, metadonneesAgora } from '../../sheets/agora';
+import type { PlageLue } from '../../sheets/exercices/lecture';
+import { metadonneesAgora } from '../../sheets/agora';
+import { agoraLu, chargerAgora, coin, matrice } from './valeursLues';
 import type { ClasseurLu } from '../xlsx/classeurLu';
 import { analyserReference } from '../xlsx/nomsDefinis';
 import { synchroniser } from './erreurs';
@@ -19,27 +20,11 @@ export interface OptionsLecture {
   lignesMax?: number;
 }
 
-/** Office.js gives "" for an empty cell and an error as its text (« #N/A »), told apart by its value type. */
-const valeurLue = (v: unknown, type: string | undefined): ValeurLue => {
-  if (v === '' || v === null || v === undefined) return null;
-  if (type === 'Error') return { erreur: String(v) };
-  return v as ValeurLue;
-};
-
-const matrice = (valeurs: unknown[][], types: string[][] | undefined) => valeurs.map((l, i) => l.map((v, j) => valeurLue(v, types?.[i]?.[j])));
-
-/** « 'Feuille 1'!B3:D9 » → the sheet and the top-left corner. */
-function coin(adresse: string): { feuille: string; haut: number; gauche: number } | undefined {
-  const cible = analyserReference(adresse);
-  return cible && { feuille: cible.feuille, haut: cible.haut, gauche: cible.gauche };
-}
-
 export async function lireClasseurOuvert(context: Excel.RequestContext, o: OptionsLecture = {}, prend: PriseEnCharge = priseEnChargeOffice): Promise<{ nom: string; classeur: ClasseurLu }> {
   const wb = context.workbook;
   wb.load('name');
   const noms = wb.names.load('items/name,items/type');
-  const agora = wb.worksheets.getItemOrNullObject(FEUILLE_AGORA).getUsedRangeOrNullObject(true);
-  agora.load('values,valueTypes,address,isNullObject');
+  const agora = chargerAgora(wb);
   await synchroniser(context, 'Lecture du classeur');
   const fusions = prend('1.13');
   const lignesMax = o.lignesMax ?? 500;
@@ -79,13 +64,10 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
       if (d) listes.set(p.nom.toUpperCase(), { ...d, valeurs: fin < 0 ? lignes : lignes.slice(0, fin) });
     }
   }
-  // the used range may start after column A: its rows are re-based on column A
-  const decalage: null[] = agora.isNullObject ? [] : Array.from({ length: (coin(agora.address)?.gauche ?? 1) - 1 }, () => null);
-  const lignesAgora = agora.isNullObject ? [] : matrice(agora.values, agora.valueTypes).filter((l) => l.some((v) => v !== null)).map((l) => [...decalage, ...l]);
   return {
     nom: wb.name,
     classeur: {
-      ...metadonneesAgora(lignesAgora),
+      ...metadonneesAgora(agoraLu(agora)?.lignes ?? []),
       plage: (nom) => lues.get(nom.toUpperCase()),
       lignesSous: (nom) => listes.get(nom.toUpperCase()),
     },

@@ -1,7 +1,7 @@
 import type { Referentiel } from '../../referentiel/schema';
 import { verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
 import { NomsDeFeuilles } from '../nomsFeuilles';
-import { FEUILLE_AGORA, feuilleAgora, type EntreeAgora } from '../agora';
+import { FEUILLE_AGORA, feuilleAgora, lignesDesEntrees, type EntreeAgora } from '../agora';
 import { attestationPfmp } from './attestation';
 import { grilleCcf } from './ccf';
 import { nomComplet, type ContexteGrille, type Eleve, type GrilleConstruite } from './commun';
@@ -49,29 +49,44 @@ export interface ClasseurGrilles {
 }
 
 /**
+ * What an open workbook already holds of AGOrA grids, for an addition: its sheet names, and the
+ * prefix of each student already there (their new grids keep it; a new student takes the next one).
+ */
+export interface GrillesExistantes {
+  feuilles: readonly string[];
+  prefixeDe: (e: Eleve) => string | undefined;
+  prefixes: readonly string[];
+}
+
+/** « Eleve07_ » → 7; another prefix (a one-student workbook's « ») → 0. */
+const numeroDuPrefixe = (p: string) => Number(/^Eleve(\d+)_$/.exec(p)?.[1] ?? 0);
+
+/**
  * The grids of a class in one workbook (`classe`: sheets per student, names prefixed `Eleve07_`),
  * or of one student (`eleve`: plain sheet and defined names). « Paramètres » comes first, shared by
- * every grid; `_agora` last, veryHidden.
+ * every grid; `_agora` last, veryHidden. With `existantes`, an addition to grids already in a
+ * workbook: neither « Paramètres » (the workbook's own stays, with the teacher's settings) nor
+ * `_agora`, whose table gains the rows of `ajoutAgora`.
  */
-export function classeurGrilles(r: Referentiel, eleves: readonly Eleve[], o: OptionsGrilles, mode: 'classe' | 'eleve'): ClasseurGrilles {
-  if (mode === 'eleve' && eleves.length !== 1) throw new Error('Un classeur par élève contient un seul élève.');
+export function classeurGrilles(r: Referentiel, eleves: readonly Eleve[], o: OptionsGrilles, mode: 'classe' | 'eleve', existantes?: GrillesExistantes): ClasseurGrilles {
+  if (mode === 'eleve' && (eleves.length !== 1 || existantes)) throw new Error('Un classeur par élève contient un seul élève.');
   const types = TYPES_GRILLE.filter((t) => o.types.includes(t)); // the order of the sheets is the template's
   const pieces = PIECES.filter((p) => types.includes(p.type));
   const noms = new NomsDeFeuilles();
   const parametres = feuilleParametres(r, { etablissement: o.etablissement, annee: o.annee });
-  noms.reserver(parametres.feuille.nom);
-  noms.reserver(FEUILLE_AGORA);
-  const feuilles: Feuille[] = [parametres.feuille];
-  const definis: NomDefini[] = [...parametres.noms];
-  const entrees: EntreeAgora[] = [{ ancre: 'Note_Max', modele: 'parametres-grilles', eleve: null, prefixe: '', feuille: parametres.feuille.nom }];
-  const chiffres = Math.max(2, String(eleves.length).length);
+  for (const f of [parametres.feuille.nom, FEUILLE_AGORA, ...(existantes?.feuilles ?? [])]) noms.reserver(f);
+  const feuilles: Feuille[] = existantes ? [] : [parametres.feuille];
+  const definis: NomDefini[] = existantes ? [] : [...parametres.noms];
+  const entrees: EntreeAgora[] = existantes ? [] : [{ ancre: 'Note_Max', modele: 'parametres-grilles', eleve: null, prefixe: '', feuille: parametres.feuille.nom }];
+  let dernier = Math.max(0, ...(existantes?.prefixes ?? []).map(numeroDuPrefixe));
+  const chiffres = Math.max(2, String(dernier + eleves.length).length);
   const feuillesParEleve: string[][] = [];
 
-  eleves.forEach((eleve, i) => {
-    const prefixe = mode === 'classe' ? `Eleve${String(i + 1).padStart(chiffres, '0')}_` : '';
+  for (const eleve of eleves) {
+    const prefixe = existantes?.prefixeDe(eleve) ?? (mode === 'classe' ? `Eleve${String(++dernier).padStart(chiffres, '0')}_` : '');
     const ctx: ContexteGrille = { eleve, prefixe, feuilles: {} };
     // Names first: a PFMP grid links to the attestation sheet, whichever comes first.
-    for (const p of pieces) ctx.feuilles[p.cle] = noms.reserver(mode === 'classe' ? `${p.court} ${nomComplet(eleve)}` : p.seul);
+    for (const p of pieces) ctx.feuilles[p.cle] = noms.reserver(prefixe ? `${p.court} ${nomComplet(eleve)}` : p.seul);
     const siennes: string[] = [];
     for (const p of pieces) {
       const nom = ctx.feuilles[p.cle]!;
@@ -82,10 +97,13 @@ export function classeurGrilles(r: Referentiel, eleves: readonly Eleve[], o: Opt
       siennes.push(nom);
     }
     feuillesParEleve.push(siennes);
-  });
+  }
 
   verifierNomsDefinis(definis);
-  feuilles.push(feuilleAgora({ cles: [['gabarit_grilles', gabaritGrilles().version]], versionGabarit: gabaritGrilles().version, versionReferentiel: r.version, date: o.date, entrees }));
-  const titre = mode === 'eleve' ? `Grilles AGOrA — ${nomComplet(eleves[0]!)}` : `Grilles AGOrA — ${eleves.length} élèves`;
+  const versions = { versionGabarit: gabaritGrilles().version, versionReferentiel: r.version, date: o.date, entrees };
+  const n = eleves.length;
+  if (existantes) return { classeur: { titre: `Grilles AGOrA — ajout pour ${n} élève${n > 1 ? 's' : ''}`, feuilles, noms: definis, ajoutAgora: lignesDesEntrees(versions) }, feuillesParEleve };
+  feuilles.push(feuilleAgora({ cles: [['gabarit_grilles', gabaritGrilles().version]], ...versions }));
+  const titre = mode === 'eleve' ? `Grilles AGOrA — ${nomComplet(eleves[0]!)}` : `Grilles AGOrA — ${n} élèves`;
   return { classeur: { titre, feuilles, noms: definis }, feuillesParEleve };
 }
