@@ -66,6 +66,7 @@ export function dessinerApercu(conteneur: HTMLElement, c: ClasseurMemoire): void
       const td = el('td', { 'data-adresse': a }, contenu(cell));
       if (cell?.style['font.bold']) td.classList.add('gras');
       if (typeof cell?.style['fill.color'] === 'string') td.style.backgroundColor = cell.style['fill.color'] as string;
+      if (typeof cell?.style['font.color'] === 'string') td.style.color = cell.style['font.color'] as string; // white on a dark band, as in Excel
       if (a === c.selection) td.classList.add('selectionnee');
       td.addEventListener('click', () => allerA(a));
       tr.append(td);
