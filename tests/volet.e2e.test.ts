@@ -51,20 +51,26 @@ afterAll(async () => {
   await serveur?.fermer();
 });
 
-async function ouvrir(largeur = 320): Promise<Page> {
+/** Goes to the pane at `adresse` (« taskpane.html#grilles ») and waits until it is ready. */
+async function aller(page: Page, adresse: string): Promise<void> {
+  await page.goto(`${base}/${adresse}`);
+  await page.waitForSelector('body[data-pret="oui"]');
+}
+
+/** A new page on the pane, ready; its script errors and the files it fetched are recorded from the start. */
+async function ouvrir(adresse: string, largeur = 320): Promise<{ page: Page; erreurs: string[]; fichiers: string[] }> {
   const page = await navigateur.newPage({ viewport: { width: largeur, height: 900 }, locale: 'fr-FR' });
   await serveur.router(page);
-  return page;
+  const erreurs: string[] = [];
+  const fichiers: string[] = [];
+  page.on('pageerror', (e) => erreurs.push(e.message));
+  page.on('request', (q) => fichiers.push(path.basename(new URL(q.url()).pathname)));
+  await aller(page, adresse);
+  return { page, erreurs, fichiers };
 }
 
 test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le classeur de démonstration, noms en texte ; les mêmes grilles redemandées refusées en français, un élève arrivé en cours d\u2019année ajouté à côté', async () => {
-  const page = await ouvrir();
-  const erreurs: string[] = [];
-  page.on('pageerror', (e) => erreurs.push(e.message));
-  const fichiers: string[] = [];
-  page.on('request', (q) => fichiers.push(path.basename(new URL(q.url()).pathname)));
-  await page.goto(`${base}/taskpane.html#grilles`);
-  await page.waitForSelector('body[data-pret="oui"]');
+  const { page, erreurs, fichiers } = await ouvrir('taskpane.html#grilles');
   const pret = await page.evaluate(() => performance.now());
   expect(fichiers).not.toContain('exceljs.js'); // loaded only when a file is written
   process.stdout.write(`volet interactif en ${pret.toFixed(0)} ms (Chromium sans tête)\n`);
@@ -141,16 +147,13 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
 });
 
 test('clavier et largeur : les onglets se parcourent aux flèches, chaque champ a son étiquette, rien ne déborde à 320 px ; aucune requête hors du serveur du volet', async () => {
-  const page = await ouvrir();
-  await page.goto(`${base}/taskpane.html#verifier`);
-  await page.waitForSelector('body[data-pret="oui"]');
+  const { page } = await ouvrir('taskpane.html#verifier');
   await expect(page.locator('#section-verifier').isVisible()).resolves.toBe(true);
   await page.locator('#onglet-verifier').focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('#section-consolider').isVisible()).resolves.toBe(true);
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('onglet-consolider');
-  await page.goto(`${base}/taskpane.html#grilles`);
-  await page.waitForSelector('body[data-pret="oui"]');
+  await aller(page, 'taskpane.html#grilles');
   const sansEtiquette = await page.evaluate(() =>
     Array.from(document.querySelectorAll('#section-grilles input, #section-grilles textarea'))
       .filter((x) => !(x as HTMLInputElement).labels?.length)
@@ -168,11 +171,7 @@ test('clavier et largeur : les onglets se parcourent aux flèches, chaque champ 
 });
 
 test('Grilles : la liste des élèves tapée dans une feuille du classeur, prise par la sélection d\u2019une de ses cellules, puis les grilles insérées', async () => {
-  const page = await ouvrir();
-  const erreurs: string[] = [];
-  page.on('pageerror', (e) => erreurs.push(e.message));
-  await page.goto(`${base}/taskpane.html#grilles`);
-  await page.waitForSelector('body[data-pret="oui"]');
+  const { page, erreurs } = await ouvrir('taskpane.html#grilles');
   // an empty selection first: the message says what to do
   await page.getByRole('button', { name: 'Prendre la liste sélectionnée dans le classeur' }).click();
   await expect(page.locator('#grilles-message.erreur').textContent()).resolves.toBe('La sélection Feuil1!A1 est vide : sélectionnez la liste des élèves (nom, prénom, classe) dans une feuille, puis recommencez.');
@@ -212,11 +211,7 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   expect(saisies.length).toBeGreaterThan(5);
 
   // as Excel 2019 (ExcelApi 1.8): the exercise is written range by range, exceljs is never fetched
-  const page = await ouvrir(420);
-  const fichiers: string[] = [];
-  page.on('request', (q) => fichiers.push(path.basename(new URL(q.url()).pathname)));
-  await page.goto(`${base}/taskpane.html?excelapi=1.8#exercices`);
-  await page.waitForSelector('body[data-pret="oui"]');
+  const { page, fichiers } = await ouvrir('taskpane.html?excelapi=1.8#exercices', 420);
   await page.getByLabel("Modèle d'exercice").selectOption('tva');
   await page.getByLabel(/^Graine/).fill('12');
   await page.getByLabel(/^Mois du cas/).fill('2026-10');
@@ -258,9 +253,7 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
 });
 
 test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à la création ; Paramètres la montre, Vérifier l\u2019applique sans que l\u2019élève puisse la changer', async () => {
-  const page = await ouvrir();
-  await page.goto(`${base}/taskpane.html#exercices`);
-  await page.waitForSelector('body[data-pret="oui"]');
+  const { page } = await ouvrir('taskpane.html#exercices');
   await page.getByLabel("Modèle d'exercice").selectOption('rapprochement');
   await expect(page.getByLabel(/^Formative/).isChecked()).resolves.toBe(true); // templates/verification.json
   await expect(page.getByLabel(/^Degré 2 /).inputValue()).resolves.toBe('40');
@@ -301,11 +294,7 @@ test('Exercices pour la classe : un classeur par élève (chacun son cas) et les
     { nom: "N'DIAYE", prenom: 'Awa', classe: 'Tle AGOrA A' },
     { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA B' }, // a homonym in another class: a file of his own
   ];
-  const page = await ouvrir();
-  const erreurs: string[] = [];
-  page.on('pageerror', (e) => erreurs.push(e.message));
-  await page.goto(`${base}/taskpane.html#exercices`);
-  await page.waitForSelector('body[data-pret="oui"]');
+  const { page, erreurs } = await ouvrir('taskpane.html#exercices');
   await page.getByLabel("Modèle d'exercice").selectOption('rapprochement');
   await page.getByLabel(/^Graine/).fill('5');
   await page.getByLabel(/^Mois du cas/).fill('2026-10');
@@ -367,11 +356,7 @@ test('Consolider : trois classeurs d\'élèves et un faux classeur choisis, lus 
   expect([cli.eleves, cli.anomalies.length]).toEqual([3, 1]); // N'DIAYE's blank grid still names a student of the class
   expect(ligne111.slice(3, 9)).toEqual(['2', '0', '0', '2', '0', '4']); // two students evaluated: Dupont 1, 2, NE, 4 weighted by recency (21/7 = 3) and Martin 3; NE is not a positionnement
 
-  const page = await ouvrir();
-  const erreurs: string[] = [];
-  page.on('pageerror', (e) => erreurs.push(e.message));
-  await page.goto(`${base}/taskpane.html#consolider`);
-  await page.waitForSelector('body[data-pret="oui"]');
+  const { page, erreurs } = await ouvrir('taskpane.html#consolider');
   await page.getByRole('button', { name: 'Consolider' }).click();
   await expect(page.locator('#consolider-message.erreur').textContent()).resolves.toBe('Choisissez les classeurs des élèves (.xlsx) : plusieurs à la fois avec Ctrl ou Maj.');
   await page.getByLabel(/^Classeurs des élèves/).setInputFiles(fichiers);

@@ -13,6 +13,7 @@ import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calcul
 import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/exercices';
 import type { TypeExercice } from '../domain/cas/aleas';
 import { enEuros, versCentimes } from '../domain/monnaie';
+import { aujourdhui, moisValide } from '../domain/dates';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import { ecrireCopieAnnotee, verifierCopie, verifierCopies } from '../app/verification';
 import type { RapportCopie } from '../check/rapport';
@@ -111,12 +112,6 @@ async function cmdReferentiel(args: string[], s: Sorties): Promise<number> {
   return 0;
 }
 
-/** Today as AAAA-MM-JJ in local time: the date a teacher reads on the sheets. */
-function aujourdhui(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function typesDemandes(valeur: string | undefined): TypeGrille[] {
   if (valeur === undefined) return [...TYPES_GRILLE];
   const types = valeur.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
@@ -207,7 +202,7 @@ async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   if (v('--periode') && v('--date')) throw new ErreurUsage('--periode et --date désignent le même mois : donnez-en un seul.');
   const option = v('--date') ? '--date' : '--periode';
   const periode = v(option) ?? aujourdhui().slice(0, 7);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(periode)) throw new ErreurUsage(`${option} attend un mois AAAA-MM : « ${periode} ».`);
+  if (!moisValide(periode)) throw new ErreurUsage(`${option} attend un mois AAAA-MM : « ${periode} ».`);
   const mois = v('--mois');
   if (mois !== undefined && (type !== 'tresorerie' || !/^([3-9]|1[0-2])$/.test(mois))) throw new ErreurUsage(`--mois (budget de trésorerie seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
   if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage('--donnees (le cas de l\'enseignant) exclut --graine et --aleas.');

@@ -15,6 +15,12 @@ export const moisValide = (m: string): boolean => RE_MOIS.test(m) && Number(m.sl
 
 export const moisDe = (date: string): string => date.slice(0, 7);
 
+/** Today as AAAA-MM-JJ in local time: the date a teacher reads on the sheets. */
+export function aujourdhui(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** `2026-11` + 3 → `2027-02`. */
 export function ajouterMois(mois: string, n: number): string {
   const index = Number(mois.slice(0, 4)) * 12 + Number(mois.slice(5, 7)) - 1 + n;

@@ -23,6 +23,12 @@ export function nomDeFichier(texte: string, parDefaut = 'eleve'): string {
   return RESERVES_WINDOWS.test(s) ? `${s}_` : s;
 }
 
+/** « livret-scolaire-Tle_AGOrA_A »: a file for a class list, named after its class when it has only one. */
+export function nomDeFichierDeClasse(debut: string, eleves: readonly Eleve[]): string {
+  const classes = [...new Set(eleves.map((e) => e.classe).filter(Boolean))];
+  return nomDeFichier(classes.length === 1 ? `${debut}-${classes[0]}` : debut);
+}
+
 const nomFichierEleve = (e: Eleve) => nomDeFichier(nomComplet(e));
 
 /** One file name per student, homonyms told apart (« DUPONT_Jean », « DUPONT_Jean_2 »), whatever the case. */

@@ -5,12 +5,6 @@ import { elevesDepuisCsv, elevesDepuisTexte, type ListeEleves } from '../app/lis
 import { ErreurExcel } from '../io/office/erreurs';
 import { ErreurFichier } from '../io/erreurFichier';
 
-/** Today as AAAA-MM-JJ, in the user's time zone. */
-export const aujourdhui = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 /** « 1 élève », « 3 élèves »: a count and its noun, plural from 2 as French wants. */
 export const accorder = (n: number, mot: string) => `${n} ${mot}${n > 1 ? 's' : ''}`;
 
@@ -81,14 +75,13 @@ export async function listeDuFormulaire(texte: HTMLTextAreaElement, csv: HTMLInp
 
 /**
  * A file made in the pane, offered by a link that stays for a second try: nothing leaves the
- * computer, the browser saves it. Returns the link's text (name and size).
+ * computer, the browser saves it. The link tells the name and size.
  */
-export function offrirFichier(lien: HTMLAnchorElement, nom: string, contenu: Uint8Array | string, type: string): string {
+export function offrirFichier(lien: HTMLAnchorElement, nom: string, contenu: Uint8Array | string, type: string): void {
   if (lien.href) URL.revokeObjectURL(lien.href);
   const blob = new Blob([contenu as BlobPart], { type });
   lien.href = URL.createObjectURL(blob);
   lien.download = nom;
   lien.textContent = `Enregistrer ${nom} (${Math.ceil(blob.size / 1024)} Ko)`;
   lien.hidden = false;
-  return lien.textContent;
 }

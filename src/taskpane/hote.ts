@@ -7,32 +7,23 @@ import { priseEnChargeOffice, type PriseEnCharge } from '../io/office/insererCla
  * test harness, a demonstration), an in-memory workbook behind the same calls.
  */
 export interface Hote {
-  nom: 'Excel' | 'mémoire';
   executer<T>(f: (context: Excel.RequestContext, prend: PriseEnCharge) => Promise<T>): Promise<T>;
   /** the in-memory workbook, shown under the pane; absent in Excel */
   classeur?: ClasseurMemoire;
-  /** how many round trips to the workbook the last operation made */
-  syncs?: number;
 }
 
 export function hoteExcel(): Hote {
-  return { nom: 'Excel', executer: (f) => Excel.run((context) => f(context, priseEnChargeOffice)) };
+  return { executer: (f) => Excel.run((context) => f(context, priseEnChargeOffice)) };
 }
 
 /** `api`: the ExcelApi set the in-memory host claims (« 1.8 » plays Excel 2019); the latest by default. */
 export function hoteMemoire(api?: string): Hote {
   const classeur = ClasseurMemoire.nouveau();
-  const hote: Hote = {
-    nom: 'mémoire',
+  return {
     classeur,
-    async executer(f) {
+    executer(f) {
       const ctx = new ContexteMemoire(classeur, api ? { api } : {});
-      try {
-        return await f(ctx as unknown as Excel.RequestContext, (v) => ctx.prend(v));
-      } finally {
-        hote.syncs = ctx.syncs;
-      }
+      return f(ctx as unknown as Excel.RequestContext, (v) => ctx.prend(v));
     },
   };
-  return hote;
 }

@@ -6,10 +6,11 @@ import { referentiel } from '../referentiel';
 import { classeurClasse } from '../sheets/consolidation/classeurClasse';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, aujourdhui, inserer, lancer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, inserer, lancer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
+import { aujourdhui } from '../domain/dates';
 import { lignesLivret } from '../consolidate/livret';
 import { ecrireCsv } from '../io/csv';
-import { nomDeFichier } from '../sheets/eleve';
+import { nomDeFichierDeClasse } from '../sheets/eleve';
 
 /** Beyond this many, the pane sends the reader to the « Anomalies » sheet rather than list them all. */
 const ANOMALIES_AFFICHEES = 30;
@@ -62,8 +63,7 @@ export function brancherConsolider(hote: Hote, apresInsertion: () => void): void
     const r = referentiel();
     const modele = classeurClasse(r, classe, { date: aujourdhui() });
     const res = await inserer(hote, modele);
-    const classes = [...new Set(classe.eleves.map((e) => e.classe).filter(Boolean))];
-    offrirFichier(livret, `${nomDeFichier(`livret-scolaire${classes.length === 1 ? `-${classes[0]}` : ''}`)}.csv`, ecrireCsv(lignesLivret(r, classe)), 'text/csv');
+    offrirFichier(livret, `${nomDeFichierDeClasse('livret-scolaire', classe.eleves)}.csv`, ecrireCsv(lignesLivret(r, classe)), 'text/csv');
     const visibles = modele.feuilles.filter((f) => f.etat !== 'tresCachee').map((f) => `« ${f.nom} »`);
     return [
       `Classe consolidée : ${accorder(fichiers.length, 'classeur')} ${fichiers.length > 1 ? 'lus' : 'lu'}, ${accorder(classe.eleves.length, 'élève')}, ${accorder(classe.anomalies.length, 'anomalie')}.`,

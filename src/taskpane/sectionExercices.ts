@@ -3,9 +3,10 @@ import { gabaritExercice } from '../sheets/exercices/gabarit';
 import type { TypeExercice } from '../domain/cas/aleas';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, aujourdhui, inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
+import { aujourdhui, moisValide } from '../domain/dates';
 import { contenuDeLArchive, DOSSIER_CORRIGES, exercicesPourLaClasse } from '../app/exercicesDeLaClasse';
-import { nomDeFichier } from '../sheets/eleve';
+import { nomDeFichierDeClasse } from '../sheets/eleve';
 import { enPourcentage, REGLAGES_PAR_DEFAUT, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
 
@@ -69,7 +70,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const graine = Number(parId<HTMLInputElement>('exercices-graine').value);
     if (!Number.isInteger(graine) || graine < 1) throw new SaisieInvalide('La graine est un nombre entier positif : le même nombre redonne le même cas.');
     const periode = parId<HTMLInputElement>('exercices-periode').value;
-    if (!/^\d{4}-\d{2}$/.test(periode)) throw new SaisieInvalide('Indiquez le mois du cas (AAAA-MM).');
+    if (!moisValide(periode)) throw new SaisieInvalide('Indiquez le mois du cas (AAAA-MM).');
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-aleas input:checked'), (c) => c.value);
     const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), reglages: reglagesDuFormulaire(), ...(choisis.length ? { aleas: choisis } : {}) };
     verifierDemande(demande);
@@ -92,8 +93,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const progression = parId<HTMLProgressElement>('exercices-progression');
     progression.hidden = false;
     const octets = await mesurer('agora:archive', () => archiveDeClasseurs(contenuDeLArchive(exercices), (faits, total) => ([progression.value, progression.max] = [faits, total])));
-    const classes = [...new Set(eleves.map((e) => e.classe).filter(Boolean))];
-    const nom = `${nomDeFichier(`exercices-${demande.type}${classes.length === 1 ? `-${classes[0]}` : ''}`)}.zip`;
+    const nom = `${nomDeFichierDeClasse(`exercices-${demande.type}`, eleves)}.zip`;
     const lien = parId<HTMLAnchorElement>('exercices-telechargement');
     offrirFichier(lien, nom, octets, 'application/zip');
     lien.click();

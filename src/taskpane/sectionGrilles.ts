@@ -7,7 +7,8 @@ import { elevesDepuisTexte, texteDesLignes } from '../app/listeEleves';
 import { lireSelection } from '../io/office/lireSelection';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, aujourdhui, inserer, lancer, listeDuFormulaire, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, inserer, lancer, listeDuFormulaire, SaisieInvalide, surEnvoi } from './commun';
+import { aujourdhui } from '../domain/dates';
 
 /** More rows than any class: the selection was not the list. */
 const LIGNES_MAX = 200;

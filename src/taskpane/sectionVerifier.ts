@@ -6,7 +6,8 @@ import type { RapportCopie } from '../check/rapport';
 import { degre, pct, texteValeur } from '../sheets/verification/resultats';
 import { annoncer, el, parId } from './dom';
 import type { Hote } from './hote';
-import { aujourdhui, lancer, messageErreur } from './commun';
+import { lancer, messageErreur } from './commun';
+import { aujourdhui } from '../domain/dates';
 
 const VERDICTS: Record<string, string> = { juste: 'Juste', faux: 'Faux', 'non renseigné': 'Non renseigné', illisible: 'Illisible', introuvable: 'Introuvable' };
 
