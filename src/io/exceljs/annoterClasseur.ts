@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { referenceAbsolue, type Feuille } from '../../sheets/model';
 import { ciblesDuClasseur } from './nomsDefinis';
-import { ecrireFeuille } from './xlsxDuModele';
+import { dateExcel, ecrireFeuille } from './xlsxDuModele';
+import { RE_DATE } from '../../domain/dates';
 
 export interface Annotations {
   /** the « Résultats » sheet, replacing one left by an earlier check */
@@ -67,7 +68,7 @@ export async function annoterClasseur(source: string, a: Annotations): Promise<B
       const cell = suivi!.ws.getCell(derniere, j + 1);
       const format = a.suivi.formats[j];
       // an ISO date in a date column becomes a date serial; anything else stays the value it is
-      cell.value = format?.includes('yy') && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v;
+      cell.value = format?.includes('yy') && typeof v === 'string' && RE_DATE.test(v) ? dateExcel(v) : v;
       if (format) cell.numFmt = format;
     });
   }

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Attendus } from '../../sheets/exercices/commun';
 import { ciblesDuClasseur } from './nomsDefinis';
+import { dateExcel } from './xlsxDuModele';
+import { RE_DATE } from '../../domain/dates';
 
 /**
  * Types answers into a workbook as a student would, by defined name: one value in the first cell,
@@ -12,7 +14,7 @@ export async function remplirClasseur(source: string, valeurs: Attendus): Promis
   await wb.xlsx.readFile(source);
   const noms = ciblesDuClasseur(wb);
   const ecrire = (ws: ExcelJS.Worksheet, l: number, c: number, v: unknown) => {
-    ws.getCell(l, c).value = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : (v as ExcelJS.CellValue);
+    ws.getCell(l, c).value = typeof v === 'string' && RE_DATE.test(v) ? dateExcel(v) : (v as ExcelJS.CellValue);
   };
   /** The c-th cell of row l that is not covered by a merged cell, from column `gauche`. */
   const colonne = (ws: ExcelJS.Worksheet, l: number, gauche: number, k: number) => {

@@ -33,10 +33,13 @@ function appliquerStyle(cell: ExcelJS.Cell, s: Style): void {
   if (s.saisie) cell.protection = { locked: false };
 }
 
+/** A calendar date (AAAA-MM-JJ) for exceljs: a UTC midnight, which it writes as a whole serial. */
+export const dateExcel = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
 /** Strings stay strings: exceljs writes them as text, so "=1+1" typed by a user is never evaluated. */
 function valeurExcel(v: Valeur): ExcelJS.CellValue {
   if (v !== null && typeof v === 'object') {
-    if ('date' in v) return new Date(`${v.date}T00:00:00Z`); // exceljs turns a UTC midnight into a whole serial
+    if ('date' in v) return dateExcel(v.date);
     return { formula: v.formule.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
   }
   return v;
