@@ -7,7 +7,8 @@ import { referentiel } from '../src/referentiel';
 import { grillesParEleve } from '../src/app/grilles';
 import { ecrireExercice, corrigerClasseur } from '../src/app/exercices';
 import { ecrireCopieAnnotee, verifierCopie } from '../src/app/verification';
-import { classeursAConsolider, consoliderClasseurs, releverFichier } from '../src/app/consolidation';
+import { consoliderClasseurs, releverFichier } from '../src/app/consolidation';
+import { classeursNommes } from '../src/io/fichiers';
 import { consoliderClasse } from '../src/consolidate/classe';
 import { classeurClasse, FEUILLES_CLASSE } from '../src/sheets/consolidation/classeurClasse';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
@@ -84,7 +85,7 @@ const releves = () => Promise.all(fichiersClasse.map((f) => releverFichier(f)));
 
 test('les classeurs d\'un dossier et de ses sous-dossiers, sans les fichiers de verrou ni la sortie', async () => {
   await fs.writeFile(path.join(classe, '~$DUPONT_Jean.xlsx'), 'verrou');
-  const trouves = await classeursAConsolider([classe], [path.join(classe, 'classe.xlsx')]);
+  const trouves = await classeursNommes([classe], [path.join(classe, 'classe.xlsx')]);
   expect(trouves.map((f) => path.relative(classe, f)).sort()).toEqual(['DUPONT_Jean.xlsx', 'DUPONT_Jean_tva.xlsx', 'M. Durand/MARTIN_Lea_A.xlsx', 'MARTIN_Lea_B.xlsx']);
   await fs.rm(path.join(classe, '~$DUPONT_Jean.xlsx'));
 });
@@ -284,7 +285,7 @@ test('mauvaises entrées : chaque problème devient une ligne d\'« Anomalies »
 
   const sortie = path.join(d, 'sortie', 'classe.xlsx');
   await fs.mkdir(path.dirname(sortie));
-  const fichiers = await classeursAConsolider([d]);
+  const fichiers = await classeursNommes([d]);
   const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE });
   const probleme = (nom: string) => res.anomalies.filter((a) => path.basename(a.fichier) === nom).map((a) => a.probleme);
   expect(probleme('corrompu.xlsx')).toEqual([expect.stringMatching(/endommagé ou illisible/)]);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, truncateSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, truncateSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ecrireExercice, ouvrirExercice, type DemandeExercice } from '../src/app/exercices';
@@ -243,6 +243,27 @@ describe('fichiers refusés', () => {
     expect(messages['recent.xlsx']).toMatch(/version plus récente.*2\.0\.0/);
     for (const e of json.erreurs) expect(e.message).toContain(e.fichier);
     expect(r.err.split('\n').filter(Boolean)).toHaveLength(7);
+  });
+
+  test('un dossier : ses sous-dossiers lus, « ~$ » et « ._ » écartés, deux copies du même nom annotées à part, celles de --out-dir jamais relues', async () => {
+    const { f } = await exercice('tresorerie');
+    const dossier = dossierTemporaire('agora-dossier-copies-');
+    const sous = path.join(dossier, 'groupe B');
+    mkdirSync(sous);
+    copyFileSync(f, path.join(dossier, 'martin.xlsx'));
+    copyFileSync(f, path.join(sous, 'martin.xlsx'));
+    writeFileSync(path.join(dossier, '~$martin.xlsx'), 'verrou d\u2019Excel');
+    writeFileSync(path.join(sous, '._martin.xlsx'), 'copie macOS');
+    const annotees = path.join(dossier, 'annotees');
+    mkdirSync(annotees);
+    for (const passage of [1, 2]) {
+      const r = await lancer(['verifier', dossier, '--out-dir', annotees, '--json']);
+      expect([passage, r.code, r.err]).toEqual([passage, 0, '']);
+      expect(JSON.parse(r.out).copies.map((c: { fichier: string }) => path.relative(dossier, c.fichier))).toEqual([path.join('groupe B', 'martin.xlsx'), 'martin.xlsx']);
+    }
+    expect(readdirSync(annotees).sort()).toEqual(['martin-verifie.xlsx', 'martin-verifie_2.xlsx']);
+    const vide = dossierTemporaire('agora-dossier-vide-');
+    expect(await lancer(['verifier', vide])).toMatchObject({ code: 2, err: expect.stringContaining(`Aucun classeur .xlsx dans « ${vide} »`) });
   });
 
   test('réglages de l\u2019enseignant à la création (sommatif, seuils 50 / 70 / 85) : lus dans _agora, sans couleur sur la copie', async () => {

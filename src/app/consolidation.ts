@@ -1,5 +1,3 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { referentiel } from '../referentiel';
 import { lireClasseur } from '../io/xlsx/lireClasseur';
 import { classeurEnFlux } from '../io/exceljs/ecrireClasseur';
@@ -30,25 +28,6 @@ export interface ResumeConsolidation {
   competences: number;
   anomalies: { fichier: string; probleme: string }[];
   classe: ClasseConsolidee;
-}
-
-/**
- * The workbooks to read: the files named, and every workbook under the folders named (sub-folders
- * too, one per teacher is common), Excel's « ~$ » lock files and our own temporary files left out.
- */
-export async function classeursAConsolider(entrees: readonly string[], exclus: readonly string[] = []): Promise<string[]> {
-  const ecartes = new Set(exclus.map((f) => path.resolve(f)));
-  const fichiers: string[] = [];
-  const parcourir = async (p: string, nomme: boolean): Promise<void> => {
-    const st = await fs.stat(p).catch(() => null);
-    if (st?.isDirectory()) {
-      for (const f of (await fs.readdir(p)).sort()) await parcourir(path.join(p, f), false);
-    } else if (nomme || (/\.xls[xm]$/i.test(p) && !path.basename(p).startsWith('~$') && !path.basename(p).startsWith('.'))) {
-      if (!ecartes.has(path.resolve(p))) fichiers.push(p);
-    }
-  };
-  for (const e of entrees) await parcourir(e, true);
-  return [...new Set(fichiers)];
 }
 
 /** Reads one workbook file; a file that cannot be opened is a « Anomalies » row, never a failed batch. */

@@ -5,6 +5,7 @@ import type { RapportCopie } from '../check/rapport';
 import { feuilleResultats, COULEURS_VERDICT } from '../sheets/verification/resultats';
 import { COLONNES_SUIVI, FEUILLE_SUIVI, FORMATS_SUIVI, lignesSuivi, NOM_SUIVI } from '../sheets/verification/suivi';
 import { ouvrirExercice } from './exercices';
+import { distinguer } from '../domain/texte';
 import { verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
 
 export { attendusDesReponses, variantesDuCas, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
@@ -50,10 +51,12 @@ export async function verifierCopies(fichiers: readonly string[], o: OptionsVeri
   if (o.dossier) await creerDossier(o.dossier, true);
   const copies: RapportCopie[] = [];
   const erreurs: { fichier: string; message: string }[] = [];
-  for (const f of fichiers) {
+  // copies of the same name from two sub-folders get two annotated copies
+  const annotees = distinguer(fichiers.map((f) => `${path.basename(f, path.extname(f))}-verifie`));
+  for (const [i, f] of fichiers.entries()) {
     try {
       const v = await verifierCopie(f, o);
-      if (o.dossier) await ecrireCopieAnnotee(v, path.join(o.dossier, `${path.basename(f, path.extname(f))}-verifie.xlsx`));
+      if (o.dossier) await ecrireCopieAnnotee(v, path.join(o.dossier, `${annotees[i]}.xlsx`));
       copies.push(v.rapport);
     } catch (e) {
       erreurs.push({ fichier: f, message: e instanceof ErreurFichier ? e.message : `« ${f} » : erreur inattendue (${(e as Error).message}).` });

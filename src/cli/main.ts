@@ -2,7 +2,7 @@ import path from 'node:path';
 import { existsSync, promises as fs } from 'node:fs';
 import { compter, referentiel } from '../referentiel';
 import { exporterReferentiel } from '../app/referentiel';
-import { creerDossier, ErreurFichier } from '../io/fichiers';
+import { classeursNommes, creerDossier, ErreurFichier } from '../io/fichiers';
 import { analyser, ErreurUsage, type Options } from './arguments';
 import { pourcent, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
 import { lireListeEleves } from '../app/lireListeEleves';
@@ -20,7 +20,7 @@ import type { RapportCopie } from '../check/rapport';
 import { syntheseDeClasse } from '../check/synthese';
 import { simulerClasse, simulerGrilles } from '../app/simulation';
 import { FEUILLES_CLASSE } from '../sheets/consolidation/classeurClasse';
-import { classeursAConsolider, consoliderClasseurs, type Progression } from '../app/consolidation';
+import { consoliderClasseurs, type Progression } from '../app/consolidation';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
 
 const AIDE = `agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)
@@ -246,17 +246,6 @@ async function cmdCorrige(args: string[], s: Sorties): Promise<number> {
   return 0;
 }
 
-/** Copies named on the command line: files, or every .xlsx of a folder (Excel's « ~$ » lock files left out). */
-async function copiesDemandees(positionnels: readonly string[]): Promise<string[]> {
-  const fichiers: string[] = [];
-  for (const p of positionnels) {
-    const st = await fs.stat(p).catch(() => null);
-    if (st?.isDirectory()) fichiers.push(...(await fs.readdir(p)).filter((f) => /\.xls[xm]$/i.test(f) && !f.startsWith('~$')).sort().map((f) => path.join(p, f)));
-    else fichiers.push(p);
-  }
-  return fichiers;
-}
-
 const pourcentTexte = (t: number | null) => (t === null ? 'non noté' : pourcent(t));
 
 function afficherCopie(r: RapportCopie, s: Sorties, detail: boolean): void {
@@ -277,9 +266,12 @@ async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
   const mode = o.valeurs.get('--mode');
   if (mode !== undefined && mode !== 'formatif' && mode !== 'sommatif') throw new ErreurUsage(`--mode attend formatif ou sommatif : « ${mode} ».`);
   const sortie = o.valeurs.get('--out');
-  if (sortie && o.valeurs.get('--out-dir')) throw new ErreurUsage('Précisez soit --out (une copie), soit --out-dir (plusieurs copies).');
+  const dossier = o.valeurs.get('--out-dir');
+  if (sortie && dossier) throw new ErreurUsage('Précisez soit --out (une copie), soit --out-dir (plusieurs copies).');
   if (sortie && !sortie.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Le fichier de sortie doit se terminer par .xlsx : « ${sortie} ».`);
-  const fichiers = await copiesDemandees(o.positionnels);
+  // annotated copies written into the folder read are not read back as copies on the next run
+  const fichiers = await classeursNommes(o.positionnels, dossier ? [dossier] : []);
+  if (!fichiers.length) throw new ErreurUsage(`Aucun classeur .xlsx dans ${o.positionnels.map((p) => `« ${p} »`).join(', ')}.`);
   if (sortie && fichiers.length !== 1) throw new ErreurUsage('--out écrit une seule copie annotée : avec plusieurs copies, utilisez --out-dir DOSSIER.');
   const options = { date: aujourdhui(), ...(mode ? { mode: mode as 'formatif' | 'sommatif' } : {}) };
   const json = o.drapeaux.has('--json');
@@ -293,12 +285,12 @@ async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
     }
     return 0;
   }
-  const res = await verifierCopies(fichiers, { ...options, ...(o.valeurs.get('--out-dir') ? { dossier: o.valeurs.get('--out-dir')! } : {}) });
+  const res = await verifierCopies(fichiers, { ...options, ...(dossier ? { dossier } : {}) });
   if (json) s.out(JSON.stringify(fichiers.length === 1 && res.copies.length === 1 ? res.copies[0] : res, null, 2) + '\n');
   else {
     for (const r of res.copies) afficherCopie(r, s, fichiers.length === 1);
     if (res.copies.length > 1) for (const l of lignesSynthese(res.copies)) s.out(`  ${l}\n`);
-    if (o.valeurs.get('--out-dir')) s.out(`${res.copies.length} copie(s) annotée(s) écrite(s) dans ${o.valeurs.get('--out-dir')}.\n`);
+    if (dossier) s.out(`${res.copies.length} copie(s) annotée(s) écrite(s) dans ${dossier}.\n`);
   }
   for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
   return res.erreurs.length ? 1 : 0;
@@ -324,7 +316,7 @@ async function cmdConsolider(args: string[], s: Sorties, terminal = Boolean(proc
   const lsl = o.valeurs.get('--lsl');
   if (lsl && !lsl.toLowerCase().endsWith('.csv')) throw new ErreurUsage(`Le fichier du livret doit se terminer par .csv : « ${lsl} ».`);
   for (const p of o.positionnels) if (!existsSync(p)) throw new ErreurUsage(`Dossier ou fichier introuvable : « ${p} ».`);
-  const fichiers = await classeursAConsolider(o.positionnels, [sortie, ...(lsl ? [lsl] : [])]);
+  const fichiers = await classeursNommes(o.positionnels, [sortie, ...(lsl ? [lsl] : [])]);
   if (!fichiers.length) throw new ErreurUsage(`Aucun classeur .xlsx dans ${o.positionnels.map((p) => `« ${p} »`).join(', ')}.`);
   const json = o.drapeaux.has('--json');
   const res = await consoliderClasseurs(fichiers, { sortie, methode: methode as Methode, date: aujourdhui(), ...(lsl ? { lsl } : {}), progression: barreDeProgression(s, terminal && !json) });
@@ -421,7 +413,7 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   s.out(`  ${parEleve.fichiers.length} classeurs de grilles remplis dans ${remplies}\n`);
   const sortieClasse = path.join(dossier, 'classe-consolidee.xlsx');
   const livret = path.join(dossier, 'livret-scolaire.csv');
-  const fichiers = await classeursAConsolider([remplies, path.join(dossier, 'copies-verifiees')]);
+  const fichiers = await classeursNommes([remplies, path.join(dossier, 'copies-verifiees')]);
   const t0 = Date.now();
   const c = await consoliderClasseurs(fichiers, { sortie: sortieClasse, lsl: livret, methode: 'recente', date });
   const k = c.classe;

@@ -3,3 +3,14 @@ export function citer(elements: readonly string[], max = 3): string {
   const cites = elements.map((e) => `« ${e} »`);
   return cites.length > max ? `${cites.slice(0, max).join(', ')} et ${cites.length - max} autres` : cites.length > 1 ? `${cites.slice(0, -1).join(', ')} et ${cites.at(-1)}` : (cites[0] ?? '');
 }
+
+/** Names told apart where they repeat, whatever the case: « DUPONT_Jean », « DUPONT_Jean_2 ». */
+export function distinguer(noms: readonly string[]): string[] {
+  const pris = new Set<string>();
+  return noms.map((nom) => {
+    let n = nom;
+    for (let k = 2; pris.has(n.toLowerCase()); k++) n = `${nom}_${k}`;
+    pris.add(n.toLowerCase());
+    return n;
+  });
+}

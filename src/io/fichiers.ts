@@ -54,3 +54,23 @@ export async function ecrireAtomiquement(cible: string, contenu: Buffer | string
     throw new ErreurFichier(`Impossible d'écrire « ${cible} » : ${raison}.`, cible);
   }
 }
+
+/**
+ * The workbooks named on a command line: the files named, and every .xlsx/.xlsm under the folders
+ * named (sub-folders too: one per teacher is common), Excel's « ~$ » lock files and hidden « . »
+ * files (our temporaries, macOS « ._ » copies) left out, as are the paths `exclus` (a file or a
+ * folder: what the command writes), each file once.
+ */
+export async function classeursNommes(entrees: readonly string[], exclus: readonly string[] = []): Promise<string[]> {
+  const ecartes = new Set(exclus.map((f) => path.resolve(f)));
+  const fichiers: string[] = [];
+  const parcourir = async (p: string, nomme: boolean): Promise<void> => {
+    if (ecartes.has(path.resolve(p))) return;
+    const st = await fs.stat(p).catch(() => null);
+    if (st?.isDirectory()) {
+      for (const f of (await fs.readdir(p)).sort()) await parcourir(path.join(p, f), false);
+    } else if (nomme || (/\.xls[xm]$/i.test(p) && !path.basename(p).startsWith('~$') && !path.basename(p).startsWith('.'))) fichiers.push(p);
+  };
+  for (const e of entrees) await parcourir(e, true);
+  return [...new Set(fichiers)];
+}

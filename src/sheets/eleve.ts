@@ -1,3 +1,5 @@
+import { distinguer } from '../domain/texte';
+
 /** A student as the class list gives them. */
 export interface Eleve {
   nom: string;
@@ -29,15 +31,5 @@ export function nomDeFichierDeClasse(debut: string, eleves: readonly Eleve[]): s
   return nomDeFichier(classes.length === 1 ? `${debut}-${classes[0]}` : debut);
 }
 
-const nomFichierEleve = (e: Eleve) => nomDeFichier(nomComplet(e));
-
 /** One file name per student, homonyms told apart (« DUPONT_Jean », « DUPONT_Jean_2 »), whatever the case. */
-export function nomsDeFichiers(eleves: readonly Eleve[]): string[] {
-  const pris = new Set<string>();
-  return eleves.map((e) => {
-    let base = nomFichierEleve(e);
-    for (let k = 2; pris.has(base.toLowerCase()); k++) base = `${nomFichierEleve(e)}_${k}`;
-    pris.add(base.toLowerCase());
-    return base;
-  });
-}
+export const nomsDeFichiers = (eleves: readonly Eleve[]): string[] => distinguer(eleves.map((e) => nomDeFichier(nomComplet(e))));
