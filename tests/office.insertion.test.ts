@@ -13,11 +13,15 @@ import { ClasseurMemoire, zone, adresse, adresseZone } from '../src/io/memory/cl
 import { ContexteMemoire } from '../src/io/memory/contexteExcel';
 import { referenceAbsolue, type Classeur } from '../src/sheets/model';
 import type { Eleve } from '../src/sheets/eleve';
-import { grillesPourLeClasseur } from '../src/app/grillesDuClasseur';
 import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
 import { ecrireValeursNommees } from '../src/io/office/ecrireNoms';
 import { consoliderLectures } from '../src/app/releverClasse';
 import { entreesLues } from '../src/sheets/agora';
+import { cleEleve, grillesPourLeClasseur } from '../src/app/grillesDuClasseur';
+import { CHARGE_EXCEL_WEB } from '../src/io/office/chargeDeRequete';
+import { insererParLots, InsertionInterrompue } from '../src/taskpane/insererParLots';
+import { inserer } from '../src/taskpane/commun';
+import type { Hote } from '../src/taskpane/hote';
 
 const r = referentiel();
 const DATE = '2026-11-23';
@@ -350,5 +354,66 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
     expect(c.noms.get('E31_NOTE')!.reference).toBe("='CCF E31'!$D$25");
     expect(c.noms.get('ELEVE01_E31_NOTE')!.reference).toBe("='E31 NOUVEAU Paul'!$D$25");
     expect((await lignesAgora(c)).slice(-2).map((l) => l[5])).toEqual(['', 'Eleve01_']);
+  });
+});
+
+describe('une classe trop lourde pour une requête d\u2019Excel sur le web : insérée en plusieurs fois', () => {
+  const liste = (): Eleve[] => Array.from({ length: 12 }, (_, i) => (i === 9 || i === 10 ? { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' } : { nom: `NOUVEAU${i + 1}`, prenom: 'Paul', classe: 'Tle A' }));
+  /** An in-memory Excel whose every round trip is counted, one context per `executer` as in the pane. */
+  function hote(c: ClasseurMemoire, chargeMaximale?: number, echec?: (n: number, op: string) => string | undefined) {
+    const contextes: ContexteMemoire[] = [];
+    const h: Hote = {
+      ...(chargeMaximale ? { chargeMaximale } : {}),
+      executer(f) {
+        const n = contextes.length;
+        const ctx = new ContexteMemoire(c, { echec: (op) => echec?.(n, op) });
+        contextes.push(ctx);
+        return f(ctx as unknown as Excel.RequestContext, (v) => ctx.prend(v));
+      },
+    };
+    return { h, contextes };
+  }
+  const grilles = (h: Hote, n: number) => (lot: readonly Eleve[]) => inserer(h, (o) => grillesPourLeClasseur(r, lot, { ...OPTIONS, types: ['pfmp', 'e31'] }, o, n > 1).classeur);
+  async function classeurDeDepart(): Promise<ClasseurMemoire> {
+    const c = nouveauClasseur();
+    const ctx = new ContexteMemoire(c);
+    await insererClasseur(ctx as unknown as Excel.RequestContext, (o) => grillesPourLeClasseur(r, eleves(2), { ...OPTIONS, types: ['pfmp'] }, o).classeur, (v) => ctx.prend(v), classeurEnBase64);
+    return c;
+  }
+  const etat = (c: ClasseurMemoire) => ({ feuilles: c.feuilles.map((f) => f.nom), noms: [...c.noms.values()].map((n) => `${n.nom} ${n.reference}`).sort(), agora: [...c.feuille('_agora')!.cellules].map(([a, x]) => `${a} ${String(x.valeur)}`).sort() });
+
+  test('12 élèves ajoutés (PFMP et E31) sous la limite de 4,5 Mo : deux insertions complètes, les homonymes ensemble, le même classeur qu\u2019en une fois', async () => {
+    const seul = await classeurDeDepart();
+    const enUneFois = hote(seul);
+    const une = await insererParLots(liste(), cleEleve, grilles(enUneFois.h, 12));
+    expect([une.lots, enUneFois.contextes.map((x) => x.syncs)]).toEqual([1, [2]]);
+
+    const c = await classeurDeDepart();
+    const web = hote(c, CHARGE_EXCEL_WEB);
+    const faits: number[] = [];
+    const res = await insererParLots(liste(), cleEleve, grilles(web.h, 12), (n) => faits.push(n));
+    // the whole list refused after reading (1), then two lots of 2 round trips each
+    expect(web.contextes.map((x) => x.syncs)).toEqual([1, 2, 2]);
+    expect(res.lots).toBe(2);
+    expect(faits).toEqual([11, 12]); // 10 sized from the estimate, and the second « DUPONT Jean » with the first
+    expect(res.feuilles).toEqual(une.feuilles);
+    expect(res.feuilles.length).toBe(12 * 4);
+    expect(etat(c)).toEqual(etat(seul));
+    const ecrits = web.contextes.slice(1).map((x) => x.journal.filter((j) => j.startsWith('worksheets.add')).length);
+    expect(ecrits).toEqual([11 * 4, 1 * 4]);
+  });
+
+  test('Excel refuse le deuxième lot : le premier reste entier, le deuxième est retiré, les élèves restants sont rendus', async () => {
+    const c = await classeurDeDepart();
+    const avant = c.feuilles.length;
+    const web = hote(c, CHARGE_EXCEL_WEB, (n, op) => (n === 2 && op === 'names.add' ? 'AccessDenied' : undefined));
+    const e = await insererParLots(liste(), cleEleve, grilles(web.h, 12)).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InsertionInterrompue);
+    const i = e as InsertionInterrompue<Eleve>;
+    expect([i.faits, i.restants.map((x) => x.nom)]).toEqual([11, ['NOUVEAU12']]);
+    expect(i.message).toBe('Insertion de « Grilles AGOrA — ajout pour 1 élève » annulée : Le classeur ou la feuille est protégé : ôtez la protection (onglet Révision), puis recommencez.');
+    expect(c.feuilles.length).toBe(avant + 11 * 4);
+    expect(c.feuilles.filter((f) => f.nom.includes('DUPONT')).length).toBe(2 * 4);
+    expect(c.feuilles.some((f) => f.nom.includes('NOUVEAU12'))).toBe(false);
   });
 });

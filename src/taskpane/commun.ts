@@ -62,8 +62,12 @@ export async function mesurer<T>(nom: string, action: () => Promise<T>): Promise
   }
 }
 
-/** Inserts a workbook model into the open workbook: as one file where Excel takes it, range by range otherwise. */
-export const inserer = (hote: Hote, modele: ModeleAInserer): Promise<ResultatInsertion> => hote.executer((context, prend) => insererClasseur(context, modele, prend, fichierDuModele));
+/**
+ * Inserts a workbook model into the open workbook: as one file where Excel takes it, range by range
+ * otherwise; refused before any write when the request would pass the host's limit (ChargeTropLourde).
+ */
+export const inserer = (hote: Hote, modele: ModeleAInserer): Promise<ResultatInsertion> =>
+  hote.executer((context, prend) => insererClasseur(context, modele, prend, fichierDuModele, hote.chargeMaximale));
 
 /** The class list of a form: its CSV file when one is chosen, otherwise the pasted text. */
 export async function listeDuFormulaire(texte: HTMLTextAreaElement, csv: HTMLInputElement, classe: string): Promise<ListeEleves> {

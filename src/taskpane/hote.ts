@@ -1,6 +1,7 @@
 import { ClasseurMemoire } from '../io/memory/classeurMemoire';
 import { ContexteMemoire } from '../io/memory/contexteExcel';
 import { priseEnChargeOffice, type PriseEnCharge } from '../io/office/insererClasseur';
+import { CHARGE_EXCEL_WEB } from '../io/office/chargeDeRequete';
 
 /**
  * Where the pane's operations run: Excel through Office.js, or, in a browser without Office (the
@@ -10,17 +11,26 @@ export interface Hote {
   executer<T>(f: (context: Excel.RequestContext, prend: PriseEnCharge) => Promise<T>): Promise<T>;
   /** the in-memory workbook, shown under the pane; absent in Excel */
   classeur?: ClasseurMemoire;
+  /** the most bytes one request may carry: Excel on the web's limit; none on Windows and Mac */
+  chargeMaximale?: number;
 }
 
 export function hoteExcel(): Hote {
-  return { executer: (f) => Excel.run((context) => f(context, priseEnChargeOffice)) };
+  return {
+    executer: (f) => Excel.run((context) => f(context, priseEnChargeOffice)),
+    ...(Office.context.platform === Office.PlatformType.OfficeOnline ? { chargeMaximale: CHARGE_EXCEL_WEB } : {}),
+  };
 }
 
-/** `api`: the ExcelApi set the in-memory host claims (« 1.8 » plays Excel 2019); the latest by default. */
-export function hoteMemoire(api?: string): Hote {
+/**
+ * `api`: the ExcelApi set the in-memory host claims (« 1.8 » plays Excel 2019), the latest by default;
+ * `chargeMaximale`: a request limit, as Excel on the web has.
+ */
+export function hoteMemoire(api?: string, chargeMaximale?: number): Hote {
   const classeur = ClasseurMemoire.nouveau();
   return {
     classeur,
+    ...(chargeMaximale ? { chargeMaximale } : {}),
     executer(f) {
       const ctx = new ContexteMemoire(classeur, api ? { api } : {});
       return f(ctx as unknown as Excel.RequestContext, (v) => ctx.prend(v));

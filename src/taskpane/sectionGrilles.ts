@@ -1,13 +1,15 @@
 import { referentiel } from '../referentiel';
 import { anneeScolaire } from '../sheets/grilles/classeurGrilles';
-import { grillesPourLeClasseur } from '../app/grillesDuClasseur';
+import { cleEleve, grillesPourLeClasseur } from '../app/grillesDuClasseur';
+import type { Eleve } from '../sheets/eleve';
+import { InsertionInterrompue, insererParLots } from './insererParLots';
 import { FEUILLE_AGORA } from '../sheets/agora';
 import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
 import { elevesDepuisTexte, texteDesLignes } from '../app/listeEleves';
 import { lireSelection } from '../io/office/lireSelection';
-import { el, parId } from './dom';
+import { annoncer, el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, inserer, lancer, listeDuFormulaire, SaisieInvalide, surEnvoi } from './commun';
+import { accorder, inserer, lancer, listeDuFormulaire, messageErreur, SaisieInvalide, surEnvoi } from './commun';
 import { aujourdhui } from '../domain/dates';
 
 /** More rows than any class: the selection was not the list. */
@@ -43,17 +45,30 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     if (!choisis.length) throw new SaisieInvalide('Cochez au moins un type de grille.');
     const { eleves } = await listeDuFormulaire(parId('grilles-eleves'), parId('grilles-csv'), parId<HTMLInputElement>('grilles-classe').value.trim());
     const options = { types: choisis, etablissement: parId<HTMLInputElement>('grilles-etablissement').value.trim(), annee: parId<HTMLInputElement>('grilles-annee').value.trim(), date: aujourdhui() };
-    // made once the workbook is read: grids already there get the new ones beside them
-    let ajout = false;
-    const res = await inserer(hote, (ouvert) => {
-      const g = grillesPourLeClasseur(referentiel(), eleves, options, ouvert);
-      ajout = g.ajout;
-      return g.classeur;
+    // made once the workbook is read: grids already there get the new ones beside them; a class too
+    // big for one request of Excel on the web goes in lots, each an addition to the one before
+    let ajout: boolean | undefined;
+    const lot = (liste: readonly Eleve[]) =>
+      inserer(hote, (ouvert) => {
+        const g = grillesPourLeClasseur(referentiel(), liste, options, ouvert, eleves.length > 1);
+        ajout ??= g.ajout;
+        return g.classeur;
+      });
+    const message = parId('grilles-message');
+    const res = await insererParLots(eleves, cleEleve, lot, (faits) => annoncer(message, `Insertion en cours : ${faits} élèves sur ${eleves.length}…`, 'info')).catch((e: unknown) => {
+      if (!(e instanceof InsertionInterrompue)) throw e;
+      // what is in the workbook stays; the list keeps only the students still to insert
+      parId<HTMLTextAreaElement>('grilles-eleves').value = texteDesLignes(e.restants.map((x: Eleve) => [x.nom, x.prenom, x.classe]));
+      parId<HTMLInputElement>('grilles-csv').value = '';
+      throw new SaisieInvalide(
+        `Grilles insérées pour ${accorder(e.faits, 'élève')} sur ${eleves.length} ; les grilles des autres élèves n'ont pas été insérées : ${messageErreur(e.motif)} La liste ne garde que ${e.restants.length > 1 ? `les ${e.restants.length} élèves restants` : "l'élève restant"} : réessayez une fois le problème réglé.`,
+      );
     });
     const visibles = res.feuilles.filter((f) => f !== FEUILLE_AGORA).length;
     const quoi = `${accorder(eleves.length, 'élève')} : ${accorder(visibles, 'feuille')}`;
     return [
       ajout ? `Grilles ajoutées à celles du classeur pour ${quoi} ; la feuille « Paramètres » du classeur est gardée telle quelle.` : `Grilles insérées pour ${quoi}.`,
+      ...(res.lots > 1 ? [`Excel sur le web limite la taille d'une insertion : elle s'est faite en ${res.lots} fois, chacune complète.`] : []),
       ...res.avertissements,
     ].join(' ');
   }

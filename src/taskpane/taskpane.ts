@@ -58,7 +58,11 @@ function demarrer(hote: Hote): void {
   document.body.dataset.pret = 'oui';
 }
 
-// ?excelapi=1.8 makes the in-memory workbook play an older Excel (range writes instead of one file)
-const api = /^1\.\d{1,2}$/.exec(new URLSearchParams(location.search).get('excelapi') ?? '')?.[0];
-if (typeof Office !== 'undefined') void Office.onReady((info) => demarrer(info.host === Office.HostType.Excel ? hoteExcel() : hoteMemoire(api)));
-else demarrer(hoteMemoire(api));
+// ?excelapi=1.8 makes the in-memory workbook play an older Excel (range writes instead of one file);
+// ?charge=200 gives it a request limit in KB, as Excel on the web has (5 MB), to try large insertions
+const parametres = new URLSearchParams(location.search);
+const api = /^1\.\d{1,2}$/.exec(parametres.get('excelapi') ?? '')?.[0];
+const charge = Number(/^\d{1,5}$/.exec(parametres.get('charge') ?? '')?.[0] ?? 0) * 1024;
+const memoire = () => hoteMemoire(api, charge || undefined);
+if (typeof Office !== 'undefined') void Office.onReady((info) => demarrer(info.host === Office.HostType.Excel ? hoteExcel() : memoire()));
+else demarrer(memoire());

@@ -5,6 +5,7 @@ import { FEUILLE_AGORA } from '../../sheets/agora';
 import type { ValeurLue } from '../../sheets/exercices/lecture';
 import { citer } from '../../domain/texte';
 import { agoraLu, chargerAgora } from './valeursLues';
+import { chargeEstimee, ChargeTropLourde } from './chargeDeRequete';
 
 /**
  * Inserts a workbook model into the open workbook through Office.js, in at most three round trips
@@ -248,7 +249,18 @@ export interface ClasseurOuvert {
 /** A model, or how to make it from what the workbook holds (read in the first round trip, which reads for conflicts anyway). */
 export type ModeleAInserer = Classeur | ((ouvert: ClasseurOuvert) => Classeur);
 
-export async function insererClasseur(context: Excel.RequestContext, modele: ModeleAInserer, prend: PriseEnCharge = priseEnChargeOffice, fichier?: FichierDuModele): Promise<ResultatInsertion> {
+/**
+ * `chargeMaximale`: the most bytes one request may carry (Excel on the web refuses about 5 MB); an
+ * insertion estimated above it is refused after the first round trip, before anything is written,
+ * with a ChargeTropLourde the caller can answer by inserting less at a time.
+ */
+export async function insererClasseur(
+  context: Excel.RequestContext,
+  modele: ModeleAInserer,
+  prend: PriseEnCharge = priseEnChargeOffice,
+  fichier?: FichierDuModele,
+  chargeMaximale?: number,
+): Promise<ResultatInsertion> {
   const wb = context.workbook;
   const feuilles = wb.worksheets.load('items/name');
   const noms = wb.names.load('items/name');
@@ -276,6 +288,7 @@ export async function insererClasseur(context: Excel.RequestContext, modele: Mod
   // them, a file inserted on its own might not, so it never goes as a file.
   if (fichier && prend('1.13') && !ajout) {
     const base64 = await fichier(c);
+    if (chargeMaximale !== undefined && base64.length > chargeMaximale) throw new ChargeTropLourde(action, base64.length, chargeMaximale);
     wb.insertWorksheetsFromBase64(base64, { positionType: 'End' });
     for (const f of c.feuilles) finirFeuille(wb.worksheets.getItem(f.nom), f);
     activerPremiere(wb, c);
@@ -301,10 +314,11 @@ export async function insererClasseur(context: Excel.RequestContext, modele: Mod
       avertissements.add(`Excel a refusé le classeur préparé (${erreurExcel(e, action).code}) : les feuilles ont été écrites plage par plage.`);
     }
   }
-  for (const f of c.feuilles) ecrireFeuille(wb.worksheets.add(f.nom), f, prend, avertissements);
-  for (const n of c.noms ?? []) wb.names.add(n.nom, referenceDuNom(n));
-  if (ajout) wb.worksheets.getItem(FEUILLE_AGORA).getRange(ajout).values = c.ajoutAgora!.map((l) => l.map(pourExcel));
-  activerPremiere(wb, c);
+  if (chargeMaximale !== undefined) {
+    const charge = chargeEstimee((w) => ecrireModele(w, c, prend, new Set(), ajout));
+    if (charge > chargeMaximale) throw new ChargeTropLourde(action, charge, chargeMaximale);
+  }
+  ecrireModele(wb, c, prend, avertissements, ajout);
   try {
     await context.sync();
   } catch (e) {
@@ -312,6 +326,14 @@ export async function insererClasseur(context: Excel.RequestContext, modele: Mod
     throw erreurExcel(e, `${action} annulée`);
   }
   return { feuilles: c.feuilles.map((f) => f.nom), avertissements: [...avertissements] };
+}
+
+/** Queues every range write of a model (sheets, names, rows added to `_agora`): one request. */
+export function ecrireModele(wb: Excel.Workbook, c: Classeur, prend: PriseEnCharge, avertissements: Set<string>, ajout: string | undefined): void {
+  for (const f of c.feuilles) ecrireFeuille(wb.worksheets.add(f.nom), f, prend, avertissements);
+  for (const n of c.noms ?? []) wb.names.add(n.nom, referenceDuNom(n));
+  if (ajout) wb.worksheets.getItem(FEUILLE_AGORA).getRange(ajout).values = c.ajoutAgora!.map((l) => l.map(pourExcel));
+  activerPremiere(wb, c);
 }
 
 function activerPremiere(wb: Excel.Workbook, c: Classeur): void {

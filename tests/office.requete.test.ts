@@ -1,0 +1,82 @@
+import { referentiel } from '../src/referentiel';
+import { modeleDExercice, TYPES_DISPONIBLES, moisDeDemonstration } from '../src/app/exercices';
+import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
+import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
+import { ecrireModele, insererClasseur } from '../src/io/office/insererClasseur';
+import { chargeEstimee, ChargeTropLourde, CHARGE_EXCEL_WEB } from '../src/io/office/chargeDeRequete';
+import { classeurEnBase64 } from '../src/io/exceljs/xlsxDuModele';
+import { ClasseurMemoire } from '../src/io/memory/classeurMemoire';
+import { ContexteMemoire } from '../src/io/memory/contexteExcel';
+import { grillesPourLeClasseur } from '../src/app/grillesDuClasseur';
+import { lettreColonne, type Classeur } from '../src/sheets/model';
+import { requeteDExcel } from './aides/excelReel';
+
+const r = referentiel();
+const DATE = '2026-11-23';
+const OPTIONS = { etablissement: 'LP de test', annee: '2026-2027', date: DATE };
+const eleves = (n: number) => Array.from({ length: n }, (_, i) => ({ nom: `Élève${i + 1}`, prenom: 'Léa', classe: 'Tle A' }));
+const versions = { '1.13': (v: string) => Number(v.split('.')[1]) <= 13, '1.8': (v: string) => Number(v.split('.')[1]) <= 8 };
+
+describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel sur le web)', () => {
+  const modeles: [string, () => Promise<{ c: Classeur; ajout?: string }>][] = [
+    ...TYPES_GRILLE.map((t): [string, () => Promise<{ c: Classeur }>] => [`grille ${t}, un élève`, async () => ({ c: classeurGrilles(r, eleves(1), { ...OPTIONS, types: [t] }, 'eleve').classeur })]),
+    ['toutes les grilles, 4 élèves', async () => ({ c: classeurGrilles(r, eleves(4), { ...OPTIONS, types: [...TYPES_GRILLE] }, 'classe').classeur })],
+    [
+      'grilles E31 ajoutées pour 3 élèves (lignes de _agora comprises)',
+      async () => {
+        const c = ClasseurMemoire.nouveau();
+        const ctx = new ContexteMemoire(c);
+        await insererClasseur(ctx as unknown as Excel.RequestContext, classeurGrilles(r, eleves(2), { ...OPTIONS, types: ['pfmp'] }, 'classe').classeur, (v) => ctx.prend(v));
+        // the addition as the pane makes it, from the workbook read (its rows go under _agora's last one)
+        let ajout: { c: Classeur; ajout: string } | undefined;
+        const lecture = new ContexteMemoire(c);
+        await insererClasseur(lecture as unknown as Excel.RequestContext, (o) => {
+          const m = grillesPourLeClasseur(r, eleves(3), { ...OPTIONS, types: ['e31'] }, o).classeur;
+          ajout = { c: m, ajout: `A${o.agora!.length + 1}:${lettreColonne(m.ajoutAgora![0]!.length - 1)}${o.agora!.length + m.ajoutAgora!.length}` };
+          return m;
+        }, (v) => lecture.prend(v));
+        return ajout!;
+      },
+    ],
+    ...TYPES_DISPONIBLES.map((type): [string, () => Promise<{ c: Classeur }>] => [`exercice ${type}`, async () => ({ c: (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur })]),
+  ];
+
+  test.each(modeles)('%s : l\u2019estimation du volet couvre la requête que construit le moteur Excel de Microsoft, à 15 % près', async (_, fabriquer) => {
+    const { c, ajout } = await fabriquer();
+    for (const [api, prend] of Object.entries(versions)) {
+      const ecrire = (wb: Excel.Workbook) => ecrireModele(wb, c, prend, new Set(), ajout);
+      const reelle = (await requeteDExcel(ecrire)).length;
+      const estimee = chargeEstimee(ecrire);
+      expect({ api, ratio: Math.round((estimee / reelle) * 100) / 100 }).toEqual({ api, ratio: expect.any(Number) });
+      // never below (a request let through would be refused), at most 15 % above (lots a little smaller than needed)
+      expect([api, estimee >= reelle, estimee <= reelle * 1.15]).toEqual([api, true, true]);
+    }
+  });
+
+  test('une grille PFMP par plages : la requête mesurée, et toutes les grilles d\u2019un élève sous la limite d\u2019Excel sur le web', async () => {
+    const pfmp = classeurGrilles(r, eleves(1), { ...OPTIONS, types: ['pfmp'] }, 'eleve').classeur;
+    const octets = (await requeteDExcel((wb) => ecrireModele(wb, pfmp, versions['1.13'], new Set(), undefined))).length;
+    // what an addition costs per student: hundreds of KB, so a class can pass 5 MB; a file is far smaller
+    expect(octets).toBeGreaterThan(200_000);
+    expect(octets).toBeLessThan(600_000);
+    const toutes = classeurGrilles(r, eleves(1), { ...OPTIONS, types: [...TYPES_GRILLE] }, 'eleve').classeur;
+    expect(chargeEstimee((wb) => ecrireModele(wb, toutes, versions['1.13'], new Set(), undefined))).toBeLessThan(CHARGE_EXCEL_WEB);
+  });
+
+  test('au-delà de la limite : refus après la lecture, avant toute écriture, par plages comme par fichier', async () => {
+    const m = classeurGrilles(r, eleves(6), { ...OPTIONS, types: ['pfmp', 'e31'] }, 'classe').classeur;
+    for (const fichier of [undefined, classeurEnBase64]) {
+      const c = ClasseurMemoire.nouveau();
+      const ctx = new ContexteMemoire(c);
+      const maximum = fichier ? 20_000 : 1_000_000;
+      const e = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), fichier, maximum).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ChargeTropLourde);
+      const refus = e as ChargeTropLourde;
+      expect(refus.charge).toBeGreaterThan(maximum);
+      expect(refus.code).toBe('RequestPayloadSizeLimitExceeded');
+      expect(refus.message).toMatch(/^Insertion de « Grilles AGOrA — 6 élèves » : trop volumineuse pour Excel sur le web \(environ \d+(,\d)? [KM]o pour (20|977) Ko au plus\) ; insérez moins d'élèves à la fois ; rien n'a été modifié\.$/);
+      expect([ctx.syncs, ctx.journal.filter((j) => !j.includes('load'))]).toEqual([1, []]);
+      expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1']);
+    }
+  });
+});
