@@ -9,6 +9,9 @@ import { ClasseurMemoire } from '../src/io/memory/classeurMemoire';
 import { ContexteMemoire } from '../src/io/memory/contexteExcel';
 import { grillesPourLeClasseur } from '../src/app/grillesDuClasseur';
 import { lettreColonne, type Classeur } from '../src/sheets/model';
+import { consoliderClasse } from '../src/consolidate/classe';
+import { releveVide } from '../src/consolidate/preuves';
+import { classeurClasse } from '../src/sheets/consolidation/classeurClasse';
 import { requeteDExcel } from './aides/excelReel';
 
 const r = referentiel();
@@ -36,6 +39,18 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
           return m;
         }, (v) => lecture.prend(v));
         return ajout!;
+      },
+    ],
+    [
+      'classe consolidée, 3 élèves, avec ses graphiques',
+      async () => {
+        const releve = releveVide('classe.xlsx');
+        for (const [i, eleve] of eleves(3).entries())
+          for (const [k, degre] of ([1, 3, 4] as const).entries())
+            releve.preuves.push({ eleve, competence: '1.1.1', nature: 'PFMP', libelle: `PFMP P${k + 1}`, creneau: `PFMP P${k + 1}`, date: `2026-0${k + 1}-15`, rang: k, niveauLu: String(degre), degre, source: { fichier: 'classe.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}${8 + i}` } });
+        const c = classeurClasse(r, consoliderClasse([releve], r, 'recente'), { date: DATE });
+        expect(c.feuilles.some((f) => f.graphiques?.length)).toBe(true);
+        return { c };
       },
     ],
     ...TYPES_DISPONIBLES.map((type): [string, () => Promise<{ c: Classeur }>] => [`exercice ${type}`, async () => ({ c: (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur })]),

@@ -146,6 +146,26 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   expect(erreurs).toEqual([]);
 });
 
+test('Grilles sur Excel sur le web (limite de taille des requêtes, ici 1,5 Mo) : six élèves ajoutés d\u2019un coup passent en plusieurs insertions, chacune complète', async () => {
+  const { page, erreurs } = await ouvrir('taskpane.html?charge=1500#grilles');
+  await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\tTle A\nMARTIN\tÉloïse\tTle A');
+  await page.getByRole('button', { name: 'Insérer les grilles' }).click();
+  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 30_000 })).resolves.toBe('Grilles insérées pour 2 élèves : 7 feuilles.');
+  const avant = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
+  await page.getByLabel("Grille d'évaluation CCF de la sous-épreuve E31").check();
+  const nouveaux = ['ARNAUD', 'BERNARD', 'CHEVALIER', 'DIALLO', 'ÉTIENNE', 'FAURE'];
+  await page.getByLabel(/^Élèves/).fill(nouveaux.map((n) => `${n}\tCamille\tTle A`).join('\n'));
+  await page.getByRole('button', { name: 'Insérer les grilles' }).click();
+  const message = await page.locator('#grilles-message.succes').textContent({ timeout: 60_000 });
+  expect(message).toMatch(
+    /^Grilles ajoutées à celles du classeur pour 6 élèves : 24 feuilles ; la feuille « Paramètres » du classeur est gardée telle quelle\. Excel sur le web limite la taille d'une insertion : elle s'est faite en 2 fois, chacune complète\.$/,
+  );
+  const apres = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
+  expect(apres).toEqual([...avant, ...nouveaux.flatMap((n) => [1, 2, 3].map((k) => `PFMP${k} ${n} Camille`).concat(`E31 ${n} Camille`))]);
+  await page.screenshot({ path: path.join(CAPTURES, 'grilles-en-plusieurs-fois.png'), fullPage: true });
+  expect(erreurs).toEqual([]);
+});
+
 test('clavier et largeur : les onglets se parcourent aux flèches, chaque champ a son étiquette, rien ne déborde à 320 px ; aucune requête hors du serveur du volet', async () => {
   const { page } = await ouvrir('taskpane.html#verifier');
   await expect(page.locator('#section-verifier').isVisible()).resolves.toBe(true);
