@@ -2,7 +2,11 @@ import { referentiel } from '../src/referentiel';
 import { modeleDExercice, TYPES_DISPONIBLES, moisDeDemonstration } from '../src/app/exercices';
 import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
-import { ecrireModele, insererClasseur } from '../src/io/office/insererClasseur';
+import { ecrireFichier, ecrireModele, insererClasseur } from '../src/io/office/insererClasseur';
+import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
+import { lireSelection } from '../src/io/office/lireSelection';
+import { selectionnerCellule } from '../src/io/office/selectionner';
+import { ecrireValeursNommees } from '../src/io/office/ecrireNoms';
 import { chargeEstimee, ChargeTropLourde, CHARGE_EXCEL_WEB } from '../src/io/office/chargeDeRequete';
 import { classeurEnBase64 } from '../src/io/exceljs/xlsxDuModele';
 import { ClasseurMemoire } from '../src/io/memory/classeurMemoire';
@@ -12,13 +16,24 @@ import { lettreColonne, type Classeur } from '../src/sheets/model';
 import { consoliderClasse } from '../src/consolidate/classe';
 import { releveVide } from '../src/consolidate/preuves';
 import { classeurClasse } from '../src/sheets/consolidation/classeurClasse';
-import { requeteDExcel } from './aides/excelReel';
+import { appelsDe, requeteDExcel } from './aides/excelReel';
 
 const r = referentiel();
 const DATE = '2026-11-23';
 const OPTIONS = { etablissement: 'LP de test', annee: '2026-2027', date: DATE };
 const eleves = (n: number) => Array.from({ length: n }, (_, i) => ({ nom: `Élève${i + 1}`, prenom: 'Léa', classe: 'Tle A' }));
 const versions = { '1.13': (v: string) => Number(v.split('.')[1]) <= 13, '1.8': (v: string) => Number(v.split('.')[1]) <= 8 };
+
+/** A class of three students positioned on 1.1.1: its workbook has charts. */
+function classeConsolidee(): Classeur {
+  const releve = releveVide('classe.xlsx');
+  for (const [i, eleve] of eleves(3).entries())
+    for (const [k, degre] of ([1, 3, 4] as const).entries())
+      releve.preuves.push({ eleve, competence: '1.1.1', nature: 'PFMP', libelle: `PFMP P${k + 1}`, creneau: `PFMP P${k + 1}`, date: `2026-0${k + 1}-15`, rang: k, niveauLu: String(degre), degre, source: { fichier: 'classe.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}${8 + i}` } });
+  const c = classeurClasse(r, consoliderClasse([releve], r, 'recente'), { date: DATE });
+  expect(c.feuilles.some((f) => f.graphiques?.length)).toBe(true);
+  return c;
+}
 
 describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel sur le web)', () => {
   const modeles: [string, () => Promise<{ c: Classeur; ajout?: string }>][] = [
@@ -41,18 +56,7 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
         return ajout!;
       },
     ],
-    [
-      'classe consolidée, 3 élèves, avec ses graphiques',
-      async () => {
-        const releve = releveVide('classe.xlsx');
-        for (const [i, eleve] of eleves(3).entries())
-          for (const [k, degre] of ([1, 3, 4] as const).entries())
-            releve.preuves.push({ eleve, competence: '1.1.1', nature: 'PFMP', libelle: `PFMP P${k + 1}`, creneau: `PFMP P${k + 1}`, date: `2026-0${k + 1}-15`, rang: k, niveauLu: String(degre), degre, source: { fichier: 'classe.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}${8 + i}` } });
-        const c = classeurClasse(r, consoliderClasse([releve], r, 'recente'), { date: DATE });
-        expect(c.feuilles.some((f) => f.graphiques?.length)).toBe(true);
-        return { c };
-      },
-    ],
+    ['classe consolidée, 3 élèves, avec ses graphiques', async () => ({ c: classeConsolidee() })],
     ...TYPES_DISPONIBLES.map((type): [string, () => Promise<{ c: Classeur }>] => [`exercice ${type}`, async () => ({ c: (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur })]),
   ];
 
@@ -60,7 +64,7 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
     const { c, ajout } = await fabriquer();
     for (const [api, prend] of Object.entries(versions)) {
       const ecrire = (wb: Excel.Workbook) => ecrireModele(wb, c, prend, new Set(), ajout);
-      const reelle = (await requeteDExcel(ecrire)).length;
+      const reelle = (await requeteDExcel((ctx) => ecrire(ctx.workbook))).length;
       const estimee = chargeEstimee(ecrire);
       expect({ api, ratio: Math.round((estimee / reelle) * 100) / 100 }).toEqual({ api, ratio: expect.any(Number) });
       // never below (a request let through would be refused), at most 15 % above (lots a little smaller than needed)
@@ -70,7 +74,7 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
 
   test('une grille PFMP par plages : la requête mesurée, et toutes les grilles d\u2019un élève sous la limite d\u2019Excel sur le web', async () => {
     const pfmp = classeurGrilles(r, eleves(1), { ...OPTIONS, types: ['pfmp'] }, 'eleve').classeur;
-    const octets = (await requeteDExcel((wb) => ecrireModele(wb, pfmp, versions['1.13'], new Set(), undefined))).length;
+    const octets = (await requeteDExcel((ctx) => ecrireModele(ctx.workbook, pfmp, versions['1.13'], new Set(), undefined))).length;
     // what an addition costs per student: hundreds of KB, so a class can pass 5 MB; a file is far smaller
     expect(octets).toBeGreaterThan(200_000);
     expect(octets).toBeLessThan(600_000);
@@ -94,4 +98,18 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
       expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1']);
     }
   });
+});
+
+test('chaque opération du volet : sa première requête construite par le moteur Excel de Microsoft, qui connaît chaque méthode appelée', async () => {
+  const grille = classeurGrilles(r, eleves(1), { ...OPTIONS, types: ['pfmp'] }, 'eleve').classeur;
+  const operations: [string, (ctx: Excel.RequestContext) => unknown, string[]][] = [
+    ['insertion : lecture des feuilles, des noms et de _agora', (ctx) => insererClasseur(ctx, () => grille, () => true), ['Worksheets', 'Names', 'GetItemOrNullObject', 'GetUsedRangeOrNullObject']],
+    ['insertion par fichier du classeur de classe, ses graphiques', (ctx) => ecrireFichier(ctx.workbook, classeConsolidee(), 'UEsDBA=='), ['InsertWorksheetsFromBase64', 'Charts', 'SetCategoryNames', 'ReversePlotOrder', 'SetPosition', 'Visibility', 'Activate']],
+    ['insertion par fichier d\u2019une grille, ses feuilles protégées', (ctx) => ecrireFichier(ctx.workbook, grille, 'UEsDBA=='), ['InsertWorksheetsFromBase64', 'Protect', 'Visibility']],
+    ['vérification : lecture du classeur ouvert', (ctx) => lireClasseurOuvert(ctx, {}, () => true), ['Names', 'Worksheets', 'GetItemOrNullObject', 'GetUsedRangeOrNullObject']],
+    ['liste des élèves prise dans la sélection', (ctx) => lireSelection(ctx), ['GetSelectedRange', 'GetActiveWorksheet', 'GetUsedRangeOrNullObject', 'GetIntersectionOrNullObject']],
+    ['réponse fausse : sa cellule sélectionnée', (ctx) => selectionnerCellule(ctx, 'Travail!D12'), ['Worksheets', 'GetRange', 'Activate', 'Select']],
+    ['Paramètres enregistrés', (ctx) => ecrireValeursNommees(ctx, new Map([['Etablissement', [['LP de test']]]]), 'Enregistrement'), ['Names', 'GetRange', 'Values']],
+  ];
+  for (const [nom, f, attendus] of operations) expect([nom, appelsDe(await requeteDExcel(f))]).toEqual([nom, expect.arrayContaining(attendus)]);
 });

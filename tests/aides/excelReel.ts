@@ -29,23 +29,33 @@ function excel(): typeof Excel {
   return runtime;
 }
 
-/** The JSON body of the request that `ecrire`'s calls make, as Excel's runtime builds it. */
-export async function requeteDExcel(ecrire: (wb: Excel.Workbook) => void): Promise<string> {
+/**
+ * The JSON body of the first request `f`'s Office.js calls make, as Excel's runtime builds it. `f`
+ * either only queues calls (they are synced here) or syncs itself: its first sync then fails with
+ * code « Capture », as a refusal of Excel would, after the request is captured.
+ */
+export async function requeteDExcel(f: (context: Excel.RequestContext) => unknown): Promise<string> {
   let corps: string | undefined;
   const capture = {
     _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: 'https://capture.invalid/', headers: {} }),
     _createRequestExecutorOrNull: () => ({
       executeAsync: (_donnees: unknown, _drapeaux: unknown, message: { Body: unknown }) => {
-        corps = JSON.stringify(message.Body);
+        corps ??= JSON.stringify(message.Body);
         return Promise.resolve({ ErrorCode: 'Capture', ErrorMessage: 'requête capturée', Headers: {}, Body: null });
       },
     }),
   };
   const context = new (excel().RequestContext)(capture as unknown as string);
-  ecrire(context.workbook);
-  await context.sync().catch((e: { code?: string }) => {
+  const enAttente = f(context);
+  await Promise.resolve(enAttente instanceof Promise ? enAttente : context.sync()).catch((e: { code?: string }) => {
     if (e.code !== 'Capture') throw e;
   });
   if (corps === undefined) throw new Error('Aucune requête construite.');
   return corps;
+}
+
+/** The names of the methods called and properties set or loaded in a request, in order, each once. */
+export function appelsDe(corps: string): string[] {
+  const r = JSON.parse(corps) as { Actions: { Name: string; ArgumentInfo?: { Arguments?: unknown[] } }[]; ObjectPaths: Record<string, { Name: string }> };
+  return [...new Set([...Object.values(r.ObjectPaths).map((p) => p.Name), ...r.Actions.map((a) => a.Name)].filter(Boolean))];
 }

@@ -289,11 +289,7 @@ export async function insererClasseur(
   if (fichier && prend('1.13') && !ajout) {
     const base64 = await fichier(c);
     if (chargeMaximale !== undefined && base64.length > chargeMaximale) throw new ChargeTropLourde(action, base64.length, chargeMaximale);
-    wb.insertWorksheetsFromBase64(base64, { positionType: 'End' });
-    for (const f of c.feuilles) finirFeuille(wb.worksheets.getItem(f.nom), f);
-    activerPremiere(wb, c);
-    // the names the file carried, as Excel took them: a lost or broken one is mended (OfficeDev/office-js#3583)
-    const importes = wb.names.load('items/name,items/formula');
+    const importes = ecrireFichier(wb, c, base64);
     try {
       await context.sync();
       const parNom = new Map(importes.items.map((n) => [n.name.toUpperCase(), n]));
@@ -326,6 +322,18 @@ export async function insererClasseur(
     throw erreurExcel(e, `${action} annulée`);
   }
   return { feuilles: c.feuilles.map((f) => f.nom), avertissements: [...avertissements] };
+}
+
+/**
+ * Queues the model's insertion as one file, then what no file carries (charts, protection, hiding),
+ * and the loading of the names as Excel took them: a lost or broken one is mended after the sync
+ * (OfficeDev/office-js#3583).
+ */
+export function ecrireFichier(wb: Excel.Workbook, c: Classeur, base64: string): Excel.NamedItemCollection {
+  wb.insertWorksheetsFromBase64(base64, { positionType: 'End' });
+  for (const f of c.feuilles) finirFeuille(wb.worksheets.getItem(f.nom), f);
+  activerPremiere(wb, c);
+  return wb.names.load('items/name,items/formula');
 }
 
 /** Queues every range write of a model (sheets, names, rows added to `_agora`): one request. */
