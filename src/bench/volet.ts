@@ -147,7 +147,7 @@ async function allersRetours(): Promise<void> {
   // builds, see tests/office.requete), for a file its base64
   const ligne = (nom: string, ctx: ContexteMemoire, budget: number, requete: number | null, suite = '') =>
     process.stdout.write(
-      `  ${nom.padEnd(58)}${String(ctx.syncs).padStart(9)}${String(ctx.journal.length).padStart(11)}${`≤ ${budget}`.padStart(8)}${(requete === null ? '' : ko(requete)).padStart(13)}${ctx.syncs > budget ? '   DÉPASSÉ' : ''}${suite}${requete !== null && requete > CHARGE_EXCEL_WEB ? '   > 4,5 Mo : en plusieurs fois sur Excel sur le web' : ''}\n`,
+      `  ${nom.padEnd(58)}${String(ctx.syncs).padStart(9)}${String(ctx.journal.length).padStart(11)}${`≤ ${budget}`.padStart(8)}${(requete === null ? '' : ko(requete)).padStart(13)}${ctx.syncs > budget ? '   DÉPASSÉ' : ''}${suite}${requete !== null && requete > CHARGE_EXCEL_WEB ? '   au-delà des 4,5 Mo permis sur Excel sur le web' : ''}\n`,
     );
   for (const o of modeles) {
     const m = await o.m();
