@@ -21,6 +21,8 @@ import { classeurClasse, FEUILLES_CLASSE } from '../src/sheets/consolidation/cla
 import { fragment } from '../src/sheets/grilles/commun';
 import { lignesLivret } from '../src/consolidate/livret';
 import { ecrireCsv } from '../src/io/csv';
+import { dateFr } from '../src/domain/dates';
+import { lettreColonne } from '../src/sheets/model';
 
 /**
  * The task pane in headless Chromium, without Office: the page picks the in-memory workbook. office.js
@@ -240,6 +242,14 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await page.getByLabel('Classe', { exact: true }).fill(eleve.classe);
   await page.getByRole('button', { name: "Créer l'exercice" }).click();
   await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(/^Exercice « .+ » inséré pour DUPONT Jean : cas n° \d+, aléas : .+\. Mise en page d'impression non appliquée : elle demande Excel 2021, Microsoft 365 ou Excel sur le web/);
+
+  // a date shows as Excel shows it (« 03/10/2026 »), not as its serial number
+  const dates = modele.feuilles.flatMap((f) => f.lignes.flatMap((l, i) => l.cellules.flatMap((x, j) => (x?.valeur && typeof x.valeur === 'object' && 'date' in x.valeur ? [{ feuille: f.nom, adresse: `${lettreColonne(j)}${i + 1}`, date: x.valeur.date }] : []))));
+  expect(dates.length).toBeGreaterThan(2);
+  for (const d of dates.slice(0, 3)) {
+    await page.locator('.onglets-feuilles [role=tab]', { hasText: d.feuille }).first().click();
+    await expect(page.locator(`table.grille td[data-adresse="${d.adresse}"]`).textContent()).resolves.toBe(dateFr(d.date));
+  }
 
   // the student types each answer into its cell, as in Excel: click the cell, type, Enter
   for (const s of saisies) {

@@ -47,5 +47,14 @@ export const moisEnLettres = (mois: string): string => `${MOIS[Number(mois.slice
 /** `2026-11-03` → « 03/11/2026 ». */
 export const dateFr = (d: string): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
+/** A UTC date → AAAA-MM-JJ. */
+export const iso = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+
+/** Excel's serial (1 = 1900-01-01, with its fictitious 29 February 1900) → AAAA-MM-JJ; a time of day is dropped. */
+export const dateDeSerie = (n: number): string => iso(new Date(Date.UTC(1899, 11, 30) + Math.floor(n + 1e-9) * 86_400_000));
+
+/** A custom number format shows a date or time when, quoted text and [colour]/[h] sections aside, it has a date or time letter (exceljs's rule). */
+export const estFormatDate = (code: string) => /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+
 /** AAAA-MM-JJ → Excel's date serial (days since 1899-12-30, the 1900 date system). */
 export const serieExcel = (d: string): number => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000 + 25_569;

@@ -1,6 +1,7 @@
 import { adresse, zone, type CelluleMemoire, type ClasseurMemoire } from '../io/memory/classeurMemoire';
 import { lettreColonne } from '../sheets/model';
 import { el } from './dom';
+import { dateDeSerie, dateFr, estFormatDate } from '../domain/dates';
 
 /**
  * The in-memory workbook drawn under the pane (browser without Excel): a tab per visible sheet, its
@@ -9,8 +10,13 @@ import { el } from './dom';
  */
 const TYPES_GRAPHIQUE: Record<string, string> = { BarStacked: 'barres empilées', ColumnClustered: 'histogramme' };
 
-/** What a cell shows in the grid and the input bar: its formula as typed, or its value. */
-const contenu = (x: CelluleMemoire | undefined) => (x ? (x.formule ?? (x.valeur === null ? '' : String(x.valeur))) : '');
+/** What a cell shows in the grid and the input bar: its formula as typed, or its value; a date as Excel shows it, not its serial. */
+function contenu(x: CelluleMemoire | undefined): string {
+  if (!x) return '';
+  if (x.formule) return x.formule;
+  if (typeof x.valeur === 'number' && estFormatDate(x.format)) return dateFr(dateDeSerie(x.valeur));
+  return x.valeur === null ? '' : String(x.valeur);
+}
 
 export function dessinerApercu(conteneur: HTMLElement, c: ClasseurMemoire): void {
   conteneur.replaceChildren();

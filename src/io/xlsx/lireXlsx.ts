@@ -1,3 +1,4 @@
+import { estFormatDate } from '../../domain/dates';
 import type { ValeurLue } from '../../sheets/exercices/lecture';
 import { numeroColonne as colonne } from '../../sheets/model';
 import type { ContenuZip } from './zip';
@@ -47,8 +48,6 @@ const texteRiche = (xml: string) => {
 
 // Built-in number formats that are dates or times (ECMA-376, 18.8.30), as exceljs knows them.
 const FORMATS_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-/** A custom format is a date when, quoted text and [colour]/[h] sections aside, it has a date or time letter (exceljs's rule). */
-const estFormatDate = (code: string) => /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 
 /** For each cell style index, whether its number format is a date. */
 function stylesDate(xml: string | undefined): boolean[] {

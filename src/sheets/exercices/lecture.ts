@@ -1,4 +1,4 @@
-import { dateValide, moisEnLettres } from '../../domain/dates';
+import { dateDeSerie, dateValide, iso, moisEnLettres } from '../../domain/dates';
 
 const MOIS = Array.from({ length: 12 }, (_, i) => moisEnLettres(`2000-${String(i + 1).padStart(2, '0')}`).split(' ')[0]!);
 import { lettreColonne } from '../model';
@@ -21,9 +21,6 @@ export interface PlageLue {
 /** « E12 »: the cell at row `l` and column `c` (0-based) of a range read by name. */
 export const adresseDansPlage = (p: Pick<PlageLue, 'haut' | 'gauche'>, l = 0, c = 0) => `${lettreColonne(p.gauche - 1 + c)}${p.haut + l}`;
 
-const iso = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-/** Excel's serial (1 = 1900-01-01, with its fictitious 29 February 1900) → ISO date. */
-const depuisSerie = (n: number) => iso(new Date(Date.UTC(1899, 11, 30) + Math.round(n) * 86400000));
 
 /** A cell as text: a date as AAAA-MM-JJ (empty when not a real date), an error as its code, anything else trimmed. */
 export function texteLu(v: ValeurLue | undefined): string {
@@ -76,7 +73,7 @@ export function decoder(t: TypeDonnee, v: ValeurLue): { valeur: unknown } | { pr
     case 'date': {
       let d: string | undefined;
       if (v instanceof Date) d = iso(v);
-      else if (typeof v === 'number') d = depuisSerie(v);
+      else if (typeof v === 'number') d = dateDeSerie(v);
       else {
         const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(String(v).trim());
         if (m) d = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
