@@ -14,3 +14,6 @@ export function distinguer(noms: readonly string[]): string[] {
     return n;
   });
 }
+
+/** « 5,3 Mo », « 977 Ko »: a size in bytes as a French message writes it. */
+export const tailleEnClair = (octets: number) => (octets >= 1024 * 1024 ? `${(octets / 1024 / 1024).toFixed(1).replace('.', ',')} Mo` : `${Math.ceil(octets / 1024)} Ko`);

@@ -1,4 +1,5 @@
 import { ErreurExcel } from './erreurs';
+import { tailleEnClair } from '../../domain/texte';
 
 /**
  * How big the request of a batch of writes will be, before it is sent. Excel on the web refuses a
@@ -51,10 +52,6 @@ export function chargeEstimee(ecrire: (wb: Excel.Workbook) => void): number {
   return octets;
 }
 
-/** « 5,3 Mo », « 977 Ko »: a size as a French message writes it. */
-const enClair = (octets: number) =>
-  octets >= 1024 * 1024 ? `${(octets / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} Mo` : `${Math.ceil(octets / 1024)} Ko`;
-
 /** An insertion refused before anything was written: one request would carry `charge` bytes, more than `maximum`. */
 export class ChargeTropLourde extends ErreurExcel {
   constructor(
@@ -62,6 +59,6 @@ export class ChargeTropLourde extends ErreurExcel {
     readonly charge: number,
     readonly maximum: number,
   ) {
-    super(`${action} : trop volumineuse pour Excel sur le web (environ ${enClair(charge)} pour ${enClair(maximum)} au plus) ; insérez moins d'élèves à la fois ; rien n'a été modifié.`, 'RequestPayloadSizeLimitExceeded');
+    super(`${action} : trop volumineuse pour Excel sur le web (environ ${tailleEnClair(charge)} pour ${tailleEnClair(maximum)} au plus) ; insérez moins d'élèves à la fois ; rien n'a été modifié.`, 'RequestPayloadSizeLimitExceeded');
   }
 }

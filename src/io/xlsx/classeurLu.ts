@@ -1,5 +1,6 @@
 import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
 import { ErreurFichier } from '../erreurFichier';
+import { tailleEnClair } from '../../domain/texte';
 import { lireXlsx, type FeuilleLue } from './lireXlsx';
 import { ciblesDesNoms } from './nomsDefinis';
 import type { ContenuZip } from './zip';
@@ -20,7 +21,7 @@ export interface ClasseurLu {
 export const TAILLE_MAXIMALE = 20 * 1024 * 1024;
 
 export const tropVolumineux = (fichier: string, taille: number) =>
-  new ErreurFichier(`« ${fichier} » est trop volumineux (${(taille / 1048576).toFixed(1).replace('.', ',')} Mo ; ${TAILLE_MAXIMALE / 1048576} Mo au plus) : ce n'est pas un classeur d'exercice.`, fichier);
+  new ErreurFichier(`« ${fichier} » est trop volumineux (${tailleEnClair(taille)} ; ${TAILLE_MAXIMALE / 1048576} Mo au plus) : ce n'est pas un classeur d'exercice.`, fichier);
 
 const classeurEndommage = (fichier: string) =>
   new ErreurFichier(`« ${fichier} » est un classeur endommagé ou illisible : ouvrez-le dans Excel et enregistrez-le à nouveau.`, fichier);
