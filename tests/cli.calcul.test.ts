@@ -56,6 +56,23 @@ describe('agora calcul', () => {
     expect([absent.code, absent.err]).toEqual([1, 'Erreur : Fichier introuvable ou illisible : « /nulle/part.json ».\n']);
   });
 
+  test('montants bornés : 1 000 000 000 € HT se calcule au centime près ; 1e15 est refusé en français, champ nommé, jamais « Division non entière »', async () => {
+    const operation = (piece: string, ht: number) => ({ piece, sens: 'vente', date: '2026-03-04', tiers: 'Dupuis', libelle: 'Marchandises', nature: 'bien', zone: 'france', ht, taux: 5.5 });
+    const max = await lancer(['calcul', 'tva', '--entree', fichier({ periode: '2026-03', operations: [operation('FV1', 1_000_000_000), operation('FV2', 999_999_999.99)] })]);
+    expect(max.code).toBe(0);
+    const l = (c: string) => JSON.parse(max.out).lignes.find((x: { code: string }) => x.code === c);
+    // 1 999 999 999,99 € à 5,5 % : base 2 000 000 000 € (arrondie à l'euro), TVA 109 999 999,99 → 110 000 000 €
+    expect([l('A1').montant, l('09').base, l('09').montant]).toEqual([2_000_000_000, 2_000_000_000, 110_000_000]);
+    for (const [ht, champ] of [[1e15, 'operations[1].ht'], [-1e15, 'operations[1].ht']] as const) {
+      const r = await lancer(['calcul', 'tva', '--entree', fichier({ periode: '2026-03', operations: [operation('FV1', ht)] })]);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(new RegExp(`champ « ${champ.replace(/[[\]]/g, '\\$&')} » : (montant de 1 000 000 000 € au plus en valeur absolue|le montant ne peut pas être négatif)`));
+    }
+    const tre = await lancer(['calcul', 'tresorerie', '--entree', fichier({ debut: '2027-01', mois: 3, tresorerieInitiale: -1e12, ventes: [{ mois: '2027-01', libelle: 'Ventes', ht: 100, taux: 300 }] })]);
+    expect(tre.err).toMatch(/champ « tresorerieInitiale » : montant de 1 000 000 000 € au plus en valeur absolue/);
+    expect(tre.err).toMatch(/champ « ventes\[1\]\.taux » : taux de 100 % au plus/);
+  });
+
   test('calcul inconnu ou options incompatibles : code 2', async () => {
     expect((await lancer(['calcul', 'salaire', '--schema'])).err).toBe('Erreur : Précisez le calcul : tva, rapprochement, tresorerie, paie (et non « salaire »).\n');
     expect((await lancer(['calcul', 'tva'])).code).toBe(2);

@@ -27,14 +27,15 @@ export const contexteReleve = (): ContexteReleve => ({
   titreDuModele: (m) => modeleExercice(m)?.titre,
 });
 
-/** Reads one workbook; a file that cannot be opened is a « Anomalies » row, never a failed batch. */
+/** Reads one workbook; a file that cannot be opened or read is an « Anomalies » row, never a failed batch. */
 export async function releverLecture(fichier: string, ouvrir: () => Promise<ClasseurLu>, ctx: ContexteReleve): Promise<Releve> {
   try {
     return releverClasseur(fichier, await ouvrir(), ctx);
   } catch (e) {
-    if (!(e instanceof ErreurFichier)) throw e;
+    // one file never stops the class: whatever went wrong becomes its « Anomalies » row
     const r = releveVide(fichier);
-    r.anomalies.push({ fichier, feuille: '', cellule: '', probleme: e.message.replace(/^« [^»]+» /, 'Le fichier '), action: 'Fichier ignoré.' });
+    const probleme = e instanceof ErreurFichier ? e.message.replace(/^« [^»]+» /, 'Le fichier ') : `Le fichier n'a pas pu être lu (${(e as Error)?.message ?? String(e)}).`;
+    r.anomalies.push({ fichier, feuille: '', cellule: '', probleme, action: 'Fichier ignoré.' });
     return r;
   }
 }

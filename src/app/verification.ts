@@ -6,6 +6,7 @@ import { feuilleResultats, COULEURS_VERDICT } from '../sheets/verification/resul
 import { COLONNES_SUIVI, FEUILLE_SUIVI, FORMATS_SUIVI, lignesSuivi, NOM_SUIVI } from '../sheets/verification/suivi';
 import { ouvrirExercice } from './exercices';
 import { distinguer } from '../domain/texte';
+import { tronquerEnOctets } from '../sheets/eleve';
 import { verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
 
 export { attendusDesReponses, variantesDuCas, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
@@ -51,8 +52,8 @@ export async function verifierCopies(fichiers: readonly string[], o: OptionsVeri
   if (o.dossier) await creerDossier(o.dossier, true);
   const copies: RapportCopie[] = [];
   const erreurs: { fichier: string; message: string }[] = [];
-  // copies of the same name from two sub-folders get two annotated copies
-  const annotees = distinguer(fichiers.map((f) => `${path.basename(f, path.extname(f))}-verifie`));
+  // copies of the same name from two sub-folders get two annotated copies; a name near the 255-byte limit is cut
+  const annotees = distinguer(fichiers.map((f) => `${tronquerEnOctets(path.basename(f, path.extname(f)), 200)}-verifie`));
   for (const [i, f] of fichiers.entries()) {
     try {
       const v = await verifierCopie(f, o);

@@ -1,3 +1,4 @@
+import { ErreurDonnees } from '../domain/validation';
 import { competence } from '../referentiel';
 import { verifierReponses, type ResultatVerification } from '../check/verification';
 import type { Variante } from '../check/controle';
@@ -56,7 +57,16 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
   } catch (e) {
     throw new ErreurFichier(`« ${fichier} » : ${(e as Error).message}.`, fichier);
   }
-  const attendus = x.spec.attendus(x.entree, x.parametres);
+  let attendus;
+  try {
+    attendus = x.spec.attendus(x.entree, x.parametres);
+  } catch (e) {
+    // an énoncé edited into a case that no longer holds together (a payslip to check whose headcount changed)
+    if (!(e instanceof ErreurDonnees)) throw e;
+    const raison = e.problemes.length ? e.problemes.join(' ; ') : e.intitule;
+    if (x.enonceModifie.length) throw new ErreurFichier(`Énoncé modifié dans « ${fichier} » (${x.enonceModifie.join(', ')}) : ce n'est plus un cas cohérent (${raison}) ; la copie n'est pas vérifiée. Redonnez à l'élève l'exercice d'origine.`, fichier);
+    throw new ErreurFichier(`« ${fichier} » : ${e.intitule} (${raison}) ; la copie n'est pas vérifiée.`, fichier);
+  }
   const resultat = verifierReponses({
     reponses: x.spec.feuilleTravail(x.entree, x.parametres).reponses,
     attendus,

@@ -17,3 +17,6 @@ export function distinguer(noms: readonly string[]): string[] {
 
 /** « 5,3 Mo », « 977 Ko »: a size in bytes as a French message writes it. */
 export const tailleEnClair = (octets: number) => (octets >= 1024 * 1024 ? `${(octets / 1024 / 1024).toFixed(1).replace('.', ',')} Mo` : `${Math.ceil(octets / 1024)} Ko`);
+
+/** « 17 179 869 184 »: a whole number with French digit grouping. */
+export const entierEnClair = (n: number) => new Intl.NumberFormat('fr-FR').format(n);

@@ -58,18 +58,31 @@ export function valider<S extends z.ZodType>(schema: S, donnees: unknown, source
 /** Euros typed with at most two decimals (the same tolerance as `versCentimes`). */
 const auCentime = [(v: number) => Number.isFinite(v) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6 * Math.max(1, Math.abs(v * 100)), { error: 'deux décimales au plus (centimes)' }] as const;
 
-/** An amount in euros (≤ 2 decimals, ≥ 0) → cents. */
+/**
+ * The largest amount a case may hold, in euros: far above any exercise, and low enough that cents
+ * times a rate in basis points, summed over a case's lines, stay exact integers in a double.
+ */
+export const MONTANT_MAX = 1_000_000_000;
+const plafond = { error: 'montant de 1 000 000 000 € au plus en valeur absolue' };
+
+/** An amount in euros (≤ 2 decimals, ≥ 0, ≤ `MONTANT_MAX`) → cents. */
 export const montant = z
   .number()
   .nonnegative({ error: 'le montant ne peut pas être négatif' })
+  .max(MONTANT_MAX, plafond)
   .refine(...auCentime)
   .transform(versCentimes);
 
-/** A signed amount in euros (a balance) → cents. */
+/** A signed amount in euros (a balance, |x| ≤ `MONTANT_MAX`) → cents. */
 export const montantSigne = z
   .number()
+  .min(-MONTANT_MAX, plafond)
+  .max(MONTANT_MAX, plafond)
   .refine(...auCentime)
   .transform(versCentimes);
+
+/** A rate in % (TVA, a share of a payment). */
+export const tauxPourcent = z.number().nonnegative({ error: 'le taux ne peut pas être négatif' }).max(100, { error: 'taux de 100 % au plus' });
 
 export const date = z.string().refine(dateValide, { error: 'date attendue au format AAAA-MM-JJ (par exemple 2026-03-31)' });
 export const mois = z.string().refine(moisValide, { error: 'mois attendu au format AAAA-MM (par exemple 2026-03)' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mois, montant, texte } from '../validation';
+import { mois, montant, MONTANT_MAX, texte } from '../validation';
 
 /** Hours with at most two decimals (151,67) → hundredths of an hour, an integer. */
 const heures = (max: number, pourquoi: string) =>
@@ -34,7 +34,7 @@ export const EntreeBulletin = z
     entreprise: z
       .object({
         nom: z.string().default(''),
-        effectif: z.number().int({ error: 'nombre entier de salariés attendu' }).min(1, { error: 'au moins 1 salarié' }).max(100000).describe('Effectif de l\'entreprise'),
+        effectif: z.number().int({ error: 'nombre entier de salariés attendu' }).min(1, { error: 'au moins 1 salarié' }).max(100000, { error: '100 000 salariés au plus' }).describe('Effectif de l\'entreprise'),
         tauxAtmp: z.number().min(0).max(20, { error: 'taux AT-MP de 20 % au plus' }).optional().describe('Taux accidents du travail en % (par défaut, le taux moyen national)'),
         tauxVersementMobilite: z.number().min(0).max(3.2, { error: 'taux de versement mobilité de 3,2 % au plus' }).default(0).describe('Versement mobilité en % (11 salariés et plus, selon la commune)'),
       })
@@ -75,7 +75,7 @@ export const EntreeBulletin = z
       .default({ salarie: 0, employeur: 0 }),
     tauxPas: z.number().min(0).max(43, { error: 'taux de prélèvement à la source de 43 % au plus' }).default(0).describe('Taux de prélèvement à la source en %'),
     reductionGenerale: z.boolean().default(true).describe('Appliquer la réduction générale des cotisations patronales (false pour un exercice simplifié)'),
-    parametres: z.record(z.string(), z.number().nonnegative().nullable()).default({}).describe('Valeurs des paramètres de paie qui remplacent les valeurs officielles (taux simplifiés d\'un manuel)'),
+    parametres: z.record(z.string(), z.number().nonnegative().max(MONTANT_MAX).nullable()).default({}).describe('Valeurs des paramètres de paie qui remplacent les valeurs officielles (taux simplifiés d\'un manuel)'),
   })
   .strict()
   .superRefine((e, ctx) => {

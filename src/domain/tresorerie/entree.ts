@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mois, montant, montantSigne, texte } from '../validation';
+import { mois, montant, montantSigne, tauxPourcent, texte } from '../validation';
 
 const Reglement = z.object({
   part: z.number().positive().max(100).describe('Part du montant TTC, en %'),
@@ -12,7 +12,7 @@ const Reglements = z
   .refine((r) => Math.round(r.reduce((a, x) => a + x.part * 100, 0)) === 10000, { error: 'les parts des règlements doivent totaliser 100 %' });
 
 /** Invoiced operation: TTC = HT + TVA, paid by parts after a delay. */
-const Facturee = z.object({ mois, libelle: texte, ht: montant, taux: z.number().nonnegative().default(20), reglement: Reglements });
+const Facturee = z.object({ mois, libelle: texte, ht: montant, taux: tauxPourcent.default(20), reglement: Reglements });
 const Montant = z.object({ mois, libelle: texte, montant });
 
 export const EntreeTresorerie = z.object({
@@ -23,7 +23,7 @@ export const EntreeTresorerie = z.object({
   ventes: z.array(Facturee).default([]),
   achats: z.array(Facturee).default([]),
   autresDecaissements: z.array(Facturee).default([]).describe('Charges facturées avec TVA déductible : loyers, énergie, publicité…'),
-  investissements: z.array(z.object({ mois, libelle: texte, ht: montant, taux: z.number().nonnegative().default(20) })).default([]),
+  investissements: z.array(z.object({ mois, libelle: texte, ht: montant, taux: tauxPourcent.default(20) })).default([]),
   salaires: z.array(z.object({ mois, net: montant, charges: montant.describe('Cotisations sociales du mois, payées le mois suivant') })).default([]),
   emprunts: z.array(Montant).default([]).describe('Remboursements d\'emprunt (échéances)'),
   autresEncaissements: z.array(Montant).default([]).describe('Apport, emprunt obtenu, subvention… (sans TVA)'),

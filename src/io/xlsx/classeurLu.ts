@@ -1,9 +1,9 @@
 import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
 import { ErreurFichier } from '../erreurFichier';
-import { tailleEnClair } from '../../domain/texte';
-import { lireXlsx, type FeuilleLue } from './lireXlsx';
-import { ciblesDesNoms } from './nomsDefinis';
-import type { ContenuZip } from './zip';
+import { entierEnClair, tailleEnClair } from '../../domain/texte';
+import { lireXlsx, type FeuilleLue, type Zone } from './lireXlsx';
+import { ciblesDesNoms, type CibleNom } from './nomsDefinis';
+import { ClasseurSuspect, type ContenuZip } from './zip';
 import { FEUILLE_AGORA, metadonneesAgora } from '../../sheets/agora';
 
 export interface ClasseurLu {
@@ -23,8 +23,25 @@ export const TAILLE_MAXIMALE = 20 * 1024 * 1024;
 export const tropVolumineux = (fichier: string, taille: number) =>
   new ErreurFichier(`« ${fichier} » est trop volumineux (${tailleEnClair(taille)} ; ${TAILLE_MAXIMALE / 1048576} Mo au plus) : ce n'est pas un classeur d'exercice.`, fichier);
 
+/**
+ * The most cells a defined name may cover: our largest is under 300 (a payslip, a class grid's print
+ * area); a name over a whole sheet is there to exhaust the reader.
+ */
+export const PLAGE_MAX = 10_000;
+/** The most rows, and columns, read under a one-row header (« Suivi des compétences » gains a row per compétence checked). */
+export const LIGNES_SOUS_MAX = 5_000;
+const COLONNES_SOUS_MAX = 32;
+
 const classeurEndommage = (fichier: string) =>
   new ErreurFichier(`« ${fichier} » est un classeur endommagé ou illisible : ouvrez-le dans Excel et enregistrez-le à nouveau.`, fichier);
+
+const classeurSuspect = (fichier: string, e: ClasseurSuspect) =>
+  new ErreurFichier(`« ${fichier} » est un classeur suspect (${e.message}) : il n'a pas été lu. Demandez à l'élève d'enregistrer à nouveau sa copie depuis Excel.`, fichier);
+
+/** What a failure while opening or reading becomes: « suspect » for a file built to exhaust the reader, else « endommagé ». */
+export const erreurDeLecture = (fichier: string, e: unknown) => (e instanceof ErreurFichier ? e : e instanceof ClasseurSuspect ? classeurSuspect(fichier, e) : classeurEndommage(fichier));
+
+const aire = (r: CibleNom) => (r.bas - r.haut + 1) * (r.droite - r.gauche + 1);
 
 const commencePar = (o: Uint8Array, signature: number[]) => signature.every((b, i) => o[i] === b);
 
@@ -46,37 +63,46 @@ export async function classeurDesOctets(fichier: string, octets: Uint8Array, dec
   let contenu: ContenuZip;
   try {
     contenu = await decompresser(octets);
-  } catch {
-    throw classeurEndommage(fichier);
+  } catch (e) {
+    throw erreurDeLecture(fichier, e);
   }
   return classeurLu(fichier, contenu);
 }
 
 /**
- * A workbook to read: `_agora` at once, any other sheet only when a name points into it. Whatever
- * part turns out damaged becomes the French « classeur endommagé » error naming the file.
+ * A workbook to read: `_agora` at once, any other sheet only when a name points into it, and of that
+ * sheet only the cells its names cover (and the rows under a one-row name, for `lignesSous`), so a
+ * sheet stuffed with a million rows costs a scan, not memory. Whatever part turns out damaged
+ * becomes the French « classeur endommagé » error naming the file; a name over more than
+ * `PLAGE_MAX` cells is refused when read, naming the name.
  */
 function classeurLu(fichier: string, contenu: ContenuZip): ClasseurLu {
-  const endommage = () => classeurEndommage(fichier);
-  let x: ReturnType<typeof lireXlsx>;
-  try {
-    x = lireXlsx(contenu);
-  } catch {
-    throw endommage();
-  }
-  // a .docx or .pptx renamed .xlsx is a valid zip without a single sheet
-  if (!x.feuilles.length) throw new ErreurFichier(`« ${fichier} » n'est pas un classeur Excel : aucune feuille (document Word ou PowerPoint renommé en .xlsx ?).`, fichier);
-  const feuille = (nom: string): FeuilleLue | undefined => {
+  const proteger = <T>(f: () => T): T => {
     try {
-      return x.feuille(nom);
-    } catch {
-      throw endommage();
+      return f();
+    } catch (e) {
+      throw erreurDeLecture(fichier, e);
     }
   };
+  const x = proteger(() => lireXlsx(contenu));
+  // a .docx or .pptx renamed .xlsx is a valid zip without a single sheet
+  if (!x.feuilles.length) throw new ErreurFichier(`« ${fichier} » n'est pas un classeur Excel : aucune feuille (document Word ou PowerPoint renommé en .xlsx ?).`, fichier);
   const noms = ciblesDesNoms(x.noms.map((n) => ({ nom: n.nom, references: [n.reference] })));
-  const { agora, lignesAgora } = metadonneesAgora((feuille(FEUILLE_AGORA)?.lignes() ?? []).map(([, valeurs]) => valeurs));
+  const zones = new Map<string, Zone[]>();
+  for (const r of noms.values()) {
+    if (aire(r) > PLAGE_MAX) continue;
+    if (!zones.has(r.feuille)) zones.set(r.feuille, []);
+    zones.get(r.feuille)!.push(r.haut === r.bas ? { ...r, bas: r.bas + LIGNES_SOUS_MAX, droite: Math.max(r.droite, r.gauche + COLONNES_SOUS_MAX - 1) } : r);
+  }
+  const feuille = (nom: string): FeuilleLue | undefined => proteger(() => x.feuille(nom, nom === FEUILLE_AGORA ? undefined : (zones.get(nom) ?? [])));
+  const { agora, lignesAgora } = proteger(() => metadonneesAgora((feuille(FEUILLE_AGORA)?.lignes() ?? []).map(([, valeurs]) => valeurs)));
   const cible = (nom: string) => {
     const r = noms.get(nom.toUpperCase());
+    if (r && aire(r) > PLAGE_MAX)
+      throw new ErreurFichier(
+        `« ${fichier} » a été modifié : le nom défini « ${nom} » couvre ${entierEnClair(aire(r))} cellules de la feuille « ${r.feuille} », bien plus que ce que prévoit le modèle (${entierEnClair(PLAGE_MAX)} au plus) ; il n'a pas été lu.`,
+        fichier,
+      );
     const f = r ? feuille(r.feuille) : undefined;
     return r && f ? { r, f } : undefined;
   };
@@ -84,11 +110,12 @@ function classeurLu(fichier: string, contenu: ContenuZip): ClasseurLu {
     agora,
     lignesAgora,
     lignesSous(nom, largeur) {
+      if (largeur > COLONNES_SOUS_MAX) throw new RangeError(`lignesSous : ${largeur} colonnes, ${COLONNES_SOUS_MAX} au plus`);
       const c = cible(nom);
       if (!c) return undefined;
       const { r, f } = c;
       const valeurs: ValeurLue[][] = [];
-      for (let l = r.haut + 1; ; l++) {
+      for (let l = r.haut + 1; l <= r.haut + LIGNES_SOUS_MAX; l++) {
         const ligne = Array.from({ length: largeur }, (_, j) => f.valeur(l, r.gauche + j));
         if (ligne.every((v) => v === null || v === '')) break;
         valeurs.push(ligne);

@@ -1,7 +1,8 @@
 import { estFormatDate } from '../../domain/dates';
+import { entierEnClair } from '../../domain/texte';
 import type { ValeurLue } from '../../sheets/exercices/lecture';
 import { numeroColonne as colonne } from '../../sheets/model';
-import type { ContenuZip } from './zip';
+import { ClasseurSuspect, type ContenuZip } from './zip';
 
 /**
  * A lean .xlsx reader: the parts of the workbook are read from the zip's XML as text, and a sheet is
@@ -20,11 +21,39 @@ export interface FeuilleLue {
   lignes(): [number, ValeurLue[]][];
 }
 
+/** A rectangle of cells, 1-based corners included. */
+export interface Zone {
+  haut: number;
+  gauche: number;
+  bas: number;
+  droite: number;
+}
+
 export interface XlsxLu {
   feuilles: string[];
   /** workbook-scoped defined names and their reference text (`'Feuille'!$A$1:$B$2`) */
   noms: { nom: string; reference: string }[];
-  feuille(nom: string): FeuilleLue | undefined;
+  /** a sheet; with `zones`, only the cells inside them are kept (the rest reads as empty) */
+  feuille(nom: string, zones?: readonly Zone[]): FeuilleLue | undefined;
+}
+
+/** Excel's grid: 1 048 576 rows, columns A to XFD. */
+export const LIGNES_EXCEL = 1_048_576;
+export const COLONNES_EXCEL = 16_384;
+
+/**
+ * Cells kept from one workbook, all sheets together: a class's grids keep a few tens of thousands;
+ * beyond, the file is built to exhaust memory and is refused.
+ */
+export const CELLULES_LUES_MAX = 500_000;
+
+const dans = (z: Zone, l: number, c: number) => l >= z.haut && l <= z.bas && c >= z.gauche && c <= z.droite;
+
+/** A1-style corner → [row, column]; throws when outside Excel's grid (Excel itself would refuse the file). */
+function coin(colonneLettres: string, ligneTexte: string): [number, number] {
+  const [l, c] = [Number(ligneTexte), colonneLettres.length <= 3 ? colonne(colonneLettres) : Infinity];
+  if (!(l >= 1 && l <= LIGNES_EXCEL && c <= COLONNES_EXCEL)) throw new Error(`cellule ${colonneLettres}${ligneTexte} hors de la feuille`);
+  return [l, c];
 }
 
 const ENTITES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -34,8 +63,11 @@ const texteXml = (s: string) =>
     .replace(/&(#x[0-9A-Fa-f]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITES[e]!))
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
+const ATTRIBUTS = new Map<string, RegExp>();
 const attribut = (balise: string, nom: string) => {
-  const m = new RegExp(`\\s${nom}="([^"]*)"`).exec(balise);
+  let r = ATTRIBUTS.get(nom);
+  if (!r) ATTRIBUTS.set(nom, (r = new RegExp(`\\s${nom}="([^"]*)"`)));
+  const m = r.exec(balise);
   return m ? texteXml(m[1]!) : undefined;
 };
 
@@ -63,9 +95,10 @@ function stylesDate(xml: string | undefined): boolean[] {
 
 const JOUR_MS = 86_400_000;
 
-function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904: boolean): FeuilleLue {
+function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904: boolean, zones: readonly Zone[] | undefined, budget: { cellules: number }): FeuilleLue {
   const rangees = new Map<number, ValeurLue[]>();
   const serie = (n: number) => new Date(Math.round((n - 25_569 + (date1904 ? 1462 : 0)) * JOUR_MS));
+  const garder = (l: number, c: number) => !zones || zones.some((z) => dans(z, l, c));
   let ligne = 0;
   let col = 0;
   // A row's start tag or a cell; `r` may be absent (allowed, rare): cells then follow one another.
@@ -78,10 +111,10 @@ function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904
     }
     const a = m[2]!;
     const ref = /\sr="([A-Z]+)(\d+)"/.exec(a);
-    col = ref ? colonne(ref[1]!) : col + 1;
-    if (ref) ligne = Number(ref[2]);
+    if (ref) [ligne, col] = coin(ref[1]!, ref[2]!);
+    else col++;
     const interieur = m[3];
-    if (!interieur) continue;
+    if (!interieur || !garder(ligne, col)) continue;
     const t = attribut(a, 't') ?? 'n';
     const v = /<v(?:\s[^>]*)?>([^<]*)<\/v>/.exec(interieur)?.[1];
     let x: ValeurLue = null;
@@ -97,18 +130,21 @@ function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904
       x = dates[Number(attribut(a, 's') ?? 0)] ? serie(n) : n;
     }
     if (x === null) continue;
+    if (--budget.cellules < 0) throw new ClasseurSuspect(`plus de ${entierEnClair(CELLULES_LUES_MAX)} cellules remplies`);
     let rangee = rangees.get(ligne);
     if (!rangee) rangees.set(ligne, (rangee = []));
     rangee[col - 1] = x;
   }
-  const couvertes = new Set<string>();
+  // merged ranges kept as rectangles: one may cover the whole sheet
+  const fusions: Zone[] = [];
   for (const m of xml.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
-    const [g, h, d, b] = [colonne(m[1]!), Number(m[2]), colonne(m[3]!), Number(m[4])];
-    for (let l = h; l <= b; l++) for (let c = g; c <= d; c++) if (l !== h || c !== g) couvertes.add(`${l}:${c}`);
+    const [[h, g], [b, d]] = [coin(m[1]!, m[2]!), coin(m[3]!, m[4]!)];
+    fusions.push({ haut: Math.min(h, b), gauche: Math.min(g, d), bas: Math.max(h, b), droite: Math.max(g, d) });
   }
+  const couverte = (l: number, c: number) => fusions.some((z) => dans(z, l, c) && (l !== z.haut || c !== z.gauche));
   return {
-    valeur: (l, c) => (couvertes.has(`${l}:${c}`) ? null : (rangees.get(l)?.[c - 1] ?? null)),
-    couverte: (l, c) => couvertes.has(`${l}:${c}`),
+    valeur: (l, c) => (couverte(l, c) ? null : (rangees.get(l)?.[c - 1] ?? null)),
+    couverte,
     lignes: () =>
       [...rangees.entries()]
         .sort((x, y) => x[0] - y[0])
@@ -152,9 +188,12 @@ export function cheminsDesFeuilles(classeur: string, rels: readonly Relation[]):
 /** Opens a workbook from its package's parts (see zip.ts for how they are decompressed). */
 export function lireXlsx(contenu: ContenuZip): XlsxLu {
   const utf8 = new TextDecoder();
+  // Excel never writes a DTD: one in a part is there to declare entities (XXE, « billion laughs »)
   const texte = (chemin: string) => {
     const o = contenu(chemin);
-    return o && utf8.decode(o);
+    const t = o && utf8.decode(o);
+    if (t?.includes('<!DOCTYPE')) throw new Error(`déclaration DOCTYPE dans ${chemin}`);
+    return t;
   };
   const principal = relations(texte, '').find((r) => r.type.endsWith('/officeDocument'))?.cible ?? 'xl/workbook.xml';
   const classeur = texte(principal);
@@ -170,14 +209,15 @@ export function lireXlsx(contenu: ContenuZip): XlsxLu {
   const dates = stylesDate(texte(partie('/styles') ?? ''));
   const date1904 = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(classeur);
   const lues = new Map<string, FeuilleLue>();
+  const budget = { cellules: CELLULES_LUES_MAX };
   return {
     feuilles: [...chemins.keys()],
     noms,
-    feuille(nom) {
+    feuille(nom, zones) {
       if (!lues.has(nom)) {
         const xml = chemins.has(nom) ? texte(chemins.get(nom)!) : undefined;
         if (xml === undefined) return undefined;
-        lues.set(nom, lireFeuille(xml, partages, dates, date1904));
+        lues.set(nom, lireFeuille(xml, partages, dates, date1904, zones, budget));
       }
       return lues.get(nom);
     },

@@ -9,14 +9,18 @@ export interface CibleNom {
   droite: number;
 }
 
-/** `'Énoncé'!$A$12:$M$20` (a leading « = » allowed) → sheet and corners; a `#REF!` target gives undefined. */
+/** `'Énoncé'!$A$12:$M$20` (a leading « = » allowed) → sheet and corners; a `#REF!` target, or one outside Excel's grid, gives undefined. */
 export function analyserReference(ref: string): CibleNom | undefined {
   const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
   if (!m) return undefined;
-  const col = numeroColonne;
+  const col = (s: string) => (s.length <= 3 ? numeroColonne(s) : Infinity);
   const feuille = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
-  const [haut, gauche] = [Number(m[4]), col(m[3]!)];
-  return { feuille, haut, gauche, bas: m[6] ? Number(m[6]) : haut, droite: m[5] ? col(m[5]) : gauche };
+  const [l1, c1] = [Number(m[4]), col(m[3]!)];
+  const [l2, c2] = [m[6] ? Number(m[6]) : l1, m[5] ? col(m[5]) : c1];
+  // Excel keeps a range typed backwards (« $XFD$1048576:$A$1 ») as its normal corners
+  const [haut, bas, gauche, droite] = [Math.min(l1, l2), Math.max(l1, l2), Math.min(c1, c2), Math.max(c1, c2)];
+  if (haut < 1 || bas > 1_048_576 || gauche < 1 || droite > 16_384) return undefined;
+  return { feuille, haut, gauche, bas, droite };
 }
 
 /** The defined names of one range, by upper-case name (Excel names ignore case); broken ones are left out. */
