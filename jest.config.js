@@ -3,5 +3,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  testTimeout: 60000,
+  // LibreOffice and Chromium run in many tests: on a loaded 2-core machine one took over 60 s
+  testTimeout: 300_000,
 };

@@ -131,6 +131,15 @@ test('agora verifier DOSSIER : les bonnes copies sont toutes vérifiées et anno
   }
 }, 900_000);
 
+test('le volet (DecompressionStream) refuse les mêmes bombes, sans dépasser la taille annoncée ; le bon classeur s’ouvre', async () => {
+  const { lireClasseurOctets } = await import('../src/io/xlsx/lireClasseurNavigateur');
+  const avant = process.memoryUsage().rss;
+  for (const { cas: c, fichier } of hostiles.filter((h) => /^bombe/.test(h.cas.nom)))
+    await expect(lireClasseurOctets(fichier, readFileSync(fichier))).rejects.toThrow(c.consolider as RegExp);
+  expect((process.memoryUsage().rss - avant) / MO).toBeLessThan(512);
+  expect((await lireClasseurOctets(bons[1]!, readFileSync(bons[1]!))).agora.get('modele')).toBe('exercice-tva-ca3');
+});
+
 describe('énoncés et noms de fichiers hostiles', () => {
   test('paie-anomalies dont l’effectif a été changé dans l’Énoncé : « Énoncé modifié », code 1, jamais « erreur inattendue »', async () => {
     const f = path.join(d, 'paie-anomalies.xlsx');

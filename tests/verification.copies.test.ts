@@ -161,7 +161,7 @@ describe('la copie telle qu\u2019elle revient', () => {
     expect(v.rapport.controles.every((c) => c.cellule === null || c.cellule.startsWith('Ma copie!'))).toBe(true);
     const lo = convertirAvecLibreOffice(renommee, 'xlsx', dossierTemporaire('agora-lo-copie-'));
     expect(await statuts(lo)).toEqual(reference);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('copie annotée', () => {
@@ -201,7 +201,7 @@ describe('copie annotée', () => {
     expect(lignes[0]![6]).toBeCloseTo(v.rapport.competences[0]!.taux!, 6);
     const [feuille, adresse] = brut.cellule!.split('!');
     expect((wb.getWorksheet(feuille!)!.getCell(adresse!).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('fichiers refusés', () => {

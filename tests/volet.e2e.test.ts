@@ -30,7 +30,7 @@ import { lettreColonne } from '../src/sheets/model';
  * outside the pane's own server is refused and recorded (the pane must not make one).
  */
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const CAPTURES = path.join(process.env.AGORA_CAPTURES ?? '/tmp', 'agora-e2e');
 
@@ -86,7 +86,7 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   await page.locator('#section-grilles').getByLabel('Établissement').fill('LP de test');
   await page.screenshot({ path: path.join(CAPTURES, 'grilles-formulaire.png'), fullPage: true });
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
-  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 30_000 })).resolves.toMatch(/^Grilles insérées pour 3 élèves : \d+ feuilles\.$/);
+  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toMatch(/^Grilles insérées pour 3 élèves : \d+ feuilles\.$/);
 
   // the in-memory workbook plays ExcelApi 1.13: the grids went in as one .xlsx file written by exceljs, fetched then
   expect(fichiers).toEqual(expect.arrayContaining(['exceljs.js', 'xlsx.js']));
@@ -117,7 +117,7 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   await expect(page.locator('.onglets-feuilles [role=tab]').count()).resolves.toBe(onglets.length);
   await page.getByLabel(/^Élèves/).fill('PETIT\tNoé\tTle AGOrA A');
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
-  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 30_000 })).resolves.toBe(
+  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toBe(
     'Grilles ajoutées à celles du classeur pour 1 élève : 4 feuilles ; la feuille « Paramètres » du classeur est gardée telle quelle.',
   );
   const apres = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
@@ -152,13 +152,13 @@ test('Grilles sur Excel sur le web (limite de taille des requêtes, ici 1,5 Mo) 
   const { page, erreurs } = await ouvrir('taskpane.html?charge=1500#grilles');
   await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\tTle A\nMARTIN\tÉloïse\tTle A');
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
-  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 30_000 })).resolves.toBe('Grilles insérées pour 2 élèves : 7 feuilles.');
+  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toBe('Grilles insérées pour 2 élèves : 7 feuilles.');
   const avant = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
   await page.getByLabel("Grille d'évaluation CCF de la sous-épreuve E31").check();
   const nouveaux = ['ARNAUD', 'BERNARD', 'CHEVALIER', 'DIALLO', 'ÉTIENNE', 'FAURE'];
   await page.getByLabel(/^Élèves/).fill(nouveaux.map((n) => `${n}\tCamille\tTle A`).join('\n'));
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
-  const message = await page.locator('#grilles-message.succes').textContent({ timeout: 60_000 });
+  const message = await page.locator('#grilles-message.succes').textContent({ timeout: 120_000 });
   expect(message).toMatch(
     /^Grilles ajoutées à celles du classeur pour 6 élèves : 24 feuilles ; la feuille « Paramètres » du classeur est gardée telle quelle\. Excel sur le web limite la taille d'une insertion : elle s'est faite en 2 fois, chacune complète\.$/,
   );
@@ -211,7 +211,7 @@ test('Grilles : la liste des élèves tapée dans une feuille du classeur, prise
   await expect(page.getByLabel(/^Élèves/).inputValue()).resolves.toBe(liste.map((l) => l.join('\t')).join('\n'));
   await page.screenshot({ path: path.join(CAPTURES, 'grilles-selection.png'), fullPage: true });
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
-  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 30_000 })).resolves.toBe('Grilles insérées pour 3 élèves : 10 feuilles.');
+  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toBe('Grilles insérées pour 3 élèves : 10 feuilles.');
   const onglets = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
   expect(onglets.filter((o) => /^PFMP1 /.test(o))).toEqual(['PFMP1 DUPONT Jean', 'PFMP1 N’DIAYE Awa', 'PFMP1 =1+1 Léa']); // sheet names take a typographic apostrophe
   expect(erreurs).toEqual([]);
@@ -297,7 +297,7 @@ test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à 
   await expect(page.locator('.onglets-feuilles [role=tab]').allTextContents()).resolves.toEqual(['Feuil1']);
   await page.getByLabel(/^Degré 3 /).fill('62,5');
   await page.getByRole('button', { name: "Créer l'exercice" }).click();
-  await expect(page.locator('#exercices-message.succes').textContent({ timeout: 30_000 })).resolves.toMatch(/^Exercice « .+ » inséré : cas n° 1/);
+  await expect(page.locator('#exercices-message.succes').textContent({ timeout: 120_000 })).resolves.toMatch(/^Exercice « .+ » inséré : cas n° 1/);
   await page.screenshot({ path: path.join(CAPTURES, 'exercice-sommatif.png'), fullPage: true });
 
   await page.locator('#onglet-parametres').click();
@@ -391,7 +391,7 @@ test('Consolider : trois classeurs d\'élèves et un faux classeur choisis, lus 
   await expect(page.locator('#consolider-message.erreur').textContent()).resolves.toBe('Choisissez les classeurs des élèves (.xlsx) : plusieurs à la fois avec Ctrl ou Maj.');
   await page.getByLabel(/^Classeurs des élèves/).setInputFiles(fichiers);
   await page.getByRole('button', { name: 'Consolider' }).click();
-  await expect(page.locator('#consolider-message.succes').textContent({ timeout: 30_000 })).resolves.toBe(
+  await expect(page.locator('#consolider-message.succes').textContent({ timeout: 120_000 })).resolves.toBe(
     `Classe consolidée : 4 classeurs lus, 3 élèves, 1 anomalie. Feuilles insérées : « Synthèse », « Profil », « Détail », « Couverture », « PFMP », « Notes CCF », « Anomalies ». Le livret scolaire (CSV, un degré par élève et compétence) est à enregistrer par le lien ci-dessous.`,
   );
   // the livret scolaire: byte for byte the CLI's --lsl file, made in the page and saved by the browser
