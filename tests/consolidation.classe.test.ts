@@ -17,6 +17,8 @@ import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
 import type { Eleve } from '../src/sheets/eleve';
 import type { Attendus } from '../src/sheets/exercices/commun';
 import { dossierTemporaire, lancer } from './aides/cli';
+import { cleDesTests } from './aides/cle';
+import { contexteReleve } from '../src/app/releverClasse';
 import { renommerFeuille } from './aides/modifierCopie';
 import { convertirAvecLibreOffice } from './aides/libreoffice';
 
@@ -73,15 +75,15 @@ beforeAll(async () => {
   // Dupont's TVA copy, all answers right, checked on DATE: 2.2.4 at degree 4 in « Suivi des compétences ».
   const tmp = dossierTemporaire('agora-tva-');
   const exercice = path.join(tmp, 'tva.xlsx');
-  await ecrireExercice({ type: 'tva', graine: 12, periode: '2026-10', date: DATE }, DUPONT, exercice);
+  await ecrireExercice({ type: 'tva', graine: 12, periode: '2026-10', date: DATE, cle: cleDesTests() }, DUPONT, exercice);
   const copie = path.join(tmp, 'copie.xlsx');
   await fs.writeFile(copie, await remplirClasseur(exercice, (await corrigerClasseur(exercice)).reponses));
   const verifiee = path.join(classe, 'DUPONT_Jean_tva.xlsx');
-  await ecrireCopieAnnotee(await verifierCopie(copie, { date: DATE }), verifiee);
+  await ecrireCopieAnnotee(await verifierCopie(copie, { date: DATE, cle: cleDesTests() }), verifiee);
   fichiersClasse.push(verifiee);
 });
 
-const releves = () => Promise.all(fichiersClasse.map((f) => releverFichier(f)));
+const releves = () => Promise.all(fichiersClasse.map((f) => releverFichier(f, contexteReleve(cleDesTests()))));
 
 test('les classeurs d\'un dossier et de ses sous-dossiers, sans les fichiers de verrou ni la sortie', async () => {
   await fs.writeFile(path.join(classe, '~$DUPONT_Jean.xlsx'), 'verrou');
@@ -156,7 +158,7 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   const lsl = path.join(d, 'livret.csv');
   const avant = fichiersClasse.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'));
   const suivis: number[] = [];
-  const res = await consoliderClasseurs(fichiersClasse, { sortie, lsl, methode: 'moyenne', date: DATE, progression: (p) => suivis.push(p.fait) });
+  const res = await consoliderClasseurs(fichiersClasse, { sortie, lsl, methode: 'moyenne', date: DATE, cle: cleDesTests(), progression: (p) => suivis.push(p.fait) });
   expect(suivis).toEqual([1, 2, 3, 4]);
   expect(fichiersClasse.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'))).toEqual(avant);
   expect(res).toMatchObject({ fichiers: 4, eleves: 3, competences: 37, anomalies: [] });
@@ -214,7 +216,7 @@ test('le CSV du livret s\'ouvre dans LibreOffice avec les accents (UTF-8 reconnu
 test('le classeur de la classe s\'ouvre dans LibreOffice (tableaux, mises en forme) ; « Profil » reprend de « Synthèse » les niveaux de l\'élève choisi, vide où rien n\'est évalué', async () => {
   const d = dossierTemporaire('agora-lo-classe-');
   const sortie = path.join(d, 'classe.xlsx');
-  await consoliderClasseurs(fichiersClasse, { sortie, methode: 'recente', date: DATE });
+  await consoliderClasseurs(fichiersClasse, { sortie, methode: 'recente', date: DATE, cle: cleDesTests() });
   const pdf = convertirAvecLibreOffice(sortie, 'pdf');
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -286,7 +288,7 @@ test('mauvaises entrées : chaque problème devient une ligne d\'« Anomalies »
   const sortie = path.join(d, 'sortie', 'classe.xlsx');
   await fs.mkdir(path.dirname(sortie));
   const fichiers = await classeursNommes([d]);
-  const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE });
+  const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE, cle: cleDesTests() });
   const probleme = (nom: string) => res.anomalies.filter((a) => path.basename(a.fichier) === nom).map((a) => a.probleme);
   expect(probleme('corrompu.xlsx')).toEqual([expect.stringMatching(/endommagé ou illisible/)]);
   expect(probleme('vide.xlsx')).toEqual([expect.stringMatching(/n'est pas un classeur Excel/)]);

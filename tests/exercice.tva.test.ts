@@ -92,7 +92,7 @@ describe('exercice TVA : classeur de l\u2019élève', () => {
     const p = path.join(d, 'seuil.xlsx');
     await w2.xlsx.writeFile(p);
     const apres = await corrigerClasseur(p);
-    expect(apres.enonceModifie).toEqual(['TVA_Situation']);
+    expect(apres.enonceModifie).toEqual(['TVA_Situation', 'Paramètres']);
     expect([apres.reponses.TVA_L26, apres.reponses.TVA_L27]).toEqual([avant.reponses.TVA_L25, 0]);
 
     // A rate that is not in « Paramètres » is refused with the pieces and the sheet's rates named.

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { cleDepuisOctets } from '../src/domain/sceau';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { corrigerClasseur, ecrireExercice } from '../src/app/exercices';
+import { corrigerClasseur, ecrireExercice, scellerExercice } from '../src/app/exercices';
 import { bulletinDe } from '../src/app/calculs';
 import { casPaie } from '../src/domain/cas/paie';
 import { casControlePaie } from '../src/domain/cas/paieControle';
@@ -100,7 +102,12 @@ describe('exercice paie : le bulletin du mois', () => {
     const base = corrige.reponses.PAIE_CSG_DEDUCTIBLE_BASE as number;
     expect(base).toBe(euros(b.lignes.find((l) => l.code === 'csg_deductible')!.base!));
     expect(corrige.reponses.PAIE_CSG_DEDUCTIBLE_SAL).toBe(Math.round(base * 7) / 100);
-    expect(corrige.enonceModifie).toEqual([]);
+    // an edited « Paramètres » is flagged until the teacher seals the exercise again
+    expect(corrige.enonceModifie).toEqual(['Paramètres']);
+    const scelle = path.join(d, 'lo-modifie-scelle.xlsx');
+    expect(await scellerExercice(modifie, scelle, cleDepuisOctets(randomBytes(32)))).toEqual(['Paramètres']);
+    expect((await corrigerClasseur(scelle)).enonceModifie).toEqual([]);
+    expect((await corrigerClasseur(scelle)).reponses).toEqual(corrige.reponses);
     const recalcule = await lire(convertirAvecLibreOffice(modifie, 'xlsx'));
     const csg = cellulesDuNom(recalcule, 'PAIE_CSG_DEDUCTIBLE_BASE')[0]!;
     expect(resultat(csg.feuille.getRow(Number(csg.feuille.getCell(csg.adresse).row)).getCell(3))).toBe(7);

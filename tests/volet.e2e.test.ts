@@ -3,12 +3,14 @@ import JSZip from 'jszip';
 import { exercicesPourLaClasse } from '../src/app/exercicesDeLaClasse';
 import { ouvrirExercice } from '../src/app/exercices';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { cleDepuisOctets } from '../src/domain/sceau';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dossierTemporaire } from './aides/cli';
 import { CHROMIUM, construireVolet, servirVolet, type ServeurVolet } from '../src/bench/serveurVolet';
 import { remplirMemoire } from './aides/remplirMemoire';
 import { exerciceDuClasseur, modeleDExercice } from '../src/app/modelesExercices';
-import { attendusDesReponses } from '../src/app/verifierExercice';
+import { attendusDesReponses, SCEAU_EN_CLAIR } from '../src/app/verifierExercice';
 import { insererClasseur } from '../src/io/office/insererClasseur';
 import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
 import { ClasseurMemoire } from '../src/io/memory/classeurMemoire';
@@ -241,7 +243,7 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await page.getByLabel('Prénom', { exact: true }).fill(eleve.prenom);
   await page.getByLabel('Classe', { exact: true }).fill(eleve.classe);
   await page.getByRole('button', { name: "Créer l'exercice" }).click();
-  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(/^Exercice « .+ » inséré pour DUPONT Jean : cas n° \d+, aléas : .+\. Mise en page d'impression non appliquée : elle demande Excel 2021, Microsoft 365 ou Excel sur le web/);
+  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(/^Exercice « .+ » inséré pour DUPONT Jean : cas n° \d+, aléas : .+\. Mise en page d'impression non appliquée : elle demande Excel 2021, Microsoft 365 ou Excel sur le web.* Clé de l’enseignant créée sur ce poste \(identifiant [0-9a-f]{12}\) : elle scelle vos exercices ; voyez l’onglet Paramètres pour la partager avec vos collègues\.$/);
 
   // a date shows as Excel shows it (« 03/10/2026 »), not as its serial number
   const dates = modele.feuilles.flatMap((f) => f.lignes.flatMap((l, i) => l.cellules.flatMap((x, j) => (x?.valeur && typeof x.valeur === 'object' && 'date' in x.valeur ? [{ feuille: f.nom, adresse: `${lettreColonne(j)}${i + 1}`, date: x.valeur.date }] : []))));
@@ -262,6 +264,7 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await page.getByRole('tab', { name: 'Vérifier' }).click();
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
   await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : (\d+) réponse\(s\) juste\(s\) sur \1 \(100 %\)\.$/);
+  await expect(page.locator('#verifier-sceau').count()).resolves.toBe(0); // sealed by this computer's key, and the seal holds
 
   // one answer changed: the check names it, and its button selects the cell
   const fausse = saisies.find((s) => typeof s.valeur === 'number')!;
@@ -277,6 +280,21 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await faux.first().locator('button.lien').click();
   await expect(page.locator('#apercu-adresse').textContent()).resolves.toBe(`${fausse.feuille}!${fausse.adresse}`);
   await page.screenshot({ path: path.join(CAPTURES, 'verification.png'), fullPage: true });
+
+  // the exercise was sealed with the key the pane made on this computer; another key cannot vouch for it
+  await page.locator('#onglet-parametres').click();
+  const id = /^Clé de ce poste : identifiant ([0-9a-f]{12})\.$/.exec((await page.locator('#cle-etat').textContent()) ?? '')?.[1];
+  expect(id).toBeDefined();
+  await page.getByLabel(/^Clé à importer/).fill('pas une clé');
+  await page.getByRole('button', { name: 'Importer la clé' }).click();
+  await expect(page.locator('#cle-message.erreur').textContent()).resolves.toMatch(/^Ce texte n’est pas une clé AGOrA/);
+  const autre = cleDepuisOctets(randomBytes(32));
+  await page.getByLabel(/^Clé à importer/).fill(Buffer.from(autre.octets).toString('base64'));
+  await page.getByRole('button', { name: 'Importer la clé' }).click();
+  await expect(page.locator('#cle-message.succes').textContent()).resolves.toBe(`Clé importée : identifiant ${autre.id}. Elle remplace celle de ce poste.`);
+  await page.locator('#onglet-verifier').click();
+  await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+  await expect(page.locator('#verifier-sceau').textContent()).resolves.toBe(SCEAU_EN_CLAIR['autre clé']);
   expect(fichiers).toContain('taskpane.js');
   expect(fichiers.filter((f) => f === 'exceljs.js' || f === 'xlsx.js')).toEqual([]);
   expect(sorties).toEqual([]);
@@ -332,8 +350,9 @@ test('Exercices pour la classe : un classeur par élève (chacun son cas) et les
   await expect(page.locator('#exercices-eleve').isHidden()).resolves.toBe(true);
   await page.getByLabel(/^Collez la liste/).fill(eleves.map((e) => [e.nom, e.prenom, e.classe].join('\t')).join('\n'));
   const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Préparer les classeurs de la classe' }).click()]);
-  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toBe(
-    "3 classeurs d'exercice « État de rapprochement bancaire » préparés, un cas par élève, avec les corrigés (dossier « corriges ») et la répartition des cas (repartition.csv) : exercices-rapprochement.zip.",
+  // this computer had no key yet: the first exercise made one, and says so
+  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(
+    /^3 classeurs d'exercice « État de rapprochement bancaire » préparés, un cas par élève, avec les corrigés \(dossier « corriges »\) et la répartition des cas \(repartition\.csv\) : exercices-rapprochement\.zip\. Clé de l’enseignant créée sur ce poste \(identifiant [0-9a-f]{12}\) : elle scelle vos exercices ; voyez l’onglet Paramètres pour la partager avec vos collègues\.$/,
   );
   expect(telechargement.suggestedFilename()).toBe('exercices-rapprochement.zip');
   await expect(page.locator('#exercices-progression').evaluate((p: HTMLProgressElement) => [p.value, p.max])).resolves.toEqual([7, 7]);

@@ -7,6 +7,7 @@ import type { ContexteReleve } from '../consolidate/lecture';
 import type { Releve } from '../consolidate/preuves';
 import type { ClasseConsolidee } from '../consolidate/classe';
 import type { Methode } from '../consolidate/agregation';
+import type { CleEnseignant } from '../domain/sceau';
 import { lignesLivret } from '../consolidate/livret';
 import { classeurClasse } from '../sheets/consolidation/classeurClasse';
 import { consoliderLectures, contexteReleve, releverLecture, type Progression } from './releverClasse';
@@ -20,6 +21,8 @@ export interface OptionsConsolidation {
   lsl?: string;
   /** called after each file: what the terminal's bar and the task pane show */
   progression?: (p: Progression) => void;
+  /** the teacher's key: checked exercises count only when their evidence is sealed under it */
+  cle?: CleEnseignant;
 }
 
 export interface ResumeConsolidation {
@@ -43,6 +46,7 @@ export async function consoliderClasseurs(fichiers: readonly string[], o: Option
     fichiers.map((f) => ({ nom: f, ouvrir: () => lireClasseur(f) })),
     o.methode,
     o.progression,
+    o.cle,
   );
   const r = referentiel();
   await ecrireAtomiquement(o.sortie, await classeurEnFlux(classeurClasse(r, classe, { date: o.date })));

@@ -7,7 +7,10 @@ import { nomComplet, type Eleve } from '../sheets/eleve';
 import type { Attendus } from '../sheets/exercices/commun';
 import { lireJson } from './calculs';
 import { fichiersExercices } from './exercicesDeLaClasse';
-import { casGenere, definition, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
+import { casGenere, definition, eleveDuClasseur, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
+import { remplacerClesAgora } from '../io/exceljs/clesAgora';
+import { sceller, type CleEnseignant } from '../domain/sceau';
+import { champsScelles, CLES_EXERCICE, USAGE_SCEAU_EXERCICE } from '../sheets/exercices/classeurExercice';
 
 export { TYPES_DISPONIBLES, modeleExercice, moisDeDemonstration, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
 
@@ -79,6 +82,21 @@ export async function corrigerClasseur(fichier: string): Promise<Corrige> {
   const x = await ouvrirExercice(fichier);
   return { fichier, modele: x.modele, graine: x.graine, reponses: x.spec.attendus(x.entree, x.parametres), enonceModifie: x.enonceModifie };
 }
+/**
+ * The teacher's own edits to an exercise before handing it out (a rate in « Paramètres », an amount
+ * of the énoncé), made part of it: the fingerprints and the seal are computed again from the
+ * workbook as it stands, and the result is written to `sortie`; the file read is never changed.
+ * Returns the blocks that had changed.
+ */
+export async function scellerExercice(fichier: string, sortie: string, cle: CleEnseignant): Promise<string[]> {
+  if (path.resolve(sortie) === path.resolve(fichier)) throw new ErreurFichier(`L'exercice scellé ne peut pas remplacer « ${fichier} » : choisissez un autre nom.`, sortie);
+  const x = await ouvrirExercice(fichier, false);
+  const valeurs = new Map([...x.classeur.agora, ...Object.entries(x.empreintes)]);
+  const sceau = sceller(cle, USAGE_SCEAU_EXERCICE, champsScelles(x.spec, (k) => valeurs.get(k) ?? '', eleveDuClasseur(x.classeur.lignesAgora)));
+  await ecrireAtomiquement(sortie, await remplacerClesAgora(fichier, { ...x.empreintes, [CLES_EXERCICE.sceau]: sceau }));
+  return x.enonceModifie;
+}
+
 export async function ouvrirExercice(fichier: string, corrigeAccepte = true): Promise<ExerciceOuvert> {
   return exerciceDuClasseur(await lireClasseur(fichier), fichier, corrigeAccepte);
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ErreurFichier } from '../io/erreurFichier';
 import type { ClasseurLu } from '../io/xlsx/classeurLu';
-import { FORMAT_AGORA, versionMajeure } from '../sheets/agora';
+import { entreesLues, FORMAT_AGORA, versionMajeure } from '../sheets/agora';
 import type { ReglagesVerification } from '../sheets/exercices/reglages';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { Hasard, graineDe } from '../domain/cas/hasard';
@@ -28,9 +28,12 @@ import { EXERCICE_PAIE } from '../sheets/exercices/paie';
 import { EXERCICE_PAIE_CONTROLE } from '../sheets/exercices/paieControle';
 import { EntreeControlePaie } from '../domain/paie/controle';
 import { casControlePaie } from '../domain/cas/paieControle';
-import { classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
+import { champsScelles, classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
+import { empreinteParametres } from '../sheets/exercices/blocs';
+import { ANCRES, FEUILLES } from '../sheets/exercices/commun';
 import type { SpecExercice } from '../sheets/exercices/commun';
 import { lireBlocs } from '../sheets/exercices/lecture';
+import type { CleEnseignant } from '../domain/sceau';
 import type { Classeur } from '../sheets/model';
 
 /** Each exercise type: its case schema, its seeded generator, its sheets. */
@@ -84,6 +87,7 @@ export interface DemandeExercice {
   donnees?: string; // a teacher's JSON case: no seed, no aléas
   date: string;
   reglages?: ReglagesVerification; // how the copies will be checked (the defaults otherwise)
+  cle?: CleEnseignant; // the teacher's key, to seal the workbooks (never written in them)
 }
 
 /** Options checked before any file is written (a class gets one message, not one per student). */
@@ -113,7 +117,7 @@ export function modeleDExercice(d: DemandeExercice, eleve: Eleve | null, cas: Ca
   const def = definition(d.type);
   const spec = def.spec;
   const p = spec.parametresParDefaut(cas.entree);
-  const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date, ...(d.reglages ? { reglages: d.reglages } : {}) };
+  const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date, ...(d.reglages ? { reglages: d.reglages } : {}), ...(d.cle ? { cle: d.cle } : {}) };
   return { classeur: classeurExercice(spec, cas.entree, p, o).classeur, corrige: () => classeurCorrige(spec, cas.entree, p, o), cas };
 }
 
@@ -126,9 +130,19 @@ export interface ExerciceOuvert {
   parametres: unknown;
   graine: number | null;
   aleas: string[];
-  enonceModifie: string[]; // blocks whose fingerprint no longer matches `_agora`
+  enonceModifie: string[]; // blocks whose fingerprint no longer matches `_agora` (« Paramètres » for the parameters)
+  /** the teacher's seal as read, and the fields it must cover as the workbook now stands */
+  sceau: { lu: string; champs: string[] };
+  /** the fingerprints of the case's blocks and of the parameters as the workbook now stands (what `agora sceller` records) */
+  empreintes: Record<string, string>;
 }
 
+
+/** The student an exercise workbook was made for, from `_agora`'s table of generated sheets (empty texts when none). */
+export function eleveDuClasseur(lignesAgora: readonly string[][]): Eleve {
+  const l = entreesLues(lignesAgora).find((x) => x.ancre === ANCRES.travail);
+  return { nom: l?.nom ?? '', prenom: l?.prenom ?? '', classe: l?.classe ?? '' };
+}
 
 /**
  * An exercise read from a workbook, a file or the one open in Excel (`fichier` names it in messages):
@@ -161,8 +175,13 @@ export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccept
     throw new ErreurFichier(`« ${fichier} » : ${(e as Error).message}`, fichier);
   }
   const enonceModifie = Object.entries(lecture.empreintes).filter(([b, h]) => c.agora.get(`${CLES_EXERCICE.empreinte}${b}`) !== h).map(([b]) => b);
+  // workbooks made before the parameters were fingerprinted have no such key: only the seal covers them
+  const empreinteParametresLue = c.agora.get(CLES_EXERCICE.parametres);
+  if (empreinteParametresLue !== undefined && empreinteParametresLue !== empreinteParametres(parametres)) enonceModifie.push(FEUILLES.parametres);
+  const sceau = { lu: c.agora.get(CLES_EXERCICE.sceau) ?? '', champs: champsScelles(spec, (k) => c.agora.get(k) ?? '', eleveDuClasseur(c.lignesAgora)) };
+  const empreintes = { ...Object.fromEntries(Object.entries(lecture.empreintes).map(([b, h]) => [`${CLES_EXERCICE.empreinte}${b}`, h])), [CLES_EXERCICE.parametres]: empreinteParametres(parametres) };
   const graine = c.agora.get(CLES_EXERCICE.graine);
   const aleas = (c.agora.get(CLES_EXERCICE.aleas) ?? '').split(',').filter(Boolean);
-  return { fichier, classeur: c, modele: spec.gabarit.id, spec, entree, parametres, graine: graine ? Number(graine) : null, aleas, enonceModifie };
+  return { fichier, classeur: c, modele: spec.gabarit.id, spec, entree, parametres, graine: graine ? Number(graine) : null, aleas, enonceModifie, sceau, empreintes };
 }
 

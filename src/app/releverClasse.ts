@@ -7,6 +7,7 @@ import { consoliderClasse, type ClasseConsolidee } from '../consolidate/classe';
 import type { Methode } from '../consolidate/agregation';
 import { gabaritGrilles } from '../sheets/grilles/gabarit';
 import { modeleExercice } from './modelesExercices';
+import type { CleEnseignant } from '../domain/sceau';
 
 /**
  * Consolidation without the file system: what the CLI (files on disk) and the task pane (files the
@@ -21,10 +22,11 @@ export interface Progression {
 
 const GRILLES = /^(parametres-grilles|grille-pfmp-pole\d|grille-ccf-e\d+|etat-recapitulatif-e\d+|attestation-pfmp)$/;
 
-export const contexteReleve = (): ContexteReleve => ({
+export const contexteReleve = (cle?: CleEnseignant): ContexteReleve => ({
   referentiel: referentiel(),
   versionDuModele: (m) => (GRILLES.test(m) ? gabaritGrilles().version : modeleExercice(m)?.version),
   titreDuModele: (m) => modeleExercice(m)?.titre,
+  ...(cle ? { cle } : {}),
 });
 
 /** Reads one workbook; a file that cannot be opened or read is an « Anomalies » row, never a failed batch. */
@@ -40,13 +42,14 @@ export async function releverLecture(fichier: string, ouvrir: () => Promise<Clas
   }
 }
 
-/** Reads every workbook in turn (`progression` after each), then consolidates the class. */
+/** Reads every workbook in turn (`progression` after each), then consolidates the class; exercise evidence counts only when sealed under `cle`. */
 export async function consoliderLectures(
   fichiers: readonly { nom: string; ouvrir: () => Promise<ClasseurLu> }[],
   methode: Methode,
   progression?: (p: Progression) => void,
+  cle?: CleEnseignant,
 ): Promise<ClasseConsolidee> {
-  const ctx = contexteReleve();
+  const ctx = contexteReleve(cle);
   const releves: Releve[] = [];
   for (const [i, f] of fichiers.entries()) {
     releves.push(await releverLecture(f.nom, f.ouvrir, ctx));

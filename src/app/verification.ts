@@ -37,7 +37,7 @@ export async function ecrireCopieAnnotee(v: CopieVerifiee, sortie: string): Prom
     resultats: feuilleResultats(rapport),
     couleurs,
     notes,
-    suivi: { feuille: FEUILLE_SUIVI, nom: NOM_SUIVI, entetes: COLONNES_SUIVI, formats: FORMATS_SUIVI, lignes: lignesSuivi(rapport, path.basename(rapport.fichier)) },
+    suivi: { feuille: FEUILLE_SUIVI, nom: NOM_SUIVI, entetes: COLONNES_SUIVI, formats: FORMATS_SUIVI, lignes: lignesSuivi(rapport, path.basename(rapport.fichier), v.scellerSuivi) },
   });
   await ecrireAtomiquement(sortie, contenu);
 }

@@ -6,24 +6,36 @@ import { rapporter, type RapportCopie } from '../check/rapport';
 import { ErreurFichier } from '../io/erreurFichier';
 import { reglagesDepuisCles } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
-import { entreesLues } from '../sheets/agora';
-import { ANCRES, type Attendus } from '../sheets/exercices/commun';
+import type { Attendus } from '../sheets/exercices/commun';
 import { nomComplet } from '../sheets/eleve';
-import type { ExerciceOuvert } from './modelesExercices';
+import { controlerSceau, sceller, type CleEnseignant, type EtatSceau } from '../domain/sceau';
+import { USAGE_SCEAU_EXERCICE } from '../sheets/exercices/classeurExercice';
+import { champsSuivi, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
+import type { ValeurLue } from '../sheets/exercices/lecture';
+import { eleveDuClasseur, type ExerciceOuvert } from './modelesExercices';
 
 /** Checking an exercise already read, from a file or from the workbook open in Excel: no file is touched. */
 
 export interface OptionsVerification {
   date: string; // AAAA-MM-JJ
   mode?: 'formatif' | 'sommatif'; // the teacher's choice at check time; the workbook's otherwise
+  cle?: CleEnseignant; // the teacher's key: checks the exercise's seal and seals the evidence rows
 }
 
-/** The student the workbook was made for, from `_agora`'s table of generated sheets. */
-function eleveDe(lignes: readonly string[][]): { eleve: string | null; classe: string | null } {
-  const l = entreesLues(lignes).find((x) => x.ancre === ANCRES.travail);
-  const eleve = { nom: l?.nom ?? '', prenom: l?.prenom ?? '', classe: l?.classe ?? '' };
-  return { eleve: eleve.nom || eleve.prenom ? nomComplet(eleve) : null, classe: eleve.classe || null };
+/** The student's name and class as the report shows them. */
+function eleveDe(x: ExerciceOuvert): { eleve: string | null; classe: string | null } {
+  const e = eleveDuClasseur(x.classeur.lignesAgora);
+  return { eleve: e.nom || e.prenom ? nomComplet(e) : null, classe: e.classe || null };
 }
+
+/** What the report says of a seal that could not be relied on, by state. */
+export const SCEAU_EN_CLAIR: Record<EtatSceau, string> = {
+  valide: 'Sceau de l\u2019enseignant vérifié.',
+  invalide: 'Sceau de l\u2019enseignant invalide : l\u2019énoncé, les paramètres ou les réglages ont été modifiés après la création de l\u2019exercice ; copie non notée.',
+  'autre clé': 'Sceau non vérifié : l\u2019exercice a été scellé avec une autre clé que celle de ce poste ; résultats non repris par la consolidation.',
+  absent: 'Exercice sans sceau de l\u2019enseignant (créé sans clé, ou sceau effacé) : résultats non repris par la consolidation.',
+  'sans clé': 'Sceau non vérifié : aucune clé de l\u2019enseignant sur ce poste ; résultats non repris par la consolidation.',
+};
 
 /** The expected values of the answer cells only (a budget's totals and balances are formulas, not answers). */
 export function attendusDesReponses(x: ExerciceOuvert): Attendus {
@@ -46,6 +58,8 @@ export function variantesDuCas(x: ExerciceOuvert): Variante[] {
 export interface CopieVerifiee {
   rapport: RapportCopie;
   resultat: ResultatVerification;
+  /** seals an evidence row: only when the exercise's own seal held under the teacher's key */
+  scellerSuivi?: (ligne: readonly ValeurLue[]) => string;
 }
 
 /** Checks an exercise read from a file or from the workbook open in Excel. */
@@ -67,21 +81,26 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     if (x.enonceModifie.length) throw new ErreurFichier(`Énoncé modifié dans « ${fichier} » (${x.enonceModifie.join(', ')}) : ce n'est plus un cas cohérent (${raison}) ; la copie n'est pas vérifiée. Redonnez à l'élève l'exercice d'origine.`, fichier);
     throw new ErreurFichier(`« ${fichier} » : ${e.intitule} (${raison}) ; la copie n'est pas vérifiée.`, fichier);
   }
+  // a valid seal under the teacher's key, or the copy is not scored when it is invalid
+  const sceau = controlerSceau(o.cle, x.sceau.lu, USAGE_SCEAU_EXERCICE, x.sceau.champs);
+  const modifies = sceau === 'invalide' ? [...x.enonceModifie, 'sceau de l\u2019enseignant'] : x.enonceModifie;
   const resultat = verifierReponses({
     reponses: x.spec.feuilleTravail(x.entree, x.parametres).reponses,
     attendus,
     variantes: variantesDuCas(x),
     plage: (n) => x.classeur.plage(n),
-    enonceModifie: x.enonceModifie,
+    enonceModifie: modifies,
     reglages,
     degres: degresDuLivret(),
   });
   const mode = o.mode ?? reglages.mode;
   const rapport = rapporter(
-    { fichier, ...eleveDe(x.classeur.lignesAgora), modele: x.modele, titre: x.spec.gabarit.titre, graine: x.graine, aleas: x.aleas, date: o.date, mode, montrerAttendus: reglages.montrerAttendus, blocsModifies: x.enonceModifie },
+    { fichier, ...eleveDe(x), modele: x.modele, titre: x.spec.gabarit.titre, graine: x.graine, aleas: x.aleas, date: o.date, mode, montrerAttendus: reglages.montrerAttendus, blocsModifies: modifies, sceau },
     resultat,
     (code) => competence(code).libelle,
   );
-  return { rapport, resultat };
+  const cle = o.cle;
+  const identite = eleveDuClasseur(x.classeur.lignesAgora);
+  return { rapport, resultat, ...(cle && sceau === 'valide' ? { scellerSuivi: (ligne: readonly ValeurLue[]) => sceller(cle, USAGE_SCEAU_SUIVI, champsSuivi(identite, ligne)) } : {}) };
 }
 

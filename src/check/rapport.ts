@@ -1,5 +1,6 @@
 import { adresseDansPlage } from '../sheets/exercices/lecture';
 import type { Degre } from './competences';
+import type { EtatSceau } from '../domain/sceau';
 import type { Controle, Statut } from './controle';
 import type { ResultatVerification } from './verification';
 
@@ -17,6 +18,8 @@ export interface RapportCopie {
   montrerAttendus: boolean;
   enonceModifie: boolean;
   blocsModifies: string[];
+  /** the teacher's seal over the énoncé, parameters and settings, as checked with this computer's key */
+  sceau: EtatSceau;
   controles: ControleRapporte[];
   competences: { code: string; libelle: string; critere: string; points: number; reussis: number; taux: number | null; niveau: Degre | null }[];
   total: ResultatVerification['total'];

@@ -10,7 +10,7 @@ import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/g
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';
 import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calculs';
-import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/exercices';
+import { corrigerClasseur, scellerExercice, ecrireExercice, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/exercices';
 import type { TypeExercice } from '../domain/cas/aleas';
 import { enEuros, versCentimes } from '../domain/monnaie';
 import { aujourdhui, moisValide } from '../domain/dates';
@@ -22,6 +22,9 @@ import { simulerClasse, simulerGrilles } from '../app/simulation';
 import { FEUILLES_CLASSE } from '../sheets/consolidation/classeurClasse';
 import { consoliderClasseurs, type Progression } from '../app/consolidation';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
+import { cheminCle, cleEnTexte, cleOuNouvelle, lireCle } from '../io/cleEnseignant';
+import type { CleEnseignant } from '../domain/sceau';
+import { SCEAU_EN_CLAIR } from '../app/verifierExercice';
 
 const AIDE = `agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)
 
@@ -85,8 +88,21 @@ Usage :
                                         « PFMP », « Notes CCF », « Anomalies ». --lsl : degré 1 à 4 par élève
                                         et compétence pour le livret scolaire (CSV « ; », UTF-8 avec
                                         BOM). Un fichier illisible devient une ligne d'« Anomalies ».
+  agora sceller EXERCICE.xlsx --out EXERCICE-SCELLE.xlsx
+                                        après vos propres retouches (un taux de « Paramètres », une
+                                        donnée de l'énoncé), scelle de nouveau l'exercice avant de
+                                        le distribuer : sinon ses copies seraient « Énoncé modifié ».
+  agora cle [--texte]                   affiche le fichier et l'identifiant de votre clé (--texte : la
+                                        clé elle-même, à coller dans le volet Office « Paramètres »).
   agora demo [--dossier DOSSIER]        joue la démonstration (par défaut dans « out/»)
   agora aide                            affiche cette aide
+
+Clé de l'enseignant : exercice, verifier, consolider et sceller utilisent la clé de ce poste
+(~/.config/agora-excel/cle-enseignant.txt, ou le fichier de --cle FICHIER ou de AGORA_CLE),
+créée au premier exercice. Elle scelle l'énoncé, les paramètres et les réglages de chaque exercice,
+puis chaque ligne de « Suivi des compétences » d'une copie vérifiée : une copie dont l'énoncé a été
+retouché n'est pas notée, et la consolidation ne compte que les lignes scellées par cette clé.
+Ne la donnez pas aux élèves ; partagez-la entre collègues d'un même établissement.
 
 Codes de sortie : 0 succès, 1 erreur sur un fichier, 2 commande ou option invalide.
 `;
@@ -194,7 +210,7 @@ function reglagesDemandes(o: Options): { reglages?: ReglagesVerification } {
 }
 
 async function cmdExercice(args: string[], s: Sorties): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json', '--montrer-attendus'], valeurs: ['--graine', '--aleas', '--periode', '--date', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe', '--verification', '--seuils'] });
+  const o = analyser(args, { drapeaux: ['--json', '--montrer-attendus'], valeurs: ['--graine', '--aleas', '--periode', '--date', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe', '--verification', '--seuils', '--cle'] });
   const type = typeExercice(o.positionnels);
   const v = (k: string) => o.valeurs.get(k);
   const graine = v('--graine');
@@ -214,6 +230,7 @@ async function cmdExercice(args: string[], s: Sorties): Promise<number> {
     throw e;
   }
   const json = o.drapeaux.has('--json');
+  d.cle = await cleDuPoste(v('--cle'), s);
   const csv = v('--classe');
   if (csv) {
     if (!v('--par-eleve') || v('--out') || v('--eleve')) throw new ErreurUsage('Avec --classe, précisez --par-eleve DOSSIER (et non --out ni --eleve).');
@@ -252,6 +269,7 @@ function afficherCopie(r: RapportCopie, s: Sorties, detail: boolean): void {
   const niveaux = r.competences.map((c) => `${c.code} : ${pourcentTexte(c.taux)}${c.niveau ? `, degré ${c.niveau.code} (${c.niveau.libelle})` : ''}`).join(' ; ');
   s.out(`${r.eleve ?? path.basename(r.fichier)} — ${r.titre} : ${r.total.reussis}/${r.total.points} (${pourcentTexte(r.total.taux)}) — ${niveaux}\n`);
   if (r.enonceModifie) s.out(`  Énoncé modifié (${r.blocsModifies.join(', ')}) : copie non notée.\n`);
+  if (r.sceau !== 'valide') s.out(`  ${SCEAU_EN_CLAIR[r.sceau]}\n`);
   if (detail && r.mode === 'formatif')
     for (const c of r.controles.filter((x) => x.statut !== 'juste')) s.out(`  ${c.statut.padEnd(14)} ${c.libelle}${c.cellule ? ` (${c.cellule})` : ''}${c.diagnostic ? ` — ${c.diagnostic}` : ''}\n`);
 }
@@ -261,7 +279,7 @@ const lignesSynthese = (copies: readonly RapportCopie[]) =>
   syntheseDeClasse(copies).map((g) => `${g.code} ${g.libelle} : ${g.copies} copie(s), réussite moyenne ${pourcentTexte(g.tauxMoyen)} ; degrés 1 / 2 / 3 / 4 : ${g.degres.join(' / ')}`);
 
 async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--out', '--out-dir', '--mode'] });
+  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--out', '--out-dir', '--mode', '--cle'] });
   if (!o.positionnels.length) throw new ErreurUsage('Précisez la ou les copies à vérifier : agora verifier COPIE.xlsx [--json] [--out COPIE-VERIFIEE.xlsx].');
   const mode = o.valeurs.get('--mode');
   if (mode !== undefined && mode !== 'formatif' && mode !== 'sommatif') throw new ErreurUsage(`--mode attend formatif ou sommatif : « ${mode} ».`);
@@ -273,7 +291,8 @@ async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
   const fichiers = await classeursNommes(o.positionnels, dossier ? [dossier] : []);
   if (!fichiers.length) throw new ErreurUsage(`Aucun classeur .xlsx dans ${o.positionnels.map((p) => `« ${p} »`).join(', ')}.`);
   if (sortie && fichiers.length !== 1) throw new ErreurUsage('--out écrit une seule copie annotée : avec plusieurs copies, utilisez --out-dir DOSSIER.');
-  const options = { date: aujourdhui(), ...(mode ? { mode: mode as 'formatif' | 'sommatif' } : {}) };
+  const cle = await lireCle(cheminCle(o.valeurs.get('--cle')));
+  const options = { date: aujourdhui(), ...(mode ? { mode: mode as 'formatif' | 'sommatif' } : {}), ...(cle ? { cle } : {}) };
   const json = o.drapeaux.has('--json');
   if (sortie) {
     const v = await verifierCopie(fichiers[0]!, options);
@@ -307,7 +326,7 @@ function barreDeProgression(s: Sorties, actif: boolean): ((p: Progression) => vo
 }
 
 async function cmdConsolider(args: string[], s: Sorties, terminal = Boolean(process.stderr.isTTY)): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--out', '--methode', '--lsl'] });
+  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--out', '--methode', '--lsl', '--cle'] });
   if (!o.positionnels.length) throw new ErreurUsage('Précisez le dossier ou les classeurs à consolider : agora consolider DOSSIER --out CLASSE.xlsx.');
   const sortie = o.valeurs.get('--out');
   if (!sortie || !sortie.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Précisez le classeur de la classe à écrire : --out CLASSE.xlsx${sortie ? ` (et non « ${sortie} »)` : ''}.`);
@@ -319,13 +338,41 @@ async function cmdConsolider(args: string[], s: Sorties, terminal = Boolean(proc
   const fichiers = await classeursNommes(o.positionnels, [sortie, ...(lsl ? [lsl] : [])]);
   if (!fichiers.length) throw new ErreurUsage(`Aucun classeur .xlsx dans ${o.positionnels.map((p) => `« ${p} »`).join(', ')}.`);
   const json = o.drapeaux.has('--json');
-  const res = await consoliderClasseurs(fichiers, { sortie, methode: methode as Methode, date: aujourdhui(), ...(lsl ? { lsl } : {}), progression: barreDeProgression(s, terminal && !json) });
+  const cle = await lireCle(cheminCle(o.valeurs.get('--cle')));
+  const res = await consoliderClasseurs(fichiers, { sortie, methode: methode as Methode, date: aujourdhui(), ...(lsl ? { lsl } : {}), ...(cle ? { cle } : {}), progression: barreDeProgression(s, terminal && !json) });
   if (json) s.out(JSON.stringify({ fichiers: res.fichiers, eleves: res.eleves, competences: res.competences, anomalies: res.anomalies }, null, 2) + '\n');
   else {
     s.out(`${res.fichiers} classeur(s) lu(s), ${res.eleves} élève(s), ${res.competences} compétences — méthode : ${LIBELLES_METHODES[methode as Methode]}.\n`);
     s.out(`Classeur de la classe écrit : ${sortie}${lsl ? ` ; livret scolaire : ${lsl}` : ''}.\n`);
     if (res.anomalies.length) s.out(`${res.anomalies.length} anomalie(s), détaillées dans la feuille « Anomalies » :\n${res.anomalies.slice(0, 10).map((a) => `  ${path.basename(a.fichier)} : ${a.probleme}\n`).join('')}${res.anomalies.length > 10 ? `  … et ${res.anomalies.length - 10} autre(s).\n` : ''}`);
   }
+  return 0;
+}
+
+/** The key that seals exercises on this computer, created on first use (the teacher is told where, on stderr). */
+async function cleDuPoste(option: string | undefined, s: Sorties): Promise<CleEnseignant> {
+  const chemin = cheminCle(option);
+  const { cle, creee } = await cleOuNouvelle(chemin);
+  if (creee) s.err(`Clé de l'enseignant créée : ${chemin} (identifiant ${cle.id}). Elle scelle vos exercices et vos vérifications : gardez-la, ne la donnez pas aux élèves.\n`);
+  return cle;
+}
+
+async function cmdSceller(args: string[], s: Sorties): Promise<number> {
+  const o = analyser(args, { drapeaux: [], valeurs: ['--out', '--cle'] });
+  const sortie = o.valeurs.get('--out');
+  if (o.positionnels.length !== 1 || !sortie?.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage('Précisez l\'exercice modifié et le classeur scellé à écrire : agora sceller EXERCICE.xlsx --out EXERCICE-SCELLE.xlsx.');
+  const cle = await cleDuPoste(o.valeurs.get('--cle'), s);
+  const modifies = await scellerExercice(o.positionnels[0]!, sortie, cle);
+  s.out(`Exercice scellé avec la clé ${cle.id} : ${sortie}${modifies.length ? ` ; vos modifications (${modifies.join(', ')}) font désormais partie de l'exercice` : ' (aucune modification depuis sa création)'}.\n`);
+  return 0;
+}
+
+async function cmdCle(args: string[], s: Sorties): Promise<number> {
+  const o = analyser(args, { drapeaux: ['--texte'], valeurs: ['--cle'] });
+  if (o.positionnels.length) throw new ErreurUsage(`Argument inattendu : « ${o.positionnels[0]} ».`);
+  const cle = await cleDuPoste(o.valeurs.get('--cle'), s);
+  if (o.drapeaux.has('--texte')) s.out(`${cleEnTexte(cle)}\n`);
+  else s.out(`Clé de l'enseignant : ${cheminCle(o.valeurs.get('--cle'))} (identifiant ${cle.id}).\n`);
   return 0;
 }
 
@@ -345,6 +392,8 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   await fs.mkdir(dossier, { recursive: true });
   const r = referentiel();
   const n = compter(r);
+  // the demo's own key, beside its files: it never touches the teacher's
+  const { cle } = await cleOuNouvelle(path.join(dossier, 'cle-enseignant-demo.txt'));
   s.out(`AGOrA pour Excel — démonstration\n\n`);
   s.out(`1. Référentiel ${r.diplome.sigle} (${r.diplome.texte}) : ${n.blocs} blocs, ${n.activites} activités, ${n.competences} compétences.\n`);
   const res = await exporterReferentiel(path.join(dossier, 'referentiel-agora.xlsx'));
@@ -370,7 +419,7 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   for (const type of TYPES_DISPONIBLES) {
     const copies = path.join(dossier, 'exercices', type);
     const corriges = path.join(dossier, 'exercices', 'corriges', type);
-    const res = await exercicesDeLaClasse({ type, graine: 2026, periode: moisDeDemonstration(type, periode), date }, liste.eleves, copies, corriges);
+    const res = await exercicesDeLaClasse({ type, graine: 2026, periode: moisDeDemonstration(type, periode), date, cle }, liste.eleves, copies, corriges);
     const ex = res.fichiers[0];
     s.out(`  ${type} : ${res.fichiers.length} classeurs dans ${copies}, corrigés dans ${corriges}${ex ? ` (par exemple ${path.basename(ex.fichier)} : cas n° ${ex.graine}, aléas ${ex.aleas.join(', ')})` : ''}\n`);
     for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
@@ -395,7 +444,7 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
     const annotees = path.join(dossier, 'copies-verifiees', type);
     const exercices = (await fs.readdir(path.join(dossier, 'exercices', type))).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(dossier, 'exercices', type, f));
     const simulees = await simulerClasse(exercices, copies);
-    const res = await verifierCopies(simulees.map((c) => c.fichier), { date, dossier: annotees });
+    const res = await verifierCopies(simulees.map((c) => c.fichier), { date, dossier: annotees, cle });
     const faites = simulees.filter((c) => c.erreurs.length).length;
     s.out(`  ${type} : ${res.copies.length} copies vérifiées (${faites} avec au moins une erreur type), copies annotées dans ${annotees}\n`);
     for (const l of lignesSynthese(res.copies)) s.out(`    ${l}\n`);
@@ -415,7 +464,7 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const livret = path.join(dossier, 'livret-scolaire.csv');
   const fichiers = await classeursNommes([remplies, path.join(dossier, 'copies-verifiees')]);
   const t0 = Date.now();
-  const c = await consoliderClasseurs(fichiers, { sortie: sortieClasse, lsl: livret, methode: 'recente', date });
+  const c = await consoliderClasseurs(fichiers, { sortie: sortieClasse, lsl: livret, methode: 'recente', date, cle });
   const k = c.classe;
   s.out(`  agora consolider ${remplies} ${path.join(dossier, 'copies-verifiees')} --out ${sortieClasse} --lsl ${livret}\n`);
   s.out(`  ${c.fichiers} classeurs lus en ${((Date.now() - t0) / 1000).toFixed(1).replace('.', ',')} s, ${c.eleves} élèves, ${c.competences} compétences, ${k.preuves.filter((p) => p.retenue).length} positionnements retenus — méthode : ${LIBELLES_METHODES[k.methode]}\n`);
@@ -451,6 +500,10 @@ export async function main(argv: readonly string[], s: Sorties = console_): Prom
         return await cmdConsolider(reste, s);
       case 'demo':
         return await cmdDemo(reste, s);
+      case 'cle':
+        return await cmdCle(reste, s);
+      case 'sceller':
+        return await cmdSceller(reste, s);
       case 'aide':
       case '--help':
       case '-h':

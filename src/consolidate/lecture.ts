@@ -5,7 +5,8 @@ import { fragment, PARAMETRES } from '../sheets/grilles/commun';
 import { gabaritGrilles } from '../sheets/grilles/gabarit';
 import { competences as competencesDu } from '../referentiel';
 import type { Activite } from '../referentiel/schema';
-import { COLONNES_SUIVI, NOM_SUIVI } from '../sheets/verification/suivi';
+import { champsSuivi, COLONNES_SUIVI, NOM_SUIVI, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
+import { controlerSceau, type CleEnseignant, type EtatSceau } from '../domain/sceau';
 import { MODELE_CLASSE } from '../sheets/consolidation/classeurClasse';
 import { noteProposeeSituations } from '../domain/notation';
 import { echelleDuClasseur, niveauDe, type NiveauLu } from './echelles';
@@ -26,6 +27,8 @@ export interface ContexteReleve {
   versionDuModele(modele: string): string | undefined;
   /** an exercise template's title, for the « Détail » sheet */
   titreDuModele(modele: string): string | undefined;
+  /** the teacher's key: an exercise's evidence rows count only when their seal holds under it */
+  cle?: CleEnseignant;
 }
 
 const dateDe = (v: ValeurLue | undefined): string | null => {
@@ -244,6 +247,14 @@ function lireSemaines(l: Lecture): void {
   if (periodes.some((x) => x !== null)) l.r.semaines.push({ eleve: l.eleve, cycle, periodes, source: { fichier: l.r.fichier, feuille: p.feuille, cellule: adresse(p, 0, 0) } });
 }
 
+/** Why an evidence row is not counted, by the state of its seal. */
+const SCEAU_SUIVI: Record<Exclude<EtatSceau, 'valide'>, string> = {
+  invalide: 'Ligne de « Suivi des compétences » modifiée ou ajoutée à la main : son sceau ne correspond pas à son contenu.',
+  absent: 'Ligne de « Suivi des compétences » sans sceau (ajoutée à la main, ou vérification faite sans la clé de l\u2019enseignant).',
+  'autre clé': 'Ligne de « Suivi des compétences » scellée avec une autre clé que celle de ce poste.',
+  'sans clé': 'Ligne de « Suivi des compétences » non vérifiable : aucune clé sur ce poste.',
+};
+
 const COL = Object.fromEntries(COLONNES_SUIVI.map((c, i) => [c, i])) as Record<(typeof COLONNES_SUIVI)[number], number>;
 
 /** « Suivi des compétences » of a checked exercise: one piece of evidence per row, for the exercise's student. */
@@ -258,8 +269,19 @@ function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], 
   const eleve = { nom: e.nom, prenom: e.prenom, classe: e.classe };
   const competences = new Set(competencesDu(ctx.referentiel).map((x) => x.code));
   const degres = echelleDuClasseur('pfmp', () => undefined); // the column holds livret degrees: the template's PFMP scale
+  if (!ctx.cle) {
+    anomalie(`${p.valeurs.length} ligne(s) de « Suivi des compétences » non comptée(s) : aucune clé de l'enseignant sur ce poste pour vérifier leurs sceaux.`, 'Consolidez avec la clé qui a servi à vérifier les copies (agora cle).', { feuille: p.feuille });
+    return;
+  }
+  const cle = ctx.cle;
   p.valeurs.forEach((ligne, i) => {
     const ou = { feuille: p.feuille, cellule: adresse(p, i, COL.Compétence) };
+    // only rows sealed by the teacher's verification count: a row typed or edited by hand does not
+    const sceau = controlerSceau(cle, texte(ligne[COL.Sceau]), USAGE_SCEAU_SUIVI, champsSuivi(eleve, ligne));
+    if (sceau !== 'valide') {
+      anomalie(SCEAU_SUIVI[sceau], 'Ligne ignorée.', { ...ou, cellule: adresse(p, i, COL.Sceau) });
+      return;
+    }
     const code = texte(ligne[COL.Compétence]);
     if (!competences.has(code)) {
       anomalie(`Compétence « ${code} » inconnue du référentiel.`, 'Ligne ignorée.', ou);

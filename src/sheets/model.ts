@@ -118,6 +118,17 @@ export interface Classeur {
   ajoutAgora?: string[][];
 }
 
+/** The values a range of a sheet model holds (`A6:D59`), as a reader of the written file would get them back. */
+export function valeursDuModele(f: Feuille, plage: string): Valeur[][] {
+  const [debut, fin = debut] = plage.split(':') as [string, string?];
+  const coin = (a: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+    return [Number(m[2]), numeroColonne(m[1]!)] as const;
+  };
+  const [[l1, c1], [l2, c2]] = [coin(debut), coin(fin!)];
+  return Array.from({ length: l2 - l1 + 1 }, (_, i) => Array.from({ length: c2 - c1 + 1 }, (_, j) => f.lignes[l1 - 1 + i]?.cellules[c1 - 1 + j]?.valeur ?? null));
+}
+
 /** Defined-name syntax: a letter or _ first, then letters, digits, _ or . ; never a cell address. */
 export function nomDefiniValide(nom: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(nom) && !/^[A-Za-z]{1,3}[0-9]+$/.test(nom) && !/^[RrCc]$/.test(nom);

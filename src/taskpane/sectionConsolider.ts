@@ -1,4 +1,5 @@
 import { consoliderLectures } from '../app/releverClasse';
+import { cleDuVolet } from './cleDuVolet';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
 import type { Anomalie } from '../consolidate/preuves';
 import { lireClasseurOctets } from '../io/xlsx/lireClasseurNavigateur';
@@ -58,6 +59,7 @@ export function brancherConsolider(hote: Hote, apresInsertion: () => void): void
         progression.value = p.fait;
         message.textContent = `Classeur ${p.fait} sur ${p.total} lu : ${p.fichier}`;
       },
+      cleDuVolet(),
     );
     dessinerAnomalies(anomalies, classe.anomalies);
     const r = referentiel();

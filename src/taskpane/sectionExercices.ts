@@ -1,3 +1,4 @@
+import { cleDuVolet, creerCleDuVolet } from './cleDuVolet';
 import { modeleDExercice, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
 import { gabaritExercice } from '../sheets/exercices/gabarit';
 import type { TypeExercice } from '../domain/cas/aleas';
@@ -72,14 +73,18 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const periode = parId<HTMLInputElement>('exercices-periode').value;
     if (!moisValide(periode)) throw new SaisieInvalide('Indiquez le mois du cas (AAAA-MM).');
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-aleas input:checked'), (c) => c.value);
-    const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), reglages: reglagesDuFormulaire(), ...(choisis.length ? { aleas: choisis } : {}) };
+    // the exercise is sealed with this computer's key, made on the first exercise when there is none
+    const existante = cleDuVolet();
+    const cle = existante ?? creerCleDuVolet();
+    const nouvelle = existante ? [] : [`Clé de l\u2019enseignant créée sur ce poste (identifiant ${cle.id}) : elle scelle vos exercices ; voyez l\u2019onglet Paramètres pour la partager avec vos collègues.`];
+    const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), reglages: reglagesDuFormulaire(), cle, ...(choisis.length ? { aleas: choisis } : {}) };
     verifierDemande(demande);
-    if (pourLaClasse()) return preparerClasse(demande);
+    if (pourLaClasse()) return [await preparerClasse(demande), ...nouvelle].join(' ');
     const [nom, prenom, classe] = ['nom', 'prenom', 'classe'].map((k) => parId<HTMLInputElement>(`exercices-${k}`).value.trim());
     const eleve = nom || prenom ? { nom: nom!, prenom: prenom!, classe: classe! } : null;
     const { classeur, cas } = modeleDExercice(demande, eleve);
     const res = await inserer(hote, classeur);
-    return [`Exercice « ${gabaritExercice(type).titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements].join(' ');
+    return [`Exercice « ${gabaritExercice(type).titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements, ...nouvelle].join(' ');
   }
 
   /**

@@ -9,6 +9,37 @@ import { degresDuLivret } from '../sheets/grilles/gabarit';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { lancer, SaisieInvalide, surEnvoi } from './commun';
+import { cleDuVolet, creerCleDuVolet, importerCleDuVolet, texteDeLaCle } from './cleDuVolet';
+
+/** « Clé de l'enseignant »: create one, show it to copy it elsewhere, or import a colleague's (or the CLI's). */
+function brancherCle(): void {
+  const message = parId('cle-message');
+  const etat = () => {
+    const cle = cleDuVolet();
+    parId('cle-etat').textContent = cle ? `Clé de ce poste : identifiant ${cle.id}.` : 'Aucune clé sur ce poste : la première création d\u2019exercice en crée une, ou importez celle de votre établissement.';
+    parId('cle-creer').hidden = Boolean(cle);
+    parId('cle-afficher').hidden = !cle;
+  };
+  parId('cle-creer').addEventListener('click', () => void lancer(parId<HTMLButtonElement>('cle-creer'), message, 'Création…', async () => `Clé créée : identifiant ${creerCleDuVolet().id}.`, etat)());
+  parId('cle-afficher').addEventListener('click', () =>
+    void lancer(parId<HTMLButtonElement>('cle-afficher'), message, '…', async () => {
+      const cle = cleDuVolet();
+      if (!cle) throw new SaisieInvalide('Aucune clé sur ce poste.');
+      parId<HTMLInputElement>('cle-texte').value = texteDeLaCle(cle);
+      return `Clé ${cle.id} affichée dans le champ ci-dessus : copiez-la dans un fichier pour « agora … --cle FICHIER », ou collez-la dans le volet d\u2019un autre poste.`;
+    })(),
+  );
+  parId('cle-importer').addEventListener('click', () =>
+    void lancer(parId<HTMLButtonElement>('cle-importer'), message, 'Import…', async () => {
+      const cle = importerCleDuVolet(parId<HTMLInputElement>('cle-texte').value);
+      parId<HTMLInputElement>('cle-texte').value = '';
+      return `Clé importée : identifiant ${cle.id}. Elle remplace celle de ce poste.`;
+    }, etat)(),
+  );
+  // a key made by the Exercices section shows here as soon as the tab is opened
+  parId('onglet-parametres').addEventListener('click', etat);
+  etat();
+}
 
 function champsEchelle(zone: HTMLElement, echelle: string, niveaux: readonly NiveauParametre[]): void {
   zone.querySelectorAll('.case').forEach((x) => x.remove());
@@ -26,6 +57,7 @@ function champsEchelle(zone: HTMLElement, echelle: string, niveaux: readonly Niv
 export function brancherParametres(hote: Hote, apresEcriture: () => void): void {
   const formulaire = parId<HTMLFormElement>('parametres-formulaire');
   const message = parId('parametres-message');
+  brancherCle();
   let actuels: ParametresGrilles | undefined;
   const valeur = (id: string) => parId<HTMLInputElement>(id).value;
   const valeursDe = (echelle: string) => Array.from(document.querySelectorAll<HTMLInputElement>(`#parametres-${echelle} input`), (x) => x.value);

@@ -1,5 +1,6 @@
 import { exerciceDuClasseur } from '../app/modelesExercices';
-import { verifierExercice } from '../app/verifierExercice';
+import { SCEAU_EN_CLAIR, verifierExercice } from '../app/verifierExercice';
+import { cleDuVolet } from './cleDuVolet';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { selectionnerCellule } from '../io/office/selectionner';
 import type { RapportCopie } from '../check/rapport';
@@ -16,6 +17,7 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
   zone.replaceChildren();
   zone.append(el('p', {}, `${r.titre} — ${r.eleve ?? 'élève non indiqué'}${r.classe ? ` (${r.classe})` : ''} — mode ${r.mode}.`));
   if (r.enonceModifie) zone.append(el('p', { class: 'message erreur' }, `Énoncé modifié depuis la création de l\u2019exercice (${r.blocsModifies.join(', ')}) : la copie n\u2019est pas notée.`));
+  if (r.sceau !== 'valide') zone.append(el('p', { class: r.sceau === 'invalide' ? 'message erreur' : 'discret', id: 'verifier-sceau' }, SCEAU_EN_CLAIR[r.sceau]));
   const comp = el('table', { class: 'resultats', 'aria-label': 'Compétences évaluées' }, el('tr', {}, el('th', { scope: 'col' }, 'Compétence'), el('th', { scope: 'col' }, 'Réussite'), el('th', { scope: 'col' }, 'Degré')));
   for (const c of r.competences) comp.append(el('tr', {}, el('td', { title: c.critere }, `${c.code} ${c.libelle}`), el('td', {}, pct(c.taux)), el('td', {}, degre(c.niveau))));
   zone.append(comp, el('p', { id: 'verifier-total' }, `Ensemble de la copie : ${r.total.reussis} réponse(s) juste(s) sur ${r.total.points} (${pct(r.total.taux)}).`));
@@ -53,7 +55,8 @@ export function brancherVerifier(hote: Hote, apresSelection: () => void): void {
   async function verifier(): Promise<string> {
     const lu = await hote.executer((context, prend) => lireClasseurOuvert(context, {}, prend));
     const x = exerciceDuClasseur(lu.classeur, lu.nom, false);
-    const { rapport } = verifierExercice(x, { date: aujourdhui() }); // the mode is the teacher's, kept in the workbook
+    const cle = cleDuVolet();
+    const { rapport } = verifierExercice(x, { date: aujourdhui(), ...(cle ? { cle } : {}) }); // the mode is the teacher's, kept in the workbook
     dessinerResultats(resultats, rapport, montrer);
     return 'Vérification terminée.';
   }

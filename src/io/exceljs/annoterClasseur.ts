@@ -70,6 +70,11 @@ export async function annoterClasseur(source: string, a: Annotations): Promise<B
     wb.definedNames.add(referenceAbsolue(a.suivi.feuille, 'A1'), a.suivi.nom);
     suivi = { ws, entete: 1 };
   }
+  // a sheet made by an earlier version lacks the later columns' headers (« Sceau »)
+  a.suivi.entetes.forEach((e, j) => {
+    const c = suivi!.ws.getCell(suivi!.entete, j + 1);
+    if (c.value === null) c.value = e;
+  });
   let derniere = suivi.entete;
   while (suivi.ws.getCell(derniere + 1, 1).value !== null) derniere++;
   for (const l of a.suivi.lignes) {

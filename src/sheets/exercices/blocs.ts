@@ -124,11 +124,11 @@ export function contenu(b: Bloc): unknown {
 }
 
 /**
- * A 53-bit hash (cyrb53) of a block's content, in hex: it notices an edited case, runs the same in
- * Node and in the task pane, and is not meant as cryptography (a student could recompute it anyway).
+ * A 53-bit hash (cyrb53) of a text, in hex: it notices an edited case, runs the same in Node and in
+ * the task pane, and is not meant as cryptography (a student could recompute it: the teacher's seal,
+ * domain/sceau.ts, is what they cannot).
  */
-export function empreinte(b: Bloc): string {
-  const texte = JSON.stringify(contenu(b));
+function cyrb53(texte: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < texte.length; i++) {
@@ -140,3 +140,13 @@ export function empreinte(b: Bloc): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
+
+/** A block's fingerprint, over its content. */
+export const empreinte = (b: Bloc): string => cyrb53(JSON.stringify(contenu(b)));
+
+/** JSON with object keys sorted: the same value gives the same text whatever order it was built in. */
+const jsonCanonique = (v: unknown): string =>
+  JSON.stringify(v, (_, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
+
+/** The fingerprint of an exercise's parameters (rates, ceilings) as « Paramètres » states them. */
+export const empreinteParametres = (p: unknown): string => cyrb53(jsonCanonique(p));

@@ -1,12 +1,13 @@
 import { ConstructeurFeuille } from '../constructeur';
-import { verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
+import { valeursDuModele, verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
 import { bandeau, etiquette, sousTitre, texte, titre, valeur } from '../styles';
 import { pourcent, reglagesEnCles, REGLAGES_PAR_DEFAUT, type ReglagesVerification } from './reglages';
 import { degresDuLivret } from '../grilles/gabarit';
 import { feuilleAgora, type EntreeAgora } from '../agora';
 import { nomComplet, texteEnTete, type Eleve } from '../eleve';
 import { referentiel, competence } from '../../referentiel';
-import { ecrireBlocs, empreinte, type Bloc } from './blocs';
+import { ecrireBlocs, empreinte, empreinteParametres, type Bloc } from './blocs';
+import { sceller, type CleEnseignant } from '../../domain/sceau';
 import { ANCRES, FEUILLES, type Reponse, type SpecExercice } from './commun';
 
 export interface OptionsExercice {
@@ -15,6 +16,7 @@ export interface OptionsExercice {
   eleve: Eleve | null;
   date: string; // AAAA-MM-JJ
   reglages?: ReglagesVerification; // how copies are checked (the defaults otherwise)
+  cle?: CleEnseignant; // the teacher's key: the workbook is sealed (unsealed without one)
 }
 
 /** « Paramètres » ends with how copies are checked: read-only, the teacher sets it when creating the exercise. */
@@ -34,8 +36,33 @@ function avecReglages(f: Feuille, r: ReglagesVerification): Feuille {
   return { ...f, ...c.feuille(f.miseEnPage, f.figer) };
 }
 
-/** The `_agora` keys of an exercise: template, seed, aléas and one fingerprint per case block. */
-export const CLES_EXERCICE = { modele: 'modele', version: 'version_modele', graine: 'graine', aleas: 'aleas', empreinte: 'empreinte_' } as const;
+/**
+ * The `_agora` keys of an exercise: template, seed, aléas, one fingerprint per case block and one
+ * for the parameters, and the teacher's seal over all of them.
+ */
+export const CLES_EXERCICE = { modele: 'modele', version: 'version_modele', graine: 'graine', aleas: 'aleas', empreinte: 'empreinte_', parametres: 'empreinte_parametres', sceau: 'sceau' } as const;
+
+export const USAGE_SCEAU_EXERCICE = 'agora-exercice-1';
+
+/**
+ * What the teacher's seal covers, in order: every `_agora` key that decides the expected answers or
+ * how they are scored (template, seed, aléas, compétence, settings, the fingerprints of the case and
+ * of the parameters), and the student it was made for. `valeur` reads a key (written or read back).
+ */
+export function champsScelles(spec: SpecExercice<unknown, unknown>, valeur: (cle: string) => string, eleve: Eleve | null): string[] {
+  const cles = [
+    CLES_EXERCICE.modele,
+    CLES_EXERCICE.version,
+    CLES_EXERCICE.graine,
+    CLES_EXERCICE.aleas,
+    'competence',
+    'critere',
+    ...reglagesEnCles(REGLAGES_PAR_DEFAUT).map(([k]) => k),
+    ...spec.structure().map((b) => `${CLES_EXERCICE.empreinte}${b.nom}`),
+    CLES_EXERCICE.parametres,
+  ];
+  return [...cles.flatMap((k) => [k, valeur(k)]), eleve?.nom.trim() ?? '', eleve?.prenom.trim() ?? '', eleve?.classe.trim() ?? ''];
+}
 
 const pied = (titreExercice: string, eleve: Eleve | null) =>
   `&L&8${texteEnTete(eleve ? `${nomComplet(eleve)}${eleve.classe ? ` — ${eleve.classe}` : ''}` : 'Exercice AGOrA')}&C&8${texteEnTete(titreExercice)}&R&8Page &P / &N`;
@@ -68,7 +95,19 @@ function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], e
   return { feuille, noms };
 }
 
-function agora<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], o: OptionsExercice, modele: string, feuilles: Feuille[]): Feuille {
+/**
+ * The parameters as `lireParametres` will read them back from « Paramètres » (what the file keeps of
+ * them: not every field of `p` is written), so that their fingerprint can be compared when checking.
+ */
+function parametresRelus<E, P>(spec: SpecExercice<E, P>, p: P): P {
+  const { feuille, noms } = spec.feuilleParametres(p);
+  return spec.lireParametres((nom) => {
+    const n = noms.find((x) => x.nom === nom);
+    return n && valeursDuModele(feuille, n.plage);
+  });
+}
+
+function agora<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], p: P, o: OptionsExercice, modele: string, feuilles: Feuille[]): Feuille {
   const g = spec.gabarit;
   const cles: [string, string][] = [
     [CLES_EXERCICE.modele, modele],
@@ -79,7 +118,11 @@ function agora<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], o: Option
     ['critere', g.critere],
     ...reglagesEnCles(o.reglages ?? REGLAGES_PAR_DEFAUT),
     ...blocs.map((b): [string, string] => [`${CLES_EXERCICE.empreinte}${b.nom}`, empreinte(b)]),
+    [CLES_EXERCICE.parametres, empreinteParametres(parametresRelus(spec, p))],
   ];
+  const valeurs = new Map(cles);
+  // always written, empty without a key, so that `agora sceller` has its row to fill
+  cles.push([CLES_EXERCICE.sceau, o.cle ? sceller(o.cle, USAGE_SCEAU_EXERCICE, champsScelles(spec as SpecExercice<unknown, unknown>, (k) => valeurs.get(k) ?? '', o.eleve)) : '']);
   const ancres: Record<string, string> = { [FEUILLES.enonce]: ANCRES.enonce, [FEUILLES.travail]: ANCRES.travail, [FEUILLES.parametres]: ANCRES.parametres };
   const entrees: EntreeAgora[] = feuilles.filter((f) => ancres[f.nom]).map((f) => ({ ancre: ancres[f.nom]!, modele, eleve: o.eleve, prefixe: '', feuille: f.nom }));
   return feuilleAgora({ cles, versionGabarit: g.version, versionReferentiel: referentiel().version, date: o.date, entrees });
@@ -101,7 +144,7 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
     { nom: ANCRES.parametres, feuille: FEUILLES.parametres, plage: 'A1' },
   ];
   verifierNomsDefinis(noms);
-  feuilles.push(agora(spec, blocs, o, spec.gabarit.id, feuilles));
+  feuilles.push(agora(spec, blocs, p, o, spec.gabarit.id, feuilles));
   const titreClasseur = `${spec.gabarit.titre}${o.eleve ? ` — ${nomComplet(o.eleve)}` : ''}`;
   return { classeur: { titre: titreClasseur, feuilles, noms }, reponses: travail.reponses };
 }
@@ -118,7 +161,7 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), parametres.feuille].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
   const noms = [...enonce.noms, ...corrige.noms, ...parametres.noms];
   verifierNomsDefinis(noms);
-  feuilles.push(agora(spec, blocs, o, `corrige-${spec.gabarit.id}`, feuilles));
+  feuilles.push(agora(spec, blocs, p, o, `corrige-${spec.gabarit.id}`, feuilles));
   return { titre: `Corrigé — ${spec.gabarit.titre}${o.eleve ? ` — ${nomComplet(o.eleve)}` : ''}`, feuilles, noms };
 }
 

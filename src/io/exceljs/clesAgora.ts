@@ -1,0 +1,31 @@
+import { promises as fs } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { FEUILLE_AGORA } from '../../sheets/agora';
+import { erreurDeLecture } from '../xlsx/classeurLu';
+import { verifierPaquet } from '../xlsx/zipNode';
+import { ErreurFichier } from '../erreurFichier';
+
+/**
+ * The workbook with new values for some of its `_agora` keys (each must have its row already), as
+ * bytes: everything else is kept as it is. The values are written as text.
+ */
+export async function remplacerClesAgora(source: string, valeurs: Readonly<Record<string, string>>): Promise<Buffer> {
+  const octets = await fs.readFile(source);
+  const wb = new ExcelJS.Workbook();
+  try {
+    verifierPaquet(octets);
+    await wb.xlsx.load(octets as unknown as ArrayBuffer);
+  } catch (e) {
+    throw erreurDeLecture(source, e);
+  }
+  const ws = wb.getWorksheet(FEUILLE_AGORA);
+  const restantes = new Set(Object.keys(valeurs));
+  ws?.eachRow((ligne) => {
+    const cle = ligne.getCell(1).value;
+    if (typeof cle !== 'string' || !restantes.has(cle)) return;
+    ligne.getCell(2).value = valeurs[cle]!;
+    restantes.delete(cle);
+  });
+  if (restantes.size) throw new ErreurFichier(`« ${source} » a été créé par une version antérieure d'AGOrA (clé${restantes.size > 1 ? 's' : ''} ${[...restantes].join(', ')} absente${restantes.size > 1 ? 's' : ''} de _agora) : recréez l'exercice pour pouvoir le sceller.`, source);
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
