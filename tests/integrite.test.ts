@@ -86,7 +86,7 @@ describe('énoncé et paramètres scellés', () => {
     const sansCle = await lancer(['verifier', copie, '--cle', path.join(d, 'aucune-cle.txt')]);
     expect(sansCle.code).toBe(0);
     expect(sansCle.out).toMatch(/: \d+\/\d+ \(100 %\)/);
-    expect(sansCle.out).toContain('Sceau non vérifié : aucune clé de l\u2019enseignant sur ce poste ; résultats non repris par la consolidation.');
+    expect(sansCle.out).toContain(SCEAU_EN_CLAIR['sans clé']);
   });
 
   test('le taux de CSG de « Paramètres » changé par l’élève, qui y répond : « Paramètres » modifiés, non noté, même sans clé ; empreinte refaite : sceau invalide', async () => {

@@ -94,6 +94,20 @@ describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
     expect(v2.resultat.competences.every((k) => k.taux === null)).toBe(true);
   });
 
+  test('un nom défini étiré sur toute la feuille n’est pas chargé (Excel enverrait 17 milliards de cellules) : refusé en le nommant, en 2 synchronisations', async () => {
+    const { c } = await classeurAvecExercice('tva');
+    const ref = c.noms.get('TVA_L28')!;
+    c.noms.set('TVA_L28', { ...ref, reference: "'Travail'!$A$1:$XFD$1048576" });
+    const ctx = new ContexteMemoire(c);
+    const lu = await lireClasseurOuvert(ctx as unknown as Excel.RequestContext, {}, (v) => ctx.prend(v));
+    expect(ctx.syncs).toBe(2);
+    expect(ctx.journal.filter((j) => j.endsWith('nom TVA_L28'))).toEqual([]);
+    expect(ctx.journal.filter((j) => j.endsWith('nom TVA_L27'))).toHaveLength(2); // the others are read (values, merged areas)
+    expect(() => verifierExercice(exerciceDuClasseur(lu.classeur, lu.nom, false), { date: DATE })).toThrow(
+      `« ${lu.nom} » a été modifié : le nom défini « TVA_L28 » couvre 17\u202f179\u202f869\u202f184 cellules de la feuille « Travail », bien plus que ce que prévoit le modèle (10\u202f000 au plus) ; il n'a pas été lu.`,
+    );
+  });
+
   test('liste des élèves prise dans une feuille : la sélection dans la plage utilisée, ou toute la liste autour d\u2019une cellule ; une synchronisation', async () => {
     const c = ClasseurMemoire.nouveau();
     c.ajouterFeuille('Élèves');

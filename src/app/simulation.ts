@@ -1,12 +1,14 @@
 import path from 'node:path';
-import { creerDossier, ecrireAtomiquement } from '../io/fichiers';
+import { creerDossier, ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
+import { lireClasseur } from '../io/xlsx/lireClasseur';
+import { COLONNES_SUIVI, NOM_SUIVI } from '../sheets/verification/suivi';
 import { remplirClasseur } from '../io/exceljs/remplirClasseur';
 import { Hasard, graineDe } from '../domain/cas/hasard';
 import { enEuros, versCentimes } from '../domain/monnaie';
 import type { Attendus, ValeurAttendue } from '../sheets/exercices/commun';
 import type { Referentiel } from '../referentiel/schema';
 import { fragment } from '../sheets/grilles/commun';
-import { gabaritGrilles } from '../sheets/grilles/gabarit';
+import { degresDuLivret, gabaritGrilles } from '../sheets/grilles/gabarit';
 import { ouvrirExercice } from './exercices';
 import { attendusDesReponses, variantesDuCas } from './verification';
 
@@ -103,4 +105,20 @@ export async function simulerGrilles(grilles: string, sortie: string, r: Referen
       }
   }
   await ecrireAtomiquement(sortie, await remplirClasseur(grilles, valeurs));
+}
+
+/**
+ * A student who cheats: rows typed by hand under « Suivi des compétences » of their checked copy,
+ * one per compétence of `codes`, at the top degree, copying the look (and the seal) of the genuine
+ * row. Written to `sortie`; returns how many rows were added. The demo shows them refused.
+ */
+export async function falsifierSuivi(copieVerifiee: string, sortie: string, codes: readonly string[]): Promise<number> {
+  const p = (await lireClasseur(copieVerifiee)).lignesSous(NOM_SUIVI, COLONNES_SUIVI.length);
+  const vraie = p?.valeurs[0];
+  if (!p || !vraie) throw new ErreurFichier(`« ${copieVerifiee} » n'a pas de ligne dans « Suivi des compétences ».`, copieVerifiee);
+  const col = (c: (typeof COLONNES_SUIVI)[number]) => COLONNES_SUIVI.indexOf(c);
+  const haut = degresDuLivret().at(-1)!;
+  const fausses = codes.map((code) => vraie.map((v, j) => (j === col('Compétence') ? code : j === col('Taux de réussite') ? 1 : j === col('Degré') ? haut.code : j === col('Niveau') ? haut.libelle : v)));
+  await ecrireAtomiquement(sortie, await remplirClasseur(copieVerifiee, { [NOM_SUIVI]: [[...COLONNES_SUIVI], ...p.valeurs, ...fausses] as Attendus[string] }));
+  return fausses.length;
 }

@@ -34,7 +34,7 @@ export const SCEAU_EN_CLAIR: Record<EtatSceau, string> = {
   invalide: 'Sceau de l\u2019enseignant invalide : l\u2019énoncé, les paramètres ou les réglages ont été modifiés après la création de l\u2019exercice ; copie non notée.',
   'autre clé': 'Sceau non vérifié : l\u2019exercice a été scellé avec une autre clé que celle de ce poste ; résultats non repris par la consolidation.',
   absent: 'Exercice sans sceau de l\u2019enseignant (créé sans clé, ou sceau effacé) : résultats non repris par la consolidation.',
-  'sans clé': 'Sceau non vérifié : aucune clé de l\u2019enseignant sur ce poste ; résultats non repris par la consolidation.',
+  'sans clé': 'Sceau non vérifié sur ce poste (pas de clé de l\u2019enseignant) : seule la vérification faite avec la clé de l\u2019enseignant compte pour le livret.',
 };
 
 /** The expected values of the answer cells only (a budget's totals and balances are formulas, not answers). */

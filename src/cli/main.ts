@@ -18,7 +18,7 @@ import { nomComplet, type Eleve } from '../sheets/eleve';
 import { ecrireCopieAnnotee, verifierCopie, verifierCopies } from '../app/verification';
 import type { RapportCopie } from '../check/rapport';
 import { syntheseDeClasse } from '../check/synthese';
-import { simulerClasse, simulerGrilles } from '../app/simulation';
+import { falsifierSuivi, simulerClasse, simulerGrilles } from '../app/simulation';
 import { FEUILLES_CLASSE } from '../sheets/consolidation/classeurClasse';
 import { consoliderClasseurs, type Progression } from '../app/consolidation';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
@@ -460,13 +460,19 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   await creerDossier(remplies);
   for (const [i, f] of parEleve.fichiers.entries()) await simulerGrilles(f.fichier, path.join(remplies, path.basename(f.fichier)), r, i === 2);
   s.out(`  ${parEleve.fichiers.length} classeurs de grilles remplis dans ${remplies}\n`);
+  // a student adds rows by hand to their checked copy's evidence: the seal refuses them
+  const verifieesTva = (await classeursNommes([path.join(dossier, 'copies-verifiees', 'tva')]))[0];
+  const falsifiees = path.join(dossier, 'copie-falsifiee');
+  await creerDossier(falsifiees);
+  const falsifiee = verifieesTva && path.join(falsifiees, path.basename(verifieesTva));
+  const ajoutees = verifieesTva && falsifiee ? await falsifierSuivi(verifieesTva, falsifiee, r.blocs[0]!.activites.flatMap((a) => a.competences.map((c) => c.code))) : 0;
   const sortieClasse = path.join(dossier, 'classe-consolidee.xlsx');
   const livret = path.join(dossier, 'livret-scolaire.csv');
-  const fichiers = await classeursNommes([remplies, path.join(dossier, 'copies-verifiees')]);
+  const fichiers = await classeursNommes([remplies, path.join(dossier, 'copies-verifiees'), falsifiees]);
   const t0 = Date.now();
   const c = await consoliderClasseurs(fichiers, { sortie: sortieClasse, lsl: livret, methode: 'recente', date, cle });
   const k = c.classe;
-  s.out(`  agora consolider ${remplies} ${path.join(dossier, 'copies-verifiees')} --out ${sortieClasse} --lsl ${livret}\n`);
+  s.out(`  agora consolider ${remplies} ${path.join(dossier, 'copies-verifiees')} ${falsifiees} --out ${sortieClasse} --lsl ${livret} --cle ${path.join(dossier, 'cle-enseignant-demo.txt')}\n`);
   s.out(`  ${c.fichiers} classeurs lus en ${((Date.now() - t0) / 1000).toFixed(1).replace('.', ',')} s, ${c.eleves} élèves, ${c.competences} compétences, ${k.preuves.filter((p) => p.retenue).length} positionnements retenus — méthode : ${LIBELLES_METHODES[k.methode]}\n`);
   const jamais = k.couverture.filter((x) => x.evalues === 0);
   s.out(`  couverture : ${k.couverture.length - jamais.length} compétences évaluées sur ${k.couverture.length}${jamais.length ? ` (jamais évaluées : ${jamais.map((x) => x.code).join(', ')})` : ''}\n`);
@@ -474,7 +480,10 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   s.out(`  PFMP : ${k.eleves.length - courts.length} élèves ont atteint la durée requise, ${courts.length} n'y sont pas encore\n`);
   const e0 = k.eleves[0];
   if (e0) s.out(`  par exemple, ${nomComplet(e0)} : ${e0.blocs.map((b) => `bloc ${b.code} ${b.evaluees}/${b.total} évaluées, degré moyen ${b.moyenne === null ? '—' : b.moyenne.toFixed(1).replace('.', ',')}`).join(' ; ')}\n`);
-  s.out(`  anomalies : ${c.anomalies.length}${c.anomalies[0] ? ` (par exemple ${path.basename(c.anomalies[0].fichier)} : ${c.anomalies[0].probleme})` : ''}\n`);
+  const refusees = c.anomalies.filter((a) => a.fichier === falsifiee);
+  if (falsifiee) s.out(`  copie falsifiée ${path.relative(dossier, falsifiee)} : ${ajoutees} lignes « degré 4 » ajoutées à la main dans « Suivi des compétences » ; ${refusees.length} ligne(s) écartée(s) par le sceau de l'enseignant (« ${refusees[0]?.probleme ?? ''} »), seule la ligne vérifiée compte\n`);
+  const autres = c.anomalies.filter((a) => a.fichier !== falsifiee);
+  s.out(`  autres anomalies : ${autres.length}${autres[0] ? ` (par exemple ${path.basename(autres[0].fichier)} : ${autres[0].probleme})` : ''}\n`);
   s.out(`  écrit : ${sortieClasse} (${Object.values(FEUILLES_CLASSE).join(', ')}) et ${livret}\n`);
   return codeClasse || (parEleve.erreurs.length || erreursExercices || erreursVerification ? 1 : 0);
 }

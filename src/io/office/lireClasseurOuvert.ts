@@ -1,8 +1,8 @@
 import type { PlageLue } from '../../sheets/exercices/lecture';
 import { metadonneesAgora } from '../../sheets/agora';
 import { agoraLu, chargerAgora, coin, matrice } from './valeursLues';
-import type { ClasseurLu } from '../xlsx/classeurLu';
-import { analyserReference } from '../xlsx/nomsDefinis';
+import { aire, nomTropGrand, PLAGE_MAX, type ClasseurLu } from '../xlsx/classeurLu';
+import { analyserReference, type CibleNom } from '../xlsx/nomsDefinis';
 import { synchroniser } from './erreurs';
 import type { PriseEnCharge } from './insererClasseur';
 import { priseEnChargeOffice } from './insererClasseur';
@@ -23,13 +23,20 @@ export interface OptionsLecture {
 export async function lireClasseurOuvert(context: Excel.RequestContext, o: OptionsLecture = {}, prend: PriseEnCharge = priseEnChargeOffice): Promise<{ nom: string; classeur: ClasseurLu }> {
   const wb = context.workbook;
   wb.load('name');
-  const noms = wb.names.load('items/name,items/type');
+  const noms = wb.names.load('items/name,items/type,items/formula');
   const agora = chargerAgora(wb);
   await synchroniser(context, 'Lecture du classeur');
   const fusions = prend('1.13');
   const lignesMax = o.lignesMax ?? 500;
+  // a name stretched over a whole sheet is not loaded: Excel would send millions of cells
+  const tropGrands = new Map<string, CibleNom>();
   const plages = noms.items
     .filter((n) => n.type === 'Range')
+    .filter((n) => {
+      const z = analyserReference(n.formula ?? '');
+      if (z && aire(z) > PLAGE_MAX) tropGrands.set(n.name.toUpperCase(), z);
+      return !tropGrands.has(n.name.toUpperCase());
+    })
     .map((n) => {
       const r = wb.names.getItem(n.name).getRangeOrNullObject();
       r.load('values,valueTypes,address,isNullObject');
@@ -68,7 +75,11 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
     nom: wb.name,
     classeur: {
       ...metadonneesAgora(agoraLu(agora)?.lignes ?? []),
-      plage: (nom) => lues.get(nom.toUpperCase()),
+      plage: (nom) => {
+        const z = tropGrands.get(nom.toUpperCase());
+        if (z) throw nomTropGrand(wb.name, nom, z);
+        return lues.get(nom.toUpperCase());
+      },
       lignesSous: (nom) => listes.get(nom.toUpperCase()),
     },
   };

@@ -41,7 +41,11 @@ const classeurSuspect = (fichier: string, e: ClasseurSuspect) =>
 /** What a failure while opening or reading becomes: « suspect » for a file built to exhaust the reader, else « endommagé ». */
 export const erreurDeLecture = (fichier: string, e: unknown) => (e instanceof ErreurFichier ? e : e instanceof ClasseurSuspect ? classeurSuspect(fichier, e) : classeurEndommage(fichier));
 
-const aire = (r: CibleNom) => (r.bas - r.haut + 1) * (r.droite - r.gauche + 1);
+export const aire = (r: CibleNom) => (r.bas - r.haut + 1) * (r.droite - r.gauche + 1);
+
+/** A name over more cells than any template gives: refused, named, before a single cell of it is read. */
+export const nomTropGrand = (fichier: string, nom: string, r: CibleNom) =>
+  new ErreurFichier(`« ${fichier} » a été modifié : le nom défini « ${nom} » couvre ${entierEnClair(aire(r))} cellules de la feuille « ${r.feuille} », bien plus que ce que prévoit le modèle (${entierEnClair(PLAGE_MAX)} au plus) ; il n'a pas été lu.`, fichier);
 
 const commencePar = (o: Uint8Array, signature: number[]) => signature.every((b, i) => o[i] === b);
 
@@ -98,11 +102,7 @@ function classeurLu(fichier: string, contenu: ContenuZip): ClasseurLu {
   const { agora, lignesAgora } = proteger(() => metadonneesAgora((feuille(FEUILLE_AGORA)?.lignes() ?? []).map(([, valeurs]) => valeurs)));
   const cible = (nom: string) => {
     const r = noms.get(nom.toUpperCase());
-    if (r && aire(r) > PLAGE_MAX)
-      throw new ErreurFichier(
-        `« ${fichier} » a été modifié : le nom défini « ${nom} » couvre ${entierEnClair(aire(r))} cellules de la feuille « ${r.feuille} », bien plus que ce que prévoit le modèle (${entierEnClair(PLAGE_MAX)} au plus) ; il n'a pas été lu.`,
-        fichier,
-      );
+    if (r && aire(r) > PLAGE_MAX) throw nomTropGrand(fichier, nom, r);
     const f = r ? feuille(r.feuille) : undefined;
     return r && f ? { r, f } : undefined;
   };
