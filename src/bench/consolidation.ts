@@ -17,6 +17,13 @@ import { simulerCopie, simulerGrilles } from '../app/simulation';
 import { ecrireCopieAnnotee, verifierCopie } from '../app/verification';
 import { consoliderClasseurs, releverFichier } from '../app/consolidation';
 import { TYPES_GRILLE } from '../sheets/grilles/gabarit';
+import { contexteReleve } from '../app/releverClasse';
+import { cheminCle, cleOuNouvelle, lireCle } from '../io/cleEnseignant';
+import { lireClasseur } from '../io/xlsx/lireClasseur';
+import { sceller, type CleEnseignant } from '../domain/sceau';
+import { champsSuivi, COLONNES_SUIVI, NOM_SUIVI, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
+import type { ValeurLue } from '../sheets/exercices/lecture';
+import type { Eleve } from '../sheets/eleve';
 
 const TAILLES = (process.env.AGORA_BENCH_CLASSES ?? '35,300,1000').split(',').map(Number);
 const MODELES = 6; // distinct filled workbooks, copied under each student's name
@@ -43,11 +50,13 @@ async function mesurerEnfant(mode: Mode, liste: string): Promise<void> {
   } else if (mode === 'lecture') {
     // reading alone: what consolidation keeps of each file, without writing the class workbook
     let n = 0;
-    for (const f of fichiers) n += (await releverFichier(f)).preuves.length;
+    const ctx = contexteReleve(await lireCle(cheminCle()));
+    for (const f of fichiers) n += (await releverFichier(f, ctx)).preuves.length;
     suite = { preuves: n };
   } else {
     const sortie = path.join(path.dirname(liste), `classe-${fichiers.length}.xlsx`);
-    const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE });
+    const cle = await lireCle(cheminCle());
+    const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE, ...(cle ? { cle } : {}) });
     if (res.anomalies.length) throw new Error(`anomalies inattendues : ${res.anomalies[0]!.probleme}`);
     suite = { eleves: res.eleves, preuves: res.classe.preuves.length };
   }
@@ -66,21 +75,37 @@ function lancerEnfant(mode: string, liste: string): Promise<Mesure> {
   });
 }
 
-/** Replaces a template student's name by another in every XML part (sheets, shared strings, `_agora`). */
-async function renommerEleve(modele: Buffer, ancien: string, nouveau: string): Promise<Buffer> {
+/** Replaces texts in every XML part (sheets, shared strings, `_agora`): a template student's name by another, and the seals that name. */
+async function remplacer(modele: Buffer, remplacements: readonly (readonly [string, string])[]): Promise<Buffer> {
   const zip = await JSZip.loadAsync(modele);
   for (const [nom, entree] of Object.entries(zip.files)) {
     if (!nom.endsWith('.xml') || entree.dir) continue;
     const xml = await entree.async('string');
-    if (xml.includes(ancien)) zip.file(nom, xml.split(ancien).join(nouveau));
+    const apres = remplacements.reduce((x, [ancien, nouveau]) => x.split(ancien).join(nouveau), xml);
+    if (apres !== xml) zip.file(nom, apres);
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
+/**
+ * The evidence rows of a checked copy sealed again for another student: a seal covers the student
+ * it was made for, so a copy renamed without it would be refused by consolidation.
+ */
+const sceauxPour = (lignes: readonly { sceau: string; ligne: ValeurLue[] }[], cle: CleEnseignant, eleve: Eleve) =>
+  lignes.map((l) => [l.sceau, sceller(cle, USAGE_SCEAU_SUIVI, champsSuivi(eleve, l.ligne))] as const);
+
+interface Modele {
+  nom: string;
+  grilles: Buffer;
+  copie: Buffer;
+  /** the copy's evidence rows and their seals */
+  suivi: { sceau: string; ligne: ValeurLue[] }[];
+}
+
 /** The template workbooks: a filled grid workbook and a checked TVA copy for each of MODELES students. */
-async function modeles(d: string): Promise<{ nom: string; grilles: Buffer; copie: Buffer }[]> {
+async function modeles(d: string, cle: CleEnseignant): Promise<Modele[]> {
   const r = referentiel();
-  const res: { nom: string; grilles: Buffer; copie: Buffer }[] = [];
+  const res: Modele[] = [];
   for (let k = 0; k < MODELES; k++) {
     const nom = `MODELENOM${String.fromCharCode(65 + k)}`;
     const eleve = { nom, prenom: 'Prénom', classe: 'Tle AGOrA' };
@@ -88,12 +113,14 @@ async function modeles(d: string): Promise<{ nom: string; grilles: Buffer; copie
     const remplies = path.join(d, `remplies${k}.xlsx`);
     await simulerGrilles(g.fichiers[0]!.fichier, remplies, r, false);
     const exercice = path.join(d, `tva${k}.xlsx`);
-    await ecrireExercice({ type: 'tva', graine: 100 + k, periode: '2026-10', date: DATE }, eleve, exercice);
+    await ecrireExercice({ type: 'tva', graine: 100 + k, periode: '2026-10', date: DATE, cle }, eleve, exercice);
     const copie = path.join(d, `copie${k}.xlsx`);
     await simulerCopie(exercice, copie);
     const verifiee = path.join(d, `verifiee${k}.xlsx`);
-    await ecrireCopieAnnotee(await verifierCopie(copie, { date: DATE }), verifiee);
-    res.push({ nom, grilles: await fs.readFile(remplies), copie: await fs.readFile(verifiee) });
+    await ecrireCopieAnnotee(await verifierCopie(copie, { date: DATE, cle }), verifiee);
+    const lignes = (await lireClasseur(verifiee)).lignesSous(NOM_SUIVI, COLONNES_SUIVI.length)?.valeurs ?? [];
+    const suivi = lignes.map((ligne) => ({ sceau: String(ligne[COLONNES_SUIVI.length - 1]), ligne }));
+    res.push({ nom, grilles: await fs.readFile(remplies), copie: await fs.readFile(verifiee), suivi });
   }
   return res;
 }
@@ -103,15 +130,19 @@ async function principal(): Promise<void> {
   const max = Math.max(...TAILLES);
   process.stdout.write(`\nBanc d'essai de la consolidation : classes de ${TAILLES.join(', ')} élèves, un classeur de grilles rempli (PFMP P1 à P5, attestation, CCF) et une copie de TVA vérifiée par élève\n`);
   const t0 = Date.now();
-  const m = await modeles(d);
+  // the bench's own key: the children consolidate with it (AGORA_CLE)
+  process.env.AGORA_CLE = path.join(d, 'cle-banc.txt');
+  const { cle } = await cleOuNouvelle(process.env.AGORA_CLE);
+  const m = await modeles(d, cle);
   const fichiers: string[] = [];
   await fs.mkdir(path.join(d, 'classe'));
   for (let i = 0; i < max; i++) {
     const x = m[i % m.length]!;
     const nom = `ELEVE${String(i + 1).padStart(4, '0')}`;
-    for (const [genre, octets] of [['grilles', x.grilles], ['tva', x.copie]] as const) {
+    const eleve = { nom, prenom: 'Prénom', classe: 'Tle AGOrA' };
+    for (const [genre, octets, sceaux] of [['grilles', x.grilles, []], ['tva', x.copie, sceauxPour(x.suivi, cle, eleve)]] as const) {
       const f = path.join(d, 'classe', `${nom}-${genre}.xlsx`);
-      await fs.writeFile(f, await renommerEleve(octets, x.nom, nom));
+      await fs.writeFile(f, await remplacer(octets, [[x.nom, nom], ...sceaux]));
       fichiers.push(f);
     }
   }
