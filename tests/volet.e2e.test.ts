@@ -292,6 +292,7 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await page.getByLabel(/^Clé à importer/).fill(Buffer.from(autre.octets).toString('base64'));
   await page.getByRole('button', { name: 'Importer la clé' }).click();
   await expect(page.locator('#cle-message.succes').textContent()).resolves.toBe(`Clé importée : identifiant ${autre.id}. Elle remplace celle de ce poste.`);
+  await page.screenshot({ path: path.join(CAPTURES, 'cle-enseignant.png'), fullPage: true });
   await page.locator('#onglet-verifier').click();
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
   await expect(page.locator('#verifier-sceau').textContent()).resolves.toBe(SCEAU_EN_CLAIR['autre clé']);

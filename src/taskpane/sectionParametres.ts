@@ -29,12 +29,13 @@ function brancherCle(): void {
       return `Clé ${cle.id} affichée dans le champ ci-dessus : copiez-la dans un fichier pour « agora … --cle FICHIER », ou collez-la dans le volet d\u2019un autre poste.`;
     })(),
   );
-  parId('cle-importer').addEventListener('click', () =>
-    void lancer(parId<HTMLButtonElement>('cle-importer'), message, 'Import…', async () => {
+  surEnvoi(
+    parId<HTMLFormElement>('cle-formulaire'),
+    lancer(parId<HTMLButtonElement>('cle-importer'), message, 'Import…', async () => {
       const cle = importerCleDuVolet(parId<HTMLInputElement>('cle-texte').value);
       parId<HTMLInputElement>('cle-texte').value = '';
       return `Clé importée : identifiant ${cle.id}. Elle remplace celle de ce poste.`;
-    }, etat)(),
+    }, etat),
   );
   // a key made by the Exercices section shows here as soon as the tab is opened
   parId('onglet-parametres').addEventListener('click', etat);
