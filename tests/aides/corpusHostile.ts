@@ -17,6 +17,13 @@ interface EntreeBrute {
   taille: number;
 }
 
+/** A zip header: little-endian fields [offset, size in bytes, value] in a buffer of `taille` bytes. */
+const entete = (taille: number, champs: readonly [number, 2 | 4, number][]) => {
+  const b = Buffer.alloc(taille);
+  for (const [i, n, v] of champs) (n === 2 ? b.writeUInt16LE(v, i) : b.writeUInt32LE(v >>> 0, i));
+  return b;
+};
+
 /** A zip written entry by entry, with whatever sizes it is told to declare (CRCs left 0: our reader does not check them). */
 export function zipBrut(entrees: readonly EntreeBrute[]): Buffer {
   const locaux: Buffer[] = [];
@@ -24,26 +31,10 @@ export function zipBrut(entrees: readonly EntreeBrute[]): Buffer {
   let decalage = 0;
   for (const e of entrees) {
     const nom = Buffer.from(e.nom, 'utf8');
-    const l = Buffer.alloc(30);
-    l.writeUInt32LE(0x04034b50, 0);
-    l.writeUInt16LE(20, 4);
-    l.writeUInt16LE(0x800, 6);
-    l.writeUInt16LE(e.methode, 8);
-    l.writeUInt32LE(e.donnees.length, 18);
-    l.writeUInt32LE(e.taille >>> 0, 22);
-    l.writeUInt16LE(nom.length, 26);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(0x800, 8);
-    c.writeUInt16LE(e.methode, 10);
-    c.writeUInt32LE(e.donnees.length, 20);
-    c.writeUInt32LE(e.taille >>> 0, 24);
-    c.writeUInt16LE(nom.length, 28);
-    c.writeUInt32LE(decalage, 42);
-    locaux.push(l, nom, e.donnees);
-    centraux.push(c, nom);
+    // the same fields, two bytes further in the central directory (after « version made by »)
+    const communs = (d: number): [number, 2 | 4, number][] => [[4 + d, 2, 20], [6 + d, 2, 0x800], [8 + d, 2, e.methode], [18 + d, 4, e.donnees.length], [22 + d, 4, e.taille], [26 + d, 2, nom.length]];
+    locaux.push(entete(30, [[0, 4, 0x04034b50], ...communs(0)]), nom, e.donnees);
+    centraux.push(entete(46, [[0, 4, 0x02014b50], [4, 2, 20], ...communs(2), [42, 4, decalage]]), nom);
     decalage += 30 + nom.length + e.donnees.length;
   }
   const central = Buffer.concat(centraux);

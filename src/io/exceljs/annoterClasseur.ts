@@ -1,7 +1,5 @@
-import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { erreurDeLecture } from '../xlsx/classeurLu';
-import { verifierPaquet } from '../xlsx/zipNode';
+import { ouvrirPourModifier } from './ouvrirClasseur';
 import { referenceAbsolue, type Feuille } from '../../sheets/model';
 import { ciblesDuClasseur } from './nomsDefinis';
 import { dateExcel, ecrireFeuille } from './xlsxDuModele';
@@ -33,15 +31,7 @@ function trouverSuivi(wb: ExcelJS.Workbook, nom: string): { ws: ExcelJS.Workshee
  * the original. Student text is written as plain values (exceljs never turns a string into a formula).
  */
 export async function annoterClasseur(source: string, a: Annotations): Promise<Buffer> {
-  const octets = await fs.readFile(source);
-  const wb = new ExcelJS.Workbook();
-  try {
-    // exceljs inflates and parses every part: a bomb the lean reader never opened must not reach it
-    verifierPaquet(octets);
-    await wb.xlsx.load(octets as unknown as ArrayBuffer);
-  } catch (e) {
-    throw erreurDeLecture(source, e);
-  }
+  const wb = await ouvrirPourModifier(source);
   const ancienne = wb.getWorksheet(a.resultats.nom);
   if (ancienne) wb.removeWorksheet(ancienne.id);
   await ecrireFeuille(wb, a.resultats);

@@ -1,8 +1,5 @@
-import { promises as fs } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { FEUILLE_AGORA } from '../../sheets/agora';
-import { erreurDeLecture } from '../xlsx/classeurLu';
-import { verifierPaquet } from '../xlsx/zipNode';
+import { ouvrirPourModifier } from './ouvrirClasseur';
 import { ErreurFichier } from '../erreurFichier';
 
 /**
@@ -10,14 +7,7 @@ import { ErreurFichier } from '../erreurFichier';
  * bytes: everything else is kept as it is. The values are written as text.
  */
 export async function remplacerClesAgora(source: string, valeurs: Readonly<Record<string, string>>): Promise<Buffer> {
-  const octets = await fs.readFile(source);
-  const wb = new ExcelJS.Workbook();
-  try {
-    verifierPaquet(octets);
-    await wb.xlsx.load(octets as unknown as ArrayBuffer);
-  } catch (e) {
-    throw erreurDeLecture(source, e);
-  }
+  const wb = await ouvrirPourModifier(source);
   const ws = wb.getWorksheet(FEUILLE_AGORA);
   const restantes = new Set(Object.keys(valeurs));
   ws?.eachRow((ligne) => {
