@@ -11,26 +11,41 @@ function couleur(rgb: string): { argb: string } {
   return { argb: 'FF' + rgb.toUpperCase() };
 }
 
+/** The exceljs style of a model style: font, fill, alignment, border, number format, protection. */
+function styleExcel(s: Style): Partial<ExcelJS.Style> {
+  return {
+    font: {
+      name: 'Calibri',
+      size: s.taille ?? 10,
+      ...(s.gras ? { bold: true } : {}),
+      ...(s.italique ? { italic: true } : {}),
+      ...(s.couleur ? { color: couleur(s.couleur) } : {}),
+    },
+    ...(s.fond ? { fill: { type: 'pattern', pattern: 'solid', fgColor: couleur(s.fond) } as ExcelJS.Fill } : {}),
+    alignment: {
+      wrapText: !!s.retourLigne,
+      vertical: s.vertical === 'milieu' ? 'middle' : 'top',
+      ...(s.alignement ? { horizontal: s.alignement === 'centre' ? 'center' : s.alignement === 'droite' ? 'right' : 'left' } : {}),
+    },
+    ...(s.bordure ? { border: Object.fromEntries(['top', 'left', 'bottom', 'right'].map((c) => [c, { style: 'thin', color: couleur('808080') }])) as Partial<ExcelJS.Borders> } : {}),
+    ...(s.format ? { numFmt: s.format } : {}),
+    ...(s.saisie ? { protection: { locked: false } } : {}),
+  };
+}
+
+/**
+ * One exceljs style object per distinct model style, shared by every cell that has it: exceljs
+ * recognises an object it has seen (a WeakMap) and skips building and comparing its XML, which a
+ * new object per cell made it do a million times for a class. Never mutated afterwards: whoever
+ * changes a cell's style (the annotated copy's colours) gives it a new object.
+ */
+const STYLES = new Map<string, Partial<ExcelJS.Style>>();
 function appliquerStyle(cell: ExcelJS.Cell, s: Style): void {
-  cell.font = {
-    name: 'Calibri',
-    size: s.taille ?? 10,
-    ...(s.gras ? { bold: true } : {}),
-    ...(s.italique ? { italic: true } : {}),
-    ...(s.couleur ? { color: couleur(s.couleur) } : {}),
-  };
-  if (s.fond) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: couleur(s.fond) };
-  cell.alignment = {
-    wrapText: !!s.retourLigne,
-    vertical: s.vertical === 'milieu' ? 'middle' : 'top',
-    ...(s.alignement ? { horizontal: s.alignement === 'centre' ? 'center' : s.alignement === 'droite' ? 'right' : 'left' } : {}),
-  };
-  if (s.bordure) {
-    const trait = { style: 'thin' as const, color: couleur('808080') };
-    cell.border = { top: trait, left: trait, bottom: trait, right: trait };
-  }
-  if (s.format) cell.numFmt = s.format;
-  if (s.saisie) cell.protection = { locked: false };
+  // exceljs gives a date without a format its own date format, once per style object: a date gets an object of its own
+  const cle = `${JSON.stringify(s)}${!s.format && cell.type === ExcelJS.ValueType.Date ? '|date' : ''}`;
+  let style = STYLES.get(cle);
+  if (!style) STYLES.set(cle, (style = Object.freeze(styleExcel(s))));
+  cell.style = style;
 }
 
 /** A calendar date (AAAA-MM-JJ) for exceljs: a UTC midnight, which it writes as a whole serial. */
