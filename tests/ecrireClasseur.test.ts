@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { classeurEnFlux, classeurEnXlsx } from '../src/io/exceljs/ecrireClasseur';
 import { ecrireAtomiquement } from '../src/io/fichiers';
 import { lireXlsx } from '../src/io/xlsx/lireXlsx';
@@ -10,6 +11,30 @@ import { dossierTemporaire } from './aides/cli';
 import { convertirAvecLibreOffice } from './aides/libreoffice';
 
 describe('rendu exceljs du modèle de classeur', () => {
+  test('le fichier de la ligne de commande : parties recompressées par zlib (CRC justes), noms définis écrits à côté de la zone d’impression, relus par exceljs et par la lecture légère', async () => {
+    const feuille = (nom: string) => ({
+      nom,
+      largeurs: [12, 12],
+      lignes: [{ cellules: [{ valeur: 'a & <b>' }, { valeur: 1 }] }, { cellules: [{ valeur: { date: '2026-03-31' } }, { valeur: { formule: '=SUM(Données_1)' } }] }],
+      fusions: [],
+      miseEnPage: { orientation: 'portrait' as const, ajusterLargeur: true, zoneImpression: 'A1:B2' },
+    });
+    const c: Classeur = { titre: 't', feuilles: [feuille('Feuille d’Éric'), feuille('Élèves & notes')], noms: [{ nom: 'Données_1', feuille: 'Feuille d’Éric', plage: 'B1' }, { nom: 'Liste', feuille: 'Élèves & notes', plage: 'A1:B2' }] };
+    const buf = await classeurEnXlsx(c);
+    // JSZip checks every part's CRC-32 against its bytes
+    await expect(JSZip.loadAsync(buf, { checkCRC32: true })).resolves.toBeDefined();
+    const x = lireXlsx(contenuZip(buf));
+    expect(x.noms).toEqual([
+      { nom: 'Données_1', reference: "'Feuille d’Éric'!$B$1" },
+      { nom: 'Liste', reference: "'Élèves & notes'!$A$1:$B$2" },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    expect((wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map((n) => n.name).sort()).toEqual(['Données_1', 'Liste']);
+    expect(wb.getWorksheet('Élèves & notes')!.pageSetup.printArea).toBe('A1:B2');
+    expect(wb.getWorksheet('Feuille d’Éric')!.getCell('A1').value).toBe('a & <b>');
+  });
+
   test('une chaîne qui ressemble à une formule reste du texte ; seule { formule } est une formule', async () => {
     const dangereux = ['=HYPERLINK("http://x","y")', '+33 6 12 34 56 78', '@SUM(A1)', '-1+1'];
     const buf = await classeurEnXlsx({

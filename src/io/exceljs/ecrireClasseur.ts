@@ -1,12 +1,17 @@
 import { Readable } from 'node:stream';
 import { avecSuites } from './suiteEnFlux';
 import { xlsxDuModele } from './xlsxDuModele';
-import type { Classeur } from '../../sheets/model';
+import { deflaterZip } from '../xlsx/zipNode';
+import { referenceAbsolue, type Classeur } from '../../sheets/model';
+import { avecNomsDefinis } from '../xlsx/nomsDefinis';
 
-const xlsxSansSuites = async (c: Classeur) => {
-  const o = await xlsxDuModele(c);
-  return Buffer.from(o.buffer, o.byteOffset, o.byteLength);
-};
+const utf8 = new TextDecoder();
+const NOMS = (c: Classeur) => (c.noms ?? []).map((n) => ({ nom: n.nom, reference: referenceAbsolue(n.feuille, n.plage) }));
+
+// exceljs leaves the parts stored and the names out; node:zlib deflates the parts (pako, exceljs's
+// own, is slower) and the names are written into the workbook part as text
+const xlsxSansSuites = async (c: Classeur) =>
+  deflaterZip(await xlsxDuModele(c, { sansCompression: true, sansNoms: true }), (nom, o) => (nom === 'xl/workbook.xml' ? Buffer.from(avecNomsDefinis(utf8.decode(o), NOMS(c))) : o));
 const aDesSuites = (c: Classeur) => c.feuilles.some((f) => (f.suite?.nombre ?? 0) > 1);
 
 /** Renders a workbook model as a stream of .xlsx bytes: long sheets are written as the file is, never held whole. */

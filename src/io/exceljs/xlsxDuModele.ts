@@ -40,9 +40,13 @@ function styleExcel(s: Style): Partial<ExcelJS.Style> {
  * changes a cell's style (the annotated copy's colours) gives it a new object.
  */
 const STYLES = new Map<string, Partial<ExcelJS.Style>>();
+// most cells reuse a model style object: its key is computed once per object
+const CLES = new WeakMap<Style, string>();
 function appliquerStyle(cell: ExcelJS.Cell, s: Style): void {
+  let cle = CLES.get(s);
+  if (cle === undefined) CLES.set(s, (cle = JSON.stringify(s)));
   // exceljs gives a date without a format its own date format, once per style object: a date gets an object of its own
-  const cle = `${JSON.stringify(s)}${!s.format && cell.type === ExcelJS.ValueType.Date ? '|date' : ''}`;
+  if (!s.format && cell.type === ExcelJS.ValueType.Date) cle += '|date';
   let style = STYLES.get(cle);
   if (!style) STYLES.set(cle, (style = Object.freeze(styleExcel(s))));
   cell.style = style;
@@ -76,6 +80,10 @@ export interface OptionsEcriture {
   suitesEntieres?: boolean;
   /** sheets left unprotected: Office.js protects them once its own additions (charts) are made */
   sansProtection?: boolean;
+  /** parts left uncompressed, for a caller that has a faster deflate than exceljs's (node:zlib) */
+  sansCompression?: boolean;
+  /** the model's defined names left out, for a caller that writes them itself (`avecNomsDefinis`) */
+  sansNoms?: boolean;
 }
 
 export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille, options: OptionsEcriture = {}): Promise<void> {
@@ -169,8 +177,8 @@ export async function xlsxDuModele(c: Classeur, options: OptionsEcriture = {}): 
   wb.modified = new Date(0);
   wb.calcProperties.fullCalcOnLoad = true; // formulas are written without cached results
   for (const f of c.feuilles) await ecrireFeuille(wb, f, options);
-  for (const n of c.noms ?? []) wb.definedNames.add(referenceAbsolue(n.feuille, n.plage), n.nom);
-  const octets = (await wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array; // a Buffer under Node
+  if (!options.sansNoms) for (const n of c.noms ?? []) wb.definedNames.add(referenceAbsolue(n.feuille, n.plage), n.nom);
+  const octets = (await wb.xlsx.writeBuffer(options.sansCompression ? { zip: { compression: 'STORE' } } : {})) as ArrayBuffer | Uint8Array; // a Buffer under Node
   return octets instanceof Uint8Array ? octets : new Uint8Array(octets);
 }
 

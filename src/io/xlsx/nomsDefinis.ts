@@ -32,3 +32,19 @@ export function ciblesDesNoms(noms: readonly { nom: string; references: readonly
   }
   return cibles;
 }
+
+const echapper = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A workbook part (`xl/workbook.xml`) with these workbook-scoped names added to its `<definedNames>`
+ * (created after `<sheets>` when there is none, as the schema orders them). exceljs keeps each name
+ * as a matrix of cells and rebuilds its ranges on writing: for a class's 65 000 names that is a
+ * fifth of the time, where this is a string.
+ */
+export function avecNomsDefinis(classeur: string, noms: readonly { nom: string; reference: string }[]): string {
+  if (!noms.length) return classeur;
+  const xml = noms.map((n) => `<definedName name="${echapper(n.nom)}">${echapper(n.reference)}</definedName>`).join('');
+  if (classeur.includes('<definedNames>')) return classeur.replace('<definedNames>', `<definedNames>${xml}`);
+  if (!classeur.includes('</sheets>')) throw new Error('xl/workbook.xml sans </sheets>');
+  return classeur.replace('</sheets>', `</sheets><definedNames>${xml}</definedNames>`);
+}

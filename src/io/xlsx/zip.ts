@@ -24,6 +24,8 @@ export interface EntreeZip {
   methode: number;
   /** its size once inflated, as the zip declares it (checked against `budgetDecompression`; inflating stops beyond it) */
   taille: number;
+  /** the CRC-32 of its inflated bytes, as the zip declares it */
+  crc: number;
   /** the entry's bytes as stored in the zip (still compressed when `methode` is 8) */
   brut(): Uint8Array;
 }
@@ -34,9 +36,10 @@ export interface EntreeZip {
  * DecompressionStream in the task pane). Plain bytes and DataView, so it runs in both. An .xlsx is a
  * few tens of kilobytes, so zip64 archives are refused rather than supported. The declared sizes
  * must fit the file's budget before anything is inflated; the inflaters then hold each entry to
- * its declared size, so a zip that lies about it is stopped there.
+ * its declared size, so a zip that lies about it is stopped there (a zip we wrote ourselves is
+ * read with an unlimited `budget`).
  */
-export function entreesZip(z: Uint8Array): Map<string, EntreeZip> {
+export function entreesZip(z: Uint8Array, budget = budgetDecompression(z.length)): Map<string, EntreeZip> {
   const d = new DataView(z.buffer, z.byteOffset, z.byteLength);
   const u32 = (i: number) => d.getUint32(i, true);
   const u16 = (i: number) => d.getUint16(i, true);
@@ -52,12 +55,12 @@ export function entreesZip(z: Uint8Array): Map<string, EntreeZip> {
   let p = u32(fin + 16);
   const utf8 = new TextDecoder();
   const entrees = new Map<string, EntreeZip>();
-  const budget = budgetDecompression(z.length);
   let total = 0;
   for (let k = 0; k < nombre; k++) {
     if (p + 46 > z.length || u32(p) !== CENTRAL) throw new ZipIllisible('répertoire central endommagé');
     const drapeaux = u16(p + 8);
     const methode = u16(p + 10);
+    const crc = u32(p + 16);
     const taille = u32(p + 20);
     const decompresse = u32(p + 24);
     const [longNom, longExtra, longCommentaire] = [u16(p + 28), u16(p + 30), u16(p + 32)];
@@ -71,6 +74,7 @@ export function entreesZip(z: Uint8Array): Map<string, EntreeZip> {
     entrees.set(nom, {
       methode,
       taille: decompresse,
+      crc,
       brut() {
         if (local + 30 > z.length || u32(local) !== LOCAL) throw new ZipIllisible(`entrée « ${nom} » endommagée`);
         if (methode !== 0 && methode !== 8) throw new ZipIllisible(`compression ${methode}`);

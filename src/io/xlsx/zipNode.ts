@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { entierEnClair } from '../../domain/texte';
 import { numeroColonne } from '../../sheets/model';
 import { CELLULES_LUES_MAX } from './lireXlsx';
@@ -53,4 +53,63 @@ export function verifierPaquet(z: Uint8Array): void {
       if (aire > PLAGE_MAX) throw new ClasseurSuspect(`une fusion couvre ${entierEnClair(aire)} cellules`);
     }
   }
+}
+
+const TABLE_CRC = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+/** CRC-32 (ISO 3309), for an entry whose bytes were changed. */
+function crc32(o: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < o.length; i++) c = TABLE_CRC[(c ^ o[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/**
+ * A zip whose entries are stored (as exceljs writes when told not to compress) deflated again by
+ * node:zlib, which is several times faster than the JavaScript deflate exceljs uses (pako): the
+ * entries, their names and CRCs are kept, only the compression changes, except in the parts that
+ * `modifier` changes (their CRC is computed again).
+ */
+export function deflaterZip(stocke: Uint8Array, modifier: (nom: string, o: Uint8Array) => Uint8Array = (_, o) => o): Buffer {
+  const locaux: Buffer[] = [];
+  const centraux: Buffer[] = [];
+  let decalage = 0;
+  for (const [nom, e] of entreesZip(stocke, Infinity)) {
+    const avant = inflaterEntree(e);
+    const apres = modifier(nom, avant);
+    const donnees = deflateRawSync(apres);
+    const crc = apres === avant ? e.crc : crc32(apres);
+    const n = Buffer.from(nom, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    // version needed, flags (UTF-8 names), method, CRC, sizes, name length: the same in both headers
+    for (const [b, d] of [[local, 4], [central, 6]] as const) {
+      b.writeUInt16LE(20, d);
+      b.writeUInt16LE(0x800, d + 2);
+      b.writeUInt16LE(8, d + 4);
+      b.writeUInt32LE(crc, d + 10);
+      b.writeUInt32LE(donnees.length, d + 14);
+      b.writeUInt32LE(apres.length, d + 18);
+      b.writeUInt16LE(n.length, d + 22);
+    }
+    central.writeUInt32LE(decalage, 42);
+    locaux.push(local, n, donnees);
+    centraux.push(central, n);
+    decalage += 30 + n.length + donnees.length;
+  }
+  const repertoire = Buffer.concat(centraux);
+  const fin = Buffer.alloc(22);
+  fin.writeUInt32LE(0x06054b50, 0);
+  fin.writeUInt16LE(centraux.length / 2, 8);
+  fin.writeUInt16LE(centraux.length / 2, 10);
+  fin.writeUInt32LE(repertoire.length, 12);
+  fin.writeUInt32LE(decalage, 16);
+  return Buffer.concat([...locaux, repertoire, fin]);
 }
