@@ -1,6 +1,6 @@
+import { classeurEnFlux } from '../io/exceljs/aLaDemande';
 import { referentiel } from '../referentiel';
 import { lireClasseur } from '../io/xlsx/lireClasseur';
-import { classeurEnFlux } from '../io/exceljs/ecrireClasseur';
 import { ecrireAtomiquement } from '../io/fichiers';
 import { ecrireCsv } from '../io/csv';
 import type { ContexteReleve } from '../consolidate/lecture';

@@ -1,6 +1,6 @@
+import { classeurEnXlsx, remplacerClesAgora } from '../io/exceljs/aLaDemande';
 import path from 'node:path';
 import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
-import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
 import { lireClasseur } from '../io/xlsx/lireClasseur';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { nomComplet, type Eleve } from '../sheets/eleve';
@@ -8,7 +8,6 @@ import type { Attendus } from '../sheets/exercices/commun';
 import { lireJson } from './calculs';
 import { fichiersExercices } from './exercicesDeLaClasse';
 import { casGenere, definition, eleveDuClasseur, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
-import { remplacerClesAgora } from '../io/exceljs/clesAgora';
 import { sceller, type CleEnseignant } from '../domain/sceau';
 import { champsScelles, CLES_EXERCICE, USAGE_SCEAU_EXERCICE } from '../sheets/exercices/classeurExercice';
 

@@ -1,6 +1,6 @@
+import { classeurEnXlsx } from '../io/exceljs/aLaDemande';
 import path from 'node:path';
 import { referentiel } from '../referentiel';
-import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
 import { creerDossier, ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
 import { classeurGrilles, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { nomComplet, type Eleve } from '../sheets/grilles/commun';

@@ -1,6 +1,6 @@
+import { classeurEnXlsx } from '../io/exceljs/aLaDemande';
 import { compter, referentiel } from '../referentiel';
 import { classeurReferentiel } from '../sheets/referentielClasseur';
-import { classeurEnXlsx } from '../io/exceljs/ecrireClasseur';
 import { ecrireAtomiquement } from '../io/fichiers';
 
 export interface ResumeReferentiel {

@@ -1,8 +1,8 @@
+import { remplirClasseur } from '../io/exceljs/aLaDemande';
 import path from 'node:path';
 import { creerDossier, ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
 import { lireClasseur } from '../io/xlsx/lireClasseur';
 import { COLONNES_SUIVI, NOM_SUIVI } from '../sheets/verification/suivi';
-import { remplirClasseur } from '../io/exceljs/remplirClasseur';
 import { Hasard, graineDe } from '../domain/cas/hasard';
 import { enEuros, versCentimes } from '../domain/monnaie';
 import type { Attendus, ValeurAttendue } from '../sheets/exercices/commun';

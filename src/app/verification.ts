@@ -1,6 +1,6 @@
+import { annoterClasseur } from '../io/exceljs/aLaDemande';
 import path from 'node:path';
 import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
-import { annoterClasseur } from '../io/exceljs/annoterClasseur';
 import type { RapportCopie } from '../check/rapport';
 import { feuilleResultats, COULEURS_VERDICT } from '../sheets/verification/resultats';
 import { COLONNES_SUIVI, FEUILLE_SUIVI, FORMATS_SUIVI, lignesSuivi, NOM_SUIVI } from '../sheets/verification/suivi';
