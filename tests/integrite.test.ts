@@ -190,7 +190,7 @@ describe('preuves de « Suivi des compétences »', () => {
   test('sans la clé, ou avec une autre : aucune ligne comptée, et la raison dite', async () => {
     const sans = await consoliderClasseurs([verifiee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE });
     expect(sans.classe.preuves).toEqual([]);
-    expect(sans.anomalies.map((a) => a.probleme)).toEqual(["1 ligne(s) de « Suivi des compétences » non comptée(s) : aucune clé de l'enseignant sur ce poste pour vérifier leurs sceaux."]);
+    expect(sans.anomalies.map((a) => a.probleme)).toEqual(["1 ligne de « Suivi des compétences » non comptée : aucune clé de l'enseignant sur ce poste pour vérifier son sceau."]);
     const autre = await consoliderClasseurs([verifiee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, cle: cleDepuisOctets(randomBytes(32)) });
     expect(autre.anomalies.map((a) => a.probleme)).toEqual(['Ligne de « Suivi des compétences » scellée avec une autre clé que celle de ce poste.']);
   });

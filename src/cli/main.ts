@@ -21,6 +21,7 @@ import { syntheseDeClasse } from '../check/synthese';
 import { falsifierSuivi, simulerClasse, simulerGrilles } from '../app/simulation';
 import { FEUILLES_CLASSE } from '../sheets/consolidation/classeurClasse';
 import { consoliderClasseurs, type Progression } from '../app/consolidation';
+import { accorder } from '../domain/texte';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
 import { cheminCle, cleEnTexte, cleOuNouvelle, lireCle } from '../io/cleEnseignant';
 import type { CleEnseignant } from '../domain/sceau';
@@ -481,7 +482,7 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const e0 = k.eleves[0];
   if (e0) s.out(`  par exemple, ${nomComplet(e0)} : ${e0.blocs.map((b) => `bloc ${b.code} ${b.evaluees}/${b.total} évaluées, degré moyen ${b.moyenne === null ? '—' : b.moyenne.toFixed(1).replace('.', ',')}`).join(' ; ')}\n`);
   const refusees = c.anomalies.filter((a) => a.fichier === falsifiee);
-  if (falsifiee) s.out(`  copie falsifiée ${path.relative(dossier, falsifiee)} : ${ajoutees} lignes « degré 4 » ajoutées à la main dans « Suivi des compétences » ; ${refusees.length} ligne(s) écartée(s) par le sceau de l'enseignant (« ${refusees[0]?.probleme ?? ''} »), seule la ligne vérifiée compte\n`);
+  if (falsifiee) s.out(`  copie falsifiée ${path.relative(dossier, falsifiee)} : ${ajoutees} lignes « degré 4 » ajoutées à la main dans « Suivi des compétences » ; ${accorder(refusees.length, 'ligne')} ${refusees.length > 1 ? 'écartées' : 'écartée'} par le sceau de l'enseignant (« ${refusees[0]?.probleme ?? ''} »), seule la ligne vérifiée compte\n`);
   const autres = c.anomalies.filter((a) => a.fichier !== falsifiee);
   s.out(`  autres anomalies : ${autres.length}${autres[0] ? ` (par exemple ${path.basename(autres[0].fichier)} : ${autres[0].probleme})` : ''}\n`);
   s.out(`  écrit : ${sortieClasse} (${Object.values(FEUILLES_CLASSE).join(', ')}) et ${livret}\n`);

@@ -6,6 +6,7 @@ import { gabaritGrilles } from '../sheets/grilles/gabarit';
 import { competences as competencesDu } from '../referentiel';
 import type { Activite } from '../referentiel/schema';
 import { champsSuivi, COLONNES_SUIVI, NOM_SUIVI, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
+import { accorder } from '../domain/texte';
 import { controlerSceau, type CleEnseignant, type EtatSceau } from '../domain/sceau';
 import { MODELE_CLASSE } from '../sheets/consolidation/classeurClasse';
 import { noteProposeeSituations } from '../domain/notation';
@@ -270,7 +271,8 @@ function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], 
   const competences = new Set(competencesDu(ctx.referentiel).map((x) => x.code));
   const degres = echelleDuClasseur('pfmp', () => undefined); // the column holds livret degrees: the template's PFMP scale
   if (!ctx.cle) {
-    anomalie(`${p.valeurs.length} ligne(s) de « Suivi des compétences » non comptée(s) : aucune clé de l'enseignant sur ce poste pour vérifier leurs sceaux.`, 'Consolidez avec la clé qui a servi à vérifier les copies (agora cle).', { feuille: p.feuille });
+    const n = p.valeurs.length;
+    anomalie(`${accorder(n, 'ligne')} de « Suivi des compétences » non ${n > 1 ? 'comptées' : 'comptée'} : aucune clé de l'enseignant sur ce poste pour vérifier ${n > 1 ? 'leurs sceaux' : 'son sceau'}.`, 'Consolidez avec la clé qui a servi à vérifier les copies (agora cle).', { feuille: p.feuille });
     return;
   }
   const cle = ctx.cle;

@@ -20,3 +20,6 @@ export const tailleEnClair = (octets: number) => (octets >= 1024 * 1024 ? `${(oc
 
 /** « 17 179 869 184 »: a whole number with French digit grouping. */
 export const entierEnClair = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+
+/** « 1 classeur », « 3 classeurs »: a count and its noun (a regular plural in « s »). */
+export const accorder = (n: number, mot: string) => `${n} ${mot}${n > 1 ? 's' : ''}`;

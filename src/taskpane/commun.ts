@@ -6,7 +6,6 @@ import { ErreurExcel } from '../io/office/erreurs';
 import { ErreurFichier } from '../io/erreurFichier';
 
 /** « 1 élève », « 3 élèves »: a count and its noun, plural from 2 as French wants. */
-export const accorder = (n: number, mot: string) => `${n} ${mot}${n > 1 ? 's' : ''}`;
 
 /** What the user asked cannot be done as typed: the message says what to change. */
 export class SaisieInvalide extends Error {}

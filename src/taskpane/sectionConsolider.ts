@@ -1,3 +1,4 @@
+import { accorder } from '../domain/texte';
 import { consoliderLectures } from '../app/releverClasse';
 import { cleDuVolet } from './cleDuVolet';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
@@ -7,7 +8,7 @@ import { referentiel } from '../referentiel';
 import { classeurClasse } from '../sheets/consolidation/classeurClasse';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, inserer, lancer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
+import { inserer, lancer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
 import { aujourdhui } from '../domain/dates';
 import { lignesLivret } from '../consolidate/livret';
 import { ecrireCsv } from '../io/csv';

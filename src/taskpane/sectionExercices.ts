@@ -1,10 +1,11 @@
+import { accorder } from '../domain/texte';
 import { cleDuVolet, creerCleDuVolet } from './cleDuVolet';
 import { modeleDExercice, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
 import { gabaritExercice } from '../sheets/exercices/gabarit';
 import type { TypeExercice } from '../domain/cas/aleas';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
+import { inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
 import { aujourdhui, moisValide } from '../domain/dates';
 import { contenuDeLArchive, DOSSIER_CORRIGES, exercicesPourLaClasse } from '../app/exercicesDeLaClasse';
 import { nomDeFichierDeClasse } from '../sheets/eleve';

@@ -1,3 +1,4 @@
+import { accorder } from '../domain/texte';
 import { referentiel } from '../referentiel';
 import { anneeScolaire } from '../sheets/grilles/classeurGrilles';
 import { cleEleve, grillesPourLeClasseur } from '../app/grillesDuClasseur';
@@ -9,7 +10,7 @@ import { elevesDepuisTexte, texteDesLignes } from '../app/listeEleves';
 import { lireSelection } from '../io/office/lireSelection';
 import { annoncer, el, parId } from './dom';
 import type { Hote } from './hote';
-import { accorder, inserer, lancer, listeDuFormulaire, messageErreur, SaisieInvalide, surEnvoi } from './commun';
+import { inserer, lancer, listeDuFormulaire, messageErreur, SaisieInvalide, surEnvoi } from './commun';
 import { aujourdhui } from '../domain/dates';
 
 /** More rows than any class: the selection was not the list. */
