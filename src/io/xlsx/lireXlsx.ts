@@ -59,7 +59,10 @@ function coin(colonneLettres: string, ligneTexte: string): [number, number] {
 const ENTITES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** XML entities, then Excel's `_xHHHH_` escapes (how a file stores a control character). */
 const texteXml = (s: string) =>
-  s
+  // most texts hold neither: no regular expression to run over them
+  s.indexOf('&') < 0 && s.indexOf('_x') < 0
+    ? s
+    : s
     .replace(/&(#x[0-9A-Fa-f]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITES[e]!))
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
