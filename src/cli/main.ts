@@ -4,6 +4,7 @@ import { compter, referentiel } from '../referentiel';
 import { exporterReferentiel } from '../app/referentiel';
 import { classeursNommes, creerDossier, ErreurFichier } from '../io/fichiers';
 import { analyser, ErreurUsage, type Options } from './arguments';
+import { aideComplete, aideCourte, aideDe, commandeProche, NOMS_COMMANDES } from './aide';
 import { pourcent, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
 import { lireListeEleves } from '../app/lireListeEleves';
 import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
@@ -27,86 +28,6 @@ import { cheminCle, cleEnTexte, cleOuNouvelle, lireCle } from '../io/cleEnseigna
 import type { CleEnseignant } from '../domain/sceau';
 import { SCEAU_EN_CLAIR } from '../app/verifierExercice';
 
-const AIDE = `agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)
-
-Usage :
-  agora referentiel --json              affiche tout le référentiel en JSON
-  agora referentiel --out FICHIER.xlsx  écrit le classeur du référentiel
-                                        (synthèse, une matrice par bloc, épreuves)
-  agora grilles --classe ELEVES.csv (--out FICHIER.xlsx | --par-eleve DOSSIER)
-               [--type pfmp,e31,e32,e2,recap-e31,recap-e32,attestation]
-               [--etablissement NOM] [--annee 2026-2027] [--nom-classe CLASSE] [--json]
-                                        écrit les grilles officielles de chaque élève : un classeur
-                                        pour la classe (--out) ou un classeur par élève (--par-eleve).
-                                        ELEVES.csv : en-tête « nom;prenom » (colonne « classe »
-                                        facultative), séparateur « ; » ou « , », UTF-8 ou Windows-1252.
-                                        Par défaut, tous les types de grilles.
-  agora calcul tva|rapprochement|tresorerie|paie --entree CAS.json
-                                        calcule la déclaration CA3, l'état de rapprochement, le
-                                        budget de trésorerie ou le bulletin de paie d'un cas et
-                                        l'affiche en JSON (montants en euros ; lignes de la CA3 en
-                                        euros entiers ; bulletin au centime, paramètres du mois)
-  agora calcul tva|rapprochement|tresorerie|paie --schema
-                                        affiche le schéma JSON des données d'un cas
-  agora exercice tva|rapprochement|tresorerie|paie|paie-anomalies
-               [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM (ou --date AAAA-MM)]
-               [--mois 3..12 (trésorerie)]
-               [--donnees CAS.json] [--eleve "NOM Prénom"] [--json]
-               [--verification formatif|sommatif] [--montrer-attendus] [--seuils 40,65,90]
-               (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx]
-                | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])
-                                        crée un exercice : l'énoncé (un cas réaliste tiré de la graine,
-                                        ou le cas CAS.json de l'enseignant), la feuille de travail et
-                                        les paramètres ; le corrigé est un classeur à part. Avec
-                                        --classe, chaque élève reçoit son propre cas. Sans --aleas,
-                                        deux aléas sont tirés au hasard. paie : le bulletin du mois
-                                        à établir ; paie-anomalies : un bulletin à contrôler, dont
-                                        chaque aléa est une anomalie glissée dans une ligne.
-                                        --verification, --montrer-attendus, --seuils : comment les
-                                        copies seront vérifiées (par défaut : formatif, valeurs
-                                        attendues cachées, degrés 2, 3 et 4 à 40, 65 et 90 %).
-  agora corrige EXERCICE.xlsx [--json]  affiche les réponses attendues, calculées à partir de
-                                        l'énoncé et des paramètres du classeur lui-même
-  agora verifier COPIE.xlsx… | DOSSIER [--json] [--mode formatif|sommatif]
-               [--out COPIE-VERIFIEE.xlsx | --out-dir DOSSIER]
-                                        vérifie les copies des élèves : chaque réponse (lue par son
-                                        nom défini) est comparée à la valeur calculée à partir de
-                                        l'énoncé et des paramètres de la copie ; erreurs types
-                                        reconnues, taux de réussite et degré (1 à 4) par compétence.
-                                        Un énoncé modifié est signalé et la copie n'est pas notée.
-                                        --out / --out-dir écrivent la copie annotée (feuille
-                                        « Résultats », couleurs en mode formatif, lignes ajoutées à
-                                        « Suivi des compétences ») ; la copie de l'élève n'est
-                                        jamais modifiée. Par défaut, le mode choisi à la création.
-  agora consolider DOSSIER|FICHIERS… --out CLASSE.xlsx
-               [--methode derniere|moyenne|recente|meilleure] [--lsl LIVRET.csv] [--json]
-                                        consolide les classeurs d'une classe (grilles PFMP et CCF,
-                                        attestations PFMP, copies vérifiées ; sous-dossiers compris) :
-                                        élèves rapprochés par nom et classe, niveau de chaque
-                                        compétence agrégé (par défaut : moyenne pondérée par la
-                                        récence, poids 1, 2, 4, 8, 16), « NE » jamais compté zéro.
-                                        Feuilles « Synthèse », « Profil », « Détail », « Couverture »,
-                                        « PFMP », « Notes CCF », « Anomalies ». --lsl : degré 1 à 4 par élève
-                                        et compétence pour le livret scolaire (CSV « ; », UTF-8 avec
-                                        BOM). Un fichier illisible devient une ligne d'« Anomalies ».
-  agora sceller EXERCICE.xlsx --out EXERCICE-SCELLE.xlsx
-                                        après vos propres retouches (un taux de « Paramètres », une
-                                        donnée de l'énoncé), scelle de nouveau l'exercice avant de
-                                        le distribuer : sinon ses copies seraient « Énoncé modifié ».
-  agora cle [--texte]                   affiche le fichier et l'identifiant de votre clé (--texte : la
-                                        clé elle-même, à coller dans le volet Office « Paramètres »).
-  agora demo [--dossier DOSSIER]        joue la démonstration (par défaut dans « out/»)
-  agora aide                            affiche cette aide
-
-Clé de l'enseignant : exercice, verifier, consolider et sceller utilisent la clé de ce poste
-(~/.config/agora-excel/cle-enseignant.txt, ou le fichier de --cle FICHIER ou de AGORA_CLE),
-créée au premier exercice. Elle scelle l'énoncé, les paramètres et les réglages de chaque exercice,
-puis chaque ligne de « Suivi des compétences » d'une copie vérifiée : une copie dont l'énoncé a été
-retouché n'est pas notée, et la consolidation ne compte que les lignes scellées par cette clé.
-Ne la donnez pas aux élèves ; partagez-la entre collègues d'un même établissement.
-
-Codes de sortie : 0 succès, 1 erreur sur un fichier, 2 commande ou option invalide.
-`;
 
 export interface Sorties {
   out: (texte: string) => void;
@@ -489,10 +410,20 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   return codeClasse || (parEleve.erreurs.length || erreursExercices || erreursVerification ? 1 : 0);
 }
 
+const inconnue = (commande: string) => {
+  const proche = commandeProche(commande);
+  return `Commande inconnue : « ${commande} ».${proche ? ` Vouliez-vous dire « ${proche} » ?` : ''} Tapez « agora aide » pour la liste des commandes.`;
+};
+
 /** Runs one command; returns the process exit code. Never throws. */
 export async function main(argv: readonly string[], s: Sorties = console_): Promise<number> {
   const [commande, ...reste] = argv;
   try {
+    // « agora verifier --help »: that command's help, whatever else is on the line
+    if (commande && NOMS_COMMANDES.includes(commande) && reste.some((a) => a === '--help' || a === '-h')) {
+      s.out(aideDe(commande));
+      return 0;
+    }
     switch (commande) {
       case 'referentiel':
         return await cmdReferentiel(reste, s);
@@ -515,15 +446,19 @@ export async function main(argv: readonly string[], s: Sorties = console_): Prom
       case 'sceller':
         return await cmdSceller(reste, s);
       case 'aide':
+      case 'help':
       case '--help':
-      case '-h':
-        s.out(AIDE);
+      case '-h': {
+        const sujet = reste[0];
+        if (sujet !== undefined && !NOMS_COMMANDES.includes(sujet)) throw new ErreurUsage(inconnue(sujet));
+        s.out(sujet ? aideDe(sujet) : aideComplete());
         return 0;
+      }
       case undefined:
-        s.err(AIDE);
+        s.err(aideCourte());
         return 2;
       default:
-        throw new ErreurUsage(`Commande inconnue : « ${commande} ». Tapez « agora aide » pour la liste des commandes.`);
+        throw new ErreurUsage(inconnue(commande));
     }
   } catch (e) {
     if (e instanceof ErreurUsage) {

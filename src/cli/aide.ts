@@ -1,0 +1,169 @@
+/**
+ * The command line’s help: one entry per command (what it does in a line, its usage, what to know,
+ * two or three examples), from which come `agora aide`, `agora aide COMMANDE`, `agora COMMANDE
+ * --help` and the short list `agora` prints alone.
+ */
+
+interface AideCommande {
+  resume: string;
+  usage: string[];
+  detail: string[];
+  exemples: string[];
+}
+
+const COMMANDES: Record<string, AideCommande> = {
+  grilles: {
+    resume: 'écrit les grilles officielles de chaque élève (PFMP, CCF, récapitulatifs, attestation)',
+    usage: [
+      'agora grilles --classe ELEVES.csv (--out FICHIER.xlsx | --par-eleve DOSSIER)',
+      '     [--type pfmp,e31,e32,e2,recap-e31,recap-e32,attestation]',
+      '     [--etablissement NOM] [--annee 2026-2027] [--nom-classe CLASSE] [--json]',
+    ],
+    detail: [
+      'Un classeur pour la classe (--out) ou un classeur par élève (--par-eleve).',
+      'ELEVES.csv : en-tête « nom;prenom » (colonne « classe » facultative), séparateur « ; » ou « , »,',
+      'UTF-8 ou Windows-1252. Par défaut, tous les types de grilles.',
+    ],
+    exemples: ['agora grilles --classe eleves.csv --out grilles-tle-a.xlsx --etablissement "LP Jean Moulin"', 'agora grilles --classe eleves.csv --par-eleve grilles/ --type pfmp,attestation'],
+  },
+  exercice: {
+    resume: 'crée un exercice (énoncé, travail, paramètres) et son corrigé, pour un élève ou une classe',
+    usage: [
+      'agora exercice tva|rapprochement|tresorerie|paie|paie-anomalies',
+      '     [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM (ou --date AAAA-MM)] [--mois 3..12 (trésorerie)]',
+      '     [--donnees CAS.json] [--eleve "NOM Prénom"] [--json] [--cle FICHIER]',
+      '     [--verification formatif|sommatif] [--montrer-attendus] [--seuils 40,65,90]',
+      '     (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx] | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])',
+    ],
+    detail: [
+      "L’énoncé est un cas réaliste tiré de la graine, ou le cas CAS.json de l’enseignant ; le corrigé est",
+      'un classeur à part. Avec --classe, chaque élève reçoit son propre cas. Sans --aleas, deux aléas sont',
+      'tirés au hasard. paie : le bulletin du mois à établir ; paie-anomalies : un bulletin à contrôler.',
+      '--verification, --montrer-attendus, --seuils : comment les copies seront vérifiées (par défaut :',
+      'formatif, valeurs attendues cachées, degrés 2, 3 et 4 à 40, 65 et 90 %). Scellé avec votre clé.',
+    ],
+    exemples: ['agora exercice tva --graine 12 --eleve "MARTIN Léa" --out tva-martin.xlsx --corrige corrige-tva-martin.xlsx', 'agora exercice paie --classe eleves.csv --par-eleve paie/ --corrige corriges/', 'agora exercice tresorerie --mois 6 --verification sommatif --out tresorerie.xlsx'],
+  },
+  corrige: {
+    resume: "affiche les réponses attendues d’un exercice, recalculées depuis son énoncé et ses paramètres",
+    usage: ['agora corrige EXERCICE.xlsx [--json]'],
+    detail: ["Le calcul suit le classeur tel qu’il est : une retouche de l’énoncé ou de « Paramètres » compte."],
+    exemples: ['agora corrige tva-martin.xlsx', 'agora corrige paie.xlsx --json'],
+  },
+  verifier: {
+    resume: 'vérifie les copies des élèves : verdict par réponse, taux et degré par compétence',
+    usage: ['agora verifier COPIE.xlsx… | DOSSIER [--json] [--mode formatif|sommatif]', '     [--out COPIE-VERIFIEE.xlsx | --out-dir DOSSIER] [--cle FICHIER]'],
+    detail: [
+      'Chaque réponse (lue par son nom défini) est comparée à la valeur calculée à partir de l’énoncé et des',
+      'paramètres de la copie ; erreurs types reconnues. Un énoncé modifié ou un sceau invalide : copie non',
+      'notée. --out / --out-dir écrivent la copie annotée (« Résultats », couleurs en mode formatif, lignes',
+      'scellées de « Suivi des compétences ») ; la copie de l’élève n’est jamais modifiée.',
+    ],
+    exemples: ['agora verifier copie.xlsx', 'agora verifier copies/ --out-dir verifiees/', 'agora verifier copie.xlsx --mode sommatif --json'],
+  },
+  consolider: {
+    resume: 'consolide les classeurs d’une classe : classeur de la classe et livret scolaire',
+    usage: ['agora consolider DOSSIER|FICHIERS… --out CLASSE.xlsx', '     [--methode derniere|moyenne|recente|meilleure] [--lsl LIVRET.csv] [--json] [--cle FICHIER]'],
+    detail: [
+      'Grilles PFMP et CCF, attestations, copies vérifiées (sous-dossiers compris). Élèves rapprochés par nom',
+      'et classe ; niveau de chaque compétence agrégé (par défaut, moyenne pondérée par la récence), « NE »',
+      'jamais compté zéro. --lsl : degré 1 à 4 par élève et compétence (CSV « ; », UTF-8 avec BOM). Un',
+      'fichier illisible ou une ligne de « Suivi » non scellée devient une ligne d’« Anomalies ».',
+    ],
+    exemples: ['agora consolider classe-tle-a/ --out classe.xlsx --lsl livret.csv', 'agora consolider grilles/*.xlsx verifiees/ --out classe.xlsx --methode derniere'],
+  },
+  calcul: {
+    resume: 'calcule une CA3, un état de rapprochement, un budget de trésorerie ou un bulletin de paie (JSON)',
+    usage: ['agora calcul tva|rapprochement|tresorerie|paie --entree CAS.json', 'agora calcul tva|rapprochement|tresorerie|paie --schema'],
+    detail: ['Montants en euros ; lignes de la CA3 en euros entiers ; bulletin au centime, paramètres du mois.', '--schema affiche le schéma JSON des données d’un cas.'],
+    exemples: ['agora calcul tva --entree cas-tva.json', 'agora calcul paie --schema'],
+  },
+  sceller: {
+    resume: 'scelle de nouveau un exercice après vos propres retouches, avant de le distribuer',
+    usage: ['agora sceller EXERCICE.xlsx --out EXERCICE-SCELLE.xlsx [--cle FICHIER]'],
+    detail: ['Sans cela, une retouche de l’énoncé ou de « Paramètres » ferait dire « Énoncé modifié » à ses copies.'],
+    exemples: ['agora sceller tva.xlsx --out tva-scelle.xlsx'],
+  },
+  cle: {
+    resume: 'montre votre clé d’enseignant (créée au premier exercice)',
+    usage: ['agora cle [--texte] [--cle FICHIER]'],
+    detail: ['--texte affiche la clé elle-même, à coller dans le volet Office (onglet « Paramètres »).'],
+    exemples: ['agora cle', 'agora cle --texte'],
+  },
+  referentiel: {
+    resume: 'affiche le référentiel en JSON ou écrit son classeur',
+    usage: ['agora referentiel --json', 'agora referentiel --out FICHIER.xlsx'],
+    detail: ['Le classeur : synthèse, une matrice par bloc, épreuves.'],
+    exemples: ['agora referentiel --out referentiel-agora.xlsx'],
+  },
+  demo: {
+    resume: 'joue la démonstration sur une classe intégrée',
+    usage: ['agora demo [--dossier DOSSIER]'],
+    detail: ['Par défaut dans « out/ » ; la démonstration a sa propre clé et ne touche pas à la vôtre.'],
+    exemples: ['agora demo', 'agora demo --dossier /tmp/demo'],
+  },
+  aide: {
+    resume: 'affiche cette aide, ou celle d’une commande',
+    usage: ['agora aide [COMMANDE]', 'agora COMMANDE --help'],
+    detail: [],
+    exemples: ['agora aide verifier', 'agora consolider --help'],
+  },
+};
+
+export const NOMS_COMMANDES = Object.keys(COMMANDES);
+
+const CLE = [
+  "Clé de l’enseignant : exercice, verifier, consolider et sceller utilisent la clé de ce poste",
+  '(~/.config/agora-excel/cle-enseignant.txt, ou le fichier de --cle FICHIER ou de AGORA_CLE), créée au',
+  "premier exercice. Elle scelle l’énoncé, les paramètres et les réglages de chaque exercice, puis chaque",
+  "ligne de « Suivi des compétences » d’une copie vérifiée. Ne la donnez pas aux élèves.",
+];
+const CODES = 'Codes de sortie : 0 succès, 1 erreur sur un fichier, 2 commande ou option invalide.';
+
+/** One command’s help: usage, what to know, examples. */
+export function aideDe(nom: string): string {
+  const c = COMMANDES[nom]!;
+  const lignes = [`agora ${nom} — ${c.resume}`, '', 'Usage :', ...c.usage.map((u) => `  ${u}`)];
+  if (c.detail.length) lignes.push('', ...c.detail);
+  lignes.push('', 'Exemples :', ...c.exemples.map((e) => `  ${e}`));
+  return `${lignes.join('\n')}\n`;
+}
+
+/** What `agora` alone prints: how to call it and the commands, a line each. */
+export function aideCourte(): string {
+  const largeur = Math.max(...NOMS_COMMANDES.map((n) => n.length));
+  return [
+    'agora — AGOrA pour Excel en ligne de commande (Bac Pro AGOrA)',
+    '',
+    'Usage : agora COMMANDE [options]',
+    '',
+    'Commandes :',
+    ...NOMS_COMMANDES.map((n) => `  ${n.padEnd(largeur)}  ${COMMANDES[n]!.resume}`),
+    '',
+    'Aide d’une commande : agora aide COMMANDE (ou agora COMMANDE --help).',
+    '',
+  ].join('\n');
+}
+
+/** `agora aide`: every command in full. */
+export function aideComplete(): string {
+  return [aideCourte(), ...NOMS_COMMANDES.map(aideDe), CLE.join('\n'), '', CODES, ''].join('\n');
+}
+
+/** Levenshtein distance, for a mistyped command. */
+function distance(a: string, b: string): number {
+  let precedente = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const ligne = [i];
+    for (let j = 1; j <= b.length; j++) ligne[j] = Math.min(precedente[j]! + 1, ligne[j - 1]! + 1, precedente[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    precedente = ligne;
+  }
+  return precedente[b.length]!;
+}
+
+/** The command a mistyped one most likely meant (« verifer » → « verifier », « consolidation » → « consolider »), if any is close. */
+export function commandeProche(texte: string): string | undefined {
+  const t = texte.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const [meilleure] = NOMS_COMMANDES.map((n) => ({ n, d: t.startsWith(n.slice(0, 6)) || (t.length >= 3 && n.startsWith(t)) ? 0 : distance(t, n) })).sort((a, b) => a.d - b.d);
+  return meilleure && meilleure.d <= 2 ? meilleure.n : undefined;
+}
