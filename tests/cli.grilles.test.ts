@@ -63,6 +63,23 @@ describe('agora grilles', () => {
     expect(readdirSync(dossier).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  test('sans --type : pas de grille CCF de E2 (ponctuel écrit de 3 h 30 pour les scolaires et apprentis) ; --type e2 : la grille nomme son public, cité du règlement d’examen', async () => {
+    const d = tmp();
+    const csv = classeCsv(d);
+    const defaut = await lancer(['grilles', '--classe', csv, '--out', path.join(d, 'classe.xlsx'), '--json']);
+    expect(defaut.code).toBe(0);
+    const feuilles: string[] = JSON.parse(defaut.out).fichiers[0].feuilles;
+    expect(new Set(feuilles.map((f) => f.split(' ')[0]))).toEqual(new Set(['Paramètres', 'PFMP1', 'PFMP2', 'PFMP3', 'E31', 'E32', 'Récap', 'PFMP', '_agora']));
+    expect(feuilles.filter((f) => f.startsWith('E2 '))).toEqual([]);
+    const e2 = path.join(d, 'e2.xlsx');
+    expect((await lancer(['grilles', '--classe', csv, '--out', e2, '--type', 'e2'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(e2);
+    const ws = wb.worksheets.find((w) => w.name.startsWith('E2 '))!;
+    expect(ws.getCell('A3').value).toBe("Contrôle en cours de formation des candidats « Formation professionnelle continue dans un établissement public habilité » ; les autres candidats (scolaires, apprentis…) passent l'épreuve en « Ponctuel écrit » de 3 h 30.");
+    expect((await lancer(['grilles', '--help'])).out).toContain('Par défaut, tous les types sauf e2');
+  });
+
   test.each([
     [['grilles', '--out', 'x.xlsx'], 2, 'Précisez la liste des élèves'],
     [['grilles', '--classe', 'e.csv'], 2, 'Précisez soit --out'],

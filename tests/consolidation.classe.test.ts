@@ -187,6 +187,11 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   expect(pfmp.find((l) => l[1] === 'MARTIN Léa' && l[0] === 'Tle A')!.at(-1)).toBe('Durée atteinte');
   const notes = await feuille(sortie, FEUILLES_CLASSE.notes);
   expect(notes.find((l) => l[1] === 'DUPONT Jean')!.slice(2, 4)).toEqual([16.5, '12 / 12 positionnées']);
+  // MARTIN Léa (Tle B) has an E2 grid: the E2 columns are there; without any, « Notes CCF » has none
+  expect(notes.find((l) => l[0] === 'Classe')).toEqual(['Classe', 'Élève', 'E31 : note', 'E31 : compétences', 'E32 : note', 'E32 : compétences', 'E2 : note', 'E2 : compétences']);
+  const sansE2 = path.join(d, 'sans-e2.xlsx');
+  await consoliderClasseurs(fichiersClasse.slice(0, 2), { sortie: sansE2, methode: 'recente', date: DATE, cle: cleDesTests() });
+  expect((await feuille(sansE2, FEUILLES_CLASSE.notes)).find((l) => l[0] === 'Classe')).toEqual(['Classe', 'Élève', 'E31 : note', 'E31 : compétences', 'E32 : note', 'E32 : compétences']);
 
   const csv = readFileSync(lsl);
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -85,7 +85,7 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   await expect(page.locator('#grilles-types input[type=checkbox]').count()).resolves.toBe(7);
   await page.getByLabel("Grille d'évaluation CCF de la sous-épreuve E31").check();
   await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\tTle AGOrA A\n=HYPERLINK("http://x","y")\tLéa\tTle AGOrA A\nMARTIN\tÉloïse\tTle AGOrA A');
-  await page.locator('#section-grilles').getByLabel('Établissement').fill('LP de test');
+  await page.locator('#section-grilles').getByLabel('Établissement', { exact: true }).fill('LP de test');
   await page.screenshot({ path: path.join(CAPTURES, 'grilles-formulaire.png'), fullPage: true });
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
   await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toMatch(/^Grilles insérées pour 3 élèves : \d+ feuilles\.$/);
@@ -129,7 +129,7 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   await page.locator('#onglet-parametres').click();
   await page.getByRole('button', { name: 'Lire les paramètres du classeur' }).click();
   await expect(page.locator('#parametres-message.succes').textContent()).resolves.toBe('Paramètres lus : note sur 20, 5 niveaux CCF, 5 degrés PFMP.');
-  await expect(page.locator('#section-parametres').getByLabel('Établissement').inputValue()).resolves.toBe('LP de test');
+  await expect(page.locator('#section-parametres').getByLabel('Établissement', { exact: true }).inputValue()).resolves.toBe('LP de test');
   await expect(page.getByLabel(/^Pas d'arrondi/).inputValue()).resolves.toBe('0,5');
   const niveaux = await page.locator('#parametres-ccf label').allTextContents();
   expect(niveaux[0]).toBe('TI — Très insuffisant');
@@ -138,7 +138,7 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   await expect(page.locator('#parametres-message.erreur').textContent()).resolves.toBe("Échelle CCF, niveau « TI » (Très insuffisant) : « 1,5 » n'est pas une valeur entre 0 et 1 (laissez vide pour un niveau non compté dans la moyenne).");
   await page.locator('#parametres-ccf input').first().fill('0,1');
   await page.getByLabel(/^Pas d'arrondi/).fill('0,25');
-  await page.locator('#section-parametres').getByLabel('Établissement').fill('=HYPERLINK("http://x","y")');
+  await page.locator('#section-parametres').getByLabel('Établissement', { exact: true }).fill('=HYPERLINK("http://x","y")');
   await page.getByRole('button', { name: 'Enregistrer dans le classeur' }).click();
   await expect(page.locator('#parametres-message.succes').textContent()).resolves.toBe('Paramètres enregistrés dans la feuille « Paramètres » : les grilles du classeur les appliquent.');
   await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Paramètres' }).first().click();

@@ -8,7 +8,7 @@ import { enEuros, versCentimes } from '../domain/monnaie';
 import type { Attendus, ValeurAttendue } from '../sheets/exercices/commun';
 import type { Referentiel } from '../referentiel/schema';
 import { fragment } from '../sheets/grilles/commun';
-import { degresDuLivret, gabaritGrilles } from '../sheets/grilles/gabarit';
+import { degresDuLivret, gabaritGrilles, TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';
 import { ouvrirExercice } from './exercices';
 import { attendusDesReponses, variantesDuCas } from './verification';
 
@@ -77,10 +77,10 @@ const PERIODES_FAITES = [
 /**
  * A student's grids as their teachers filled them over two years: PFMP levels on the periods done
  * (about half of the compétences each time, rising with time around the student's own level), the
- * attestation's weeks, and the CCF positionings of E31, E32 and E2 for most students. One student
+ * attestation's weeks, and the CCF positionings of the épreuves that have a grid (`types`) for most students. One student
  * typed « acquis » in a level cell, as happens when a grid is filled outside Excel.
  */
-export async function simulerGrilles(grilles: string, sortie: string, r: Referentiel, maladroit: boolean): Promise<void> {
+export async function simulerGrilles(grilles: string, sortie: string, r: Referentiel, maladroit: boolean, types: readonly TypeGrille[] = TYPES_GRILLE): Promise<void> {
   const h = new Hasard(graineDe(path.basename(grilles), 7));
   const aisance = 1.6 + 1.8 * h.suivant();
   const degre = (k: number) => Math.max(1, Math.min(4, Math.round(aisance + 0.25 * k + (h.suivant() - 0.5) * 1.6)));
@@ -94,6 +94,7 @@ export async function simulerGrilles(grilles: string, sortie: string, r: Referen
   if (maladroit) valeurs[`PFMP1_C${fragment(r.blocs[0]!.activites[0]!.competences[0]!.code)}`] = ['acquis', 3, null, 4, null, null];
   const ccf = gabaritGrilles().echelles.ccf.niveaux.map((n) => String(n.code));
   for (const e of r.epreuves) {
+    if (!types.includes(e.code.toLowerCase() as TypeGrille)) continue; // no grid for it in the workbook
     if (h.suivant() < 0.25) continue; // not evaluated yet
     const b = r.blocs.find((x) => x.code === e.bloc)!;
     const ns = e.ccf.situations;

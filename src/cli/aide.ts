@@ -22,7 +22,9 @@ const COMMANDES: Record<string, AideCommande> = {
     detail: [
       'Un classeur pour la classe (--out) ou un classeur par élève (--par-eleve).',
       'ELEVES.csv : en-tête « nom;prenom » (colonne « classe » facultative), séparateur « ; » ou « , »,',
-      'UTF-8 ou Windows-1252. Par défaut, tous les types de grilles.',
+      'UTF-8 ou Windows-1252. Par défaut, tous les types sauf e2 : scolaires et apprentis passent E2 en',
+      'ponctuel écrit de 3 h 30 ; son CCF (--type e2) est celui de la formation professionnelle continue',
+      'dans un établissement public habilité.',
     ],
     exemples: ['agora grilles --classe eleves.csv --out grilles-tle-a.xlsx --etablissement "LP Jean Moulin"', 'agora grilles --classe eleves.csv --par-eleve grilles/ --type pfmp,attestation'],
   },

@@ -9,7 +9,7 @@ import { pourcent, reglagesSaisis, type ReglagesVerification } from '../sheets/e
 import { lireListeEleves } from '../app/lireListeEleves';
 import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
 import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
-import { TYPES_GRILLE, type TypeGrille } from '../sheets/grilles/gabarit';
+import { TYPES_GRILLE, typesParDefaut, type TypeGrille } from '../sheets/grilles/gabarit';
 import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calculs';
 import { corrigerClasseur, scellerExercice, ecrireExercice, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/exercices';
 import type { TypeExercice } from '../domain/cas/aleas';
@@ -51,7 +51,7 @@ async function cmdReferentiel(args: string[], s: Sorties): Promise<number> {
 }
 
 function typesDemandes(valeur: string | undefined): TypeGrille[] {
-  if (valeur === undefined) return [...TYPES_GRILLE];
+  if (valeur === undefined) return typesParDefaut(referentiel());
   const types = valeur.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
   const inconnus = types.filter((t) => !(TYPES_GRILLE as readonly string[]).includes(t));
   if (inconnus.length || !types.length)
@@ -324,7 +324,8 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const csv = classeDemo();
   const liste = await lireListeEleves(csv);
   const date = aujourdhui();
-  const options: OptionsGrilles = { types: [...TYPES_GRILLE], etablissement: 'Lycée professionnel de démonstration', annee: anneeScolaire(date), date };
+  // a class of scolaires: no E2 CCF grid (their E2 is a written exam)
+  const options: OptionsGrilles = { types: typesParDefaut(r), etablissement: 'Lycée professionnel de démonstration', annee: anneeScolaire(date), date };
   s.out(`\n2. Grilles officielles d'une classe de démonstration : ${liste.eleves.length} élèves (${liste.eleves[0]!.classe}).\n`);
   const classe = await grillesDeLaClasse(liste.eleves, options, path.join(dossier, 'grilles-classe.xlsx'));
   const parEleve = await grillesParEleve(liste.eleves, options, path.join(dossier, 'grilles-par-eleve'));
@@ -380,7 +381,7 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   s.out(`\n5. Les enseignants remplissent les grilles (PFMP P1 à P5, attestations, CCF), puis le coordonnateur consolide la classe.\n`);
   const remplies = path.join(dossier, 'grilles-remplies');
   await creerDossier(remplies);
-  for (const [i, f] of parEleve.fichiers.entries()) await simulerGrilles(f.fichier, path.join(remplies, path.basename(f.fichier)), r, i === 2);
+  for (const [i, f] of parEleve.fichiers.entries()) await simulerGrilles(f.fichier, path.join(remplies, path.basename(f.fichier)), r, i === 2, options.types);
   s.out(`  ${parEleve.fichiers.length} classeurs de grilles remplis dans ${remplies}\n`);
   // a student adds rows by hand to their checked copy's evidence: the seal refuses them
   const verifieesTva = (await classeursNommes([path.join(dossier, 'copies-verifiees', 'tva')]))[0];

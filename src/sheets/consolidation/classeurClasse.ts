@@ -1,3 +1,4 @@
+import { ccfDesScolaires } from '../grilles/gabarit';
 import type { Referentiel } from '../../referentiel/schema';
 import type { ClasseConsolidee, EleveConsolide, NoteEleve } from '../../consolidate/classe';
 import { LIBELLES_METHODES } from '../../consolidate/agregation';
@@ -275,9 +276,12 @@ const celluleNote = (n: NoteEleve | undefined): { valeur: string | number | null
   return { valeur: n.note, detail: `${n.positionnees} / ${n.competences} positionnées${n.note === null ? ' ; grille incomplète' : ''}` };
 };
 
-/** « Notes CCF »: the proposed marks of E31, E32 and E2, recomputed from each grid's positionings. */
+/**
+ * « Notes CCF »: the proposed marks of E31 and E32, recomputed from each grid's positionings, and
+ * of E2 only when the class has E2 grids (its CCF is for formation continue only).
+ */
 function notes(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
-  const epreuves = ['E31', 'E32', 'E2'].map((x) => r.epreuves.find((e) => e.code === x)!).filter(Boolean);
+  const epreuves = ['E31', 'E32', 'E2'].map((x) => r.epreuves.find((e) => e.code === x)!).filter((e) => e && (ccfDesScolaires(e) || c.eleves.some((x) => x.notes[e.code])));
   const largeurs = [12, 24, ...epreuves.flatMap(() => [9, 22])];
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.notes, largeurs);
   enTete(f, largeurs.length, 'Notes proposées des grilles CCF (sur 20)', c, o);

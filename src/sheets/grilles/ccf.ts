@@ -1,6 +1,7 @@
 import type { Referentiel } from '../../referentiel/schema';
 import { ConstructeurFeuille, puces } from '../constructeur';
 import { type MiseEnFormeConditionnelle, type NomDefini, type Validation } from '../model';
+import { ccfDesScolaires } from './gabarit';
 import { alerte, bandeau, calcul, code, corps, entete, etiquette, note, saisie, saisieCentree, saisieDate, sousTitre, texte, titre } from '../styles';
 import {
   adresse,
@@ -48,6 +49,11 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
   const l1 = f.ligne([{ valeur: "Baccalauréat professionnel AGOrA — Grille d'évaluation en contrôle en cours de formation", style: titre, colonnes: nCol }], 22);
   nommer('Feuille', `A${l1}`);
   f.ligne([{ valeur: `${sousEpreuve} ${e.code} « ${e.libelle} » — unité ${e.unite}, coefficient ${e.coefficient} — bloc de compétences ${b.code}`, style: { ...sousTitre, gras: true, taille: 10 }, colonnes: nCol }]);
+  // E2: the scolaires take a written exam; this grid is for the public the règlement d'examen names
+  const enCcf = e.modalites.find((m) => m.mode === 'CCF');
+  const scolaires = e.modalites[0];
+  if (!ccfDesScolaires(e) && enCcf && scolaires)
+    f.ligne([{ valeur: `Contrôle en cours de formation des candidats « ${enCcf.candidats} » ; les autres candidats (scolaires, apprentis…) passent l'épreuve en « ${scolaires.mode} »${scolaires.duree ? ` de ${scolaires.duree}` : ''}.`, style: { ...alerte, retourLigne: true }, colonnes: nCol }], 30);
   bandeIdentite(f, ctx, [1, 1, 1, nCol - 3]);
   const lDate = f.ligne(
     ns === 1

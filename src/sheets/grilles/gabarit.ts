@@ -1,3 +1,4 @@
+import type { Epreuve, Referentiel } from '../../referentiel/schema';
 import { z } from 'zod';
 import donnees from '../../../templates/grilles/grilles.json';
 
@@ -24,6 +25,21 @@ const echelle = z
 
 export const TYPES_GRILLE = ['pfmp', 'e31', 'e32', 'e2', 'recap-e31', 'recap-e32', 'attestation'] as const;
 export type TypeGrille = (typeof TYPES_GRILLE)[number];
+
+/**
+ * Whether scolaires and apprentis take an épreuve in CCF: its first modality in the règlement
+ * d'examen (arrêté, annexe II b) is theirs. E2 is a « Ponctuel écrit » of 3 h 30 for them; its CCF
+ * is only for « Formation professionnelle continue dans un établissement public habilité ».
+ */
+export const ccfDesScolaires = (e: Epreuve) => e.modalites[0]?.mode === 'CCF';
+
+/** The grid types made when none are asked for: all, except the CCF grid of an épreuve the scolaires take as an exam (E2). */
+export function typesParDefaut(r: Referentiel): TypeGrille[] {
+  return TYPES_GRILLE.filter((t) => {
+    const e = /^e\d+$/.test(t) ? r.epreuves.find((x) => x.code === t.toUpperCase()) : undefined;
+    return !e || ccfDesScolaires(e);
+  });
+}
 
 export const schemaGabaritGrilles = z.object({
   version: z.string(),
