@@ -13,7 +13,7 @@ import { consoliderClasse } from '../src/consolidate/classe';
 import { classeurClasse, FEUILLES_CLASSE } from '../src/sheets/consolidation/classeurClasse';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import { fragment } from '../src/sheets/grilles/commun';
-import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
+import { TYPES_GRILLE, typesParDefaut } from '../src/sheets/grilles/gabarit';
 import type { Eleve } from '../src/sheets/eleve';
 import type { Attendus } from '../src/sheets/exercices/commun';
 import { dossierTemporaire, lancer } from './aides/cli';
@@ -109,7 +109,7 @@ test('petite classe faite à la main : agrégats exacts pour chaque méthode', a
   const c = consoliderClasse(lus, r, 'recente');
   const dupont = c.eleves[0]!;
   // E31 : six TS (1) et six S (2/3) → 20 × 10 / 12 = 16,67, arrondi au demi-point : 16,5
-  expect(dupont.notes.E31).toEqual({ note: 16.5, positionnees: 12, competences: 12, fichier: fichiersClasse[0] });
+  expect(dupont.notes.E31).toEqual({ note: 16.5, positionnees: 12, competences: 12, vide: false, fichier: fichiersClasse[0] });
   // E2 de Martin (Tle B) : situation 1 TI (0), situation 2 I (1/3), une seule compétence positionnée → (0 + 20/3) / 2 = 3,33 → 3,5
   expect(c.eleves[2]!.notes.E2).toMatchObject({ note: 3.5, positionnees: 1 });
   expect(dupont.semaines).toEqual({ cycle: '3 ans', periodes: [4, 4, 4, 5, null, null], total: 17, requis: 22, manque: 5 });
@@ -187,10 +187,13 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   expect(pfmp.find((l) => l[1] === 'MARTIN Léa' && l[0] === 'Tle A')!.at(-1)).toBe('Durée atteinte');
   const notes = await feuille(sortie, FEUILLES_CLASSE.notes);
   expect(notes.find((l) => l[1] === 'DUPONT Jean')!.slice(2, 4)).toEqual([16.5, '12 / 12 positionnées']);
+  // MARTIN Léa (Tle A) has her E31 grid, left empty: « grille vide », not « pas de grille »
+  expect(notes.find((l) => l[1] === 'MARTIN Léa' && l[0] === 'Tle A')!.slice(2, 4)).toEqual([undefined, 'Grille vide (0 / 12)']);
   // MARTIN Léa (Tle B) has an E2 grid: the E2 columns are there; without any, « Notes CCF » has none
   expect(notes.find((l) => l[0] === 'Classe')).toEqual(['Classe', 'Élève', 'E31 : note', 'E31 : compétences', 'E32 : note', 'E32 : compétences', 'E2 : note', 'E2 : compétences']);
   const sansE2 = path.join(d, 'sans-e2.xlsx');
-  await consoliderClasseurs(fichiersClasse.slice(0, 2), { sortie: sansE2, methode: 'recente', date: DATE, cle: cleDesTests() });
+  const grillesSansE2 = await grillesParEleve([DUPONT], { ...OPTIONS, types: typesParDefaut(r) }, dossierTemporaire('agora-sans-e2-'));
+  await consoliderClasseurs([grillesSansE2.fichiers[0]!.fichier], { sortie: sansE2, methode: 'recente', date: DATE, cle: cleDesTests() });
   expect((await feuille(sansE2, FEUILLES_CLASSE.notes)).find((l) => l[0] === 'Classe')).toEqual(['Classe', 'Élève', 'E31 : note', 'E31 : compétences', 'E32 : note', 'E32 : compétences']);
 
   const csv = readFileSync(lsl);

@@ -17,7 +17,7 @@ export interface SemainesEleve {
   manque: number;
 }
 
-export type NoteEleve = { note: number | null; positionnees: number; competences: number; fichier: string } | { contradictoires: { note: number | null; fichier: string }[] };
+export type NoteEleve = { note: number | null; positionnees: number; competences: number; vide: boolean; fichier: string } | { contradictoires: { note: number | null; fichier: string }[] };
 
 export interface EleveConsolide extends EleveClasse {
   competences: Record<string, Agregat>;
@@ -207,10 +207,15 @@ function semainesParEleve(releves: readonly Releve[], idDe: IdDe, r: Referentiel
   return res;
 }
 
-/** Proposed CCF marks; two grids of the same épreuve with different marks are reported, not averaged. */
+/**
+ * Proposed CCF marks; two grids of the same épreuve with different marks are reported, not averaged.
+ * An empty grid (a blank copy in another teacher's workbook) gives way to a filled one.
+ */
 function notesParEleve(releves: readonly Releve[], idDe: IdDe, anomalies: Anomalie[]): Map<string, Record<string, NoteEleve>> {
   const res = new Map<string, Record<string, NoteEleve>>();
-  for (const [cle, liste] of grouperParEleve(releves.flatMap((x) => x.notes), idDe, (n) => `\n${n.epreuve}`)) {
+  for (const [cle, toutes] of grouperParEleve(releves.flatMap((x) => x.notes), idDe, (n) => `\n${n.epreuve}`)) {
+    const remplies = toutes.filter((x) => !x.vide);
+    const liste = remplies.length ? remplies : toutes.slice(0, 1);
     const [id, epreuve] = cle.split('\n') as [string, string];
     const notes = res.get(id) ?? {};
     res.set(id, notes);
@@ -218,7 +223,7 @@ function notesParEleve(releves: readonly Releve[], idDe: IdDe, anomalies: Anomal
     if (new Set(liste.map((x) => x.note)).size > 1) {
       notes[epreuve] = { contradictoires: liste.map((x) => ({ note: x.note, fichier: x.source.fichier })) };
       anomalies.push({ fichier: n.source.fichier, feuille: n.source.feuille, cellule: '', probleme: `Notes proposées contradictoires pour ${nomEleve(n.eleve)} en ${epreuve} : ${liste.map((x) => `${x.note ?? 'aucune'} dans « ${x.source.fichier} »`).join(', ')}.`, action: 'Aucune note reprise : à trancher dans les grilles.' });
-    } else notes[epreuve] = { note: n.note, positionnees: n.positionnees, competences: n.competences, fichier: n.source.fichier };
+    } else notes[epreuve] = { note: n.note, positionnees: n.positionnees, competences: n.competences, vide: n.vide, fichier: n.source.fichier };
   }
   return res;
 }

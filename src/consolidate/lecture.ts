@@ -225,7 +225,8 @@ function lireCcf(l: Lecture, code: string): void {
       )
     : null;
   const positionnees = situations[0]!.filter((x) => x.niveau !== null && echelle.find((n) => n.code === x.niveau)?.valeur !== null).length;
-  if (rang > 0) l.r.notes.push({ eleve: l.eleve, epreuve: code, note, positionnees, competences, source });
+  // an empty grid is recorded too: « Notes CCF » says « grille vide », not « pas de grille »
+  l.r.notes.push({ eleve: l.eleve, epreuve: code, note, positionnees, competences, vide: rang === 0, source });
 }
 
 /** PFMP attestation: weeks per period and the cycle (22 weeks, or 16 in a two-year cycle). */

@@ -52,6 +52,8 @@ export interface NoteCcf {
   note: number | null; // null until every situation has a positioning
   positionnees: number;
   competences: number;
+  /** nothing positioned in any situation */
+  vide: boolean;
   source: Source;
 }
 

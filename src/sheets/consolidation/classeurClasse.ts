@@ -273,6 +273,7 @@ function pfmp(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
 const celluleNote = (n: NoteEleve | undefined): { valeur: string | number | null; detail: string } => {
   if (!n) return { valeur: null, detail: 'Pas de grille' };
   if ('contradictoires' in n) return { valeur: 'Contradictoire', detail: n.contradictoires.map((x) => `${x.note === null ? 'aucune' : nombreFr(x.note)} (${x.fichier})`).join(' ; ') };
+  if (n.vide) return { valeur: null, detail: `Grille vide (0 / ${n.competences})` };
   return { valeur: n.note, detail: `${n.positionnees} / ${n.competences} positionnées${n.note === null ? ' ; grille incomplète' : ''}` };
 };
 
