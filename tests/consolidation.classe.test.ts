@@ -183,7 +183,7 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   const lignesDetail = (await feuille(sortie, FEUILLES_CLASSE.detail)).filter((l) => l[1] === 'DUPONT Jean' && l[3] === '1.1.1');
   expect(lignesDetail.map((l) => [l[6], l[7], l[8]])).toEqual([['PFMP P1', '1', 1], ['PFMP P2', '2', 2], ['PFMP P3', 'NE', 'NE'], ['PFMP P4', '4', 4], ['CCF E31', 'S', 3]]);
   const pfmp = await feuille(sortie, FEUILLES_CLASSE.pfmp);
-  expect(pfmp.find((l) => l[1] === 'DUPONT Jean')!.slice(2)).toEqual(['3 ans', 4, 4, 4, 5, undefined, undefined, 17, 22, 5, 'Il manque 5 semaine(s)']);
+  expect(pfmp.find((l) => l[1] === 'DUPONT Jean')!.slice(2)).toEqual(['3 ans', 4, 4, 4, 5, undefined, undefined, 17, 22, 5, 'Il manque 5 semaines']);
   expect(pfmp.find((l) => l[1] === 'MARTIN Léa' && l[0] === 'Tle A')!.at(-1)).toBe('Durée atteinte');
   const notes = await feuille(sortie, FEUILLES_CLASSE.notes);
   expect(notes.find((l) => l[1] === 'DUPONT Jean')!.slice(2, 4)).toEqual([16.5, '12 / 12 positionnées']);
@@ -341,7 +341,7 @@ test('agora consolider : contrat JSON, options refusées, dossier de sortie abse
   expect(ok.code).toBe(0);
   expect(JSON.parse(ok.out)).toEqual({ fichiers: 4, eleves: 3, competences: 37, anomalies: [] });
   const texte = await lancer(['consolider', ...fichiersClasse.slice(0, 2), '--out', sortie, '--lsl', path.join(d, 'l.csv')]);
-  expect(texte.out).toMatch(/2 classeur\(s\) lu\(s\), 2 élève\(s\), 37 compétences — méthode : moyenne pondérée par la récence/);
+  expect(texte.out).toMatch(/2 classeurs lus, 2 élèves, 37 compétences — méthode : moyenne pondérée par la récence/);
   expect((await lancer(['consolider', classe, '--out', sortie, '--methode', 'mediane'])).err).toMatch(/--methode attend derniere, moyenne, recente, meilleure : « mediane »/);
   expect((await lancer(['consolider', classe])).code).toBe(2);
   expect((await lancer(['consolider', d + '/rien', '--out', sortie])).code).toBe(2);

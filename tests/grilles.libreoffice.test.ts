@@ -134,3 +134,31 @@ test('Paramètres modifiés (niveau renommé, valeur changée, pas de 0,25) : le
   expect(lo.e31).toEqual(attendu);
   expect(attendu.some((n) => n !== null && !Number.isInteger(n * 2))).toBe(true); // quarter points do occur
 }, 240_000);
+
+test('attestation PFMP recalculée par LibreOffice : vierge, un texte neutre sans rouge ; puis « il manque 1 semaine », « 2 semaines », « durée atteinte »', async () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'agora-attestation-'));
+  const semaines: (number[] | null)[] = [null, [5, 5, 5, 6], [5, 5, 5, 5], [5, 5, 6, 6]];
+  const { classeur } = classeurGrilles(r, semaines.map((_, i) => ({ nom: `Élève${i + 1}`, prenom: 'Test', classe: 'Tle AGOrA' })), { types: ['attestation'], etablissement: 'LP', annee: '2026-2027', date: '2026-11-23' }, 'classe');
+  const f = path.join(d, 'attestations.xlsx');
+  writeFileSync(f, await classeurEnXlsx(classeur));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(f);
+  semaines.forEach((s, i) => cellulesDuNom(wb, `Eleve${String(i + 1).padStart(2, '0')}_PFMP_Semaines`).forEach((c, k) => (c.feuille.getCell(c.adresse).value = s?.[k] ?? null)));
+  await wb.xlsx.writeFile(f);
+  const lu = new ExcelJS.Workbook();
+  await lu.xlsx.readFile(convertirAvecLibreOffice(f, 'xlsx'));
+  const bilans = semaines.map((_, i) => {
+    const [c] = cellulesDuNom(lu, `Eleve${String(i + 1).padStart(2, '0')}_PFMP_Bilan`);
+    return resultat(c!.feuille.getCell(c!.adresse));
+  });
+  expect(bilans).toEqual([
+    'Aucune semaine saisie : la durée requise est de 22 semaines.',
+    'Durée de PFMP insuffisante : il manque 1 semaine sur les 22 requises.',
+    'Durée de PFMP insuffisante : il manque 2 semaines sur les 22 requises.',
+    'Durée de PFMP atteinte : 22 semaines sur les 22 requises.',
+  ]);
+  // red only once weeks are typed and short
+  const rouges = classeur.feuilles.filter((x) => x.nom.startsWith('PFMP ')).map((x) => x.misesEnForme!.find((m) => m.fond === 'F8CBAD')!.formule);
+  expect(rouges).toHaveLength(4);
+  for (const formule of rouges) expect(formule).toMatch(/^AND\(COUNT\(G\d+:G\d+\)>0,G\d+<E\d+\)$/);
+}, 300_000);

@@ -90,7 +90,7 @@ describe('rapprochement : cas de référence calculés à la main', () => {
 
     const parDate = cas({ compte: [d('20', 'Remise B', 200), d('05', 'Remise A', 200)], releve: [c('07', 'Remise', 200)] });
     expect(parDate.pointages.map((p) => [p.livre.libelle, p.mode])).toEqual([['Remise A', 'date']]);
-    expect(parDate.ambiguites).toEqual(['200,00\u00a0€ encaissés : 2 ligne(s) au compte 512 et 1 au relevé ; appariées par date faute de référence commune (05/03/2026 ↔ 07/03/2026).']);
+    expect(parDate.ambiguites).toEqual(['200,00\u00a0€ encaissés : 2 lignes au compte 512 et 1 au relevé ; appariées par date faute de référence commune (05/03/2026 ↔ 07/03/2026).']);
   });
 
   test('10. suspens du rapprochement précédent : chèque de février encaissé en mars', () => {

@@ -263,7 +263,7 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await page.screenshot({ path: path.join(CAPTURES, 'exercice-rempli.png'), fullPage: true });
   await page.getByRole('tab', { name: 'Vérifier' }).click();
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
-  await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : (\d+) réponse\(s\) juste\(s\) sur \1 \(100 %\)\.$/);
+  await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : (\d+) réponses justes sur \1 \(100 %\)\.$/);
   await expect(page.locator('#verifier-sceau').count()).resolves.toBe(0); // sealed by this computer's key, and the seal holds
 
   // one answer changed: the check names it, and its button selects the cell
@@ -329,7 +329,7 @@ test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à 
   await page.locator('#onglet-verifier').click();
   await expect(page.locator('#section-verifier select, #section-verifier input').count()).resolves.toBe(0); // no way to switch to formative
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
-  await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : 0 réponse\(s\) juste\(s\) sur \d+ \(0 %\)\.$/);
+  await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : 0 réponse juste sur \d+ \(0 %\)\.$/);
   const resultats = (await page.locator('#verifier-resultats').textContent())!;
   expect(resultats).toContain('mode sommatif.');
   expect(resultats).toContain('Évaluation sommative : le détail des réponses n’est pas communiqué.');

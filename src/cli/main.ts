@@ -62,7 +62,7 @@ function typesDemandes(valeur: string | undefined): TypeGrille[] {
 function afficherResume(res: ResumeGrilles, s: Sorties, json: boolean): number {
   if (json) s.out(JSON.stringify(res, null, 2) + '\n');
   else {
-    for (const f of res.fichiers) s.out(`  écrit : ${f.fichier} — ${f.eleves.length} élève(s), ${f.feuilles.length} feuilles\n`);
+    for (const f of res.fichiers) s.out(`  écrit : ${f.fichier} — ${accorder(f.eleves.length, 'élève')}, ${accorder(f.feuilles.length, 'feuille')}\n`);
   }
   for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
   return res.erreurs.length ? 1 : 0;
@@ -159,7 +159,7 @@ async function cmdExercice(args: string[], s: Sorties): Promise<number> {
     const liste = await lireListeEleves(csv, v('--nom-classe') ?? '');
     const res = await exercicesDeLaClasse(d, liste.eleves, v('--par-eleve')!, v('--corrige'));
     if (json) s.out(JSON.stringify(res, null, 2) + '\n');
-    else s.out(`${res.fichiers.length} exercice(s) écrit(s) dans ${v('--par-eleve')}${v('--corrige') ? `, corrigés dans ${v('--corrige')}` : ''}.\n`);
+    else s.out(`${accorder(res.fichiers.length, 'exercice écrit')} dans ${v('--par-eleve')}${v('--corrige') ? `, corrigés dans ${v('--corrige')}` : ''}.\n`);
     for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
     return res.erreurs.length ? 1 : 0;
   }
@@ -198,7 +198,7 @@ function afficherCopie(r: RapportCopie, s: Sorties, detail: boolean): void {
 
 /** The class summary printed after a batch: one line per compétence. */
 const lignesSynthese = (copies: readonly RapportCopie[]) =>
-  syntheseDeClasse(copies).map((g) => `${g.code} ${g.libelle} : ${g.copies} copie(s), réussite moyenne ${pourcentTexte(g.tauxMoyen)} ; degrés 1 / 2 / 3 / 4 : ${g.degres.join(' / ')}`);
+  syntheseDeClasse(copies).map((g) => `${g.code} ${g.libelle} : ${accorder(g.copies, 'copie')}, réussite moyenne ${pourcentTexte(g.tauxMoyen)} ; degrés 1 / 2 / 3 / 4 : ${g.degres.join(' / ')}`);
 
 async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
   const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--out', '--out-dir', '--mode', '--cle'] });
@@ -231,7 +231,7 @@ async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
   else {
     for (const r of res.copies) afficherCopie(r, s, fichiers.length === 1);
     if (res.copies.length > 1) for (const l of lignesSynthese(res.copies)) s.out(`  ${l}\n`);
-    if (dossier) s.out(`${res.copies.length} copie(s) annotée(s) écrite(s) dans ${dossier}.\n`);
+    if (dossier) s.out(`${accorder(res.copies.length, 'copie annotée écrite')} dans ${dossier}.\n`);
   }
   for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
   return res.erreurs.length ? 1 : 0;
@@ -264,9 +264,9 @@ async function cmdConsolider(args: string[], s: Sorties, terminal = Boolean(proc
   const res = await consoliderClasseurs(fichiers, { sortie, methode: methode as Methode, date: aujourdhui(), ...(lsl ? { lsl } : {}), ...(cle ? { cle } : {}), progression: barreDeProgression(s, terminal && !json) });
   if (json) s.out(JSON.stringify({ fichiers: res.fichiers, eleves: res.eleves, competences: res.competences, anomalies: res.anomalies }, null, 2) + '\n');
   else {
-    s.out(`${res.fichiers} classeur(s) lu(s), ${res.eleves} élève(s), ${res.competences} compétences — méthode : ${LIBELLES_METHODES[methode as Methode]}.\n`);
+    s.out(`${accorder(res.fichiers, 'classeur lu')}, ${accorder(res.eleves, 'élève')}, ${res.competences} compétences — méthode : ${LIBELLES_METHODES[methode as Methode]}.\n`);
     s.out(`Classeur de la classe écrit : ${sortie}${lsl ? ` ; livret scolaire : ${lsl}` : ''}.\n`);
-    if (res.anomalies.length) s.out(`${res.anomalies.length} anomalie(s), détaillées dans la feuille « Anomalies » :\n${res.anomalies.slice(0, 10).map((a) => `  ${path.basename(a.fichier)} : ${a.probleme}\n`).join('')}${res.anomalies.length > 10 ? `  … et ${res.anomalies.length - 10} autre(s).\n` : ''}`);
+    if (res.anomalies.length) s.out(`${accorder(res.anomalies.length, 'anomalie')}, ${res.anomalies.length > 1 ? 'détaillées' : 'détaillée'} dans la feuille « Anomalies » :\n${res.anomalies.slice(0, 10).map((a) => `  ${path.basename(a.fichier)} : ${a.probleme}\n`).join('')}${res.anomalies.length > 10 ? `  … et ${accorder(res.anomalies.length - 10, 'autre')}.\n` : ''}`);
   }
   return 0;
 }

@@ -21,5 +21,8 @@ export const tailleEnClair = (octets: number) => (octets >= 1024 * 1024 ? `${(oc
 /** « 17 179 869 184 »: a whole number with French digit grouping. */
 export const entierEnClair = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
-/** « 1 classeur », « 3 classeurs »: a count and its noun (a regular plural in « s »). */
-export const accorder = (n: number, mot: string) => `${n} ${mot}${n > 1 ? 's' : ''}`;
+/**
+ * « 1 classeur », « 3 classeurs lus », « 0 réponse juste »: a count and its noun with its adjectives,
+ * each word taking a regular « s » in the plural (French keeps 0 and 1 singular).
+ */
+export const accorder = (n: number, mots: string) => `${n} ${n > 1 ? mots.split(' ').map((m) => (/[sx]$/.test(m) ? m : `${m}s`)).join(' ') : mots}`;

@@ -1,3 +1,4 @@
+import { accorder } from '../domain/texte';
 import { exerciceDuClasseur } from '../app/modelesExercices';
 import { SCEAU_EN_CLAIR, verifierExercice } from '../app/verifierExercice';
 import { cleDuVolet } from './cleDuVolet';
@@ -20,7 +21,7 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
   if (r.sceau !== 'valide') zone.append(el('p', { class: r.sceau === 'invalide' ? 'message erreur' : 'discret', id: 'verifier-sceau' }, SCEAU_EN_CLAIR[r.sceau]));
   const comp = el('table', { class: 'resultats', 'aria-label': 'Compétences évaluées' }, el('tr', {}, el('th', { scope: 'col' }, 'Compétence'), el('th', { scope: 'col' }, 'Réussite'), el('th', { scope: 'col' }, 'Degré')));
   for (const c of r.competences) comp.append(el('tr', {}, el('td', { title: c.critere }, `${c.code} ${c.libelle}`), el('td', {}, pct(c.taux)), el('td', {}, degre(c.niveau))));
-  zone.append(comp, el('p', { id: 'verifier-total' }, `Ensemble de la copie : ${r.total.reussis} réponse(s) juste(s) sur ${r.total.points} (${pct(r.total.taux)}).`));
+  zone.append(comp, el('p', { id: 'verifier-total' }, `Ensemble de la copie : ${accorder(r.total.reussis, 'réponse juste')} sur ${r.total.points} (${pct(r.total.taux)}).`));
   if (r.mode !== 'formatif') return void zone.append(el('p', {}, 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.'));
   const liste = el('ul', { class: 'reponses', 'aria-label': 'Détail des réponses' });
   for (const c of r.controles) {

@@ -1,3 +1,4 @@
+import { accorder } from '../texte';
 import { ErreurDonnees } from '../validation';
 import { enEuros, somme, type Centimes } from '../monnaie';
 import { dateFr } from '../dates';
@@ -117,7 +118,7 @@ function pointer(livre: LigneIdentifiee[], releve: LigneIdentifiee[]): { pointag
     for (let k = 0; k < n; k++) pointages.push({ livre: l[k]!, releve: r[k]!, mode: simple ? 'montant' : 'date' });
     if (!simple)
       ambiguites.push(
-        `${enEuros(Math.abs(montant))} ${montant > 0 ? 'encaissés' : 'décaissés'} : ${g.l.length} ligne(s) au compte 512 et ${g.r.length} au relevé ; ` +
+        `${enEuros(Math.abs(montant))} ${montant > 0 ? 'encaissés' : 'décaissés'} : ${accorder(g.l.length, 'ligne')} au compte 512 et ${g.r.length} au relevé ; ` +
           `appariées ${n > 1 ? 'par ordre de date' : 'par date'} faute de référence commune (${l.slice(0, n).map((x, k) => `${dateFr(x.date)} ↔ ${dateFr(r[k]!.date)}`).join(', ')}).`,
       );
   }

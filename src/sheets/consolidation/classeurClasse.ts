@@ -1,3 +1,4 @@
+import { accorder } from '../../domain/texte';
 import { ccfDesScolaires } from '../grilles/gabarit';
 import type { Referentiel } from '../../referentiel/schema';
 import type { ClasseConsolidee, EleveConsolide, NoteEleve } from '../../consolidate/classe';
@@ -38,7 +39,7 @@ function carteDeChaleur(plage: string): MiseEnFormeConditionnelle[] {
 
 function enTete(f: ConstructeurFeuille, n: number, intitule: string, c: ClasseConsolidee, o: OptionsClasse): void {
   f.ligne([{ valeur: intitule, style: titre, colonnes: n }], 22);
-  f.ligne([{ valeur: `Consolidation du ${dateFr(o.date)} — ${c.fichiers.length} fichier(s) lu(s), ${c.eleves.length} élève(s) — méthode : ${LIBELLES_METHODES[c.methode]}.`, style: sousTitre, colonnes: n }]);
+  f.ligne([{ valeur: `Consolidation du ${dateFr(o.date)} — ${accorder(c.fichiers.length, 'fichier lu')}, ${accorder(c.eleves.length, 'élève')} — méthode : ${LIBELLES_METHODES[c.methode]}.`, style: sousTitre, colonnes: n }]);
 }
 
 const miseEnPage = (intitule: string, orientation: 'paysage' | 'portrait', repetees: number) => ({
@@ -208,7 +209,7 @@ function couverture(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   const total = c.eleves.length;
   let derniere = h;
   for (const x of c.couverture) {
-    const etat = x.evalues === 0 ? 'Jamais évaluée' : x.evalues < total ? `${total - x.evalues} élève(s) non évalué(s)` : 'Tous les élèves évalués';
+    const etat = x.evalues === 0 ? 'Jamais évaluée' : x.evalues < total ? `${accorder(total - x.evalues, 'élève non évalué')}` : 'Tous les élèves évalués';
     derniere = f.ligne([
       { valeur: x.bloc, style: centre },
       { valeur: x.code, style: code },
@@ -251,7 +252,7 @@ function pfmp(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
       { valeur: s ? s.total : null, style: { ...centre, gras: true, format: '0.#' } },
       { valeur: s ? s.requis : null, style: centre },
       { valeur: s ? s.manque : null, style: { ...centre, format: '0.#' } },
-      { valeur: !s ? 'Aucune attestation PFMP lue' : s.manque > 0 ? `Il manque ${nombreFr(s.manque)} semaine(s)` : 'Durée atteinte', style: valeur },
+      { valeur: !s ? 'Aucune attestation PFMP lue' : s.manque > 0 ? `Il manque ${nombreFr(s.manque)} ${s.manque > 1 ? 'semaines' : 'semaine'}` : 'Durée atteinte', style: valeur },
     ]);
   }
   const k = 3 + periodes.length;

@@ -1,3 +1,4 @@
+import { accorder } from '../../domain/texte';
 import { ConstructeurFeuille } from '../constructeur';
 import type { NomDefini } from '../model';
 import { entete, saisie, saisieCentree, sousTitre, titre, valeur } from '../styles';
@@ -97,7 +98,7 @@ function justification(e: EntreeControlePaie, p: ParametresPaie): string[][] {
   return [
     ['Ligne', 'Désignation', 'Anomalie (valeur affichée, valeur exacte)'],
     ...a.map((x) => [String(x.index + 1), x.libelle, x.ecarts.join(' ; ')]),
-    ['', `${a.length} ligne(s) en anomalie sur ${e.bulletin.length}`, 'Les autres lignes sont exactes : elles sont égales à celles du bulletin calculé avec la feuille « Paramètres ».'],
+    ['', `${accorder(a.length, 'ligne')} en anomalie sur ${e.bulletin.length}`, 'Les autres lignes sont exactes : elles sont égales à celles du bulletin calculé avec la feuille « Paramètres ».'],
   ];
 }
 

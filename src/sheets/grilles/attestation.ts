@@ -72,7 +72,10 @@ export function attestationPfmp(r: Referentiel, ctx: ContexteGrille, nomFeuille:
   const total = `G${lTotal}`;
   const lBilan = f.ligne([
     {
-      valeur: { formule: `IF(${total}>=${requis},"Durée de PFMP atteinte : "&${total}&" semaines sur les "&${requis}&" requises.","Durée de PFMP insuffisante : il manque "&(${requis}-${total})&" semaine(s) sur les "&${requis}&" requises.")` },
+      // nothing typed yet: the requirement, not a shortfall in red; then a real singular or plural
+      valeur: {
+        formule: `IF(COUNT(${semaines})=0,"Aucune semaine saisie : la durée requise est de "&${requis}&" semaines.",IF(${total}>=${requis},"Durée de PFMP atteinte : "&${total}&" semaines sur les "&${requis}&" requises.","Durée de PFMP insuffisante : il manque "&(${requis}-${total})&IF(${requis}-${total}>1," semaines"," semaine")&" sur les "&${requis}&" requises."))`,
+      },
       style: { ...calcul, alignement: 'gauche', taille: 10 },
       colonnes: n,
     },
@@ -90,7 +93,7 @@ export function attestationPfmp(r: Referentiel, ctx: ContexteGrille, nomFeuille:
         { plage: `H${PREMIERE_LIGNE}:H${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez « Oui » ou « Non ».' },
       ],
       misesEnForme: [
-        { plage: `A${lBilan}`, formule: `${total}<${requis}`, fond: 'F8CBAD', couleur: '9C0006' },
+        { plage: `A${lBilan}`, formule: `AND(COUNT(${semaines})>0,${total}<${requis})`, fond: 'F8CBAD', couleur: '9C0006' },
         { plage: `A${lBilan}`, formule: `${total}>=${requis}`, fond: 'C6E0B4', couleur: '006100' },
       ],
     },

@@ -1,3 +1,4 @@
+import { accorder } from '../../domain/texte';
 import { ConstructeurFeuille } from '../constructeur';
 import type { Feuille, Style } from '../model';
 import { alerte, bandeau, entete, etiquette, sousTitre, titre, valeur } from '../styles';
@@ -43,7 +44,7 @@ export function feuilleResultats(r: RapportCopie): Feuille {
     f.ligne(['Code', 'Compétence', 'Critère', 'Réussite', 'Degré'].map((v) => ({ valeur: v, style: entete })));
     for (const c of r.competences) f.ligne([{ valeur: c.code, style: cc }, { valeur: c.libelle, style: valeur }, { valeur: c.critere, style: valeur }, { valeur: pct(c.taux), style: cc }, { valeur: degre(c.niveau), style: cc }]);
   }
-  f.ligne([{ valeur: `Ensemble de la copie : ${r.total.reussis} réponse(s) juste(s) sur ${r.total.points} (${pct(r.total.taux)})`, style: etiquette, colonnes: n }]);
+  f.ligne([{ valeur: `Ensemble de la copie : ${accorder(r.total.reussis, 'réponse juste')} sur ${r.total.points} (${pct(r.total.taux)})`, style: etiquette, colonnes: n }]);
   if (!formatif) {
     f.vide();
     f.ligne([{ valeur: 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.', style: sousTitre, colonnes: n }]);
