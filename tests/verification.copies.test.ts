@@ -239,7 +239,7 @@ describe('fichiers refusés', () => {
     expect(messages['copie.xlsm']).toMatch(/macros \(\.xlsm\)/);
     expect(messages['gros.xlsx']).toMatch(/trop volumineux \(50,0 Mo/);
     expect(messages['corrompu.xlsx']).toMatch(/endommagé/);
-    expect(messages['autre.xlsx']).toMatch(/n'est pas un exercice AGOrA/);
+    expect(messages['autre.xlsx']).toMatch(/n'est pas un exercice créé par AGOrA pour Excel/);
     expect(messages['recent.xlsx']).toMatch(/version plus récente.*2\.0\.0/);
     for (const e of json.erreurs) expect(e.message).toContain(e.fichier);
     expect(r.err.split('\n').filter(Boolean)).toHaveLength(7);

@@ -153,7 +153,7 @@ export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccept
   const modele = corrigeAccepte ? lu?.replace(/^corrige-/, '') : lu;
   if (!corrigeAccepte && lu?.startsWith('corrige-')) throw new ErreurFichier(`« ${fichier} » est un corrigé de l'enseignant, pas une copie d'élève.`, fichier);
   const def = Object.values(TYPES).find((t) => t.spec.gabarit.id === modele);
-  if (!lu) throw new ErreurFichier(`« ${fichier} » n'est pas un exercice AGOrA (feuille technique _agora absente ou vide).`, fichier);
+  if (!lu) throw new ErreurFichier(`« ${fichier} » n'est pas un exercice créé par AGOrA pour Excel (ou ses métadonnées ont été effacées).`, fichier);
   if (!def) throw new ErreurFichier(`« ${fichier} » : modèle d'exercice « ${lu} » inconnu de cette version d'AGOrA.`, fichier);
   const spec = def.spec;
   const version = c.agora.get(CLES_EXERCICE.version) ?? '';

@@ -46,7 +46,7 @@ export interface ClasseConsolidee {
 
 const ORDRE_NATURE = { PFMP: 0, CCF: 1, Exercice: 2 } as const;
 const nomEleve = (e: IdentiteEleve) => `${e.nom} ${e.prenom}`.trim();
-const ou = (s: Source) => `« ${s.fichier} »${s.cellule ? ` (${s.feuille}!${s.cellule})` : ''}`;
+const ou = (s: Source) => `« ${s.fichier} »${s.cellule ? ` (feuille ${s.feuille}, cellule ${s.cellule})` : ''}`;
 
 /** Oldest first; undated evidence before dated, then PFMP, CCF, exercises; ties by file and cell, so input order never matters. */
 function comparer(a: PreuveRetenue, b: PreuveRetenue): number {

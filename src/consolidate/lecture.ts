@@ -51,7 +51,7 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
     r.anomalies.push({ fichier, feuille: ou.feuille ?? '', cellule: ou.cellule ?? '', probleme, action } satisfies Anomalie);
 
   if (c.agora.get('outil') !== 'AGOrA pour Excel') {
-    anomalie("Ce classeur n'a pas été créé par AGOrA pour Excel (feuille technique « _agora » absente ou vide).", 'Classeur ignoré.');
+    anomalie("Ce classeur n'a pas été créé par AGOrA pour Excel (ou ses métadonnées ont été effacées).", 'Classeur ignoré.');
     return r;
   }
   const format = c.agora.get('format') ?? '';
@@ -267,7 +267,7 @@ function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], 
     return;
   }
   const e = exercices[0]!;
-  if (exercices.length > 1) anomalie('Exercice attribué à plusieurs élèves dans « _agora ».', `Rattaché au premier : ${e.nom} ${e.prenom}.`, { feuille: '_agora' });
+  if (exercices.length > 1) anomalie('Exercice attribué à plusieurs élèves dans ses métadonnées.', `Rattaché au premier : ${e.nom} ${e.prenom}.`, { feuille: '_agora' });
   const eleve = { nom: e.nom, prenom: e.prenom, classe: e.classe };
   const competences = new Set(competencesDu(ctx.referentiel).map((x) => x.code));
   const degres = echelleDuClasseur('pfmp', () => undefined); // the column holds livret degrees: the template's PFMP scale

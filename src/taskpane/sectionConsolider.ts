@@ -23,7 +23,7 @@ function dessinerAnomalies(zone: HTMLElement, anomalies: readonly Anomalie[]): v
   zone.append(el('h3', {}, `Anomalies (${anomalies.length})`));
   const liste = el('ul', { class: 'anomalies', 'aria-label': 'Anomalies relevées' });
   for (const a of anomalies.slice(0, ANOMALIES_AFFICHEES)) {
-    const ou = [a.feuille, a.cellule].filter(Boolean).join(' ! ');
+    const ou = [a.feuille && `feuille ${a.feuille}`, a.cellule && `cellule ${a.cellule}`].filter(Boolean).join(', ');
     liste.append(el('li', {}, el('strong', {}, a.fichier), ou ? ` — ${ou}` : '', el('div', {}, a.probleme), el('div', { class: 'discret' }, a.action)));
   }
   zone.append(liste);

@@ -189,7 +189,7 @@ export function corpusHostile(b: { copie: Buffer; nomReponse: string; travail: s
         const [, nom, feuille] = await nomGrille();
         return modifierParties(b.grilles, { 'xl/workbook.xml': renommerCible(nom!, `${feuille}!$A$1:$XFD$1048576`) });
       }),
-      verifier: /n'est pas un exercice AGOrA/,
+      verifier: /n'est pas un exercice créé par AGOrA pour Excel/,
       consolider: /a été modifié : le nom défini « PFMP1_A1_1 » couvre 17\u202f179\u202f869\u202f184 cellules de la feuille « PFMP pôle 1 »/,
     },
   ];

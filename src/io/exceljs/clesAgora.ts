@@ -16,6 +16,6 @@ export async function remplacerClesAgora(source: string, valeurs: Readonly<Recor
     ligne.getCell(2).value = valeurs[cle]!;
     restantes.delete(cle);
   });
-  if (restantes.size) throw new ErreurFichier(`« ${source} » a été créé par une version antérieure d'AGOrA (clé${restantes.size > 1 ? 's' : ''} ${[...restantes].join(', ')} absente${restantes.size > 1 ? 's' : ''} de _agora) : recréez l'exercice pour pouvoir le sceller.`, source);
+  if (restantes.size) throw new ErreurFichier(`« ${source} » a été créé par une version antérieure d'AGOrA, qui ne le préparait pas au sceau : recréez l'exercice pour pouvoir le sceller.`, source);
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

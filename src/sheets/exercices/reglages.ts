@@ -42,7 +42,7 @@ export function reglagesDepuisCles(cles: ReadonlyMap<string, string>): ReglagesV
     montrerAttendus: attendus ? attendus === 'oui' : REGLAGES_PAR_DEFAUT.montrerAttendus,
     seuils: seuils ? seuils.split(';').map(Number) : REGLAGES_PAR_DEFAUT.seuils,
   });
-  if (!r.success) throw new Error(`réglages de vérification illisibles dans _agora (mode « ${mode} », seuils « ${seuils ?? ''} »)`);
+  if (!r.success) throw new Error(`réglages de vérification illisibles dans les métadonnées du classeur (mode « ${mode} », seuils « ${seuils ?? ''} »)`);
   return r.data;
 }
 
