@@ -230,7 +230,8 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   const avant = new Map(c.feuilles.flatMap((f) => [...f.cellules].map(([a, x]) => [`${f.nom}!${a}`, x.valeur])));
   const ctx2 = new ContexteMemoire(c);
   const lu = await lireClasseurOuvert(ctx2 as unknown as Excel.RequestContext, {}, (v) => ctx2.prend(v));
-  remplirMemoire(c, attendusDesReponses(exerciceDuClasseur(lu.classeur, lu.nom, false)));
+  const attendus = attendusDesReponses(exerciceDuClasseur(lu.classeur, lu.nom, false));
+  remplirMemoire(c, attendus);
   const saisies = c.feuilles.flatMap((f) => [...f.cellules].filter(([a, x]) => x.valeur !== null && avant.get(`${f.nom}!${a}`) !== x.valeur).map(([a, x]) => ({ feuille: f.nom, adresse: a, valeur: x.valeur! })));
   expect(saisies.length).toBeGreaterThan(5);
 
@@ -298,6 +299,19 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await expect(page.locator('#verifier-sceau').textContent()).resolves.toBe(SCEAU_EN_CLAIR['autre clé']);
   expect(fichiers).toContain('taskpane.js');
   expect(fichiers.filter((f) => f === 'exceljs.js' || f === 'xlsx.js')).toEqual([]);
+
+  // the teacher saves the corrigé of this student's case (exceljs fetched only now): the same expected answers
+  await page.locator('#onglet-exercices').click();
+  const [corrige] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Enregistrer le corrigé (.xlsx)' }).click()]);
+  expect(corrige.suggestedFilename()).toBe('corrige-tva-DUPONT_Jean.xlsx');
+  await page.locator('#section-exercices').screenshot({ path: path.join(CAPTURES, 'exercice-corrige.png') });
+  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toBe('Corrigé prêt : corrige-tva-DUPONT_Jean.xlsx, avec la justification de chaque réponse. Ne le laissez pas dans le classeur de l’élève.');
+  const f = path.join(dossierTemporaire('agora-volet-corrige-'), 'corrige.xlsx');
+  await corrige.saveAs(f);
+  const ouvert = await ouvrirExercice(f);
+  expect(ouvert.modele).toBe('exercice-tva-ca3');
+  expect(attendusDesReponses(ouvert)).toEqual(attendus);
+  expect(fichiers.filter((x) => x === 'xlsx.js' || x === 'exceljs.js').length).toBeGreaterThan(0);
   expect(sorties).toEqual([]);
 });
 

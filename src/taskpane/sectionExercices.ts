@@ -7,7 +7,8 @@ import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
 import { aujourdhui, moisValide } from '../domain/dates';
-import { contenuDeLArchive, DOSSIER_CORRIGES, exercicesPourLaClasse } from '../app/exercicesDeLaClasse';
+import { contenuDeLArchive, DOSSIER_CORRIGES, exercicesPourLaClasse, fichiersExercices } from '../app/exercicesDeLaClasse';
+import type { Classeur } from '../sheets/model';
 import { nomDeFichierDeClasse } from '../sheets/eleve';
 import { enPourcentage, REGLAGES_PAR_DEFAUT, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
@@ -57,6 +58,19 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   dessinerReglages();
   parId<HTMLInputElement>('exercices-periode').value = aujourdhui().slice(0, 7);
   surEnvoi(parId<HTMLFormElement>('exercices-formulaire'), lancer(parId<HTMLButtonElement>('exercices-creer'), parId('exercices-message'), 'Création en cours…', creer, apresInsertion));
+  // the corrigé of the exercise just inserted, made on demand: exceljs is fetched only then
+  const boutonCorrige = parId<HTMLButtonElement>('exercices-corrige');
+  let corrige: { nom: string; classeur: () => Classeur } | undefined;
+  boutonCorrige.addEventListener('click', () =>
+    void lancer(boutonCorrige, parId('exercices-message'), 'Préparation du corrigé…', async () => {
+      if (!corrige) throw new SaisieInvalide('Créez d\u2019abord un exercice pour un élève.');
+      const { xlsxDuModele } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/xlsxDuModele');
+      const lien = parId<HTMLAnchorElement>('exercices-telechargement');
+      offrirFichier(lien, corrige.nom, await xlsxDuModele(corrige.classeur()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      lien.click();
+      return `Corrigé prêt : ${corrige.nom}, avec la justification de chaque réponse. Ne le laissez pas dans le classeur de l\u2019élève.`;
+    })(),
+  );
 
   const pourLaClasse = () => parId<HTMLInputElement>('exercices-pour-classe').checked;
   const basculer = () => {
@@ -80,11 +94,14 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const nouvelle = existante ? [] : [`Clé de l\u2019enseignant créée sur ce poste (identifiant ${cle.id}) : elle scelle vos exercices ; voyez l\u2019onglet Paramètres pour la partager avec vos collègues.`];
     const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), reglages: reglagesDuFormulaire(), cle, ...(choisis.length ? { aleas: choisis } : {}) };
     verifierDemande(demande);
+    boutonCorrige.hidden = true; // a class's corrigés are in its .zip
     if (pourLaClasse()) return [await preparerClasse(demande), ...nouvelle].join(' ');
     const [nom, prenom, classe] = ['nom', 'prenom', 'classe'].map((k) => parId<HTMLInputElement>(`exercices-${k}`).value.trim());
     const eleve = nom || prenom ? { nom: nom!, prenom: prenom!, classe: classe! } : null;
-    const { classeur, cas } = modeleDExercice(demande, eleve);
+    const { classeur, cas, corrige: leCorrige } = modeleDExercice(demande, eleve);
     const res = await inserer(hote, classeur);
+    corrige = { nom: eleve ? fichiersExercices(type, [eleve])[0]!.corrige : `corrige-${type}.xlsx`, classeur: leCorrige };
+    boutonCorrige.hidden = false;
     return [`Exercice « ${gabaritExercice(type).titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements, ...nouvelle].join(' ');
   }
 
