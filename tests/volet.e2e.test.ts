@@ -238,7 +238,7 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   // as Excel 2019 (ExcelApi 1.8): the exercise is written range by range, exceljs is never fetched
   const { page, fichiers } = await ouvrir('taskpane.html?excelapi=1.8#exercices', 420);
   await page.getByLabel("Modèle d'exercice").selectOption('tva');
-  await page.getByLabel(/^Graine/).fill('12');
+  await page.getByLabel(/^N° de cas/).fill('12');
   await page.getByLabel(/^Mois du cas/).fill('2026-10');
   await page.getByLabel('Nom', { exact: true }).fill(eleve.nom);
   await page.getByLabel('Prénom', { exact: true }).fill(eleve.prenom);
@@ -318,6 +318,10 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
 test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à la création ; Paramètres la montre, Vérifier l\u2019applique sans que l\u2019élève puisse la changer', async () => {
   const { page } = await ouvrir('taskpane.html#exercices');
   await page.getByLabel("Modèle d'exercice").selectOption('rapprochement');
+  // the settings are folded under their summary, which tells them
+  await expect(page.locator('#exercices-reglages summary').textContent()).resolves.toBe("Vérification des copies (l'élève ne peut pas la changer) : formative, degrés 2, 3 et 4 à partir de 40 %, 65 % et 90 %");
+  await expect(page.getByLabel(/^Formative/).isVisible()).resolves.toBe(false);
+  await page.locator('#exercices-reglages summary').click();
   await expect(page.getByLabel(/^Formative/).isChecked()).resolves.toBe(true); // templates/verification.json
   await expect(page.getByLabel(/^Degré 2 /).inputValue()).resolves.toBe('40');
   await page.getByLabel(/^Sommative/).check();
@@ -328,7 +332,9 @@ test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à 
   await page.getByRole('button', { name: "Créer l'exercice" }).click();
   await expect(page.locator('#exercices-message.erreur').textContent()).resolves.toBe('Degrés de la vérification : trois pourcentages croissants entre 0 et 100 (exclus), par exemple 40, 65, 90 : « 50 ; 45 ; 85 ».');
   await expect(page.locator('.onglets-feuilles [role=tab]').allTextContents()).resolves.toEqual(['Feuil1']);
+  await expect(page.locator('#exercices-reglages-resume').textContent()).resolves.toBe('à corriger');
   await page.getByLabel(/^Degré 3 /).fill('62,5');
+  await expect(page.locator('#exercices-reglages-resume').textContent()).resolves.toBe('sommative, degrés 2, 3 et 4 à partir de 50 %, 62,5 % et 85 %');
   await page.getByRole('button', { name: "Créer l'exercice" }).click();
   await expect(page.locator('#exercices-message.succes').textContent({ timeout: 120_000 })).resolves.toMatch(/^Exercice « .+ » inséré : cas n° 1/);
   await page.screenshot({ path: path.join(CAPTURES, 'exercice-sommatif.png'), fullPage: true });
@@ -359,7 +365,7 @@ test('Exercices pour la classe : un classeur par élève (chacun son cas) et les
   ];
   const { page, erreurs } = await ouvrir('taskpane.html#exercices');
   await page.getByLabel("Modèle d'exercice").selectOption('rapprochement');
-  await page.getByLabel(/^Graine/).fill('5');
+  await page.getByLabel(/^N° de cas/).fill('5');
   await page.getByLabel(/^Mois du cas/).fill('2026-10');
   await page.getByLabel(/^La classe/).check();
   await expect(page.locator('#exercices-eleve').isHidden()).resolves.toBe(true);

@@ -10,7 +10,7 @@ import { aujourdhui, moisValide } from '../domain/dates';
 import { contenuDeLArchive, DOSSIER_CORRIGES, exercicesPourLaClasse, fichiersExercices } from '../app/exercicesDeLaClasse';
 import type { Classeur } from '../sheets/model';
 import { nomDeFichierDeClasse } from '../sheets/eleve';
-import { enPourcentage, REGLAGES_PAR_DEFAUT, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
+import { enPourcentage, pourcent, REGLAGES_PAR_DEFAUT, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
 
 /** How copies will be checked: the defaults of templates/verification.json, one threshold per degree above the first. */
@@ -26,6 +26,18 @@ function dessinerReglages(): void {
     });
 }
 
+/** The collapsed settings' summary: the mode and thresholds as they stand (« à corriger » while a threshold is invalid). */
+function resumerReglages(): void {
+  let resume: string;
+  try {
+    const r = reglagesDuFormulaire();
+    resume = `${r.mode === 'formatif' ? 'formative' : 'sommative'}, degrés ${degresDuLivret().slice(1).map((d) => d.code).join(', ').replace(/, (\d+)$/, ' et $1')} à partir de ${r.seuils.map(pourcent).join(', ').replace(/, ([^,]+)$/, ' et $1')}`;
+  } catch {
+    resume = 'à corriger';
+  }
+  parId('exercices-reglages-resume').textContent = resume;
+}
+
 function reglagesDuFormulaire(): ReglagesVerification {
   try {
     return reglagesSaisis({
@@ -34,6 +46,7 @@ function reglagesDuFormulaire(): ReglagesVerification {
       seuils: Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-seuils input'), (x) => x.value),
     });
   } catch (e) {
+    parId<HTMLDetailsElement>('exercices-reglages').open = true; // the faulty field must be seen
     throw new SaisieInvalide(`Degrés de la vérification : ${(e as Error).message}.`);
   }
 }
@@ -47,7 +60,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   for (const t of TYPES_DISPONIBLES) modele.append(el('option', { value: t }, gabaritExercice(t).titre));
   const aleas = parId('exercices-aleas');
   const dessinerAleas = () => {
-    aleas.replaceChildren(el('legend', {}, 'Aléas (aucun coché : deux tirés par la graine)'));
+    aleas.replaceChildren(el('legend', {}, 'Aléas (aucun coché : deux tirés d\u2019après le n° de cas)'));
     for (const a of gabaritExercice(modele.value as TypeExercice).aleas) {
       const id = `exercices-alea-${a.code}`;
       aleas.append(el('div', { class: 'case' }, el('input', { type: 'checkbox', id, value: a.code }), el('label', { for: id }, a.libelle)));
@@ -56,6 +69,8 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   modele.addEventListener('change', dessinerAleas);
   dessinerAleas();
   dessinerReglages();
+  resumerReglages();
+  for (const ev of ['input', 'change']) parId('exercices-verification').addEventListener(ev, resumerReglages);
   parId<HTMLInputElement>('exercices-periode').value = aujourdhui().slice(0, 7);
   surEnvoi(parId<HTMLFormElement>('exercices-formulaire'), lancer(parId<HTMLButtonElement>('exercices-creer'), parId('exercices-message'), 'Création en cours…', creer, apresInsertion));
   // the corrigé of the exercise just inserted, made on demand: exceljs is fetched only then
@@ -84,7 +99,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   async function creer(): Promise<string> {
     const type = modele.value as TypeExercice;
     const graine = Number(parId<HTMLInputElement>('exercices-graine').value);
-    if (!Number.isInteger(graine) || graine < 1) throw new SaisieInvalide('La graine est un nombre entier positif : le même nombre redonne le même cas.');
+    if (!Number.isInteger(graine) || graine < 1) throw new SaisieInvalide('Le n° de cas est un nombre entier positif : le même numéro redonne le même cas.');
     const periode = parId<HTMLInputElement>('exercices-periode').value;
     if (!moisValide(periode)) throw new SaisieInvalide('Indiquez le mois du cas (AAAA-MM).');
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-aleas input:checked'), (c) => c.value);
