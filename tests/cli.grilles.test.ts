@@ -69,7 +69,7 @@ describe('agora grilles', () => {
     const defaut = await lancer(['grilles', '--classe', csv, '--out', path.join(d, 'classe.xlsx'), '--json']);
     expect(defaut.code).toBe(0);
     const feuilles: string[] = JSON.parse(defaut.out).fichiers[0].feuilles;
-    expect(new Set(feuilles.map((f) => f.split(' ')[0]))).toEqual(new Set(['Paramètres', 'PFMP1', 'PFMP2', 'PFMP3', 'E31', 'E32', 'Récap', 'PFMP', '_agora']));
+    expect(new Set(feuilles.map((f) => f.split(' ')[0]))).toEqual(new Set(['Paramètres', 'PFMP1', 'PFMP2', 'PFMP3', 'E31', 'E32', 'Récap', 'Attestation', '_agora']));
     expect(feuilles.filter((f) => f.startsWith('E2 '))).toEqual([]);
     const e2 = path.join(d, 'e2.xlsx');
     expect((await lancer(['grilles', '--classe', csv, '--out', e2, '--type', 'e2'])).code).toBe(0);

@@ -158,7 +158,7 @@ test('attestation PFMP recalculée par LibreOffice : vierge, un texte neutre san
     'Durée de PFMP atteinte : 22 semaines sur les 22 requises.',
   ]);
   // red only once weeks are typed and short
-  const rouges = classeur.feuilles.filter((x) => x.nom.startsWith('PFMP ')).map((x) => x.misesEnForme!.find((m) => m.fond === 'F8CBAD')!.formule);
+  const rouges = classeur.feuilles.filter((x) => x.nom.startsWith('Attestation ')).map((x) => x.misesEnForme!.find((m) => m.fond === 'F8CBAD')!.formule);
   expect(rouges).toHaveLength(4);
   for (const formule of rouges) expect(formule).toMatch(/^AND\(COUNT\(G\d+:G\d+\)>0,G\d+<E\d+\)$/);
 }, 300_000);

@@ -33,7 +33,7 @@ const PIECES: Piece[] = [
   { cle: 'e2', type: 'e2', seul: 'CCF E2', court: 'E2', construire: (r, c, n) => grilleCcf(r, 'E2', c, n) },
   { cle: 'recap-e31', type: 'recap-e31', seul: 'Récapitulatif E31', court: 'Récap E31', construire: (r, c, n) => etatRecapitulatif(r, 'E31', c, n) },
   { cle: 'recap-e32', type: 'recap-e32', seul: 'Récapitulatif E32', court: 'Récap E32', construire: (r, c, n) => etatRecapitulatif(r, 'E32', c, n) },
-  { cle: 'attestation', type: 'attestation', seul: 'Attestation PFMP', court: 'PFMP', construire: (r, c, n) => attestationPfmp(r, c, n) },
+  { cle: 'attestation', type: 'attestation', seul: 'Attestation PFMP', court: 'Attestation', construire: (r, c, n) => attestationPfmp(r, c, n) },
 ];
 
 /** School year of a date: from August on, « 2026-2027 ». */
