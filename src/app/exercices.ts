@@ -7,9 +7,9 @@ import { nomComplet, type Eleve } from '../sheets/eleve';
 import type { Attendus } from '../sheets/exercices/commun';
 import { lireJson } from './calculs';
 import { fichiersExercices } from './exercicesDeLaClasse';
-import { casGenere, definition, eleveDuClasseur, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
-import { sceller, type CleEnseignant } from '../domain/sceau';
-import { champsScelles, CLES_EXERCICE, USAGE_SCEAU_EXERCICE } from '../sheets/exercices/classeurExercice';
+import { casGenere, definition, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
+import type { CleEnseignant } from '../domain/sceau';
+import { CLES_EXERCICE, sceauExercice } from '../sheets/exercices/classeurExercice';
 
 export { TYPES_DISPONIBLES, modeleExercice, moisDeDemonstration, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
 
@@ -91,7 +91,7 @@ export async function scellerExercice(fichier: string, sortie: string, cle: CleE
   if (path.resolve(sortie) === path.resolve(fichier)) throw new ErreurFichier(`L'exercice scellé ne peut pas remplacer « ${fichier} » : choisissez un autre nom.`, sortie);
   const x = await ouvrirExercice(fichier, false);
   const valeurs = new Map([...x.classeur.agora, ...Object.entries(x.empreintes)]);
-  const sceau = sceller(cle, USAGE_SCEAU_EXERCICE, champsScelles(x.spec, (k) => valeurs.get(k) ?? '', eleveDuClasseur(x.classeur.lignesAgora)));
+  const sceau = sceauExercice(cle, x.spec, (k) => valeurs.get(k) ?? '', x.eleve);
   await ecrireAtomiquement(sortie, await remplacerClesAgora(fichier, { ...x.empreintes, [CLES_EXERCICE.sceau]: sceau }));
   return x.enonceModifie;
 }

@@ -131,6 +131,8 @@ export interface ExerciceOuvert {
   graine: number | null;
   aleas: string[];
   enonceModifie: string[]; // blocks whose fingerprint no longer matches `_agora` (« Paramètres » for the parameters)
+  /** the student the workbook was made for (empty texts when none) */
+  eleve: Eleve;
   /** the teacher's seal as read, and the fields it must cover as the workbook now stands */
   sceau: { lu: string; champs: string[] };
   /** the fingerprints of the case's blocks and of the parameters as the workbook now stands (what `agora sceller` records) */
@@ -139,7 +141,7 @@ export interface ExerciceOuvert {
 
 
 /** The student an exercise workbook was made for, from `_agora`'s table of generated sheets (empty texts when none). */
-export function eleveDuClasseur(lignesAgora: readonly string[][]): Eleve {
+function eleveDuClasseur(lignesAgora: readonly string[][]): Eleve {
   const l = entreesLues(lignesAgora).find((x) => x.ancre === ANCRES.travail);
   return { nom: l?.nom ?? '', prenom: l?.prenom ?? '', classe: l?.classe ?? '' };
 }
@@ -178,10 +180,11 @@ export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccept
   // workbooks made before the parameters were fingerprinted have no such key: only the seal covers them
   const empreinteParametresLue = c.agora.get(CLES_EXERCICE.parametres);
   if (empreinteParametresLue !== undefined && empreinteParametresLue !== empreinteParametres(parametres)) enonceModifie.push(FEUILLES.parametres);
-  const sceau = { lu: c.agora.get(CLES_EXERCICE.sceau) ?? '', champs: champsScelles(spec, (k) => c.agora.get(k) ?? '', eleveDuClasseur(c.lignesAgora)) };
+  const eleve = eleveDuClasseur(c.lignesAgora);
+  const sceau = { lu: c.agora.get(CLES_EXERCICE.sceau) ?? '', champs: champsScelles(spec, (k) => c.agora.get(k) ?? '', eleve) };
   const empreintes = { ...Object.fromEntries(Object.entries(lecture.empreintes).map(([b, h]) => [`${CLES_EXERCICE.empreinte}${b}`, h])), [CLES_EXERCICE.parametres]: empreinteParametres(parametres) };
   const graine = c.agora.get(CLES_EXERCICE.graine);
   const aleas = (c.agora.get(CLES_EXERCICE.aleas) ?? '').split(',').filter(Boolean);
-  return { fichier, classeur: c, modele: spec.gabarit.id, spec, entree, parametres, graine: graine ? Number(graine) : null, aleas, enonceModifie, sceau, empreintes };
+  return { fichier, classeur: c, modele: spec.gabarit.id, spec, entree, parametres, graine: graine ? Number(graine) : null, aleas, enonceModifie, eleve, sceau, empreintes };
 }
 

@@ -12,7 +12,7 @@ import { controlerSceau, sceller, type CleEnseignant, type EtatSceau } from '../
 import { USAGE_SCEAU_EXERCICE } from '../sheets/exercices/classeurExercice';
 import { champsSuivi, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
 import type { ValeurLue } from '../sheets/exercices/lecture';
-import { eleveDuClasseur, type ExerciceOuvert } from './modelesExercices';
+import type { ExerciceOuvert } from './modelesExercices';
 
 /** Checking an exercise already read, from a file or from the workbook open in Excel: no file is touched. */
 
@@ -23,8 +23,7 @@ export interface OptionsVerification {
 }
 
 /** The student's name and class as the report shows them. */
-function eleveDe(x: ExerciceOuvert): { eleve: string | null; classe: string | null } {
-  const e = eleveDuClasseur(x.classeur.lignesAgora);
+function eleveDe({ eleve: e }: ExerciceOuvert): { eleve: string | null; classe: string | null } {
   return { eleve: e.nom || e.prenom ? nomComplet(e) : null, classe: e.classe || null };
 }
 
@@ -100,7 +99,6 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     (code) => competence(code).libelle,
   );
   const cle = o.cle;
-  const identite = eleveDuClasseur(x.classeur.lignesAgora);
-  return { rapport, resultat, ...(cle && sceau === 'valide' ? { scellerSuivi: (ligne: readonly ValeurLue[]) => sceller(cle, USAGE_SCEAU_SUIVI, champsSuivi(identite, ligne)) } : {}) };
+  return { rapport, resultat, ...(cle && sceau === 'valide' ? { scellerSuivi: (ligne: readonly ValeurLue[]) => sceller(cle, USAGE_SCEAU_SUIVI, champsSuivi(x.eleve, ligne)) } : {}) };
 }
 

@@ -118,15 +118,41 @@ export interface Classeur {
   ajoutAgora?: string[][];
 }
 
+/** `A1`-style corners, 1-based; a whole column or row range spans the sheet. */
+export interface Zone {
+  haut: number;
+  gauche: number;
+  bas: number;
+  droite: number;
+}
+
+/** Excel's grid: 1 048 576 rows, columns A to XFD. */
+export const LIGNES_MAX = 1_048_576;
+export const COLONNES_MAX = 16_384;
+
+/** « B3 », « B3:D9 », « A:C », « 4:4 » (with or without $) → corners; undefined if it is not an address. */
+export function zone(adresse: string): Zone | undefined {
+  const a = adresse.replace(/\$/g, '').toUpperCase();
+  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(a);
+  if (m) {
+    const [h, g] = [Number(m[2]), numeroColonne(m[1]!)];
+    const z = { haut: h, gauche: g, bas: m[4] ? Number(m[4]) : h, droite: m[3] ? numeroColonne(m[3]) : g };
+    return z.haut >= 1 && z.bas >= z.haut && z.droite >= z.gauche && z.bas <= LIGNES_MAX && z.droite <= COLONNES_MAX ? z : undefined;
+  }
+  m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(a);
+  if (m) return { haut: 1, gauche: numeroColonne(m[1]!), bas: LIGNES_MAX, droite: numeroColonne(m[2]!) };
+  m = /^(\d+):(\d+)$/.exec(a);
+  if (m) return { haut: Number(m[1]), gauche: 1, bas: Number(m[2]), droite: COLONNES_MAX };
+  return undefined;
+}
+
+/** How many cells a zone covers. */
+export const aire = (z: Zone) => (z.bas - z.haut + 1) * (z.droite - z.gauche + 1);
+
 /** The values a range of a sheet model holds (`A6:D59`), as a reader of the written file would get them back. */
 export function valeursDuModele(f: Feuille, plage: string): Valeur[][] {
-  const [debut, fin = debut] = plage.split(':') as [string, string?];
-  const coin = (a: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
-    return [Number(m[2]), numeroColonne(m[1]!)] as const;
-  };
-  const [[l1, c1], [l2, c2]] = [coin(debut), coin(fin!)];
-  return Array.from({ length: l2 - l1 + 1 }, (_, i) => Array.from({ length: c2 - c1 + 1 }, (_, j) => f.lignes[l1 - 1 + i]?.cellules[c1 - 1 + j]?.valeur ?? null));
+  const z = zone(plage)!;
+  return Array.from({ length: z.bas - z.haut + 1 }, (_, i) => Array.from({ length: z.droite - z.gauche + 1 }, (_, j) => f.lignes[z.haut - 1 + i]?.cellules[z.gauche - 1 + j]?.valeur ?? null));
 }
 
 /** Defined-name syntax: a letter or _ first, then letters, digits, _ or . ; never a cell address. */

@@ -1,6 +1,7 @@
 import { constants, deflateRawSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
+import { ecrireZip, type EntreeEcrite } from '../../src/io/xlsx/zipNode';
 
 /**
  * Hostile workbooks, generated (never committed): what a student who wants to break the class's
@@ -8,44 +9,10 @@ import JSZip from 'jszip';
  * written byte by byte when it must lie about itself (zip bombs).
  */
 
-interface EntreeBrute {
-  nom: string;
-  /** the bytes as stored: raw deflate when `methode` is 8 */
-  donnees: Buffer;
-  methode: 0 | 8;
-  /** what the zip declares once inflated (a bomb may lie) */
-  taille: number;
-}
-
-/** A zip header: little-endian fields [offset, size in bytes, value] in a buffer of `taille` bytes. */
-const entete = (taille: number, champs: readonly [number, 2 | 4, number][]) => {
-  const b = Buffer.alloc(taille);
-  for (const [i, n, v] of champs) (n === 2 ? b.writeUInt16LE(v, i) : b.writeUInt32LE(v >>> 0, i));
-  return b;
-};
+type EntreeBrute = Omit<EntreeEcrite, 'crc'>;
 
 /** A zip written entry by entry, with whatever sizes it is told to declare (CRCs left 0: our reader does not check them). */
-export function zipBrut(entrees: readonly EntreeBrute[]): Buffer {
-  const locaux: Buffer[] = [];
-  const centraux: Buffer[] = [];
-  let decalage = 0;
-  for (const e of entrees) {
-    const nom = Buffer.from(e.nom, 'utf8');
-    // the same fields, two bytes further in the central directory (after « version made by »)
-    const communs = (d: number): [number, 2 | 4, number][] => [[4 + d, 2, 20], [6 + d, 2, 0x800], [8 + d, 2, e.methode], [18 + d, 4, e.donnees.length], [22 + d, 4, e.taille], [26 + d, 2, nom.length]];
-    locaux.push(entete(30, [[0, 4, 0x04034b50], ...communs(0)]), nom, e.donnees);
-    centraux.push(entete(46, [[0, 4, 0x02014b50], [4, 2, 20], ...communs(2), [42, 4, decalage]]), nom);
-    decalage += 30 + nom.length + e.donnees.length;
-  }
-  const central = Buffer.concat(centraux);
-  const fin = Buffer.alloc(22);
-  fin.writeUInt32LE(0x06054b50, 0);
-  fin.writeUInt16LE(entrees.length, 8);
-  fin.writeUInt16LE(entrees.length, 10);
-  fin.writeUInt32LE(central.length, 12);
-  fin.writeUInt32LE(decalage, 16);
-  return Buffer.concat([...locaux, central, fin]);
-}
+export const zipBrut = (entrees: readonly EntreeBrute[]): Buffer => ecrireZip(entrees.map((e) => ({ ...e, crc: 0 })));
 
 /**
  * A raw deflate stream of `prefixe`, then `motif` × `repetitions`, then `suffixe`, built without

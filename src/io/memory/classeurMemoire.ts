@@ -1,5 +1,5 @@
 import { analyserReference } from '../xlsx/nomsDefinis';
-import { lettreColonne, numeroColonne } from '../../sheets/model';
+import { lettreColonne, zone, type Zone } from '../../sheets/model';
 
 /**
  * An in-memory workbook with Excel's behaviour where it matters to us: a value typed into a cell is
@@ -62,32 +62,7 @@ export interface FeuilleMemoire {
   miseEnPage: Record<string, unknown>;
 }
 
-/** `A1`-style corners, 1-based; a whole column or row range spans the sheet. */
-export interface Zone {
-  haut: number;
-  gauche: number;
-  bas: number;
-  droite: number;
-}
-
-export const LIGNES_MAX = 1_048_576;
-export const COLONNES_MAX = 16_384;
-
-/** « B3 », « B3:D9 », « A:C », « 4:4 » (with or without $) → corners; undefined if it is not an address. */
-export function zone(adresse: string): Zone | undefined {
-  const a = adresse.replace(/\$/g, '').toUpperCase();
-  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(a);
-  if (m) {
-    const [h, g] = [Number(m[2]), numeroColonne(m[1]!)];
-    const z = { haut: h, gauche: g, bas: m[4] ? Number(m[4]) : h, droite: m[3] ? numeroColonne(m[3]) : g };
-    return z.haut >= 1 && z.bas >= z.haut && z.droite >= z.gauche && z.bas <= LIGNES_MAX && z.droite <= COLONNES_MAX ? z : undefined;
-  }
-  m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(a);
-  if (m) return { haut: 1, gauche: numeroColonne(m[1]!), bas: LIGNES_MAX, droite: numeroColonne(m[2]!) };
-  m = /^(\d+):(\d+)$/.exec(a);
-  if (m) return { haut: Number(m[1]), gauche: 1, bas: Number(m[2]), droite: COLONNES_MAX };
-  return undefined;
-}
+export { zone, LIGNES_MAX, COLONNES_MAX, type Zone } from '../../sheets/model';
 
 export const adresse = (l: number, c: number) => `${lettreColonne(c - 1)}${l}`;
 export const adresseZone = (z: Zone) => (z.haut === z.bas && z.gauche === z.droite ? adresse(z.haut, z.gauche) : `${adresse(z.haut, z.gauche)}:${adresse(z.bas, z.droite)}`);

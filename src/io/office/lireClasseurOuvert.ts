@@ -1,7 +1,8 @@
 import type { PlageLue } from '../../sheets/exercices/lecture';
 import { metadonneesAgora } from '../../sheets/agora';
 import { agoraLu, chargerAgora, coin, matrice } from './valeursLues';
-import { aire, nomTropGrand, PLAGE_MAX, type ClasseurLu } from '../xlsx/classeurLu';
+import { nomTropGrand, PLAGE_MAX, type ClasseurLu } from '../xlsx/classeurLu';
+import { aire } from '../../sheets/model';
 import { analyserReference, type CibleNom } from '../xlsx/nomsDefinis';
 import { synchroniser } from './erreurs';
 import type { PriseEnCharge } from './insererClasseur';
@@ -29,14 +30,15 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
   const fusions = prend('1.13');
   const lignesMax = o.lignesMax ?? 500;
   // a name stretched over a whole sheet is not loaded: Excel would send millions of cells
-  const tropGrands = new Map<string, CibleNom>();
-  const plages = noms.items
-    .filter((n) => n.type === 'Range')
-    .filter((n) => {
+  const rangees = noms.items.filter((n) => n.type === 'Range');
+  const tropGrands = new Map(
+    rangees.flatMap((n): [string, CibleNom][] => {
       const z = analyserReference(n.formula ?? '');
-      if (z && aire(z) > PLAGE_MAX) tropGrands.set(n.name.toUpperCase(), z);
-      return !tropGrands.has(n.name.toUpperCase());
-    })
+      return z && aire(z) > PLAGE_MAX ? [[n.name.toUpperCase(), z]] : [];
+    }),
+  );
+  const plages = rangees
+    .filter((n) => !tropGrands.has(n.name.toUpperCase()))
     .map((n) => {
       const r = wb.names.getItem(n.name).getRangeOrNullObject();
       r.load('values,valueTypes,address,isNullObject');

@@ -1,7 +1,8 @@
 import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
 import { ErreurFichier } from '../erreurFichier';
 import { entierEnClair, tailleEnClair } from '../../domain/texte';
-import { lireXlsx, type FeuilleLue, type Zone } from './lireXlsx';
+import { lireXlsx, type FeuilleLue } from './lireXlsx';
+import { aire, type Zone } from '../../sheets/model';
 import { ciblesDesNoms, type CibleNom } from './nomsDefinis';
 import { ClasseurSuspect, type ContenuZip } from './zip';
 import { FEUILLE_AGORA, metadonneesAgora } from '../../sheets/agora';
@@ -40,8 +41,6 @@ const classeurSuspect = (fichier: string, e: ClasseurSuspect) =>
 
 /** What a failure while opening or reading becomes: « suspect » for a file built to exhaust the reader, else « endommagé ». */
 export const erreurDeLecture = (fichier: string, e: unknown) => (e instanceof ErreurFichier ? e : e instanceof ClasseurSuspect ? classeurSuspect(fichier, e) : classeurEndommage(fichier));
-
-export const aire = (r: CibleNom) => (r.bas - r.haut + 1) * (r.droite - r.gauche + 1);
 
 /** A name over more cells than any template gives: refused, named, before a single cell of it is read. */
 export const nomTropGrand = (fichier: string, nom: string, r: CibleNom) =>

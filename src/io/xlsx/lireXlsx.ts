@@ -1,7 +1,7 @@
 import { estFormatDate } from '../../domain/dates';
 import { entierEnClair } from '../../domain/texte';
 import type { ValeurLue } from '../../sheets/exercices/lecture';
-import { numeroColonne as colonne } from '../../sheets/model';
+import { COLONNES_MAX, LIGNES_MAX, numeroColonne as colonne, type Zone } from '../../sheets/model';
 import { ClasseurSuspect, type ContenuZip } from './zip';
 
 /**
@@ -21,14 +21,6 @@ export interface FeuilleLue {
   lignes(): [number, ValeurLue[]][];
 }
 
-/** A rectangle of cells, 1-based corners included. */
-export interface Zone {
-  haut: number;
-  gauche: number;
-  bas: number;
-  droite: number;
-}
-
 export interface XlsxLu {
   feuilles: string[];
   /** workbook-scoped defined names and their reference text (`'Feuille'!$A$1:$B$2`) */
@@ -36,10 +28,6 @@ export interface XlsxLu {
   /** a sheet; with `zones`, only the cells inside them are kept (the rest reads as empty) */
   feuille(nom: string, zones?: readonly Zone[]): FeuilleLue | undefined;
 }
-
-/** Excel's grid: 1 048 576 rows, columns A to XFD. */
-export const LIGNES_EXCEL = 1_048_576;
-export const COLONNES_EXCEL = 16_384;
 
 /**
  * Cells kept from one workbook, all sheets together: a class's grids keep a few tens of thousands;
@@ -51,9 +39,17 @@ const dans = (z: Zone, l: number, c: number) => l >= z.haut && l <= z.bas && c >
 
 /** A1-style corner → [row, column]; throws when outside Excel's grid (Excel itself would refuse the file). */
 function coin(colonneLettres: string, ligneTexte: string): [number, number] {
-  const [l, c] = [Number(ligneTexte), colonneLettres.length <= 3 ? colonne(colonneLettres) : Infinity];
-  if (!(l >= 1 && l <= LIGNES_EXCEL && c <= COLONNES_EXCEL)) throw new Error(`cellule ${colonneLettres}${ligneTexte} hors de la feuille`);
+  const [l, c] = [Number(ligneTexte), colonne(colonneLettres)];
+  if (!(l >= 1 && l <= LIGNES_MAX && c <= COLONNES_MAX)) throw new Error(`cellule ${colonneLettres}${ligneTexte} hors de la feuille`);
   return [l, c];
+}
+
+/** A sheet's merged ranges, as rectangles (one may cover the whole sheet); throws for one outside Excel's grid. */
+export function fusionsDe(xml: string): Zone[] {
+  return Array.from(xml.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g), (m) => {
+    const [[h, g], [b, d]] = [coin(m[1]!, m[2]!), coin(m[3]!, m[4]!)];
+    return { haut: Math.min(h, b), gauche: Math.min(g, d), bas: Math.max(h, b), droite: Math.max(g, d) };
+  });
 }
 
 const ENTITES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -138,12 +134,7 @@ function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904
     if (!rangee) rangees.set(ligne, (rangee = []));
     rangee[col - 1] = x;
   }
-  // merged ranges kept as rectangles: one may cover the whole sheet
-  const fusions: Zone[] = [];
-  for (const m of xml.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
-    const [[h, g], [b, d]] = [coin(m[1]!, m[2]!), coin(m[3]!, m[4]!)];
-    fusions.push({ haut: Math.min(h, b), gauche: Math.min(g, d), bas: Math.max(h, b), droite: Math.max(g, d) });
-  }
+  const fusions = fusionsDe(xml);
   const couverte = (l: number, c: number) => fusions.some((z) => dans(z, l, c) && (l !== z.haut || c !== z.gauche));
   return {
     valeur: (l, c) => (couverte(l, c) ? null : (rangees.get(l)?.[c - 1] ?? null)),

@@ -1,4 +1,4 @@
-import { numeroColonne } from '../../sheets/model';
+import { COLONNES_MAX, LIGNES_MAX, numeroColonne } from '../../sheets/model';
 
 /** Where a workbook-scoped defined name points: sheet and corners (1-based). */
 export interface CibleNom {
@@ -13,13 +13,13 @@ export interface CibleNom {
 export function analyserReference(ref: string): CibleNom | undefined {
   const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
   if (!m) return undefined;
-  const col = (s: string) => (s.length <= 3 ? numeroColonne(s) : Infinity);
+  const col = numeroColonne;
   const feuille = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
   const [l1, c1] = [Number(m[4]), col(m[3]!)];
   const [l2, c2] = [m[6] ? Number(m[6]) : l1, m[5] ? col(m[5]) : c1];
   // Excel keeps a range typed backwards (« $XFD$1048576:$A$1 ») as its normal corners
   const [haut, bas, gauche, droite] = [Math.min(l1, l2), Math.max(l1, l2), Math.min(c1, c2), Math.max(c1, c2)];
-  if (haut < 1 || bas > 1_048_576 || gauche < 1 || droite > 16_384) return undefined;
+  if (haut < 1 || bas > LIGNES_MAX || gauche < 1 || droite > COLONNES_MAX) return undefined;
   return { feuille, haut, gauche, bas, droite };
 }
 

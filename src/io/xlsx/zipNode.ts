@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { entierEnClair } from '../../domain/texte';
-import { numeroColonne } from '../../sheets/model';
-import { CELLULES_LUES_MAX } from './lireXlsx';
+import { aire } from '../../sheets/model';
+import { CELLULES_LUES_MAX, fusionsDe } from './lireXlsx';
 import { PLAGE_MAX } from './classeurLu';
 import { entreesZip, ClasseurSuspect, type ContenuZip, type EntreeZip } from './zip';
 
@@ -48,10 +48,8 @@ export function verifierPaquet(z: Uint8Array): void {
     for (let i = xml.indexOf('<c '); i >= 0; i = xml.indexOf('<c ', i + 3))
       if (++cellules > CELLULES_LUES_MAX) throw new ClasseurSuspect(`plus de ${entierEnClair(CELLULES_LUES_MAX)} cellules`);
     // exceljs gives every cell of a merged range its own object
-    for (const m of xml.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
-      const aire = (Math.abs(Number(m[4]) - Number(m[2])) + 1) * (Math.abs(numeroColonne(m[3]!) - numeroColonne(m[1]!)) + 1);
-      if (aire > PLAGE_MAX) throw new ClasseurSuspect(`une fusion couvre ${entierEnClair(aire)} cellules`);
-    }
+    const grande = fusionsDe(xml).find((z) => aire(z) > PLAGE_MAX);
+    if (grande) throw new ClasseurSuspect(`une fusion couvre ${entierEnClair(aire(grande))} cellules`);
   }
 }
 
@@ -68,23 +66,22 @@ function crc32(o: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
-/**
- * A zip whose entries are stored (as exceljs writes when told not to compress) deflated again by
- * node:zlib, which is several times faster than the JavaScript deflate exceljs uses (pako): the
- * entries, their names and CRCs are kept, only the compression changes, except in the parts that
- * `modifier` changes (their CRC is computed again).
- */
-export function deflaterZip(stocke: Uint8Array, modifier: (nom: string, o: Uint8Array) => Uint8Array = (_, o) => o): Buffer {
-  const locaux: Buffer[] = [];
+/** An entry to write: its bytes as stored (raw deflate when `methode` is 8), and what it declares once inflated. */
+export interface EntreeEcrite {
+  nom: string;
+  donnees: Uint8Array;
+  methode: 0 | 8;
+  crc: number;
+  taille: number;
+}
+
+/** A zip of these entries, in order, names in UTF-8; it declares what each entry says, right or not (the tests' bombs lie). */
+export function ecrireZip(entrees: readonly EntreeEcrite[]): Buffer {
+  const locaux: Uint8Array[] = [];
   const centraux: Buffer[] = [];
   let decalage = 0;
-  for (const [nom, e] of entreesZip(stocke, Infinity)) {
-    const avant = inflaterEntree(e);
-    const apres = modifier(nom, avant);
-    // level 3: the size exceljs's own deflate gave (13,3 Mo for a class of 500), in 60 % of zlib's default time
-    const donnees = deflateRawSync(apres, { level: 3 });
-    const crc = apres === avant ? e.crc : crc32(apres);
-    const n = Buffer.from(nom, 'utf8');
+  for (const e of entrees) {
+    const n = Buffer.from(e.nom, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     const central = Buffer.alloc(46);
@@ -94,23 +91,40 @@ export function deflaterZip(stocke: Uint8Array, modifier: (nom: string, o: Uint8
     for (const [b, d] of [[local, 4], [central, 6]] as const) {
       b.writeUInt16LE(20, d);
       b.writeUInt16LE(0x800, d + 2);
-      b.writeUInt16LE(8, d + 4);
-      b.writeUInt32LE(crc, d + 10);
-      b.writeUInt32LE(donnees.length, d + 14);
-      b.writeUInt32LE(apres.length, d + 18);
+      b.writeUInt16LE(e.methode, d + 4);
+      b.writeUInt32LE(e.crc >>> 0, d + 10);
+      b.writeUInt32LE(e.donnees.length, d + 14);
+      b.writeUInt32LE(e.taille >>> 0, d + 18);
       b.writeUInt16LE(n.length, d + 22);
     }
     central.writeUInt32LE(decalage, 42);
-    locaux.push(local, n, donnees);
+    locaux.push(local, n, e.donnees);
     centraux.push(central, n);
-    decalage += 30 + n.length + donnees.length;
+    decalage += 30 + n.length + e.donnees.length;
   }
   const repertoire = Buffer.concat(centraux);
   const fin = Buffer.alloc(22);
   fin.writeUInt32LE(0x06054b50, 0);
-  fin.writeUInt16LE(centraux.length / 2, 8);
-  fin.writeUInt16LE(centraux.length / 2, 10);
+  fin.writeUInt16LE(entrees.length, 8);
+  fin.writeUInt16LE(entrees.length, 10);
   fin.writeUInt32LE(repertoire.length, 12);
   fin.writeUInt32LE(decalage, 16);
   return Buffer.concat([...locaux, repertoire, fin]);
+}
+
+/**
+ * A zip whose entries are stored (as exceljs writes when told not to compress) deflated again by
+ * node:zlib, which is several times faster than the JavaScript deflate exceljs uses (pako): the
+ * entries, their names and CRCs are kept, only the compression changes, except in the parts that
+ * `modifier` changes (their CRC is computed again).
+ */
+export function deflaterZip(stocke: Uint8Array, modifier: (nom: string, o: Uint8Array) => Uint8Array = (_, o) => o): Buffer {
+  return ecrireZip(
+    Array.from(entreesZip(stocke, Infinity), ([nom, e]) => {
+      const avant = inflaterEntree(e);
+      const apres = modifier(nom, avant);
+      // level 3: the size exceljs's own deflate gave (13,3 Mo for a class of 500), in 60 % of zlib's default time
+      return { nom, donnees: deflateRawSync(apres, { level: 3 }), methode: 8, crc: apres === avant ? e.crc : crc32(apres), taille: apres.length };
+    }),
+  );
 }

@@ -64,6 +64,10 @@ export function champsScelles(spec: SpecExercice<unknown, unknown>, valeur: (cle
   return [...cles.flatMap((k) => [k, valeur(k)]), eleve?.nom.trim() ?? '', eleve?.prenom.trim() ?? '', eleve?.classe.trim() ?? ''];
 }
 
+/** The teacher's seal of an exercise, from its `_agora` keys (as written, or as they now stand) and its student. */
+export const sceauExercice = (cle: CleEnseignant, spec: SpecExercice<unknown, unknown>, valeur: (cle: string) => string, eleve: Eleve | null) =>
+  sceller(cle, USAGE_SCEAU_EXERCICE, champsScelles(spec, valeur, eleve));
+
 const pied = (titreExercice: string, eleve: Eleve | null) =>
   `&L&8${texteEnTete(eleve ? `${nomComplet(eleve)}${eleve.classe ? ` — ${eleve.classe}` : ''}` : 'Exercice AGOrA')}&C&8${texteEnTete(titreExercice)}&R&8Page &P / &N`;
 
@@ -122,7 +126,7 @@ function agora<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], p: P, o: 
   ];
   const valeurs = new Map(cles);
   // always written, empty without a key, so that `agora sceller` has its row to fill
-  cles.push([CLES_EXERCICE.sceau, o.cle ? sceller(o.cle, USAGE_SCEAU_EXERCICE, champsScelles(spec as SpecExercice<unknown, unknown>, (k) => valeurs.get(k) ?? '', o.eleve)) : '']);
+  cles.push([CLES_EXERCICE.sceau, o.cle ? sceauExercice(o.cle, spec as SpecExercice<unknown, unknown>, (k) => valeurs.get(k) ?? '', o.eleve) : '']);
   const ancres: Record<string, string> = { [FEUILLES.enonce]: ANCRES.enonce, [FEUILLES.travail]: ANCRES.travail, [FEUILLES.parametres]: ANCRES.parametres };
   const entrees: EntreeAgora[] = feuilles.filter((f) => ancres[f.nom]).map((f) => ({ ancre: ancres[f.nom]!, modele, eleve: o.eleve, prefixe: '', feuille: f.nom }));
   return feuilleAgora({ cles, versionGabarit: g.version, versionReferentiel: referentiel().version, date: o.date, entrees });
