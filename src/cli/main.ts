@@ -24,8 +24,8 @@ import { FEUILLES_CLASSE } from '../sheets/consolidation/classeurClasse';
 import { consoliderClasseurs, type Progression } from '../app/consolidation';
 import { accorder } from '../domain/texte';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
-import { cheminCle, cleEnTexte, cleOuNouvelle, lireCle } from '../io/cleEnseignant';
-import type { CleEnseignant } from '../domain/sceau';
+import { cheminCle, cleOuNouvelle, lireCle } from '../io/cleEnseignant';
+import { cleEnBase64, type CleEnseignant } from '../domain/sceau';
 import { SCEAU_EN_CLAIR } from '../app/verifierExercice';
 
 
@@ -293,7 +293,7 @@ async function cmdCle(args: string[], s: Sorties): Promise<number> {
   const o = analyser(args, { drapeaux: ['--texte'], valeurs: ['--cle'] });
   if (o.positionnels.length) throw new ErreurUsage(`Argument inattendu : « ${o.positionnels[0]} ».`);
   const cle = await cleDuPoste(o.valeurs.get('--cle'), s);
-  if (o.drapeaux.has('--texte')) s.out(`${cleEnTexte(cle)}\n`);
+  if (o.drapeaux.has('--texte')) s.out(`${cleEnBase64(cle)}\n`);
   else s.out(`Clé de l'enseignant : ${cheminCle(o.valeurs.get('--cle'))} (identifiant ${cle.id}).\n`);
   return 0;
 }

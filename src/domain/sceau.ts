@@ -79,6 +79,9 @@ export function cleDepuisOctets(octets: Uint8Array): CleEnseignant {
   return { octets, id: hex(sha256(new Uint8Array([...new TextEncoder().encode('agora-cle-1:'), ...octets]))).slice(0, 12) };
 }
 
+/** A key's text: one line of base64, what `agora cle --texte` prints and the task pane imports. */
+export const cleEnBase64 = (cle: CleEnseignant) => btoa(String.fromCharCode(...cle.octets));
+
 /** A key from its text (one line of base64, as `agora cle --texte` prints it); undefined when it is not one. */
 export function cleDepuisBase64(texte: string): CleEnseignant | undefined {
   const t = texte.trim();

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cleDepuisBase64, cleDepuisOctets, OCTETS_CLE, type CleEnseignant } from '../domain/sceau';
-import { enBase64 } from './base64';
+import { cleDepuisBase64, cleDepuisOctets, cleEnBase64, OCTETS_CLE, type CleEnseignant } from '../domain/sceau';
 import { creerDossier, ecrireAtomiquement, ErreurFichier } from './fichiers';
 
 /**
@@ -47,10 +46,8 @@ export async function cleOuNouvelle(chemin: string): Promise<{ cle: CleEnseignan
   if (lue) return { cle: lue, creee: false };
   const octets = new Uint8Array(randomBytes(OCTETS_CLE));
   await creerDossier(path.dirname(chemin), true);
-  await ecrireAtomiquement(chemin, `${ENTETE}${enBase64(octets)}\n`);
+  const cle = cleDepuisOctets(octets);
+  await ecrireAtomiquement(chemin, `${ENTETE}${cleEnBase64(cle)}\n`);
   await fs.chmod(chemin, 0o600).catch(() => undefined);
-  return { cle: cleDepuisOctets(octets), creee: true };
+  return { cle, creee: true };
 }
-
-/** The key's text as the task pane takes it (one line of base64). */
-export const cleEnTexte = (cle: CleEnseignant) => enBase64(cle.octets);

@@ -1,5 +1,4 @@
-import { cleDepuisBase64, cleDepuisOctets, OCTETS_CLE, type CleEnseignant } from '../domain/sceau';
-import { enBase64 } from '../io/base64';
+import { cleDepuisBase64, cleDepuisOctets, cleEnBase64, OCTETS_CLE, type CleEnseignant } from '../domain/sceau';
 import { SaisieInvalide } from './commun';
 
 /**
@@ -19,7 +18,7 @@ export function cleDuVolet(): CleEnseignant | undefined {
 }
 
 const garder = (cle: CleEnseignant) => {
-  localStorage.setItem(STOCKAGE, enBase64(cle.octets));
+  localStorage.setItem(STOCKAGE, cleEnBase64(cle));
   return cle;
 };
 
@@ -32,5 +31,3 @@ export function importerCleDuVolet(texte: string): CleEnseignant {
   if (!cle) throw new SaisieInvalide(`Ce texte n\u2019est pas une clé AGOrA : collez la ligne de ${Math.ceil(OCTETS_CLE / 3) * 4} caractères que donne « agora cle --texte » ou « Afficher la clé » sur l\u2019autre poste.`);
   return garder(cle);
 }
-
-export const texteDeLaCle = (cle: CleEnseignant) => enBase64(cle.octets);

@@ -9,7 +9,8 @@ import { degresDuLivret } from '../sheets/grilles/gabarit';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { lancer, SaisieInvalide, surEnvoi } from './commun';
-import { cleDuVolet, creerCleDuVolet, importerCleDuVolet, texteDeLaCle } from './cleDuVolet';
+import { cleDuVolet, creerCleDuVolet, importerCleDuVolet } from './cleDuVolet';
+import { cleEnBase64 } from '../domain/sceau';
 
 /** « Clé de l'enseignant »: create one, show it to copy it elsewhere, or import a colleague's (or the CLI's). */
 function brancherCle(): void {
@@ -25,7 +26,7 @@ function brancherCle(): void {
     void lancer(parId<HTMLButtonElement>('cle-afficher'), message, '…', async () => {
       const cle = cleDuVolet();
       if (!cle) throw new SaisieInvalide('Aucune clé sur ce poste.');
-      parId<HTMLInputElement>('cle-texte').value = texteDeLaCle(cle);
+      parId<HTMLInputElement>('cle-texte').value = cleEnBase64(cle);
       return `Clé ${cle.id} affichée dans le champ ci-dessus : copiez-la dans un fichier pour « agora … --cle FICHIER », ou collez-la dans le volet d\u2019un autre poste.`;
     })(),
   );
