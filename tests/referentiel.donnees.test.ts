@@ -1,4 +1,4 @@
-import { Referentiel, competences, competence, epreuveDeCompetence, referentiel } from '../src/referentiel';
+import { Referentiel, competences, competence, epreuveDeCompetence, referentiel, referentielCite } from '../src/referentiel';
 import donnees from '../src/referentiel/data/referentiel.json';
 
 describe('référentiel AGOrA : données validées', () => {
@@ -53,7 +53,7 @@ describe('référentiel AGOrA : données validées', () => {
   });
 
   test('les variantes connues sont gardées : libellé de l\'arrêté retenu, autre texte noté', () => {
-    const c221 = competence('2.2.1');
+    const c221 = competence('2.2.1', referentielCite());
     expect(c221.libelle).toBe('Etablir un état de rapprochement');
     expect(c221.variantes).toContainEqual({ source: '002', texte: 'Établir un état de rapprochement' });
     const a11 = r.blocs[0]!.activites[0]!;
@@ -63,6 +63,23 @@ describe('référentiel AGOrA : données validées', () => {
     expect(competence('2.1.4').criteres.map((k) => k.provenance.map((p) => p.source))).toEqual([['003', '001'], ['003', '001']]);
     // 2.3.1 groups four situations in 001
     expect(competence('2.3.1').situations.map((s) => s.code)).toEqual(['2.3.1.1', '2.3.1.2', '2.3.1.3', '2.3.1.4']);
+  });
+
+  test("affiché, le libellé prend sa capitale accentuée et l'orthographe de l'arrêté reste en variante", () => {
+    const c221 = competence('2.2.1');
+    expect(c221.libelle).toBe('Établir un état de rapprochement');
+    expect(c221.variantes).toContainEqual({ source: '003', texte: 'Etablir un état de rapprochement' });
+    expect(competence('2.2.5').libelle).toBe('Établir un état périodique de trésorerie');
+    expect(r.epreuves.find((e) => e.code === 'E2')!.libelle).toMatch(/^Étude de situations professionnelles/);
+    expect(r.blocs[0]!.activites[0]!.pix.map((p) => p.libelle)).toContain('Évoluer dans un environnement numérique');
+    // Codes and provenance are never touched; the quoted data is unchanged.
+    expect(c221.provenance).toEqual(competence('2.2.1', referentielCite()).provenance);
+    expect(competence('2.2.1', referentielCite()).libelle).toBe('Etablir un état de rapprochement');
+    expect(r.pfmp.textes['attestation']).toMatch(/^À l'issue de chaque PFMP/);
+    expect(r.diplome.sigle).toBe('AGOrA');
+    const libelles = (x: Referentiel) => JSON.stringify(x, (k, v: unknown) => (k === 'variantes' ? undefined : v));
+    expect(libelles(r)).not.toMatch(/"(A|Etablir|Evoluer|Etude|Ecart) /);
+    expect(libelles(referentielCite())).toMatch(/"Etablir /);
   });
 
   test('une compétence inconnue donne une erreur en français', () => {

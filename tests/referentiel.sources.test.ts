@@ -1,7 +1,8 @@
-import { competences, referentiel } from '../src/referentiel';
+import { competences, referentielCite } from '../src/referentiel';
+import { CAPITALES_ACCENTUEES } from '../src/referentiel/typographie';
 import { estCite, lireSource, normaliser } from './aides/sources';
 
-const r = referentiel();
+const r = referentielCite();
 const src = Object.fromEntries(['000', '001', '002', '003', '004'].map((id) => [id, normaliser(lireSource(id))])) as Record<string, string>;
 
 describe('référentiel AGOrA : conforme aux textes officiels', () => {
@@ -80,6 +81,15 @@ describe('référentiel AGOrA : conforme aux textes officiels', () => {
     Object.values(r.pfmp.textes).forEach((x) => v('003', x, 'PFMP'));
     expect(nonCites).toEqual([]);
     expect(n).toBeGreaterThan(850);
+  });
+
+  test("chaque mot que l'arrêté écrit sans accent sur la capitale et qu'un texte officiel accentue est dans la table des capitales accentuées", () => {
+    // (The table also holds words no official text happens to accent, « Étude », « Écart », « À ».)
+    const mots = new Set(JSON.stringify(r).match(/(?<![\p{L}])E\p{Ll}+/gu));
+    const officiels = Object.values(src).join(' ');
+    const accentues = [...mots].filter((m) => new RegExp(`(?<![\\p{L}])É${m.slice(1)}(?![\\p{L}])`, 'u').test(officiels));
+    expect(Object.keys(CAPITALES_ACCENTUEES)).toEqual(expect.arrayContaining(accentues));
+    expect(accentues).toContain('Etablir');
   });
 
   test('la vérification mot pour mot sait échouer', () => {

@@ -5,7 +5,7 @@ import { valider } from '../src/domain/validation';
 
 /*
  * Reference cases worked by hand with the method of the budget de trésorerie taught in Bac Pro
- * AGOrA (2.2.5 « Etablir un état périodique de trésorerie »): budgets des encaissements et des
+ * AGOrA (2.2.5 « Établir un état périodique de trésorerie »): budgets des encaissements et des
  * décaissements TTC, budget de TVA (TVA due de M payée en M+1, crédit reporté), trésorerie
  * début + encaissements − décaissements = fin. Amounts in cents.
  */

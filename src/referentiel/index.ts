@@ -1,14 +1,22 @@
 import donnees from './data/referentiel.json';
 import { Referentiel, type Bloc, type Competence, type Epreuve } from './schema';
+import { referentielAffiche } from './typographie';
 
 export * from './schema';
 
-let cache: Referentiel | undefined;
+let cite: Referentiel | undefined;
+let affiche: Referentiel | undefined;
 
-/** The AGOrA référentiel, validated once against its zod schema (a bad data file fails loudly at start-up). */
+/** The référentiel exactly as quoted from the official texts, validated once against its zod schema (a bad data file fails loudly at start-up). */
+export function referentielCite(): Referentiel {
+  cite ??= Referentiel.parse(donnees);
+  return cite;
+}
+
+/** The AGOrA référentiel as every screen and sheet shows it: the quoted texts with accented capitals (typographie.ts). */
 export function referentiel(): Referentiel {
-  cache ??= Referentiel.parse(donnees);
-  return cache;
+  affiche ??= referentielAffiche(referentielCite());
+  return affiche;
 }
 
 export function competences(r: Referentiel = referentiel()): Competence[] {
