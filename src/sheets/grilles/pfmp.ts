@@ -13,7 +13,7 @@ const LARGEUR_PERIODE = 6.5;
 /**
  * « Grille de suivi des compétences mises en œuvre en PFMP » of one pôle, laid out as source 002:
  * sub-activity bands (1.1, 1.2…), one row per compétence with its critères, one level per period.
- * Below it, one band per period (dates, organisation d'accueil, tuteur) — read from the student's
+ * Above it, one band per period (dates, organisation d'accueil, tuteur) — read from the student's
  * PFMP attestation sheet when the workbook has one, so that they are typed once.
  */
 export function grillePfmp(r: Referentiel, codeBloc: string, ctx: ContexteGrille, nomFeuille: string): GrilleConstruite {
@@ -34,6 +34,39 @@ export function grillePfmp(r: Referentiel, codeBloc: string, ctx: ContexteGrille
   nommer('Feuille', `A${l1}`);
   f.ligne([{ valeur: `Pôle ${b.pole.code} > ${b.pole.libelle}`, style: { ...sousTitre, gras: true, taille: 11 }, colonnes: nCol }]);
   bandeIdentite(f, ctx, [1, 2, 1, periodes.length]);
+  f.vide();
+
+  // Period bands (dates, organisation d'accueil, tuteur) above the grid: below it they printed on the
+  // next page under the grid's repeated header.
+  const attestation = ctx.feuilles['attestation'];
+  const source = attestation ? 'renseignées dans la feuille « ' + attestation + ' »' : 'à renseigner ici';
+  f.ligne([{ valeur: `Périodes de formation en milieu professionnel (${source})`, style: bandeau, colonnes: nCol }]);
+  f.ligne([
+    { valeur: 'Période', style: entete },
+    { valeur: 'Du', style: entete },
+    { valeur: 'Au', style: entete },
+    { valeur: "Organisation d'accueil", style: entete },
+    { valeur: 'Tuteur', style: entete, colonnes: periodes.length },
+  ]);
+  let p1 = 0;
+  let p2 = 0;
+  periodes.forEach((p, i) => {
+    const lien = (champ: keyof ReturnType<typeof colonnesPeriodes>) => {
+      if (!attestation) return null;
+      const ref = cellule(attestation, colonnesPeriodes(i)[champ]);
+      return { formule: `IF(${ref}="","",${ref})` };
+    };
+    const style = attestation ? valeur : saisie;
+    p2 = f.ligne([
+      { valeur: p, style: { ...etiquette, alignement: 'centre' } },
+      { valeur: lien('du'), style: attestation ? { ...valeur, alignement: 'centre', format: 'dd/mm/yyyy' } : saisieDate },
+      { valeur: lien('au'), style: attestation ? { ...valeur, alignement: 'centre', format: 'dd/mm/yyyy' } : saisieDate },
+      { valeur: lien('organisation'), style },
+      { valeur: lien('tuteur'), style, colonnes: periodes.length },
+    ]);
+    p1 ||= p2;
+  });
+  nommer('Periodes', plage(0, p1, fin, p2));
   f.vide();
 
   const h = f.ligne([
@@ -71,38 +104,7 @@ export function grillePfmp(r: Referentiel, codeBloc: string, ctx: ContexteGrille
   f.ligne([{ valeur: { formule: formuleLegende('pfmp') }, style: texte, colonnes: nCol }]);
   f.ligne([{ valeur: 'Un niveau par compétence et par période, positionné avec le tuteur à l\'issue de la période.', style: texte, colonnes: nCol }]);
 
-  // Period bands: dates, organisation d'accueil, tuteur.
-  f.vide();
-  const attestation = ctx.feuilles['attestation'];
-  const source = attestation ? 'renseignées dans la feuille « ' + attestation + ' »' : 'à renseigner ici';
-  f.ligne([{ valeur: `Périodes de formation en milieu professionnel (${source})`, style: bandeau, colonnes: nCol }]);
-  f.ligne([
-    { valeur: 'Période', style: entete },
-    { valeur: 'Du', style: entete },
-    { valeur: 'Au', style: entete },
-    { valeur: "Organisation d'accueil", style: entete },
-    { valeur: 'Tuteur', style: entete, colonnes: periodes.length },
-  ]);
-  let p1 = 0;
-  let p2 = 0;
-  periodes.forEach((p, i) => {
-    const lien = (champ: keyof ReturnType<typeof colonnesPeriodes>) => {
-      if (!attestation) return null;
-      const ref = cellule(attestation, colonnesPeriodes(i)[champ]);
-      return { formule: `IF(${ref}="","",${ref})` };
-    };
-    const style = attestation ? valeur : saisie;
-    p2 = f.ligne([
-      { valeur: p, style: { ...etiquette, alignement: 'centre' } },
-      { valeur: lien('du'), style: attestation ? { ...valeur, alignement: 'centre', format: 'dd/mm/yyyy' } : saisieDate },
-      { valeur: lien('au'), style: attestation ? { ...valeur, alignement: 'centre', format: 'dd/mm/yyyy' } : saisieDate },
-      { valeur: lien('organisation'), style },
-      { valeur: lien('tuteur'), style, colonnes: periodes.length },
-    ]);
-    p1 ||= p2;
-  });
-  nommer('Periodes', plage(0, p1, fin, p2));
-
-  const feuille = f.feuille(miseEnPage(ctx, `Suivi PFMP — pôle ${b.pole.code}`, 'paysage', [h, h]), { lignes: h, colonnes: 0 });
+  // No frozen panes: with the periods above the grid they would hold a third of a laptop's screen.
+  const feuille = f.feuille(miseEnPage(ctx, `Suivi PFMP — pôle ${b.pole.code}`, 'paysage', [h, h]));
   return { feuille: { ...feuille, validations, misesEnForme, protegee: true }, noms, modele: `grille-pfmp-pole${b.pole.code}`, ancre: `${base}_Feuille` };
 }
