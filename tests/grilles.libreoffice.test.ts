@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,3 +163,47 @@ test('attestation PFMP recalculée par LibreOffice : vierge, un texte neutre san
   expect(rouges).toHaveLength(4);
   for (const formule of rouges) expect(formule).toMatch(/^AND\(COUNT\(G\d+:G\d+\)>0,G\d+<E\d+\)$/);
 }, 300_000);
+
+/** The text of each page of a PDF, as poppler lays it out. */
+function pagesDuPdf(pdf: string): string[] {
+  const r = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftotext a échoué : ${r.stderr}`);
+  return r.stdout.split('\f').filter((p) => p.trim() !== '');
+}
+
+test("impression par LibreOffice : une bande d'activité n'est jamais seule en bas de page, les périodes PFMP sous le titre, E31 et E32 sur deux pages", () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'agora-impression-'));
+  const etablissement = 'Lycée professionnel de démonstration Jean-Baptiste de La Salle';
+  const { classeur } = classeurGrilles(r, [{ nom: 'Benali', prenom: 'Yasmine', classe: 'Tle AGOrA A' }], { types: ['pfmp', 'e31', 'e32', 'e2', 'recap-e31', 'recap-e32', 'attestation'], etablissement, annee: '2026-2027', date: '2026-11-23' }, 'eleve');
+  const f = path.join(d, 'grilles.xlsx');
+  return classeurEnXlsx(classeur).then((octets) => {
+    writeFileSync(f, octets);
+    const pages = pagesDuPdf(convertirAvecLibreOffice(f, 'pdf'));
+    const lignes = (p: string) => p.split('\n').filter((l) => l.trim() !== '');
+    const dePied = (p: string) => lignes(p).at(-1)!; // « BENALI Yasmine — Tle AGOrA A   Grille d'évaluation E31   Page 8 / 17 »
+    const pagesDe = (intitule: string) => pages.filter((p) => dePied(p).includes(intitule));
+    for (const p of pages) {
+      const corps = lignes(p).slice(0, -1);
+      // The last printed line above the footer is never an activité band (« 1.3 - Actualisation … »).
+      expect({ page: dePied(p).trim(), fin: corps.at(-1)!.trim() }).not.toEqual({ page: dePied(p).trim(), fin: expect.stringMatching(/^\d\.\d - /) });
+    }
+    for (const pole of ['1', '2', '3']) {
+      const pfmp = pagesDe(`Suivi PFMP — pôle ${pole}`);
+      expect(pfmp).toHaveLength(2);
+      // The periods table sits on the first page, under the title, never under the repeated grid header.
+      expect(pfmp[0]).toMatch(/Grilles de suivi des compétences[\s\S]*Périodes de formation en milieu professionnel[\s\S]*Activités +Code +Compétences/);
+      expect(pfmp[1]).not.toMatch(/Organisation d'accueil/);
+    }
+    for (const e of ['E31', 'E32']) {
+      const ccf = pagesDe(`Grille d'évaluation ${e}`);
+      expect(ccf).toHaveLength(2);
+      expect(ccf[0]).toContain(`Établissement : ${etablissement}`);
+      expect(ccf[1]).toMatch(/Note proposée \(sur 20\)[\s\S]*Appréciation de la commission[\s\S]*Commission d'évaluation[\s\S]*Signature/);
+    }
+    for (const e of ['E31', 'E32']) {
+      const recap = pagesDe(`État récapitulatif ${e}`);
+      expect(recap).toHaveLength(1);
+      expect(recap[0]).toMatch(/Activité couverte par au moins un travail[\s\S]*Activités non couvertes/);
+    }
+  });
+}, 240_000);

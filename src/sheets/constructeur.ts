@@ -1,3 +1,4 @@
+import { sautsDePage } from './pagination';
 import { hauteurPourTextes, lettreColonne, type Cellule, type Feuille, type Ligne, type MiseEnPage, type Style, type Valeur } from './model';
 
 export interface Bloc {
@@ -47,6 +48,18 @@ export class ConstructeurFeuille {
     return numero;
   }
 
+  /** Rows added by `ajouter` print on one page (a heading with its box, a table with its header). */
+  solidaires(ajouter: () => void): void {
+    const debut = this.lignes.length;
+    ajouter();
+    for (let i = debut; i < this.lignes.length - 1; i++) this.lignes[i]!.avecSuivante = true;
+  }
+
+  /** The last row added prints on the same page as the next one (a band with its first row). */
+  avecLaSuivante(): void {
+    this.lignes[this.lignes.length - 1]!.avecSuivante = true;
+  }
+
   vide(): number {
     this.lignes.push({ cellules: [], hauteur: 8 });
     return this.lignes.length;
@@ -56,8 +69,11 @@ export class ConstructeurFeuille {
     return this.lignes.length;
   }
 
-  feuille(miseEnPage: MiseEnPage, figer?: { lignes: number; colonnes: number }): Feuille {
-    return { nom: this.nom, largeurs: this.largeurs, lignes: this.lignes, fusions: this.fusions, miseEnPage, ...(figer ? { figer } : {}) };
+  /** `colonnesMasquees`: left out of the printed width when the page breaks are laid out. */
+  feuille(miseEnPage: MiseEnPage, figer?: { lignes: number; colonnes: number }, colonnesMasquees?: number[]): Feuille {
+    const base = { nom: this.nom, largeurs: this.largeurs, lignes: this.lignes, fusions: this.fusions, miseEnPage, ...(figer ? { figer } : {}), ...(colonnesMasquees ? { colonnesMasquees } : {}) };
+    const sauts = sautsDePage(base);
+    return sauts.length ? { ...base, miseEnPage: { ...miseEnPage, sautsDePage: sauts } } : base;
   }
 }
 

@@ -18,6 +18,7 @@ export interface Style {
   alignement?: 'gauche' | 'centre' | 'droite';
   vertical?: 'haut' | 'milieu';
   retourLigne?: boolean;
+  reduire?: boolean; // shrink to fit: a text of unknown length (a formula's) in a cell of fixed size
   bordure?: boolean;
   format?: string; // Excel number format
   saisie?: boolean; // input cell: left unlocked when the sheet is protected
@@ -31,6 +32,7 @@ export interface Cellule {
 export interface Ligne {
   cellules: (Cellule | null)[];
   hauteur?: number; // points
+  avecSuivante?: boolean; // printed on the same page as the next row (see pagination.ts)
 }
 
 export interface MiseEnPage {
@@ -40,6 +42,7 @@ export interface MiseEnPage {
   piedDePage?: string; // Excel header/footer codes (&P, &N…)
   enTete?: string;
   zoneImpression?: string; // A1-style; leaves helper columns out of the printout
+  sautsDePage?: number[]; // 1-based rows that start a page (see pagination.ts)
 }
 
 /** A drop-down list: the items of a defined name (so it follows edits of « Paramètres ») or fixed items. */

@@ -50,9 +50,12 @@ export async function insererParLots<T>(
       restants = restants.filter((e) => !lot.includes(e));
       progression?.(elements.length - restants.length);
     } catch (e) {
-      if (e instanceof ChargeTropLourde && lot.length > 1) {
-        // sized from the estimate, with a margin; smaller each time, so this ends
-        taille = Math.max(1, Math.min(lot.length - 1, Math.floor((lot.length * e.maximum * 0.95) / e.charge)));
+      if (e instanceof ChargeTropLourde && taille > 1) {
+        // sized from the estimate, with a margin; `taille` (not the lot, which homonyms lengthen) is
+        // smaller each time, so this ends
+        const capacite = Math.floor((lot.length * e.maximum * 0.95) / e.charge);
+        taille = Math.max(1, Math.min(taille - 1, capacite));
+        while (taille > 1 && lotSuivant(restants, taille, cle).length > capacite) taille--; // homonyms included
         continue;
       }
       if (!lots) throw e;

@@ -24,6 +24,7 @@ function styleExcel(s: Style): Partial<ExcelJS.Style> {
     ...(s.fond ? { fill: { type: 'pattern', pattern: 'solid', fgColor: couleur(s.fond) } as ExcelJS.Fill } : {}),
     alignment: {
       wrapText: !!s.retourLigne,
+      ...(s.reduire ? { shrinkToFit: true } : {}),
       vertical: s.vertical === 'milieu' ? 'middle' : 'top',
       ...(s.alignement ? { horizontal: s.alignement === 'centre' ? 'center' : s.alignement === 'droite' ? 'right' : 'left' } : {}),
     },
@@ -105,6 +106,7 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille, options: O
       ...(f.miseEnPage.enTete ? { oddHeader: f.miseEnPage.enTete } : {}),
     },
   });
+  for (const n of f.miseEnPage.sautsDePage ?? []) ws.getRow(n - 1).addPageBreak();
   // exceljs leaves out a column 9 wide (its own default), which Excel would then draw 8.43 wide
   ws.columns = f.largeurs.map((w) => ({ width: w === 9 ? 9.000001 : w }));
   f.lignes.forEach((l, i) => {

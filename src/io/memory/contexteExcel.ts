@@ -246,6 +246,9 @@ export class ContexteMemoire {
         setPrintTitleRows: (v: unknown) => ctx.enfiler('pageLayout.setPrintTitleRows', nom, '1.9', () => (f().miseEnPage.printTitleRows = v)),
         setPrintArea: (v: unknown) => ctx.enfiler('pageLayout.setPrintArea', nom, '1.9', () => (f().miseEnPage.printArea = v)),
       }),
+      horizontalPageBreaks: {
+        add: (r: string) => ctx.enfiler('horizontalPageBreaks.add', `${nom}!${r}`, '1.9', () => ((f().miseEnPage.sauts ??= []) as string[]).push(r)),
+      },
     };
     return ws;
   }

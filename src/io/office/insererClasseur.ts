@@ -59,6 +59,7 @@ function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style): void {
   if (s.alignement) f.horizontalAlignment = s.alignement === 'centre' ? 'Center' : s.alignement === 'droite' ? 'Right' : 'Left';
   f.verticalAlignment = s.vertical === 'milieu' ? 'Center' : 'Top';
   if (s.retourLigne) f.wrapText = true;
+  if (s.reduire) f.shrinkToFit = true;
   if (s.bordure) {
     for (const bord of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const) {
       const b = f.borders.getItem(bord);
@@ -185,6 +186,7 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
     [p.leftMargin, p.rightMargin, p.topMargin, p.bottomMargin] = [0.4, 0.4, 0.5, 0.6].map((pouces) => Math.round(pouces * POUCE * 10) / 10) as [number, number, number, number];
     if (f.miseEnPage.lignesRepetees) p.setPrintTitleRows(`$${f.miseEnPage.lignesRepetees[0]}:$${f.miseEnPage.lignesRepetees[1]}`);
     if (f.miseEnPage.zoneImpression) p.setPrintArea(f.miseEnPage.zoneImpression);
+    for (const n of f.miseEnPage.sautsDePage ?? []) ws.horizontalPageBreaks.add(`A${n}`);
     const pages = p.headersFooters.defaultForAllPages;
     if (f.miseEnPage.piedDePage) Object.assign(pages, Object.fromEntries(Object.entries(parties(f.miseEnPage.piedDePage)).map(([k, v]) => [`${k}Footer`, v])));
     if (f.miseEnPage.enTete) Object.assign(pages, Object.fromEntries(Object.entries(parties(f.miseEnPage.enTete)).map(([k, v]) => [`${k}Header`, v])));

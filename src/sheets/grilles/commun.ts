@@ -73,21 +73,30 @@ export function miseEnPage(ctx: ContexteGrille, intitule: string, orientation: M
 /**
  * The identity band every grid starts with: student and class as values (they come from the class
  * list: text, never formulas), établissement and year read from « Paramètres » so they are typed once.
- * `largeurs` gives how many columns the label and the value of each half take.
+ * `colonnes` gives how many columns the label and the value of each half take; a second label of 0
+ * columns writes « Établissement : … » in one cell, for grids whose columns are too narrow for a
+ * label beside its value.
  */
 export function bandeIdentite(f: ConstructeurFeuille, ctx: ContexteGrille, colonnes: [number, number, number, number]): void {
   const [l1, v1, l2, v2] = colonnes;
+  // Read from « Paramètres », of a length unknown here: shrunk to its cell rather than cut.
+  const lu = { ...valeur, retourLigne: false, reduire: true };
+  const moitie = (libelle: string, nom: string) =>
+    l2 === 0
+      ? [{ valeur: { formule: `"${libelle} : "&${nom}` }, style: lu, colonnes: v2 }]
+      : [
+          { valeur: libelle, style: etiquette, colonnes: l2 },
+          { valeur: { formule: `""&${nom}` }, style: lu, colonnes: v2 },
+        ];
   f.ligne([
     { valeur: 'Élève', style: etiquette, colonnes: l1 },
     { valeur: nomComplet(ctx.eleve), style: { ...valeur, gras: true }, colonnes: v1 },
-    { valeur: 'Établissement', style: etiquette, colonnes: l2 },
-    { valeur: { formule: `""&${PARAMETRES.etablissement}` }, style: valeur, colonnes: v2 },
+    ...moitie('Établissement', PARAMETRES.etablissement),
   ]);
   f.ligne([
     { valeur: 'Classe', style: etiquette, colonnes: l1 },
     { valeur: ctx.eleve.classe, style: valeur, colonnes: v1 },
-    { valeur: 'Année scolaire', style: etiquette, colonnes: l2 },
-    { valeur: { formule: `""&${PARAMETRES.annee}` }, style: valeur, colonnes: v2 },
+    ...moitie('Année scolaire', PARAMETRES.annee),
   ]);
 }
 

@@ -79,6 +79,7 @@ export function grillePfmp(r: Referentiel, codeBloc: string, ctx: ContexteGrille
   const premiereColonne = LARGEURS.length;
   for (const a of b.activites) {
     f.ligne([{ valeur: `${a.code} - ${a.libelle}`, style: bandeau, colonnes: nCol }]);
+    f.avecLaSuivante();
     let debut = 0;
     let finBloc = 0;
     let tachesPrecedentes = '';

@@ -34,7 +34,7 @@ export function etatRecapitulatif(r: Referentiel, codeEpreuve: string, ctx: Cont
       colonnes: nCol,
     },
   ]);
-  bandeIdentite(f, ctx, [1, 2, 2, nCol - 5]);
+  bandeIdentite(f, ctx, [1, 2, 0, nCol - 3]);
   f.vide();
   f.ligne([{ valeur: `Activités du pôle ${b.pole.code}`, style: bandeau, colonnes: nCol }]);
   for (const a of acts) f.ligne([{ valeur: a.code, style: code }, { valeur: a.libelle, style: corps, colonnes: nCol - 1 }]);
@@ -47,6 +47,7 @@ export function etatRecapitulatif(r: Referentiel, codeEpreuve: string, ctx: Cont
     { valeur: 'Réalisé en PFMP ou en formation', style: entete },
     ...acts.map((a) => ({ valeur: `Activité ${a.code}`, style: entete })),
   ]);
+  f.avecLaSuivante();
   let premiere = 0;
   let derniere = 0;
   for (let i = 1; i <= g.lignes; i++) {
@@ -60,11 +61,13 @@ export function etatRecapitulatif(r: Referentiel, codeEpreuve: string, ctx: Cont
     ], 24);
     premiere ||= derniere;
   }
+  f.avecLaSuivante(); // the coverage rows below read the works: never alone on a page
   nommer('Travaux', plage(1, premiere, fin, derniere));
   const lCouv = f.ligne([
     { valeur: 'Activité couverte par au moins un travail', style: { ...etiquette, alignement: 'droite' }, colonnes: colAct },
     ...acts.map((_, i) => ({ valeur: { formule: `IF(COUNTIF(${plage(colAct + i, premiere, colAct + i, derniere)},"${g.marque}")>0,"Oui","Non")` }, style: calcul })),
   ]);
+  f.avecLaSuivante();
   const manquantes = acts.map((a, i) => `IF(${adresse(colAct + i, lCouv)}="Non","${a.code} ","")`).join('&');
   const lBilan = f.ligne([
     {
@@ -76,7 +79,7 @@ export function etatRecapitulatif(r: Referentiel, codeEpreuve: string, ctx: Cont
   nommer('Couverture', plage(colAct, lCouv, fin, lCouv));
   nommer('Bilan', `A${lBilan}`);
 
-  const feuille = f.feuille(miseEnPage(ctx, `État récapitulatif ${e.code}`, 'paysage', [h, h]), { lignes: h, colonnes: 0 });
+  const feuille = f.feuille(miseEnPage(ctx, `État récapitulatif ${e.code}`, 'portrait', [h, h]), { lignes: h, colonnes: 0 });
   const couverture = plage(colAct, lCouv, fin, lCouv);
   return {
     feuille: {
