@@ -69,6 +69,19 @@ describe('exercice TVA : classeur de l\u2019élève', () => {
     expect(cw.worksheets.map((w) => w.name)).toEqual(['Énoncé', 'Corrigé', 'Justification', 'Paramètres', '_agora']);
     const c = await corrigerClasseur(fichier);
     for (const [nom, v] of Object.entries(c.reponses)) expect(valeurDuNom(cw, nom)).toEqual(Array.isArray(v) ? v : [v]);
+    // The corrigé says its green cells are the answers, and the justification says how each line is obtained.
+    expect(String(cw.getWorksheet('Corrigé')!.getCell('A2').value)).toMatch(/Les cellules vertes donnent les réponses attendues/);
+    const j = cw.getWorksheet('Justification')!;
+    const lignes = new Map<string, string>();
+    j.eachRow((row) => lignes.set(String(row.getCell(1).value), String(row.getCell(3).value)));
+    const euros = (n: number) => `${new Intl.NumberFormat('fr-FR').format(n)}\u00a0€`;
+    const b2 = c.reponses.TVA_B2 as number;
+    const cas = valider(EntreeCa3, casTva(c.graine!, '2026-03', ['encaissement', 'intracommunautaire']), 'cas');
+    expect(lignes.get('B2')).toBe(`Total hors taxes : ${euros(b2)} (pièce ${cas.operations.find((o) => o.zone === 'ue' && o.sens === 'achat')!.piece}).`);
+    expect(lignes.get('08')).toMatch(new RegExp(`^Base hors taxes : ${euros(c.reponses.TVA_L08_Base as number)} \\(pièces? .+\\), au taux de 20\u00a0% ; TVA de chaque pièce calculée au centime, total arrondi à l'euro : ${euros(c.reponses.TVA_L08 as number)}\\.$`));
+    expect(lignes.get('16')).toMatch(/^Somme des taxes dues : ligne 08 \(/);
+    expect(lignes.get('23')).toMatch(/^Total de la TVA déductible : .*ligne 20 \(.*\) = /);
+    expect([...lignes.values()].join(' ')).not.toMatch(/base \d+ — taxe \d+/); // no raw numbers left
   });
 
   test('énoncé modifié : le bloc changé est signalé ; seuil modifié dans « Paramètres » : le corrigé le suit ; taux absent des paramètres : refusé', async () => {

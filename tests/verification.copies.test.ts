@@ -12,6 +12,7 @@ import { convertirAvecLibreOffice } from './aides/libreoffice';
 import { insererLignes, renommerFeuille, saisir } from './aides/modifierCopie';
 import { reglagesEnClair, reglagesSaisis } from '../src/sheets/exercices/reglages';
 import { degresDuLivret } from '../src/sheets/grilles/gabarit';
+import { COLONNES_SUIVI, LARGEURS_SUIVI, MASQUEES_SUIVI } from '../src/sheets/verification/suivi';
 
 const DATE = '2026-11-23';
 const d = dossierTemporaire('agora-copies-');
@@ -197,6 +198,12 @@ describe('copie annotée', () => {
       ['2026-11-24', '3.2.4', 4, path.basename(annotee)],
       ['2026-11-24', '3.2.5', 4, path.basename(annotee)],
     ]);
+    // Readable when printed: widths of the layout, technical columns hidden, bordered wrapped rows as tall as their text
+    expect(suivi.columns.map((c) => [Math.round(c.width ?? 0), !!c.hidden])).toEqual(LARGEURS_SUIVI.map((w, j) => [w, MASQUEES_SUIVI.includes(j)]));
+    expect(COLONNES_SUIVI.filter((_, j) => MASQUEES_SUIVI.includes(j))).toEqual(['Modèle', 'Sceau']);
+    const critere = suivi.getCell(2, COLONNES_SUIVI.indexOf('Critère') + 1);
+    expect([critere.alignment?.wrapText, critere.border?.top?.style]).toEqual([true, 'thin']);
+    expect(suivi.getRow(2).height).toBeGreaterThanOrEqual(2 * 12.75); // « Exactitude des éléments retenus pour la préparation des bulletins de paie »: two lines
     const brut = v.rapport.controles.find((c) => c.nom === 'PAIE_BRUT')!;
     expect(lignes[0]![6]).toBeCloseTo(v.rapport.competences[0]!.taux!, 6);
     const [feuille, adresse] = brut.cellule!.split('!');

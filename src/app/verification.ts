@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
 import type { RapportCopie } from '../check/rapport';
 import { feuilleResultats, COULEURS_VERDICT } from '../sheets/verification/resultats';
-import { COLONNES_SUIVI, FEUILLE_SUIVI, FORMATS_SUIVI, lignesSuivi, NOM_SUIVI } from '../sheets/verification/suivi';
+import { COLONNES_SUIVI, FEUILLE_SUIVI, FORMATS_SUIVI, LARGEURS_SUIVI, lignesSuivi, MASQUEES_SUIVI, NOM_SUIVI } from '../sheets/verification/suivi';
 import { ouvrirExercice } from './exercices';
 import { distinguer } from '../domain/texte';
 import { tronquerEnOctets } from '../sheets/eleve';
@@ -37,7 +37,7 @@ export async function ecrireCopieAnnotee(v: CopieVerifiee, sortie: string): Prom
     resultats: feuilleResultats(rapport),
     couleurs,
     notes,
-    suivi: { feuille: FEUILLE_SUIVI, nom: NOM_SUIVI, entetes: COLONNES_SUIVI, formats: FORMATS_SUIVI, lignes: lignesSuivi(rapport, path.basename(rapport.fichier), v.scellerSuivi) },
+    suivi: { feuille: FEUILLE_SUIVI, nom: NOM_SUIVI, entetes: COLONNES_SUIVI, formats: FORMATS_SUIVI, largeurs: LARGEURS_SUIVI, masquees: MASQUEES_SUIVI, lignes: lignesSuivi(rapport, path.basename(rapport.fichier), v.scellerSuivi) },
   });
   await ecrireAtomiquement(sortie, contenu);
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ouvrirPourModifier } from './ouvrirClasseur';
-import { referenceAbsolue, type Feuille } from '../../sheets/model';
+import { hauteurPourTextes, referenceAbsolue, type Feuille } from '../../sheets/model';
 import { ciblesDuClasseur } from './nomsDefinis';
 import { dateExcel, ecrireFeuille } from './xlsxDuModele';
 import { RE_DATE } from '../../domain/dates';
@@ -13,8 +13,12 @@ export interface Annotations {
   /** a hint left as a cell note on an answer's first cell */
   notes: { feuille: string; ligne: number; colonne: number; texte: string }[];
   /** evidence rows appended under the `nomSuivi` header (the sheet is created when missing) */
-  suivi: { feuille: string; nom: string; entetes: readonly string[]; formats: readonly (string | null)[]; lignes: (string | number | null)[][] };
+  suivi: { feuille: string; nom: string; entetes: readonly string[]; formats: readonly (string | null)[]; largeurs: readonly number[]; masquees: readonly number[]; lignes: (string | number | null)[][] };
 }
+
+const bordure: Partial<ExcelJS.Borders> = Object.fromEntries(['top', 'left', 'bottom', 'right'].map((c) => [c, { style: 'thin', color: { argb: 'FF808080' } }]));
+const STYLE_ENTETE: Partial<ExcelJS.Style> = { font: { name: 'Calibri', size: 10, bold: true, color: { argb: 'FFFFFFFF' } }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } }, alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' }, border: bordure };
+const STYLE_LIGNE: Partial<ExcelJS.Style> = { font: { name: 'Calibri', size: 10 }, alignment: { wrapText: true, vertical: 'top' }, border: bordure };
 
 const remplir = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + rgb } });
 
@@ -52,11 +56,10 @@ export async function annoterClasseur(source: string, a: Annotations): Promise<B
       views: [{ state: 'frozen', ySplit: 1 }],
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
     });
-    ws.addRow([...a.suivi.entetes]).eachCell((c) => {
-      c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-      c.fill = remplir('1F3864');
-    });
-    ws.columns = a.suivi.entetes.map((e) => ({ width: Math.max(12, e.length + 4) }));
+    const entete = ws.addRow([...a.suivi.entetes]);
+    entete.eachCell((c) => (c.style = STYLE_ENTETE));
+    entete.height = 28;
+    ws.columns = a.suivi.largeurs.map((width, j) => ({ width, hidden: a.suivi.masquees.includes(j) }));
     wb.definedNames.add(referenceAbsolue(a.suivi.feuille, 'A1'), a.suivi.nom);
     suivi = { ws, entete: 1 };
   }
@@ -74,8 +77,11 @@ export async function annoterClasseur(source: string, a: Annotations): Promise<B
       const format = a.suivi.formats[j];
       // an ISO date in a date column becomes a date serial; anything else stays the value it is
       cell.value = format?.includes('yy') && typeof v === 'string' && RE_DATE.test(v) ? dateExcel(v) : v;
-      if (format) cell.numFmt = format;
+      cell.style = format ? { ...STYLE_LIGNE, numFmt: format } : STYLE_LIGNE;
     });
+    // Excel does not fit a row to its wrapped text on opening: its height is set here
+    const textes = l.flatMap((v, j) => (typeof v === 'string' && !a.suivi.masquees.includes(j) ? [{ texte: v, largeur: a.suivi.largeurs[j] ?? 12 }] : []));
+    suivi.ws.getRow(derniere).height = hauteurPourTextes(textes);
   }
   const index = wb.worksheets.findIndex((w) => w.name === a.resultats.nom);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, index), visibility: 'visible' }];

@@ -74,6 +74,10 @@ export const montantTexte = (c: number) => (c / 100).toFixed(2).replace('.', ','
 /** The corrigé's copy of an answer sheet shows the expected values on a pale green fill. */
 export const fondCorrige = (remplie: Attendus | undefined) => (remplie ? { fond: 'E2EFDA' } : {});
 
+/** What the answer cells are: to fill in (the student's sheet), or the expected answers (the corrigé's, in green). */
+export const consigneSaisie = (remplie: Attendus | undefined) =>
+  remplie ? 'Les cellules vertes donnent les réponses attendues, justifiées dans la feuille « Justification »' : 'Les cellules jaunes sont à compléter';
+
 /** Declares an answer of the template: what it proves (the template's compétence unless told) and how exact it must be. */
 export const repondeur =
   (g: GabaritExercice, reponses: Reponse[]) =>

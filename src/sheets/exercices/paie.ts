@@ -8,7 +8,7 @@ import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBull
 import type { EntreeBulletin } from '../../domain/paie/entree';
 import { ecritureDePaie } from '../../domain/paie/ecritures';
 import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from './blocs';
-import { FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type Reponse, type SpecExercice } from './commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type Reponse, type SpecExercice } from './commun';
 import { gabaritExercice } from './gabarit';
 import { blocsPaie, donneesPaie, feuilleParametresPaie, indexParametre, lireParametresPaie, NOM_PARAMETRES, NOMS_ENONCE, parametresDuCas, structurePaie } from './paieCas';
 
@@ -125,7 +125,7 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
     f.ligne([{ valeur: libelle, style: { ...etiquette, fond: 'D9E2F3' } }, ...['B', 'C', 'D', 'E', 'F'].map(cellule)]);
   };
 
-  enTeteBulletin(f, e, remplie ? `Corrigé — ${g.titre}` : g.titre, 'Les cellules jaunes sont à compléter : montants en euros arrondis au centime, réductions et retenues en négatif. Les taux viennent de la feuille « Paramètres ».');
+  enTeteBulletin(f, e, remplie ? `Corrigé — ${g.titre}` : g.titre, `${consigneSaisie(remplie)} : montants en euros arrondis au centime, réductions et retenues en négatif. Les taux viennent de la feuille « Paramètres ».`);
   f.vide();
   f.ligne(['Éléments de rémunération', 'Nombre', 'Taux', 'Montant', '', ''].map((v) => ({ valeur: v, style: entete })));
   for (const x of b.elements.filter((x) => avantLeBrut(x.code))) {

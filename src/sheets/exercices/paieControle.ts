@@ -7,7 +7,7 @@ import type { ParametresPaie } from '../../domain/parametres/paie';
 import { calculerBulletin } from '../../domain/paie/bulletin';
 import { anomalies, lignesAffichees, type EntreeControlePaie, type LigneAffichee } from '../../domain/paie/controle';
 import type { Bloc } from './blocs';
-import { FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
+import { consigneSaisie, FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
 import { gabaritExercice } from './gabarit';
 import { blocsPaie, CAS_VIDE, donneesPaie, feuilleParametresPaie, lireParametresPaie, parametresDuCas } from './paieCas';
 
@@ -71,7 +71,7 @@ function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Atte
   const reponses: Reponse[] = [];
   const explications = remplie ? new Map(trouvees(e, p).map((a) => [a.index, `${a.ecarts.join(' ; ')}.`])) : new Map<number, string>();
   f.ligne([{ valeur: remplie ? `Corrigé — ${g.titre}` : g.titre, style: titre, colonnes: 3 }]);
-  f.ligne([{ valeur: 'Pour chaque ligne du bulletin de l\u2019énoncé : une anomalie (Oui / Non) ? Si oui, signalez ce qui est faux et la valeur exacte. Les cellules jaunes sont à compléter.', style: sousTitre, colonnes: 3 }]);
+  f.ligne([{ valeur: `Pour chaque ligne du bulletin de l\u2019énoncé : une anomalie (Oui / Non) ? Si oui, signalez ce qui est faux et la valeur exacte. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 3 }]);
   f.vide();
   f.ligne(['Ligne du bulletin', 'Anomalie ?', 'Signalement : ce qui est faux, la valeur exacte'].map((v) => ({ valeur: v, style: entete })));
   const premiere = f.nombreDeLignes + 1;

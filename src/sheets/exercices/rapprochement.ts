@@ -5,7 +5,7 @@ import { dateFr } from '../../domain/dates';
 import { calculerRapprochement, type ResultatRapprochement } from '../../domain/rapprochement/rapprochement';
 import type { EntreeRapprochement } from '../../domain/rapprochement/entree';
 import { FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from './blocs';
-import { FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
 import { gabaritExercice } from './gabarit';
 import { versEuros } from '../../domain/monnaie';
 
@@ -119,7 +119,7 @@ function feuilleTravail(e: EntreeRapprochement, _p: null, remplie?: Attendus): F
   };
 
   f.ligne([{ valeur: remplie ? `Corrigé — ${gab.titre}` : gab.titre, style: titre, colonnes: 9 }]);
-  f.ligne([{ valeur: `État de rapprochement au ${dateFr(e.date)}. Les cellules jaunes sont à compléter ; montants en euros.`, style: sousTitre, colonnes: 9 }]);
+  f.ligne([{ valeur: `État de rapprochement au ${dateFr(e.date)}. ${consigneSaisie(remplie)} ; montants en euros.`, style: sousTitre, colonnes: 9 }]);
   f.vide();
   f.ligne([{ valeur: '1. État de rapprochement', style: bandeau, colonnes: 9 }]);
   f.ligne([{ valeur: 'Compte 512 — Banque (entreprise)', style: entete, colonnes: 5 }, { valeur: '', style: {} }, { valeur: 'Relevé de la banque', style: entete, colonnes: 3 }]);

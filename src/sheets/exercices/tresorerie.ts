@@ -5,7 +5,7 @@ import { moisEnLettres } from '../../domain/dates';
 import { calculerTresorerie, LIBELLE_CHARGES_SOCIALES, LIBELLE_TVA_A_DECAISSER, type LigneBudget, type ResultatTresorerie } from '../../domain/tresorerie/budget';
 import type { EntreeTresorerie } from '../../domain/tresorerie/entree';
 import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from './blocs';
-import { FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
 import { gabaritExercice } from './gabarit';
 import { versEuros } from '../../domain/monnaie';
 
@@ -171,7 +171,7 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
   const entetesMois = () => f.ligne([{ valeur: '', style: entete }, ...r.mois.map((m) => ({ valeur: moisEnLettres(m), style: entete }))]);
 
   f.ligne([{ valeur: remplie ? `Corrigé — ${gab.titre}` : gab.titre, style: titre, colonnes: n + 1 }]);
-  f.ligne([{ valeur: `De ${moisEnLettres(r.mois[0]!)} à ${moisEnLettres(r.mois[n - 1]!)}. Cellules jaunes à compléter ; les totaux et la trésorerie se calculent d\u2019eux-mêmes.`, style: sousTitre, colonnes: n + 1 }]);
+  f.ligne([{ valeur: `De ${moisEnLettres(r.mois[0]!)} à ${moisEnLettres(r.mois[n - 1]!)}. ${consigneSaisie(remplie)} ; les totaux et la trésorerie se calculent d\u2019eux-mêmes.`, style: sousTitre, colonnes: n + 1 }]);
   f.vide();
   f.ligne([{ valeur: '1. Budget de TVA', style: bandeau, colonnes: n + 1 }]);
   entetesMois();

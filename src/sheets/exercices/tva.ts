@@ -6,7 +6,7 @@ import { parametresTva } from '../../domain/parametres/tva';
 import { calculerCa3, LIGNES_CA3, type ParametresCa3 } from '../../domain/tva/ca3';
 import type { EntreeCa3 } from '../../domain/tva/entree';
 import { FORMAT_EUROS_ENTIERS, FORMAT_TAUX, type Bloc, type Colonne } from './blocs';
-import { FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
+import { consigneSaisie, FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
 import { gabaritExercice } from './gabarit';
 import { versEuros } from '../../domain/monnaie';
 
@@ -120,7 +120,7 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
   const styleMontant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS_ENTIERS, ...fondCorrige(remplie) };
 
   f.ligne([{ valeur: remplie ? `Corrigé — ${g.titre}` : g.titre, style: titre, colonnes: 5 }]);
-  f.ligne([{ valeur: `Période : ${moisEnLettres(e.periode)}. Les cellules jaunes sont à compléter.`, style: sousTitre, colonnes: 5 }]);
+  f.ligne([{ valeur: `Période : ${moisEnLettres(e.periode)}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 5 }]);
   f.vide();
   f.ligne([{ valeur: '1. Pièces retenues pour la déclaration du mois', style: bandeau, colonnes: 5 }]);
   f.ligne(['Pièce', 'Libellé', 'Date', 'Retenue ?'].map((v) => ({ valeur: v, style: entete })));
@@ -187,13 +187,57 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
   };
 }
 
+const EUROS_ENTIERS = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const euros = (n: number) => `${EUROS_ENTIERS.format(n)}\u00a0€`;
+const pieces = (ops: readonly string[]) => (ops.length ? `${ops.length > 1 ? 'pièces' : 'pièce'} ${ops.join(', ')}` : 'aucune pièce');
+
+/** How each line of the form is obtained, in words: which pieces, which rate, which other lines. */
+function calculDeLaLigne(code: string, r: ReturnType<typeof calculerCa3>, p: ParametresCa3): string {
+  const l = (c: string) => r.lignes.find((x) => x.code === c)!;
+  const x = l(code);
+  const somme = (codes: string[]) => {
+    const presentes = codes.filter((c) => l(c).montant);
+    return presentes.length ? `${presentes.map((c) => `ligne ${c} (${euros(l(c).montant)})`).join(' + ')} = ${euros(x.montant)}` : `aucun montant : ${euros(0)}`;
+  };
+  const taux = p.taux.find((t) => t.ligne === code);
+  if (taux) return `Base hors taxes : ${euros(x.base ?? 0)} (${pieces(x.operations)}), au taux de ${String(taux.taux).replace('.', ',')}\u00a0% ; TVA de chaque pièce calculée au centime, total arrondi à l'euro : ${euros(x.montant)}.`;
+  switch (code) {
+    case '16':
+      return `Somme des taxes dues : ${somme(r.lignes.filter((y) => y.base !== undefined).map((y) => y.code))}.`;
+    case '17':
+      return `TVA due sur les acquisitions intracommunautaires (${pieces(x.operations)}), autoliquidée : déjà comprise ligne 16, et déductible ligne 20 (ligne 19 pour une immobilisation).`;
+    case '19':
+      return `TVA déductible sur les immobilisations (${pieces(x.operations)}).`;
+    case '20':
+      return `TVA déductible sur les autres biens et services (${pieces(x.operations)}).`;
+    case '22':
+      return 'Crédit de TVA de la déclaration précédente (ligne 27), reporté.';
+    case '23':
+      return `Total de la TVA déductible : ${somme(['19', '20', '22'])}.`;
+    case '25':
+      return `La TVA déductible (ligne 23) dépasse la TVA brute (ligne 16) : crédit de ${euros(l('23').montant)} − ${euros(l('16').montant)} = ${euros(x.montant)}.`;
+    case '26':
+      return `Remboursement demandé du crédit de la ligne 25, au moins égal au seuil de ${euros(p.seuilRemboursement)}.`;
+    case '27':
+      return `Crédit reporté sur la déclaration suivante : ligne 25 − ligne 26 = ${euros(x.montant)}.`;
+    case 'TD':
+      return `La TVA brute (ligne 16) dépasse la TVA déductible (ligne 23) : ${euros(l('16').montant)} − ${euros(l('23').montant)} = ${euros(x.montant)}.`;
+    case '28':
+      return 'TVA nette due : la ligne TD (aucune imputation ici).';
+    case '32':
+      return 'Total à payer : la ligne 28.';
+    default:
+      return `Total hors taxes : ${euros(x.montant)} (${pieces(x.operations)}).`;
+  }
+}
+
 function justification(e: EntreeCa3, p: ParametresCa3): string[][] {
   const r = calculerCa3(e, p);
   return [
-    ['Ligne', 'Montant (€)', 'Pièces retenues'],
-    ...r.lignes.filter((l) => l.montant || l.base).map((l) => [l.code, l.base !== undefined ? `base ${l.base} — taxe ${l.montant}` : String(l.montant), l.operations.join(', ')]),
-    ...r.exclues.map((x) => ['Exclue', x.piece, x.motif]),
-    ...r.avertissements.map((a) => ['Remarque', '', a]),
+    ['Ligne', 'Libellé', 'Comment on l\u2019obtient'],
+    ...r.lignes.filter((l) => l.montant || l.base).map((l) => [l.code, l.libelle, calculDeLaLigne(l.code, r, p)]),
+    ...r.exclues.map((x) => [x.piece, 'Pièce non retenue', `${x.motif}.`]),
+    ...r.avertissements.map((a) => ['', 'Remarque', a]),
   ];
 }
 

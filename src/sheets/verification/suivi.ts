@@ -10,6 +10,9 @@ export const FEUILLE_SUIVI = 'Suivi des compétences';
 export const NOM_SUIVI = 'AGORA_Suivi';
 export const COLONNES_SUIVI = ['Date', 'Exercice', 'Modèle', 'Cas n°', 'Compétence', 'Critère', 'Taux de réussite', 'Degré', 'Niveau', 'Mode', 'Fichier source', 'Remarque', 'Sceau'] as const;
 export const FORMATS_SUIVI: readonly (string | null)[] = ['dd/mm/yyyy', null, null, null, null, null, '0.0 %', null, null, null, null, null, null];
+/** Column widths (characters); the template id and the seal, for the software, are hidden. */
+export const LARGEURS_SUIVI: readonly number[] = [11, 34, 18, 10, 11, 40, 10, 7, 16, 10, 24, 26, 14];
+export const MASQUEES_SUIVI: readonly number[] = [COLONNES_SUIVI.indexOf('Modèle'), COLONNES_SUIVI.indexOf('Sceau')];
 
 export const USAGE_SCEAU_SUIVI = 'agora-suivi-1';
 
