@@ -25,7 +25,7 @@ describe('agora grilles', () => {
     expect(j.erreurs).toEqual([]);
     expect(j.fichiers).toHaveLength(1);
     expect(j.fichiers[0].eleves).toEqual(['DUPONT Jean', 'MARTIN Léa', "N'DIAYE Awa"]);
-    expect(j.fichiers[0].feuilles).toHaveLength(1 + 3 * 4 + 1);
+    expect(j.fichiers[0].feuilles).toHaveLength(2 + 3 * 4 + 1);
     expect(j.fichiers[0].feuilles).toContain('PFMP1 MARTIN Léa');
     // exceljs writes print titles as 'Sheet'!… without doubling a straight apostrophe: sheet names use ’
     expect(j.fichiers[0].feuilles).toContain('E31 N’DIAYE Awa');
@@ -69,7 +69,7 @@ describe('agora grilles', () => {
     const defaut = await lancer(['grilles', '--classe', csv, '--out', path.join(d, 'classe.xlsx'), '--json']);
     expect(defaut.code).toBe(0);
     const feuilles: string[] = JSON.parse(defaut.out).fichiers[0].feuilles;
-    expect(new Set(feuilles.map((f) => f.split(' ')[0]))).toEqual(new Set(['Paramètres', 'PFMP1', 'PFMP2', 'PFMP3', 'E31', 'E32', 'Récap', 'Attestation', '_agora']));
+    expect(new Set(feuilles.map((f) => f.split(' ')[0]))).toEqual(new Set(['Sommaire', 'Paramètres', 'PFMP1', 'PFMP2', 'PFMP3', 'E31', 'E32', 'Récap', 'Attestation', '_agora']));
     expect(feuilles.filter((f) => f.startsWith('E2 '))).toEqual([]);
     const e2 = path.join(d, 'e2.xlsx');
     expect((await lancer(['grilles', '--classe', csv, '--out', e2, '--type', 'e2'])).code).toBe(0);

@@ -181,6 +181,34 @@ describe("classeur d'un élève, tous les types de grilles", () => {
 });
 
 describe('classeur de classe', () => {
+  test("« Sommaire » en premier : une ligne par élève, un lien par grille vers son nom d'ancrage (qui suit un onglet renommé), sans nom d'élève dans une formule", async () => {
+    const eleves = [
+      { nom: 'Dupont', prenom: 'Jean', classe: '1re AGOrA' },
+      { nom: "O'Brien", prenom: '"Léa"', classe: '1re AGOrA' },
+    ];
+    const { wb } = await ecrireEtRelire(eleves, 'classe');
+    expect(wb.worksheets[0]!.name).toBe('Sommaire');
+    const s = wb.getWorksheet('Sommaire')!;
+    let h = 1;
+    while (s.getCell(h, 1).value !== 'Élève') h++;
+    const entete = (s.getRow(h).values as unknown[]).slice(1);
+    expect(entete).toEqual(['Élève', 'Classe', 'PFMP 1', 'PFMP 2', 'PFMP 3', 'CCF E31', 'CCF E32', 'CCF E2', 'Récap. E31', 'Récap. E32', 'Attestation']);
+    expect([s.getCell(h + 1, 1).value, s.getCell(h + 2, 1).value]).toEqual(['DUPONT Jean', "O'BRIEN \"Léa\""]);
+    for (const [i, prefixe] of ['Eleve1_', 'Eleve2_'].map((p, i) => [i, p.replace(/(\d)/, '0$1')] as const)) {
+      const attendues = [`${prefixe}PFMP1_Feuille`, `${prefixe}PFMP2_Feuille`, `${prefixe}PFMP3_Feuille`, `${prefixe}E31_Feuille`, `${prefixe}E32_Feuille`, `${prefixe}E2_Feuille`, `${prefixe}RecapE31_Feuille`, `${prefixe}RecapE32_Feuille`, `${prefixe}PFMP_Feuille`];
+      const formules = attendues.map((_, j) => (s.getCell(h + 1 + i, 3 + j).value as ExcelJS.CellFormulaValue).formula);
+      expect(formules).toEqual(attendues.map((a, j) => `HYPERLINK("#${a}","${entete[2 + j]}")`));
+      // each anchor is the A1 of that student's grid
+      for (const a of attendues) {
+        const [cible] = cellulesDuNom(wb, a);
+        expect([cible!.adresse, cible!.feuille.name.endsWith(i === 0 ? 'DUPONT Jean' : 'BRIEN "Léa"')]).toEqual(['A1', true]);
+      }
+    }
+    const formules: string[] = [];
+    s.eachRow((row) => row.eachCell((c) => void (c.formula && formules.push(c.formula))));
+    expect(formules.join(' ')).not.toMatch(/DUPONT|BRIEN|Léa/);
+  });
+
   test('feuilles par élève aux noms uniques (31 caractères au plus), noms définis préfixés par élève', async () => {
     const eleves = [
       { nom: 'Dupont', prenom: 'Jean', classe: '1re AGOrA' },
@@ -189,7 +217,7 @@ describe('classeur de classe', () => {
     ];
     const { wb } = await ecrireEtRelire(eleves, 'classe');
     const noms = wb.worksheets.map((w) => w.name);
-    expect(noms).toHaveLength(1 + 3 * 9 + 1);
+    expect(noms).toHaveLength(2 + 3 * 9 + 1); // « Sommaire », « Paramètres », 9 grids each, `_agora`
     expect(new Set(noms.map((n) => n.toLowerCase())).size).toBe(noms.length);
     for (const n of noms) expect(n.length).toBeLessThanOrEqual(31);
     expect(noms).toContain('E31 DUPONT Jean');
@@ -220,7 +248,7 @@ describe('classeur de classe', () => {
     expect(textes).toContain('=HYPERLINK("http://x","y")'); // in `_agora`, as typed
     expect(textes).toContain('-1+1');
     // Formulas only mention a student's name inside a quoted sheet reference ('…'!B9).
-    for (const f of formules) expect(f.replace(/'(?:[^']|'')*'!/g, '')).not.toMatch(/HYPERLINK|SUM\(A1\)/i);
+    for (const f of formules) expect(f.replace(/'(?:[^']|'')*'!/g, '')).not.toMatch(/http|SUM\(A1\)/i);
     for (const ws of wb.worksheets) expect(ws.name).not.toMatch(/[:\\/?*[\]]/);
     const pied = wb.worksheets.find((w) => w.name.startsWith('E31 -1+1'))!.headerFooter.oddFooter;
     expect(pied).toContain('-1+1 Dupont && fils'); // « & » doubled: not a header/footer code

@@ -185,7 +185,8 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     const parFichier = new ContexteMemoire(nouveauClasseur());
     await insererClasseur(parFichier as unknown as Excel.RequestContext, m, (v) => parFichier.prend(v), classeurEnBase64);
     for (const x of [c, parFichier.classeur]) {
-      const formules = x.feuilles.flatMap((f) => [...f.cellules.values()].filter((y) => y.formule?.includes('HYPERLINK')));
+      // the « Sommaire » links are formulas of ours; the name's own link never is one
+      const formules = x.feuilles.flatMap((f) => [...f.cellules.values()].filter((y) => y.formule?.includes('http')));
       expect(formules).toEqual([]);
       const textes = x.feuilles.flatMap((f) => [...f.cellules.values()].filter((y) => typeof y.valeur === 'string' && y.valeur.includes('=HYPERLINK')));
       expect(textes.length).toBeGreaterThan(0);
@@ -297,7 +298,7 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
     // by ranges even in ExcelApi 1.13: the new grids' formulas refer to the workbook's « Paramètres » names
     expect(ctx.journal.filter((j) => j.startsWith('workbook.insertWorksheetsFromBase64'))).toEqual([]);
     verifierRendu(ajout!.classeur, c, true);
-    expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', 'Paramètres', 'PFMP1 DUPONT Jean', 'PFMP2 DUPONT Jean', 'PFMP3 DUPONT Jean', 'PFMP1 MARTIN Léa', 'PFMP2 MARTIN Léa', 'PFMP3 MARTIN Léa', '_agora', 'E31 MARTIN LEA', 'E31 NOUVEAU Paul']);
+    expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', 'Sommaire', 'Paramètres', 'PFMP1 DUPONT Jean', 'PFMP2 DUPONT Jean', 'PFMP3 DUPONT Jean', 'PFMP1 MARTIN Léa', 'PFMP2 MARTIN Léa', 'PFMP3 MARTIN Léa', '_agora', 'E31 MARTIN LEA', 'E31 NOUVEAU Paul']);
     expect(c.noms.get('ETABLISSEMENT')!.reference).toBe("='Paramètres'!$B$5");
     expect(c.feuille('Paramètres')!.cellules.get('B5')!.valeur).toBe('Lycée Jean Moulin'); // the teacher's, not the pane's field
     expect(c.noms.get('ELEVE02_E31_NOTE')).toBeDefined();
@@ -322,7 +323,7 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
       new RangeError("Ce classeur a déjà les grilles « PFMP1 DUPONT Jean », « PFMP2 DUPONT Jean » et « PFMP3 DUPONT Jean » : décochez ces grilles ou retirez ces élèves de la liste ; rien n'a été modifié."),
     );
     expect([ctx.syncs, ctx.journal.filter((j) => !j.endsWith('.load ') && !j.startsWith('range.load'))]).toEqual([1, []]);
-    expect(c.feuilles.length).toBe(9);
+    expect(c.feuilles.length).toBe(10);
 
     const exercice = nouveauClasseur();
     const cx = new ContexteMemoire(exercice);

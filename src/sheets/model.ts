@@ -18,6 +18,7 @@ export interface Style {
   alignement?: 'gauche' | 'centre' | 'droite';
   vertical?: 'haut' | 'milieu';
   retourLigne?: boolean;
+  souligne?: boolean; // a link
   reduire?: boolean; // shrink to fit: a text of unknown length (a formula's) in a cell of fixed size
   bordure?: boolean;
   format?: string; // Excel number format

@@ -22,3 +22,4 @@ export const saisieDate: Style = { ...saisie, alignement: 'centre', format: 'dd/
 export const calcul: Style = { taille: T, vertical: 'milieu', alignement: 'centre', bordure: true, gras: true };
 export const alerte: Style = { taille: T, gras: true, couleur: 'C00000', retourLigne: true };
 export const texte: Style = { taille: T, retourLigne: true, vertical: 'haut' };
+export const lien: Style = { taille: T, couleur: '0563C1', souligne: true, alignement: 'centre', vertical: 'milieu', bordure: true };

@@ -19,6 +19,7 @@ function styleExcel(s: Style): Partial<ExcelJS.Style> {
       size: s.taille ?? 10,
       ...(s.gras ? { bold: true } : {}),
       ...(s.italique ? { italic: true } : {}),
+      ...(s.souligne ? { underline: true } : {}),
       ...(s.couleur ? { color: couleur(s.couleur) } : {}),
     },
     ...(s.fond ? { fill: { type: 'pattern', pattern: 'solid', fgColor: couleur(s.fond) } as ExcelJS.Fill } : {}),

@@ -54,6 +54,7 @@ function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style): void {
   f.font.size = s.taille ?? 10;
   if (s.gras) f.font.bold = true;
   if (s.italique) f.font.italic = true;
+  if (s.souligne) f.font.underline = 'Single';
   if (s.couleur) f.font.color = couleur(s.couleur);
   if (s.fond) f.fill.color = couleur(s.fond);
   if (s.alignement) f.horizontalAlignment = s.alignement === 'centre' ? 'Center' : s.alignement === 'droite' ? 'Right' : 'Left';
