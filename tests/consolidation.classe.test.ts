@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { referentiel } from '../src/referentiel';
 import { grillesParEleve } from '../src/app/grilles';
+import { lireListeEleves } from '../src/app/lireListeEleves';
 import { ecrireExercice, corrigerClasseur } from '../src/app/exercices';
 import { ecrireCopieAnnotee, verifierCopie } from '../src/app/verification';
 import { consoliderClasseurs, releverFichier } from '../src/app/consolidation';
@@ -199,10 +200,11 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   const csv = readFileSync(lsl);
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lignes = csv.toString('utf8').slice(1).split('\r\n');
-  expect(lignes[0]).toBe('Classe;Nom;Prénom;Bloc;Code;Compétence;Degré;Libellé du degré;Positionnements');
+  expect(lignes[0]).toBe('Année scolaire;Classe;Nom;Prénom;INE;Semaines de PFMP;Bloc;Code;Compétence;Degré;Libellé du degré;Positionnements');
   expect(lignes).toHaveLength(1 + 3 * 37 + 1);
-  expect(lignes).toContain('Tle A;Dupont;Jean;1;1.1.1;Identifier les caractéristiques de la demande;3;Maîtrisé;4');
-  expect(lignes).toContain(`Tle A;Dupont;Jean;3;3.1.1;${r.blocs[2]!.activites[0]!.competences[0]!.libelle};;Non évalué;0`);
+  // DATE is in November 2026: school year 2026-2027; no INE in this list; the 17 weeks of Dupont's attestation
+  expect(lignes).toContain('2026-2027;Tle A;Dupont;Jean;;17;1;1.1.1;Identifier les caractéristiques de la demande;3;Maîtrisé;4');
+  expect(lignes).toContain(`2026-2027;Tle A;Dupont;Jean;;17;3;3.1.1;${r.blocs[2]!.activites[0]!.competences[0]!.libelle};;Non évalué;0`);
 });
 
 test('le CSV du livret s\'ouvre dans LibreOffice avec les accents (UTF-8 reconnu par son BOM)', async () => {
@@ -217,8 +219,8 @@ test('le CSV du livret s\'ouvre dans LibreOffice avec les accents (UTF-8 reconnu
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(sortie, 'livret.xlsx'));
   const ws = wb.worksheets[0]!;
-  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Classe', 'Nom', 'Prénom', 'Bloc', 'Code', 'Compétence', 'Degré', 'Libellé du degré', 'Positionnements']);
-  expect((ws.getRow(2).values as unknown[]).slice(1, 9)).toEqual(['Tle A', 'Dupont', 'Jean', 1, '1.1.1', 'Identifier les caractéristiques de la demande', 3, 'Maîtrisé']);
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Année scolaire', 'Classe', 'Nom', 'Prénom', 'INE', 'Semaines de PFMP', 'Bloc', 'Code', 'Compétence', 'Degré', 'Libellé du degré', 'Positionnements']);
+  expect((ws.getRow(2).values as unknown[]).slice(1, 12)).toEqual(['2026-2027', 'Tle A', 'Dupont', 'Jean', undefined, 17, 1, '1.1.1', 'Identifier les caractéristiques de la demande', 3, 'Maîtrisé']);
 });
 
 test('le classeur de la classe s\'ouvre dans LibreOffice (tableaux, mises en forme) ; « Profil » reprend de « Synthèse » les niveaux de l\'élève choisi, vide où rien n\'est évalué', async () => {
@@ -347,4 +349,26 @@ test('agora consolider : contrat JSON, options refusées, dossier de sortie abse
   expect((await lancer(['consolider', d + '/rien', '--out', sortie])).code).toBe(2);
   const absent = await lancer(['consolider', classe, '--out', path.join(d, 'absent', 'classe.xlsx')]);
   expect(absent).toMatchObject({ code: 1, err: expect.stringMatching(/Le dossier « .*absent » n'existe pas/) });
+});
+
+test("l'INE de la liste de classe (export Pronote) suit l'élève : `_agora` des grilles, « Synthèse » et livret", async () => {
+  const d = dossierTemporaire('agora-ine-');
+  const liste = path.join(d, 'export.csv');
+  await fs.writeFile(liste, 'Élève;Né(e) le;Classe;INE\r\nDUPONT Jean;01/02/2009;Tle A;123456789AB\r\nMARTIN Léa;03/04/2009;Tle A;\r\n', 'latin1');
+  const { eleves } = await lireListeEleves(liste);
+  expect(eleves).toEqual([{ nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A', ine: '123456789AB' }, { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' }]);
+  const fichiers = await Promise.all(eleves.map((e, i) => grilles(d, e, { [`PFMP1_C${fragment('1.1.1')}`]: [3, null, null, null, null, null] }, `g${i}.xlsx`)));
+  const agora = await feuille(fichiers[0]!, '_agora');
+  const h = agora.findIndex((l) => l[0] === 'ancre');
+  expect(agora.slice(h + 1).filter((l) => l[0]).map((l) => l[10])).toEqual(['', ...Array(9).fill('123456789AB')]); // « Paramètres » belongs to no student
+  const sortie = path.join(d, 'classe.xlsx');
+  const lsl = path.join(d, 'livret.csv');
+  await consoliderClasseurs(fichiers, { sortie, lsl, methode: 'recente', date: DATE });
+  const synthese = await feuille(sortie, FEUILLES_CLASSE.synthese);
+  const entete = synthese.find((l) => l[0] === 'Classe')!;
+  expect(entete.at(-1)).toBe('INE');
+  expect(synthese.filter((l) => l[0] === 'Tle A').map((l) => [l[1], l[entete.length - 1] ?? null])).toEqual([['DUPONT Jean', '123456789AB'], ['MARTIN Léa', null]]);
+  const csv = readFileSync(lsl, 'utf8').split('\r\n');
+  expect(csv).toContain('2026-2027;Tle A;DUPONT;Jean;123456789AB;;1;1.1.1;Identifier les caractéristiques de la demande;3;Maîtrisé;1');
+  expect(csv).toContain('2026-2027;Tle A;MARTIN;Léa;;;1;1.1.1;Identifier les caractéristiques de la demande;3;Maîtrisé;1');
 });

@@ -166,7 +166,7 @@ describe("classeur d'un élève, tous les types de grilles", () => {
     ws.eachRow((row) => lignes.push((row.values as unknown[]).slice(1)));
     expect(lignes).toContainEqual(['referentiel', r.version]);
     const entete = lignes.findIndex((l) => l[0] === 'ancre');
-    expect(lignes[entete]).toEqual(['ancre', 'modele', 'version_modele', 'referentiel', 'nom', 'prenom', 'classe', 'prefixe', 'feuille_initiale', 'cree_le']);
+    expect(lignes[entete]).toEqual(['ancre', 'modele', 'version_modele', 'referentiel', 'nom', 'prenom', 'classe', 'prefixe', 'feuille_initiale', 'cree_le', 'ine']);
     const entrees = lignes.slice(entete + 1);
     expect(entrees.map((l) => l[1])).toEqual([
       'parametres-grilles', 'grille-pfmp-pole1', 'grille-pfmp-pole2', 'grille-pfmp-pole3', 'grille-ccf-e31', 'grille-ccf-e32', 'grille-ccf-e2',

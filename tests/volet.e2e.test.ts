@@ -23,7 +23,7 @@ import { classeurClasse, FEUILLES_CLASSE } from '../src/sheets/consolidation/cla
 import { fragment } from '../src/sheets/grilles/commun';
 import { lignesLivret } from '../src/consolidate/livret';
 import { ecrireCsv } from '../src/io/csv';
-import { dateFr } from '../src/domain/dates';
+import { aujourdhui, dateFr } from '../src/domain/dates';
 import { lettreColonne } from '../src/sheets/model';
 
 /**
@@ -154,7 +154,7 @@ test('Grilles sur Excel sur le web (limite de taille des requêtes, ici 1,5 Mo) 
   const { page, erreurs } = await ouvrir('taskpane.html?charge=1500#grilles');
   await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\tTle A\nMARTIN\tÉloïse\tTle A');
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
-  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toBe('Grilles insérées pour 2 élèves : 7 feuilles.');
+  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toBe('Grilles insérées pour 2 élèves : 8 feuilles.'); // with « Sommaire »
   const avant = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
   await page.getByLabel("Grille d'évaluation CCF de la sous-épreuve E31").check();
   const nouveaux = ['ARNAUD', 'BERNARD', 'CHEVALIER', 'DIALLO', 'ÉTIENNE', 'FAURE'];
@@ -213,7 +213,7 @@ test('Grilles : la liste des élèves tapée dans une feuille du classeur, prise
   await expect(page.getByLabel(/^Élèves/).inputValue()).resolves.toBe(liste.map((l) => l.join('\t')).join('\n'));
   await page.screenshot({ path: path.join(CAPTURES, 'grilles-selection.png'), fullPage: true });
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
-  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toBe('Grilles insérées pour 3 élèves : 10 feuilles.');
+  await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toBe('Grilles insérées pour 3 élèves : 11 feuilles.');
   const onglets = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
   expect(onglets.filter((o) => /^PFMP1 /.test(o))).toEqual(['PFMP1 DUPONT Jean', 'PFMP1 N’DIAYE Awa', 'PFMP1 =1+1 Léa']); // sheet names take a typographic apostrophe
   expect(erreurs).toEqual([]);
@@ -439,7 +439,7 @@ test('Consolider : trois classeurs d\'élèves et un faux classeur choisis, lus 
   await expect(livret.textContent()).resolves.toMatch(/^Enregistrer livret-scolaire-Tle_AGOrA_A\.csv \(\d+ Ko\)$/);
   const [telechargement] = await Promise.all([page.waitForEvent('download'), livret.click()]);
   expect(telechargement.suggestedFilename()).toBe('livret-scolaire-Tle_AGOrA_A.csv');
-  expect(readFileSync((await telechargement.path())!).equals(Buffer.from(ecrireCsv(lignesLivret(referentiel(), cli.classe)), 'utf8'))).toBe(true);
+  expect(readFileSync((await telechargement.path())!).equals(Buffer.from(ecrireCsv(lignesLivret(referentiel(), cli.classe, aujourdhui())), 'utf8'))).toBe(true);
   await expect(page.locator('#consolider-progression').evaluate((p: HTMLProgressElement) => [p.value, p.max])).resolves.toEqual([4, 4]);
   const anomalies = await page.locator('ul.anomalies li').allTextContents();
   expect(anomalies.length).toBe(1);

@@ -50,7 +50,7 @@ export async function consoliderClasseurs(fichiers: readonly string[], o: Option
   );
   const r = referentiel();
   await ecrireAtomiquement(o.sortie, await classeurEnFlux(classeurClasse(r, classe, { date: o.date })));
-  if (o.lsl) await ecrireAtomiquement(o.lsl, ecrireCsv(lignesLivret(r, classe)));
+  if (o.lsl) await ecrireAtomiquement(o.lsl, ecrireCsv(lignesLivret(r, classe, o.date)));
   return {
     fichiers: fichiers.length,
     eleves: classe.eleves.length,

@@ -24,10 +24,57 @@ export interface ListeEleves {
 }
 
 /**
- * The class list: a header with « nom » and « prenom » (a « classe » column is optional, other
- * columns are ignored), then one student per line. Every problem is reported with the file and line.
+ * The header names each column goes by in the lists teachers have: a spreadsheet of their own, the
+ * exports of the vie-scolaire software (Pronote: « Élève » as « NOM Prénom »; SIECLE: « Nom de
+ * famille », « Prénom 1 », « Division », « INE »…), compared as `cleEntete` makes them.
  */
-/** `entetesAjoutes`: header lines added by the caller, so that messages give the user's line numbers. */
+const ENTETES = {
+  nom: ['nom', 'nom de famille', "nom d'usage", 'nom eleve', "nom de l'eleve", 'nom de naissance'],
+  prenom: ['prenom', 'prenom 1', 'premier prenom', 'prenom eleve', "prenom de l'eleve", 'prenoms'],
+  eleve: ['eleve', 'eleves', 'nom prenom', 'nom et prenom', 'nom - prenom', 'nom, prenom', 'nom et prenoms', 'identite', 'apprenant', 'etudiant'],
+  classe: ['classe', 'division', 'classes', 'div', 'div.', 'groupe classe', 'classe de rattachement'],
+  ine: ['ine', 'n° ine', 'no ine', 'numero ine', 'n ine', 'identifiant national', 'identifiant national eleve', 'ine (identifiant national eleve)', 'n° national', 'numero national'],
+} as const;
+
+type Colonnes = Record<keyof typeof ENTETES, number>;
+
+/** Where each column is in a header row; -1 when absent. */
+function colonnesDe(entete: readonly string[]): Colonnes {
+  const cles = entete.map(cleEntete);
+  return Object.fromEntries(Object.entries(ENTETES).map(([k, noms]) => [k, cles.findIndex((c) => (noms as readonly string[]).includes(c))])) as Colonnes;
+}
+
+const estEntete = (c: Colonnes) => (c.nom >= 0 && c.prenom >= 0) || c.eleve >= 0;
+
+/**
+ * « DUPONT Jean », « DE LA FONTAINE Marie-Charlotte », « DUPONT, Jean »: the name is the leading
+ * words in capitals (as Pronote writes it), or what comes before a comma. Null when it cannot be
+ * told (« DUPONT JEAN », « Jean Dupont »): the user is asked for separate columns.
+ */
+export function separerNomPrenom(texte: string): { nom: string; prenom: string } | null {
+  const virgule = texte.indexOf(',');
+  if (virgule > 0) {
+    const [nom, prenom] = [texte.slice(0, virgule).trim(), texte.slice(virgule + 1).trim()];
+    return nom && prenom ? { nom, prenom } : null;
+  }
+  const mots = texte.split(' ');
+  const enCapitales = (m: string) => /\p{Lu}/u.test(m) && !/\p{Ll}/u.test(m);
+  let n = 0;
+  while (n < mots.length && enCapitales(mots[n]!)) n++;
+  if (n === 0 || n === mots.length) return null;
+  return { nom: mots.slice(0, n).join(' '), prenom: mots.slice(n).join(' ') };
+}
+
+/** The INE (identifiant national élève): 11 characters, digits and capital letters. */
+const RE_INE = /^[0-9]{9}[0-9A-Z][A-Z]$|^[0-9]{10}[A-Z]$/;
+
+/**
+ * The class list: a header naming the student's columns — « nom » and « prenom », or one « Élève »
+ * column « NOM Prénom » — in any order, with « classe » (or « division ») and « INE » when the list
+ * has them; other columns (date de naissance, sexe, options…) are ignored. Then one student per line.
+ * Every problem is reported with the file and line.
+ * `entetesAjoutes`: header lines added by the caller, so that messages give the user's line numbers.
+ */
 export function elevesDepuisCsv(octets: Uint8Array, fichier: string, classeParDefaut = '', entetesAjoutes = 0): ListeEleves {
   const { texte, encodage } = decoderTexte(octets);
   let analyse;
@@ -39,27 +86,47 @@ export function elevesDepuisCsv(octets: Uint8Array, fichier: string, classeParDe
   }
   const [entete, ...corps] = analyse.lignes;
   if (!entete) throw new ErreurFichier(`La liste d'élèves « ${fichier} » est vide : il faut une ligne d'en-tête « nom;prenom » puis un élève par ligne.`, fichier);
-  const cles = entete.champs.map(cleEntete);
-  const col = (nom: string) => cles.indexOf(nom);
-  const [iNom, iPrenom, iClasse] = [col('nom'), col('prenom'), col('classe')];
-  const manquantes = [iNom < 0 ? '« nom »' : '', iPrenom < 0 ? '« prenom »' : ''].filter(Boolean);
-  if (manquantes.length)
+  const col = colonnesDe(entete.champs);
+  if (!estEntete(col)) {
+    const manquantes = [col.nom < 0 ? '« nom »' : '', col.prenom < 0 ? '« prenom »' : ''].filter(Boolean);
     throw new ErreurFichier(
-      `Liste d'élèves « ${fichier} », ligne ${entete.numero} : colonne ${manquantes.join(' et ')} absente de l'en-tête (lu : ${entete.champs.map((c) => `« ${nettoyer(c)} »`).join(', ')}). L'en-tête attendu est « nom;prenom ».`,
+      `Liste d'élèves « ${fichier} », ligne ${entete.numero} : colonne ${manquantes.join(' et ')} absente de l'en-tête (lu : ${entete.champs.map((c) => `« ${nettoyer(c)} »`).join(', ')}). L'en-tête attendu est « nom;prenom », ou une colonne « Élève » au format « NOM Prénom » ; les colonnes « classe » (ou « division ») et « INE » sont facultatives.`,
       fichier,
     );
+  }
   if (!corps.length) throw new ErreurFichier(`La liste d'élèves « ${fichier} » ne contient aucun élève après la ligne d'en-tête.`, fichier);
+  const separees = col.nom >= 0 && col.prenom >= 0;
 
   const eleves: Eleve[] = [];
   const vus = new Map<string, number>();
+  const ines = new Map<string, number>();
   for (const { numero: n, champs } of corps) {
     const l = { numero: n - entetesAjoutes, champs };
-    const nom = nettoyer(l.champs[iNom] ?? '');
-    const prenom = nettoyer(l.champs[iPrenom] ?? '');
-    const classe = iClasse >= 0 ? nettoyer(l.champs[iClasse] ?? '') || classeParDefaut : classeParDefaut;
-    if (!nom || !prenom)
-      throw new ErreurFichier(`Liste d'élèves « ${fichier} », ligne ${l.numero} : ${!nom ? 'le nom' : 'le prénom'} est vide.`, fichier);
-    const e: Eleve = { nom, prenom, classe };
+    const ici = `Liste d'élèves « ${fichier} », ligne ${l.numero}`;
+    let nom: string;
+    let prenom: string;
+    if (separees) {
+      nom = nettoyer(l.champs[col.nom] ?? '');
+      prenom = nettoyer(l.champs[col.prenom] ?? '');
+    } else {
+      const complet = nettoyer(l.champs[col.eleve] ?? '');
+      if (!complet) throw new ErreurFichier(`${ici} : la colonne « ${nettoyer(entete.champs[col.eleve]!)} » est vide.`, fichier);
+      const np = separerNomPrenom(complet);
+      if (!np)
+        throw new ErreurFichier(
+          `${ici} : « ${complet} » : impossible de séparer le nom du prénom. Écrivez le nom en capitales puis le prénom (« DUPONT Jean »), ou donnez deux colonnes « nom » et « prenom ».`,
+          fichier,
+        );
+      ({ nom, prenom } = np);
+    }
+    const classe = col.classe >= 0 ? nettoyer(l.champs[col.classe] ?? '') || classeParDefaut : classeParDefaut;
+    if (!nom || !prenom) throw new ErreurFichier(`${ici} : ${!nom ? 'le nom' : 'le prénom'} est vide.`, fichier);
+    const ine = col.ine >= 0 ? nettoyer(l.champs[col.ine] ?? '').replace(/\s/g, '').toUpperCase() : '';
+    if (ine && !RE_INE.test(ine))
+      throw new ErreurFichier(`${ici} : INE « ${nettoyer(l.champs[col.ine] ?? '')} » invalide (11 caractères : 10 chiffres et une lettre, ou 9 chiffres et deux caractères).`, fichier);
+    if (ine && ines.has(ine)) throw new ErreurFichier(`${ici} : l'INE ${ine} est déjà celui de la ligne ${ines.get(ine)}.`, fichier);
+    if (ine) ines.set(ine, l.numero);
+    const e: Eleve = ine ? { nom, prenom, classe, ine } : { nom, prenom, classe };
     const cle = `${cleEleve(e)}|${cleEntete(classe)}`;
     const deja = vus.get(cle);
     if (deja !== undefined)
@@ -81,7 +148,7 @@ export function elevesDepuisTexte(texte: string, classeParDefaut = ''): ListeEle
   const lignes = texte.split(/\r?\n/).filter((l) => l.trim() !== '');
   const premiere = lignes[0] ?? '';
   const sep = premiere.includes('\t') ? '\t' : premiere.includes(';') ? ';' : ',';
-  const aEntete = premiere.split(sep).map(cleEntete).some((c) => c === 'nom' || c === 'prenom');
+  const aEntete = estEntete(colonnesDe(premiere.split(sep)));
   const colonnes = Math.max(...lignes.map((l) => l.split(sep).length), 2);
   const entete = ['nom', 'prenom', 'classe'].slice(0, Math.min(3, colonnes)).join(sep);
   const complet = aEntete ? lignes.join('\n') : [entete, ...lignes].join('\n');

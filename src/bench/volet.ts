@@ -26,7 +26,7 @@ import { ClasseurMemoire } from '../io/memory/classeurMemoire';
 import { ContexteMemoire } from '../io/memory/contexteExcel';
 import type { Classeur } from '../sheets/model';
 import { CHROMIUM, construireVolet, servirVolet, type ServeurVolet } from './serveurVolet';
-import { anneeScolaire } from '../sheets/grilles/classeurGrilles';
+import { anneeScolaire } from '../domain/dates';
 import { archiveDeClasseurs } from '../io/exceljs/archiveDeClasseurs';
 import { contenuDeLArchive, exercicesPourLaClasse } from '../app/exercicesDeLaClasse';
 

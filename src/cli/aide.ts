@@ -21,8 +21,9 @@ const COMMANDES: Record<string, AideCommande> = {
     ],
     detail: [
       'Un classeur pour la classe (--out) ou un classeur par élève (--par-eleve).',
-      'ELEVES.csv : en-tête « nom;prenom » (colonne « classe » facultative), séparateur « ; » ou « , »,',
-      'UTF-8 ou Windows-1252. Par défaut, tous les types sauf e2 : scolaires et apprentis passent E2 en',
+      'ELEVES.csv : en-tête « nom;prenom », ou une colonne « Élève » « NOM Prénom » (export Pronote) ;',
+      'colonnes « classe » (ou « division ») et « INE » facultatives, les autres ignorées ; séparateur',
+      '« ; » ou « , », UTF-8 ou Windows-1252. Par défaut, tous les types sauf e2 : scolaires et apprentis passent E2 en',
       'ponctuel écrit de 3 h 30 ; son CCF (--type e2) est celui de la formation professionnelle continue',
       'dans un établissement public habilité.',
     ],

@@ -8,7 +8,8 @@ import { aideComplete, aideCourte, aideDe, commandeProche, NOMS_COMMANDES } from
 import { pourcent, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
 import { lireListeEleves } from '../app/lireListeEleves';
 import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
-import { anneeScolaire, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
+import { type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
+import { anneeScolaire } from '../domain/dates';
 import { TYPES_GRILLE, typesParDefaut, type TypeGrille } from '../sheets/grilles/gabarit';
 import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calculs';
 import { corrigerClasseur, scellerExercice, ecrireExercice, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/exercices';

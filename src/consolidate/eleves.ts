@@ -26,6 +26,7 @@ export function identifierEleves(identites: readonly IdentiteEleve[]): { eleves:
   const norme = (s: string) => normalises.get(s) ?? normalises.set(s, normaliser(s)).get(s)!;
   const cleNom = (e: IdentiteEleve) => `${norme(e.nom)}|${norme(e.prenom)}`;
   const parNom = new Map<string, Map<string, IdentiteEleve>>(); // name → class → the spelling shown
+  const ines = new Map<string, string>(); // name|class → INE, the smallest when files disagree
   for (const e of identites) {
     const classes = parNom.get(cleNom(e)) ?? new Map<string, IdentiteEleve>();
     parNom.set(cleNom(e), classes);
@@ -33,11 +34,16 @@ export function identifierEleves(identites: readonly IdentiteEleve[]): { eleves:
     const vu = classes.get(k);
     // the same spelling whatever the order of the files: the smallest in code-point order
     if (!vu || `${e.nom}|${e.prenom}|${e.classe}` < `${vu.nom}|${vu.prenom}|${vu.classe}`) classes.set(k, e);
+    const id = `${cleNom(e)}|${k}`;
+    if (e.ine && (!ines.has(id) || e.ine < ines.get(id)!)) ines.set(id, e.ine);
   }
   const eleves: EleveClasse[] = [];
   for (const [nom, classes] of parNom) {
     const avecClasse = [...classes.keys()].filter(Boolean);
-    for (const [k, e] of classes) if (k || avecClasse.length === 0) eleves.push({ nom: e.nom, prenom: e.prenom, classe: e.classe, id: `${nom}|${k}` });
+    for (const [k, e] of classes) {
+      const ine = ines.get(`${nom}|${k}`);
+      if (k || avecClasse.length === 0) eleves.push({ nom: e.nom, prenom: e.prenom, classe: e.classe, ...(ine ? { ine } : {}), id: `${nom}|${k}` });
+    }
   }
   eleves.sort((a, b) => (norme(a.classe) + '|' + a.id < norme(b.classe) + '|' + b.id ? -1 : 1));
   const rattacher = (e: IdentiteEleve): Rattachement => {

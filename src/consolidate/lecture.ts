@@ -13,6 +13,10 @@ import { noteProposeeSituations } from '../domain/notation';
 import { echelleDuClasseur, niveauDe, type NiveauLu } from './echelles';
 import { releveVide, type Anomalie, type IdentiteEleve, type Releve, type Source } from './preuves';
 
+
+/** The student a row of `_agora` names, with the INE when the class list had one. */
+const identite = (e: EntreeLue): IdentiteEleve => ({ nom: e.nom, prenom: e.prenom, classe: e.classe, ...(e.ine ? { ine: e.ine } : {}) });
+
 /** What consolidation needs of a workbook, whatever the host (exceljs file or Office.js workbook). */
 export interface ClasseurSource {
   plage(nom: string): PlageLue | undefined;
@@ -94,7 +98,7 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
       continue;
     }
     if (modele === 'parametres-grilles' || modele.startsWith('etat-recapitulatif-')) continue; // nothing positioned there
-    const eleve: IdentiteEleve = { nom: e.nom, prenom: e.prenom, classe: e.classe };
+    const eleve = identite(e);
     if (!eleve.nom && !eleve.prenom) {
       anomalie('Aucun élève nommé dans ce classeur (créé sans liste de classe).', 'Feuille ignorée.', { feuille: ancre.feuille });
       continue;
@@ -268,7 +272,7 @@ function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], 
   }
   const e = exercices[0]!;
   if (exercices.length > 1) anomalie('Exercice attribué à plusieurs élèves dans ses métadonnées.', `Rattaché au premier : ${e.nom} ${e.prenom}.`, { feuille: '_agora' });
-  const eleve = { nom: e.nom, prenom: e.prenom, classe: e.classe };
+  const eleve = identite(e);
   const competences = new Set(competencesDu(ctx.referentiel).map((x) => x.code));
   const degres = echelleDuClasseur('pfmp', () => undefined); // the column holds livret degrees: the template's PFMP scale
   if (!ctx.cle) {

@@ -10,6 +10,7 @@ export interface IdentiteEleve {
   nom: string;
   prenom: string;
   classe: string;
+  ine?: string; // identifiant national élève, when the class list had it
 }
 
 /** Where a value was read: the file, the sheet as it is named now, the cell. */

@@ -58,3 +58,9 @@ export const estFormatDate = (code: string) => /[ymdhMsb]/.test(code.replace(/\[
 
 /** AAAA-MM-JJ → Excel's date serial (days since 1899-12-30, the 1900 date system). */
 export const serieExcel = (d: string): number => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000 + 25_569;
+
+/** School year of a date: from August on, « 2026-2027 ». */
+export function anneeScolaire(dateIso: string): string {
+  const [a, m] = dateIso.split('-').map(Number) as [number, number];
+  return m >= 8 ? `${a}-${a + 1}` : `${a - 1}-${a}`;
+}

@@ -19,7 +19,8 @@ export interface EntreeAgora {
   feuille: string; // name at creation, for the record only
 }
 
-export const COLONNES_AGORA = ['ancre', 'modele', 'version_modele', 'referentiel', 'nom', 'prenom', 'classe', 'prefixe', 'feuille_initiale', 'cree_le'] as const;
+// `ine` last: a workbook made before it has no such column, and reads as ''
+export const COLONNES_AGORA = ['ancre', 'modele', 'version_modele', 'referentiel', 'nom', 'prenom', 'classe', 'prefixe', 'feuille_initiale', 'cree_le', 'ine'] as const;
 
 /**
  * The veryHidden `_agora` sheet: the workbook's metadata (tool, format, the caller's keys such as
@@ -28,7 +29,7 @@ export const COLONNES_AGORA = ['ancre', 'modele', 'version_modele', 'referentiel
  * Values are plain text: names from a class list are never formulas.
  */
 export function feuilleAgora(o: { cles: [string, string][]; versionGabarit: string; versionReferentiel: string; date: string; entrees: EntreeAgora[] }): Feuille {
-  const f = new ConstructeurFeuille(FEUILLE_AGORA, [28, 26, 14, 14, 20, 20, 16, 12, 24, 12]);
+  const f = new ConstructeurFeuille(FEUILLE_AGORA, [28, 26, 14, 14, 20, 20, 16, 12, 24, 12, 13]);
   f.ligne([{ valeur: 'AGOrA pour Excel — métadonnées (feuille technique, ne pas modifier)', style: titre, colonnes: 6 }]);
   const cles: [string, string][] = [
     ['outil', 'AGOrA pour Excel'],
@@ -45,8 +46,9 @@ export function feuilleAgora(o: { cles: [string, string][]; versionGabarit: stri
 }
 
 /** The rows of `_agora`'s table for these sheets, in the order of COLONNES_AGORA. */
-export function lignesDesEntrees(o: { versionGabarit: string; versionReferentiel: string; date: string; entrees: readonly EntreeAgora[] }): string[][] {
-  return o.entrees.map((e) => [e.ancre, e.modele, o.versionGabarit, o.versionReferentiel, e.eleve?.nom ?? '', e.eleve?.prenom ?? '', e.eleve?.classe ?? '', e.prefixe, e.feuille, o.date]);
+export function lignesDesEntrees(o: { versionGabarit: string; versionReferentiel: string; date: string; entrees: readonly EntreeAgora[] }): (string | null)[][] {
+  // no INE: no cell at all, rather than an empty text at the row's end
+  return o.entrees.map((e) => [e.ancre, e.modele, o.versionGabarit, o.versionReferentiel, e.eleve?.nom ?? '', e.eleve?.prenom ?? '', e.eleve?.classe ?? '', e.prefixe, e.feuille, o.date, e.eleve?.ine ?? null]);
 }
 
 export type EntreeLue = Record<(typeof COLONNES_AGORA)[number], string>;

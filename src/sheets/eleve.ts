@@ -5,6 +5,7 @@ export interface Eleve {
   nom: string;
   prenom: string;
   classe: string;
+  ine?: string; // identifiant national élève, when the class list has it
 }
 
 export const nomComplet = (e: Eleve) => `${e.nom.toLocaleUpperCase('fr')} ${e.prenom}`.trim();

@@ -119,7 +119,7 @@ export interface Classeur {
   feuilles: Feuille[];
   noms?: NomDefini[];
   /** an addition to a workbook that has its `_agora` already: the rows its table gains */
-  ajoutAgora?: string[][];
+  ajoutAgora?: (string | null)[][];
 }
 
 /** `A1`-style corners, 1-based; a whole column or row range spans the sheet. */

@@ -64,9 +64,10 @@ export function brancherConsolider(hote: Hote, apresInsertion: () => void): void
     );
     dessinerAnomalies(anomalies, classe.anomalies);
     const r = referentiel();
-    const modele = classeurClasse(r, classe, { date: aujourdhui() });
+    const date = aujourdhui();
+    const modele = classeurClasse(r, classe, { date });
     const res = await inserer(hote, modele);
-    offrirFichier(livret, `${nomDeFichierDeClasse('livret-scolaire', classe.eleves)}.csv`, ecrireCsv(lignesLivret(r, classe)), 'text/csv');
+    offrirFichier(livret, `${nomDeFichierDeClasse('livret-scolaire', classe.eleves)}.csv`, ecrireCsv(lignesLivret(r, classe, date)), 'text/csv');
     const visibles = modele.feuilles.filter((f) => f.etat !== 'tresCachee').map((f) => `« ${f.nom} »`);
     return [
       `Classe consolidée : ${accorder(fichiers.length, 'classeur')} ${fichiers.length > 1 ? 'lus' : 'lu'}, ${accorder(classe.eleves.length, 'élève')}, ${accorder(classe.anomalies.length, 'anomalie')}.`,

@@ -1,6 +1,6 @@
 import { accorder } from '../domain/texte';
 import { referentiel } from '../referentiel';
-import { anneeScolaire } from '../sheets/grilles/classeurGrilles';
+import { anneeScolaire } from '../domain/dates';
 import { cleEleve, grillesPourLeClasseur } from '../app/grillesDuClasseur';
 import type { Eleve } from '../sheets/eleve';
 import { InsertionInterrompue, insererParLots } from './insererParLots';

@@ -53,7 +53,9 @@ const miseEnPage = (intitule: string, orientation: 'paysage' | 'portrait', repet
 function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feuille: Feuille; premiere: number; derniere: number } {
   const competences = competencesEtBlocs(r);
   const entiers = c.methode === 'derniere' || c.methode === 'meilleure';
-  const largeurs = [12, 24, ...competences.map(() => 5.2), ...r.blocs.flatMap(() => [8, 8])];
+  // the INE last, when a class list gave one: the columns before it are those « Profil » reads
+  const avecIne = c.eleves.some((e) => e.ine);
+  const largeurs = [12, 24, ...competences.map(() => 5.2), ...r.blocs.flatMap(() => [8, 8]), ...(avecIne ? [13] : [])];
   const n = largeurs.length;
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.synthese, largeurs);
   enTete(f, Math.min(n, 24), 'Synthèse des compétences de la classe', c, o);
@@ -62,6 +64,7 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
   const bandes: Bloc[] = [{ valeur: '', style: bandeau, colonnes: 2 }];
   for (const b of r.blocs) bandes.push({ valeur: `Bloc ${b.code}`, style: { ...bandeau, alignement: 'centre' }, colonnes: competences.filter((x) => x.bloc === b.code).length });
   bandes.push({ valeur: 'Synthèse par bloc', style: { ...bandeau, alignement: 'centre' }, colonnes: r.blocs.length * 2 });
+  if (avecIne) bandes.push({ valeur: '', style: bandeau });
   f.ligne(bandes);
   const h = f.ligne([
     { valeur: 'Classe', style: entete },
@@ -74,6 +77,7 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
         { valeur: `Bloc ${b.code} : degré moyen`, style: { ...entete, taille: 7 } },
       ];
     }),
+    ...(avecIne ? [{ valeur: 'INE', style: entete }] : []),
   ], 36);
   let premiere = 0;
   let derniere = h;
@@ -89,6 +93,7 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
         { valeur: b.evaluees, style: centre },
         { valeur: b.moyenne === null ? null : Math.round(b.moyenne * 100) / 100, style: { ...centre, format: '0.0' } },
       ]),
+      ...(avecIne ? [{ valeur: e.ine ?? null, style: centre }] : []),
     ]);
     premiere ||= derniere;
   }

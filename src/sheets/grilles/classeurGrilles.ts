@@ -38,12 +38,6 @@ const PIECES: Piece[] = [
   { cle: 'attestation', type: 'attestation', seul: 'Attestation PFMP', court: 'Attestation', lien: 'Attestation', construire: (r, c, n) => attestationPfmp(r, c, n) },
 ];
 
-/** School year of a date: from August on, « 2026-2027 ». */
-export function anneeScolaire(dateIso: string): string {
-  const [a, m] = dateIso.split('-').map(Number) as [number, number];
-  return m >= 8 ? `${a}-${a + 1}` : `${a - 1}-${a}`;
-}
-
 export interface ClasseurGrilles {
   classeur: Classeur;
   /** sheets written for each student, in class-list order */
