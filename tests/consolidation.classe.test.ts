@@ -360,7 +360,7 @@ test("l'INE de la liste de classe (export Pronote) suit l'élève : `_agora` des
   const fichiers = await Promise.all(eleves.map((e, i) => grilles(d, e, { [`PFMP1_C${fragment('1.1.1')}`]: [3, null, null, null, null, null] }, `g${i}.xlsx`)));
   const agora = await feuille(fichiers[0]!, '_agora');
   const h = agora.findIndex((l) => l[0] === 'ancre');
-  expect(agora.slice(h + 1).filter((l) => l[0]).map((l) => l[10])).toEqual(['', ...Array(9).fill('123456789AB')]); // « Paramètres » belongs to no student
+  expect(agora.slice(h + 1).filter((l) => l[0]).map((l) => l[10])).toEqual([undefined, ...Array(9).fill('123456789AB')]); // « Paramètres » belongs to no student: no cell
   const sortie = path.join(d, 'classe.xlsx');
   const lsl = path.join(d, 'livret.csv');
   await consoliderClasseurs(fichiers, { sortie, lsl, methode: 'recente', date: DATE });

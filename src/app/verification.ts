@@ -2,12 +2,10 @@ import { annoterClasseur } from '../io/exceljs/aLaDemande';
 import path from 'node:path';
 import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
 import type { RapportCopie } from '../check/rapport';
-import { feuilleResultats, COULEURS_VERDICT } from '../sheets/verification/resultats';
-import { COLONNES_SUIVI, FEUILLE_SUIVI, FORMATS_SUIVI, LARGEURS_SUIVI, lignesSuivi, MASQUEES_SUIVI, NOM_SUIVI } from '../sheets/verification/suivi';
 import { ouvrirExercice } from './exercices';
 import { distinguer } from '../domain/texte';
 import { tronquerEnOctets } from '../sheets/eleve';
-import { verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
+import { annotationsDeLaCopie, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
 
 export { attendusDesReponses, variantesDuCas, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
 
@@ -18,28 +16,9 @@ export async function verifierCopie(fichier: string, o: OptionsVerification): Pr
 
 /** Writes the annotated copy (« Résultats », verdict colours in formative mode, evidence rows) to `sortie`, never over the input. */
 export async function ecrireCopieAnnotee(v: CopieVerifiee, sortie: string): Promise<void> {
-  const { rapport, resultat } = v;
+  const { rapport } = v;
   if (path.resolve(sortie) === path.resolve(rapport.fichier)) throw new ErreurFichier(`La copie annotée ne peut pas remplacer la copie de l'élève : choisissez un autre nom que « ${sortie} ».`, sortie);
-  const formatif = rapport.mode === 'formatif';
-  const couleurs = formatif
-    ? resultat.controles.flatMap((c) =>
-        c.plage
-          ? c.marques.flatMap((m) => {
-              const fond = m.juste ? COULEURS_VERDICT.juste : COULEURS_VERDICT.faux;
-              const colonnes = m.colonne === null ? Array.from({ length: c.plage!.largeur }, (_, j) => j) : [m.colonne];
-              return colonnes.map((j) => ({ feuille: c.plage!.feuille, ligne: c.plage!.haut + m.ligne, colonne: c.plage!.gauche + j, fond }));
-            })
-          : [],
-      )
-    : [];
-  const notes = formatif ? resultat.controles.flatMap((c) => (c.plage && c.diagnostic && c.statut !== 'juste' ? [{ feuille: c.plage.feuille, ligne: c.plage.haut, colonne: c.plage.gauche, texte: c.diagnostic }] : [])) : [];
-  const contenu = await annoterClasseur(rapport.fichier, {
-    resultats: feuilleResultats(rapport),
-    couleurs,
-    notes,
-    suivi: { feuille: FEUILLE_SUIVI, nom: NOM_SUIVI, entetes: COLONNES_SUIVI, formats: FORMATS_SUIVI, largeurs: LARGEURS_SUIVI, masquees: MASQUEES_SUIVI, lignes: lignesSuivi(rapport, path.basename(rapport.fichier), v.scellerSuivi) },
-  });
-  await ecrireAtomiquement(sortie, contenu);
+  await ecrireAtomiquement(sortie, await annoterClasseur(rapport.fichier, annotationsDeLaCopie(v, path.basename(rapport.fichier))));
 }
 
 export interface VerificationDeClasse {

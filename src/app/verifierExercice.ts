@@ -13,6 +13,9 @@ import { USAGE_SCEAU_EXERCICE } from '../sheets/exercices/classeurExercice';
 import { champsSuivi, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
 import type { ValeurLue } from '../sheets/exercices/lecture';
 import type { ExerciceOuvert } from './modelesExercices';
+import type { Annotations } from '../sheets/verification/annotations';
+import { COULEURS_VERDICT, feuilleResultats } from '../sheets/verification/resultats';
+import { COLONNES_SUIVI, feuilleSuivi, lignesDuSuivi, lignesSuivi, NOM_SUIVI } from '../sheets/verification/suivi';
 
 /** Checking an exercise already read, from a file or from the workbook open in Excel: no file is touched. */
 
@@ -102,3 +105,26 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
   return { rapport, resultat, ...(cle && sceau === 'valide' ? { scellerSuivi: (ligne: readonly ValeurLue[]) => sceller(cle, USAGE_SCEAU_SUIVI, champsSuivi(x.eleve, ligne)) } : {}) };
 }
 
+/**
+ * What the check adds to the copy, for a file (`agora verifier --out-dir`) or for the workbook open in
+ * Excel (« Annoter la copie »): « Résultats », verdict colours and hints in formative mode, and the
+ * evidence rows, sealed when the exercise's seal held. `source`: the copy's file name, recorded in the rows.
+ */
+export function annotationsDeLaCopie(v: CopieVerifiee, source: string): Annotations {
+  const { rapport, resultat } = v;
+  const formatif = rapport.mode === 'formatif';
+  const couleurs = formatif
+    ? resultat.controles.flatMap((c) =>
+        c.plage
+          ? c.marques.flatMap((m) => {
+              const fond = m.juste ? COULEURS_VERDICT.juste : COULEURS_VERDICT.faux;
+              const colonnes = m.colonne === null ? Array.from({ length: c.plage!.largeur }, (_, j) => j) : [m.colonne];
+              return colonnes.map((j) => ({ feuille: c.plage!.feuille, ligne: c.plage!.haut + m.ligne, colonne: c.plage!.gauche + j, fond }));
+            })
+          : [],
+      )
+    : [];
+  const notes = formatif ? resultat.controles.flatMap((c) => (c.plage && c.diagnostic && c.statut !== 'juste' ? [{ feuille: c.plage.feuille, ligne: c.plage.haut, colonne: c.plage.gauche, texte: c.diagnostic }] : [])) : [];
+  const lignes = lignesSuivi(rapport, source, v.scellerSuivi);
+  return { resultats: feuilleResultats(rapport), couleurs, notes, suivi: { nom: NOM_SUIVI, entetes: COLONNES_SUIVI, lignes: lignesDuSuivi(lignes), nouvelle: feuilleSuivi(lignes) } };
+}

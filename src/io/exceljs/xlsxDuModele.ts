@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { referenceAbsolue, type Classeur, type Feuille, type Style, type Valeur } from '../../sheets/model';
+import { referenceAbsolue, type Classeur, type Feuille, type Ligne, type Style, type Valeur } from '../../sheets/model';
 import { enBase64 } from '../base64';
 
 /**
@@ -88,6 +88,18 @@ export interface OptionsEcriture {
   sansNoms?: boolean;
 }
 
+/** One model row at row `numero`: values, styles, height. */
+export function ecrireLigne(ws: ExcelJS.Worksheet, numero: number, l: Ligne): void {
+  const row = ws.getRow(numero);
+  if (l.hauteur !== undefined) row.height = l.hauteur;
+  l.cellules.forEach((c, j) => {
+    if (!c) return;
+    const cell = row.getCell(j + 1);
+    if (c.valeur !== null) cell.value = valeurExcel(c.valeur);
+    if (c.style) appliquerStyle(cell, c.style);
+  });
+}
+
 export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille, options: OptionsEcriture = {}): Promise<void> {
   const ws = wb.addWorksheet(f.nom, {
     state: f.etat === 'tresCachee' ? 'veryHidden' : 'visible',
@@ -110,16 +122,7 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille, options: O
   for (const n of f.miseEnPage.sautsDePage ?? []) ws.getRow(n - 1).addPageBreak();
   // exceljs leaves out a column 9 wide (its own default), which Excel would then draw 8.43 wide
   ws.columns = f.largeurs.map((w) => ({ width: w === 9 ? 9.000001 : w }));
-  f.lignes.forEach((l, i) => {
-    const row = ws.getRow(i + 1);
-    if (l.hauteur !== undefined) row.height = l.hauteur;
-    l.cellules.forEach((c, j) => {
-      if (!c) return;
-      const cell = row.getCell(j + 1);
-      if (c.valeur !== null) cell.value = valeurExcel(c.valeur);
-      if (c.style) appliquerStyle(cell, c.style);
-    });
-  });
+  f.lignes.forEach((l, i) => ecrireLigne(ws, i + 1, l));
   // Unless told otherwise, only a suite's first row is a cell here: it carries the columns' styles; `avecSuites` streams the others.
   let suite = 0;
   for (const valeurs of f.suite?.nombre ? f.suite.lignes() : []) {

@@ -1,4 +1,8 @@
 import type { RapportCopie } from '../../check/rapport';
+import { RE_DATE } from '../../domain/dates';
+import { ConstructeurFeuille } from '../constructeur';
+import type { Feuille, Ligne, NomDefini, Style } from '../model';
+import { entete } from '../styles';
 import { texteLu, type ValeurLue } from '../exercices/lecture';
 
 /**
@@ -13,6 +17,34 @@ export const FORMATS_SUIVI: readonly (string | null)[] = ['dd/mm/yyyy', null, nu
 /** Column widths (characters); the template id and the seal, for the software, are hidden. */
 export const LARGEURS_SUIVI: readonly number[] = [11, 34, 18, 10, 11, 40, 10, 7, 16, 10, 24, 26, 14];
 export const MASQUEES_SUIVI: readonly number[] = [COLONNES_SUIVI.indexOf('Modèle'), COLONNES_SUIVI.indexOf('Sceau')];
+
+const STYLE_LIGNE: Style = { taille: 10, vertical: 'haut', retourLigne: true, bordure: true };
+// a hidden column's text must not make its row taller
+const STYLE_MASQUE: Style = { taille: 10, vertical: 'haut', bordure: true };
+
+/** The evidence rows as model rows (styles, formats, heights to their text), as both ways write them. */
+export function lignesDuSuivi(lignes: readonly (string | number | null)[][]): Ligne[] {
+  const f = new ConstructeurFeuille(FEUILLE_SUIVI, [...LARGEURS_SUIVI]);
+  for (const l of lignes)
+    f.ligne(
+      l.map((v, j) => {
+        const format = FORMATS_SUIVI[j];
+        const base = MASQUEES_SUIVI.includes(j) ? STYLE_MASQUE : STYLE_LIGNE;
+        // an ISO date in the date column becomes a date; anything else stays the value it is
+        const valeur = format?.includes('yy') && typeof v === 'string' && RE_DATE.test(v) ? { date: v } : v;
+        return { valeur, style: format ? { ...base, format } : base };
+      }),
+    );
+  return f.feuille({ orientation: 'paysage', ajusterLargeur: true }).lignes;
+}
+
+/** A new « Suivi des compétences »: its header (where `NOM_SUIVI` points) and its first rows. */
+export function feuilleSuivi(lignes: readonly (string | number | null)[][], nom: string = FEUILLE_SUIVI): { feuille: Feuille; nom: NomDefini } {
+  const f = new ConstructeurFeuille(nom, [...LARGEURS_SUIVI]);
+  f.ligne(COLONNES_SUIVI.map((c) => ({ valeur: c, style: entete })), 28);
+  const feuille = f.feuille({ orientation: 'paysage', ajusterLargeur: true, lignesRepetees: [1, 1] }, { lignes: 1, colonnes: 0 }, [...MASQUEES_SUIVI]);
+  return { feuille: { ...feuille, lignes: [...feuille.lignes, ...lignesDuSuivi(lignes)] }, nom: { nom: NOM_SUIVI, feuille: nom, plage: 'A1' } };
+}
 
 export const USAGE_SCEAU_SUIVI = 'agora-suivi-1';
 
