@@ -282,6 +282,19 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await expect(page.locator('#apercu-adresse').textContent()).resolves.toBe(`${fausse.feuille}!${fausse.adresse}`);
   await page.screenshot({ path: path.join(CAPTURES, 'verification.png'), fullPage: true });
 
+  // « Annoter la copie »: « Résultats » and a sealed evidence row are added to the open workbook, which the consolidation will read
+  await page.getByRole('button', { name: 'Annoter la copie' }).click();
+  await expect(page.locator('#verifier-message.succes').textContent()).resolves.toMatch(
+    /^Copie annotée : feuille « Résultats », couleurs des réponses, 1 ligne scellée ajoutée à « Suivi des compétences »\. Enregistrez le classeur\. Mise en page d'impression non appliquée/, // Excel 2019 here
+  );
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('verifier-message'); // focus on the result
+  const ongletsAnnotes = await page.locator('.onglets-feuilles [role=tab]').allTextContents();
+  expect(ongletsAnnotes).toEqual(expect.arrayContaining(['Résultats', 'Suivi des compétences']));
+  await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Suivi des compétences' }).click();
+  await expect(page.locator('table.grille td[data-adresse="E2"]').textContent()).resolves.toBe('2.2.4');
+  await expect(page.locator('table.grille td[data-adresse="M2"]').textContent()).resolves.toMatch(/^[0-9a-f]{12}:[0-9a-f]{64}$/);
+  await page.screenshot({ path: path.join(CAPTURES, 'copie-annotee.png'), fullPage: true });
+
   // the exercise was sealed with the key the pane made on this computer; another key cannot vouch for it
   await page.locator('#onglet-parametres').click();
   const id = /^Clé de ce poste : identifiant ([0-9a-f]{12})\.$/.exec((await page.locator('#cle-etat').textContent()) ?? '')?.[1];

@@ -29,6 +29,8 @@ export function lancer(bouton: HTMLButtonElement, message: HTMLElement, enCours:
       annoncer(message, messageErreur(e), 'erreur');
     } finally {
       bouton.disabled = false;
+      // the result is read next: focus goes to it (a screen reader reads it, Tab goes on from there)
+      message.focus();
     }
   };
 }

@@ -1,6 +1,7 @@
 import { accorder } from '../domain/texte';
 import { exerciceDuClasseur } from '../app/modelesExercices';
 import { SCEAU_EN_CLAIR, verifierExercice } from '../app/verifierExercice';
+import { annoterCopieOuverte } from '../app/annoterCopieOuverte';
 import { cleDuVolet } from './cleDuVolet';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { selectionnerCellule } from '../io/office/selectionner';
@@ -39,19 +40,32 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
 }
 
 /** « Vérifier »: reads the open workbook (two round trips), checks it with the same rules as `agora verifier`, in the mode the teacher set. */
-export function brancherVerifier(hote: Hote, apresSelection: () => void): void {
+export function brancherVerifier(hote: Hote, redessiner: () => void): void {
   const message = parId('verifier-message');
   const resultats = parId('verifier-resultats');
   const bouton = parId<HTMLButtonElement>('verifier-lancer');
   const montrer = (cellule: string) =>
     void hote
       .executer((context) => selectionnerCellule(context, cellule))
-      .then(apresSelection)
+      .then(redessiner)
       .catch((e: unknown) => annoncer(message, messageErreur(e), 'erreur'));
   bouton.addEventListener('click', () => {
     resultats.replaceChildren();
     void lancer(bouton, message, 'Vérification en cours…', verifier)();
   });
+  const annoter = parId<HTMLButtonElement>('verifier-annoter');
+  annoter.addEventListener('click', () => {
+    resultats.replaceChildren();
+    void lancer(annoter, message, 'Annotation de la copie en cours…', annoterCopie, redessiner)();
+  });
+
+  async function annoterCopie(): Promise<string> {
+    const cle = cleDuVolet();
+    const { rapport, lignes, avertissements } = await hote.executer((context, prend) => annoterCopieOuverte(context, { date: aujourdhui(), ...(cle ? { cle } : {}) }, prend));
+    dessinerResultats(resultats, rapport, montrer);
+    const scellees = rapport.sceau === 'valide' ? `${accorder(lignes, 'ligne scellée')} ajoutée${lignes > 1 ? 's' : ''}` : `${accorder(lignes, 'ligne')} ajoutée${lignes > 1 ? 's' : ''}, sans sceau (la consolidation ne la comptera pas)`;
+    return [`Copie annotée : feuille « Résultats », couleurs des réponses, ${scellees} à « Suivi des compétences ». Enregistrez le classeur.`, ...avertissements].join(' ');
+  }
 
   async function verifier(): Promise<string> {
     const lu = await hote.executer((context, prend) => lireClasseurOuvert(context, {}, prend));

@@ -59,6 +59,7 @@ export interface FeuilleMemoire {
   hauteurs: Map<number, number>; // row → points
   figee?: string; // the frozen range, « A1:B4 »
   protegee: boolean;
+  notes: Map<string, string>; // cell address → note
   miseEnPage: Record<string, unknown>;
 }
 
@@ -110,7 +111,7 @@ export class ClasseurMemoire {
   }
 
   ajouterFeuille(nom: string): FeuilleMemoire {
-    const f: FeuilleMemoire = { nom, visibilite: 'Visible', cellules: new Map(), fusions: [], validations: [], misesEnForme: [], tableaux: [], graphiques: [], largeurs: new Map(), masquees: new Set(), hauteurs: new Map(), protegee: false, miseEnPage: {} };
+    const f: FeuilleMemoire = { nom, visibilite: 'Visible', cellules: new Map(), fusions: [], validations: [], misesEnForme: [], tableaux: [], graphiques: [], largeurs: new Map(), masquees: new Set(), hauteurs: new Map(), protegee: false, notes: new Map(), miseEnPage: {} };
     this.feuilles.push(f);
     this.index.set(nom.toUpperCase(), f);
     if (!this.active) this.active = nom;

@@ -212,6 +212,13 @@ export class ContexteMemoire {
       },
       protection: {
         protect: (_options?: unknown) => ctx.enfiler('protection.protect', nom, '1.2', () => (f().protegee = true)),
+        unprotect: () => ctx.enfiler('protection.unprotect', nom, '1.2', () => (f().protegee = false)),
+        load(_props?: unknown) {
+          return ctx.charger(this, 'protection.load', nom, '1.2', { protected: () => f().protegee });
+        },
+      },
+      notes: {
+        add: (r: { _adresse: string }, texte: string) => ctx.enfiler('notes.add', r._adresse, '1.18', () => f().notes.set(r._adresse.split('!')[1]!, texte)),
       },
       tables: {
         add: (a: string | { _adresse: string }, _entete: boolean) => {
@@ -293,6 +300,8 @@ export class ContexteMemoire {
         if (chemin === 'columnWidth') for (let k = z.gauche; k <= Math.min(z.droite, COLONNES_MAX); k++) f.largeurs.set(k, v as number);
         else if (chemin === 'rowHeight') for (let l = z.haut; l <= Math.min(z.bas, LIGNES_MAX); l++) f.hauteurs.set(l, v as number);
       }
+      // Excel refuses to format a protected sheet's cells (its protection is set last, after its formats)
+      if (f.protegee && chemin !== 'columnWidth' && chemin !== 'rowHeight') throw new ErreurExcelSimulee('AccessDenied', `Feuille « ${f.nom} » protégée : mise en forme refusée.`);
       if (chemin !== 'columnWidth' && chemin !== 'rowHeight') for (const { c } of cellules()) c.style[chemin] = v;
     }, {
       'borders.getItem': (bord: string) =>

@@ -48,7 +48,7 @@ export function pourExcel(v: Valeur): string | number | boolean {
 const couleur = (rgb: string) => `#${rgb.toUpperCase()}`;
 const POUCE = 72;
 
-function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style): void {
+export function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style): void {
   const f = r.format;
   f.font.name = 'Calibri';
   f.font.size = s.taille ?? 10;

@@ -1,5 +1,5 @@
 import type { RapportCopie } from '../../check/rapport';
-import { RE_DATE } from '../../domain/dates';
+import { dateDeSerie, RE_DATE } from '../../domain/dates';
 import { ConstructeurFeuille } from '../constructeur';
 import type { Feuille, Ligne, NomDefini, Style } from '../model';
 import { entete } from '../styles';
@@ -47,6 +47,7 @@ export function feuilleSuivi(lignes: readonly (string | number | null)[][], nom:
 }
 
 export const USAGE_SCEAU_SUIVI = 'agora-suivi-1';
+const COLONNE_DATE = COLONNES_SUIVI.indexOf('Date');
 
 /**
  * What a row's seal covers: the student the workbook was made for, then the row's cells as texts
@@ -54,7 +55,10 @@ export const USAGE_SCEAU_SUIVI = 'agora-suivi-1';
  * 15 digits keeps it), the seal's own cell left out. The same for the row written and the row read.
  */
 export function champsSuivi(eleve: { nom: string; prenom: string; classe: string }, ligne: readonly ValeurLue[]): string[] {
-  const cellules = ligne.slice(0, COLONNES_SUIVI.length - 1).map((v) => (typeof v === 'number' ? String(Number(v.toPrecision(12))) : texteLu(v)));
+  // the date as Excel gives it back from the open workbook is its serial: the same day as the file's date
+  const cellules = ligne
+    .slice(0, COLONNES_SUIVI.length - 1)
+    .map((v, j) => (typeof v === 'number' ? (j === COLONNE_DATE ? dateDeSerie(v) : String(Number(v.toPrecision(12)))) : texteLu(v)));
   return [eleve.nom.trim(), eleve.prenom.trim(), eleve.classe.trim(), ...cellules];
 }
 
