@@ -1,5 +1,5 @@
 import { modeleDExercice, moisDeDemonstration } from '../src/app/exercices';
-import { annoterCopieOuverte } from '../src/app/annoterCopieOuverte';
+import { annoterCopieOuverte } from '../src/taskpane/annoterCopieOuverte';
 import { consoliderLectures } from '../src/app/releverClasse';
 import { attendusDesReponses, variantesDuCas } from '../src/app/verification';
 import { exerciceDuClasseur } from '../src/app/modelesExercices';

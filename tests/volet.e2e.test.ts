@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { exercicesPourLaClasse } from '../src/app/exercicesDeLaClasse';
-import { ouvrirExercice } from '../src/app/exercices';
+import { ecrireExercice, ouvrirExercice } from '../src/app/exercices';
+import { cleDesTests } from './aides/cle';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { cleDepuisOctets } from '../src/domain/sceau';
+import { cleDepuisOctets, cleEnBase64 } from '../src/domain/sceau';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dossierTemporaire } from './aides/cli';
 import { CHROMIUM, construireVolet, servirVolet, type ServeurVolet } from '../src/bench/serveurVolet';
@@ -239,7 +240,14 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   const { page, fichiers } = await ouvrir('taskpane.html?excelapi=1.8#exercices', 420);
   await page.getByLabel("Modèle d'exercice").selectOption('tva');
   await page.getByLabel(/^N° de cas/).fill('12');
-  await page.getByLabel(/^Mois du cas/).fill('2026-10');
+  // a month the pane cannot read: the message repeats it, the field is marked invalid and gets the focus
+  await page.getByLabel(/^Mois du cas/).fill('13/2026');
+  await page.getByRole('button', { name: "Créer l'exercice" }).click();
+  await expect(page.locator('#exercices-message.erreur').textContent()).resolves.toBe('Mois « 13/2026 » non reconnu : écrivez par exemple « 2026-03 », « 03/2026 » ou « mars 2026 ».');
+  await expect(page.getByLabel(/^Mois du cas/).getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('exercices-periode');
+  await page.getByLabel(/^Mois du cas/).fill('octobre 2026'); // as teachers write it
+  await expect(page.getByLabel(/^Mois du cas/).getAttribute('aria-invalid')).resolves.toBeNull();
   await page.getByLabel('Nom', { exact: true }).fill(eleve.nom);
   await page.getByLabel('Prénom', { exact: true }).fill(eleve.prenom);
   await page.getByLabel('Classe', { exact: true }).fill(eleve.classe);
@@ -475,3 +483,58 @@ test('Consolider : trois classeurs d\'élèves et un faux classeur choisis, lus 
   expect(erreurs).toEqual([]);
   expect(sorties).toEqual([]);
 });
+
+test('Vérifier des copies enregistrées : deux copies et un faux fichier choisis, vérifiées et annotées dans la page ; le .zip (copies annotées, resultats.csv) est consolidé comme les copies du CLI', async () => {
+  const d = dossierTemporaire('agora-volet-lot-');
+  const cle = cleDesTests();
+  const copies: string[] = [];
+  for (const [i, eleve] of [{ nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' }, { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' }].entries()) {
+    const f = path.join(d, `tva-${eleve.nom}.xlsx`);
+    await ecrireExercice({ type: 'tva', graine: 20 + i, periode: '2026-10', date: '2026-11-23', cle }, eleve, f);
+    const reponses = attendusDesReponses(await ouvrirExercice(f));
+    const [nombre] = Object.keys(reponses).filter((n) => typeof reponses[n] === 'number');
+    const copie = path.join(d, `copie-${eleve.nom}.xlsx`);
+    writeFileSync(copie, await remplirClasseur(f, i === 0 ? reponses : { ...reponses, [nombre!]: (reponses[nombre!] as number) + 100 }));
+    copies.push(copie);
+  }
+  const faux = path.join(d, 'notes.xlsx');
+  writeFileSync(faux, 'pas un classeur');
+
+  const { page, erreurs } = await ouvrir('taskpane.html#parametres', 350);
+  // at 350 px the five sections' tabs hold on one line, none cut
+  await expect(page.locator('nav.onglets').evaluate((n) => [n.scrollWidth - n.clientWidth, getComputedStyle(n.querySelector('button')!).fontSize])).resolves.toEqual([0, '13px']);
+  await page.getByLabel(/^Clé à importer/).fill(cleEnBase64(cle));
+  await page.getByRole('button', { name: 'Importer la clé' }).click();
+  await page.locator('#onglet-verifier').click();
+  await page.getByRole('button', { name: 'Vérifier ces copies' }).click();
+  await expect(page.locator('#verifier-lot-message.erreur').textContent()).resolves.toBe('Choisissez d’abord les copies à vérifier (fichiers .xlsx).');
+  await page.getByLabel('Copies des élèves (.xlsx)').setInputFiles([...copies, faux]);
+  await page.getByRole('button', { name: 'Vérifier ces copies' }).click();
+  await expect(page.locator('#verifier-lot-message.succes').textContent({ timeout: 120_000 })).resolves.toBe(
+    '2 copies vérifiées et annotées ; 1 fichier refusé, voir le tableau. Enregistrez « copies-verifiees.zip » (lien ci-dessous) : les copies annotées et resultats.csv.',
+  );
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('verifier-lot-message');
+  await expect(page.locator('#verifier-progression').evaluate((p: HTMLProgressElement) => [p.value, p.max])).resolves.toEqual([3, 3]);
+  const rangees = await page.locator('#verifier-lot-resultats tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  expect(rangees.slice(1).map((r) => r.slice(0, 2))).toEqual([['copie-DUPONT.xlsx', 'DUPONT Jean'], ['copie-MARTIN.xlsx', 'MARTIN Léa'], ['notes.xlsx', '—']]);
+  expect(rangees[1]![2]).toBe('2.2.4 : 100 %, degré 4 — Bien maîtrisé');
+  expect(rangees[3]![2]).toMatch(/notes\.xlsx.*n'est pas un classeur/);
+  await page.screenshot({ path: path.join(CAPTURES, 'verifier-lot.png'), fullPage: true });
+
+  const [telechargement] = await Promise.all([page.waitForEvent('download'), page.locator('#verifier-telechargement').click()]);
+  expect(telechargement.suggestedFilename()).toBe('copies-verifiees.zip');
+  const zip = await JSZip.loadAsync(readFileSync((await telechargement.path())!));
+  expect(Object.keys(zip.files).sort()).toEqual(['copie-DUPONT-verifie.xlsx', 'copie-MARTIN-verifie.xlsx', 'resultats.csv']);
+  const csv = (await zip.file('resultats.csv')!.async('string')).split('\r\n');
+  expect(csv[0]).toBe('\ufeffFichier;Élève;Classe;Compétence;Réussite (%);Degré;Remarque');
+  expect(csv[1]).toBe('copie-DUPONT.xlsx;DUPONT Jean;Tle A;2.2.4;100;4 Bien maîtrisé;');
+  // the annotated copies made in the page count in the consolidation as the CLI's: their rows are sealed
+  const annotees = await Promise.all(['copie-DUPONT-verifie.xlsx', 'copie-MARTIN-verifie.xlsx'].map(async (n) => {
+    const f = path.join(d, n);
+    writeFileSync(f, await zip.file(n)!.async('uint8array'));
+    return f;
+  }));
+  const classe = await consoliderClasseurs(annotees, { sortie: path.join(d, 'classe.xlsx'), methode: 'recente', date: '2026-11-23', cle });
+  expect([classe.eleves, classe.anomalies.length]).toEqual([2, 0]);
+  expect(erreurs).toEqual([]);
+}, 300_000);

@@ -3,9 +3,7 @@ import path from 'node:path';
 import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
 import type { RapportCopie } from '../check/rapport';
 import { ouvrirExercice } from './exercices';
-import { distinguer } from '../domain/texte';
-import { tronquerEnOctets } from '../sheets/eleve';
-import { annotationsDeLaCopie, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
+import { annotationsDeLaCopie, nomsDesCopiesAnnotees, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
 
 export { attendusDesReponses, variantesDuCas, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
 
@@ -18,7 +16,8 @@ export async function verifierCopie(fichier: string, o: OptionsVerification): Pr
 export async function ecrireCopieAnnotee(v: CopieVerifiee, sortie: string): Promise<void> {
   const { rapport } = v;
   if (path.resolve(sortie) === path.resolve(rapport.fichier)) throw new ErreurFichier(`La copie annotée ne peut pas remplacer la copie de l'élève : choisissez un autre nom que « ${sortie} ».`, sortie);
-  await ecrireAtomiquement(sortie, await annoterClasseur(rapport.fichier, annotationsDeLaCopie(v, path.basename(rapport.fichier))));
+  const octets = await annoterClasseur(rapport.fichier, annotationsDeLaCopie(v, path.basename(rapport.fichier)));
+  await ecrireAtomiquement(sortie, Buffer.from(octets.buffer, octets.byteOffset, octets.byteLength));
 }
 
 export interface VerificationDeClasse {
@@ -32,7 +31,7 @@ export async function verifierCopies(fichiers: readonly string[], o: OptionsVeri
   const copies: RapportCopie[] = [];
   const erreurs: { fichier: string; message: string }[] = [];
   // copies of the same name from two sub-folders get two annotated copies; a name near the 255-byte limit is cut
-  const annotees = distinguer(fichiers.map((f) => `${tronquerEnOctets(path.basename(f, path.extname(f)), 200)}-verifie`));
+  const annotees = nomsDesCopiesAnnotees(fichiers);
   for (const [i, f] of fichiers.entries()) {
     try {
       const v = await verifierCopie(f, o);

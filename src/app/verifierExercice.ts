@@ -7,7 +7,8 @@ import { ErreurFichier } from '../io/erreurFichier';
 import { reglagesDepuisCles } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
 import type { Attendus } from '../sheets/exercices/commun';
-import { nomComplet } from '../sheets/eleve';
+import { nomComplet, tronquerEnOctets } from '../sheets/eleve';
+import { distinguer } from '../domain/texte';
 import { controlerSceau, sceller, type CleEnseignant, type EtatSceau } from '../domain/sceau';
 import { USAGE_SCEAU_EXERCICE } from '../sheets/exercices/classeurExercice';
 import { champsSuivi, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
@@ -127,4 +128,9 @@ export function annotationsDeLaCopie(v: CopieVerifiee, source: string): Annotati
   const notes = formatif ? resultat.controles.flatMap((c) => (c.plage && c.diagnostic && c.statut !== 'juste' ? [{ feuille: c.plage.feuille, ligne: c.plage.haut, colonne: c.plage.gauche, texte: c.diagnostic }] : [])) : [];
   const lignes = lignesSuivi(rapport, source, v.scellerSuivi);
   return { resultats: feuilleResultats(rapport), couleurs, notes, suivi: { nom: NOM_SUIVI, entetes: COLONNES_SUIVI, lignes: lignesDuSuivi(lignes), nouvelle: feuilleSuivi(lignes) } };
+}
+
+/** The annotated copies' file names (without « .xlsx »): « copie-verifie », two of the same name told apart, a name near the 255-byte limit cut. */
+export function nomsDesCopiesAnnotees(fichiers: readonly string[]): string[] {
+  return distinguer(fichiers.map((f) => `${tronquerEnOctets(f.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), 200)}-verifie`));
 }

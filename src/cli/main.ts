@@ -9,13 +9,13 @@ import { pourcent, reglagesSaisis, type ReglagesVerification } from '../sheets/e
 import { lireListeEleves } from '../app/lireListeEleves';
 import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../app/grilles';
 import { type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
-import { anneeScolaire } from '../domain/dates';
+import { anneeIllisible, anneeScolaire, lireAnneeScolaire } from '../domain/dates';
 import { TYPES_GRILLE, typesParDefaut, type TypeGrille } from '../sheets/grilles/gabarit';
 import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../app/calculs';
 import { corrigerClasseur, scellerExercice, ecrireExercice, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/exercices';
 import type { TypeExercice } from '../domain/cas/aleas';
 import { enEuros, versCentimes } from '../domain/monnaie';
-import { aujourdhui, moisValide } from '../domain/dates';
+import { aujourdhui, lireMois, moisIllisible } from '../domain/dates';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import { ecrireCopieAnnotee, verifierCopie, verifierCopies } from '../app/verification';
 import type { RapportCopie } from '../check/rapport';
@@ -80,7 +80,10 @@ async function cmdGrilles(args: string[], s: Sorties): Promise<number> {
   if (sortie && !sortie.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Le fichier de sortie doit se terminer par .xlsx : « ${sortie} ».`);
   const types = typesDemandes(o.valeurs.get('--type'));
   const date = aujourdhui();
-  const options: OptionsGrilles = { types, etablissement: o.valeurs.get('--etablissement') ?? '', annee: o.valeurs.get('--annee') ?? anneeScolaire(date), date };
+  const typee = o.valeurs.get('--annee');
+  const annee = typee === undefined ? anneeScolaire(date) : lireAnneeScolaire(typee);
+  if (!annee) throw new ErreurUsage(`--annee : ${anneeIllisible(typee!)}`);
+  const options: OptionsGrilles = { types, etablissement: o.valeurs.get('--etablissement') ?? '', annee, date };
   const liste = await lireListeEleves(csv, o.valeurs.get('--nom-classe') ?? '');
   const res = sortie ? await grillesDeLaClasse(liste.eleves, options, sortie) : await grillesParEleve(liste.eleves, options, dossier!);
   if (!o.drapeaux.has('--json')) s.out(`${liste.eleves.length} élèves lus dans ${csv} (${liste.encodage}, séparateur « ${liste.separateur === '\t' ? 'tabulation' : liste.separateur} »).\n`);
@@ -140,8 +143,8 @@ async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   if (graine !== undefined && !/^\d{1,9}$/.test(graine)) throw new ErreurUsage(`--graine attend un entier positif : « ${graine} ».`);
   if (v('--periode') && v('--date')) throw new ErreurUsage('--periode et --date désignent le même mois : donnez-en un seul.');
   const option = v('--date') ? '--date' : '--periode';
-  const periode = v(option) ?? aujourdhui().slice(0, 7);
-  if (!moisValide(periode)) throw new ErreurUsage(`${option} attend un mois AAAA-MM : « ${periode} ».`);
+  const periode = lireMois(v(option) ?? aujourdhui().slice(0, 7));
+  if (!periode) throw new ErreurUsage(`${option} : ${moisIllisible(v(option)!)}`);
   const mois = v('--mois');
   if (mois !== undefined && (type !== 'tresorerie' || !/^([3-9]|1[0-2])$/.test(mois))) throw new ErreurUsage(`--mois (budget de trésorerie seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
   if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage('--donnees (le cas de l\'enseignant) exclut --graine et --aleas.');

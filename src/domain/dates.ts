@@ -64,3 +64,43 @@ export function anneeScolaire(dateIso: string): string {
   const [a, m] = dateIso.split('-').map(Number) as [number, number];
   return m >= 8 ? `${a}-${a + 1}` : `${a - 1}-${a}`;
 }
+
+const sansAccents = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const MOIS_SANS_ACCENT = MOIS.map(sansAccents);
+
+/**
+ * A month as teachers type it — « 2026-03 », « 03/2026 », « 3/2026 », « mars 2026 », « Mars 2026 » —
+ * as AAAA-MM; null when it is none of these. The pane and the command line read months this way.
+ */
+export function lireMois(texte: string): string | null {
+  const t = sansAccents(texte.trim().replace(/\s+/g, ' '));
+  let a: number | undefined;
+  let m: number | undefined;
+  let r: RegExpExecArray | null;
+  if ((r = /^(\d{4})[-/.](\d{1,2})$/.exec(t))) [a, m] = [Number(r[1]), Number(r[2])];
+  else if ((r = /^(\d{1,2})[-/.](\d{4})$/.exec(t))) [a, m] = [Number(r[2]), Number(r[1])];
+  else if ((r = /^(\p{L}+)\.? (\d{4})$/u.exec(t))) {
+    // the month's name, or an abbreviation only one month has (« sept », « janv », « juil », not « ju »)
+    const nom = r[1]!;
+    const possibles = MOIS_SANS_ACCENT.flatMap((x, i) => (x === nom ? [i, i] : nom.length >= 3 && x.startsWith(nom) ? [i] : []));
+    const exact = MOIS_SANS_ACCENT.indexOf(nom);
+    const i = exact >= 0 ? exact : new Set(possibles).size === 1 ? possibles[0]! : -1;
+    if (i >= 0) [a, m] = [Number(r[2]), i + 1];
+  }
+  if (a === undefined || m === undefined || m < 1 || m > 12) return null;
+  return `${a}-${String(m).padStart(2, '0')}`;
+}
+
+/** The message for a month that `lireMois` cannot read: what was typed, and what would do. */
+export const moisIllisible = (texte: string) => `Mois « ${texte.trim()} » non reconnu : écrivez par exemple « 2026-03 », « 03/2026 » ou « mars 2026 ».`;
+
+/** A school year as typed — « 2026-2027 », « 2026/2027 », « 2026 – 2027 », « 2026-27 » — as « 2026-2027 »; null otherwise (the years must follow each other). */
+export function lireAnneeScolaire(texte: string): string | null {
+  const r = /^(\d{4}) ?[-/\u2013\u2014] ?(\d{2}|\d{4})$/.exec(texte.trim());
+  if (!r) return null;
+  const debut = Number(r[1]);
+  const fin = r[2]!.length === 2 ? Math.floor(debut / 100) * 100 + Number(r[2]) : Number(r[2]);
+  return fin === debut + 1 ? `${debut}-${fin}` : null;
+}
+
+export const anneeIllisible = (texte: string) => `Année scolaire « ${texte.trim()} » non reconnue : écrivez deux années qui se suivent, par exemple « 2026-2027 ».`;

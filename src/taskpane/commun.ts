@@ -7,8 +7,15 @@ import { ErreurFichier } from '../io/erreurFichier';
 
 /** « 1 élève », « 3 élèves »: a count and its noun, plural from 2 as French wants. */
 
-/** What the user asked cannot be done as typed: the message says what to change. */
-export class SaisieInvalide extends Error {}
+/** What the user asked cannot be done as typed: the message says what to change; `champ`, the field to correct. */
+export class SaisieInvalide extends Error {
+  constructor(
+    message: string,
+    readonly champ?: HTMLElement,
+  ) {
+    super(message);
+  }
+}
 
 /** A French message for whatever went wrong; anything unexpected says so rather than being hidden. */
 export const messageErreur = (e: unknown) =>
@@ -20,6 +27,7 @@ export const messageErreur = (e: unknown) =>
  */
 export function lancer(bouton: HTMLButtonElement, message: HTMLElement, enCours: string, action: () => Promise<string>, apres?: () => void): () => Promise<void> {
   return async () => {
+    let champ: HTMLElement | undefined;
     bouton.disabled = true;
     annoncer(message, enCours, 'info');
     try {
@@ -27,12 +35,22 @@ export function lancer(bouton: HTMLButtonElement, message: HTMLElement, enCours:
       apres?.();
     } catch (e) {
       annoncer(message, messageErreur(e), 'erreur');
+      if (e instanceof SaisieInvalide && e.champ) champ = marquerInvalide(e.champ, message);
     } finally {
       bouton.disabled = false;
-      // the result is read next: focus goes to it (a screen reader reads it, Tab goes on from there)
-      message.focus();
+      // the result is read next: focus goes to it (a screen reader reads it, Tab goes on from there),
+      // or to the field to correct, which the message describes
+      (champ ?? message).focus();
     }
   };
+}
+
+/** The field is marked invalid for assistive technologies, described by the message, until it is changed. */
+function marquerInvalide(champ: HTMLElement, message: HTMLElement): HTMLElement {
+  champ.setAttribute('aria-invalid', 'true');
+  champ.setAttribute('aria-describedby', message.id);
+  champ.addEventListener('input', () => champ.removeAttribute('aria-invalid'), { once: true });
+  return champ;
 }
 
 /** A form's submission runs `action` (no page reload). */

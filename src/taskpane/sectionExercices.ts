@@ -6,7 +6,7 @@ import type { TypeExercice } from '../domain/cas/aleas';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
-import { aujourdhui, moisValide } from '../domain/dates';
+import { aujourdhui, lireMois, moisIllisible } from '../domain/dates';
 import { contenuDeLArchive, DOSSIER_CORRIGES, exercicesPourLaClasse, fichiersExercices } from '../app/exercicesDeLaClasse';
 import type { Classeur } from '../sheets/model';
 import { nomDeFichierDeClasse } from '../sheets/eleve';
@@ -57,7 +57,8 @@ function reglagesDuFormulaire(): ReglagesVerification {
  */
 export function brancherExercices(hote: Hote, apresInsertion: () => void): void {
   const modele = parId<HTMLSelectElement>('exercices-modele');
-  for (const t of TYPES_DISPONIBLES) modele.append(el('option', { value: t }, gabaritExercice(t).titre));
+  // the title without its parenthesis (« formulaire n° 3310-CA3 »), which a 350-px list would cut; whole in the tooltip
+  for (const t of TYPES_DISPONIBLES) modele.append(el('option', { value: t, title: gabaritExercice(t).titre }, gabaritExercice(t).titre.replace(/ \(.*\)$/, '')));
   const aleas = parId('exercices-aleas');
   const dessinerAleas = () => {
     aleas.replaceChildren(el('legend', {}, 'Aléas (aucun coché : deux tirés d\u2019après le n° de cas)'));
@@ -98,10 +99,12 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
 
   async function creer(): Promise<string> {
     const type = modele.value as TypeExercice;
-    const graine = Number(parId<HTMLInputElement>('exercices-graine').value);
-    if (!Number.isInteger(graine) || graine < 1) throw new SaisieInvalide('Le n° de cas est un nombre entier positif : le même numéro redonne le même cas.');
-    const periode = parId<HTMLInputElement>('exercices-periode').value;
-    if (!moisValide(periode)) throw new SaisieInvalide('Indiquez le mois du cas (AAAA-MM).');
+    const champGraine = parId<HTMLInputElement>('exercices-graine');
+    const graine = Number(champGraine.value);
+    if (!Number.isInteger(graine) || graine < 1) throw new SaisieInvalide(`N° de cas « ${champGraine.value.trim()} » : c\u2019est un nombre entier positif ; le même numéro redonne le même cas.`, champGraine);
+    const champMois = parId<HTMLInputElement>('exercices-periode');
+    const periode = lireMois(champMois.value);
+    if (!periode) throw new SaisieInvalide(moisIllisible(champMois.value), champMois);
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-aleas input:checked'), (c) => c.value);
     // the exercise is sealed with this computer's key, made on the first exercise when there is none
     const existante = cleDuVolet();

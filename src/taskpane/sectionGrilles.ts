@@ -1,6 +1,6 @@
 import { accorder } from '../domain/texte';
 import { referentiel } from '../referentiel';
-import { anneeScolaire } from '../domain/dates';
+import { anneeIllisible, anneeScolaire, lireAnneeScolaire } from '../domain/dates';
 import { cleEleve, grillesPourLeClasseur } from '../app/grillesDuClasseur';
 import type { Eleve } from '../sheets/eleve';
 import { InsertionInterrompue, insererParLots } from './insererParLots';
@@ -45,7 +45,10 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#grilles-types input:checked'), (c) => c.value as TypeGrille);
     if (!choisis.length) throw new SaisieInvalide('Cochez au moins un type de grille.');
     const { eleves } = await listeDuFormulaire(parId('grilles-eleves'), parId('grilles-csv'), parId<HTMLInputElement>('grilles-classe').value.trim());
-    const options = { types: choisis, etablissement: parId<HTMLInputElement>('grilles-etablissement').value.trim(), annee: parId<HTMLInputElement>('grilles-annee').value.trim(), date: aujourdhui() };
+    const champAnnee = parId<HTMLInputElement>('grilles-annee');
+    const annee = lireAnneeScolaire(champAnnee.value);
+    if (!annee) throw new SaisieInvalide(anneeIllisible(champAnnee.value), champAnnee);
+    const options = { types: choisis, etablissement: parId<HTMLInputElement>('grilles-etablissement').value.trim(), annee, date: aujourdhui() };
     // made once the workbook is read: grids already there get the new ones beside them; a class too
     // big for one request of Excel on the web goes in lots, each an addition to the one before
     let ajout: boolean | undefined;
@@ -56,7 +59,7 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
         return g.classeur;
       });
     const message = parId('grilles-message');
-    const res = await insererParLots(eleves, cleEleve, lot, (faits) => annoncer(message, `Insertion en cours : ${faits} élèves sur ${eleves.length}…`, 'info')).catch((e: unknown) => {
+    const res = await insererParLots(eleves, cleEleve, lot, (faits) => annoncer(message, `Insertion en cours : ${faits} sur ${accorder(eleves.length, 'élève')}…`, 'info')).catch((e: unknown) => {
       if (!(e instanceof InsertionInterrompue)) throw e;
       // what is in the workbook stays; the list keeps only the students still to insert
       parId<HTMLTextAreaElement>('grilles-eleves').value = texteDesLignes(e.restants.map((x: Eleve) => [x.nom, x.prenom, x.classe]));

@@ -1,7 +1,9 @@
 import { accorder } from '../domain/texte';
 import { exerciceDuClasseur } from '../app/modelesExercices';
 import { SCEAU_EN_CLAIR, verifierExercice } from '../app/verifierExercice';
-import { annoterCopieOuverte } from '../app/annoterCopieOuverte';
+import { annoterCopieOuverte } from './annoterCopieOuverte';
+import { lignesDuLot, verifierLot, type CopieVerifieeDuLot } from '../app/verifierLot';
+import { ecrireCsv } from '../io/csv';
 import { cleDuVolet } from './cleDuVolet';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { selectionnerCellule } from '../io/office/selectionner';
@@ -9,7 +11,7 @@ import type { RapportCopie } from '../check/rapport';
 import { degre, pct, texteValeur } from '../sheets/verification/resultats';
 import { annoncer, el, parId } from './dom';
 import type { Hote } from './hote';
-import { lancer, messageErreur } from './commun';
+import { lancer, messageErreur, offrirFichier, SaisieInvalide } from './commun';
 import { aujourdhui } from '../domain/dates';
 
 const VERDICTS: Record<string, string> = { juste: 'Juste', faux: 'Faux', 'non renseigné': 'Non renseigné', illisible: 'Illisible', introuvable: 'Introuvable' };
@@ -39,6 +41,15 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
   zone.append(liste);
 }
 
+/** The batch's table: one row per copy (its student, each compétence's rate and degree) or per refused file (its message). */
+function dessinerLot(table: HTMLTableElement, verifiees: readonly CopieVerifieeDuLot[], erreurs: readonly { fichier: string; message: string }[]): void {
+  table.replaceChildren(el('tr', {}, el('th', { scope: 'col' }, 'Copie'), el('th', { scope: 'col' }, 'Élève'), el('th', { scope: 'col' }, 'Résultat')));
+  for (const v of verifiees)
+    table.append(el('tr', {}, el('td', {}, v.fichier), el('td', {}, v.rapport.eleve ?? '—'), el('td', {}, v.rapport.competences.map((c) => `${c.code} : ${pct(c.taux)}, degré ${degre(c.niveau)}`).join(' ; ') + (v.rapport.sceau === 'valide' ? '' : ` — ${SCEAU_EN_CLAIR[v.rapport.sceau]}`))));
+  for (const e of erreurs) table.append(el('tr', { class: 'verdict-faux' }, el('td', {}, e.fichier), el('td', {}, '—'), el('td', {}, e.message)));
+  table.hidden = false;
+}
+
 /** « Vérifier »: reads the open workbook (two round trips), checks it with the same rules as `agora verifier`, in the mode the teacher set. */
 export function brancherVerifier(hote: Hote, redessiner: () => void): void {
   const message = parId('verifier-message');
@@ -58,6 +69,33 @@ export function brancherVerifier(hote: Hote, redessiner: () => void): void {
     resultats.replaceChildren();
     void lancer(annoter, message, 'Annotation de la copie en cours…', annoterCopie, redessiner)();
   });
+
+  const lot = parId<HTMLButtonElement>('verifier-lot-lancer');
+  const messageLot = parId('verifier-lot-message');
+  lot.addEventListener('click', () => void lancer(lot, messageLot, 'Vérification des copies en cours…', verifierCopies)());
+
+  async function verifierCopies(): Promise<string> {
+    const fichiers = Array.from(parId<HTMLInputElement>('verifier-copies').files ?? []);
+    if (!fichiers.length) throw new SaisieInvalide('Choisissez d\u2019abord les copies à vérifier (fichiers .xlsx).');
+    const progression = parId<HTMLProgressElement>('verifier-progression');
+    [progression.hidden, progression.value, progression.max] = [false, 0, fichiers.length];
+    const cle = cleDuVolet();
+    const { verifiees, erreurs } = await verifierLot(
+      fichiers.map((f) => ({ nom: f.name, octets: async () => new Uint8Array(await f.arrayBuffer()) })),
+      { date: aujourdhui(), ...(cle ? { cle } : {}) },
+      (faites, total, fichier) => {
+        progression.value = faites;
+        messageLot.textContent = `Copie ${faites} sur ${total} : ${fichier}`;
+      },
+    );
+    dessinerLot(parId<HTMLTableElement>('verifier-lot-resultats'), verifiees, erreurs);
+    const refus = erreurs.length ? ` ; ${accorder(erreurs.length, 'fichier')} refusé${erreurs.length > 1 ? 's' : ''}, voir le tableau` : '';
+    if (!verifiees.length) return `Aucune copie vérifiée${refus}.`;
+    const { archiveDeClasseurs } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/archiveDeClasseurs');
+    const zip = await archiveDeClasseurs([...verifiees.map((v) => ({ chemin: v.annotee, octets: v.octets })), { chemin: 'resultats.csv', texte: ecrireCsv(lignesDuLot(verifiees, erreurs)) }]);
+    offrirFichier(parId<HTMLAnchorElement>('verifier-telechargement'), 'copies-verifiees.zip', zip, 'application/zip');
+    return `${accorder(verifiees.length, 'copie vérifiée')} et annotée${verifiees.length > 1 ? 's' : ''}${refus}. Enregistrez « copies-verifiees.zip » (lien ci-dessous) : les copies annotées et resultats.csv.`;
+  }
 
   async function annoterCopie(): Promise<string> {
     const cle = cleDuVolet();

@@ -6,12 +6,12 @@ import { xlsxDuModele } from './xlsxDuModele';
  * A .zip of workbooks (and text files) made in memory, for the task pane to offer as a download:
  * each workbook is rendered by exceljs as the command line writes it, one at a time.
  */
-export type EntreeArchive = { chemin: string } & ({ classeur: () => Classeur } | { texte: string });
+export type EntreeArchive = { chemin: string } & ({ classeur: () => Classeur } | { texte: string } | { octets: Uint8Array });
 
 export async function archiveDeClasseurs(entrees: readonly EntreeArchive[], progression?: (faits: number, total: number) => void): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [i, e] of entrees.entries()) {
-    zip.file(e.chemin, 'texte' in e ? e.texte : await xlsxDuModele(e.classeur(), { suitesEntieres: true }));
+    zip.file(e.chemin, 'texte' in e ? e.texte : 'octets' in e ? e.octets : await xlsxDuModele(e.classeur(), { suitesEntieres: true }));
     progression?.(i + 1, entrees.length);
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

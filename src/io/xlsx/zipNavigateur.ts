@@ -1,3 +1,4 @@
+import { verifierPartie } from './paquet';
 import { entreesZip, ClasseurSuspect, type ContenuZip, type EntreeZip } from './zip';
 
 /** One entry inflated by the browser, read chunk by chunk and stopped as soon as it outgrows its declared size. */
@@ -36,4 +37,10 @@ export async function contenuZipDecompresse(z: Uint8Array): Promise<ContenuZip> 
   const parties = new Map<string, Uint8Array>();
   for (const [nom, e] of entreesZip(z)) if (/\.(xml|rels)$/i.test(nom)) parties.set(nom, await inflater(e));
   return (chemin) => parties.get(chemin);
+}
+
+/** `verifierPaquet` for the task pane: every part, images included, inflated by the browser before exceljs loads the file. */
+export async function verifierPaquetNavigateur(z: Uint8Array): Promise<void> {
+  const compte = { cellules: 0 };
+  for (const [nom, e] of entreesZip(z)) verifierPartie(nom, e, await inflater(e), compte);
 }

@@ -1,8 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { entierEnClair } from '../../domain/texte';
-import { aire } from '../../sheets/model';
-import { CELLULES_LUES_MAX, fusionsDe } from './lireXlsx';
-import { PLAGE_MAX } from './classeurLu';
+import { verifierPartie } from './paquet';
 import { entreesZip, ClasseurSuspect, type ContenuZip, type EntreeZip } from './zip';
 
 /** One entry inflated, never beyond its declared size (zlib stops there). */
@@ -36,21 +33,8 @@ export function contenuZip(z: Uint8Array): ContenuZip {
  * for a damaged package. One entry is held at a time.
  */
 export function verifierPaquet(z: Uint8Array): void {
-  const utf8 = new TextDecoder();
-  let cellules = 0;
-  for (const [nom, e] of entreesZip(z)) {
-    const o = inflaterEntree(e);
-    if (o.length !== e.taille) throw new Error(`partie ${nom} : taille différente de celle annoncée`);
-    if (!/\.(xml|rels)$/i.test(nom)) continue;
-    const xml = utf8.decode(o);
-    if (xml.includes('<!DOCTYPE')) throw new Error(`déclaration DOCTYPE dans ${nom}`);
-    if (!/^xl\/worksheets\//.test(nom)) continue;
-    for (let i = xml.indexOf('<c '); i >= 0; i = xml.indexOf('<c ', i + 3))
-      if (++cellules > CELLULES_LUES_MAX) throw new ClasseurSuspect(`plus de ${entierEnClair(CELLULES_LUES_MAX)} cellules`);
-    // exceljs gives every cell of a merged range its own object
-    const grande = fusionsDe(xml).find((z) => aire(z) > PLAGE_MAX);
-    if (grande) throw new ClasseurSuspect(`une fusion couvre ${entierEnClair(aire(grande))} cellules`);
-  }
+  const compte = { cellules: 0 };
+  for (const [nom, e] of entreesZip(z)) verifierPartie(nom, e, inflaterEntree(e), compte);
 }
 
 const TABLE_CRC = Int32Array.from({ length: 256 }, (_, n) => {

@@ -1,5 +1,5 @@
-import { exerciceDuClasseur } from './modelesExercices';
-import { annotationsDeLaCopie, verifierExercice, type OptionsVerification } from './verifierExercice';
+import { exerciceDuClasseur } from '../app/modelesExercices';
+import { annotationsDeLaCopie, verifierExercice, type OptionsVerification } from '../app/verifierExercice';
 import type { RapportCopie } from '../check/rapport';
 import { annoterClasseurOuvert } from '../io/office/annoterClasseurOuvert';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
