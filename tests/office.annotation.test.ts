@@ -87,7 +87,7 @@ describe('« Annoter la copie » dans le classeur ouvert (volet)', () => {
     const { c } = await copieOuverte('1.8');
     const { ctx, avertissements } = await annoter(c, '1.8');
     expect(ctx.journal.some((j) => j.startsWith('notes.add'))).toBe(false);
-    expect(avertissements).toContain('Indications non écrites en notes de cellule (il faut Excel 2024 ou Microsoft 365) : elles sont dans la feuille « Résultats ».');
+    expect(avertissements).toContain('Indications non écrites en notes de cellule (il faut Microsoft 365 ou Excel sur le web, à jour) : elles sont dans la feuille « Résultats ».');
     expect([...c.feuilles.flatMap((f) => [...f.notes.values()])]).toEqual([]);
     expect(ctx.journal.some((j) => j.startsWith('worksheet.getRanges'))).toBe(false);
   });

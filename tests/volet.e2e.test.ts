@@ -368,7 +368,7 @@ test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à 
   await expect(page.locator('#parametres-formulaire').isHidden()).resolves.toBe(true);
 
   await page.locator('#onglet-verifier').click();
-  await expect(page.locator('#section-verifier select, #section-verifier input').count()).resolves.toBe(0); // no way to switch to formative
+  await expect(page.locator('#section-verifier select, #section-verifier input:not([type=file])').count()).resolves.toBe(0); // no way to switch to formative (the only input chooses copy files)
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
   await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : 0 réponse juste sur \d+ \(0 %\)\.$/);
   const resultats = (await page.locator('#verifier-resultats').textContent())!;

@@ -46,7 +46,7 @@ export async function annoterClasseurOuvert(context: Excel.RequestContext, a: An
       const ws = wb.worksheets.getItem(n.feuille);
       ws.notes.add(ws.getRange(adresse(n.colonne - 1, n.ligne)), n.texte);
     }
-  else if (a.notes.length) avertissements.add('Indications non écrites en notes de cellule (il faut Excel 2024 ou Microsoft 365) : elles sont dans la feuille « Résultats ».');
+  else if (a.notes.length) avertissements.add('Indications non écrites en notes de cellule (il faut Microsoft 365 ou Excel sur le web, à jour) : elles sont dans la feuille « Résultats ».');
 
   if (!suivi) {
     const { feuille, nom } = a.suivi.nouvelle;
