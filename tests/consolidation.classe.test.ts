@@ -173,10 +173,15 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   const synthese = await feuille(sortie, FEUILLES_CLASSE.synthese);
   const entete = synthese.find((l) => l[0] === 'Classe')!;
   const dupont = synthese.find((l) => l[1] === 'DUPONT Jean')!;
-  expect(dupont[entete.indexOf('1.1.1')]).toBe(2.5);
-  expect(dupont[entete.indexOf('2.2.4')]).toBe(4);
-  expect(dupont[entete.indexOf('3.1.1')]).toBeUndefined(); // non évaluée : cellule vide
-  expect(entete.filter((x) => typeof x === 'string' && /^\d\.\d\.\d$/.test(x))).toHaveLength(37);
+  // each column is headed by its compétence, code and label (printed bottom to top)
+  const colonne = (code: string) => entete.findIndex((x) => typeof x === 'string' && x.startsWith(`${code} `));
+  expect(entete[colonne('2.2.1')]).toBe('2.2.1 Établir un état de rapprochement');
+  expect(dupont[colonne('1.1.1')]).toBe(2.5);
+  expect(dupont[colonne('2.2.4')]).toBe(4);
+  expect(dupont[colonne('3.1.1')]).toBeUndefined(); // non évaluée : cellule vide
+  expect(entete.filter((x) => typeof x === 'string' && /^\d\.\d\.\d /.test(x))).toHaveLength(37);
+  const impression = wb.getWorksheet(FEUILLES_CLASSE.synthese)!.pageSetup;
+  expect([impression.fitToPage, impression.scale, impression.printTitlesColumn]).toEqual([false, 80, 'A:B']);
   const detail = wb.getWorksheet(FEUILLES_CLASSE.detail)!;
   const table = (detail as unknown as { getTables(): [{ table: { name: string; columns: { name: string }[]; rows: unknown[] } }] }).getTables()[0]!.table;
   expect(table.name).toBe('Detail');
@@ -249,7 +254,7 @@ test('le classeur de la classe s\'ouvre dans LibreOffice (tableaux, mises en for
     const profil = (await feuille(recalcule, FEUILLES_CLASSE.profil)).filter((l) => typeof l[1] === 'string' && /^\d\.\d\.\d$/.test(l[1]));
     expect(profil).toHaveLength(37);
     const lus = profil.map((l) => [l[1], resultat(l[3]) ?? '']);
-    expect(lus).toEqual(profil.map((l) => [l[1], ligne[entete.indexOf(l[1])] ?? '']));
+    expect(lus).toEqual(profil.map((l) => [l[1], ligne[entete.findIndex((x) => typeof x === 'string' && x.startsWith(`${l[1]} `))] ?? '']));
     expect(lus.filter(([, v]) => typeof v === 'number').length).toBeGreaterThan(0);
     expect(lus.filter(([, v]) => v === '').length).toBeGreaterThan(0); // not evaluated: empty, never 0
   }

@@ -37,7 +37,8 @@ export class ConstructeurFeuille {
       cellules[col] = cellule;
       for (let k = 1; k < span; k++) cellules[col + k] = b.style ? { valeur: null, style: b.style } : null;
       if (span > 1) this.fusions.push(`${lettreColonne(col)}${numero}:${lettreColonne(col + span - 1)}${numero}`);
-      if (typeof b.valeur === 'string' && b.valeur.length > 0) {
+      // a rotated text runs along the row's height, which the caller sets
+      if (typeof b.valeur === 'string' && b.valeur.length > 0 && !b.style?.rotation) {
         const largeur = this.largeurs.slice(col, col + span).reduce((a, w) => a + w, 0);
         textes.push({ texte: b.valeur, largeur: b.style?.retourLigne ? largeur : Number.POSITIVE_INFINITY, taille: b.style?.taille });
       }

@@ -19,6 +19,7 @@ export interface Style {
   vertical?: 'haut' | 'milieu';
   retourLigne?: boolean;
   souligne?: boolean; // a link
+  rotation?: 90; // text read bottom to top (a narrow column's long header)
   reduire?: boolean; // shrink to fit: a text of unknown length (a formula's) in a cell of fixed size
   bordure?: boolean;
   format?: string; // Excel number format
@@ -40,6 +41,8 @@ export interface MiseEnPage {
   orientation: 'portrait' | 'paysage';
   ajusterLargeur: boolean; // fit to one page wide
   lignesRepetees?: [number, number]; // 1-based rows repeated at the top of each page
+  colonnesRepetees?: [number, number]; // 1-based columns repeated at the left of each page
+  echelle?: number; // percent, when not fitted to one page wide
   piedDePage?: string; // Excel header/footer codes (&P, &N…)
   enTete?: string;
   zoneImpression?: string; // A1-style; leaves helper columns out of the printout

@@ -32,7 +32,7 @@ export function sautsDePage(f: Pick<Feuille, 'largeurs' | 'lignes' | 'miseEnPage
   const masquees = new Set(f.colonnesMasquees ?? []);
   const derniereColonne = m.zoneImpression ? numeroColonne(/:\$?([A-Z]+)/.exec(m.zoneImpression)?.[1] ?? 'A') : f.largeurs.length;
   const largeurFeuille = f.largeurs.slice(0, derniereColonne).reduce((s, w, i) => s + (masquees.has(i) ? 0 : largeurPoints(w)), 0);
-  const echelle = m.ajusterLargeur ? Math.min(1, largeurPage / largeurFeuille) : 1;
+  const echelle = m.ajusterLargeur ? Math.min(1, largeurPage / largeurFeuille) : (m.echelle ?? 100) / 100;
   const capacite = (hauteurPage / echelle) * REMPLISSAGE;
   const [r1, r2] = m.lignesRepetees ?? [0, -1];
   let repetees = 0;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { referenceAbsolue, type Classeur, type Feuille, type Ligne, type Style, type Valeur } from '../../sheets/model';
+import { lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Ligne, type Style, type Valeur } from '../../sheets/model';
 import { enBase64 } from '../base64';
 
 /**
@@ -25,6 +25,7 @@ function styleExcel(s: Style): Partial<ExcelJS.Style> {
     ...(s.fond ? { fill: { type: 'pattern', pattern: 'solid', fgColor: couleur(s.fond) } as ExcelJS.Fill } : {}),
     alignment: {
       wrapText: !!s.retourLigne,
+      ...(s.rotation ? { textRotation: s.rotation } : {}),
       ...(s.reduire ? { shrinkToFit: true } : {}),
       vertical: s.vertical === 'milieu' ? 'middle' : 'top',
       ...(s.alignement ? { horizontal: s.alignement === 'centre' ? 'center' : s.alignement === 'droite' ? 'right' : 'left' } : {}),
@@ -108,6 +109,8 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille, options: O
       paperSize: 9, // A4
       orientation: f.miseEnPage.orientation === 'paysage' ? 'landscape' : 'portrait',
       fitToPage: f.miseEnPage.ajusterLargeur,
+      ...(!f.miseEnPage.ajusterLargeur && f.miseEnPage.echelle ? { scale: f.miseEnPage.echelle } : {}),
+      ...(f.miseEnPage.colonnesRepetees ? { printTitlesColumn: f.miseEnPage.colonnesRepetees.map((c) => lettreColonne(c - 1)).join(':') } : {}),
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },

@@ -252,6 +252,7 @@ export class ContexteMemoire {
       pageLayout: ctx.enregistreur('pageLayout', nom, '1.9', (chemin, v) => (f().miseEnPage[chemin] = v), {
         setPrintTitleRows: (v: unknown) => ctx.enfiler('pageLayout.setPrintTitleRows', nom, '1.9', () => (f().miseEnPage.printTitleRows = v)),
         setPrintArea: (v: unknown) => ctx.enfiler('pageLayout.setPrintArea', nom, '1.9', () => (f().miseEnPage.printArea = v)),
+        setPrintTitleColumns: (v: unknown) => ctx.enfiler('pageLayout.setPrintTitleColumns', nom, '1.9', () => (f().miseEnPage.printTitleColumns = v)),
       }),
       horizontalPageBreaks: {
         add: (r: string) => ctx.enfiler('horizontalPageBreaks.add', `${nom}!${r}`, '1.9', () => ((f().miseEnPage.sauts ??= []) as string[]).push(r)),

@@ -60,6 +60,7 @@ export function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style): void
   if (s.alignement) f.horizontalAlignment = s.alignement === 'centre' ? 'Center' : s.alignement === 'droite' ? 'Right' : 'Left';
   f.verticalAlignment = s.vertical === 'milieu' ? 'Center' : 'Top';
   if (s.retourLigne) f.wrapText = true;
+  if (s.rotation) f.textOrientation = s.rotation;
   if (s.reduire) f.shrinkToFit = true;
   if (s.bordure) {
     for (const bord of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const) {
@@ -184,6 +185,8 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
     p.orientation = f.miseEnPage.orientation === 'paysage' ? 'Landscape' : 'Portrait';
     p.paperSize = 'A4';
     if (f.miseEnPage.ajusterLargeur) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    else if (f.miseEnPage.echelle) p.zoom = { scale: f.miseEnPage.echelle };
+    if (f.miseEnPage.colonnesRepetees) p.setPrintTitleColumns(`$${lettreColonne(f.miseEnPage.colonnesRepetees[0] - 1)}:$${lettreColonne(f.miseEnPage.colonnesRepetees[1] - 1)}`);
     [p.leftMargin, p.rightMargin, p.topMargin, p.bottomMargin] = [0.4, 0.4, 0.5, 0.6].map((pouces) => Math.round(pouces * POUCE * 10) / 10) as [number, number, number, number];
     if (f.miseEnPage.lignesRepetees) p.setPrintTitleRows(`$${f.miseEnPage.lignesRepetees[0]}:$${f.miseEnPage.lignesRepetees[1]}`);
     if (f.miseEnPage.zoneImpression) p.setPrintArea(f.miseEnPage.zoneImpression);

@@ -66,10 +66,11 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
   bandes.push({ valeur: 'Synthèse par bloc', style: { ...bandeau, alignement: 'centre' }, colonnes: r.blocs.length * 2 });
   if (avecIne) bandes.push({ valeur: '', style: bandeau });
   f.ligne(bandes);
+  // each compétence's label above its column, read bottom to top: on paper, every page names its columns
   const h = f.ligne([
     { valeur: 'Classe', style: entete },
     { valeur: 'Élève', style: entete },
-    ...competences.map((x) => ({ valeur: x.code, style: { ...entete, taille: 7 } })),
+    ...competences.map((x) => ({ valeur: `${x.code} ${x.libelle}`, style: { ...entete, taille: 8, rotation: 90 as const, alignement: 'gauche' as const } })),
     ...r.blocs.flatMap((b) => {
       const total = competences.filter((x) => x.bloc === b.code).length;
       return [
@@ -78,7 +79,7 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
       ];
     }),
     ...(avecIne ? [{ valeur: 'INE', style: entete }] : []),
-  ], 36);
+  ], 150);
   let premiere = 0;
   let derniere = h;
   for (const e of c.eleves) {
@@ -108,7 +109,10 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
       misesEnForme.push(...carteDeChaleur(`${col}${premiere}:${col}${derniere}`));
     }
   }
-  return { feuille: { ...f.feuille(miseEnPage('Synthèse', 'paysage', h), { lignes: h, colonnes: 2 }), misesEnForme }, premiere, derniere };
+  // printed on as many pages as it takes, at 80 %, the students' names and the headers on each page:
+  // fitted to one page wide, the 37 compétences shrank to unreadable
+  const impression = { ...miseEnPage('Synthèse', 'paysage', h), ajusterLargeur: false, echelle: 80, lignesRepetees: [h - 1, h] as [number, number], colonnesRepetees: [1, 2] as [number, number] };
+  return { feuille: { ...f.feuille(impression, { lignes: h, colonnes: 2 }), misesEnForme }, premiere, derniere };
 }
 
 const NOM_LISTE_ELEVES = 'Classe_ListeEleves';
@@ -178,6 +182,9 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   const eleves = new Map(c.eleves.map((e) => [e.id, e]));
   // Values only, the table style draws the rows: a style per cell would cost more than reading the files.
   const date: Style = { format: 'dd/mm/yyyy', alignement: 'centre' };
+  // short codes and numbers centred: left and right alignments side by side ran together (« 3Oui »)
+  const milieu: Style = { alignement: 'centre' };
+  const centrees = new Set([2, 3, 7, 8, 12]);
   function* lignes(): Iterable<Valeur[]> {
     for (const p of c.preuves) {
       const e = eleves.get(p.eleveId)!;
@@ -201,7 +208,7 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   return {
     ...f.feuille(miseEnPage('Détail', 'paysage', h), { lignes: h, colonnes: 2 }),
     tableau: { nom: 'Detail', entete: h, derniere: h + c.preuves.length, colonnes: largeurs.length },
-    suite: { nombre: c.preuves.length, styles: largeurs.map((_, j) => (j === 4 ? date : undefined)), lignes },
+    suite: { nombre: c.preuves.length, styles: largeurs.map((_, j) => (j === 4 ? date : centrees.has(j) ? milieu : undefined)), lignes },
   };
 }
 
