@@ -5,7 +5,7 @@
  * Each measure runs in its own child process, so that its peak resident memory is its own.
  */
 import { fork } from 'node:child_process';
-import { promises as fs, mkdtempSync, rmSync } from 'node:fs';
+import { promises as fs, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -22,6 +22,8 @@ import { cheminCle, cleOuNouvelle, lireCle } from '../io/cleEnseignant';
 import { lireClasseur } from '../io/xlsx/lireClasseur';
 import { sceller, type CleEnseignant } from '../domain/sceau';
 import { champsSuivi, COLONNES_SUIVI, NOM_SUIVI, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
+import { entreesZip } from '../io/xlsx/zip';
+import { inflaterEntree } from '../io/xlsx/zipNode';
 import type { ValeurLue } from '../sheets/exercices/lecture';
 import type { Eleve } from '../sheets/eleve';
 
@@ -37,7 +39,7 @@ interface Mesure {
 }
 
 /** Child side: one measure, printed as JSON on stdout. */
-type Mode = 'reference' | 'lecture' | 'consolidation';
+type Mode = 'reference' | 'zlib' | 'lecture' | 'consolidation';
 
 async function mesurerEnfant(mode: Mode, liste: string): Promise<void> {
   const fichiers = (await fs.readFile(liste, 'utf8')).split('\n').filter(Boolean);
@@ -47,6 +49,9 @@ async function mesurerEnfant(mode: Mode, liste: string): Promise<void> {
   let suite: Partial<Mesure> = {};
   if (mode === 'reference') {
     for (const f of fichiers) await new ExcelJS.Workbook().xlsx.readFile(f);
+  } else if (mode === 'zlib') {
+    // the floor of reading: every XML part of every file inflated by node:zlib, nothing parsed
+    for (const f of fichiers) for (const [nom, e] of entreesZip(readFileSync(f))) if (/\.(xml|rels)$/.test(nom)) inflaterEntree(e);
   } else if (mode === 'lecture') {
     // reading alone: what consolidation keeps of each file, without writing the class workbook
     let n = 0;
@@ -153,12 +158,14 @@ async function principal(): Promise<void> {
     const liste = path.join(d, `liste-${n}.txt`);
     await fs.writeFile(liste, fichiers.slice(0, 2 * n).join('\n'));
     const ref = await lancerEnfant('reference', liste);
+    const zlib = await lancerEnfant('zlib', liste);
     const lecture = await lancerEnfant('lecture', liste);
     const c = await lancerEnfant('consolidation', liste);
     const fps = (x: Mesure) => ((2 * n) / (x.ms / 1000)).toFixed(0);
     const cellule = (x: Mesure) => `${(x.ms / 1000).toFixed(1).padStart(6)} s ${fps(x).padStart(4)} fichiers/s ${x.rssMaxMo.toFixed(0).padStart(5)} Mo`;
     const ratio = (x: Mesure) => `ratio ${(x.ms / ref.ms).toFixed(2)}`;
     process.stdout.write(`  ${String(n).padEnd(7)}${String(2 * n).padStart(9)}   ${cellule(ref).padEnd(36)}${`${cellule(lecture)}  ${ratio(lecture)}`.padEnd(45)}${cellule(c)}  ${ratio(c)}  ${c.preuves} pos.\n`);
+    process.stdout.write(`  ${''.padEnd(7)}${''.padStart(9)}   ${`zlib seul : ${(zlib.ms / 1000).toFixed(2)} s`.padEnd(36)}${`lecture / zlib : ${(lecture.ms / zlib.ms).toFixed(2)}`.padEnd(45)}\n`);
   }
   process.stdout.write(`\n  (Mo : mémoire résidente maximale du processus de mesure ; pos. : positionnements lus et écrits dans « Détail »)\n`);
   if (process.env.AGORA_BENCH_GARDER) process.stdout.write(`  (fichiers gardés dans ${d})\n`);
