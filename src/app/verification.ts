@@ -1,6 +1,7 @@
 import { annoterClasseur } from '../io/exceljs/aLaDemande';
 import path from 'node:path';
 import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
+import { messageDuFichier } from '../io/erreurFichier';
 import type { RapportCopie } from '../check/rapport';
 import { ouvrirExercice } from './exercices';
 import { annotationsDeLaCopie, nomsDesCopiesAnnotees, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
@@ -38,7 +39,7 @@ export async function verifierCopies(fichiers: readonly string[], o: OptionsVeri
       if (o.dossier) await ecrireCopieAnnotee(v, path.join(o.dossier, `${annotees[i]}.xlsx`));
       copies.push(v.rapport);
     } catch (e) {
-      erreurs.push({ fichier: f, message: e instanceof ErreurFichier ? e.message : `« ${f} » : erreur inattendue (${(e as Error).message}).` });
+      erreurs.push({ fichier: f, message: messageDuFichier(f, e) });
     }
   }
   return { copies, erreurs };

@@ -126,8 +126,8 @@ export function annotationsDeLaCopie(v: CopieVerifiee, source: string): Annotati
       )
     : [];
   const notes = formatif ? resultat.controles.flatMap((c) => (c.plage && c.diagnostic && c.statut !== 'juste' ? [{ feuille: c.plage.feuille, ligne: c.plage.haut, colonne: c.plage.gauche, texte: c.diagnostic }] : [])) : [];
-  const lignes = lignesSuivi(rapport, source, v.scellerSuivi);
-  return { resultats: feuilleResultats(rapport), couleurs, notes, suivi: { nom: NOM_SUIVI, entetes: COLONNES_SUIVI, lignes: lignesDuSuivi(lignes), nouvelle: feuilleSuivi(lignes) } };
+  const lignes = lignesDuSuivi(lignesSuivi(rapport, source, v.scellerSuivi));
+  return { resultats: feuilleResultats(rapport), couleurs, notes, suivi: { nom: NOM_SUIVI, entetes: COLONNES_SUIVI, lignes, nouvelle: feuilleSuivi(lignes) } };
 }
 
 /** The annotated copies' file names (without « .xlsx »): « copie-verifie », two of the same name told apart, a name near the 255-byte limit cut. */

@@ -1,5 +1,5 @@
 import type { RapportCopie } from '../check/rapport';
-import { ErreurFichier } from '../io/erreurFichier';
+import { messageDuFichier } from '../io/erreurFichier';
 import { erreurDeLecture } from '../io/xlsx/classeurLu';
 import { lireClasseurOctets } from '../io/xlsx/lireClasseurNavigateur';
 import { verifierPaquetNavigateur } from '../io/xlsx/zipNavigateur';
@@ -36,7 +36,7 @@ export async function verifierLot(
       await verifierPaquetNavigateur(octets).catch((e: unknown) => Promise.reject(erreurDeLecture(c.nom, e)));
       verifiees.push({ fichier: c.nom, annotee: `${noms[i]}.xlsx`, rapport: v.rapport, octets: await annoterOctets(octets, annotationsDeLaCopie(v, c.nom)) });
     } catch (e) {
-      erreurs.push({ fichier: c.nom, message: e instanceof ErreurFichier ? e.message : `« ${c.nom} » : erreur inattendue (${(e as Error).message}).` });
+      erreurs.push({ fichier: c.nom, message: messageDuFichier(c.nom, e) });
     }
     progression?.(i + 1, copies.length, c.nom);
   }

@@ -13,7 +13,6 @@ import { noteProposeeSituations } from '../domain/notation';
 import { echelleDuClasseur, niveauDe, type NiveauLu } from './echelles';
 import { releveVide, type Anomalie, type IdentiteEleve, type Releve, type Source } from './preuves';
 
-
 /** The student a row of `_agora` names, with the INE when the class list had one. */
 const identite = (e: EntreeLue): IdentiteEleve => ({ nom: e.nom, prenom: e.prenom, classe: e.classe, ...(e.ine ? { ine: e.ine } : {}) });
 

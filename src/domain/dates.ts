@@ -82,9 +82,9 @@ export function lireMois(texte: string): string | null {
   else if ((r = /^(\p{L}+)\.? (\d{4})$/u.exec(t))) {
     // the month's name, or an abbreviation only one month has (« sept », « janv », « juil », not « ju »)
     const nom = r[1]!;
-    const possibles = MOIS_SANS_ACCENT.flatMap((x, i) => (x === nom ? [i, i] : nom.length >= 3 && x.startsWith(nom) ? [i] : []));
     const exact = MOIS_SANS_ACCENT.indexOf(nom);
-    const i = exact >= 0 ? exact : new Set(possibles).size === 1 ? possibles[0]! : -1;
+    const possibles = nom.length >= 3 ? MOIS_SANS_ACCENT.flatMap((x, i) => (x.startsWith(nom) ? [i] : [])) : [];
+    const i = exact >= 0 ? exact : possibles.length === 1 ? possibles[0]! : -1;
     if (i >= 0) [a, m] = [Number(r[2]), i + 1];
   }
   if (a === undefined || m === undefined || m < 1 || m > 12) return null;

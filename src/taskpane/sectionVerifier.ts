@@ -89,7 +89,7 @@ export function brancherVerifier(hote: Hote, redessiner: () => void): void {
       },
     );
     dessinerLot(parId<HTMLTableElement>('verifier-lot-resultats'), verifiees, erreurs);
-    const refus = erreurs.length ? ` ; ${accorder(erreurs.length, 'fichier')} refusé${erreurs.length > 1 ? 's' : ''}, voir le tableau` : '';
+    const refus = erreurs.length ? ` ; ${accorder(erreurs.length, 'fichier refusé')}, voir le tableau` : '';
     if (!verifiees.length) return `Aucune copie vérifiée${refus}.`;
     const { archiveDeClasseurs } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/archiveDeClasseurs');
     const zip = await archiveDeClasseurs([...verifiees.map((v) => ({ chemin: v.annotee, octets: v.octets })), { chemin: 'resultats.csv', texte: ecrireCsv(lignesDuLot(verifiees, erreurs)) }]);
@@ -101,7 +101,7 @@ export function brancherVerifier(hote: Hote, redessiner: () => void): void {
     const cle = cleDuVolet();
     const { rapport, lignes, avertissements } = await hote.executer((context, prend) => annoterCopieOuverte(context, { date: aujourdhui(), ...(cle ? { cle } : {}) }, prend));
     dessinerResultats(resultats, rapport, montrer);
-    const scellees = rapport.sceau === 'valide' ? `${accorder(lignes, 'ligne scellée')} ajoutée${lignes > 1 ? 's' : ''}` : `${accorder(lignes, 'ligne')} ajoutée${lignes > 1 ? 's' : ''}, sans sceau (la consolidation ne la comptera pas)`;
+    const scellees = rapport.sceau === 'valide' ? accorder(lignes, 'ligne scellée ajoutée') : `${accorder(lignes, 'ligne ajoutée')}, sans sceau (la consolidation ne la comptera pas)`;
     return [`Copie annotée : feuille « Résultats », couleurs des réponses, ${scellees} à « Suivi des compétences ». Enregistrez le classeur.`, ...avertissements].join(' ');
   }
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Ligne, type Style, type Valeur } from '../../sheets/model';
 import { enBase64 } from '../base64';
+import { MARGES_POUCES } from '../../sheets/pagination';
 
 /**
  * The exceljs rendering of a workbook model, without Node: the command line streams its output to a
@@ -113,7 +114,7 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille, options: O
       ...(f.miseEnPage.colonnesRepetees ? { printTitlesColumn: f.miseEnPage.colonnesRepetees.map((c) => lettreColonne(c - 1)).join(':') } : {}),
       fitToWidth: 1,
       fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { left: MARGES_POUCES.gauche, right: MARGES_POUCES.droite, top: MARGES_POUCES.haut, bottom: MARGES_POUCES.bas, header: MARGES_POUCES.enTete, footer: MARGES_POUCES.piedDePage },
       ...(f.miseEnPage.zoneImpression ? { printArea: f.miseEnPage.zoneImpression } : {}),
       ...(f.miseEnPage.lignesRepetees ? { printTitlesRow: `${f.miseEnPage.lignesRepetees[0]}:${f.miseEnPage.lignesRepetees[1]}` } : {}),
     },

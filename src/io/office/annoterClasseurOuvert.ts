@@ -2,7 +2,7 @@ import type { Annotations } from '../../sheets/verification/annotations';
 import { adresse } from '../../sheets/grilles/commun';
 import { lettreColonne } from '../../sheets/model';
 import { synchroniser } from './erreurs';
-import { appliquerStyle, ecrireModele, pourExcel, priseEnChargeOffice, type PriseEnCharge } from './insererClasseur';
+import { appliquerStyle, ecrireModele, formatsDeLigne, priseEnChargeOffice, valeursDeLigne, type PriseEnCharge } from './insererClasseur';
 
 /** Where the open workbook's evidence sheet is, and the last row of its table (its header when empty). */
 export interface SuiviOuvert {
@@ -55,10 +55,10 @@ export async function annoterClasseurOuvert(context: Excel.RequestContext, a: An
     const ws = wb.worksheets.getItem(suivi.feuille);
     const premiere = suivi.derniere + 1;
     const largeur = a.suivi.entetes.length;
-    ws.getRange(`A${suivi.entete}:${lettreColonne(largeur - 1)}${suivi.entete}`).values = [a.suivi.entetes.map((e) => e)]; // headers a former version lacked (« Sceau »)
+    ws.getRange(`A${suivi.entete}:${lettreColonne(largeur - 1)}${suivi.entete}`).values = [[...a.suivi.entetes]]; // headers a former version lacked (« Sceau »)
     const zone = ws.getRange(`A${premiere}:${lettreColonne(largeur - 1)}${premiere + a.suivi.lignes.length - 1}`);
-    zone.numberFormat = a.suivi.lignes.map((l) => Array.from({ length: largeur }, (_, j) => l.cellules[j]?.style?.format ?? 'General'));
-    zone.values = a.suivi.lignes.map((l) => Array.from({ length: largeur }, (_, j) => pourExcel(l.cellules[j]?.valeur ?? null)));
+    zone.numberFormat = a.suivi.lignes.map((l) => formatsDeLigne(l, largeur));
+    zone.values = a.suivi.lignes.map((l) => valeursDeLigne(l, largeur));
     a.suivi.lignes.forEach((l, i) => {
       l.cellules.forEach((c, j) => c?.style && appliquerStyle(ws.getRange(adresse(j, premiere + i)), c.style));
       if (l.hauteur !== undefined) ws.getRange(`${premiere + i}:${premiere + i}`).format.rowHeight = l.hauteur;

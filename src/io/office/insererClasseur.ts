@@ -1,5 +1,6 @@
+import { MARGES_POUCES } from '../../sheets/pagination';
 import { serieExcel } from '../../domain/dates';
-import { largeurEnPoints, lettreColonne, referenceAbsolue, type Classeur, type Feuille, type NomDefini, type Style, type Valeur } from '../../sheets/model';
+import { largeurEnPoints, lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Ligne, type NomDefini, type Style, type Valeur } from '../../sheets/model';
 import { erreurExcel, ErreurExcel, synchroniser } from './erreurs';
 import { FEUILLE_AGORA } from '../../sheets/agora';
 import type { ValeurLue } from '../../sheets/exercices/lecture';
@@ -104,6 +105,10 @@ function parties(code: string): { left: string; center: string; right: string } 
   return p;
 }
 
+/** A model row as Office.js takes it, `colonnes` wide: its values (strings kept as text), then its number formats. */
+export const valeursDeLigne = (l: Ligne, colonnes: number) => Array.from({ length: colonnes }, (_, j) => pourExcel(l.cellules[j]?.valeur ?? null));
+export const formatsDeLigne = (l: Ligne, colonnes: number) => Array.from({ length: colonnes }, (_, j) => l.cellules[j]?.style?.format ?? 'General');
+
 /** Queues every write of one sheet: nothing reaches Excel before the caller's sync. */
 function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, avertissements: Set<string>): void {
   const suite = f.suite ? [...f.suite.lignes()] : [];
@@ -117,8 +122,8 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
     const valeurs: (string | number | boolean)[][] = [];
     const formats: string[][] = [];
     for (const l of f.lignes) {
-      valeurs.push(Array.from({ length: colonnes }, (_, j) => pourExcel(l.cellules[j]?.valeur ?? null)));
-      formats.push(Array.from({ length: colonnes }, (_, j) => l.cellules[j]?.style?.format ?? 'General'));
+      valeurs.push(valeursDeLigne(l, colonnes));
+      formats.push(formatsDeLigne(l, colonnes));
     }
     const formatsSuite = Array.from({ length: colonnes }, (_, j) => f.suite?.styles[j]?.format ?? 'General');
     for (const l of suite) {
@@ -187,7 +192,7 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
     if (f.miseEnPage.ajusterLargeur) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     else if (f.miseEnPage.echelle) p.zoom = { scale: f.miseEnPage.echelle };
     if (f.miseEnPage.colonnesRepetees) p.setPrintTitleColumns(`$${lettreColonne(f.miseEnPage.colonnesRepetees[0] - 1)}:$${lettreColonne(f.miseEnPage.colonnesRepetees[1] - 1)}`);
-    [p.leftMargin, p.rightMargin, p.topMargin, p.bottomMargin] = [0.4, 0.4, 0.5, 0.6].map((pouces) => Math.round(pouces * POUCE * 10) / 10) as [number, number, number, number];
+    [p.leftMargin, p.rightMargin, p.topMargin, p.bottomMargin] = [MARGES_POUCES.gauche, MARGES_POUCES.droite, MARGES_POUCES.haut, MARGES_POUCES.bas].map((pouces) => Math.round(pouces * POUCE * 10) / 10) as [number, number, number, number];
     if (f.miseEnPage.lignesRepetees) p.setPrintTitleRows(`$${f.miseEnPage.lignesRepetees[0]}:$${f.miseEnPage.lignesRepetees[1]}`);
     if (f.miseEnPage.zoneImpression) p.setPrintArea(f.miseEnPage.zoneImpression);
     for (const n of f.miseEnPage.sautsDePage ?? []) ws.horizontalPageBreaks.add(`A${n}`);

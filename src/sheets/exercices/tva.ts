@@ -9,6 +9,7 @@ import { FORMAT_EUROS_ENTIERS, FORMAT_TAUX, type Bloc, type Colonne } from './bl
 import { consigneSaisie, FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
 import { gabaritExercice } from './gabarit';
 import { versEuros } from '../../domain/monnaie';
+import { entierEnClair } from '../../domain/texte';
 
 const SENS = { vente: 'Vente', achat: 'Achat' };
 const NATURES = { bien: 'Bien', service: 'Service', immobilisation: 'Immobilisation' };
@@ -187,8 +188,7 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
   };
 }
 
-const EUROS_ENTIERS = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const euros = (n: number) => `${EUROS_ENTIERS.format(n)}\u00a0€`;
+const euros = (n: number) => `${entierEnClair(n)}\u00a0€`; // CA3 amounts are whole euros
 const pieces = (ops: readonly string[]) => (ops.length ? `${ops.length > 1 ? 'pièces' : 'pièce'} ${ops.join(', ')}` : 'aucune pièce');
 
 /** How each line of the form is obtained, in words: which pieces, which rate, which other lines. */

@@ -116,7 +116,6 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
   f.vide();
 
   const etiquetteResultat = (t: string) => ({ valeur: t, style: { ...etiquette, alignement: 'droite' as const }, colonnes: 3 });
-  let lNote = 0;
   f.solidaires(() => {
     f.ligne([
       etiquetteResultat('Compétences positionnées (hors « non évalué »)'),
@@ -133,7 +132,7 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
     const moyenne =
       ns === 1 ? noteBrute(0) : `(${ponderation.map((p, s) => `${p}*${noteBrute(s)}`).join('+')})/${ponderation.reduce((x, y) => x + y, 0)}`;
     const aucune = ns === 1 ? `${denominateur(0)}=0` : `OR(${Array.from({ length: ns }, (_, s) => `${denominateur(s)}=0`).join(',')})`;
-    lNote = f.ligne(
+    const lNote = f.ligne(
       [
         { ...etiquetteResultat('Note proposée (sur 20)'), style: { ...etiquette, alignement: 'droite', taille: 11 } },
         { valeur: { formule: `IF(${aucune},"",${arrondiPas(moyenne)})` }, style: { ...calcul, taille: 12, format: '0.0#' }, colonnes: ns },

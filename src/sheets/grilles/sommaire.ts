@@ -8,7 +8,7 @@ export const FEUILLE_SOMMAIRE = 'Sommaire';
 /** One student's line: the anchor name of each of their sheets, by column. */
 export interface LigneSommaire {
   eleve: Eleve;
-  ancres: (string | undefined)[];
+  ancres: string[];
 }
 
 /**
@@ -28,10 +28,7 @@ export function feuilleSommaire(colonnes: readonly string[], lignes: readonly Li
     f.ligne([
       { valeur: nomComplet(l.eleve), style: { ...valeur, gras: true } },
       { valeur: l.eleve.classe, style: valeur },
-      ...colonnes.map((c, j) => {
-        const a = l.ancres[j];
-        return { valeur: a ? { formule: `HYPERLINK("#${a}","${c}")` } : null, style: a ? lien : valeur };
-      }),
+      ...colonnes.map((c, j) => ({ valeur: { formule: `HYPERLINK("#${l.ancres[j]}","${c}")` }, style: lien })),
     ]);
   return f.feuille({ orientation: 'portrait', ajusterLargeur: true, lignesRepetees: [h, h] }, { lignes: h, colonnes: 1 });
 }

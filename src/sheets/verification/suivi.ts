@@ -38,12 +38,12 @@ export function lignesDuSuivi(lignes: readonly (string | number | null)[][]): Li
   return f.feuille({ orientation: 'paysage', ajusterLargeur: true }).lignes;
 }
 
-/** A new « Suivi des compétences »: its header (where `NOM_SUIVI` points) and its first rows. */
-export function feuilleSuivi(lignes: readonly (string | number | null)[][], nom: string = FEUILLE_SUIVI): { feuille: Feuille; nom: NomDefini } {
+/** A new « Suivi des compétences »: its header (where `NOM_SUIVI` points) and its first rows (`lignesDuSuivi`). */
+export function feuilleSuivi(lignes: readonly Ligne[], nom: string = FEUILLE_SUIVI): { feuille: Feuille; nom: NomDefini } {
   const f = new ConstructeurFeuille(nom, [...LARGEURS_SUIVI]);
   f.ligne(COLONNES_SUIVI.map((c) => ({ valeur: c, style: entete })), 28);
   const feuille = f.feuille({ orientation: 'paysage', ajusterLargeur: true, lignesRepetees: [1, 1] }, { lignes: 1, colonnes: 0 }, [...MASQUEES_SUIVI]);
-  return { feuille: { ...feuille, lignes: [...feuille.lignes, ...lignesDuSuivi(lignes)] }, nom: { nom: NOM_SUIVI, feuille: nom, plage: 'A1' } };
+  return { feuille: { ...feuille, lignes: [...feuille.lignes, ...lignes] }, nom: { nom: NOM_SUIVI, feuille: nom, plage: 'A1' } };
 }
 
 export const USAGE_SCEAU_SUIVI = 'agora-suivi-1';
