@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -10,7 +11,9 @@ import { ecrireExercice, corrigerClasseur } from '../src/app/exercices';
 import { ecrireCopieAnnotee, verifierCopie } from '../src/app/verification';
 import { consoliderClasseurs, releverFichier } from '../src/app/consolidation';
 import { classeursNommes } from '../src/io/fichiers';
-import { consoliderClasse } from '../src/consolidate/classe';
+import { consoliderClasse, Consolidation } from '../src/consolidate/classe';
+import { magasinEnMemoire } from '../src/consolidate/bandes';
+import { magasinFichiers } from '../src/io/magasinFichiers';
 import { classeurClasse, FEUILLES_CLASSE } from '../src/sheets/consolidation/classeurClasse';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import { fragment } from '../src/sheets/grilles/commun';
@@ -117,12 +120,34 @@ test('petite classe faite à la main : agrégats exacts pour chaque méthode', a
   expect(c.eleves[1]!.semaines).toMatchObject({ total: 22, manque: 0 });
   // 1.1.1 : 3 ; 1.1.2 : P2 = 3 puis TS → 4 ; cinq TS → 4 ; cinq S → 3
   expect(dupont.blocs[0]).toEqual({ code: '1', evaluees: 12, total: 12, moyenne: (3 + 4 + 4 * 5 + 3 * 5) / 12 });
-  const p111 = c.preuves.filter((p) => p.eleveId === dupont.id && p.competence === '1.1.1');
+  const p111 = [...c.preuves].filter((p) => p.eleveId === dupont.id && p.competence === '1.1.1');
   expect(p111.map((p) => `${p.libelle}=${p.niveauLu}@${p.date}`)).toEqual(['PFMP P1=1@2025-02-07', 'PFMP P2=2@2025-06-13', 'PFMP P3=NE@2025-12-12', 'PFMP P4=4@2026-04-03', 'CCF E31=S@2026-10-15']);
   expect(p111[0]!.source).toEqual({ fichier: fichiersClasse[0], feuille: 'PFMP pôle 1', cellule: expect.stringMatching(/^E\d+$/) });
   const couverture = c.couverture.find((x) => x.code === '1.1.1')!;
   expect(couverture).toMatchObject({ evalues: 1, degres: [0, 0, 1, 0], positionnements: 4 });
   expect(c.couverture.find((x) => x.code === '3.1.1')).toMatchObject({ evalues: 0, positionnements: 0 });
+});
+
+test('sur disque (tri externe en séries de 7 positionnements, lus 64 octets à la fois), la consolidation donne la même classe qu\'en mémoire, puis efface ses fichiers', async () => {
+  const lus = await releves();
+  const enMemoire = consoliderClasse(lus, r, 'recente');
+  const avant = new Set(readdirSync(os.tmpdir()).filter((f) => f.startsWith('agora-consolidation-')));
+  const magasin = magasinFichiers(64, 7);
+  const k = new Consolidation(r, 'recente', magasin);
+  for (const x of [...lus].reverse()) k.ajouter(x);
+  const surDisque = k.terminer();
+  const dossiers = readdirSync(os.tmpdir()).filter((f) => f.startsWith('agora-consolidation-') && !avant.has(f));
+  expect(dossiers).toHaveLength(1);
+  // 7 per run: the evidence went to disk as several sorted runs, merged
+  expect(readdirSync(path.join(os.tmpdir(), dossiers[0]!)).length).toBeGreaterThan(3);
+  expect(surDisque.preuves.nombre).toBe(enMemoire.preuves.nombre);
+  expect(surDisque.preuves.nombre).toBe(22); // four runs of 7 or fewer
+  expect(surDisque.preuves.retenues).toBe([...enMemoire.preuves].filter((p) => p.retenue).length);
+  expect([...surDisque.preuves]).toEqual([...enMemoire.preuves]);
+  expect(JSON.stringify(classeurClasse(r, surDisque, { date: DATE }))).toBe(JSON.stringify(classeurClasse(r, enMemoire, { date: DATE })));
+  magasin.fermer();
+  expect(existsSync(path.join(os.tmpdir(), dossiers[0]!))).toBe(false);
+  expect(() => [...surDisque.preuves]).toThrow('Bande de consolidation déjà effacée.');
 });
 
 test('les mêmes fichiers dans n\'importe quel ordre donnent le même classeur de classe', async () => {
@@ -168,7 +193,11 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(sortie);
   expect(wb.worksheets.map((w) => w.name)).toEqual([...Object.values(FEUILLES_CLASSE), '_agora']);
-  expect(wb.getWorksheet(FEUILLES_CLASSE.profil)!.getColumn(17).hidden).toBe(true); // the students' list behind the drop-down
+  // the students' list behind the drop-down of « Profil »: the last column of « Synthèse », hidden
+  const ws = wb.getWorksheet(FEUILLES_CLASSE.synthese)!;
+  expect([ws.getColumn(ws.columnCount).hidden, ws.getColumn(ws.columnCount - 1).hidden]).toEqual([true, false]);
+  expect(ws.getCell(6, ws.columnCount).value).toBe('Élèves (liste de choix de « Profil »)');
+  expect(ws.getCell(7, ws.columnCount).value).toBe('DUPONT Jean (Tle A)');
   expect(wb.getWorksheet('_agora')!.state).toBe('veryHidden');
   const synthese = await feuille(sortie, FEUILLES_CLASSE.synthese);
   const entete = synthese.find((l) => l[0] === 'Classe')!;
@@ -303,7 +332,7 @@ test('mauvaises entrées : chaque problème devient une ligne d\'« Anomalies »
   const sortie = path.join(d, 'sortie', 'classe.xlsx');
   await fs.mkdir(path.dirname(sortie));
   const fichiers = await classeursNommes([d]);
-  const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE, cle: cleDesTests() });
+  const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE, cle: cleDesTests(), magasin: magasinEnMemoire() });
   const probleme = (nom: string) => res.anomalies.filter((a) => path.basename(a.fichier) === nom).map((a) => a.probleme);
   expect(probleme('corrompu.xlsx')).toEqual([expect.stringMatching(/endommagé ou illisible/)]);
   expect(probleme('vide.xlsx')).toEqual([expect.stringMatching(/n'est pas un classeur Excel/)]);
@@ -325,7 +354,7 @@ test('mauvaises entrées : chaque problème devient une ligne d\'« Anomalies »
   expect(dupont.semaines!.periodes).toEqual([4, 4, 4, null, null, null]); // P4 left out
   // 1.1.1: P1 = 1 in both files (counted once), P2 contradictory (left out), P4 = 4, CCF S → 1, 4, 3
   expect(dupont.competences['1.1.1']).toMatchObject({ positionnements: 3 });
-  expect(c.preuves.filter((p) => p.eleveId === dupont.id && p.competence === '1.1.1' && !p.retenue).map((p) => p.motif)).toEqual([expect.stringMatching(/^Doublon de/), 'Contradictoire : non retenu', 'Contradictoire : non retenu']);
+  expect([...c.preuves].filter((p) => p.eleveId === dupont.id && p.competence === '1.1.1' && !p.retenue).map((p) => p.motif)).toEqual([expect.stringMatching(/^Doublon de/), 'Contradictoire : non retenu', 'Contradictoire : non retenu']);
   expect(c.eleves.find((e) => e.nom === 'Petit')!.competences['1.1.2']).toEqual({ valeur: 3, degre: 3, positionnements: 1 });
 
   // nothing from a file is ever written as a formula: the only formulas are « Profil »'s look-ups, one per compétence
@@ -371,8 +400,8 @@ test("l'INE de la liste de classe (export Pronote) suit l'élève : `_agora` des
   await consoliderClasseurs(fichiers, { sortie, lsl, methode: 'recente', date: DATE });
   const synthese = await feuille(sortie, FEUILLES_CLASSE.synthese);
   const entete = synthese.find((l) => l[0] === 'Classe')!;
-  expect(entete.at(-1)).toBe('INE');
-  expect(synthese.filter((l) => l[0] === 'Tle A').map((l) => [l[1], l[entete.length - 1] ?? null])).toEqual([['DUPONT Jean', '123456789AB'], ['MARTIN Léa', null]]);
+  expect(entete.slice(-2)).toEqual(['INE', 'Élèves (liste de choix de « Profil »)']);
+  expect(synthese.filter((l) => l[0] === 'Tle A').map((l) => [l[1], l[entete.length - 2] ?? null])).toEqual([['DUPONT Jean', '123456789AB'], ['MARTIN Léa', null]]);
   const csv = readFileSync(lsl, 'utf8').split('\r\n');
   expect(csv).toContain('2026-2027;Tle A;DUPONT;Jean;123456789AB;;1;1.1.1;Identifier les caractéristiques de la demande;3;Maîtrisé;1');
   expect(csv).toContain('2026-2027;Tle A;MARTIN;Léa;;;1;1.1.1;Identifier les caractéristiques de la demande;3;Maîtrisé;1');

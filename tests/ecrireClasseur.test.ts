@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { classeurEnFlux, classeurEnXlsx } from '../src/io/exceljs/ecrireClasseur';
 import { ecrireAtomiquement } from '../src/io/fichiers';
 import { lireXlsx } from '../src/io/xlsx/lireXlsx';
-import { contenuZip } from '../src/io/xlsx/zipNode';
+import { contenuZip, zipEnFlux } from '../src/io/xlsx/zipNode';
 import { hauteurPourTextes, lettreColonne, type Classeur, type Valeur } from '../src/sheets/model';
 import { dossierTemporaire } from './aides/cli';
 import { convertirAvecLibreOffice } from './aides/libreoffice';
@@ -82,6 +82,8 @@ describe('rendu exceljs du modèle de classeur', () => {
     const f = path.join(d, 'suite.xlsx');
     await ecrireAtomiquement(f, await classeurEnFlux(modele));
     expect(await fs.readdir(d)).toEqual(['suite.xlsx']); // the temporary file was renamed
+    // the sheet went as some sixty pieces, each deflated alone: JSZip checks the CRC-32 the data descriptor gives
+    await expect(JSZip.loadAsync(await fs.readFile(f), { checkCRC32: true })).resolves.toBeDefined();
     const attendu = (i: number) => {
       const [t, x, b, date] = ligne(i);
       return [(t as string).replace('\u0001', ''), x, b, date === null ? null : new Date(`${(date as { date: string }).date}T00:00:00Z`)];
@@ -103,6 +105,26 @@ describe('rendu exceljs du modèle de classeur', () => {
     expect(lo.lignes().length).toBe(1 + n);
     for (const i of [3, 1233, 1234]) expect([1, 2, 3, 4].map((c) => lo.valeur(2 + i, c))).toEqual(attendu(i));
   }, 300_000);
+
+  test('zip écrit au fil de l\'eau : morceaux dans un même tampon réutilisé, entrée vide, relu par JSZip (CRC) et par la lecture légère', async () => {
+    const tampon = Buffer.alloc(1000);
+    const attendu: Buffer[] = [];
+    function* morceaux() {
+      for (let k = 0; k < 50; k++) {
+        const texte = `morceau ${k} — ${'é'.repeat(k * 7)}`;
+        const n = tampon.write(texte);
+        attendu.push(Buffer.from(texte));
+        yield tampon.subarray(0, n); // the same bytes, filled again for the next piece
+      }
+    }
+    const zip = Buffer.concat([...zipEnFlux([{ nom: 'a/longue.txt', morceaux: morceaux() }, { nom: 'vide.txt', morceaux: [] }, { nom: 'Élève.xml', morceaux: [Buffer.from('<x/>')] }])]);
+    const lu = await JSZip.loadAsync(zip, { checkCRC32: true });
+    expect(await lu.file('a/longue.txt')!.async('nodebuffer')).toEqual(Buffer.concat(attendu));
+    expect(await lu.file('vide.txt')!.async('string')).toBe('');
+    expect(await lu.file('Élève.xml')!.async('string')).toBe('<x/>');
+    const contenu = contenuZip(zip);
+    expect(Buffer.from(contenu('a/longue.txt')!)).toEqual(Buffer.concat(attendu));
+  });
 
   test('lettres de colonnes et hauteur des lignes à retour à la ligne', () => {
     expect([0, 25, 26, 701, 702].map(lettreColonne)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { magasinEnMemoire } from '../src/consolidate/bandes';
 import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -149,9 +150,9 @@ describe('preuves de « Suivi des compétences »', () => {
     expect(ws.getRow(1).getCell(COLONNES_SUIVI.length).value).toBe('Sceau');
     expect(lignes).toHaveLength(1);
     expect(String(lignes[0]![COLONNES_SUIVI.length - 1])).toMatch(new RegExp(`^${cleDesTests().id}:[0-9a-f]{64}$`));
-    const res = await consoliderClasseurs([verifiee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, cle: cleDesTests() });
+    const res = await consoliderClasseurs([verifiee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, cle: cleDesTests(), magasin: magasinEnMemoire() });
     expect(res.anomalies).toEqual([]);
-    expect(res.classe.preuves.map((p) => [p.competence, p.degre])).toEqual([['2.2.4', 4]]);
+    expect([...res.classe.preuves].map((p) => [p.competence, p.degre])).toEqual([['2.2.4', 4]]);
   });
 
   test('36 lignes au degré 4 ajoutées à la main, un degré retouché, une ligne d’un autre élève collée : rien de cela n’est compté, chaque ligne en « Anomalies »', async () => {
@@ -174,8 +175,8 @@ describe('preuves de « Suivi des compétences »', () => {
     const collee = fichier('collee.xlsx');
     await d2.wb.xlsx.writeFile(collee);
 
-    const res = await consoliderClasseurs([falsifiee, collee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, cle: cleDesTests() });
-    expect(res.classe.preuves).toEqual([]);
+    const res = await consoliderClasseurs([falsifiee, collee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, cle: cleDesTests(), magasin: magasinEnMemoire() });
+    expect([...res.classe.preuves]).toEqual([]);
     const de = (f: string) => res.anomalies.filter((a) => a.fichier === f).map((a) => a.probleme);
     expect(de(falsifiee)).toHaveLength(37);
     expect(new Set(de(falsifiee))).toEqual(
@@ -188,8 +189,8 @@ describe('preuves de « Suivi des compétences »', () => {
   });
 
   test('sans la clé, ou avec une autre : aucune ligne comptée, et la raison dite', async () => {
-    const sans = await consoliderClasseurs([verifiee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE });
-    expect(sans.classe.preuves).toEqual([]);
+    const sans = await consoliderClasseurs([verifiee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, magasin: magasinEnMemoire() });
+    expect([...sans.classe.preuves]).toEqual([]);
     expect(sans.anomalies.map((a) => a.probleme)).toEqual(["1 ligne de « Suivi des compétences » non comptée : aucune clé de l'enseignant sur ce poste pour vérifier son sceau."]);
     const autre = await consoliderClasseurs([verifiee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, cle: cleDepuisOctets(randomBytes(32)) });
     expect(autre.anomalies.map((a) => a.probleme)).toEqual(['Ligne de « Suivi des compétences » scellée avec une autre clé que celle de ce poste.']);
@@ -198,8 +199,8 @@ describe('preuves de « Suivi des compétences »', () => {
   test('réenregistrée par LibreOffice, la copie vérifiée garde ses sceaux valides', async () => {
     const { convertirAvecLibreOffice } = await import('./aides/libreoffice');
     const lo = convertirAvecLibreOffice(verifiee, 'xlsx');
-    const res = await consoliderClasseurs([lo], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, cle: cleDesTests() });
-    expect([res.anomalies, res.classe.preuves.length]).toEqual([[], 1]);
+    const res = await consoliderClasseurs([lo], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, cle: cleDesTests(), magasin: magasinEnMemoire() });
+    expect([res.anomalies, res.classe.preuves.nombre]).toEqual([[], 1]);
   });
 });
 

@@ -219,7 +219,7 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     expect(profil).toMatchObject({ type: 'ColumnClustered', proprietes: { 'axes.valueAxis.minimum': 0, 'axes.valueAxis.maximum': 4 } });
     expect(valeur('Profil', profil!.source.split(':')[0]!)).toBe('Niveau agrégé');
     expect(ctx2.classeur.feuille('Profil')!.validations[0]).toMatchObject({ plage: 'B4' });
-    expect(ctx2.classeur.cibleDuNom('Classe_ListeEleves')).toMatchObject({ feuille: 'Profil' });
+    expect(ctx2.classeur.cibleDuNom('Classe_ListeEleves')).toMatchObject({ feuille: 'Synthèse' });
     expect(valeur('Profil', 'B4')).toBe('DUPONT Jean (Tle A)');
   });
 

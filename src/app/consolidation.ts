@@ -3,10 +3,12 @@ import { referentiel } from '../referentiel';
 import { lireClasseur } from '../io/xlsx/lireClasseur';
 import { ecrireAtomiquement } from '../io/fichiers';
 import { ecrireCsv } from '../io/csv';
+import { magasinFichiers } from '../io/magasinFichiers';
 import type { ContexteReleve } from '../consolidate/lecture';
 import type { Releve } from '../consolidate/preuves';
 import type { ClasseConsolidee } from '../consolidate/classe';
 import type { Methode } from '../consolidate/agregation';
+import type { Magasin } from '../consolidate/bandes';
 import type { CleEnseignant } from '../domain/sceau';
 import { lignesLivret } from '../consolidate/livret';
 import { classeurClasse } from '../sheets/consolidation/classeurClasse';
@@ -23,6 +25,8 @@ export interface OptionsConsolidation {
   progression?: (p: Progression) => void;
   /** the teacher's key: checked exercises count only when their evidence is sealed under it */
   cle?: CleEnseignant;
+  /** where the evidence waits (default: a temporary folder, removed once the workbook is written, so `classe.preuves` is then gone) */
+  magasin?: Magasin;
 }
 
 export interface ResumeConsolidation {
@@ -42,20 +46,29 @@ export const releverFichier = (fichier: string, ctx: ContexteReleve = contexteRe
  * temporary file and renamed. Input files are only read.
  */
 export async function consoliderClasseurs(fichiers: readonly string[], o: OptionsConsolidation): Promise<ResumeConsolidation> {
-  const classe = await consoliderLectures(
-    fichiers.map((f) => ({ nom: f, ouvrir: () => lireClasseur(f) })),
-    o.methode,
-    o.progression,
-    o.cle,
-  );
-  const r = referentiel();
-  await ecrireAtomiquement(o.sortie, await classeurEnFlux(classeurClasse(r, classe, { date: o.date })));
-  if (o.lsl) await ecrireAtomiquement(o.lsl, ecrireCsv(lignesLivret(r, classe, o.date)));
-  return {
-    fichiers: fichiers.length,
-    eleves: classe.eleves.length,
-    competences: classe.couverture.length,
-    anomalies: classe.anomalies.map((a) => ({ fichier: a.fichier, probleme: a.probleme })),
-    classe,
-  };
+  // the evidence waits on disk (a private temporary folder, removed at the end) until « Détail » is written
+  const magasin = o.magasin ?? magasinFichiers();
+  try {
+    const classe = await consoliderLectures(
+      fichiers.map((f) => ({ nom: f, ouvrir: () => lireClasseur(f) })),
+      o.methode,
+      o.progression,
+      o.cle,
+      magasin,
+    );
+    const r = referentiel();
+    await ecrireAtomiquement(o.sortie, await classeurEnFlux(classeurClasse(r, classe, { date: o.date })));
+    if (o.lsl) await ecrireAtomiquement(o.lsl, ecrireCsv(lignesLivret(r, classe, o.date)));
+    return resume(fichiers, classe);
+  } finally {
+    if (!o.magasin) magasin.fermer();
+  }
 }
+
+const resume = (fichiers: readonly string[], classe: ClasseConsolidee): ResumeConsolidation => ({
+  fichiers: fichiers.length,
+  eleves: classe.eleves.length,
+  competences: classe.couverture.length,
+  anomalies: classe.anomalies.map((a) => ({ fichier: a.fichier, probleme: a.probleme })),
+  classe,
+});

@@ -3,7 +3,8 @@ import { ErreurFichier } from '../io/erreurFichier';
 import type { ClasseurLu } from '../io/xlsx/classeurLu';
 import { releverClasseur, type ContexteReleve } from '../consolidate/lecture';
 import { releveVide, type Releve } from '../consolidate/preuves';
-import { consoliderClasse, type ClasseConsolidee } from '../consolidate/classe';
+import { Consolidation, type ClasseConsolidee } from '../consolidate/classe';
+import type { Magasin } from '../consolidate/bandes';
 import type { Methode } from '../consolidate/agregation';
 import { gabaritGrilles } from '../sheets/grilles/gabarit';
 import { modeleExercice } from './modelesExercices';
@@ -42,18 +43,23 @@ export async function releverLecture(fichier: string, ouvrir: () => Promise<Clas
   }
 }
 
-/** Reads every workbook in turn (`progression` after each), then consolidates the class; exercise evidence counts only when sealed under `cle`. */
+/**
+ * Reads every workbook in turn (`progression` after each), then consolidates the class; exercise
+ * evidence counts only when sealed under `cle`. A file's evidence goes to `magasin` as soon as it
+ * is read (in memory unless the caller gives a disk one, which it closes after writing).
+ */
 export async function consoliderLectures(
   fichiers: readonly { nom: string; ouvrir: () => Promise<ClasseurLu> }[],
   methode: Methode,
   progression?: (p: Progression) => void,
   cle?: CleEnseignant,
+  magasin?: Magasin,
 ): Promise<ClasseConsolidee> {
   const ctx = contexteReleve(cle);
-  const releves: Releve[] = [];
+  const classe = new Consolidation(ctx.referentiel, methode, magasin);
   for (const [i, f] of fichiers.entries()) {
-    releves.push(await releverLecture(f.nom, f.ouvrir, ctx));
+    classe.ajouter(await releverLecture(f.nom, f.ouvrir, ctx));
     progression?.({ fait: i + 1, total: fichiers.length, fichier: f.nom });
   }
-  return consoliderClasse(releves, ctx.referentiel, methode);
+  return classe.terminer();
 }

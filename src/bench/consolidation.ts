@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (second part): consolidation of synthetic classes of 35, 300 and 1 000 students,
+ * `npm run bench` (second part): consolidation of synthetic classes of 35, 1 000 and 3 000 students,
  * each with a grid workbook filled over five PFMP periods and the CCF, and a checked exercise copy.
  * Baseline, measured in the same run: exceljs merely loading the same files one after the other.
  * Each measure runs in its own child process, so that its peak resident memory is its own.
@@ -27,7 +27,7 @@ import { inflaterEntree } from '../io/xlsx/zipNode';
 import type { ValeurLue } from '../sheets/exercices/lecture';
 import type { Eleve } from '../sheets/eleve';
 
-const TAILLES = (process.env.AGORA_BENCH_CLASSES ?? '35,300,1000').split(',').map(Number);
+const TAILLES = (process.env.AGORA_BENCH_CLASSES ?? '35,1000,3000').split(',').map(Number);
 const MODELES = 6; // distinct filled workbooks, copied under each student's name
 const DATE = '2026-11-23';
 
@@ -63,7 +63,7 @@ async function mesurerEnfant(mode: Mode, liste: string): Promise<void> {
     const cle = await lireCle(cheminCle());
     const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE, ...(cle ? { cle } : {}) });
     if (res.anomalies.length) throw new Error(`anomalies inattendues : ${res.anomalies[0]!.probleme}`);
-    suite = { eleves: res.eleves, preuves: res.classe.preuves.length };
+    suite = { eleves: res.eleves, preuves: res.classe.preuves.nombre };
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   clearInterval(sonde);
@@ -154,6 +154,7 @@ async function principal(): Promise<void> {
   const taille = (await fs.stat(fichiers[0]!)).size / 1024;
   process.stdout.write(`${fichiers.length} classeurs préparés en ${((Date.now() - t0) / 1000).toFixed(0)} s (grilles : ${taille.toFixed(0)} Ko par classeur)\n\n`);
   process.stdout.write(`  ${'élèves'.padEnd(7)}${'fichiers'.padStart(9)}   ${'référence : exceljs charge'.padEnd(36)}${'lecture seule (relevés)'.padEnd(45)}${'agora consolider (tout compris)'.padEnd(45)}\n`);
+  let premiere: Mesure | undefined; // the smallest class: memory should stay flat from it
   for (const n of TAILLES) {
     const liste = path.join(d, `liste-${n}.txt`);
     await fs.writeFile(liste, fichiers.slice(0, 2 * n).join('\n'));
@@ -161,11 +162,13 @@ async function principal(): Promise<void> {
     const zlib = await lancerEnfant('zlib', liste);
     const lecture = await lancerEnfant('lecture', liste);
     const c = await lancerEnfant('consolidation', liste);
+    premiere ??= c;
     const fps = (x: Mesure) => ((2 * n) / (x.ms / 1000)).toFixed(0);
     const cellule = (x: Mesure) => `${(x.ms / 1000).toFixed(1).padStart(6)} s ${fps(x).padStart(4)} fichiers/s ${x.rssMaxMo.toFixed(0).padStart(5)} Mo`;
     const ratio = (x: Mesure) => `ratio ${(x.ms / ref.ms).toFixed(2)}`;
     process.stdout.write(`  ${String(n).padEnd(7)}${String(2 * n).padStart(9)}   ${cellule(ref).padEnd(36)}${`${cellule(lecture)}  ${ratio(lecture)}`.padEnd(45)}${cellule(c)}  ${ratio(c)}  ${c.preuves} pos.\n`);
-    process.stdout.write(`  ${''.padEnd(7)}${''.padStart(9)}   ${`zlib seul : ${(zlib.ms / 1000).toFixed(2)} s`.padEnd(36)}${`lecture / zlib : ${(lecture.ms / zlib.ms).toFixed(2)}`.padEnd(45)}\n`);
+    const memoire = `mémoire / ${TAILLES[0]} élèves : ${(c.rssMaxMo / premiere.rssMaxMo).toFixed(2)} (objectif ≤ 1,2)`;
+    process.stdout.write(`  ${''.padEnd(7)}${''.padStart(9)}   ${`zlib seul : ${(zlib.ms / 1000).toFixed(2)} s`.padEnd(36)}${`lecture / zlib : ${(lecture.ms / zlib.ms).toFixed(2)}`.padEnd(45)}${memoire}\n`);
   }
   process.stdout.write(`\n  (Mo : mémoire résidente maximale du processus de mesure ; pos. : positionnements lus et écrits dans « Détail »)\n`);
   if (process.env.AGORA_BENCH_GARDER) process.stdout.write(`  (fichiers gardés dans ${d})\n`);

@@ -400,7 +400,7 @@ async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const c = await consoliderClasseurs(fichiers, { sortie: sortieClasse, lsl: livret, methode: 'recente', date, cle });
   const k = c.classe;
   s.out(`  agora consolider ${remplies} ${path.join(dossier, 'copies-verifiees')} ${falsifiees} --out ${sortieClasse} --lsl ${livret} --cle ${path.join(dossier, 'cle-enseignant-demo.txt')}\n`);
-  s.out(`  ${c.fichiers} classeurs lus en ${((Date.now() - t0) / 1000).toFixed(1).replace('.', ',')} s, ${c.eleves} élèves, ${c.competences} compétences, ${k.preuves.filter((p) => p.retenue).length} positionnements retenus — méthode : ${LIBELLES_METHODES[k.methode]}\n`);
+  s.out(`  ${c.fichiers} classeurs lus en ${((Date.now() - t0) / 1000).toFixed(1).replace('.', ',')} s, ${c.eleves} élèves, ${c.competences} compétences, ${k.preuves.retenues} positionnements retenus — méthode : ${LIBELLES_METHODES[k.methode]}\n`);
   const jamais = k.couverture.filter((x) => x.evalues === 0);
   s.out(`  couverture : ${k.couverture.length - jamais.length} compétences évaluées sur ${k.couverture.length}${jamais.length ? ` (jamais évaluées : ${jamais.map((x) => x.code).join(', ')})` : ''}\n`);
   const courts = k.eleves.filter((e) => !e.semaines || e.semaines.manque > 0);

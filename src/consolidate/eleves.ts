@@ -9,6 +9,9 @@ export const normaliser = (s: string) =>
     .replace(/[\s\-'’.]+/g, ' ')
     .trim();
 
+/** A name as identification compares it: the first part of every student's id. */
+export const cleDuNom = (e: IdentiteEleve, norme: (s: string) => string = normaliser) => `${norme(e.nom)}|${norme(e.prenom)}`;
+
 export interface EleveClasse extends IdentiteEleve {
   id: string; // normalised name + class
 }
@@ -24,7 +27,7 @@ export function identifierEleves(identites: readonly IdentiteEleve[]): { eleves:
   // every piece of evidence names its student: a few distinct spellings, normalised once each
   const normalises = new Map<string, string>();
   const norme = (s: string) => normalises.get(s) ?? normalises.set(s, normaliser(s)).get(s)!;
-  const cleNom = (e: IdentiteEleve) => `${norme(e.nom)}|${norme(e.prenom)}`;
+  const cleNom = (e: IdentiteEleve) => cleDuNom(e, norme);
   const parNom = new Map<string, Map<string, IdentiteEleve>>(); // name → class → the spelling shown
   const ines = new Map<string, string>(); // name|class → INE, the smallest when files disagree
   for (const e of identites) {

@@ -127,7 +127,7 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille, options: O
   // exceljs leaves out a column 9 wide (its own default), which Excel would then draw 8.43 wide
   ws.columns = f.largeurs.map((w) => ({ width: w === 9 ? 9.000001 : w }));
   f.lignes.forEach((l, i) => ecrireLigne(ws, i + 1, l));
-  // Unless told otherwise, only a suite's first row is a cell here: it carries the columns' styles; `avecSuites` streams the others.
+  // Unless told otherwise, only a suite's first row is a cell here: it carries the columns' styles; `partiesDuClasseur` streams the others.
   let suite = 0;
   for (const valeurs of f.suite?.nombre ? f.suite.lignes() : []) {
     suite++;

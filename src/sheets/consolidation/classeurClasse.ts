@@ -8,7 +8,7 @@ import { ConstructeurFeuille, type Bloc } from '../constructeur';
 import { feuilleAgora } from '../agora';
 import { nomComplet } from '../eleve';
 import { degresDuLivret, gabaritGrilles } from '../grilles/gabarit';
-import { lettreColonne, type Classeur, type Feuille, type MiseEnFormeConditionnelle, type NomDefini, type Style, type Valeur } from '../model';
+import { lettreColonne, type Classeur, type Feuille, type MiseEnFormeConditionnelle, type NomDefini, type Style, type SuiteDeLignes, type Valeur } from '../model';
 import { alerte, bandeau, code, corps, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../styles';
 
 export const FEUILLES_CLASSE = { synthese: 'Synthèse', profil: 'Profil', detail: 'Détail', couverture: 'Couverture', pfmp: 'PFMP', notes: 'Notes CCF', anomalies: 'Anomalies' } as const;
@@ -49,22 +49,37 @@ const miseEnPage = (intitule: string, orientation: 'paysage' | 'portrait', repet
   piedDePage: `&L&8AGOrA pour Excel — consolidation de la classe&C&8${intitule}&R&8Page &P / &N`,
 });
 
+/**
+ * One row per student under a sheet's header, values only with one style per column: drawn as the
+ * file is written, so that a class of 3 000 is not first built as cell objects.
+ */
+const lignesDesEleves = (c: ClasseConsolidee, styles: Style[], valeurs: (e: EleveConsolide) => Valeur[]): SuiteDeLignes => ({
+  nombre: c.eleves.length,
+  styles,
+  *lignes() {
+    for (const e of c.eleves) yield valeurs(e);
+  },
+});
+
 /** « Synthèse »: students × compétences, the aggregated level coloured as a heatmap, then a summary per bloc; and the rows of the students. */
-function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feuille: Feuille; premiere: number; derniere: number } {
+function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feuille: Feuille; premiere: number; derniere: number; liste?: string } {
   const competences = competencesEtBlocs(r);
   const entiers = c.methode === 'derniere' || c.methode === 'meilleure';
-  // the INE last, when a class list gave one: the columns before it are those « Profil » reads
+  // the INE after the levels, when a class list gave one
   const avecIne = c.eleves.some((e) => e.ine);
-  const largeurs = [12, 24, ...competences.map(() => 5.2), ...r.blocs.flatMap(() => [8, 8]), ...(avecIne ? [13] : [])];
+  // last, hidden: each student's label, the drop-down list of « Profil » (one row per student, streamed with the others)
+  const largeurs = [12, 24, ...competences.map(() => 5.2), ...r.blocs.flatMap(() => [8, 8]), ...(avecIne ? [13] : []), 30];
   const n = largeurs.length;
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.synthese, largeurs);
   enTete(f, Math.min(n, 24), 'Synthèse des compétences de la classe', c, o);
   const degres = degresDuLivret();
   f.ligne([{ valeur: `Niveau agrégé de chaque compétence (1 à 4), coloré selon le degré du livret scolaire auquel il s'arrondit : ${degres.map((d) => `${d.code} ${d.libelle}`).join(' · ')}. Cellule vide : compétence non évaluée (« NE » n'est jamais compté comme zéro).`, style: sousTitre, colonnes: Math.min(n, 24) }]);
+  f.ligne([{ valeur: `Moyenne, dernier ou meilleur positionnement : voir la méthode ci-dessus. Le détail de chaque positionnement (fichier, feuille, cellule) est dans la feuille « ${FEUILLES_CLASSE.detail} ».`, style: texte, colonnes: Math.min(n, 24) }]);
   const bandes: Bloc[] = [{ valeur: '', style: bandeau, colonnes: 2 }];
   for (const b of r.blocs) bandes.push({ valeur: `Bloc ${b.code}`, style: { ...bandeau, alignement: 'centre' }, colonnes: competences.filter((x) => x.bloc === b.code).length });
   bandes.push({ valeur: 'Synthèse par bloc', style: { ...bandeau, alignement: 'centre' }, colonnes: r.blocs.length * 2 });
   if (avecIne) bandes.push({ valeur: '', style: bandeau });
+  bandes.push({ valeur: '', style: bandeau });
   f.ligne(bandes);
   // each compétence's label above its column, read bottom to top: on paper, every page names its columns
   const h = f.ligne([
@@ -79,28 +94,22 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
       ];
     }),
     ...(avecIne ? [{ valeur: 'INE', style: entete }] : []),
+    { valeur: 'Élèves (liste de choix de « Profil »)', style: entete },
   ], 150);
-  let premiere = 0;
-  let derniere = h;
-  for (const e of c.eleves) {
-    derniere = f.ligne([
-      { valeur: e.classe, style: valeur },
-      { valeur: nomEleve(e), style: { ...valeur, gras: true } },
-      ...competences.map((x) => {
-        const a = e.competences[x.code];
-        return { valeur: a ? (entiers ? a.degre : Math.round(a.valeur * 100) / 100) : null, style: { ...centre, format: entiers ? '0' : '0.0' } };
-      }),
-      ...e.blocs.flatMap((b) => [
-        { valeur: b.evaluees, style: centre },
-        { valeur: b.moyenne === null ? null : Math.round(b.moyenne * 100) / 100, style: { ...centre, format: '0.0' } },
-      ]),
-      ...(avecIne ? [{ valeur: e.ine ?? null, style: centre }] : []),
-    ]);
-    premiere ||= derniere;
-  }
   if (!c.eleves.length) f.ligne([{ valeur: 'Aucun élève : aucun classeur AGOrA lisible parmi les fichiers donnés (voir « Anomalies »).', style: alerte, colonnes: Math.min(n, 24) }]);
-  f.vide();
-  f.ligne([{ valeur: `Moyenne, dernier ou meilleur positionnement : voir la méthode ci-dessus. Le détail de chaque positionnement (fichier, feuille, cellule) est dans la feuille « ${FEUILLES_CLASSE.detail} ».`, style: texte, colonnes: Math.min(n, 24) }]);
+  const [premiere, derniere] = c.eleves.length ? [h + 1, h + c.eleves.length] : [0, h];
+  const nombre: Style = { ...centre, format: entiers ? '0' : '0.0' };
+  const suite = lignesDesEleves(c, [valeur, { ...valeur, gras: true }, ...competences.map(() => nombre), ...r.blocs.flatMap(() => [centre, { ...centre, format: '0.0' }]), ...(avecIne ? [centre] : []), valeur], (e) => [
+    e.classe,
+    nomEleve(e),
+    ...competences.map((x) => {
+      const a = e.competences[x.code];
+      return a ? (entiers ? a.degre : Math.round(a.valeur * 100) / 100) : null;
+    }),
+    ...e.blocs.flatMap((b) => [b.evaluees, b.moyenne === null ? null : Math.round(b.moyenne * 100) / 100]),
+    ...(avecIne ? [e.ine ?? null] : []),
+    libelleEleve(e),
+  ]);
   const misesEnForme: MiseEnFormeConditionnelle[] = [];
   if (premiere) {
     misesEnForme.push(...carteDeChaleur(`C${premiere}:${lettreColonne(1 + competences.length)}${derniere}`));
@@ -112,7 +121,13 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
   // printed on as many pages as it takes, at 80 %, the students' names and the headers on each page:
   // fitted to one page wide, the 37 compétences shrank to unreadable
   const impression = { ...miseEnPage('Synthèse', 'paysage', h), ajusterLargeur: false, echelle: 80, lignesRepetees: [h - 1, h] as [number, number], colonnesRepetees: [1, 2] as [number, number] };
-  return { feuille: { ...f.feuille(impression, { lignes: h, colonnes: 2 }), misesEnForme }, premiere, derniere };
+  const liste = lettreColonne(n - 1);
+  return {
+    feuille: { ...f.feuille(impression, { lignes: h, colonnes: 2 }, [n - 1]), misesEnForme, suite },
+    premiere,
+    derniere,
+    ...(premiere ? { liste: `${liste}${premiere}:${liste}${derniere}` } : {}),
+  };
 }
 
 const NOM_LISTE_ELEVES = 'Classe_ListeEleves';
@@ -121,55 +136,41 @@ const libelleEleve = (e: EleveConsolide) => `${nomEleve(e)} (${e.classe})`;
 /**
  * « Profil »: one student chosen in a drop-down list, their aggregated level for each compétence
  * looked up in « Synthèse » by formulas (so the choice works in any workbook, charts or not), and
- * a column chart of it. The list of students sits in a hidden column (a literal list is limited to
+ * a column chart of it. The list is a hidden column of « Synthèse » (a literal list is limited to
  * 255 characters in Excel).
  */
-function profil(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse, lignes: { premiere: number; derniere: number }): { feuille: Feuille; liste?: string } {
+function profil(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse, s: { premiere: number; derniere: number; liste?: string }): Feuille {
   const competences = competencesEtBlocs(r);
-  const AIDE = 16; // column Q, hidden: the students' labels
-  const largeurs = [6, 9, 48, 11, 2, ...Array.from({ length: AIDE - 5 }, () => 9), 30];
-  const f = new ConstructeurFeuille(FEUILLES_CLASSE.profil, largeurs);
+  const f = new ConstructeurFeuille(FEUILLES_CLASSE.profil, [6, 9, 48, 11]);
   enTete(f, 4, 'Profil d\'un élève', c, o);
-  if (!c.eleves.length) {
+  if (!s.liste) {
     f.ligne([{ valeur: 'Aucun élève : aucun classeur AGOrA lisible parmi les fichiers donnés (voir « Anomalies »).', style: alerte, colonnes: 4 }]);
-    return { feuille: f.feuille(miseEnPage('Profil', 'portrait', 1)) };
+    return f.feuille(miseEnPage('Profil', 'portrait', 1));
   }
   f.ligne([{ valeur: 'Choisissez l\'élève dans la liste (cellule jaune) : ses niveaux agrégés (1 à 4, repris de « Synthèse ») s\'affichent ci-dessous (et dans l\'histogramme quand la classe est consolidée depuis le volet AGOrA dans Excel). Cellule vide : compétence non évaluée.', style: sousTitre, colonnes: 4 }]);
   const choix = f.ligne([{ valeur: 'Élève', style: etiquette }, { valeur: libelleEleve(c.eleves[0]!), style: saisie, colonnes: 2 }], 20);
   f.vide();
   const entiers = c.methode === 'derniere' || c.methode === 'meilleure';
-  const aide = lettreColonne(AIDE);
-  const h = f.ligne([...['Bloc', 'Code', 'Compétence', 'Niveau agrégé'].map((v) => ({ valeur: v, style: entete })), ...Array.from({ length: AIDE - 4 }, () => ({ valeur: null })), { valeur: 'Élèves (liste de choix)', style: entete }]);
-  const [haut, bas] = [h + 1, h + c.eleves.length];
-  for (let k = 0; k < Math.max(competences.length, c.eleves.length); k++) {
-    const x = competences[k];
+  const h = f.ligne(['Bloc', 'Code', 'Compétence', 'Niveau agrégé'].map((v) => ({ valeur: v, style: entete })));
+  const synthese = (plage: string) => `'${FEUILLES_CLASSE.synthese}'!${plage.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+  competences.forEach((x, k) => {
     const col = lettreColonne(2 + k);
     // INDEX gives 0 for an empty cell: a compétence not evaluated must stay empty, not read as level 0
-    const lu = `INDEX('${FEUILLES_CLASSE.synthese}'!${col}$${lignes.premiere}:${col}$${lignes.derniere},MATCH($B$${choix},$${aide}$${haut}:$${aide}$${bas},0))`;
+    const lu = `INDEX(${synthese(`${col}${s.premiere}:${col}${s.derniere}`)},MATCH($B$${choix},${synthese(s.liste!)},0))`;
     const niveau = `IFERROR(IF(${lu}="","",${lu}),"")`;
     f.ligne([
-      ...(x
-        ? [
-            { valeur: x.bloc, style: centre },
-            { valeur: x.code, style: code },
-            { valeur: x.libelle, style: corps },
-            { valeur: { formule: niveau }, style: { ...centre, gras: true, format: entiers ? '0' : '0.0' } },
-          ]
-        : [0, 1, 2, 3].map(() => ({ valeur: null }))),
-      ...Array.from({ length: AIDE - 4 }, () => ({ valeur: null })),
-      ...(c.eleves[k] ? [{ valeur: libelleEleve(c.eleves[k]!), style: valeur }] : []),
+      { valeur: x.bloc, style: centre },
+      { valeur: x.code, style: code },
+      { valeur: x.libelle, style: corps },
+      { valeur: { formule: niveau }, style: { ...centre, gras: true, format: entiers ? '0' : '0.0' } },
     ]);
-  }
+  });
   const fin = h + competences.length;
   return {
-    feuille: {
-      ...f.feuille({ ...miseEnPage('Profil', 'portrait', h), zoneImpression: `A1:D${fin}` }, { lignes: h, colonnes: 0 }),
-      colonnesMasquees: [AIDE],
-      validations: [{ plage: `B${choix}`, liste: { nom: NOM_LISTE_ELEVES }, message: 'Choisissez un élève de la liste.' }],
-      misesEnForme: carteDeChaleur(`D${h + 1}:D${fin}`),
-      graphiques: [{ titre: 'Niveau agrégé par compétence', type: 'histogramme', donnees: `D${h}:D${fin}`, categories: `B${h + 1}:B${fin}`, position: `F${choix}:O${choix + 30}`, axe: { minimum: 0, maximum: 4 } }],
-    },
-    liste: `${aide}${haut}:${aide}${bas}`,
+    ...f.feuille({ ...miseEnPage('Profil', 'portrait', h), zoneImpression: `A1:D${fin}` }, { lignes: h, colonnes: 0 }),
+    validations: [{ plage: `B${choix}`, liste: { nom: NOM_LISTE_ELEVES }, message: 'Choisissez un élève de la liste.' }],
+    misesEnForme: carteDeChaleur(`D${h + 1}:D${fin}`),
+    graphiques: [{ titre: 'Niveau agrégé par compétence', type: 'histogramme', donnees: `D${h}:D${fin}`, categories: `B${h + 1}:B${fin}`, position: `F${choix}:O${choix + 30}`, axe: { minimum: 0, maximum: 4 } }],
   };
 }
 
@@ -207,8 +208,8 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   }
   return {
     ...f.feuille(miseEnPage('Détail', 'paysage', h), { lignes: h, colonnes: 2 }),
-    tableau: { nom: 'Detail', entete: h, derniere: h + c.preuves.length, colonnes: largeurs.length },
-    suite: { nombre: c.preuves.length, styles: largeurs.map((_, j) => (j === 4 ? date : centrees.has(j) ? milieu : undefined)), lignes },
+    tableau: { nom: 'Detail', entete: h, derniere: h + c.preuves.nombre, colonnes: largeurs.length },
+    suite: { nombre: c.preuves.nombre, styles: largeurs.map((_, j) => (j === 4 ? date : centrees.has(j) ? milieu : undefined)), lignes },
   };
 }
 
@@ -253,26 +254,28 @@ function pfmp(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
   enTete(f, largeurs.length, 'Semaines de formation en milieu professionnel', c, o);
   f.ligne([{ valeur: `Durée requise : ${r.pfmp.dureeSemaines} semaines ; ${r.pfmp.dureeCycleDeuxAnsSemaines} semaines pour un cycle de formation en deux ans (attestations PFMP des classeurs).`, style: sousTitre, colonnes: largeurs.length }]);
   const h = f.ligne(['Classe', 'Élève', 'Cycle', ...periodes, 'Total', 'Requis', 'Manque', 'État'].map((v) => ({ valeur: v, style: entete })));
-  let derniere = h;
-  for (const e of c.eleves) {
+  const derniere = h + c.eleves.length;
+  const semaines: Style = { ...centre, format: '0.#' };
+  const suite = lignesDesEleves(c, [valeur, { ...valeur, gras: true }, centre, ...periodes.map(() => semaines), { ...semaines, gras: true }, centre, semaines, valeur], (e) => {
     const s = e.semaines;
-    derniere = f.ligne([
-      { valeur: e.classe, style: valeur },
-      { valeur: nomEleve(e), style: { ...valeur, gras: true } },
-      { valeur: s?.cycle ?? null, style: centre },
-      ...periodes.map((_, k) => ({ valeur: s?.periodes[k] ?? null, style: { ...centre, format: '0.#' } })),
-      { valeur: s ? s.total : null, style: { ...centre, gras: true, format: '0.#' } },
-      { valeur: s ? s.requis : null, style: centre },
-      { valeur: s ? s.manque : null, style: { ...centre, format: '0.#' } },
-      { valeur: !s ? 'Aucune attestation PFMP lue' : s.manque > 0 ? `Il manque ${nombreFr(s.manque)} ${s.manque > 1 ? 'semaines' : 'semaine'}` : 'Durée atteinte', style: valeur },
-    ]);
-  }
+    return [
+      e.classe,
+      nomEleve(e),
+      s?.cycle ?? null,
+      ...periodes.map((_, k) => s?.periodes[k] ?? null),
+      s ? s.total : null,
+      s ? s.requis : null,
+      s ? s.manque : null,
+      !s ? 'Aucune attestation PFMP lue' : s.manque > 0 ? `Il manque ${nombreFr(s.manque)} ${s.manque > 1 ? 'semaines' : 'semaine'}` : 'Durée atteinte',
+    ];
+  });
   const k = 3 + periodes.length;
   const etat = `${lettreColonne(k + 3)}${h + 1}:${lettreColonne(k + 3)}${derniere}`;
   const manque = `${lettreColonne(k + 2)}${h + 1}`;
   return {
     ...f.feuille(miseEnPage('PFMP', 'paysage', h), { lignes: h, colonnes: 2 }),
     tableau: { nom: 'PFMP', entete: h, derniere, colonnes: largeurs.length },
+    suite,
     // no student, no rows to colour (an inverted range would make Excel refuse the sheet)
     misesEnForme: derniere > h
       ? [
@@ -300,23 +303,17 @@ function notes(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.notes, largeurs);
   enTete(f, largeurs.length, 'Notes proposées des grilles CCF (sur 20)', c, o);
   if (epreuves.some((e) => e.ccf.noteNonCommuniquee)) f.ligne([{ valeur: 'La proposition de note ne doit pas être communiquée au candidat.', style: alerte, colonnes: largeurs.length }]);
-  const h = f.ligne(['Classe', 'Élève', ...epreuves.flatMap((e) => [`${e.code} : note`, `${e.code} : compétences`])].map((v) => ({ valeur: v, style: entete })));
-  let derniere = h;
-  for (const e of c.eleves)
-    derniere = f.ligne([
-      { valeur: e.classe, style: valeur },
-      { valeur: nomEleve(e), style: { ...valeur, gras: true } },
-      ...epreuves.flatMap((x) => {
-        const n = celluleNote(e.notes[x.code]);
-        return [
-          { valeur: n.valeur, style: { ...centre, gras: true, format: '0.0#' } },
-          { valeur: n.detail, style: petit },
-        ];
-      }),
-    ]);
-  f.vide();
   f.ligne([{ valeur: 'Note recalculée depuis les positionnements de chaque grille, avec l\'échelle, les poids et le pas d\'arrondi de son classeur, comme la formule de la grille.', style: texte, colonnes: largeurs.length }]);
-  return { ...f.feuille(miseEnPage('Notes CCF', 'paysage', h), { lignes: h, colonnes: 2 }), tableau: { nom: 'NotesCCF', entete: h, derniere, colonnes: largeurs.length } };
+  const h = f.ligne(['Classe', 'Élève', ...epreuves.flatMap((e) => [`${e.code} : note`, `${e.code} : compétences`])].map((v) => ({ valeur: v, style: entete })));
+  const suite = lignesDesEleves(c, [valeur, { ...valeur, gras: true }, ...epreuves.flatMap(() => [{ ...centre, gras: true, format: '0.0#' }, petit])], (e) => [
+    e.classe,
+    nomEleve(e),
+    ...epreuves.flatMap((x) => {
+      const n = celluleNote(e.notes[x.code]);
+      return [n.valeur, n.detail];
+    }),
+  ]);
+  return { ...f.feuille(miseEnPage('Notes CCF', 'paysage', h), { lignes: h, colonnes: 2 }), tableau: { nom: 'NotesCCF', entete: h, derniere: h + c.eleves.length, colonnes: largeurs.length }, suite };
 }
 
 /** « Anomalies »: every file, sheet or cell that could not be taken as it was, and what was done. */
@@ -335,7 +332,7 @@ function anomalies(c: ClasseConsolidee, o: OptionsClasse): Feuille {
 export function classeurClasse(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Classeur {
   const s = synthese(r, c, o);
   const p = profil(r, c, o, s);
-  const feuilles = [s.feuille, p.feuille, detail(c, o), couverture(c, o), pfmp(r, c, o), notes(r, c, o), anomalies(c, o)];
+  const feuilles = [s.feuille, p, detail(c, o), couverture(c, o), pfmp(r, c, o), notes(r, c, o), anomalies(c, o)];
   const noms: NomDefini[] = feuilles.map((f) => ({ nom: `Classe_${f.nom.normalize('NFD').replace(/[^A-Za-z]/g, '')}`, feuille: f.nom, plage: 'A1' }));
   feuilles.push(
     feuilleAgora({
@@ -347,6 +344,6 @@ export function classeurClasse(r: Referentiel, c: ClasseConsolidee, o: OptionsCl
     }),
   );
   // after `_agora`'s entries: the list is not a sheet to find again
-  if (p.liste) noms.push({ nom: NOM_LISTE_ELEVES, feuille: FEUILLES_CLASSE.profil, plage: p.liste });
+  if (s.liste) noms.push({ nom: NOM_LISTE_ELEVES, feuille: FEUILLES_CLASSE.synthese, plage: s.liste });
   return { titre: `Consolidation de la classe — ${c.eleves.length} élèves`, feuilles, noms };
 }
