@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: time and memory of grid generation for a class of 500, with ratios against a
- * baseline run in the same process (the same number of sheets and cells written by exceljs as bare
- * values, without styles, names, validations or protection).
+ * `npm run bench`: time and memory of grid generation for classes of 24 and 500, with ratios against
+ * a baseline measured in the same run (the same number of sheets and cells written by exceljs as
+ * bare values, without styles, names, validations or protection). Each measure runs in its own
+ * child process, so that its peak resident memory is its own.
  */
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { referentiel } from '../referentiel';
 import { grillesDeLaClasse, grillesParEleve } from '../app/grilles';
 import { classeurGrilles, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
@@ -14,31 +15,21 @@ import { TYPES_GRILLE } from '../sheets/grilles/gabarit';
 import type { Eleve } from '../sheets/grilles/commun';
 import type { Classeur } from '../sheets/model';
 
-const N = Number(process.env.AGORA_BENCH_ELEVES ?? 500);
-const eleves: Eleve[] = Array.from({ length: N }, (_, i) => ({ nom: `Nom${i + 1}`, prenom: `Prénom${i + 1}`, classe: 'Tle AGOrA' }));
+const TAILLES = (process.env.AGORA_BENCH_ELEVES ?? '24,500').split(',').map(Number);
+const eleves = (n: number): Eleve[] => Array.from({ length: n }, (_, i) => ({ nom: `Nom${i + 1}`, prenom: `Prénom${i + 1}`, classe: 'Tle AGOrA' }));
 const options: OptionsGrilles = { types: [...TYPES_GRILLE], etablissement: 'Lycée de mesure', annee: '2026-2027', date: '2026-11-23' };
 
 interface Mesure {
   ms: number;
-  tasMo: number; // heap growth at the end, MB
-  rssMaxMo: number; // peak resident memory sampled during the run, MB
+  rssMaxMo: number; // peak resident memory of the measuring process, MB
+  feuilles?: number;
+  cellules?: number;
+  octets?: number;
 }
 
-async function mesurer(f: () => Promise<void>): Promise<Mesure> {
-  global.gc?.();
-  const tas0 = process.memoryUsage().heapUsed;
-  let rssMax = process.memoryUsage().rss;
-  const sonde = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 20);
-  const t0 = process.hrtime.bigint();
-  await f();
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  clearInterval(sonde);
-  rssMax = Math.max(rssMax, process.memoryUsage().rss);
-  return { ms, tasMo: (process.memoryUsage().heapUsed - tas0) / 2 ** 20, rssMaxMo: rssMax / 2 ** 20 };
-}
-
-/** The same cells as the model, values only: what exceljs costs before anything we add. */
+/** The same cells as the model, values only: what exceljs costs before anything we add (its loading too, as the CLI loads it when it first writes). */
 async function ecrireBrut(c: Classeur, fichier: string): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   for (const f of c.feuilles) {
     const ws = wb.addWorksheet(f.nom);
@@ -52,33 +43,65 @@ async function ecrireBrut(c: Classeur, fichier: string): Promise<void> {
   await wb.xlsx.writeFile(fichier);
 }
 
-const fmt = (m: Mesure) => `${(m.ms / 1000).toFixed(2).padStart(7)} s   tas +${m.tasMo.toFixed(0).padStart(5)} Mo   RSS max ${m.rssMaxMo.toFixed(0).padStart(5)} Mo`;
+type Mode = 'modele' | 'reference' | 'classe' | 'par-eleve';
+
+/** Child side: one measure in a fresh process (its peak memory is its own), printed as JSON. */
+async function mesurerEnfant(mode: Mode, n: number, d: string): Promise<void> {
+  const r = referentiel();
+  const liste = eleves(n);
+  // the baseline writes a model built beforehand, outside its time (its memory counts it, as ours does)
+  const modele = mode === 'reference' ? classeurGrilles(r, liste, options, 'classe').classeur : undefined;
+  let rssMax = process.memoryUsage().rss;
+  const sonde = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 20);
+  const t0 = process.hrtime.bigint();
+  let suite: Partial<Mesure> = {};
+  if (mode === 'modele') {
+    const c = classeurGrilles(r, liste, options, 'classe').classeur;
+    suite = { feuilles: c.feuilles.length, cellules: c.feuilles.reduce((k, f) => k + f.lignes.reduce((x, l) => x + l.cellules.filter(Boolean).length, 0), 0) };
+  } else if (mode === 'reference') await ecrireBrut(modele!, path.join(d, `brut-${n}.xlsx`));
+  else if (mode === 'classe') {
+    const f = path.join(d, `classe-${n}.xlsx`);
+    await grillesDeLaClasse(liste, options, f);
+    suite = { octets: statSync(f).size };
+  } else await grillesParEleve(liste, options, path.join(d, `par-eleve-${n}`));
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  clearInterval(sonde);
+  rssMax = Math.max(rssMax, process.memoryUsage().rss);
+  process.stdout.write(JSON.stringify({ ms, rssMaxMo: rssMax / 2 ** 20, ...suite }));
+}
+
+function lancerEnfant(mode: Mode, n: number, d: string): Promise<Mesure> {
+  return new Promise((resolve, reject) => {
+    const p = fork(__filename, ['--mesurer', mode, String(n), d], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let sortie = '';
+    p.stdout!.on('data', (x) => (sortie += x));
+    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(sortie) as Mesure) : reject(new Error(`mesure ${mode} : code ${code}`))));
+  });
+}
+
+const fmt = (m: Mesure) => `${(m.ms / 1000).toFixed(2).padStart(7)} s   RSS max ${m.rssMaxMo.toFixed(0).padStart(5)} Mo`;
 
 async function principal(): Promise<void> {
   const d = mkdtempSync(path.join(os.tmpdir(), 'agora-bench-'));
-  const r = referentiel();
-  process.stdout.write(`Banc d'essai des grilles : ${N} élèves, ${TYPES_GRILLE.length} types (${TYPES_GRILLE.join(', ')}), Node ${process.version}\n\n`);
-  let modele: Classeur | undefined;
-  const mModele = await mesurer(async () => {
-    modele = classeurGrilles(r, eleves, options, 'classe').classeur;
-  });
-  const feuilles = modele!.feuilles.length;
-  const cellules = modele!.feuilles.reduce((n, f) => n + f.lignes.reduce((k, l) => k + l.cellules.filter(Boolean).length, 0), 0);
-  const base = await mesurer(() => ecrireBrut(modele!, path.join(d, 'brut.xlsx')));
-  modele = undefined; // let the baseline's model go before measuring the real runs
-  const classe = await mesurer(async () => void (await grillesDeLaClasse(eleves, options, path.join(d, 'classe.xlsx'))));
-  const parEleve = await mesurer(async () => void (await grillesParEleve(eleves, options, path.join(d, 'par-eleve'))));
-  const taille = statSync(path.join(d, 'classe.xlsx')).size / 2 ** 20;
-  process.stdout.write(`Classeur de classe : ${feuilles} feuilles, ${cellules} cellules, ${taille.toFixed(1)} Mo\n`);
-  const ligne = (libelle: string, m: Mesure, suite = '') => process.stdout.write(`  ${libelle.padEnd(44)}${fmt(m)}${suite}\n`);
-  ligne('modèle en mémoire (cœur pur)', mModele);
-  ligne('référence : exceljs, valeurs seules', base);
-  ligne('agora grilles --out (tout compris)', classe, `   ratio ${(classe.ms / base.ms).toFixed(2)} × la référence`);
-  ligne(`agora grilles --par-eleve (${N} fichiers)`, parEleve, `   ratio ${(parEleve.ms / base.ms).toFixed(2)} × la référence, ${(parEleve.ms / N).toFixed(0)} ms par élève`);
+  process.stdout.write(`Banc d'essai des grilles : classes de ${TAILLES.join(' et ')} élèves, ${TYPES_GRILLE.length} types (${TYPES_GRILLE.join(', ')}), Node ${process.version} ; chaque mesure dans son propre processus\n`);
+  for (const n of TAILLES) {
+    const modele = await lancerEnfant('modele', n, d);
+    const base = await lancerEnfant('reference', n, d);
+    const classe = await lancerEnfant('classe', n, d);
+    const parEleve = await lancerEnfant('par-eleve', n, d);
+    process.stdout.write(`\n${n} élèves — classeur de classe : ${modele.feuilles} feuilles, ${modele.cellules} cellules, ${(classe.octets! / 2 ** 20).toFixed(1)} Mo\n`);
+    const ligne = (libelle: string, m: Mesure, suite = '') => process.stdout.write(`  ${libelle.padEnd(44)}${fmt(m)}${suite}\n`);
+    ligne('modèle en mémoire (cœur pur)', modele);
+    ligne('référence : exceljs, valeurs seules', base);
+    ligne('agora grilles --out (tout compris)', classe, `   ratio ${(classe.ms / base.ms).toFixed(2)} × la référence`);
+    ligne(`agora grilles --par-eleve (${n} fichiers)`, parEleve, `   ratio ${(parEleve.ms / base.ms).toFixed(2)} × la référence, ${(parEleve.ms / n).toFixed(0)} ms par élève`);
+  }
+  process.stdout.write(`\n  (objectifs : 24 élèves sous 1,3 × la référence ; 500 élèves sous 2,5 × et 900 Mo)\n`);
   rmSync(d, { recursive: true, force: true });
 }
 
-principal().catch((e) => {
+const i = process.argv.indexOf('--mesurer');
+(i >= 0 ? mesurerEnfant(process.argv[i + 1] as Mode, Number(process.argv[i + 2]), process.argv[i + 3]!) : principal()).catch((e) => {
   process.stderr.write(`Erreur : ${(e as Error).message}\n`);
   process.exitCode = 1;
 });

@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
-import { partiesDuClasseur } from './partiesDuClasseur';
-import { xlsxDuModele } from './xlsxDuModele';
+import { partieATransformer, partiesDuClasseur } from './partiesDuClasseur';
+import { partiesEcrites } from './partiesExceljs';
+import { classeurExceljs } from './xlsxDuModele';
 import { zipEnFlux } from '../xlsx/zipNode';
 import type { Classeur } from '../../sheets/model';
 
-// exceljs writes the parts stored, without the names and the suites' rows; they are added, and every
-// part deflated by node:zlib, as the archive is written
-const parties = async (c: Classeur) => partiesDuClasseur(await xlsxDuModele(c, { sansCompression: true, sansNoms: true }), c);
+// exceljs writes the parts, without the names and the suites' rows; they are added, and every part
+// deflated by node:zlib, as the archive is written
+const parties = async (c: Classeur) => partiesDuClasseur(await partiesEcrites(await classeurExceljs(c, { sansNoms: true }), partieATransformer(c)), c);
 
 /** Renders a workbook model as a stream of .xlsx bytes: long sheets are written as the file is, never held whole. */
 export async function classeurEnFlux(c: Classeur): Promise<NodeJS.ReadableStream> {

@@ -1,12 +1,12 @@
 import { serieExcel } from '../../domain/dates';
 import { cheminsDesFeuilles, relations } from '../xlsx/lireXlsx';
-import { entreesZip } from '../xlsx/zip';
-import { inflaterEntree, type EntreeEnFlux } from '../xlsx/zipNode';
+import type { EntreeCompressee, EntreeEnFlux } from '../xlsx/zipNode';
+import type { Partie } from './partiesExceljs';
 import { avecNomsDefinis } from '../xlsx/nomsDefinis';
 import { lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Valeur } from '../../sheets/model';
 
 /**
- * The parts of a workbook exceljs has written stored, as they go into the final zip: the defined
+ * The parts of a workbook exceljs has written, as they go into the final zip: the defined
  * names written into the workbook part as text (exceljs spent seconds rebuilding 65 000 of them),
  * and each sheet's `suite` rows streamed into its XML. exceljs wrote each sheet with the first row
  * of its suite (so the columns' styles and the table exist); the other rows are produced while the
@@ -54,7 +54,6 @@ function* lignesXml(f: Feuille, premiere: number, styles: (string | undefined)[]
   if (morceau) yield morceau;
 }
 
-const utf8 = new TextDecoder();
 
 /** A sheet's XML with its suite's rows after the first, in pieces: head, rows a chunk at a time, tail. */
 function* feuilleAvecSuite(f: Feuille, xml: string): Generator<Buffer> {
@@ -76,34 +75,45 @@ function* feuilleAvecSuite(f: Feuille, xml: string): Generator<Buffer> {
   yield Buffer.from(xml.slice(xml.indexOf('</sheetData>')));
 }
 
-/** Every part of the final workbook, from the stored zip exceljs wrote of model `c`. */
-export function* partiesDuClasseur(stocke: Uint8Array, c: Classeur): Generator<EntreeEnFlux> {
-  const entrees = entreesZip(stocke, Infinity);
+/**
+ * The parts `partiesDuClasseur` changes, which exceljs must hand over as text: the workbook and the
+ * relationships (to find the sheets), the sheets of a model with suites (exceljs numbers them in
+ * order, `sheet1.xml`…) and their tables. Checked below: a part wanted as text and given deflated is an error.
+ */
+export const partieATransformer = (c: Classeur) => {
+  const longues = new Set(c.feuilles.flatMap((f, i) => (f.suite && f.suite.nombre >= 2 ? [`xl/worksheets/sheet${i + 1}.xml`] : [])));
+  return (nom: string) => nom === 'xl/workbook.xml' || (longues.size > 0 && (nom.endsWith('.rels') || nom.startsWith('xl/tables/') || longues.has(nom)));
+};
+
+/** Every part of the final workbook, from the parts exceljs wrote of model `c`. */
+export function* partiesDuClasseur(parties: ReadonlyMap<string, Partie>, c: Classeur): Generator<EntreeEnFlux | EntreeCompressee> {
   const texte = (chemin: string) => {
-    const e = entrees.get(chemin);
-    return e && utf8.decode(inflaterEntree(e));
+    const p = parties.get(chemin);
+    if (p !== undefined && typeof p !== 'string') throw new Error(`Partie « ${chemin} » compressée avant d'être transformée.`);
+    return p;
   };
-  const chemins = cheminsDesFeuilles(texte('xl/workbook.xml') ?? '', relations(texte, 'xl/workbook.xml'));
   const suites = new Map<string, Feuille>();
   const tableaux = new Map<string, [string, string]>(); // table part → its range as written, and widened
-  for (const f of c.feuilles) {
-    if (!f.suite || f.suite.nombre < 2) continue;
+  const longues = c.feuilles.filter((f) => f.suite && f.suite.nombre >= 2);
+  // where the sheets are, only when some have a suite: a class's grids have 4 500 sheets and none
+  const chemins = longues.length ? cheminsDesFeuilles(texte('xl/workbook.xml') ?? '', relations(texte, 'xl/workbook.xml')) : new Map<string, string>();
+  for (const f of longues) {
     const chemin = chemins.get(f.nom);
     if (!chemin) throw new Error(`Feuille « ${f.nom} » absente du classeur écrit.`);
     suites.set(chemin, f);
     const premiere = f.lignes.length + 1;
-    const fin = lettreColonne(f.suite.styles.length - 1);
+    const fin = lettreColonne(f.suite!.styles.length - 1);
     if (f.tableau)
       for (const t of relations(texte, chemin).filter((r) => r.type.endsWith('/table')))
-        tableaux.set(t.cible, [`ref="A${f.tableau.entete}:${fin}${premiere}"`, `ref="A${f.tableau.entete}:${fin}${premiere + f.suite.nombre - 1}"`]);
+        tableaux.set(t.cible, [`ref="A${f.tableau.entete}:${fin}${premiere}"`, `ref="A${f.tableau.entete}:${fin}${premiere + f.suite!.nombre - 1}"`]);
   }
   const noms = (c.noms ?? []).map((n) => ({ nom: n.nom, reference: referenceAbsolue(n.feuille, n.plage) }));
-  for (const [nom, e] of entrees) {
+  for (const [nom, p] of parties) {
     const f = suites.get(nom);
     const t = tableaux.get(nom);
     if (nom === 'xl/workbook.xml') yield { nom, morceaux: [Buffer.from(avecNomsDefinis(texte(nom)!, noms))] };
     else if (f) yield { nom, morceaux: feuilleAvecSuite(f, texte(nom)!) };
     else if (t) yield { nom, morceaux: [Buffer.from(texte(nom)!.split(t[0]).join(t[1]))] };
-    else yield { nom, morceaux: [inflaterEntree(e)] };
+    else yield typeof p === 'string' ? { nom, morceaux: [Buffer.from(p)] } : p;
   }
 }

@@ -84,8 +84,6 @@ export interface OptionsEcriture {
   suitesEntieres?: boolean;
   /** sheets left unprotected: Office.js protects them once its own additions (charts) are made */
   sansProtection?: boolean;
-  /** parts left uncompressed, for a caller that has a faster deflate than exceljs's (node:zlib) */
-  sansCompression?: boolean;
   /** the model's defined names left out, for a caller that writes them itself (`avecNomsDefinis`) */
   sansNoms?: boolean;
 }
@@ -178,8 +176,8 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille, options: O
   }
 }
 
-/** Renders a workbook model to .xlsx bytes (by default, sheets' suites left at their first row). */
-export async function xlsxDuModele(c: Classeur, options: OptionsEcriture = {}): Promise<Uint8Array> {
+/** A workbook model as an exceljs workbook (by default, sheets' suites left at their first row). */
+export async function classeurExceljs(c: Classeur, options: OptionsEcriture = {}): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'AGOrA pour Excel';
   wb.title = c.titre;
@@ -188,7 +186,12 @@ export async function xlsxDuModele(c: Classeur, options: OptionsEcriture = {}): 
   wb.calcProperties.fullCalcOnLoad = true; // formulas are written without cached results
   for (const f of c.feuilles) await ecrireFeuille(wb, f, options);
   if (!options.sansNoms) for (const n of c.noms ?? []) wb.definedNames.add(referenceAbsolue(n.feuille, n.plage), n.nom);
-  const octets = (await wb.xlsx.writeBuffer(options.sansCompression ? { zip: { compression: 'STORE' } } : {})) as ArrayBuffer | Uint8Array; // a Buffer under Node
+  return wb;
+}
+
+/** Renders a workbook model to .xlsx bytes, zipped by exceljs (the task pane; the CLI has `ecrireClasseur`). */
+export async function xlsxDuModele(c: Classeur, options: OptionsEcriture = {}): Promise<Uint8Array> {
+  const octets = (await (await classeurExceljs(c, options)).xlsx.writeBuffer()) as ArrayBuffer | Uint8Array; // a Buffer under Node
   return octets instanceof Uint8Array ? octets : new Uint8Array(octets);
 }
 

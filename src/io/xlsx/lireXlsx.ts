@@ -172,8 +172,9 @@ export function relations(texte: (chemin: string) => string | undefined, chemin:
 /** Where each sheet's XML is in the package, by sheet name, from the workbook part and its relationships. */
 export function cheminsDesFeuilles(classeur: string, rels: readonly Relation[]): Map<string, string> {
   const chemins = new Map<string, string>();
+  const parId = new Map(rels.map((r) => [r.id, r.cible]));
   for (const m of classeur.matchAll(/<sheet\b[^>]*>/g)) {
-    const cible = rels.find((r) => r.id === attribut(m[0], 'r:id'))?.cible;
+    const cible = parId.get(attribut(m[0], 'r:id') ?? '');
     if (cible) chemins.set(attribut(m[0], 'name')!, cible);
   }
   return chemins;
