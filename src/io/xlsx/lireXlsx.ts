@@ -45,8 +45,12 @@ function coin(colonneLettres: string, ligneTexte: string): [number, number] {
 }
 
 /** A sheet's merged ranges, as rectangles (one may cover the whole sheet); throws for one outside Excel's grid. */
-export function fusionsDe(xml: string): Zone[] {
-  return Array.from(xml.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g), (m) => {
+export function fusionsDe(xml: string, depuis = 0): Zone[] {
+  const debut = xml.indexOf('<mergeCells', depuis);
+  if (debut < 0) return [];
+  const re = /<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
+  re.lastIndex = debut;
+  return Array.from(xml.matchAll(re), (m) => {
     const [[h, g], [b, d]] = [coin(m[1]!, m[2]!), coin(m[3]!, m[4]!)];
     return { haut: Math.min(h, b), gauche: Math.min(g, d), bas: Math.max(h, b), droite: Math.max(g, d) };
   });
@@ -72,6 +76,12 @@ const attribut = (balise: string, nom: string) => {
 
 /** The text of a `<si>` or `<is>`: its runs joined, phonetic guides (`<rPh>`) left out. */
 const texteRiche = (xml: string) => {
+  // most are one plain run, « <t>…</t> » or « <t xml:space="preserve">…</t> »: no regular expression
+  if (xml.startsWith('<t')) {
+    const gt = xml.indexOf('>');
+    const fin = xml.indexOf('<', gt);
+    if (xml.charCodeAt(gt - 1) !== 47 && fin === xml.length - 4 && xml.endsWith('</t>') && (xml.charCodeAt(2) === 62 || xml.charCodeAt(2) === 32)) return texteXml(xml.slice(gt + 1, fin));
+  }
   let s = '';
   for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) s += m[1];
   return texteXml(s);
@@ -94,47 +104,138 @@ function stylesDate(xml: string | undefined): boolean[] {
 
 const JOUR_MS = 86_400_000;
 
+const ESPACE = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/**
+ * The value of the one-letter attribute `lettre` (« r », « s », « t ») in the start tag between
+ * `debut` and `fin`, found by hand within the tag: a regular expression per attribute and per cell
+ * was most of the reading time.
+ */
+function attributEntre(xml: string, debut: number, fin: number, lettre: number): string | undefined {
+  for (let i = debut + 1; i < fin - 2; i++)
+    if (xml.charCodeAt(i) === lettre && xml.charCodeAt(i + 1) === 61 && xml.charCodeAt(i + 2) === 34 && ESPACE(xml.charCodeAt(i - 1))) return xml.slice(i + 3, xml.indexOf('"', i + 3));
+  return undefined;
+}
+const [R, S, T] = ['r', 's', 't'].map((c) => c.charCodeAt(0)) as [number, number, number];
+
+/**
+ * The cell reference of the `r` attribute starting at `i` (« B12" ») → row and column into `lu`;
+ * false for a text that is not a reference (the cell then follows the previous one). Throws for one
+ * outside Excel's grid, as `coin`.
+ */
+function referenceA(xml: string, i: number, lu: { ligne: number; col: number }): boolean {
+  let col = 0;
+  let k = i;
+  for (let c = xml.charCodeAt(k); c >= 65 && c <= 90; c = xml.charCodeAt(++k)) col = col * 26 + (c - 64);
+  if (k === i) return false;
+  let ligne = 0;
+  const chiffres = k;
+  for (let c = xml.charCodeAt(k); c >= 48 && c <= 57; c = xml.charCodeAt(++k)) ligne = ligne * 10 + (c - 48);
+  if (k === chiffres || xml.charCodeAt(k) !== 34) return false;
+  if (!(ligne >= 1 && ligne <= LIGNES_MAX && col <= COLONNES_MAX)) throw new Error(`cellule ${xml.slice(i, k)} hors de la feuille`);
+  lu.ligne = ligne;
+  lu.col = col;
+  return true;
+}
+
+/** Where the `r="` of the start tag between `debut` and `fin` has its value, or -1. */
+function debutDeR(xml: string, debut: number, fin: number): number {
+  for (let i = debut + 1; i < fin - 2; i++) if (xml.charCodeAt(i) === R && xml.charCodeAt(i + 1) === 61 && xml.charCodeAt(i + 2) === 34 && ESPACE(xml.charCodeAt(i - 1))) return i + 3;
+  return -1;
+}
+
+/** The text of the cell's `<v>` between `debut` and `fin` (its content), or undefined. */
+function valeurV(xml: string, debut: number, fin: number): string | undefined {
+  for (let i = xml.indexOf('<v', debut); i >= 0 && i < fin; i = xml.indexOf('<v', i + 2)) {
+    const c = xml.charCodeAt(i + 2);
+    if (c === 47) return ''; // <v/>
+    if (c !== 62 && !ESPACE(c)) continue; // <vm…>
+    const gt = xml.indexOf('>', i);
+    const f = xml.indexOf('</v>', gt);
+    return f < 0 || f > fin ? undefined : xml.slice(gt + 1, f);
+  }
+  return undefined;
+}
+
+/** The content of the cell's `<is>` between `debut` and `fin`, or undefined. */
+function contenuIs(xml: string, debut: number, fin: number): string | undefined {
+  const i = xml.indexOf('<is>', debut);
+  if (i < 0 || i >= fin) return undefined;
+  const f = xml.indexOf('</is>', i);
+  return f < 0 || f > fin ? undefined : xml.slice(i + 4, f);
+}
+
 function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904: boolean, zones: readonly Zone[] | undefined, budget: { cellules: number }): FeuilleLue {
   const rangees = new Map<number, ValeurLue[]>();
   const serie = (n: number) => new Date(Math.round((n - 25_569 + (date1904 ? 1462 : 0)) * JOUR_MS));
-  const garder = (l: number, c: number) => !zones || zones.some((z) => dans(z, l, c));
-  let ligne = 0;
-  let col = 0;
-  // A row's start tag or a cell; `r` may be absent (allowed, rare): cells then follow one another.
-  for (const m of xml.matchAll(/<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    if (m[1] !== undefined) {
-      const r = attribut(m[1], 'r');
-      ligne = r ? Number(r) : ligne + 1;
-      col = 0;
+  // the zones that reach the current row, found once per row: a grid's sheet has some forty names
+  let ligneDesZones = -1;
+  let zonesDeLaLigne: readonly Zone[] = [];
+  const garder = (l: number, c: number) => {
+    if (!zones) return true;
+    if (l !== ligneDesZones) [ligneDesZones, zonesDeLaLigne] = [l, zones.filter((z) => l >= z.haut && l <= z.bas)];
+    for (const z of zonesDeLaLigne) if (c >= z.gauche && c <= z.droite) return true;
+    return false;
+  };
+  const position = { ligne: 0, col: 0 };
+  // Scanned by hand, tag by tag: a row's start tag or a cell, in <sheetData>; `r` may be absent
+  // (allowed, rare): cells then follow one another.
+  const debutDonnees = xml.indexOf('<sheetData');
+  let finDonnees = xml.indexOf('</sheetData>');
+  if (finDonnees < 0) finDonnees = xml.length;
+  for (let p = debutDonnees < 0 ? finDonnees : debutDonnees + 10; p < finDonnees; ) {
+    const lt = xml.indexOf('<', p);
+    if (lt < 0 || lt >= finDonnees) break;
+    const a = xml.charCodeAt(lt + 1);
+    const estCellule = a === 99 && (ESPACE(xml.charCodeAt(lt + 2)) || xml.charCodeAt(lt + 2) === 62 || xml.charCodeAt(lt + 2) === 47);
+    const estRangee = a === 114 && xml.startsWith('row', lt + 1) && (ESPACE(xml.charCodeAt(lt + 4)) || xml.charCodeAt(lt + 4) === 62 || xml.charCodeAt(lt + 4) === 47);
+    if (!estCellule && !estRangee) {
+      p = lt + 1;
       continue;
     }
-    const a = m[2]!;
-    const ref = /\sr="([A-Z]+)(\d+)"/.exec(a);
-    if (ref) [ligne, col] = coin(ref[1]!, ref[2]!);
-    else col++;
-    const interieur = m[3];
-    if (!interieur || !garder(ligne, col)) continue;
-    const t = attribut(a, 't') ?? 'n';
-    const v = /<v(?:\s[^>]*)?>([^<]*)<\/v>/.exec(interieur)?.[1];
+    const gt = xml.indexOf('>', lt);
+    if (gt < 0) break;
+    const vide = xml.charCodeAt(gt - 1) === 47;
+    if (estRangee) {
+      const r = attributEntre(xml, lt + 4, gt, R);
+      position.ligne = r ? Number(r) : position.ligne + 1;
+      position.col = 0;
+      p = gt + 1;
+      continue;
+    }
+    const r = debutDeR(xml, lt + 2, gt);
+    if (!(r >= 0 && referenceA(xml, r, position))) position.col++;
+    const { ligne: l, col: c } = position;
+    let fin = gt + 1;
+    if (!vide) {
+      fin = xml.indexOf('</c>', gt);
+      if (fin < 0) break;
+    }
+    p = vide ? gt + 1 : fin + 4;
+    if (vide || fin === gt + 1 || !garder(l, c)) continue;
+    const t = attributEntre(xml, lt + 2, gt, T) ?? 'n';
     let x: ValeurLue = null;
-    if (t === 'inlineStr') x = texteRiche(/<is>([\s\S]*?)<\/is>/.exec(interieur)?.[1] ?? '');
-    else if (v === undefined || v === '') x = null; // LibreOffice caches an empty text result as <v></v>
-    else if (t === 's') x = partages[Number(v)] ?? null;
-    else if (t === 'str') x = texteXml(v);
-    else if (t === 'b') x = v === '1';
-    else if (t === 'e') x = { erreur: texteXml(v) };
-    else if (t === 'd') x = new Date(v);
+    if (t === 'inlineStr') x = texteRiche(contenuIs(xml, gt + 1, fin) ?? '');
     else {
-      const n = Number(v);
-      x = dates[Number(attribut(a, 's') ?? 0)] ? serie(n) : n;
+      const v = valeurV(xml, gt + 1, fin);
+      if (v === undefined || v === '') x = null; // LibreOffice caches an empty text result as <v></v>
+      else if (t === 's') x = partages[Number(v)] ?? null;
+      else if (t === 'str') x = texteXml(v);
+      else if (t === 'b') x = v === '1';
+      else if (t === 'e') x = { erreur: texteXml(v) };
+      else if (t === 'd') x = new Date(v);
+      else {
+        const n = Number(v);
+        x = dates[Number(attributEntre(xml, lt + 2, gt, S) ?? 0)] ? serie(n) : n;
+      }
     }
     if (x === null) continue;
     if (--budget.cellules < 0) throw new ClasseurSuspect(`plus de ${entierEnClair(CELLULES_LUES_MAX)} cellules remplies`);
-    let rangee = rangees.get(ligne);
-    if (!rangee) rangees.set(ligne, (rangee = []));
-    rangee[col - 1] = x;
+    let rangee = rangees.get(l);
+    if (!rangee) rangees.set(l, (rangee = []));
+    rangee[c - 1] = x;
   }
-  const fusions = fusionsDe(xml);
+  const fusions = fusionsDe(xml, finDonnees);
   const couverte = (l: number, c: number) => fusions.some((z) => dans(z, l, c) && (l !== z.haut || c !== z.gauche));
   return {
     valeur: (l, c) => (couverte(l, c) ? null : (rangees.get(l)?.[c - 1] ?? null)),
@@ -180,6 +281,15 @@ export function cheminsDesFeuilles(classeur: string, rels: readonly Relation[]):
   return chemins;
 }
 
+/** The prolog of an XML text, where alone a DTD may be: up to the root element's start tag (the whole text was scanned for each part). */
+function avantLaRacine(t: string): string {
+  for (let i = t.indexOf('<'); i >= 0; i = t.indexOf('<', i + 1)) {
+    const c = t.charCodeAt(i + 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return t.slice(0, i);
+  }
+  return t;
+}
+
 /** Opens a workbook from its package's parts (see zip.ts for how they are decompressed). */
 export function lireXlsx(contenu: ContenuZip): XlsxLu {
   const utf8 = new TextDecoder();
@@ -187,7 +297,7 @@ export function lireXlsx(contenu: ContenuZip): XlsxLu {
   const texte = (chemin: string) => {
     const o = contenu(chemin);
     const t = o && utf8.decode(o);
-    if (t?.includes('<!DOCTYPE')) throw new Error(`déclaration DOCTYPE dans ${chemin}`);
+    if (t !== undefined && avantLaRacine(t).includes('<!DOCTYPE')) throw new Error(`déclaration DOCTYPE dans ${chemin}`);
     return t;
   };
   const principal = relations(texte, '').find((r) => r.type.endsWith('/officeDocument'))?.cible ?? 'xl/workbook.xml';
