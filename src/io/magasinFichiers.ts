@@ -170,15 +170,35 @@ class TriFichier implements Tri {
 }
 
 /**
- * Bandes and sorts in a private temporary folder (mode 700, files 600), removed by `fermer`: the
- * evidence of a class (students' names and levels) is on disk only while the class workbook is
- * being written. `taille`: bytes buffered per file, and per sorted run; `capacite`: records per run.
+ * Bandes and sorts in a private temporary folder (mode 700, files 600), removed by `fermer`, or
+ * when the process ends or is interrupted first: the evidence of a class (students' names and
+ * levels) is on disk only while the class workbook is being written. `taille`: bytes buffered per file, and per sorted run; `capacite`: records per run.
  */
 export function magasinFichiers(taille = 1 << 15, capacite = 20_000): Magasin {
   let dossier: string | null = null;
   let k = 0;
   const fichiers: FichierDeLignes[] = [];
-  const chemin = () => path.join((dossier ??= mkdtempSync(path.join(os.tmpdir(), 'agora-consolidation-'))), `bande-${++k}.jsonl`);
+  const effacer = () => {
+    process.off('exit', effacer);
+    process.off('SIGINT', interrompre);
+    process.off('SIGTERM', interrompre);
+    if (dossier) rmSync(dossier, { recursive: true, force: true });
+    dossier = null;
+  };
+  // stopped by Ctrl+C or a kill, the folder goes too; then the signal does what it would have done
+  const interrompre = (signal: NodeJS.Signals) => {
+    effacer();
+    process.kill(process.pid, signal);
+  };
+  const chemin = () => {
+    if (!dossier) {
+      dossier = mkdtempSync(path.join(os.tmpdir(), 'agora-consolidation-'));
+      process.once('exit', effacer);
+      process.once('SIGINT', interrompre);
+      process.once('SIGTERM', interrompre);
+    }
+    return path.join(dossier, `bande-${++k}.jsonl`);
+  };
   const fichier = (t: number) => {
     const f = new FichierDeLignes(chemin, t);
     fichiers.push(f);
@@ -190,8 +210,7 @@ export function magasinFichiers(taille = 1 << 15, capacite = 20_000): Magasin {
     tri: (comparer) => new TriFichier(comparer, () => fichier(taille), Math.max(taille, capacite * 256), capacite),
     fermer() {
       for (const f of fichiers) f.fermer();
-      if (dossier) rmSync(dossier, { recursive: true, force: true });
-      dossier = null;
+      effacer();
     },
   };
 }
