@@ -1,0 +1,19 @@
+import { analyser, ErreurUsage } from '../arguments';
+import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../../app/calculs';
+import type { Sorties } from '../sorties';
+
+function calculDemande(positionnels: string[]): Calcul {
+  const [c, ...reste] = positionnels;
+  if (reste.length) throw new ErreurUsage(`Argument inattendu : « ${reste[0]} ».`);
+  if (!c || !(CALCULS as readonly string[]).includes(c)) throw new ErreurUsage(`Précisez le calcul : ${CALCULS.join(', ')}${c ? ` (et non « ${c} »)` : ''}.`);
+  return c as Calcul;
+}
+
+export async function cmdCalcul(args: string[], s: Sorties): Promise<number> {
+  const o = analyser(args, { drapeaux: ['--schema'], valeurs: ['--entree'] });
+  const c = calculDemande(o.positionnels);
+  const entree = o.valeurs.get('--entree');
+  if (o.drapeaux.has('--schema') === Boolean(entree)) throw new ErreurUsage('Précisez soit --entree CAS.json, soit --schema.');
+  s.out(JSON.stringify(entree ? await calculerFichier(c, entree) : schemaJson(c), null, 2) + '\n');
+  return 0;
+}

@@ -1,0 +1,81 @@
+import type { TypeExercice } from '../../domain/cas/aleas';
+import { analyser, ErreurUsage, type Options } from '../arguments';
+import { reglagesSaisis, type ReglagesVerification } from '../../sheets/exercices/reglages';
+import { lireListeEleves } from '../../app/lireListeEleves';
+import { ecrireExercice, exercicesDeLaClasse, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../../app/exercices';
+import { aujourdhui, lireMois, moisIllisible } from '../../domain/dates';
+import type { Eleve } from '../../sheets/eleve';
+import { accorder } from '../../domain/texte';
+import type { Sorties } from '../sorties';
+import { cleDuPoste } from '../cleDuPoste';
+
+/** « LE GALL Marie » → nom LE GALL, prénom Marie: the leading words in capitals are the nom. */
+function eleveDepuisTexte(t: string): Eleve {
+  const mots = t.trim().split(/\s+/);
+  let k = mots.findIndex((m) => m !== m.toLocaleUpperCase('fr') || !/\p{L}/u.test(m));
+  if (k <= 0) k = 1;
+  return { nom: mots.slice(0, k).join(' '), prenom: mots.slice(k).join(' '), classe: '' };
+}
+
+function typeExercice(positionnels: string[]): TypeExercice {
+  const [t, ...reste] = positionnels;
+  if (reste.length) throw new ErreurUsage(`Argument inattendu : « ${reste[0]} ».`);
+  if (!t || !(TYPES_DISPONIBLES as string[]).includes(t)) throw new ErreurUsage(`Précisez l'exercice : ${TYPES_DISPONIBLES.join(', ')}${t ? ` (et non « ${t} »)` : ''}.`);
+  return t as TypeExercice;
+}
+
+/** The teacher's choice of how copies are checked, when any option says so. */
+function reglagesDemandes(o: Options): { reglages?: ReglagesVerification } {
+  const mode = o.valeurs.get('--verification');
+  const seuils = o.valeurs.get('--seuils');
+  const montrerAttendus = o.drapeaux.has('--montrer-attendus');
+  if (mode === undefined && seuils === undefined && !montrerAttendus) return {};
+  const option = mode !== undefined && mode !== 'formatif' && mode !== 'sommatif' ? '--verification' : '--seuils';
+  try {
+    return { reglages: reglagesSaisis({ ...(mode !== undefined ? { mode } : {}), montrerAttendus, ...(seuils !== undefined ? { seuils: seuils.split(/[,;]/) } : {}) }) };
+  } catch (e) {
+    throw new ErreurUsage(`${option} attend ${(e as Error).message}.`);
+  }
+}
+
+export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
+  const o = analyser(args, { drapeaux: ['--json', '--montrer-attendus'], valeurs: ['--graine', '--aleas', '--periode', '--date', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe', '--verification', '--seuils', '--cle'] });
+  const type = typeExercice(o.positionnels);
+  const v = (k: string) => o.valeurs.get(k);
+  const graine = v('--graine');
+  if (graine !== undefined && !/^\d{1,9}$/.test(graine)) throw new ErreurUsage(`--graine attend un entier positif : « ${graine} ».`);
+  if (v('--periode') && v('--date')) throw new ErreurUsage('--periode et --date désignent le même mois : donnez-en un seul.');
+  const option = v('--date') ? '--date' : '--periode';
+  const periode = lireMois(v(option) ?? aujourdhui().slice(0, 7));
+  if (!periode) throw new ErreurUsage(`${option} : ${moisIllisible(v(option)!)}`);
+  const mois = v('--mois');
+  if (mois !== undefined && (type !== 'tresorerie' || !/^([3-9]|1[0-2])$/.test(mois))) throw new ErreurUsage(`--mois (budget de trésorerie seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
+  if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage('--donnees (le cas de l\'enseignant) exclut --graine et --aleas.');
+  const d: DemandeExercice = { type, periode, date: aujourdhui(), ...reglagesDemandes(o), ...(mois ? { mois: Number(mois) } : {}), ...(graine !== undefined ? { graine: Number(graine) } : {}), ...(v('--aleas') ? { aleas: v('--aleas')!.split(',').map((a) => a.trim()).filter(Boolean) } : {}), ...(v('--donnees') ? { donnees: v('--donnees')! } : {}) };
+  try {
+    verifierDemande(d);
+  } catch (e) {
+    if (e instanceof RangeError) throw new ErreurUsage(e.message);
+    throw e;
+  }
+  const json = o.drapeaux.has('--json');
+  d.cle = await cleDuPoste(v('--cle'), s);
+  const csv = v('--classe');
+  if (csv) {
+    if (!v('--par-eleve') || v('--out') || v('--eleve')) throw new ErreurUsage('Avec --classe, précisez --par-eleve DOSSIER (et non --out ni --eleve).');
+    const liste = await lireListeEleves(csv, v('--nom-classe') ?? '');
+    const res = await exercicesDeLaClasse(d, liste.eleves, v('--par-eleve')!, v('--corrige'));
+    if (json) s.out(JSON.stringify(res, null, 2) + '\n');
+    else s.out(`${accorder(res.fichiers.length, 'exercice écrit')} dans ${v('--par-eleve')}${v('--corrige') ? `, corrigés dans ${v('--corrige')}` : ''}.\n`);
+    for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
+    return res.erreurs.length ? 1 : 0;
+  }
+  const sortie = v('--out');
+  if (!sortie || v('--par-eleve')) throw new ErreurUsage('Précisez --out EXERCICE.xlsx (ou --classe ELEVES.csv --par-eleve DOSSIER).');
+  for (const f of [sortie, v('--corrige')]) if (f && !f.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Le fichier de sortie doit se terminer par .xlsx : « ${f} ».`);
+  const eleve = v('--eleve') ? { ...eleveDepuisTexte(v('--eleve')!), classe: v('--nom-classe') ?? '' } : null;
+  const r = await ecrireExercice(d, eleve, sortie, v('--corrige'));
+  if (json) s.out(JSON.stringify(r, null, 2) + '\n');
+  else s.out(`Exercice écrit : ${r.fichier} (${r.graine === null ? 'cas de l\'enseignant' : `cas n° ${r.graine}`}${r.aleas.length ? `, aléas : ${r.aleas.join(', ')}` : ''})${v('--corrige') ? ` ; corrigé : ${v('--corrige')}` : ''}.\n`);
+  return 0;
+}
