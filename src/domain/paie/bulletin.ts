@@ -71,22 +71,19 @@ export const avantLeBrut = (code: string): boolean => /^(salaire_base|hs\d+|abse
 /** Coefficient rounded to four decimals, halves up (CSS, art. D. 241-7: « arrondi à quatre décimales »). */
 const quatreDecimales = (x: number): number => Math.round(x * 10000 + 1e-9) / 10000;
 
-export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin {
-  const manquants: string[] = [];
-  const v = (code: string): number => {
-    const x = p[code]?.valeur;
-    if (x === null || x === undefined) {
-      manquants.push(code);
-      return 0;
-    }
-    return x;
-  };
-  const facultatif = (code: string): number | null => p[code]?.valeur ?? null;
-  const avertissements: string[] = [];
-  const cadre = e.salarie.statut === 'cadre';
-  const effectif = e.entreprise.effectif;
+/** The pay elements above the gross, and what the later sections read of them. */
+interface Remuneration {
+  elements: ElementRemuneration[];
+  base: Centimes; // salaire de base
+  h: number; // monthly hours, hundredths
+  heuresSup: number; // overtime hours (25 % and 50 %), hundredths
+  montantHs: Centimes;
+  retenue: Centimes; // absence
+  brut: Centimes;
+}
 
-  // --- Rémunération brute -------------------------------------------------------------------
+/** Rémunération brute: base, overtime (per week beyond 8 hours at 50 %), absence, subject bonuses and benefits in kind. */
+function remunerationBrute(e: EntreeBulletin): Remuneration {
   const h = e.horaireMensuel; // hundredths of an hour
   // Hourly rate as a fraction num / den of cents per hour, so that nothing is rounded before the lines.
   const base: Centimes = e.tauxHoraire !== undefined ? diviserArrondi(e.tauxHoraire * h, 10000) : (e.salaireBase as number);
@@ -111,7 +108,6 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
   const hs50 = heuresMajorees(a50, 50);
   if (a25) elements.push({ code: 'hs25', libelle: 'Heures supplémentaires à 25 %', nombre: a25 / 100, taux: tauxAffiche(25), montant: hs25 });
   if (a50) elements.push({ code: 'hs50', libelle: 'Heures supplémentaires à 50 %', nombre: a50 / 100, taux: tauxAffiche(50), montant: hs50 });
-  const montantHs = hs25 + hs50;
 
   let retenue = 0;
   if (e.absence && e.absence.heures > 0) {
@@ -123,32 +119,71 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
   for (const [i, an] of e.avantagesNature.entries()) elements.push({ code: `avantage${i + 1}`, libelle: `Avantage en nature : ${an.libelle}`, nombre: null, taux: null, montant: an.montant });
   const brut = somme(elements.map((x) => x.montant));
   if (brut <= 0) throw new ErreurDonnees('Salaire brut nul ou négatif', [`le salaire brut calculé vaut ${brut / 100} € : vérifier l'absence et le salaire de base`]);
+  return { elements, base, h, heuresSup: a25 + a50, montantHs: hs25 + hs50, retenue, brut };
+}
 
-  // --- Bases --------------------------------------------------------------------------------
-  const pss = versCentimes(v('pss'));
-  const t1 = Math.min(brut, pss);
-  const t2 = Math.max(0, Math.min(brut, 8 * pss) - pss);
-  const quatrePss = Math.min(brut, 4 * pss);
-  // Monthly SMIC = hourly × 1 820 / 12, prorated by the pay kept despite an absence, plus the overtime hours (CSS, art. D. 241-7).
-  const smicReference = (horaireSmic: number): Centimes => {
-    const smicMensuel = (versCentimes(horaireSmic) * v('duree_legale_annuelle')) / 12;
+/** A rate and where it comes from: the sum of parameters (the sheet shows it as a formula), or a number of the case. */
+type Taux = { valeur: number; codes: string[] };
+
+/** What the contribution sections read: the case, its gross pay, the parameters of the period and the bases. */
+class Contexte {
+  readonly manquants: string[] = [];
+  readonly lignes: LigneBulletin[] = [];
+  readonly cadre: boolean;
+  readonly effectif: number;
+  readonly pss: Centimes;
+  readonly t1: Centimes;
+  readonly t2: Centimes;
+  readonly quatrePss: Centimes;
+  readonly smicCourant: Centimes;
+
+  constructor(
+    readonly e: EntreeBulletin,
+    readonly r: Remuneration,
+    private readonly p: ParametresPaie,
+  ) {
+    this.cadre = e.salarie.statut === 'cadre';
+    this.effectif = e.entreprise.effectif;
+    const brut = r.brut;
+    this.pss = versCentimes(this.v('pss'));
+    this.t1 = Math.min(brut, this.pss);
+    this.t2 = Math.max(0, Math.min(brut, 8 * this.pss) - this.pss);
+    this.quatrePss = Math.min(brut, 4 * this.pss);
+    this.smicCourant = this.smicReference(this.v('smic_horaire'));
+  }
+
+  /** A parameter the payslip needs: a missing one is noted (all are reported together) and counts 0. */
+  v(code: string): number {
+    const x = this.p[code]?.valeur;
+    if (x === null || x === undefined) {
+      this.manquants.push(code);
+      return 0;
+    }
+    return x;
+  }
+  facultatif(code: string): number | null {
+    return this.p[code]?.valeur ?? null;
+  }
+  P(...codes: string[]): Taux {
+    return { valeur: codes.reduce((a, c) => a + this.v(c), 0), codes };
+  }
+
+  /** Monthly SMIC = hourly × 1 820 / 12, prorated by the pay kept despite an absence, plus the overtime hours (CSS, art. D. 241-7). */
+  smicReference(horaireSmic: number): Centimes {
+    const { base, retenue, h, heuresSup } = this.r;
+    const smicMensuel = (versCentimes(horaireSmic) * this.v('duree_legale_annuelle')) / 12;
     const prorata = base > 0 ? (base - retenue) / base : 1;
-    return Math.round(smicMensuel * prorata * (h / 15167) + (versCentimes(horaireSmic) * (a25 + a50)) / 100);
-  };
-  const smicCourant = smicReference(v('smic_horaire'));
-  // Reduced employer rate up to a multiple of the SMIC, where the year still has one (maladie, AF in 2025).
-  const tauxSelonSmic = (plein: string, reduit: string, seuil: string): string => {
-    const [r, s] = [facultatif(reduit), facultatif(seuil)];
-    return r !== null && s !== null && brut <= Math.round(s * smicCourant) ? reduit : plein;
-  };
+    return Math.round(smicMensuel * prorata * (h / 15167) + (versCentimes(horaireSmic) * heuresSup) / 100);
+  }
 
-  const lignes: LigneBulletin[] = [];
-  /** A rate and where it comes from: the sum of parameters (the sheet shows it as a formula), or a number of the case. */
-  type Taux = { valeur: number; codes: string[] };
-  const P = (...codes: string[]): Taux => ({ valeur: codes.reduce((a, c) => a + v(c), 0), codes });
-  const duCas = (valeur: number): Taux => ({ valeur, codes: [] });
-  const ligne = (code: string, rubrique: Rubrique, libelle: string, assiette: Centimes, salarial: Taux | null, patronal: Taux | null) => {
-    lignes.push({
+  /** Reduced employer rate up to a multiple of the SMIC, where the year still has one (maladie, AF in 2025). */
+  tauxSelonSmic(plein: string, reduit: string, seuil: string): string {
+    const [r, s] = [this.facultatif(reduit), this.facultatif(seuil)];
+    return r !== null && s !== null && this.r.brut <= Math.round(s * this.smicCourant) ? reduit : plein;
+  }
+
+  ligne(code: string, rubrique: Rubrique, libelle: string, assiette: Centimes, salarial: Taux | null, patronal: Taux | null): void {
+    this.lignes.push({
       code,
       rubrique,
       libelle,
@@ -160,101 +195,137 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
       parametresSalarial: salarial?.codes ?? [],
       parametresPatronal: patronal?.codes ?? [],
     });
-  };
-  const forfait = (code: string, rubrique: Rubrique, libelle: string, salarial: Centimes | null, patronal: Centimes | null) =>
-    lignes.push({ code, rubrique, libelle, base: null, tauxSalarial: null, montantSalarial: salarial, tauxPatronal: null, montantPatronal: patronal, parametresSalarial: [], parametresPatronal: [] });
+  }
 
-  // SANTÉ
-  ligne('maladie', 'sante', 'Sécurité sociale - Maladie Maternité Invalidité Décès', brut, null, P(tauxSelonSmic('maladie_patronal', 'maladie_patronal_reduit', 'maladie_seuil_reduit')));
-  const sante = e.complementaireSante;
-  if (sante.salarie || sante.employeur) forfait('complementaire_sante', 'sante', 'Complémentaire santé', sante.salarie, sante.employeur);
-  if (cadre) ligne('prevoyance_cadres', 'sante', 'Prévoyance des cadres (tranche 1)', t1, null, P('prevoyance_cadres_patronal'));
-  const prevoyancePatronale = sante.employeur + (lignes.find((l) => l.code === 'prevoyance_cadres')?.montantPatronal ?? 0);
+  forfait(code: string, rubrique: Rubrique, libelle: string, salarial: Centimes | null, patronal: Centimes | null): void {
+    this.lignes.push({ code, rubrique, libelle, base: null, tauxSalarial: null, montantSalarial: salarial, tauxPatronal: null, montantPatronal: patronal, parametresSalarial: [], parametresPatronal: [] });
+  }
+}
 
-  // ACCIDENTS DU TRAVAIL – MALADIES PROFESSIONNELLES
-  ligne('atmp', 'atmp', 'Accidents du travail - Maladies professionnelles', brut, null, e.entreprise.tauxAtmp !== undefined ? duCas(e.entreprise.tauxAtmp) : P('atmp_defaut'));
+const duCas = (valeur: number): Taux => ({ valeur, codes: [] });
 
-  // RETRAITE
-  ligne('vieillesse_plafonnee', 'retraite', 'Sécurité sociale plafonnée', t1, P('vieillesse_plafonnee_salarial'), P('vieillesse_plafonnee_patronal'));
-  ligne('vieillesse_deplafonnee', 'retraite', 'Sécurité sociale déplafonnée', brut, P('vieillesse_deplafonnee_salarial'), P('vieillesse_deplafonnee_patronal'));
-  ligne('retraite_t1', 'retraite', 'Complémentaire Tranche 1', t1, P('retraite_t1_salarial'), P('retraite_t1_patronal'));
-  ligne('ceg_t1', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 1', t1, P('ceg_t1_salarial'), P('ceg_t1_patronal'));
+/** SANTÉ; returns the employer's health and welfare contributions (in the CSG base and the forfait social). */
+function sante(c: Contexte): Centimes {
+  const { brut } = c.r;
+  c.ligne('maladie', 'sante', 'Sécurité sociale - Maladie Maternité Invalidité Décès', brut, null, c.P(c.tauxSelonSmic('maladie_patronal', 'maladie_patronal_reduit', 'maladie_seuil_reduit')));
+  const complementaire = c.e.complementaireSante;
+  if (complementaire.salarie || complementaire.employeur) c.forfait('complementaire_sante', 'sante', 'Complémentaire santé', complementaire.salarie, complementaire.employeur);
+  if (c.cadre) c.ligne('prevoyance_cadres', 'sante', 'Prévoyance des cadres (tranche 1)', c.t1, null, c.P('prevoyance_cadres_patronal'));
+  return complementaire.employeur + (c.lignes.find((l) => l.code === 'prevoyance_cadres')?.montantPatronal ?? 0);
+}
+
+/** ACCIDENTS DU TRAVAIL, RETRAITE, FAMILLE, ASSURANCE CHÔMAGE. */
+function atmpRetraiteFamilleChomage(c: Contexte): void {
+  const { brut } = c.r;
+  const { t1, t2, quatrePss } = c;
+  c.ligne('atmp', 'atmp', 'Accidents du travail - Maladies professionnelles', brut, null, c.e.entreprise.tauxAtmp !== undefined ? duCas(c.e.entreprise.tauxAtmp) : c.P('atmp_defaut'));
+
+  c.ligne('vieillesse_plafonnee', 'retraite', 'Sécurité sociale plafonnée', t1, c.P('vieillesse_plafonnee_salarial'), c.P('vieillesse_plafonnee_patronal'));
+  c.ligne('vieillesse_deplafonnee', 'retraite', 'Sécurité sociale déplafonnée', brut, c.P('vieillesse_deplafonnee_salarial'), c.P('vieillesse_deplafonnee_patronal'));
+  c.ligne('retraite_t1', 'retraite', 'Complémentaire Tranche 1', t1, c.P('retraite_t1_salarial'), c.P('retraite_t1_patronal'));
+  c.ligne('ceg_t1', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 1', t1, c.P('ceg_t1_salarial'), c.P('ceg_t1_patronal'));
   if (t2 > 0) {
-    ligne('retraite_t2', 'retraite', 'Complémentaire Tranche 2', t2, P('retraite_t2_salarial'), P('retraite_t2_patronal'));
-    ligne('ceg_t2', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 2', t2, P('ceg_t2_salarial'), P('ceg_t2_patronal'));
-    ligne('cet', 'retraite', 'Contribution d\'équilibre technique (CET)', t1 + t2, P('cet_salarial'), P('cet_patronal'));
+    c.ligne('retraite_t2', 'retraite', 'Complémentaire Tranche 2', t2, c.P('retraite_t2_salarial'), c.P('retraite_t2_patronal'));
+    c.ligne('ceg_t2', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 2', t2, c.P('ceg_t2_salarial'), c.P('ceg_t2_patronal'));
+    c.ligne('cet', 'retraite', 'Contribution d\'équilibre technique (CET)', t1 + t2, c.P('cet_salarial'), c.P('cet_patronal'));
   }
 
-  // FAMILLE
-  ligne('allocations_familiales', 'famille', 'Allocations familiales', brut, null, P(tauxSelonSmic('af_patronal', 'af_patronal_reduit', 'af_seuil_reduit')));
+  c.ligne('allocations_familiales', 'famille', 'Allocations familiales', brut, null, c.P(c.tauxSelonSmic('af_patronal', 'af_patronal_reduit', 'af_seuil_reduit')));
 
-  // ASSURANCE CHÔMAGE
-  ligne('chomage', 'chomage', 'Assurance chômage', quatrePss, null, P('chomage_patronal'));
-  ligne('ags', 'chomage', 'Garantie des salaires (AGS)', quatrePss, null, P('ags_patronal'));
-  if (cadre) ligne('apec', 'chomage', 'APEC', quatrePss, P('apec_salarial'), P('apec_patronal'));
+  c.ligne('chomage', 'chomage', 'Assurance chômage', quatrePss, null, c.P('chomage_patronal'));
+  c.ligne('ags', 'chomage', 'Garantie des salaires (AGS)', quatrePss, null, c.P('ags_patronal'));
+  if (c.cadre) c.ligne('apec', 'chomage', 'APEC', quatrePss, c.P('apec_salarial'), c.P('apec_patronal'));
+}
 
-  // AUTRES CONTRIBUTIONS DUES PAR L'EMPLOYEUR
-  ligne('csa', 'autres', 'Contribution solidarité autonomie', brut, null, P('csa_patronal'));
-  if (effectif < 50) ligne('fnal', 'autres', 'FNAL', t1, null, P('fnal_moins_50'));
-  else ligne('fnal', 'autres', 'FNAL', brut, null, P('fnal_50_et_plus'));
-  ligne('dialogue_social', 'autres', 'Contribution au dialogue social', brut, null, P('dialogue_social'));
-  ligne('formation', 'autres', 'Contribution à la formation professionnelle', brut, null, P(effectif < 11 ? 'formation_moins_11' : 'formation_11_et_plus'));
-  ligne('taxe_apprentissage', 'autres', 'Taxe d\'apprentissage', brut, null, P('taxe_apprentissage'));
-  ligne('taxe_apprentissage_solde', 'autres', 'Solde de la taxe d\'apprentissage', brut, null, P('taxe_apprentissage_solde'));
-  if (effectif >= 250) ligne('csa_apprentissage', 'autres', 'Contribution supplémentaire à l\'apprentissage', brut, null, P('contribution_supplementaire_apprentissage'));
-  if (effectif >= 50) ligne('peec', 'autres', 'Participation à l\'effort de construction', brut, null, P('peec'));
-  if (effectif >= 11 && prevoyancePatronale > 0) ligne('forfait_social', 'autres', 'Forfait social sur la prévoyance', prevoyancePatronale, null, P('forfait_social_prevoyance'));
-  if (effectif >= 11 && e.entreprise.tauxVersementMobilite > 0) ligne('versement_mobilite', 'autres', 'Versement mobilité', brut, null, duCas(e.entreprise.tauxVersementMobilite));
+/** AUTRES CONTRIBUTIONS DUES PAR L'EMPLOYEUR, by headcount. */
+function autresContributions(c: Contexte, prevoyancePatronale: Centimes): void {
+  const { brut } = c.r;
+  const effectif = c.effectif;
+  c.ligne('csa', 'autres', 'Contribution solidarité autonomie', brut, null, c.P('csa_patronal'));
+  if (effectif < 50) c.ligne('fnal', 'autres', 'FNAL', c.t1, null, c.P('fnal_moins_50'));
+  else c.ligne('fnal', 'autres', 'FNAL', brut, null, c.P('fnal_50_et_plus'));
+  c.ligne('dialogue_social', 'autres', 'Contribution au dialogue social', brut, null, c.P('dialogue_social'));
+  c.ligne('formation', 'autres', 'Contribution à la formation professionnelle', brut, null, c.P(effectif < 11 ? 'formation_moins_11' : 'formation_11_et_plus'));
+  c.ligne('taxe_apprentissage', 'autres', 'Taxe d\'apprentissage', brut, null, c.P('taxe_apprentissage'));
+  c.ligne('taxe_apprentissage_solde', 'autres', 'Solde de la taxe d\'apprentissage', brut, null, c.P('taxe_apprentissage_solde'));
+  if (effectif >= 250) c.ligne('csa_apprentissage', 'autres', 'Contribution supplémentaire à l\'apprentissage', brut, null, c.P('contribution_supplementaire_apprentissage'));
+  if (effectif >= 50) c.ligne('peec', 'autres', 'Participation à l\'effort de construction', brut, null, c.P('peec'));
+  if (effectif >= 11 && prevoyancePatronale > 0) c.ligne('forfait_social', 'autres', 'Forfait social sur la prévoyance', prevoyancePatronale, null, c.P('forfait_social_prevoyance'));
+  if (effectif >= 11 && c.e.entreprise.tauxVersementMobilite > 0) c.ligne('versement_mobilite', 'autres', 'Versement mobilité', brut, null, duCas(c.e.entreprise.tauxVersementMobilite));
+}
 
-  // CSG / CRDS: 98,25 % of the pay up to 4 PSS, all of it beyond, plus the employer's health and
-  // welfare contributions. On overtime (exempt from income tax) all of it is non-deductible.
-  const assietteCsg = (remuneration: Centimes): Centimes =>
-    appliquer(Math.min(remuneration, 4 * pss), v('csg_assiette')) + Math.max(0, remuneration - 4 * pss);
+/**
+ * CSG / CRDS: 98,25 % of the pay up to 4 PSS, all of it beyond, plus the employer's health and
+ * welfare contributions. On overtime (exempt from income tax) all of it is non-deductible.
+ */
+function csgCrds(c: Contexte, prevoyancePatronale: Centimes): void {
+  const { brut, montantHs } = c.r;
+  const assietteCsg = (remuneration: Centimes): Centimes => appliquer(Math.min(remuneration, 4 * c.pss), c.v('csg_assiette')) + Math.max(0, remuneration - 4 * c.pss);
   const baseCsg = assietteCsg(brut - montantHs) + prevoyancePatronale;
-  ligne('csg_deductible', 'csg_deductible', 'CSG déductible de l\'impôt sur le revenu', baseCsg, P('csg_deductible'), null);
-  ligne('csg_crds_non_deductible', 'csg_non_deductible', 'CSG/CRDS non déductible de l\'impôt sur le revenu', baseCsg, P('csg_non_deductible', 'crds'), null);
-  if (montantHs > 0) {
-    ligne('csg_crds_hs', 'csg_non_deductible', 'CSG/CRDS sur heures supplémentaires', assietteCsg(montantHs), P('csg_deductible', 'csg_non_deductible', 'crds'), null);
-  }
+  c.ligne('csg_deductible', 'csg_deductible', 'CSG déductible de l\'impôt sur le revenu', baseCsg, c.P('csg_deductible'), null);
+  c.ligne('csg_crds_non_deductible', 'csg_non_deductible', 'CSG/CRDS non déductible de l\'impôt sur le revenu', baseCsg, c.P('csg_non_deductible', 'crds'), null);
+  if (montantHs > 0) c.ligne('csg_crds_hs', 'csg_non_deductible', 'CSG/CRDS sur heures supplémentaires', assietteCsg(montantHs), c.P('csg_deductible', 'csg_non_deductible', 'crds'), null);
+}
 
-  // EXONÉRATIONS
+/** EXONÉRATIONS: on overtime (employee reduction, employer's flat deduction), then the réduction générale (or RGDU). */
+function exonerations(c: Contexte): Bulletin['reduction'] {
+  const { brut, montantHs, heuresSup } = c.r;
+  const effectif = c.effectif;
   if (montantHs > 0) {
     // Employee reduction on overtime (CSS, art. D. 241-21): the overtime pay × the employee's effective
     // old-age rate (vieillesse and complementary pension lines / gross), at most 11,31 % with the official
     // rates (the tranche 1 rates), which is also the rate below the ceiling.
-    const vieillesseSalariale = somme(lignes.filter((l) => l.rubrique === 'retraite').map((l) => l.montantSalarial ?? 0));
-    const plafondTaux = v('vieillesse_plafonnee_salarial') + v('vieillesse_deplafonnee_salarial') + v('retraite_t1_salarial') + v('ceg_t1_salarial');
+    const vieillesseSalariale = somme(c.lignes.filter((l) => l.rubrique === 'retraite').map((l) => l.montantSalarial ?? 0));
+    const plafondTaux = c.v('vieillesse_plafonnee_salarial') + c.v('vieillesse_deplafonnee_salarial') + c.v('retraite_t1_salarial') + c.v('ceg_t1_salarial');
     const selonTauxEffectif = diviserArrondi(montantHs * vieillesseSalariale, brut);
     const plafonne = appliquer(montantHs, plafondTaux);
     const reductionHs = Math.min(selonTauxEffectif, plafonne);
     const tauxReduit = reductionHs === plafonne ? plafondTaux : Math.round((vieillesseSalariale / brut) * 1e6) / 1e4;
-    lignes.push({ code: 'reduction_hs', rubrique: 'exonerations', libelle: 'Réduction de cotisations salariales sur heures supplémentaires', base: montantHs, tauxSalarial: -tauxReduit, montantSalarial: -reductionHs, tauxPatronal: null, montantPatronal: null, parametresSalarial: [], parametresPatronal: [] });
-    const parHeure = effectif < 20 ? v('hs_deduction_forfaitaire') : facultatif('hs_deduction_forfaitaire_20_et_plus');
-    if (parHeure) forfait('deduction_forfaitaire_hs', 'exonerations', 'Déduction forfaitaire patronale sur heures supplémentaires', null, -diviserArrondi((a25 + a50) * versCentimes(parHeure), 100));
+    c.lignes.push({ code: 'reduction_hs', rubrique: 'exonerations', libelle: 'Réduction de cotisations salariales sur heures supplémentaires', base: montantHs, tauxSalarial: -tauxReduit, montantSalarial: -reductionHs, tauxPatronal: null, montantPatronal: null, parametresSalarial: [], parametresPatronal: [] });
+    const parHeure = effectif < 20 ? c.v('hs_deduction_forfaitaire') : c.facultatif('hs_deduction_forfaitaire_20_et_plus');
+    if (parHeure) c.forfait('deduction_forfaitaire_hs', 'exonerations', 'Déduction forfaitaire patronale sur heures supplémentaires', null, -diviserArrondi(heuresSup * versCentimes(parHeure), 100));
   }
-  let reduction: Bulletin['reduction'] = null;
-  if (e.reductionGenerale) {
-    const smic = smicReference(v('smic_horaire_reduction'));
-    const tmin = facultatif('rgdu_tmin');
-    let coefficient: number;
-    let formule: 'réduction générale' | 'RGDU';
-    if (tmin !== null) {
-      formule = 'RGDU';
-      const tdelta = effectif < 50 ? v('rgdu_tdelta_moins_50') : v('rgdu_tdelta_50_et_plus');
-      coefficient = brut >= v('rg_seuil_smic') * smic ? 0 : quatreDecimales(Math.min(tmin + tdelta, tmin + tdelta * Math.pow(0.5 * ((v('rg_seuil_smic') * smic) / brut - 1), v('rgdu_puissance'))));
-    } else {
-      formule = 'réduction générale';
-      const t = effectif < 50 ? v('rg_t_moins_50') : v('rg_t_50_et_plus');
-      coefficient = quatreDecimales(Math.max(0, Math.min(t, (t / 0.6) * ((v('rg_seuil_smic') * smic) / brut - 1))));
-    }
-    reduction = { smicReference: smic, coefficient, formule };
-    if (coefficient > 0) {
-      lignes.push({ code: 'reduction_generale', rubrique: 'exonerations', libelle: formule === 'RGDU' ? 'Réduction générale dégressive unique des cotisations patronales' : 'Réduction générale des cotisations patronales', base: brut, tauxSalarial: null, montantSalarial: null, tauxPatronal: -Math.round(coefficient * 1e6) / 1e4, montantPatronal: -diviserArrondi(brut * Math.round(coefficient * 10000), 10000), parametresSalarial: [], parametresPatronal: [] });
-    }
+  if (!c.e.reductionGenerale) return null;
+  const smic = c.smicReference(c.v('smic_horaire_reduction'));
+  const tmin = c.facultatif('rgdu_tmin');
+  let coefficient: number;
+  let formule: 'réduction générale' | 'RGDU';
+  if (tmin !== null) {
+    formule = 'RGDU';
+    const tdelta = effectif < 50 ? c.v('rgdu_tdelta_moins_50') : c.v('rgdu_tdelta_50_et_plus');
+    coefficient = brut >= c.v('rg_seuil_smic') * smic ? 0 : quatreDecimales(Math.min(tmin + tdelta, tmin + tdelta * Math.pow(0.5 * ((c.v('rg_seuil_smic') * smic) / brut - 1), c.v('rgdu_puissance'))));
+  } else {
+    formule = 'réduction générale';
+    const t = effectif < 50 ? c.v('rg_t_moins_50') : c.v('rg_t_50_et_plus');
+    coefficient = quatreDecimales(Math.max(0, Math.min(t, (t / 0.6) * ((c.v('rg_seuil_smic') * smic) / brut - 1))));
   }
-  if (manquants.length) throw new ErreurDonnees('Paramètres de paie manquants', [...new Set(manquants)].map((c) => `paramètre « ${c} » sans valeur pour ${e.periode}`));
+  if (coefficient > 0) {
+    c.lignes.push({ code: 'reduction_generale', rubrique: 'exonerations', libelle: formule === 'RGDU' ? 'Réduction générale dégressive unique des cotisations patronales' : 'Réduction générale des cotisations patronales', base: brut, tauxSalarial: null, montantSalarial: null, tauxPatronal: -Math.round(coefficient * 1e6) / 1e4, montantPatronal: -diviserArrondi(brut * Math.round(coefficient * 10000), 10000), parametresSalarial: [], parametresPatronal: [] });
+  }
+  return { smicReference: smic, coefficient, formule };
+}
 
-  // --- Totaux -------------------------------------------------------------------------------
+/**
+ * The payslip of one month, section by section in the order it prints: gross pay, contributions
+ * (santé, AT/MP, retraite, famille, chômage, autres), CSG/CRDS, exonérations, then the totals and
+ * the nets. Every missing parameter is reported at once.
+ */
+export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin {
+  const r = remunerationBrute(e);
+  const c = new Contexte(e, r, p);
+  const prevoyancePatronale = sante(c);
+  atmpRetraiteFamilleChomage(c);
+  autresContributions(c, prevoyancePatronale);
+  csgCrds(c, prevoyancePatronale);
+  const reduction = exonerations(c);
+  if (c.manquants.length) throw new ErreurDonnees('Paramètres de paie manquants', [...new Set(c.manquants)].map((x) => `paramètre « ${x} » sans valeur pour ${e.periode}`));
+  return { ...totaux(c), reduction };
+}
+
+/** Totals, the elements below the contributions, and the nets (social, to pay, taxable), the tax withheld and the employer's cost. */
+function totaux(c: Contexte): Omit<Bulletin, 'reduction'> {
+  const { e, lignes } = c;
+  const { elements, brut, montantHs, base, h } = c.r;
   const totalCotisationsSalariales = somme(lignes.map((l) => l.montantSalarial ?? 0));
   const totalCotisationsPatronales = somme(lignes.map((l) => l.montantPatronal ?? 0));
   const avantages = somme(e.avantagesNature.map((x) => x.montant));
@@ -267,9 +338,10 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
   const netAPayerAvantImpot = brut - totalCotisationsSalariales - avantages + nonSoumis - retenues;
   // Taxable: the gross without the (tax-exempt) overtime, plus the employer's health share, less the deductible contributions.
   const nonDeductibles = somme(lignes.filter((l) => l.rubrique === 'csg_non_deductible').map((l) => l.montantSalarial ?? 0));
-  const netImposable = brut - montantHs + sante.employeur - (totalCotisationsSalariales - nonDeductibles);
+  const netImposable = brut - montantHs + e.complementaireSante.employeur - (totalCotisationsSalariales - nonDeductibles);
   const impotPreleve = appliquer(Math.max(0, netImposable), e.tauxPas);
-  const smicMois = Math.round((versCentimes(v('smic_horaire')) * h) / 100);
+  const avertissements: string[] = [];
+  const smicMois = Math.round((versCentimes(c.v('smic_horaire')) * h) / 100);
   if (base < smicMois) avertissements.push(`Salaire de base (${base / 100} €) inférieur au SMIC pour ${h / 100} heures (${smicMois / 100} €).`);
   return {
     periode: e.periode,
@@ -285,7 +357,6 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
     impotPreleve,
     netPaye: netAPayerAvantImpot - impotPreleve,
     coutEmployeur: brut + totalCotisationsPatronales + nonSoumis,
-    reduction,
     avertissements,
   };
 }
