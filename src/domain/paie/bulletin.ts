@@ -1,6 +1,6 @@
 import { appliquerTaux as appliquer, Centimes, diviserArrondi, somme, versCentimes } from '../monnaie';
 import { ErreurDonnees } from '../validation';
-import { ParametresPaie } from '../parametres/paie';
+import type { CodePaie, ParametresPaie } from '../parametres/paie';
 import { EntreeBulletin } from './entree';
 
 /**
@@ -123,7 +123,7 @@ function remunerationBrute(e: EntreeBulletin): Remuneration {
 }
 
 /** A rate and where it comes from: the sum of parameters (the sheet shows it as a formula), or a number of the case. */
-type Taux = { valeur: number; codes: string[] };
+type Taux = { valeur: number; codes: CodePaie[] };
 
 /** What the contribution sections read: the case, its gross pay, the parameters of the period and the bases. */
 class Contexte {
@@ -153,7 +153,7 @@ class Contexte {
   }
 
   /** A parameter the payslip needs: a missing one is noted (all are reported together) and counts 0. */
-  v(code: string): number {
+  v(code: CodePaie): number {
     const x = this.p[code]?.valeur;
     if (x === null || x === undefined) {
       this.manquants.push(code);
@@ -161,10 +161,10 @@ class Contexte {
     }
     return x;
   }
-  facultatif(code: string): number | null {
+  facultatif(code: CodePaie): number | null {
     return this.p[code]?.valeur ?? null;
   }
-  P(...codes: string[]): Taux {
+  P(...codes: CodePaie[]): Taux {
     return { valeur: codes.reduce((a, c) => a + this.v(c), 0), codes };
   }
 
@@ -177,7 +177,7 @@ class Contexte {
   }
 
   /** Reduced employer rate up to a multiple of the SMIC, where the year still has one (maladie, AF in 2025). */
-  tauxSelonSmic(plein: string, reduit: string, seuil: string): string {
+  tauxSelonSmic(plein: CodePaie, reduit: CodePaie, seuil: CodePaie): CodePaie {
     const [r, s] = [this.facultatif(reduit), this.facultatif(seuil)];
     return r !== null && s !== null && this.r.brut <= Math.round(s * this.smicCourant) ? reduit : plein;
   }

@@ -17,6 +17,8 @@ const Fichier = z.object({ source: z.string(), couverture: z.object({ du: z.stri
 const fichier = Fichier.parse(donnees);
 
 const CODES = Object.keys(fichier.parametres);
+/** The code of a payroll parameter, as paie.json names it: a code mistyped in a calculation does not compile. */
+export type CodePaie = keyof (typeof donnees)['parametres'];
 /** First and last months the tables cover (AAAA-MM). */
 export const COUVERTURE_PAIE = fichier.couverture;
 
