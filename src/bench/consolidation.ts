@@ -4,7 +4,7 @@
  * Baseline, measured in the same run: exceljs merely loading the same files one after the other.
  * Each measure runs in its own child process, so that its peak resident memory is its own.
  */
-import { fork } from 'node:child_process';
+import { lancerEnfant, mesurerEtEcrire, type MesureEnfant } from './enfant';
 import { promises as fs, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,9 +31,7 @@ const TAILLES = (process.env.AGORA_BENCH_CLASSES ?? '35,1000,3000').split(',').m
 const MODELES = 6; // distinct filled workbooks, copied under each student's name
 const DATE = '2026-11-23';
 
-interface Mesure {
-  ms: number;
-  rssMaxMo: number;
+interface Mesure extends MesureEnfant {
   eleves?: number;
   preuves?: number;
 }
@@ -43,42 +41,29 @@ type Mode = 'reference' | 'zlib' | 'lecture' | 'consolidation';
 
 async function mesurerEnfant(mode: Mode, liste: string): Promise<void> {
   const fichiers = (await fs.readFile(liste, 'utf8')).split('\n').filter(Boolean);
-  let rssMax = process.memoryUsage().rss;
-  const sonde = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 10);
-  const t0 = process.hrtime.bigint();
-  let suite: Partial<Mesure> = {};
-  if (mode === 'reference') {
-    for (const f of fichiers) await new ExcelJS.Workbook().xlsx.readFile(f);
-  } else if (mode === 'zlib') {
-    // the floor of reading: every XML part of every file inflated by node:zlib, nothing parsed
-    for (const f of fichiers) for (const [nom, e] of entreesZip(readFileSync(f))) if (/\.(xml|rels)$/.test(nom)) inflaterEntree(e);
-  } else if (mode === 'lecture') {
-    // reading alone: what consolidation keeps of each file, without writing the class workbook
-    let n = 0;
-    const ctx = contexteReleve(await lireCle(cheminCle()));
-    for (const f of fichiers) n += (await releverFichier(f, ctx)).preuves.length;
-    suite = { preuves: n };
-  } else {
-    const sortie = path.join(path.dirname(liste), `classe-${fichiers.length}.xlsx`);
-    const cle = await lireCle(cheminCle());
-    const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE, ...(cle ? { cle } : {}) });
-    if (res.anomalies.length) throw new Error(`anomalies inattendues : ${res.anomalies[0]!.probleme}`);
-    suite = { eleves: res.eleves, preuves: res.classe.preuves.nombre };
-  }
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  clearInterval(sonde);
-  rssMax = Math.max(rssMax, process.memoryUsage().rss);
-  process.stdout.write(JSON.stringify({ ms, rssMaxMo: rssMax / 2 ** 20, ...suite }));
+  await mesurerEtEcrire(async (): Promise<Partial<Mesure> | void> => {
+    if (mode === 'reference') {
+      for (const f of fichiers) await new ExcelJS.Workbook().xlsx.readFile(f);
+    } else if (mode === 'zlib') {
+      // the floor of reading: every XML part of every file inflated by node:zlib, nothing parsed
+      for (const f of fichiers) for (const [nom, e] of entreesZip(readFileSync(f))) if (/\.(xml|rels)$/.test(nom)) inflaterEntree(e);
+    } else if (mode === 'lecture') {
+      // reading alone: what consolidation keeps of each file, without writing the class workbook
+      let n = 0;
+      const ctx = contexteReleve(await lireCle(cheminCle()));
+      for (const f of fichiers) n += (await releverFichier(f, ctx)).preuves.length;
+      return { preuves: n };
+    } else {
+      const sortie = path.join(path.dirname(liste), `classe-${fichiers.length}.xlsx`);
+      const cle = await lireCle(cheminCle());
+      const res = await consoliderClasseurs(fichiers, { sortie, methode: 'recente', date: DATE, ...(cle ? { cle } : {}) });
+      if (res.anomalies.length) throw new Error(`anomalies inattendues : ${res.anomalies[0]!.probleme}`);
+      return { eleves: res.eleves, preuves: res.classe.preuves.nombre };
+    }
+  }, 10);
 }
 
-function lancerEnfant(mode: string, liste: string): Promise<Mesure> {
-  return new Promise((resolve, reject) => {
-    const p = fork(__filename, ['--mesurer', mode, liste], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-    let sortie = '';
-    p.stdout!.on('data', (d) => (sortie += d));
-    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(sortie) as Mesure) : reject(new Error(`mesure ${mode} : code ${code}`))));
-  });
-}
+const lancer = (mode: Mode, liste: string) => lancerEnfant<Mesure>(__filename, [mode, liste]);
 
 /** Replaces texts in every XML part (sheets, shared strings, `_agora`): a template student's name by another, and the seals that name. */
 async function remplacer(modele: Buffer, remplacements: readonly (readonly [string, string])[]): Promise<Buffer> {
@@ -158,10 +143,10 @@ async function principal(): Promise<void> {
   for (const n of TAILLES) {
     const liste = path.join(d, `liste-${n}.txt`);
     await fs.writeFile(liste, fichiers.slice(0, 2 * n).join('\n'));
-    const ref = await lancerEnfant('reference', liste);
-    const zlib = await lancerEnfant('zlib', liste);
-    const lecture = await lancerEnfant('lecture', liste);
-    const c = await lancerEnfant('consolidation', liste);
+    const ref = await lancer('reference', liste);
+    const zlib = await lancer('zlib', liste);
+    const lecture = await lancer('lecture', liste);
+    const c = await lancer('consolidation', liste);
     premiere ??= c;
     const fps = (x: Mesure) => ((2 * n) / (x.ms / 1000)).toFixed(0);
     const cellule = (x: Mesure) => `${(x.ms / 1000).toFixed(1).padStart(6)} s ${fps(x).padStart(4)} fichiers/s ${x.rssMaxMo.toFixed(0).padStart(5)} Mo`;

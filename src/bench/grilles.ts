@@ -4,7 +4,7 @@
  * bare values, without styles, names, validations or protection). Each measure runs in its own
  * child process, so that its peak resident memory is its own.
  */
-import { fork } from 'node:child_process';
+import { lancerEnfant, mesurerEtEcrire, type MesureEnfant } from './enfant';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,9 +19,7 @@ const TAILLES = (process.env.AGORA_BENCH_ELEVES ?? '24,500').split(',').map(Numb
 const eleves = (n: number): Eleve[] => Array.from({ length: n }, (_, i) => ({ nom: `Nom${i + 1}`, prenom: `Prénom${i + 1}`, classe: 'Tle AGOrA' }));
 const options: OptionsGrilles = { types: [...TYPES_GRILLE], etablissement: 'Lycée de mesure', annee: '2026-2027', date: '2026-11-23' };
 
-interface Mesure {
-  ms: number;
-  rssMaxMo: number; // peak resident memory of the measuring process, MB
+interface Mesure extends MesureEnfant {
   feuilles?: number;
   cellules?: number;
   octets?: number;
@@ -51,33 +49,22 @@ async function mesurerEnfant(mode: Mode, n: number, d: string): Promise<void> {
   const liste = eleves(n);
   // the baseline writes a model built beforehand, outside its time (its memory counts it, as ours does)
   const modele = mode === 'reference' ? classeurGrilles(r, liste, options, 'classe').classeur : undefined;
-  let rssMax = process.memoryUsage().rss;
-  const sonde = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 20);
-  const t0 = process.hrtime.bigint();
-  let suite: Partial<Mesure> = {};
-  if (mode === 'modele') {
-    const c = classeurGrilles(r, liste, options, 'classe').classeur;
-    suite = { feuilles: c.feuilles.length, cellules: c.feuilles.reduce((k, f) => k + f.lignes.reduce((x, l) => x + l.cellules.filter(Boolean).length, 0), 0) };
-  } else if (mode === 'reference') await ecrireBrut(modele!, path.join(d, `brut-${n}.xlsx`));
-  else if (mode === 'classe') {
-    const f = path.join(d, `classe-${n}.xlsx`);
-    await grillesDeLaClasse(liste, options, f);
-    suite = { octets: statSync(f).size };
-  } else await grillesParEleve(liste, options, path.join(d, `par-eleve-${n}`));
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  clearInterval(sonde);
-  rssMax = Math.max(rssMax, process.memoryUsage().rss);
-  process.stdout.write(JSON.stringify({ ms, rssMaxMo: rssMax / 2 ** 20, ...suite }));
+  await mesurerEtEcrire(async (): Promise<Partial<Mesure> | void> => {
+    if (mode === 'modele') {
+      const c = classeurGrilles(r, liste, options, 'classe').classeur;
+      return { feuilles: c.feuilles.length, cellules: c.feuilles.reduce((k, f) => k + f.lignes.reduce((x, l) => x + l.cellules.filter(Boolean).length, 0), 0) };
+    }
+    if (mode === 'reference') return ecrireBrut(modele!, path.join(d, `brut-${n}.xlsx`));
+    if (mode === 'classe') {
+      const f = path.join(d, `classe-${n}.xlsx`);
+      await grillesDeLaClasse(liste, options, f);
+      return { octets: statSync(f).size };
+    }
+    await grillesParEleve(liste, options, path.join(d, `par-eleve-${n}`));
+  }, 20);
 }
 
-function lancerEnfant(mode: Mode, n: number, d: string): Promise<Mesure> {
-  return new Promise((resolve, reject) => {
-    const p = fork(__filename, ['--mesurer', mode, String(n), d], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-    let sortie = '';
-    p.stdout!.on('data', (x) => (sortie += x));
-    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(sortie) as Mesure) : reject(new Error(`mesure ${mode} : code ${code}`))));
-  });
-}
+const lancer = (mode: Mode, n: number, d: string) => lancerEnfant<Mesure>(__filename, [mode, String(n), d]);
 
 const fmt = (m: Mesure) => `${(m.ms / 1000).toFixed(2).padStart(7)} s   RSS max ${m.rssMaxMo.toFixed(0).padStart(5)} Mo`;
 
@@ -85,10 +72,10 @@ async function principal(): Promise<void> {
   const d = mkdtempSync(path.join(os.tmpdir(), 'agora-bench-'));
   process.stdout.write(`Banc d'essai des grilles : classes de ${TAILLES.join(' et ')} élèves, ${TYPES_GRILLE.length} types (${TYPES_GRILLE.join(', ')}), Node ${process.version} ; chaque mesure dans son propre processus\n`);
   for (const n of TAILLES) {
-    const modele = await lancerEnfant('modele', n, d);
-    const base = await lancerEnfant('reference', n, d);
-    const classe = await lancerEnfant('classe', n, d);
-    const parEleve = await lancerEnfant('par-eleve', n, d);
+    const modele = await lancer('modele', n, d);
+    const base = await lancer('reference', n, d);
+    const classe = await lancer('classe', n, d);
+    const parEleve = await lancer('par-eleve', n, d);
     process.stdout.write(`\n${n} élèves — classeur de classe : ${modele.feuilles} feuilles, ${modele.cellules} cellules, ${(classe.octets! / 2 ** 20).toFixed(1)} Mo\n`);
     const ligne = (libelle: string, m: Mesure, suite = '') => process.stdout.write(`  ${libelle.padEnd(44)}${fmt(m)}${suite}\n`);
     ligne('modèle en mémoire (cœur pur)', modele);

@@ -1,4 +1,5 @@
 import type { Referentiel } from '../referentiel/schema';
+import { competences as competencesDu } from '../referentiel';
 import { agreger, type Agregat, type Methode } from './agregation';
 import { magasinEnMemoire, type Bande, type Enregistrement, type Magasin, type Tri } from './bandes';
 import { cleDuNom, identifierEleves, type EleveClasse } from './eleves';
@@ -233,7 +234,7 @@ function lectureDuDetail(detail: Bande, retenues: number, identites: readonly Id
  * its compact layout (0,6 Mo).
  */
 function modeleDesNiveaux(r: Referentiel): Record<string, Agregat> {
-  const m = JSON.parse(JSON.stringify(Object.fromEntries(r.blocs.flatMap((b) => b.activites.flatMap((a) => a.competences.map((c) => [c.code, 0])))))) as Record<string, unknown>;
+  const m = JSON.parse(JSON.stringify(Object.fromEntries(competencesDu(r).map((c) => [c.code, 0])))) as Record<string, unknown>;
   for (const k of Object.keys(m)) m[k] = undefined;
   return m as Record<string, Agregat>;
 }
@@ -292,7 +293,7 @@ type IdDe = (e: IdentiteEleve, s: Source) => string | undefined;
 /** Items of the same student (and `suffixe`, e.g. the épreuve) together, in file order whatever the input order. */
 function grouperParEleve<T extends { eleve: IdentiteEleve; source: Source }>(items: readonly T[], idDe: IdDe, suffixe: (x: T) => string = () => ''): Map<string, T[]> {
   const groupes = new Map<string, T[]>();
-  for (const x of [...items].sort((a, b) => (a.source.fichier === b.source.fichier ? 0 : a.source.fichier < b.source.fichier ? -1 : 1))) {
+  for (const x of [...items].sort((a, b) => texte(a.source.fichier, b.source.fichier))) {
     const id = idDe(x.eleve, x.source);
     if (id) ajouter(groupes, `${id}${suffixe(x)}`, x);
   }

@@ -5,6 +5,16 @@ import { fusionner, type Bande, type Enregistrement, type Magasin, type Tri } fr
 
 const SAUT = 0x0a;
 
+/** At most this many bytes for a line of `texte` in UTF-8 (3 per UTF-16 unit) and its line break. */
+const octetsAuPlus = (texte: string) => 3 * texte.length + 1;
+
+/** Writes `texte` and a line break into `tampon` at `position` (room checked by the caller with `octetsAuPlus`); the position after. */
+function ecrireLigneDans(tampon: Buffer, position: number, texte: string): number {
+  const fin = position + tampon.write(texte, position);
+  tampon[fin] = SAUT;
+  return fin + 1;
+}
+
 /**
  * A file of one JSON line per record, written through a buffer and created on the first full
  * buffer (a short one never touches the disk). JSON escapes every newline inside a string, so a
@@ -32,11 +42,10 @@ class FichierDeLignes {
 
   /** Appends a line of text, encoded straight into the buffer (a Buffer per line was as much garbage outside the heap as the evidence). */
   ecrireLigne(texte: string): void {
-    const auPlus = 3 * texte.length + 1; // UTF-8: at most 3 bytes per UTF-16 unit
+    const auPlus = octetsAuPlus(texte);
     if (this.plein + auPlus > this.tampon.length) this.vider();
     if (auPlus > this.tampon.length) return this.ecrireDirect(Buffer.from(texte + '\n'));
-    this.plein += this.tampon.write(texte, this.plein);
-    this.tampon[this.plein++] = SAUT;
+    this.plein = ecrireLigneDans(this.tampon, this.plein, texte);
   }
 
   private ecrireDirect(octets: Buffer): void {
@@ -141,13 +150,12 @@ class TriFichier implements Tri {
 
   ajouter(x: Enregistrement): void {
     const l = JSON.stringify(x);
-    const auPlus = 3 * l.length + 1; // UTF-8: at most 3 bytes per UTF-16 unit
+    const auPlus = octetsAuPlus(l);
     if (this.n === this.cles.length || this.plein + auPlus > this.octets.length) this.ecrireSerie();
     if (auPlus > this.octets.length) this.octets = Buffer.allocUnsafe(auPlus);
     this.debuts[this.n] = this.plein;
     this.cles[this.n++] = x[0] as number;
-    this.plein += this.octets.write(l, this.plein);
-    this.octets[this.plein++] = SAUT;
+    this.plein = ecrireLigneDans(this.octets, this.plein, l);
   }
 
   private ecrireSerie(): void {

@@ -40,9 +40,11 @@ const dans = (z: Zone, l: number, c: number) => l >= z.haut && l <= z.bas && c >
 /** A1-style corner → [row, column]; throws when outside Excel's grid (Excel itself would refuse the file). */
 function coin(colonneLettres: string, ligneTexte: string): [number, number] {
   const [l, c] = [Number(ligneTexte), colonne(colonneLettres)];
-  if (!(l >= 1 && l <= LIGNES_MAX && c <= COLONNES_MAX)) throw new Error(`cellule ${colonneLettres}${ligneTexte} hors de la feuille`);
+  if (horsDeLaGrille(l, c)) throw horsDeLaFeuille(`${colonneLettres}${ligneTexte}`);
   return [l, c];
 }
+const horsDeLaGrille = (l: number, c: number) => !(l >= 1 && l <= LIGNES_MAX && c <= COLONNES_MAX);
+const horsDeLaFeuille = (ref: string) => new Error(`cellule ${ref} hors de la feuille`);
 
 /** A sheet's merged ranges, as rectangles (one may cover the whole sheet); throws for one outside Excel's grid. */
 export function fusionsDe(xml: string, depuis = 0): Zone[] {
@@ -107,14 +109,18 @@ const JOUR_MS = 86_400_000;
 const ESPACE = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /**
- * The value of the one-letter attribute `lettre` (« r », « s », « t ») in the start tag between
- * `debut` and `fin`, found by hand within the tag: a regular expression per attribute and per cell
- * was most of the reading time.
+ * Where the value of the one-letter attribute `lettre` (« r », « s », « t ») starts in the start tag
+ * between `debut` and `fin`, or -1; found by hand within the tag: a regular expression per
+ * attribute and per cell was most of the reading time.
  */
+function debutDeLAttribut(xml: string, debut: number, fin: number, lettre: number): number {
+  for (let i = debut + 1; i < fin - 2; i++) if (xml.charCodeAt(i) === lettre && xml.charCodeAt(i + 1) === 61 && xml.charCodeAt(i + 2) === 34 && ESPACE(xml.charCodeAt(i - 1))) return i + 3;
+  return -1;
+}
+/** That attribute's value, or undefined. */
 function attributEntre(xml: string, debut: number, fin: number, lettre: number): string | undefined {
-  for (let i = debut + 1; i < fin - 2; i++)
-    if (xml.charCodeAt(i) === lettre && xml.charCodeAt(i + 1) === 61 && xml.charCodeAt(i + 2) === 34 && ESPACE(xml.charCodeAt(i - 1))) return xml.slice(i + 3, xml.indexOf('"', i + 3));
-  return undefined;
+  const i = debutDeLAttribut(xml, debut, fin, lettre);
+  return i < 0 ? undefined : xml.slice(i, xml.indexOf('"', i));
 }
 const [R, S, T] = ['r', 's', 't'].map((c) => c.charCodeAt(0)) as [number, number, number];
 
@@ -132,16 +138,10 @@ function referenceA(xml: string, i: number, lu: { ligne: number; col: number }):
   const chiffres = k;
   for (let c = xml.charCodeAt(k); c >= 48 && c <= 57; c = xml.charCodeAt(++k)) ligne = ligne * 10 + (c - 48);
   if (k === chiffres || xml.charCodeAt(k) !== 34) return false;
-  if (!(ligne >= 1 && ligne <= LIGNES_MAX && col <= COLONNES_MAX)) throw new Error(`cellule ${xml.slice(i, k)} hors de la feuille`);
+  if (horsDeLaGrille(ligne, col)) throw horsDeLaFeuille(xml.slice(i, k));
   lu.ligne = ligne;
   lu.col = col;
   return true;
-}
-
-/** Where the `r="` of the start tag between `debut` and `fin` has its value, or -1. */
-function debutDeR(xml: string, debut: number, fin: number): number {
-  for (let i = debut + 1; i < fin - 2; i++) if (xml.charCodeAt(i) === R && xml.charCodeAt(i + 1) === 61 && xml.charCodeAt(i + 2) === 34 && ESPACE(xml.charCodeAt(i - 1))) return i + 3;
-  return -1;
 }
 
 /** The text of the cell's `<v>` between `debut` and `fin` (its content), or undefined. */
@@ -203,7 +203,7 @@ function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904
       p = gt + 1;
       continue;
     }
-    const r = debutDeR(xml, lt + 2, gt);
+    const r = debutDeLAttribut(xml, lt + 2, gt, R);
     if (!(r >= 0 && referenceA(xml, r, position))) position.col++;
     const { ligne: l, col: c } = position;
     let fin = gt + 1;

@@ -59,6 +59,17 @@ export interface EntreeEcrite {
   taille: number;
 }
 
+/** The end of central directory record: how many entries, the directory's size and where it starts. */
+function finDuRepertoire(nombre: number, taille: number, decalage: number): Buffer {
+  const fin = Buffer.alloc(22);
+  fin.writeUInt32LE(0x06054b50, 0);
+  fin.writeUInt16LE(nombre, 8);
+  fin.writeUInt16LE(nombre, 10);
+  fin.writeUInt32LE(taille, 12);
+  fin.writeUInt32LE(decalage, 16);
+  return fin;
+}
+
 /** A zip of these entries, in order, names in UTF-8; it declares what each entry says, right or not (the tests' bombs lie). */
 export function ecrireZip(entrees: readonly EntreeEcrite[]): Buffer {
   const locaux: Uint8Array[] = [];
@@ -87,13 +98,7 @@ export function ecrireZip(entrees: readonly EntreeEcrite[]): Buffer {
     decalage += 30 + n.length + e.donnees.length;
   }
   const repertoire = Buffer.concat(centraux);
-  const fin = Buffer.alloc(22);
-  fin.writeUInt32LE(0x06054b50, 0);
-  fin.writeUInt16LE(entrees.length, 8);
-  fin.writeUInt16LE(entrees.length, 10);
-  fin.writeUInt32LE(repertoire.length, 12);
-  fin.writeUInt32LE(decalage, 16);
-  return Buffer.concat([...locaux, repertoire, fin]);
+  return Buffer.concat([...locaux, repertoire, finDuRepertoire(entrees.length, repertoire.length, decalage)]);
 }
 
 /** An entry to write as it comes: its bytes in pieces, produced while the archive is written. */
@@ -182,12 +187,6 @@ export function* zipEnFlux(entrees: Iterable<EntreeEnFlux | EntreeCompressee>): 
     nombre++;
   }
   const repertoire = Buffer.concat(centraux);
-  const fin = Buffer.alloc(22);
-  fin.writeUInt32LE(0x06054b50, 0);
-  fin.writeUInt16LE(nombre, 8);
-  fin.writeUInt16LE(nombre, 10);
-  fin.writeUInt32LE(repertoire.length, 12);
-  fin.writeUInt32LE(plafond(decalage, 'L\'archive'), 16);
   yield repertoire;
-  yield fin;
+  yield finDuRepertoire(nombre, repertoire.length, plafond(decalage, 'L\'archive'));
 }
