@@ -1,7 +1,6 @@
-import { bulletinDe } from '../src/app/calculs';
-import { casPaie, heuresOuvreesDuMois } from '../src/domain/cas/paie';
-import { ALEAS } from '../src/domain/cas/aleas';
-import { EntreeBulletin } from '../src/domain/paie/entree';
+import { bulletinDe } from '../src/exercices/paie/bulletin';
+import { ALEAS, casPaie, heuresOuvreesDuMois } from '../src/exercices/paie/cas';
+import { EntreeBulletin } from '../src/exercices/paie/entree';
 import { valider } from '../src/domain/validation';
 
 const bulletin = (cas: unknown) => bulletinDe(valider(EntreeBulletin, cas, 'cas'));
@@ -22,7 +21,7 @@ describe('cas de paie tirés d\u2019une graine', () => {
     for (let g = 0; g < 150; g++) {
       const sans = bulletin(casPaie(g, '2025-11', []));
       expect(sans.elements.map((e) => e.code)).toEqual(['salaire_base']);
-      const b = bulletin(casPaie(g, '2025-11', [...ALEAS.paie]));
+      const b = bulletin(casPaie(g, '2025-11', [...ALEAS]));
       const codes = b.elements.map((e) => e.code);
       expect(codes).toEqual(expect.arrayContaining(['hs25', 'hs50', 'absence', 'prime1', 'retenue1', 'retenue2']));
     }

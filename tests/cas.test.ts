@@ -1,15 +1,16 @@
-import { casTva } from '../src/domain/cas/tva';
-import { casRapprochement } from '../src/domain/cas/rapprochement';
-import { casTresorerie } from '../src/domain/cas/tresorerie';
-import { aleasDuCas, ALEAS } from '../src/domain/cas/aleas';
+import { casTva } from '../src/exercices/tva/cas';
+import { ALEAS as ALEAS_RAPPROCHEMENT, casRapprochement } from '../src/exercices/rapprochement/cas';
+import { casTresorerie } from '../src/exercices/tresorerie/cas';
+import { aleasDuCas } from '../src/domain/cas/aleas';
+import { paquetExercice } from '../src/exercices/registre';
 import { Hasard, graineDe } from '../src/domain/cas/hasard';
-import { EntreeCa3 } from '../src/domain/tva/entree';
-import { calculerCa3, ligne } from '../src/domain/tva/ca3';
+import { EntreeCa3 } from '../src/exercices/tva/entree';
+import { calculerCa3, ligne } from '../src/exercices/tva/ca3';
 import { parametresTva } from '../src/domain/parametres/tva';
-import { EntreeRapprochement } from '../src/domain/rapprochement/entree';
-import { calculerRapprochement } from '../src/domain/rapprochement/rapprochement';
-import { EntreeTresorerie } from '../src/domain/tresorerie/entree';
-import { calculerTresorerie } from '../src/domain/tresorerie/budget';
+import { EntreeRapprochement } from '../src/exercices/rapprochement/entree';
+import { calculerRapprochement } from '../src/exercices/rapprochement/calcul';
+import { EntreeTresorerie } from '../src/exercices/tresorerie/entree';
+import { calculerTresorerie } from '../src/exercices/tresorerie/budget';
 import { valider } from '../src/domain/validation';
 
 const P = parametresTva('2026-03-31');
@@ -47,7 +48,7 @@ describe('cas générés', () => {
       const sans = rap(g, []);
       expect(sans.entreprise.lignes).toEqual([]);
       expect(sans.banque.lignes).toEqual([]);
-      const tout = rap(g, [...ALEAS.rapprochement]);
+      const tout = rap(g, [...ALEAS_RAPPROCHEMENT]);
       expect(tout.ecritures.map((e) => e.lignes[0]!.compte).sort()).toEqual(['411', '616', '627', '661']);
       expect(tout.erreursBanque).toHaveLength(1);
       expect(tout.banque.lignes.filter((l) => l.source.origine === 'compte')).toHaveLength(1);
@@ -68,8 +69,9 @@ describe('cas générés', () => {
   });
 
   test('aléas : deux tirés au hasard si rien n\u2019est demandé, « aucun », aléa inconnu refusé', () => {
-    expect(aleasDuCas('tva', undefined, new Hasard(3))).toHaveLength(2);
-    expect(aleasDuCas('tva', ['aucun'], new Hasard(3))).toEqual([]);
-    expect(() => aleasDuCas('tresorerie', ['grève'], new Hasard(3))).toThrow('Aléa inconnu pour l\u2019exercice tresorerie : « grève ». Aléas possibles : retard_client, investissement, decouvert (ou « aucun »).');
+    const possibles = (t: 'tva' | 'tresorerie') => paquetExercice(t).aleas;
+    expect(aleasDuCas('tva', possibles('tva'), undefined, new Hasard(3))).toHaveLength(2);
+    expect(aleasDuCas('tva', possibles('tva'), ['aucun'], new Hasard(3))).toEqual([]);
+    expect(() => aleasDuCas('tresorerie', possibles('tresorerie'), ['grève'], new Hasard(3))).toThrow('Aléa inconnu pour l\u2019exercice tresorerie : « grève ». Aléas possibles : retard_client, investissement, decouvert (ou « aucun »).');
   });
 });

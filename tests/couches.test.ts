@@ -4,13 +4,14 @@ import { dossierTemporaire } from './aides/cli';
 
 /**
  * The layers of DESIGN.md, checked on every import of src/: the pure core (référentiel, domain,
- * sheets, check, consolidate) imports only itself and zod; io/ never reaches up to app/ or a host;
+ * sheets, check, consolidate, and the exercise packages above them) imports only itself and zod, and
+ * nothing below the packages reaches up to one; io/ never reaches up to app/ or a host;
  * app/ never reaches a host; each host keeps to its side. tsconfig.coeur.json checks the other half:
  * the core compiles without Node's, the DOM's or Office.js's types.
  */
 
 const SRC = path.join(__dirname, '..', 'src');
-const PURES = ['referentiel', 'domain', 'sheets', 'check', 'consolidate'];
+const PURES = ['referentiel', 'domain', 'sheets', 'check', 'consolidate', 'exercices'];
 
 function fichiers(d: string): string[] {
   return readdirSync(d).flatMap((f) => {
@@ -38,12 +39,13 @@ function imports(f: string, src: string): string[] {
 
 const INTERDITS: Record<string, (cible: string) => boolean> = {
   pur: (c) => !PURES.includes(c) && c !== 'zod' && c !== 'hors de src : templates',
+  socle: (c) => INTERDITS.pur!(c) || c === 'exercices',
   io: (c) => ['app', 'cli', 'taskpane', 'commands', 'bench'].includes(c),
   app: (c) => ['cli', 'taskpane', 'commands', 'bench', 'io/office'].includes(c),
   cli: (c) => ['taskpane', 'commands', 'bench', 'io/office', 'io/memory'].includes(c),
   volet: (c) => ['cli', 'bench'].includes(c),
 };
-const regle = (c: string) => (PURES.includes(c) ? 'pur' : c.startsWith('io') ? 'io' : c === 'taskpane' || c === 'commands' ? 'volet' : c);
+const regle = (c: string) => (c === 'exercices' ? 'pur' : PURES.includes(c) ? 'socle' : c.startsWith('io') ? 'io' : c === 'taskpane' || c === 'commands' ? 'volet' : c);
 
 /** Every import a layer must not make, as « file → layer or package ». */
 function ecarts(src: string): string[] {
@@ -69,5 +71,7 @@ test('un import interdit est relevé, qu\'il soit statique, dynamique ou require
   ecrire('io/xlsx/c.ts', "const b = require('../../app/b');\n");
   ecrire('app/b.ts', "export { d } from '../io/office/d';\nimport { lire } from '../io/xlsx/c';\n");
   ecrire('cli/g.ts', "import { h } from '../taskpane/h';\n");
-  expect(ecarts(src).sort()).toEqual(['app/b.ts → io/office', 'cli/g.ts → taskpane', 'domain/a.ts → app', 'domain/a.ts → exceljs', 'domain/a.ts → node', 'io/xlsx/c.ts → app']);
+  ecrire('sheets/s.ts', "import { TVA } from '../exercices/tva';\n");
+  ecrire('exercices/tva/index.ts', "import { f } from '../../sheets/f';\nimport { lire } from '../../io/xlsx/c';\n");
+  expect(ecarts(src).sort()).toEqual(['app/b.ts → io/office', 'cli/g.ts → taskpane', 'domain/a.ts → app', 'domain/a.ts → exceljs', 'domain/a.ts → node', 'exercices/tva/index.ts → io/xlsx', 'io/xlsx/c.ts → app', 'sheets/s.ts → exercices']);
 });

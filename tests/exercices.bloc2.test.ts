@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse } from '../src/app/exercices';
-import type { TypeExercice } from '../src/domain/cas/aleas';
+import type { TypeExercice } from '../src/exercices/registre';
 import { cellulesDuNom, resultat } from './aides/classeurs';
 import { dossierTemporaire, lancer } from './aides/cli';
 import { convertirAvecLibreOffice } from './aides/libreoffice';

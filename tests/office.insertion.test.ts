@@ -1,6 +1,7 @@
 import { referentiel } from '../src/referentiel';
 import { serieExcel } from '../src/domain/dates';
-import { modeleDExercice, TYPES_DISPONIBLES, moisDeDemonstration } from '../src/app/exercices';
+import { TYPES_EXERCICE } from '../src/exercices/registre';
+import { modeleDExercice, moisDeDemonstration } from '../src/app/exercices';
 import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
 import { consoliderClasse } from '../src/consolidate/classe';
@@ -102,7 +103,7 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean | 'f
 
 const modelesDeGrilles = () => TYPES_GRILLE.map((t) => ({ nom: `grille ${t}`, modele: () => classeurGrilles(r, eleves(3), { ...OPTIONS, types: [t] }, 'classe').classeur }));
 const modelesDExercices = () =>
-  TYPES_DISPONIBLES.map((type) => ({ nom: `exercice ${type}`, modele: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(2)[1]!)).classeur }));
+  TYPES_EXERCICE.map((type) => ({ nom: `exercice ${type}`, modele: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(2)[1]!)).classeur }));
 
 describe('insertion par Office.js (contexte simulé qui compte les allers-retours)', () => {
   test.each([...modelesDeGrilles(), ...modelesDExercices()].map((x) => [x.nom, x.modele] as const))('%s : 2 synchronisations, tout le modèle écrit, en ExcelApi 1.13 comme en 1.8 (Excel 2019)', async (_, modele) => {

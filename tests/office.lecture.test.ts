@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { modeleDExercice, exerciceDuClasseur, ouvrirExercice, TYPES_DISPONIBLES, moisDeDemonstration, corrigerClasseur, ecrireExercice } from '../src/app/exercices';
+import { TYPES_EXERCICE } from '../src/exercices/registre';
+import { modeleDExercice, exerciceDuClasseur, ouvrirExercice, moisDeDemonstration, corrigerClasseur, ecrireExercice } from '../src/app/exercices';
 import { attendusDesReponses, verifierExercice, verifierCopie } from '../src/app/verification';
 import { insererClasseur } from '../src/io/office/insererClasseur';
 import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
@@ -17,7 +18,7 @@ const DATE = '2026-11-23';
 const ELEVE = { nom: 'Martin', prenom: 'Léa', classe: 'Tle A' };
 
 /** A workbook with the exercise inserted through Office.js, as the task pane does. */
-async function classeurAvecExercice(type: (typeof TYPES_DISPONIBLES)[number], api = '1.13') {
+async function classeurAvecExercice(type: (typeof TYPES_EXERCICE)[number], api = '1.13') {
   const demande = { type, graine: 11, periode: moisDeDemonstration(type, '2026-10'), date: DATE };
   const m = await modeleDExercice(demande, ELEVE);
   const c = ClasseurMemoire.nouveau();
@@ -29,7 +30,7 @@ async function classeurAvecExercice(type: (typeof TYPES_DISPONIBLES)[number], ap
 const enSerie = (v: ValeurLue) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v);
 
 describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
-  test.each(TYPES_DISPONIBLES.map((t) => [t]))('%s : 2 synchronisations ; mêmes valeurs, cellules couvertes et _agora que la lecture du fichier ; copie juste vérifiée à 100 %%', async (type) => {
+  test.each(TYPES_EXERCICE.map((t) => [t]))('%s : 2 synchronisations ; mêmes valeurs, cellules couvertes et _agora que la lecture du fichier ; copie juste vérifiée à 100 %%', async (type) => {
     const { c, demande } = await classeurAvecExercice(type);
     // the same exercise as a file, checked by the CLI, gives the expected answers
     const d = dossierTemporaire('agora-office-lecture-');

@@ -1,5 +1,6 @@
 import { referentiel } from '../src/referentiel';
-import { modeleDExercice, TYPES_DISPONIBLES, moisDeDemonstration } from '../src/app/exercices';
+import { TYPES_EXERCICE } from '../src/exercices/registre';
+import { modeleDExercice, moisDeDemonstration } from '../src/app/exercices';
 import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
 import { ecrireFichier, ecrireModele, insererClasseur } from '../src/io/office/insererClasseur';
@@ -57,7 +58,7 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
       },
     ],
     ['classe consolidée, 3 élèves, avec ses graphiques', async () => ({ c: classeConsolidee() })],
-    ...TYPES_DISPONIBLES.map((type): [string, () => Promise<{ c: Classeur }>] => [`exercice ${type}`, async () => ({ c: (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur })]),
+    ...TYPES_EXERCICE.map((type): [string, () => Promise<{ c: Classeur }>] => [`exercice ${type}`, async () => ({ c: (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur })]),
   ];
 
   test.each(modeles)('%s : l\u2019estimation du volet couvre la requête que construit le moteur Excel de Microsoft, à 15 % près', async (_, fabriquer) => {

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bulletinDe, calculer } from '../src/app/calculs';
-import { EntreeBulletin } from '../src/domain/paie/entree';
+import { calculer } from '../src/app/calculs';
+import { bulletinDe } from '../src/exercices/paie/bulletin';
+import { EntreeBulletin } from '../src/exercices/paie/entree';
 import { dossierTemporaire, lancer } from './aides/cli';
 
 /** Payslips worked out by hand, line by line, the way a textbook corrigé does. */

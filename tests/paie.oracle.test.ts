@@ -1,6 +1,6 @@
 import { oracle, valeurOracle } from './aides/modeleSocial';
-import { Bulletin, calculerBulletin } from '../src/domain/paie/bulletin';
-import { EntreeBulletin } from '../src/domain/paie/entree';
+import { Bulletin, calculerBulletin } from '../src/exercices/paie/bulletin';
+import { EntreeBulletin } from '../src/exercices/paie/entree';
 import { parametresPaie } from '../src/domain/parametres/paie';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { calculerRapprochement, type ResultatRapprochement } from '../src/domain/rapprochement/rapprochement';
-import { EntreeRapprochement } from '../src/domain/rapprochement/entree';
+import { calculerRapprochement, type ResultatRapprochement } from '../src/exercices/rapprochement/calcul';
+import { EntreeRapprochement } from '../src/exercices/rapprochement/entree';
 import { ErreurDonnees, valider } from '../src/domain/validation';
 
 /*

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { calculerTresorerie, type ResultatTresorerie } from '../src/domain/tresorerie/budget';
-import { EntreeTresorerie } from '../src/domain/tresorerie/entree';
+import { calculerTresorerie, type ResultatTresorerie } from '../src/exercices/tresorerie/budget';
+import { EntreeTresorerie } from '../src/exercices/tresorerie/entree';
 import { valider } from '../src/domain/validation';
 
 /*

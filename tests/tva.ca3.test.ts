@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { calculerCa3, ligne, type ResultatCa3 } from '../src/domain/tva/ca3';
-import { EntreeCa3 } from '../src/domain/tva/entree';
+import { calculerCa3, ligne, type ResultatCa3 } from '../src/exercices/tva/ca3';
+import { EntreeCa3 } from '../src/exercices/tva/entree';
 import { parametresTva } from '../src/domain/parametres/tva';
 import { ErreurDonnees, valider } from '../src/domain/validation';
 

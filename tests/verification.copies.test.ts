@@ -6,7 +6,7 @@ import { ecrireExercice, ouvrirExercice, type DemandeExercice } from '../src/app
 import { attendusDesReponses, ecrireCopieAnnotee, verifierCopie } from '../src/app/verification';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import type { Attendus } from '../src/sheets/exercices/commun';
-import type { TypeExercice } from '../src/domain/cas/aleas';
+import type { TypeExercice } from '../src/exercices/registre';
 import { dossierTemporaire, lancer } from './aides/cli';
 import { convertirAvecLibreOffice } from './aides/libreoffice';
 import { insererLignes, renommerFeuille, saisir } from './aides/modifierCopie';

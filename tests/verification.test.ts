@@ -4,8 +4,7 @@ import { ecrireExercice, ouvrirExercice, type DemandeExercice } from '../src/app
 import { attendusDesReponses, verifierCopie } from '../src/app/verification';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import type { Attendus } from '../src/sheets/exercices/commun';
-import { gabaritExercice } from '../src/sheets/exercices/gabarit';
-import type { TypeExercice } from '../src/domain/cas/aleas';
+import { paquetExercice, type TypeExercice } from '../src/exercices/registre';
 import { dossierTemporaire } from './aides/cli';
 
 const DATE = '2026-11-23';
@@ -46,11 +45,11 @@ describe.each(CAS)('vérification %s', (type, periode, aleas) => {
     expect(v.rapport.controles.length).toBeGreaterThan(0);
     expect(v.rapport.total.taux).toBe(1);
     for (const c of v.rapport.competences) expect(c.niveau).toEqual({ code: 4, libelle: 'Bien maîtrisé' });
-    expect(v.rapport.competences.map((c) => c.code)).toContain(gabaritExercice(type).competence);
+    expect(v.rapport.competences.map((c) => c.code)).toContain(paquetExercice(type).spec.gabarit.competence);
   });
 
   test('chaque erreur type injectée est reconnue, avec son indication, et elle seule', async () => {
-    const g = gabaritExercice(type);
+    const g = paquetExercice(type).spec.gabarit;
     const trouvees = new Set<string>();
     for (const graine of [3, 11, 19, 27]) {
       const f = await copie(type, periode, aleas, graine);

@@ -7,15 +7,16 @@ import { nomComplet, type Eleve } from '../sheets/eleve';
 import type { Attendus } from '../sheets/exercices/commun';
 import { lireJson } from './calculs';
 import { fichiersExercices } from './exercicesDeLaClasse';
-import { casGenere, definition, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
+import { paquetExercice } from '../exercices/registre';
+import { casGenere, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
 import type { CleEnseignant } from '../domain/sceau';
 import { CLES_EXERCICE, sceauExercice } from '../sheets/exercices/classeurExercice';
 
-export { TYPES_DISPONIBLES, modeleExercice, moisDeDemonstration, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
+export { modeleExercice, moisDeDemonstration, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
 
 /** The case of one student: a teacher's file as is, or generated from the seed (and the student's name). */
 export async function preparerCas(d: DemandeExercice, eleve: Eleve | null): Promise<CasPrepare> {
-  const def = definition(d.type);
+  const def = paquetExercice(d.type);
   if (d.donnees) {
     const brut = await lireJson(d.donnees);
     try {

@@ -2,32 +2,15 @@
  * The exercise templates and what can be done with them without a file: a case generated from a seed,
  * the workbook model, an exercise read back from a workbook (a file or the one open in Excel).
  */
-import { z } from 'zod';
 import { ErreurFichier } from '../io/erreurFichier';
 import type { ClasseurLu } from '../io/xlsx/classeurLu';
 import { entreesLues, FORMAT_AGORA, versionMajeure } from '../sheets/agora';
 import type { ReglagesVerification } from '../sheets/exercices/reglages';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { Hasard, graineDe } from '../domain/cas/hasard';
-import { aleasDuCas, verifierAleas, type TypeExercice } from '../domain/cas/aleas';
-import { casTva } from '../domain/cas/tva';
-import { EntreeCa3 } from '../domain/tva/entree';
+import { aleasDuCas, verifierAleas } from '../domain/cas/aleas';
 import { nomComplet, type Eleve } from '../sheets/eleve';
-import { EXERCICE_TVA } from '../sheets/exercices/tva';
-import { EXERCICE_RAPPROCHEMENT } from '../sheets/exercices/rapprochement';
-import { EXERCICE_TRESORERIE } from '../sheets/exercices/tresorerie';
-import { casTresorerie } from '../domain/cas/tresorerie';
-import { EntreeTresorerie } from '../domain/tresorerie/entree';
-import { gabaritExercice } from '../sheets/exercices/gabarit';
-import { casRapprochement } from '../domain/cas/rapprochement';
-import { EntreeRapprochement } from '../domain/rapprochement/entree';
-import { EntreeBulletin } from '../domain/paie/entree';
-import { casPaie } from '../domain/cas/paie';
-import { COUVERTURE_PAIE } from '../domain/parametres/paie';
-import { EXERCICE_PAIE } from '../sheets/exercices/paie';
-import { EXERCICE_PAIE_CONTROLE } from '../sheets/exercices/paieControle';
-import { EntreeControlePaie } from '../domain/paie/controle';
-import { casControlePaie } from '../domain/cas/paieControle';
+import { paquetDuModele, paquetExercice, type Paquet, type TypeExercice } from '../exercices/registre';
 import { champsScelles, classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
 import { empreinteParametres } from '../sheets/exercices/blocs';
 import { ANCRES, FEUILLES } from '../sheets/exercices/commun';
@@ -36,47 +19,17 @@ import { lireBlocs } from '../sheets/exercices/lecture';
 import type { CleEnseignant } from '../domain/sceau';
 import type { Classeur } from '../sheets/model';
 
-/** Each exercise type: its case schema, its seeded generator, its sheets. */
-interface TypeDefini {
-  schema: z.ZodType;
-  generer: (graine: number, periode: string, aleas: readonly string[], mois?: number) => unknown;
-  spec: SpecExercice<unknown, unknown>;
-}
-
-const TYPES: Partial<Record<TypeExercice, TypeDefini>> = {
-  tva: { schema: EntreeCa3, generer: casTva, spec: EXERCICE_TVA as unknown as SpecExercice<unknown, unknown> },
-  rapprochement: { schema: EntreeRapprochement, generer: casRapprochement, spec: EXERCICE_RAPPROCHEMENT as unknown as SpecExercice<unknown, unknown> },
-  tresorerie: {
-    schema: EntreeTresorerie,
-    generer: (graine, periode, aleas, mois) => casTresorerie(graine, periode, mois ?? gabaritExercice('tresorerie').mois ?? 4, aleas),
-    spec: EXERCICE_TRESORERIE as unknown as SpecExercice<unknown, unknown>,
-  },
-  paie: { schema: EntreeBulletin, generer: casPaie, spec: EXERCICE_PAIE as unknown as SpecExercice<unknown, unknown> },
-  'paie-anomalies': { schema: EntreeControlePaie, generer: casControlePaie, spec: EXERCICE_PAIE_CONTROLE as unknown as SpecExercice<unknown, unknown> },
-};
-
-export const TYPES_DISPONIBLES = Object.keys(TYPES) as TypeExercice[];
-
 /** An exercise template's version and title, from the id `_agora` records; undefined when unknown. */
 export function modeleExercice(id: string): { version: string; titre: string } | undefined {
-  const g = Object.values(TYPES).find((t) => t.spec.gabarit.id === id)?.spec.gabarit;
+  const g = paquetDuModele(id)?.spec.gabarit;
   return g && { version: g.version, titre: g.titre };
 }
 
-/** The months an exercise's parameters cover: the payroll tables for pay, any month otherwise. */
-const moisCouverts = (type: TypeExercice) => (type.startsWith('paie') ? COUVERTURE_PAIE : null);
-
 /** The demo's month: the last covered one once the clock is past the tables. */
 export const moisDeDemonstration = (type: TypeExercice, periode: string): string => {
-  const c = moisCouverts(type);
+  const c = paquetExercice(type).couverture;
   return c && periode > c.au ? c.au : periode;
 };
-
-export function definition(type: TypeExercice): TypeDefini {
-  const d = TYPES[type];
-  if (!d) throw new ErreurFichier(`L'exercice « ${type} » n'est pas encore disponible.`, type);
-  return d;
-}
 
 export interface DemandeExercice {
   type: TypeExercice;
@@ -92,8 +45,9 @@ export interface DemandeExercice {
 
 /** Options checked before any file is written (a class gets one message, not one per student). */
 export function verifierDemande(d: DemandeExercice): void {
-  if (d.aleas) verifierAleas(d.type, d.aleas);
-  const c = moisCouverts(d.type);
+  const p = paquetExercice(d.type);
+  if (d.aleas) verifierAleas(d.type, p.aleas, d.aleas);
+  const c = p.couverture;
   if (c && !d.donnees && (d.periode < c.du || d.periode > c.au)) throw new RangeError(`Le mois ${d.periode} n'est pas couvert par les tables de paie (de ${c.du} à ${c.au}).`);
 }
 
@@ -105,17 +59,16 @@ export interface CasPrepare {
 
 /** The case of one student generated from the seed (and the student's name): no file is read. */
 export function casGenere(d: DemandeExercice, eleve: Eleve | null): CasPrepare {
-  const def = definition(d.type);
+  const def = paquetExercice(d.type);
   const base = d.graine ?? 1;
   const graine = eleve ? graineDe(nomComplet(eleve), base) : base;
-  const aleas = aleasDuCas(d.type, d.aleas, new Hasard(graine));
+  const aleas = aleasDuCas(d.type, def.aleas, d.aleas, new Hasard(graine));
   return { entree: valider(def.schema, def.generer(graine, d.periode, aleas, d.mois), 'le cas généré'), graine, aleas };
 }
 
 /** One student's exercise as a workbook model (and its corrigé, built on demand): what files and the task pane render. */
 export function modeleDExercice(d: DemandeExercice, eleve: Eleve | null, cas: CasPrepare = casGenere(d, eleve)): { classeur: Classeur; corrige: () => Classeur; cas: CasPrepare } {
-  const def = definition(d.type);
-  const spec = def.spec;
+  const spec = paquetExercice(d.type).spec;
   const p = spec.parametresParDefaut(cas.entree);
   const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date, ...(d.reglages ? { reglages: d.reglages } : {}), ...(d.cle ? { cle: d.cle } : {}) };
   return { classeur: classeurExercice(spec, cas.entree, p, o).classeur, corrige: () => classeurCorrige(spec, cas.entree, p, o), cas };
@@ -154,7 +107,7 @@ export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccept
   const lu = c.agora.get(CLES_EXERCICE.modele);
   const modele = corrigeAccepte ? lu?.replace(/^corrige-/, '') : lu;
   if (!corrigeAccepte && lu?.startsWith('corrige-')) throw new ErreurFichier(`« ${fichier} » est un corrigé de l'enseignant, pas une copie d'élève.`, fichier);
-  const def = Object.values(TYPES).find((t) => t.spec.gabarit.id === modele);
+  const def: Paquet | undefined = modele ? paquetDuModele(modele) : undefined;
   if (!lu) throw new ErreurFichier(`« ${fichier} » n'est pas un exercice créé par AGOrA pour Excel (ou ses métadonnées ont été effacées).`, fichier);
   if (!def) throw new ErreurFichier(`« ${fichier} » : modèle d'exercice « ${lu} » inconnu de cette version d'AGOrA.`, fichier);
   const spec = def.spec;

@@ -17,7 +17,8 @@ import { classeurClasse } from '../sheets/consolidation/classeurClasse';
 import { consoliderClasse } from '../consolidate/classe';
 import { releveVide, type Degre } from '../consolidate/preuves';
 import { competences } from '../referentiel';
-import { modeleDExercice, moisDeDemonstration, TYPES_DISPONIBLES } from '../app/modelesExercices';
+import { modeleDExercice, moisDeDemonstration } from '../app/modelesExercices';
+import { TYPES_EXERCICE } from '../exercices/registre';
 import { ecrireModele, insererClasseur } from '../io/office/insererClasseur';
 import { chargeEstimee, CHARGE_EXCEL_WEB } from '../io/office/chargeDeRequete';
 import { classeurEnBase64 } from '../io/exceljs/xlsxDuModele';
@@ -139,7 +140,7 @@ async function allersRetours(): Promise<void> {
   const options = { types: [...TYPES_GRILLE], etablissement: 'Lycée de mesure', annee: '2026-2027', date: DATE };
   const modeles: { nom: string; m: () => Classeur | Promise<Classeur> }[] = [];
   for (const n of [1, 35, 500]) modeles.push({ nom: `grilles, ${n} élève${n > 1 ? 's' : ''}, ${TYPES_GRILLE.length} types`, m: () => classeurGrilles(r, eleves(n), options, n > 1 ? 'classe' : 'eleve').classeur });
-  for (const type of TYPES_DISPONIBLES) modeles.push({ nom: `exercice ${type}`, m: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur });
+  for (const type of TYPES_EXERCICE) modeles.push({ nom: `exercice ${type}`, m: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur });
   for (const n of [35, 300]) modeles.push({ nom: `classe consolidée, ${n} élèves`, m: () => classeSynthetique(n) });
   process.stdout.write(`  ${'opération'.padEnd(58)}${'synchro.'.padStart(9)}${'commandes'.padStart(11)}${'budget'.padStart(8)}${'requête web'.padStart(13)}   fichier : sa préparation\n`);
   // the request on Excel on the web (ExcelApi 1.13 and later), where it is refused above 5 MB: for range

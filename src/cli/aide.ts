@@ -4,6 +4,8 @@
  * --help` and the short list `agora` prints alone.
  */
 
+import { CALCULS, EXERCICES, paquetExercice } from '../exercices/registre';
+
 interface AideCommande {
   resume: string;
   usage: string[];
@@ -32,8 +34,8 @@ const COMMANDES: Record<string, AideCommande> = {
   exercice: {
     resume: 'crée un exercice (énoncé, travail, paramètres) et son corrigé, pour un élève ou une classe',
     usage: [
-      'agora exercice tva|rapprochement|tresorerie|paie|paie-anomalies',
-      '     [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM (ou --date AAAA-MM)] [--mois 3..12 (trésorerie)]',
+      `agora exercice ${EXERCICES.map((p) => p.type).join('|')}`,
+      `     [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM (ou --date AAAA-MM)] [--mois 3..12 (${EXERCICES.filter((p) => p.mois).map((p) => p.type).join(', ')})]`,
       '     [--donnees CAS.json] [--eleve "NOM Prénom"] [--json] [--cle FICHIER]',
       '     [--verification formatif|sommatif] [--montrer-attendus] [--seuils 40,65,90]',
       '     (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx] | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])',
@@ -41,9 +43,12 @@ const COMMANDES: Record<string, AideCommande> = {
     detail: [
       "L’énoncé est un cas réaliste tiré de la graine, ou le cas CAS.json de l’enseignant ; le corrigé est",
       'un classeur à part. Avec --classe, chaque élève reçoit son propre cas. Sans --aleas, deux aléas sont',
-      'tirés au hasard. paie : le bulletin du mois à établir ; paie-anomalies : un bulletin à contrôler.',
+      'tirés au hasard.',
       '--verification, --montrer-attendus, --seuils : comment les copies seront vérifiées (par défaut :',
       'formatif, valeurs attendues cachées, degrés 2, 3 et 4 à 40, 65 et 90 %). Scellé avec votre clé.',
+      '',
+      'Exercices :',
+      ...EXERCICES.map((p) => `  ${p.type.padEnd(Math.max(...EXERCICES.map((x) => x.type.length)))}  ${p.aide} (${p.spec.gabarit.competence})`),
     ],
     exemples: ['agora exercice tva --graine 12 --eleve "MARTIN Léa" --out tva-martin.xlsx --corrige corrige-tva-martin.xlsx', 'agora exercice paie --classe eleves.csv --par-eleve paie/ --corrige corriges/', 'agora exercice tresorerie --mois 6 --verification sommatif --out tresorerie.xlsx'],
   },
@@ -76,9 +81,9 @@ const COMMANDES: Record<string, AideCommande> = {
     exemples: ['agora consolider classe-tle-a/ --out classe.xlsx --lsl livret.csv', 'agora consolider grilles/*.xlsx verifiees/ --out classe.xlsx --methode derniere'],
   },
   calcul: {
-    resume: 'calcule une CA3, un état de rapprochement, un budget de trésorerie ou un bulletin de paie (JSON)',
-    usage: ['agora calcul tva|rapprochement|tresorerie|paie --entree CAS.json', 'agora calcul tva|rapprochement|tresorerie|paie --schema'],
-    detail: ['Montants en euros ; lignes de la CA3 en euros entiers ; bulletin au centime, paramètres du mois.', '--schema affiche le schéma JSON des données d’un cas.'],
+    resume: `calcule sans classeur le résultat d’un exercice, en JSON (${CALCULS.join(', ')})`,
+    usage: [`agora calcul ${CALCULS.join('|')} --entree CAS.json`, `agora calcul ${CALCULS.join('|')} --schema`],
+    detail: ['Calculs :', ...CALCULS.map((c) => `  ${c.padEnd(Math.max(...CALCULS.map((x) => x.length)))}  ${paquetExercice(c).aide}`), '', 'Montants en euros ; lignes de la CA3 en euros entiers ; bulletin au centime, paramètres du mois.', '--schema affiche le schéma JSON des données d’un cas.'],
     exemples: ['agora calcul tva --entree cas-tva.json', 'agora calcul paie --schema'],
   },
   sceller: {

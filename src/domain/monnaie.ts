@@ -63,3 +63,11 @@ const FORMAT_EUROS = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, 
 export const enEuros = (c: Centimes): string => `${FORMAT_EUROS.format(c / 100)}\u00a0€`;
 
 export const somme = (valeurs: readonly Centimes[]): Centimes => valeurs.reduce((a, b) => a + b, 0);
+
+/** Cents → euros throughout a calculator's result (objects, lists), except the fields named in `nonMonetaires`. */
+export function resultatEnEuros(v: unknown, nonMonetaires: ReadonlySet<string>, cle = ''): unknown {
+  if (typeof v === 'number') return nonMonetaires.has(cle) ? v : v / 100;
+  if (Array.isArray(v)) return v.map((x) => resultatEnEuros(x, nonMonetaires, cle));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resultatEnEuros(x, nonMonetaires, k)]));
+  return v;
+}

@@ -1,8 +1,7 @@
 import { accorder } from '../domain/texte';
 import { cleDuVolet, creerCleDuVolet } from './cleDuVolet';
-import { modeleDExercice, moisDeDemonstration, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
-import { gabaritExercice } from '../sheets/exercices/gabarit';
-import type { TypeExercice } from '../domain/cas/aleas';
+import { modeleDExercice, moisDeDemonstration, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
+import { EXERCICES, paquetExercice, type TypeExercice } from '../exercices/registre';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
@@ -58,11 +57,11 @@ function reglagesDuFormulaire(): ReglagesVerification {
 export function brancherExercices(hote: Hote, apresInsertion: () => void): void {
   const modele = parId<HTMLSelectElement>('exercices-modele');
   // the title without its parenthesis (« formulaire n° 3310-CA3 »), which a 350-px list would cut; whole in the tooltip
-  for (const t of TYPES_DISPONIBLES) modele.append(el('option', { value: t, title: gabaritExercice(t).titre }, gabaritExercice(t).titre.replace(/ \(.*\)$/, '')));
+  for (const { type, spec } of EXERCICES) modele.append(el('option', { value: type, title: spec.gabarit.titre }, spec.gabarit.titre.replace(/ \(.*\)$/, '')));
   const aleas = parId('exercices-aleas');
   const dessinerAleas = () => {
     aleas.replaceChildren(el('legend', {}, 'Aléas (aucun coché : deux tirés d\u2019après le n° de cas)'));
-    for (const a of gabaritExercice(modele.value as TypeExercice).aleas) {
+    for (const a of paquetExercice(modele.value as TypeExercice).spec.gabarit.aleas) {
       const id = `exercices-alea-${a.code}`;
       aleas.append(el('div', { class: 'case' }, el('input', { type: 'checkbox', id, value: a.code }), el('label', { for: id }, a.libelle)));
     }
@@ -120,7 +119,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const res = await inserer(hote, classeur);
     corrige = { nom: eleve ? fichiersExercices(type, [eleve])[0]!.corrige : `corrige-${type}.xlsx`, classeur: leCorrige };
     boutonCorrige.hidden = false;
-    return [`Exercice « ${gabaritExercice(type).titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements, ...nouvelle].join(' ');
+    return [`Exercice « ${paquetExercice(type).spec.gabarit.titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements, ...nouvelle].join(' ');
   }
 
   /**
@@ -139,6 +138,6 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     offrirFichier(lien, nom, octets, 'application/zip');
     lien.click();
     const n = exercices.length;
-    return `${accorder(n, 'classeur')} d'exercice « ${gabaritExercice(demande.type).titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève, avec les corrigés (dossier « ${DOSSIER_CORRIGES} ») et la répartition des cas (repartition.csv) : ${nom}.`;
+    return `${accorder(n, 'classeur')} d'exercice « ${paquetExercice(demande.type).spec.gabarit.titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève, avec les corrigés (dossier « ${DOSSIER_CORRIGES} ») et la répartition des cas (repartition.csv) : ${nom}.`;
   }
 }

@@ -1,12 +1,13 @@
 import { analyser, ErreurUsage } from '../arguments';
-import { CALCULS, calculerFichier, schemaJson, type Calcul } from '../../app/calculs';
+import { calculerFichier, schemaJson } from '../../app/calculs';
+import { CALCULS, type TypeExercice } from '../../exercices/registre';
 import type { Sorties } from '../sorties';
 
-function calculDemande(positionnels: string[]): Calcul {
+function calculDemande(positionnels: string[]): TypeExercice {
   const [c, ...reste] = positionnels;
   if (reste.length) throw new ErreurUsage(`Argument inattendu : « ${reste[0]} ».`);
   if (!c || !(CALCULS as readonly string[]).includes(c)) throw new ErreurUsage(`Précisez le calcul : ${CALCULS.join(', ')}${c ? ` (et non « ${c} »)` : ''}.`);
-  return c as Calcul;
+  return c as TypeExercice;
 }
 
 export async function cmdCalcul(args: string[], s: Sorties): Promise<number> {

@@ -9,7 +9,8 @@ import { grillesDeLaClasse, grillesParEleve } from '../../app/grilles';
 import type { OptionsGrilles } from '../../sheets/grilles/classeurGrilles';
 import { anneeScolaire, aujourdhui } from '../../domain/dates';
 import { typesParDefaut } from '../../sheets/grilles/gabarit';
-import { corrigerClasseur, exercicesDeLaClasse, moisDeDemonstration, TYPES_DISPONIBLES } from '../../app/exercices';
+import { corrigerClasseur, exercicesDeLaClasse, moisDeDemonstration } from '../../app/exercices';
+import { TYPES_EXERCICE } from '../../exercices/registre';
 import { enEuros, versCentimes } from '../../domain/monnaie';
 import { nomComplet } from '../../sheets/eleve';
 import { verifierCopies } from '../../app/verification';
@@ -64,7 +65,7 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   let premierTva: string | undefined;
   let premierePaie: string | undefined;
   const periode = date.slice(0, 7);
-  for (const type of TYPES_DISPONIBLES) {
+  for (const type of TYPES_EXERCICE) {
     const copies = path.join(dossier, 'exercices', type);
     const corriges = path.join(dossier, 'exercices', 'corriges', type);
     const res = await exercicesDeLaClasse({ type, graine: 2026, periode: moisDeDemonstration(type, periode), date, cle }, liste.eleves, copies, corriges);
@@ -87,7 +88,7 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
 
   s.out(`\n4. Les élèves rendent leurs copies (réponses justes, erreurs types tirées de la graine de chacun, quelques oublis), puis l'enseignant les vérifie.\n`);
   let erreursVerification = 0;
-  for (const type of TYPES_DISPONIBLES) {
+  for (const type of TYPES_EXERCICE) {
     const copies = path.join(dossier, 'copies', type);
     const annotees = path.join(dossier, 'copies-verifiees', type);
     const exercices = (await fs.readdir(path.join(dossier, 'exercices', type))).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(dossier, 'exercices', type, f));

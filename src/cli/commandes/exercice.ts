@@ -1,8 +1,8 @@
-import type { TypeExercice } from '../../domain/cas/aleas';
 import { analyser, ErreurUsage, type Options } from '../arguments';
 import { reglagesSaisis, type ReglagesVerification } from '../../sheets/exercices/reglages';
 import { lireListeEleves } from '../../app/lireListeEleves';
-import { ecrireExercice, exercicesDeLaClasse, TYPES_DISPONIBLES, verifierDemande, type DemandeExercice } from '../../app/exercices';
+import { ecrireExercice, exercicesDeLaClasse, verifierDemande, type DemandeExercice } from '../../app/exercices';
+import { estTypeExercice, paquetExercice, TYPES_EXERCICE, type TypeExercice } from '../../exercices/registre';
 import { aujourdhui, lireMois, moisIllisible } from '../../domain/dates';
 import type { Eleve } from '../../sheets/eleve';
 import { accorder } from '../../domain/texte';
@@ -20,8 +20,8 @@ function eleveDepuisTexte(t: string): Eleve {
 function typeExercice(positionnels: string[]): TypeExercice {
   const [t, ...reste] = positionnels;
   if (reste.length) throw new ErreurUsage(`Argument inattendu : « ${reste[0]} ».`);
-  if (!t || !(TYPES_DISPONIBLES as string[]).includes(t)) throw new ErreurUsage(`Précisez l'exercice : ${TYPES_DISPONIBLES.join(', ')}${t ? ` (et non « ${t} »)` : ''}.`);
-  return t as TypeExercice;
+  if (!t || !estTypeExercice(t)) throw new ErreurUsage(`Précisez l'exercice : ${TYPES_EXERCICE.join(', ')}${t ? ` (et non « ${t} »)` : ''}.`);
+  return t;
 }
 
 /** The teacher's choice of how copies are checked, when any option says so. */
@@ -49,7 +49,7 @@ export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   const periode = lireMois(v(option) ?? aujourdhui().slice(0, 7));
   if (!periode) throw new ErreurUsage(`${option} : ${moisIllisible(v(option)!)}`);
   const mois = v('--mois');
-  if (mois !== undefined && (type !== 'tresorerie' || !/^([3-9]|1[0-2])$/.test(mois))) throw new ErreurUsage(`--mois (budget de trésorerie seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
+  if (mois !== undefined && (!paquetExercice(type).mois || !/^([3-9]|1[0-2])$/.test(mois))) throw new ErreurUsage(`--mois (${TYPES_EXERCICE.filter((t) => paquetExercice(t).mois).join(', ')} seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
   if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage('--donnees (le cas de l\'enseignant) exclut --graine et --aleas.');
   const d: DemandeExercice = { type, periode, date: aujourdhui(), ...reglagesDemandes(o), ...(mois ? { mois: Number(mois) } : {}), ...(graine !== undefined ? { graine: Number(graine) } : {}), ...(v('--aleas') ? { aleas: v('--aleas')!.split(',').map((a) => a.trim()).filter(Boolean) } : {}), ...(v('--donnees') ? { donnees: v('--donnees')! } : {}) };
   try {

@@ -1,10 +1,4 @@
 import { z } from 'zod';
-import tva from '../../../templates/exercices/tva.json';
-import rapprochement from '../../../templates/exercices/rapprochement.json';
-import tresorerie from '../../../templates/exercices/tresorerie.json';
-import paie from '../../../templates/exercices/paie.json';
-import paieAnomalies from '../../../templates/exercices/paie-anomalies.json';
-import type { TypeExercice } from '../../domain/cas/aleas';
 
 /**
  * An exercise template: what it trains (compétence and critère, quoted from the référentiel), the
@@ -14,7 +8,7 @@ import type { TypeExercice } from '../../domain/cas/aleas';
 export const GabaritExercice = z.object({
   id: z.string(),
   version: z.string(),
-  type: z.enum(['tva', 'rapprochement', 'tresorerie', 'paie', 'paie-anomalies']),
+  type: z.string().regex(/^[a-z]+(-[a-z]+)*$/).describe('le mot de la ligne de commande et le dossier du paquet (src/exercices/<type>)'),
   titre: z.string(),
   competence: z.string().regex(/^\d\.\d\.\d$/),
   critere: z.string(),
@@ -24,7 +18,6 @@ export const GabaritExercice = z.object({
   lignes: z.array(z.string()).optional(),
   /** paie: the payroll entry, an optional part of « Travail » that proves another compétence */
   ecritures: z.object({ competence: z.string().regex(/^\d\.\d\.\d$/), critere: z.string() }).optional(),
-  mois: z.number().int().min(3).max(12).optional(),
   aleas: z.array(z.object({ code: z.string(), libelle: z.string(), referentiel: z.object({ competence: z.string(), texte: z.string() }).nullable() })),
   /** rapprochement: the accounts of the plan comptable shown to the student, and the statement words that identify each one */
   /** the typical errors the checker recognises, each with the hint shown to the student (the computation lives in the exercise's sheet module) */
@@ -33,14 +26,9 @@ export const GabaritExercice = z.object({
 });
 export type GabaritExercice = z.infer<typeof GabaritExercice>;
 
-const DONNEES: Record<TypeExercice, unknown> = { tva, rapprochement, tresorerie, paie, 'paie-anomalies': paieAnomalies };
-const cache = new Map<TypeExercice, GabaritExercice>();
-
-export function gabaritExercice(type: TypeExercice): GabaritExercice {
-  if (!cache.has(type)) {
-    const g = GabaritExercice.parse(DONNEES[type]);
-    if (g.type !== type) throw new Error(`Modèle d'exercice ${type} : type « ${g.type} » inattendu.`);
-    cache.set(type, g);
-  }
-  return cache.get(type)!;
+/** An exercise package's template, validated once when its module loads: a bad template fails at start, and in the tests. */
+export function gabaritExercice(donnees: unknown, type: string): GabaritExercice {
+  const g = GabaritExercice.parse(donnees);
+  if (g.type !== type) throw new Error(`Modèle d'exercice ${type} : type « ${g.type} » inattendu.`);
+  return g;
 }

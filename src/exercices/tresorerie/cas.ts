@@ -1,8 +1,11 @@
-import { ajouterMois, moisEnLettres } from '../dates';
-import { calculerTresorerie } from '../tresorerie/budget';
-import { EntreeTresorerie } from '../tresorerie/entree';
-import { ENTREPRISES } from './entreprises';
-import { Hasard } from './hasard';
+import { ajouterMois, moisEnLettres } from '../../domain/dates';
+import { calculerTresorerie } from './budget';
+import { EntreeTresorerie } from './entree';
+import { ENTREPRISES } from '../../domain/cas/entreprises';
+import { Hasard } from '../../domain/cas/hasard';
+
+/** The aléas this generator knows (the template describes each one). */
+export const ALEAS = ['retard_client', 'investissement', 'decouvert'] as const;
 
 const NOMS_MOIS = (m: string) => moisEnLettres(m).split(' ')[0]!;
 

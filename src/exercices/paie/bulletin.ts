@@ -1,6 +1,6 @@
-import { appliquerTaux as appliquer, Centimes, diviserArrondi, somme, versCentimes } from '../monnaie';
-import { ErreurDonnees } from '../validation';
-import type { CodePaie, ParametresPaie } from '../parametres/paie';
+import { appliquerTaux as appliquer, Centimes, diviserArrondi, somme, versCentimes } from '../../domain/monnaie';
+import { ErreurDonnees } from '../../domain/validation';
+import { avecSurcharges, parametresPaie, type CodePaie, type ParametresPaie } from '../../domain/parametres/paie';
 import { EntreeBulletin } from './entree';
 
 /**
@@ -360,3 +360,6 @@ function totaux(c: Contexte): Omit<Bulletin, 'reduction'> {
     avertissements,
   };
 }
+
+/** The payslip with the official parameters of its month, or the teacher's values where given. */
+export const bulletinDe = (e: EntreeBulletin): Bulletin => calculerBulletin(e, avecSurcharges(parametresPaie(e.periode), e.parametres));

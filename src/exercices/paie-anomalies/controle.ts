@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { montantSigne } from '../validation';
-import { ErreurDonnees } from '../validation';
-import type { Centimes } from '../monnaie';
-import { avantLeBrut, type Bulletin } from './bulletin';
-import { EntreeBulletin } from './entree';
+import { montantSigne } from '../../domain/validation';
+import { ErreurDonnees } from '../../domain/validation';
+import type { Centimes } from '../../domain/monnaie';
+import { avantLeBrut, type Bulletin } from '../paie/bulletin';
+import { EntreeBulletin } from '../paie/entree';
 
 /**
  * The control of a completed payslip (3.2.5, « Détection et signalement des anomalies »): the rows

@@ -1,15 +1,19 @@
 import { accorder } from '../../domain/texte';
-import { ConstructeurFeuille } from '../constructeur';
-import type { NomDefini } from '../model';
-import { entete, saisie, saisieCentree, sousTitre, titre, valeur } from '../styles';
+import { ConstructeurFeuille } from '../../sheets/constructeur';
+import type { NomDefini } from '../../sheets/model';
+import { entete, saisie, saisieCentree, sousTitre, titre, valeur } from '../../sheets/styles';
 import { versEuros } from '../../domain/monnaie';
 import type { ParametresPaie } from '../../domain/parametres/paie';
-import { calculerBulletin } from '../../domain/paie/bulletin';
-import { anomalies, lignesAffichees, type EntreeControlePaie, type LigneAffichee } from '../../domain/paie/controle';
-import type { Bloc } from './blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
-import { gabaritExercice } from './gabarit';
-import { blocsPaie, CAS_VIDE, donneesPaie, feuilleParametresPaie, lireParametresPaie, parametresDuCas } from './paieCas';
+import { calculerBulletin } from '../paie/bulletin';
+import { anomalies, lignesAffichees, type EntreeControlePaie, type LigneAffichee } from './controle';
+import type { Bloc } from '../../sheets/exercices/blocs';
+import { consigneSaisie, FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
+import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import modele from '../../../templates/exercices/paie-anomalies.json';
+import { blocsPaie, CAS_VIDE, donneesPaie, feuilleParametresPaie, lireParametresPaie, parametresDuCas } from '../paie/enonce';
+
+/** The template, validated when the module loads. */
+export const GABARIT = gabaritExercice(modele, 'paie-anomalies');
 
 /**
  * The anomalies variant: « Énoncé » carries the case and the bulletin the software printed (read
@@ -64,7 +68,7 @@ function attendus(e: EntreeControlePaie, p: ParametresPaie): Attendus {
 }
 
 function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
-  const g = gabaritExercice('paie-anomalies');
+  const g = GABARIT;
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [52, 13, 72]);
   const noms: NomDefini[] = [];
@@ -129,7 +133,7 @@ function variantes(): SpecExercice<EntreeControlePaie, ParametresPaie>['variante
 }
 
 export const EXERCICE_PAIE_CONTROLE: SpecExercice<EntreeControlePaie, ParametresPaie> = {
-  gabarit: gabaritExercice('paie-anomalies'),
+  gabarit: GABARIT,
   largeursEnonce: [24, 16, 16, 12, 12, 12, 12],
   blocs,
   structure: () => blocs({ cas: CAS_VIDE, bulletin: [], totaux: {} }),

@@ -1,15 +1,18 @@
-import { ConstructeurFeuille } from '../constructeur';
-import { lettreColonne, type NomDefini, type Valeur } from '../model';
-import { bandeau, calcul, entete, etiquette, saisie, sousTitre, titre, valeur } from '../styles';
+import { ConstructeurFeuille } from '../../sheets/constructeur';
+import { lettreColonne, type NomDefini, type Valeur } from '../../sheets/model';
+import { bandeau, calcul, entete, etiquette, saisie, sousTitre, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
-import { calculerTresorerie, LIBELLE_CHARGES_SOCIALES, LIBELLE_TVA_A_DECAISSER, type LigneBudget, type ResultatTresorerie } from '../../domain/tresorerie/budget';
-import type { EntreeTresorerie } from '../../domain/tresorerie/entree';
-import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from './blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
-import { gabaritExercice } from './gabarit';
+import { calculerTresorerie, LIBELLE_CHARGES_SOCIALES, LIBELLE_TVA_A_DECAISSER, type LigneBudget, type ResultatTresorerie } from './budget';
+import type { EntreeTresorerie } from './entree';
+import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from '../../sheets/exercices/blocs';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import modele from '../../../templates/exercices/tresorerie.json';
 import { versEuros } from '../../domain/monnaie';
 
-const g = () => gabaritExercice('tresorerie');
+/** The template, validated when the module loads. */
+export const GABARIT = gabaritExercice(modele, 'tresorerie');
+
 
 /** « 40 % comptant ; 60 % à 30 jours » ⇄ [{ part: 40, delai: 0 }, { part: 60, delai: 30 }]. */
 export const REGLEMENT: TexteCode = {
@@ -151,7 +154,7 @@ function attendus(e: EntreeTresorerie): Attendus {
 const variante = (e: EntreeTresorerie, x: EntreeTresorerie) => attendusDe(calculerTresorerie(x), calculerTresorerie(e));
 
 function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
-  const gab = g();
+  const gab = GABARIT;
   const r = calculerTresorerie(e);
   const n = r.mois.length;
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
@@ -273,7 +276,7 @@ const variantes: SpecExercice<EntreeTresorerie, null>['variantes'] = {
 };
 
 export const EXERCICE_TRESORERIE: SpecExercice<EntreeTresorerie, null> = {
-  gabarit: g(),
+  gabarit: GABARIT,
   largeursEnonce: [16, 34, 14, 12, 18, 18],
   blocs,
   structure: () =>

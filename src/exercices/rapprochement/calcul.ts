@@ -1,8 +1,8 @@
-import { accorder } from '../texte';
-import { ErreurDonnees } from '../validation';
-import { enEuros, somme, type Centimes } from '../monnaie';
-import { dateFr } from '../dates';
-import { intituleCompte } from '../plancomptable';
+import { accorder } from '../../domain/texte';
+import { ErreurDonnees } from '../../domain/validation';
+import { enEuros, somme, type Centimes } from '../../domain/monnaie';
+import { dateFr } from '../../domain/dates';
+import { intituleCompte } from '../../domain/plancomptable';
 import type { EntreeRapprochement, LigneCompte, LigneReleve } from './entree';
 
 /**

@@ -1,5 +1,5 @@
-import { somme, type Centimes } from '../monnaie';
-import { COMPTES } from '../plancomptable';
+import { somme, type Centimes } from '../../domain/monnaie';
+import { COMPTES } from '../../domain/plancomptable';
 import type { Bulletin } from './bulletin';
 import type { EntreeBulletin } from './entree';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mois, montant, MONTANT_MAX, texte } from '../validation';
+import { mois, montant, MONTANT_MAX, texte } from '../../domain/validation';
 
 /** Hours with at most two decimals (151,67) → hundredths of an hour, an integer. */
 const heures = (max: number, pourquoi: string) =>

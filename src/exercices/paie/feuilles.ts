@@ -1,16 +1,20 @@
-import { ConstructeurFeuille } from '../constructeur';
-import type { NomDefini, Style, Valeur } from '../model';
-import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../styles';
+import { ConstructeurFeuille } from '../../sheets/constructeur';
+import type { NomDefini, Style, Valeur } from '../../sheets/model';
+import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
 import { somme, versCentimes, versEuros } from '../../domain/monnaie';
 import { avecSurcharges, type ParametresPaie } from '../../domain/parametres/paie';
-import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBulletin } from '../../domain/paie/bulletin';
-import type { EntreeBulletin } from '../../domain/paie/entree';
-import { ecritureDePaie } from '../../domain/paie/ecritures';
-import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from './blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type Reponse, type SpecExercice } from './commun';
-import { gabaritExercice } from './gabarit';
-import { blocsPaie, donneesPaie, feuilleParametresPaie, indexParametre, lireParametresPaie, NOM_PARAMETRES, NOMS_ENONCE, parametresDuCas, structurePaie } from './paieCas';
+import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBulletin } from './bulletin';
+import type { EntreeBulletin } from './entree';
+import { ecritureDePaie } from './ecritures';
+import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from '../../sheets/exercices/blocs';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
+import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import modele from '../../../templates/exercices/paie.json';
+import { blocsPaie, donneesPaie, feuilleParametresPaie, indexParametre, lireParametresPaie, NOM_PARAMETRES, NOMS_ENONCE, parametresDuCas, structurePaie } from './enonce';
+
+/** The template, validated when the module loads. */
+export const GABARIT = gabaritExercice(modele, 'paie');
 
 /** Rates as a payslip prints them: « 6,90 % », « 0,024 % ». */
 export const FORMAT_TAUX_PAIE = '0.00##\\ "%"';
@@ -99,7 +103,7 @@ export function parRubrique(b: Bulletin): [string, LigneBulletin[]][] {
 }
 
 function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
-  const g = gabaritExercice('paie');
+  const g = GABARIT;
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const b = calculerBulletin(e, p);
   const f = new ConstructeurFeuille(feuille, LARGEURS);
@@ -276,7 +280,7 @@ const variantes: SpecExercice<EntreeBulletin, ParametresPaie>['variantes'] = {
 };
 
 export const EXERCICE_PAIE: SpecExercice<EntreeBulletin, ParametresPaie> = {
-  gabarit: gabaritExercice('paie'),
+  gabarit: GABARIT,
   largeursEnonce: [24, 16, 16, 12, 12, 12, 12],
   blocs: blocsPaie,
   structure: structurePaie,

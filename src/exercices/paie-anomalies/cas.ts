@@ -1,12 +1,15 @@
-import { ajouterMois } from '../dates';
-import { appliquerTaux, versEuros } from '../monnaie';
-import { parametresPaie, type ParametresPaie } from '../parametres/paie';
+import { ajouterMois } from '../../domain/dates';
+import { appliquerTaux, versEuros } from '../../domain/monnaie';
+import { parametresPaie, type ParametresPaie } from '../../domain/parametres/paie';
 import { calculerBulletin, type LigneBulletin } from '../paie/bulletin';
-import { lignesAffichees, totauxAffiches, type LigneAffichee } from '../paie/controle';
+import { lignesAffichees, totauxAffiches, type LigneAffichee } from './controle';
 import { EntreeBulletin } from '../paie/entree';
-import { valider } from '../validation';
-import { Hasard } from './hasard';
-import { casPaie } from './paie';
+import { valider } from '../../domain/validation';
+import { Hasard } from '../../domain/cas/hasard';
+import { casPaie } from '../paie/cas';
+
+/** The kinds of error slipped into a completed bulletin: the aléas of this generator (the template describes each one). */
+export const ALEAS = ['taux_perime', 'assiette', 'calcul', 'exoneration'] as const;
 
 /**
  * A completed payslip with the errors of 3.2.5 slipped in, one per aléa (« Mise à jour des

@@ -1,7 +1,10 @@
-import { dernierJour } from '../dates';
-import { parametresPaie } from '../parametres/paie';
-import { ENTREPRISES } from './entreprises';
-import { Hasard } from './hasard';
+import { dernierJour } from '../../domain/dates';
+import { parametresPaie } from '../../domain/parametres/paie';
+import { ENTREPRISES } from '../../domain/cas/entreprises';
+import { Hasard } from '../../domain/cas/hasard';
+
+/** The aléas this generator knows (the template describes each one). */
+export const ALEAS = ['majorations', 'deductions', 'absence', 'prime'] as const;
 
 const SALARIES = [
   { nom: 'LEROY Camille', emploi: 'Assistante de gestion' },

@@ -1,7 +1,7 @@
-import { ErreurDonnees } from '../validation';
-import { arrondiEuro, enEuros, taxe, type Centimes } from '../monnaie';
-import { dateFr, moisDe, moisEnLettres } from '../dates';
-import type { TauxTva } from '../parametres/tva';
+import { ErreurDonnees } from '../../domain/validation';
+import { arrondiEuro, enEuros, taxe, type Centimes } from '../../domain/monnaie';
+import { dateFr, moisDe, moisEnLettres } from '../../domain/dates';
+import type { TauxTva } from '../../domain/parametres/tva';
 import type { EntreeCa3, OperationTva } from './entree';
 
 /**

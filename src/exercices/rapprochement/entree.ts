@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, montant, montantSigne, texte } from '../validation';
+import { date, montant, montantSigne, texte } from '../../domain/validation';
 
 /** A movement with exactly one side: `debit` or `credit`, in euros. */
 const Mouvement = {

@@ -1,6 +1,9 @@
-import { ajouterMois, dernierJour } from '../dates';
-import { CLIENTS, CLIENTS_UE, ENTREPRISES, FOURNISSEURS } from './entreprises';
-import { Hasard } from './hasard';
+import { ajouterMois, dernierJour } from '../../domain/dates';
+import { CLIENTS, CLIENTS_UE, ENTREPRISES, FOURNISSEURS } from '../../domain/cas/entreprises';
+import { Hasard } from '../../domain/cas/hasard';
+
+/** The aléas this generator knows (the template describes each one). */
+export const ALEAS = ['credit', 'remboursement', 'intracommunautaire', 'encaissement', 'immobilisation'] as const;
 
 /**
  * A month of invoices for a CA3 exercise, as case data (the calculator's JSON input). Aléas:

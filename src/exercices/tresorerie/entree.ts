@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mois, montant, montantSigne, tauxPourcent, texte } from '../validation';
+import { mois, montant, montantSigne, tauxPourcent, texte } from '../../domain/validation';
 
 const Reglement = z.object({
   part: z.number().positive().max(100).describe('Part du montant TTC, en %'),

@@ -1,6 +1,9 @@
-import { dernierJour } from '../dates';
-import { BANQUES, CLIENTS, ENTREPRISES, FOURNISSEURS } from './entreprises';
-import { Hasard } from './hasard';
+import { dernierJour } from '../../domain/dates';
+import { BANQUES, CLIENTS, ENTREPRISES, FOURNISSEURS } from '../../domain/cas/entreprises';
+import { Hasard } from '../../domain/cas/hasard';
+
+/** The aléas this generator knows (the template describes each one). */
+export const ALEAS = ['frais_bancaires', 'agios', 'prelevement', 'impaye', 'cheque_non_encaisse', 'erreur_banque'] as const;
 
 /**
  * A month of the compte 512 and the bank statement for an état de rapprochement. Both start from

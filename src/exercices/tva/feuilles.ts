@@ -1,15 +1,19 @@
-import { ConstructeurFeuille } from '../constructeur';
-import type { NomDefini, Valeur } from '../model';
-import { bandeau, calcul, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../styles';
+import { ConstructeurFeuille } from '../../sheets/constructeur';
+import type { NomDefini, Valeur } from '../../sheets/model';
+import { bandeau, calcul, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dernierJour, moisEnLettres } from '../../domain/dates';
 import { parametresTva } from '../../domain/parametres/tva';
-import { calculerCa3, LIGNES_CA3, type ParametresCa3 } from '../../domain/tva/ca3';
-import type { EntreeCa3 } from '../../domain/tva/entree';
-import { FORMAT_EUROS_ENTIERS, FORMAT_TAUX, type Bloc, type Colonne } from './blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from './commun';
-import { gabaritExercice } from './gabarit';
+import { calculerCa3, LIGNES_CA3, type ParametresCa3 } from './ca3';
+import type { EntreeCa3 } from './entree';
+import { FORMAT_EUROS_ENTIERS, FORMAT_TAUX, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
+import { consigneSaisie, FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
+import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import modele from '../../../templates/exercices/tva.json';
 import { versEuros } from '../../domain/monnaie';
 import { entierEnClair } from '../../domain/texte';
+
+/** The template, validated when the module loads. */
+export const GABARIT = gabaritExercice(modele, 'tva');
 
 const SENS = { vente: 'Vente', achat: 'Achat' };
 const NATURES = { bien: 'Bien', service: 'Service', immobilisation: 'Immobilisation' };
@@ -100,7 +104,7 @@ function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresC
 function attendus(e: EntreeCa3, p: ParametresCa3): Attendus {
   const r = calculerCa3(e, p);
   const a: Attendus = {};
-  for (const code of gabaritExercice('tva').lignes!) {
+  for (const code of GABARIT.lignes!) {
     const l = r.lignes.find((x) => x.code === code)!;
     if (l.base !== undefined) a[nomLigne(code, true)] = l.base;
     a[nomLigne(code)] = l.montant;
@@ -111,7 +115,7 @@ function attendus(e: EntreeCa3, p: ParametresCa3): Attendus {
 }
 
 function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
-  const g = gabaritExercice('tva');
+  const g = GABARIT;
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [8, 50, 10, 14, 14]);
   const noms: NomDefini[] = [];
@@ -267,7 +271,7 @@ const variantes: SpecExercice<EntreeCa3, ParametresCa3>['variantes'] = {
 };
 
 export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
-  gabarit: gabaritExercice('tva'),
+  gabarit: GABARIT,
   largeursEnonce: [8, 10, 7, 18, 24, 10, 11, 11, 7, 10, 11, 10, 9],
   blocs,
   structure: () => blocs({ periode: '2000-01', optionDebits: false, creditAnterieur: 0, demandeRemboursement: false, operations: [] }),

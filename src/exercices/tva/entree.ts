@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, mois, montant, MONTANT_MAX, tauxPourcent, texte } from '../validation';
+import { date, mois, montant, MONTANT_MAX, tauxPourcent, texte } from '../../domain/validation';
 
 /** One invoice line of the month, as the case (or a teacher's JSON file) gives it. Amounts in euros. */
 export const OperationTva = z.object({

@@ -1,6 +1,6 @@
-import { ErreurDonnees } from '../validation';
-import { repartir, taxe, type Centimes } from '../monnaie';
-import { ajouterMois, ecartMois, moisEnLettres } from '../dates';
+import { ErreurDonnees } from '../../domain/validation';
+import { repartir, taxe, type Centimes } from '../../domain/monnaie';
+import { ajouterMois, ecartMois, moisEnLettres } from '../../domain/dates';
 import type { EntreeTresorerie } from './entree';
 
 /**

@@ -1,12 +1,12 @@
-import { ConstructeurFeuille } from '../constructeur';
-import type { NomDefini, Valeur } from '../model';
-import { bandeau, entete, note, saisie, sousTitre, titre, valeur } from '../styles';
+import { ConstructeurFeuille } from '../../sheets/constructeur';
+import type { NomDefini, Valeur } from '../../sheets/model';
+import { bandeau, entete, note, saisie, sousTitre, titre, valeur } from '../../sheets/styles';
 import { dernierJour } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { avecSurcharges, parametresPaie, type ParametresPaie } from '../../domain/parametres/paie';
-import type { EntreeBulletin } from '../../domain/paie/entree';
-import { FORMAT_EUROS, FORMAT_HEURES, type Bloc } from './blocs';
-import { FEUILLES, type FeuilleConstruite, type LectureBlocs } from './commun';
+import type { EntreeBulletin } from './entree';
+import { FORMAT_EUROS, FORMAT_HEURES, type Bloc } from '../../sheets/exercices/blocs';
+import { FEUILLES, type FeuilleConstruite, type LectureBlocs } from '../../sheets/exercices/commun';
 
 /**
  * The payroll case as both paie exercises show it (employee file, overtime by week, absence,

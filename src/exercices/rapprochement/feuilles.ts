@@ -1,20 +1,23 @@
-import { ConstructeurFeuille, type Bloc as BlocLigne } from '../constructeur';
-import type { NomDefini, Valeur } from '../model';
-import { bandeau, calcul, entete, etiquette, note, saisie, sousTitre, texte, titre, valeur } from '../styles';
+import { ConstructeurFeuille, type Bloc as BlocLigne } from '../../sheets/constructeur';
+import type { NomDefini, Valeur } from '../../sheets/model';
+import { bandeau, calcul, entete, etiquette, note, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dateFr } from '../../domain/dates';
-import { calculerRapprochement, type ResultatRapprochement } from '../../domain/rapprochement/rapprochement';
-import type { EntreeRapprochement } from '../../domain/rapprochement/entree';
-import { FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from './blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from './commun';
-import { gabaritExercice } from './gabarit';
+import { calculerRapprochement, type ResultatRapprochement } from './calcul';
+import type { EntreeRapprochement } from './entree';
+import { FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import modele from '../../../templates/exercices/rapprochement.json';
 import { versEuros } from '../../domain/monnaie';
 
-const g = () => gabaritExercice('rapprochement');
+/** The template, validated when the module loads. */
+export const GABARIT = gabaritExercice(modele, 'rapprochement');
+
 
 /** The account a statement line is booked to, found from its words (« FRAIS » → 627), as a student would. */
 export function compteDuLibelle(libelle: string): string | undefined {
   const l = libelle.toLocaleUpperCase('fr').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return g().comptes!.find((c) => c.mots.some((m) => l.includes(m)))?.compte;
+  return GABARIT.comptes!.find((c) => c.mots.some((m) => l.includes(m)))?.compte;
 }
 
 const COLONNES_512: Colonne[] = [
@@ -67,7 +70,7 @@ const lignesEcritures = (r: ResultatRapprochement) => Math.max(14, r.ecritures.r
 function verifier(e: EntreeRapprochement): string[] {
   return e.releve.lignes.flatMap((l, i) => {
     if (!l.compte || compteDuLibelle(l.libelle) === l.compte) return [];
-    const c = g().comptes!.find((x) => x.compte === l.compte);
+    const c = GABARIT.comptes!.find((x) => x.compte === l.compte);
     const mots = c?.mots.length ? `employez l\u2019un des mots ${c.mots.map((m) => `« ${m} »`).join(', ')}` : `ce compte n\u2019est pas prévu pour une ligne du relevé`;
     return [`champ « releve.lignes[${i + 1}].libelle » : « ${l.libelle} » ne permet pas de retrouver le compte ${l.compte} ; ${mots}`];
   });
@@ -98,7 +101,7 @@ function attendus(e: EntreeRapprochement): Attendus {
 }
 
 function feuilleTravail(e: EntreeRapprochement, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
-  const gab = g();
+  const gab = GABARIT;
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [11, 9, 30, 13, 13, 2, 30, 13, 13]);
   const noms: NomDefini[] = [];
@@ -181,7 +184,7 @@ function feuilleParametres(): FeuilleConstruite {
   f.ligne([{ valeur: 'Comptes à utiliser pour les écritures de régularisation.', style: sousTitre, colonnes: 2 }]);
   f.ligne([{ valeur: 'Compte', style: entete }, { valeur: 'Intitulé', style: entete }]);
   const premiere = f.nombreDeLignes + 1;
-  const comptes = [...g().comptes!].sort((a, b) => a.compte.localeCompare(b.compte));
+  const comptes = [...GABARIT.comptes!].sort((a, b) => a.compte.localeCompare(b.compte));
   for (const c of comptes) f.ligne([{ valeur: c.compte, style: { ...calcul } }, { valeur: c.intitule, style: valeur }]);
   f.vide();
   f.ligne([{ valeur: 'Source des intitulés : plan comptable général (règlement ANC n° 2014-03).', style: note, colonnes: 2 }]);
@@ -221,7 +224,7 @@ const variantes: SpecExercice<EntreeRapprochement, null>['variantes'] = {
 };
 
 export const EXERCICE_RAPPROCHEMENT: SpecExercice<EntreeRapprochement, null> = {
-  gabarit: g(),
+  gabarit: GABARIT,
   largeursEnonce: [11, 22, 22, 12, 13, 13, 12],
   blocs,
   structure: () => blocs({ date: '2000-01-31', banque: '', compte512: { soldeInitial: 0, lignes: [] }, releve: { soldeInitial: 0, lignes: [] }, suspens: [] }),

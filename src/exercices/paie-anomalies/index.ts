@@ -1,0 +1,16 @@
+import { paquet } from '../paquet';
+import { COUVERTURE_PAIE } from '../../domain/parametres/paie';
+import { EntreeControlePaie } from './controle';
+import { ALEAS, casControlePaie } from './cas';
+import { EXERCICE_PAIE_CONTROLE } from './feuilles';
+
+/** 3.2.5: a completed bulletin to check, with anomalies slipped in. */
+export const PAIE_ANOMALIES = paquet({
+  type: 'paie-anomalies',
+  aide: 'un bulletin de paie à contrôler',
+  aleas: ALEAS,
+  schema: EntreeControlePaie,
+  generer: casControlePaie,
+  spec: EXERCICE_PAIE_CONTROLE,
+  couverture: COUVERTURE_PAIE,
+});

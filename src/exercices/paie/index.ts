@@ -1,0 +1,19 @@
+import { paquet } from '../paquet';
+import { resultatEnEuros } from '../../domain/monnaie';
+import { COUVERTURE_PAIE } from '../../domain/parametres/paie';
+import { EntreeBulletin } from './entree';
+import { bulletinDe } from './bulletin';
+import { ALEAS, casPaie } from './cas';
+import { EXERCICE_PAIE } from './feuilles';
+
+/** 3.2.4: the bulletin de paie of the month, to the cent; 3.2.5: its payroll entry. */
+export const PAIE = paquet({
+  type: 'paie',
+  aide: 'le bulletin de paie du mois à établir',
+  aleas: ALEAS,
+  schema: EntreeBulletin,
+  generer: casPaie,
+  spec: EXERCICE_PAIE,
+  couverture: COUVERTURE_PAIE,
+  calculer: (e) => resultatEnEuros(bulletinDe(e), new Set(['nombre', 'taux', 'tauxSalarial', 'tauxPatronal', 'tauxPas', 'coefficient'])),
+});

@@ -1,0 +1,32 @@
+import { TVA } from './tva';
+import { RAPPROCHEMENT } from './rapprochement';
+import { TRESORERIE } from './tresorerie';
+import { PAIE } from './paie';
+import { PAIE_ANOMALIES } from './paie-anomalies';
+import type { PaquetExercice } from './paquet';
+
+/**
+ * THE list of exercises, one line per package, in the order the command line, the task pane and the
+ * demo show them. Adding an exercise: its folder `src/exercices/<type>/`, its template
+ * `templates/exercices/<type>.json`, and one line here.
+ */
+export const EXERCICES = [TVA, RAPPROCHEMENT, TRESORERIE, PAIE, PAIE_ANOMALIES] as const;
+
+export type TypeExercice = (typeof EXERCICES)[number]['type'];
+export const TYPES_EXERCICE: readonly TypeExercice[] = EXERCICES.map((p) => p.type);
+
+/** A package as the generic machinery sees it: the case and parameters are whatever its schema says. */
+export type Paquet = PaquetExercice<TypeExercice, unknown, unknown>;
+const PAR_TYPE = new Map<string, Paquet>(EXERCICES.map((p) => [p.type, p as unknown as Paquet]));
+
+export const estTypeExercice = (t: string): t is TypeExercice => PAR_TYPE.has(t);
+
+export function paquetExercice(type: TypeExercice): Paquet {
+  return PAR_TYPE.get(type)!;
+}
+
+/** The package whose template has this id (`_agora` records it); undefined for an unknown template. */
+export const paquetDuModele = (id: string): Paquet | undefined => EXERCICES.find((p) => p.spec.gabarit.id === id) as Paquet | undefined;
+
+/** The exercises `agora calcul` knows: those with a calculator of their own. */
+export const CALCULS = EXERCICES.filter((p) => p.calculer).map((p) => p.type);
