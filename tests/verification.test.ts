@@ -12,6 +12,7 @@ const d = dossierTemporaire('agora-verif-');
 
 /** The cases used: every aléa of each template, two seeds, a month inside the payroll tables. */
 const CAS: [TypeExercice, string, string[]][] = [
+  ['facture', '2026-10', ['plusieurs_taux', 'rabais', 'ristourne', 'escompte', 'port', 'retour']],
   ['tva', '2026-03', ['encaissement', 'immobilisation', 'intracommunautaire', 'credit']],
   ['rapprochement', '2026-03', []],
   ['tresorerie', '2026-01', ['retard_client', 'investissement', 'decouvert']],
@@ -82,6 +83,7 @@ describe.each(CAS)('vérification %s', (type, periode, aleas) => {
  * credit; charges_sociales, salaries that change (the generated ones are the same every month).
  */
 const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
+  facture: ['avoir_prix_brut', 'escompte_hors_base', 'port_sans_tva', 'reductions_additionnees', 'remise_oubliee'],
   tva: ['autoliquidation', 'encaissement', 'immobilisation'],
   rapprochement: ['colonne', 'ecriture_sens', 'sens', 'tva_frais'],
   tresorerie: ['delais', 'hors_taxes', 'tva_decalage'],

@@ -11,6 +11,7 @@ import { dossierTemporaire } from './aides/cli';
 import { CHROMIUM, construireVolet, servirVolet, type ServeurVolet } from '../src/bench/serveurVolet';
 import { remplirMemoire } from './aides/remplirMemoire';
 import { exerciceDuClasseur, modeleDExercice } from '../src/app/modelesExercices';
+import { paquetExercice, TYPES_EXERCICE } from '../src/exercices/registre';
 import { attendusDesReponses, SCEAU_EN_CLAIR } from '../src/app/verifierExercice';
 import { insererClasseur } from '../src/io/office/insererClasseur';
 import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
@@ -238,6 +239,10 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
 
   // as Excel 2019 (ExcelApi 1.8): the exercise is written range by range, exceljs is never fetched
   const { page, fichiers } = await ouvrir('taskpane.html?excelapi=1.8#exercices', 420);
+  // the list is the registry's: every exercise, in its order, its aléas drawn from its template
+  await expect(page.locator('#exercices-modele option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).resolves.toEqual([...TYPES_EXERCICE]);
+  await page.getByLabel("Modèle d'exercice").selectOption('facture');
+  await expect(page.locator('#exercices-aleas label').allTextContents()).resolves.toEqual(paquetExercice('facture').spec.gabarit.aleas.map((a) => a.libelle));
   await page.getByLabel("Modèle d'exercice").selectOption('tva');
   await page.getByLabel(/^N° de cas/).fill('12');
   // a month the pane cannot read: the message repeats it, the field is marked invalid and gets the focus

@@ -10,7 +10,7 @@ import type { OptionsGrilles } from '../../sheets/grilles/classeurGrilles';
 import { anneeScolaire, aujourdhui } from '../../domain/dates';
 import { typesParDefaut } from '../../sheets/grilles/gabarit';
 import { corrigerClasseur, exercicesDeLaClasse, moisDeDemonstration } from '../../app/exercices';
-import { TYPES_EXERCICE } from '../../exercices/registre';
+import { EXERCICES, TYPES_EXERCICE } from '../../exercices/registre';
 import { enEuros, versCentimes } from '../../domain/monnaie';
 import { nomComplet } from '../../sheets/eleve';
 import { verifierCopies } from '../../app/verification';
@@ -60,7 +60,8 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   s.out(`  écrit : ${parEleve.fichiers.length} classeurs dans ${path.join(dossier, 'grilles-par-eleve')}${f0 ? ` (par exemple ${path.basename(f0.fichier)} : ${f0.feuilles.filter((f) => !f.startsWith('_')).join(', ')})` : ''}\n`);
   for (const e of parEleve.erreurs) s.err(`Erreur : ${e.message}\n`);
 
-  s.out(`\n3. Exercices des blocs 2 et 3 : un cas différent pour chaque élève (graine tirée de son nom), et les corrigés de l'enseignant.\n`);
+  const blocs = [...new Set(EXERCICES.map((p) => p.spec.gabarit.competence[0]))].sort();
+  s.out(`\n3. Exercices des blocs ${blocs.join(', ').replace(/, (\d)$/, ' et $1')} : un cas différent pour chaque élève (graine tirée de son nom), et les corrigés de l'enseignant.\n`);
   let erreursExercices = 0;
   let premierTva: string | undefined;
   let premierePaie: string | undefined;

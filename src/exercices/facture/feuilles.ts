@@ -1,0 +1,261 @@
+import { ConstructeurFeuille } from '../../sheets/constructeur';
+import { lettreColonne, type NomDefini, type Valeur } from '../../sheets/model';
+import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
+import { dateFr } from '../../domain/dates';
+import { versEuros } from '../../domain/monnaie';
+import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import modele from '../../../templates/exercices/facture.json';
+import { calculerFacture, FACON_JUSTE, type Facon, type Montants, type PiedParTaux } from './calcul';
+import type { EntreeFacture } from './entree';
+
+/** The template, validated when the module loads. */
+export const GABARIT = gabaritExercice(modele, 'facture');
+
+export const NOMS_FAC = {
+  lignes: 'FAC_Lignes_Montants',
+  pied: 'FAC_Pied',
+  totalHt: 'FAC_Total_HT',
+  totalTva: 'FAC_Total_TVA',
+  netAPayer: 'FAC_Net_A_Payer',
+  avoirPied: 'FAC_Avoir_Pied',
+  avoirTotalHt: 'FAC_Avoir_Total_HT',
+  avoirTotalTva: 'FAC_Avoir_Total_TVA',
+  avoirNet: 'FAC_Avoir_Net',
+} as const;
+
+export const CONTROLE_JUSTE = 'Le net à payer est égal au total hors taxes augmenté de la TVA.';
+
+const taux = (t: number) => `${String(t).replace('.', ',')}\u00a0%`;
+
+function blocs(e: EntreeFacture): Bloc[] {
+  return [
+    {
+      nom: 'FAC_Facture',
+      titre: 'Commande à facturer et conditions de vente',
+      champs: [
+        { nom: 'FAC_Numero', cle: 'numero', libelle: 'Numéro de la facture', type: 'texte', valeur: e.numero },
+        { nom: 'FAC_Date', cle: 'date', libelle: 'Date de la facture', type: 'date', valeur: e.date },
+        { nom: 'FAC_Vendeur', cle: 'vendeur', libelle: 'Vendeur', type: 'texte', valeur: e.vendeur },
+        { nom: 'FAC_Client', cle: 'client', libelle: 'Client', type: 'texte', valeur: e.client },
+        { nom: 'FAC_Rabais', cle: 'rabais', libelle: 'Rabais (retard de livraison), sur le net des lignes', type: 'taux', valeur: e.rabais },
+        { nom: 'FAC_Ristourne', cle: 'ristourne', libelle: 'Ristourne (chiffre d\u2019affaires de l\u2019année atteint)', type: 'taux', valeur: e.ristourne },
+        { nom: 'FAC_Escompte', cle: 'escompte', libelle: 'Escompte pour paiement comptant', type: 'taux', valeur: e.escompte },
+        { nom: 'FAC_Port', cle: 'port', libelle: 'Frais de port hors taxes', type: 'euros', valeur: versEuros(e.port) },
+      ],
+    },
+    {
+      nom: 'FAC_Commande',
+      titre: 'Articles livrés',
+      colonnes: [
+        { cle: 'reference', entete: 'Référence', type: 'texte', largeur: 1 },
+        { cle: 'designation', entete: 'Désignation', type: 'texte', largeur: 2 },
+        { cle: 'quantite', entete: 'Quantité', type: 'entier', largeur: 1 },
+        { cle: 'prixUnitaire', entete: 'Prix unitaire HT', type: 'euros', largeur: 1 },
+        { cle: 'remise', entete: 'Remise', type: 'taux', largeur: 1 },
+        { cle: 'taux', entete: 'Taux de TVA', type: 'taux', largeur: 1 },
+      ],
+      lignes: e.lignes.map((l) => ({ ...l, prixUnitaire: versEuros(l.prixUnitaire) })),
+    },
+    {
+      nom: 'FAC_Retours',
+      titre: 'Articles retournés par le client après la livraison (facture d\u2019avoir)',
+      colonnes: [
+        { cle: 'reference', entete: 'Référence', type: 'texte', largeur: 1 },
+        { cle: 'quantite', entete: 'Quantité retournée', type: 'entier', largeur: 1 },
+      ],
+      lignes: e.retours,
+    },
+  ];
+}
+
+function donnees(l: LectureBlocs): unknown {
+  const s = (l.get('FAC_Facture') ?? {}) as Record<string, unknown>;
+  return { ...s, lignes: l.get('FAC_Commande') ?? [], retours: l.get('FAC_Retours') ?? [] };
+}
+
+/** The rows of an invoice foot, each with its label, for the reductions the case has (a rate per column). */
+function etapes(e: EntreeFacture, avecPort: boolean): { libelle: string; cle: keyof PiedParTaux }[] {
+  return [
+    { libelle: 'Total net HT des lignes', cle: 'netLignes' as const },
+    ...(e.rabais ? [{ libelle: `Rabais ${taux(e.rabais)}`, cle: 'rabais' as const }] : []),
+    ...(e.ristourne ? [{ libelle: `Ristourne ${taux(e.ristourne)}`, cle: 'ristourne' as const }] : []),
+    ...(e.rabais || e.ristourne ? [{ libelle: 'Net commercial', cle: 'netCommercial' as const }] : []),
+    ...(e.escompte ? [{ libelle: `Escompte ${taux(e.escompte)}`, cle: 'escompte' as const }, { libelle: 'Net financier', cle: 'netFinancier' as const }] : []),
+    ...(avecPort && e.port ? [{ libelle: 'Frais de port', cle: 'port' as const }] : []),
+    { libelle: 'Base hors taxes', cle: 'base' as const },
+    { libelle: 'TVA', cle: 'tva' as const },
+  ];
+}
+
+const tauxDe = (e: EntreeFacture, references?: readonly string[]) => [...new Set(e.lignes.filter((l) => !references || references.includes(l.reference)).map((l) => l.taux))].sort((a, b) => b - a);
+
+/** An invoice foot as answers: one row per step, one column per rate (the rates of `modele`, a missing one at 0). */
+function pied(m: Montants, lignes: ReturnType<typeof etapes>, rates: number[]): ValeurAttendue[][] {
+  return lignes.map((s) => rates.map((t) => versEuros((m.pied.find((p) => p.taux === t)?.[s.cle] as number | undefined) ?? 0)));
+}
+
+function attendusDe(e: EntreeFacture, facon: Facon): Attendus {
+  const r = calculerFacture(e, facon);
+  const a: Attendus = {
+    [NOMS_FAC.lignes]: r.facture.lignes.map((l) => [versEuros(l.brut), versEuros(l.remise), versEuros(l.net)]),
+    [NOMS_FAC.pied]: pied(r.facture, etapes(e, true), tauxDe(e)),
+    [NOMS_FAC.totalHt]: versEuros(r.facture.totalHt),
+    [NOMS_FAC.totalTva]: versEuros(r.facture.totalTva),
+    [NOMS_FAC.netAPayer]: versEuros(r.facture.netAPayer),
+  };
+  if (r.avoir) {
+    a[NOMS_FAC.avoirPied] = pied(r.avoir, etapes(e, false), tauxDe(e, e.retours.map((x) => x.reference)));
+    a[NOMS_FAC.avoirTotalHt] = versEuros(r.avoir.totalHt);
+    a[NOMS_FAC.avoirTotalTva] = versEuros(r.avoir.totalTva);
+    a[NOMS_FAC.avoirNet] = versEuros(r.avoir.netAPayer);
+  }
+  return a;
+}
+
+const attendus = (e: EntreeFacture): Attendus => attendusDe(e, FACON_JUSTE);
+
+function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+  const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
+  const rates = tauxDe(e);
+  const largeur = Math.max(5, 2 + rates.length);
+  const f = new ConstructeurFeuille(feuille, [16, 40, ...Array.from({ length: largeur - 2 }, () => 15)]);
+  const noms: NomDefini[] = [];
+  const reponses: Reponse[] = [];
+  const repondre = repondeur(GABARIT, reponses);
+  const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fondCorrige(remplie) };
+  const rempli = (nom: string, i?: number, j?: number): Valeur => {
+    const v = remplie?.[nom];
+    if (v === undefined) return null;
+    if (i === undefined) return v as ValeurAttendue;
+    const ligne = (v as ValeurAttendue[][])[i];
+    return (j === undefined ? (ligne as unknown as ValeurAttendue) : ligne?.[j]) ?? null;
+  };
+  const seule = (nom: string, libelle: string) => {
+    const n = f.ligne([{ valeur: libelle, style: etiquette, colonnes: largeur - 1 }, { valeur: rempli(nom), style: montant }]);
+    noms.push({ nom, feuille, plage: `${lettreColonne(largeur - 1)}${n}` });
+    repondre(nom, libelle);
+  };
+  /** An invoice foot: a row per step, a column per rate, answers in C.. */
+  const tableauPied = (nom: string, lignes: ReturnType<typeof etapes>, tauxPied: number[]) => {
+    f.ligne([{ valeur: '', style: entete, colonnes: 2 }, ...tauxPied.map((t) => ({ valeur: `TVA ${taux(t)}`, style: entete }))]);
+    const premiere = f.nombreDeLignes + 1;
+    lignes.forEach((s, i) => f.ligne([{ valeur: s.libelle, style: etiquette, colonnes: 2 }, ...tauxPied.map((_, j) => ({ valeur: rempli(nom, i, j), style: montant }))]));
+    noms.push({ nom, feuille, plage: `C${premiere}:${lettreColonne(1 + tauxPied.length)}${premiere + lignes.length - 1}` });
+    repondre(nom, `${nom === NOMS_FAC.pied ? 'Pied de facture' : 'Pied de l\u2019avoir'}, par taux de TVA`, { unites: lignes.map((s) => s.libelle) });
+  };
+
+  f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: largeur }]);
+  f.ligne([{ valeur: `Facture ${e.numero} du ${dateFr(e.date)} à ${e.client}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: largeur }]);
+  f.vide();
+  f.ligne([{ valeur: '1. Lignes de la facture', style: bandeau, colonnes: largeur }]);
+  f.ligne(['Référence', 'Désignation', 'Montant brut HT', 'Remise', 'Net HT'].map((v) => ({ valeur: v, style: entete })));
+  const premiere = f.nombreDeLignes + 1;
+  e.lignes.forEach((l, i) =>
+    f.ligne([
+      { valeur: l.reference, style: { ...valeur, alignement: 'centre' } },
+      { valeur: `${l.designation} (${l.quantite} × ${montantTexte(l.prixUnitaire)} €${l.remise ? `, remise ${taux(l.remise)}` : ''})`, style: { ...valeur, retourLigne: true } },
+      ...[0, 1, 2].map((j) => ({ valeur: rempli(NOMS_FAC.lignes, i, j), style: montant })),
+    ]),
+  );
+  noms.push({ nom: NOMS_FAC.lignes, feuille, plage: `C${premiere}:E${premiere + e.lignes.length - 1}` });
+  repondre(NOMS_FAC.lignes, 'Montants des lignes (brut, remise, net)', { unites: e.lignes.map((l) => `ligne ${l.reference}`) });
+  f.vide();
+  f.ligne([{ valeur: '2. Pied de facture, par taux de TVA', style: bandeau, colonnes: largeur }]);
+  tableauPied(NOMS_FAC.pied, etapes(e, true), rates);
+  f.vide();
+  f.ligne([{ valeur: '3. Totaux de la facture', style: bandeau, colonnes: largeur }]);
+  seule(NOMS_FAC.totalHt, 'Total hors taxes');
+  seule(NOMS_FAC.totalTva, 'Total de la TVA');
+  seule(NOMS_FAC.netAPayer, 'Net à payer (TTC)');
+  // a self-check the student sees as soon as the three totals are typed (it gives no answer away)
+  const { totalHt: ht, totalTva: tva, netAPayer: net } = NOMS_FAC;
+  f.ligne([{ valeur: { formule: `IF(COUNT(${ht},${tva},${net})<3,"",IF(ROUND(${ht}+${tva}-${net},2)=0,"${CONTROLE_JUSTE}","Le net à payer n'est pas égal au total hors taxes augmenté de la TVA."))` }, style: { ...texte, italique: true }, colonnes: largeur }]);
+  if (e.retours.length) {
+    f.vide();
+    f.ligne([{ valeur: '4. Facture d\u2019avoir : articles retournés', style: bandeau, colonnes: largeur }]);
+    f.ligne([{ valeur: e.retours.map((r) => `${r.reference} : ${r.quantite} retourné${r.quantite > 1 ? 's' : ''}`).join(' ; '), style: texte, colonnes: largeur }]);
+    tableauPied(NOMS_FAC.avoirPied, etapes(e, false), tauxDe(e, e.retours.map((r) => r.reference)));
+    seule(NOMS_FAC.avoirTotalHt, 'Avoir : total hors taxes');
+    seule(NOMS_FAC.avoirTotalTva, 'Avoir : total de la TVA');
+    seule(NOMS_FAC.avoirNet, 'Avoir : net (TTC)');
+  }
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
+}
+
+/** « Paramètres »: the invoicing rules and their references (the TVA rate of each article is in the énoncé; nothing to change). */
+function feuilleParametres(): FeuilleConstruite {
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [22, 70]);
+  f.ligne([{ valeur: 'Règles de facturation', style: titre, colonnes: 2 }]);
+  f.ligne([{ valeur: 'Rappels pour établir la facture ; le taux de TVA de chaque article est donné dans l\u2019énoncé.', style: sousTitre, colonnes: 2 }]);
+  f.vide();
+  const regle = (quoi: string, texteRegle: string) => f.ligne([{ valeur: quoi, style: etiquette }, { valeur: texteRegle, style: { ...texte, bordure: true } }]);
+  regle('Réductions commerciales', 'Remise, rabais, ristourne : appliquées en cascade, chacune sur le net qui précède, arrondie au centime.');
+  regle('Escompte', 'Accordé sur la facture pour un paiement comptant : il diminue la base de la TVA (CGI, art. 267, II-1°).');
+  regle('Frais de port', 'Compris dans la base d\u2019imposition (CGI, art. 267, I-2°), au taux de TVA des marchandises livrées ; sur une facture à plusieurs taux, répartis au prorata des nets financiers.');
+  regle('Facture d\u2019avoir', 'Reprend les articles retournés aux prix, remises et réductions de la facture (CGI, art. 272, 1 : la TVA d\u2019une vente annulée est imputée).');
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [] };
+}
+
+/** How each amount is obtained: each line, then each rate's cascade, the port's share, the totals. */
+function justification(e: EntreeFacture): string[][] {
+  const r = calculerFacture(e, FACON_JUSTE);
+  const eur = (c: number) => `${montantTexte(c)} €`;
+  const lignes: string[][] = [['Étape', 'Montant', 'Comment on l\u2019obtient']];
+  const document = (m: Montants, quoi: string, quantites: (ref: string) => number) => {
+    for (const l of m.lignes) {
+      const source = e.lignes.find((x) => x.reference === l.reference)!;
+      lignes.push([`${quoi} ${l.reference}`, montantTexte(l.net), `${quantites(l.reference)} × ${eur(source.prixUnitaire)} = ${eur(l.brut)}${source.remise ? ` ; remise ${taux(source.remise)} : ${eur(l.remise)}` : ''} ; net ${eur(l.net)}.`]);
+    }
+    for (const p of m.pied) {
+      const etapesTexte = [
+        `net des lignes ${eur(p.netLignes)}`,
+        ...(e.rabais ? [`rabais ${taux(e.rabais)} : ${eur(p.rabais)}`] : []),
+        ...(e.ristourne ? [`ristourne ${taux(e.ristourne)} de ${eur(p.netLignes - p.rabais)} : ${eur(p.ristourne)}`] : []),
+        ...(e.rabais || e.ristourne ? [`net commercial ${eur(p.netCommercial)}`] : []),
+        ...(e.escompte ? [`escompte ${taux(e.escompte)} : ${eur(p.escompte)}`, `net financier ${eur(p.netFinancier)}`] : []),
+        ...(p.port ? [`frais de port ${eur(p.port)}`] : []),
+        `base ${eur(p.base)}`,
+        `TVA ${taux(p.taux)} : ${eur(p.tva)}`,
+      ];
+      lignes.push([`${quoi} : TVA ${taux(p.taux)}`, montantTexte(p.base), `${etapesTexte.join(' ; ')}.`]);
+    }
+    lignes.push([`${quoi} : totaux`, montantTexte(m.netAPayer), `Total HT ${eur(m.totalHt)} + TVA ${eur(m.totalTva)} = ${eur(m.netAPayer)}.`]);
+  };
+  document(r.facture, 'Facture', (ref) => e.lignes.find((l) => l.reference === ref)!.quantite);
+  if (e.port && r.facture.pied.length > 1)
+    lignes.push(['Frais de port', montantTexte(e.port), `Répartis au prorata des nets financiers : ${r.facture.pied.map((p) => `${taux(p.taux)} : ${eur(p.port)}`).join(' ; ')} (le dernier taux reçoit le reste de l\u2019arrondi).`]);
+  if (r.avoir) document(r.avoir, 'Avoir', (ref) => e.retours.find((x) => x.reference === ref)!.quantite);
+  return lignes;
+}
+
+/** The answers of a mistaken way of computing, or null when the case cannot show it (they equal the right ones). */
+function siDifferent(e: EntreeFacture, facon: Partial<Facon>): Attendus | null {
+  const a = attendusDe(e, { ...FACON_JUSTE, ...facon });
+  return JSON.stringify(a) === JSON.stringify(attendus(e)) ? null : a;
+}
+
+const variantes: SpecExercice<EntreeFacture, null>['variantes'] = {
+  remise_oubliee: (e) => siDifferent(e, { remiseDesLignes: false }),
+  reductions_additionnees: (e) => (e.rabais && e.ristourne ? siDifferent(e, { cascade: false }) : null),
+  escompte_hors_base: (e) => (e.escompte ? siDifferent(e, { escompteDansLaBase: false }) : null),
+  port_sans_tva: (e) => (e.port ? siDifferent(e, { portDansLaBase: false }) : null),
+  avoir_prix_brut: (e) => (e.retours.length ? siDifferent(e, { avoirAuPrixFacture: false }) : null),
+};
+
+export const EXERCICE_FACTURE: SpecExercice<EntreeFacture, null> = {
+  gabarit: GABARIT,
+  largeursEnonce: [14, 22, 22, 10, 14, 10, 12],
+  blocs,
+  structure: () => blocs({ numero: '', date: '2000-01-01', vendeur: '', client: '', lignes: [], rabais: 0, ristourne: 0, escompte: 0, port: 0, retours: [] }),
+  donnees,
+  parametresParDefaut: () => null,
+  feuilleParametres,
+  lireParametres: () => null,
+  feuilleTravail,
+  attendus,
+  variantes,
+  justification,
+  largeursJustification: [18, 14, 90],
+};
