@@ -1,0 +1,200 @@
+import { ConstructeurFeuille } from '../../sheets/constructeur';
+import { lettreColonne, type NomDefini, type Style, type Valeur } from '../../sheets/model';
+import { bandeau, entete, etiquette, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
+import { dateFr, moisEnLettres } from '../../domain/dates';
+import { versEuros } from '../../domain/monnaie';
+import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import modele from '../../../templates/exercices/stocks.json';
+import { calculerStocks, FACON_JUSTE, type Facon } from './calcul';
+import type { EntreeStocks } from './entree';
+
+/** The template, validated when the module loads. */
+export const GABARIT = gabaritExercice(modele, 'stocks');
+
+export const NOMS_STK = { cmup: 'STK_CMUP', peps: 'STK_PEPS', alerte: 'STK_Stock_Alerte', commander: 'STK_Commander', quantite: 'STK_Quantite_A_Commander' } as const;
+
+const NATURES = { entree: 'Entrée', sortie: 'Sortie', retour: 'Retour au fournisseur' };
+
+function blocs(e: EntreeStocks): Bloc[] {
+  return [
+    {
+      nom: 'STK_Article',
+      titre: 'Article et règles de réapprovisionnement',
+      champs: [
+        { nom: 'STK_Reference', cle: 'reference', libelle: 'Référence de l\u2019article', type: 'texte', valeur: e.article.reference },
+        { nom: 'STK_Designation', cle: 'designation', libelle: 'Désignation', type: 'texte', valeur: e.article.designation },
+        { nom: 'STK_Unite', cle: 'unite', libelle: 'Unité', type: 'texte', valeur: e.article.unite },
+        { nom: 'STK_Debut', cle: 'debut', libelle: 'Date du stock initial', type: 'date', valeur: e.debut },
+        { nom: 'STK_Initial_Quantite', cle: 'quantiteInitiale', libelle: 'Stock initial (quantité)', type: 'entier', valeur: e.stockInitial.quantite },
+        { nom: 'STK_Initial_Cout', cle: 'coutInitial', libelle: 'Coût unitaire du stock initial', type: 'euros', valeur: versEuros(e.stockInitial.coutUnitaire) },
+        { nom: 'STK_Minimum', cle: 'stockMinimum', libelle: 'Stock minimum', type: 'entier', valeur: e.stockMinimum },
+        { nom: 'STK_Consommation', cle: 'consommationJournaliere', libelle: 'Consommation moyenne par jour ouvré', type: 'entier', valeur: e.consommationJournaliere },
+        { nom: 'STK_Delai', cle: 'delaiLivraison', libelle: 'Délai de livraison du fournisseur (jours ouvrés)', type: 'entier', valeur: e.delaiLivraison },
+        { nom: 'STK_Maximum', cle: 'stockMaximum', libelle: 'Stock maximum', type: 'entier', valeur: e.stockMaximum },
+      ],
+    },
+    {
+      nom: 'STK_Mouvements',
+      titre: 'Mouvements du mois',
+      colonnes: [
+        { cle: 'date', entete: 'Date', type: 'date', largeur: 1 },
+        { cle: 'piece', entete: 'Pièce', type: 'texte', largeur: 1 },
+        { cle: 'nature', entete: 'Mouvement', type: { choix: NATURES }, largeur: 1 },
+        { cle: 'libelle', entete: 'Libellé', type: 'texte', largeur: 2 },
+        { cle: 'quantite', entete: 'Quantité', type: 'entier', largeur: 1 },
+        { cle: 'coutUnitaire', entete: 'Coût unitaire HT', type: 'euros', largeur: 1 },
+      ],
+      lignes: e.mouvements.map((m) => ({ ...m, coutUnitaire: m.coutUnitaire === undefined ? undefined : versEuros(m.coutUnitaire) })),
+    },
+  ];
+}
+
+function donnees(l: LectureBlocs): unknown {
+  const { reference, designation, unite, quantiteInitiale, coutInitial, ...reste } = (l.get('STK_Article') ?? {}) as Record<string, unknown>;
+  return { ...reste, article: { reference, designation, unite }, stockInitial: { quantite: quantiteInitiale, coutUnitaire: coutInitial }, mouvements: l.get('STK_Mouvements') ?? [] };
+}
+
+function attendusDe(e: EntreeStocks, facon: Facon): Attendus {
+  const r = calculerStocks(e, facon);
+  const eur = (c: number | null) => (c === null ? null : versEuros(c));
+  return {
+    [NOMS_STK.cmup]: r.cmup.map((l) => [eur(l.sortie), l.quantite, versEuros(l.cmup), versEuros(l.valeur)]),
+    [NOMS_STK.peps]: r.peps.map((l) => [eur(l.sortie), l.quantite, versEuros(l.valeur)]),
+    [NOMS_STK.alerte]: r.stockAlerte,
+    [NOMS_STK.commander]: r.commander ? 'Oui' : 'Non',
+    [NOMS_STK.quantite]: r.quantiteACommander,
+  };
+}
+
+const attendus = (e: EntreeStocks): Attendus => attendusDe(e, FACON_JUSTE);
+
+function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+  const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
+  const f = new ConstructeurFeuille(feuille, [12, 12, 22, 10, 14, 11, 14, 14]);
+  const noms: NomDefini[] = [];
+  const reponses: Reponse[] = [];
+  const repondre = repondeur(GABARIT, reponses);
+  const fond = fondCorrige(remplie);
+  const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fond };
+  const quantite = { ...saisieCentree, format: '0', ...fond };
+  const rempli = (nom: string, i?: number, j?: number): Valeur => {
+    const v = remplie?.[nom];
+    if (v === undefined) return null;
+    return (i === undefined ? (v as ValeurAttendue) : (v as ValeurAttendue[][])[i]?.[j!]) ?? null;
+  };
+  const mouvement = (i: number) => {
+    const m = e.mouvements[i]!;
+    return [
+      { valeur: { date: m.date }, style: { ...valeur, alignement: 'centre' as const, format: 'dd/mm/yyyy' } },
+      { valeur: m.piece, style: { ...valeur, alignement: 'centre' as const } },
+      { valeur: `${NATURES[m.nature]} de ${m.quantite}${m.coutUnitaire === undefined ? '' : ` à ${montantTexte(m.coutUnitaire)} €`}`, style: valeur },
+    ];
+  };
+  const unites = e.mouvements.map((m) => `${m.piece} du ${dateFr(m.date)}`);
+  const fiche = (nom: string, intitule: string, colonnes: string[], styles: Style[]) => {
+    f.ligne([{ valeur: intitule, style: bandeau, colonnes: 8 }]);
+    f.ligne(['Date', 'Pièce', 'Mouvement', ...colonnes].map((v) => ({ valeur: v, style: entete })));
+    f.ligne([
+      { valeur: { date: e.debut }, style: { ...valeur, alignement: 'centre', format: 'dd/mm/yyyy' } },
+      { valeur: '', style: valeur },
+      { valeur: `Stock initial : ${e.stockInitial.quantite} à ${montantTexte(e.stockInitial.coutUnitaire)} €`, style: { ...valeur, italique: true } },
+      ...colonnes.map(() => ({ valeur: '', style: valeur })),
+    ]);
+    const premiere = f.nombreDeLignes + 1;
+    e.mouvements.forEach((_, i) => f.ligne([...mouvement(i), ...colonnes.map((_, j) => ({ valeur: rempli(nom, i, j), style: styles[j]! }))]));
+    noms.push({ nom, feuille, plage: `D${premiere}:${lettreColonne(2 + colonnes.length)}${premiere + e.mouvements.length - 1}` });
+    repondre(nom, intitule.replace(/^\d\. /, ''), { unites });
+  };
+
+  f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 8 }]);
+  f.ligne([{ valeur: `${e.article.designation} (${e.article.reference}), ${moisEnLettres(e.debut.slice(0, 7))}. ${consigneSaisie(remplie)} ; une entrée n\u2019a pas de valeur de sortie.`, style: sousTitre, colonnes: 8 }]);
+  f.vide();
+  fiche(NOMS_STK.cmup, '1. Fiche de stock au coût moyen unitaire pondéré (CMUP)', ['Valeur de la sortie', 'Quantité en stock', 'CMUP', 'Valeur du stock'], [montant, quantite, montant, montant]);
+  f.vide();
+  fiche(NOMS_STK.peps, '2. Fiche de stock en premier entré, premier sorti (PEPS)', ['Valeur de la sortie', 'Quantité en stock', 'Valeur du stock'], [montant, quantite, montant]);
+  f.vide();
+  f.ligne([{ valeur: '3. Réapprovisionnement', style: bandeau, colonnes: 8 }]);
+  const seule = (nom: string, libelle: string, style: Style) => {
+    const n = f.ligne([{ valeur: libelle, style: etiquette, colonnes: 6 }, { valeur: rempli(nom), style, colonnes: 2 }]);
+    noms.push({ nom, feuille, plage: `G${n}` });
+    repondre(nom, libelle);
+    return n;
+  };
+  seule(NOMS_STK.alerte, 'Stock d\u2019alerte (quantité)', quantite);
+  const n = seule(NOMS_STK.commander, 'Faut-il commander ? (Oui / Non)', { ...saisieCentree, ...fond });
+  seule(NOMS_STK.quantite, 'Quantité à commander (0 si aucune commande)', quantite);
+  f.ligne([{ valeur: 'Stock final : la quantité en stock de la dernière ligne de chaque fiche (les deux méthodes donnent la même).', style: { ...texte, italique: true }, colonnes: 8 }]);
+  return {
+    feuille: { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), protegee: true, validations: [{ plage: `G${n}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }] },
+    noms,
+    reponses,
+  };
+}
+
+/** « Paramètres »: the valuation rules, for reference (nothing to change). */
+function feuilleParametres(): FeuilleConstruite {
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [22, 70]);
+  f.ligne([{ valeur: 'Règles de la fiche de stock', style: titre, colonnes: 2 }]);
+  f.ligne([{ valeur: 'Rappels ; les quantités et coûts de l\u2019article sont dans l\u2019énoncé.', style: sousTitre, colonnes: 2 }]);
+  f.vide();
+  const regle = (quoi: string, texteRegle: string) => f.ligne([{ valeur: quoi, style: etiquette }, { valeur: texteRegle, style: { ...texte, bordure: true } }]);
+  regle('Coût d\u2019entrée', 'Les stocks sont évalués à leur coût d\u2019acquisition (prix d\u2019achat hors taxes) ; les sorties, au coût moyen pondéré ou selon le premier entré, premier sorti (Code de commerce, art. L123-18 ; plan comptable général, règlement ANC n° 2014-03).');
+  regle('CMUP', 'Recalculé après chaque entrée et chaque retour, arrondi au centime ; une sortie est valorisée au CMUP du moment.');
+  regle('PEPS', 'Chaque livraison forme un lot à son coût ; les sorties prennent les lots les plus anciens.');
+  regle('Stock d\u2019alerte', 'Stock minimum + consommation journalière × délai de livraison ; commande quand le stock final l\u2019atteint, pour revenir au stock maximum.');
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [] };
+}
+
+/** How each line of the two cards is obtained, then the reorder decision. */
+function justification(e: EntreeStocks): string[][] {
+  const r = calculerStocks(e);
+  const eur = (c: number) => `${montantTexte(c)} €`;
+  const lignes: string[][] = [['Pièce', 'Valeur du stock', 'Comment on l\u2019obtient']];
+  let precedent = { quantite: e.stockInitial.quantite, valeur: e.stockInitial.quantite * e.stockInitial.coutUnitaire };
+  e.mouvements.forEach((m, i) => {
+    const c = r.cmup[i]!;
+    const texteCmup =
+      m.nature === 'entree'
+        ? `CMUP : valeur ${eur(precedent.valeur)} + ${m.quantite} × ${eur(m.coutUnitaire!)} = ${eur(c.valeur)}, divisée par ${c.quantite} : ${eur(c.cmup)}.`
+        : m.nature === 'retour'
+          ? `CMUP : retour de ${m.quantite} × ${eur(m.coutUnitaire!)} = ${eur(c.sortie!)} ; (${eur(precedent.valeur)} − ${eur(c.sortie!)}) / ${c.quantite} = ${eur(c.cmup)} ; stock ${eur(c.valeur)}.`
+          : `CMUP : sortie de ${m.quantite} × ${eur(c.cmup)} = ${eur(c.sortie!)} ; stock ${c.quantite} × ${eur(c.cmup)} = ${eur(c.valeur)}.`;
+    const p = r.peps[i]!;
+    const textePeps = `PEPS : ${p.sortie === null ? 'nouveau lot' : `sortie de ${eur(p.sortie)}`} ; lots restants ${p.lots.map((l) => `${l.quantite} × ${eur(l.cout)}`).join(' + ') || 'aucun'} = ${eur(p.valeur)}.`;
+    lignes.push([m.piece, montantTexte(c.valeur), `${texteCmup} ${textePeps}`]);
+    precedent = c;
+  });
+  lignes.push(['Stock d\u2019alerte', String(r.stockAlerte), `${e.stockMinimum} + ${e.consommationJournaliere} × ${e.delaiLivraison} = ${r.stockAlerte}.`]);
+  lignes.push(['Commande', String(r.quantiteACommander), r.commander ? `Stock final ${r.stockFinal} ≤ ${r.stockAlerte} : commander ${e.stockMaximum} − ${r.stockFinal} = ${r.quantiteACommander}.` : `Stock final ${r.stockFinal} > ${r.stockAlerte} : pas de commande.`]);
+  return lignes;
+}
+
+function siDifferent(e: EntreeStocks, facon: Partial<Facon>): Attendus | null {
+  const a = attendusDe(e, { ...FACON_JUSTE, ...facon });
+  return JSON.stringify(a) === JSON.stringify(attendus(e)) ? null : a;
+}
+
+const variantes: SpecExercice<EntreeStocks, null>['variantes'] = {
+  cmup_moyenne_simple: (e) => siDifferent(e, { cmupPondere: false }),
+  peps_recents: (e) => siDifferent(e, { pepsAnciens: false }),
+  alerte_sans_minimum: (e) => siDifferent(e, { alerteAvecMinimum: false }),
+  commande_sans_stock: (e) => siDifferent(e, { commandeMoinsStock: false }),
+};
+
+export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
+  gabarit: GABARIT,
+  largeursEnonce: [12, 12, 20, 22, 18, 10, 14],
+  blocs,
+  structure: () => blocs({ article: { reference: '', designation: '', unite: '' }, entreprise: '', debut: '2000-01-01', stockInitial: { quantite: 0, coutUnitaire: 0 }, mouvements: [], stockMinimum: 0, consommationJournaliere: 0, delaiLivraison: 1, stockMaximum: 0 }),
+  donnees,
+  parametresParDefaut: () => null,
+  feuilleParametres,
+  lireParametres: () => null,
+  feuilleTravail,
+  attendus,
+  variantes,
+  justification,
+  largeursJustification: [16, 14, 100],
+};

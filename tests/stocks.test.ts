@@ -1,0 +1,114 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { calculerStocks, FACON_JUSTE, type Facon } from '../src/exercices/stocks/calcul';
+import { ALEAS, casStocks } from '../src/exercices/stocks/cas';
+import { EntreeStocks } from '../src/exercices/stocks/entree';
+import { ErreurDonnees, valider } from '../src/domain/validation';
+import { dossierTemporaire, lancer } from './aides/cli';
+
+/**
+ * The stock card worked by hand: 100 ramettes at 4,00 €; 30 issued; 50 received at 4,30 €; 80
+ * issued; 5 defective ones sent back. Every figure below was computed on paper first.
+ */
+const CAS = {
+  article: { reference: 'PAP-A4', designation: 'Ramette de papier A4', unite: 'ramette' },
+  debut: '2026-10-01',
+  stockInitial: { quantite: 100, coutUnitaire: 4 },
+  mouvements: [
+    { date: '2026-10-03', piece: 'BS-1', nature: 'sortie', quantite: 30 },
+    { date: '2026-10-05', piece: 'BR-1', nature: 'entree', quantite: 50, coutUnitaire: 4.3 },
+    { date: '2026-10-10', piece: 'BS-2', nature: 'sortie', quantite: 80 },
+    { date: '2026-10-12', piece: 'AV-1', nature: 'retour', quantite: 5, coutUnitaire: 4.3 },
+  ],
+  stockMinimum: 20,
+  consommationJournaliere: 3,
+  delaiLivraison: 5,
+  stockMaximum: 150,
+};
+const stocks = (cas: unknown) => valider(EntreeStocks, cas, 'cas');
+const ligne = (l: { sortie: number | null; quantite: number; cmup?: number; valeur: number }) => [l.sortie, l.quantite, ...(l.cmup === undefined ? [] : [l.cmup]), l.valeur];
+
+describe('fiche de stock : calcul', () => {
+  test('CMUP après chaque entrée, calculé à la main', () => {
+    const r = calculerStocks(stocks(CAS));
+    expect(r.cmup.map(ligne)).toEqual([
+      [12000, 70, 400, 28000], // 30 × 4,00 ; 70 × 4,00
+      [null, 120, 413, 49500], // (280,00 + 50 × 4,30) / 120 = 4,125 → 4,13 ; valeur 495,00
+      [33040, 40, 413, 16520], // 80 × 4,13 = 330,40 ; 40 × 4,13 = 165,20
+      [2150, 35, 411, 14370], // retour 5 × 4,30 = 21,50 ; (165,20 − 21,50) / 35 = 4,1057 → 4,11 ; valeur 143,70
+    ]);
+  });
+
+  test('PEPS : les lots les plus anciens sortent d\u2019abord ; le retour reprend la livraison défectueuse', () => {
+    const r = calculerStocks(stocks(CAS));
+    expect(r.peps.map(ligne)).toEqual([
+      [12000, 70, 28000],
+      [null, 120, 49500], // 70 × 4,00 + 50 × 4,30
+      [32300, 40, 17200], // 70 × 4,00 + 10 × 4,30 = 323,00 ; reste 40 × 4,30
+      [2150, 35, 15050], // 5 × 4,30 ; reste 35 × 4,30 = 150,50
+    ]);
+    expect(r.peps.at(-1)!.lots).toEqual([{ quantite: 35, cout: 430 }]);
+  });
+
+  test('stock d\u2019alerte 20 + 3 × 5 = 35 ; stock final 35 : commander 150 − 35 = 115', () => {
+    const r = calculerStocks(stocks(CAS));
+    expect([r.stockAlerte, r.stockFinal, r.commander, r.quantiteACommander]).toEqual([35, 35, true, 115]);
+    const sans = calculerStocks(stocks({ ...CAS, mouvements: CAS.mouvements.slice(0, 2) }));
+    expect([sans.stockFinal, sans.commander, sans.quantiteACommander]).toEqual([120, false, 0]);
+  });
+
+  test('les façons fautives donnent les réponses des erreurs types', () => {
+    const e = stocks(CAS);
+    const avec = (f: Partial<Facon>) => calculerStocks(e, { ...FACON_JUSTE, ...f });
+    expect(ligne(avec({ cmupPondere: false }).cmup[1]!)).toEqual([null, 120, 415, 49800]); // (4,00 + 4,30) / 2
+    expect(ligne(avec({ pepsAnciens: false }).peps[2]!)).toEqual([33500, 40, 16000]); // 50 × 4,30 + 30 × 4,00
+    expect([avec({ alerteAvecMinimum: false }).stockAlerte, avec({ alerteAvecMinimum: false }).commander]).toEqual([15, false]);
+    expect(avec({ commandeMoinsStock: false }).quantiteACommander).toBe(150);
+  });
+
+  test('données incohérentes : messages en français qui nomment le champ', () => {
+    const erreur = (cas: unknown) => {
+      try {
+        stocks(cas);
+      } catch (e) {
+        if (e instanceof ErreurDonnees) return e.message;
+        throw e;
+      }
+      return '';
+    };
+    expect(erreur({ ...CAS, mouvements: [{ date: '2026-10-03', piece: 'BS-1', nature: 'sortie', quantite: 130 }] })).toContain('130 sortis pour 100 en stock');
+    expect(erreur({ ...CAS, mouvements: [{ date: '2026-10-03', piece: 'BR-1', nature: 'entree', quantite: 10 }] })).toContain('coût unitaire attendu pour une entrée ou un retour');
+    expect(erreur({ ...CAS, mouvements: [CAS.mouvements[1], CAS.mouvements[0]] })).toContain('les mouvements doivent suivre l\'ordre des dates');
+    expect(erreur({ ...CAS, stockMaximum: 30 })).toContain('le stock maximum doit dépasser le stock d\'alerte');
+  });
+});
+
+describe('fiche de stock : cas tirés d\u2019une graine', () => {
+  test('150 graines : cas valides ; chaque aléa a son effet ; la même graine donne le même cas', () => {
+    expect(casStocks(3, '2026-10', ['retour'])).toEqual(casStocks(3, '2026-10', ['retour']));
+    for (let g = 1; g <= 150; g++) {
+      const tout = stocks(casStocks(g, '2026-10', [...ALEAS]));
+      const r = calculerStocks(tout);
+      expect(r.commander).toBe(true);
+      expect(tout.mouvements.some((m) => m.nature === 'retour')).toBe(true);
+      expect(tout.mouvements.some((m) => m.libelle.startsWith('Articles détériorés'))).toBe(true);
+      expect(tout.mouvements.length).toBeGreaterThanOrEqual(12);
+      expect(r.peps.at(-1)!.quantite).toBe(r.cmup.at(-1)!.quantite);
+      const sans = stocks(casStocks(g, '2026-10', []));
+      expect(calculerStocks(sans).commander).toBe(false);
+      expect(sans.mouvements.some((m) => m.nature === 'retour')).toBe(false);
+      expect(sans.mouvements.filter((m) => m.nature === 'entree').length).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe('agora calcul stocks', () => {
+  test('montants en euros, quantités en unités', async () => {
+    const f = path.join(dossierTemporaire('agora-stocks-'), 'cas.json');
+    writeFileSync(f, JSON.stringify(CAS));
+    const { code, out } = await lancer(['calcul', 'stocks', '--entree', f]);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect([r.cmup[3].quantite, r.cmup[3].cmup, r.cmup[3].valeur, r.peps[3].valeur, r.quantiteACommander]).toEqual([35, 4.11, 143.7, 150.5, 115]);
+  });
+});
