@@ -66,6 +66,7 @@ function blocs(e: EntreeFacture): Bloc[] {
         { cle: 'quantite', entete: 'Quantité retournée', type: 'entier', largeur: 1 },
       ],
       lignes: e.retours,
+      vide: '(aucun article retourné : pas de facture d\u2019avoir)',
     },
   ];
 }

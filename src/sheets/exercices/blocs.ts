@@ -37,6 +37,8 @@ export interface BlocTable {
   titre: string;
   colonnes: Colonne[];
   lignes: Record<string, unknown>[];
+  /** what an empty table shows (« (aucune) » unless told: most tables list operations or lines) */
+  vide?: string;
 }
 
 export type Bloc = BlocChamps | BlocTable;
@@ -88,7 +90,7 @@ export function ecrireBlocs(f: ConstructeurFeuille, feuille: string, blocs: read
     }
     f.ligne(b.colonnes.map((c) => ({ valeur: c.entete, style: entete, colonnes: c.largeur })));
     if (!b.lignes.length) {
-      f.ligne([{ valeur: '(aucune)', style: { ...valeur, italique: true }, colonnes: largeurTotale }]);
+      f.ligne([{ valeur: b.vide ?? '(aucune)', style: { ...valeur, italique: true }, colonnes: largeurTotale }]);
       continue;
     }
     let premiere = 0;
