@@ -14,6 +14,7 @@ const d = dossierTemporaire('agora-verif-');
 const CAS: [TypeExercice, string, string[]][] = [
   ['facture', '2026-10', ['plusieurs_taux', 'rabais', 'ristourne', 'escompte', 'port', 'retour']],
   ['stocks', '2026-10', ['alerte', 'retour', 'deterioration', 'saisonnalite']],
+  ['relances', '2026-03', ['reglement_partiel', 'contentieux', 'non_echue']],
   ['tva', '2026-03', ['encaissement', 'immobilisation', 'intracommunautaire', 'credit']],
   ['rapprochement', '2026-03', []],
   ['tresorerie', '2026-01', ['retard_client', 'investissement', 'decouvert']],
@@ -85,6 +86,7 @@ describe.each(CAS)('vérification %s', (type, periode, aleas) => {
  */
 const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
   facture: ['avoir_prix_brut', 'escompte_hors_base', 'port_sans_tva', 'reductions_additionnees', 'remise_oubliee'],
+  relances: ['depuis_facture', 'indemnite_oubliee', 'montant_initial', 'sans_majoration'], // taux_contrat_ignore: tests/relances.test.ts
   stocks: ['alerte_sans_minimum', 'cmup_moyenne_simple', 'commande_sans_stock', 'peps_recents'],
   tva: ['autoliquidation', 'encaissement', 'immobilisation'],
   rapprochement: ['colonne', 'ecriture_sens', 'sens', 'tva_frais'],

@@ -48,7 +48,7 @@ export function verifierDemande(d: DemandeExercice): void {
   const p = paquetExercice(d.type);
   if (d.aleas) verifierAleas(d.type, p.aleas, d.aleas);
   const c = p.couverture;
-  if (c && !d.donnees && (d.periode < c.du || d.periode > c.au)) throw new RangeError(`Le mois ${d.periode} n'est pas couvert par les tables de paie (de ${c.du} à ${c.au}).`);
+  if (c && !d.donnees && (d.periode < c.du || d.periode > c.au)) throw new RangeError(`Le mois ${d.periode} n'est pas couvert par ${c.parametres} (de ${c.du} à ${c.au}).`);
 }
 
 export interface CasPrepare {

@@ -20,8 +20,8 @@ export interface PaquetExercice<T extends string = string, E = unknown, P = unkn
   /** a case from a seed: `periode` is AAAA-MM; `mois`, the number of months when `options.mois` says so */
   generer(graine: number, periode: string, aleas: readonly string[], mois?: number): unknown;
   spec: SpecExercice<E, P>;
-  /** the months the dated parameters cover (pay tables); any month when absent */
-  couverture?: { du: string; au: string };
+  /** the months the dated parameters cover, and what they are (« les tables de paie »); any month when absent */
+  couverture?: { du: string; au: string; parametres: string };
   /** `agora calcul <type>`: the validated case → a JSON-ready result, amounts in euros */
   calculer?: (e: E) => unknown;
   /** `--mois 3..12`: the number of months (a budget), with its default */

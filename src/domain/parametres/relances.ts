@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import donnees from './relances.json';
+import { ErreurDonnees } from '../validation';
+import { enVigueur } from './enVigueur';
+
+/**
+ * Late-payment parameters between professionals (Code de commerce, art. L441-10): the ECB rate of
+ * each half-year (the one in force on 1 January or 1 July), the 10 points added to it, the 40 €
+ * indemnity per invoice paid late. Dated values with their reference, as for TVA and pay.
+ */
+const Valeurs = z.object({ libelle: z.string(), valeurs: z.array(z.object({ depuis: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), valeur: z.number().nonnegative(), reference: z.string() })).min(1) });
+const Fichier = z.object({ source: z.string(), couverture: z.object({ du: z.string(), au: z.string() }), tauxBce: Valeurs, majoration: Valeurs, indemnite: Valeurs });
+const fichier = Fichier.parse(donnees);
+
+/** First and last months the ECB table covers (AAAA-MM). */
+export const COUVERTURE_RELANCES = fichier.couverture;
+
+export interface TauxSemestre {
+  depuis: string; // AAAA-01-01 or AAAA-07-01
+  taux: number; // percent
+  reference: string;
+}
+
+export interface ParametresRelances {
+  tauxBce: TauxSemestre[];
+  majoration: number; // points
+  indemnite: number; // cents
+}
+
+/** The first day of the half-year of `date`: the day whose ECB rate applies to a payment due then. */
+export const debutDuSemestre = (date: string): string => `${date.slice(0, 4)}-${Number(date.slice(5, 7)) <= 6 ? '01' : '07'}-01`;
+
+/** The parameters in force on `date` (AAAA-MM-JJ), with every half-year of the table up to it. */
+export function parametresRelances(date: string): ParametresRelances {
+  const mois = date.slice(0, 7);
+  if (mois < fichier.couverture.du || mois > fichier.couverture.au)
+    throw new ErreurDonnees('Date hors des tables des pénalités de retard', [`champ « date » : ${mois} n'est pas couvert ; le taux de la BCE est connu de ${fichier.couverture.du} à ${fichier.couverture.au}`]);
+  return {
+    tauxBce: fichier.tauxBce.valeurs.filter((v) => v.depuis <= date).map((v) => ({ depuis: v.depuis, taux: v.valeur, reference: v.reference })),
+    majoration: enVigueur(fichier.majoration.valeurs, date).valeur,
+    indemnite: Math.round(enVigueur(fichier.indemnite.valeurs, date).valeur * 100),
+  };
+}

@@ -1,0 +1,46 @@
+import { dernierJour } from '../../domain/dates';
+import { CLIENTS, ENTREPRISES } from '../../domain/cas/entreprises';
+import { Hasard } from '../../domain/cas/hasard';
+
+/** The aléas this generator knows (the template describes each one). */
+export const ALEAS = ['reglement_partiel', 'contentieux', 'non_echue', 'taux_contractuel'] as const;
+
+/** AAAA-MM-JJ `n` days after `d` (n may be negative). */
+const plusJours = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A client's account at the end of the month, as case data (the calculator's JSON input): three to
+ * five unpaid invoices at 30 or 45 days, falling due over the last three months. Aléas:
+ * reglement_partiel (an instalment paid on one of them), contentieux (one more than 60 days late),
+ * non_echue (one not yet due), taux_contractuel (the conditions générales de vente set the
+ * penalty rate).
+ */
+export function casRelances(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
+  const h = new Hasard(graine);
+  const vendeur = h.choisir(ENTREPRISES);
+  const date = dernierJour(periode);
+  const delai = h.choisir([30, 45]);
+  let n = h.entier(200, 700);
+  const facture = (retard: number) => {
+    const echeance = plusJours(date, -retard);
+    return { numero: `FV-${++n}`, date: plusJours(echeance, -delai), echeance, montant: h.montant(vendeur.echelle * 0.3, vendeur.echelle * 2, 0.01) };
+  };
+  // days late: one of each early level, then what the aléas ask for
+  const retards = [h.entier(3, 14), h.entier(17, 29), h.entier(33, 58)];
+  if (aleas.includes('contentieux')) retards.unshift(h.entier(63, 110));
+  if (h.suivant() < 0.4) retards.push(h.entier(2, 25));
+  const factures: Record<string, unknown>[] = retards.map(facture);
+  if (aleas.includes('non_echue')) factures.push(facture(-h.entier(3, 25)));
+  if (aleas.includes('reglement_partiel')) {
+    const f = h.choisir(factures.filter((x) => (x.echeance as string) < date));
+    f.regle = Math.round((f.montant as number) * h.choisir([0.3, 0.4, 0.5])) ;
+  }
+  factures.sort((a, b) => String(a.date).localeCompare(String(b.date)));
+  return {
+    vendeur: `${vendeur.nom} ${vendeur.forme} (${vendeur.ville})`,
+    client: h.choisir(CLIENTS),
+    date,
+    factures,
+    ...(aleas.includes('taux_contractuel') ? { tauxContractuel: h.choisir([16, 18, 20]) } : {}),
+  };
+}

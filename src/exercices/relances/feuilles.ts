@@ -1,0 +1,242 @@
+import { ConstructeurFeuille } from '../../sheets/constructeur';
+import { lettreColonne, type NomDefini, type Style, type Valeur } from '../../sheets/model';
+import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
+import { dateFr } from '../../domain/dates';
+import { versCentimes, versEuros } from '../../domain/monnaie';
+import { parametresRelances, type ParametresRelances } from '../../domain/parametres/relances';
+import { FORMAT_EUROS, FORMAT_TAUX, type Bloc } from '../../sheets/exercices/blocs';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import modele from '../../../templates/exercices/relances.json';
+import { calculerRelances, FACON_JUSTE, NIVEAUX, tauxBceDe, TRANCHES, type Facon } from './calcul';
+import type { EntreeRelances } from './entree';
+
+/** The template, validated when the module loads. */
+export const GABARIT = gabaritExercice(modele, 'relances');
+
+export const NOMS_REL = {
+  suivi: 'REL_Suivi',
+  balance: 'REL_Balance',
+  penalites: 'REL_Penalites',
+  totalEchu: 'REL_Total_Echu',
+  totalPenalites: 'REL_Total_Penalites',
+  totalIndemnites: 'REL_Total_Indemnites',
+  totalReclame: 'REL_Total_Reclame',
+} as const;
+const NOM_TAUX_BCE = 'REL_Taux_BCE';
+const NOM_MAJORATION = 'REL_Majoration';
+const NOM_INDEMNITE = 'REL_Indemnite';
+
+const pourcent = (t: number) => `${String(t).replace('.', ',')}\u00a0%`;
+/** « 2e semestre 2025 » ⇄ 2025-07-01: how « Paramètres » names a half-year. */
+const semestre = (depuis: string) => `${depuis.slice(5, 7) === '01' ? '1er' : '2e'} semestre ${depuis.slice(0, 4)}`;
+const depuisSemestre = (s: string): string | undefined => {
+  const m = /^(1er|2e) semestre (\d{4})$/.exec(s.trim());
+  return m ? `${m[2]}-${m[1] === '1er' ? '01' : '07'}-01` : undefined;
+};
+
+function blocs(e: EntreeRelances): Bloc[] {
+  return [
+    {
+      nom: 'REL_Compte',
+      titre: 'Compte du client',
+      champs: [
+        { nom: 'REL_Vendeur', cle: 'vendeur', libelle: 'Entreprise', type: 'texte', valeur: e.vendeur },
+        { nom: 'REL_Client', cle: 'client', libelle: 'Client (professionnel)', type: 'texte', valeur: e.client },
+        { nom: 'REL_Date', cle: 'date', libelle: 'Date du suivi des relances', type: 'date', valeur: e.date },
+        { nom: 'REL_Taux_Contractuel', cle: 'tauxContractuel', libelle: 'Taux des pénalités prévu par les conditions générales de vente (vide : taux légal)', type: 'taux', valeur: e.tauxContractuel },
+      ],
+    },
+    {
+      nom: 'REL_Factures',
+      titre: 'Factures non soldées',
+      colonnes: [
+        { cle: 'numero', entete: 'Facture', type: 'texte', largeur: 1 },
+        { cle: 'date', entete: 'Date', type: 'date', largeur: 1 },
+        { cle: 'echeance', entete: 'Échéance', type: 'date', largeur: 1 },
+        { cle: 'montant', entete: 'Montant TTC', type: 'euros', largeur: 1 },
+        { cle: 'regle', entete: 'Déjà réglé', type: 'euros', largeur: 1 },
+      ],
+      lignes: e.factures.map((f) => ({ ...f, montant: versEuros(f.montant), regle: versEuros(f.regle) })),
+    },
+  ];
+}
+
+function donnees(l: LectureBlocs): unknown {
+  return { ...((l.get('REL_Compte') ?? {}) as Record<string, unknown>), factures: l.get('REL_Factures') ?? [] };
+}
+
+function feuilleParametres(p: ParametresRelances): FeuilleConstruite {
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [22, 14, 56]);
+  const noms: NomDefini[] = [];
+  f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 3 }]);
+  f.ligne([{ valeur: 'Valeurs en vigueur à la date du suivi. L\u2019enseignant peut modifier les taux, la majoration et l\u2019indemnité : le corrigé et la vérification utilisent toujours les valeurs de cette feuille.', style: sousTitre, colonnes: 3 }]);
+  f.vide();
+  f.ligne([{ valeur: 'Taux de la BCE applicable au semestre de l\u2019échéance', style: bandeau, colonnes: 3 }]);
+  f.ligne(['Semestre', 'Taux (%)', 'Référence'].map((v) => ({ valeur: v, style: entete })));
+  const premiere = f.nombreDeLignes + 1;
+  for (const t of p.tauxBce) f.ligne([{ valeur: semestre(t.depuis), style: valeur }, { valeur: t.taux, style: { ...saisieCentree, format: FORMAT_TAUX } }, { valeur: t.reference, style: note }]);
+  noms.push({ nom: NOM_TAUX_BCE, feuille: FEUILLES.parametres, plage: `A${premiere}:B${premiere + p.tauxBce.length - 1}` });
+  f.vide();
+  let n = f.ligne([{ valeur: 'Majoration (points)', style: etiquette }, { valeur: p.majoration, style: { ...saisieCentree, format: '0.00' } }, { valeur: 'C. com., art. L441-10, II', style: note }]);
+  noms.push({ nom: NOM_MAJORATION, feuille: FEUILLES.parametres, plage: `B${n}` });
+  n = f.ligne([{ valeur: 'Indemnité forfaitaire (€)', style: etiquette }, { valeur: versEuros(p.indemnite), style: { ...saisieCentree, format: FORMAT_EUROS } }, { valeur: 'C. com., art. L441-10, II, et D441-5 : par facture payée en retard', style: note }]);
+  noms.push({ nom: NOM_INDEMNITE, feuille: FEUILLES.parametres, plage: `B${n}` });
+  f.vide();
+  f.ligne([{ valeur: 'Procédure de relance de l\u2019entreprise', style: bandeau, colonnes: 3 }]);
+  f.ligne(['Niveau', 'Dès (jours de retard)', 'Action'].map((v) => ({ valeur: v, style: entete })));
+  for (const x of NIVEAUX) f.ligne([{ valeur: x.niveau, style: { ...valeur, alignement: 'centre' } }, { valeur: x.des, style: { ...valeur, alignement: 'centre' } }, { valeur: x.libelle, style: valeur }]);
+  f.ligne([{ valeur: 'Niveau 0 : facture non échue, pas de relance.', style: { ...texte, italique: true }, colonnes: 3 }]);
+  return {
+    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations: [{ plage: `B${premiere}:B${premiere + p.tauxBce.length - 1}`, minimum: 0, maximum: 100, message: 'Un taux est un pourcentage entre 0 et 100.' }] },
+    noms,
+  };
+}
+
+function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresRelances {
+  const taux = v(NOM_TAUX_BCE);
+  const majoration = v(NOM_MAJORATION)?.[0]?.[0];
+  const indemnite = v(NOM_INDEMNITE)?.[0]?.[0];
+  if (!taux || typeof majoration !== 'number' || typeof indemnite !== 'number') throw new Error('Paramètres des pénalités introuvables (noms REL_Taux_BCE, REL_Majoration et REL_Indemnite).');
+  return {
+    tauxBce: taux.map((l, i) => {
+      const depuis = depuisSemestre(String(l[0] ?? ''));
+      if (!depuis || typeof l[1] !== 'number') throw new Error(`Paramètres, taux de la BCE n° ${i + 1} : « 1er semestre AAAA » ou « 2e semestre AAAA » et un taux attendus.`);
+      return { depuis, taux: l[1], reference: '' };
+    }),
+    majoration,
+    indemnite: versCentimes(indemnite),
+  };
+}
+
+/** The invoices past due on the day of the follow-up: the rows of the penalties table. */
+const echues = (e: EntreeRelances) => e.factures.filter((f) => f.echeance < e.date);
+
+function attendusDe(e: EntreeRelances, p: ParametresRelances, facon: Facon): Attendus {
+  const r = calculerRelances(e, p, facon);
+  const retard = new Set(echues(e).map((f) => f.numero));
+  return {
+    [NOMS_REL.suivi]: r.factures.map((f) => [versEuros(f.reste), f.jours, f.niveau]),
+    [NOMS_REL.balance]: r.balance.map(versEuros),
+    [NOMS_REL.penalites]: r.factures.filter((f) => retard.has(f.numero)).map((f) => [f.taux, versEuros(f.penalites), versEuros(f.indemnite)]),
+    [NOMS_REL.totalEchu]: versEuros(r.totalEchu),
+    [NOMS_REL.totalPenalites]: versEuros(r.totalPenalites),
+    [NOMS_REL.totalIndemnites]: versEuros(r.totalIndemnites),
+    [NOMS_REL.totalReclame]: versEuros(r.totalReclame),
+  };
+}
+
+const attendus = (e: EntreeRelances, p: ParametresRelances): Attendus => attendusDe(e, p, FACON_JUSTE);
+
+function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+  const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
+  const f = new ConstructeurFeuille(feuille, [14, 13, 13, 14, 14, 14, 14]);
+  const noms: NomDefini[] = [];
+  const reponses: Reponse[] = [];
+  const repondre = repondeur(GABARIT, reponses);
+  const fond = fondCorrige(remplie);
+  const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
+  const entier: Style = { ...saisieCentree, format: '0', ...fond };
+  const taux: Style = { ...saisieCentree, format: FORMAT_TAUX, ...fond };
+  const rempli = (nom: string, i?: number, j?: number): Valeur => {
+    const v = remplie?.[nom];
+    if (v === undefined) return null;
+    if (i === undefined) return v as ValeurAttendue;
+    const x = (v as ValeurAttendue[] | ValeurAttendue[][])[i];
+    return (j === undefined ? (x as ValeurAttendue) : (x as ValeurAttendue[] | undefined)?.[j]) ?? null;
+  };
+  const donnee = (v: Valeur, format?: string): { valeur: Valeur; style: Style } => ({ valeur: v, style: { ...valeur, alignement: 'centre', ...(format ? { format } : {}) } });
+
+  f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 7 }]);
+  f.ligne([{ valeur: `Compte de ${e.client} au ${dateFr(e.date)}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 7 }]);
+  f.vide();
+  f.ligne([{ valeur: '1. Suivi des factures', style: bandeau, colonnes: 7 }]);
+  f.ligne(['Facture', 'Échéance', 'Montant TTC', 'Reste dû', 'Jours de retard', 'Niveau de relance'].map((v) => ({ valeur: v, style: entete })));
+  let premiere = f.nombreDeLignes + 1;
+  e.factures.forEach((x, i) =>
+    f.ligne([donnee(x.numero), donnee({ date: x.echeance }, 'dd/mm/yyyy'), { valeur: versEuros(x.montant), style: { ...valeur, alignement: 'droite', format: FORMAT_EUROS } }, { valeur: rempli(NOMS_REL.suivi, i, 0), style: montant }, { valeur: rempli(NOMS_REL.suivi, i, 1), style: entier }, { valeur: rempli(NOMS_REL.suivi, i, 2), style: entier }]),
+  );
+  noms.push({ nom: NOMS_REL.suivi, feuille, plage: `D${premiere}:F${premiere + e.factures.length - 1}` });
+  repondre(NOMS_REL.suivi, 'Suivi des factures (reste dû, jours de retard, niveau de relance)', { unites: e.factures.map((x) => `facture ${x.numero}`) });
+  f.vide();
+  f.ligne([{ valeur: '2. Balance âgée (reste dû par ancienneté du retard)', style: bandeau, colonnes: 7 }]);
+  f.ligne(TRANCHES.map((t) => ({ valeur: t.libelle, style: entete })));
+  const n = f.ligne(TRANCHES.map((_, j) => ({ valeur: rempli(NOMS_REL.balance, j), style: montant })));
+  noms.push({ nom: NOMS_REL.balance, feuille, plage: `A${n}:${lettreColonne(TRANCHES.length - 1)}${n}` });
+  repondre(NOMS_REL.balance, 'Balance âgée', { unites: TRANCHES.map((t) => t.libelle) });
+  f.vide();
+  f.ligne([{ valeur: '3. Pénalités de retard et indemnités des factures échues', style: bandeau, colonnes: 7 }]);
+  f.ligne(['Facture', 'Taux annuel (%)', 'Pénalités', 'Indemnité forfaitaire'].map((v) => ({ valeur: v, style: entete })));
+  premiere = f.nombreDeLignes + 1;
+  const retard = echues(e);
+  retard.forEach((x, i) => f.ligne([donnee(x.numero), { valeur: rempli(NOMS_REL.penalites, i, 0), style: taux }, { valeur: rempli(NOMS_REL.penalites, i, 1), style: montant }, { valeur: rempli(NOMS_REL.penalites, i, 2), style: montant }]));
+  if (retard.length) {
+    noms.push({ nom: NOMS_REL.penalites, feuille, plage: `B${premiere}:D${premiere + retard.length - 1}` });
+    repondre(NOMS_REL.penalites, 'Pénalités de retard (taux, pénalités, indemnité)', { unites: retard.map((x) => `facture ${x.numero}`) });
+  }
+  f.vide();
+  f.ligne([{ valeur: '4. Montant à réclamer', style: bandeau, colonnes: 7 }]);
+  for (const [nom, libelle] of [
+    [NOMS_REL.totalEchu, 'Total du reste dû sur les factures échues'],
+    [NOMS_REL.totalPenalites, 'Total des pénalités de retard'],
+    [NOMS_REL.totalIndemnites, 'Total des indemnités forfaitaires'],
+    [NOMS_REL.totalReclame, 'Montant à réclamer'],
+  ] as const) {
+    const k = f.ligne([{ valeur: libelle, style: etiquette, colonnes: 5 }, { valeur: rempli(nom), style: montant, colonnes: 2 }]);
+    noms.push({ nom, feuille, plage: `F${k}` });
+    repondre(nom, libelle);
+  }
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
+}
+
+/** How each figure is obtained: the delay of each invoice, its rate and penalties, then the totals. */
+function justification(e: EntreeRelances, p: ParametresRelances): string[][] {
+  const r = calculerRelances(e, p);
+  const eur = (c: number) => `${montantTexte(c)} €`;
+  const lignes: string[][] = [['Facture', 'Reste dû', 'Comment on l\u2019obtient']];
+  r.factures.forEach((x, i) => {
+    const source = e.factures[i]!;
+    const reste = source.regle ? `${eur(source.montant)} − ${eur(source.regle)} réglés = ${eur(x.reste)}` : `${eur(x.reste)}`;
+    if (!x.jours) {
+      lignes.push([x.numero, montantTexte(x.reste), `Reste dû ${reste} ; échéance le ${dateFr(source.echeance)}, pas encore échue : niveau 0, ni pénalités ni indemnité.`]);
+      return;
+    }
+    const origine = e.tauxContractuel !== undefined ? 'taux des conditions générales de vente' : `taux de la BCE du semestre de l\u2019échéance (${pourcent(tauxBceDe(p, source.echeance))}) + ${String(p.majoration).replace('.', ',')} points`;
+    lignes.push([
+      x.numero,
+      montantTexte(x.reste),
+      `Reste dû ${reste} ; échéance le ${dateFr(source.echeance)}, ${x.jours} jours de retard au ${dateFr(e.date)} : niveau ${x.niveau} (${NIVEAUX.find((n) => n.niveau === x.niveau)!.libelle}) ; ${TRANCHES[x.tranche]!.libelle}. Pénalités : ${origine} = ${pourcent(x.taux)} ; ${eur(x.reste)} × ${pourcent(x.taux)} × ${x.jours} / 365 = ${eur(x.penalites)}. Indemnité : ${eur(x.indemnite)}.`,
+    ]);
+  });
+  lignes.push(['Montant à réclamer', montantTexte(r.totalReclame), `${eur(r.totalEchu)} échus + ${eur(r.totalPenalites)} de pénalités + ${eur(r.totalIndemnites)} d\u2019indemnités = ${eur(r.totalReclame)}.`]);
+  return lignes;
+}
+
+function siDifferent(e: EntreeRelances, p: ParametresRelances, facon: Partial<Facon>): Attendus | null {
+  const a = attendusDe(e, p, { ...FACON_JUSTE, ...facon });
+  return JSON.stringify(a) === JSON.stringify(attendus(e, p)) ? null : a;
+}
+
+const variantes: SpecExercice<EntreeRelances, ParametresRelances>['variantes'] = {
+  montant_initial: (e, p) => siDifferent(e, p, { deduireReglements: false }),
+  depuis_facture: (e, p) => siDifferent(e, p, { joursDepuisEcheance: false }),
+  sans_majoration: (e, p) => (e.tauxContractuel === undefined ? siDifferent(e, p, { majoration: false }) : null),
+  taux_contrat_ignore: (e, p) => (e.tauxContractuel !== undefined ? siDifferent(e, p, { tauxDuContrat: false }) : null),
+  indemnite_oubliee: (e, p) => siDifferent(e, p, { indemnite: false }),
+};
+
+export const EXERCICE_RELANCES: SpecExercice<EntreeRelances, ParametresRelances> = {
+  gabarit: GABARIT,
+  largeursEnonce: [14, 13, 13, 14, 14, 14, 14],
+  blocs,
+  structure: () => blocs({ vendeur: '', client: '', date: '2000-01-01', factures: [] }),
+  donnees,
+  parametresParDefaut: (e) => parametresRelances(e.date),
+  feuilleParametres,
+  lireParametres,
+  feuilleTravail,
+  attendus,
+  variantes,
+  justification,
+  largeursJustification: [14, 14, 100],
+};

@@ -1,0 +1,19 @@
+import { paquet } from '../paquet';
+import { resultatEnEuros } from '../../domain/monnaie';
+import { COUVERTURE_RELANCES, parametresRelances } from '../../domain/parametres/relances';
+import { EntreeRelances } from './entree';
+import { calculerRelances } from './calcul';
+import { ALEAS, casRelances } from './cas';
+import { EXERCICE_RELANCES } from './feuilles';
+
+/** 1.2.4: a client's account on the day of the follow-up: aged balance, reminder levels, late-payment penalties and indemnities. */
+export const RELANCES = paquet({
+  type: 'relances',
+  aide: 'le suivi des relances d\u2019un client : balance âgée, pénalités de retard',
+  aleas: ALEAS,
+  schema: EntreeRelances,
+  generer: casRelances,
+  spec: EXERCICE_RELANCES,
+  couverture: { ...COUVERTURE_RELANCES, parametres: 'le tableau des taux de la BCE' },
+  calculer: (e) => resultatEnEuros(calculerRelances(e, parametresRelances(e.date)), new Set(['jours', 'niveau', 'tranche', 'taux'])),
+});
