@@ -6,6 +6,7 @@ import { RAPPROCHEMENT } from './rapprochement';
 import { TRESORERIE } from './tresorerie';
 import { PAIE } from './paie';
 import { PAIE_ANOMALIES } from './paie-anomalies';
+import { CONGES } from './conges';
 import type { PaquetExercice } from './paquet';
 
 /**
@@ -13,7 +14,7 @@ import type { PaquetExercice } from './paquet';
  * demo show them. Adding an exercise: its folder `src/exercices/<type>/`, its template
  * `templates/exercices/<type>.json`, and one line here.
  */
-export const EXERCICES = [FACTURE, RELANCES, STOCKS, TVA, RAPPROCHEMENT, TRESORERIE, PAIE, PAIE_ANOMALIES] as const;
+export const EXERCICES = [FACTURE, RELANCES, STOCKS, TVA, RAPPROCHEMENT, TRESORERIE, PAIE, PAIE_ANOMALIES, CONGES] as const;
 
 export type TypeExercice = (typeof EXERCICES)[number]['type'];
 export const TYPES_EXERCICE: readonly TypeExercice[] = EXERCICES.map((p) => p.type);

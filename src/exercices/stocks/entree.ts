@@ -16,7 +16,6 @@ export const Mouvement = z.object({
 export const EntreeStocks = z
   .object({
     article: z.object({ reference: texte, designation: texte, unite: z.string().default('unité') }),
-    entreprise: z.string().default(''),
     debut: date.describe('Date du stock initial'),
     stockInitial: z.object({ quantite, coutUnitaire: montant }),
     mouvements: z.array(Mouvement).min(1, { error: 'au moins un mouvement' }),

@@ -187,7 +187,7 @@ export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
   gabarit: GABARIT,
   largeursEnonce: [12, 12, 20, 22, 18, 10, 14],
   blocs,
-  structure: () => blocs({ article: { reference: '', designation: '', unite: '' }, entreprise: '', debut: '2000-01-01', stockInitial: { quantite: 0, coutUnitaire: 0 }, mouvements: [], stockMinimum: 0, consommationJournaliere: 0, delaiLivraison: 1, stockMaximum: 0 }),
+  structure: () => blocs({ article: { reference: '', designation: '', unite: '' }, debut: '2000-01-01', stockInitial: { quantite: 0, coutUnitaire: 0 }, mouvements: [], stockMinimum: 0, consommationJournaliere: 0, delaiLivraison: 1, stockMaximum: 0 }),
   donnees,
   parametresParDefaut: () => null,
   feuilleParametres,

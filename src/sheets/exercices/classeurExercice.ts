@@ -79,7 +79,9 @@ function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], e
   const n = spec.largeursEnonce.length;
   const f = new ConstructeurFeuille(FEUILLES.enonce, spec.largeursEnonce);
   const c = competence(g.competence);
-  const entreprise = (e as { entreprise?: { nom: string; activite: string } }).entreprise;
+  // a case that describes its organisation as { nom, activite } (TVA) gets a line for it; one that names it in a block does not
+  const lue = (e as { entreprise?: unknown }).entreprise;
+  const entreprise = lue && typeof lue === 'object' ? (lue as { nom: string; activite?: string }) : undefined;
   f.ligne([{ valeur: g.titre, style: titre, colonnes: n }]);
   f.ligne([{ valeur: `Compétence ${c.code} « ${c.libelle} » — critère : « ${g.critere} »`, style: sousTitre, colonnes: n }]);
   // Spans fit any sheet of at least 6 columns: label, name (2), label, class, then the case number.

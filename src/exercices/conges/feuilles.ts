@@ -1,0 +1,197 @@
+import { ConstructeurFeuille } from '../../sheets/constructeur';
+import type { NomDefini, Style, Valeur } from '../../sheets/model';
+import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre } from '../../sheets/styles';
+import { moisEnLettres } from '../../domain/dates';
+import { versEuros } from '../../domain/monnaie';
+import { parametresConges, periodeDeReference, REFERENCES_CONGES, type ParametresConges } from '../../domain/parametres/conges';
+import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import modele from '../../../templates/exercices/conges.json';
+import { calculerConges, FACON_JUSTE, type Facon } from './calcul';
+import type { EntreeConges } from './entree';
+
+/** The template, validated when the module loads. */
+export const GABARIT = gabaritExercice(modele, 'conges');
+
+export const NOMS_CP = {
+  acquis: 'CP_Jours_Acquis',
+  remuneration: 'CP_Remuneration',
+  dixieme: 'CP_Dixieme',
+  maintien: 'CP_Maintien',
+  regle: 'CP_Regle',
+  indemnite: 'CP_Indemnite',
+  solde: 'CP_Solde',
+} as const;
+const REGLES = { dixieme: 'Dixième', maintien: 'Maintien de salaire' } as const;
+const SITUATIONS = { travail: 'Travail effectif', sans_solde: 'Congé sans solde', avant_entree: 'Pas encore embauché' };
+const PARAMETRES = [
+  ['CP_Jours_Par_Mois', 'joursParMois', 'Jours ouvrables acquis par mois de travail effectif', '0.0#', REFERENCES_CONGES.joursParMois],
+  ['CP_Plafond', 'plafond', 'Congé annuel maximal (jours ouvrables)', '0', REFERENCES_CONGES.plafond],
+  ['CP_Taux_Dixieme', 'dixieme', 'Règle du dixième (% de la rémunération de la période)', '0.0#', REFERENCES_CONGES.dixieme],
+  ['CP_Diviseur_Maintien', 'diviseurMaintien', 'Maintien de salaire : jours ouvrables d\u2019un mois (méthode de l\u2019entreprise)', '0', 'Méthode de l\u2019entreprise (C. trav., art. L3141-24, II)'],
+] as const;
+
+function blocs(e: EntreeConges): Bloc[] {
+  return [
+    {
+      nom: 'CP_Salarie',
+      titre: 'Le salarié et son congé',
+      champs: [
+        { nom: 'CP_Entreprise', cle: 'entreprise', libelle: 'Entreprise', type: 'texte', valeur: e.entreprise },
+        { nom: 'CP_Nom', cle: 'salarie', libelle: 'Salarié', type: 'texte', valeur: e.salarie },
+        { nom: 'CP_Mois_Conge', cle: 'moisConge', libelle: 'Mois du congé', type: 'mois', valeur: e.conge.mois },
+        { nom: 'CP_Jours_Pris', cle: 'jours', libelle: 'Jours ouvrables de congé pris', type: 'entier', valeur: e.conge.jours },
+        { nom: 'CP_Salaire_Mensuel', cle: 'salaireMensuel', libelle: 'Salaire mensuel brut au moment du congé', type: 'euros', valeur: versEuros(e.conge.salaireMensuel) },
+      ],
+    },
+    {
+      nom: 'CP_Periode',
+      titre: 'Période de référence (1er juin au 31 mai)',
+      colonnes: [
+        { cle: 'mois', entete: 'Mois', type: 'mois', largeur: 1 },
+        { cle: 'situation', entete: 'Situation', type: { choix: SITUATIONS }, largeur: 2 },
+        { cle: 'brut', entete: 'Rémunération brute', type: 'euros', largeur: 1 },
+      ],
+      lignes: e.mois.map((m) => ({ ...m, brut: m.situation === 'travail' ? versEuros(m.brut) : undefined })),
+    },
+  ];
+}
+
+function donnees(l: LectureBlocs): unknown {
+  const { moisConge, jours, salaireMensuel, ...s } = (l.get('CP_Salarie') ?? {}) as Record<string, unknown>;
+  return { ...s, mois: l.get('CP_Periode') ?? [], conge: { mois: moisConge, jours, salaireMensuel } };
+}
+
+function feuilleParametres(p: ParametresConges): FeuilleConstruite {
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [46, 12, 40]);
+  const noms: NomDefini[] = [];
+  f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 3 }]);
+  f.ligne([{ valeur: 'Règles en vigueur. L\u2019enseignant peut les modifier : le corrigé et la vérification utilisent toujours les valeurs de cette feuille.', style: sousTitre, colonnes: 3 }]);
+  f.vide();
+  f.ligne(['Paramètre', 'Valeur', 'Référence'].map((v) => ({ valeur: v, style: entete })));
+  for (const [nom, cle, libelle, format, reference] of PARAMETRES) {
+    const n = f.ligne([{ valeur: libelle, style: etiquette }, { valeur: p[cle], style: { ...saisieCentree, format } }, { valeur: reference, style: note }]);
+    noms.push({ nom, feuille: FEUILLES.parametres, plage: `B${n}` });
+  }
+  f.vide();
+  f.ligne([{ valeur: 'Fraction de jour : portée au nombre entier immédiatement supérieur (C. trav., art. L3141-7). Indemnité : la plus favorable du dixième et du maintien de salaire (art. L3141-24).', style: { ...texte, italique: true }, colonnes: 3 }]);
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms };
+}
+
+function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresConges {
+  const lu = Object.fromEntries(
+    PARAMETRES.map(([nom, cle, libelle]) => {
+      const x = v(nom)?.[0]?.[0];
+      if (typeof x !== 'number' || x <= 0) throw new Error(`Paramètres, « ${libelle} » : nombre positif attendu (nom ${nom}).`);
+      return [cle, x];
+    }),
+  );
+  return lu as unknown as ParametresConges;
+}
+
+function attendusDe(e: EntreeConges, p: ParametresConges, facon: Facon): Attendus {
+  const r = calculerConges(e, p, facon);
+  return {
+    [NOMS_CP.acquis]: r.acquis,
+    [NOMS_CP.solde]: r.solde,
+    [NOMS_CP.remuneration]: versEuros(r.remuneration),
+    [NOMS_CP.dixieme]: versEuros(r.dixieme),
+    [NOMS_CP.maintien]: versEuros(r.maintien),
+    [NOMS_CP.regle]: REGLES[r.regle],
+    [NOMS_CP.indemnite]: versEuros(r.indemnite),
+  };
+}
+
+const attendus = (e: EntreeConges, p: ParametresConges): Attendus => attendusDe(e, p, FACON_JUSTE);
+
+function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+  const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
+  const f = new ConstructeurFeuille(feuille, [52, 18]);
+  const noms: NomDefini[] = [];
+  const reponses: Reponse[] = [];
+  const repondre = repondeur(GABARIT, reponses);
+  const fond = fondCorrige(remplie);
+  const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
+  const jours: Style = { ...saisieCentree, format: '0.##', ...fond };
+  const ligne = (nom: string, libelle: string, style: Style) => {
+    const n = f.ligne([{ valeur: libelle, style: etiquette }, { valeur: (remplie?.[nom] as ValeurAttendue | undefined) ?? null, style }]);
+    noms.push({ nom, feuille, plage: `B${n}` });
+    repondre(nom, libelle);
+    return n;
+  };
+  const { du, au } = periodeDeReference(e.conge.mois);
+  f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 2 }]);
+  f.ligne([{ valeur: `${e.salarie}, congé de ${e.conge.jours} jours ouvrables en ${moisEnLettres(e.conge.mois)} ; période de référence du ${du.split('-').reverse().join('/')} au ${au.split('-').reverse().join('/')}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 2 }]);
+  f.vide();
+  f.ligne([{ valeur: '1. Droits à congés', style: bandeau, colonnes: 2 }]);
+  ligne(NOMS_CP.acquis, 'Jours ouvrables acquis sur la période de référence', jours);
+  ligne(NOMS_CP.solde, 'Jours restant à prendre après ce congé', jours);
+  f.vide();
+  f.ligne([{ valeur: '2. Indemnité de congés payés', style: bandeau, colonnes: 2 }]);
+  ligne(NOMS_CP.remuneration, 'Rémunération brute de la période de référence', montant);
+  ligne(NOMS_CP.dixieme, 'Indemnité selon la règle du dixième', montant);
+  ligne(NOMS_CP.maintien, 'Indemnité selon le maintien de salaire', montant);
+  const n = ligne(NOMS_CP.regle, 'Règle retenue (Dixième / Maintien de salaire)', { ...saisieCentree, ...fond });
+  ligne(NOMS_CP.indemnite, 'Indemnité de congés payés versée', montant);
+  return {
+    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations: [{ plage: `B${n}`, liste: { elements: Object.values(REGLES) }, message: 'Répondez « Dixième » ou « Maintien de salaire ».' }] },
+    noms,
+    reponses,
+  };
+}
+
+function justification(e: EntreeConges, p: ParametresConges): string[][] {
+  const r = calculerConges(e, p);
+  const eur = (c: number) => `${montantTexte(c)} €`;
+  const nombre = (x: number) => String(x).replace('.', ',');
+  const avant = e.mois.filter((m) => m.situation === 'avant_entree').length;
+  const exclus = [...(avant ? [`${avant} mois avant l\u2019embauche`] : []), ...e.mois.filter((m) => m.situation === 'sans_solde').map((m) => `${moisEnLettres(m.mois)} en congé sans solde`)];
+  const brut = r.moisTravailles * p.joursParMois;
+  const jours = Math.min(e.conge.jours, r.acquis);
+  return [
+    ['Étape', 'Résultat', 'Comment on l\u2019obtient'],
+    ['Jours acquis', String(r.acquis), `${r.moisTravailles} mois de travail effectif${exclus.length ? ` (sans ${exclus.join(', ')})` : ''} × ${nombre(p.joursParMois)} = ${nombre(brut)} jours${brut !== r.acquis ? `, ${brut > r.acquis && r.acquis === p.plafond ? `plafonné à ${p.plafond}` : `arrondi à ${r.acquis}`}` : ''}.`],
+    ['Solde', String(r.solde), `${r.acquis} − ${jours} jours pris = ${r.solde}.`],
+    ['Rémunération', montantTexte(r.remuneration), `Somme des rémunérations brutes des mois de la période : ${eur(r.remuneration)}.`],
+    ['Dixième', montantTexte(r.dixieme), `${eur(r.remuneration)} × ${nombre(p.dixieme)} % × ${jours} / ${r.acquis} = ${eur(r.dixieme)}.`],
+    ['Maintien', montantTexte(r.maintien), `${eur(e.conge.salaireMensuel)} × ${jours} / ${p.diviseurMaintien} = ${eur(r.maintien)}.`],
+    ['Indemnité', montantTexte(r.indemnite), `La plus favorable : ${REGLES[r.regle].toLowerCase()} (${eur(r.dixieme)} contre ${eur(r.maintien)}).`],
+  ];
+}
+
+/**
+ * The answers a mistake changes, among `noms`, or null when the case cannot show it. The rule
+ * retained and the indemnity paid belong to « moins_favorable » alone: a wrong choice between the two
+ * rules points to one hint, whatever led to it.
+ */
+function siDifferent(e: EntreeConges, p: ParametresConges, facon: Partial<Facon>, noms: readonly string[]): Attendus | null {
+  const a = attendusDe(e, p, { ...FACON_JUSTE, ...facon });
+  const juste = attendus(e, p);
+  const changes = noms.filter((n) => JSON.stringify(a[n]) !== JSON.stringify(juste[n]));
+  return changes.length ? Object.fromEntries(changes.map((n) => [n, a[n]!])) : null;
+}
+
+const { acquis, solde, dixieme, regle, indemnite } = NOMS_CP;
+const variantes: SpecExercice<EntreeConges, ParametresConges>['variantes'] = {
+  sans_arrondi: (e, p) => siDifferent(e, p, { arrondiSuperieur: false }, [acquis, solde, dixieme]),
+  sans_solde_compte: (e, p) => siDifferent(e, p, { sansSoldeExclu: false }, [acquis, solde, dixieme]),
+  dixieme_annuel: (e, p) => siDifferent(e, p, { dixiemeAuProrata: false }, [dixieme]),
+  moins_favorable: (e, p) => siDifferent(e, p, { plusFavorable: false }, [regle, indemnite]),
+};
+
+export const EXERCICE_CONGES: SpecExercice<EntreeConges, ParametresConges> = {
+  gabarit: GABARIT,
+  largeursEnonce: [14, 14, 14, 16, 14, 12, 12],
+  blocs,
+  structure: () => blocs({ entreprise: '', salarie: '', mois: [], conge: { mois: '2000-01', jours: 1, salaireMensuel: 0 } }),
+  donnees,
+  parametresParDefaut: (e) => parametresConges(`${e.conge.mois}-01`),
+  feuilleParametres,
+  lireParametres,
+  feuilleTravail,
+  attendus,
+  variantes,
+  justification,
+  largeursJustification: [16, 14, 100],
+};
