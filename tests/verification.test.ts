@@ -17,6 +17,7 @@ const CAS: [TypeExercice, string, string[]][] = [
   ['relances', '2026-03', ['reglement_partiel', 'contentieux', 'non_echue']],
   ['tva', '2026-03', ['encaissement', 'immobilisation', 'intracommunautaire', 'credit']],
   ['rapprochement', '2026-03', []],
+  ['reglements', '2026-03', ['ecart_quantite', 'ecart_prix', 'escompte', 'escompte_expire', 'fin_de_mois']],
   ['tresorerie', '2026-01', ['retard_client', 'investissement', 'decouvert']],
   ['paie', '2026-03', ['majorations', 'deductions', 'absence', 'prime']],
   ['conges', '2026-08', ['entree_en_cours', 'sans_solde', 'augmentation']],
@@ -88,6 +89,7 @@ describe.each(CAS)('vérification %s', (type, periode, aleas) => {
 const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
   facture: ['avoir_prix_brut', 'escompte_hors_base', 'port_sans_tva', 'reductions_additionnees', 'remise_oubliee'],
   conges: ['dixieme_annuel', 'moins_favorable', 'sans_arrondi', 'sans_solde_compte'],
+  reglements: ['escompte_hors_delai', 'escompte_sans_tva', 'fin_de_mois_oubliee', 'sans_controle'],
   relances: ['depuis_facture', 'indemnite_oubliee', 'montant_initial', 'sans_majoration'], // taux_contrat_ignore: tests/relances.test.ts
   stocks: ['alerte_sans_minimum', 'cmup_moyenne_simple', 'commande_sans_stock', 'peps_recents'],
   tva: ['autoliquidation', 'encaissement', 'immobilisation'],

@@ -2,8 +2,8 @@ import { nombreFrancais, type ValeurLue } from '../sheets/exercices/lecture';
 
 /**
  * What a student typed in one cell, read the way a teacher reads it: « 1 234,56 € », « 1234.56 »,
- * « -150 », « (150) », « 20 % » are numbers; « oui », « OUI » are « Oui »; an Excel error value is
- * unreadable, never a crash.
+ * « -150 », « (150) », « 20 % » are numbers; « oui », « OUI » are « Oui »; a date, or « 31/03/2026 »
+ * typed as text, is « 2026-03-31 »; an Excel error value is unreadable, never a crash.
  */
 export type Saisie = { vide: true } | { nombre: number } | { texte: string } | { illisible: string };
 
@@ -13,6 +13,8 @@ export function lireSaisie(v: ValeurLue): Saisie {
   if (typeof v === 'boolean') return { texte: v ? 'Oui' : 'Non' };
   if (v instanceof Date) return { texte: v.toISOString().slice(0, 10) };
   if (typeof v === 'object') return { illisible: `valeur d\u2019erreur ${v.erreur}` };
+  const d = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(v);
+  if (d) return { texte: `${d[3]}-${d[2]!.padStart(2, '0')}-${d[1]!.padStart(2, '0')}` };
   const n = nombreFrancais(v);
   return n === undefined ? { texte: v.trim() } : { nombre: n };
 }

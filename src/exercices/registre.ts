@@ -1,5 +1,6 @@
 import { FACTURE } from './facture';
 import { RELANCES } from './relances';
+import { REGLEMENTS } from './reglements';
 import { STOCKS } from './stocks';
 import { TVA } from './tva';
 import { RAPPROCHEMENT } from './rapprochement';
@@ -14,7 +15,7 @@ import type { PaquetExercice } from './paquet';
  * demo show them. Adding an exercise: its folder `src/exercices/<type>/`, its template
  * `templates/exercices/<type>.json`, and one line here.
  */
-export const EXERCICES = [FACTURE, RELANCES, STOCKS, TVA, RAPPROCHEMENT, TRESORERIE, PAIE, PAIE_ANOMALIES, CONGES] as const;
+export const EXERCICES = [FACTURE, RELANCES, STOCKS, TVA, RAPPROCHEMENT, REGLEMENTS, TRESORERIE, PAIE, PAIE_ANOMALIES, CONGES] as const;
 
 export type TypeExercice = (typeof EXERCICES)[number]['type'];
 export const TYPES_EXERCICE: readonly TypeExercice[] = EXERCICES.map((p) => p.type);

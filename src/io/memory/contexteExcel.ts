@@ -459,12 +459,17 @@ export class ContexteMemoire {
         };
         return aires;
       },
-      /** reads: values (and their types), the address; a null range (a broken name) says so */
+      /** reads: values (and their types and number formats), the address; a null range (a broken name) says so */
       load(_props?: unknown) {
         return ctx.charger(this, 'range.load', cible, '1.1', {
           isNullObject: () => resoudre() === null,
           values: () => (resoudre() ? valeurs() : []),
           valueTypes: () => (resoudre() ? valeurs().map((r) => r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String'))) : []),
+          numberFormat: () => {
+            if (!resoudre()) return [];
+            const { f, z } = ici();
+            return Array.from({ length: z.bas - z.haut + 1 }, (_, i) => Array.from({ length: z.droite - z.gauche + 1 }, (_, j) => f.cellules.get(adresse(z.haut + i, z.gauche + j))?.format ?? 'General'));
+          },
           address: () => {
             const r = resoudre();
             return r ? `${/^[A-Za-z0-9_.]+$/.test(r.feuille) ? r.feuille : `'${r.feuille.replace(/'/g, "''")}'`}!${adresseZone(r.z)}` : '';

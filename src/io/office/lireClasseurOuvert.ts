@@ -41,7 +41,7 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
     .filter((n) => !tropGrands.has(n.name.toUpperCase()))
     .map((n) => {
       const r = wb.names.getItem(n.name).getRangeOrNullObject();
-      r.load('values,valueTypes,address,isNullObject');
+      r.load('values,valueTypes,numberFormat,address,isNullObject');
       const aires = fusions ? r.getMergedAreasOrNullObject() : undefined;
       aires?.load('address,isNullObject');
       const largeur = o.listes?.[n.name];
@@ -57,7 +57,7 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
     if (p.r.isNullObject) continue;
     const c = coin(p.r.address);
     if (!c) continue;
-    const valeurs = matrice(p.r.values, p.r.valueTypes);
+    const valeurs = matrice(p.r.values, p.r.valueTypes, p.r.numberFormat as string[][]);
     const couvertes = valeurs.map((l) => l.map(() => false));
     if (p.aires && !p.aires.isNullObject)
       for (const a of p.aires.address.split(',')) {

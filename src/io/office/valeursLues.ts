@@ -1,15 +1,20 @@
 import type { ValeurLue } from '../../sheets/exercices/lecture';
 import { FEUILLE_AGORA } from '../../sheets/agora';
 import { analyserReference } from '../xlsx/nomsDefinis';
+import { dateDeSerie, estFormatDate } from '../../domain/dates';
 
-/** Office.js gives "" for an empty cell and an error as its text (« #N/A »), told apart by its value type. */
-const valeurLue = (v: unknown, type: string | undefined): ValeurLue => {
+/**
+ * Office.js gives "" for an empty cell, an error as its text (« #N/A ») told apart by its value type,
+ * and a date as its serial number: under a date format it becomes a Date, as the file reader makes it.
+ */
+const valeurLue = (v: unknown, type: string | undefined, format: string | undefined): ValeurLue => {
   if (v === '' || v === null || v === undefined) return null;
   if (type === 'Error') return { erreur: String(v) };
+  if (typeof v === 'number' && format && estFormatDate(format)) return new Date(`${dateDeSerie(v)}T00:00:00Z`);
   return v as ValeurLue;
 };
 
-export const matrice = (valeurs: unknown[][], types: string[][] | undefined) => valeurs.map((l, i) => l.map((v, j) => valeurLue(v, types?.[i]?.[j])));
+export const matrice = (valeurs: unknown[][], types: string[][] | undefined, formats?: string[][]) => valeurs.map((l, i) => l.map((v, j) => valeurLue(v, types?.[i]?.[j], formats?.[i]?.[j])));
 
 /** « 'Feuille 1'!B3:D9 » → the sheet and the top-left corner. */
 export function coin(adresse: string): { feuille: string; haut: number; gauche: number } | undefined {
