@@ -4,8 +4,9 @@ import { calculerConges, FACON_JUSTE } from '../src/exercices/conges/calcul';
 import { ALEAS, casConges } from '../src/exercices/conges/cas';
 import { EntreeConges } from '../src/exercices/conges/entree';
 import { parametresConges, periodeDeReference } from '../src/domain/parametres/conges';
-import { ErreurDonnees, valider } from '../src/domain/validation';
+import { valider } from '../src/domain/validation';
 import { dossierTemporaire, lancer } from './aides/cli';
+import { messageDErreur } from './aides/erreurDeDonnees';
 
 /**
  * Worked by hand: 2 000 € a month from June 2024 to May 2025, but February unpaid (congé sans
@@ -50,15 +51,7 @@ describe('congés payés : calcul', () => {
   });
 
   test('données incohérentes : messages en français qui nomment le champ', () => {
-    const erreur = (cas: unknown) => {
-      try {
-        conges(cas);
-      } catch (x) {
-        if (x instanceof ErreurDonnees) return x.message;
-        throw x;
-      }
-      return '';
-    };
+    const erreur = (cas: unknown) => messageDErreur(EntreeConges, cas);
     expect(erreur({ ...CAS, mois: CAS.mois.slice(1) })).toContain('les douze mois de la période de référence');
     expect(erreur({ ...CAS, mois: CAS.mois.map((m, i) => (i === 8 ? { ...m, brut: 100 } : m)) })).toContain('pas de rémunération un mois sans travail');
   });

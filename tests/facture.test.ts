@@ -3,8 +3,9 @@ import path from 'node:path';
 import { calculerFacture, FACON_JUSTE } from '../src/exercices/facture/calcul';
 import { ALEAS, casFacture } from '../src/exercices/facture/cas';
 import { EntreeFacture } from '../src/exercices/facture/entree';
-import { ErreurDonnees, valider } from '../src/domain/validation';
+import { valider } from '../src/domain/validation';
 import { dossierTemporaire, lancer } from './aides/cli';
+import { messageDErreur } from './aides/erreurDeDonnees';
 
 /**
  * The facture de vente and its avoir, worked by hand: every amount below was computed on paper
@@ -66,15 +67,7 @@ describe('facture de vente : calcul', () => {
   });
 
   test('données incohérentes : messages en français qui nomment le champ', () => {
-    const erreur = (cas: unknown) => {
-      try {
-        facture(cas);
-      } catch (e) {
-        if (e instanceof ErreurDonnees) return e.message;
-        throw e;
-      }
-      return '';
-    };
+    const erreur = (cas: unknown) => messageDErreur(EntreeFacture, cas);
     expect(erreur({ ...CAS, retours: [{ reference: 'Z', quantite: 1 }] })).toContain("« Z » n'est pas un article de la facture");
     expect(erreur({ ...CAS, retours: [{ reference: 'A', quantite: 5 }] })).toContain('5 retournés pour 4 facturés');
     expect(erreur({ ...CAS, lignes: [CAS.lignes[0], CAS.lignes[0]] })).toContain('référence « A » en double');

@@ -4,8 +4,9 @@ import { calculerReglements, FACON_JUSTE } from '../src/exercices/reglements/cal
 import { ALEAS, casReglements } from '../src/exercices/reglements/cas';
 import { EntreeReglements } from '../src/exercices/reglements/entree';
 import { CONDITIONS } from '../src/exercices/reglements/feuilles';
-import { ErreurDonnees, valider } from '../src/domain/validation';
+import { valider } from '../src/domain/validation';
 import { dossierTemporaire, lancer } from './aides/cli';
+import { messageDErreur } from './aides/erreurDeDonnees';
 import { ecrireExercice, ouvrirExercice } from '../src/app/exercices';
 import { attendusDesReponses, verifierCopie } from '../src/app/verification';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
@@ -64,15 +65,7 @@ describe('règlement des fournisseurs : calcul', () => {
   });
 
   test('données incohérentes : messages en français qui nomment le champ', () => {
-    const erreur = (cas: unknown) => {
-      try {
-        reglements(cas);
-      } catch (x) {
-        if (x instanceof ErreurDonnees) return x.message;
-        throw x;
-      }
-      return '';
-    };
+    const erreur = (cas: unknown) => messageDErreur(EntreeReglements, cas);
     expect(erreur({ ...CAS, factures: [CAS.factures[0], CAS.factures[0]] })).toContain('facture « F1001 » de Distri Ouest en double');
     expect(erreur({ ...CAS, date: '2026-02-01' })).toContain('facture postérieure à la date du traitement');
   });

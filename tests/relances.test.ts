@@ -9,6 +9,7 @@ import { ecrireExercice, ouvrirExercice } from '../src/app/exercices';
 import { attendusDesReponses, verifierCopie } from '../src/app/verification';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import { dossierTemporaire, lancer } from './aides/cli';
+import { messageDErreur } from './aides/erreurDeDonnees';
 
 /**
  * A client's account on 31 March 2026, worked by hand: days counted from each due date, the ECB
@@ -58,15 +59,7 @@ describe('relances : calcul', () => {
   });
 
   test('données incohérentes : messages en français qui nomment le champ', () => {
-    const erreur = (cas: unknown) => {
-      try {
-        relances(cas);
-      } catch (x) {
-        if (x instanceof ErreurDonnees) return x.message;
-        throw x;
-      }
-      return '';
-    };
+    const erreur = (cas: unknown) => messageDErreur(EntreeRelances, cas);
     expect(erreur({ ...CAS, factures: [{ ...CAS.factures[0], echeance: '2025-05-01' }] })).toContain('l\'échéance précède la date de la facture');
     expect(erreur({ ...CAS, factures: [{ ...CAS.factures[1], regle: 3000 }] })).toContain('le montant réglé dépasse celui de la facture');
     expect(erreur({ ...CAS, factures: [CAS.factures[0], CAS.factures[0]] })).toContain('facture « FV-4 » en double');

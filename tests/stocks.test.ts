@@ -3,8 +3,9 @@ import path from 'node:path';
 import { calculerStocks, FACON_JUSTE, type Facon } from '../src/exercices/stocks/calcul';
 import { ALEAS, casStocks } from '../src/exercices/stocks/cas';
 import { EntreeStocks } from '../src/exercices/stocks/entree';
-import { ErreurDonnees, valider } from '../src/domain/validation';
+import { valider } from '../src/domain/validation';
 import { dossierTemporaire, lancer } from './aides/cli';
+import { messageDErreur } from './aides/erreurDeDonnees';
 
 /**
  * The stock card worked by hand: 100 ramettes at 4,00 €; 30 issued; 50 received at 4,30 €; 80
@@ -67,15 +68,7 @@ describe('fiche de stock : calcul', () => {
   });
 
   test('données incohérentes : messages en français qui nomment le champ', () => {
-    const erreur = (cas: unknown) => {
-      try {
-        stocks(cas);
-      } catch (e) {
-        if (e instanceof ErreurDonnees) return e.message;
-        throw e;
-      }
-      return '';
-    };
+    const erreur = (cas: unknown) => messageDErreur(EntreeStocks, cas);
     expect(erreur({ ...CAS, mouvements: [{ date: '2026-10-03', piece: 'BS-1', nature: 'sortie', quantite: 130 }] })).toContain('130 sortis pour 100 en stock');
     expect(erreur({ ...CAS, mouvements: [{ date: '2026-10-03', piece: 'BR-1', nature: 'entree', quantite: 10 }] })).toContain('coût unitaire attendu pour une entrée ou un retour');
     expect(erreur({ ...CAS, mouvements: [CAS.mouvements[1], CAS.mouvements[0]] })).toContain('les mouvements doivent suivre l\'ordre des dates');

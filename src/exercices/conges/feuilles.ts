@@ -5,7 +5,7 @@ import { moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { parametresConges, periodeDeReference, REFERENCES_CONGES, type ParametresConges } from '../../domain/parametres/conges';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/conges.json';
 import { calculerConges, FACON_JUSTE, type Facon } from './calcul';
@@ -165,12 +165,7 @@ function justification(e: EntreeConges, p: ParametresConges): string[][] {
  * retained and the indemnity paid belong to « moins_favorable » alone: a wrong choice between the two
  * rules points to one hint, whatever led to it.
  */
-function siDifferent(e: EntreeConges, p: ParametresConges, facon: Partial<Facon>, noms: readonly string[]): Attendus | null {
-  const a = attendusDe(e, p, { ...FACON_JUSTE, ...facon });
-  const juste = attendus(e, p);
-  const changes = noms.filter((n) => JSON.stringify(a[n]) !== JSON.stringify(juste[n]));
-  return changes.length ? Object.fromEntries(changes.map((n) => [n, a[n]!])) : null;
-}
+const siDifferent = (e: EntreeConges, p: ParametresConges, facon: Partial<Facon>, noms: readonly string[]) => reponsesChangees(attendusDe(e, p, { ...FACON_JUSTE, ...facon }), attendus(e, p), noms);
 
 const { acquis, solde, dixieme, regle, indemnite } = NOMS_CP;
 const variantes: SpecExercice<EntreeConges, ParametresConges>['variantes'] = {

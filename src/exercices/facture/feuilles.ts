@@ -4,7 +4,7 @@ import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } f
 import { dateFr } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/facture.json';
 import { calculerFacture, FACON_JUSTE, type Facon, type Montants, type PiedParTaux } from './calcul';
@@ -186,18 +186,13 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
 }
 
 /** « Paramètres »: the invoicing rules and their references (the TVA rate of each article is in the énoncé; nothing to change). */
-function feuilleParametres(): FeuilleConstruite {
-  const f = new ConstructeurFeuille(FEUILLES.parametres, [22, 70]);
-  f.ligne([{ valeur: 'Règles de facturation', style: titre, colonnes: 2 }]);
-  f.ligne([{ valeur: 'Rappels pour établir la facture ; le taux de TVA de chaque article est donné dans l\u2019énoncé.', style: sousTitre, colonnes: 2 }]);
-  f.vide();
-  const regle = (quoi: string, texteRegle: string) => f.ligne([{ valeur: quoi, style: etiquette }, { valeur: texteRegle, style: { ...texte, bordure: true } }]);
-  regle('Réductions commerciales', 'Remise, rabais, ristourne : appliquées en cascade, chacune sur le net qui précède, arrondie au centime.');
-  regle('Escompte', 'Accordé sur la facture pour un paiement comptant : il diminue la base de la TVA (CGI, art. 267, II-1°).');
-  regle('Frais de port', 'Compris dans la base d\u2019imposition (CGI, art. 267, I-2°), au taux de TVA des marchandises livrées ; sur une facture à plusieurs taux, répartis au prorata des nets financiers.');
-  regle('Facture d\u2019avoir', 'Reprend les articles retournés aux prix, remises et réductions de la facture (CGI, art. 272, 1 : la TVA d\u2019une vente annulée est imputée).');
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [] };
-}
+const feuilleParametres = (): FeuilleConstruite =>
+  feuilleDeRegles('Règles de facturation', 'Rappels pour établir la facture ; le taux de TVA de chaque article est donné dans l\u2019énoncé.', [
+    ['Réductions commerciales', 'Remise, rabais, ristourne : appliquées en cascade, chacune sur le net qui précède, arrondie au centime.'],
+    ['Escompte', 'Accordé sur la facture pour un paiement comptant : il diminue la base de la TVA (CGI, art. 267, II-1°).'],
+    ['Frais de port', 'Compris dans la base d\u2019imposition (CGI, art. 267, I-2°), au taux de TVA des marchandises livrées ; sur une facture à plusieurs taux, répartis au prorata des nets financiers.'],
+    ['Facture d\u2019avoir', 'Reprend les articles retournés aux prix, remises et réductions de la facture (CGI, art. 272, 1 : la TVA d\u2019une vente annulée est imputée).'],
+  ]);
 
 /** How each amount is obtained: each line, then each rate's cascade, the port's share, the totals. */
 function justification(e: EntreeFacture): string[][] {
@@ -232,10 +227,7 @@ function justification(e: EntreeFacture): string[][] {
 }
 
 /** The answers of a mistaken way of computing, or null when the case cannot show it (they equal the right ones). */
-function siDifferent(e: EntreeFacture, facon: Partial<Facon>): Attendus | null {
-  const a = attendusDe(e, { ...FACON_JUSTE, ...facon });
-  return JSON.stringify(a) === JSON.stringify(attendus(e)) ? null : a;
-}
+const siDifferent = (e: EntreeFacture, facon: Partial<Facon>) => reponsesChangees(attendusDe(e, { ...FACON_JUSTE, ...facon }), attendus(e));
 
 const variantes: SpecExercice<EntreeFacture, null>['variantes'] = {
   remise_oubliee: (e) => siDifferent(e, { remiseDesLignes: false }),

@@ -4,7 +4,7 @@ import { bandeau, entete, etiquette, saisie, saisieCentree, saisieDate, sousTitr
 import { dateFr } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { FORMAT_EUROS, type Bloc, type TexteCode } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/reglements.json';
 import { calculerReglements, FACON_JUSTE, plusJours, type Facon } from './calcul';
@@ -158,18 +158,13 @@ function feuilleTravail(e: EntreeReglements, _p: null, remplie?: Attendus): Feui
 }
 
 /** « Paramètres »: the payment rules and their references (nothing to change). */
-function feuilleParametres(): FeuilleConstruite {
-  const f = new ConstructeurFeuille(FEUILLES.parametres, [24, 70]);
-  f.ligne([{ valeur: 'Procédure de règlement des fournisseurs', style: titre, colonnes: 2 }]);
-  f.ligne([{ valeur: 'Rappels ; les factures et leurs conditions sont dans l\u2019énoncé.', style: sousTitre, colonnes: 2 }]);
-  f.vide();
-  const regle = (quoi: string, texteRegle: string) => f.ligne([{ valeur: quoi, style: etiquette }, { valeur: texteRegle, style: { ...texte, bordure: true } }]);
-  regle('Contrôle', 'Facture rapprochée du bon de commande (prix convenu) et du bon de livraison (quantités reçues) ; seul le montant justifié est payé, l\u2019écart fait l\u2019objet d\u2019une demande d\u2019avoir.');
-  regle('Délais de paiement', 'Au plus 60 jours après la date d\u2019émission de la facture, ou 45 jours fin de mois si les parties l\u2019ont convenu (C. com., art. L441-10, I).');
-  regle('Fin de mois', 'La date obtenue en ajoutant le délai à la date de la facture est portée au dernier jour de son mois.');
-  regle('Escompte', 'Pris si le paiement intervient dans le délai prévu ; il réduit le montant HT et la TVA correspondante (CGI, art. 267, II-1°).');
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [] };
-}
+const feuilleParametres = (): FeuilleConstruite =>
+  feuilleDeRegles('Procédure de règlement des fournisseurs', 'Rappels ; les factures et leurs conditions sont dans l\u2019énoncé.', [
+    ['Contrôle', 'Facture rapprochée du bon de commande (prix convenu) et du bon de livraison (quantités reçues) ; seul le montant justifié est payé, l\u2019écart fait l\u2019objet d\u2019une demande d\u2019avoir.'],
+    ['Délais de paiement', 'Au plus 60 jours après la date d\u2019émission de la facture, ou 45 jours fin de mois si les parties l\u2019ont convenu (C. com., art. L441-10, I).'],
+    ['Fin de mois', 'La date obtenue en ajoutant le délai à la date de la facture est portée au dernier jour de son mois.'],
+    ['Escompte', 'Pris si le paiement intervient dans le délai prévu ; il réduit le montant HT et la TVA correspondante (CGI, art. 267, II-1°).'],
+  ]);
 
 function justification(e: EntreeReglements): string[][] {
   const r = calculerReglements(e);
@@ -192,13 +187,7 @@ function justification(e: EntreeReglements): string[][] {
   ];
 }
 
-/** The answers a mistake changes, or null when the case cannot show it. */
-function siDifferent(e: EntreeReglements, facon: Partial<Facon>): Attendus | null {
-  const a = attendusDe(e, { ...FACON_JUSTE, ...facon });
-  const juste = attendus(e);
-  const changes = Object.keys(a).filter((n) => JSON.stringify(a[n]) !== JSON.stringify(juste[n]));
-  return changes.length ? Object.fromEntries(changes.map((n) => [n, a[n]!])) : null;
-}
+const siDifferent = (e: EntreeReglements, facon: Partial<Facon>) => reponsesChangees(attendusDe(e, { ...FACON_JUSTE, ...facon }), attendus(e));
 
 const variantes: SpecExercice<EntreeReglements, null>['variantes'] = {
   sans_controle: (e) => siDifferent(e, { controle: false }),

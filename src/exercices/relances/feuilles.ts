@@ -5,7 +5,7 @@ import { dateFr } from '../../domain/dates';
 import { versCentimes, versEuros } from '../../domain/monnaie';
 import { parametresRelances, type ParametresRelances } from '../../domain/parametres/relances';
 import { FORMAT_EUROS, FORMAT_TAUX, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/relances.json';
 import { calculerRelances, FACON_JUSTE, NIVEAUX, tauxBceDe, TRANCHES, type Facon } from './calcul';
@@ -212,10 +212,7 @@ function justification(e: EntreeRelances, p: ParametresRelances): string[][] {
   return lignes;
 }
 
-function siDifferent(e: EntreeRelances, p: ParametresRelances, facon: Partial<Facon>): Attendus | null {
-  const a = attendusDe(e, p, { ...FACON_JUSTE, ...facon });
-  return JSON.stringify(a) === JSON.stringify(attendus(e, p)) ? null : a;
-}
+const siDifferent = (e: EntreeRelances, p: ParametresRelances, facon: Partial<Facon>) => reponsesChangees(attendusDe(e, p, { ...FACON_JUSTE, ...facon }), attendus(e, p));
 
 const variantes: SpecExercice<EntreeRelances, ParametresRelances>['variantes'] = {
   montant_initial: (e, p) => siDifferent(e, p, { deduireReglements: false }),

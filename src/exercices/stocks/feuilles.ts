@@ -4,7 +4,7 @@ import { bandeau, entete, etiquette, saisie, saisieCentree, sousTitre, texte, ti
 import { dateFr, moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/stocks.json';
 import { calculerStocks, FACON_JUSTE, type Facon } from './calcul';
@@ -134,18 +134,13 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
 }
 
 /** « Paramètres »: the valuation rules, for reference (nothing to change). */
-function feuilleParametres(): FeuilleConstruite {
-  const f = new ConstructeurFeuille(FEUILLES.parametres, [22, 70]);
-  f.ligne([{ valeur: 'Règles de la fiche de stock', style: titre, colonnes: 2 }]);
-  f.ligne([{ valeur: 'Rappels ; les quantités et coûts de l\u2019article sont dans l\u2019énoncé.', style: sousTitre, colonnes: 2 }]);
-  f.vide();
-  const regle = (quoi: string, texteRegle: string) => f.ligne([{ valeur: quoi, style: etiquette }, { valeur: texteRegle, style: { ...texte, bordure: true } }]);
-  regle('Coût d\u2019entrée', 'Les stocks sont évalués à leur coût d\u2019acquisition (prix d\u2019achat hors taxes) ; les sorties, au coût moyen pondéré ou selon le premier entré, premier sorti (Code de commerce, art. L123-18 ; plan comptable général, règlement ANC n° 2014-03).');
-  regle('CMUP', 'Recalculé après chaque entrée et chaque retour, arrondi au centime ; une sortie est valorisée au CMUP du moment.');
-  regle('PEPS', 'Chaque livraison forme un lot à son coût ; les sorties prennent les lots les plus anciens.');
-  regle('Stock d\u2019alerte', 'Stock minimum + consommation journalière × délai de livraison ; commande quand le stock final l\u2019atteint, pour revenir au stock maximum.');
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [] };
-}
+const feuilleParametres = (): FeuilleConstruite =>
+  feuilleDeRegles('Règles de la fiche de stock', 'Rappels ; les quantités et coûts de l\u2019article sont dans l\u2019énoncé.', [
+    ['Coût d\u2019entrée', 'Les stocks sont évalués à leur coût d\u2019acquisition (prix d\u2019achat hors taxes) ; les sorties, au coût moyen pondéré ou selon le premier entré, premier sorti (Code de commerce, art. L123-18 ; plan comptable général, règlement ANC n° 2014-03).'],
+    ['CMUP', 'Recalculé après chaque entrée et chaque retour, arrondi au centime ; une sortie est valorisée au CMUP du moment.'],
+    ['PEPS', 'Chaque livraison forme un lot à son coût ; les sorties prennent les lots les plus anciens.'],
+    ['Stock d\u2019alerte', 'Stock minimum + consommation journalière × délai de livraison ; commande quand le stock final l\u2019atteint, pour revenir au stock maximum.'],
+  ]);
 
 /** How each line of the two cards is obtained, then the reorder decision. */
 function justification(e: EntreeStocks): string[][] {
@@ -171,10 +166,7 @@ function justification(e: EntreeStocks): string[][] {
   return lignes;
 }
 
-function siDifferent(e: EntreeStocks, facon: Partial<Facon>): Attendus | null {
-  const a = attendusDe(e, { ...FACON_JUSTE, ...facon });
-  return JSON.stringify(a) === JSON.stringify(attendus(e)) ? null : a;
-}
+const siDifferent = (e: EntreeStocks, facon: Partial<Facon>) => reponsesChangees(attendusDe(e, { ...FACON_JUSTE, ...facon }), attendus(e));
 
 const variantes: SpecExercice<EntreeStocks, null>['variantes'] = {
   cmup_moyenne_simple: (e) => siDifferent(e, { cmupPondere: false }),

@@ -1,4 +1,6 @@
 import type { Feuille, NomDefini, Valeur } from '../model';
+import { ConstructeurFeuille } from '../constructeur';
+import { etiquette, sousTitre, texte, titre } from '../styles';
 import type { Bloc } from './blocs';
 import type { GabaritExercice } from './gabarit';
 
@@ -85,3 +87,22 @@ export const repondeur =
     const preuve = o.preuve ?? g;
     reponses.push({ nom, libelle, competence: preuve.competence, critere: preuve.critere, precision: g.precision, tolerance: g.tolerance, ...(o.ensemble ? { ensemble: o.ensemble } : {}), ...(o.unites ? { unites: o.unites } : {}) });
   };
+
+/**
+ * A typical error as the answers it changes: those of `fausses` that differ from `justes` (among
+ * `noms` when given), or null when the case cannot show it.
+ */
+export function reponsesChangees(fausses: Attendus, justes: Attendus, noms: readonly string[] = Object.keys(fausses)): Attendus | null {
+  const changes = noms.filter((n) => n in fausses && JSON.stringify(fausses[n]) !== JSON.stringify(justes[n]));
+  return changes.length ? Object.fromEntries(changes.map((n) => [n, fausses[n]!])) : null;
+}
+
+/** A read-only « Paramètres »: the rules the exercise applies, each with its reference, for exercises with nothing to set. */
+export function feuilleDeRegles(titreFeuille: string, sousTitreFeuille: string, regles: readonly (readonly [string, string])[]): FeuilleConstruite {
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [22, 70]);
+  f.ligne([{ valeur: titreFeuille, style: titre, colonnes: 2 }]);
+  f.ligne([{ valeur: sousTitreFeuille, style: sousTitre, colonnes: 2 }]);
+  f.vide();
+  for (const [quoi, regle] of regles) f.ligne([{ valeur: quoi, style: etiquette }, { valeur: regle, style: { ...texte, bordure: true } }]);
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [] };
+}
