@@ -145,8 +145,8 @@ describe('énoncé modifié, cas de l\u2019enseignant', () => {
 });
 
 describe('la copie telle qu\u2019elle revient', () => {
-  test.each(['rapprochement', 'tva', 'paie', 'facture', 'stocks', 'reglements'] as TypeExercice[])('%s : lignes insérées au-dessus des réponses, feuille renommée, copie réenregistrée par LibreOffice : mêmes verdicts', async (type) => {
-    const { f, attendus } = await exercice(type, type === 'tva' ? { aleas: ['immobilisation'] } : type === 'paie' ? { aleas: ['majorations'] } : type === 'facture' ? { aleas: ['escompte', 'retour'] } : type === 'reglements' ? { aleas: ['fin_de_mois', 'escompte'] } : {});
+  test.each(['rapprochement', 'tva', 'paie', 'facture', 'stocks', 'reglements', 'relances', 'conges', 'frais'] as TypeExercice[])('%s : lignes insérées au-dessus des réponses, feuille renommée, copie réenregistrée par LibreOffice : mêmes verdicts', async (type) => {
+    const { f, attendus } = await exercice(type, type === 'tva' ? { aleas: ['immobilisation'] } : type === 'paie' ? { aleas: ['majorations'] } : type === 'facture' ? { aleas: ['escompte', 'retour'] } : type === 'reglements' ? { aleas: ['fin_de_mois', 'escompte'] } : type === 'conges' ? { periode: '2026-08', aleas: ['sans_solde'] } : type === 'frais' ? { periode: '2024-10', aleas: ['depassement'] } : {});
     const x = await ouvrirExercice(f);
     const variante = Object.entries(x.spec.variantes).map(([, fn]) => fn(x.entree, x.parametres)).find((a) => a && Object.keys(a).some((k) => k in attendus && JSON.stringify(a[k]) !== JSON.stringify(attendus[k])))!;
     const nom = Object.keys(variante).find((k) => k in attendus && JSON.stringify(variante[k]) !== JSON.stringify(attendus[k]))!;

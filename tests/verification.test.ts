@@ -21,6 +21,7 @@ const CAS: [TypeExercice, string, string[]][] = [
   ['tresorerie', '2026-01', ['retard_client', 'investissement', 'decouvert']],
   ['paie', '2026-03', ['majorations', 'deductions', 'absence', 'prime']],
   ['conges', '2026-08', ['entree_en_cours', 'sans_solde', 'augmentation']],
+  ['frais', '2024-10', ['depassement', 'sans_justificatif', 'km_errone', 'transport']],
   ['paie-anomalies', '2026-03', ['taux_perime', 'assiette', 'calcul', 'exoneration']],
 ];
 
@@ -88,6 +89,7 @@ describe.each(CAS)('vérification %s', (type, periode, aleas) => {
  */
 const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
   facture: ['avoir_prix_brut', 'escompte_hors_base', 'port_sans_tva', 'reductions_additionnees', 'remise_oubliee'],
+  frais: ['mauvaise_puissance', 'plafond_ignore', 'sans_justificatif_rembourse', 'tva_non_recuperable'],
   conges: ['dixieme_annuel', 'moins_favorable', 'sans_arrondi', 'sans_solde_compte'],
   reglements: ['escompte_hors_delai', 'escompte_sans_tva', 'fin_de_mois_oubliee', 'sans_controle'],
   relances: ['depuis_facture', 'indemnite_oubliee', 'montant_initial', 'sans_majoration'], // taux_contrat_ignore: tests/relances.test.ts

@@ -1,0 +1,54 @@
+import { dernierJour } from '../../domain/dates';
+import { CLIENTS } from '../../domain/cas/entreprises';
+import { Hasard } from '../../domain/cas/hasard';
+import { ligneDuBareme, parametresFrais } from '../../domain/parametres/frais';
+import { indemniteKm } from './calcul';
+
+/** The aléas this generator knows (the template describes each one). */
+export const ALEAS = ['depassement', 'sans_justificatif', 'km_errone', 'transport'] as const;
+
+const SALARIES = ['Julie Marchand', 'Karim Haddad', 'Sophie Lemoine', 'Thomas Nguyen', 'Inès Barbier', 'Lucas Fontaine'];
+const VILLES = ['Angers', 'Tours', 'Nantes', 'Rennes', 'Le Mans', 'Poitiers'];
+
+/** TTC and its TVA at `taux` %, for a receipt of about `min`–`max` euros. */
+const ticket = (h: Hasard, min: number, max: number, taux: number) => {
+  const ttc = h.montant(min, max, 0.1);
+  return { montant: ttc, tva: Math.round((ttc - ttc / (1 + taux / 100)) * 100) / 100 };
+};
+
+/**
+ * An employee's expense report for a month of visits to clients, as case data: kilometres with
+ * their own car, meals, a night, tolls and parking, each with its receipt. Aléas: depassement (a
+ * meal and a night above the company's ceilings), sans_justificatif (a receipt missing),
+ * km_errone (kilometres claimed at a rate that is not the scale's), transport (a train and a
+ * taxi, whose TVA is not recoverable).
+ */
+export function casFrais(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
+  const h = new Hasard(graine);
+  const puissance = h.entier(3, 8);
+  const plafondRepas = h.choisir([18, 20, 22, 25]);
+  const plafondNuitee = h.choisir([80, 90, 95, 110]);
+  const fin = Number(dernierJour(periode).slice(8));
+  const jours = Array.from({ length: 3 }, () => h.entier(2, fin - 1)).sort((a, b) => a - b);
+  const jour = (j: number) => `${periode}-${String(j).padStart(2, '0')}`;
+  const lignes: Record<string, unknown>[] = [];
+  const taux = parametresFrais(periode).tauxKm[ligneDuBareme(puissance)]!;
+  for (const [i, j] of jours.entries()) {
+    const client = h.choisir(CLIENTS);
+    const km = h.entier(30, 260);
+    const errone = aleas.includes('km_errone') && i === 0;
+    lignes.push({ date: jour(j), nature: 'km', libelle: `Visite ${client} (${h.choisir(VILLES)}), aller-retour`, km, montant: indemniteKm(km, errone ? 0.7 + 0.05 * h.entier(1, 3) : taux) / 100 });
+    const repas = aleas.includes('depassement') && i === 1 ? ticket(h, plafondRepas * 1.1, plafondRepas * 1.5, 10) : ticket(h, plafondRepas * 0.6, plafondRepas * 0.95, 10);
+    lignes.push({ date: jour(j), nature: 'repas', libelle: `Déjeuner pendant la visite de ${client}`, ...repas, justificatif: !(aleas.includes('sans_justificatif') && i === 2) });
+    if (i === 1) {
+      lignes.push({ date: jour(j), nature: 'hotel', libelle: 'Nuitée (hôtel)', ...(aleas.includes('depassement') ? ticket(h, plafondNuitee * 1.1, plafondNuitee * 1.4, 10) : ticket(h, plafondNuitee * 0.7, plafondNuitee * 0.95, 10)) });
+      lignes.push({ date: jour(j), nature: 'peage', libelle: 'Péage autoroutier', ...ticket(h, 6, 24, 20) });
+    }
+    if (i === 0) lignes.push({ date: jour(j), nature: 'parking', libelle: 'Stationnement', ...ticket(h, 3, 12, 20) });
+  }
+  if (aleas.includes('transport')) {
+    lignes.push({ date: jour(jours[2]!), nature: 'train', libelle: 'Billet de train aller-retour', ...ticket(h, 45, 120, 10) });
+    lignes.push({ date: jour(jours[2]!), nature: 'taxi', libelle: 'Taxi de la gare au client', ...ticket(h, 15, 35, 10) });
+  }
+  return { salarie: h.choisir(SALARIES), mois: periode, puissance, plafondRepas, plafondNuitee, lignes };
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { date, mois, montant, texte } from '../../domain/validation';
+
+/** One line of the expense report as the employee filled it. Amounts in euros TTC. */
+export const LigneDeFrais = z.object({
+  date,
+  nature: z.enum(['km', 'repas', 'hotel', 'train', 'taxi', 'peage', 'parking']).describe('km : indemnités kilométriques ; repas ; hotel : nuitée ; train, taxi : transport de personnes ; peage, parking'),
+  libelle: texte,
+  km: z.number().int().nonnegative().max(10_000).default(0).describe('Kilomètres parcourus (indemnités kilométriques)'),
+  montant: montant.default(0).describe('Montant TTC demandé en euros (les kilomètres : le montant calculé par le salarié)'),
+  tva: montant.default(0).describe('TVA figurant sur le justificatif, en euros'),
+  justificatif: z.boolean().default(true).describe('Le justificatif est joint'),
+});
+
+export const EntreeFrais = z
+  .object({
+    salarie: texte,
+    mois: mois.describe('Mois des déplacements, AAAA-MM'),
+    puissance: z.number().int().min(1).max(20).describe('Puissance fiscale du véhicule personnel (CV)'),
+    plafondRepas: montant.describe('Plafond de remboursement d\'un repas fixé par l\'entreprise, en euros'),
+    plafondNuitee: montant.describe('Plafond de remboursement d\'une nuitée fixé par l\'entreprise, en euros'),
+    lignes: z.array(LigneDeFrais).min(1, { error: 'au moins une ligne' }),
+  })
+  .superRefine((e, ctx) => {
+    e.lignes.forEach((l, i) => {
+      if (l.date.slice(0, 7) !== e.mois) ctx.addIssue({ code: 'custom', path: ['lignes', i, 'date'], message: `date hors du mois ${e.mois}` });
+      if (l.nature === 'km' && !l.km) ctx.addIssue({ code: 'custom', path: ['lignes', i, 'km'], message: 'kilomètres attendus pour des indemnités kilométriques' });
+      if (l.tva > l.montant) ctx.addIssue({ code: 'custom', path: ['lignes', i, 'tva'], message: 'la TVA dépasse le montant' });
+    });
+  });
+
+export type EntreeFrais = z.output<typeof EntreeFrais>;
+export type LigneDeFrais = z.output<typeof LigneDeFrais>;

@@ -1,0 +1,175 @@
+import { ConstructeurFeuille } from '../../sheets/constructeur';
+import type { NomDefini, Style, Valeur } from '../../sheets/model';
+import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
+import { moisEnLettres } from '../../domain/dates';
+import { versEuros } from '../../domain/monnaie';
+import { parametresFrais, type ParametresFrais } from '../../domain/parametres/frais';
+import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import modele from '../../../templates/exercices/frais.json';
+import { calculerFrais, FACON_JUSTE, type Facon } from './calcul';
+import type { EntreeFrais } from './entree';
+
+/** The template, validated when the module loads. */
+export const GABARIT = gabaritExercice(modele, 'frais');
+
+export const NOMS_FRA = { controle: 'FRA_Controle', rembourse: 'FRA_Total_Rembourse', ecart: 'FRA_Total_Ecart', tva: 'FRA_Total_TVA' } as const;
+const NOM_BAREME = 'FRA_Bareme';
+const NATURES = { km: 'Indemnités kilométriques', repas: 'Repas', hotel: 'Nuitée', train: 'Train', taxi: 'Taxi', peage: 'Péage', parking: 'Stationnement' };
+const PUISSANCES: Record<string, string> = { '3': '3 CV et moins', '4': '4 CV', '5': '5 CV', '6': '6 CV', '7': '7 CV et plus' };
+
+function blocs(e: EntreeFrais): Bloc[] {
+  return [
+    {
+      nom: 'FRA_Salarie',
+      titre: 'Le salarié et les règles de l\u2019entreprise',
+      champs: [
+        { nom: 'FRA_Nom', cle: 'salarie', libelle: 'Salarié', type: 'texte', valeur: e.salarie },
+        { nom: 'FRA_Mois', cle: 'mois', libelle: 'Mois des déplacements', type: 'mois', valeur: e.mois },
+        { nom: 'FRA_Puissance', cle: 'puissance', libelle: 'Puissance fiscale du véhicule personnel (CV)', type: 'entier', valeur: e.puissance },
+        { nom: 'FRA_Plafond_Repas', cle: 'plafondRepas', libelle: 'Plafond de remboursement d\u2019un repas', type: 'euros', valeur: versEuros(e.plafondRepas) },
+        { nom: 'FRA_Plafond_Nuitee', cle: 'plafondNuitee', libelle: 'Plafond de remboursement d\u2019une nuitée', type: 'euros', valeur: versEuros(e.plafondNuitee) },
+      ],
+    },
+    {
+      nom: 'FRA_Lignes',
+      titre: 'État de frais rempli par le salarié',
+      colonnes: [
+        { cle: 'date', entete: 'Date', type: 'date', largeur: 1 },
+        { cle: 'nature', entete: 'Nature', type: { choix: NATURES }, largeur: 1 },
+        { cle: 'libelle', entete: 'Libellé', type: 'texte', largeur: 2 },
+        { cle: 'km', entete: 'Kilomètres', type: 'entier', largeur: 1 },
+        { cle: 'montant', entete: 'Montant demandé TTC', type: 'euros', largeur: 1 },
+        { cle: 'tva', entete: 'Dont TVA', type: 'euros', largeur: 1 },
+        { cle: 'justificatif', entete: 'Justificatif joint', type: 'ouiNon', largeur: 1 },
+      ],
+      lignes: e.lignes.map((l) => ({ ...l, km: l.km || undefined, montant: versEuros(l.montant), tva: l.tva ? versEuros(l.tva) : undefined })),
+    },
+  ];
+}
+
+function donnees(l: LectureBlocs): unknown {
+  return { ...((l.get('FRA_Salarie') ?? {}) as Record<string, unknown>), lignes: l.get('FRA_Lignes') ?? [] };
+}
+
+function feuilleParametres(p: ParametresFrais): FeuilleConstruite {
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [30, 16, 44]);
+  f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 3 }]);
+  f.ligne([{ valeur: 'Barème kilométrique en vigueur pour le mois des déplacements (distance professionnelle annuelle jusqu\u2019à 5 000 km). L\u2019enseignant peut modifier les taux : le corrigé et la vérification utilisent toujours ceux de cette feuille.', style: sousTitre, colonnes: 3 }]);
+  f.vide();
+  f.ligne([{ valeur: 'Barème kilométrique (voitures)', style: bandeau, colonnes: 3 }]);
+  f.ligne(['Puissance fiscale', '€ par km', 'Référence'].map((v) => ({ valeur: v, style: entete })));
+  const premiere = f.nombreDeLignes + 1;
+  const lignes = Object.keys(PUISSANCES);
+  for (const cv of lignes) f.ligne([{ valeur: PUISSANCES[cv]!, style: valeur }, { valeur: p.tauxKm[cv]!, style: { ...saisieCentree, format: '0.000' } }, { valeur: p.reference, style: note }]);
+  f.vide();
+  f.ligne([{ valeur: 'TVA non récupérable : hébergement du personnel, transport de personnes (CGI, ann. II, art. 206, IV-2).', style: { ...texte, italique: true }, colonnes: 3 }]);
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [{ nom: NOM_BAREME, feuille: FEUILLES.parametres, plage: `B${premiere}:B${premiere + lignes.length - 1}` }] };
+}
+
+function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresFrais {
+  const lus = v(NOM_BAREME);
+  if (!lus || lus.length !== 5 || lus.some((l) => typeof l[0] !== 'number' || l[0] <= 0)) throw new Error('Paramètres : le barème kilométrique attend cinq taux positifs (nom FRA_Bareme).');
+  return { tauxKm: Object.fromEntries(Object.keys(PUISSANCES).map((cv, i) => [cv, lus[i]![0] as number])), reference: '' };
+}
+
+function attendusDe(e: EntreeFrais, p: ParametresFrais, facon: Facon): Attendus {
+  const r = calculerFrais(e, p, facon);
+  return {
+    [NOMS_FRA.controle]: r.lignes.map((l) => [versEuros(l.retenu), versEuros(l.ecart), versEuros(l.tvaRecuperable)]),
+    [NOMS_FRA.rembourse]: versEuros(r.totalRembourse),
+    [NOMS_FRA.ecart]: versEuros(r.totalEcart),
+    [NOMS_FRA.tva]: versEuros(r.totalTva),
+  };
+}
+
+const attendus = (e: EntreeFrais, p: ParametresFrais): Attendus => attendusDe(e, p, FACON_JUSTE);
+
+function feuilleTravail(e: EntreeFrais, _p: ParametresFrais, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+  const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
+  const f = new ConstructeurFeuille(feuille, [12, 40, 15, 15, 15]);
+  const noms: NomDefini[] = [];
+  const reponses: Reponse[] = [];
+  const repondre = repondeur(GABARIT, reponses);
+  const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fondCorrige(remplie) };
+  const rempli = (nom: string, i?: number, j?: number): Valeur => {
+    const v = remplie?.[nom];
+    if (v === undefined) return null;
+    return (i === undefined ? (v as ValeurAttendue) : (v as ValeurAttendue[][])[i]?.[j!]) ?? null;
+  };
+  f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 5 }]);
+  f.ligne([{ valeur: `${e.salarie}, ${moisEnLettres(e.mois)}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 5 }]);
+  f.vide();
+  f.ligne([{ valeur: '1. Contrôle de chaque ligne', style: bandeau, colonnes: 5 }]);
+  f.ligne(['Date', 'Ligne', 'Montant retenu', 'Écart', 'TVA récupérable'].map((v) => ({ valeur: v, style: entete })));
+  const premiere = f.nombreDeLignes + 1;
+  e.lignes.forEach((l, i) =>
+    f.ligne([
+      { valeur: { date: l.date }, style: { ...valeur, alignement: 'centre', format: 'dd/mm/yyyy' } },
+      { valeur: `${NATURES[l.nature]} — ${l.libelle}`, style: valeur },
+      ...[0, 1, 2].map((j) => ({ valeur: rempli(NOMS_FRA.controle, i, j), style: montant })),
+    ]),
+  );
+  noms.push({ nom: NOMS_FRA.controle, feuille, plage: `C${premiere}:E${premiere + e.lignes.length - 1}` });
+  repondre(NOMS_FRA.controle, 'Contrôle des lignes (montant retenu, écart, TVA récupérable)', { unites: e.lignes.map((l, i) => `ligne ${i + 1} (${NATURES[l.nature].toLowerCase()})`) });
+  f.vide();
+  f.ligne([{ valeur: '2. Totaux', style: bandeau, colonnes: 5 }]);
+  for (const [nom, libelle] of [
+    [NOMS_FRA.rembourse, 'Montant remboursé au salarié'],
+    [NOMS_FRA.ecart, 'Écart total avec le montant demandé'],
+    [NOMS_FRA.tva, 'TVA récupérable par l\u2019entreprise'],
+  ] as const) {
+    const n = f.ligne([{ valeur: libelle, style: etiquette, colonnes: 4 }, { valeur: rempli(nom), style: montant }]);
+    noms.push({ nom, feuille, plage: `E${n}` });
+    repondre(nom, libelle);
+  }
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
+}
+
+function justification(e: EntreeFrais, p: ParametresFrais): string[][] {
+  const r = calculerFrais(e, p);
+  const eur = (c: number) => `${montantTexte(c)} €`;
+  const cv = String(Math.min(7, Math.max(3, e.puissance)));
+  return [
+    ['Ligne', 'Montant retenu', 'Comment on l\u2019obtient'],
+    ...e.lignes.map((l, i) => {
+      const x = r.lignes[i]!;
+      const regle = !l.justificatif
+        ? 'Sans justificatif : rien n\u2019est remboursé.'
+        : l.nature === 'km'
+          ? `${l.km} km × ${String(p.tauxKm[cv]).replace('.', ',')} € (${PUISSANCES[cv]}) = ${eur(x.retenu)}.`
+          : l.nature === 'repas' || l.nature === 'hotel'
+            ? `${eur(l.montant)} ${x.retenu < l.montant ? `au-delà du plafond de ${eur(l.nature === 'repas' ? e.plafondRepas : e.plafondNuitee)} : ${eur(x.retenu)} retenus` : 'dans le plafond'}.`
+            : `${eur(l.montant)}, pour son montant.`;
+      const tva = x.tvaRecuperable ? ` TVA récupérable : ${x.retenu < l.montant ? `${eur(l.tva)} × ${eur(x.retenu)} / ${eur(l.montant)} = ` : ''}${eur(x.tvaRecuperable)}.` : l.tva && (l.nature === 'hotel' || l.nature === 'train' || l.nature === 'taxi') ? ' TVA non récupérable.' : '';
+      return [`${i + 1}. ${NATURES[l.nature]}`, montantTexte(x.retenu), `${regle}${x.ecart ? ` Écart : ${eur(x.ecart)}.` : ''}${tva}`];
+    }),
+    ['Totaux', montantTexte(r.totalRembourse), `Demandé ${eur(r.totalDemande)}, remboursé ${eur(r.totalRembourse)}, écart ${eur(r.totalEcart)} ; TVA récupérable ${eur(r.totalTva)}.`],
+  ];
+}
+
+const siDifferent = (e: EntreeFrais, p: ParametresFrais, facon: Partial<Facon>) => reponsesChangees(attendusDe(e, p, { ...FACON_JUSTE, ...facon }), attendus(e, p));
+
+const variantes: SpecExercice<EntreeFrais, ParametresFrais>['variantes'] = {
+  plafond_ignore: (e, p) => siDifferent(e, p, { plafonds: false }),
+  sans_justificatif_rembourse: (e, p) => siDifferent(e, p, { justificatifs: false }),
+  tva_non_recuperable: (e, p) => siDifferent(e, p, { tvaExclue: false }),
+  mauvaise_puissance: (e, p) => siDifferent(e, p, { bonnePuissance: false }),
+};
+
+export const EXERCICE_FRAIS: SpecExercice<EntreeFrais, ParametresFrais> = {
+  gabarit: GABARIT,
+  largeursEnonce: [12, 20, 20, 20, 11, 14, 11, 12],
+  blocs,
+  structure: () => blocs({ salarie: '', mois: '2000-01', puissance: 5, plafondRepas: 0, plafondNuitee: 0, lignes: [] }),
+  donnees,
+  parametresParDefaut: (e) => parametresFrais(e.mois),
+  feuilleParametres,
+  lireParametres,
+  feuilleTravail,
+  attendus,
+  variantes,
+  justification,
+  largeursJustification: [18, 14, 100],
+};

@@ -1,0 +1,19 @@
+import { paquet } from '../paquet';
+import { resultatEnEuros } from '../../domain/monnaie';
+import { COUVERTURE_FRAIS, parametresFrais } from '../../domain/parametres/frais';
+import { EntreeFrais } from './entree';
+import { calculerFrais } from './calcul';
+import { ALEAS, casFrais } from './cas';
+import { EXERCICE_FRAIS } from './feuilles';
+
+/** 3.2.3: an expense report checked against the kilometric scale, the company's ceilings and the TVA rules. */
+export const FRAIS = paquet({
+  type: 'frais',
+  aide: 'le contrôle d\u2019un état de frais : barème kilométrique, plafonds, TVA',
+  aleas: ALEAS,
+  schema: EntreeFrais,
+  generer: casFrais,
+  spec: EXERCICE_FRAIS,
+  couverture: { ...COUVERTURE_FRAIS, parametres: 'le barème kilométrique connu' },
+  calculer: (e) => resultatEnEuros(calculerFrais(e, parametresFrais(e.mois)), new Set()),
+});
