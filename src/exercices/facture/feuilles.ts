@@ -1,10 +1,10 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import { lettreColonne, type NomDefini, type Valeur } from '../../sheets/model';
+import { lettreColonne, type NomDefini } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dateFr } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/facture.json';
 import { calculerFacture, FACON_JUSTE, type Facon, type Montants, type PiedParTaux } from './calcul';
@@ -126,13 +126,7 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
   const reponses: Reponse[] = [];
   const repondre = repondeur(GABARIT, reponses);
   const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fondCorrige(remplie) };
-  const rempli = (nom: string, i?: number, j?: number): Valeur => {
-    const v = remplie?.[nom];
-    if (v === undefined) return null;
-    if (i === undefined) return v as ValeurAttendue;
-    const ligne = (v as ValeurAttendue[][])[i];
-    return (j === undefined ? (ligne as unknown as ValeurAttendue) : ligne?.[j]) ?? null;
-  };
+  const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
   const seule = (nom: string, libelle: string) => {
     const n = f.ligne([{ valeur: libelle, style: etiquette, colonnes: largeur - 1 }, { valeur: rempli(nom), style: montant }]);
     noms.push({ nom, feuille, plage: `${lettreColonne(largeur - 1)}${n}` });

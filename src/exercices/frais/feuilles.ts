@@ -5,7 +5,7 @@ import { moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { parametresFrais, type ParametresFrais } from '../../domain/parametres/frais';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/frais.json';
 import { calculerFrais, FACON_JUSTE, type Facon } from './calcul';
@@ -93,11 +93,7 @@ function feuilleTravail(e: EntreeFrais, _p: ParametresFrais, remplie?: Attendus)
   const reponses: Reponse[] = [];
   const repondre = repondeur(GABARIT, reponses);
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fondCorrige(remplie) };
-  const rempli = (nom: string, i?: number, j?: number): Valeur => {
-    const v = remplie?.[nom];
-    if (v === undefined) return null;
-    return (i === undefined ? (v as ValeurAttendue) : (v as ValeurAttendue[][])[i]?.[j!]) ?? null;
-  };
+  const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 5 }]);
   f.ligne([{ valeur: `${e.salarie}, ${moisEnLettres(e.mois)}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 5 }]);
   f.vide();

@@ -1,10 +1,10 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import type { NomDefini, Style, Valeur } from '../../sheets/model';
+import type { NomDefini, Style } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, saisieCentree, saisieDate, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dateFr } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { FORMAT_EUROS, type Bloc, type TexteCode } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/reglements.json';
 import { calculerReglements, FACON_JUSTE, plusJours, type Facon } from './calcul';
@@ -121,13 +121,7 @@ function feuilleTravail(e: EntreeReglements, _p: null, remplie?: Attendus): Feui
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
   const jour: Style = { ...saisieDate, ...fond };
   const ouiNon: Style = { ...saisieCentree, ...fond };
-  const rempli = (nom: string, i?: number, j?: number): Valeur => {
-    const v = remplie?.[nom];
-    if (v === undefined) return null;
-    const x = i === undefined ? (v as ValeurAttendue) : (v as ValeurAttendue[][])[i]?.[j!];
-    // a date answer is written as a date, as the student types it
-    return typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? { date: x } : (x ?? null);
-  };
+  const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
   const unites = e.factures.map((x) => `facture ${x.numero} (${x.fournisseur})`);
   const facture = (x: FactureFournisseur) => ({ valeur: `${x.fournisseur} — ${x.numero}`, style: valeur });
 

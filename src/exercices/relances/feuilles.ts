@@ -5,7 +5,7 @@ import { dateFr } from '../../domain/dates';
 import { versCentimes, versEuros } from '../../domain/monnaie';
 import { parametresRelances, type ParametresRelances } from '../../domain/parametres/relances';
 import { FORMAT_EUROS, FORMAT_TAUX, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/relances.json';
 import { calculerRelances, FACON_JUSTE, NIVEAUX, tauxBceDe, TRANCHES, type Facon } from './calcul';
@@ -138,13 +138,7 @@ function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Att
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
   const entier: Style = { ...saisieCentree, format: '0', ...fond };
   const taux: Style = { ...saisieCentree, format: FORMAT_TAUX, ...fond };
-  const rempli = (nom: string, i?: number, j?: number): Valeur => {
-    const v = remplie?.[nom];
-    if (v === undefined) return null;
-    if (i === undefined) return v as ValeurAttendue;
-    const x = (v as ValeurAttendue[] | ValeurAttendue[][])[i];
-    return (j === undefined ? (x as ValeurAttendue) : (x as ValeurAttendue[] | undefined)?.[j]) ?? null;
-  };
+  const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
   const donnee = (v: Valeur, format?: string): { valeur: Valeur; style: Style } => ({ valeur: v, style: { ...valeur, alignement: 'centre', ...(format ? { format } : {}) } });
 
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 7 }]);

@@ -1,10 +1,10 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import { lettreColonne, type NomDefini, type Style, type Valeur } from '../../sheets/model';
+import { lettreColonne, type NomDefini, type Style } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dateFr, moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/stocks.json';
 import { calculerStocks, FACON_JUSTE, type Facon } from './calcul';
@@ -79,11 +79,7 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
   const fond = fondCorrige(remplie);
   const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fond };
   const quantite = { ...saisieCentree, format: '0', ...fond };
-  const rempli = (nom: string, i?: number, j?: number): Valeur => {
-    const v = remplie?.[nom];
-    if (v === undefined) return null;
-    return (i === undefined ? (v as ValeurAttendue) : (v as ValeurAttendue[][])[i]?.[j!]) ?? null;
-  };
+  const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
   const mouvement = (i: number) => {
     const m = e.mouvements[i]!;
     return [

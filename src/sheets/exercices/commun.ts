@@ -106,3 +106,15 @@ export function feuilleDeRegles(titreFeuille: string, sousTitreFeuille: string, 
   for (const [quoi, regle] of regles) f.ligne([{ valeur: quoi, style: etiquette }, { valeur: regle, style: { ...texte, bordure: true } }]);
   return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [] };
 }
+
+/**
+ * What the corrigé writes in an answer cell: the whole answer (`i` absent), the i-th item of a list,
+ * or row i, column j of a table; null when there is none. A date answer (AAAA-MM-JJ) is written as
+ * a date, as the student types it.
+ */
+export function valeurRemplie(remplie: Attendus | undefined, nom: string, i?: number, j?: number): Valeur {
+  const v = remplie?.[nom];
+  const x = v === undefined || i === undefined ? v : j === undefined ? (v as ValeurAttendue[])[i] : (v as ValeurAttendue[][])[i]?.[j];
+  if (x === undefined || x === null || Array.isArray(x)) return null;
+  return typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? { date: x } : x;
+}
