@@ -37,6 +37,9 @@ export function dernierJour(mois: string): string {
 }
 
 /** Days from `a` to `b`. */
+/** AAAA-MM-JJ `n` days after `d` (n may be negative). */
+export const ajouterJours = (d: string, n: number): string => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 export const ecartJours = (a: string, b: string): number => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
 
 const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];

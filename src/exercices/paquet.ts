@@ -24,8 +24,8 @@ export interface PaquetExercice<T extends string = string, E = unknown, P = unkn
   couverture?: { du: string; au: string; parametres: string };
   /** `agora calcul <type>`: the validated case → a JSON-ready result, amounts in euros */
   calculer?: (e: E) => unknown;
-  /** `--mois 3..12`: the number of months (a budget), with its default */
-  mois?: { defaut: number };
+  /** takes `--mois 3..12`, the number of months (a budget); its generator holds the default */
+  mois?: true;
 }
 
 /** Declares a package, keeping its `type` as a literal so that the registry's types are a union. */

@@ -1,7 +1,8 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import type { NomDefini, Style, Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre } from '../../sheets/styles';
-import { moisEnLettres } from '../../domain/dates';
+import { dateFr, moisEnLettres } from '../../domain/dates';
+import { nombreFr } from '../../domain/texte';
 import { versEuros } from '../../domain/monnaie';
 import { parametresConges, periodeDeReference, REFERENCES_CONGES, type ParametresConges } from '../../domain/parametres/conges';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
@@ -122,7 +123,7 @@ function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendu
   };
   const { du, au } = periodeDeReference(e.conge.mois);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 2 }]);
-  f.ligne([{ valeur: `${e.salarie}, congé de ${e.conge.jours} jours ouvrables en ${moisEnLettres(e.conge.mois)} ; période de référence du ${du.split('-').reverse().join('/')} au ${au.split('-').reverse().join('/')}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 2 }]);
+  f.ligne([{ valeur: `${e.salarie}, congé de ${e.conge.jours} jours ouvrables en ${moisEnLettres(e.conge.mois)} ; période de référence du ${dateFr(du)} au ${dateFr(au)}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 2 }]);
   f.vide();
   f.ligne([{ valeur: '1. Droits à congés', style: bandeau, colonnes: 2 }]);
   ligne(NOMS_CP.acquis, 'Jours ouvrables acquis sur la période de référence', jours);
@@ -144,17 +145,16 @@ function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendu
 function justification(e: EntreeConges, p: ParametresConges): string[][] {
   const r = calculerConges(e, p);
   const eur = (c: number) => `${montantTexte(c)} €`;
-  const nombre = (x: number) => String(x).replace('.', ',');
   const avant = e.mois.filter((m) => m.situation === 'avant_entree').length;
   const exclus = [...(avant ? [`${avant} mois avant l\u2019embauche`] : []), ...e.mois.filter((m) => m.situation === 'sans_solde').map((m) => `${moisEnLettres(m.mois)} en congé sans solde`)];
   const brut = r.moisTravailles * p.joursParMois;
   const jours = Math.min(e.conge.jours, r.acquis);
   return [
     ['Étape', 'Résultat', 'Comment on l\u2019obtient'],
-    ['Jours acquis', String(r.acquis), `${r.moisTravailles} mois de travail effectif${exclus.length ? ` (sans ${exclus.join(', ')})` : ''} × ${nombre(p.joursParMois)} = ${nombre(brut)} jours${brut !== r.acquis ? `, ${brut > r.acquis && r.acquis === p.plafond ? `plafonné à ${p.plafond}` : `arrondi à ${r.acquis}`}` : ''}.`],
+    ['Jours acquis', String(r.acquis), `${r.moisTravailles} mois de travail effectif${exclus.length ? ` (sans ${exclus.join(', ')})` : ''} × ${nombreFr(p.joursParMois)} = ${nombreFr(brut)} jours${brut !== r.acquis ? `, ${brut > r.acquis && r.acquis === p.plafond ? `plafonné à ${p.plafond}` : `arrondi à ${r.acquis}`}` : ''}.`],
     ['Solde', String(r.solde), `${r.acquis} − ${jours} jours pris = ${r.solde}.`],
     ['Rémunération', montantTexte(r.remuneration), `Somme des rémunérations brutes des mois de la période : ${eur(r.remuneration)}.`],
-    ['Dixième', montantTexte(r.dixieme), `${eur(r.remuneration)} × ${nombre(p.dixieme)} % × ${jours} / ${r.acquis} = ${eur(r.dixieme)}.`],
+    ['Dixième', montantTexte(r.dixieme), `${eur(r.remuneration)} × ${nombreFr(p.dixieme)} % × ${jours} / ${r.acquis} = ${eur(r.dixieme)}.`],
     ['Maintien', montantTexte(r.maintien), `${eur(e.conge.salaireMensuel)} × ${jours} / ${p.diviseurMaintien} = ${eur(r.maintien)}.`],
     ['Indemnité', montantTexte(r.indemnite), `La plus favorable : ${REGLES[r.regle].toLowerCase()} (${eur(r.dixieme)} contre ${eur(r.maintien)}).`],
   ];

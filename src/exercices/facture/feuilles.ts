@@ -3,6 +3,7 @@ import { lettreColonne, type NomDefini } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dateFr } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
+import { pourcentFr } from '../../domain/texte';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -27,7 +28,6 @@ export const NOMS_FAC = {
 
 export const CONTROLE_JUSTE = 'Le net à payer est égal au total hors taxes augmenté de la TVA.';
 
-const taux = (t: number) => `${String(t).replace('.', ',')}\u00a0%`;
 
 function blocs(e: EntreeFacture): Bloc[] {
   return [
@@ -80,10 +80,10 @@ function donnees(l: LectureBlocs): unknown {
 function etapes(e: EntreeFacture, avecPort: boolean): { libelle: string; cle: keyof PiedParTaux }[] {
   return [
     { libelle: 'Total net HT des lignes', cle: 'netLignes' as const },
-    ...(e.rabais ? [{ libelle: `Rabais ${taux(e.rabais)}`, cle: 'rabais' as const }] : []),
-    ...(e.ristourne ? [{ libelle: `Ristourne ${taux(e.ristourne)}`, cle: 'ristourne' as const }] : []),
+    ...(e.rabais ? [{ libelle: `Rabais ${pourcentFr(e.rabais)}`, cle: 'rabais' as const }] : []),
+    ...(e.ristourne ? [{ libelle: `Ristourne ${pourcentFr(e.ristourne)}`, cle: 'ristourne' as const }] : []),
     ...(e.rabais || e.ristourne ? [{ libelle: 'Net commercial', cle: 'netCommercial' as const }] : []),
-    ...(e.escompte ? [{ libelle: `Escompte ${taux(e.escompte)}`, cle: 'escompte' as const }, { libelle: 'Net financier', cle: 'netFinancier' as const }] : []),
+    ...(e.escompte ? [{ libelle: `Escompte ${pourcentFr(e.escompte)}`, cle: 'escompte' as const }, { libelle: 'Net financier', cle: 'netFinancier' as const }] : []),
     ...(avecPort && e.port ? [{ libelle: 'Frais de port', cle: 'port' as const }] : []),
     { libelle: 'Base hors taxes', cle: 'base' as const },
     { libelle: 'TVA', cle: 'tva' as const },
@@ -134,7 +134,7 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
   };
   /** An invoice foot: a row per step, a column per rate, answers in C.. */
   const tableauPied = (nom: string, lignes: ReturnType<typeof etapes>, tauxPied: number[]) => {
-    f.ligne([{ valeur: '', style: entete, colonnes: 2 }, ...tauxPied.map((t) => ({ valeur: `TVA ${taux(t)}`, style: entete }))]);
+    f.ligne([{ valeur: '', style: entete, colonnes: 2 }, ...tauxPied.map((t) => ({ valeur: `TVA ${pourcentFr(t)}`, style: entete }))]);
     const premiere = f.nombreDeLignes + 1;
     lignes.forEach((s, i) => f.ligne([{ valeur: s.libelle, style: etiquette, colonnes: 2 }, ...tauxPied.map((_, j) => ({ valeur: rempli(nom, i, j), style: montant }))]));
     noms.push({ nom, feuille, plage: `C${premiere}:${lettreColonne(1 + tauxPied.length)}${premiere + lignes.length - 1}` });
@@ -150,7 +150,7 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
   e.lignes.forEach((l, i) =>
     f.ligne([
       { valeur: l.reference, style: { ...valeur, alignement: 'centre' } },
-      { valeur: `${l.designation} (${l.quantite} × ${montantTexte(l.prixUnitaire)} €${l.remise ? `, remise ${taux(l.remise)}` : ''})`, style: { ...valeur, retourLigne: true } },
+      { valeur: `${l.designation} (${l.quantite} × ${montantTexte(l.prixUnitaire)} €${l.remise ? `, remise ${pourcentFr(l.remise)}` : ''})`, style: { ...valeur, retourLigne: true } },
       ...[0, 1, 2].map((j) => ({ valeur: rempli(NOMS_FAC.lignes, i, j), style: montant })),
     ]),
   );
@@ -196,26 +196,26 @@ function justification(e: EntreeFacture): string[][] {
   const document = (m: Montants, quoi: string, quantites: (ref: string) => number) => {
     for (const l of m.lignes) {
       const source = e.lignes.find((x) => x.reference === l.reference)!;
-      lignes.push([`${quoi} ${l.reference}`, montantTexte(l.net), `${quantites(l.reference)} × ${eur(source.prixUnitaire)} = ${eur(l.brut)}${source.remise ? ` ; remise ${taux(source.remise)} : ${eur(l.remise)}` : ''} ; net ${eur(l.net)}.`]);
+      lignes.push([`${quoi} ${l.reference}`, montantTexte(l.net), `${quantites(l.reference)} × ${eur(source.prixUnitaire)} = ${eur(l.brut)}${source.remise ? ` ; remise ${pourcentFr(source.remise)} : ${eur(l.remise)}` : ''} ; net ${eur(l.net)}.`]);
     }
     for (const p of m.pied) {
       const etapesTexte = [
         `net des lignes ${eur(p.netLignes)}`,
-        ...(e.rabais ? [`rabais ${taux(e.rabais)} : ${eur(p.rabais)}`] : []),
-        ...(e.ristourne ? [`ristourne ${taux(e.ristourne)} de ${eur(p.netLignes - p.rabais)} : ${eur(p.ristourne)}`] : []),
+        ...(e.rabais ? [`rabais ${pourcentFr(e.rabais)} : ${eur(p.rabais)}`] : []),
+        ...(e.ristourne ? [`ristourne ${pourcentFr(e.ristourne)} de ${eur(p.netLignes - p.rabais)} : ${eur(p.ristourne)}`] : []),
         ...(e.rabais || e.ristourne ? [`net commercial ${eur(p.netCommercial)}`] : []),
-        ...(e.escompte ? [`escompte ${taux(e.escompte)} : ${eur(p.escompte)}`, `net financier ${eur(p.netFinancier)}`] : []),
+        ...(e.escompte ? [`escompte ${pourcentFr(e.escompte)} : ${eur(p.escompte)}`, `net financier ${eur(p.netFinancier)}`] : []),
         ...(p.port ? [`frais de port ${eur(p.port)}`] : []),
         `base ${eur(p.base)}`,
-        `TVA ${taux(p.taux)} : ${eur(p.tva)}`,
+        `TVA ${pourcentFr(p.taux)} : ${eur(p.tva)}`,
       ];
-      lignes.push([`${quoi} : TVA ${taux(p.taux)}`, montantTexte(p.base), `${etapesTexte.join(' ; ')}.`]);
+      lignes.push([`${quoi} : TVA ${pourcentFr(p.taux)}`, montantTexte(p.base), `${etapesTexte.join(' ; ')}.`]);
     }
     lignes.push([`${quoi} : totaux`, montantTexte(m.netAPayer), `Total HT ${eur(m.totalHt)} + TVA ${eur(m.totalTva)} = ${eur(m.netAPayer)}.`]);
   };
   document(r.facture, 'Facture', (ref) => e.lignes.find((l) => l.reference === ref)!.quantite);
   if (e.port && r.facture.pied.length > 1)
-    lignes.push(['Frais de port', montantTexte(e.port), `Répartis au prorata des nets financiers : ${r.facture.pied.map((p) => `${taux(p.taux)} : ${eur(p.port)}`).join(' ; ')} (le dernier taux reçoit le reste de l\u2019arrondi).`]);
+    lignes.push(['Frais de port', montantTexte(e.port), `Répartis au prorata des nets financiers : ${r.facture.pied.map((p) => `${pourcentFr(p.taux)} : ${eur(p.port)}`).join(' ; ')} (le dernier taux reçoit le reste de l\u2019arrondi).`]);
   if (r.avoir) document(r.avoir, 'Avoir', (ref) => e.retours.find((x) => x.reference === ref)!.quantite);
   return lignes;
 }

@@ -35,6 +35,8 @@ export interface Facon {
 export const FACON_JUSTE: Facon = { plafonds: true, justificatifs: true, tvaExclue: true, bonnePuissance: true };
 
 const TVA_RECUPERABLE = new Set(['repas', 'peage', 'parking']);
+/** lodging of staff and transport of persons (CGI, ann. II, art. 206, IV-2) */
+export const TVA_NON_RECUPERABLE = new Set(['hotel', 'train', 'taxi']);
 
 /** km × € per km (three decimals), to the cent. */
 export const indemniteKm = (km: number, taux: number): Centimes => diviserArrondi(km * Math.round(taux * 1000), 10);
@@ -48,7 +50,7 @@ function controler(e: EntreeFrais, p: ParametresFrais, l: LigneDeFrais, f: Facon
   else if (l.nature === 'repas' && f.plafonds) retenu = Math.min(l.montant, e.plafondRepas);
   else if (l.nature === 'hotel' && f.plafonds) retenu = Math.min(l.montant, e.plafondNuitee);
   else retenu = l.montant;
-  const recuperable = TVA_RECUPERABLE.has(l.nature) || (!f.tvaExclue && (l.nature === 'hotel' || l.nature === 'train' || l.nature === 'taxi'));
+  const recuperable = TVA_RECUPERABLE.has(l.nature) || (!f.tvaExclue && TVA_NON_RECUPERABLE.has(l.nature));
   const tvaRecuperable = recuperable && retenu && l.montant ? diviserArrondi(l.tva * retenu, l.montant) : 0;
   return { demande, retenu, ecart: demande - retenu, tvaRecuperable };
 }

@@ -3,12 +3,13 @@ import type { NomDefini, Style, Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
-import { parametresFrais, type ParametresFrais } from '../../domain/parametres/frais';
+import { ligneDuBareme, parametresFrais, type ParametresFrais } from '../../domain/parametres/frais';
+import { nombreFr } from '../../domain/texte';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/frais.json';
-import { calculerFrais, FACON_JUSTE, type Facon } from './calcul';
+import { calculerFrais, FACON_JUSTE, TVA_NON_RECUPERABLE, type Facon } from './calcul';
 import type { EntreeFrais } from './entree';
 
 /** The template, validated when the module loads. */
@@ -126,7 +127,7 @@ function feuilleTravail(e: EntreeFrais, _p: ParametresFrais, remplie?: Attendus)
 function justification(e: EntreeFrais, p: ParametresFrais): string[][] {
   const r = calculerFrais(e, p);
   const eur = (c: number) => `${montantTexte(c)} €`;
-  const cv = String(Math.min(7, Math.max(3, e.puissance)));
+  const cv = ligneDuBareme(e.puissance);
   return [
     ['Ligne', 'Montant retenu', 'Comment on l\u2019obtient'],
     ...e.lignes.map((l, i) => {
@@ -134,11 +135,11 @@ function justification(e: EntreeFrais, p: ParametresFrais): string[][] {
       const regle = !l.justificatif
         ? 'Sans justificatif : rien n\u2019est remboursé.'
         : l.nature === 'km'
-          ? `${l.km} km × ${String(p.tauxKm[cv]).replace('.', ',')} € (${PUISSANCES[cv]}) = ${eur(x.retenu)}.`
+          ? `${l.km} km × ${nombreFr(p.tauxKm[cv]!)} € (${PUISSANCES[cv]}) = ${eur(x.retenu)}.`
           : l.nature === 'repas' || l.nature === 'hotel'
             ? `${eur(l.montant)} ${x.retenu < l.montant ? `au-delà du plafond de ${eur(l.nature === 'repas' ? e.plafondRepas : e.plafondNuitee)} : ${eur(x.retenu)} retenus` : 'dans le plafond'}.`
             : `${eur(l.montant)}, pour son montant.`;
-      const tva = x.tvaRecuperable ? ` TVA récupérable : ${x.retenu < l.montant ? `${eur(l.tva)} × ${eur(x.retenu)} / ${eur(l.montant)} = ` : ''}${eur(x.tvaRecuperable)}.` : l.tva && (l.nature === 'hotel' || l.nature === 'train' || l.nature === 'taxi') ? ' TVA non récupérable.' : '';
+      const tva = x.tvaRecuperable ? ` TVA récupérable : ${x.retenu < l.montant ? `${eur(l.tva)} × ${eur(x.retenu)} / ${eur(l.montant)} = ` : ''}${eur(x.tvaRecuperable)}.` : l.tva && TVA_NON_RECUPERABLE.has(l.nature) ? ' TVA non récupérable.' : '';
       return [`${i + 1}. ${NATURES[l.nature]}`, montantTexte(x.retenu), `${regle}${x.ecart ? ` Écart : ${eur(x.ecart)}.` : ''}${tva}`];
     }),
     ['Totaux', montantTexte(r.totalRembourse), `Demandé ${eur(r.totalDemande)}, remboursé ${eur(r.totalRembourse)}, écart ${eur(r.totalEcart)} ; TVA récupérable ${eur(r.totalTva)}.`],

@@ -3,6 +3,7 @@ import type { NomDefini, Style, Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
 import { somme, versCentimes, versEuros } from '../../domain/monnaie';
+import { nombreFr } from '../../domain/texte';
 import { avecSurcharges, type ParametresPaie } from '../../domain/parametres/paie';
 import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBulletin } from './bulletin';
 import type { EntreeBulletin } from './entree';
@@ -213,7 +214,6 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
   return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
 }
 
-const nombreFr = (x: number) => String(x).replace('.', ',');
 
 function justification(e: EntreeBulletin, p: ParametresPaie): string[][] {
   const b = calculerBulletin(e, p);

@@ -1,4 +1,4 @@
-import { dernierJour } from '../../domain/dates';
+import { ajouterJours, dernierJour } from '../../domain/dates';
 import { taxe, type Centimes } from '../../domain/monnaie';
 import type { EntreeReglements, FactureFournisseur } from './entree';
 
@@ -37,19 +37,16 @@ export interface Facon {
 }
 export const FACON_JUSTE: Facon = { controle: true, finDeMois: true, tvaSurEscompte: true, delaiEscompte: true };
 
-/** AAAA-MM-JJ `n` days after `d`. */
-export const plusJours = (d: string, n: number): string => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
 const ttc = (ht: Centimes, taux: number) => ht + taxe(ht, taux);
 
 function regler(f: FactureFournisseur, jour: string, x: Facon): Reglement {
   const facture = ttc(f.facturee.quantite * f.facturee.prixUnitaire, f.taux);
   const htJustifie = x.controle ? Math.min(f.facturee.quantite, f.livraison.quantite) * Math.min(f.facturee.prixUnitaire, f.commande.prixUnitaire) : f.facturee.quantite * f.facturee.prixUnitaire;
   const justifie = ttc(htJustifie, f.taux);
-  const brute = plusJours(f.date, f.conditions.delai);
+  const brute = ajouterJours(f.date, f.conditions.delai);
   const echeance = f.conditions.finDeMois && x.finDeMois ? dernierJour(brute.slice(0, 7)) : brute;
   const e = f.conditions.escompte;
-  const ouvert = e && (!x.delaiEscompte || jour <= plusJours(f.date, e.jours));
+  const ouvert = e && (!x.delaiEscompte || jour <= ajouterJours(f.date, e.jours));
   const escompteHt = ouvert ? taxe(htJustifie, e.taux) : 0;
   const escompte = x.tvaSurEscompte ? ttc(escompteHt, f.taux) : escompteHt;
   return {

@@ -1,6 +1,6 @@
 import { CLIENTS, FOURNISSEURS } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
-import { plusJours } from './calcul';
+import { ajouterJours } from '../../domain/dates';
 
 /** The aléas this generator knows (the template describes each one). */
 export const ALEAS = ['ecart_quantite', 'ecart_prix', 'escompte', 'escompte_expire', 'fin_de_mois'] as const;
@@ -35,7 +35,7 @@ export function casReglements(graine: number, periode: string, aleas: readonly s
     return {
       fournisseur: fournisseurs[i]!,
       numero: `F${h.entier(10000, 99999)}`,
-      date: plusJours(date, -h.entier(12, 25)),
+      date: ajouterJours(date, -h.entier(12, 25)),
       designation: a.designation,
       commande: { numero: `BC-${++bc}`, quantite, prixUnitaire: prix },
       livraison: { numero: `BL-${++bl}`, quantite },
@@ -56,7 +56,7 @@ export function casReglements(graine: number, periode: string, aleas: readonly s
   }
   if (aleas.includes('escompte')) {
     const f = suivante();
-    f.date = plusJours(date, -h.entier(1, 8));
+    f.date = ajouterJours(date, -h.entier(1, 8));
     f.conditions = { ...f.conditions, escompte: { taux: 2, jours: 10 } };
   }
   if (aleas.includes('escompte_expire')) {

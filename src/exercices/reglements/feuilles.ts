@@ -1,13 +1,14 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import type { NomDefini, Style } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, saisieCentree, saisieDate, sousTitre, texte, titre, valeur } from '../../sheets/styles';
-import { dateFr } from '../../domain/dates';
+import { ajouterJours, dateFr } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
+import { nombreFr } from '../../domain/texte';
 import { FORMAT_EUROS, type Bloc, type TexteCode } from '../../sheets/exercices/blocs';
 import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/reglements.json';
-import { calculerReglements, FACON_JUSTE, plusJours, type Facon } from './calcul';
+import { calculerReglements, FACON_JUSTE, type Facon } from './calcul';
 import type { EntreeReglements, FactureFournisseur } from './entree';
 
 /** The template, validated when the module loads. */
@@ -16,13 +17,12 @@ export const GABARIT = gabaritExercice(modele, 'reglements');
 export const NOMS_REG = { controle: 'REG_Controle', echeancier: 'REG_Echeancier', totalJour: 'REG_Total_Jour' } as const;
 
 type Conditions = FactureFournisseur['conditions'];
-const nombre = (x: number) => String(x).replace('.', ',');
 
 /** « 45 jours fin de mois ; escompte 2 % à 10 jours » ⇄ the payment terms. */
 export const CONDITIONS: TexteCode = {
   ecrire: (v) => {
     const c = v as Conditions;
-    return `${c.delai} jours${c.finDeMois ? ' fin de mois' : ''}${c.escompte ? ` ; escompte ${nombre(c.escompte.taux)} % à ${c.escompte.jours} jours` : ''}`;
+    return `${c.delai} jours${c.finDeMois ? ' fin de mois' : ''}${c.escompte ? ` ; escompte ${nombreFr(c.escompte.taux)} % à ${c.escompte.jours} jours` : ''}`;
   },
   lire: (s) => {
     const m = /^\s*(\d+)\s*jours(\s+fin\s+de\s+mois)?\s*(?:;\s*escompte\s+(\d+(?:[.,]\d+)?)\s*%\s*à\s*(\d+)\s*jours)?\s*$/i.exec(s);
@@ -170,11 +170,11 @@ function justification(e: EntreeReglements): string[][] {
       const controle = x.conforme
         ? `Conforme : ${f.facturee.quantite} × ${eur(f.facturee.prixUnitaire)} HT, TTC ${eur(x.facture)}.`
         : `Non conforme : dus ${Math.min(f.facturee.quantite, f.livraison.quantite)} × ${eur(Math.min(f.facturee.prixUnitaire, f.commande.prixUnitaire))} HT (livrés ${f.livraison.quantite}, prix commandé ${eur(f.commande.prixUnitaire)}), TTC ${eur(x.justifie)} ; écart à réclamer ${eur(x.ecart)}.`;
-      const brute = plusJours(f.date, f.conditions.delai);
+      const brute = ajouterJours(f.date, f.conditions.delai);
       const echeance = `Échéance : ${dateFr(f.date)} + ${f.conditions.delai} jours = ${dateFr(brute)}${f.conditions.finDeMois ? `, fin de mois : ${dateFr(x.echeance)}` : ''}.`;
       const paiement = x.escompte
-        ? `Escompte ouvert jusqu\u2019au ${dateFr(plusJours(f.date, f.conditions.escompte!.jours))} : ${eur(x.escompte)} TTC déduits ; payé le ${dateFr(x.datePaiement)}.`
-        : `${f.conditions.escompte ? `Escompte expiré le ${dateFr(plusJours(f.date, f.conditions.escompte.jours))} ; p` : 'P'}ayé le ${dateFr(x.datePaiement)}.`;
+        ? `Escompte ouvert jusqu\u2019au ${dateFr(ajouterJours(f.date, f.conditions.escompte!.jours))} : ${eur(x.escompte)} TTC déduits ; payé le ${dateFr(x.datePaiement)}.`
+        : `${f.conditions.escompte ? `Escompte expiré le ${dateFr(ajouterJours(f.date, f.conditions.escompte.jours))} ; p` : 'P'}ayé le ${dateFr(x.datePaiement)}.`;
       return [`${f.fournisseur} ${f.numero}`, montantTexte(x.aPayer), `${controle} ${echeance} ${paiement}`];
     }),
     ['Total du jour', montantTexte(r.totalDuJour), `Factures payées le ${dateFr(e.date)} : ${eur(r.totalDuJour)}.`],

@@ -1,12 +1,9 @@
-import { dernierJour } from '../../domain/dates';
+import { ajouterJours, dernierJour } from '../../domain/dates';
 import { CLIENTS, ENTREPRISES } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
 
 /** The aléas this generator knows (the template describes each one). */
 export const ALEAS = ['reglement_partiel', 'contentieux', 'non_echue', 'taux_contractuel'] as const;
-
-/** AAAA-MM-JJ `n` days after `d` (n may be negative). */
-const plusJours = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A client's account at the end of the month, as case data (the calculator's JSON input): three to
@@ -22,8 +19,8 @@ export function casRelances(graine: number, periode: string, aleas: readonly str
   const delai = h.choisir([30, 45]);
   let n = h.entier(200, 700);
   const facture = (retard: number) => {
-    const echeance = plusJours(date, -retard);
-    return { numero: `FV-${++n}`, date: plusJours(echeance, -delai), echeance, montant: h.montant(vendeur.echelle * 0.3, vendeur.echelle * 2, 0.01) };
+    const echeance = ajouterJours(date, -retard);
+    return { numero: `FV-${++n}`, date: ajouterJours(echeance, -delai), echeance, montant: h.montant(vendeur.echelle * 0.3, vendeur.echelle * 2, 0.01) };
   };
   // days late: one of each early level, then what the aléas ask for
   const retards = [h.entier(3, 14), h.entier(17, 29), h.entier(33, 58)];

@@ -3,6 +3,7 @@ import { lettreColonne, type NomDefini, type Style, type Valeur } from '../../sh
 import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dateFr } from '../../domain/dates';
 import { versCentimes, versEuros } from '../../domain/monnaie';
+import { nombreFr, pourcentFr } from '../../domain/texte';
 import { parametresRelances, type ParametresRelances } from '../../domain/parametres/relances';
 import { FORMAT_EUROS, FORMAT_TAUX, type Bloc } from '../../sheets/exercices/blocs';
 import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
@@ -27,7 +28,6 @@ const NOM_TAUX_BCE = 'REL_Taux_BCE';
 const NOM_MAJORATION = 'REL_Majoration';
 const NOM_INDEMNITE = 'REL_Indemnite';
 
-const pourcent = (t: number) => `${String(t).replace('.', ',')}\u00a0%`;
 /** « 2e semestre 2025 » ⇄ 2025-07-01: how « Paramètres » names a half-year. */
 const semestre = (depuis: string) => `${depuis.slice(5, 7) === '01' ? '1er' : '2e'} semestre ${depuis.slice(0, 4)}`;
 const depuisSemestre = (s: string): string | undefined => {
@@ -195,11 +195,11 @@ function justification(e: EntreeRelances, p: ParametresRelances): string[][] {
       lignes.push([x.numero, montantTexte(x.reste), `Reste dû ${reste} ; échéance le ${dateFr(source.echeance)}, pas encore échue : niveau 0, ni pénalités ni indemnité.`]);
       return;
     }
-    const origine = e.tauxContractuel !== undefined ? 'taux des conditions générales de vente' : `taux de la BCE du semestre de l\u2019échéance (${pourcent(tauxBceDe(p, source.echeance))}) + ${String(p.majoration).replace('.', ',')} points`;
+    const origine = e.tauxContractuel !== undefined ? 'taux des conditions générales de vente' : `taux de la BCE du semestre de l\u2019échéance (${pourcentFr(tauxBceDe(p, source.echeance))}) + ${nombreFr(p.majoration)} points`;
     lignes.push([
       x.numero,
       montantTexte(x.reste),
-      `Reste dû ${reste} ; échéance le ${dateFr(source.echeance)}, ${x.jours} jours de retard au ${dateFr(e.date)} : niveau ${x.niveau} (${NIVEAUX.find((n) => n.niveau === x.niveau)!.libelle}) ; ${TRANCHES[x.tranche]!.libelle}. Pénalités : ${origine} = ${pourcent(x.taux)} ; ${eur(x.reste)} × ${pourcent(x.taux)} × ${x.jours} / 365 = ${eur(x.penalites)}. Indemnité : ${eur(x.indemnite)}.`,
+      `Reste dû ${reste} ; échéance le ${dateFr(source.echeance)}, ${x.jours} jours de retard au ${dateFr(e.date)} : niveau ${x.niveau} (${NIVEAUX.find((n) => n.niveau === x.niveau)!.libelle}) ; ${TRANCHES[x.tranche]!.libelle}. Pénalités : ${origine} = ${pourcentFr(x.taux)} ; ${eur(x.reste)} × ${pourcentFr(x.taux)} × ${x.jours} / 365 = ${eur(x.penalites)}. Indemnité : ${eur(x.indemnite)}.`,
     ]);
   });
   lignes.push(['Montant à réclamer', montantTexte(r.totalReclame), `${eur(r.totalEchu)} échus + ${eur(r.totalPenalites)} de pénalités + ${eur(r.totalIndemnites)} d\u2019indemnités = ${eur(r.totalReclame)}.`]);

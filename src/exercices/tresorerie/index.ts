@@ -16,5 +16,5 @@ export const TRESORERIE = paquet({
   generer: (graine, periode, aleas, mois) => casTresorerie(graine, periode, mois ?? MOIS_PAR_DEFAUT, aleas),
   spec: EXERCICE_TRESORERIE,
   calculer: (e) => resultatEnEuros(calculerTresorerie(e), new Set()),
-  mois: { defaut: MOIS_PAR_DEFAUT },
+  mois: true,
 });
