@@ -6,12 +6,15 @@ import { dossierTemporaire } from './aides/cli';
  * The layers of DESIGN.md, checked on every import of src/: the pure core (référentiel, domain,
  * sheets, check, consolidate, and the exercise packages above them) imports only itself and zod, and
  * nothing below the packages reaches up to one; io/ never reaches up to app/ or a host;
- * app/ never reaches a host; each host keeps to its side. tsconfig.coeur.json checks the other half:
- * the core compiles without Node's, the DOM's or Office.js's types.
+ * app/ reaches the outside only through the ports (io/ports, with the error and CSV codecs beside
+ * it), never an adapter, Node or a host; each host keeps to its side. tsconfig.coeur.json checks
+ * the other half: the core and app/ compile without Node's, the DOM's or Office.js's types.
  */
 
 const SRC = path.join(__dirname, '..', 'src');
 const PURES = ['referentiel', 'domain', 'sheets', 'check', 'consolidate', 'exercices'];
+/** What app/ may import of io/: the ports, and the codecs that are plain text work. */
+const IO_DE_APP = ['io/ports', 'io/erreurFichier', 'io/csv'];
 
 function fichiers(d: string): string[] {
   return readdirSync(d).flatMap((f) => {
@@ -23,7 +26,7 @@ function fichiers(d: string): string[] {
 /** « io/office », « app », « domain »…: the layer a path under `src` belongs to. */
 function couche(p: string, src: string): string {
   const [a, b] = path.relative(src, p).split(path.sep);
-  return a === 'io' && b && !b.endsWith('.ts') ? `io/${b}` : a === 'io' ? 'io' : a!;
+  return a === 'io' && b ? `io/${b.replace(/\.ts$/, '')}` : a!;
 }
 
 /** Every module a file imports (static, dynamic, require): a layer of src/, or a package's name. */
@@ -41,7 +44,7 @@ const INTERDITS: Record<string, (cible: string) => boolean> = {
   pur: (c) => !PURES.includes(c) && c !== 'zod' && c !== 'hors de src : templates',
   socle: (c) => INTERDITS.pur!(c) || c === 'exercices',
   io: (c) => ['app', 'cli', 'taskpane', 'commands', 'bench'].includes(c),
-  app: (c) => ['cli', 'taskpane', 'commands', 'bench', 'io/office'].includes(c),
+  app: (c) => INTERDITS.pur!(c) && c !== 'app' && !IO_DE_APP.includes(c),
   cli: (c) => ['taskpane', 'commands', 'bench', 'io/office', 'io/memory'].includes(c),
   volet: (c) => ['cli', 'bench'].includes(c),
 };
@@ -69,9 +72,9 @@ test('un import interdit est relevé, qu\'il soit statique, dynamique ou require
   ecrire('domain/a.ts', "import { readFileSync } from 'node:fs';\nimport type { B } from '../app/b';\nexport const e = () => import('exceljs');\n");
   ecrire('domain/permis.ts', "import { z } from 'zod';\nimport { f } from '../sheets/f';\nimport gabarit from '../../templates/x.json';\n");
   ecrire('io/xlsx/c.ts', "const b = require('../../app/b');\n");
-  ecrire('app/b.ts', "export { d } from '../io/office/d';\nimport { lire } from '../io/xlsx/c';\n");
+  ecrire('app/b.ts', "export { d } from '../io/office/d';\nimport { lire } from '../io/xlsx/c';\nimport type { Ports } from '../io/ports';\nimport { readFile } from 'node:fs';\n");
   ecrire('cli/g.ts', "import { h } from '../taskpane/h';\n");
   ecrire('sheets/s.ts', "import { TVA } from '../exercices/tva';\n");
   ecrire('exercices/tva/index.ts', "import { f } from '../../sheets/f';\nimport { lire } from '../../io/xlsx/c';\n");
-  expect(ecarts(src).sort()).toEqual(['app/b.ts → io/office', 'cli/g.ts → taskpane', 'domain/a.ts → app', 'domain/a.ts → exceljs', 'domain/a.ts → node', 'exercices/tva/index.ts → io/xlsx', 'io/xlsx/c.ts → app', 'sheets/s.ts → exercices']);
+  expect(ecarts(src).sort()).toEqual(['app/b.ts → io/office', 'app/b.ts → io/xlsx', 'app/b.ts → node', 'cli/g.ts → taskpane', 'domain/a.ts → app', 'domain/a.ts → exceljs', 'domain/a.ts → node', 'exercices/tva/index.ts → io/xlsx', 'io/xlsx/c.ts → app', 'sheets/s.ts → exercices']);
 });

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { corrigerClasseur, ecrireExercice, type DemandeExercice } from '../src/app/exercices';
+import { type DemandeExercice } from '../src/app/exercices';
+import { corrigerClasseur, ecrireExercice } from '../src/cli/casDUsage';
 import { casTva } from '../src/exercices/tva/cas';
 import { EntreeCa3 } from '../src/exercices/tva/entree';
 import { taxe } from '../src/domain/monnaie';

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse } from '../src/app/exercices';
+import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse } from '../src/cli/casDUsage';
 import type { TypeExercice } from '../src/exercices/registre';
 import { cellulesDuNom, resultat } from './aides/classeurs';
 import { dossierTemporaire, lancer } from './aides/cli';
@@ -91,6 +91,12 @@ describe('exercices de la classe et cas de l\u2019enseignant', () => {
     expect(new Set(r.fichiers.map((x) => x.graine)).size).toBe(3);
     const corriges = await Promise.all(r.fichiers.map((x) => corrigerClasseur(x.fichier)));
     expect(new Set(corriges.map((c) => JSON.stringify(c.reponses))).size).toBe(3);
+    // the same list of who got which case as the task pane's .zip, beside the copies
+    const repartition = readFileSync(path.join(d, 'copies', 'repartition.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+    expect(repartition[0]).toEqual(['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas']);
+    expect(repartition.slice(1).map((l) => [l[0], l[3], l[4], l[5]])).toEqual(
+      r.fichiers.map((x, i) => [eleves[i]!.nom, path.basename(x.fichier), path.join(d, 'corriges', `corrige-${path.basename(x.fichier)}`), String(x.graine)]),
+    );
   });
 
   test('rapprochement de l\u2019enseignant : un libellé qui ne dit pas son compte est refusé, en nommant le champ', async () => {

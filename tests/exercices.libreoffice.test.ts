@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ecrireExercice, ouvrirExercice } from '../src/app/exercices';
+import { ecrireExercice, ouvrirExercice } from '../src/cli/casDUsage';
 import { attendusDesReponses } from '../src/app/verification';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import { calculerReglements } from '../src/exercices/reglements/calcul';

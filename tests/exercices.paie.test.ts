@@ -3,7 +3,7 @@ import { cleDepuisOctets } from '../src/domain/sceau';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { corrigerClasseur, ecrireExercice, scellerExercice } from '../src/app/exercices';
+import { corrigerClasseur, ecrireExercice, scellerExercice } from '../src/cli/casDUsage';
 import { bulletinDe } from '../src/exercices/paie/bulletin';
 import { casPaie } from '../src/exercices/paie/cas';
 import { casControlePaie } from '../src/exercices/paie-anomalies/cas';

@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ecrireExercice, ouvrirExercice } from '../src/app/exercices';
-import { attendusDesReponses, ecrireCopieAnnotee, verifierCopie } from '../src/app/verification';
+import { ecrireExercice, ouvrirExercice } from '../src/cli/casDUsage';
+import { attendusDesReponses } from '../src/app/verification';
+import { ecrireCopieAnnotee, verifierCopie } from '../src/cli/casDUsage';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
-import { grillesParEleve } from '../src/app/grilles';
+import { grillesParEleve } from '../src/cli/casDUsage';
 import { dossierTemporaire, lancer } from './aides/cli';
 import { cleDesTests } from './aides/cle';
 import { saisir } from './aides/modifierCopie';

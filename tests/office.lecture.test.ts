@@ -1,8 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { TYPES_EXERCICE } from '../src/exercices/registre';
-import { modeleDExercice, exerciceDuClasseur, ouvrirExercice, moisDeDemonstration, corrigerClasseur, ecrireExercice } from '../src/app/exercices';
-import { attendusDesReponses, verifierExercice, verifierCopie } from '../src/app/verification';
+import { modeleDExercice, exerciceDuClasseur, moisDeDemonstration } from '../src/app/exercices';
+import { ouvrirExercice, corrigerClasseur, ecrireExercice } from '../src/cli/casDUsage';
+import { attendusDesReponses, verifierExercice } from '../src/app/verification';
+import { verifierCopie } from '../src/cli/casDUsage';
 import { insererClasseur } from '../src/io/office/insererClasseur';
 import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
 import { lireSelection } from '../src/io/office/lireSelection';

@@ -7,8 +7,9 @@ import { CONDITIONS } from '../src/exercices/reglements/feuilles';
 import { valider } from '../src/domain/validation';
 import { dossierTemporaire, lancer } from './aides/cli';
 import { messageDErreur } from './aides/erreurDeDonnees';
-import { ecrireExercice, ouvrirExercice } from '../src/app/exercices';
-import { attendusDesReponses, verifierCopie } from '../src/app/verification';
+import { ecrireExercice, ouvrirExercice } from '../src/cli/casDUsage';
+import { attendusDesReponses } from '../src/app/verification';
+import { verifierCopie } from '../src/cli/casDUsage';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import type { ValeurAttendue } from '../src/sheets/exercices/commun';
 

@@ -2,7 +2,7 @@ import { anneeIllisible, lireAnneeScolaire, lireMois, moisIllisible } from '../s
 import { dossierTemporaire, lancer } from './aides/cli';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { ouvrirExercice } from '../src/app/exercices';
+import { ouvrirExercice } from '../src/cli/casDUsage';
 
 describe('mois et année scolaire tels que les enseignants les tapent (volet et ligne de commande)', () => {
   test.each([

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ecrireExercice, ouvrirExercice, type DemandeExercice } from '../src/app/exercices';
-import { attendusDesReponses, verifierCopie } from '../src/app/verification';
+import { type DemandeExercice } from '../src/app/exercices';
+import { ecrireExercice, ouvrirExercice } from '../src/cli/casDUsage';
+import { attendusDesReponses } from '../src/app/verification';
+import { verifierCopie } from '../src/cli/casDUsage';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import type { Attendus } from '../src/sheets/exercices/commun';
 import { paquetExercice, type TypeExercice } from '../src/exercices/registre';

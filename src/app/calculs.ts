@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { ErreurFichier } from '../io/fichiers';
+import { ErreurFichier } from '../io/erreurFichier';
+import type { Fichiers } from '../io/ports';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { paquetExercice, type TypeExercice } from '../exercices/registre';
 
@@ -23,10 +23,10 @@ export function calculer(c: TypeExercice, donnees: unknown, source: string): unk
 }
 
 /** Reads a JSON case file; a French error names the file and, for bad JSON, where it breaks. */
-export async function lireJson(fichier: string): Promise<unknown> {
+export async function lireJson(f: Fichiers, fichier: string): Promise<unknown> {
   let texte: string;
   try {
-    texte = await fs.readFile(fichier, 'utf8');
+    texte = new TextDecoder().decode(await f.lire(fichier));
   } catch {
     throw new ErreurFichier(`Fichier introuvable ou illisible : « ${fichier} ».`, fichier);
   }
@@ -39,8 +39,8 @@ export async function lireJson(fichier: string): Promise<unknown> {
   }
 }
 
-export async function calculerFichier(c: TypeExercice, fichier: string): Promise<unknown> {
-  const donnees = await lireJson(fichier);
+export async function calculerFichier(f: Fichiers, c: TypeExercice, fichier: string): Promise<unknown> {
+  const donnees = await lireJson(f, fichier);
   try {
     return calculer(c, donnees, `« ${fichier} »`);
   } catch (e) {

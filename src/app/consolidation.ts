@@ -1,15 +1,13 @@
-import { classeurEnFlux } from '../io/exceljs/aLaDemande';
 import { referentiel } from '../referentiel';
-import { lireClasseur } from '../io/xlsx/lireClasseur';
-import { ecrireAtomiquement } from '../io/fichiers';
 import { ecrireCsv } from '../io/csv';
-import { magasinFichiers } from '../io/magasinFichiers';
+import { ouvrirClasseur, type ClasseurLu, type Ports } from '../io/ports';
 import type { ContexteReleve } from '../consolidate/lecture';
 import type { Releve } from '../consolidate/preuves';
 import type { ClasseConsolidee } from '../consolidate/classe';
 import type { Methode } from '../consolidate/agregation';
 import type { Magasin } from '../consolidate/bandes';
 import type { CleEnseignant } from '../domain/sceau';
+import type { Classeur } from '../sheets/model';
 import { lignesLivret } from '../consolidate/livret';
 import { classeurClasse } from '../sheets/consolidation/classeurClasse';
 import { consoliderLectures, contexteReleve, releverLecture, type Progression } from './releverClasse';
@@ -17,16 +15,32 @@ import { consoliderLectures, contexteReleve, releverLecture, type Progression } 
 export type { Progression };
 
 export interface OptionsConsolidation {
-  sortie: string;
   methode: Methode;
   date: string; // AAAA-MM-JJ
-  lsl?: string;
   /** called after each file: what the terminal's bar and the task pane show */
   progression?: (p: Progression) => void;
   /** the teacher's key: checked exercises count only when their evidence is sealed under it */
   cle?: CleEnseignant;
-  /** where the evidence waits (default: a temporary folder, removed once the workbook is written, so `classe.preuves` is then gone) */
+  /** where the evidence waits until « Détail » is written (in memory unless given) */
   magasin?: Magasin;
+}
+
+export interface ClasseDesClasseurs {
+  classe: ClasseConsolidee;
+  /** the class workbook: « Synthèse », « PFMP », « Notes CCF », « Détail »… */
+  modele: Classeur;
+  /** the livret scolaire's CSV (one degree per student and compétence) */
+  livret: () => string;
+}
+
+/**
+ * A class consolidated from its workbooks, each opened in turn (a file on the command line, an
+ * upload in the task pane): the class workbook's model and the livret, for the host to write or insert.
+ */
+export async function consoliderClasse(sources: readonly { nom: string; ouvrir: () => Promise<ClasseurLu> }[], o: OptionsConsolidation): Promise<ClasseDesClasseurs> {
+  const classe = await consoliderLectures(sources, o.methode, o.progression, o.cle, o.magasin);
+  const r = referentiel();
+  return { classe, modele: classeurClasse(r, classe, { date: o.date }), livret: () => ecrireCsv(lignesLivret(r, classe, o.date)) };
 }
 
 export interface ResumeConsolidation {
@@ -38,37 +52,31 @@ export interface ResumeConsolidation {
 }
 
 /** Reads one workbook file; a file that cannot be opened is a « Anomalies » row, never a failed batch. */
-export const releverFichier = (fichier: string, ctx: ContexteReleve = contexteReleve()): Promise<Releve> => releverLecture(fichier, () => lireClasseur(fichier), ctx);
+export const releverFichier = (p: Ports, fichier: string, ctx: ContexteReleve = contexteReleve()): Promise<Releve> => releverLecture(fichier, () => ouvrirClasseur(p.classeurs, fichier), ctx);
 
 /**
- * Consolidates a class: each workbook is read in turn and only what it positions is kept, so memory
- * does not grow with the files' size; then the class workbook (and the livret CSV) are written to a
- * temporary file and renamed. Input files are only read.
+ * `agora consolider`: each workbook is read in turn and only what it positions is kept, so memory
+ * does not grow with the files' size; the evidence waits on disk (removed at the end) until
+ * « Détail » is written; then the class workbook (and the livret CSV) are written to a temporary
+ * file and renamed. Input files are only read.
  */
-export async function consoliderClasseurs(fichiers: readonly string[], o: OptionsConsolidation): Promise<ResumeConsolidation> {
-  // the evidence waits on disk (a private temporary folder, removed at the end) until « Détail » is written
-  const magasin = o.magasin ?? magasinFichiers();
+export async function consoliderClasseurs(p: Ports, fichiers: readonly string[], o: OptionsConsolidation & { sortie: string; lsl?: string }): Promise<ResumeConsolidation> {
+  const magasin = o.magasin ?? p.magasin();
   try {
-    const classe = await consoliderLectures(
-      fichiers.map((f) => ({ nom: f, ouvrir: () => lireClasseur(f) })),
-      o.methode,
-      o.progression,
-      o.cle,
-      magasin,
+    const { classe, modele, livret } = await consoliderClasse(
+      fichiers.map((f) => ({ nom: f, ouvrir: () => ouvrirClasseur(p.classeurs, f) })),
+      { ...o, magasin },
     );
-    const r = referentiel();
-    await ecrireAtomiquement(o.sortie, await classeurEnFlux(classeurClasse(r, classe, { date: o.date })));
-    if (o.lsl) await ecrireAtomiquement(o.lsl, ecrireCsv(lignesLivret(r, classe, o.date)));
-    return resume(fichiers, classe);
+    await p.fichiers.ecrire(o.sortie, await p.classeurs.enFlux(modele));
+    if (o.lsl) await p.fichiers.ecrire(o.lsl, livret());
+    return {
+      fichiers: fichiers.length,
+      eleves: classe.eleves.length,
+      competences: classe.couverture.length,
+      anomalies: classe.anomalies.map((a) => ({ fichier: a.fichier, probleme: a.probleme })),
+      classe,
+    };
   } finally {
     if (!o.magasin) magasin.fermer();
   }
 }
-
-const resume = (fichiers: readonly string[], classe: ClasseConsolidee): ResumeConsolidation => ({
-  fichiers: fichiers.length,
-  eleves: classe.eleves.length,
-  competences: classe.couverture.length,
-  anomalies: classe.anomalies.map((a) => ({ fichier: a.fichier, probleme: a.probleme })),
-  classe,
-});

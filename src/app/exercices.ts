@@ -1,12 +1,10 @@
-import { classeurEnXlsx, remplacerClesAgora } from '../io/exceljs/aLaDemande';
-import path from 'node:path';
-import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
-import { lireClasseur } from '../io/xlsx/lireClasseur';
+import { ErreurFichier } from '../io/erreurFichier';
+import { ouvrirClasseur, type Ports } from '../io/ports';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import type { Attendus } from '../sheets/exercices/commun';
 import { lireJson } from './calculs';
-import { fichiersExercices } from './exercicesDeLaClasse';
+import { exercicesPourLaClasse, repartitionCsv, REPARTITION } from './exercicesDeLaClasse';
 import { paquetExercice } from '../exercices/registre';
 import { casGenere, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
 import type { CleEnseignant } from '../domain/sceau';
@@ -15,10 +13,10 @@ import { CLES_EXERCICE, sceauExercice } from '../sheets/exercices/classeurExerci
 export { modeleExercice, moisDeDemonstration, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
 
 /** The case of one student: a teacher's file as is, or generated from the seed (and the student's name). */
-export async function preparerCas(d: DemandeExercice, eleve: Eleve | null): Promise<CasPrepare> {
+export async function preparerCas(p: Ports, d: DemandeExercice, eleve: Eleve | null): Promise<CasPrepare> {
   const def = paquetExercice(d.type);
   if (d.donnees) {
-    const brut = await lireJson(d.donnees);
+    const brut = await lireJson(p.fichiers, d.donnees);
     try {
       const entree = valider(def.schema, brut, `« ${d.donnees} »`);
       // The calculator must accept it now, not when the corrigé is asked for.
@@ -43,28 +41,37 @@ export interface ResumeExercice {
 }
 
 /** Writes one student's workbook (and, if asked, the corrigé beside it). */
-export async function ecrireExercice(d: DemandeExercice, eleve: Eleve | null, fichier: string, corrige?: string): Promise<ResumeExercice> {
-  const { classeur, corrige: leCorrige, cas } = modeleDExercice(d, eleve, await preparerCas(d, eleve));
-  await ecrireAtomiquement(fichier, await classeurEnXlsx(classeur));
-  if (corrige) await ecrireAtomiquement(corrige, await classeurEnXlsx(leCorrige()));
+export async function ecrireExercice(p: Ports, d: DemandeExercice, eleve: Eleve | null, fichier: string, corrige?: string): Promise<ResumeExercice> {
+  const { classeur, corrige: leCorrige, cas } = modeleDExercice(d, eleve, await preparerCas(p, d, eleve));
+  await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(classeur));
+  if (corrige) await p.fichiers.ecrire(corrige, await p.classeurs.enXlsx(leCorrige()));
   return { fichier, eleve: eleve ? nomComplet(eleve) : null, graine: cas.graine, aleas: cas.aleas, feuilles: classeur.feuilles.map((f) => f.nom) };
 }
 
-/** One workbook per student of a class, each with its own case; one bad write does not stop the others. */
-export async function exercicesDeLaClasse(d: DemandeExercice, eleves: readonly Eleve[], dossier: string, corriges?: string): Promise<{ fichiers: ResumeExercice[]; erreurs: { eleve: string; message: string }[] }> {
-  await creerDossier(dossier, true);
-  if (corriges) await creerDossier(corriges, true);
+/**
+ * `agora exercice --classe --par-eleve`: the class's exercises (`exercicesPourLaClasse`, as the pane
+ * makes them) written one workbook per student, the corrigés into `corriges`, and « repartition.csv »
+ * beside the copies; one bad write does not stop the others.
+ */
+export async function exercicesDeLaClasse(p: Ports, d: DemandeExercice, eleves: readonly Eleve[], dossier: string, corriges?: string): Promise<{ fichiers: ResumeExercice[]; erreurs: { eleve: string; message: string }[] }> {
+  await p.fichiers.creerDossier(dossier, true);
+  if (corriges) await p.fichiers.creerDossier(corriges, true);
+  const exercices = exercicesPourLaClasse(d, eleves, d.donnees ? await preparerCas(p, d, null) : undefined);
   const fichiers: ResumeExercice[] = [];
   const erreurs: { eleve: string; message: string }[] = [];
-  const noms = fichiersExercices(d.type, eleves);
-  for (const [i, e] of eleves.entries()) {
-    const f = noms[i]!;
+  for (const x of exercices) {
+    const fichier = p.fichiers.joindre(dossier, x.fichier);
     try {
-      fichiers.push(await ecrireExercice(d, e, path.join(dossier, f.fichier), corriges ? path.join(corriges, f.corrige) : undefined));
+      await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(x.classeur));
+      if (corriges) await p.fichiers.ecrire(p.fichiers.joindre(corriges, x.corrige), await p.classeurs.enXlsx(x.leCorrige()));
+      fichiers.push({ fichier, eleve: nomComplet(x.eleve), graine: x.graine, aleas: x.aleas, feuilles: x.classeur.feuilles.map((f) => f.nom) });
     } catch (err) {
-      erreurs.push({ eleve: nomComplet(e), message: (err as Error).message });
+      erreurs.push({ eleve: nomComplet(x.eleve), message: (err as Error).message });
     }
   }
+  const ecrits = new Set(fichiers.map((f) => f.fichier));
+  const repartition = exercices.filter((x) => ecrits.has(p.fichiers.joindre(dossier, x.fichier)));
+  await p.fichiers.ecrire(p.fichiers.joindre(dossier, REPARTITION), repartitionCsv(repartition, (x) => (corriges ? p.fichiers.joindre(corriges, x.corrige) : '')));
   return { fichiers, erreurs };
 }
 
@@ -78,8 +85,8 @@ export interface Corrige {
 }
 
 /** The expected answers of an exercise workbook, from its own case and « Paramètres » (a teacher's edit counts). */
-export async function corrigerClasseur(fichier: string): Promise<Corrige> {
-  const x = await ouvrirExercice(fichier);
+export async function corrigerClasseur(p: Ports, fichier: string): Promise<Corrige> {
+  const x = await ouvrirExercice(p, fichier);
   return { fichier, modele: x.modele, graine: x.graine, reponses: x.spec.attendus(x.entree, x.parametres), enonceModifie: x.enonceModifie };
 }
 /**
@@ -88,16 +95,16 @@ export async function corrigerClasseur(fichier: string): Promise<Corrige> {
  * workbook as it stands, and the result is written to `sortie`; the file read is never changed.
  * Returns the blocks that had changed.
  */
-export async function scellerExercice(fichier: string, sortie: string, cle: CleEnseignant): Promise<string[]> {
-  if (path.resolve(sortie) === path.resolve(fichier)) throw new ErreurFichier(`L'exercice scellé ne peut pas remplacer « ${fichier} » : choisissez un autre nom.`, sortie);
-  const x = await ouvrirExercice(fichier, false);
+export async function scellerExercice(p: Ports, fichier: string, sortie: string, cle: CleEnseignant): Promise<string[]> {
+  if (p.fichiers.meme(sortie, fichier)) throw new ErreurFichier(`L'exercice scellé ne peut pas remplacer « ${fichier} » : choisissez un autre nom.`, sortie);
+  const x = await ouvrirExercice(p, fichier, false);
   const valeurs = new Map([...x.classeur.agora, ...Object.entries(x.empreintes)]);
   const sceau = sceauExercice(cle, x.spec, (k) => valeurs.get(k) ?? '', x.eleve);
-  await ecrireAtomiquement(sortie, await remplacerClesAgora(fichier, { ...x.empreintes, [CLES_EXERCICE.sceau]: sceau }));
+  await p.fichiers.ecrire(sortie, await p.classeurs.remplacerClesAgora(fichier, { ...x.empreintes, [CLES_EXERCICE.sceau]: sceau }));
   return x.enonceModifie;
 }
 
-export async function ouvrirExercice(fichier: string, corrigeAccepte = true): Promise<ExerciceOuvert> {
-  return exerciceDuClasseur(await lireClasseur(fichier), fichier, corrigeAccepte);
+export async function ouvrirExercice(p: Ports, fichier: string, corrigeAccepte = true): Promise<ExerciceOuvert> {
+  return exerciceDuClasseur(await ouvrirClasseur(p.classeurs, fichier), fichier, corrigeAccepte);
 }
 

@@ -1,13 +1,14 @@
 import { ecrireCsv } from '../io/csv';
 import { nomsDeFichiers, type Eleve } from '../sheets/eleve';
 import type { Classeur } from '../sheets/model';
-import type { EntreeArchive } from '../io/exceljs/archiveDeClasseurs';
-import { modeleDExercice, type DemandeExercice } from './modelesExercices';
+import type { EntreeArchive } from '../io/ports';
+import { modeleDExercice, type CasPrepare, type DemandeExercice } from './modelesExercices';
 
 /**
- * A class's exercise as the task pane hands it out: each student their own case (their name varies
- * the seed), a workbook and its corrigé named as `agora exercice --classe --par-eleve` names them,
- * and the list of who got which case. Pure: the pane zips the files, the CLI writes them.
+ * A class's exercise, the same from `agora exercice --classe --par-eleve` and the task pane: each
+ * student their own case (their name varies the seed) or the teacher's, a workbook and its corrigé
+ * named after the student, and the list of who got which case. Pure: the pane zips the files, the
+ * CLI writes them.
  */
 
 /** Where the corrigés go, beside the students' workbooks. */
@@ -26,18 +27,20 @@ export interface ExerciceDEleve {
   aleas: string[];
 }
 
-export function exercicesPourLaClasse(d: DemandeExercice, eleves: readonly Eleve[]): ExerciceDEleve[] {
+/** Each student's exercise: generated from the seed and their name, or `donne`, the teacher's case, for all. */
+export function exercicesPourLaClasse(d: DemandeExercice, eleves: readonly Eleve[], donne?: CasPrepare): ExerciceDEleve[] {
   const fichiers = fichiersExercices(d.type, eleves);
   return eleves.map((eleve, i) => {
-    const { classeur, corrige, cas } = modeleDExercice(d, eleve);
+    const { classeur, corrige, cas } = modeleDExercice(d, eleve, donne);
     return { eleve, ...fichiers[i]!, classeur, leCorrige: corrige, graine: cas.graine, aleas: cas.aleas };
   });
 }
 
-/** « repartition.csv »: the case each student received, to find a copy's corrigé or give the same case again. */
-export const repartitionCsv = (exercices: readonly ExerciceDEleve[]) =>
-  ecrireCsv([['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas'], ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, `${DOSSIER_CORRIGES}/${x.corrige}`, x.graine, x.aleas.join(', ')])]);
+export const REPARTITION = 'repartition.csv';
 
+/** « repartition.csv »: the case each student received, to find a copy's corrigé (`corrige` says where it is) or give the same case again. */
+export const repartitionCsv = (exercices: readonly ExerciceDEleve[], corrige: (x: ExerciceDEleve) => string = (x) => `${DOSSIER_CORRIGES}/${x.corrige}`) =>
+  ecrireCsv([['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas'], ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, corrige(x), x.graine, x.aleas.join(', ')])]);
 
 /** What the pane's .zip holds: each workbook, its corrigé in « corriges/ », and repartition.csv (workbooks rendered one at a time). */
 export const contenuDeLArchive = (exercices: readonly ExerciceDEleve[]): EntreeArchive[] => [
@@ -45,5 +48,5 @@ export const contenuDeLArchive = (exercices: readonly ExerciceDEleve[]): EntreeA
     { chemin: x.fichier, classeur: () => x.classeur },
     { chemin: `${DOSSIER_CORRIGES}/${x.corrige}`, classeur: x.leCorrige },
   ]),
-  { chemin: 'repartition.csv', texte: repartitionCsv(exercices) },
+  { chemin: REPARTITION, texte: repartitionCsv(exercices) },
 ];

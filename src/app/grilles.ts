@@ -1,7 +1,6 @@
-import { classeurEnXlsx } from '../io/exceljs/aLaDemande';
-import path from 'node:path';
 import { referentiel } from '../referentiel';
-import { creerDossier, ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
+import { ErreurFichier } from '../io/erreurFichier';
+import type { Ports } from '../io/ports';
 import { classeurGrilles, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { nomComplet, type Eleve } from '../sheets/grilles/commun';
 import { nomsDeFichiers } from '../sheets/eleve';
@@ -18,9 +17,9 @@ export interface ResumeGrilles {
 }
 
 /** The class's grids in one workbook, sheets per student. */
-export async function grillesDeLaClasse(eleves: readonly Eleve[], o: OptionsGrilles, fichier: string): Promise<ResumeGrilles> {
+export async function grillesDeLaClasse(p: Ports, eleves: readonly Eleve[], o: OptionsGrilles, fichier: string): Promise<ResumeGrilles> {
   const { classeur } = classeurGrilles(referentiel(), eleves, o, 'classe');
-  await ecrireAtomiquement(fichier, await classeurEnXlsx(classeur));
+  await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(classeur));
   return { fichiers: [{ fichier, feuilles: classeur.feuilles.map((f) => f.nom), eleves: eleves.map(nomComplet) }], erreurs: [] };
 }
 
@@ -28,16 +27,16 @@ export async function grillesDeLaClasse(eleves: readonly Eleve[], o: OptionsGril
  * One workbook per student in `dossier` (created if its parent exists), named after the student.
  * A file that cannot be written is reported and the others are still written.
  */
-export async function grillesParEleve(eleves: readonly Eleve[], o: OptionsGrilles, dossier: string): Promise<ResumeGrilles> {
-  await creerDossier(dossier);
+export async function grillesParEleve(p: Ports, eleves: readonly Eleve[], o: OptionsGrilles, dossier: string): Promise<ResumeGrilles> {
+  await p.fichiers.creerDossier(dossier);
   const r = referentiel();
   const noms = nomsDeFichiers(eleves);
   const resume: ResumeGrilles = { fichiers: [], erreurs: [] };
   for (const [i, e] of eleves.entries()) {
-    const fichier = path.join(dossier, `${noms[i]}.xlsx`);
+    const fichier = p.fichiers.joindre(dossier, `${noms[i]}.xlsx`);
     try {
       const { classeur } = classeurGrilles(r, [e], o, 'eleve');
-      await ecrireAtomiquement(fichier, await classeurEnXlsx(classeur));
+      await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(classeur));
       resume.fichiers.push({ fichier, feuilles: classeur.feuilles.map((f) => f.nom), eleves: [nomComplet(e)] });
     } catch (err) {
       if (!(err instanceof ErreurFichier)) throw err;

@@ -3,7 +3,7 @@
  * the workbook model, an exercise read back from a workbook (a file or the one open in Excel).
  */
 import { ErreurFichier } from '../io/erreurFichier';
-import type { ClasseurLu } from '../io/xlsx/classeurLu';
+import type { ClasseurLu } from '../io/ports';
 import { entreesLues, FORMAT_AGORA, versionMajeure } from '../sheets/agora';
 import type { ReglagesVerification } from '../sheets/exercices/reglages';
 import { ErreurDonnees, valider } from '../domain/validation';

@@ -1,4 +1,4 @@
-import type { ClasseurLu } from '../io/xlsx/classeurLu';
+import type { ClasseurLu } from '../io/ports';
 import { nombreFrancais, texteLu as texte, type ValeurLue } from '../sheets/exercices/lecture';
 import { PARAMETRES } from '../sheets/grilles/commun';
 import type { Valeur } from '../sheets/model';

@@ -1,7 +1,6 @@
-import { classeurEnXlsx } from '../io/exceljs/aLaDemande';
 import { compter, referentiel } from '../referentiel';
 import { classeurReferentiel } from '../sheets/referentielClasseur';
-import { ecrireAtomiquement } from '../io/fichiers';
+import type { Ports } from '../io/ports';
 
 export interface ResumeReferentiel {
   fichier: string;
@@ -12,9 +11,9 @@ export interface ResumeReferentiel {
 }
 
 /** Writes the référentiel workbook (synthesis, one matrix per bloc, épreuves) to an .xlsx file. */
-export async function exporterReferentiel(fichier: string): Promise<ResumeReferentiel> {
+export async function exporterReferentiel(p: Ports, fichier: string): Promise<ResumeReferentiel> {
   const r = referentiel();
   const modele = classeurReferentiel(r);
-  await ecrireAtomiquement(fichier, await classeurEnXlsx(modele));
+  await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(modele));
   return { fichier, feuilles: modele.feuilles.map((f) => f.nom), ...compter(r) };
 }

@@ -1,6 +1,6 @@
 import { referentiel } from '../referentiel';
 import { ErreurFichier } from '../io/erreurFichier';
-import type { ClasseurLu } from '../io/xlsx/classeurLu';
+import type { ClasseurLu } from '../io/ports';
 import { releverClasseur, type ContexteReleve } from '../consolidate/lecture';
 import { releveVide, type Releve } from '../consolidate/preuves';
 import { Consolidation, type ClasseConsolidee } from '../consolidate/classe';

@@ -1,7 +1,5 @@
-import { remplirClasseur } from '../io/exceljs/aLaDemande';
-import path from 'node:path';
-import { creerDossier, ecrireAtomiquement, ErreurFichier } from '../io/fichiers';
-import { lireClasseur } from '../io/xlsx/lireClasseur';
+import { ErreurFichier } from '../io/erreurFichier';
+import { ouvrirClasseur, type Ports } from '../io/ports';
 import { COLONNES_SUIVI, NOM_SUIVI } from '../sheets/verification/suivi';
 import { Hasard, graineDe } from '../domain/cas/hasard';
 import { enEuros, versCentimes } from '../domain/monnaie';
@@ -24,11 +22,11 @@ export interface CopieSimulee {
 
 const egaux = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export async function simulerCopie(exercice: string, sortie: string): Promise<CopieSimulee> {
-  const x = await ouvrirExercice(exercice, false);
+export async function simulerCopie(p: Ports, exercice: string, sortie: string): Promise<CopieSimulee> {
+  const x = await ouvrirExercice(p, exercice, false);
   const valeurs = attendusDesReponses(x);
   const noms = Object.keys(valeurs);
-  const h = new Hasard(graineDe(path.basename(exercice), x.graine ?? 1));
+  const h = new Hasard(graineDe(p.fichiers.nom(exercice), x.graine ?? 1));
   const possibles = variantesDuCas(x).flatMap((t) => {
     const changes = noms.filter((n) => n in t.attendus && !egaux(t.attendus[n], valeurs[n]));
     return changes.length ? [{ code: t.code, v: t.attendus, changes }] : [];
@@ -53,15 +51,15 @@ export async function simulerCopie(exercice: string, sortie: string): Promise<Co
   }
   if (noms.length > 3 && h.suivant() < 0.15) delete valeurs[h.choisir(noms)]; // left empty
   for (const n of simples) if (n in valeurs && typeof valeurs[n] === 'number' && h.suivant() < 0.15) valeurs[n] = enEuros(versCentimes(valeurs[n] as number));
-  await ecrireAtomiquement(sortie, await remplirClasseur(exercice, valeurs));
+  await p.fichiers.ecrire(sortie, await p.classeurs.remplir(exercice, valeurs));
   return { fichier: sortie, erreurs: erreurs.map((e) => e.code) };
 }
 
 /** One filled copy per student's workbook of a folder. */
-export async function simulerClasse(exercices: readonly string[], dossier: string): Promise<CopieSimulee[]> {
-  await creerDossier(dossier, true);
+export async function simulerClasse(p: Ports, exercices: readonly string[], dossier: string): Promise<CopieSimulee[]> {
+  await p.fichiers.creerDossier(dossier, true);
   const copies: CopieSimulee[] = [];
-  for (const f of exercices) copies.push(await simulerCopie(f, path.join(dossier, path.basename(f))));
+  for (const f of exercices) copies.push(await simulerCopie(p, f, p.fichiers.joindre(dossier, p.fichiers.nom(f))));
   return copies;
 }
 
@@ -80,8 +78,8 @@ const PERIODES_FAITES = [
  * attestation's weeks, and the CCF positionings of the épreuves that have a grid (`types`) for most students. One student
  * typed « acquis » in a level cell, as happens when a grid is filled outside Excel.
  */
-export async function simulerGrilles(grilles: string, sortie: string, r: Referentiel, maladroit: boolean, types: readonly TypeGrille[] = TYPES_GRILLE): Promise<void> {
-  const h = new Hasard(graineDe(path.basename(grilles), 7));
+export async function simulerGrilles(p: Ports, grilles: string, sortie: string, r: Referentiel, maladroit: boolean, types: readonly TypeGrille[] = TYPES_GRILLE): Promise<void> {
+  const h = new Hasard(graineDe(p.fichiers.nom(grilles), 7));
   const aisance = 1.6 + 1.8 * h.suivant();
   const degre = (k: number) => Math.max(1, Math.min(4, Math.round(aisance + 0.25 * k + (h.suivant() - 0.5) * 1.6)));
   const valeurs: Attendus = {};
@@ -105,7 +103,7 @@ export async function simulerGrilles(grilles: string, sortie: string, r: Referen
         valeurs[`${e.code}_C${fragment(c.code)}`] = ns === 1 ? positions[0]! : positions;
       }
   }
-  await ecrireAtomiquement(sortie, await remplirClasseur(grilles, valeurs));
+  await p.fichiers.ecrire(sortie, await p.classeurs.remplir(grilles, valeurs));
 }
 
 /**
@@ -113,13 +111,13 @@ export async function simulerGrilles(grilles: string, sortie: string, r: Referen
  * one per compétence of `codes`, at the top degree, copying the look (and the seal) of the genuine
  * row. Written to `sortie`; returns how many rows were added. The demo shows them refused.
  */
-export async function falsifierSuivi(copieVerifiee: string, sortie: string, codes: readonly string[]): Promise<number> {
-  const p = (await lireClasseur(copieVerifiee)).lignesSous(NOM_SUIVI, COLONNES_SUIVI.length);
-  const vraie = p?.valeurs[0];
-  if (!p || !vraie) throw new ErreurFichier(`« ${copieVerifiee} » n'a pas de ligne dans « Suivi des compétences ».`, copieVerifiee);
+export async function falsifierSuivi(p: Ports, copieVerifiee: string, sortie: string, codes: readonly string[]): Promise<number> {
+  const suivi = (await ouvrirClasseur(p.classeurs, copieVerifiee)).lignesSous(NOM_SUIVI, COLONNES_SUIVI.length);
+  const vraie = suivi?.valeurs[0];
+  if (!suivi || !vraie) throw new ErreurFichier(`« ${copieVerifiee} » n'a pas de ligne dans « Suivi des compétences ».`, copieVerifiee);
   const col = (c: (typeof COLONNES_SUIVI)[number]) => COLONNES_SUIVI.indexOf(c);
   const haut = degresDuLivret().at(-1)!;
   const fausses = codes.map((code) => vraie.map((v, j) => (j === col('Compétence') ? code : j === col('Taux de réussite') ? 1 : j === col('Degré') ? haut.code : j === col('Niveau') ? haut.libelle : v)));
-  await ecrireAtomiquement(sortie, await remplirClasseur(copieVerifiee, { [NOM_SUIVI]: [[...COLONNES_SUIVI], ...p.valeurs, ...fausses] as Attendus[string] }));
+  await p.fichiers.ecrire(sortie, await p.classeurs.remplir(copieVerifiee, { [NOM_SUIVI]: [[...COLONNES_SUIVI], ...suivi.valeurs, ...fausses] as Attendus[string] }));
   return fausses.length;
 }

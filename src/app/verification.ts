@@ -1,24 +1,23 @@
-import { annoterClasseur } from '../io/exceljs/aLaDemande';
-import path from 'node:path';
-import { ErreurFichier, creerDossier, ecrireAtomiquement } from '../io/fichiers';
-import { messageDuFichier } from '../io/erreurFichier';
+import { ErreurFichier } from '../io/erreurFichier';
+import type { Ports } from '../io/ports';
 import type { RapportCopie } from '../check/rapport';
 import { ouvrirExercice } from './exercices';
-import { annotationsDeLaCopie, nomsDesCopiesAnnotees, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
+import { annotationsDeLaCopie, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
+import { verifierLot } from './verifierLot';
 
 export { attendusDesReponses, variantesDuCas, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
 
 /** Checks one student's copy: the input file is only read. */
-export async function verifierCopie(fichier: string, o: OptionsVerification): Promise<CopieVerifiee> {
-  return verifierExercice(await ouvrirExercice(fichier, false), o);
+export async function verifierCopie(p: Ports, fichier: string, o: OptionsVerification): Promise<CopieVerifiee> {
+  return verifierExercice(await ouvrirExercice(p, fichier, false), o);
 }
 
 /** Writes the annotated copy (« Résultats », verdict colours in formative mode, evidence rows) to `sortie`, never over the input. */
-export async function ecrireCopieAnnotee(v: CopieVerifiee, sortie: string): Promise<void> {
-  const { rapport } = v;
-  if (path.resolve(sortie) === path.resolve(rapport.fichier)) throw new ErreurFichier(`La copie annotée ne peut pas remplacer la copie de l'élève : choisissez un autre nom que « ${sortie} ».`, sortie);
-  const octets = await annoterClasseur(rapport.fichier, annotationsDeLaCopie(v, path.basename(rapport.fichier)));
-  await ecrireAtomiquement(sortie, Buffer.from(octets.buffer, octets.byteOffset, octets.byteLength));
+export async function ecrireCopieAnnotee(p: Ports, v: CopieVerifiee, sortie: string): Promise<void> {
+  const { fichier } = v.rapport;
+  if (p.fichiers.meme(sortie, fichier)) throw new ErreurFichier(`La copie annotée ne peut pas remplacer la copie de l'élève : choisissez un autre nom que « ${sortie} ».`, sortie);
+  const octets = await p.classeurs.annoter(fichier, await p.classeurs.octets(fichier), annotationsDeLaCopie(v, p.fichiers.nom(fichier)));
+  await p.fichiers.ecrire(sortie, octets);
 }
 
 export interface VerificationDeClasse {
@@ -26,21 +25,15 @@ export interface VerificationDeClasse {
   erreurs: { fichier: string; message: string }[];
 }
 
-/** Checks every copy; a bad file is reported and the others are still checked. */
-export async function verifierCopies(fichiers: readonly string[], o: OptionsVerification & { dossier?: string }): Promise<VerificationDeClasse> {
-  if (o.dossier) await creerDossier(o.dossier, true);
-  const copies: RapportCopie[] = [];
-  const erreurs: { fichier: string; message: string }[] = [];
-  // copies of the same name from two sub-folders get two annotated copies; a name near the 255-byte limit is cut
-  const annotees = nomsDesCopiesAnnotees(fichiers);
-  for (const [i, f] of fichiers.entries()) {
-    try {
-      const v = await verifierCopie(f, o);
-      if (o.dossier) await ecrireCopieAnnotee(v, path.join(o.dossier, `${annotees[i]}.xlsx`));
-      copies.push(v.rapport);
-    } catch (e) {
-      erreurs.push({ fichier: f, message: messageDuFichier(f, e) });
-    }
-  }
-  return { copies, erreurs };
+/** Checks every copy file (annotated copies into `dossier` when given); a bad file is reported and the others are still checked. */
+export async function verifierCopies(p: Ports, fichiers: readonly string[], o: OptionsVerification & { dossier?: string }): Promise<VerificationDeClasse> {
+  const { dossier } = o;
+  if (dossier) await p.fichiers.creerDossier(dossier, true);
+  const { verifiees, erreurs } = await verifierLot(
+    fichiers.map((f) => ({ nom: f, octets: () => p.classeurs.octets(f) })),
+    o,
+    p.classeurs,
+    dossier ? { annoter: true, rendre: (c) => p.fichiers.ecrire(p.fichiers.joindre(dossier, c.annotee), c.octets) } : {},
+  );
+  return { copies: verifiees.map((v) => v.rapport), erreurs };
 }

@@ -130,7 +130,10 @@ export function annotationsDeLaCopie(v: CopieVerifiee, source: string): Annotati
   return { resultats: feuilleResultats(rapport), couleurs, notes, suivi: { nom: NOM_SUIVI, entetes: COLONNES_SUIVI, lignes, nouvelle: feuilleSuivi(lignes) } };
 }
 
+/** A path's last part, whatever the system's separator: the name a copy's evidence rows record. */
+export const sansDossier = (f: string) => f.replace(/^.*[\\/]/, '');
+
 /** The annotated copies' file names (without « .xlsx »): « copie-verifie », two of the same name told apart, a name near the 255-byte limit cut. */
 export function nomsDesCopiesAnnotees(fichiers: readonly string[]): string[] {
-  return distinguer(fichiers.map((f) => `${tronquerEnOctets(f.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), 200)}-verifie`));
+  return distinguer(fichiers.map((f) => `${tronquerEnOctets(sansDossier(f).replace(/\.[^.]*$/, ''), 200)}-verifie`));
 }

@@ -1,44 +1,54 @@
 import type { RapportCopie } from '../check/rapport';
 import { messageDuFichier } from '../io/erreurFichier';
-import { erreurDeLecture } from '../io/xlsx/classeurLu';
-import { lireClasseurOctets } from '../io/xlsx/lireClasseurNavigateur';
-import { verifierPaquetNavigateur } from '../io/xlsx/zipNavigateur';
+import type { Copies } from '../io/ports';
 import { exerciceDuClasseur } from './modelesExercices';
-import { annotationsDeLaCopie, nomsDesCopiesAnnotees, SCEAU_EN_CLAIR, verifierExercice, type OptionsVerification } from './verifierExercice';
+import { annotationsDeLaCopie, nomsDesCopiesAnnotees, SCEAU_EN_CLAIR, sansDossier, verifierExercice, type OptionsVerification } from './verifierExercice';
 
 export interface CopieVerifieeDuLot {
   fichier: string;
   annotee: string; // its annotated copy's file name
   rapport: RapportCopie;
-  octets: Uint8Array;
+  octets?: Uint8Array; // the annotated copy, when kept
+}
+
+export interface OptionsLot {
+  /** annotate each copy (« Résultats », colours, evidence rows) */
+  annoter?: boolean;
+  /** receives each annotated copy as soon as it is made (the command line writes it and lets it go); the copies are kept otherwise */
+  rendre?: (c: CopieVerifieeDuLot & { octets: Uint8Array }) => Promise<void>;
+  progression?: (faites: number, total: number, fichier: string) => void;
 }
 
 /**
- * The task pane's « Vérifier des copies »: each copy chosen is checked as `agora verifier --out-dir`
- * checks it and annotated in memory (exceljs fetched from the add-in's files only now); a bad file
- * is reported and the others are still checked. The files are only read.
+ * A batch of copies checked, the same for `agora verifier` and the task pane's « Vérifier des
+ * copies »: each copy is read from its bytes, checked and, if asked, annotated; a bad file (or an
+ * annotated copy that cannot be written) is reported and the others are still checked. The copies
+ * are only read.
  */
 export async function verifierLot(
   copies: readonly { nom: string; octets: () => Promise<Uint8Array> }[],
   o: OptionsVerification,
-  progression?: (faites: number, total: number, fichier: string) => void,
+  lecteur: Copies,
+  l: OptionsLot = {},
 ): Promise<{ verifiees: CopieVerifieeDuLot[]; erreurs: { fichier: string; message: string }[] }> {
-  const { annoterOctets } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/annoter');
   const noms = nomsDesCopiesAnnotees(copies.map((c) => c.nom));
   const verifiees: CopieVerifieeDuLot[] = [];
   const erreurs: { fichier: string; message: string }[] = [];
   for (const [i, c] of copies.entries()) {
     try {
       const octets = await c.octets();
-      const lu = await lireClasseurOctets(c.nom, octets);
-      const v = verifierExercice(exerciceDuClasseur(lu, c.nom, false), o);
-      // exceljs loads every part: the whole package is checked first, as the command line does
-      await verifierPaquetNavigateur(octets).catch((e: unknown) => Promise.reject(erreurDeLecture(c.nom, e)));
-      verifiees.push({ fichier: c.nom, annotee: `${noms[i]}.xlsx`, rapport: v.rapport, octets: await annoterOctets(octets, annotationsDeLaCopie(v, c.nom)) });
+      const v = verifierExercice(exerciceDuClasseur(await lecteur.lire(c.nom, octets), c.nom, false), o);
+      const copie: CopieVerifieeDuLot = { fichier: c.nom, annotee: `${noms[i]}.xlsx`, rapport: v.rapport };
+      if (l.annoter) {
+        const annotee = await lecteur.annoter(c.nom, octets, annotationsDeLaCopie(v, sansDossier(c.nom)));
+        if (l.rendre) await l.rendre({ ...copie, octets: annotee });
+        else copie.octets = annotee;
+      }
+      verifiees.push(copie);
     } catch (e) {
       erreurs.push({ fichier: c.nom, message: messageDuFichier(c.nom, e) });
     }
-    progression?.(i + 1, copies.length, c.nom);
+    l.progression?.(i + 1, copies.length, c.nom);
   }
   return { verifiees, erreurs };
 }

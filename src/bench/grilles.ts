@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { referentiel } from '../referentiel';
-import { grillesDeLaClasse, grillesParEleve } from '../app/grilles';
+import { grillesDeLaClasse, grillesParEleve } from '../cli/casDUsage';
 import { classeurGrilles, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../sheets/grilles/gabarit';
 import type { Eleve } from '../sheets/grilles/commun';

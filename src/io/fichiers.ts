@@ -24,7 +24,7 @@ export async function creerDossier(dossier: string, parents = false): Promise<vo
  * Writes a file so that nothing half-written is ever left: the bytes go to a temporary file
  * in the same folder, which is renamed onto the target only once complete.
  */
-export async function ecrireAtomiquement(cible: string, contenu: Buffer | string | NodeJS.ReadableStream): Promise<void> {
+export async function ecrireAtomiquement(cible: string, contenu: Uint8Array | string | AsyncIterable<Uint8Array>): Promise<void> {
   const dossier = path.dirname(path.resolve(cible));
   try {
     const st = await fs.stat(dossier);
@@ -35,7 +35,7 @@ export async function ecrireAtomiquement(cible: string, contenu: Buffer | string
   }
   const temporaire = path.join(dossier, `.${path.basename(cible)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    if (typeof contenu === 'string' || Buffer.isBuffer(contenu)) await fs.writeFile(temporaire, contenu);
+    if (typeof contenu === 'string' || contenu instanceof Uint8Array) await fs.writeFile(temporaire, contenu);
     else await pipeline(contenu, createWriteStream(temporaire));
     await fs.rename(temporaire, cible);
   } catch (e) {

@@ -1,17 +1,13 @@
 import { accorder } from '../domain/texte';
-import { consoliderLectures } from '../app/releverClasse';
+import { consoliderClasse } from '../app/consolidation';
 import { cleDuVolet } from './cleDuVolet';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
 import type { Anomalie } from '../consolidate/preuves';
-import { lireClasseurOctets } from '../io/xlsx/lireClasseurNavigateur';
-import { referentiel } from '../referentiel';
-import { classeurClasse } from '../sheets/consolidation/classeurClasse';
+import { copiesNavigateur } from '../io/portsNavigateur';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { inserer, lancer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
 import { aujourdhui } from '../domain/dates';
-import { lignesLivret } from '../consolidate/livret';
-import { ecrireCsv } from '../io/csv';
 import { nomDeFichierDeClasse } from '../sheets/eleve';
 
 /** Beyond this many, the pane sends the reader to the « Anomalies » sheet rather than list them all. */
@@ -53,21 +49,22 @@ export function brancherConsolider(hote: Hote, apresInsertion: () => void): void
     progression.max = fichiers.length;
     progression.value = 0;
     progression.hidden = false;
-    const classe = await consoliderLectures(
-      fichiers.map((f) => ({ nom: f.name, ouvrir: async () => lireClasseurOctets(f.name, new Uint8Array(await f.arrayBuffer())) })),
-      methode.value as Methode,
-      (p) => {
-        progression.value = p.fait;
-        message.textContent = `Classeur ${p.fait} sur ${p.total} lu : ${p.fichier}`;
+    const cle = cleDuVolet();
+    const { classe, modele, livret: csv } = await consoliderClasse(
+      fichiers.map((f) => ({ nom: f.name, ouvrir: async () => copiesNavigateur.lire(f.name, new Uint8Array(await f.arrayBuffer())) })),
+      {
+        methode: methode.value as Methode,
+        date: aujourdhui(),
+        progression: (p) => {
+          progression.value = p.fait;
+          message.textContent = `Classeur ${p.fait} sur ${p.total} lu : ${p.fichier}`;
+        },
+        ...(cle ? { cle } : {}),
       },
-      cleDuVolet(),
     );
     dessinerAnomalies(anomalies, classe.anomalies);
-    const r = referentiel();
-    const date = aujourdhui();
-    const modele = classeurClasse(r, classe, { date });
     const res = await inserer(hote, modele);
-    offrirFichier(livret, `${nomDeFichierDeClasse('livret-scolaire', classe.eleves)}.csv`, ecrireCsv(lignesLivret(r, classe, date)), 'text/csv');
+    offrirFichier(livret, `${nomDeFichierDeClasse('livret-scolaire', classe.eleves)}.csv`, csv(), 'text/csv');
     const visibles = modele.feuilles.filter((f) => f.etat !== 'tresCachee').map((f) => `« ${f.nom} »`);
     return [
       `Classe consolidée : ${accorder(fichiers.length, 'classeur')} ${fichiers.length > 1 ? 'lus' : 'lu'}, ${accorder(classe.eleves.length, 'élève')}, ${accorder(classe.anomalies.length, 'anomalie')}.`,

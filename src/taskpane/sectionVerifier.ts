@@ -4,6 +4,7 @@ import { SCEAU_EN_CLAIR, verifierExercice } from '../app/verifierExercice';
 import { annoterCopieOuverte } from './annoterCopieOuverte';
 import { lignesDuLot, verifierLot, type CopieVerifieeDuLot } from '../app/verifierLot';
 import { ecrireCsv } from '../io/csv';
+import { copiesNavigateur } from '../io/portsNavigateur';
 import { cleDuVolet } from './cleDuVolet';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { selectionnerCellule } from '../io/office/selectionner';
@@ -83,16 +84,20 @@ export function brancherVerifier(hote: Hote, redessiner: () => void): void {
     const { verifiees, erreurs } = await verifierLot(
       fichiers.map((f) => ({ nom: f.name, octets: async () => new Uint8Array(await f.arrayBuffer()) })),
       { date: aujourdhui(), ...(cle ? { cle } : {}) },
-      (faites, total, fichier) => {
-        progression.value = faites;
-        messageLot.textContent = `Copie ${faites} sur ${total} : ${fichier}`;
+      copiesNavigateur,
+      {
+        annoter: true,
+        progression: (faites, total, fichier) => {
+          progression.value = faites;
+          messageLot.textContent = `Copie ${faites} sur ${total} : ${fichier}`;
+        },
       },
     );
     dessinerLot(parId<HTMLTableElement>('verifier-lot-resultats'), verifiees, erreurs);
     const refus = erreurs.length ? ` ; ${accorder(erreurs.length, 'fichier refusé')}, voir le tableau` : '';
     if (!verifiees.length) return `Aucune copie vérifiée${refus}.`;
     const { archiveDeClasseurs } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/archiveDeClasseurs');
-    const zip = await archiveDeClasseurs([...verifiees.map((v) => ({ chemin: v.annotee, octets: v.octets })), { chemin: 'resultats.csv', texte: ecrireCsv(lignesDuLot(verifiees, erreurs)) }]);
+    const zip = await archiveDeClasseurs([...verifiees.flatMap((v) => (v.octets ? [{ chemin: v.annotee, octets: v.octets }] : [])), { chemin: 'resultats.csv', texte: ecrireCsv(lignesDuLot(verifiees, erreurs)) }]);
     offrirFichier(parId<HTMLAnchorElement>('verifier-telechargement'), 'copies-verifiees.zip', zip, 'application/zip');
     return `${accorder(verifiees.length, 'copie vérifiée')} et annotée${verifiees.length > 1 ? 's' : ''}${refus}. Enregistrez « copies-verifiees.zip » (lien ci-dessous) : les copies annotées et resultats.csv.`;
   }

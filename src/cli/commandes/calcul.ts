@@ -1,5 +1,6 @@
 import { analyser, ErreurUsage } from '../arguments';
-import { calculerFichier, schemaJson } from '../../app/calculs';
+import { schemaJson } from '../../app/calculs';
+import { calculerFichier } from '../casDUsage';
 import { CALCULS, type TypeExercice } from '../../exercices/registre';
 import type { Sorties } from '../sorties';
 

@@ -1,5 +1,5 @@
 import { analyser, ErreurUsage } from '../arguments';
-import { corrigerClasseur } from '../../app/exercices';
+import { corrigerClasseur } from '../casDUsage';
 import type { Sorties } from '../sorties';
 
 export async function cmdCorrige(args: string[], s: Sorties): Promise<number> {

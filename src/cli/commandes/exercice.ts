@@ -1,7 +1,8 @@
 import { analyser, ErreurUsage, type Options } from '../arguments';
 import { reglagesSaisis, type ReglagesVerification } from '../../sheets/exercices/reglages';
-import { lireListeEleves } from '../../app/lireListeEleves';
-import { ecrireExercice, exercicesDeLaClasse, verifierDemande, type DemandeExercice } from '../../app/exercices';
+import { lireListeEleves } from '../casDUsage';
+import { verifierDemande, type DemandeExercice } from '../../app/exercices';
+import { ecrireExercice, exercicesDeLaClasse } from '../casDUsage';
 import { estTypeExercice, paquetExercice, TYPES_EXERCICE, type TypeExercice } from '../../exercices/registre';
 import { aujourdhui, lireMois, moisIllisible } from '../../domain/dates';
 import type { Eleve } from '../../sheets/eleve';

@@ -1,7 +1,8 @@
 import { referentiel } from '../../referentiel';
 import { analyser, ErreurUsage } from '../arguments';
-import { lireListeEleves } from '../../app/lireListeEleves';
-import { grillesDeLaClasse, grillesParEleve, type ResumeGrilles } from '../../app/grilles';
+import { lireListeEleves } from '../casDUsage';
+import { type ResumeGrilles } from '../../app/grilles';
+import { grillesDeLaClasse, grillesParEleve } from '../casDUsage';
 import type { OptionsGrilles } from '../../sheets/grilles/classeurGrilles';
 import { anneeIllisible, anneeScolaire, lireAnneeScolaire, aujourdhui } from '../../domain/dates';
 import { TYPES_GRILLE, typesParDefaut, type TypeGrille } from '../../sheets/grilles/gabarit';

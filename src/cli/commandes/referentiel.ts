@@ -1,5 +1,5 @@
 import { referentiel } from '../../referentiel';
-import { exporterReferentiel } from '../../app/referentiel';
+import { exporterReferentiel } from '../casDUsage';
 import { analyser, ErreurUsage } from '../arguments';
 import type { Sorties } from '../sorties';
 

@@ -1,5 +1,5 @@
 import { analyser, ErreurUsage } from '../arguments';
-import { scellerExercice } from '../../app/exercices';
+import { scellerExercice } from '../casDUsage';
 import type { Sorties } from '../sorties';
 import { cleDuPoste } from '../cleDuPoste';
 

@@ -4,7 +4,7 @@ import { classeursNommes } from '../../io/fichiers';
 import { analyser, ErreurUsage } from '../arguments';
 import { pourcent } from '../../sheets/exercices/reglages';
 import { aujourdhui } from '../../domain/dates';
-import { ecrireCopieAnnotee, verifierCopie, verifierCopies } from '../../app/verification';
+import { ecrireCopieAnnotee, verifierCopie, verifierCopies } from '../casDUsage';
 import { syntheseDeClasse } from '../../check/synthese';
 import { accorder } from '../../domain/texte';
 import { cheminCle, lireCle } from '../../io/cleEnseignant';

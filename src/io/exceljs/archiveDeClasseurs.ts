@@ -1,12 +1,11 @@
 import JSZip from 'jszip';
-import type { Classeur } from '../../sheets/model';
 import { xlsxDuModele } from './xlsxDuModele';
+import type { EntreeArchive } from '../ports';
 
 /**
  * A .zip of workbooks (and text files) made in memory, for the task pane to offer as a download:
  * each workbook is rendered by exceljs as the command line writes it, one at a time.
  */
-export type EntreeArchive = { chemin: string } & ({ classeur: () => Classeur } | { texte: string } | { octets: Uint8Array });
 
 export async function archiveDeClasseurs(entrees: readonly EntreeArchive[], progression?: (faits: number, total: number) => void): Promise<Uint8Array> {
   const zip = new JSZip();

@@ -10,7 +10,7 @@ import type { Classeur } from '../../sheets/model';
 const parties = async (c: Classeur) => partiesDuClasseur(await partiesEcrites(await classeurExceljs(c, { sansNoms: true }), partieATransformer(c)), c);
 
 /** Renders a workbook model as a stream of .xlsx bytes: long sheets are written as the file is, never held whole. */
-export async function classeurEnFlux(c: Classeur): Promise<NodeJS.ReadableStream> {
+export async function classeurEnFlux(c: Classeur): Promise<AsyncIterable<Buffer>> {
   return Readable.from(zipEnFlux(await parties(c)));
 }
 

@@ -1,4 +1,4 @@
-import type { PlageLue, ValeurLue } from '../../sheets/exercices/lecture';
+import type { ValeurLue } from '../../sheets/exercices/lecture';
 import { ErreurFichier } from '../erreurFichier';
 import { entierEnClair, tailleEnClair } from '../../domain/texte';
 import { lireXlsx, type FeuilleLue } from './lireXlsx';
@@ -6,17 +6,9 @@ import { aire, type Zone } from '../../sheets/model';
 import { ciblesDesNoms, type CibleNom } from './nomsDefinis';
 import { ClasseurSuspect, type ContenuZip } from './zip';
 import { FEUILLE_AGORA, metadonneesAgora } from '../../sheets/agora';
+import type { ClasseurLu } from '../ports';
 
-export interface ClasseurLu {
-  /** a workbook-scoped defined name's cells, or undefined when the name is missing or broken */
-  plage(nom: string): PlageLue | undefined;
-  /** key/value rows of the veryHidden `_agora` sheet */
-  agora: Map<string, string>;
-  /** every row of `_agora` as texts (its table of generated sheets) */
-  lignesAgora: string[][];
-  /** the rows under a defined name's header row, `largeur` cells each, down to the first empty row */
-  lignesSous(nom: string, largeur: number): PlageLue | undefined;
-}
+export type { ClasseurLu };
 
 /** A student's copy is a few tens of kilobytes: beyond this, the file is not one (and would load slowly). */
 export const TAILLE_MAXIMALE = 20 * 1024 * 1024;

@@ -16,7 +16,7 @@ export async function lireClasseur(fichier: string): Promise<ClasseurLu> {
  * and checked on the open descriptor, so that a named pipe or a device (a link to /dev/zero) is
  * refused, never read forever, even if it replaced the file in between.
  */
-function lireOctets(fichier: string): Buffer {
+export function lireOctets(fichier: string): Buffer {
   let fd: number | undefined;
   try {
     fd = openSync(fichier, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
