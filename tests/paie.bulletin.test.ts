@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { calculer } from '../src/app/calculs';
 import { bulletinDe } from '../src/exercices/paie/bulletin';
+import { TABLES_PAIE } from '../src/domain/parametres/paie';
 import { EntreeBulletin } from '../src/exercices/paie/entree';
 import { dossierTemporaire, lancer } from './aides/cli';
 
@@ -148,4 +149,28 @@ test('agora calcul paie : le bulletin en JSON, en euros ; --schema décrit les c
   expect(JSON.parse(schema.out).required).toEqual(['periode', 'entreprise', 'salarie']);
   const mauvais = await lancer(['calcul', 'paie', '--entree', path.join(path.dirname(f), 'absent.json')]);
   expect(mauvais.code).toBe(1);
+});
+
+describe('paie.json : l\u2019arbre des paramètres, par rubrique du bulletin', () => {
+  const tables = () => JSON.parse(readFileSync(path.join(__dirname, '..', 'src', 'domain', 'parametres', 'paie.json'), 'utf8'));
+  const chemins = (donnees: unknown) => {
+    const r = TABLES_PAIE.safeParse(donnees);
+    return r.success ? [] : r.error.issues.map((i) => [i.path.join('.'), i.code, ...('keys' in i ? i.keys : [])].join(' '));
+  };
+
+  test('le fichier livré est conforme, et la mesure disparue peut valoir null', () => {
+    expect(chemins(tables())).toEqual([]);
+    const t = tables();
+    t.parametres.maladie_patronal_reduit.valeurs[0].valeur = null;
+    expect(chemins(t)).toEqual([]);
+  });
+
+  test('un paramètre manquant, un de trop, une unité fausse, un null là où la mesure existe : refusés, le code nommé', () => {
+    const t = tables();
+    delete t.parametres.crds;
+    t.parametres.crds_bis = t.parametres.csg_deductible;
+    t.parametres.pss.unite = '%';
+    t.parametres.smic_horaire.valeurs[0].valeur = null;
+    expect(chemins(t).sort()).toEqual(['parametres unrecognized_keys crds_bis', 'parametres.crds invalid_type', 'parametres.pss.unite invalid_value', 'parametres.smic_horaire.valeurs.0.valeur invalid_type']);
+  });
 });

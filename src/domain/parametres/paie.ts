@@ -6,32 +6,105 @@ import { derniereEnVigueur } from './enVigueur';
 /**
  * Payroll parameters (SMIC, PMSS, every rate, the réduction générale coefficients) as dated values
  * with their legal reference. The pay period picks the value in force on its first day; `null`
- * means the measure no longer exists (e.g. the reduced maladie rate from 2026).
+ * means the measure no longer exists (e.g. the reduced maladie rate from 2026), which only the
+ * parameters declared `disparu` may be.
+ *
+ * paie.json keeps each parameter under its code, the name a teacher's case and the « Paramètres »
+ * sheet use; the schema below is the tree of those codes by payslip section, each with its unit:
+ * a parameter missing from the file, one it has more, a wrong unit or a null where the measure
+ * still exists is refused when the module loads, and a code mistyped in the calculator does not compile.
  */
-const Parametre = z.object({
-  libelle: z.string(),
-  unite: z.enum(['%', '€', '€/h', 'h', 'SMIC', 'coefficient']),
-  valeurs: z.array(z.object({ depuis: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), valeur: z.number().nonnegative().nullable(), reference: z.string() })).min(1),
-});
-const Fichier = z.object({ source: z.string(), couverture: z.object({ du: z.string(), au: z.string() }), parametres: z.record(z.string(), Parametre) });
-const fichier = Fichier.parse(donnees);
+const JOUR = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const parametre = <U extends string>(unite: U, o: { disparu?: true } = {}) =>
+  z.object({
+    libelle: z.string(),
+    unite: z.literal(unite),
+    valeurs: z.array(z.object({ depuis: JOUR, valeur: o.disparu ? z.number().nonnegative().nullable() : z.number().nonnegative(), reference: z.string() })).min(1),
+  });
+const taux = (o: { disparu?: true } = {}) => parametre('%', o);
+const coefficient = () => parametre('coefficient');
 
-const CODES = Object.keys(fichier.parametres);
-/** The code of a payroll parameter, as paie.json names it: a code mistyped in a calculation does not compile. */
-export type CodePaie = keyof (typeof donnees)['parametres'];
+const SECTIONS = {
+  references: { smic_horaire: parametre('€/h'), smic_horaire_reduction: parametre('€/h'), duree_legale_annuelle: parametre('h'), pss: parametre('€') },
+  sante: {
+    maladie_patronal: taux(),
+    maladie_patronal_reduit: taux({ disparu: true }),
+    maladie_seuil_reduit: parametre('SMIC', { disparu: true }),
+    csa_patronal: taux(),
+    prevoyance_cadres_patronal: taux(),
+    forfait_social_prevoyance: taux(),
+  },
+  accidents_du_travail: { atmp_defaut: taux() },
+  retraite: {
+    vieillesse_plafonnee_salarial: taux(),
+    vieillesse_plafonnee_patronal: taux(),
+    vieillesse_deplafonnee_salarial: taux(),
+    vieillesse_deplafonnee_patronal: taux(),
+    retraite_t1_salarial: taux(),
+    retraite_t1_patronal: taux(),
+    retraite_t2_salarial: taux(),
+    retraite_t2_patronal: taux(),
+    ceg_t1_salarial: taux(),
+    ceg_t1_patronal: taux(),
+    ceg_t2_salarial: taux(),
+    ceg_t2_patronal: taux(),
+    cet_salarial: taux(),
+    cet_patronal: taux(),
+    apec_salarial: taux(),
+    apec_patronal: taux(),
+  },
+  famille: { af_patronal: taux(), af_patronal_reduit: taux({ disparu: true }), af_seuil_reduit: parametre('SMIC', { disparu: true }) },
+  chomage: { chomage_patronal: taux(), ags_patronal: taux() },
+  autres_contributions: {
+    fnal_moins_50: taux(),
+    fnal_50_et_plus: taux(),
+    dialogue_social: taux(),
+    formation_moins_11: taux(),
+    formation_11_et_plus: taux(),
+    taxe_apprentissage: taux(),
+    taxe_apprentissage_solde: taux(),
+    contribution_supplementaire_apprentissage: taux(),
+    peec: taux(),
+  },
+  csg_crds: { csg_deductible: taux(), csg_non_deductible: taux(), crds: taux(), csg_assiette: taux() },
+  exonerations: {
+    rg_t_moins_50: coefficient(),
+    rg_t_50_et_plus: coefficient(),
+    rg_seuil_smic: parametre('SMIC'),
+    rgdu_tmin: coefficient(),
+    rgdu_tdelta_moins_50: coefficient(),
+    rgdu_tdelta_50_et_plus: coefficient(),
+    rgdu_puissance: coefficient(),
+    hs_deduction_forfaitaire: parametre('€/h'),
+    hs_deduction_forfaitaire_20_et_plus: parametre('€/h', { disparu: true }),
+  },
+};
+type Sections = typeof SECTIONS;
+/** The code of a payroll parameter, as paie.json names it. */
+export type CodePaie = { [S in keyof Sections]: keyof Sections[S] & string }[keyof Sections];
+
+const Parametres = z.strictObject(Object.assign({}, ...Object.values(SECTIONS)) as { [C in CodePaie]: z.ZodType<{ libelle: string; unite: string; valeurs: { depuis: string; valeur: number | null; reference: string }[] }> });
+/** paie.json's schema (exported for its tests). */
+export const TABLES_PAIE = z.object({ source: z.string(), couverture: z.object({ du: z.string(), au: z.string() }), parametres: Parametres });
+const fichier = TABLES_PAIE.parse(donnees);
+
+const CODES = Object.keys(fichier.parametres) as CodePaie[];
 /** First and last months the tables cover (AAAA-MM). */
 export const COUVERTURE_PAIE = fichier.couverture;
 
 export interface ParametrePaie {
-  code: string;
+  code: CodePaie;
   libelle: string;
   unite: string;
   valeur: number | null;
   reference: string;
 }
 
-/** Values in force for a pay period, by code, each with its label and reference. */
-export type ParametresPaie = Record<string, ParametrePaie>;
+/** Values in force for a pay period, by code, each with its label and reference (a workbook's « Paramètres » may lack one: the calculator reports it). */
+export type ParametresPaie = Partial<Record<CodePaie, ParametrePaie>>;
+
+/** Whether a code read from a case or a sheet is one of paie.json's. */
+export const estCodePaie = (c: string): c is CodePaie => (CODES as string[]).includes(c);
 
 /** The parameters of period `AAAA-MM`; outside the tables, a French error naming `champ`. */
 export function parametresPaie(periode: string, champ = 'periode'): ParametresPaie {
@@ -41,7 +114,8 @@ export function parametresPaie(periode: string, champ = 'periode'): ParametresPa
   }
   const jour = `${periode}-01`;
   const resultat: ParametresPaie = {};
-  for (const [code, p] of Object.entries(fichier.parametres)) {
+  for (const code of CODES) {
+    const p = fichier.parametres[code];
     const v = derniereEnVigueur(p.valeurs, jour);
     resultat[code] = { code, libelle: p.libelle, unite: p.unite, valeur: v ? v.valeur : null, reference: v ? v.reference : '' };
   }
@@ -53,9 +127,9 @@ export function parametresPaie(periode: string, champ = 'periode'): ParametresPa
  * error, so a typo is not silently ignored.
  */
 export function avecSurcharges(p: ParametresPaie, surcharges: Readonly<Record<string, number | null>>, source = 'parametres'): ParametresPaie {
-  const inconnus = Object.keys(surcharges).filter((c) => !(c in p));
+  const inconnus = Object.keys(surcharges).filter((c) => !estCodePaie(c));
   if (inconnus.length) throw new ErreurDonnees('Paramètre de paie inconnu', inconnus.map((c) => `champ « ${source}.${c} » : code inconnu (codes admis : ${CODES.join(', ')})`));
   const r = { ...p };
-  for (const [code, valeur] of Object.entries(surcharges)) r[code] = { ...(p[code] as ParametrePaie), valeur, reference: 'Valeur fixée par l\'enseignant' };
+  for (const [code, valeur] of Object.entries(surcharges)) if (estCodePaie(code)) r[code] = { ...p[code]!, valeur, reference: 'Valeur fixée par l\'enseignant' };
   return r;
 }

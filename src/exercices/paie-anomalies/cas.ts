@@ -1,6 +1,6 @@
 import { ajouterMois } from '../../domain/dates';
 import { appliquerTaux, versEuros } from '../../domain/monnaie';
-import { parametresPaie, type ParametresPaie } from '../../domain/parametres/paie';
+import { parametresPaie, type CodePaie, type ParametresPaie } from '../../domain/parametres/paie';
 import { calculerBulletin, type LigneBulletin } from '../paie/bulletin';
 import { lignesAffichees, totauxAffiches, type LigneAffichee } from './controle';
 import { EntreeBulletin } from '../paie/entree';
@@ -20,7 +20,7 @@ export const ALEAS = ['taux_perime', 'assiette', 'calcul', 'exoneration'] as con
  */
 
 /** Rates of earlier years a software may still carry when last year's is the same: 2016 and 2017. */
-const TAUX_ANCIENS: Record<string, number> = { vieillesse_deplafonnee_salarial: 0.35, csg_deductible: 5.1 };
+const TAUX_ANCIENS: Partial<Record<CodePaie, number>> = { vieillesse_deplafonnee_salarial: 0.35, csg_deductible: 5.1 };
 
 type Cote = 'Salarial' | 'Patronal';
 interface Erreur {

@@ -42,8 +42,8 @@ export interface LigneBulletin {
   tauxPatronal: number | null;
   montantPatronal: Centimes | null;
   /** codes of the parameters whose sum is the rate (empty: a rate of the case, or computed) */
-  parametresSalarial: string[];
-  parametresPatronal: string[];
+  parametresSalarial: CodePaie[];
+  parametresPatronal: CodePaie[];
 }
 
 export interface Bulletin {

@@ -3,7 +3,7 @@ import type { NomDefini, Valeur } from '../../sheets/model';
 import { bandeau, entete, note, saisie, sousTitre, titre, valeur } from '../../sheets/styles';
 import { dernierJour } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
-import { avecSurcharges, parametresPaie, type ParametresPaie } from '../../domain/parametres/paie';
+import { avecSurcharges, estCodePaie, parametresPaie, type CodePaie, type ParametresPaie } from '../../domain/parametres/paie';
 import type { EntreeBulletin } from './entree';
 import { FORMAT_EUROS, FORMAT_HEURES, type Bloc } from '../../sheets/exercices/blocs';
 import { FEUILLES, type FeuilleConstruite, type LectureBlocs } from '../../sheets/exercices/commun';
@@ -221,7 +221,7 @@ export function lireParametresPaie(v: (nom: string) => Valeur[][] | undefined): 
   lignes.forEach((l, i) => {
     const [code, libelle, x, unite] = l;
     if (x !== null && x !== '' && (typeof x !== 'number' || x < 0)) throw new Error(`Paramètres, ligne n° ${i + 1} (${String(code)}) : nombre positif attendu, ou une cellule vide.`);
-    p[String(code)] = { code: String(code), libelle: String(libelle ?? ''), unite: String(unite ?? ''), valeur: typeof x === 'number' ? x : null, reference: '' };
+    if (estCodePaie(String(code))) p[String(code) as CodePaie] = { code: String(code) as CodePaie, libelle: String(libelle ?? ''), unite: String(unite ?? ''), valeur: typeof x === 'number' ? x : null, reference: '' };
   });
   return p;
 }
