@@ -72,6 +72,8 @@ describe('cas générés', () => {
     const possibles = (t: 'tva' | 'tresorerie') => paquetExercice(t).aleas;
     expect(aleasDuCas('tva', possibles('tva'), undefined, new Hasard(3))).toHaveLength(2);
     expect(aleasDuCas('tva', possibles('tva'), ['aucun'], new Hasard(3))).toEqual([]);
-    expect(() => aleasDuCas('tresorerie', possibles('tresorerie'), ['grève'], new Hasard(3))).toThrow('Aléa inconnu pour l\u2019exercice tresorerie : « grève ». Aléas possibles : retard_client, investissement, decouvert (ou « aucun »).');
+    expect(() => aleasDuCas('tresorerie', possibles('tresorerie'), ['grève'], new Hasard(3))).toThrow(
+      'Aléa inconnu pour l\u2019exercice tresorerie : « grève ». Aléas possibles : retard_client, investissement, decouvert (ou « aucun »).',
+    );
   });
 });

@@ -11,7 +11,12 @@ describe('agora aide', () => {
   });
 
   test('« agora verifier --help », « -h », « agora aide verifier », « agora help verifier » : la même aide de la commande, avec ses exemples, code 0', async () => {
-    const formes = [['verifier', '--help'], ['verifier', 'copie.xlsx', '-h'], ['aide', 'verifier'], ['help', 'verifier']];
+    const formes = [
+      ['verifier', '--help'],
+      ['verifier', 'copie.xlsx', '-h'],
+      ['aide', 'verifier'],
+      ['help', 'verifier'],
+    ];
     const sorties = await Promise.all(formes.map((f) => lancer(f)));
     for (const r of sorties) expect([r.code, r.err, r.out]).toEqual([0, '', sorties[0]!.out]);
     const aide = sorties[0]!.out;

@@ -11,7 +11,10 @@ const fichier = (contenu: unknown, nom = 'cas.json') => {
 
 describe('agora calcul', () => {
   test('tva : lignes en euros entiers et pièces retenues ; le fichier n\u2019est pas modifié', async () => {
-    const cas = { periode: '2026-03', operations: [{ piece: 'FV1', sens: 'vente', date: '2026-03-04', tiers: 'Dupuis', libelle: 'Marchandises', nature: 'bien', zone: 'france', ht: 1250.4, taux: 20 }] };
+    const cas = {
+      periode: '2026-03',
+      operations: [{ piece: 'FV1', sens: 'vente', date: '2026-03-04', tiers: 'Dupuis', libelle: 'Marchandises', nature: 'bien', zone: 'france', ht: 1250.4, taux: 20 }],
+    };
     const f = fichier(cas);
     const avant = readFileSync(f, 'utf8');
     const { code, out } = await lancer(['calcul', 'tva', '--entree', f]);
@@ -24,11 +27,24 @@ describe('agora calcul', () => {
   });
 
   test('rapprochement et trésorerie : montants en euros', async () => {
-    const rap = await lancer(['calcul', 'rapprochement', '--entree', fichier({ date: '2026-03-31', compte512: { soldeInitial: 100, lignes: [] }, releve: { soldeInitial: 100, lignes: [{ date: '2026-03-31', libelle: 'Frais', debit: 14.4, compte: '627', tva: 2.4 }] } })]);
+    const rap = await lancer([
+      'calcul',
+      'rapprochement',
+      '--entree',
+      fichier({
+        date: '2026-03-31',
+        compte512: { soldeInitial: 100, lignes: [] },
+        releve: { soldeInitial: 100, lignes: [{ date: '2026-03-31', libelle: 'Frais', debit: 14.4, compte: '627', tva: 2.4 }] },
+      }),
+    ]);
     expect(rap.code).toBe(0);
     const r = JSON.parse(rap.out);
     expect([r.entreprise.soldeRapproche, r.banque.soldeRapproche]).toEqual([85.6, 85.6]);
-    expect(r.ecritures[0].lignes.map((x: { compte: string; debit: number }) => [x.compte, x.debit])).toEqual([['627', 12], ['44566', 2.4], ['512', 0]]);
+    expect(r.ecritures[0].lignes.map((x: { compte: string; debit: number }) => [x.compte, x.debit])).toEqual([
+      ['627', 12],
+      ['44566', 2.4],
+      ['512', 0],
+    ]);
     expect(r.ecritures[0].source.index).toBe(1);
     const tre = await lancer(['calcul', 'tresorerie', '--entree', fichier({ debut: '2027-01', mois: 3, tresorerieInitiale: 1000, ventes: [{ mois: '2027-01', libelle: 'Ventes', ht: 100 }] })]);
     expect(JSON.parse(tre.out).tresorerie.fin).toEqual([1120, 1100, 1100]);
@@ -64,12 +80,20 @@ describe('agora calcul', () => {
     const l = (c: string) => JSON.parse(max.out).lignes.find((x: { code: string }) => x.code === c);
     // 1 999 999 999,99 € à 5,5 % : base 2 000 000 000 € (arrondie à l'euro), TVA 109 999 999,99 → 110 000 000 €
     expect([l('A1').montant, l('09').base, l('09').montant]).toEqual([2_000_000_000, 2_000_000_000, 110_000_000]);
-    for (const [ht, champ] of [[1e15, 'operations[1].ht'], [-1e15, 'operations[1].ht']] as const) {
+    for (const [ht, champ] of [
+      [1e15, 'operations[1].ht'],
+      [-1e15, 'operations[1].ht'],
+    ] as const) {
       const r = await lancer(['calcul', 'tva', '--entree', fichier({ periode: '2026-03', operations: [operation('FV1', ht)] })]);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(new RegExp(`champ « ${champ.replace(/[[\]]/g, '\\$&')} » : (montant de 1 000 000 000 € au plus en valeur absolue|le montant ne peut pas être négatif)`));
     }
-    const tre = await lancer(['calcul', 'tresorerie', '--entree', fichier({ debut: '2027-01', mois: 3, tresorerieInitiale: -1e12, ventes: [{ mois: '2027-01', libelle: 'Ventes', ht: 100, taux: 300 }] })]);
+    const tre = await lancer([
+      'calcul',
+      'tresorerie',
+      '--entree',
+      fichier({ debut: '2027-01', mois: 3, tresorerieInitiale: -1e12, ventes: [{ mois: '2027-01', libelle: 'Ventes', ht: 100, taux: 300 }] }),
+    ]);
     expect(tre.err).toMatch(/champ « tresorerieInitiale » : montant de 1 000 000 000 € au plus en valeur absolue/);
     expect(tre.err).toMatch(/champ « ventes\[1\]\.taux » : taux de 100 % au plus/);
   });

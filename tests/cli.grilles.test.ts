@@ -7,14 +7,14 @@ import { dossierTemporaire, lancer } from './aides/cli';
 const tmp = () => dossierTemporaire('agora-grilles-');
 const empreinte = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
-function classeCsv(d: string, contenu = 'nom;prenom\r\nDupont;Jean\r\nMartin;Léa\r\nN\'Diaye;Awa\r\n', encodage: BufferEncoding = 'latin1'): string {
+function classeCsv(d: string, contenu = "nom;prenom\r\nDupont;Jean\r\nMartin;Léa\r\nN'Diaye;Awa\r\n", encodage: BufferEncoding = 'latin1'): string {
   const f = path.join(d, 'eleves.csv');
   writeFileSync(f, Buffer.from(contenu, encodage));
   return f;
 }
 
 describe('agora grilles', () => {
-  test('--out : un classeur pour la classe, --json décrit fichiers, feuilles et élèves ; la liste n\'est pas modifiée', async () => {
+  test("--out : un classeur pour la classe, --json décrit fichiers, feuilles et élèves ; la liste n'est pas modifiée", async () => {
     const d = tmp();
     const csv = classeCsv(d);
     const avant = empreinte(csv);
@@ -37,7 +37,7 @@ describe('agora grilles', () => {
     expect(readdirSync(d).sort()).toEqual(['classe.xlsx', 'eleves.csv']);
   });
 
-  test('--par-eleve : un classeur par élève, nommé d\'après l\'élève ; dossier créé', async () => {
+  test("--par-eleve : un classeur par élève, nommé d'après l'élève ; dossier créé", async () => {
     const d = tmp();
     const csv = classeCsv(d);
     const dossier = path.join(d, 'grilles');
@@ -51,7 +51,7 @@ describe('agora grilles', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Attestation PFMP', '_agora']);
   });
 
-  test('un fichier impossible à écrire n\'arrête pas le lot : les autres sont écrits, code 1', async () => {
+  test("un fichier impossible à écrire n'arrête pas le lot : les autres sont écrits, code 1", async () => {
     const d = tmp();
     const csv = classeCsv(d);
     const dossier = path.join(d, 'grilles');
@@ -76,7 +76,9 @@ describe('agora grilles', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(e2);
     const ws = wb.worksheets.find((w) => w.name.startsWith('E2 '))!;
-    expect(ws.getCell('A3').value).toBe("Contrôle en cours de formation des candidats « Formation professionnelle continue dans un établissement public habilité » ; les autres candidats (scolaires, apprentis…) passent l'épreuve en « Ponctuel écrit » de 3 h 30.");
+    expect(ws.getCell('A3').value).toBe(
+      "Contrôle en cours de formation des candidats « Formation professionnelle continue dans un établissement public habilité » ; les autres candidats (scolaires, apprentis…) passent l'épreuve en « Ponctuel écrit » de 3 h 30.",
+    );
     expect((await lancer(['grilles', '--help'])).out).toContain('Par défaut, tous les types sauf e2');
   });
 
@@ -92,7 +94,7 @@ describe('agora grilles', () => {
     expect(r.err).toContain(message);
   });
 
-  test('liste absente, vide ou malformée ; dossier de sortie inexistant : erreur claire, code 1, rien d\'écrit', async () => {
+  test("liste absente, vide ou malformée ; dossier de sortie inexistant : erreur claire, code 1, rien d'écrit", async () => {
     const d = tmp();
     let r = await lancer(['grilles', '--classe', path.join(d, 'absente.csv'), '--out', path.join(d, 'a.xlsx')]);
     expect([r.code, r.err]).toEqual([1, `Erreur : Impossible de lire la liste d'élèves « ${path.join(d, 'absente.csv')} » : ce fichier n'existe pas.\n`]);

@@ -22,7 +22,7 @@ describe('agrégation des positionnements', () => {
     expect(agreger([2, 3], 'recente')!.valeur).toBeCloseTo(8 / 3, 12);
   });
 
-  test('« NE » n\'est jamais compté comme zéro ; sans positionnement, pas de niveau', () => {
+  test("« NE » n'est jamais compté comme zéro ; sans positionnement, pas de niveau", () => {
     for (const m of METHODES) {
       expect(agreger(['NE', 'NE'], m)).toBeNull();
       expect(agreger([], m)).toBeNull();
@@ -30,7 +30,7 @@ describe('agrégation des positionnements', () => {
     }
   });
 
-  test('arrondi au degré : 2,5 → 3, 2,49 → 2 (calcul en fraction, sans erreur d\'arrondi)', () => {
+  test("arrondi au degré : 2,5 → 3, 2,49 → 2 (calcul en fraction, sans erreur d'arrondi)", () => {
     expect(agreger([2, 3], 'moyenne')!.degre).toBe(3);
     expect(agreger([1, 2, 2, 4], 'moyenne')!.degre).toBe(2); // 9 / 4 = 2,25
     expect(agreger([1, 4, 4], 'moyenne')!.degre).toBe(3); // 3

@@ -89,7 +89,7 @@ beforeAll(async () => {
 
 const releves = () => Promise.all(fichiersClasse.map((f) => releverFichier(f, contexteReleve(cleDesTests()))));
 
-test('les classeurs d\'un dossier et de ses sous-dossiers, sans les fichiers de verrou ni la sortie', async () => {
+test("les classeurs d'un dossier et de ses sous-dossiers, sans les fichiers de verrou ni la sortie", async () => {
   await fs.writeFile(path.join(classe, '~$DUPONT_Jean.xlsx'), 'verrou');
   const trouves = await classeursNommes([classe], [path.join(classe, 'classe.xlsx')]);
   expect(trouves.map((f) => path.relative(classe, f)).sort()).toEqual(['DUPONT_Jean.xlsx', 'DUPONT_Jean_tva.xlsx', 'M. Durand/MARTIN_Lea_A.xlsx', 'MARTIN_Lea_B.xlsx']);
@@ -128,7 +128,7 @@ test('petite classe faite à la main : agrégats exacts pour chaque méthode', a
   expect(c.couverture.find((x) => x.code === '3.1.1')).toMatchObject({ evalues: 0, positionnements: 0 });
 });
 
-test('sur disque (tri externe en séries de 7 positionnements, lus 64 octets à la fois), la consolidation donne la même classe qu\'en mémoire, puis efface ses fichiers', async () => {
+test("sur disque (tri externe en séries de 7 positionnements, lus 64 octets à la fois), la consolidation donne la même classe qu'en mémoire, puis efface ses fichiers", async () => {
   const lus = await releves();
   const enMemoire = consoliderClasse(lus, r, 'recente');
   const avant = new Set(readdirSync(os.tmpdir()).filter((f) => f.startsWith('agora-consolidation-')));
@@ -150,7 +150,7 @@ test('sur disque (tri externe en séries de 7 positionnements, lus 64 octets à 
   expect(() => [...surDisque.preuves]).toThrow('Bande de consolidation déjà effacée.');
 });
 
-test('les mêmes fichiers dans n\'importe quel ordre donnent le même classeur de classe', async () => {
+test("les mêmes fichiers dans n'importe quel ordre donnent le même classeur de classe", async () => {
   const lus = await releves();
   const modele = (x: typeof lus) => JSON.stringify(classeurClasse(r, consoliderClasse(x, r, 'recente'), { date: DATE }));
   const reference = modele(lus);
@@ -216,7 +216,13 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   expect(table.name).toBe('Detail');
   expect(table.columns.map((c) => c.name)).toEqual(['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule']);
   const lignesDetail = (await feuille(sortie, FEUILLES_CLASSE.detail)).filter((l) => l[1] === 'DUPONT Jean' && l[3] === '1.1.1');
-  expect(lignesDetail.map((l) => [l[6], l[7], l[8]])).toEqual([['PFMP P1', '1', 1], ['PFMP P2', '2', 2], ['PFMP P3', 'NE', 'NE'], ['PFMP P4', '4', 4], ['CCF E31', 'S', 3]]);
+  expect(lignesDetail.map((l) => [l[6], l[7], l[8]])).toEqual([
+    ['PFMP P1', '1', 1],
+    ['PFMP P2', '2', 2],
+    ['PFMP P3', 'NE', 'NE'],
+    ['PFMP P4', '4', 4],
+    ['CCF E31', 'S', 3],
+  ]);
   const pfmp = await feuille(sortie, FEUILLES_CLASSE.pfmp);
   expect(pfmp.find((l) => l[1] === 'DUPONT Jean')!.slice(2)).toEqual(['3 ans', 4, 4, 4, 5, undefined, undefined, 17, 22, 5, 'Il manque 5 semaines']);
   expect(pfmp.find((l) => l[1] === 'MARTIN Léa' && l[0] === 'Tle A')!.at(-1)).toBe('Durée atteinte');
@@ -241,23 +247,39 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   expect(lignes).toContain(`2026-2027;Tle A;Dupont;Jean;;17;3;3.1.1;${r.blocs[2]!.activites[0]!.competences[0]!.libelle};;Non évalué;0`);
 });
 
-test('le CSV du livret s\'ouvre dans LibreOffice avec les accents (UTF-8 reconnu par son BOM)', async () => {
+test("le CSV du livret s'ouvre dans LibreOffice avec les accents (UTF-8 reconnu par son BOM)", async () => {
   const d = dossierTemporaire('agora-lsl-');
   const lsl = path.join(d, 'livret.csv');
   await consoliderClasseurs(fichiersClasse.slice(0, 1), { sortie: path.join(d, 'c.xlsx'), lsl, methode: 'recente', date: DATE });
   const { spawnSync } = await import('node:child_process');
   const profil = dossierTemporaire('agora-lo-profil-');
   const sortie = dossierTemporaire('agora-lo-csv-');
-  const x = spawnSync('soffice', [`-env:UserInstallation=file://${profil}`, '--headless', '--infilter=CSV:59,34', '--convert-to', 'xlsx', '--outdir', sortie, lsl], { encoding: 'utf8', timeout: 180_000 });
+  const x = spawnSync('soffice', [`-env:UserInstallation=file://${profil}`, '--headless', '--infilter=CSV:59,34', '--convert-to', 'xlsx', '--outdir', sortie, lsl], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   expect(x.status).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(sortie, 'livret.xlsx'));
   const ws = wb.worksheets[0]!;
-  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Année scolaire', 'Classe', 'Nom', 'Prénom', 'INE', 'Semaines de PFMP', 'Bloc', 'Code', 'Compétence', 'Degré', 'Libellé du degré', 'Positionnements']);
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+    'Année scolaire',
+    'Classe',
+    'Nom',
+    'Prénom',
+    'INE',
+    'Semaines de PFMP',
+    'Bloc',
+    'Code',
+    'Compétence',
+    'Degré',
+    'Libellé du degré',
+    'Positionnements',
+  ]);
   expect((ws.getRow(2).values as unknown[]).slice(1, 12)).toEqual(['2026-2027', 'Tle A', 'Dupont', 'Jean', undefined, 17, 1, '1.1.1', 'Identifier les caractéristiques de la demande', 3, 'Maîtrisé']);
 });
 
-test('le classeur de la classe s\'ouvre dans LibreOffice (tableaux, mises en forme) ; « Profil » reprend de « Synthèse » les niveaux de l\'élève choisi, vide où rien n\'est évalué', async () => {
+test("le classeur de la classe s'ouvre dans LibreOffice (tableaux, mises en forme) ; « Profil » reprend de « Synthèse » les niveaux de l'élève choisi, vide où rien n'est évalué", async () => {
   const d = dossierTemporaire('agora-lo-classe-');
   const sortie = path.join(d, 'classe.xlsx');
   await consoliderClasseurs(fichiersClasse, { sortie, methode: 'recente', date: DATE, cle: cleDesTests() });
@@ -275,7 +297,10 @@ test('le classeur de la classe s\'ouvre dans LibreOffice (tableaux, mises en for
   await wb.xlsx.writeFile(autre);
   // a formula's cached result; LibreOffice caches an empty text as <v></v>, which exceljs reads as no result
   const resultat = (v: unknown) => (v !== null && typeof v === 'object' && 'formula' in v ? ((v as { result?: unknown }).result ?? '') : v);
-  for (const [fichier, eleve, classe] of [[sortie, 'DUPONT Jean', 'Tle A'], [autre, 'MARTIN Léa', 'Tle B']] as const) {
+  for (const [fichier, eleve, classe] of [
+    [sortie, 'DUPONT Jean', 'Tle A'],
+    [autre, 'MARTIN Léa', 'Tle B'],
+  ] as const) {
     const recalcule = convertirAvecLibreOffice(fichier, 'xlsx', dossierTemporaire('agora-lo-profil-'));
     const synthese = await feuille(recalcule, FEUILLES_CLASSE.synthese);
     const entete = synthese.find((l) => l[0] === 'Classe')!;
@@ -297,7 +322,7 @@ async function modifierAgora(source: string, sortie: string, f: (ws: ExcelJS.Wor
   await wb.xlsx.writeFile(sortie);
 }
 
-test('mauvaises entrées : chaque problème devient une ligne d\'« Anomalies », le reste est consolidé', async () => {
+test("mauvaises entrées : chaque problème devient une ligne d'« Anomalies », le reste est consolidé", async () => {
   const d = dossierTemporaire('agora-mauvais-');
   const bon = path.join(d, 'bon.xlsx');
   await fs.copyFile(fichiersClasse[0]!, bon);
@@ -322,7 +347,12 @@ test('mauvaises entrées : chaque problème devient une ligne d\'« Anomalies »
     }),
   );
   // same student as « bon.xlsx », another teacher, disagreeing on P2 for 1.1.1 and on P4's weeks
-  await grilles(d, { nom: 'DUPONT', prenom: 'jean', classe: 'TLE A' }, { PFMP_Periodes: periodes([4, 4, 4, 3]), [`PFMP1_C${fragment('1.1.1')}`]: [1, 3, null, null, null, null] }, 'autre-enseignant.xlsx');
+  await grilles(
+    d,
+    { nom: 'DUPONT', prenom: 'jean', classe: 'TLE A' },
+    { PFMP_Periodes: periodes([4, 4, 4, 3]), [`PFMP1_C${fragment('1.1.1')}`]: [1, 3, null, null, null, null] },
+    'autre-enseignant.xlsx',
+  );
   await grilles(d, { nom: 'Petit', prenom: 'Zoé', classe: 'Tle A' }, { [`PFMP1_C${fragment('1.1.2')}`]: ['A+', 'acquis', 3, null, null, null] }, 'hors-echelle.xlsx');
   await grilles(d, { nom: '=HYPERLINK("http://exemple.invalid","clic")', prenom: 'Eve', classe: 'Tle A' }, { [`PFMP1_C${fragment('1.1.2')}`]: [2, null, null, null, null, null] }, 'formule.xlsx');
   await grilles(d, { nom: 'Martin', prenom: 'Léa', classe: '' }, { [`PFMP1_C${fragment('1.1.2')}`]: [2, null, null, null, null, null] }, 'sans-classe.xlsx');
@@ -345,7 +375,10 @@ test('mauvaises entrées : chaque problème devient une ligne d\'« Anomalies »
   expect(probleme('formule.xlsx')).toEqual([expect.stringMatching(/commence comme une formule/)]);
   expect(probleme('sans-classe.xlsx')).toEqual([expect.stringMatching(/n'a pas de classe et plusieurs élèves portent ce nom \(Tle A, Tle B\)/)]);
   const conflits = res.anomalies.filter((a) => /contradictoires/.test(a.probleme)).map((a) => a.probleme);
-  expect(conflits).toEqual([expect.stringMatching(/Positionnements contradictoires de .* en 1\.1\.1, PFMP P2 : 3 dans .*autre-enseignant.*, 2 dans .*bon/), expect.stringMatching(/Semaines de PFMP contradictoires pour .*période P4 : 3 dans .*autre-enseignant.xlsx.*, 5 dans .*bon.xlsx/)]);
+  expect(conflits).toEqual([
+    expect.stringMatching(/Positionnements contradictoires de .* en 1\.1\.1, PFMP P2 : 3 dans .*autre-enseignant.*, 2 dans .*bon/),
+    expect.stringMatching(/Semaines de PFMP contradictoires pour .*période P4 : 3 dans .*autre-enseignant.xlsx.*, 5 dans .*bon.xlsx/),
+  ]);
 
   // the good files are consolidated: Dupont from two files, Martin twice, Petit, the « formula » student
   expect(res.eleves).toBe(5);
@@ -354,7 +387,11 @@ test('mauvaises entrées : chaque problème devient une ligne d\'« Anomalies »
   expect(dupont.semaines!.periodes).toEqual([4, 4, 4, null, null, null]); // P4 left out
   // 1.1.1: P1 = 1 in both files (counted once), P2 contradictory (left out), P4 = 4, CCF S → 1, 4, 3
   expect(dupont.competences['1.1.1']).toMatchObject({ positionnements: 3 });
-  expect([...c.preuves].filter((p) => p.eleveId === dupont.id && p.competence === '1.1.1' && !p.retenue).map((p) => p.motif)).toEqual([expect.stringMatching(/^Doublon de/), 'Contradictoire : non retenu', 'Contradictoire : non retenu']);
+  expect([...c.preuves].filter((p) => p.eleveId === dupont.id && p.competence === '1.1.1' && !p.retenue).map((p) => p.motif)).toEqual([
+    expect.stringMatching(/^Doublon de/),
+    'Contradictoire : non retenu',
+    'Contradictoire : non retenu',
+  ]);
   expect(c.eleves.find((e) => e.nom === 'Petit')!.competences['1.1.2']).toEqual({ valeur: 3, degre: 3, positionnements: 1 });
 
   // nothing from a file is ever written as a formula: the only formulas are « Profil »'s look-ups, one per compétence
@@ -390,18 +427,29 @@ test("l'INE de la liste de classe (export Pronote) suit l'élève : `_agora` des
   const liste = path.join(d, 'export.csv');
   await fs.writeFile(liste, 'Élève;Né(e) le;Classe;INE\r\nDUPONT Jean;01/02/2009;Tle A;123456789AB\r\nMARTIN Léa;03/04/2009;Tle A;\r\n', 'latin1');
   const { eleves } = await lireListeEleves(liste);
-  expect(eleves).toEqual([{ nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A', ine: '123456789AB' }, { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' }]);
+  expect(eleves).toEqual([
+    { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A', ine: '123456789AB' },
+    { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' },
+  ]);
   const fichiers = await Promise.all(eleves.map((e, i) => grilles(d, e, { [`PFMP1_C${fragment('1.1.1')}`]: [3, null, null, null, null, null] }, `g${i}.xlsx`)));
   const agora = await feuille(fichiers[0]!, '_agora');
   const h = agora.findIndex((l) => l[0] === 'ancre');
-  expect(agora.slice(h + 1).filter((l) => l[0]).map((l) => l[10])).toEqual([undefined, ...Array(9).fill('123456789AB')]); // « Paramètres » belongs to no student: no cell
+  expect(
+    agora
+      .slice(h + 1)
+      .filter((l) => l[0])
+      .map((l) => l[10]),
+  ).toEqual([undefined, ...Array(9).fill('123456789AB')]); // « Paramètres » belongs to no student: no cell
   const sortie = path.join(d, 'classe.xlsx');
   const lsl = path.join(d, 'livret.csv');
   await consoliderClasseurs(fichiers, { sortie, lsl, methode: 'recente', date: DATE });
   const synthese = await feuille(sortie, FEUILLES_CLASSE.synthese);
   const entete = synthese.find((l) => l[0] === 'Classe')!;
   expect(entete.slice(-2)).toEqual(['INE', 'Élèves (liste de choix de « Profil »)']);
-  expect(synthese.filter((l) => l[0] === 'Tle A').map((l) => [l[1], l[entete.length - 2] ?? null])).toEqual([['DUPONT Jean', '123456789AB'], ['MARTIN Léa', null]]);
+  expect(synthese.filter((l) => l[0] === 'Tle A').map((l) => [l[1], l[entete.length - 2] ?? null])).toEqual([
+    ['DUPONT Jean', '123456789AB'],
+    ['MARTIN Léa', null],
+  ]);
   const csv = readFileSync(lsl, 'utf8').split('\r\n');
   expect(csv).toContain('2026-2027;Tle A;DUPONT;Jean;123456789AB;;1;1.1.1;Identifier les caractéristiques de la demande;3;Maîtrisé;1');
   expect(csv).toContain('2026-2027;Tle A;MARTIN;Léa;;;1;1.1.1;Identifier les caractéristiques de la demande;3;Maîtrisé;1');

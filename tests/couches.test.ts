@@ -54,16 +54,20 @@ const regle = (c: string) => (c === 'exercices' ? 'pur' : PURES.includes(c) ? 's
 function ecarts(src: string): string[] {
   return fichiers(src).flatMap((f) => {
     const r = INTERDITS[regle(couche(f, src))];
-    return r ? imports(f, src).filter(r).map((c) => `${path.relative(src, f).split(path.sep).join('/')} → ${c}`) : [];
+    return r
+      ? imports(f, src)
+          .filter(r)
+          .map((c) => `${path.relative(src, f).split(path.sep).join('/')} → ${c}`)
+      : [];
   });
 }
 
-test('chaque couche n\'importe que ce que DESIGN.md lui permet', () => {
+test("chaque couche n'importe que ce que DESIGN.md lui permet", () => {
   expect(fichiers(SRC).length).toBeGreaterThan(100);
   expect(ecarts(SRC)).toEqual([]);
 });
 
-test('un import interdit est relevé, qu\'il soit statique, dynamique ou require', () => {
+test("un import interdit est relevé, qu'il soit statique, dynamique ou require", () => {
   const src = path.join(dossierTemporaire('agora-couches-'), 'src');
   const ecrire = (f: string, texte: string) => {
     mkdirSync(path.dirname(path.join(src, f)), { recursive: true });
@@ -76,5 +80,16 @@ test('un import interdit est relevé, qu\'il soit statique, dynamique ou require
   ecrire('cli/g.ts', "import { h } from '../taskpane/h';\n");
   ecrire('sheets/s.ts', "import { TVA } from '../exercices/tva';\n");
   ecrire('exercices/tva/index.ts', "import { f } from '../../sheets/f';\nimport { lire } from '../../io/xlsx/c';\n");
-  expect(ecarts(src).sort()).toEqual(['app/b.ts → io/office', 'app/b.ts → io/xlsx', 'app/b.ts → node', 'cli/g.ts → taskpane', 'domain/a.ts → app', 'domain/a.ts → exceljs', 'domain/a.ts → node', 'exercices/tva/index.ts → io/xlsx', 'io/xlsx/c.ts → app', 'sheets/s.ts → exercices']);
+  expect(ecarts(src).sort()).toEqual([
+    'app/b.ts → io/office',
+    'app/b.ts → io/xlsx',
+    'app/b.ts → node',
+    'cli/g.ts → taskpane',
+    'domain/a.ts → app',
+    'domain/a.ts → exceljs',
+    'domain/a.ts → node',
+    'exercices/tva/index.ts → io/xlsx',
+    'io/xlsx/c.ts → app',
+    'sheets/s.ts → exercices',
+  ]);
 });

@@ -19,7 +19,14 @@ describe('rendu exceljs du modèle de classeur', () => {
       fusions: [],
       miseEnPage: { orientation: 'portrait' as const, ajusterLargeur: true, zoneImpression: 'A1:B2' },
     });
-    const c: Classeur = { titre: 't', feuilles: [feuille('Feuille d’Éric'), feuille('Élèves & notes')], noms: [{ nom: 'Données_1', feuille: 'Feuille d’Éric', plage: 'B1' }, { nom: 'Liste', feuille: 'Élèves & notes', plage: 'A1:B2' }] };
+    const c: Classeur = {
+      titre: 't',
+      feuilles: [feuille('Feuille d’Éric'), feuille('Élèves & notes')],
+      noms: [
+        { nom: 'Données_1', feuille: 'Feuille d’Éric', plage: 'B1' },
+        { nom: 'Liste', feuille: 'Élèves & notes', plage: 'A1:B2' },
+      ],
+    };
     const buf = await classeurEnXlsx(c);
     // JSZip checks every part's CRC-32 against its bytes
     await expect(JSZip.loadAsync(buf, { checkCRC32: true })).resolves.toBeDefined();
@@ -106,7 +113,7 @@ describe('rendu exceljs du modèle de classeur', () => {
     for (const i of [3, 1233, 1234]) expect([1, 2, 3, 4].map((c) => lo.valeur(2 + i, c))).toEqual(attendu(i));
   }, 300_000);
 
-  test('zip écrit au fil de l\'eau : morceaux dans un même tampon réutilisé, entrée vide, relu par JSZip (CRC) et par la lecture légère', async () => {
+  test("zip écrit au fil de l'eau : morceaux dans un même tampon réutilisé, entrée vide, relu par JSZip (CRC) et par la lecture légère", async () => {
     const tampon = Buffer.alloc(1000);
     const attendu: Buffer[] = [];
     function* morceaux() {
@@ -117,7 +124,13 @@ describe('rendu exceljs du modèle de classeur', () => {
         yield tampon.subarray(0, n); // the same bytes, filled again for the next piece
       }
     }
-    const zip = Buffer.concat([...zipEnFlux([{ nom: 'a/longue.txt', morceaux: morceaux() }, { nom: 'vide.txt', morceaux: [] }, { nom: 'Élève.xml', morceaux: [Buffer.from('<x/>')] }])]);
+    const zip = Buffer.concat([
+      ...zipEnFlux([
+        { nom: 'a/longue.txt', morceaux: morceaux() },
+        { nom: 'vide.txt', morceaux: [] },
+        { nom: 'Élève.xml', morceaux: [Buffer.from('<x/>')] },
+      ]),
+    ]);
     const lu = await JSZip.loadAsync(zip, { checkCRC32: true });
     expect(await lu.file('a/longue.txt')!.async('nodebuffer')).toEqual(Buffer.concat(attendu));
     expect(await lu.file('vide.txt')!.async('string')).toBe('');

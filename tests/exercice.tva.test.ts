@@ -31,12 +31,37 @@ describe('exercice TVA : classeur de l\u2019élève', () => {
   });
 
   test('feuilles Énoncé, Travail, Paramètres et _agora très masquée ; rien d\u2019autre', () => {
-    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([['Énoncé', 'visible'], ['Travail', 'visible'], ['Paramètres', 'visible'], ['_agora', 'veryHidden']]);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['Énoncé', 'visible'],
+      ['Travail', 'visible'],
+      ['Paramètres', 'visible'],
+      ['_agora', 'veryHidden'],
+    ]);
   });
 
   test('chaque réponse a son nom défini, vide et déverrouillée ; énoncé et libellés verrouillés', () => {
     const noms = nomsDefinis(wb);
-    for (const n of ['TVA_A1', 'TVA_B2', 'TVA_L08_Base', 'TVA_L08', 'TVA_T6', 'TVA_L16', 'TVA_L17', 'TVA_L19', 'TVA_L20', 'TVA_L23', 'TVA_L25', 'TVA_TD', 'TVA_L28', 'TVA_L32', 'TVA_Retenues', 'TVA_Factures', 'TVA_Periode', 'TVA_Taux']) expect(noms).toContain(n);
+    for (const n of [
+      'TVA_A1',
+      'TVA_B2',
+      'TVA_L08_Base',
+      'TVA_L08',
+      'TVA_T6',
+      'TVA_L16',
+      'TVA_L17',
+      'TVA_L19',
+      'TVA_L20',
+      'TVA_L23',
+      'TVA_L25',
+      'TVA_TD',
+      'TVA_L28',
+      'TVA_L32',
+      'TVA_Retenues',
+      'TVA_Factures',
+      'TVA_Periode',
+      'TVA_Taux',
+    ])
+      expect(noms).toContain(n);
     for (const n of noms.filter((x) => /^TVA_(L|A|B|E|F|T)[0-9A-Z]*(_Base)?$/.test(x) || x === 'TVA_Retenues'))
       for (const c of cellulesDuNom(wb, n)) {
         const cell = c.feuille.getCell(c.adresse);
@@ -79,7 +104,11 @@ describe('exercice TVA : classeur de l\u2019élève', () => {
     const b2 = c.reponses.TVA_B2 as number;
     const cas = valider(EntreeCa3, casTva(c.graine!, '2026-03', ['encaissement', 'intracommunautaire']), 'cas');
     expect(lignes.get('B2')).toBe(`Total hors taxes : ${euros(b2)} (pièce ${cas.operations.find((o) => o.zone === 'ue' && o.sens === 'achat')!.piece}).`);
-    expect(lignes.get('08')).toMatch(new RegExp(`^Base hors taxes : ${euros(c.reponses.TVA_L08_Base as number)} \\(pièces? .+\\), au taux de 20\u00a0% ; TVA de chaque pièce calculée au centime, total arrondi à l'euro : ${euros(c.reponses.TVA_L08 as number)}\\.$`));
+    expect(lignes.get('08')).toMatch(
+      new RegExp(
+        `^Base hors taxes : ${euros(c.reponses.TVA_L08_Base as number)} \\(pièces? .+\\), au taux de 20\u00a0% ; TVA de chaque pièce calculée au centime, total arrondi à l'euro : ${euros(c.reponses.TVA_L08 as number)}\\.$`,
+      ),
+    );
     expect(lignes.get('16')).toMatch(/^Somme des taxes dues : ligne 08 \(/);
     expect(lignes.get('23')).toMatch(/^Total de la TVA déductible : .*ligne 20 \(.*\) = /);
     expect([...lignes.values()].join(' ')).not.toMatch(/base \d+ — taxe \d+/); // no raw numbers left
@@ -149,7 +178,13 @@ describe('agora exercice / agora corrige', () => {
     expect(JSON.parse(a.out).aleas).toEqual(['credit']);
 
     const cas = path.join(d, 'cas.json');
-    writeFileSync(cas, JSON.stringify({ periode: '2026-03', operations: [{ piece: 'F1', sens: 'vente', date: '2026-03-02', tiers: '=HYPERLINK("x")', libelle: 'L', nature: 'bien', zone: 'france', ht: 1000, taux: 20 }] }));
+    writeFileSync(
+      cas,
+      JSON.stringify({
+        periode: '2026-03',
+        operations: [{ piece: 'F1', sens: 'vente', date: '2026-03-02', tiers: '=HYPERLINK("x")', libelle: 'L', nature: 'bien', zone: 'france', ht: 1000, taux: 20 }],
+      }),
+    );
     const p = await lancer(['exercice', 'tva', '--donnees', cas, '--out', path.join(d, 'p.xlsx')]);
     expect(p.code).toBe(0);
     const cp = JSON.parse((await lancer(['corrige', path.join(d, 'p.xlsx'), '--json'])).out);

@@ -41,7 +41,18 @@ describe.each(TYPES)('exercice %s', (type, periode) => {
     for (const graine of [1, 2, 3]) {
       const f = path.join(d, `${graine}.xlsx`);
       const c = path.join(d, `${graine}-corrige.xlsx`);
-      const r = await ecrireExercice({ type, graine, periode, date: '2026-11-23', aleas: type === 'rapprochement' ? ['frais_bancaires', 'agios', 'prelevement', 'impaye', 'cheque_non_encaisse', 'erreur_banque'] : ['retard_client', 'investissement', 'decouvert'] }, eleve, f, c);
+      const r = await ecrireExercice(
+        {
+          type,
+          graine,
+          periode,
+          date: '2026-11-23',
+          aleas: type === 'rapprochement' ? ['frais_bancaires', 'agios', 'prelevement', 'impaye', 'cheque_non_encaisse', 'erreur_banque'] : ['retard_client', 'investissement', 'decouvert'],
+        },
+        eleve,
+        f,
+        c,
+      );
       expect(r.feuilles).toEqual(['Énoncé', 'Travail', 'Paramètres', '_agora']);
       const attendu = await corrigerClasseur(f);
       expect(attendu.enonceModifie).toEqual([]);
@@ -92,7 +103,11 @@ describe('exercices de la classe et cas de l\u2019enseignant', () => {
     const corriges = await Promise.all(r.fichiers.map((x) => corrigerClasseur(x.fichier)));
     expect(new Set(corriges.map((c) => JSON.stringify(c.reponses))).size).toBe(3);
     // the same list of who got which case as the task pane's .zip, beside the copies
-    const repartition = readFileSync(path.join(d, 'copies', 'repartition.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+    const repartition = readFileSync(path.join(d, 'copies', 'repartition.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
     expect(repartition[0]).toEqual(['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas']);
     expect(repartition.slice(1).map((l) => [l[0], l[3], l[4], l[5]])).toEqual(
       r.fichiers.map((x, i) => [eleves[i]!.nom, path.basename(x.fichier), path.join(d, 'corriges', `corrige-${path.basename(x.fichier)}`), String(x.graine)]),
@@ -106,7 +121,9 @@ describe('exercices de la classe et cas de l\u2019enseignant', () => {
     writeFileSync(cas, JSON.stringify({ date: '2026-03-31', compte512: { soldeInitial: 100, lignes: [] }, releve: { soldeInitial: 100, lignes: releve } }));
     const r = await lancer(['exercice', 'rapprochement', '--donnees', cas, '--out', path.join(d, 'x.xlsx')]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`Erreur : Cas invalide dans « ${cas} » :\n  - champ « releve.lignes[1].libelle » : « Divers » ne permet pas de retrouver le compte 627 ; employez l\u2019un des mots « FRAIS », « COMMISSION », « COTISATION CARTE »\n`);
+    expect(r.err).toBe(
+      `Erreur : Cas invalide dans « ${cas} » :\n  - champ « releve.lignes[1].libelle » : « Divers » ne permet pas de retrouver le compte 627 ; employez l\u2019un des mots « FRAIS », « COMMISSION », « COTISATION CARTE »\n`,
+    );
     releve[0]!.libelle = 'Frais divers';
     writeFileSync(cas, JSON.stringify({ date: '2026-03-31', compte512: { soldeInitial: 100, lignes: [] }, releve: { soldeInitial: 100, lignes: releve } }));
     expect((await lancer(['exercice', 'rapprochement', '--donnees', cas, '--out', path.join(d, 'x.xlsx')])).code).toBe(0);

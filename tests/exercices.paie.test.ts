@@ -49,9 +49,14 @@ describe('exercice paie : le bulletin du mois', () => {
     expect(attendu.enonceModifie).toEqual([]);
     // The case read back from « Énoncé » is the case generated: same bulletin as the calculator's.
     const b = bulletinDe(valider(EntreeBulletin, casPaie(r.graine!, periode, TOUS), 'cas'));
-    expect([attendu.reponses.PAIE_BRUT, attendu.reponses.PAIE_TOTAL_SAL, attendu.reponses.PAIE_TOTAL_PAT, attendu.reponses.PAIE_NET_A_PAYER, attendu.reponses.PAIE_NET_PAYE, attendu.reponses.PAIE_COUT_EMPLOYEUR]).toEqual(
-      [b.brut, b.totalCotisationsSalariales, b.totalCotisationsPatronales, b.netAPayerAvantImpot, b.netPaye, b.coutEmployeur].map(euros),
-    );
+    expect([
+      attendu.reponses.PAIE_BRUT,
+      attendu.reponses.PAIE_TOTAL_SAL,
+      attendu.reponses.PAIE_TOTAL_PAT,
+      attendu.reponses.PAIE_NET_A_PAYER,
+      attendu.reponses.PAIE_NET_PAYE,
+      attendu.reponses.PAIE_COUT_EMPLOYEUR,
+    ]).toEqual([b.brut, b.totalCotisationsSalariales, b.totalCotisationsPatronales, b.netAPayerAvantImpot, b.netPaye, b.coutEmployeur].map(euros));
     for (const l of b.lignes) if (l.montantSalarial !== null) expect([l.code, attendu.reponses[`PAIE_${l.code.toUpperCase()}_SAL`]]).toEqual([l.code, euros(l.montantSalarial)]);
     expect(attendu.reponses.PAIE_HS25_HEURES).toBeGreaterThan(0);
     expect(attendu.reponses.PAIE_ABSENCE).toBeLessThan(0);
@@ -82,7 +87,10 @@ describe('exercice paie : le bulletin du mois', () => {
     for (const l of b.lignes) {
       if (l.base === null) continue;
       const ligne = Number(travail.getCell(cellulesDuNom(w, `PAIE_${l.code.toUpperCase()}_BASE`)[0]!.adresse).row);
-      for (const [col, taux] of [[3, l.tauxSalarial], [5, l.tauxPatronal]] as const) {
+      for (const [col, taux] of [
+        [3, l.tauxSalarial],
+        [5, l.tauxPatronal],
+      ] as const) {
         const cell = travail.getRow(ligne).getCell(col);
         if (cell.formula) formules++;
         expect([l.code, col, resultat(cell) ?? null]).toEqual([l.code, col, taux]);
@@ -136,8 +144,10 @@ describe('exercice paie : le bulletin du mois', () => {
     expect(r.PAIE_REDUCTION_GENERALE_PAT).toBeUndefined();
     const wb = await lire(f);
     expect(celluleParametre(wb, 'csg_deductible').value).toBe(6);
-    const source = celluleParametre(wb, 'csg_deductible').worksheet.getRow(Number(celluleParametre(wb, 'csg_deductible').row)).getCell(5).value;
-    expect(source).toBe('Valeur fixée par l\'enseignant');
+    const source = celluleParametre(wb, 'csg_deductible')
+      .worksheet.getRow(Number(celluleParametre(wb, 'csg_deductible').row))
+      .getCell(5).value;
+    expect(source).toBe("Valeur fixée par l'enseignant");
   });
 
   test('énoncé modifié, paramètre illisible, mois hors des tables : signalés en français', async () => {
@@ -157,7 +167,7 @@ describe('exercice paie : le bulletin du mois', () => {
     expect((await corrigerClasseur(g)).enonceModifie).toEqual(['PAIE_Heures_Sup']);
 
     const r = await lancer(['exercice', 'paie', '--date', '2027-01', '--out', path.join(d, 'x.xlsx')]);
-    expect([r.code, r.err]).toEqual([2, 'Erreur : Le mois 2027-01 n\'est pas couvert par les tables de paie (de 2025-01 à 2026-12).\n']);
+    expect([r.code, r.err]).toEqual([2, "Erreur : Le mois 2027-01 n'est pas couvert par les tables de paie (de 2025-01 à 2026-12).\n"]);
   });
 });
 

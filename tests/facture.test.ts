@@ -31,7 +31,9 @@ const facture = (cas: unknown) => valider(EntreeFacture, cas, 'cas');
 
 describe('facture de vente : calcul', () => {
   test('une ligne, une remise, un taux : 10 × 12,50 € − 10 % = 112,50 € HT, 22,50 € de TVA, 135,00 € à payer', () => {
-    const r = calculerFacture(facture({ numero: 'F1', date: '2026-10-01', vendeur: 'V', client: 'C', lignes: [{ reference: 'R', designation: 'D', quantite: 10, prixUnitaire: 12.5, remise: 10, taux: 20 }] }));
+    const r = calculerFacture(
+      facture({ numero: 'F1', date: '2026-10-01', vendeur: 'V', client: 'C', lignes: [{ reference: 'R', designation: 'D', quantite: 10, prixUnitaire: 12.5, remise: 10, taux: 20 }] }),
+    );
     expect(r.facture.lignes).toEqual([{ reference: 'R', brut: 12500, remise: 1250, net: 11250 }]);
     expect([r.facture.totalHt, r.facture.totalTva, r.facture.netAPayer]).toEqual([11250, 2250, 13500]);
     expect(r.avoir).toBeNull();
@@ -39,7 +41,10 @@ describe('facture de vente : calcul', () => {
 
   test('deux taux, rabais, ristourne, escompte et port : chaque montant calculé à la main', () => {
     const r = calculerFacture(facture(CAS));
-    expect(r.facture.lignes.map((l) => [l.brut, l.remise, l.net])).toEqual([[100000, 5000, 95000], [8400, 0, 8400]]);
+    expect(r.facture.lignes.map((l) => [l.brut, l.remise, l.net])).toEqual([
+      [100000, 5000, 95000],
+      [8400, 0, 8400],
+    ]);
     const [normal, reduit] = r.facture.pied;
     // 20 %: 950,00 − 19,00 = 931,00 ; − 9,31 = 921,69 ; − 18,43 (18,4338) = 903,26 ; + port 18,38 (20 × 903,26 / 983,13 = 18,3751) = 921,64 ; TVA 184,33 (184,328)
     expect(normal).toEqual({ taux: 20, netLignes: 95000, rabais: 1900, ristourne: 931, netCommercial: 92169, escompte: 1843, netFinancier: 90326, port: 1838, base: 92164, tva: 18433 });

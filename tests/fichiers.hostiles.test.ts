@@ -51,7 +51,14 @@ beforeAll(async () => {
   await ecrireCopieAnnotee(await verifierCopie(copie, { date: DATE, cle: cleDesTests() }), verifiee);
   const g = path.join(d, 'grilles');
   mkdirSync(g);
-  await grillesParEleve([{ nom: 'DUPONT', prenom: 'Jean', classe: 'TLE A' }, { nom: 'BERNARD', prenom: 'Inès', classe: 'TLE A' }], { types: ['pfmp', 'e31'], etablissement: 'Lycée', annee: '2026-2027', date: DATE }, g);
+  await grillesParEleve(
+    [
+      { nom: 'DUPONT', prenom: 'Jean', classe: 'TLE A' },
+      { nom: 'BERNARD', prenom: 'Inès', classe: 'TLE A' },
+    ],
+    { types: ['pfmp', 'e31'], etablissement: 'Lycée', annee: '2026-2027', date: DATE },
+    g,
+  );
   const [g1, g2] = readdirSync(g).sort();
   writeFileSync(path.join(lot, 'bonne-grille.xlsx'), readFileSync(path.join(g, g1!)));
   bons = ['bonne-copie.xlsx', 'bonne-copie-verifiee.xlsx', 'bonne-grille.xlsx'].map((f) => path.join(lot, f));
@@ -136,8 +143,7 @@ test('agora verifier DOSSIER : les bonnes copies sont toutes vérifiées et anno
 test('le volet (DecompressionStream) refuse les mêmes bombes, sans dépasser la taille annoncée ; le bon classeur s’ouvre', async () => {
   const { lireClasseurOctets } = await import('../src/io/xlsx/lireClasseurNavigateur');
   const avant = process.memoryUsage().rss;
-  for (const { cas: c, fichier } of hostiles.filter((h) => /^bombe/.test(h.cas.nom)))
-    await expect(lireClasseurOctets(fichier, readFileSync(fichier))).rejects.toThrow(c.consolider as RegExp);
+  for (const { cas: c, fichier } of hostiles.filter((h) => /^bombe/.test(h.cas.nom))) await expect(lireClasseurOctets(fichier, readFileSync(fichier))).rejects.toThrow(c.consolider as RegExp);
   expect((process.memoryUsage().rss - avant) / MO).toBeLessThan(512);
   expect((await lireClasseurOctets(bons[1]!, readFileSync(bons[1]!))).agora.get('modele')).toBe('exercice-tva-ca3');
 });
@@ -152,7 +158,10 @@ describe('énoncés et noms de fichiers hostiles', () => {
     await saisir(f, g, c.feuille, c.adresse, 60);
     const r = await lancer(['verifier', g]);
     expect(r.code).toBe(1);
-    const m = /^Erreur : Énoncé modifié dans « (.+) » \(PAIE_Entreprise\) : ce n'est plus un cas cohérent \((\d+) lignes affichées, (\d+) lignes dans le bulletin calculé à partir du cas\) ; la copie n'est pas vérifiée\. Redonnez à l'élève l'exercice d'origine\.\n$/.exec(r.err);
+    const m =
+      /^Erreur : Énoncé modifié dans « (.+) » \(PAIE_Entreprise\) : ce n'est plus un cas cohérent \((\d+) lignes affichées, (\d+) lignes dans le bulletin calculé à partir du cas\) ; la copie n'est pas vérifiée\. Redonnez à l'élève l'exercice d'origine\.\n$/.exec(
+        r.err,
+      );
     expect(m?.[1]).toBe(g);
     expect(Number(m![3]) - Number(m![2])).toBe(1);
   });
@@ -166,7 +175,9 @@ describe('énoncés et noms de fichiers hostiles', () => {
     const noms = readdirSync(dossier).sort();
     expect(noms).toHaveLength(7);
     // « NUL_Nul » is not reserved: Windows looks at the name before its first dot
-    expect(noms).toEqual(expect.arrayContaining([`${'A'.repeat(120)}.xlsx`, `${'😀'.repeat(30)}.xlsx`, '_CON.TXT_Con.xlsx', '_LPT1.DOC_Z.xlsx', 'NUL_Nul.xlsx', 'DUPONT_Bidi.xlsx', 'MARTIN_Léa.xlsx']));
+    expect(noms).toEqual(
+      expect.arrayContaining([`${'A'.repeat(120)}.xlsx`, `${'😀'.repeat(30)}.xlsx`, '_CON.TXT_Con.xlsx', '_LPT1.DOC_Z.xlsx', 'NUL_Nul.xlsx', 'DUPONT_Bidi.xlsx', 'MARTIN_Léa.xlsx']),
+    );
     for (const n of noms) expect(Buffer.byteLength(n)).toBeLessThanOrEqual(255);
   });
 

@@ -85,6 +85,6 @@ describe('agora calcul frais', () => {
     const r = JSON.parse((await lancer(['calcul', 'frais', '--entree', f])).out);
     expect([r.totalRembourse, r.totalTva]).toEqual([262.92, 3.92]);
     const refus = await lancer(['exercice', 'frais', '--periode', '2026-10', '--out', path.join(d, 'x.xlsx')]);
-    expect([refus.code, refus.err]).toEqual([2, 'Erreur : Le mois 2026-10 n\'est pas couvert par le barème kilométrique connu (de 2022-01 à 2024-12).\n']);
+    expect([refus.code, refus.err]).toEqual([2, "Erreur : Le mois 2026-10 n'est pas couvert par le barème kilométrique connu (de 2022-01 à 2024-12).\n"]);
   });
 });

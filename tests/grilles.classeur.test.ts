@@ -40,9 +40,19 @@ describe("classeur d'un élève, tous les types de grilles", () => {
     ({ wb, octets } = await ecrireEtRelire([eleve], 'eleve'));
   });
 
-  test('feuilles dans l\'ordre, « Paramètres » en tête, `_agora` très masquée', () => {
+  test("feuilles dans l'ordre, « Paramètres » en tête, `_agora` très masquée", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Paramètres', 'PFMP pôle 1', 'PFMP pôle 2', 'PFMP pôle 3', 'CCF E31', 'CCF E32', 'CCF E2', 'Récapitulatif E31', 'Récapitulatif E32', 'Attestation PFMP', '_agora',
+      'Paramètres',
+      'PFMP pôle 1',
+      'PFMP pôle 2',
+      'PFMP pôle 3',
+      'CCF E31',
+      'CCF E32',
+      'CCF E2',
+      'Récapitulatif E31',
+      'Récapitulatif E32',
+      'Attestation PFMP',
+      '_agora',
     ]);
     expect(wb.getWorksheet('_agora')!.state).toBe('veryHidden');
     expect(wb.worksheets.filter((w) => w.state !== 'visible').map((w) => w.name)).toEqual(['_agora']);
@@ -83,7 +93,7 @@ describe("classeur d'un élève, tous les types de grilles", () => {
     const lignePeriodes = Number(ws.getCell(debut!.adresse).row);
     expect(lignePeriodes).toBeLessThan(h);
     const du = ws.getCell(lignePeriodes, 2).value as ExcelJS.CellFormulaValue;
-    expect(du.formula).toBe("IF('Attestation PFMP'!B9=\"\",\"\",'Attestation PFMP'!B9)");
+    expect(du.formula).toBe('IF(\'Attestation PFMP\'!B9="","",\'Attestation PFMP\'!B9)');
   });
 
   test.each([
@@ -114,7 +124,7 @@ describe("classeur d'un élève, tous les types de grilles", () => {
     for (const n of ['Date', 'Appreciation', 'Commission', 'Feuille']) expect(cellulesDuNom(wb, `${e}_${n}`).length).toBeGreaterThan(0);
     if (e === 'E2') {
       expect(cellulesDuNom(wb, 'E2_Couverture')).toHaveLength(3 * 3); // 2.1, 2.2, 2.3 × (S1, S2, couvert)
-      expect(textes.some((t) => t.startsWith('« Les deux situations d\'évaluation doivent permettre'))).toBe(true);
+      expect(textes.some((t) => t.startsWith("« Les deux situations d'évaluation doivent permettre"))).toBe(true);
     }
   });
 
@@ -169,8 +179,16 @@ describe("classeur d'un élève, tous les types de grilles", () => {
     expect(lignes[entete]).toEqual(['ancre', 'modele', 'version_modele', 'referentiel', 'nom', 'prenom', 'classe', 'prefixe', 'feuille_initiale', 'cree_le', 'ine']);
     const entrees = lignes.slice(entete + 1);
     expect(entrees.map((l) => l[1])).toEqual([
-      'parametres-grilles', 'grille-pfmp-pole1', 'grille-pfmp-pole2', 'grille-pfmp-pole3', 'grille-ccf-e31', 'grille-ccf-e32', 'grille-ccf-e2',
-      'etat-recapitulatif-e31', 'etat-recapitulatif-e32', 'attestation-pfmp',
+      'parametres-grilles',
+      'grille-pfmp-pole1',
+      'grille-pfmp-pole2',
+      'grille-pfmp-pole3',
+      'grille-ccf-e31',
+      'grille-ccf-e32',
+      'grille-ccf-e2',
+      'etat-recapitulatif-e31',
+      'etat-recapitulatif-e32',
+      'attestation-pfmp',
     ]);
     for (const l of entrees.slice(1)) {
       expect(l.slice(4, 7)).toEqual(["N'Diaye", 'Awa', 'Tle AGOrA A']);
@@ -193,9 +211,19 @@ describe('classeur de classe', () => {
     while (s.getCell(h, 1).value !== 'Élève') h++;
     const entete = (s.getRow(h).values as unknown[]).slice(1);
     expect(entete).toEqual(['Élève', 'Classe', 'PFMP 1', 'PFMP 2', 'PFMP 3', 'CCF E31', 'CCF E32', 'CCF E2', 'Récap. E31', 'Récap. E32', 'Attestation']);
-    expect([s.getCell(h + 1, 1).value, s.getCell(h + 2, 1).value]).toEqual(['DUPONT Jean', "O'BRIEN \"Léa\""]);
+    expect([s.getCell(h + 1, 1).value, s.getCell(h + 2, 1).value]).toEqual(['DUPONT Jean', 'O\'BRIEN "Léa"']);
     for (const [i, prefixe] of ['Eleve1_', 'Eleve2_'].map((p, i) => [i, p.replace(/(\d)/, '0$1')] as const)) {
-      const attendues = [`${prefixe}PFMP1_Feuille`, `${prefixe}PFMP2_Feuille`, `${prefixe}PFMP3_Feuille`, `${prefixe}E31_Feuille`, `${prefixe}E32_Feuille`, `${prefixe}E2_Feuille`, `${prefixe}RecapE31_Feuille`, `${prefixe}RecapE32_Feuille`, `${prefixe}PFMP_Feuille`];
+      const attendues = [
+        `${prefixe}PFMP1_Feuille`,
+        `${prefixe}PFMP2_Feuille`,
+        `${prefixe}PFMP3_Feuille`,
+        `${prefixe}E31_Feuille`,
+        `${prefixe}E32_Feuille`,
+        `${prefixe}E2_Feuille`,
+        `${prefixe}RecapE31_Feuille`,
+        `${prefixe}RecapE32_Feuille`,
+        `${prefixe}PFMP_Feuille`,
+      ];
       const formules = attendues.map((_, j) => (s.getCell(h + 1 + i, 3 + j).value as ExcelJS.CellFormulaValue).formula);
       expect(formules).toEqual(attendues.map((a, j) => `HYPERLINK("#${a}","${entete[2 + j]}")`));
       // each anchor is the A1 of that student's grid

@@ -100,7 +100,16 @@ test('LibreOffice recalcule la note proposée E31 et E2 comme le cœur, pour 24 
   const lo = await notesLibreOffice(fichier);
   const echelle = echelleParDefaut();
   const attenduE31 = tirages.map((t) => noteProposee(echelle, t.e31, regles()));
-  const attenduE2 = tirages.map((t) => noteProposeeSituations(echelle, [{ ponderation: 0.5, lignes: t.e2[0] }, { ponderation: 0.5, lignes: t.e2[1] }], regles()));
+  const attenduE2 = tirages.map((t) =>
+    noteProposeeSituations(
+      echelle,
+      [
+        { ponderation: 0.5, lignes: t.e2[0] },
+        { ponderation: 0.5, lignes: t.e2[1] },
+      ],
+      regles(),
+    ),
+  );
   expect(lo.e31).toEqual(attenduE31);
   expect(lo.e2).toEqual(attenduE2);
   // The draws are not degenerate: most students have a mark, marks differ, and the two « no mark » cases exist.
@@ -139,7 +148,12 @@ test('Paramètres modifiés (niveau renommé, valeur changée, pas de 0,25) : le
 test('attestation PFMP recalculée par LibreOffice : vierge, un texte neutre sans rouge ; puis « il manque 1 semaine », « 2 semaines », « durée atteinte »', async () => {
   const d = mkdtempSync(path.join(os.tmpdir(), 'agora-attestation-'));
   const semaines: (number[] | null)[] = [null, [5, 5, 5, 6], [5, 5, 5, 5], [5, 5, 6, 6]];
-  const { classeur } = classeurGrilles(r, semaines.map((_, i) => ({ nom: `Élève${i + 1}`, prenom: 'Test', classe: 'Tle AGOrA' })), { types: ['attestation'], etablissement: 'LP', annee: '2026-2027', date: '2026-11-23' }, 'classe');
+  const { classeur } = classeurGrilles(
+    r,
+    semaines.map((_, i) => ({ nom: `Élève${i + 1}`, prenom: 'Test', classe: 'Tle AGOrA' })),
+    { types: ['attestation'], etablissement: 'LP', annee: '2026-2027', date: '2026-11-23' },
+    'classe',
+  );
   const f = path.join(d, 'attestations.xlsx');
   writeFileSync(f, await classeurEnXlsx(classeur));
   const wb = new ExcelJS.Workbook();
@@ -174,7 +188,12 @@ function pagesDuPdf(pdf: string): string[] {
 test("impression par LibreOffice : une bande d'activité n'est jamais seule en bas de page, les périodes PFMP sous le titre, E31 et E32 sur deux pages", () => {
   const d = mkdtempSync(path.join(os.tmpdir(), 'agora-impression-'));
   const etablissement = 'Lycée professionnel de démonstration Jean-Baptiste de La Salle';
-  const { classeur } = classeurGrilles(r, [{ nom: 'Benali', prenom: 'Yasmine', classe: 'Tle AGOrA A' }], { types: ['pfmp', 'e31', 'e32', 'e2', 'recap-e31', 'recap-e32', 'attestation'], etablissement, annee: '2026-2027', date: '2026-11-23' }, 'eleve');
+  const { classeur } = classeurGrilles(
+    r,
+    [{ nom: 'Benali', prenom: 'Yasmine', classe: 'Tle AGOrA A' }],
+    { types: ['pfmp', 'e31', 'e32', 'e2', 'recap-e31', 'recap-e32', 'attestation'], etablissement, annee: '2026-2027', date: '2026-11-23' },
+    'eleve',
+  );
   const f = path.join(d, 'grilles.xlsx');
   return classeurEnXlsx(classeur).then((octets) => {
     writeFileSync(f, octets);

@@ -143,7 +143,14 @@ describe('preuves de « Suivi des compétences »', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(f);
     const ws = wb.getWorksheet(FEUILLE_SUIVI)!;
-    return { wb, ws, lignes: ws.getSheetValues().slice(2).map((l) => (l as ExcelJS.CellValue[]).slice(1)) };
+    return {
+      wb,
+      ws,
+      lignes: ws
+        .getSheetValues()
+        .slice(2)
+        .map((l) => (l as ExcelJS.CellValue[]).slice(1)),
+    };
   };
 
   test('la copie vérifiée porte une ligne scellée par compétence (colonne « Sceau »), comptée par la consolidation', async () => {
@@ -159,7 +166,9 @@ describe('preuves de « Suivi des compétences »', () => {
   test('36 lignes au degré 4 ajoutées à la main, un degré retouché, une ligne d’un autre élève collée : rien de cela n’est compté, chaque ligne en « Anomalies »', async () => {
     const { wb, ws, lignes } = await suivi(verifiee);
     const vraie = lignes[0]!;
-    const codes = competences(referentiel()).map((c) => c.code).filter((c) => c !== '2.2.4');
+    const codes = competences(referentiel())
+      .map((c) => c.code)
+      .filter((c) => c !== '2.2.4');
     expect(codes.length).toBe(36);
     // forged rows: the genuine row's look, another compétence, degree 4, its seal copied or left out
     codes.forEach((code, i) => ws.addRow([...vraie.slice(0, 4), code, vraie[5], 1, 4, 'Très bien maîtrisé', ...vraie.slice(9, 12), i % 2 ? vraie[12] : '']));

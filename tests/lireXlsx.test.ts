@@ -70,7 +70,7 @@ async function comparerAExceljs(fichier: string, inflation: 'node' | 'navigateur
   return cellules;
 }
 
-test('lecture légère : mêmes valeurs qu\'exceljs, cellule par cellule, sur des classeurs écrits par exceljs puis par LibreOffice', async () => {
+test("lecture légère : mêmes valeurs qu'exceljs, cellule par cellule, sur des classeurs écrits par exceljs puis par LibreOffice", async () => {
   const d = dossierTemporaire('agora-lirexlsx-');
   const res = await grillesParEleve([ELEVE], { types: [...TYPES_GRILLE], etablissement: 'LP de test', annee: '2026-2027', date: DATE }, d);
   const grilles = path.join(d, 'grilles-remplies.xlsx');
@@ -110,12 +110,31 @@ test('lecture légère : mêmes valeurs qu\'exceljs, cellule par cellule, sur de
 async function classeurALaMain(feuille: string, options: { stocke?: boolean; date1904?: boolean } = {}): Promise<Buffer> {
   const z = new JSZip();
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-  z.file('_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/classeur.xml"/></Relationships>');
-  z.file('xl/classeur.xml', `<workbook ${ns}>${options.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets><sheet name="Saisie &amp; contrôle" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="Bloc">'Saisie &amp; contrôle'!$A$1:$C$3</definedName><definedName name="Local" localSheetId="0">'Saisie &amp; contrôle'!$A$1</definedName></definedNames></workbook>`);
-  z.file('xl/_rels/classeur.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="feuilles/f1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="chaines.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>');
-  z.file('xl/chaines.xml', `<sst ${ns}><si><t>Bonjour</t></si><si><r><t>Taux </t></r><r><rPr><b/></rPr><t xml:space="preserve">20 %</t></r><rPh><t>ruby</t></rPh></si><si><t>ligne_x000D_suivante</t></si></sst>`);
-  z.file('xl/styles.xml', `<styleSheet ${ns}><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="&quot;jours&quot; 0"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs></styleSheet>`);
-  z.file('xl/feuilles/f1.xml', `<worksheet ${ns}><sheetData>${feuille}</sheetData><mergeCells count="1"><mergeCell ref="B3:C3"/></mergeCells></worksheet>`, options.stocke ? { compression: 'STORE' } : {});
+  z.file(
+    '_rels/.rels',
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/classeur.xml"/></Relationships>',
+  );
+  z.file(
+    'xl/classeur.xml',
+    `<workbook ${ns}>${options.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets><sheet name="Saisie &amp; contrôle" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="Bloc">'Saisie &amp; contrôle'!$A$1:$C$3</definedName><definedName name="Local" localSheetId="0">'Saisie &amp; contrôle'!$A$1</definedName></definedNames></workbook>`,
+  );
+  z.file(
+    'xl/_rels/classeur.xml.rels',
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="feuilles/f1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="chaines.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+  );
+  z.file(
+    'xl/chaines.xml',
+    `<sst ${ns}><si><t>Bonjour</t></si><si><r><t>Taux </t></r><r><rPr><b/></rPr><t xml:space="preserve">20 %</t></r><rPh><t>ruby</t></rPh></si><si><t>ligne_x000D_suivante</t></si></sst>`,
+  );
+  z.file(
+    'xl/styles.xml',
+    `<styleSheet ${ns}><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="&quot;jours&quot; 0"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+  );
+  z.file(
+    'xl/feuilles/f1.xml',
+    `<worksheet ${ns}><sheetData>${feuille}</sheetData><mergeCells count="1"><mergeCell ref="B3:C3"/></mergeCells></worksheet>`,
+    options.stocke ? { compression: 'STORE' } : {},
+  );
   return z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -147,7 +166,8 @@ test('lecture légère : un zip tronqué ou chiffré est refusé ; lireClasseur 
   const octets = await classeurALaMain('<row r="1"><c r="A1"><v>1</v></c></row>');
   expect(() => contenuZip(octets.subarray(0, octets.length - 30))).toThrow(ZipIllisible);
   const chiffre = Buffer.from(octets);
-  for (let p = chiffre.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = chiffre.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4)) chiffre.writeUInt16LE(chiffre.readUInt16LE(p + 8) | 1, p + 8);
+  for (let p = chiffre.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = chiffre.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4))
+    chiffre.writeUInt16LE(chiffre.readUInt16LE(p + 8) | 1, p + 8);
   expect(() => contenuZip(chiffre)).toThrow(ZipIllisible);
   // an entry whose compressed bytes are damaged: found only when its sheet is read
   const d = dossierTemporaire('agora-lirexlsx-');

@@ -59,18 +59,28 @@ describe('liste des élèves (CSV)', () => {
     ['prénom vide', 'nom;prenom\nDupont;Jean\nMartin;\n', /ligne 3 : le prénom est vide/],
     ['guillemet jamais refermé', 'nom;prenom\n"Dupont;Jean\n', /illisible : guillemet ouvert ligne 2/],
     ['élève en double', 'nom;prenom\nDupont;Jean\nMartin;Léa\nDUPONT; jean \n', /« DUPONT jean » figure deux fois \(lignes 2 et 4\)/],
-    ['« Élève » tout en capitales', 'Élève;Classe\nDUPONT Jean;Tle\nMARTIN LEA;Tle\n', /ligne 3 : « MARTIN LEA » : impossible de séparer le nom du prénom\. Écrivez le nom en capitales puis le prénom \(« DUPONT Jean »\), ou donnez deux colonnes « nom » et « prenom »\./],
-    ['« Élève » prénom d\'abord', 'Élève\nJean Dupont\n', /ligne 2 : « Jean Dupont » : impossible de séparer/],
+    [
+      '« Élève » tout en capitales',
+      'Élève;Classe\nDUPONT Jean;Tle\nMARTIN LEA;Tle\n',
+      /ligne 3 : « MARTIN LEA » : impossible de séparer le nom du prénom\. Écrivez le nom en capitales puis le prénom \(« DUPONT Jean »\), ou donnez deux colonnes « nom » et « prenom »\./,
+    ],
+    ["« Élève » prénom d'abord", 'Élève\nJean Dupont\n', /ligne 2 : « Jean Dupont » : impossible de séparer/],
     ['INE mal formé', 'Élève;INE\nDUPONT Jean;12345\n', /ligne 2 : INE « 12345 » invalide \(11 caractères/],
     ['INE en double', 'nom;prenom;INE\nDupont;Jean;123456789AB\nMartin;Léa;123456789ab\n', /ligne 3 : l'INE 123456789AB est déjà celui de la ligne 2\./],
-    ['export sans colonne d\'élève', 'Date de naissance;Sexe;Classe\n01/02/2009;F;Tle\n', /colonne « nom » et « prenom » absente de l'en-tête \(lu : « Date de naissance », « Sexe », « Classe »\)\. L'en-tête attendu est « nom;prenom », ou une colonne « Élève » au format « NOM Prénom »/],
+    [
+      "export sans colonne d'élève",
+      'Date de naissance;Sexe;Classe\n01/02/2009;F;Tle\n',
+      /colonne « nom » et « prenom » absente de l'en-tête \(lu : « Date de naissance », « Sexe », « Classe »\)\. L'en-tête attendu est « nom;prenom », ou une colonne « Élève » au format « NOM Prénom »/,
+    ],
   ])('%s : erreur en français qui nomme le fichier et la ligne', (_, texte, attendu) => {
     expect(erreur(utf8(texte))).toMatch(attendu);
   });
 
   test('export de vie scolaire (Pronote) : une colonne « Élève » « NOM Prénom », la classe, l\u2019INE, des colonnes en plus', () => {
     const l = elevesDepuisCsv(
-      cp1252('Élève;Né(e) le;Sexe;Classe;INE;Options\r\nDUPONT Jean;01/02/2009;G;Tle AGOrA A;123456789AB;Anglais\r\nDE LA FONTAINE Marie-Charlotte;03/04/2009;F;Tle AGOrA A;0123456789k;\r\nN\'DIAYE Awa;05/06/2009;F;;;\r\nMARTIN, Léa Anne;;F;Tle AGOrA B;;\r\n'),
+      cp1252(
+        "Élève;Né(e) le;Sexe;Classe;INE;Options\r\nDUPONT Jean;01/02/2009;G;Tle AGOrA A;123456789AB;Anglais\r\nDE LA FONTAINE Marie-Charlotte;03/04/2009;F;Tle AGOrA A;0123456789k;\r\nN'DIAYE Awa;05/06/2009;F;;;\r\nMARTIN, Léa Anne;;F;Tle AGOrA B;;\r\n",
+      ),
       'export-pronote.csv',
       'Tle',
     );
@@ -118,7 +128,7 @@ describe('liste collée dans le volet', () => {
       ["N'DIAYE", 'Awa', 2, null],
       ['=HYPERLINK("x")', 'Léa\nMarie', '', ''],
     ]);
-    expect(texte).toBe("Nom\tPrénom\tClasse\nDUPONT\tJean Luc\tTle A\nN'DIAYE\tAwa\t2\n=HYPERLINK(\"x\")\tLéa Marie");
+    expect(texte).toBe('Nom\tPrénom\tClasse\nDUPONT\tJean Luc\tTle A\nN\'DIAYE\tAwa\t2\n=HYPERLINK("x")\tLéa Marie');
     expect(elevesDepuisTexte(texte, 'Tle B').eleves).toEqual([
       { nom: 'DUPONT', prenom: 'Jean Luc', classe: 'Tle A' },
       { nom: "N'DIAYE", prenom: 'Awa', classe: '2' },

@@ -44,7 +44,9 @@ describe('manifest.xml (contrôles hors ligne)', () => {
     const libelle = (id: string) => new RegExp(`<bt:String id="${id.replace('.', '\\.')}" DefaultValue="([^"]+)"`).exec(XML)?.[1];
     expect(boutons.map((b) => libelle(`${b.id!.split('.')[1]}.Label`))).toEqual(['Grilles', 'Exercices', 'Vérifier', 'Consolider', 'Paramètres']);
     expect(new Set([...XML.matchAll(/<TaskpaneId>([^<]+)<\/TaskpaneId>/g)].map((m) => m[1]))).toEqual(new Set(['Agora.Volet']));
-    const sections = balises('bt:Url').filter((u) => u.DefaultValue!.includes('taskpane.html#')).map((u) => u.DefaultValue!.split('#')[1]);
+    const sections = balises('bt:Url')
+      .filter((u) => u.DefaultValue!.includes('taskpane.html#'))
+      .map((u) => u.DefaultValue!.split('#')[1]);
     expect(sections).toEqual(['grilles', 'exercices', 'verifier', 'consolider', 'parametres']);
   });
 
@@ -52,11 +54,20 @@ describe('manifest.xml (contrôles hors ligne)', () => {
     const ids = [...XML.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
     expect(ids.length).toBeGreaterThan(20);
     expect(new Set(ids).size).toBe(ids.length);
-    const definis = new Set(['bt:Image', 'bt:Url', 'bt:String'].flatMap((b) => balises(b).map((x) => x.id).filter(Boolean)));
+    const definis = new Set(
+      ['bt:Image', 'bt:Url', 'bt:String'].flatMap((b) =>
+        balises(b)
+          .map((x) => x.id)
+          .filter(Boolean),
+      ),
+    );
     const utilises = [...XML.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]!);
     for (const r of utilises) expect({ resid: r, defini: definis.has(r) }).toEqual({ resid: r, defini: true });
     for (const r of utilises) expect(r.length).toBeLessThanOrEqual(32);
-    for (const [bloc, max] of [['ShortStrings', 125], ['LongStrings', 250]] as const) {
+    for (const [bloc, max] of [
+      ['ShortStrings', 125],
+      ['LongStrings', 250],
+    ] as const) {
       const xml = new RegExp(`<bt:${bloc}>([\\s\\S]*?)</bt:${bloc}>`).exec(XML)![1]!;
       const chaines = [...xml.matchAll(/<bt:String id="([^"]+)" DefaultValue="([^"]+)">\s*<bt:Override Locale="en-US" Value="([^"]+)"\/>\s*<\/bt:String>/g)];
       expect(chaines.length).toBe(balises('bt:String', xml).length);

@@ -36,10 +36,15 @@ const plage = (a: string) => adresseZone(zone(a)!);
 
 /** The cells a list of ranges covers, « Feuille!B3 » each: Excel keeps a file's validation cell by cell, a range write as one block. */
 const cellulesDe = (feuille: string, plages: readonly string[]) =>
-  plages.flatMap((p) => {
-    const z = zone(p)!;
-    return Array.from({ length: (z.bas - z.haut + 1) * (z.droite - z.gauche + 1) }, (_, i) => `${feuille}!${adresse(z.haut + Math.floor(i / (z.droite - z.gauche + 1)), z.gauche + (i % (z.droite - z.gauche + 1)))}`);
-  }).sort();
+  plages
+    .flatMap((p) => {
+      const z = zone(p)!;
+      return Array.from(
+        { length: (z.bas - z.haut + 1) * (z.droite - z.gauche + 1) },
+        (_, i) => `${feuille}!${adresse(z.haut + Math.floor(i / (z.droite - z.gauche + 1)), z.gauche + (i % (z.droite - z.gauche + 1)))}`,
+      );
+    })
+    .sort();
 
 /**
  * Every cell, merge, validation, conditional format, table and name of the model is in the workbook,
@@ -51,7 +56,10 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean | 'f
     const w = c.feuille(f.nom)!;
     expect(w).toBeDefined();
     expect(w.visibilite).toBe(f.etat === 'tresCachee' ? 'VeryHidden' : 'Visible');
-    const lignes = [...f.lignes.map((l) => l.cellules.map((x) => ({ valeur: x?.valeur ?? null, format: x?.style?.format }))), ...(f.suite ? [...f.suite.lignes()].map((l) => l.map((v, j) => ({ valeur: v, format: f.suite!.styles[j]?.format }))) : [])];
+    const lignes = [
+      ...f.lignes.map((l) => l.cellules.map((x) => ({ valeur: x?.valeur ?? null, format: x?.style?.format }))),
+      ...(f.suite ? [...f.suite.lignes()].map((l) => l.map((v, j) => ({ valeur: v, format: f.suite!.styles[j]?.format }))) : []),
+    ];
     lignes.forEach((l, i) =>
       l.forEach((x, j) => {
         const cell = w.cellules.get(adresse(i + 1, j + 1));
@@ -68,11 +76,23 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean | 'f
       }),
     );
     expect(w.fusions.sort()).toEqual(f.fusions.map(plage).sort());
-    expect(cellulesDe(f.nom, w.validations.map((v) => v.plage))).toEqual(cellulesDe(f.nom, (f.validations ?? []).map((v) => v.plage)));
+    expect(
+      cellulesDe(
+        f.nom,
+        w.validations.map((v) => v.plage),
+      ),
+    ).toEqual(
+      cellulesDe(
+        f.nom,
+        (f.validations ?? []).map((v) => v.plage),
+      ),
+    );
     for (const v of w.validations) expect(v.alerte).toMatchObject({ title: 'Valeur non prévue', style: 'Stop' });
     expect(w.misesEnForme.map((x) => [x.plage, x.formule, x.fond])).toEqual((f.misesEnForme ?? []).map((x) => [plage(x.plage), `=${x.formule}`, `#${x.fond.toUpperCase()}`]));
     expect(w.tableaux.map((t) => t.nom)).toEqual(f.tableau ? [f.tableau.nom] : []);
-    expect(w.graphiques.map((g) => [g.source, g.categories, g.position, g.proprietes['title.text']])).toEqual((f.graphiques ?? []).map((g) => [plage(g.donnees), plage(g.categories), g.position, g.titre]));
+    expect(w.graphiques.map((g) => [g.source, g.categories, g.position, g.proprietes['title.text']])).toEqual(
+      (f.graphiques ?? []).map((g) => [plage(g.donnees), plage(g.categories), g.position, g.titre]),
+    );
     expect(w.protegee).toBe(!!f.protegee);
     expect(w.figee !== undefined).toBe(!!f.figer);
     expect(w.largeurs.size).toBe(f.largeurs.length);
@@ -103,32 +123,38 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean | 'f
 
 const modelesDeGrilles = () => TYPES_GRILLE.map((t) => ({ nom: `grille ${t}`, modele: () => classeurGrilles(r, eleves(3), { ...OPTIONS, types: [t] }, 'classe').classeur }));
 const modelesDExercices = () =>
-  TYPES_EXERCICE.map((type) => ({ nom: `exercice ${type}`, modele: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(2)[1]!)).classeur }));
+  TYPES_EXERCICE.map((type) => ({
+    nom: `exercice ${type}`,
+    modele: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(2)[1]!)).classeur,
+  }));
 
 describe('insertion par Office.js (contexte simulé qui compte les allers-retours)', () => {
-  test.each([...modelesDeGrilles(), ...modelesDExercices()].map((x) => [x.nom, x.modele] as const))('%s : 2 synchronisations, tout le modèle écrit, en ExcelApi 1.13 comme en 1.8 (Excel 2019)', async (_, modele) => {
-    const m = await modele();
-    for (const api of ['1.13', '1.8']) {
+  test.each([...modelesDeGrilles(), ...modelesDExercices()].map((x) => [x.nom, x.modele] as const))(
+    '%s : 2 synchronisations, tout le modèle écrit, en ExcelApi 1.13 comme en 1.8 (Excel 2019)',
+    async (_, modele) => {
+      const m = await modele();
+      for (const api of ['1.13', '1.8']) {
+        const c = nouveauClasseur();
+        const ctx = new ContexteMemoire(c, { api });
+        const res = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v));
+        expect(ctx.syncs).toBe(2);
+        expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', ...m.feuilles.map((f) => f.nom)]);
+        verifierRendu(m, c, api === '1.13');
+        expect(res.avertissements.length).toBe(api === '1.13' ? 0 : 1);
+        expect(c.active).toBe(m.feuilles[0]!.nom);
+      }
+      // ExcelApi 1.13 with the model as a file (insertWorksheetsFromBase64): the same workbook, one insertion command
       const c = nouveauClasseur();
-      const ctx = new ContexteMemoire(c, { api });
-      const res = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v));
-      expect(ctx.syncs).toBe(2);
+      const ctx = new ContexteMemoire(c, { api: '1.13' });
+      const res = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), classeurEnBase64);
+      expect([ctx.syncs, res.avertissements]).toEqual([2, []]);
+      expect(ctx.journal.filter((j) => j.startsWith('workbook.insertWorksheetsFromBase64')).length).toBe(1);
+      expect(ctx.journal.filter((j) => j.startsWith('worksheets.add') || j.startsWith('range.'))).toEqual([]);
       expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', ...m.feuilles.map((f) => f.nom)]);
-      verifierRendu(m, c, api === '1.13');
-      expect(res.avertissements.length).toBe(api === '1.13' ? 0 : 1);
+      verifierRendu(m, c, 'fichier');
       expect(c.active).toBe(m.feuilles[0]!.nom);
-    }
-    // ExcelApi 1.13 with the model as a file (insertWorksheetsFromBase64): the same workbook, one insertion command
-    const c = nouveauClasseur();
-    const ctx = new ContexteMemoire(c, { api: '1.13' });
-    const res = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), classeurEnBase64);
-    expect([ctx.syncs, res.avertissements]).toEqual([2, []]);
-    expect(ctx.journal.filter((j) => j.startsWith('workbook.insertWorksheetsFromBase64')).length).toBe(1);
-    expect(ctx.journal.filter((j) => j.startsWith('worksheets.add') || j.startsWith('range.'))).toEqual([]);
-    expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', ...m.feuilles.map((f) => f.nom)]);
-    verifierRendu(m, c, 'fichier');
-    expect(c.active).toBe(m.feuilles[0]!.nom);
-  });
+    },
+  );
 
   test('le nombre de synchronisations ne dépend pas de la taille : 3 élèves ou 35, toutes les grilles, par plages ou par fichier', async () => {
     const commandes: Record<string, number> = {};
@@ -161,7 +187,7 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     const m = classeurGrilles(r, eleves(2), { ...OPTIONS, types: ['pfmp'] }, 'classe').classeur;
     const refus = new ContexteMemoire(nouveauClasseur(), { echec: (op) => (op === 'workbook.insertWorksheetsFromBase64' ? 'GeneralException' : undefined) });
     const res = await insererClasseur(refus as unknown as Excel.RequestContext, m, (v) => refus.prend(v), classeurEnBase64);
-    expect(res.avertissements).toEqual(["Excel a refusé le classeur préparé (GeneralException) : les feuilles ont été écrites plage par plage."]);
+    expect(res.avertissements).toEqual(['Excel a refusé le classeur préparé (GeneralException) : les feuilles ont été écrites plage par plage.']);
     expect(refus.syncs).toBe(4); // read, file refused, nothing to remove, range writes
     verifierRendu(m, refus.classeur, true);
     for (const [operation, code, attendu] of [
@@ -195,7 +221,18 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     const releve = releveVide('dupont.xlsx');
     const eleve = { nom: 'Dupont', prenom: 'Jean', classe: 'Tle A' };
     for (const [k, degre] of ([1, 3, 4] as const).entries())
-      releve.preuves.push({ eleve, competence: '1.1.1', nature: 'PFMP', libelle: `PFMP P${k + 1}`, creneau: `PFMP P${k + 1}`, date: `2026-0${k + 1}-15`, rang: k, niveauLu: String(degre), degre, source: { fichier: 'dupont.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}8` } });
+      releve.preuves.push({
+        eleve,
+        competence: '1.1.1',
+        nature: 'PFMP',
+        libelle: `PFMP P${k + 1}`,
+        creneau: `PFMP P${k + 1}`,
+        date: `2026-0${k + 1}-15`,
+        rang: k,
+        niveauLu: String(degre),
+        degre,
+        source: { fichier: 'dupont.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}8` },
+      });
     const classe = consoliderClasse([releve], r, 'recente');
     const modele = classeurClasse(r, classe, { date: DATE });
     const parPlages = new ContexteMemoire(nouveauClasseur());
@@ -231,7 +268,9 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     const ctx = new ContexteMemoire(c);
     const e = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v)).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ErreurExcel);
-    expect((e as Error).message).toBe(`Insertion de « ${m.titre} » : la feuille « ${m.feuilles[1]!.nom} » existe déjà dans ce classeur. Renommez-la ou insérez dans un autre classeur ; rien n'a été modifié.`);
+    expect((e as Error).message).toBe(
+      `Insertion de « ${m.titre} » : la feuille « ${m.feuilles[1]!.nom} » existe déjà dans ce classeur. Renommez-la ou insérez dans un autre classeur ; rien n'a été modifié.`,
+    );
     expect(ctx.syncs).toBe(1);
     expect(ctx.journal).toEqual(['worksheets.load ', 'names.load ']);
   });
@@ -259,7 +298,9 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
   test('Excel en mode édition dès la lecture : message en français, une synchronisation', async () => {
     const ctx = new ContexteMemoire(nouveauClasseur(), { echec: (op) => (op === 'worksheets.load' ? 'InvalidOperationInCellEditMode' : undefined) });
     const m = classeurGrilles(r, eleves(1), { ...OPTIONS, types: ['attestation'] }, 'eleve').classeur;
-    await expect(insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v))).rejects.toThrow(`Insertion de « ${m.titre} » : Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap, puis recommencez.`);
+    await expect(insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v))).rejects.toThrow(
+      `Insertion de « ${m.titre} » : Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap, puis recommencez.`,
+    );
     expect(ctx.syncs).toBe(1);
   });
 });
@@ -275,8 +316,16 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
   async function classeurDeDeux(): Promise<ClasseurMemoire> {
     const c = nouveauClasseur();
     const ctx = new ContexteMemoire(c);
-    const deux = [{ nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' }, { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' }];
-    await insererClasseur(excel(ctx), (o) => grillesPourLeClasseur(r, deux, { ...OPTIONS, types: ['pfmp'] }, o).classeur, (v) => ctx.prend(v), classeurEnBase64);
+    const deux = [
+      { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' },
+      { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' },
+    ];
+    await insererClasseur(
+      excel(ctx),
+      (o) => grillesPourLeClasseur(r, deux, { ...OPTIONS, types: ['pfmp'] }, o).classeur,
+      (v) => ctx.prend(v),
+      classeurEnBase64,
+    );
     await ecrireValeursNommees(excel(new ContexteMemoire(c)), new Map([['Etablissement', [['Lycée Jean Moulin']]]]), 'Paramètres');
     return c;
   }
@@ -289,7 +338,16 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
     let ajout: ReturnType<typeof grillesPourLeClasseur> | undefined;
     const res = await insererClasseur(
       excel(ctx),
-      (o) => (ajout = grillesPourLeClasseur(r, [{ nom: 'martin', prenom: 'LEA', classe: 'TLE A' }, { nom: 'NOUVEAU', prenom: 'Paul', classe: 'Tle A' }], { ...OPTIONS, etablissement: 'Autre lycée', types: ['e31'] }, o)).classeur,
+      (o) =>
+        (ajout = grillesPourLeClasseur(
+          r,
+          [
+            { nom: 'martin', prenom: 'LEA', classe: 'TLE A' },
+            { nom: 'NOUVEAU', prenom: 'Paul', classe: 'Tle A' },
+          ],
+          { ...OPTIONS, etablissement: 'Autre lycée', types: ['e31'] },
+          o,
+        )).classeur,
       (v) => ctx.prend(v),
       classeurEnBase64,
     );
@@ -299,7 +357,20 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
     // by ranges even in ExcelApi 1.13: the new grids' formulas refer to the workbook's « Paramètres » names
     expect(ctx.journal.filter((j) => j.startsWith('workbook.insertWorksheetsFromBase64'))).toEqual([]);
     verifierRendu(ajout!.classeur, c, true);
-    expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', 'Sommaire', 'Paramètres', 'PFMP1 DUPONT Jean', 'PFMP2 DUPONT Jean', 'PFMP3 DUPONT Jean', 'PFMP1 MARTIN Léa', 'PFMP2 MARTIN Léa', 'PFMP3 MARTIN Léa', '_agora', 'E31 MARTIN LEA', 'E31 NOUVEAU Paul']);
+    expect(c.feuilles.map((f) => f.nom)).toEqual([
+      'Feuil1',
+      'Sommaire',
+      'Paramètres',
+      'PFMP1 DUPONT Jean',
+      'PFMP2 DUPONT Jean',
+      'PFMP3 DUPONT Jean',
+      'PFMP1 MARTIN Léa',
+      'PFMP2 MARTIN Léa',
+      'PFMP3 MARTIN Léa',
+      '_agora',
+      'E31 MARTIN LEA',
+      'E31 NOUVEAU Paul',
+    ]);
     expect(c.noms.get('ETABLISSEMENT')!.reference).toBe("='Paramètres'!$B$5");
     expect(c.feuille('Paramètres')!.cellules.get('B5')!.valeur).toBe('Lycée Jean Moulin'); // the teacher's, not the pane's field
     expect(c.noms.get('ELEVE02_E31_NOTE')).toBeDefined();
@@ -320,8 +391,16 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
     const c = await classeurDeDeux();
     const ctx = new ContexteMemoire(c);
     const dupont = { nom: 'Dupont', prenom: 'Jean', classe: 'Tle A' };
-    await expect(insererClasseur(excel(ctx), (o) => grillesPourLeClasseur(r, [dupont, { nom: 'NOUVEAU', prenom: 'Paul', classe: 'Tle A' }], { ...OPTIONS, types: ['pfmp'] }, o).classeur, (v) => ctx.prend(v))).rejects.toThrow(
-      new RangeError("Ce classeur a déjà les grilles « PFMP1 DUPONT Jean », « PFMP2 DUPONT Jean » et « PFMP3 DUPONT Jean » : décochez ces grilles ou retirez ces élèves de la liste ; rien n'a été modifié."),
+    await expect(
+      insererClasseur(
+        excel(ctx),
+        (o) => grillesPourLeClasseur(r, [dupont, { nom: 'NOUVEAU', prenom: 'Paul', classe: 'Tle A' }], { ...OPTIONS, types: ['pfmp'] }, o).classeur,
+        (v) => ctx.prend(v),
+      ),
+    ).rejects.toThrow(
+      new RangeError(
+        "Ce classeur a déjà les grilles « PFMP1 DUPONT Jean », « PFMP2 DUPONT Jean » et « PFMP3 DUPONT Jean » : décochez ces grilles ou retirez ces élèves de la liste ; rien n'a été modifié.",
+      ),
     );
     expect([ctx.syncs, ctx.journal.filter((j) => !j.endsWith('.load ') && !j.startsWith('range.load'))]).toEqual([1, []]);
     expect(c.feuilles.length).toBe(10);
@@ -330,9 +409,13 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
     const cx = new ContexteMemoire(exercice);
     await insererClasseur(excel(cx), (await modeleDExercice({ type: 'tva', graine: 3, periode: '2026-10', date: DATE }, dupont)).classeur, (v) => cx.prend(v));
     const cy = new ContexteMemoire(exercice);
-    await expect(insererClasseur(excel(cy), (o) => grillesPourLeClasseur(r, [dupont], { ...OPTIONS, types: ['pfmp'] }, o).classeur, (v) => cy.prend(v))).rejects.toThrow(
-      'Ce classeur contient déjà des feuilles AGOrA qui ne sont pas des grilles (un exercice ou une classe consolidée) : insérez les grilles dans un classeur vide.',
-    );
+    await expect(
+      insererClasseur(
+        excel(cy),
+        (o) => grillesPourLeClasseur(r, [dupont], { ...OPTIONS, types: ['pfmp'] }, o).classeur,
+        (v) => cy.prend(v),
+      ),
+    ).rejects.toThrow('Ce classeur contient déjà des feuilles AGOrA qui ne sont pas des grilles (un exercice ou une classe consolidée) : insérez les grilles dans un classeur vide.');
     expect(cy.syncs).toBe(1);
   });
 
@@ -340,13 +423,22 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
     const c = nouveauClasseur();
     const seul = { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' };
     const ctx = new ContexteMemoire(c);
-    await insererClasseur(excel(ctx), (o) => grillesPourLeClasseur(r, [seul], { ...OPTIONS, types: ['pfmp'] }, o).classeur, (v) => ctx.prend(v));
+    await insererClasseur(
+      excel(ctx),
+      (o) => grillesPourLeClasseur(r, [seul], { ...OPTIONS, types: ['pfmp'] }, o).classeur,
+      (v) => ctx.prend(v),
+    );
     const avant = await lignesAgora(c);
     const noms = c.noms.size;
     // Excel refuses the second names.add: everything of the addition goes, _agora as it was
     let fois = 0;
     const refus = new ContexteMemoire(c, { echec: (op) => (op === 'names.add' && ++fois === 2 ? 'GeneralException' : undefined) });
-    const ajout = (x: ContexteMemoire) => insererClasseur(excel(x), (o) => grillesPourLeClasseur(r, [seul, { nom: 'NOUVEAU', prenom: 'Paul', classe: 'Tle A' }], { ...OPTIONS, types: ['e31'] }, o).classeur, (v) => x.prend(v));
+    const ajout = (x: ContexteMemoire) =>
+      insererClasseur(
+        excel(x),
+        (o) => grillesPourLeClasseur(r, [seul, { nom: 'NOUVEAU', prenom: 'Paul', classe: 'Tle A' }], { ...OPTIONS, types: ['e31'] }, o).classeur,
+        (v) => x.prend(v),
+      );
     await expect(ajout(refus)).rejects.toThrow("Insertion de « Grilles AGOrA — ajout pour 2 élèves » annulée : Excel a refusé l'opération (GeneralException).");
     expect(refus.syncs).toBe(3);
     expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1', 'Paramètres', 'PFMP pôle 1', 'PFMP pôle 2', 'PFMP pôle 3', '_agora']);
@@ -362,7 +454,8 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
 });
 
 describe('une classe trop lourde pour une requête d\u2019Excel sur le web : insérée en plusieurs fois', () => {
-  const liste = (): Eleve[] => Array.from({ length: 12 }, (_, i) => (i === 9 || i === 10 ? { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' } : { nom: `NOUVEAU${i + 1}`, prenom: 'Paul', classe: 'Tle A' }));
+  const liste = (): Eleve[] =>
+    Array.from({ length: 12 }, (_, i) => (i === 9 || i === 10 ? { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' } : { nom: `NOUVEAU${i + 1}`, prenom: 'Paul', classe: 'Tle A' }));
   /** An in-memory Excel whose every round trip is counted, one context per `executer` as in the pane. */
   function hote(c: ClasseurMemoire, chargeMaximale?: number, echec?: (n: number, op: string) => string | undefined) {
     const contextes: ContexteMemoire[] = [];
@@ -381,10 +474,19 @@ describe('une classe trop lourde pour une requête d\u2019Excel sur le web : ins
   async function classeurDeDepart(): Promise<ClasseurMemoire> {
     const c = nouveauClasseur();
     const ctx = new ContexteMemoire(c);
-    await insererClasseur(ctx as unknown as Excel.RequestContext, (o) => grillesPourLeClasseur(r, eleves(2), { ...OPTIONS, types: ['pfmp'] }, o).classeur, (v) => ctx.prend(v), classeurEnBase64);
+    await insererClasseur(
+      ctx as unknown as Excel.RequestContext,
+      (o) => grillesPourLeClasseur(r, eleves(2), { ...OPTIONS, types: ['pfmp'] }, o).classeur,
+      (v) => ctx.prend(v),
+      classeurEnBase64,
+    );
     return c;
   }
-  const etat = (c: ClasseurMemoire) => ({ feuilles: c.feuilles.map((f) => f.nom), noms: [...c.noms.values()].map((n) => `${n.nom} ${n.reference}`).sort(), agora: [...c.feuille('_agora')!.cellules].map(([a, x]) => `${a} ${String(x.valeur)}`).sort() });
+  const etat = (c: ClasseurMemoire) => ({
+    feuilles: c.feuilles.map((f) => f.nom),
+    noms: [...c.noms.values()].map((n) => `${n.nom} ${n.reference}`).sort(),
+    agora: [...c.feuille('_agora')!.cellules].map(([a, x]) => `${a} ${String(x.valeur)}`).sort(),
+  });
 
   test('12 élèves ajoutés (PFMP et E31) sous la limite de 4,5 Mo : deux insertions complètes, les homonymes ensemble, le même classeur qu\u2019en une fois', async () => {
     const seul = await classeurDeDepart();
@@ -417,7 +519,11 @@ describe('une classe trop lourde pour une requête d\u2019Excel sur le web : ins
       if (lot.length > 1) throw new ChargeTropLourde('Insertion', lot.length * 3_000_000, 4_500_000);
       return { feuilles: [lot[0]!.nom], avertissements: [] };
     };
-    const liste = [{ nom: 'DUPONT', prenom: 'Jean', classe: 'A' }, { nom: 'MARTIN', prenom: 'Léa', classe: 'A' }, { nom: 'DUPONT', prenom: 'Jean', classe: 'A' }];
+    const liste = [
+      { nom: 'DUPONT', prenom: 'Jean', classe: 'A' },
+      { nom: 'MARTIN', prenom: 'Léa', classe: 'A' },
+      { nom: 'DUPONT', prenom: 'Jean', classe: 'A' },
+    ];
     const e = await insererParLots(liste, cleEleve, inserer).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ChargeTropLourde);
     expect(appels).toEqual([3, 2]); // the whole list, then « DUPONT » with its homonym: refused, not retried

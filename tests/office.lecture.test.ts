@@ -54,7 +54,14 @@ describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
     expect(lu.classeur.agora).toEqual(duFichier.classeur.agora);
     for (const nom of [...x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom)]) {
       const [a, b] = [lu.classeur.plage(nom)!, duFichier.classeur.plage(nom)!];
-      expect({ nom, feuille: a.feuille, haut: a.haut, gauche: a.gauche, valeurs: a.valeurs.map((l) => l.map(enSerie)), couvertes: a.couvertes }).toEqual({ nom, feuille: b.feuille, haut: b.haut, gauche: b.gauche, valeurs: b.valeurs.map((l) => l.map(enSerie)), couvertes: b.couvertes });
+      expect({ nom, feuille: a.feuille, haut: a.haut, gauche: a.gauche, valeurs: a.valeurs.map((l) => l.map(enSerie)), couvertes: a.couvertes }).toEqual({
+        nom,
+        feuille: b.feuille,
+        haut: b.haut,
+        gauche: b.gauche,
+        valeurs: b.valeurs.map((l) => l.map(enSerie)),
+        couvertes: b.couvertes,
+      });
     }
     const v = verifierExercice(x, { date: DATE });
     const f = await verifierCopie(copie, { date: DATE });
@@ -81,7 +88,10 @@ describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
     expect(corrige.reponses[nom!]).toBe(reponses[nom!]);
     // a block of the énoncé retyped in Excel: its fingerprint no longer matches `_agora`, the check says which
     // (a table block: its rows are one defined name)
-    const bloc = [...lu.classeur.agora.keys()].filter((k) => k.startsWith(CLES_EXERCICE.empreinte)).map((k) => k.slice(CLES_EXERCICE.empreinte.length)).find((b) => c.cibleDuNom(b))!;
+    const bloc = [...lu.classeur.agora.keys()]
+      .filter((k) => k.startsWith(CLES_EXERCICE.empreinte))
+      .map((k) => k.slice(CLES_EXERCICE.empreinte.length))
+      .find((b) => c.cibleDuNom(b))!;
     const cible = c.cibleDuNom(bloc)!;
     const f = c.feuille(cible.feuille)!;
     const [adresseTexte] = [...f.cellules.entries()].find(([a, x]) => {
@@ -114,7 +124,11 @@ describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
   test('liste des élèves prise dans une feuille : la sélection dans la plage utilisée, ou toute la liste autour d\u2019une cellule ; une synchronisation', async () => {
     const c = ClasseurMemoire.nouveau();
     c.ajouterFeuille('Élèves');
-    [['Nom', 'Prénom', 'Classe'], ['DUPONT', 'Jean', 'Tle A'], ['MARTIN', 'Éloïse', 'Tle A']].forEach((l, i) => l.forEach((v, j) => c.taper('Élèves', `${'ABC'[j]}${i + 2}`, v)));
+    [
+      ['Nom', 'Prénom', 'Classe'],
+      ['DUPONT', 'Jean', 'Tle A'],
+      ['MARTIN', 'Éloïse', 'Tle A'],
+    ].forEach((l, i) => l.forEach((v, j) => c.taper('Élèves', `${'ABC'[j]}${i + 2}`, v)));
     c.active = 'Élèves';
     const lire = async (selection: string) => {
       c.selection = selection;
@@ -122,7 +136,11 @@ describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
       const lu = await lireSelection(ctx as unknown as Excel.RequestContext);
       return { ...lu, syncs: ctx.syncs };
     };
-    const liste = [['Nom', 'Prénom', 'Classe'], ['DUPONT', 'Jean', 'Tle A'], ['MARTIN', 'Éloïse', 'Tle A']];
+    const liste = [
+      ['Nom', 'Prénom', 'Classe'],
+      ['DUPONT', 'Jean', 'Tle A'],
+      ['MARTIN', 'Éloïse', 'Tle A'],
+    ];
     await expect(lire('B3')).resolves.toEqual({ adresse: "'Élèves'!A2:C4", valeurs: liste, syncs: 1 });
     await expect(lire('A1:B1048576')).resolves.toEqual({ adresse: "'Élèves'!A2:B4", valeurs: liste.map((l) => l.slice(0, 2)), syncs: 1 });
     await expect(lire('E1:F9')).resolves.toEqual({ adresse: "'Élèves'!E1:F9", valeurs: [], syncs: 1 });

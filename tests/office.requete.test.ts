@@ -30,7 +30,18 @@ function classeConsolidee(): Classeur {
   const releve = releveVide('classe.xlsx');
   for (const [i, eleve] of eleves(3).entries())
     for (const [k, degre] of ([1, 3, 4] as const).entries())
-      releve.preuves.push({ eleve, competence: '1.1.1', nature: 'PFMP', libelle: `PFMP P${k + 1}`, creneau: `PFMP P${k + 1}`, date: `2026-0${k + 1}-15`, rang: k, niveauLu: String(degre), degre, source: { fichier: 'classe.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}${8 + i}` } });
+      releve.preuves.push({
+        eleve,
+        competence: '1.1.1',
+        nature: 'PFMP',
+        libelle: `PFMP P${k + 1}`,
+        creneau: `PFMP P${k + 1}`,
+        date: `2026-0${k + 1}-15`,
+        rang: k,
+        niveauLu: String(degre),
+        degre,
+        source: { fichier: 'classe.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}${8 + i}` },
+      });
   const c = classeurClasse(r, consoliderClasse([releve], r, 'recente'), { date: DATE });
   expect(c.feuilles.some((f) => f.graphiques?.length)).toBe(true);
   return c;
@@ -49,16 +60,23 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
         // the addition as the pane makes it, from the workbook read (its rows go under _agora's last one)
         let ajout: { c: Classeur; ajout: string } | undefined;
         const lecture = new ContexteMemoire(c);
-        await insererClasseur(lecture as unknown as Excel.RequestContext, (o) => {
-          const m = grillesPourLeClasseur(r, eleves(3), { ...OPTIONS, types: ['e31'] }, o).classeur;
-          ajout = { c: m, ajout: `A${o.agora!.length + 1}:${lettreColonne(m.ajoutAgora![0]!.length - 1)}${o.agora!.length + m.ajoutAgora!.length}` };
-          return m;
-        }, (v) => lecture.prend(v));
+        await insererClasseur(
+          lecture as unknown as Excel.RequestContext,
+          (o) => {
+            const m = grillesPourLeClasseur(r, eleves(3), { ...OPTIONS, types: ['e31'] }, o).classeur;
+            ajout = { c: m, ajout: `A${o.agora!.length + 1}:${lettreColonne(m.ajoutAgora![0]!.length - 1)}${o.agora!.length + m.ajoutAgora!.length}` };
+            return m;
+          },
+          (v) => lecture.prend(v),
+        );
         return ajout!;
       },
     ],
     ['classe consolidée, 3 élèves, avec ses graphiques', async () => ({ c: classeConsolidee() })],
-    ...TYPES_EXERCICE.map((type): [string, () => Promise<{ c: Classeur }>] => [`exercice ${type}`, async () => ({ c: (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur })]),
+    ...TYPES_EXERCICE.map((type): [string, () => Promise<{ c: Classeur }>] => [
+      `exercice ${type}`,
+      async () => ({ c: (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur }),
+    ]),
   ];
 
   test.each(modeles)('%s : l\u2019estimation du volet couvre la requête que construit le moteur Excel de Microsoft, à 15 % près', async (_, fabriquer) => {
@@ -94,7 +112,9 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
       const refus = e as ChargeTropLourde;
       expect(refus.charge).toBeGreaterThan(maximum);
       expect(refus.code).toBe('RequestPayloadSizeLimitExceeded');
-      expect(refus.message).toMatch(/^Insertion de « Grilles AGOrA — 6 élèves » : trop volumineuse pour Excel sur le web \(environ \d+(,\d)? [KM]o pour (20|977) Ko au plus\) ; insérez moins d'élèves à la fois ; rien n'a été modifié\.$/);
+      expect(refus.message).toMatch(
+        /^Insertion de « Grilles AGOrA — 6 élèves » : trop volumineuse pour Excel sur le web \(environ \d+(,\d)? [KM]o pour (20|977) Ko au plus\) ; insérez moins d'élèves à la fois ; rien n'a été modifié\.$/,
+      );
       expect([ctx.syncs, ctx.journal.filter((j) => !j.includes('load'))]).toEqual([1, []]);
       expect(c.feuilles.map((f) => f.nom)).toEqual(['Feuil1']);
     }
@@ -104,8 +124,21 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
 test('chaque opération du volet : sa première requête construite par le moteur Excel de Microsoft, qui connaît chaque méthode appelée', async () => {
   const grille = classeurGrilles(r, eleves(1), { ...OPTIONS, types: ['pfmp'] }, 'eleve').classeur;
   const operations: [string, (ctx: Excel.RequestContext) => unknown, string[]][] = [
-    ['insertion : lecture des feuilles, des noms et de _agora', (ctx) => insererClasseur(ctx, () => grille, () => true), ['Worksheets', 'Names', 'GetItemOrNullObject', 'GetUsedRangeOrNullObject']],
-    ['insertion par fichier du classeur de classe, ses graphiques', (ctx) => ecrireFichier(ctx.workbook, classeConsolidee(), 'UEsDBA=='), ['InsertWorksheetsFromBase64', 'Charts', 'SetCategoryNames', 'ReversePlotOrder', 'SetPosition', 'Visibility', 'Activate']],
+    [
+      'insertion : lecture des feuilles, des noms et de _agora',
+      (ctx) =>
+        insererClasseur(
+          ctx,
+          () => grille,
+          () => true,
+        ),
+      ['Worksheets', 'Names', 'GetItemOrNullObject', 'GetUsedRangeOrNullObject'],
+    ],
+    [
+      'insertion par fichier du classeur de classe, ses graphiques',
+      (ctx) => ecrireFichier(ctx.workbook, classeConsolidee(), 'UEsDBA=='),
+      ['InsertWorksheetsFromBase64', 'Charts', 'SetCategoryNames', 'ReversePlotOrder', 'SetPosition', 'Visibility', 'Activate'],
+    ],
     ['insertion par fichier d\u2019une grille, ses feuilles protégées', (ctx) => ecrireFichier(ctx.workbook, grille, 'UEsDBA=='), ['InsertWorksheetsFromBase64', 'Protect', 'Visibility']],
     ['vérification : lecture du classeur ouvert', (ctx) => lireClasseurOuvert(ctx, {}, () => true), ['Names', 'Worksheets', 'GetItemOrNullObject', 'GetUsedRangeOrNullObject']],
     ['liste des élèves prise dans la sélection', (ctx) => lireSelection(ctx), ['GetSelectedRange', 'GetActiveWorksheet', 'GetUsedRangeOrNullObject', 'GetIntersectionOrNullObject']],

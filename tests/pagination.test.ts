@@ -29,7 +29,7 @@ describe('sauts de page : une ligne reste avec la suivante', () => {
     expect(sautsDePage(feuille(h, [1, 13]))).toEqual([13]);
   });
 
-  test("les lignes répétées en haut de page comptent sur chaque page suivante", () => {
+  test('les lignes répétées en haut de page comptent sur chaque page suivante', () => {
     const h = [40, ...Array.from({ length: 40 }, () => 30)];
     const sans = sautsDePage(feuille(h, [2]));
     const avec = sautsDePage(feuille(h, [2], [1, 1]));
@@ -40,7 +40,10 @@ describe('sauts de page : une ligne reste avec la suivante', () => {
   test('propriété : pages jamais trop pleines, jamais de saut juste après une ligne solidaire sauf si son groupe ne tient sur aucune page', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ h: fc.integer({ min: 8, max: 200 }), s: fc.boolean() }), { minLength: 1, maxLength: 120 }), (rows) => {
-        const f = feuille(rows.map((r) => r.h), rows.flatMap((r, i) => (r.s ? [i + 1] : [])));
+        const f = feuille(
+          rows.map((r) => r.h),
+          rows.flatMap((r, i) => (r.s ? [i + 1] : [])),
+        );
         const sauts = sautsDePage(f);
         if (!rows.some((r) => r.s)) return expect(sauts).toEqual([]);
         const bornes = [1, ...sauts, rows.length + 1];

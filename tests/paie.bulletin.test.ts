@@ -15,7 +15,12 @@ describe('bulletin calculé à la main', () => {
   const b = bulletin({ periode: '2026-03', entreprise: { effectif: 5, tauxAtmp: 1 }, salaireBase: 2000, reductionGenerale: false, tauxPas: 5 });
 
   test('cotisations salariales : 6,90 + 0,40 + 3,15 + 0,86 % du brut, CSG sur 98,25 %', () => {
-    expect([ligne(b, 'vieillesse_plafonnee')?.montantSalarial, ligne(b, 'vieillesse_deplafonnee')?.montantSalarial, ligne(b, 'retraite_t1')?.montantSalarial, ligne(b, 'ceg_t1')?.montantSalarial]).toEqual([13800, 800, 6300, 1720]);
+    expect([
+      ligne(b, 'vieillesse_plafonnee')?.montantSalarial,
+      ligne(b, 'vieillesse_deplafonnee')?.montantSalarial,
+      ligne(b, 'retraite_t1')?.montantSalarial,
+      ligne(b, 'ceg_t1')?.montantSalarial,
+    ]).toEqual([13800, 800, 6300, 1720]);
     expect(ligne(b, 'csg_deductible')?.base).toBe(196500); // 98,25 % × 2 000
     expect(ligne(b, 'csg_deductible')?.montantSalarial).toBe(13362); // 6,80 %
     expect(ligne(b, 'csg_crds_non_deductible')?.montantSalarial).toBe(5699); // 2,90 % × 1 965 = 56,985 → 56,99 (la demie est comptée pour un centime)
@@ -26,9 +31,21 @@ describe('bulletin calculé à la main', () => {
 
   test('cotisations patronales, coût employeur', () => {
     expect(b.lignes.filter((l) => l.montantPatronal !== null).map((l) => [l.code, l.montantPatronal])).toEqual([
-      ['maladie', 26000], ['atmp', 2000], ['vieillesse_plafonnee', 17100], ['vieillesse_deplafonnee', 4220], ['retraite_t1', 9440], ['ceg_t1', 2580],
-      ['allocations_familiales', 10500], ['chomage', 8000], ['ags', 500], ['csa', 600], ['fnal', 200], ['dialogue_social', 32], ['formation', 1100],
-      ['taxe_apprentissage', 1180], ['taxe_apprentissage_solde', 180],
+      ['maladie', 26000],
+      ['atmp', 2000],
+      ['vieillesse_plafonnee', 17100],
+      ['vieillesse_deplafonnee', 4220],
+      ['retraite_t1', 9440],
+      ['ceg_t1', 2580],
+      ['allocations_familiales', 10500],
+      ['chomage', 8000],
+      ['ags', 500],
+      ['csa', 600],
+      ['fnal', 200],
+      ['dialogue_social', 32],
+      ['formation', 1100],
+      ['taxe_apprentissage', 1180],
+      ['taxe_apprentissage_solde', 180],
     ]);
     expect(b.totalCotisationsPatronales).toBe(83632);
     expect(b.coutEmployeur).toBe(283632);
@@ -40,7 +57,7 @@ describe('bulletin calculé à la main', () => {
     expect(b.netPaye).toBe(150118);
   });
 
-  test('taux simplifiés de l\'enseignant : ils remplacent les taux officiels', () => {
+  test("taux simplifiés de l'enseignant : ils remplacent les taux officiels", () => {
     const s = bulletin({ periode: '2026-03', salaireBase: 2000, reductionGenerale: false, parametres: { csg_assiette: 100, vieillesse_plafonnee_salarial: 7 } });
     expect(ligne(s, 'csg_deductible')?.base).toBe(200000);
     expect(ligne(s, 'csg_deductible')?.montantSalarial).toBe(13600);
@@ -75,7 +92,7 @@ describe('bulletin calculé à la main', () => {
 
   test('RGDU 2026 à 2 SMIC : Tmin + Tdelta × (½ × (3 × SMIC / brut − 1))^1,75', () => {
     const r = bulletin({ periode: '2026-03', entreprise: { effectif: 10 }, salaireBase: 3646.14 });
-    const attendu = 0.02 + 0.3781 * Math.pow(0.5 * ((3 * (12.02 * 1820) / 12) / 3646.14 - 1), 1.75);
+    const attendu = 0.02 + 0.3781 * Math.pow(0.5 * ((3 * (12.02 * 1820)) / 12 / 3646.14 - 1), 1.75);
     expect(r.reduction?.coefficient).toBe(Math.round(attendu * 10000) / 10000);
     expect(r.reduction?.coefficient).toBe(0.0534);
     expect(ligne(r, 'reduction_generale')?.montantPatronal).toBe(-19470); // 3 646,14 × 0,0534 = 194,704
@@ -129,7 +146,7 @@ describe('données invalides : erreur en français qui nomme le champ', () => {
     expect(erreur({ ...base, ...changement })).toMatch(message);
   });
 
-  test('un paramètre supprimé par l\'enseignant est signalé', () => {
+  test("un paramètre supprimé par l'enseignant est signalé", () => {
     expect(erreur({ ...base, parametres: { pss: null } })).toMatch(/paramètre « pss » sans valeur pour 2026-03/);
   });
 });
@@ -140,7 +157,8 @@ test('agora calcul paie : le bulletin en JSON, en euros ; --schema décrit les c
   const { code, out } = await lancer(['calcul', 'paie', '--entree', f]);
   expect(code).toBe(0);
   const r = JSON.parse(out);
-  for (const cle of ['brut', 'totalCotisationsSalariales', 'totalCotisationsPatronales', 'netSocial', 'netAPayerAvantImpot', 'impotPreleve', 'netPaye', 'coutEmployeur', 'lignes']) expect(r).toHaveProperty(cle);
+  for (const cle of ['brut', 'totalCotisationsSalariales', 'totalCotisationsPatronales', 'netSocial', 'netAPayerAvantImpot', 'impotPreleve', 'netPaye', 'coutEmployeur', 'lignes'])
+    expect(r).toHaveProperty(cle);
   expect(r.brut).toBe(2311.23); // 2 047,55 + 236,25 + 40,50 − 93,07 + 80
   expect(r.netAPayerAvantImpot).toBe(Math.round((r.brut - r.totalCotisationsSalariales + 43.1) * 100) / 100);
   expect(r.netPaye).toBe(Math.round((r.netAPayerAvantImpot - r.impotPreleve) * 100) / 100);
@@ -171,6 +189,11 @@ describe('paie.json : l\u2019arbre des paramètres, par rubrique du bulletin', (
     t.parametres.crds_bis = t.parametres.csg_deductible;
     t.parametres.pss.unite = '%';
     t.parametres.smic_horaire.valeurs[0].valeur = null;
-    expect(chemins(t).sort()).toEqual(['parametres unrecognized_keys crds_bis', 'parametres.crds invalid_type', 'parametres.pss.unite invalid_value', 'parametres.smic_horaire.valeurs.0.valeur invalid_type']);
+    expect(chemins(t).sort()).toEqual([
+      'parametres unrecognized_keys crds_bis',
+      'parametres.crds invalid_type',
+      'parametres.pss.unite invalid_value',
+      'parametres.smic_horaire.valeurs.0.valeur invalid_type',
+    ]);
   });
 });

@@ -133,7 +133,11 @@ test.each(CAS.map((s, i) => [i + 1, s] as const))('situation %i equals the URSSA
   });
   const annee = Number(s.periode.slice(0, 4));
   // Overtime pay at 151,666… h a month (modele-social) instead of 151,67 h: its effect, in cents, on any total.
-  const hs = s.hs ? Math.ceil(2 * Math.abs(b.elements.filter((x) => x.code.startsWith('hs')).reduce((t, x) => t + x.montant, 0) - 100 * (valeurOracle(annee, 'salarié . rémunération . heures supplémentaires') as number))) : 0;
+  const hs = s.hs
+    ? Math.ceil(
+        2 * Math.abs(b.elements.filter((x) => x.code.startsWith('hs')).reduce((t, x) => t + x.montant, 0) - 100 * (valeurOracle(annee, 'salarié . rémunération . heures supplémentaires') as number)),
+      )
+    : 0;
   const demi = (n: number) => Math.ceil(n / 2) + hs; // cents
   const compare = (nom: string, calcule: number, attendu: number, tolerance: number) => {
     const ecart = Math.abs(calcule - attendu * 100);
@@ -164,7 +168,10 @@ test.each(CAS.map((s, i) => [i + 1, s] as const))('situation %i equals the URSSA
   // Net imposable: without the cadres' prévoyance (see above), and with the overtime exempted to
   // the cent where modele-social exempts it in whole euros.
   const prevoyanceCadres = b.lignes.some((l) => l.code === 'prevoyance_cadres') ? (valeurOracle(annee, 'salarié . cotisations . prévoyances . employeur . cadres') as number) : 0;
-  const exoneration = s.hs ? (valeurOracle(annee, 'salarié . rémunération . net . imposable . heures supplémentaires et complémentaires défiscalisées') as number) - (valeurOracle(annee, 'salarié . rémunération . heures supplémentaires') as number) : 0;
+  const exoneration = s.hs
+    ? (valeurOracle(annee, 'salarié . rémunération . net . imposable . heures supplémentaires et complémentaires défiscalisées') as number) -
+      (valeurOracle(annee, 'salarié . rémunération . heures supplémentaires') as number)
+    : 0;
   compare('netImposable', b.netImposable, o.netImposable - prevoyanceCadres + exoneration, demi(ns) + 1);
 });
 
@@ -195,7 +202,8 @@ test.each(CAS.filter((s) => !s.hs && !s.absence).map((s, i) => [i + 1, s] as con
   const b = bulletin(s);
   const annee = Number(s.periode.slice(0, 4));
   oracle({ periode: s.periode, salaireBase: s.base, cadre: s.cadre, effectif: s.effectif, prime: s.prime, sante: s.sante });
-  const auCentime = (regle: string) => Math.sign(valeurOracle(annee, `salarié . cotisations . ${regle}`) as number) * Math.round(Math.abs(100 * (valeurOracle(annee, `salarié . cotisations . ${regle}`) as number)) + 1e-7);
+  const auCentime = (regle: string) =>
+    Math.sign(valeurOracle(annee, `salarié . cotisations . ${regle}`) as number) * Math.round(Math.abs(100 * (valeurOracle(annee, `salarié . cotisations . ${regle}`) as number)) + 1e-7);
   const differences: string[] = [];
   for (const l of b.lignes) {
     const regles = LIGNES[l.code];
@@ -214,8 +222,16 @@ test.each(CAS.filter((s) => !s.hs && !s.absence).map((s, i) => [i + 1, s] as con
 
 afterAll(() => {
   // The largest difference seen on each total, in euros (printed for the closing note).
-  console.log(`Écarts maximaux avec modele-social (€) : ${Object.entries(ecarts).map(([k, v]) => `${k} ${(v / 100).toFixed(4)}`).join(', ')}`);
-  console.log(`Égaux au centime sur ${CAS.length} situations : ${Object.keys(ecarts).map((k) => `${k} ${exacts[k] ?? 0}`).join(', ')}`);
+  console.log(
+    `Écarts maximaux avec modele-social (€) : ${Object.entries(ecarts)
+      .map(([k, v]) => `${k} ${(v / 100).toFixed(4)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `Égaux au centime sur ${CAS.length} situations : ${Object.keys(ecarts)
+      .map((k) => `${k} ${exacts[k] ?? 0}`)
+      .join(', ')}`,
+  );
 });
 
 test('overtime above the ceiling: the ceiling stays the PMSS, where modele-social prorates it by the hours worked', () => {

@@ -12,7 +12,12 @@ const excel = (ctx: ContexteMemoire) => ctx as unknown as Excel.RequestContext;
 
 async function classeurAvecGrilles(): Promise<ClasseurMemoire> {
   const c = ClasseurMemoire.nouveau();
-  const m = classeurGrilles(referentiel(), [{ nom: 'Dupont', prenom: 'Jean', classe: 'Tle A' }], { types: ['pfmp', 'e31'], etablissement: 'LP de test', annee: '2026-2027', date: '2026-11-23' }, 'eleve').classeur;
+  const m = classeurGrilles(
+    referentiel(),
+    [{ nom: 'Dupont', prenom: 'Jean', classe: 'Tle A' }],
+    { types: ['pfmp', 'e31'], etablissement: 'LP de test', annee: '2026-2027', date: '2026-11-23' },
+    'eleve',
+  ).classeur;
   const ctx = new ContexteMemoire(c);
   await insererClasseur(excel(ctx), m, (v) => ctx.prend(v));
   return c;
@@ -47,7 +52,9 @@ test('paramètres : chaque saisie invalide est refusée en nommant le champ ; un
   const bonne: SaisieParametres = { etablissement: 'LP', annee: '2026-2027', pas: '0,5', ccf: ['0', '0,33', '0,67', '1', ''], pfmp: ['0', '0,33', '0,67', '1', ''] };
   expect(() => ecrituresParametres({ ...bonne, annee: '2026-2028' }, p)).toThrow('Année scolaire « 2026-2028 » : écrivez-la AAAA-AAAA, deux années qui se suivent (par exemple 2026-2027).');
   expect(() => ecrituresParametres({ ...bonne, pas: '-1' }, p)).toThrow("Pas d'arrondi « -1 » : un nombre de points entre 0 et 20 (0,5 : au demi-point ; 0 : pas d'arrondi).");
-  expect(() => ecrituresParametres({ ...bonne, pfmp: ['0', 'beaucoup', '0,67', '1', ''] }, p)).toThrow("Échelle PFMP, niveau « 2 » (Insuffisamment maîtrisé) : « beaucoup » n'est pas une valeur entre 0 et 1");
+  expect(() => ecrituresParametres({ ...bonne, pfmp: ['0', 'beaucoup', '0,67', '1', ''] }, p)).toThrow(
+    "Échelle PFMP, niveau « 2 » (Insuffisamment maîtrisé) : « beaucoup » n'est pas une valeur entre 0 et 1",
+  );
   const vide = ClasseurMemoire.nouveau();
   expect(await lire(vide)).toBeUndefined();
 });

@@ -14,7 +14,12 @@ const cas = (o: { s512?: number; sReleve?: number; compte?: L[]; releve?: L[]; s
   calculerRapprochement(
     valider(
       EntreeRapprochement,
-      { date: '2026-03-31', compte512: { soldeInitial: o.s512 ?? 1000, lignes: o.compte ?? [] }, releve: { soldeInitial: o.sReleve ?? o.s512 ?? 1000, lignes: o.releve ?? [] }, suspens: o.suspens ?? [] },
+      {
+        date: '2026-03-31',
+        compte512: { soldeInitial: o.s512 ?? 1000, lignes: o.compte ?? [] },
+        releve: { soldeInitial: o.sReleve ?? o.s512 ?? 1000, lignes: o.releve ?? [] },
+        suspens: o.suspens ?? [],
+      },
       'test',
     ),
   );
@@ -43,28 +48,63 @@ describe('rapprochement : cas de référence calculés à la main', () => {
     const r = cas({ releve: [d('31', 'Frais de tenue de compte', 14.4, { compte: '627', tva: 2.4 })] });
     expect(colonne(r, 'entreprise')).toEqual([['Frais de tenue de compte', 0, 1440]]);
     expect(r.entreprise.soldeRapproche).toBe(98560);
-    expect(ecritures(r)).toEqual([[['627', 1200, 0], ['44566', 240, 0], ['512', 0, 1440]]]);
+    expect(ecritures(r)).toEqual([
+      [
+        ['627', 1200, 0],
+        ['44566', 240, 0],
+        ['512', 0, 1440],
+      ],
+    ]);
     expect(r.ecritures[0]!.lignes.map((l) => l.intitule)).toEqual(['Services bancaires et assimilés', 'TVA sur autres biens et services', 'Banques']);
   });
 
   test('4. agios et intérêts créditeurs : 661 et 768', () => {
     const r = cas({ releve: [d('31', 'Agios', 37.85, { compte: '661' }), c('31', 'Intérêts créditeurs', 5.12, { compte: '768' })] });
     expect(r.entreprise.soldeRapproche).toBe(100000 - 3785 + 512);
-    expect(ecritures(r)).toEqual([[['661', 3785, 0], ['512', 0, 3785]], [['512', 512, 0], ['768', 0, 512]]]);
+    expect(ecritures(r)).toEqual([
+      [
+        ['661', 3785, 0],
+        ['512', 0, 3785],
+      ],
+      [
+        ['512', 512, 0],
+        ['768', 0, 512],
+      ],
+    ]);
   });
 
   test('5. prélèvement d\u2019assurance et virement d\u2019un client non enregistrés', () => {
     const r = cas({ s512: 2500, releve: [d('15', 'Prélèvement MAAF assurance', 320, { compte: '616' }), c('20', 'Virement client Durand', 1500, { compte: '411' })] });
-    expect(colonne(r, 'entreprise')).toEqual([['Prélèvement MAAF assurance', 0, 32000], ['Virement client Durand', 150000, 0]]);
+    expect(colonne(r, 'entreprise')).toEqual([
+      ['Prélèvement MAAF assurance', 0, 32000],
+      ['Virement client Durand', 150000, 0],
+    ]);
     expect(r.entreprise.soldeRapproche).toBe(250000 - 32000 + 150000);
-    expect(ecritures(r)).toEqual([[['616', 32000, 0], ['512', 0, 32000]], [['512', 150000, 0], ['411', 0, 150000]]]);
+    expect(ecritures(r)).toEqual([
+      [
+        ['616', 32000, 0],
+        ['512', 0, 32000],
+      ],
+      [
+        ['512', 150000, 0],
+        ['411', 0, 150000],
+      ],
+    ]);
   });
 
   test('6. chèque impayé : la remise est pointée, l\u2019impayé est régularisé au 411', () => {
-    const r = cas({ compte: [d('05', 'Remise chèque Martin', 600, { reference: 'REM12' })], releve: [c('06', 'Remise', 600, { reference: 'REM12' }), d('18', 'Chèque impayé Martin', 600, { compte: '411' })] });
+    const r = cas({
+      compte: [d('05', 'Remise chèque Martin', 600, { reference: 'REM12' })],
+      releve: [c('06', 'Remise', 600, { reference: 'REM12' }), d('18', 'Chèque impayé Martin', 600, { compte: '411' })],
+    });
     expect(r.pointages).toHaveLength(1);
     expect(r.pointages[0]!.livre.origine).toBe('compte');
-    expect(ecritures(r)).toEqual([[['411', 60000, 0], ['512', 0, 60000]]]);
+    expect(ecritures(r)).toEqual([
+      [
+        ['411', 60000, 0],
+        ['512', 0, 60000],
+      ],
+    ]);
     expect(r.entreprise.soldeRapproche).toBe(100000);
   });
 
@@ -83,7 +123,10 @@ describe('rapprochement : cas de référence calculés à la main', () => {
   });
 
   test('9. montants égaux : la référence départage, sinon la date (signalé)', () => {
-    const parReference = cas({ compte: [c('02', 'Chèque n° 201', 150, { reference: '201' }), c('10', 'Chèque n° 202', 150, { reference: '202' })], releve: [d('12', 'Chèque 202', 150, { reference: '202' })] });
+    const parReference = cas({
+      compte: [c('02', 'Chèque n° 201', 150, { reference: '201' }), c('10', 'Chèque n° 202', 150, { reference: '202' })],
+      releve: [d('12', 'Chèque 202', 150, { reference: '202' })],
+    });
     expect(parReference.pointages.map((p) => [p.livre.libelle, p.mode])).toEqual([['Chèque n° 202', 'reference']]);
     expect(colonne(parReference, 'banque')).toEqual([['Chèque n° 201', 15000, 0]]);
     expect(parReference.ambiguites).toEqual([]);
@@ -138,7 +181,9 @@ describe('rapprochement : propriétés', () => {
     cas({
       s512: initial / 100,
       compte: mvts.filter((m) => m.connu !== 'banque').map((m, i) => (m.entree ? d(jour(m.jour), `L${i}`, m.montant / 100) : c(jour(m.jour), `L${i}`, m.montant / 100))),
-      releve: mvts.filter((m) => m.connu !== 'livre').map((m, i) => (m.entree ? c(jour(m.jour), `R${i}`, m.montant / 100, { compte: '411' }) : d(jour(m.jour), `R${i}`, m.montant / 100, { compte: '627' }))),
+      releve: mvts
+        .filter((m) => m.connu !== 'livre')
+        .map((m, i) => (m.entree ? c(jour(m.jour), `R${i}`, m.montant / 100, { compte: '411' }) : d(jour(m.jour), `R${i}`, m.montant / 100, { compte: '627' }))),
     });
 
   test('montants distincts : les deux soldes rapprochés égalent le solde réel ; écritures équilibrées', () => {
@@ -157,7 +202,12 @@ describe('rapprochement : propriétés', () => {
   test('montants répétés : les soldes rapprochés restent égaux entre eux', () => {
     // A book-only and a bank-only movement of the same amount look like one shared movement:
     // no method can tell them apart, but both columns still agree.
-    const repete = fc.record({ montant: fc.integer({ min: 1, max: 4 }).map((x) => x * 1000), entree: fc.boolean(), connu: fc.constantFrom('deux', 'livre', 'banque'), jour: fc.integer({ min: 1, max: 31 }) });
+    const repete = fc.record({
+      montant: fc.integer({ min: 1, max: 4 }).map((x) => x * 1000),
+      entree: fc.boolean(),
+      connu: fc.constantFrom('deux', 'livre', 'banque'),
+      jour: fc.integer({ min: 1, max: 31 }),
+    });
     fc.assert(
       fc.property(fc.integer({ min: -500_000, max: 500_000 }), fc.array(repete, { maxLength: 30 }), (initial, mvts) => {
         const r = rapprocher(initial, mvts);

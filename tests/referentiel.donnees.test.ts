@@ -35,7 +35,7 @@ describe('référentiel AGOrA : données validées', () => {
     expect(JSON.stringify(res.error?.issues)).toContain('code de compétence en double : 1.1.1');
   });
 
-  test('épreuves : unités, coefficients et CCF du règlement d\'examen', () => {
+  test("épreuves : unités, coefficients et CCF du règlement d'examen", () => {
     const e = Object.fromEntries(r.epreuves.map((x) => [x.code, x]));
     expect([e.E31?.unite, e.E31?.coefficient, e.E31?.bloc]).toEqual(['U31', 4, '1']);
     expect([e.E2?.unite, e.E2?.coefficient, e.E2?.bloc]).toEqual(['U2', 4, '2']);
@@ -52,7 +52,7 @@ describe('référentiel AGOrA : données validées', () => {
     expect(r.pfmp).toMatchObject({ dureeSemaines: 22, dureeCycleDeuxAnsSemaines: 16, minimumPositionnesScolaireSemaines: 10, minimumPositionnesFormationContinueSemaines: 8 });
   });
 
-  test('les variantes connues sont gardées : libellé de l\'arrêté retenu, autre texte noté', () => {
+  test("les variantes connues sont gardées : libellé de l'arrêté retenu, autre texte noté", () => {
     const c221 = competence('2.2.1', referentielCite());
     expect(c221.libelle).toBe('Etablir un état de rapprochement');
     expect(c221.variantes).toContainEqual({ source: '002', texte: 'Établir un état de rapprochement' });
@@ -60,7 +60,10 @@ describe('référentiel AGOrA : données validées', () => {
     expect(a11.libelle).toContain("l'utilisateur");
     expect(a11.variantes[0]?.texte).toContain("l'usager");
     // 2.1.4 has no critère in 002: they come from 001
-    expect(competence('2.1.4').criteres.map((k) => k.provenance.map((p) => p.source))).toEqual([['003', '001'], ['003', '001']]);
+    expect(competence('2.1.4').criteres.map((k) => k.provenance.map((p) => p.source))).toEqual([
+      ['003', '001'],
+      ['003', '001'],
+    ]);
     // 2.3.1 groups four situations in 001
     expect(competence('2.3.1').situations.map((s) => s.code)).toEqual(['2.3.1.1', '2.3.1.2', '2.3.1.3', '2.3.1.4']);
   });

@@ -35,11 +35,10 @@ describe('référentiel AGOrA : conforme aux textes officiels', () => {
       }
   });
 
-  test('chaque critère est un indicateur de son activité dans l\'arrêté', () => {
+  test("chaque critère est un indicateur de son activité dans l'arrêté", () => {
     for (const b of r.blocs)
       for (const a of b.activites)
-        for (const c of a.competences)
-          for (const k of c.criteres) expect({ c: c.code, k: k.libelle, ok: a.indicateurs.some((i) => i.startsWith(k.libelle)) }).toMatchObject({ ok: true });
+        for (const c of a.competences) for (const k of c.criteres) expect({ c: c.code, k: k.libelle, ok: a.indicateurs.some((i) => i.startsWith(k.libelle)) }).toMatchObject({ ok: true });
   });
 
   test('chaque texte cité se trouve mot pour mot dans sa source', () => {

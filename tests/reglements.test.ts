@@ -14,19 +14,59 @@ import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import type { ValeurAttendue } from '../src/sheets/exercices/commun';
 
 /** Four supplier invoices handled on 10 March 2026, worked by hand. */
-const facture = (o: Record<string, unknown>) => ({ designation: 'Article', commande: { numero: 'BC-1', quantite: 1, prixUnitaire: 1 }, livraison: { numero: 'BL-1', quantite: 1 }, facturee: { quantite: 1, prixUnitaire: 1 }, taux: 20, ...o });
+const facture = (o: Record<string, unknown>) => ({
+  designation: 'Article',
+  commande: { numero: 'BC-1', quantite: 1, prixUnitaire: 1 },
+  livraison: { numero: 'BL-1', quantite: 1 },
+  facturee: { quantite: 1, prixUnitaire: 1 },
+  taux: 20,
+  ...o,
+});
 const CAS = {
   entreprise: 'Cabinet Moreau',
   date: '2026-03-10',
   factures: [
     // 10 invoiced, 8 delivered: 8 × 50,00 = 400,00 HT, 480,00 TTC ; écart 120,00
-    facture({ fournisseur: 'Distri Ouest', numero: 'F1001', date: '2026-02-20', commande: { numero: 'BC-1', quantite: 10, prixUnitaire: 50 }, livraison: { numero: 'BL-1', quantite: 8 }, facturee: { quantite: 10, prixUnitaire: 50 }, conditions: { delai: 30 } }),
+    facture({
+      fournisseur: 'Distri Ouest',
+      numero: 'F1001',
+      date: '2026-02-20',
+      commande: { numero: 'BC-1', quantite: 10, prixUnitaire: 50 },
+      livraison: { numero: 'BL-1', quantite: 8 },
+      facturee: { quantite: 10, prixUnitaire: 50 },
+      conditions: { delai: 30 },
+    }),
     // invoiced at 84,00 for 80,00 ordered; escompte 2 % open until 13/03: 6,40 + 1,28 of TVA
-    facture({ fournisseur: 'Grossiste Dumas', numero: 'F2002', date: '2026-03-03', commande: { numero: 'BC-2', quantite: 4, prixUnitaire: 80 }, livraison: { numero: 'BL-2', quantite: 4 }, facturee: { quantite: 4, prixUnitaire: 84 }, conditions: { delai: 30, escompte: { taux: 2, jours: 10 } } }),
+    facture({
+      fournisseur: 'Grossiste Dumas',
+      numero: 'F2002',
+      date: '2026-03-03',
+      commande: { numero: 'BC-2', quantite: 4, prixUnitaire: 80 },
+      livraison: { numero: 'BL-2', quantite: 4 },
+      facturee: { quantite: 4, prixUnitaire: 84 },
+      conditions: { delai: 30, escompte: { taux: 2, jours: 10 } },
+    }),
     // 45 jours fin de mois: 12/02 + 45 = 29/03, then 31/03
-    facture({ fournisseur: 'Papeteries Réunies', numero: 'F3003', date: '2026-02-12', commande: { numero: 'BC-3', quantite: 6, prixUnitaire: 30 }, livraison: { numero: 'BL-3', quantite: 6 }, facturee: { quantite: 6, prixUnitaire: 30 }, taux: 5.5, conditions: { delai: 45, finDeMois: true } }),
+    facture({
+      fournisseur: 'Papeteries Réunies',
+      numero: 'F3003',
+      date: '2026-02-12',
+      commande: { numero: 'BC-3', quantite: 6, prixUnitaire: 30 },
+      livraison: { numero: 'BL-3', quantite: 6 },
+      facturee: { quantite: 6, prixUnitaire: 30 },
+      taux: 5.5,
+      conditions: { delai: 45, finDeMois: true },
+    }),
     // escompte expired on 28/02
-    facture({ fournisseur: 'Nettoyage Pro', numero: 'F4004', date: '2026-02-18', commande: { numero: 'BC-4', quantite: 5, prixUnitaire: 20 }, livraison: { numero: 'BL-4', quantite: 5 }, facturee: { quantite: 5, prixUnitaire: 20 }, conditions: { delai: 60, escompte: { taux: 2, jours: 10 } } }),
+    facture({
+      fournisseur: 'Nettoyage Pro',
+      numero: 'F4004',
+      date: '2026-02-18',
+      commande: { numero: 'BC-4', quantite: 5, prixUnitaire: 20 },
+      livraison: { numero: 'BL-4', quantite: 5 },
+      facturee: { quantite: 5, prixUnitaire: 20 },
+      conditions: { delai: 60, escompte: { taux: 2, jours: 10 } },
+    }),
   ],
 };
 const reglements = (cas: unknown) => valider(EntreeReglements, cas, 'cas');

@@ -32,7 +32,13 @@ const P = parametresRelances('2026-03-31');
 
 describe('relances : calcul', () => {
   test('taux de la BCE par semestre, majoration de 10 points, indemnité de 40 € (C. com., L441-10 et D441-5)', () => {
-    expect(P.tauxBce.map((t) => [t.depuis, t.taux])).toEqual([['2024-01-01', 4.5], ['2024-07-01', 4.25], ['2025-01-01', 3.15], ['2025-07-01', 2.15], ['2026-01-01', 2.15]]);
+    expect(P.tauxBce.map((t) => [t.depuis, t.taux])).toEqual([
+      ['2024-01-01', 4.5],
+      ['2024-07-01', 4.25],
+      ['2025-01-01', 3.15],
+      ['2025-07-01', 2.15],
+      ['2026-01-01', 2.15],
+    ]);
     expect([P.majoration, P.indemnite]).toEqual([10, 4000]);
     expect(() => parametresRelances('2026-07-31')).toThrow(ErreurDonnees);
   });
@@ -61,7 +67,7 @@ describe('relances : calcul', () => {
 
   test('données incohérentes : messages en français qui nomment le champ', () => {
     const erreur = (cas: unknown) => messageDErreur(EntreeRelances, cas);
-    expect(erreur({ ...CAS, factures: [{ ...CAS.factures[0], echeance: '2025-05-01' }] })).toContain('l\'échéance précède la date de la facture');
+    expect(erreur({ ...CAS, factures: [{ ...CAS.factures[0], echeance: '2025-05-01' }] })).toContain("l'échéance précède la date de la facture");
     expect(erreur({ ...CAS, factures: [{ ...CAS.factures[1], regle: 3000 }] })).toContain('le montant réglé dépasse celui de la facture');
     expect(erreur({ ...CAS, factures: [CAS.factures[0], CAS.factures[0]] })).toContain('facture « FV-4 » en double');
   });
@@ -100,7 +106,7 @@ describe('relances : de bout en bout', () => {
 
   test('mois hors du tableau des taux de la BCE : refusé, avec la période couverte', async () => {
     const r = await lancer(['exercice', 'relances', '--periode', '2026-09', '--out', path.join(dossierTemporaire('agora-relances-'), 'x.xlsx')]);
-    expect([r.code, r.err]).toEqual([2, 'Erreur : Le mois 2026-09 n\'est pas couvert par le tableau des taux de la BCE (de 2024-06 à 2026-06).\n']);
+    expect([r.code, r.err]).toEqual([2, "Erreur : Le mois 2026-09 n'est pas couvert par le tableau des taux de la BCE (de 2024-06 à 2026-06).\n"]);
   });
 
   test('agora calcul relances : montants en euros, jours et taux tels quels', async () => {

@@ -71,8 +71,8 @@ describe('fiche de stock : calcul', () => {
     const erreur = (cas: unknown) => messageDErreur(EntreeStocks, cas);
     expect(erreur({ ...CAS, mouvements: [{ date: '2026-10-03', piece: 'BS-1', nature: 'sortie', quantite: 130 }] })).toContain('130 sortis pour 100 en stock');
     expect(erreur({ ...CAS, mouvements: [{ date: '2026-10-03', piece: 'BR-1', nature: 'entree', quantite: 10 }] })).toContain('coût unitaire attendu pour une entrée ou un retour');
-    expect(erreur({ ...CAS, mouvements: [CAS.mouvements[1], CAS.mouvements[0]] })).toContain('les mouvements doivent suivre l\'ordre des dates');
-    expect(erreur({ ...CAS, stockMaximum: 30 })).toContain('le stock maximum doit dépasser le stock d\'alerte');
+    expect(erreur({ ...CAS, mouvements: [CAS.mouvements[1], CAS.mouvements[0]] })).toContain("les mouvements doivent suivre l'ordre des dates");
+    expect(erreur({ ...CAS, stockMaximum: 30 })).toContain("le stock maximum doit dépasser le stock d'alerte");
   });
 });
 

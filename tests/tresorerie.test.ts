@@ -23,7 +23,15 @@ describe('budget de trésorerie : cas de référence calculés à la main', () =
   });
 
   test('2. 40 % comptant, 60 % à 30 jours : créance de fin de période', () => {
-    const v = (mois: string, libelle: string) => ({ mois, libelle, ht: 5000, reglement: [{ part: 40, delai: 0 }, { part: 60, delai: 30 }] });
+    const v = (mois: string, libelle: string) => ({
+      mois,
+      libelle,
+      ht: 5000,
+      reglement: [
+        { part: 40, delai: 0 },
+        { part: 60, delai: 30 },
+      ],
+    });
     const r = budget({ ventes: [v('2027-01', 'Ventes de janvier'), v('2027-02', 'Ventes de février'), v('2027-03', 'Ventes de mars')] });
     expect(ligne(r.encaissements, 'Ventes de janvier')).toEqual(k(2400, 3600, 0));
     expect(ligne(r.encaissements, 'Ventes de mars')).toEqual(k(0, 0, 2400));
@@ -64,7 +72,13 @@ describe('budget de trésorerie : cas de référence calculés à la main', () =
   });
 
   test('6. emprunt obtenu et échéances de remboursement', () => {
-    const r = budget({ autresEncaissements: [{ mois: '2027-01', libelle: 'Emprunt bancaire', montant: 20000 }], emprunts: [{ mois: '2027-02', libelle: 'Échéance d\u2019emprunt', montant: 1050 }, { mois: '2027-03', libelle: 'Échéance d\u2019emprunt', montant: 1050 }] });
+    const r = budget({
+      autresEncaissements: [{ mois: '2027-01', libelle: 'Emprunt bancaire', montant: 20000 }],
+      emprunts: [
+        { mois: '2027-02', libelle: 'Échéance d\u2019emprunt', montant: 1050 },
+        { mois: '2027-03', libelle: 'Échéance d\u2019emprunt', montant: 1050 },
+      ],
+    });
     expect(r.tresorerie.fin).toEqual(k(30000, 28950, 27900));
   });
 
@@ -76,13 +90,33 @@ describe('budget de trésorerie : cas de référence calculés à la main', () =
   });
 
   test('8. parts arrondies au centime, la dernière prend le reste', () => {
-    const r = budget({ ventes: [{ mois: '2027-01', libelle: 'V', ht: 1000.01, reglement: [{ part: 33.33, delai: 0 }, { part: 33.33, delai: 30 }, { part: 33.34, delai: 60 }] }] });
+    const r = budget({
+      ventes: [
+        {
+          mois: '2027-01',
+          libelle: 'V',
+          ht: 1000.01,
+          reglement: [
+            { part: 33.33, delai: 0 },
+            { part: 33.33, delai: 30 },
+            { part: 33.34, delai: 60 },
+          ],
+        },
+      ],
+    });
     // TTC 1 200,01 € ; 33,33 % = 399,963… → 399,96 ; reste 400,09
     expect(ligne(r.encaissements, 'V')).toEqual(k(399.96, 399.96, 400.09));
   });
 
   test('9. créances du bilan encaissées sur deux mois', () => {
-    const r = budget({ soldeInitial: { creances: [{ mois: '2027-01', libelle: 'Créances clients', montant: 3600 }, { mois: '2027-02', libelle: 'Créances clients', montant: 3600 }] } });
+    const r = budget({
+      soldeInitial: {
+        creances: [
+          { mois: '2027-01', libelle: 'Créances clients', montant: 3600 },
+          { mois: '2027-02', libelle: 'Créances clients', montant: 3600 },
+        ],
+      },
+    });
     expect(ligne(r.encaissements, 'Créances clients')).toEqual(k(3600, 3600, 0));
   });
 
@@ -99,7 +133,9 @@ describe('budget de trésorerie : cas invalides', () => {
   test('mois hors période, horizon trop long, parts qui ne font pas 100 %, délai inconnu', () => {
     expect(() => budget({ ventes: [{ mois: '2027-05', libelle: 'V', ht: 1 }] })).toThrow('champ « ventes[1].mois » : mai 2027 est hors de la période du budget (janvier 2027 à mars 2027)');
     expect(() => budget({ mois: 13 })).toThrow(/champ « mois » : le budget porte sur 3 à 12 mois/);
-    expect(() => budget({ ventes: [{ mois: '2027-01', libelle: 'V', ht: 1, reglement: [{ part: 50, delai: 0 }] }] })).toThrow(/ventes\[1\]\.reglement » : les parts des règlements doivent totaliser 100 %/);
+    expect(() => budget({ ventes: [{ mois: '2027-01', libelle: 'V', ht: 1, reglement: [{ part: 50, delai: 0 }] }] })).toThrow(
+      /ventes\[1\]\.reglement » : les parts des règlements doivent totaliser 100 %/,
+    );
     expect(() => budget({ ventes: [{ mois: '2027-01', libelle: 'V', ht: 1, reglement: [{ part: 100, delai: 45 }] }] })).toThrow(/délai de règlement attendu : 0 \(comptant\), 30, 60 ou 90 jours/);
   });
 });
@@ -110,15 +146,35 @@ describe('budget de trésorerie : propriétés', () => {
       i: fc.integer({ min: 0, max: n - 1 }),
       ht: fc.integer({ min: 0, max: 5_000_000 }),
       taux: fc.constantFrom(20, 10, 5.5, 0),
-      delais: fc.constantFrom([[100, 0]], [[100, 30]], [[50, 0], [50, 60]], [[30, 0], [30, 30], [40, 90]]),
+      delais: fc.constantFrom(
+        [[100, 0]],
+        [[100, 30]],
+        [
+          [50, 0],
+          [50, 60],
+        ],
+        [
+          [30, 0],
+          [30, 30],
+          [40, 90],
+        ],
+      ),
     });
   test('fin de M = début de M+1 ; la trésorerie finale est la somme des flux ; rien ne se perd', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 3, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.array(facture(n), { maxLength: 12 }), fc.array(facture(n), { maxLength: 12 }), fc.integer({ min: -1_000_000, max: 1_000_000 }))),
+        fc
+          .integer({ min: 3, max: 12 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.array(facture(n), { maxLength: 12 }), fc.array(facture(n), { maxLength: 12 }), fc.integer({ min: -1_000_000, max: 1_000_000 }))),
         ([n, ventes, achats, initial]) => {
           const m = (i: number) => `2027-${String(i + 1).padStart(2, '0')}`;
-          const f = (x: { i: number; ht: number; taux: number; delais: readonly (readonly number[])[] }) => ({ mois: m(x.i), libelle: `Lot ${m(x.i)}`, ht: x.ht / 100, taux: x.taux, reglement: x.delais.map(([part, delai]) => ({ part, delai })) });
+          const f = (x: { i: number; ht: number; taux: number; delais: readonly (readonly number[])[] }) => ({
+            mois: m(x.i),
+            libelle: `Lot ${m(x.i)}`,
+            ht: x.ht / 100,
+            taux: x.taux,
+            reglement: x.delais.map(([part, delai]) => ({ part, delai })),
+          });
           const r = budget({ mois: n, tresorerieInitiale: initial / 100, ventes: ventes.map(f), achats: achats.map(f) });
           for (let i = 1; i < n; i++) expect(r.tresorerie.debut[i]).toBe(r.tresorerie.fin[i - 1]);
           const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);

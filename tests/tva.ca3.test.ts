@@ -149,7 +149,19 @@ describe('CA3 : données invalides', () => {
   });
 
   test('champ manquant, montant négatif, trois décimales, date impossible : le champ est nommé', () => {
-    expect(() => valider(EntreeCa3, { periode: '2026-13', operations: [{ ...vente({ ht: -5 }), date: '2026-02-30' }, { ...vente({ ht: 1.234 }), tiers: undefined }] }, 'cas.json')).toThrow(
+    expect(() =>
+      valider(
+        EntreeCa3,
+        {
+          periode: '2026-13',
+          operations: [
+            { ...vente({ ht: -5 }), date: '2026-02-30' },
+            { ...vente({ ht: 1.234 }), tiers: undefined },
+          ],
+        },
+        'cas.json',
+      ),
+    ).toThrow(
       /Données invalides dans cas\.json :\n {2}- champ « periode » : mois attendu au format AAAA-MM[^\n]*\n {2}- champ « operations\[1\]\.date » : date attendue[^\n]*\n {2}- champ « operations\[1\]\.ht » : le montant ne peut pas être négatif\n {2}- champ « operations\[2\]\.tiers » : [^\n]+\n {2}- champ « operations\[2\]\.ht » : deux décimales au plus/,
     );
   });

@@ -38,7 +38,11 @@ const statuts = async (f: string) => Object.fromEntries((await verifierCopie(f, 
 const empreinte = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
 /** « 1 234,56 € » with the narrow no-break space a French Excel puts between thousands. */
-const francais = (v: number) => `${v < 0 ? '-' : ''}${Math.abs(v).toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')} €`;
+const francais = (v: number) =>
+  `${v < 0 ? '-' : ''}${Math.abs(v)
+    .toFixed(2)
+    .replace('.', ',')
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')} €`;
 const enTexte = (v: unknown, i: number): unknown => {
   if (typeof v === 'number') return [francais(v), `${v}`, v < 0 ? `(${francais(-v)})` : francais(v).replace(' €', '')][i % 3];
   if (v === 'Oui') return i % 2 ? 'oui' : 'OUI';
@@ -84,7 +88,11 @@ describe('ce que les élèves tapent vraiment', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(rempli);
     const noms = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
-    const cellule = (nom: string) => /!\$([A-Z]+)\$(\d+)/.exec(noms.model.find((m) => m.name === nom)!.ranges[0]!)!.slice(1).join('');
+    const cellule = (nom: string) =>
+      /!\$([A-Z]+)\$(\d+)/
+        .exec(noms.model.find((m) => m.name === nom)!.ranges[0]!)!
+        .slice(1)
+        .join('');
     const travail = wb.getWorksheet('Travail')!;
     travail.getCell(cellule('TVA_L16')).value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue;
     travail.getCell(cellule('TVA_L23')).value = 'environ mille';
@@ -134,37 +142,71 @@ describe('énoncé modifié, cas de l\u2019enseignant', () => {
 
   test('crédit antérieur oublié (cas de l\u2019enseignant avec un crédit) : reconnu sur les lignes 22, 23 et suivantes', async () => {
     const cas = path.join(d, 'cas-credit.json');
-    writeFileSync(cas, JSON.stringify({ periode: '2026-03', creditAnterieur: 300, operations: [
-      { piece: 'FV-1', sens: 'vente', date: '2026-03-04', tiers: 'Client A', libelle: 'Marchandises', nature: 'bien', zone: 'france', ht: 5000, taux: 20 },
-      { piece: 'FA-1', sens: 'achat', date: '2026-03-09', tiers: 'Fournisseur B', libelle: 'Marchandises', nature: 'bien', zone: 'france', ht: 2000, taux: 20 },
-    ] }));
+    writeFileSync(
+      cas,
+      JSON.stringify({
+        periode: '2026-03',
+        creditAnterieur: 300,
+        operations: [
+          { piece: 'FV-1', sens: 'vente', date: '2026-03-04', tiers: 'Client A', libelle: 'Marchandises', nature: 'bien', zone: 'france', ht: 5000, taux: 20 },
+          { piece: 'FA-1', sens: 'achat', date: '2026-03-09', tiers: 'Fournisseur B', libelle: 'Marchandises', nature: 'bien', zone: 'france', ht: 2000, taux: 20 },
+        ],
+      }),
+    );
     const { f, attendus } = await exercice('tva', { donnees: cas, graine: undefined });
     expect([attendus.TVA_L22, attendus.TVA_L23, attendus.TVA_L28]).toEqual([300, 700, 300]);
     const v = await verifierCopie(await remplir(f, { ...attendus, TVA_L22: 0, TVA_L23: 400, TVA_TD: 600, TVA_L28: 600, TVA_L32: 600 }), { date: DATE });
     const fausses = v.rapport.controles.filter((c) => c.statut !== 'juste');
-    expect(fausses.map((c) => [c.nom, c.erreurs])).toEqual([['TVA_L22', ['credit_anterieur']], ['TVA_L23', ['credit_anterieur']], ['TVA_TD', ['credit_anterieur']], ['TVA_L28', ['credit_anterieur']], ['TVA_L32', ['credit_anterieur']]]);
+    expect(fausses.map((c) => [c.nom, c.erreurs])).toEqual([
+      ['TVA_L22', ['credit_anterieur']],
+      ['TVA_L23', ['credit_anterieur']],
+      ['TVA_TD', ['credit_anterieur']],
+      ['TVA_L28', ['credit_anterieur']],
+      ['TVA_L32', ['credit_anterieur']],
+    ]);
   });
 });
 
 describe('la copie telle qu\u2019elle revient', () => {
-  test.each(['rapprochement', 'tva', 'paie', 'facture', 'stocks', 'reglements', 'relances', 'conges', 'frais'] as TypeExercice[])('%s : lignes insérées au-dessus des réponses, feuille renommée, copie réenregistrée par LibreOffice : mêmes verdicts', async (type) => {
-    const { f, attendus } = await exercice(type, type === 'tva' ? { aleas: ['immobilisation'] } : type === 'paie' ? { aleas: ['majorations'] } : type === 'facture' ? { aleas: ['escompte', 'retour'] } : type === 'reglements' ? { aleas: ['fin_de_mois', 'escompte'] } : type === 'conges' ? { periode: '2026-08', aleas: ['sans_solde'] } : type === 'frais' ? { periode: '2024-10', aleas: ['depassement'] } : {});
-    const x = await ouvrirExercice(f);
-    const variante = Object.entries(x.spec.variantes).map(([, fn]) => fn(x.entree, x.parametres)).find((a) => a && Object.keys(a).some((k) => k in attendus && JSON.stringify(a[k]) !== JSON.stringify(attendus[k])))!;
-    const nom = Object.keys(variante).find((k) => k in attendus && JSON.stringify(variante[k]) !== JSON.stringify(attendus[k]))!;
-    const rempli = await remplir(f, { ...attendus, [nom]: variante[nom]! });
-    const reference = await statuts(rempli);
-    expect(Object.values(reference).filter((s) => s !== 'juste').length).toBeGreaterThan(0);
-    const inseree = fichier('inseree.xlsx');
-    await insererLignes(rempli, inseree, 'Travail', 4, 3);
-    const renommee = fichier('renommee.xlsx');
-    await renommerFeuille(inseree, renommee, 'Travail', 'Ma copie');
-    const v = await verifierCopie(renommee, { date: DATE });
-    expect(Object.fromEntries(v.rapport.controles.map((c) => [c.nom, c.statut]))).toEqual(reference);
-    expect(v.rapport.controles.every((c) => c.cellule === null || c.cellule.startsWith('Ma copie!'))).toBe(true);
-    const lo = convertirAvecLibreOffice(renommee, 'xlsx', dossierTemporaire('agora-lo-copie-'));
-    expect(await statuts(lo)).toEqual(reference);
-  }, 300_000);
+  test.each(['rapprochement', 'tva', 'paie', 'facture', 'stocks', 'reglements', 'relances', 'conges', 'frais'] as TypeExercice[])(
+    '%s : lignes insérées au-dessus des réponses, feuille renommée, copie réenregistrée par LibreOffice : mêmes verdicts',
+    async (type) => {
+      const { f, attendus } = await exercice(
+        type,
+        type === 'tva'
+          ? { aleas: ['immobilisation'] }
+          : type === 'paie'
+            ? { aleas: ['majorations'] }
+            : type === 'facture'
+              ? { aleas: ['escompte', 'retour'] }
+              : type === 'reglements'
+                ? { aleas: ['fin_de_mois', 'escompte'] }
+                : type === 'conges'
+                  ? { periode: '2026-08', aleas: ['sans_solde'] }
+                  : type === 'frais'
+                    ? { periode: '2024-10', aleas: ['depassement'] }
+                    : {},
+      );
+      const x = await ouvrirExercice(f);
+      const variante = Object.entries(x.spec.variantes)
+        .map(([, fn]) => fn(x.entree, x.parametres))
+        .find((a) => a && Object.keys(a).some((k) => k in attendus && JSON.stringify(a[k]) !== JSON.stringify(attendus[k])))!;
+      const nom = Object.keys(variante).find((k) => k in attendus && JSON.stringify(variante[k]) !== JSON.stringify(attendus[k]))!;
+      const rempli = await remplir(f, { ...attendus, [nom]: variante[nom]! });
+      const reference = await statuts(rempli);
+      expect(Object.values(reference).filter((s) => s !== 'juste').length).toBeGreaterThan(0);
+      const inseree = fichier('inseree.xlsx');
+      await insererLignes(rempli, inseree, 'Travail', 4, 3);
+      const renommee = fichier('renommee.xlsx');
+      await renommerFeuille(inseree, renommee, 'Travail', 'Ma copie');
+      const v = await verifierCopie(renommee, { date: DATE });
+      expect(Object.fromEntries(v.rapport.controles.map((c) => [c.nom, c.statut]))).toEqual(reference);
+      expect(v.rapport.controles.every((c) => c.cellule === null || c.cellule.startsWith('Ma copie!'))).toBe(true);
+      const lo = convertirAvecLibreOffice(renommee, 'xlsx', dossierTemporaire('agora-lo-copie-'));
+      expect(await statuts(lo)).toEqual(reference);
+    },
+    300_000,
+  );
 });
 
 describe('copie annotée', () => {
@@ -189,7 +231,10 @@ describe('copie annotée', () => {
     expect(textes.join('\n')).toContain('Résultats de la vérification — Bulletin de paie du mois');
     expect(textes.join('\n')).toContain('Élève : MARTIN Léa (1re AGOrA B)');
     const suivi = wb.getWorksheet('Suivi des compétences')!;
-    const lignes = suivi.getSheetValues().slice(2).map((l) => (l as unknown[]).slice(1));
+    const lignes = suivi
+      .getSheetValues()
+      .slice(2)
+      .map((l) => (l as unknown[]).slice(1));
     // one wrong answer out of n on the bulletin (3.2.4): (n − 1) / n, at least 90 %, degree 4; the écriture (3.2.5) is right
     const paie = v.rapport.competences.find((c) => c.code === '3.2.4')!;
     expect(paie.taux).toBeCloseTo((paie.points - 1) / paie.points, 4);
@@ -284,7 +329,7 @@ describe('fichiers refusés', () => {
     const a = x.spec.attendus(x.entree, x.parametres);
     const noms = x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom);
     // about 80 % right: degree 3 with these thresholds (it would be 3 with the defaults too, 4 from 85 %)
-    const valeurs = Object.fromEntries(noms.map((k, i) => [k, i < 2 ? ((a[k] as number[]).map((v) => v + 1)) : a[k]!])) as Attendus;
+    const valeurs = Object.fromEntries(noms.map((k, i) => [k, i < 2 ? (a[k] as number[]).map((v) => v + 1) : a[k]!])) as Attendus;
     const v = await verifierCopie(await remplir(f, valeurs), { date: DATE });
     expect([v.rapport.mode, v.rapport.montrerAttendus]).toEqual(['sommatif', true]);
     const t = v.rapport.competences[0]!.taux!;
@@ -305,7 +350,15 @@ describe('fichiers refusés', () => {
   test('réglages saisis (ligne de commande et volet) : pourcentages à la virgule, refus en français, phrase de « Paramètres »', () => {
     expect(reglagesSaisis({ mode: 'sommatif', montrerAttendus: true, seuils: [' 50 ', '62,5', '85.5'] })).toEqual({ mode: 'sommatif', montrerAttendus: true, seuils: [0.5, 0.625, 0.855] });
     expect(reglagesSaisis({ montrerAttendus: false })).toEqual({ mode: 'formatif', montrerAttendus: false, seuils: [0.4, 0.65, 0.9] });
-    for (const seuils of [['70', '50', '85'], ['40', '65'], ['0', '65', '90'], ['40', '65', '100'], ['40', 'soixante', '90'], ['40', '', '90'], ['-10', '65', '90']])
+    for (const seuils of [
+      ['70', '50', '85'],
+      ['40', '65'],
+      ['0', '65', '90'],
+      ['40', '65', '100'],
+      ['40', 'soixante', '90'],
+      ['40', '', '90'],
+      ['-10', '65', '90'],
+    ])
       expect(() => reglagesSaisis({ montrerAttendus: false, seuils })).toThrow(`trois pourcentages croissants entre 0 et 100 (exclus), par exemple 40, 65, 90 : « ${seuils.join(' ; ')} »`);
     expect(() => reglagesSaisis({ mode: 'noté', montrerAttendus: false })).toThrow('formatif ou sommatif : « noté »');
     expect(reglagesEnClair({ mode: 'sommatif', montrerAttendus: false, seuils: [0.5, 0.625, 0.85] }, degresDuLivret())).toBe(

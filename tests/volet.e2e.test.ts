@@ -137,7 +137,9 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   expect(niveaux[0]).toBe('TI — Très insuffisant');
   await page.locator('#parametres-ccf input').first().fill('1,5');
   await page.getByRole('button', { name: 'Enregistrer dans le classeur' }).click();
-  await expect(page.locator('#parametres-message.erreur').textContent()).resolves.toBe("Échelle CCF, niveau « TI » (Très insuffisant) : « 1,5 » n'est pas une valeur entre 0 et 1 (laissez vide pour un niveau non compté dans la moyenne).");
+  await expect(page.locator('#parametres-message.erreur').textContent()).resolves.toBe(
+    "Échelle CCF, niveau « TI » (Très insuffisant) : « 1,5 » n'est pas une valeur entre 0 et 1 (laissez vide pour un niveau non compté dans la moyenne).",
+  );
   await page.locator('#parametres-ccf input').first().fill('0,1');
   await page.getByLabel(/^Pas d'arrondi/).fill('0,25');
   await page.locator('#section-parametres').getByLabel('Établissement', { exact: true }).fill('=HYPERLINK("http://x","y")');
@@ -200,9 +202,16 @@ test('Grilles : la liste des élèves tapée dans une feuille du classeur, prise
   const { page, erreurs } = await ouvrir('taskpane.html#grilles');
   // an empty selection first: the message says what to do
   await page.getByRole('button', { name: 'Prendre la liste sélectionnée dans le classeur' }).click();
-  await expect(page.locator('#grilles-message.erreur').textContent()).resolves.toBe('La sélection Feuil1!A1 est vide : sélectionnez la liste des élèves (nom, prénom, classe) dans une feuille, puis recommencez.');
+  await expect(page.locator('#grilles-message.erreur').textContent()).resolves.toBe(
+    'La sélection Feuil1!A1 est vide : sélectionnez la liste des élèves (nom, prénom, classe) dans une feuille, puis recommencez.',
+  );
   // the list typed in Feuil1 as in Excel: a cell, its content, Entrée
-  const liste = [['Nom', 'Prénom', 'Classe'], ['DUPONT', 'Jean', 'Tle AGOrA A'], ["N'DIAYE", 'Awa', 'Tle AGOrA A'], ['=1+1', 'Léa', 'Tle AGOrA B']];
+  const liste = [
+    ['Nom', 'Prénom', 'Classe'],
+    ['DUPONT', 'Jean', 'Tle AGOrA A'],
+    ["N'DIAYE", 'Awa', 'Tle AGOrA A'],
+    ['=1+1', 'Léa', 'Tle AGOrA B'],
+  ];
   for (const [i, ligne] of liste.entries())
     for (const [j, v] of ligne.entries()) {
       await page.locator(`table.grille td[data-adresse="${'BCD'[j]}${i + 3}"]`).click();
@@ -234,7 +243,9 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   const lu = await lireClasseurOuvert(ctx2 as unknown as Excel.RequestContext, {}, (v) => ctx2.prend(v));
   const attendus = attendusDesReponses(exerciceDuClasseur(lu.classeur, lu.nom, false));
   remplirMemoire(c, attendus);
-  const saisies = c.feuilles.flatMap((f) => [...f.cellules].filter(([a, x]) => x.valeur !== null && avant.get(`${f.nom}!${a}`) !== x.valeur).map(([a, x]) => ({ feuille: f.nom, adresse: a, valeur: x.valeur! })));
+  const saisies = c.feuilles.flatMap((f) =>
+    [...f.cellules].filter(([a, x]) => x.valeur !== null && avant.get(`${f.nom}!${a}`) !== x.valeur).map(([a, x]) => ({ feuille: f.nom, adresse: a, valeur: x.valeur! })),
+  );
   expect(saisies.length).toBeGreaterThan(5);
 
   // as Excel 2019 (ExcelApi 1.8): the exercise is written range by range, exceljs is never fetched
@@ -257,10 +268,16 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   await page.getByLabel('Prénom', { exact: true }).fill(eleve.prenom);
   await page.getByLabel('Classe', { exact: true }).fill(eleve.classe);
   await page.getByRole('button', { name: "Créer l'exercice" }).click();
-  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(/^Exercice « .+ » inséré pour DUPONT Jean : cas n° \d+, aléas : .+\. Mise en page d'impression non appliquée : elle demande Excel 2021, Microsoft 365 ou Excel sur le web.* Clé de l’enseignant créée sur ce poste \(identifiant [0-9a-f]{12}\) : elle scelle vos exercices ; voyez l’onglet Paramètres pour la partager avec vos collègues\.$/);
+  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(
+    /^Exercice « .+ » inséré pour DUPONT Jean : cas n° \d+, aléas : .+\. Mise en page d'impression non appliquée : elle demande Excel 2021, Microsoft 365 ou Excel sur le web.* Clé de l’enseignant créée sur ce poste \(identifiant [0-9a-f]{12}\) : elle scelle vos exercices ; voyez l’onglet Paramètres pour la partager avec vos collègues\.$/,
+  );
 
   // a date shows as Excel shows it (« 03/10/2026 »), not as its serial number
-  const dates = modele.feuilles.flatMap((f) => f.lignes.flatMap((l, i) => l.cellules.flatMap((x, j) => (x?.valeur && typeof x.valeur === 'object' && 'date' in x.valeur ? [{ feuille: f.nom, adresse: `${lettreColonne(j)}${i + 1}`, date: x.valeur.date }] : []))));
+  const dates = modele.feuilles.flatMap((f) =>
+    f.lignes.flatMap((l, i) =>
+      l.cellules.flatMap((x, j) => (x?.valeur && typeof x.valeur === 'object' && 'date' in x.valeur ? [{ feuille: f.nom, adresse: `${lettreColonne(j)}${i + 1}`, date: x.valeur.date }] : [])),
+    ),
+  );
   expect(dates.length).toBeGreaterThan(2);
   for (const d of dates.slice(0, 3)) {
     await page.locator('.onglets-feuilles [role=tab]', { hasText: d.feuille }).first().click();
@@ -331,7 +348,9 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   const [corrige] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Enregistrer le corrigé (.xlsx)' }).click()]);
   expect(corrige.suggestedFilename()).toBe('corrige-tva-DUPONT_Jean.xlsx');
   await page.locator('#section-exercices').screenshot({ path: path.join(CAPTURES, 'exercice-corrige.png') });
-  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toBe('Corrigé prêt : corrige-tva-DUPONT_Jean.xlsx, avec la justification de chaque réponse. Ne le laissez pas dans le classeur de l’élève.');
+  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toBe(
+    'Corrigé prêt : corrige-tva-DUPONT_Jean.xlsx, avec la justification de chaque réponse. Ne le laissez pas dans le classeur de l’élève.',
+  );
   const f = path.join(dossierTemporaire('agora-volet-corrige-'), 'corrige.xlsx');
   await corrige.saveAs(f);
   const ouvert = await ouvrirExercice(f);
@@ -345,7 +364,9 @@ test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à 
   const { page } = await ouvrir('taskpane.html#exercices');
   await page.getByLabel("Modèle d'exercice").selectOption('rapprochement');
   // the settings are folded under their summary, which tells them
-  await expect(page.locator('#exercices-reglages summary').textContent()).resolves.toBe("Vérification des copies (l'élève ne peut pas la changer) : formative, degrés 2, 3 et 4 à partir de 40 %, 65 % et 90 %");
+  await expect(page.locator('#exercices-reglages summary').textContent()).resolves.toBe(
+    "Vérification des copies (l'élève ne peut pas la changer) : formative, degrés 2, 3 et 4 à partir de 40 %, 65 % et 90 %",
+  );
   await expect(page.getByLabel(/^Formative/).isVisible()).resolves.toBe(false);
   await page.locator('#exercices-reglages summary').click();
   await expect(page.getByLabel(/^Formative/).isChecked()).resolves.toBe(true); // templates/verification.json
@@ -356,7 +377,9 @@ test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à 
   await page.getByLabel(/^Degré 3 /).fill('45');
   await page.getByLabel(/^Degré 4 /).fill('85');
   await page.getByRole('button', { name: "Créer l'exercice" }).click();
-  await expect(page.locator('#exercices-message.erreur').textContent()).resolves.toBe('Degrés de la vérification : trois pourcentages croissants entre 0 et 100 (exclus), par exemple 40, 65, 90 : « 50 ; 45 ; 85 ».');
+  await expect(page.locator('#exercices-message.erreur').textContent()).resolves.toBe(
+    'Degrés de la vérification : trois pourcentages croissants entre 0 et 100 (exclus), par exemple 40, 65, 90 : « 50 ; 45 ; 85 ».',
+  );
   await expect(page.locator('.onglets-feuilles [role=tab]').allTextContents()).resolves.toEqual(['Feuil1']);
   await expect(page.locator('#exercices-reglages-resume').textContent()).resolves.toBe('à corriger');
   await page.getByLabel(/^Degré 3 /).fill('62,5');
@@ -410,9 +433,17 @@ test('Exercices pour la classe : un classeur par élève (chacun son cas) et les
   const zip = await JSZip.loadAsync(readFileSync(zipFichier));
   // the oracle: the same class computed here, with the names the CLI gives its files
   const attendus = exercicesPourLaClasse({ type: 'rapprochement', graine: 5, periode: '2026-10', date: '2026-11-23' }, eleves);
-  expect(Object.keys(zip.files).filter((f) => !f.endsWith('/')).sort()).toEqual([...attendus.flatMap((x) => [x.fichier, `corriges/${x.corrige}`]), 'repartition.csv'].sort());
+  expect(
+    Object.keys(zip.files)
+      .filter((f) => !f.endsWith('/'))
+      .sort(),
+  ).toEqual([...attendus.flatMap((x) => [x.fichier, `corriges/${x.corrige}`]), 'repartition.csv'].sort());
   expect(attendus.map((x) => x.fichier)).toEqual(['rapprochement-DUPONT_Jean.xlsx', "rapprochement-N'DIAYE_Awa.xlsx", 'rapprochement-DUPONT_Jean_2.xlsx']);
-  const repartition = (await zip.file('repartition.csv')!.async('string')).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+  const repartition = (await zip.file('repartition.csv')!.async('string'))
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(';'));
   expect(repartition.slice(1).map((l) => [l[3], l[5]])).toEqual(attendus.map((x) => [x.fichier, String(x.graine)]));
   for (const x of attendus) {
     const f = path.join(d, x.fichier);
@@ -427,13 +458,13 @@ test('Exercices pour la classe : un classeur par élève (chacun son cas) et les
   expect(sorties).toEqual([]);
 });
 
-test('Consolider : trois classeurs d\'élèves et un faux classeur choisis, lus dans le navigateur avec une barre de progression ; feuilles de la classe insérées, identiques à celles de la ligne de commande ; anomalie listée', async () => {
+test("Consolider : trois classeurs d'élèves et un faux classeur choisis, lus dans le navigateur avec une barre de progression ; feuilles de la classe insérées, identiques à celles de la ligne de commande ; anomalie listée", async () => {
   const d = dossierTemporaire('agora-volet-classe-');
   const options = { types: ['pfmp' as const], etablissement: 'LP de test', annee: '2026-2027', date: '2026-11-23' };
   const positionnements: [string, (number | string | null)[]][] = [
     ['DUPONT', [1, 2, 'NE', 4, null, null]],
     ['MARTIN', [3, null, null, null, null, null]],
-    ['N\'DIAYE', [null, null, null, null, null, null]],
+    ["N'DIAYE", [null, null, null, null, null, null]],
   ];
   const fichiers: string[] = [];
   for (const [nom, niveaux] of positionnements) {
@@ -477,7 +508,9 @@ test('Consolider : trois classeurs d\'élèves et un faux classeur choisis, lus 
   await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Couverture' }).click();
   const lignes = await page.locator('table.grille tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
   expect(lignes.find((l) => l[1] === '1.1.1')).toEqual(ligne111);
-  await expect(page.locator('p.graphique').textContent()).resolves.toMatch(/^Graphique « Répartition des degrés par compétence \(nombre d'élèves\) » \(barres empilées\) : données E\d+:H\d+, catégories B\d+:B\d+, placé en L\d+:U\d+\.$/);
+  await expect(page.locator('p.graphique').textContent()).resolves.toMatch(
+    /^Graphique « Répartition des degrés par compétence \(nombre d'élèves\) » \(barres empilées\) : données E\d+:H\d+, catégories B\d+:B\d+, placé en L\d+:U\d+\.$/,
+  );
   await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Profil' }).click();
   await expect(page.locator('p.graphique').textContent()).resolves.toMatch(/^Graphique « Niveau agrégé par compétence » \(histogramme\)/);
   await expect(page.locator('table.grille td[data-adresse="B4"]').textContent()).resolves.toBe('DUPONT Léa (Tle AGOrA A)');
@@ -493,7 +526,10 @@ test('Vérifier des copies enregistrées : deux copies et un faux fichier choisi
   const d = dossierTemporaire('agora-volet-lot-');
   const cle = cleDesTests();
   const copies: string[] = [];
-  for (const [i, eleve] of [{ nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' }, { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' }].entries()) {
+  for (const [i, eleve] of [
+    { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' },
+    { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' },
+  ].entries()) {
     const f = path.join(d, `tva-${eleve.nom}.xlsx`);
     await ecrireExercice({ type: 'tva', graine: 20 + i, periode: '2026-10', date: '2026-11-23', cle }, eleve, f);
     const reponses = attendusDesReponses(await ouvrirExercice(f));
@@ -521,7 +557,11 @@ test('Vérifier des copies enregistrées : deux copies et un faux fichier choisi
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('verifier-lot-message');
   await expect(page.locator('#verifier-progression').evaluate((p: HTMLProgressElement) => [p.value, p.max])).resolves.toEqual([3, 3]);
   const rangees = await page.locator('#verifier-lot-resultats tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
-  expect(rangees.slice(1).map((r) => r.slice(0, 2))).toEqual([['copie-DUPONT.xlsx', 'DUPONT Jean'], ['copie-MARTIN.xlsx', 'MARTIN Léa'], ['notes.xlsx', '—']]);
+  expect(rangees.slice(1).map((r) => r.slice(0, 2))).toEqual([
+    ['copie-DUPONT.xlsx', 'DUPONT Jean'],
+    ['copie-MARTIN.xlsx', 'MARTIN Léa'],
+    ['notes.xlsx', '—'],
+  ]);
   expect(rangees[1]![2]).toBe('2.2.4 : 100 %, degré 4 — Bien maîtrisé');
   expect(rangees[3]![2]).toMatch(/notes\.xlsx.*n'est pas un classeur/);
   await page.screenshot({ path: path.join(CAPTURES, 'verifier-lot.png'), fullPage: true });
@@ -534,11 +574,13 @@ test('Vérifier des copies enregistrées : deux copies et un faux fichier choisi
   expect(csv[0]).toBe('\ufeffFichier;Élève;Classe;Compétence;Réussite (%);Degré;Remarque');
   expect(csv[1]).toBe('copie-DUPONT.xlsx;DUPONT Jean;Tle A;2.2.4;100;4 Bien maîtrisé;');
   // the annotated copies made in the page count in the consolidation as the CLI's: their rows are sealed
-  const annotees = await Promise.all(['copie-DUPONT-verifie.xlsx', 'copie-MARTIN-verifie.xlsx'].map(async (n) => {
-    const f = path.join(d, n);
-    writeFileSync(f, await zip.file(n)!.async('uint8array'));
-    return f;
-  }));
+  const annotees = await Promise.all(
+    ['copie-DUPONT-verifie.xlsx', 'copie-MARTIN-verifie.xlsx'].map(async (n) => {
+      const f = path.join(d, n);
+      writeFileSync(f, await zip.file(n)!.async('uint8array'));
+      return f;
+    }),
+  );
   const classe = await consoliderClasseurs(annotees, { sortie: path.join(d, 'classe.xlsx'), methode: 'recente', date: '2026-11-23', cle });
   expect([classe.eleves, classe.anomalies.length]).toEqual([2, 0]);
   expect(erreurs).toEqual([]);

@@ -53,7 +53,13 @@ export async function ecrireExercice(p: Ports, d: DemandeExercice, eleve: Eleve 
  * makes them) written one workbook per student, the corrigés into `corriges`, and « repartition.csv »
  * beside the copies; one bad write does not stop the others.
  */
-export async function exercicesDeLaClasse(p: Ports, d: DemandeExercice, eleves: readonly Eleve[], dossier: string, corriges?: string): Promise<{ fichiers: ResumeExercice[]; erreurs: { eleve: string; message: string }[] }> {
+export async function exercicesDeLaClasse(
+  p: Ports,
+  d: DemandeExercice,
+  eleves: readonly Eleve[],
+  dossier: string,
+  corriges?: string,
+): Promise<{ fichiers: ResumeExercice[]; erreurs: { eleve: string; message: string }[] }> {
   await p.fichiers.creerDossier(dossier, true);
   if (corriges) await p.fichiers.creerDossier(corriges, true);
   const exercices = exercicesPourLaClasse(d, eleves, d.donnees ? await preparerCas(p, d, null) : undefined);
@@ -71,7 +77,10 @@ export async function exercicesDeLaClasse(p: Ports, d: DemandeExercice, eleves: 
   }
   const ecrits = new Set(fichiers.map((f) => f.fichier));
   const repartition = exercices.filter((x) => ecrits.has(p.fichiers.joindre(dossier, x.fichier)));
-  await p.fichiers.ecrire(p.fichiers.joindre(dossier, REPARTITION), repartitionCsv(repartition, (x) => (corriges ? p.fichiers.joindre(corriges, x.corrige) : '')));
+  await p.fichiers.ecrire(
+    p.fichiers.joindre(dossier, REPARTITION),
+    repartitionCsv(repartition, (x) => (corriges ? p.fichiers.joindre(corriges, x.corrige) : '')),
+  );
   return { fichiers, erreurs };
 }
 
@@ -107,4 +116,3 @@ export async function scellerExercice(p: Ports, fichier: string, sortie: string,
 export async function ouvrirExercice(p: Ports, fichier: string, corrigeAccepte = true): Promise<ExerciceOuvert> {
   return exerciceDuClasseur(await ouvrirClasseur(p.classeurs, fichier), fichier, corrigeAccepte);
 }
-

@@ -40,7 +40,10 @@ export const REPARTITION = 'repartition.csv';
 
 /** « repartition.csv »: the case each student received, to find a copy's corrigé (`corrige` says where it is) or give the same case again. */
 export const repartitionCsv = (exercices: readonly ExerciceDEleve[], corrige: (x: ExerciceDEleve) => string = (x) => `${DOSSIER_CORRIGES}/${x.corrige}`) =>
-  ecrireCsv([['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas'], ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, corrige(x), x.graine, x.aleas.join(', ')])]);
+  ecrireCsv([
+    ['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas'],
+    ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, corrige(x), x.graine, x.aleas.join(', ')]),
+  ]);
 
 /** What the pane's .zip holds: each workbook, its corrigé in « corriges/ », and repartition.csv (workbooks rendered one at a time). */
 export const contenuDeLArchive = (exercices: readonly ExerciceDEleve[]): EntreeArchive[] => [

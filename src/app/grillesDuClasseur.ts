@@ -30,7 +30,9 @@ export function grillesPourLeClasseur(
   const version = agora.get('gabarit_grilles');
   if (!version) throw new RangeError('Ce classeur contient déjà des feuilles AGOrA qui ne sont pas des grilles (un exercice ou une classe consolidée) : insérez les grilles dans un classeur vide.');
   if (versionMajeure(version) > versionMajeure(gabaritGrilles().version))
-    throw new RangeError(`Les grilles de ce classeur viennent d'une version plus récente d'AGOrA (modèle ${version} ; celle-ci écrit la ${gabaritGrilles().version}) : mettez AGOrA à jour avant d'en ajouter.`);
+    throw new RangeError(
+      `Les grilles de ce classeur viennent d'une version plus récente d'AGOrA (modèle ${version} ; celle-ci écrit la ${gabaritGrilles().version}) : mettez AGOrA à jour avant d'en ajouter.`,
+    );
 
   const deja = entreesLues(lignesAgora).filter((e) => e.nom || e.prenom);
   const prefixes = new Map<string, string>();

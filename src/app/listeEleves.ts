@@ -12,7 +12,11 @@ const cleEntete = (s: string) =>
     .toLowerCase();
 
 /** A name as it will be shown: control characters removed, spaces collapsed. Never interpreted. */
-const nettoyer = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+const nettoyer = (s: string) =>
+  s
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Key that identifies a student: same name and first name whatever the case, accents or spacing. */
 export const cleEleve = (e: Pick<Eleve, 'nom' | 'prenom'>) => `${cleEntete(e.nom)}|${cleEntete(e.prenom)}`;
@@ -121,7 +125,12 @@ export function elevesDepuisCsv(octets: Uint8Array, fichier: string, classeParDe
     }
     const classe = col.classe >= 0 ? nettoyer(l.champs[col.classe] ?? '') || classeParDefaut : classeParDefaut;
     if (!nom || !prenom) throw new ErreurFichier(`${ici} : ${!nom ? 'le nom' : 'le prénom'} est vide.`, fichier);
-    const ine = col.ine >= 0 ? nettoyer(l.champs[col.ine] ?? '').replace(/\s/g, '').toUpperCase() : '';
+    const ine =
+      col.ine >= 0
+        ? nettoyer(l.champs[col.ine] ?? '')
+            .replace(/\s/g, '')
+            .toUpperCase()
+        : '';
     if (ine && !RE_INE.test(ine))
       throw new ErreurFichier(`${ici} : INE « ${nettoyer(l.champs[col.ine] ?? '')} » invalide (11 caractères : 10 chiffres et une lettre, ou 9 chiffres et deux caractères).`, fichier);
     if (ine && ines.has(ine)) throw new ErreurFichier(`${ici} : l'INE ${ine} est déjà celui de la ligne ${ines.get(ine)}.`, fichier);
@@ -161,7 +170,15 @@ export function elevesDepuisTexte(texte: string, classeParDefaut = ''): ListeEle
  */
 export function texteDesLignes(valeurs: readonly (readonly unknown[])[]): string {
   return valeurs
-    .map((l) => l.map((v) => (v === null || v === undefined ? '' : String(v).replace(/[\t\r\n]+/g, ' ').trim())))
+    .map((l) =>
+      l.map((v) =>
+        v === null || v === undefined
+          ? ''
+          : String(v)
+              .replace(/[\t\r\n]+/g, ' ')
+              .trim(),
+      ),
+    )
     .filter((l) => l.some((v) => v !== ''))
     .map((l) => l.join('\t').replace(/\t+$/, ''))
     .join('\n');

@@ -92,7 +92,6 @@ export interface ExerciceOuvert {
   empreintes: Record<string, string>;
 }
 
-
 /** The student an exercise workbook was made for, from `_agora`'s table of generated sheets (empty texts when none). */
 function eleveDuClasseur(lignesAgora: readonly string[][]): Eleve {
   const l = entreesLues(lignesAgora).find((x) => x.ancre === ANCRES.travail);
@@ -113,7 +112,10 @@ export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccept
   const spec = def.spec;
   const version = c.agora.get(CLES_EXERCICE.version) ?? '';
   if (versionMajeure(version) > versionMajeure(spec.gabarit.version) || Number(c.agora.get('format') ?? FORMAT_AGORA) > Number(FORMAT_AGORA))
-    throw new ErreurFichier(`« ${fichier} » a été créé avec une version plus récente du modèle « ${spec.gabarit.titre} » (${version} ; cette version d'AGOrA lit la ${spec.gabarit.version}) : mettez AGOrA à jour.`, fichier);
+    throw new ErreurFichier(
+      `« ${fichier} » a été créé avec une version plus récente du modèle « ${spec.gabarit.titre} » (${version} ; cette version d'AGOrA lit la ${spec.gabarit.version}) : mettez AGOrA à jour.`,
+      fichier,
+    );
   const lecture = lireBlocs(spec.structure(), (n) => c.plage(n));
   if (lecture.problemes.length) throw new ErreurFichier(`Énoncé illisible dans « ${fichier} » :\n  - ${lecture.problemes.join('\n  - ')}`, fichier);
   let entree: unknown;
@@ -129,7 +131,9 @@ export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccept
   } catch (e) {
     throw new ErreurFichier(`« ${fichier} » : ${(e as Error).message}`, fichier);
   }
-  const enonceModifie = Object.entries(lecture.empreintes).filter(([b, h]) => c.agora.get(`${CLES_EXERCICE.empreinte}${b}`) !== h).map(([b]) => b);
+  const enonceModifie = Object.entries(lecture.empreintes)
+    .filter(([b, h]) => c.agora.get(`${CLES_EXERCICE.empreinte}${b}`) !== h)
+    .map(([b]) => b);
   // workbooks made before the parameters were fingerprinted have no such key: only the seal covers them
   const empreinteParametresLue = c.agora.get(CLES_EXERCICE.parametres);
   if (empreinteParametresLue !== undefined && empreinteParametresLue !== empreinteParametres(parametres)) enonceModifie.push(FEUILLES.parametres);
@@ -140,4 +144,3 @@ export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccept
   const aleas = (c.agora.get(CLES_EXERCICE.aleas) ?? '').split(',').filter(Boolean);
   return { fichier, classeur: c, modele: spec.gabarit.id, spec, entree, parametres, graine: graine ? Number(graine) : null, aleas, enonceModifie, eleve, sceau, empreintes };
 }
-

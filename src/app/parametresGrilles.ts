@@ -46,7 +46,14 @@ export function parametresDuClasseur(c: Pick<ClasseurLu, 'plage'>): ParametresGr
   const ccf = echelle(PARAMETRES.ccfCodes, PARAMETRES.ccfLibelles, PARAMETRES.ccfValeurs);
   const pfmp = echelle(PARAMETRES.pfmpCodes, PARAMETRES.pfmpLibelles, PARAMETRES.pfmpValeurs);
   if (!ccf || !pfmp || !c.plage(PARAMETRES.notePas)) return undefined;
-  return { etablissement: texte(cellule(PARAMETRES.etablissement)), annee: texte(cellule(PARAMETRES.annee)), pas: nombre(cellule(PARAMETRES.notePas)), noteMax: nombre(cellule(PARAMETRES.noteMax)), ccf, pfmp };
+  return {
+    etablissement: texte(cellule(PARAMETRES.etablissement)),
+    annee: texte(cellule(PARAMETRES.annee)),
+    pas: nombre(cellule(PARAMETRES.notePas)),
+    noteMax: nombre(cellule(PARAMETRES.noteMax)),
+    ccf,
+    pfmp,
+  };
 }
 
 /**
@@ -66,7 +73,8 @@ export function ecrituresParametres(s: SaisieParametres, actuels: ParametresGril
       const t = (saisies[i] ?? '').trim();
       if (t === '') return [null];
       const v = nombreFrancais(t);
-      if (v === undefined || v < 0 || v > 1) throw new RangeError(`${echelle}, niveau « ${n.code} » (${n.libelle}) : « ${t} » n'est pas une valeur entre 0 et 1 (laissez vide pour un niveau non compté dans la moyenne).`);
+      if (v === undefined || v < 0 || v > 1)
+        throw new RangeError(`${echelle}, niveau « ${n.code} » (${n.libelle}) : « ${t} » n'est pas une valeur entre 0 et 1 (laissez vide pour un niveau non compté dans la moyenne).`);
       return [v];
     });
   return new Map<string, Valeur[][]>([

@@ -87,8 +87,7 @@ export async function simulerGrilles(p: Ports, grilles: string, sortie: string, 
   valeurs.PFMP_Periodes = faites.map((p, k) => [`P${k + 1}`, p.du, p.au, p.organisation, 'M. ou Mme le tuteur', p.activites, k === 4 && h.suivant() < 0.6 ? 5 : p.semaines, 'Oui']);
   for (const b of r.blocs)
     for (const a of b.activites)
-      for (const c of a.competences)
-        valeurs[`PFMP${b.pole.code}_C${fragment(c.code)}`] = gabaritGrilles().periodesPfmp.map((_, k) => (k < faites.length && h.suivant() < 0.5 ? degre(k) : null));
+      for (const c of a.competences) valeurs[`PFMP${b.pole.code}_C${fragment(c.code)}`] = gabaritGrilles().periodesPfmp.map((_, k) => (k < faites.length && h.suivant() < 0.5 ? degre(k) : null));
   if (maladroit) valeurs[`PFMP1_C${fragment(r.blocs[0]!.activites[0]!.competences[0]!.code)}`] = ['acquis', 3, null, 4, null, null];
   const ccf = gabaritGrilles().echelles.ccf.niveaux.map((n) => String(n.code));
   for (const e of r.epreuves) {
@@ -117,7 +116,9 @@ export async function falsifierSuivi(p: Ports, copieVerifiee: string, sortie: st
   if (!suivi || !vraie) throw new ErreurFichier(`« ${copieVerifiee} » n'a pas de ligne dans « Suivi des compétences ».`, copieVerifiee);
   const col = (c: (typeof COLONNES_SUIVI)[number]) => COLONNES_SUIVI.indexOf(c);
   const haut = degresDuLivret().at(-1)!;
-  const fausses = codes.map((code) => vraie.map((v, j) => (j === col('Compétence') ? code : j === col('Taux de réussite') ? 1 : j === col('Degré') ? haut.code : j === col('Niveau') ? haut.libelle : v)));
+  const fausses = codes.map((code) =>
+    vraie.map((v, j) => (j === col('Compétence') ? code : j === col('Taux de réussite') ? 1 : j === col('Degré') ? haut.code : j === col('Niveau') ? haut.libelle : v)),
+  );
   await p.fichiers.ecrire(sortie, await p.classeurs.remplir(copieVerifiee, { [NOM_SUIVI]: [[...COLONNES_SUIVI], ...suivi.valeurs, ...fausses] as Attendus[string] }));
   return fausses.length;
 }

@@ -81,7 +81,11 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     // an énoncé edited into a case that no longer holds together (a payslip to check whose headcount changed)
     if (!(e instanceof ErreurDonnees)) throw e;
     const raison = e.problemes.length ? e.problemes.join(' ; ') : e.intitule;
-    if (x.enonceModifie.length) throw new ErreurFichier(`Énoncé modifié dans « ${fichier} » (${x.enonceModifie.join(', ')}) : ce n'est plus un cas cohérent (${raison}) ; la copie n'est pas vérifiée. Redonnez à l'élève l'exercice d'origine.`, fichier);
+    if (x.enonceModifie.length)
+      throw new ErreurFichier(
+        `Énoncé modifié dans « ${fichier} » (${x.enonceModifie.join(', ')}) : ce n'est plus un cas cohérent (${raison}) ; la copie n'est pas vérifiée. Redonnez à l'élève l'exercice d'origine.`,
+        fichier,
+      );
     throw new ErreurFichier(`« ${fichier} » : ${e.intitule} (${raison}) ; la copie n'est pas vérifiée.`, fichier);
   }
   // a valid seal under the teacher's key, or the copy is not scored when it is invalid
@@ -98,7 +102,19 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
   });
   const mode = o.mode ?? reglages.mode;
   const rapport = rapporter(
-    { fichier, ...eleveDe(x), modele: x.modele, titre: x.spec.gabarit.titre, graine: x.graine, aleas: x.aleas, date: o.date, mode, montrerAttendus: reglages.montrerAttendus, blocsModifies: modifies, sceau },
+    {
+      fichier,
+      ...eleveDe(x),
+      modele: x.modele,
+      titre: x.spec.gabarit.titre,
+      graine: x.graine,
+      aleas: x.aleas,
+      date: o.date,
+      mode,
+      montrerAttendus: reglages.montrerAttendus,
+      blocsModifies: modifies,
+      sceau,
+    },
     resultat,
     (code) => competence(code).libelle,
   );
@@ -125,7 +141,9 @@ export function annotationsDeLaCopie(v: CopieVerifiee, source: string): Annotati
           : [],
       )
     : [];
-  const notes = formatif ? resultat.controles.flatMap((c) => (c.plage && c.diagnostic && c.statut !== 'juste' ? [{ feuille: c.plage.feuille, ligne: c.plage.haut, colonne: c.plage.gauche, texte: c.diagnostic }] : [])) : [];
+  const notes = formatif
+    ? resultat.controles.flatMap((c) => (c.plage && c.diagnostic && c.statut !== 'juste' ? [{ feuille: c.plage.feuille, ligne: c.plage.haut, colonne: c.plage.gauche, texte: c.diagnostic }] : []))
+    : [];
   const lignes = lignesDuSuivi(lignesSuivi(rapport, source, v.scellerSuivi));
   return { resultats: feuilleResultats(rapport), couleurs, notes, suivi: { nom: NOM_SUIVI, entetes: COLONNES_SUIVI, lignes, nouvelle: feuilleSuivi(lignes) } };
 }

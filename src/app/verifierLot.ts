@@ -58,7 +58,15 @@ export function lignesDuLot(verifiees: readonly CopieVerifieeDuLot[], erreurs: r
   return [
     ['Fichier', 'Élève', 'Classe', 'Compétence', 'Réussite (%)', 'Degré', 'Remarque'],
     ...verifiees.flatMap((v) =>
-      v.rapport.competences.map((c) => [v.fichier, v.rapport.eleve ?? '', v.rapport.classe ?? '', c.code, c.taux === null ? null : Math.round(c.taux * 1000) / 10, c.niveau ? `${c.niveau.code} ${c.niveau.libelle}` : 'Non évalué', v.rapport.sceau === 'valide' ? '' : SCEAU_EN_CLAIR[v.rapport.sceau]]),
+      v.rapport.competences.map((c) => [
+        v.fichier,
+        v.rapport.eleve ?? '',
+        v.rapport.classe ?? '',
+        c.code,
+        c.taux === null ? null : Math.round(c.taux * 1000) / 10,
+        c.niveau ? `${c.niveau.code} ${c.niveau.libelle}` : 'Non évalué',
+        v.rapport.sceau === 'valide' ? '' : SCEAU_EN_CLAIR[v.rapport.sceau],
+      ]),
     ),
     ...erreurs.map((e) => [e.fichier, '', '', '', null, '', e.message]),
   ];

@@ -118,7 +118,9 @@ async function modeles(d: string, cle: CleEnseignant): Promise<Modele[]> {
 async function principal(): Promise<void> {
   const d = mkdtempSync(path.join(os.tmpdir(), 'agora-bench-consolidation-'));
   const max = Math.max(...TAILLES);
-  process.stdout.write(`\nBanc d'essai de la consolidation : classes de ${TAILLES.join(', ')} élèves, un classeur de grilles rempli (PFMP P1 à P5, attestation, CCF) et une copie de TVA vérifiée par élève\n`);
+  process.stdout.write(
+    `\nBanc d'essai de la consolidation : classes de ${TAILLES.join(', ')} élèves, un classeur de grilles rempli (PFMP P1 à P5, attestation, CCF) et une copie de TVA vérifiée par élève\n`,
+  );
   const t0 = Date.now();
   // the bench's own key: the children consolidate with it (AGORA_CLE)
   process.env.AGORA_CLE = path.join(d, 'cle-banc.txt');
@@ -130,7 +132,10 @@ async function principal(): Promise<void> {
     const x = m[i % m.length]!;
     const nom = `ELEVE${String(i + 1).padStart(4, '0')}`;
     const eleve = { nom, prenom: 'Prénom', classe: 'Tle AGOrA' };
-    for (const [genre, octets, sceaux] of [['grilles', x.grilles, []], ['tva', x.copie, sceauxPour(x.suivi, cle, eleve)]] as const) {
+    for (const [genre, octets, sceaux] of [
+      ['grilles', x.grilles, []],
+      ['tva', x.copie, sceauxPour(x.suivi, cle, eleve)],
+    ] as const) {
       const f = path.join(d, 'classe', `${nom}-${genre}.xlsx`);
       await fs.writeFile(f, await remplacer(octets, [[x.nom, nom], ...sceaux]));
       fichiers.push(f);
@@ -138,7 +143,9 @@ async function principal(): Promise<void> {
   }
   const taille = (await fs.stat(fichiers[0]!)).size / 1024;
   process.stdout.write(`${fichiers.length} classeurs préparés en ${((Date.now() - t0) / 1000).toFixed(0)} s (grilles : ${taille.toFixed(0)} Ko par classeur)\n\n`);
-  process.stdout.write(`  ${'élèves'.padEnd(7)}${'fichiers'.padStart(9)}   ${'référence : exceljs charge'.padEnd(36)}${'lecture seule (relevés)'.padEnd(45)}${'agora consolider (tout compris)'.padEnd(45)}\n`);
+  process.stdout.write(
+    `  ${'élèves'.padEnd(7)}${'fichiers'.padStart(9)}   ${'référence : exceljs charge'.padEnd(36)}${'lecture seule (relevés)'.padEnd(45)}${'agora consolider (tout compris)'.padEnd(45)}\n`,
+  );
   let premiere: Mesure | undefined; // the smallest class: memory should stay flat from it
   for (const n of TAILLES) {
     const liste = path.join(d, `liste-${n}.txt`);
@@ -151,9 +158,13 @@ async function principal(): Promise<void> {
     const fps = (x: Mesure) => ((2 * n) / (x.ms / 1000)).toFixed(0);
     const cellule = (x: Mesure) => `${(x.ms / 1000).toFixed(1).padStart(6)} s ${fps(x).padStart(4)} fichiers/s ${x.rssMaxMo.toFixed(0).padStart(5)} Mo`;
     const ratio = (x: Mesure) => `ratio ${(x.ms / ref.ms).toFixed(2)}`;
-    process.stdout.write(`  ${String(n).padEnd(7)}${String(2 * n).padStart(9)}   ${cellule(ref).padEnd(36)}${`${cellule(lecture)}  ${ratio(lecture)}`.padEnd(45)}${cellule(c)}  ${ratio(c)}  ${c.preuves} pos.\n`);
+    process.stdout.write(
+      `  ${String(n).padEnd(7)}${String(2 * n).padStart(9)}   ${cellule(ref).padEnd(36)}${`${cellule(lecture)}  ${ratio(lecture)}`.padEnd(45)}${cellule(c)}  ${ratio(c)}  ${c.preuves} pos.\n`,
+    );
     const memoire = `mémoire / ${TAILLES[0]} élèves : ${(c.rssMaxMo / premiere.rssMaxMo).toFixed(2)} (objectif ≤ 1,2)`;
-    process.stdout.write(`  ${''.padEnd(7)}${''.padStart(9)}   ${`zlib seul : ${(zlib.ms / 1000).toFixed(2)} s`.padEnd(36)}${`lecture / zlib : ${(lecture.ms / zlib.ms).toFixed(2)}`.padEnd(45)}${memoire}\n`);
+    process.stdout.write(
+      `  ${''.padEnd(7)}${''.padStart(9)}   ${`zlib seul : ${(zlib.ms / 1000).toFixed(2)} s`.padEnd(36)}${`lecture / zlib : ${(lecture.ms / zlib.ms).toFixed(2)}`.padEnd(45)}${memoire}\n`,
+    );
   }
   process.stdout.write(`\n  (Mo : mémoire résidente maximale du processus de mesure ; pos. : positionnements lus et écrits dans « Détail »)\n`);
   if (process.env.AGORA_BENCH_GARDER) process.stdout.write(`  (fichiers gardés dans ${d})\n`);

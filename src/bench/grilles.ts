@@ -70,7 +70,9 @@ const fmt = (m: Mesure) => `${(m.ms / 1000).toFixed(2).padStart(7)} s   RSS max 
 
 async function principal(): Promise<void> {
   const d = mkdtempSync(path.join(os.tmpdir(), 'agora-bench-'));
-  process.stdout.write(`Banc d'essai des grilles : classes de ${TAILLES.join(' et ')} élèves, ${TYPES_GRILLE.length} types (${TYPES_GRILLE.join(', ')}), Node ${process.version} ; chaque mesure dans son propre processus\n`);
+  process.stdout.write(
+    `Banc d'essai des grilles : classes de ${TAILLES.join(' et ')} élèves, ${TYPES_GRILLE.length} types (${TYPES_GRILLE.join(', ')}), Node ${process.version} ; chaque mesure dans son propre processus\n`,
+  );
   for (const n of TAILLES) {
     const modele = await lancer('modele', n, d);
     const base = await lancer('reference', n, d);

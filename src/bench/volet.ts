@@ -63,7 +63,9 @@ async function interactif(dist: string): Promise<void> {
     const reference = await mesurer('reference.html');
     const volet = await mesurer('taskpane.html#grilles');
     process.stdout.write(`  référence (office.js et la feuille de style seuls)  ${reference.toFixed(0).padStart(5)} ms\n`);
-    process.stdout.write(`  volet interactif (médiane de ${ESSAIS})                ${volet.toFixed(0).padStart(5)} ms   ratio ${(volet / reference).toFixed(2)} × la référence (objectif < 1 000 ms)\n`);
+    process.stdout.write(
+      `  volet interactif (médiane de ${ESSAIS})                ${volet.toFixed(0).padStart(5)} ms   ratio ${(volet / reference).toFixed(2)} × la référence (objectif < 1 000 ms)\n`,
+    );
     if (serveur.sorties.length) process.stdout.write(`  ATTENTION : requêtes hors du serveur du volet : ${serveur.sorties.join(', ')}\n`);
     await preparationDansLeNavigateur(navigateur, serveur);
   } finally {
@@ -85,9 +87,19 @@ async function preparationDansLeNavigateur(navigateur: Browser, serveur: Serveur
   await serveur.router(page);
   const liste = listeDeClasse(CLASSE);
   const texte = liste.map((e) => `${e.nom}\t${e.prenom}\t${e.classe}`).join('\n');
-  const mesure = (nom: string) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration).at(-1) ?? NaN, nom);
+  const mesure = (nom: string) =>
+    page.evaluate(
+      (n) =>
+        performance
+          .getEntriesByName(n)
+          .map((e) => e.duration)
+          .at(-1) ?? NaN,
+      nom,
+    );
   const ligne = (quoi: string, navigateurMs: number, nodeMs: number, taille: string) =>
-    process.stdout.write(`  ${quoi.padEnd(52)}${navigateurMs.toFixed(0).padStart(6)} ms dans Chromium, ${nodeMs.toFixed(0).padStart(5)} ms dans Node (ratio ${(navigateurMs / nodeMs).toFixed(2)}) ; ${taille}\n`);
+    process.stdout.write(
+      `  ${quoi.padEnd(52)}${navigateurMs.toFixed(0).padStart(6)} ms dans Chromium, ${nodeMs.toFixed(0).padStart(5)} ms dans Node (ratio ${(navigateurMs / nodeMs).toFixed(2)}) ; ${taille}\n`,
+    );
   try {
     await page.goto(`${serveur.base}/taskpane.html#grilles`);
     await page.waitForSelector('body[data-pret="oui"]', { state: 'attached' });
@@ -128,7 +140,18 @@ function classeSynthetique(n: number): Classeur {
     for (const c of competences(r))
       for (let k = 0; k < 3; k++) {
         const degre = (((i + k) % 4) + 1) as Degre;
-        releve.preuves.push({ eleve, competence: c.code, nature: 'PFMP', libelle: `PFMP P${k + 1}`, creneau: `PFMP P${k + 1}`, date: `2026-0${k + 1}-15`, rang: k, niveauLu: String(degre), degre, source: { fichier: 'classe.xlsx', feuille: 'PFMP', cellule: 'A1' } });
+        releve.preuves.push({
+          eleve,
+          competence: c.code,
+          nature: 'PFMP',
+          libelle: `PFMP P${k + 1}`,
+          creneau: `PFMP P${k + 1}`,
+          date: `2026-0${k + 1}-15`,
+          rang: k,
+          niveauLu: String(degre),
+          degre,
+          source: { fichier: 'classe.xlsx', feuille: 'PFMP', cellule: 'A1' },
+        });
       }
   }
   return classeurClasse(r, consoliderClasse([releve], r, 'recente'), { date: DATE });
@@ -139,8 +162,10 @@ async function allersRetours(): Promise<void> {
   const eleves = listeDeClasse;
   const options = { types: [...TYPES_GRILLE], etablissement: 'Lycée de mesure', annee: '2026-2027', date: DATE };
   const modeles: { nom: string; m: () => Classeur | Promise<Classeur> }[] = [];
-  for (const n of [1, 35, 500]) modeles.push({ nom: `grilles, ${n} élève${n > 1 ? 's' : ''}, ${TYPES_GRILLE.length} types`, m: () => classeurGrilles(r, eleves(n), options, n > 1 ? 'classe' : 'eleve').classeur });
-  for (const type of TYPES_EXERCICE) modeles.push({ nom: `exercice ${type}`, m: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur });
+  for (const n of [1, 35, 500])
+    modeles.push({ nom: `grilles, ${n} élève${n > 1 ? 's' : ''}, ${TYPES_GRILLE.length} types`, m: () => classeurGrilles(r, eleves(n), options, n > 1 ? 'classe' : 'eleve').classeur });
+  for (const type of TYPES_EXERCICE)
+    modeles.push({ nom: `exercice ${type}`, m: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur });
   for (const n of [35, 300]) modeles.push({ nom: `classe consolidée, ${n} élèves`, m: () => classeSynthetique(n) });
   process.stdout.write(`  ${'opération'.padEnd(58)}${'synchro.'.padStart(9)}${'commandes'.padStart(11)}${'budget'.padStart(8)}${'requête web'.padStart(13)}   fichier : sa préparation\n`);
   // the request on Excel on the web (ExcelApi 1.13 and later), where it is refused above 5 MB: for range
@@ -156,16 +181,26 @@ async function allersRetours(): Promise<void> {
     const c = ClasseurMemoire.nouveau();
     const ctx = new ContexteMemoire(c, { api: '1.12' });
     await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v));
-    ligne(`insertion par plages : ${o.nom}`, ctx, 3, chargeEstimee((wb) => ecrireModele(wb, m, () => true, new Set(), undefined)));
+    ligne(
+      `insertion par plages : ${o.nom}`,
+      ctx,
+      3,
+      chargeEstimee((wb) => ecrireModele(wb, m, () => true, new Set(), undefined)),
+    );
     // one file (ExcelApi 1.13): what the pane sends, and how long exceljs takes to make it
     let [base64, preparation] = ['', 0];
     const parFichier = new ContexteMemoire(ClasseurMemoire.nouveau());
-    await insererClasseur(parFichier as unknown as Excel.RequestContext, m, (v) => parFichier.prend(v), async (x) => {
-      const debut = performance.now();
-      base64 = await classeurEnBase64(x);
-      preparation = performance.now() - debut;
-      return base64;
-    });
+    await insererClasseur(
+      parFichier as unknown as Excel.RequestContext,
+      m,
+      (v) => parFichier.prend(v),
+      async (x) => {
+        const debut = performance.now();
+        base64 = await classeurEnBase64(x);
+        preparation = performance.now() - debut;
+        return base64;
+      },
+    );
     ligne(`insertion par fichier : ${o.nom}`, parFichier, 3, base64.length, `   en ${preparation.toFixed(0)} ms`);
     if (o.nom.startsWith('exercice')) {
       const lecture = new ContexteMemoire(c);
@@ -183,7 +218,9 @@ async function principal(): Promise<void> {
     const js = readFileSync(path.join(dist, 'taskpane.js'));
     const gz = gzipSync(js, { level: 9 }).length;
     const exceljs = js.includes('ExcelJS');
-    process.stdout.write(`  taskpane.js : ${ko(js.length)}, ${ko(gz)} compressé (gzip) — budget ${BUDGET_KO} Ko : ratio ${(gz / 1024 / BUDGET_KO).toFixed(2)} ; exceljs ${exceljs ? 'PRÉSENT' : 'absent'} du volet\n`);
+    process.stdout.write(
+      `  taskpane.js : ${ko(js.length)}, ${ko(gz)} compressé (gzip) — budget ${BUDGET_KO} Ko : ratio ${(gz / 1024 / BUDGET_KO).toFixed(2)} ; exceljs ${exceljs ? 'PRÉSENT' : 'absent'} du volet\n`,
+    );
     const paresseux = readFileSync(path.join(dist, 'exceljs.js'));
     process.stdout.write(`  exceljs.js (chargé à la première insertion par fichier ou lecture d'un classeur) : ${ko(paresseux.length)}, ${ko(gzipSync(paresseux, { level: 9 }).length)} compressé\n`);
     await interactif(dist);

@@ -116,8 +116,15 @@ function statutDe(points: number, reussis: number, etats: Etat[], rempli: boolea
 /** Rows matched in any order on the `colonnes` that matter (amounts, account), each expected row used once. */
 function controlerEnsemble(r: Reponse, attendu: ValeurAttendue[][], p: PlageLue, variantes: readonly Variante[]) {
   const cles = r.ensemble!;
-  const correspond = (a: readonly ValeurAttendue[], lus: readonly ValeurLue[]) => etatUnite(cles.map((k) => a[k]), cles.map((k) => lus[k] ?? null), r) === 'juste';
-  const saisies = rangees(p).map((l, i) => ({ l, i })).filter(({ l }) => l.some((v) => !('vide' in lireSaisie(v))));
+  const correspond = (a: readonly ValeurAttendue[], lus: readonly ValeurLue[]) =>
+    etatUnite(
+      cles.map((k) => a[k]),
+      cles.map((k) => lus[k] ?? null),
+      r,
+    ) === 'juste';
+  const saisies = rangees(p)
+    .map((l, i) => ({ l, i }))
+    .filter(({ l }) => l.some((v) => !('vide' in lireSaisie(v))));
   const libres = attendu.map((_, i) => i);
   const erreurs: ErreurReconnue[] = [];
   const aRevoir: string[] = [];
@@ -151,12 +158,34 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
   const tableau = estTableau(attendu) && attendu.some(estTableau);
   if (!plage) {
     const points = r.ensemble ? Math.max(unites.length, 1) : unites.length;
-    return { ...base, saisi: null, statut: 'introuvable', diagnostic: `Réponse introuvable : le nom ${r.nom} ne désigne plus aucune cellule (cellule supprimée ?).`, erreurs: [], points, reussis: 0, rempli: false, plage: null, marques: [] };
+    return {
+      ...base,
+      saisi: null,
+      statut: 'introuvable',
+      diagnostic: `Réponse introuvable : le nom ${r.nom} ne désigne plus aucune cellule (cellule supprimée ?).`,
+      erreurs: [],
+      points,
+      reussis: 0,
+      rempli: false,
+      plage: null,
+      marques: [],
+    };
   }
   const ou = { feuille: plage.feuille, haut: plage.haut, gauche: plage.gauche, largeur: plage.valeurs[0]?.length ?? 1 };
   if (r.ensemble) {
     const e = controlerEnsemble(r, attendu as ValeurAttendue[][], plage, variantes);
-    return { ...base, saisi: e.saisi, statut: statutDe(e.points, e.reussis, e.etats, e.rempli), diagnostic: texteDiagnostic(e.erreurs, e.aRevoir, e.manquantes), erreurs: e.erreurs, points: e.points, reussis: e.reussis, rempli: e.rempli, plage: ou, marques: e.marques };
+    return {
+      ...base,
+      saisi: e.saisi,
+      statut: statutDe(e.points, e.reussis, e.etats, e.rempli),
+      diagnostic: texteDiagnostic(e.erreurs, e.aRevoir, e.manquantes),
+      erreurs: e.erreurs,
+      points: e.points,
+      reussis: e.reussis,
+      rempli: e.rempli,
+      plage: ou,
+      marques: e.marques,
+    };
   }
   const saisies = unitesSaisies(plage, tableau, unites.length);
   const erreurs: ErreurReconnue[] = [];
@@ -184,7 +213,18 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
   const lus = saisies.slice(0, unites.length).map((s) => s.lus.map((v) => valeurSaisie(lireSaisie(v))));
   const saisi = !estTableau(attendu) ? (lus[0]?.[0] ?? null) : tableau ? lus : lus.map((l) => l[0]);
   const illisible = etats.includes('illisible') && !estTableau(attendu) ? `Saisie illisible (${String(saisi).replace(/^#/, '')}) : un montant est attendu.` : null;
-  return { ...base, saisi, statut: statutDe(unites.length, reussis, etats, rempli), diagnostic: illisible ?? texteDiagnostic(erreurs, aRevoir, 0), erreurs, points: unites.length, reussis, rempli, plage: ou, marques };
+  return {
+    ...base,
+    saisi,
+    statut: statutDe(unites.length, reussis, etats, rempli),
+    diagnostic: illisible ?? texteDiagnostic(erreurs, aRevoir, 0),
+    erreurs,
+    points: unites.length,
+    reussis,
+    rempli,
+    plage: ou,
+    marques,
+  };
 }
 
 /** The generic typical error: every amount with its sign inverted. */

@@ -42,11 +42,7 @@ export interface ControleRapporte {
 
 export const celluleDe = (c: Controle) => (c.plage ? `${c.plage.feuille}!${adresseDansPlage(c.plage)}` : null);
 
-export function rapporter(
-  meta: Omit<RapportCopie, 'controles' | 'competences' | 'total' | 'enonceModifie'>,
-  r: ResultatVerification,
-  libelleCompetence: (code: string) => string,
-): RapportCopie {
+export function rapporter(meta: Omit<RapportCopie, 'controles' | 'competences' | 'total' | 'enonceModifie'>, r: ResultatVerification, libelleCompetence: (code: string) => string): RapportCopie {
   return {
     ...meta,
     enonceModifie: meta.blocsModifies.length > 0,

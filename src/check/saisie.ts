@@ -21,7 +21,12 @@ export function lireSaisie(v: ValeurLue): Saisie {
 
 /** Texts compare without case, accents or extra spaces: « non », « NON », « Non » are the same answer. */
 export const texteNormalise = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('fr');
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('fr');
 
 /** Rounds to the answer's unit, halves away from zero, on a decimal-safe representation. */
 export function arrondirA(x: number, unite: number): number {

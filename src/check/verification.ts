@@ -30,7 +30,9 @@ export function verifierReponses(d: DonneesVerification): ResultatVerification {
   const variantes = [...d.variantes, varianteSigne(d.attendus, VERIFICATION.signe.libelle, VERIFICATION.signe.indice)];
   let controles = d.reponses.filter((r) => r.nom in d.attendus).map((r) => controler(r, d.attendus[r.nom]!, d.plage(r.nom), variantes));
   if (!controles.some((c) => c.rempli))
-    controles = controles.map((c) => (c.statut === 'introuvable' ? c : { ...c, statut: 'non renseigné', reussis: 0, diagnostic: null, erreurs: [], marques: c.marques.map((m) => ({ ...m, juste: false })) }));
+    controles = controles.map((c) =>
+      c.statut === 'introuvable' ? c : { ...c, statut: 'non renseigné', reussis: 0, diagnostic: null, erreurs: [], marques: c.marques.map((m) => ({ ...m, juste: false })) },
+    );
   const notee = d.enonceModifie.length === 0;
   const points = controles.reduce((a, c) => a + c.points, 0);
   const reussis = controles.reduce((a, c) => a + c.reussis, 0);

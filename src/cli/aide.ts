@@ -35,13 +35,15 @@ const COMMANDES: Record<string, AideCommande> = {
     resume: 'crée un exercice (énoncé, travail, paramètres) et son corrigé, pour un élève ou une classe',
     usage: [
       `agora exercice ${EXERCICES.map((p) => p.type).join('|')}`,
-      `     [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM (ou --date AAAA-MM)] [--mois 3..12 (${EXERCICES.filter((p) => p.mois).map((p) => p.type).join(', ')})]`,
+      `     [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM (ou --date AAAA-MM)] [--mois 3..12 (${EXERCICES.filter((p) => p.mois)
+        .map((p) => p.type)
+        .join(', ')})]`,
       '     [--donnees CAS.json] [--eleve "NOM Prénom"] [--json] [--cle FICHIER]',
       '     [--verification formatif|sommatif] [--montrer-attendus] [--seuils 40,65,90]',
       '     (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx] | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])',
     ],
     detail: [
-      "L’énoncé est un cas réaliste tiré de la graine, ou le cas CAS.json de l’enseignant ; le corrigé est",
+      'L’énoncé est un cas réaliste tiré de la graine, ou le cas CAS.json de l’enseignant ; le corrigé est',
       'un classeur à part. Avec --classe, chaque élève reçoit son propre cas. Sans --aleas, deux aléas sont',
       'tirés au hasard.',
       '--verification, --montrer-attendus, --seuils : comment les copies seront vérifiées (par défaut :',
@@ -50,12 +52,16 @@ const COMMANDES: Record<string, AideCommande> = {
       'Exercices :',
       ...EXERCICES.map((p) => `  ${p.type.padEnd(Math.max(...EXERCICES.map((x) => x.type.length)))}  ${p.aide} (${p.spec.gabarit.competence})`),
     ],
-    exemples: ['agora exercice tva --graine 12 --eleve "MARTIN Léa" --out tva-martin.xlsx --corrige corrige-tva-martin.xlsx', 'agora exercice paie --classe eleves.csv --par-eleve paie/ --corrige corriges/', 'agora exercice tresorerie --mois 6 --verification sommatif --out tresorerie.xlsx'],
+    exemples: [
+      'agora exercice tva --graine 12 --eleve "MARTIN Léa" --out tva-martin.xlsx --corrige corrige-tva-martin.xlsx',
+      'agora exercice paie --classe eleves.csv --par-eleve paie/ --corrige corriges/',
+      'agora exercice tresorerie --mois 6 --verification sommatif --out tresorerie.xlsx',
+    ],
   },
   corrige: {
-    resume: "affiche les réponses attendues d’un exercice, recalculées depuis son énoncé et ses paramètres",
+    resume: 'affiche les réponses attendues d’un exercice, recalculées depuis son énoncé et ses paramètres',
     usage: ['agora corrige EXERCICE.xlsx [--json]'],
-    detail: ["Le calcul suit le classeur tel qu’il est : une retouche de l’énoncé ou de « Paramètres » compte."],
+    detail: ['Le calcul suit le classeur tel qu’il est : une retouche de l’énoncé ou de « Paramètres » compte.'],
     exemples: ['agora corrige tva-martin.xlsx', 'agora corrige paie.xlsx --json'],
   },
   verifier: {
@@ -83,7 +89,13 @@ const COMMANDES: Record<string, AideCommande> = {
   calcul: {
     resume: `calcule sans classeur le résultat d’un exercice, en JSON (${CALCULS.join(', ')})`,
     usage: [`agora calcul ${CALCULS.join('|')} --entree CAS.json`, `agora calcul ${CALCULS.join('|')} --schema`],
-    detail: ['Calculs :', ...CALCULS.map((c) => `  ${c.padEnd(Math.max(...CALCULS.map((x) => x.length)))}  ${paquetExercice(c).aide}`), '', 'Montants en euros ; lignes de la CA3 en euros entiers ; bulletin au centime, paramètres du mois.', '--schema affiche le schéma JSON des données d’un cas.'],
+    detail: [
+      'Calculs :',
+      ...CALCULS.map((c) => `  ${c.padEnd(Math.max(...CALCULS.map((x) => x.length)))}  ${paquetExercice(c).aide}`),
+      '',
+      'Montants en euros ; lignes de la CA3 en euros entiers ; bulletin au centime, paramètres du mois.',
+      '--schema affiche le schéma JSON des données d’un cas.',
+    ],
     exemples: ['agora calcul tva --entree cas-tva.json', 'agora calcul paie --schema'],
   },
   sceller: {
@@ -121,10 +133,10 @@ const COMMANDES: Record<string, AideCommande> = {
 export const NOMS_COMMANDES = Object.keys(COMMANDES);
 
 const CLE = [
-  "Clé de l’enseignant : exercice, verifier, consolider et sceller utilisent la clé de ce poste",
+  'Clé de l’enseignant : exercice, verifier, consolider et sceller utilisent la clé de ce poste',
   '(~/.config/agora-excel/cle-enseignant.txt, ou le fichier de --cle FICHIER ou de AGORA_CLE), créée au',
-  "premier exercice. Elle scelle l’énoncé, les paramètres et les réglages de chaque exercice, puis chaque",
-  "ligne de « Suivi des compétences » d’une copie vérifiée. Ne la donnez pas aux élèves.",
+  'premier exercice. Elle scelle l’énoncé, les paramètres et les réglages de chaque exercice, puis chaque',
+  'ligne de « Suivi des compétences » d’une copie vérifiée. Ne la donnez pas aux élèves.',
 ];
 const CODES = 'Codes de sortie : 0 succès, 1 erreur sur un fichier, 2 commande ou option invalide.';
 

@@ -135,7 +135,13 @@ export class Consolidation {
       const cle = `${s.fichier}|${nomEleve(e)}`;
       if (!signales.has(cle)) {
         signales.add(cle);
-        anomalies.push({ fichier: s.fichier, feuille: s.feuille, cellule: '', probleme: `« ${nomEleve(e)} » n'a pas de classe et plusieurs élèves portent ce nom (${x.ambigu.join(', ')}).`, action: 'Non rattaché : indiquez la classe dans la liste des élèves et régénérez le classeur.' });
+        anomalies.push({
+          fichier: s.fichier,
+          feuille: s.feuille,
+          cellule: '',
+          probleme: `« ${nomEleve(e)} » n'a pas de classe et plusieurs élèves portent ce nom (${x.ambigu.join(', ')}).`,
+          action: 'Non rattaché : indiquez la classe dans la liste des élèves et régénérez le classeur.',
+        });
       }
       return undefined;
     };
@@ -164,7 +170,7 @@ export class Consolidation {
       const preuves = [...lues.keys()].sort(comparer);
       // The same slot twice: counted once when both agree, left out and reported when they differ.
       // Sorted, the evidence of one student and compétence is one run: slots are grouped run by run.
-      for (let debut = 0; debut < preuves.length; ) {
+      for (let debut = 0; debut < preuves.length;) {
         let fin = debut + 1;
         while (fin < preuves.length && preuves[fin]!.eleveId === preuves[debut]!.eleveId && preuves[fin]!.competence === preuves[debut]!.competence) fin++;
         const serie = preuves.slice(debut, fin);
@@ -172,7 +178,10 @@ export class Consolidation {
         departager(serie, anomalies);
         const gardees = serie.filter((p) => p.retenue);
         const { eleveId, competence } = serie[0]!;
-        const a = agreger(gardees.map((p) => p.degre), methode);
+        const a = agreger(
+          gardees.map((p) => p.degre),
+          methode,
+        );
         if (a) (competencesDe.get(eleveId) ?? competencesDe.set(eleveId, { ...niveaux }).get(eleveId)!)[competence] = unique(a);
         retenues += gardees.length;
         const comptees = gardees.filter((p) => p.degre !== 'NE').length;
@@ -256,7 +265,7 @@ function departager(serie: PreuveRetenue[], anomalies: Anomalie[]): void {
       feuille: premiere!.source.feuille,
       cellule: premiere!.source.cellule,
       probleme: `Positionnements contradictoires de ${nomEleve(premiere!.eleve)} en ${premiere!.competence}, ${premiere!.libelle} : ${groupe.map((p) => `${p.niveauLu} dans ${ou(p.source)}`).join(', ')}.`,
-      action: 'Aucun n\'est retenu : à trancher dans les grilles.',
+      action: "Aucun n'est retenu : à trancher dans les grilles.",
     });
   }
 }
@@ -308,13 +317,26 @@ function semainesParEleve(toutes: readonly SemainesPfmp[], idDe: IdDe, r: Refere
     const periodes = Array.from({ length: n }, (_, k) => {
       const valeurs = liste.flatMap((s) => (s.periodes[k] === null || s.periodes[k] === undefined ? [] : [{ v: s.periodes[k]!, s }]));
       if (new Set(valeurs.map((x) => x.v)).size > 1) {
-        anomalies.push({ fichier: valeurs[0]!.s.source.fichier, feuille: valeurs[0]!.s.source.feuille, cellule: '', probleme: `Semaines de PFMP contradictoires pour ${nomEleve(liste[0]!.eleve)}, période P${k + 1} : ${valeurs.map((x) => `${x.v} dans « ${x.s.source.fichier} »`).join(', ')}.`, action: 'Période non comptée : à trancher dans les attestations.' });
+        anomalies.push({
+          fichier: valeurs[0]!.s.source.fichier,
+          feuille: valeurs[0]!.s.source.feuille,
+          cellule: '',
+          probleme: `Semaines de PFMP contradictoires pour ${nomEleve(liste[0]!.eleve)}, période P${k + 1} : ${valeurs.map((x) => `${x.v} dans « ${x.s.source.fichier} »`).join(', ')}.`,
+          action: 'Période non comptée : à trancher dans les attestations.',
+        });
         return null;
       }
       return valeurs[0]?.v ?? null;
     });
     const cycles = new Set(liste.map((s) => s.cycle));
-    if (cycles.size > 1) anomalies.push({ fichier: liste[0]!.source.fichier, feuille: liste[0]!.source.feuille, cellule: '', probleme: `Cycle de formation contradictoire pour ${nomEleve(liste[0]!.eleve)} (3 ans et 2 ans selon les attestations).`, action: `Durée requise de ${r.pfmp.dureeSemaines} semaines retenue (cycle en 3 ans).` });
+    if (cycles.size > 1)
+      anomalies.push({
+        fichier: liste[0]!.source.fichier,
+        feuille: liste[0]!.source.feuille,
+        cellule: '',
+        probleme: `Cycle de formation contradictoire pour ${nomEleve(liste[0]!.eleve)} (3 ans et 2 ans selon les attestations).`,
+        action: `Durée requise de ${r.pfmp.dureeSemaines} semaines retenue (cycle en 3 ans).`,
+      });
     const cycle = cycles.size === 1 && cycles.has('2 ans') ? '2 ans' : '3 ans';
     const requis = cycle === '2 ans' ? r.pfmp.dureeCycleDeuxAnsSemaines : r.pfmp.dureeSemaines;
     const total = periodes.reduce((a: number, x) => a + (x ?? 0), 0);
@@ -338,9 +360,14 @@ function notesParEleve(toutesLesNotes: readonly NoteCcf[], idDe: IdDe, anomalies
     const n = liste[0]!;
     if (new Set(liste.map((x) => x.note)).size > 1) {
       notes[epreuve] = { contradictoires: liste.map((x) => ({ note: x.note, fichier: x.source.fichier })) };
-      anomalies.push({ fichier: n.source.fichier, feuille: n.source.feuille, cellule: '', probleme: `Notes proposées contradictoires pour ${nomEleve(n.eleve)} en ${epreuve} : ${liste.map((x) => `${x.note ?? 'aucune'} dans « ${x.source.fichier} »`).join(', ')}.`, action: 'Aucune note reprise : à trancher dans les grilles.' });
+      anomalies.push({
+        fichier: n.source.fichier,
+        feuille: n.source.feuille,
+        cellule: '',
+        probleme: `Notes proposées contradictoires pour ${nomEleve(n.eleve)} en ${epreuve} : ${liste.map((x) => `${x.note ?? 'aucune'} dans « ${x.source.fichier} »`).join(', ')}.`,
+        action: 'Aucune note reprise : à trancher dans les grilles.',
+      });
     } else notes[epreuve] = { note: n.note, positionnees: n.positionnees, competences: n.competences, vide: n.vide, fichier: n.source.fichier };
   }
   return res;
 }
-

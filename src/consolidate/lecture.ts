@@ -64,7 +64,11 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
   }
   const versionReferentiel = c.agora.get('referentiel') ?? '';
   if (versionReferentiel !== ctx.referentiel.version) {
-    anomalie(`Référentiel « ${versionReferentiel || 'non précisé'} », inconnu de cette version d'AGOrA (référentiel ${ctx.referentiel.version}).`, 'Classeur ignoré : les codes des compétences pourraient différer.', { feuille: '_agora' });
+    anomalie(
+      `Référentiel « ${versionReferentiel || 'non précisé'} », inconnu de cette version d'AGOrA (référentiel ${ctx.referentiel.version}).`,
+      'Classeur ignoré : les codes des compétences pourraient différer.',
+      { feuille: '_agora' },
+    );
     return r;
   }
   if (c.agora.get('modele') === MODELE_CLASSE) {
@@ -88,7 +92,9 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
       continue;
     }
     if (versionMajeure(e.version_modele) > versionMajeure(connue)) {
-      anomalie(`Créé avec une version plus récente du modèle « ${e.modele} » (${e.version_modele} ; cette version lit la ${connue}).`, 'Feuille ignorée : mettez AGOrA à jour.', { feuille: e.feuille_initiale });
+      anomalie(`Créé avec une version plus récente du modèle « ${e.modele} » (${e.version_modele} ; cette version lit la ${connue}).`, 'Feuille ignorée : mettez AGOrA à jour.', {
+        feuille: e.feuille_initiale,
+      });
       continue;
     }
     const ancre = c.plage(e.ancre);
@@ -104,7 +110,11 @@ export function releverClasseur(fichier: string, c: ClasseurSource, ctx: Context
     }
     const cle = `${eleve.nom}|${eleve.prenom}|${eleve.classe}`;
     if (!vus.has(cle))
-      for (const [champ, v] of [['nom', eleve.nom], ['prénom', eleve.prenom], ['classe', eleve.classe]] as const)
+      for (const [champ, v] of [
+        ['nom', eleve.nom],
+        ['prénom', eleve.prenom],
+        ['classe', eleve.classe],
+      ] as const)
         if (FORMULE.test(v)) anomalie(`Le ${champ} de l'élève « ${v} » commence comme une formule.`, 'Repris comme texte, jamais comme formule.', { feuille: '_agora' });
     vus.add(cle);
     const lecture: Lecture = { c, r, anomalie, eleve, prefixe: e.prefixe, feuille: ancre.feuille, ctx, echelles };
@@ -166,7 +176,18 @@ function lirePfmp(l: Lecture, pole: string): void {
       periodes.forEach((per, k) => {
         const n = niveauCellule(l, echelle, p, i, k);
         if (!n) return;
-        l.r.preuves.push({ eleve: l.eleve, competence: comp.code, nature: 'PFMP', libelle: `PFMP ${per}`, creneau: `PFMP ${per}`, date: dates[k] ?? null, rang: rang++, niveauLu: String(n.code), degre: n.degre, source: { fichier: l.r.fichier, feuille: p.feuille, cellule: adresse(p, i, k) } });
+        l.r.preuves.push({
+          eleve: l.eleve,
+          competence: comp.code,
+          nature: 'PFMP',
+          libelle: `PFMP ${per}`,
+          creneau: `PFMP ${per}`,
+          date: dates[k] ?? null,
+          rang: rang++,
+          niveauLu: String(n.code),
+          degre: n.degre,
+          source: { fichier: l.r.fichier, feuille: p.feuille, cellule: adresse(p, i, k) },
+        });
       }),
     );
   }
@@ -202,7 +223,7 @@ function lireCcf(l: Lecture, code: string): void {
       competences++;
       let poids = nombreDe(p.valeurs[i]?.[ns]) ?? 0;
       if (!(poids >= 0)) {
-        l.anomalie(`Poids « ${texte(p.valeurs[i]?.[ns])} » illisible.`, 'Compté 1, comme dans la grille d\'origine.', { feuille: p.feuille, cellule: adresse(p, i, ns) });
+        l.anomalie(`Poids « ${texte(p.valeurs[i]?.[ns])} » illisible.`, "Compté 1, comme dans la grille d'origine.", { feuille: p.feuille, cellule: adresse(p, i, ns) });
         poids = 1;
       }
       for (let s = 0; s < ns; s++) {
@@ -210,7 +231,18 @@ function lireCcf(l: Lecture, code: string): void {
         situations[s]!.push({ niveau: n ? n.code : null, poids });
         if (!n) continue;
         const libelle = ns > 1 ? `CCF ${code} situation ${s + 1}` : `CCF ${code}`;
-        l.r.preuves.push({ eleve: l.eleve, competence: comp.code, nature: 'CCF', libelle, creneau: libelle, date: dates[s] ?? null, rang: rang++, niveauLu: String(n.code), degre: n.degre, source: { ...source, feuille: p.feuille, cellule: adresse(p, i, s) } });
+        l.r.preuves.push({
+          eleve: l.eleve,
+          competence: comp.code,
+          nature: 'CCF',
+          libelle,
+          creneau: libelle,
+          date: dates[s] ?? null,
+          rang: rang++,
+          niveauLu: String(n.code),
+          degre: n.degre,
+          source: { ...source, feuille: p.feuille, cellule: adresse(p, i, s) },
+        });
       }
     });
   }
@@ -243,7 +275,10 @@ function lireSemaines(l: Lecture): void {
     const n = nombreDe(ligne[0]);
     if (n === undefined) return null;
     if (!(n >= 0 && n <= l.ctx.referentiel.pfmp.dureeSemaines)) {
-      l.anomalie(`Nombre de semaines « ${texte(ligne[0])} » illisible ou hors limites (0 à ${l.ctx.referentiel.pfmp.dureeSemaines}).`, 'Période non comptée.', { feuille: p.feuille, cellule: adresse(p, i, 0) });
+      l.anomalie(`Nombre de semaines « ${texte(ligne[0])} » illisible ou hors limites (0 à ${l.ctx.referentiel.pfmp.dureeSemaines}).`, 'Période non comptée.', {
+        feuille: p.feuille,
+        cellule: adresse(p, i, 0),
+      });
       return null;
     }
     return n;
@@ -266,7 +301,7 @@ const COL = Object.fromEntries(COLONNES_SUIVI.map((c, i) => [c, i])) as Record<(
 function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], exercices: EntreeLue[], ctx: ContexteReleve): void {
   const p = c.lignesSous(NOM_SUIVI, COLONNES_SUIVI.length);
   if (!p?.valeurs.length) {
-    anomalie('Exercice sans « Suivi des compétences » : la copie n\'a pas été vérifiée.', 'Classeur ignoré (vérifiez la copie avec « agora verifier »).');
+    anomalie("Exercice sans « Suivi des compétences » : la copie n'a pas été vérifiée.", 'Classeur ignoré (vérifiez la copie avec « agora verifier »).');
     return;
   }
   const e = exercices[0]!;
@@ -276,7 +311,11 @@ function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], 
   const degres = echelleDuClasseur('pfmp', () => undefined); // the column holds livret degrees: the template's PFMP scale
   if (!ctx.cle) {
     const n = p.valeurs.length;
-    anomalie(`${accorder(n, 'ligne')} de « Suivi des compétences » non ${n > 1 ? 'comptées' : 'comptée'} : aucune clé de l'enseignant sur ce poste pour vérifier ${n > 1 ? 'leurs sceaux' : 'son sceau'}.`, 'Consolidez avec la clé qui a servi à vérifier les copies (agora cle).', { feuille: p.feuille });
+    anomalie(
+      `${accorder(n, 'ligne')} de « Suivi des compétences » non ${n > 1 ? 'comptées' : 'comptée'} : aucune clé de l'enseignant sur ce poste pour vérifier ${n > 1 ? 'leurs sceaux' : 'son sceau'}.`,
+      'Consolidez avec la clé qui a servi à vérifier les copies (agora cle).',
+      { feuille: p.feuille },
+    );
     return;
   }
   const cle = ctx.cle;

@@ -20,7 +20,20 @@ export function lignesLivret(r: Referentiel, c: ClasseConsolidee, date: string):
       for (const a of b.activites)
         for (const comp of a.competences) {
           const x = e.competences[comp.code];
-          lignes.push([annee, e.classe, e.nom, e.prenom, e.ine ?? '', e.semaines?.total ?? null, b.code, comp.code, comp.libelle, x?.degre ?? null, x ? (libelles.get(x.degre) ?? '') : 'Non évalué', x?.positionnements ?? 0]);
+          lignes.push([
+            annee,
+            e.classe,
+            e.nom,
+            e.prenom,
+            e.ine ?? '',
+            e.semaines?.total ?? null,
+            b.code,
+            comp.code,
+            comp.libelle,
+            x?.degre ?? null,
+            x ? (libelles.get(x.degre) ?? '') : 'Non évalué',
+            x?.positionnements ?? 0,
+          ]);
         }
   return lignes;
 }

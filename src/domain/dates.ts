@@ -28,8 +28,7 @@ export function ajouterMois(mois: string, n: number): string {
 }
 
 /** Number of months from `a` to `b` (`2026-11` → `2027-01` is 2). */
-export const ecartMois = (a: string, b: string): number =>
-  Number(b.slice(0, 4)) * 12 + Number(b.slice(5, 7)) - (Number(a.slice(0, 4)) * 12 + Number(a.slice(5, 7)));
+export const ecartMois = (a: string, b: string): number => Number(b.slice(0, 4)) * 12 + Number(b.slice(5, 7)) - (Number(a.slice(0, 4)) * 12 + Number(a.slice(5, 7)));
 
 export function dernierJour(mois: string): string {
   const t = new Date(Date.UTC(Number(mois.slice(0, 4)), Number(mois.slice(5, 7)), 0));

@@ -67,11 +67,7 @@ export function noteProposee(echelle: readonly NiveauEchelle[], lignes: readonly
  * Mark of an épreuve with several situations (E2: two of equal weight): the weighted mean of the
  * situations' unrounded marks, rounded once. Null until every situation has a positioning.
  */
-export function noteProposeeSituations(
-  echelle: readonly NiveauEchelle[],
-  situations: readonly { ponderation: number; lignes: readonly Positionnement[] }[],
-  regles: ReglesNote,
-): number | null {
+export function noteProposeeSituations(echelle: readonly NiveauEchelle[], situations: readonly { ponderation: number; lignes: readonly Positionnement[] }[], regles: ReglesNote): number | null {
   let somme = 0;
   let total = 0;
   for (const s of situations) {

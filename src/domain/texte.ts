@@ -25,7 +25,15 @@ export const entierEnClair = (n: number) => new Intl.NumberFormat('fr-FR').forma
  * « 1 classeur », « 3 classeurs lus », « 0 réponse juste »: a count and its noun with its adjectives,
  * each word taking a regular « s » in the plural (French keeps 0 and 1 singular).
  */
-export const accorder = (n: number, mots: string) => `${n} ${n > 1 ? mots.split(' ').map((m) => (/[sx]$/.test(m) ? m : `${m}s`)).join(' ') : mots}`;
+export const accorder = (n: number, mots: string) =>
+  `${n} ${
+    n > 1
+      ? mots
+          .split(' ')
+          .map((m) => (/[sx]$/.test(m) ? m : `${m}s`))
+          .join(' ')
+      : mots
+  }`;
 
 /** A decimal number as French writes it: 12,15 ; 0,636. */
 export const nombreFr = (x: number): string => String(x).replace('.', ',');

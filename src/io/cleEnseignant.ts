@@ -15,7 +15,8 @@ export function cheminCle(option?: string): string {
   return path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'agora-excel', 'cle-enseignant.txt');
 }
 
-const ENTETE = '# Clé de l’enseignant AGOrA pour Excel : elle scelle vos exercices et les vérifications des copies.\n# Ne la donnez pas aux élèves. Pour le volet Office, collez la dernière ligne dans « Paramètres ».\n';
+const ENTETE =
+  '# Clé de l’enseignant AGOrA pour Excel : elle scelle vos exercices et les vérifications des copies.\n# Ne la donnez pas aux élèves. Pour le volet Office, collez la dernière ligne dans « Paramètres ».\n';
 
 /** The key in its file's text (comment lines, then the key in base64), or a French reason it is not one. */
 export function cleDepuisTexte(texte: string, source: string): CleEnseignant {

@@ -17,8 +17,7 @@ export type Encodage = 'UTF-8 avec BOM' | 'UTF-8' | 'Windows-1252';
 
 /** UTF-8 when the bytes are valid UTF-8 (BOM or not), else Windows-1252, Excel's French « ANSI ». */
 export function decoderTexte(octets: Uint8Array): { texte: string; encodage: Encodage } {
-  if (octets.length >= 3 && octets[0] === 0xef && octets[1] === 0xbb && octets[2] === 0xbf)
-    return { texte: new TextDecoder('utf-8').decode(octets.subarray(3)), encodage: 'UTF-8 avec BOM' };
+  if (octets.length >= 3 && octets[0] === 0xef && octets[1] === 0xbb && octets[2] === 0xbf) return { texte: new TextDecoder('utf-8').decode(octets.subarray(3)), encodage: 'UTF-8 avec BOM' };
   try {
     return { texte: new TextDecoder('utf-8', { fatal: true }).decode(octets), encodage: 'UTF-8' };
   } catch {

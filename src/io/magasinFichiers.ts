@@ -50,7 +50,7 @@ class FichierDeLignes {
 
   private ecrireDirect(octets: Buffer): void {
     this.fd ??= openSync(this.chemin(), 'wx+', 0o600);
-    for (let fait = 0; fait < octets.length; ) fait += writeSync(this.fd, octets, fait);
+    for (let fait = 0; fait < octets.length;) fait += writeSync(this.fd, octets, fait);
   }
 
   private vider(): void {
@@ -74,7 +74,7 @@ class FichierDeLignes {
       let tampon = Buffer.allocUnsafe(Math.min(this.taille, 1 << 16));
       let debut = 0;
       let fin = 0;
-      for (let position = 0; ; ) {
+      for (let position = 0; ;) {
         if (debut > 0) {
           tampon.copyWithin(0, debut, fin);
           [debut, fin] = [0, fin - debut];
@@ -173,7 +173,10 @@ class TriFichier implements Tri {
   trie(): Iterable<Enregistrement> {
     this.ecrireSerie();
     this.octets = Buffer.alloc(0);
-    return fusionner(this.series.map((s) => s.lignes()), this.comparer);
+    return fusionner(
+      this.series.map((s) => s.lignes()),
+      this.comparer,
+    );
   }
 }
 

@@ -10,9 +10,7 @@ const texte = z.string().min(1);
 const codeCompetence = z.string().regex(/^[1-3]\.[1-3]\.[1-6]$/);
 const codeActivite = z.string().regex(/^[1-3]\.[1-3]$/);
 
-export const Critere = z
-  .object({ libelle: texte, provenance: z.array(Provenance).min(1), variantes: z.array(Variante) })
-  .strict();
+export const Critere = z.object({ libelle: texte, provenance: z.array(Provenance).min(1), variantes: z.array(Variante) }).strict();
 
 export const Situation = z
   .object({
@@ -79,9 +77,7 @@ export const Bloc = z
   })
   .strict();
 
-export const Modalite = z
-  .object({ candidats: texte, mode: z.enum(['CCF', 'Ponctuel écrit', 'Ponctuel oral', 'Ponctuel oral et pratique']), duree: texte.nullable() })
-  .strict();
+export const Modalite = z.object({ candidats: texte, mode: z.enum(['CCF', 'Ponctuel écrit', 'Ponctuel oral', 'Ponctuel oral et pratique']), duree: texte.nullable() }).strict();
 
 export const Epreuve = z
   .object({
@@ -123,9 +119,7 @@ export const Pfmp = z
 export const Referentiel = z
   .object({
     version: texte,
-    diplome: z
-      .object({ intitule: texte, sigle: texte, texte: texte, premiereSession: z.number().int(), provenance: z.array(Provenance) })
-      .strict(),
+    diplome: z.object({ intitule: texte, sigle: texte, texte: texte, premiereSession: z.number().int(), provenance: z.array(Provenance) }).strict(),
     sources: z.array(z.object({ id: SourceId, fichier: texte, titre: texte }).strict()).length(5),
     blocs: z.array(Bloc).length(3),
     epreuves: z.array(Epreuve).length(3),
@@ -140,13 +134,10 @@ export const Referentiel = z
       seen.add(c);
     }
     for (const b of r.blocs) {
-      if (!r.epreuves.some((e) => e.code === b.epreuve && e.bloc === b.code))
-        ctx.addIssue({ code: 'custom', message: `le bloc ${b.code} ne renvoie à aucune épreuve` });
+      if (!r.epreuves.some((e) => e.code === b.epreuve && e.bloc === b.code)) ctx.addIssue({ code: 'custom', message: `le bloc ${b.code} ne renvoie à aucune épreuve` });
       for (const a of b.activites) {
         if (!a.code.startsWith(b.code + '.')) ctx.addIssue({ code: 'custom', message: `activité ${a.code} hors du bloc ${b.code}` });
-        for (const c of a.competences)
-          if (!c.code.startsWith(a.code + '.') || c.activite !== a.code)
-            ctx.addIssue({ code: 'custom', message: `compétence ${c.code} hors de l'activité ${a.code}` });
+        for (const c of a.competences) if (!c.code.startsWith(a.code + '.') || c.activite !== a.code) ctx.addIssue({ code: 'custom', message: `compétence ${c.code} hors de l'activité ${a.code}` });
       }
     }
   });

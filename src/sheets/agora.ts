@@ -31,14 +31,12 @@ export const COLONNES_AGORA = ['ancre', 'modele', 'version_modele', 'referentiel
 export function feuilleAgora(o: { cles: [string, string][]; versionGabarit: string; versionReferentiel: string; date: string; entrees: EntreeAgora[] }): Feuille {
   const f = new ConstructeurFeuille(FEUILLE_AGORA, [28, 26, 14, 14, 20, 20, 16, 12, 24, 12, 13]);
   f.ligne([{ valeur: 'AGOrA pour Excel — métadonnées (feuille technique, ne pas modifier)', style: titre, colonnes: 6 }]);
-  const cles: [string, string][] = [
-    ['outil', 'AGOrA pour Excel'],
-    ['format', FORMAT_AGORA],
-    ...o.cles,
-    ['referentiel', o.versionReferentiel],
-    ['cree_le', o.date],
-  ];
-  for (const [k, v] of cles) f.ligne([{ valeur: k, style: texte }, { valeur: v, style: texte }]);
+  const cles: [string, string][] = [['outil', 'AGOrA pour Excel'], ['format', FORMAT_AGORA], ...o.cles, ['referentiel', o.versionReferentiel], ['cree_le', o.date]];
+  for (const [k, v] of cles)
+    f.ligne([
+      { valeur: k, style: texte },
+      { valeur: v, style: texte },
+    ]);
   f.vide();
   f.ligne(COLONNES_AGORA.map((c) => ({ valeur: c, style: entete })));
   for (const l of lignesDesEntrees(o)) f.ligne(l.map((v) => ({ valeur: v, style: texte })));
@@ -48,7 +46,19 @@ export function feuilleAgora(o: { cles: [string, string][]; versionGabarit: stri
 /** The rows of `_agora`'s table for these sheets, in the order of COLONNES_AGORA. */
 export function lignesDesEntrees(o: { versionGabarit: string; versionReferentiel: string; date: string; entrees: readonly EntreeAgora[] }): (string | null)[][] {
   // no INE: no cell at all, rather than an empty text at the row's end
-  return o.entrees.map((e) => [e.ancre, e.modele, o.versionGabarit, o.versionReferentiel, e.eleve?.nom ?? '', e.eleve?.prenom ?? '', e.eleve?.classe ?? '', e.prefixe, e.feuille, o.date, e.eleve?.ine ?? null]);
+  return o.entrees.map((e) => [
+    e.ancre,
+    e.modele,
+    o.versionGabarit,
+    o.versionReferentiel,
+    e.eleve?.nom ?? '',
+    e.eleve?.prenom ?? '',
+    e.eleve?.classe ?? '',
+    e.prefixe,
+    e.feuille,
+    o.date,
+    e.eleve?.ine ?? null,
+  ]);
 }
 
 export type EntreeLue = Record<(typeof COLONNES_AGORA)[number], string>;

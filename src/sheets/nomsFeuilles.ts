@@ -27,7 +27,11 @@ export class NomsDeFeuilles {
     let nom = propre;
     for (let k = 2; this.pris.has(nom.toLocaleLowerCase('fr')); k++) {
       const suffixe = ` (${k})`;
-      nom = [...propre].slice(0, LONGUEUR_MAX - suffixe.length).join('').trimEnd() + suffixe;
+      nom =
+        [...propre]
+          .slice(0, LONGUEUR_MAX - suffixe.length)
+          .join('')
+          .trimEnd() + suffixe;
     }
     this.pris.add(nom.toLocaleLowerCase('fr'));
     return nom;

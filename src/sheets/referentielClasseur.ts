@@ -33,7 +33,13 @@ function synthese(r: Referentiel): Feuille {
   }
   f.vide();
   const p = r.pfmp;
-  f.ligne([{ valeur: `PFMP : ${p.dureeSemaines} semaines (${p.dureeCycleDeuxAnsSemaines} semaines pour un cycle en deux ans ; minimum ${p.minimumPositionnesScolaireSemaines} semaines pour les candidats positionnés de la voie scolaire, ${p.minimumPositionnesFormationContinueSemaines} semaines pour ceux de la formation professionnelle continue).`, style: note, colonnes: 5 }]);
+  f.ligne([
+    {
+      valeur: `PFMP : ${p.dureeSemaines} semaines (${p.dureeCycleDeuxAnsSemaines} semaines pour un cycle en deux ans ; minimum ${p.minimumPositionnesScolaireSemaines} semaines pour les candidats positionnés de la voie scolaire, ${p.minimumPositionnesFormationContinueSemaines} semaines pour ceux de la formation professionnelle continue).`,
+      style: note,
+      colonnes: 5,
+    },
+  ]);
   return f.feuille(paysage([h, h]), { lignes: h, colonnes: 0 });
 }
 

@@ -18,7 +18,8 @@ export async function annoterCopieOuverte(context: Excel.RequestContext, o: Opti
   const v = verifierExercice(exerciceDuClasseur(lu.classeur, lu.nom, false), o);
   const a = annotationsDeLaCopie(v, lu.nom);
   const p = lu.classeur.lignesSous(NOM_SUIVI, COLONNES_SUIVI.length);
-  if (p && p.valeurs.length >= LIGNES_MAX) throw new RangeError(`La feuille « ${p.feuille} » a déjà ${LIGNES_MAX} lignes de suivi ou plus : enregistrez cette copie sous un autre nom après en avoir retiré les plus anciennes.`);
+  if (p && p.valeurs.length >= LIGNES_MAX)
+    throw new RangeError(`La feuille « ${p.feuille} » a déjà ${LIGNES_MAX} lignes de suivi ou plus : enregistrez cette copie sous un autre nom après en avoir retiré les plus anciennes.`);
   const suivi = p ? { feuille: p.feuille, entete: p.haut - 1, derniere: p.haut - 1 + p.valeurs.length } : undefined;
   const { avertissements } = await annoterClasseurOuvert(context, a, suivi, prend);
   return { rapport: v.rapport, lignes: a.suivi.lignes.length, avertissements };

@@ -59,7 +59,13 @@ export function dessinerApercu(conteneur: HTMLElement, c: ClasseurMemoire): void
   saisie.value = contenu(f.cellules.get(c.selection));
   // charts are not drawn here: the pane says which ones Excel would show, and over which cells
   for (const g of f.graphiques)
-    conteneur.append(el('p', { class: 'graphique' }, `Graphique « ${String(g.proprietes['title.text'] ?? '')} » (${TYPES_GRAPHIQUE[g.type] ?? g.type}) : données ${g.source}, catégories ${g.categories ?? '—'}, placé en ${g.position ?? '—'}.`));
+    conteneur.append(
+      el(
+        'p',
+        { class: 'graphique' },
+        `Graphique « ${String(g.proprietes['title.text'] ?? '')} » (${TYPES_GRAPHIQUE[g.type] ?? g.type}) : données ${g.source}, catégories ${g.categories ?? '—'}, placé en ${g.position ?? '—'}.`,
+      ),
+    );
   const table = el('table', { class: 'grille', 'aria-label': `Feuille ${f.nom}` });
   const entete = el('tr', {}, el('th', {}, ''));
   for (let k = 1; k <= z.droite; k++) entete.append(el('th', { scope: 'col' }, lettreColonne(k - 1)));

@@ -28,6 +28,9 @@ export const creerCleDuVolet = (): CleEnseignant => garder(cleDepuisOctets(crypt
 /** The key the teacher pastes (`agora cle --texte`, or another computer's pane): replaces this computer's. */
 export function importerCleDuVolet(texte: string): CleEnseignant {
   const cle = cleDepuisBase64(texte);
-  if (!cle) throw new SaisieInvalide(`Ce texte n\u2019est pas une clé AGOrA : collez la ligne de ${Math.ceil(OCTETS_CLE / 3) * 4} caractères que donne « agora cle --texte » ou « Afficher la clé » sur l\u2019autre poste.`);
+  if (!cle)
+    throw new SaisieInvalide(
+      `Ce texte n\u2019est pas une clé AGOrA : collez la ligne de ${Math.ceil(OCTETS_CLE / 3) * 4} caractères que donne « agora cle --texte » ou « Afficher la clé » sur l\u2019autre poste.`,
+    );
   return garder(cle);
 }

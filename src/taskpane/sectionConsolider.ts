@@ -50,7 +50,11 @@ export function brancherConsolider(hote: Hote, apresInsertion: () => void): void
     progression.value = 0;
     progression.hidden = false;
     const cle = cleDuVolet();
-    const { classe, modele, livret: csv } = await consoliderClasse(
+    const {
+      classe,
+      modele,
+      livret: csv,
+    } = await consoliderClasse(
       fichiers.map((f) => ({ nom: f.name, ouvrir: async () => copiesNavigateur.lire(f.name, new Uint8Array(await f.arrayBuffer())) })),
       {
         methode: methode.value as Methode,

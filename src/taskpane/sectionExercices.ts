@@ -21,7 +21,15 @@ function dessinerReglages(): void {
     .slice(1)
     .forEach((d, i) => {
       const id = `exercices-seuil-${d.code}`;
-      zone.append(el('div', { class: 'seuil' }, el('label', { for: id }, `Degré ${d.code} (${d.libelle}) à partir de`), el('input', { type: 'text', id, inputmode: 'decimal', class: 'pourcentage', value: enPourcentage(REGLAGES_PAR_DEFAUT.seuils[i]!) }), ' %'));
+      zone.append(
+        el(
+          'div',
+          { class: 'seuil' },
+          el('label', { for: id }, `Degré ${d.code} (${d.libelle}) à partir de`),
+          el('input', { type: 'text', id, inputmode: 'decimal', class: 'pourcentage', value: enPourcentage(REGLAGES_PAR_DEFAUT.seuils[i]!) }),
+          ' %',
+        ),
+      );
     });
 }
 
@@ -30,7 +38,14 @@ function resumerReglages(): void {
   let resume: string;
   try {
     const r = reglagesDuFormulaire();
-    resume = `${r.mode === 'formatif' ? 'formative' : 'sommative'}, degrés ${degresDuLivret().slice(1).map((d) => d.code).join(', ').replace(/, (\d+)$/, ' et $1')} à partir de ${r.seuils.map(pourcent).join(', ').replace(/, ([^,]+)$/, ' et $1')}`;
+    resume = `${r.mode === 'formatif' ? 'formative' : 'sommative'}, degrés ${degresDuLivret()
+      .slice(1)
+      .map((d) => d.code)
+      .join(', ')
+      .replace(/, (\d+)$/, ' et $1')} à partir de ${r.seuils
+      .map(pourcent)
+      .join(', ')
+      .replace(/, ([^,]+)$/, ' et $1')}`;
   } catch {
     resume = 'à corriger';
   }
@@ -76,15 +91,17 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   // the corrigé of the exercise just inserted, made on demand: exceljs is fetched only then
   const boutonCorrige = parId<HTMLButtonElement>('exercices-corrige');
   let corrige: { nom: string; classeur: () => Classeur } | undefined;
-  boutonCorrige.addEventListener('click', () =>
-    void lancer(boutonCorrige, parId('exercices-message'), 'Préparation du corrigé…', async () => {
-      if (!corrige) throw new SaisieInvalide('Créez d\u2019abord un exercice pour un élève.');
-      const { xlsxDuModele } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/xlsxDuModele');
-      const lien = parId<HTMLAnchorElement>('exercices-telechargement');
-      offrirFichier(lien, corrige.nom, await xlsxDuModele(corrige.classeur()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      lien.click();
-      return `Corrigé prêt : ${corrige.nom}, avec la justification de chaque réponse. Ne le laissez pas dans le classeur de l\u2019élève.`;
-    })(),
+  boutonCorrige.addEventListener(
+    'click',
+    () =>
+      void lancer(boutonCorrige, parId('exercices-message'), 'Préparation du corrigé…', async () => {
+        if (!corrige) throw new SaisieInvalide('Créez d\u2019abord un exercice pour un élève.');
+        const { xlsxDuModele } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/xlsxDuModele');
+        const lien = parId<HTMLAnchorElement>('exercices-telechargement');
+        offrirFichier(lien, corrige.nom, await xlsxDuModele(corrige.classeur()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        lien.click();
+        return `Corrigé prêt : ${corrige.nom}, avec la justification de chaque réponse. Ne le laissez pas dans le classeur de l\u2019élève.`;
+      })(),
   );
 
   const pourLaClasse = () => parId<HTMLInputElement>('exercices-pour-classe').checked;
@@ -100,7 +117,8 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const type = modele.value as TypeExercice;
     const champGraine = parId<HTMLInputElement>('exercices-graine');
     const graine = Number(champGraine.value);
-    if (!Number.isInteger(graine) || graine < 1) throw new SaisieInvalide(`N° de cas « ${champGraine.value.trim()} » : c\u2019est un nombre entier positif ; le même numéro redonne le même cas.`, champGraine);
+    if (!Number.isInteger(graine) || graine < 1)
+      throw new SaisieInvalide(`N° de cas « ${champGraine.value.trim()} » : c\u2019est un nombre entier positif ; le même numéro redonne le même cas.`, champGraine);
     const champMois = parId<HTMLInputElement>('exercices-periode');
     const periode = lireMois(champMois.value);
     if (!periode) throw new SaisieInvalide(moisIllisible(champMois.value), champMois);
@@ -108,8 +126,18 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     // the exercise is sealed with this computer's key, made on the first exercise when there is none
     const existante = cleDuVolet();
     const cle = existante ?? creerCleDuVolet();
-    const nouvelle = existante ? [] : [`Clé de l\u2019enseignant créée sur ce poste (identifiant ${cle.id}) : elle scelle vos exercices ; voyez l\u2019onglet Paramètres pour la partager avec vos collègues.`];
-    const demande: DemandeExercice = { type, graine, periode: moisDeDemonstration(type, periode), date: aujourdhui(), reglages: reglagesDuFormulaire(), cle, ...(choisis.length ? { aleas: choisis } : {}) };
+    const nouvelle = existante
+      ? []
+      : [`Clé de l\u2019enseignant créée sur ce poste (identifiant ${cle.id}) : elle scelle vos exercices ; voyez l\u2019onglet Paramètres pour la partager avec vos collègues.`];
+    const demande: DemandeExercice = {
+      type,
+      graine,
+      periode: moisDeDemonstration(type, periode),
+      date: aujourdhui(),
+      reglages: reglagesDuFormulaire(),
+      cle,
+      ...(choisis.length ? { aleas: choisis } : {}),
+    };
     verifierDemande(demande);
     boutonCorrige.hidden = true; // a class's corrigés are in its .zip
     if (pourLaClasse()) return [await preparerClasse(demande), ...nouvelle].join(' ');
@@ -119,7 +147,11 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const res = await inserer(hote, classeur);
     corrige = { nom: eleve ? fichiersExercices(type, [eleve])[0]!.corrige : `corrige-${type}.xlsx`, classeur: leCorrige };
     boutonCorrige.hidden = false;
-    return [`Exercice « ${paquetExercice(type).spec.gabarit.titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`, ...res.avertissements, ...nouvelle].join(' ');
+    return [
+      `Exercice « ${paquetExercice(type).spec.gabarit.titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`,
+      ...res.avertissements,
+      ...nouvelle,
+    ].join(' ');
   }
 
   /**

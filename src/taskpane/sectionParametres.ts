@@ -17,26 +17,36 @@ function brancherCle(): void {
   const message = parId('cle-message');
   const etat = () => {
     const cle = cleDuVolet();
-    parId('cle-etat').textContent = cle ? `Clé de ce poste : identifiant ${cle.id}.` : 'Aucune clé sur ce poste : la première création d\u2019exercice en crée une, ou importez celle de votre établissement.';
+    parId('cle-etat').textContent = cle
+      ? `Clé de ce poste : identifiant ${cle.id}.`
+      : 'Aucune clé sur ce poste : la première création d\u2019exercice en crée une, ou importez celle de votre établissement.';
     parId('cle-creer').hidden = Boolean(cle);
     parId('cle-afficher').hidden = !cle;
   };
   parId('cle-creer').addEventListener('click', () => void lancer(parId<HTMLButtonElement>('cle-creer'), message, 'Création…', async () => `Clé créée : identifiant ${creerCleDuVolet().id}.`, etat)());
-  parId('cle-afficher').addEventListener('click', () =>
-    void lancer(parId<HTMLButtonElement>('cle-afficher'), message, '…', async () => {
-      const cle = cleDuVolet();
-      if (!cle) throw new SaisieInvalide('Aucune clé sur ce poste.');
-      parId<HTMLInputElement>('cle-texte').value = cleEnBase64(cle);
-      return `Clé ${cle.id} affichée dans le champ ci-dessus : copiez-la dans un fichier pour « agora … --cle FICHIER », ou collez-la dans le volet d\u2019un autre poste.`;
-    })(),
+  parId('cle-afficher').addEventListener(
+    'click',
+    () =>
+      void lancer(parId<HTMLButtonElement>('cle-afficher'), message, '…', async () => {
+        const cle = cleDuVolet();
+        if (!cle) throw new SaisieInvalide('Aucune clé sur ce poste.');
+        parId<HTMLInputElement>('cle-texte').value = cleEnBase64(cle);
+        return `Clé ${cle.id} affichée dans le champ ci-dessus : copiez-la dans un fichier pour « agora … --cle FICHIER », ou collez-la dans le volet d\u2019un autre poste.`;
+      })(),
   );
   surEnvoi(
     parId<HTMLFormElement>('cle-formulaire'),
-    lancer(parId<HTMLButtonElement>('cle-importer'), message, 'Import…', async () => {
-      const cle = importerCleDuVolet(parId<HTMLInputElement>('cle-texte').value);
-      parId<HTMLInputElement>('cle-texte').value = '';
-      return `Clé importée : identifiant ${cle.id}. Elle remplace celle de ce poste.`;
-    }, etat),
+    lancer(
+      parId<HTMLButtonElement>('cle-importer'),
+      message,
+      'Import…',
+      async () => {
+        const cle = importerCleDuVolet(parId<HTMLInputElement>('cle-texte').value);
+        parId<HTMLInputElement>('cle-texte').value = '';
+        return `Clé importée : identifiant ${cle.id}. Elle remplace celle de ce poste.`;
+      },
+      etat,
+    ),
   );
   // a key made by the Exercices section shows here as soon as the tab is opened
   parId('onglet-parametres').addEventListener('click', etat);
@@ -47,7 +57,9 @@ function champsEchelle(zone: HTMLElement, echelle: string, niveaux: readonly Niv
   zone.querySelectorAll('.case').forEach((x) => x.remove());
   niveaux.forEach((n, i) => {
     const id = `parametres-${echelle}-${i}`;
-    zone.append(el('div', { class: 'case' }, el('label', { for: id }, `${n.code} — ${n.libelle}`), el('input', { type: 'text', id, inputmode: 'decimal', value: texteValeur(n.valeur), class: 'valeur-niveau' })));
+    zone.append(
+      el('div', { class: 'case' }, el('label', { for: id }, `${n.code} — ${n.libelle}`), el('input', { type: 'text', id, inputmode: 'decimal', value: texteValeur(n.valeur), class: 'valeur-niveau' })),
+    );
   });
 }
 
@@ -87,7 +99,10 @@ export function brancherParametres(hote: Hote, apresEcriture: () => void): void 
 
   async function enregistrer(): Promise<string> {
     if (!actuels) throw new SaisieInvalide('Lisez d\u2019abord les paramètres du classeur.');
-    const ecritures = ecrituresParametres({ etablissement: valeur('parametres-etablissement'), annee: valeur('parametres-annee'), pas: valeur('parametres-pas'), ccf: valeursDe('ccf'), pfmp: valeursDe('pfmp') }, actuels);
+    const ecritures = ecrituresParametres(
+      { etablissement: valeur('parametres-etablissement'), annee: valeur('parametres-annee'), pas: valeur('parametres-pas'), ccf: valeursDe('ccf'), pfmp: valeursDe('pfmp') },
+      actuels,
+    );
     await hote.executer((context) => ecrireValeursNommees(context, ecritures, 'Enregistrement des paramètres'));
     return 'Paramètres enregistrés dans la feuille « Paramètres » : les grilles du classeur les appliquent.';
   }

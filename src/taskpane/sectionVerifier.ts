@@ -23,7 +23,11 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
   zone.append(el('p', {}, `${r.titre} — ${r.eleve ?? 'élève non indiqué'}${r.classe ? ` (${r.classe})` : ''} — mode ${r.mode}.`));
   if (r.enonceModifie) zone.append(el('p', { class: 'message erreur' }, `Énoncé modifié depuis la création de l\u2019exercice (${r.blocsModifies.join(', ')}) : la copie n\u2019est pas notée.`));
   if (r.sceau !== 'valide') zone.append(el('p', { class: r.sceau === 'invalide' ? 'message erreur' : 'discret', id: 'verifier-sceau' }, SCEAU_EN_CLAIR[r.sceau]));
-  const comp = el('table', { class: 'resultats', 'aria-label': 'Compétences évaluées' }, el('tr', {}, el('th', { scope: 'col' }, 'Compétence'), el('th', { scope: 'col' }, 'Réussite'), el('th', { scope: 'col' }, 'Degré')));
+  const comp = el(
+    'table',
+    { class: 'resultats', 'aria-label': 'Compétences évaluées' },
+    el('tr', {}, el('th', { scope: 'col' }, 'Compétence'), el('th', { scope: 'col' }, 'Réussite'), el('th', { scope: 'col' }, 'Degré')),
+  );
   for (const c of r.competences) comp.append(el('tr', {}, el('td', { title: c.critere }, `${c.code} ${c.libelle}`), el('td', {}, pct(c.taux)), el('td', {}, degre(c.niveau))));
   zone.append(comp, el('p', { id: 'verifier-total' }, `Ensemble de la copie : ${accorder(r.total.reussis, 'réponse juste')} sur ${r.total.points} (${pct(r.total.taux)}).`));
   if (r.mode !== 'formatif') return void zone.append(el('p', {}, 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.'));
@@ -46,7 +50,19 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
 function dessinerLot(table: HTMLTableElement, verifiees: readonly CopieVerifieeDuLot[], erreurs: readonly { fichier: string; message: string }[]): void {
   table.replaceChildren(el('tr', {}, el('th', { scope: 'col' }, 'Copie'), el('th', { scope: 'col' }, 'Élève'), el('th', { scope: 'col' }, 'Résultat')));
   for (const v of verifiees)
-    table.append(el('tr', {}, el('td', {}, v.fichier), el('td', {}, v.rapport.eleve ?? '—'), el('td', {}, v.rapport.competences.map((c) => `${c.code} : ${pct(c.taux)}, degré ${degre(c.niveau)}`).join(' ; ') + (v.rapport.sceau === 'valide' ? '' : ` — ${SCEAU_EN_CLAIR[v.rapport.sceau]}`))));
+    table.append(
+      el(
+        'tr',
+        {},
+        el('td', {}, v.fichier),
+        el('td', {}, v.rapport.eleve ?? '—'),
+        el(
+          'td',
+          {},
+          v.rapport.competences.map((c) => `${c.code} : ${pct(c.taux)}, degré ${degre(c.niveau)}`).join(' ; ') + (v.rapport.sceau === 'valide' ? '' : ` — ${SCEAU_EN_CLAIR[v.rapport.sceau]}`),
+        ),
+      ),
+    );
   for (const e of erreurs) table.append(el('tr', { class: 'verdict-faux' }, el('td', {}, e.fichier), el('td', {}, '—'), el('td', {}, e.message)));
   table.hidden = false;
 }
@@ -97,7 +113,10 @@ export function brancherVerifier(hote: Hote, redessiner: () => void): void {
     const refus = erreurs.length ? ` ; ${accorder(erreurs.length, 'fichier refusé')}, voir le tableau` : '';
     if (!verifiees.length) return `Aucune copie vérifiée${refus}.`;
     const { archiveDeClasseurs } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/archiveDeClasseurs');
-    const zip = await archiveDeClasseurs([...verifiees.flatMap((v) => (v.octets ? [{ chemin: v.annotee, octets: v.octets }] : [])), { chemin: 'resultats.csv', texte: ecrireCsv(lignesDuLot(verifiees, erreurs)) }]);
+    const zip = await archiveDeClasseurs([
+      ...verifiees.flatMap((v) => (v.octets ? [{ chemin: v.annotee, octets: v.octets }] : [])),
+      { chemin: 'resultats.csv', texte: ecrireCsv(lignesDuLot(verifiees, erreurs)) },
+    ]);
     offrirFichier(parId<HTMLAnchorElement>('verifier-telechargement'), 'copies-verifiees.zip', zip, 'application/zip');
     return `${accorder(verifiees.length, 'copie vérifiée')} et annotée${verifiees.length > 1 ? 's' : ''}${refus}. Enregistrez « copies-verifiees.zip » (lien ci-dessous) : les copies annotées et resultats.csv.`;
   }

@@ -92,7 +92,12 @@ export function corpusHostile(b: { copie: Buffer; nomReponse: string; travail: s
   const bombe = async (chemin: string, motif: string, mentir: boolean) => {
     const entrees = await entreesDe(b.copie);
     const i = entrees.findIndex((e) => e.nom === chemin);
-    const d = deflateRepete(i >= 0 ? '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>' : '', motif, Math.floor((2 * GIO) / motif.length) - 1, i >= 0 ? '</t></si></sst>' : '');
+    const d = deflateRepete(
+      i >= 0 ? '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>' : '',
+      motif,
+      Math.floor((2 * GIO) / motif.length) - 1,
+      i >= 0 ? '</t></si></sst>' : '',
+    );
     const e = { nom: chemin, donnees: d.donnees, methode: 8 as const, taille: mentir ? 1000 : Math.min(d.taille, 0xfffffffe) };
     if (i >= 0) entrees[i] = e;
     else entrees.push(e);
@@ -105,11 +110,27 @@ export function corpusHostile(b: { copie: Buffer; nomReponse: string; travail: s
     return /<definedName\b[^>]*name="([^"]*_A\d+_\d+)"[^>]*>('[^']+'|[^!]+)!/.exec(classeur)!;
   };
   return [
-    { nom: 'nom défini sur toute la feuille', ecrire: ecrit(() => modifierParties(b.copie, { 'xl/workbook.xml': renommerCible(b.nomReponse, `${travail}!$A$1:$XFD$1048576`) })), verifier: nomTrop(b.nomReponse), consolider: 'lu' },
-    { nom: 'nom défini inversé', ecrire: ecrit(() => modifierParties(b.copie, { 'xl/workbook.xml': renommerCible(b.nomReponse, `${travail}!$XFD$1048576:$A$1`) })), verifier: nomTrop(b.nomReponse), consolider: 'lu' },
+    {
+      nom: 'nom défini sur toute la feuille',
+      ecrire: ecrit(() => modifierParties(b.copie, { 'xl/workbook.xml': renommerCible(b.nomReponse, `${travail}!$A$1:$XFD$1048576`) })),
+      verifier: nomTrop(b.nomReponse),
+      consolider: 'lu',
+    },
+    {
+      nom: 'nom défini inversé',
+      ecrire: ecrit(() => modifierParties(b.copie, { 'xl/workbook.xml': renommerCible(b.nomReponse, `${travail}!$XFD$1048576:$A$1`) })),
+      verifier: nomTrop(b.nomReponse),
+      consolider: 'lu',
+    },
     {
       nom: 'fusion de toute la feuille',
-      ecrire: ecrit(dansFeuille(b.copie, b.travail, (x) => (x.includes('<mergeCells') ? x.replace(/<mergeCells\b[^>]*>/, '$&<mergeCell ref="A1:XFD1048576"/>') : x.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')))),
+      ecrire: ecrit(
+        dansFeuille(b.copie, b.travail, (x) =>
+          x.includes('<mergeCells')
+            ? x.replace(/<mergeCells\b[^>]*>/, '$&<mergeCell ref="A1:XFD1048576"/>')
+            : x.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'),
+        ),
+      ),
       verifier: SUSPECT('une fusion couvre 17\u202f179\u202f869\u202f184 cellules'),
       consolider: 'lu',
     },
@@ -125,11 +146,25 @@ export function corpusHostile(b: { copie: Buffer; nomReponse: string; travail: s
       verifier: SUSPECT('plus de 500\u202f000 cellules'),
       consolider: 'lu',
     },
-    { nom: 'colonne ZZZZ', ecrire: ecrit(dansFeuille(b.copie, b.travail, (x) => x.replace('</sheetData>', '<row r="1048000"><c r="ZZZZ1048000"><v>1</v></c></row></sheetData>'))), verifier: ENDOMMAGE, consolider: ENDOMMAGE },
-    { nom: 'colonne ZZZZZZZZZZZZ', ecrire: ecrit(dansFeuille(b.copie, '_agora', (x) => x.replace(/<c r="A1"/, '<c r="ZZZZZZZZZZZZ1"><v>1</v></c><c r="A1"'))), verifier: ENDOMMAGE, consolider: ENDOMMAGE },
+    {
+      nom: 'colonne ZZZZ',
+      ecrire: ecrit(dansFeuille(b.copie, b.travail, (x) => x.replace('</sheetData>', '<row r="1048000"><c r="ZZZZ1048000"><v>1</v></c></row></sheetData>'))),
+      verifier: ENDOMMAGE,
+      consolider: ENDOMMAGE,
+    },
+    {
+      nom: 'colonne ZZZZZZZZZZZZ',
+      ecrire: ecrit(dansFeuille(b.copie, '_agora', (x) => x.replace(/<c r="A1"/, '<c r="ZZZZZZZZZZZZ1"><v>1</v></c><c r="A1"'))),
+      verifier: ENDOMMAGE,
+      consolider: ENDOMMAGE,
+    },
     {
       nom: 'entité externe (XXE)',
-      ecrire: ecrit(() => modifierParties(b.copie, { 'xl/sharedStrings.xml': (x) => x.replace(/^(<\?xml[^>]*\?>)?/, '$1<!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace(/<t>[^<]*<\/t>/, '<t>&xxe;</t>') })),
+      ecrire: ecrit(() =>
+        modifierParties(b.copie, {
+          'xl/sharedStrings.xml': (x) => x.replace(/^(<\?xml[^>]*\?>)?/, '$1<!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace(/<t>[^<]*<\/t>/, '<t>&xxe;</t>'),
+        }),
+      ),
       verifier: ENDOMMAGE,
       consolider: ENDOMMAGE,
     },
@@ -138,18 +173,52 @@ export function corpusHostile(b: { copie: Buffer; nomReponse: string; travail: s
       ecrire: ecrit(() =>
         modifierParties(b.copie, {
           'xl/workbook.xml': (x) =>
-            x.replace(/^(<\?xml[^>]*\?>)?/, `$1<!DOCTYPE workbook [<!ENTITY l0 "ha">${Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('')}]>`).replace(/(<definedName\b[^>]*>)/, '$1&l9;'),
+            x
+              .replace(/^(<\?xml[^>]*\?>)?/, `$1<!DOCTYPE workbook [<!ENTITY l0 "ha">${Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('')}]>`)
+              .replace(/(<definedName\b[^>]*>)/, '$1&l9;'),
         }),
       ),
       verifier: ENDOMMAGE,
       consolider: ENDOMMAGE,
     },
-    { nom: '200 000 éléments imbriqués dans une cellule', ecrire: ecrit(dansFeuille(b.copie, b.travail, (x) => x.replace('</sheetData>', `<row r="999"><c r="A999" t="inlineStr"><is>${'<r>'.repeat(200_000)}${'</r>'.repeat(200_000)}</is></c></row></sheetData>`))), verifier: ENDOMMAGE, consolider: 'lu' },
-    { nom: '200 000 éléments imbriqués dans les chaînes partagées', ecrire: ecrit(() => modifierParties(b.copie, { 'xl/sharedStrings.xml': (x) => x.replace('</sst>', `<si>${'<r>'.repeat(200_000)}${'</r>'.repeat(200_000)}</si></sst>`) })), verifier: 'lu', consolider: 'lu' },
-    { nom: 'caractère hors Unicode', ecrire: ecrit(() => modifierParties(b.copie, { 'xl/sharedStrings.xml': (x) => x.replace(/<t>[^<]*<\/t>/, '<t>&#x110000;</t>') })), verifier: ENDOMMAGE, consolider: ENDOMMAGE },
-    { nom: 'bombe dans les chaînes partagées', ecrire: ecrit(() => bombe('xl/sharedStrings.xml', 'A'.repeat(1 << 20), false)), verifier: SUSPECT('plus de 128 Mo une fois décompressé'), consolider: SUSPECT('plus de 128 Mo une fois décompressé') },
-    { nom: 'bombe qui ment sur sa taille', ecrire: ecrit(() => bombe('xl/sharedStrings.xml', 'A'.repeat(1 << 20), true)), verifier: SUSPECT("une partie dépasse la taille qu'elle annonce"), consolider: SUSPECT("une partie dépasse la taille qu'elle annonce") },
-    { nom: 'bombe dans une partie que rien ne lit', ecrire: ecrit(() => bombe('docProps/bombe.xml', '\0'.repeat(1 << 20), false)), verifier: SUSPECT('plus de 128 Mo une fois décompressé'), consolider: SUSPECT('plus de 128 Mo une fois décompressé') },
+    {
+      nom: '200 000 éléments imbriqués dans une cellule',
+      ecrire: ecrit(
+        dansFeuille(b.copie, b.travail, (x) => x.replace('</sheetData>', `<row r="999"><c r="A999" t="inlineStr"><is>${'<r>'.repeat(200_000)}${'</r>'.repeat(200_000)}</is></c></row></sheetData>`)),
+      ),
+      verifier: ENDOMMAGE,
+      consolider: 'lu',
+    },
+    {
+      nom: '200 000 éléments imbriqués dans les chaînes partagées',
+      ecrire: ecrit(() => modifierParties(b.copie, { 'xl/sharedStrings.xml': (x) => x.replace('</sst>', `<si>${'<r>'.repeat(200_000)}${'</r>'.repeat(200_000)}</si></sst>`) })),
+      verifier: 'lu',
+      consolider: 'lu',
+    },
+    {
+      nom: 'caractère hors Unicode',
+      ecrire: ecrit(() => modifierParties(b.copie, { 'xl/sharedStrings.xml': (x) => x.replace(/<t>[^<]*<\/t>/, '<t>&#x110000;</t>') })),
+      verifier: ENDOMMAGE,
+      consolider: ENDOMMAGE,
+    },
+    {
+      nom: 'bombe dans les chaînes partagées',
+      ecrire: ecrit(() => bombe('xl/sharedStrings.xml', 'A'.repeat(1 << 20), false)),
+      verifier: SUSPECT('plus de 128 Mo une fois décompressé'),
+      consolider: SUSPECT('plus de 128 Mo une fois décompressé'),
+    },
+    {
+      nom: 'bombe qui ment sur sa taille',
+      ecrire: ecrit(() => bombe('xl/sharedStrings.xml', 'A'.repeat(1 << 20), true)),
+      verifier: SUSPECT("une partie dépasse la taille qu'elle annonce"),
+      consolider: SUSPECT("une partie dépasse la taille qu'elle annonce"),
+    },
+    {
+      nom: 'bombe dans une partie que rien ne lit',
+      ecrire: ecrit(() => bombe('docProps/bombe.xml', '\0'.repeat(1 << 20), false)),
+      verifier: SUSPECT('plus de 128 Mo une fois décompressé'),
+      consolider: SUSPECT('plus de 128 Mo une fois décompressé'),
+    },
     {
       nom: 'grille : nom défini sur toute la feuille',
       ecrire: ecrit(async () => {

@@ -26,7 +26,10 @@ export async function renommerFeuille(source: string, sortie: string, ancien: st
   await wb.xlsx.readFile(source);
   wb.getWorksheet(ancien)!.name = nouveau;
   const cite = (f: string) => `'${f.replace(/'/g, "''")}'!`;
-  const noms = (wb.definedNames as unknown as Noms).model.map((m) => ({ ...m, ranges: m.ranges.map((r) => (r.startsWith(cite(ancien)) ? cite(nouveau) + r.slice(cite(ancien).length) : r.startsWith(`${ancien}!`) ? cite(nouveau) + r.slice(ancien.length + 1) : r)) }));
+  const noms = (wb.definedNames as unknown as Noms).model.map((m) => ({
+    ...m,
+    ranges: m.ranges.map((r) => (r.startsWith(cite(ancien)) ? cite(nouveau) + r.slice(cite(ancien).length) : r.startsWith(`${ancien}!`) ? cite(nouveau) + r.slice(ancien.length + 1) : r)),
+  }));
   (wb.definedNames as unknown as Noms).model = noms;
   await wb.xlsx.writeFile(sortie);
 }

@@ -2,7 +2,6 @@ import type { Attendus } from '../../src/sheets/exercices/commun';
 import { zone, type ClasseurMemoire } from '../../src/io/memory/classeurMemoire';
 import { serieExcel } from '../../src/domain/dates';
 
-
 /**
  * Enters answers into the in-memory workbook by defined name, as `remplirClasseur` does in a file:
  * a list cell by cell (row by row when the range is wide), a table row by row, skipping the cells a

@@ -34,12 +34,25 @@ export async function cmdConsolider(args: string[], s: Sorties, terminal = Boole
   if (!fichiers.length) throw new ErreurUsage(`Aucun classeur .xlsx dans ${o.positionnels.map((p) => `« ${p} »`).join(', ')}.`);
   const json = o.drapeaux.has('--json');
   const cle = await lireCle(cheminCle(o.valeurs.get('--cle')));
-  const res = await consoliderClasseurs(fichiers, { sortie, methode: methode as Methode, date: aujourdhui(), ...(lsl ? { lsl } : {}), ...(cle ? { cle } : {}), progression: barreDeProgression(s, terminal && !json) });
+  const res = await consoliderClasseurs(fichiers, {
+    sortie,
+    methode: methode as Methode,
+    date: aujourdhui(),
+    ...(lsl ? { lsl } : {}),
+    ...(cle ? { cle } : {}),
+    progression: barreDeProgression(s, terminal && !json),
+  });
   if (json) s.out(JSON.stringify({ fichiers: res.fichiers, eleves: res.eleves, competences: res.competences, anomalies: res.anomalies }, null, 2) + '\n');
   else {
     s.out(`${accorder(res.fichiers, 'classeur lu')}, ${accorder(res.eleves, 'élève')}, ${res.competences} compétences — méthode : ${LIBELLES_METHODES[methode as Methode]}.\n`);
     s.out(`Classeur de la classe écrit : ${sortie}${lsl ? ` ; livret scolaire : ${lsl}` : ''}.\n`);
-    if (res.anomalies.length) s.out(`${accorder(res.anomalies.length, 'anomalie')}, ${res.anomalies.length > 1 ? 'détaillées' : 'détaillée'} dans la feuille « Anomalies » :\n${res.anomalies.slice(0, 10).map((a) => `  ${path.basename(a.fichier)} : ${a.probleme}\n`).join('')}${res.anomalies.length > 10 ? `  … et ${accorder(res.anomalies.length - 10, 'autre')}.\n` : ''}`);
+    if (res.anomalies.length)
+      s.out(
+        `${accorder(res.anomalies.length, 'anomalie')}, ${res.anomalies.length > 1 ? 'détaillées' : 'détaillée'} dans la feuille « Anomalies » :\n${res.anomalies
+          .slice(0, 10)
+          .map((a) => `  ${path.basename(a.fichier)} : ${a.probleme}\n`)
+          .join('')}${res.anomalies.length > 10 ? `  … et ${accorder(res.anomalies.length - 10, 'autre')}.\n` : ''}`,
+      );
   }
   return 0;
 }

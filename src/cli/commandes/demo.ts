@@ -58,7 +58,9 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const parEleve = await grillesParEleve(liste.eleves, options, path.join(dossier, 'grilles-par-eleve'));
   const codeClasse = afficherResume(classe, s, false);
   const f0 = parEleve.fichiers[0];
-  s.out(`  écrit : ${parEleve.fichiers.length} classeurs dans ${path.join(dossier, 'grilles-par-eleve')}${f0 ? ` (par exemple ${path.basename(f0.fichier)} : ${f0.feuilles.filter((f) => !f.startsWith('_')).join(', ')})` : ''}\n`);
+  s.out(
+    `  écrit : ${parEleve.fichiers.length} classeurs dans ${path.join(dossier, 'grilles-par-eleve')}${f0 ? ` (par exemple ${path.basename(f0.fichier)} : ${f0.feuilles.filter((f) => !f.startsWith('_')).join(', ')})` : ''}\n`,
+  );
   for (const e of parEleve.erreurs) s.err(`Erreur : ${e.message}\n`);
 
   const blocs = [...new Set(EXERCICES.map((p) => p.spec.gabarit.competence[0]))].sort();
@@ -72,7 +74,9 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
     const corriges = path.join(dossier, 'exercices', 'corriges', type);
     const res = await exercicesDeLaClasse({ type, graine: 2026, periode: moisDeDemonstration(type, periode), date, cle }, liste.eleves, copies, corriges);
     const ex = res.fichiers[0];
-    s.out(`  ${type} : ${res.fichiers.length} classeurs dans ${copies}, corrigés dans ${corriges}${ex ? ` (par exemple ${path.basename(ex.fichier)} : cas n° ${ex.graine}, aléas ${ex.aleas.join(', ')})` : ''}\n`);
+    s.out(
+      `  ${type} : ${res.fichiers.length} classeurs dans ${copies}, corrigés dans ${corriges}${ex ? ` (par exemple ${path.basename(ex.fichier)} : cas n° ${ex.graine}, aléas ${ex.aleas.join(', ')})` : ''}\n`,
+    );
     for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
     erreursExercices += res.erreurs.length;
     if (type === 'tva') premierTva = ex?.fichier;
@@ -85,7 +89,9 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   if (premierePaie) {
     const c = await corrigerClasseur(premierePaie);
     const euros = (v: unknown) => enEuros(versCentimes(Number(v)));
-    s.out(`  corrigé recalculé depuis ${premierePaie} : salaire brut = ${euros(c.reponses.PAIE_BRUT)}, net à payer avant impôt = ${euros(c.reponses.PAIE_NET_A_PAYER)}, coût employeur = ${euros(c.reponses.PAIE_COUT_EMPLOYEUR)}\n`);
+    s.out(
+      `  corrigé recalculé depuis ${premierePaie} : salaire brut = ${euros(c.reponses.PAIE_BRUT)}, net à payer avant impôt = ${euros(c.reponses.PAIE_NET_A_PAYER)}, coût employeur = ${euros(c.reponses.PAIE_COUT_EMPLOYEUR)}\n`,
+    );
   }
 
   s.out(`\n4. Les élèves rendent leurs copies (réponses justes, erreurs types tirées de la graine de chacun, quelques oublis), puis l'enseignant les vérifie.\n`);
@@ -93,9 +99,15 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   for (const type of TYPES_EXERCICE) {
     const copies = path.join(dossier, 'copies', type);
     const annotees = path.join(dossier, 'copies-verifiees', type);
-    const exercices = (await fs.readdir(path.join(dossier, 'exercices', type))).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(dossier, 'exercices', type, f));
+    const exercices = (await fs.readdir(path.join(dossier, 'exercices', type)))
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort()
+      .map((f) => path.join(dossier, 'exercices', type, f));
     const simulees = await simulerClasse(exercices, copies);
-    const res = await verifierCopies(simulees.map((c) => c.fichier), { date, dossier: annotees, cle });
+    const res = await verifierCopies(
+      simulees.map((c) => c.fichier),
+      { date, dossier: annotees, cle },
+    );
     const faites = simulees.filter((c) => c.erreurs.length).length;
     s.out(`  ${type} : ${res.copies.length} copies vérifiées (${faites} avec au moins une erreur type), copies annotées dans ${annotees}\n`);
     for (const l of lignesSynthese(res.copies)) s.out(`    ${l}\n`);
@@ -116,7 +128,14 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const falsifiees = path.join(dossier, 'copie-falsifiee');
   await creerDossier(falsifiees);
   const falsifiee = verifieesTva && path.join(falsifiees, path.basename(verifieesTva));
-  const ajoutees = verifieesTva && falsifiee ? await falsifierSuivi(verifieesTva, falsifiee, r.blocs[0]!.activites.flatMap((a) => a.competences.map((c) => c.code))) : 0;
+  const ajoutees =
+    verifieesTva && falsifiee
+      ? await falsifierSuivi(
+          verifieesTva,
+          falsifiee,
+          r.blocs[0]!.activites.flatMap((a) => a.competences.map((c) => c.code)),
+        )
+      : 0;
   const sortieClasse = path.join(dossier, 'classe-consolidee.xlsx');
   const livret = path.join(dossier, 'livret-scolaire.csv');
   const fichiers = await classeursNommes([remplies, path.join(dossier, 'copies-verifiees'), falsifiees]);
@@ -124,15 +143,25 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const c = await consoliderClasseurs(fichiers, { sortie: sortieClasse, lsl: livret, methode: 'recente', date, cle });
   const k = c.classe;
   s.out(`  agora consolider ${remplies} ${path.join(dossier, 'copies-verifiees')} ${falsifiees} --out ${sortieClasse} --lsl ${livret} --cle ${path.join(dossier, 'cle-enseignant-demo.txt')}\n`);
-  s.out(`  ${c.fichiers} classeurs lus en ${((Date.now() - t0) / 1000).toFixed(1).replace('.', ',')} s, ${c.eleves} élèves, ${c.competences} compétences, ${k.preuves.retenues} positionnements retenus — méthode : ${LIBELLES_METHODES[k.methode]}\n`);
+  s.out(
+    `  ${c.fichiers} classeurs lus en ${((Date.now() - t0) / 1000).toFixed(1).replace('.', ',')} s, ${c.eleves} élèves, ${c.competences} compétences, ${k.preuves.retenues} positionnements retenus — méthode : ${LIBELLES_METHODES[k.methode]}\n`,
+  );
   const jamais = k.couverture.filter((x) => x.evalues === 0);
-  s.out(`  couverture : ${k.couverture.length - jamais.length} compétences évaluées sur ${k.couverture.length}${jamais.length ? ` (jamais évaluées : ${jamais.map((x) => x.code).join(', ')})` : ''}\n`);
+  s.out(
+    `  couverture : ${k.couverture.length - jamais.length} compétences évaluées sur ${k.couverture.length}${jamais.length ? ` (jamais évaluées : ${jamais.map((x) => x.code).join(', ')})` : ''}\n`,
+  );
   const courts = k.eleves.filter((e) => !e.semaines || e.semaines.manque > 0);
   s.out(`  PFMP : ${k.eleves.length - courts.length} élèves ont atteint la durée requise, ${courts.length} n'y sont pas encore\n`);
   const e0 = k.eleves[0];
-  if (e0) s.out(`  par exemple, ${nomComplet(e0)} : ${e0.blocs.map((b) => `bloc ${b.code} ${b.evaluees}/${b.total} évaluées, degré moyen ${b.moyenne === null ? '—' : b.moyenne.toFixed(1).replace('.', ',')}`).join(' ; ')}\n`);
+  if (e0)
+    s.out(
+      `  par exemple, ${nomComplet(e0)} : ${e0.blocs.map((b) => `bloc ${b.code} ${b.evaluees}/${b.total} évaluées, degré moyen ${b.moyenne === null ? '—' : b.moyenne.toFixed(1).replace('.', ',')}`).join(' ; ')}\n`,
+    );
   const refusees = c.anomalies.filter((a) => a.fichier === falsifiee);
-  if (falsifiee) s.out(`  copie falsifiée ${path.relative(dossier, falsifiee)} : ${ajoutees} lignes « degré 4 » ajoutées à la main dans « Suivi des compétences » ; ${accorder(refusees.length, 'ligne')} ${refusees.length > 1 ? 'écartées' : 'écartée'} par le sceau de l'enseignant (« ${refusees[0]?.probleme ?? ''} »), seule la ligne vérifiée compte\n`);
+  if (falsifiee)
+    s.out(
+      `  copie falsifiée ${path.relative(dossier, falsifiee)} : ${ajoutees} lignes « degré 4 » ajoutées à la main dans « Suivi des compétences » ; ${accorder(refusees.length, 'ligne')} ${refusees.length > 1 ? 'écartées' : 'écartée'} par le sceau de l'enseignant (« ${refusees[0]?.probleme ?? ''} »), seule la ligne vérifiée compte\n`,
+    );
   const autres = c.anomalies.filter((a) => a.fichier !== falsifiee);
   s.out(`  autres anomalies : ${autres.length}${autres[0] ? ` (par exemple ${path.basename(autres[0].fichier)} : ${autres[0].probleme})` : ''}\n`);
   s.out(`  écrit : ${sortieClasse} (${Object.values(FEUILLES_CLASSE).join(', ')}) et ${livret}\n`);

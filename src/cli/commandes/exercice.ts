@@ -40,7 +40,10 @@ function reglagesDemandes(o: Options): { reglages?: ReglagesVerification } {
 }
 
 export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json', '--montrer-attendus'], valeurs: ['--graine', '--aleas', '--periode', '--date', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe', '--verification', '--seuils', '--cle'] });
+  const o = analyser(args, {
+    drapeaux: ['--json', '--montrer-attendus'],
+    valeurs: ['--graine', '--aleas', '--periode', '--date', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe', '--verification', '--seuils', '--cle'],
+  });
   const type = typeExercice(o.positionnels);
   const v = (k: string) => o.valeurs.get(k);
   const graine = v('--graine');
@@ -50,9 +53,26 @@ export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   const periode = lireMois(v(option) ?? aujourdhui().slice(0, 7));
   if (!periode) throw new ErreurUsage(`${option} : ${moisIllisible(v(option)!)}`);
   const mois = v('--mois');
-  if (mois !== undefined && (!paquetExercice(type).mois || !/^([3-9]|1[0-2])$/.test(mois))) throw new ErreurUsage(`--mois (${TYPES_EXERCICE.filter((t) => paquetExercice(t).mois).join(', ')} seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
-  if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage('--donnees (le cas de l\'enseignant) exclut --graine et --aleas.');
-  const d: DemandeExercice = { type, periode, date: aujourdhui(), ...reglagesDemandes(o), ...(mois ? { mois: Number(mois) } : {}), ...(graine !== undefined ? { graine: Number(graine) } : {}), ...(v('--aleas') ? { aleas: v('--aleas')!.split(',').map((a) => a.trim()).filter(Boolean) } : {}), ...(v('--donnees') ? { donnees: v('--donnees')! } : {}) };
+  if (mois !== undefined && (!paquetExercice(type).mois || !/^([3-9]|1[0-2])$/.test(mois)))
+    throw new ErreurUsage(`--mois (${TYPES_EXERCICE.filter((t) => paquetExercice(t).mois).join(', ')} seulement) attend un nombre de mois de 3 à 12 : « ${mois} ».`);
+  if (v('--donnees') && (graine !== undefined || v('--aleas'))) throw new ErreurUsage("--donnees (le cas de l'enseignant) exclut --graine et --aleas.");
+  const d: DemandeExercice = {
+    type,
+    periode,
+    date: aujourdhui(),
+    ...reglagesDemandes(o),
+    ...(mois ? { mois: Number(mois) } : {}),
+    ...(graine !== undefined ? { graine: Number(graine) } : {}),
+    ...(v('--aleas')
+      ? {
+          aleas: v('--aleas')!
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(v('--donnees') ? { donnees: v('--donnees')! } : {}),
+  };
   try {
     verifierDemande(d);
   } catch (e) {
@@ -77,6 +97,9 @@ export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   const eleve = v('--eleve') ? { ...eleveDepuisTexte(v('--eleve')!), classe: v('--nom-classe') ?? '' } : null;
   const r = await ecrireExercice(d, eleve, sortie, v('--corrige'));
   if (json) s.out(JSON.stringify(r, null, 2) + '\n');
-  else s.out(`Exercice écrit : ${r.fichier} (${r.graine === null ? 'cas de l\'enseignant' : `cas n° ${r.graine}`}${r.aleas.length ? `, aléas : ${r.aleas.join(', ')}` : ''})${v('--corrige') ? ` ; corrigé : ${v('--corrige')}` : ''}.\n`);
+  else
+    s.out(
+      `Exercice écrit : ${r.fichier} (${r.graine === null ? "cas de l'enseignant" : `cas n° ${r.graine}`}${r.aleas.length ? `, aléas : ${r.aleas.join(', ')}` : ''})${v('--corrige') ? ` ; corrigé : ${v('--corrige')}` : ''}.\n`,
+    );
   return 0;
 }

@@ -11,10 +11,12 @@ import type { Sorties } from '../sorties';
 
 function typesDemandes(valeur: string | undefined): TypeGrille[] {
   if (valeur === undefined) return typesParDefaut(referentiel());
-  const types = valeur.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const types = valeur
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
   const inconnus = types.filter((t) => !(TYPES_GRILLE as readonly string[]).includes(t));
-  if (inconnus.length || !types.length)
-    throw new ErreurUsage(`Type de grille inconnu : « ${inconnus.join(', ') || valeur} ». Types possibles : ${TYPES_GRILLE.join(', ')}.`);
+  if (inconnus.length || !types.length) throw new ErreurUsage(`Type de grille inconnu : « ${inconnus.join(', ') || valeur} ». Types possibles : ${TYPES_GRILLE.join(', ')}.`);
   return types as TypeGrille[];
 }
 

@@ -5,7 +5,10 @@
 
 /** The value in force on `date`: the last one whose `depuis` is not after it, if any. */
 export function derniereEnVigueur<V extends { depuis: string }>(valeurs: readonly V[], date: string): V | undefined {
-  return [...valeurs].sort((a, b) => a.depuis.localeCompare(b.depuis)).filter((x) => x.depuis <= date).pop();
+  return [...valeurs]
+    .sort((a, b) => a.depuis.localeCompare(b.depuis))
+    .filter((x) => x.depuis <= date)
+    .pop();
 }
 
 /** The same, for a value that must exist on that date. */

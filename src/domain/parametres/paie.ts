@@ -83,7 +83,9 @@ type Sections = typeof SECTIONS;
 /** The code of a payroll parameter, as paie.json names it. */
 export type CodePaie = { [S in keyof Sections]: keyof Sections[S] & string }[keyof Sections];
 
-const Parametres = z.strictObject(Object.assign({}, ...Object.values(SECTIONS)) as { [C in CodePaie]: z.ZodType<{ libelle: string; unite: string; valeurs: { depuis: string; valeur: number | null; reference: string }[] }> });
+const Parametres = z.strictObject(
+  Object.assign({}, ...Object.values(SECTIONS)) as { [C in CodePaie]: z.ZodType<{ libelle: string; unite: string; valeurs: { depuis: string; valeur: number | null; reference: string }[] }> },
+);
 /** paie.json's schema (exported for its tests). */
 export const TABLES_PAIE = z.object({ source: z.string(), couverture: z.object({ du: z.string(), au: z.string() }), parametres: Parametres });
 const fichier = TABLES_PAIE.parse(donnees);
@@ -128,8 +130,12 @@ export function parametresPaie(periode: string, champ = 'periode'): ParametresPa
  */
 export function avecSurcharges(p: ParametresPaie, surcharges: Readonly<Record<string, number | null>>, source = 'parametres'): ParametresPaie {
   const inconnus = Object.keys(surcharges).filter((c) => !estCodePaie(c));
-  if (inconnus.length) throw new ErreurDonnees('Paramètre de paie inconnu', inconnus.map((c) => `champ « ${source}.${c} » : code inconnu (codes admis : ${CODES.join(', ')})`));
+  if (inconnus.length)
+    throw new ErreurDonnees(
+      'Paramètre de paie inconnu',
+      inconnus.map((c) => `champ « ${source}.${c} » : code inconnu (codes admis : ${CODES.join(', ')})`),
+    );
   const r = { ...p };
-  for (const [code, valeur] of Object.entries(surcharges)) if (estCodePaie(code)) r[code] = { ...p[code]!, valeur, reference: 'Valeur fixée par l\'enseignant' };
+  for (const [code, valeur] of Object.entries(surcharges)) if (estCodePaie(code)) r[code] = { ...p[code]!, valeur, reference: "Valeur fixée par l'enseignant" };
   return r;
 }

@@ -34,7 +34,9 @@ export const debutDuSemestre = (date: string): string => `${date.slice(0, 4)}-${
 export function parametresRelances(date: string): ParametresRelances {
   const mois = date.slice(0, 7);
   if (mois < fichier.couverture.du || mois > fichier.couverture.au)
-    throw new ErreurDonnees('Date hors des tables des pénalités de retard', [`champ « date » : ${mois} n'est pas couvert ; le taux de la BCE est connu de ${fichier.couverture.du} à ${fichier.couverture.au}`]);
+    throw new ErreurDonnees('Date hors des tables des pénalités de retard', [
+      `champ « date » : ${mois} n'est pas couvert ; le taux de la BCE est connu de ${fichier.couverture.du} à ${fichier.couverture.au}`,
+    ]);
   return {
     tauxBce: fichier.tauxBce.valeurs.filter((v) => v.depuis <= date).map((v) => ({ depuis: v.depuis, taux: v.valeur, reference: v.reference })),
     majoration: enVigueur(fichier.majoration.valeurs, date).valeur,

@@ -6,7 +6,20 @@ import { nombreFr } from '../../domain/texte';
 import { versEuros } from '../../domain/monnaie';
 import { parametresConges, periodeDeReference, REFERENCES_CONGES, type ParametresConges } from '../../domain/parametres/conges';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import {
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  montantTexte,
+  repondeur,
+  reponsesChangees,
+  type Attendus,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Reponse,
+  type SpecExercice,
+  type ValeurAttendue,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/conges.json';
 import { calculerConges, FACON_JUSTE, type Facon } from './calcul';
@@ -30,7 +43,13 @@ const PARAMETRES = [
   ['CP_Jours_Par_Mois', 'joursParMois', 'Jours ouvrables acquis par mois de travail effectif', '0.0#', REFERENCES_CONGES.joursParMois],
   ['CP_Plafond', 'plafond', 'Congé annuel maximal (jours ouvrables)', '0', REFERENCES_CONGES.plafond],
   ['CP_Taux_Dixieme', 'dixieme', 'Règle du dixième (% de la rémunération de la période)', '0.0#', REFERENCES_CONGES.dixieme],
-  ['CP_Diviseur_Maintien', 'diviseurMaintien', 'Maintien de salaire : jours ouvrables d\u2019un mois (méthode de l\u2019entreprise)', '0', 'Méthode de l\u2019entreprise (C. trav., art. L3141-24, II)'],
+  [
+    'CP_Diviseur_Maintien',
+    'diviseurMaintien',
+    'Maintien de salaire : jours ouvrables d\u2019un mois (méthode de l\u2019entreprise)',
+    '0',
+    'Méthode de l\u2019entreprise (C. trav., art. L3141-24, II)',
+  ],
 ] as const;
 
 function blocs(e: EntreeConges): Bloc[] {
@@ -72,11 +91,21 @@ function feuilleParametres(p: ParametresConges): FeuilleConstruite {
   f.vide();
   f.ligne(['Paramètre', 'Valeur', 'Référence'].map((v) => ({ valeur: v, style: entete })));
   for (const [nom, cle, libelle, format, reference] of PARAMETRES) {
-    const n = f.ligne([{ valeur: libelle, style: etiquette }, { valeur: p[cle], style: { ...saisieCentree, format } }, { valeur: reference, style: note }]);
+    const n = f.ligne([
+      { valeur: libelle, style: etiquette },
+      { valeur: p[cle], style: { ...saisieCentree, format } },
+      { valeur: reference, style: note },
+    ]);
     noms.push({ nom, feuille: FEUILLES.parametres, plage: `B${n}` });
   }
   f.vide();
-  f.ligne([{ valeur: 'Fraction de jour : portée au nombre entier immédiatement supérieur (C. trav., art. L3141-7). Indemnité : la plus favorable du dixième et du maintien de salaire (art. L3141-24).', style: { ...texte, italique: true }, colonnes: 3 }]);
+  f.ligne([
+    {
+      valeur: 'Fraction de jour : portée au nombre entier immédiatement supérieur (C. trav., art. L3141-7). Indemnité : la plus favorable du dixième et du maintien de salaire (art. L3141-24).',
+      style: { ...texte, italique: true },
+      colonnes: 3,
+    },
+  ]);
   return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms };
 }
 
@@ -116,14 +145,23 @@ function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendu
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
   const jours: Style = { ...saisieCentree, format: '0.##', ...fond };
   const ligne = (nom: string, libelle: string, style: Style) => {
-    const n = f.ligne([{ valeur: libelle, style: etiquette }, { valeur: (remplie?.[nom] as ValeurAttendue | undefined) ?? null, style }]);
+    const n = f.ligne([
+      { valeur: libelle, style: etiquette },
+      { valeur: (remplie?.[nom] as ValeurAttendue | undefined) ?? null, style },
+    ]);
     noms.push({ nom, feuille, plage: `B${n}` });
     repondre(nom, libelle);
     return n;
   };
   const { du, au } = periodeDeReference(e.conge.mois);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 2 }]);
-  f.ligne([{ valeur: `${e.salarie}, congé de ${e.conge.jours} jours ouvrables en ${moisEnLettres(e.conge.mois)} ; période de référence du ${dateFr(du)} au ${dateFr(au)}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 2 }]);
+  f.ligne([
+    {
+      valeur: `${e.salarie}, congé de ${e.conge.jours} jours ouvrables en ${moisEnLettres(e.conge.mois)} ; période de référence du ${dateFr(du)} au ${dateFr(au)}. ${consigneSaisie(remplie)}.`,
+      style: sousTitre,
+      colonnes: 2,
+    },
+  ]);
   f.vide();
   f.ligne([{ valeur: '1. Droits à congés', style: bandeau, colonnes: 2 }]);
   ligne(NOMS_CP.acquis, 'Jours ouvrables acquis sur la période de référence', jours);
@@ -136,7 +174,11 @@ function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendu
   const n = ligne(NOMS_CP.regle, 'Règle retenue (Dixième / Maintien de salaire)', { ...saisieCentree, ...fond });
   ligne(NOMS_CP.indemnite, 'Indemnité de congés payés versée', montant);
   return {
-    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations: [{ plage: `B${n}`, liste: { elements: Object.values(REGLES) }, message: 'Répondez « Dixième » ou « Maintien de salaire ».' }] },
+    feuille: {
+      ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
+      protegee: true,
+      validations: [{ plage: `B${n}`, liste: { elements: Object.values(REGLES) }, message: 'Répondez « Dixième » ou « Maintien de salaire ».' }],
+    },
     noms,
     reponses,
   };
@@ -151,7 +193,11 @@ function justification(e: EntreeConges, p: ParametresConges): string[][] {
   const jours = Math.min(e.conge.jours, r.acquis);
   return [
     ['Étape', 'Résultat', 'Comment on l\u2019obtient'],
-    ['Jours acquis', String(r.acquis), `${r.moisTravailles} mois de travail effectif${exclus.length ? ` (sans ${exclus.join(', ')})` : ''} × ${nombreFr(p.joursParMois)} = ${nombreFr(brut)} jours${brut !== r.acquis ? `, ${brut > r.acquis && r.acquis === p.plafond ? `plafonné à ${p.plafond}` : `arrondi à ${r.acquis}`}` : ''}.`],
+    [
+      'Jours acquis',
+      String(r.acquis),
+      `${r.moisTravailles} mois de travail effectif${exclus.length ? ` (sans ${exclus.join(', ')})` : ''} × ${nombreFr(p.joursParMois)} = ${nombreFr(brut)} jours${brut !== r.acquis ? `, ${brut > r.acquis && r.acquis === p.plafond ? `plafonné à ${p.plafond}` : `arrondi à ${r.acquis}`}` : ''}.`,
+    ],
     ['Solde', String(r.solde), `${r.acquis} − ${jours} jours pris = ${r.solde}.`],
     ['Rémunération', montantTexte(r.remuneration), `Somme des rémunérations brutes des mois de la période : ${eur(r.remuneration)}.`],
     ['Dixième', montantTexte(r.dixieme), `${eur(r.remuneration)} × ${nombreFr(p.dixieme)} % × ${jours} / ${r.acquis} = ${eur(r.dixieme)}.`],

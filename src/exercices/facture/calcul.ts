@@ -91,7 +91,12 @@ function pied(e: EntreeFacture, lignes: readonly { ligne: LigneFacture; calcul: 
 }
 
 export function calculerFacture(e: EntreeFacture, f: Facon = FACON_JUSTE): ResultatFacture {
-  const facture = pied(e, e.lignes.map((ligne) => ({ ligne, calcul: calculerLigne(ligne, ligne.quantite, f) })), e.port, f);
+  const facture = pied(
+    e,
+    e.lignes.map((ligne) => ({ ligne, calcul: calculerLigne(ligne, ligne.quantite, f) })),
+    e.port,
+    f,
+  );
   // The avoir is computed right, but for its own mistake (gross price: no remise, no reduction), so
   // that a wrong avoir points to one hint, whatever else the student got wrong on the invoice.
   const a = f.avoirAuPrixFacture ? e : { ...e, rabais: 0, ristourne: 0, escompte: 0 };

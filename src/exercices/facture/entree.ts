@@ -3,17 +3,17 @@ import { date, montant, tauxPourcent, texte } from '../../domain/validation';
 
 /** One line of the order, as the case (or a teacher's JSON file) gives it. Amounts in euros. */
 export const LigneFacture = z.object({
-  reference: texte.describe('Référence de l\'article, unique dans la facture'),
+  reference: texte.describe("Référence de l'article, unique dans la facture"),
   designation: texte,
   quantite: z.number().int({ error: 'quantité entière attendue' }).positive({ error: 'quantité de 1 au moins' }).max(100_000, { error: 'quantité de 100 000 au plus' }),
   prixUnitaire: montant.describe('Prix unitaire hors taxes en euros'),
   remise: tauxPourcent.default(0).describe('Remise accordée sur la ligne, en %'),
-  taux: tauxPourcent.describe('Taux de TVA de l\'article en % (20, 10, 5.5, 2.1)'),
+  taux: tauxPourcent.describe("Taux de TVA de l'article en % (20, 10, 5.5, 2.1)"),
 });
 
 /** The articles returned after delivery: the facture d'avoir takes them back with the invoice's reductions. */
 export const RetourFacture = z.object({
-  reference: texte.describe('Référence d\'un article de la facture'),
+  reference: texte.describe("Référence d'un article de la facture"),
   quantite: z.number().int({ error: 'quantité entière attendue' }).positive({ error: 'quantité de 1 au moins' }),
 });
 
@@ -25,10 +25,10 @@ export const EntreeFacture = z
     client: texte,
     lignes: z.array(LigneFacture).min(1, { error: 'une facture a au moins une ligne' }),
     rabais: tauxPourcent.default(0).describe('Rabais sur le total des lignes, en % (défaut de conformité, retard de livraison)'),
-    ristourne: tauxPourcent.default(0).describe('Ristourne, en % (chiffre d\'affaires de l\'année atteint)'),
+    ristourne: tauxPourcent.default(0).describe("Ristourne, en % (chiffre d'affaires de l'année atteint)"),
     escompte: tauxPourcent.default(0).describe('Escompte pour paiement comptant, en %'),
     port: montant.default(0).describe('Frais de port hors taxes en euros'),
-    retours: z.array(RetourFacture).default([]).describe('Articles retournés par le client : la facture d\'avoir les reprend'),
+    retours: z.array(RetourFacture).default([]).describe("Articles retournés par le client : la facture d'avoir les reprend"),
   })
   .superRefine((e, ctx) => {
     const refs = e.lignes.map((l) => l.reference);

@@ -5,7 +5,22 @@ import { dateFr } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { pourcentFr } from '../../domain/texte';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import {
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  montantTexte,
+  repondeur,
+  reponsesChangees,
+  valeurRemplie,
+  feuilleDeRegles,
+  type Attendus,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Reponse,
+  type SpecExercice,
+  type ValeurAttendue,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/facture.json';
 import { calculerFacture, FACON_JUSTE, type Facon, type Montants, type PiedParTaux } from './calcul';
@@ -27,7 +42,6 @@ export const NOMS_FAC = {
 } as const;
 
 export const CONTROLE_JUSTE = 'Le net à payer est égal au total hors taxes augmenté de la TVA.';
-
 
 function blocs(e: EntreeFacture): Bloc[] {
   return [
@@ -83,7 +97,12 @@ function etapes(e: EntreeFacture, avecPort: boolean): { libelle: string; cle: ke
     ...(e.rabais ? [{ libelle: `Rabais ${pourcentFr(e.rabais)}`, cle: 'rabais' as const }] : []),
     ...(e.ristourne ? [{ libelle: `Ristourne ${pourcentFr(e.ristourne)}`, cle: 'ristourne' as const }] : []),
     ...(e.rabais || e.ristourne ? [{ libelle: 'Net commercial', cle: 'netCommercial' as const }] : []),
-    ...(e.escompte ? [{ libelle: `Escompte ${pourcentFr(e.escompte)}`, cle: 'escompte' as const }, { libelle: 'Net financier', cle: 'netFinancier' as const }] : []),
+    ...(e.escompte
+      ? [
+          { libelle: `Escompte ${pourcentFr(e.escompte)}`, cle: 'escompte' as const },
+          { libelle: 'Net financier', cle: 'netFinancier' as const },
+        ]
+      : []),
     ...(avecPort && e.port ? [{ libelle: 'Frais de port', cle: 'port' as const }] : []),
     { libelle: 'Base hors taxes', cle: 'base' as const },
     { libelle: 'TVA', cle: 'tva' as const },
@@ -107,7 +126,14 @@ function attendusDe(e: EntreeFacture, facon: Facon): Attendus {
     [NOMS_FAC.netAPayer]: versEuros(r.facture.netAPayer),
   };
   if (r.avoir) {
-    a[NOMS_FAC.avoirPied] = pied(r.avoir, etapes(e, false), tauxDe(e, e.retours.map((x) => x.reference)));
+    a[NOMS_FAC.avoirPied] = pied(
+      r.avoir,
+      etapes(e, false),
+      tauxDe(
+        e,
+        e.retours.map((x) => x.reference),
+      ),
+    );
     a[NOMS_FAC.avoirTotalHt] = versEuros(r.avoir.totalHt);
     a[NOMS_FAC.avoirTotalTva] = versEuros(r.avoir.totalTva);
     a[NOMS_FAC.avoirNet] = versEuros(r.avoir.netAPayer);
@@ -128,7 +154,10 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
   const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fondCorrige(remplie) };
   const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
   const seule = (nom: string, libelle: string) => {
-    const n = f.ligne([{ valeur: libelle, style: etiquette, colonnes: largeur - 1 }, { valeur: rempli(nom), style: montant }]);
+    const n = f.ligne([
+      { valeur: libelle, style: etiquette, colonnes: largeur - 1 },
+      { valeur: rempli(nom), style: montant },
+    ]);
     noms.push({ nom, feuille, plage: `${lettreColonne(largeur - 1)}${n}` });
     repondre(nom, libelle);
   };
@@ -166,12 +195,25 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
   seule(NOMS_FAC.netAPayer, 'Net à payer (TTC)');
   // a self-check the student sees as soon as the three totals are typed (it gives no answer away)
   const { totalHt: ht, totalTva: tva, netAPayer: net } = NOMS_FAC;
-  f.ligne([{ valeur: { formule: `IF(COUNT(${ht},${tva},${net})<3,"",IF(ROUND(${ht}+${tva}-${net},2)=0,"${CONTROLE_JUSTE}","Le net à payer n'est pas égal au total hors taxes augmenté de la TVA."))` }, style: { ...texte, italique: true }, colonnes: largeur }]);
+  f.ligne([
+    {
+      valeur: { formule: `IF(COUNT(${ht},${tva},${net})<3,"",IF(ROUND(${ht}+${tva}-${net},2)=0,"${CONTROLE_JUSTE}","Le net à payer n'est pas égal au total hors taxes augmenté de la TVA."))` },
+      style: { ...texte, italique: true },
+      colonnes: largeur,
+    },
+  ]);
   if (e.retours.length) {
     f.vide();
     f.ligne([{ valeur: '4. Facture d\u2019avoir : articles retournés', style: bandeau, colonnes: largeur }]);
     f.ligne([{ valeur: e.retours.map((r) => `${r.reference} : ${r.quantite} retourné${r.quantite > 1 ? 's' : ''}`).join(' ; '), style: texte, colonnes: largeur }]);
-    tableauPied(NOMS_FAC.avoirPied, etapes(e, false), tauxDe(e, e.retours.map((r) => r.reference)));
+    tableauPied(
+      NOMS_FAC.avoirPied,
+      etapes(e, false),
+      tauxDe(
+        e,
+        e.retours.map((r) => r.reference),
+      ),
+    );
     seule(NOMS_FAC.avoirTotalHt, 'Avoir : total hors taxes');
     seule(NOMS_FAC.avoirTotalTva, 'Avoir : total de la TVA');
     seule(NOMS_FAC.avoirNet, 'Avoir : net (TTC)');
@@ -184,7 +226,10 @@ const feuilleParametres = (): FeuilleConstruite =>
   feuilleDeRegles('Règles de facturation', 'Rappels pour établir la facture ; le taux de TVA de chaque article est donné dans l\u2019énoncé.', [
     ['Réductions commerciales', 'Remise, rabais, ristourne : appliquées en cascade, chacune sur le net qui précède, arrondie au centime.'],
     ['Escompte', 'Accordé sur la facture pour un paiement comptant : il diminue la base de la TVA (CGI, art. 267, II-1°).'],
-    ['Frais de port', 'Compris dans la base d\u2019imposition (CGI, art. 267, I-2°), au taux de TVA des marchandises livrées ; sur une facture à plusieurs taux, répartis au prorata des nets financiers.'],
+    [
+      'Frais de port',
+      'Compris dans la base d\u2019imposition (CGI, art. 267, I-2°), au taux de TVA des marchandises livrées ; sur une facture à plusieurs taux, répartis au prorata des nets financiers.',
+    ],
     ['Facture d\u2019avoir', 'Reprend les articles retournés aux prix, remises et réductions de la facture (CGI, art. 272, 1 : la TVA d\u2019une vente annulée est imputée).'],
   ]);
 
@@ -196,7 +241,11 @@ function justification(e: EntreeFacture): string[][] {
   const document = (m: Montants, quoi: string, quantites: (ref: string) => number) => {
     for (const l of m.lignes) {
       const source = e.lignes.find((x) => x.reference === l.reference)!;
-      lignes.push([`${quoi} ${l.reference}`, montantTexte(l.net), `${quantites(l.reference)} × ${eur(source.prixUnitaire)} = ${eur(l.brut)}${source.remise ? ` ; remise ${pourcentFr(source.remise)} : ${eur(l.remise)}` : ''} ; net ${eur(l.net)}.`]);
+      lignes.push([
+        `${quoi} ${l.reference}`,
+        montantTexte(l.net),
+        `${quantites(l.reference)} × ${eur(source.prixUnitaire)} = ${eur(l.brut)}${source.remise ? ` ; remise ${pourcentFr(source.remise)} : ${eur(l.remise)}` : ''} ; net ${eur(l.net)}.`,
+      ]);
     }
     for (const p of m.pied) {
       const etapesTexte = [
@@ -215,7 +264,11 @@ function justification(e: EntreeFacture): string[][] {
   };
   document(r.facture, 'Facture', (ref) => e.lignes.find((l) => l.reference === ref)!.quantite);
   if (e.port && r.facture.pied.length > 1)
-    lignes.push(['Frais de port', montantTexte(e.port), `Répartis au prorata des nets financiers : ${r.facture.pied.map((p) => `${pourcentFr(p.taux)} : ${eur(p.port)}`).join(' ; ')} (le dernier taux reçoit le reste de l\u2019arrondi).`]);
+    lignes.push([
+      'Frais de port',
+      montantTexte(e.port),
+      `Répartis au prorata des nets financiers : ${r.facture.pied.map((p) => `${pourcentFr(p.taux)} : ${eur(p.port)}`).join(' ; ')} (le dernier taux reçoit le reste de l\u2019arrondi).`,
+    ]);
   if (r.avoir) document(r.avoir, 'Avoir', (ref) => e.retours.find((x) => x.reference === ref)!.quantite);
   return lignes;
 }

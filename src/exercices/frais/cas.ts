@@ -41,7 +41,12 @@ export function casFrais(graine: number, periode: string, aleas: readonly string
     const repas = aleas.includes('depassement') && i === 1 ? ticket(h, plafondRepas * 1.1, plafondRepas * 1.5, 10) : ticket(h, plafondRepas * 0.6, plafondRepas * 0.95, 10);
     lignes.push({ date: jour(j), nature: 'repas', libelle: `Déjeuner pendant la visite de ${client}`, ...repas, justificatif: !(aleas.includes('sans_justificatif') && i === 2) });
     if (i === 1) {
-      lignes.push({ date: jour(j), nature: 'hotel', libelle: 'Nuitée (hôtel)', ...(aleas.includes('depassement') ? ticket(h, plafondNuitee * 1.1, plafondNuitee * 1.4, 10) : ticket(h, plafondNuitee * 0.7, plafondNuitee * 0.95, 10)) });
+      lignes.push({
+        date: jour(j),
+        nature: 'hotel',
+        libelle: 'Nuitée (hôtel)',
+        ...(aleas.includes('depassement') ? ticket(h, plafondNuitee * 1.1, plafondNuitee * 1.4, 10) : ticket(h, plafondNuitee * 0.7, plafondNuitee * 0.95, 10)),
+      });
       lignes.push({ date: jour(j), nature: 'peage', libelle: 'Péage autoroutier', ...ticket(h, 6, 24, 20) });
     }
     if (i === 0) lignes.push({ date: jour(j), nature: 'parking', libelle: 'Stationnement', ...ticket(h, 3, 12, 20) });

@@ -4,7 +4,9 @@ import { date, mois, montant, texte } from '../../domain/validation';
 /** One line of the expense report as the employee filled it. Amounts in euros TTC. */
 export const LigneDeFrais = z.object({
   date,
-  nature: z.enum(['km', 'repas', 'hotel', 'train', 'taxi', 'peage', 'parking']).describe('km : indemnités kilométriques ; repas ; hotel : nuitée ; train, taxi : transport de personnes ; peage, parking'),
+  nature: z
+    .enum(['km', 'repas', 'hotel', 'train', 'taxi', 'peage', 'parking'])
+    .describe('km : indemnités kilométriques ; repas ; hotel : nuitée ; train, taxi : transport de personnes ; peage, parking'),
   libelle: texte,
   km: z.number().int().nonnegative().max(10_000).default(0).describe('Kilomètres parcourus (indemnités kilométriques)'),
   montant: montant.default(0).describe('Montant TTC demandé en euros (les kilomètres : le montant calculé par le salarié)'),
@@ -17,8 +19,8 @@ export const EntreeFrais = z
     salarie: texte,
     mois: mois.describe('Mois des déplacements, AAAA-MM'),
     puissance: z.number().int().min(1).max(20).describe('Puissance fiscale du véhicule personnel (CV)'),
-    plafondRepas: montant.describe('Plafond de remboursement d\'un repas fixé par l\'entreprise, en euros'),
-    plafondNuitee: montant.describe('Plafond de remboursement d\'une nuitée fixé par l\'entreprise, en euros'),
+    plafondRepas: montant.describe("Plafond de remboursement d'un repas fixé par l'entreprise, en euros"),
+    plafondNuitee: montant.describe("Plafond de remboursement d'une nuitée fixé par l'entreprise, en euros"),
     lignes: z.array(LigneDeFrais).min(1, { error: 'au moins une ligne' }),
   })
   .superRefine((e, ctx) => {

@@ -6,7 +6,20 @@ import { versEuros } from '../../domain/monnaie';
 import { ligneDuBareme, parametresFrais, type ParametresFrais } from '../../domain/parametres/frais';
 import { nombreFr } from '../../domain/texte';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
+import {
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  montantTexte,
+  repondeur,
+  reponsesChangees,
+  valeurRemplie,
+  type Attendus,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Reponse,
+  type SpecExercice,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/frais.json';
 import { calculerFrais, FACON_JUSTE, TVA_NON_RECUPERABLE, type Facon } from './calcul';
@@ -57,16 +70,31 @@ function donnees(l: LectureBlocs): unknown {
 function feuilleParametres(p: ParametresFrais): FeuilleConstruite {
   const f = new ConstructeurFeuille(FEUILLES.parametres, [30, 16, 44]);
   f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 3 }]);
-  f.ligne([{ valeur: 'Barème kilométrique en vigueur pour le mois des déplacements (distance professionnelle annuelle jusqu\u2019à 5 000 km). L\u2019enseignant peut modifier les taux : le corrigé et la vérification utilisent toujours ceux de cette feuille.', style: sousTitre, colonnes: 3 }]);
+  f.ligne([
+    {
+      valeur:
+        'Barème kilométrique en vigueur pour le mois des déplacements (distance professionnelle annuelle jusqu\u2019à 5 000 km). L\u2019enseignant peut modifier les taux : le corrigé et la vérification utilisent toujours ceux de cette feuille.',
+      style: sousTitre,
+      colonnes: 3,
+    },
+  ]);
   f.vide();
   f.ligne([{ valeur: 'Barème kilométrique (voitures)', style: bandeau, colonnes: 3 }]);
   f.ligne(['Puissance fiscale', '€ par km', 'Référence'].map((v) => ({ valeur: v, style: entete })));
   const premiere = f.nombreDeLignes + 1;
   const lignes = Object.keys(PUISSANCES);
-  for (const cv of lignes) f.ligne([{ valeur: PUISSANCES[cv]!, style: valeur }, { valeur: p.tauxKm[cv]!, style: { ...saisieCentree, format: '0.000' } }, { valeur: p.reference, style: note }]);
+  for (const cv of lignes)
+    f.ligne([
+      { valeur: PUISSANCES[cv]!, style: valeur },
+      { valeur: p.tauxKm[cv]!, style: { ...saisieCentree, format: '0.000' } },
+      { valeur: p.reference, style: note },
+    ]);
   f.vide();
   f.ligne([{ valeur: 'TVA non récupérable : hébergement du personnel, transport de personnes (CGI, ann. II, art. 206, IV-2).', style: { ...texte, italique: true }, colonnes: 3 }]);
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [{ nom: NOM_BAREME, feuille: FEUILLES.parametres, plage: `B${premiere}:B${premiere + lignes.length - 1}` }] };
+  return {
+    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true },
+    noms: [{ nom: NOM_BAREME, feuille: FEUILLES.parametres, plage: `B${premiere}:B${premiere + lignes.length - 1}` }],
+  };
 }
 
 function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresFrais {
@@ -117,7 +145,10 @@ function feuilleTravail(e: EntreeFrais, _p: ParametresFrais, remplie?: Attendus)
     [NOMS_FRA.ecart, 'Écart total avec le montant demandé'],
     [NOMS_FRA.tva, 'TVA récupérable par l\u2019entreprise'],
   ] as const) {
-    const n = f.ligne([{ valeur: libelle, style: etiquette, colonnes: 4 }, { valeur: rempli(nom), style: montant }]);
+    const n = f.ligne([
+      { valeur: libelle, style: etiquette, colonnes: 4 },
+      { valeur: rempli(nom), style: montant },
+    ]);
     noms.push({ nom, feuille, plage: `E${n}` });
     repondre(nom, libelle);
   }
@@ -139,7 +170,11 @@ function justification(e: EntreeFrais, p: ParametresFrais): string[][] {
           : l.nature === 'repas' || l.nature === 'hotel'
             ? `${eur(l.montant)} ${x.retenu < l.montant ? `au-delà du plafond de ${eur(l.nature === 'repas' ? e.plafondRepas : e.plafondNuitee)} : ${eur(x.retenu)} retenus` : 'dans le plafond'}.`
             : `${eur(l.montant)}, pour son montant.`;
-      const tva = x.tvaRecuperable ? ` TVA récupérable : ${x.retenu < l.montant ? `${eur(l.tva)} × ${eur(x.retenu)} / ${eur(l.montant)} = ` : ''}${eur(x.tvaRecuperable)}.` : l.tva && TVA_NON_RECUPERABLE.has(l.nature) ? ' TVA non récupérable.' : '';
+      const tva = x.tvaRecuperable
+        ? ` TVA récupérable : ${x.retenu < l.montant ? `${eur(l.tva)} × ${eur(x.retenu)} / ${eur(l.montant)} = ` : ''}${eur(x.tvaRecuperable)}.`
+        : l.tva && TVA_NON_RECUPERABLE.has(l.nature)
+          ? ' TVA non récupérable.'
+          : '';
       return [`${i + 1}. ${NATURES[l.nature]}`, montantTexte(x.retenu), `${regle}${x.ecart ? ` Écart : ${eur(x.ecart)}.` : ''}${tva}`];
     }),
     ['Totaux', montantTexte(r.totalRembourse), `Demandé ${eur(r.totalDemande)}, remboursé ${eur(r.totalRembourse)}, écart ${eur(r.totalEcart)} ; TVA récupérable ${eur(r.totalTva)}.`],

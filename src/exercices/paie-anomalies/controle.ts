@@ -21,17 +21,16 @@ export interface LigneAffichee {
 }
 
 // An empty cell of the printed bulletin reads back as absent: absent and null both mean « nothing printed ».
-const nombre = z.number().nullish().transform((x) => x ?? null);
+const nombre = z
+  .number()
+  .nullish()
+  .transform((x) => x ?? null);
 const montantImprime = montantSigne.nullish().transform((x) => x ?? null);
 export const EntreeControlePaie = z
   .object({
     cas: EntreeBulletin,
     bulletin: z
-      .array(
-        z
-          .object({ libelle: z.string(), base: nombre, tauxSalarial: nombre, montantSalarial: montantImprime, tauxPatronal: nombre, montantPatronal: montantImprime })
-          .strict(),
-      )
+      .array(z.object({ libelle: z.string(), base: nombre, tauxSalarial: nombre, montantSalarial: montantImprime, tauxPatronal: nombre, montantPatronal: montantImprime }).strict())
       .min(1, { error: 'le bulletin à contrôler n\u2019a aucune ligne' })
       .describe('Lignes du bulletin à contrôler, dans l\u2019ordre du bulletin calculé (montants en euros)'),
     totaux: z
@@ -46,7 +45,14 @@ export type EntreeControlePaie = z.output<typeof EntreeControlePaie>;
 export function lignesAffichees(b: Bulletin): LigneAffichee[] {
   return [
     ...b.elements.filter((x) => avantLeBrut(x.code)).map((x) => ({ libelle: x.libelle, base: x.nombre, tauxSalarial: x.taux, montantSalarial: x.montant, tauxPatronal: null, montantPatronal: null })),
-    ...b.lignes.map((l) => ({ libelle: l.libelle, base: l.base === null ? null : l.base / 100, tauxSalarial: l.tauxSalarial, montantSalarial: l.montantSalarial, tauxPatronal: l.tauxPatronal, montantPatronal: l.montantPatronal })),
+    ...b.lignes.map((l) => ({
+      libelle: l.libelle,
+      base: l.base === null ? null : l.base / 100,
+      tauxSalarial: l.tauxSalarial,
+      montantSalarial: l.montantSalarial,
+      tauxPatronal: l.tauxPatronal,
+      montantPatronal: l.montantPatronal,
+    })),
   ];
 }
 
@@ -66,7 +72,11 @@ export interface Anomalie {
 }
 
 /** « 2,02 », « 151,67 », « 13 »: no trailing zeros. */
-const fr = (x: number, decimales: number) => x.toFixed(decimales).replace(/\.?0+$/, '').replace('.', ',');
+const fr = (x: number, decimales: number) =>
+  x
+    .toFixed(decimales)
+    .replace(/\.?0+$/, '')
+    .replace('.', ',');
 const CHAMPS: { cle: keyof LigneAffichee; libelle: string; montant: boolean }[] = [
   { cle: 'base', libelle: 'base', montant: false },
   { cle: 'tauxSalarial', libelle: 'taux salarial', montant: false },
@@ -80,7 +90,8 @@ const CHAMPS: { cle: keyof LigneAffichee; libelle: string; montant: boolean }[] 
  * hundredth), rates to the fourth decimal. Rows must be those of the computed bulletin, in order.
  */
 export function anomalies(affiche: readonly LigneAffichee[], exact: readonly LigneAffichee[]): Anomalie[] {
-  if (affiche.length !== exact.length) throw new ErreurDonnees('Bulletin à contrôler incohérent', [`${affiche.length} lignes affichées, ${exact.length} lignes dans le bulletin calculé à partir du cas`]);
+  if (affiche.length !== exact.length)
+    throw new ErreurDonnees('Bulletin à contrôler incohérent', [`${affiche.length} lignes affichées, ${exact.length} lignes dans le bulletin calculé à partir du cas`]);
   const resultat: Anomalie[] = [];
   affiche.forEach((a, i) => {
     const x = exact[i]!;

@@ -75,7 +75,13 @@ function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Atte
   const reponses: Reponse[] = [];
   const explications = remplie ? new Map(trouvees(e, p).map((a) => [a.index, `${a.ecarts.join(' ; ')}.`])) : new Map<number, string>();
   f.ligne([{ valeur: remplie ? `Corrigé — ${g.titre}` : g.titre, style: titre, colonnes: 3 }]);
-  f.ligne([{ valeur: `Pour chaque ligne du bulletin de l\u2019énoncé : une anomalie (Oui / Non) ? Si oui, signalez ce qui est faux et la valeur exacte. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 3 }]);
+  f.ligne([
+    {
+      valeur: `Pour chaque ligne du bulletin de l\u2019énoncé : une anomalie (Oui / Non) ? Si oui, signalez ce qui est faux et la valeur exacte. ${consigneSaisie(remplie)}.`,
+      style: sousTitre,
+      colonnes: 3,
+    },
+  ]);
   f.vide();
   f.ligne(['Ligne du bulletin', 'Anomalie ?', 'Signalement : ce qui est faux, la valeur exacte'].map((v) => ({ valeur: v, style: entete })));
   const premiere = f.nombreDeLignes + 1;
@@ -91,7 +97,11 @@ function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Atte
   noms.push({ nom: NOM_ANOMALIES, feuille, plage: `B${premiere}:B${derniere}` }, { nom: NOM_SIGNALEMENTS, feuille, plage: `C${premiere}:C${derniere}` });
   repondeur(g, reponses)(NOM_ANOMALIES, 'Lignes du bulletin en anomalie (Oui / Non)', { unites: e.bulletin.map((l, i) => `ligne ${i + 1} (${l.libelle})`) });
   return {
-    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations: [{ plage: `B${premiere}:B${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }] },
+    feuille: {
+      ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
+      protegee: true,
+      validations: [{ plage: `B${premiere}:B${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }],
+    },
     noms,
     reponses,
   };
@@ -118,11 +128,17 @@ function nature(d: LigneAffichee, x: LigneAffichee): 'taux_perime' | 'assiette' 
 
 /** A student who misses the anomalies of one kind answers « Non » on their rows; one who flags exact rows, « Oui ». */
 function variantes(): SpecExercice<EntreeControlePaie, ParametresPaie>['variantes'] {
-  const oubli = (k: ReturnType<typeof nature>) => (e: EntreeControlePaie, p: ParametresPaie): Attendus | null => {
-    const exact = lignesAffichees(calculerBulletin(e.cas, p));
-    const rangs = new Set(trouvees(e, p).filter((a) => nature(e.bulletin[a.index]!, exact[a.index]!) === k).map((a) => a.index));
-    return rangs.size ? { [NOM_ANOMALIES]: (attendus(e, p)[NOM_ANOMALIES] as string[]).map((v, i) => (rangs.has(i) ? 'Non' : v)) } : null;
-  };
+  const oubli =
+    (k: ReturnType<typeof nature>) =>
+    (e: EntreeControlePaie, p: ParametresPaie): Attendus | null => {
+      const exact = lignesAffichees(calculerBulletin(e.cas, p));
+      const rangs = new Set(
+        trouvees(e, p)
+          .filter((a) => nature(e.bulletin[a.index]!, exact[a.index]!) === k)
+          .map((a) => a.index),
+      );
+      return rangs.size ? { [NOM_ANOMALIES]: (attendus(e, p)[NOM_ANOMALIES] as string[]).map((v, i) => (rangs.has(i) ? 'Non' : v)) } : null;
+    };
   return {
     oubli_taux_perime: oubli('taux_perime'),
     oubli_assiette: oubli('assiette'),

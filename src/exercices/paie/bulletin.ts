@@ -15,9 +15,9 @@ export const RUBRIQUES = {
   retraite: 'RETRAITE',
   famille: 'FAMILLE',
   chomage: 'ASSURANCE CHÔMAGE',
-  autres: 'AUTRES CONTRIBUTIONS DUES PAR L\'EMPLOYEUR',
-  csg_deductible: 'CSG DÉDUCTIBLE DE L\'IMPÔT SUR LE REVENU',
-  csg_non_deductible: 'CSG/CRDS NON DÉDUCTIBLE DE L\'IMPÔT SUR LE REVENU',
+  autres: "AUTRES CONTRIBUTIONS DUES PAR L'EMPLOYEUR",
+  csg_deductible: "CSG DÉDUCTIBLE DE L'IMPÔT SUR LE REVENU",
+  csg_non_deductible: "CSG/CRDS NON DÉDUCTIBLE DE L'IMPÔT SUR LE REVENU",
   exonerations: 'EXONÉRATIONS, ÉCRÊTEMENTS ET ALLÈGEMENTS DE COTISATIONS',
 } as const;
 export type Rubrique = keyof typeof RUBRIQUES;
@@ -198,7 +198,18 @@ class Contexte {
   }
 
   forfait(code: string, rubrique: Rubrique, libelle: string, salarial: Centimes | null, patronal: Centimes | null): void {
-    this.lignes.push({ code, rubrique, libelle, base: null, tauxSalarial: null, montantSalarial: salarial, tauxPatronal: null, montantPatronal: patronal, parametresSalarial: [], parametresPatronal: [] });
+    this.lignes.push({
+      code,
+      rubrique,
+      libelle,
+      base: null,
+      tauxSalarial: null,
+      montantSalarial: salarial,
+      tauxPatronal: null,
+      montantPatronal: patronal,
+      parametresSalarial: [],
+      parametresPatronal: [],
+    });
   }
 }
 
@@ -223,11 +234,11 @@ function atmpRetraiteFamilleChomage(c: Contexte): void {
   c.ligne('vieillesse_plafonnee', 'retraite', 'Sécurité sociale plafonnée', t1, c.P('vieillesse_plafonnee_salarial'), c.P('vieillesse_plafonnee_patronal'));
   c.ligne('vieillesse_deplafonnee', 'retraite', 'Sécurité sociale déplafonnée', brut, c.P('vieillesse_deplafonnee_salarial'), c.P('vieillesse_deplafonnee_patronal'));
   c.ligne('retraite_t1', 'retraite', 'Complémentaire Tranche 1', t1, c.P('retraite_t1_salarial'), c.P('retraite_t1_patronal'));
-  c.ligne('ceg_t1', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 1', t1, c.P('ceg_t1_salarial'), c.P('ceg_t1_patronal'));
+  c.ligne('ceg_t1', 'retraite', "Contribution d'équilibre général (CEG) Tranche 1", t1, c.P('ceg_t1_salarial'), c.P('ceg_t1_patronal'));
   if (t2 > 0) {
     c.ligne('retraite_t2', 'retraite', 'Complémentaire Tranche 2', t2, c.P('retraite_t2_salarial'), c.P('retraite_t2_patronal'));
-    c.ligne('ceg_t2', 'retraite', 'Contribution d\'équilibre général (CEG) Tranche 2', t2, c.P('ceg_t2_salarial'), c.P('ceg_t2_patronal'));
-    c.ligne('cet', 'retraite', 'Contribution d\'équilibre technique (CET)', t1 + t2, c.P('cet_salarial'), c.P('cet_patronal'));
+    c.ligne('ceg_t2', 'retraite', "Contribution d'équilibre général (CEG) Tranche 2", t2, c.P('ceg_t2_salarial'), c.P('ceg_t2_patronal'));
+    c.ligne('cet', 'retraite', "Contribution d'équilibre technique (CET)", t1 + t2, c.P('cet_salarial'), c.P('cet_patronal'));
   }
 
   c.ligne('allocations_familiales', 'famille', 'Allocations familiales', brut, null, c.P(c.tauxSelonSmic('af_patronal', 'af_patronal_reduit', 'af_seuil_reduit')));
@@ -246,10 +257,10 @@ function autresContributions(c: Contexte, prevoyancePatronale: Centimes): void {
   else c.ligne('fnal', 'autres', 'FNAL', brut, null, c.P('fnal_50_et_plus'));
   c.ligne('dialogue_social', 'autres', 'Contribution au dialogue social', brut, null, c.P('dialogue_social'));
   c.ligne('formation', 'autres', 'Contribution à la formation professionnelle', brut, null, c.P(effectif < 11 ? 'formation_moins_11' : 'formation_11_et_plus'));
-  c.ligne('taxe_apprentissage', 'autres', 'Taxe d\'apprentissage', brut, null, c.P('taxe_apprentissage'));
-  c.ligne('taxe_apprentissage_solde', 'autres', 'Solde de la taxe d\'apprentissage', brut, null, c.P('taxe_apprentissage_solde'));
-  if (effectif >= 250) c.ligne('csa_apprentissage', 'autres', 'Contribution supplémentaire à l\'apprentissage', brut, null, c.P('contribution_supplementaire_apprentissage'));
-  if (effectif >= 50) c.ligne('peec', 'autres', 'Participation à l\'effort de construction', brut, null, c.P('peec'));
+  c.ligne('taxe_apprentissage', 'autres', "Taxe d'apprentissage", brut, null, c.P('taxe_apprentissage'));
+  c.ligne('taxe_apprentissage_solde', 'autres', "Solde de la taxe d'apprentissage", brut, null, c.P('taxe_apprentissage_solde'));
+  if (effectif >= 250) c.ligne('csa_apprentissage', 'autres', "Contribution supplémentaire à l'apprentissage", brut, null, c.P('contribution_supplementaire_apprentissage'));
+  if (effectif >= 50) c.ligne('peec', 'autres', "Participation à l'effort de construction", brut, null, c.P('peec'));
   if (effectif >= 11 && prevoyancePatronale > 0) c.ligne('forfait_social', 'autres', 'Forfait social sur la prévoyance', prevoyancePatronale, null, c.P('forfait_social_prevoyance'));
   if (effectif >= 11 && c.e.entreprise.tauxVersementMobilite > 0) c.ligne('versement_mobilite', 'autres', 'Versement mobilité', brut, null, duCas(c.e.entreprise.tauxVersementMobilite));
 }
@@ -262,8 +273,8 @@ function csgCrds(c: Contexte, prevoyancePatronale: Centimes): void {
   const { brut, montantHs } = c.r;
   const assietteCsg = (remuneration: Centimes): Centimes => appliquer(Math.min(remuneration, 4 * c.pss), c.v('csg_assiette')) + Math.max(0, remuneration - 4 * c.pss);
   const baseCsg = assietteCsg(brut - montantHs) + prevoyancePatronale;
-  c.ligne('csg_deductible', 'csg_deductible', 'CSG déductible de l\'impôt sur le revenu', baseCsg, c.P('csg_deductible'), null);
-  c.ligne('csg_crds_non_deductible', 'csg_non_deductible', 'CSG/CRDS non déductible de l\'impôt sur le revenu', baseCsg, c.P('csg_non_deductible', 'crds'), null);
+  c.ligne('csg_deductible', 'csg_deductible', "CSG déductible de l'impôt sur le revenu", baseCsg, c.P('csg_deductible'), null);
+  c.ligne('csg_crds_non_deductible', 'csg_non_deductible', "CSG/CRDS non déductible de l'impôt sur le revenu", baseCsg, c.P('csg_non_deductible', 'crds'), null);
   if (montantHs > 0) c.ligne('csg_crds_hs', 'csg_non_deductible', 'CSG/CRDS sur heures supplémentaires', assietteCsg(montantHs), c.P('csg_deductible', 'csg_non_deductible', 'crds'), null);
 }
 
@@ -281,7 +292,18 @@ function exonerations(c: Contexte): Bulletin['reduction'] {
     const plafonne = appliquer(montantHs, plafondTaux);
     const reductionHs = Math.min(selonTauxEffectif, plafonne);
     const tauxReduit = reductionHs === plafonne ? plafondTaux : Math.round((vieillesseSalariale / brut) * 1e6) / 1e4;
-    c.lignes.push({ code: 'reduction_hs', rubrique: 'exonerations', libelle: 'Réduction de cotisations salariales sur heures supplémentaires', base: montantHs, tauxSalarial: -tauxReduit, montantSalarial: -reductionHs, tauxPatronal: null, montantPatronal: null, parametresSalarial: [], parametresPatronal: [] });
+    c.lignes.push({
+      code: 'reduction_hs',
+      rubrique: 'exonerations',
+      libelle: 'Réduction de cotisations salariales sur heures supplémentaires',
+      base: montantHs,
+      tauxSalarial: -tauxReduit,
+      montantSalarial: -reductionHs,
+      tauxPatronal: null,
+      montantPatronal: null,
+      parametresSalarial: [],
+      parametresPatronal: [],
+    });
     const parHeure = effectif < 20 ? c.v('hs_deduction_forfaitaire') : c.facultatif('hs_deduction_forfaitaire_20_et_plus');
     if (parHeure) c.forfait('deduction_forfaitaire_hs', 'exonerations', 'Déduction forfaitaire patronale sur heures supplémentaires', null, -diviserArrondi(heuresSup * versCentimes(parHeure), 100));
   }
@@ -300,7 +322,18 @@ function exonerations(c: Contexte): Bulletin['reduction'] {
     coefficient = quatreDecimales(Math.max(0, Math.min(t, (t / 0.6) * ((c.v('rg_seuil_smic') * smic) / brut - 1))));
   }
   if (coefficient > 0) {
-    c.lignes.push({ code: 'reduction_generale', rubrique: 'exonerations', libelle: formule === 'RGDU' ? 'Réduction générale dégressive unique des cotisations patronales' : 'Réduction générale des cotisations patronales', base: brut, tauxSalarial: null, montantSalarial: null, tauxPatronal: -Math.round(coefficient * 1e6) / 1e4, montantPatronal: -diviserArrondi(brut * Math.round(coefficient * 10000), 10000), parametresSalarial: [], parametresPatronal: [] });
+    c.lignes.push({
+      code: 'reduction_generale',
+      rubrique: 'exonerations',
+      libelle: formule === 'RGDU' ? 'Réduction générale dégressive unique des cotisations patronales' : 'Réduction générale des cotisations patronales',
+      base: brut,
+      tauxSalarial: null,
+      montantSalarial: null,
+      tauxPatronal: -Math.round(coefficient * 1e6) / 1e4,
+      montantPatronal: -diviserArrondi(brut * Math.round(coefficient * 10000), 10000),
+      parametresSalarial: [],
+      parametresPatronal: [],
+    });
   }
   return { smicReference: smic, coefficient, formule };
 }
@@ -318,7 +351,11 @@ export function calculerBulletin(e: EntreeBulletin, p: ParametresPaie): Bulletin
   autresContributions(c, prevoyancePatronale);
   csgCrds(c, prevoyancePatronale);
   const reduction = exonerations(c);
-  if (c.manquants.length) throw new ErreurDonnees('Paramètres de paie manquants', [...new Set(c.manquants)].map((x) => `paramètre « ${x} » sans valeur pour ${e.periode}`));
+  if (c.manquants.length)
+    throw new ErreurDonnees(
+      'Paramètres de paie manquants',
+      [...new Set(c.manquants)].map((x) => `paramètre « ${x} » sans valeur pour ${e.periode}`),
+    );
   return { ...totaux(c), reduction };
 }
 

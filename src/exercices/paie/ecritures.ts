@@ -33,8 +33,16 @@ export function ecritureDePaie(e: EntreeBulletin, b: Bulletin): LigneEcriture[] 
     ligne('645', b.totalCotisationsPatronales, 0),
     ligne('421', 0, b.netPaye),
     ligne('425', 0, acomptes),
-    ligne('431', 0, part((c) => !AUTRES_ORGANISMES.has(c))),
-    ligne('437', 0, part((c) => AUTRES_ORGANISMES.has(c))),
+    ligne(
+      '431',
+      0,
+      part((c) => !AUTRES_ORGANISMES.has(c)),
+    ),
+    ligne(
+      '437',
+      0,
+      part((c) => AUTRES_ORGANISMES.has(c)),
+    ),
     ligne('4421', 0, b.impotPreleve),
     ligne('467', 0, autresRetenues),
   ];

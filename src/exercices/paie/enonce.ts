@@ -37,10 +37,7 @@ export function blocsPaie(e: EntreeBulletin): Bloc[] {
   const hs = e.heuresSupplementaires;
   const heuresSup = hs?.semaines
     ? hs.semaines.map((h, i) => ({ periode: libelleSemaine(e.periode, i), heures: h / 100 }))
-    : [
-        ...(hs?.a25 ? [{ periode: 'Mois', heures: hs.a25 / 100, majoration: '25' }] : []),
-        ...(hs?.a50 ? [{ periode: 'Mois', heures: hs.a50 / 100, majoration: '50' }] : []),
-      ];
+    : [...(hs?.a25 ? [{ periode: 'Mois', heures: hs.a25 / 100, majoration: '25' }] : []), ...(hs?.a50 ? [{ periode: 'Mois', heures: hs.a50 / 100, majoration: '50' }] : [])];
   const a = e.absence;
   return [
     {
@@ -50,7 +47,13 @@ export function blocsPaie(e: EntreeBulletin): Bloc[] {
         { nom: 'PAIE_Entreprise_Nom', cle: 'nom', libelle: 'Raison sociale', type: 'texte', valeur: e.entreprise.nom },
         { nom: 'PAIE_Effectif', cle: 'effectif', libelle: 'Effectif (nombre de salariés)', type: 'entier', valeur: e.entreprise.effectif },
         { nom: NOMS_ENONCE.tauxAtmp, cle: 'tauxAtmp', libelle: 'Taux accidents du travail – maladies professionnelles', type: 'taux', valeur: e.entreprise.tauxAtmp },
-        { nom: NOMS_ENONCE.tauxMobilite, cle: 'tauxVersementMobilite', libelle: 'Taux du versement mobilité (commune de l\u2019établissement)', type: 'taux', valeur: e.entreprise.tauxVersementMobilite },
+        {
+          nom: NOMS_ENONCE.tauxMobilite,
+          cle: 'tauxVersementMobilite',
+          libelle: 'Taux du versement mobilité (commune de l\u2019établissement)',
+          type: 'taux',
+          valeur: e.entreprise.tauxVersementMobilite,
+        },
         { nom: 'PAIE_Reduction_Generale', cle: 'reductionGenerale', libelle: 'Réduction générale des cotisations patronales appliquée', type: 'ouiNon', valeur: e.reductionGenerale },
       ],
     },
@@ -64,7 +67,13 @@ export function blocsPaie(e: EntreeBulletin): Bloc[] {
         { nom: 'PAIE_Statut', cle: 'statut', libelle: 'Statut', type: { choix: STATUTS }, valeur: e.salarie.statut },
         { nom: 'PAIE_Horaire', cle: 'horaireMensuel', libelle: 'Horaire mensuel du contrat (heures)', type: 'heures', valeur: e.horaireMensuel / 100 },
         { nom: 'PAIE_Mode', cle: 'mode', libelle: 'Rémunération de base', type: { choix: MODES }, valeur: e.tauxHoraire !== undefined ? 'horaire' : 'mensuel' },
-        { nom: 'PAIE_Remuneration', cle: 'remuneration', libelle: 'Montant de la rémunération de base', type: 'eurosPrecis', valeur: e.tauxHoraire !== undefined ? e.tauxHoraire / 10000 : versEuros(e.salaireBase!) },
+        {
+          nom: 'PAIE_Remuneration',
+          cle: 'remuneration',
+          libelle: 'Montant de la rémunération de base',
+          type: 'eurosPrecis',
+          valeur: e.tauxHoraire !== undefined ? e.tauxHoraire / 10000 : versEuros(e.salaireBase!),
+        },
         { nom: 'PAIE_Sante_Salarie', cle: 'santeSalarie', libelle: 'Complémentaire santé : part salariale (par mois)', type: 'euros', valeur: versEuros(e.complementaireSante.salarie) },
         { nom: 'PAIE_Sante_Employeur', cle: 'santeEmployeur', libelle: 'Complémentaire santé : part patronale (par mois)', type: 'euros', valeur: versEuros(e.complementaireSante.employeur) },
         { nom: NOMS_ENONCE.tauxPas, cle: 'tauxPas', libelle: 'Taux du prélèvement à la source (transmis par l\u2019administration fiscale)', type: 'taux', valeur: e.tauxPas },
@@ -221,7 +230,8 @@ export function lireParametresPaie(v: (nom: string) => Valeur[][] | undefined): 
   lignes.forEach((l, i) => {
     const [code, libelle, x, unite] = l;
     if (x !== null && x !== '' && (typeof x !== 'number' || x < 0)) throw new Error(`Paramètres, ligne n° ${i + 1} (${String(code)}) : nombre positif attendu, ou une cellule vide.`);
-    if (estCodePaie(String(code))) p[String(code) as CodePaie] = { code: String(code) as CodePaie, libelle: String(libelle ?? ''), unite: String(unite ?? ''), valeur: typeof x === 'number' ? x : null, reference: '' };
+    if (estCodePaie(String(code)))
+      p[String(code) as CodePaie] = { code: String(code) as CodePaie, libelle: String(libelle ?? ''), unite: String(unite ?? ''), valeur: typeof x === 'number' ? x : null, reference: '' };
   });
   return p;
 }

@@ -5,7 +5,7 @@ import { mois, montant, MONTANT_MAX, texte } from '../../domain/validation';
 const heures = (max: number, pourquoi: string) =>
   z
     .number()
-    .nonnegative({ error: 'le nombre d\'heures ne peut pas être négatif' })
+    .nonnegative({ error: "le nombre d'heures ne peut pas être négatif" })
     .max(max, { error: `au plus ${String(max).replace('.', ',')} heures (${pourquoi})` })
     .refine((h) => Math.abs(h * 100 - Math.round(h * 100)) < 1e-6, { error: 'deux décimales au plus pour les heures' })
     .transform((h) => Math.round(h * 100));
@@ -21,7 +21,12 @@ export const HeuresSupplementaires = z
   .object({
     a25: heures(MAX_HS_MOIS, '48 heures par semaine au plus, C. trav., art. L. 3121-20').default(0).describe('Heures majorées de 25 % (les 8 premières de chaque semaine)'),
     a50: heures(MAX_HS_MOIS, '48 heures par semaine au plus, C. trav., art. L. 3121-20').default(0).describe('Heures majorées de 50 % (au-delà de la 8e de la semaine)'),
-    semaines: z.array(heures(MAX_HS_SEMAINE, '48 heures par semaine au plus, C. trav., art. L. 3121-20')).min(1).max(6).optional().describe('Ou : heures supplémentaires de chaque semaine, les 8 premières à +25 %, au-delà à +50 %'),
+    semaines: z
+      .array(heures(MAX_HS_SEMAINE, '48 heures par semaine au plus, C. trav., art. L. 3121-20'))
+      .min(1)
+      .max(6)
+      .optional()
+      .describe('Ou : heures supplémentaires de chaque semaine, les 8 premières à +25 %, au-delà à +50 %'),
   })
   .strict()
   .superRefine((h, ctx) => {
@@ -34,9 +39,19 @@ export const EntreeBulletin = z
     entreprise: z
       .object({
         nom: z.string().default(''),
-        effectif: z.number().int({ error: 'nombre entier de salariés attendu' }).min(1, { error: 'au moins 1 salarié' }).max(100000, { error: '100 000 salariés au plus' }).describe('Effectif de l\'entreprise'),
+        effectif: z
+          .number()
+          .int({ error: 'nombre entier de salariés attendu' })
+          .min(1, { error: 'au moins 1 salarié' })
+          .max(100000, { error: '100 000 salariés au plus' })
+          .describe("Effectif de l'entreprise"),
         tauxAtmp: z.number().min(0).max(20, { error: 'taux AT-MP de 20 % au plus' }).optional().describe('Taux accidents du travail en % (par défaut, le taux moyen national)'),
-        tauxVersementMobilite: z.number().min(0).max(3.2, { error: 'taux de versement mobilité de 3,2 % au plus' }).default(0).describe('Versement mobilité en % (11 salariés et plus, selon la commune)'),
+        tauxVersementMobilite: z
+          .number()
+          .min(0)
+          .max(3.2, { error: 'taux de versement mobilité de 3,2 % au plus' })
+          .default(0)
+          .describe('Versement mobilité en % (11 salariés et plus, selon la commune)'),
       })
       .strict(),
     salarie: z
@@ -46,7 +61,7 @@ export const EntreeBulletin = z
         statut: z.enum(['non_cadre', 'cadre']).describe('Statut : non cadre ou cadre'),
       })
       .strict(),
-    horaireMensuel: heures(235, 'durée mensuelle d\'un temps plein, heures supplémentaires à part').default(15167).describe('Horaire mensuel du contrat (151,67 h pour 35 h par semaine)'),
+    horaireMensuel: heures(235, "durée mensuelle d'un temps plein, heures supplémentaires à part").default(15167).describe('Horaire mensuel du contrat (151,67 h pour 35 h par semaine)'),
     tauxHoraire: z
       .number()
       .positive({ error: 'le taux horaire doit être positif' })
@@ -59,9 +74,11 @@ export const EntreeBulletin = z
     heuresSupplementaires: HeuresSupplementaires.optional(),
     absence: z
       .object({
-        heures: heures(235, 'pas plus que les heures du mois').describe('Heures d\'absence non rémunérée'),
-        methode: z.enum(['heures_reelles', 'horaire_mensuel']).describe('heures_reelles : salaire × heures d\'absence / heures réelles du mois (méthode admise par la Cour de cassation) ; horaire_mensuel : taux horaire × heures d\'absence'),
-        heuresDuMois: heures(235, 'heures de travail d\'un mois').optional().describe('Heures qui auraient été travaillées dans le mois (méthode heures_reelles)'),
+        heures: heures(235, 'pas plus que les heures du mois').describe("Heures d'absence non rémunérée"),
+        methode: z
+          .enum(['heures_reelles', 'horaire_mensuel'])
+          .describe("heures_reelles : salaire × heures d'absence / heures réelles du mois (méthode admise par la Cour de cassation) ; horaire_mensuel : taux horaire × heures d'absence"),
+        heuresDuMois: heures(235, "heures de travail d'un mois").optional().describe('Heures qui auraient été travaillées dans le mois (méthode heures_reelles)'),
         motif: z.string().default('Absence non rémunérée'),
       })
       .strict()
@@ -75,7 +92,10 @@ export const EntreeBulletin = z
       .default({ salarie: 0, employeur: 0 }),
     tauxPas: z.number().min(0).max(43, { error: 'taux de prélèvement à la source de 43 % au plus' }).default(0).describe('Taux de prélèvement à la source en %'),
     reductionGenerale: z.boolean().default(true).describe('Appliquer la réduction générale des cotisations patronales (false pour un exercice simplifié)'),
-    parametres: z.record(z.string(), z.number().nonnegative().max(MONTANT_MAX).nullable()).default({}).describe('Valeurs des paramètres de paie qui remplacent les valeurs officielles (taux simplifiés d\'un manuel)'),
+    parametres: z
+      .record(z.string(), z.number().nonnegative().max(MONTANT_MAX).nullable())
+      .default({})
+      .describe("Valeurs des paramètres de paie qui remplacent les valeurs officielles (taux simplifiés d'un manuel)"),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -93,10 +113,14 @@ export const EntreeBulletin = z
     }
     const hs = e.heuresSupplementaires;
     if (hs && hs.a25 + hs.a50 > MAX_HS_MOIS * 100) {
-      ctx.addIssue({ code: 'custom', path: ['heuresSupplementaires'], message: `au plus ${String(MAX_HS_MOIS).replace('.', ',')} heures supplémentaires dans le mois (48 heures par semaine au plus, C. trav., art. L. 3121-20)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['heuresSupplementaires'],
+        message: `au plus ${String(MAX_HS_MOIS).replace('.', ',')} heures supplémentaires dans le mois (48 heures par semaine au plus, C. trav., art. L. 3121-20)`,
+      });
     }
     if (hs && hs.a50 > 0 && hs.a25 === 0) {
-      ctx.addIssue({ code: 'custom', path: ['heuresSupplementaires', 'a50'], message: 'des heures à +50 % supposent d\'abord des heures à +25 %' });
+      ctx.addIssue({ code: 'custom', path: ['heuresSupplementaires', 'a50'], message: "des heures à +50 % supposent d'abord des heures à +25 %" });
     }
   });
 

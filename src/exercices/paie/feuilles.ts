@@ -92,7 +92,11 @@ export function enTeteBulletin(f: ConstructeurFeuille, e: EntreeBulletin, intitu
   ]);
   f.ligne([
     { valeur: `Salarié(e) : ${e.salarie.nom || '—'} — ${e.salarie.emploi || '—'}`, style: valeur, colonnes: 3 },
-    { valeur: `Statut : ${e.salarie.statut === 'cadre' ? 'cadre' : 'non-cadre'} — ${String(e.horaireMensuel / 100).replace('.', ',')} h par mois`, style: { ...valeur, alignement: 'droite' }, colonnes: 3 },
+    {
+      valeur: `Statut : ${e.salarie.statut === 'cadre' ? 'cadre' : 'non-cadre'} — ${String(e.horaireMensuel / 100).replace('.', ',')} h par mois`,
+      style: { ...valeur, alignement: 'droite' },
+      colonnes: 3,
+    },
   ]);
 }
 
@@ -130,7 +134,12 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
     f.ligne([{ valeur: libelle, style: { ...etiquette, fond: 'D9E2F3' } }, ...['B', 'C', 'D', 'E', 'F'].map(cellule)]);
   };
 
-  enTeteBulletin(f, e, remplie ? `Corrigé — ${g.titre}` : g.titre, `${consigneSaisie(remplie)} : montants en euros arrondis au centime, réductions et retenues en négatif. Les taux viennent de la feuille « Paramètres ».`);
+  enTeteBulletin(
+    f,
+    e,
+    remplie ? `Corrigé — ${g.titre}` : g.titre,
+    `${consigneSaisie(remplie)} : montants en euros arrondis au centime, réductions et retenues en négatif. Les taux viennent de la feuille « Paramètres ».`,
+  );
   f.vide();
   f.ligne(['Éléments de rémunération', 'Nombre', 'Taux', 'Montant', '', ''].map((v) => ({ valeur: v, style: entete })));
   for (const x of b.elements.filter((x) => avantLeBrut(x.code))) {
@@ -191,12 +200,24 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
   ligneSimple('Net imposable', NOMS_TOTAUX.netImposable);
   ligneSimple('Coût total pour l\u2019employeur', NOMS_TOTAUX.coutEmployeur);
   f.vide();
-  f.ligne([{ valeur: 'Présentation du bulletin de paie clarifié (arrêté du 25 février 2016). Les taux sont ceux de la feuille « Paramètres » ; le coefficient de réduction générale est calculé pour ce salaire.', style: { ...texte, italique: true }, colonnes: 6 }]);
+  f.ligne([
+    {
+      valeur:
+        'Présentation du bulletin de paie clarifié (arrêté du 25 février 2016). Les taux sont ceux de la feuille « Paramètres » ; le coefficient de réduction générale est calculé pour ce salaire.',
+      style: { ...texte, italique: true },
+      colonnes: 6,
+    },
+  ]);
   const ecriture = ecritureDePaie(e, b);
   if (ecriture && g.ecritures) {
     f.vide();
     f.ligne([{ valeur: 'Écriture de paie du mois (journal de paie)', style: bandeau, colonnes: 6 }]);
-    f.ligne([{ valeur: 'Compte', style: entete, colonnes: 3 }, { valeur: 'Débit', style: entete }, { valeur: 'Crédit', style: entete }, { valeur: '', style: entete }]);
+    f.ligne([
+      { valeur: 'Compte', style: entete, colonnes: 3 },
+      { valeur: 'Débit', style: entete },
+      { valeur: 'Crédit', style: entete },
+      { valeur: '', style: entete },
+    ]);
     const premiere = f.nombreDeLignes + 1;
     const attendues = remplie?.[NOM_ECRITURE] as (number | null)[][] | undefined;
     ecriture.forEach((l, i) =>
@@ -209,11 +230,17 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
     );
     noms.push({ nom: NOM_ECRITURE, feuille, plage: `D${premiere}:E${premiere + ecriture.length - 1}` });
     repondre(NOM_ECRITURE, 'Écriture de paie (débit, crédit de chaque compte)', { preuve: g.ecritures, unites: ecriture.map((l) => `compte ${l.compte}`) });
-    f.ligne([{ valeur: 'Les cotisations de retraite complémentaire, d\u2019APEC, de prévoyance, de complémentaire santé et la PEEC vont au compte 437, toutes les autres et toutes les réductions au compte 431 ; l\u2019acompte solde le compte 425, les autres retenues sur le net le compte 467.', style: { ...texte, italique: true }, colonnes: 6 }]);
+    f.ligne([
+      {
+        valeur:
+          'Les cotisations de retraite complémentaire, d\u2019APEC, de prévoyance, de complémentaire santé et la PEEC vont au compte 437, toutes les autres et toutes les réductions au compte 431 ; l\u2019acompte solde le compte 425, les autres retenues sur le net le compte 467.',
+        style: { ...texte, italique: true },
+        colonnes: 6,
+      },
+    ]);
   }
   return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
 }
-
 
 function justification(e: EntreeBulletin, p: ParametresPaie): string[][] {
   const b = calculerBulletin(e, p);
@@ -231,7 +258,9 @@ function justification(e: EntreeBulletin, p: ParametresPaie): string[][] {
   lignes.push(['Salaire brut', montantTexte(b.brut), 'somme des éléments de rémunération']);
   if (pss) lignes.push(['Plafond mensuel de la sécurité sociale', montantTexte(versCentimes(pss)), 'tranche 1 = brut dans la limite du plafond ; tranche 2 = au-delà, jusqu\u2019à 8 plafonds']);
   for (const l of b.lignes) {
-    const parts = [l.montantSalarial !== null ? `salarié ${montantTexte(l.montantSalarial)}` : '', l.montantPatronal !== null ? `employeur ${montantTexte(l.montantPatronal)}` : ''].filter(Boolean).join(' ; ');
+    const parts = [l.montantSalarial !== null ? `salarié ${montantTexte(l.montantSalarial)}` : '', l.montantPatronal !== null ? `employeur ${montantTexte(l.montantPatronal)}` : '']
+      .filter(Boolean)
+      .join(' ; ');
     const taux = [l.tauxSalarial !== null ? `${nombreFr(l.tauxSalarial)} %` : '', l.tauxPatronal !== null ? `${nombreFr(l.tauxPatronal)} %` : ''].filter(Boolean).join(' / ');
     lignes.push([l.libelle, parts, l.base !== null ? `base ${montantTexte(l.base)}${taux ? ` × ${taux}` : ''}` : 'montant forfaitaire']);
   }

@@ -73,15 +73,17 @@ export interface ResultatRapprochement {
   ecritures: Ecriture[];
 }
 
-const identifier = (origine: Origine) => (l: LigneCompte | LigneReleve, i: number): LigneIdentifiee => ({
-  origine,
-  index: i + 1,
-  date: l.date,
-  libelle: l.libelle,
-  ...(l.reference ? { reference: l.reference } : {}),
-  debit: l.debit ?? 0,
-  credit: l.credit ?? 0,
-});
+const identifier =
+  (origine: Origine) =>
+  (l: LigneCompte | LigneReleve, i: number): LigneIdentifiee => ({
+    origine,
+    index: i + 1,
+    date: l.date,
+    libelle: l.libelle,
+    ...(l.reference ? { reference: l.reference } : {}),
+    debit: l.debit ?? 0,
+    credit: l.credit ?? 0,
+  });
 
 const NOMS: Record<Origine, string> = { compte: 'compte 512', suspens: 'suspens précédents', releve: 'relevé' };
 export const designation = (l: LigneIdentifiee) => `${NOMS[l.origine]}, ligne ${l.index} (${dateFr(l.date)} ${l.libelle})`;
@@ -119,7 +121,10 @@ function pointer(livre: LigneIdentifiee[], releve: LigneIdentifiee[]): { pointag
     if (!simple)
       ambiguites.push(
         `${enEuros(Math.abs(montant))} ${montant > 0 ? 'encaissés' : 'décaissés'} : ${accorder(g.l.length, 'ligne')} au compte 512 et ${g.r.length} au relevé ; ` +
-          `appariées ${n > 1 ? 'par ordre de date' : 'par date'} faute de référence commune (${l.slice(0, n).map((x, k) => `${dateFr(x.date)} ↔ ${dateFr(r[k]!.date)}`).join(', ')}).`,
+          `appariées ${n > 1 ? 'par ordre de date' : 'par date'} faute de référence commune (${l
+            .slice(0, n)
+            .map((x, k) => `${dateFr(x.date)} ↔ ${dateFr(r[k]!.date)}`)
+            .join(', ')}).`,
       );
   }
   return { pointages, ambiguites };
@@ -155,16 +160,15 @@ export function calculerRapprochement(e: EntreeRapprochement): ResultatRapproche
     const l = e.releve.lignes[x.index - 1]!;
     const p: string[] = [];
     if (!pointe.has(x) && !l.compte) p.push(`${designation(x)} : non pointée ; indiquez le compte de contrepartie de sa régularisation (champ « releve.lignes[${x.index}].compte »)`);
-    if (l.tva && (x.debit === 0 || l.tva >= x.debit)) p.push(`${designation(x)} : la TVA déductible ne peut porter que sur une somme débitée, et lui être inférieure (champ « releve.lignes[${x.index}].tva »)`);
+    if (l.tva && (x.debit === 0 || l.tva >= x.debit))
+      p.push(`${designation(x)} : la TVA déductible ne peut porter que sur une somme débitée, et lui être inférieure (champ « releve.lignes[${x.index}].tva »)`);
     return p;
   });
   if (problemes.length) throw new ErreurDonnees('Rapprochement impossible', problemes);
 
   const solde512 = e.compte512.soldeInitial + somme(compte.map(effet));
   const soldeReleve = e.releve.soldeInitial + somme(releve.map(effet));
-  const lignesEntreprise: LigneEtat[] = releve
-    .filter((x) => !pointe.has(x))
-    .map((x) => ({ date: x.date, libelle: x.libelle, debit: entree(x), credit: sortie(x), source: x }));
+  const lignesEntreprise: LigneEtat[] = releve.filter((x) => !pointe.has(x)).map((x) => ({ date: x.date, libelle: x.libelle, debit: entree(x), credit: sortie(x), source: x }));
   const lignesBanque: LigneEtat[] = [
     ...livre.filter((x) => !pointe.has(x)).map((x) => ({ date: x.date, libelle: x.libelle, debit: sortie(x), credit: entree(x), source: x })),
     ...erreursBanque.map((eb) => ({
@@ -181,10 +185,19 @@ export function calculerRapprochement(e: EntreeRapprochement): ResultatRapproche
     soldeRapproche: soldeAvant + somme(lignes.map(plus)) - somme(lignes.map(moins)),
   });
   // In the 512 column a debit adds to a débiteur balance; on the statement a credit adds to a créditeur one.
-  const entreprise = colonne(solde512, lignesEntreprise, (l) => l.debit, (l) => l.credit);
-  const banque = colonne(soldeReleve, lignesBanque, (l) => l.credit, (l) => l.debit);
-  if (entreprise.soldeRapproche !== banque.soldeRapproche)
-    throw new Error(`Soldes rapprochés différents (${entreprise.soldeRapproche} / ${banque.soldeRapproche}) : cas incohérent non détecté.`);
+  const entreprise = colonne(
+    solde512,
+    lignesEntreprise,
+    (l) => l.debit,
+    (l) => l.credit,
+  );
+  const banque = colonne(
+    soldeReleve,
+    lignesBanque,
+    (l) => l.credit,
+    (l) => l.debit,
+  );
+  if (entreprise.soldeRapproche !== banque.soldeRapproche) throw new Error(`Soldes rapprochés différents (${entreprise.soldeRapproche} / ${banque.soldeRapproche}) : cas incohérent non détecté.`);
 
   const ecritures: Ecriture[] = lignesEntreprise.map((l) => {
     const numero = e.releve.lignes[l.source.index - 1]!.compte!;

@@ -50,7 +50,15 @@ export function casRapprochement(graine: number, periode: string, aleas: readonl
   }
   if (aleas.includes('cheque_non_encaisse')) {
     const r = String(++cheque);
-    mvts.push({ jour: fin - h.entier(0, 2), libelle: `Chèque n° ${r} à ${h.choisir(FOURNISSEURS)}`, libelleBanque: '', montant: h.montant(e.echelle * 0.2, e.echelle, 0.01), entree: false, reference: r, surReleve: false });
+    mvts.push({
+      jour: fin - h.entier(0, 2),
+      libelle: `Chèque n° ${r} à ${h.choisir(FOURNISSEURS)}`,
+      libelleBanque: '',
+      montant: h.montant(e.echelle * 0.2, e.echelle, 0.01),
+      entree: false,
+      reference: r,
+      surReleve: false,
+    });
   }
   if (aleas.includes('erreur_banque')) {
     // Two digits swapped on the statement (e.g. 1 254,00 → 1 524,00), never the same amount.
@@ -64,20 +72,43 @@ export function casRapprochement(graine: number, periode: string, aleas: readonl
       faux = Number(c.join('')) / 100;
     } while (faux === m || faux <= 0);
     const r = String(++cheque);
-    mvts.push({ jour: h.entier(2, fin - 6), libelle: `Chèque n° ${r} à ${h.choisir(FOURNISSEURS)}`, libelleBanque: `CHEQUE ${r}`, montant: m, montantBanque: faux, entree: false, reference: r, surReleve: true });
+    mvts.push({
+      jour: h.entier(2, fin - 6),
+      libelle: `Chèque n° ${r} à ${h.choisir(FOURNISSEURS)}`,
+      libelleBanque: `CHEQUE ${r}`,
+      montant: m,
+      montantBanque: faux,
+      entree: false,
+      reference: r,
+      surReleve: true,
+    });
   }
   const client = h.choisir(CLIENTS);
   let impaye: Mvt | undefined;
   if (aleas.includes('impaye')) {
     const r = `R${++remise}`;
-    impaye = { jour: h.entier(2, fin - 10), libelle: `Remise du chèque de ${client} n° ${r}`, libelleBanque: `REMISE CHQ ${r}`, montant: h.montant(e.echelle * 0.2, e.echelle * 0.8, 0.01), entree: true, reference: r, surReleve: true };
+    impaye = {
+      jour: h.entier(2, fin - 10),
+      libelle: `Remise du chèque de ${client} n° ${r}`,
+      libelleBanque: `REMISE CHQ ${r}`,
+      montant: h.montant(e.echelle * 0.2, e.echelle * 0.8, 0.01),
+      entree: true,
+      reference: r,
+      surReleve: true,
+    };
     mvts.push(impaye);
   }
 
   mvts.sort((a, b) => a.jour - b.jour);
   for (const m of mvts) {
     compte.push({ date: jourDe(m.jour), libelle: m.libelle, ...(m.reference ? { reference: m.reference } : {}), [m.entree ? 'debit' : 'credit']: m.montant });
-    if (m.surReleve) releve.push({ date: jourDe(m.jour + h.entier(1, 3)), libelle: m.libelleBanque, ...(m.reference ? { reference: m.reference } : {}), [m.entree ? 'credit' : 'debit']: m.montantBanque ?? m.montant });
+    if (m.surReleve)
+      releve.push({
+        date: jourDe(m.jour + h.entier(1, 3)),
+        libelle: m.libelleBanque,
+        ...(m.reference ? { reference: m.reference } : {}),
+        [m.entree ? 'credit' : 'debit']: m.montantBanque ?? m.montant,
+      });
   }
   // Statement-only lines: known to the bank, not yet to the company.
   if (impaye) releve.push({ date: jourDe(impaye.jour + h.entier(5, 8)), libelle: `CHQ IMPAYE ${client.toUpperCase()}`, debit: impaye.montant, compte: '411' });

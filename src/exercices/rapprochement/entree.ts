@@ -17,22 +17,25 @@ export const LigneCompte = z.object(Mouvement).refine(unSeulSens, messageSens);
 export const LigneReleve = z
   .object({
     ...Mouvement,
-    compte: z.string().regex(/^[1-7][0-9]{1,7}$/, { error: 'numéro de compte du plan comptable attendu (par exemple 627)' }).optional()
-      .describe('Compte de contrepartie de l\'écriture de régularisation, si la ligne ne figure pas au compte 512'),
+    compte: z
+      .string()
+      .regex(/^[1-7][0-9]{1,7}$/, { error: 'numéro de compte du plan comptable attendu (par exemple 627)' })
+      .optional()
+      .describe("Compte de contrepartie de l'écriture de régularisation, si la ligne ne figure pas au compte 512"),
     tva: montant.optional().describe('TVA déductible comprise dans la ligne (frais bancaires soumis à TVA)'),
   })
   .refine(unSeulSens, messageSens);
 
 export const EntreeRapprochement = z.object({
-  date: date.describe('Date de l\'état de rapprochement (fin du relevé)'),
+  date: date.describe("Date de l'état de rapprochement (fin du relevé)"),
   entreprise: z.object({ nom: texte, activite: z.string().default('') }).optional(),
   banque: z.string().default('Banque'),
   compte512: z.object({
-    soldeInitial: montantSigne.describe('Solde du compte 512 au début de la période : positif s\'il est débiteur'),
+    soldeInitial: montantSigne.describe("Solde du compte 512 au début de la période : positif s'il est débiteur"),
     lignes: z.array(LigneCompte),
   }),
   releve: z.object({
-    soldeInitial: montantSigne.describe('Solde du relevé au début de la période : positif s\'il est créditeur'),
+    soldeInitial: montantSigne.describe("Solde du relevé au début de la période : positif s'il est créditeur"),
     lignes: z.array(LigneReleve),
   }),
   suspens: z.array(LigneCompte).default([]).describe('Opérations du compte 512 restées non pointées au rapprochement précédent'),

@@ -5,7 +5,19 @@ import { dateFr } from '../../domain/dates';
 import { calculerRapprochement, type ResultatRapprochement } from './calcul';
 import type { EntreeRapprochement } from './entree';
 import { FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import {
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  montantTexte,
+  repondeur,
+  type Attendus,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Reponse,
+  type SpecExercice,
+  type ValeurAttendue,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/rapprochement.json';
 import { versEuros } from '../../domain/monnaie';
@@ -13,10 +25,12 @@ import { versEuros } from '../../domain/monnaie';
 /** The template, validated when the module loads. */
 export const GABARIT = gabaritExercice(modele, 'rapprochement');
 
-
 /** The account a statement line is booked to, found from its words (« FRAIS » → 627), as a student would. */
 export function compteDuLibelle(libelle: string): string | undefined {
-  const l = libelle.toLocaleUpperCase('fr').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const l = libelle
+    .toLocaleUpperCase('fr')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   return GABARIT.comptes!.find((c) => c.mots.some((m) => l.includes(m)))?.compte;
 }
 
@@ -125,35 +139,69 @@ function feuilleTravail(e: EntreeRapprochement, _p: null, remplie?: Attendus): F
   f.ligne([{ valeur: `État de rapprochement au ${dateFr(e.date)}. ${consigneSaisie(remplie)} ; montants en euros.`, style: sousTitre, colonnes: 9 }]);
   f.vide();
   f.ligne([{ valeur: '1. État de rapprochement', style: bandeau, colonnes: 9 }]);
-  f.ligne([{ valeur: 'Compte 512 — Banque (entreprise)', style: entete, colonnes: 5 }, { valeur: '', style: {} }, { valeur: 'Relevé de la banque', style: entete, colonnes: 3 }]);
   f.ligne([
-    { valeur: 'Libellé', style: entete, colonnes: 3 }, { valeur: 'Débit', style: entete }, { valeur: 'Crédit', style: entete }, { valeur: '', style: {} },
-    { valeur: 'Libellé', style: entete }, { valeur: 'Débit', style: entete }, { valeur: 'Crédit', style: entete },
+    { valeur: 'Compte 512 — Banque (entreprise)', style: entete, colonnes: 5 },
+    { valeur: '', style: {} },
+    { valeur: 'Relevé de la banque', style: entete, colonnes: 3 },
+  ]);
+  f.ligne([
+    { valeur: 'Libellé', style: entete, colonnes: 3 },
+    { valeur: 'Débit', style: entete },
+    { valeur: 'Crédit', style: entete },
+    { valeur: '', style: {} },
+    { valeur: 'Libellé', style: entete },
+    { valeur: 'Débit', style: entete },
+    { valeur: 'Crédit', style: entete },
   ]);
   let n = f.ligne([
-    { valeur: `Solde au ${dateFr(e.date)} (débiteur : positif)`, style: etiquette, colonnes: 3 }, { valeur: val(NOMS_RAP.solde512), style: montant, colonnes: 2 }, { valeur: '', style: {} },
-    { valeur: `Solde au ${dateFr(e.date)} (créditeur : positif)`, style: etiquette }, { valeur: val(NOMS_RAP.soldeReleve), style: montant, colonnes: 2 },
+    { valeur: `Solde au ${dateFr(e.date)} (débiteur : positif)`, style: etiquette, colonnes: 3 },
+    { valeur: val(NOMS_RAP.solde512), style: montant, colonnes: 2 },
+    { valeur: '', style: {} },
+    { valeur: `Solde au ${dateFr(e.date)} (créditeur : positif)`, style: etiquette },
+    { valeur: val(NOMS_RAP.soldeReleve), style: montant, colonnes: 2 },
   ]);
   noms.push({ nom: NOMS_RAP.solde512, feuille, plage: `D${n}` }, { nom: NOMS_RAP.soldeReleve, feuille, plage: `H${n}` });
   const premiere = f.nombreDeLignes + 1;
   for (let i = 0; i < LIGNES_ETAT; i++) {
     const blocs: BlocLigne[] = [
-      { valeur: val(NOMS_RAP.lignes512, i, 0), style: texteSaisi, colonnes: 3 }, { valeur: val(NOMS_RAP.lignes512, i, 1), style: montant }, { valeur: val(NOMS_RAP.lignes512, i, 2), style: montant }, { valeur: '', style: {} },
-      { valeur: val(NOMS_RAP.lignesReleve, i, 0), style: texteSaisi }, { valeur: val(NOMS_RAP.lignesReleve, i, 1), style: montant }, { valeur: val(NOMS_RAP.lignesReleve, i, 2), style: montant },
+      { valeur: val(NOMS_RAP.lignes512, i, 0), style: texteSaisi, colonnes: 3 },
+      { valeur: val(NOMS_RAP.lignes512, i, 1), style: montant },
+      { valeur: val(NOMS_RAP.lignes512, i, 2), style: montant },
+      { valeur: '', style: {} },
+      { valeur: val(NOMS_RAP.lignesReleve, i, 0), style: texteSaisi },
+      { valeur: val(NOMS_RAP.lignesReleve, i, 1), style: montant },
+      { valeur: val(NOMS_RAP.lignesReleve, i, 2), style: montant },
     ];
     f.ligne(blocs);
   }
   const derniere = premiere + LIGNES_ETAT - 1;
   noms.push({ nom: NOMS_RAP.lignes512, feuille, plage: `A${premiere}:E${derniere}` }, { nom: NOMS_RAP.lignesReleve, feuille, plage: `G${premiere}:I${derniere}` });
   n = f.ligne([
-    { valeur: 'Solde rapproché', style: etiquette, colonnes: 3 }, { valeur: val(NOMS_RAP.rapproche512), style: montant, colonnes: 2 }, { valeur: '', style: {} },
-    { valeur: 'Solde rapproché', style: etiquette }, { valeur: val(NOMS_RAP.rapprocheReleve), style: montant, colonnes: 2 },
+    { valeur: 'Solde rapproché', style: etiquette, colonnes: 3 },
+    { valeur: val(NOMS_RAP.rapproche512), style: montant, colonnes: 2 },
+    { valeur: '', style: {} },
+    { valeur: 'Solde rapproché', style: etiquette },
+    { valeur: val(NOMS_RAP.rapprocheReleve), style: montant, colonnes: 2 },
   ]);
   noms.push({ nom: NOMS_RAP.rapproche512, feuille, plage: `D${n}` }, { nom: NOMS_RAP.rapprocheReleve, feuille, plage: `H${n}` });
-  f.ligne([{ valeur: { formule: `IF(COUNT(${NOMS_RAP.rapproche512},${NOMS_RAP.rapprocheReleve})<2,"",IF(ROUND(${NOMS_RAP.rapproche512}-${NOMS_RAP.rapprocheReleve},2)=0,"Les deux soldes rapprochés sont égaux.","Les soldes rapprochés diffèrent : reprenez le pointage."))` }, style: { ...texte, italique: true }, colonnes: 9 }]);
+  f.ligne([
+    {
+      valeur: {
+        formule: `IF(COUNT(${NOMS_RAP.rapproche512},${NOMS_RAP.rapprocheReleve})<2,"",IF(ROUND(${NOMS_RAP.rapproche512}-${NOMS_RAP.rapprocheReleve},2)=0,"Les deux soldes rapprochés sont égaux.","Les soldes rapprochés diffèrent : reprenez le pointage."))`,
+      },
+      style: { ...texte, italique: true },
+      colonnes: 9,
+    },
+  ]);
   f.vide();
   f.ligne([{ valeur: '2. Écritures de régularisation (journal de banque)', style: bandeau, colonnes: 9 }]);
-  f.ligne([{ valeur: 'Date', style: entete }, { valeur: 'Compte', style: entete }, { valeur: 'Libellé', style: entete, colonnes: 5 }, { valeur: 'Débit', style: entete }, { valeur: 'Crédit', style: entete }]);
+  f.ligne([
+    { valeur: 'Date', style: entete },
+    { valeur: 'Compte', style: entete },
+    { valeur: 'Libellé', style: entete, colonnes: 5 },
+    { valeur: 'Débit', style: entete },
+    { valeur: 'Crédit', style: entete },
+  ]);
   const e1 = f.nombreDeLignes + 1;
   for (let i = 0; i < LIGNES_ECRITURES; i++)
     f.ligne([
@@ -182,13 +230,23 @@ function feuilleParametres(): FeuilleConstruite {
   const f = new ConstructeurFeuille(FEUILLES.parametres, [12, 50]);
   f.ligne([{ valeur: 'Extrait du plan de comptes', style: titre, colonnes: 2 }]);
   f.ligne([{ valeur: 'Comptes à utiliser pour les écritures de régularisation.', style: sousTitre, colonnes: 2 }]);
-  f.ligne([{ valeur: 'Compte', style: entete }, { valeur: 'Intitulé', style: entete }]);
+  f.ligne([
+    { valeur: 'Compte', style: entete },
+    { valeur: 'Intitulé', style: entete },
+  ]);
   const premiere = f.nombreDeLignes + 1;
   const comptes = [...GABARIT.comptes!].sort((a, b) => a.compte.localeCompare(b.compte));
-  for (const c of comptes) f.ligne([{ valeur: c.compte, style: { ...calcul } }, { valeur: c.intitule, style: valeur }]);
+  for (const c of comptes)
+    f.ligne([
+      { valeur: c.compte, style: { ...calcul } },
+      { valeur: c.intitule, style: valeur },
+    ]);
   f.vide();
   f.ligne([{ valeur: 'Source des intitulés : plan comptable général (règlement ANC n° 2014-03).', style: note, colonnes: 2 }]);
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [{ nom: 'RAP_Plan_Comptes', feuille: FEUILLES.parametres, plage: `A${premiere}:B${premiere + comptes.length - 1}` }] };
+  return {
+    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true },
+    noms: [{ nom: 'RAP_Plan_Comptes', feuille: FEUILLES.parametres, plage: `A${premiere}:B${premiere + comptes.length - 1}` }],
+  };
 }
 
 function justification(e: EntreeRapprochement): string[][] {
@@ -196,7 +254,11 @@ function justification(e: EntreeRapprochement): string[][] {
   const d = (l: { origine: string; index: number; libelle: string }) => `${l.origine === 'releve' ? 'relevé' : l.origine === 'suspens' ? 'suspens' : '512'} n° ${l.index} ${l.libelle}`;
   return [
     ['Étape', 'Montant', 'Détail'],
-    ...r.pointages.map((p) => ['Pointé', montantTexte(p.livre.debit || p.livre.credit), `${d(p.livre)} ↔ ${d(p.releve)}${p.mode === 'montant' ? '' : ` (par ${p.mode === 'reference' ? 'la référence' : 'la date'})`}`]),
+    ...r.pointages.map((p) => [
+      'Pointé',
+      montantTexte(p.livre.debit || p.livre.credit),
+      `${d(p.livre)} ↔ ${d(p.releve)}${p.mode === 'montant' ? '' : ` (par ${p.mode === 'reference' ? 'la référence' : 'la date'})`}`,
+    ]),
     ...r.erreursBanque.map((x) => ['Erreur de banque', montantTexte(x.ecart), `${d(x.livre)} ↔ ${d(x.releve)}`]),
     ...r.ambiguites.map((a) => ['Remarque', '', a]),
   ];
@@ -219,7 +281,9 @@ const variantes: SpecExercice<EntreeRapprochement, null>['variantes'] = {
   },
   // bank charges booked TTC to the expense account, no 44566
   tva_frais: (e) =>
-    e.releve.lignes.some((l) => l.tva) ? { [NOMS_RAP.ecritures]: rangees(attendus({ ...e, releve: { ...e.releve, lignes: e.releve.lignes.map(({ tva: _t, ...l }) => l) } }), NOMS_RAP.ecritures) } : null,
+    e.releve.lignes.some((l) => l.tva)
+      ? { [NOMS_RAP.ecritures]: rangees(attendus({ ...e, releve: { ...e.releve, lignes: e.releve.lignes.map(({ tva: _t, ...l }) => l) } }), NOMS_RAP.ecritures) }
+      : null,
   ecriture_sens: (e) => ({ [NOMS_RAP.ecritures]: rangees(attendus(e), NOMS_RAP.ecritures).map(inverser) }),
 };
 

@@ -16,7 +16,10 @@ export const FactureFournisseur = z.object({
   conditions: z.object({
     delai: z.number().int().positive().max(120).describe('Délai de paiement en jours'),
     finDeMois: z.boolean().default(false).describe('« fin de mois » : la date obtenue est portée à la fin de son mois'),
-    escompte: z.object({ taux: tauxPourcent, jours: z.number().int().positive().max(30) }).optional().describe('Escompte pour paiement dans les jours indiqués après la facture'),
+    escompte: z
+      .object({ taux: tauxPourcent, jours: z.number().int().positive().max(30) })
+      .optional()
+      .describe('Escompte pour paiement dans les jours indiqués après la facture'),
   }),
 });
 

@@ -5,7 +5,21 @@ import { ajouterJours, dateFr } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { nombreFr } from '../../domain/texte';
 import { FORMAT_EUROS, type Bloc, type TexteCode } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
+import {
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  montantTexte,
+  repondeur,
+  reponsesChangees,
+  valeurRemplie,
+  feuilleDeRegles,
+  type Attendus,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Reponse,
+  type SpecExercice,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/reglements.json';
 import { calculerReglements, FACON_JUSTE, type Facon } from './calcul';
@@ -131,7 +145,14 @@ function feuilleTravail(e: EntreeReglements, _p: null, remplie?: Attendus): Feui
   f.ligne([{ valeur: '1. Contrôle des factures', style: bandeau, colonnes: 6 }]);
   f.ligne(['Fournisseur et facture', 'Conforme (Oui / Non)', 'Montant justifié TTC', 'Écart à réclamer'].map((v) => ({ valeur: v, style: entete })));
   let premiere = f.nombreDeLignes + 1;
-  e.factures.forEach((x, i) => f.ligne([facture(x), { valeur: rempli(NOMS_REG.controle, i, 0), style: ouiNon }, { valeur: rempli(NOMS_REG.controle, i, 1), style: montant }, { valeur: rempli(NOMS_REG.controle, i, 2), style: montant }]));
+  e.factures.forEach((x, i) =>
+    f.ligne([
+      facture(x),
+      { valeur: rempli(NOMS_REG.controle, i, 0), style: ouiNon },
+      { valeur: rempli(NOMS_REG.controle, i, 1), style: montant },
+      { valeur: rempli(NOMS_REG.controle, i, 2), style: montant },
+    ]),
+  );
   const derniere = premiere + e.factures.length - 1;
   noms.push({ nom: NOMS_REG.controle, feuille, plage: `B${premiere}:D${derniere}` });
   repondre(NOMS_REG.controle, 'Contrôle des factures (conformité, montant justifié, écart)', { unites });
@@ -140,11 +161,22 @@ function feuilleTravail(e: EntreeReglements, _p: null, remplie?: Attendus): Feui
   f.ligne([{ valeur: '2. Échéancier des règlements', style: bandeau, colonnes: 6 }]);
   f.ligne(['Fournisseur et facture', 'Échéance', 'Escompte TTC', 'Montant à payer', 'Date du paiement'].map((v) => ({ valeur: v, style: entete })));
   premiere = f.nombreDeLignes + 1;
-  e.factures.forEach((x, i) => f.ligne([facture(x), { valeur: rempli(NOMS_REG.echeancier, i, 0), style: jour }, { valeur: rempli(NOMS_REG.echeancier, i, 1), style: montant }, { valeur: rempli(NOMS_REG.echeancier, i, 2), style: montant }, { valeur: rempli(NOMS_REG.echeancier, i, 3), style: jour }]));
+  e.factures.forEach((x, i) =>
+    f.ligne([
+      facture(x),
+      { valeur: rempli(NOMS_REG.echeancier, i, 0), style: jour },
+      { valeur: rempli(NOMS_REG.echeancier, i, 1), style: montant },
+      { valeur: rempli(NOMS_REG.echeancier, i, 2), style: montant },
+      { valeur: rempli(NOMS_REG.echeancier, i, 3), style: jour },
+    ]),
+  );
   noms.push({ nom: NOMS_REG.echeancier, feuille, plage: `B${premiere}:E${premiere + e.factures.length - 1}` });
   repondre(NOMS_REG.echeancier, 'Échéancier (échéance, escompte, montant, date du paiement)', { unites });
   f.vide();
-  const n = f.ligne([{ valeur: `3. Total décaissé le ${dateFr(e.date)}`, style: etiquette, colonnes: 4 }, { valeur: rempli(NOMS_REG.totalJour), style: montant }]);
+  const n = f.ligne([
+    { valeur: `3. Total décaissé le ${dateFr(e.date)}`, style: etiquette, colonnes: 4 },
+    { valeur: rempli(NOMS_REG.totalJour), style: montant },
+  ]);
   noms.push({ nom: NOMS_REG.totalJour, feuille, plage: `E${n}` });
   repondre(NOMS_REG.totalJour, 'Total décaissé le jour du traitement');
   f.ligne([{ valeur: 'Écart à réclamer : demandez au fournisseur une facture d\u2019avoir ; ne payez que le montant justifié.', style: { ...texte, italique: true }, colonnes: 6 }]);
@@ -154,7 +186,10 @@ function feuilleTravail(e: EntreeReglements, _p: null, remplie?: Attendus): Feui
 /** « Paramètres »: the payment rules and their references (nothing to change). */
 const feuilleParametres = (): FeuilleConstruite =>
   feuilleDeRegles('Procédure de règlement des fournisseurs', 'Rappels ; les factures et leurs conditions sont dans l\u2019énoncé.', [
-    ['Contrôle', 'Facture rapprochée du bon de commande (prix convenu) et du bon de livraison (quantités reçues) ; seul le montant justifié est payé, l\u2019écart fait l\u2019objet d\u2019une demande d\u2019avoir.'],
+    [
+      'Contrôle',
+      'Facture rapprochée du bon de commande (prix convenu) et du bon de livraison (quantités reçues) ; seul le montant justifié est payé, l\u2019écart fait l\u2019objet d\u2019une demande d\u2019avoir.',
+    ],
     ['Délais de paiement', 'Au plus 60 jours après la date d\u2019émission de la facture, ou 45 jours fin de mois si les parties l\u2019ont convenu (C. com., art. L441-10, I).'],
     ['Fin de mois', 'La date obtenue en ajoutant le délai à la date de la facture est portée au dernier jour de son mois.'],
     ['Escompte', 'Pris si le paiement intervient dans le délai prévu ; il réduit le montant HT et la TVA correspondante (CGI, art. 267, II-1°).'],

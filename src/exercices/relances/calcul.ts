@@ -61,7 +61,10 @@ export const FACON_JUSTE: Facon = { deduireReglements: true, joursDepuisEcheance
 /** The ECB rate of the half-year of `echeance`, as « Paramètres » gives it. */
 export function tauxBceDe(p: ParametresRelances, echeance: string): number {
   const semestre = debutDuSemestre(echeance);
-  const t = [...p.tauxBce].sort((a, b) => a.depuis.localeCompare(b.depuis)).filter((x) => x.depuis <= semestre).pop();
+  const t = [...p.tauxBce]
+    .sort((a, b) => a.depuis.localeCompare(b.depuis))
+    .filter((x) => x.depuis <= semestre)
+    .pop();
   if (!t) throw new RangeError(`Aucun taux de la BCE pour le semestre commençant le ${semestre}.`);
   return t.taux;
 }

@@ -30,7 +30,7 @@ export function casRelances(graine: number, periode: string, aleas: readonly str
   if (aleas.includes('non_echue')) factures.push(facture(-h.entier(3, 25)));
   if (aleas.includes('reglement_partiel')) {
     const f = h.choisir(factures.filter((x) => (x.echeance as string) < date));
-    f.regle = Math.round((f.montant as number) * h.choisir([0.3, 0.4, 0.5])) ;
+    f.regle = Math.round((f.montant as number) * h.choisir([0.3, 0.4, 0.5]));
   }
   factures.sort((a, b) => String(a.date).localeCompare(String(b.date)));
   return {

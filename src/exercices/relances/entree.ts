@@ -5,7 +5,7 @@ import { date, montant, tauxPourcent, texte } from '../../domain/validation';
 export const FactureClient = z.object({
   numero: texte,
   date: date.describe('Date de la facture'),
-  echeance: date.describe('Date d\'échéance (date limite de paiement)'),
+  echeance: date.describe("Date d'échéance (date limite de paiement)"),
   montant: montant.describe('Montant TTC en euros'),
   regle: montant.default(0).describe('Montant déjà réglé par le client, en euros'),
 });
@@ -14,7 +14,7 @@ export const EntreeRelances = z
   .object({
     vendeur: texte,
     client: texte,
-    date: date.describe('Date du suivi des relances (date d\'arrêté du compte client)'),
+    date: date.describe("Date du suivi des relances (date d'arrêté du compte client)"),
     factures: z.array(FactureClient).min(1, { error: 'au moins une facture' }),
     tauxContractuel: tauxPourcent.optional().describe('Taux des pénalités fixé par les conditions générales de vente, en % (à défaut : taux de la BCE majoré de 10 points)'),
   })
@@ -22,7 +22,7 @@ export const EntreeRelances = z
     const numeros = e.factures.map((f) => f.numero);
     e.factures.forEach((f, i) => {
       if (numeros.indexOf(f.numero) !== i) ctx.addIssue({ code: 'custom', path: ['factures', i, 'numero'], message: `facture « ${f.numero} » en double` });
-      if (f.echeance < f.date) ctx.addIssue({ code: 'custom', path: ['factures', i, 'echeance'], message: 'l\'échéance précède la date de la facture' });
+      if (f.echeance < f.date) ctx.addIssue({ code: 'custom', path: ['factures', i, 'echeance'], message: "l'échéance précède la date de la facture" });
       if (f.date > e.date) ctx.addIssue({ code: 'custom', path: ['factures', i, 'date'], message: 'facture postérieure à la date du suivi' });
       if (f.regle > f.montant) ctx.addIssue({ code: 'custom', path: ['factures', i, 'regle'], message: 'le montant réglé dépasse celui de la facture' });
     });

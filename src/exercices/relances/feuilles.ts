@@ -6,7 +6,20 @@ import { versCentimes, versEuros } from '../../domain/monnaie';
 import { nombreFr, pourcentFr } from '../../domain/texte';
 import { parametresRelances, type ParametresRelances } from '../../domain/parametres/relances';
 import { FORMAT_EUROS, FORMAT_TAUX, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
+import {
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  montantTexte,
+  repondeur,
+  reponsesChangees,
+  valeurRemplie,
+  type Attendus,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Reponse,
+  type SpecExercice,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/relances.json';
 import { calculerRelances, FACON_JUSTE, NIVEAUX, tauxBceDe, TRANCHES, type Facon } from './calcul';
@@ -70,25 +83,54 @@ function feuilleParametres(p: ParametresRelances): FeuilleConstruite {
   const f = new ConstructeurFeuille(FEUILLES.parametres, [22, 14, 56]);
   const noms: NomDefini[] = [];
   f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 3 }]);
-  f.ligne([{ valeur: 'Valeurs en vigueur à la date du suivi. L\u2019enseignant peut modifier les taux, la majoration et l\u2019indemnité : le corrigé et la vérification utilisent toujours les valeurs de cette feuille.', style: sousTitre, colonnes: 3 }]);
+  f.ligne([
+    {
+      valeur:
+        'Valeurs en vigueur à la date du suivi. L\u2019enseignant peut modifier les taux, la majoration et l\u2019indemnité : le corrigé et la vérification utilisent toujours les valeurs de cette feuille.',
+      style: sousTitre,
+      colonnes: 3,
+    },
+  ]);
   f.vide();
   f.ligne([{ valeur: 'Taux de la BCE applicable au semestre de l\u2019échéance', style: bandeau, colonnes: 3 }]);
   f.ligne(['Semestre', 'Taux (%)', 'Référence'].map((v) => ({ valeur: v, style: entete })));
   const premiere = f.nombreDeLignes + 1;
-  for (const t of p.tauxBce) f.ligne([{ valeur: semestre(t.depuis), style: valeur }, { valeur: t.taux, style: { ...saisieCentree, format: FORMAT_TAUX } }, { valeur: t.reference, style: note }]);
+  for (const t of p.tauxBce)
+    f.ligne([
+      { valeur: semestre(t.depuis), style: valeur },
+      { valeur: t.taux, style: { ...saisieCentree, format: FORMAT_TAUX } },
+      { valeur: t.reference, style: note },
+    ]);
   noms.push({ nom: NOM_TAUX_BCE, feuille: FEUILLES.parametres, plage: `A${premiere}:B${premiere + p.tauxBce.length - 1}` });
   f.vide();
-  let n = f.ligne([{ valeur: 'Majoration (points)', style: etiquette }, { valeur: p.majoration, style: { ...saisieCentree, format: '0.00' } }, { valeur: 'C. com., art. L441-10, II', style: note }]);
+  let n = f.ligne([
+    { valeur: 'Majoration (points)', style: etiquette },
+    { valeur: p.majoration, style: { ...saisieCentree, format: '0.00' } },
+    { valeur: 'C. com., art. L441-10, II', style: note },
+  ]);
   noms.push({ nom: NOM_MAJORATION, feuille: FEUILLES.parametres, plage: `B${n}` });
-  n = f.ligne([{ valeur: 'Indemnité forfaitaire (€)', style: etiquette }, { valeur: versEuros(p.indemnite), style: { ...saisieCentree, format: FORMAT_EUROS } }, { valeur: 'C. com., art. L441-10, II, et D441-5 : par facture payée en retard', style: note }]);
+  n = f.ligne([
+    { valeur: 'Indemnité forfaitaire (€)', style: etiquette },
+    { valeur: versEuros(p.indemnite), style: { ...saisieCentree, format: FORMAT_EUROS } },
+    { valeur: 'C. com., art. L441-10, II, et D441-5 : par facture payée en retard', style: note },
+  ]);
   noms.push({ nom: NOM_INDEMNITE, feuille: FEUILLES.parametres, plage: `B${n}` });
   f.vide();
   f.ligne([{ valeur: 'Procédure de relance de l\u2019entreprise', style: bandeau, colonnes: 3 }]);
   f.ligne(['Niveau', 'Dès (jours de retard)', 'Action'].map((v) => ({ valeur: v, style: entete })));
-  for (const x of NIVEAUX) f.ligne([{ valeur: x.niveau, style: { ...valeur, alignement: 'centre' } }, { valeur: x.des, style: { ...valeur, alignement: 'centre' } }, { valeur: x.libelle, style: valeur }]);
+  for (const x of NIVEAUX)
+    f.ligne([
+      { valeur: x.niveau, style: { ...valeur, alignement: 'centre' } },
+      { valeur: x.des, style: { ...valeur, alignement: 'centre' } },
+      { valeur: x.libelle, style: valeur },
+    ]);
   f.ligne([{ valeur: 'Niveau 0 : facture non échue, pas de relance.', style: { ...texte, italique: true }, colonnes: 3 }]);
   return {
-    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations: [{ plage: `B${premiere}:B${premiere + p.tauxBce.length - 1}`, minimum: 0, maximum: 100, message: 'Un taux est un pourcentage entre 0 et 100.' }] },
+    feuille: {
+      ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
+      protegee: true,
+      validations: [{ plage: `B${premiere}:B${premiere + p.tauxBce.length - 1}`, minimum: 0, maximum: 100, message: 'Un taux est un pourcentage entre 0 et 100.' }],
+    },
     noms,
   };
 }
@@ -148,7 +190,14 @@ function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Att
   f.ligne(['Facture', 'Échéance', 'Montant TTC', 'Reste dû', 'Jours de retard', 'Niveau de relance'].map((v) => ({ valeur: v, style: entete })));
   let premiere = f.nombreDeLignes + 1;
   e.factures.forEach((x, i) =>
-    f.ligne([donnee(x.numero), donnee({ date: x.echeance }, 'dd/mm/yyyy'), { valeur: versEuros(x.montant), style: { ...valeur, alignement: 'droite', format: FORMAT_EUROS } }, { valeur: rempli(NOMS_REL.suivi, i, 0), style: montant }, { valeur: rempli(NOMS_REL.suivi, i, 1), style: entier }, { valeur: rempli(NOMS_REL.suivi, i, 2), style: entier }]),
+    f.ligne([
+      donnee(x.numero),
+      donnee({ date: x.echeance }, 'dd/mm/yyyy'),
+      { valeur: versEuros(x.montant), style: { ...valeur, alignement: 'droite', format: FORMAT_EUROS } },
+      { valeur: rempli(NOMS_REL.suivi, i, 0), style: montant },
+      { valeur: rempli(NOMS_REL.suivi, i, 1), style: entier },
+      { valeur: rempli(NOMS_REL.suivi, i, 2), style: entier },
+    ]),
   );
   noms.push({ nom: NOMS_REL.suivi, feuille, plage: `D${premiere}:F${premiere + e.factures.length - 1}` });
   repondre(NOMS_REL.suivi, 'Suivi des factures (reste dû, jours de retard, niveau de relance)', { unites: e.factures.map((x) => `facture ${x.numero}`) });
@@ -163,7 +212,14 @@ function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Att
   f.ligne(['Facture', 'Taux annuel (%)', 'Pénalités', 'Indemnité forfaitaire'].map((v) => ({ valeur: v, style: entete })));
   premiere = f.nombreDeLignes + 1;
   const retard = echues(e);
-  retard.forEach((x, i) => f.ligne([donnee(x.numero), { valeur: rempli(NOMS_REL.penalites, i, 0), style: taux }, { valeur: rempli(NOMS_REL.penalites, i, 1), style: montant }, { valeur: rempli(NOMS_REL.penalites, i, 2), style: montant }]));
+  retard.forEach((x, i) =>
+    f.ligne([
+      donnee(x.numero),
+      { valeur: rempli(NOMS_REL.penalites, i, 0), style: taux },
+      { valeur: rempli(NOMS_REL.penalites, i, 1), style: montant },
+      { valeur: rempli(NOMS_REL.penalites, i, 2), style: montant },
+    ]),
+  );
   if (retard.length) {
     noms.push({ nom: NOMS_REL.penalites, feuille, plage: `B${premiere}:D${premiere + retard.length - 1}` });
     repondre(NOMS_REL.penalites, 'Pénalités de retard (taux, pénalités, indemnité)', { unites: retard.map((x) => `facture ${x.numero}`) });
@@ -176,7 +232,10 @@ function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Att
     [NOMS_REL.totalIndemnites, 'Total des indemnités forfaitaires'],
     [NOMS_REL.totalReclame, 'Montant à réclamer'],
   ] as const) {
-    const k = f.ligne([{ valeur: libelle, style: etiquette, colonnes: 5 }, { valeur: rempli(nom), style: montant, colonnes: 2 }]);
+    const k = f.ligne([
+      { valeur: libelle, style: etiquette, colonnes: 5 },
+      { valeur: rempli(nom), style: montant, colonnes: 2 },
+    ]);
     noms.push({ nom, feuille, plage: `F${k}` });
     repondre(nom, libelle);
   }
@@ -195,14 +254,21 @@ function justification(e: EntreeRelances, p: ParametresRelances): string[][] {
       lignes.push([x.numero, montantTexte(x.reste), `Reste dû ${reste} ; échéance le ${dateFr(source.echeance)}, pas encore échue : niveau 0, ni pénalités ni indemnité.`]);
       return;
     }
-    const origine = e.tauxContractuel !== undefined ? 'taux des conditions générales de vente' : `taux de la BCE du semestre de l\u2019échéance (${pourcentFr(tauxBceDe(p, source.echeance))}) + ${nombreFr(p.majoration)} points`;
+    const origine =
+      e.tauxContractuel !== undefined
+        ? 'taux des conditions générales de vente'
+        : `taux de la BCE du semestre de l\u2019échéance (${pourcentFr(tauxBceDe(p, source.echeance))}) + ${nombreFr(p.majoration)} points`;
     lignes.push([
       x.numero,
       montantTexte(x.reste),
       `Reste dû ${reste} ; échéance le ${dateFr(source.echeance)}, ${x.jours} jours de retard au ${dateFr(e.date)} : niveau ${x.niveau} (${NIVEAUX.find((n) => n.niveau === x.niveau)!.libelle}) ; ${TRANCHES[x.tranche]!.libelle}. Pénalités : ${origine} = ${pourcentFr(x.taux)} ; ${eur(x.reste)} × ${pourcentFr(x.taux)} × ${x.jours} / 365 = ${eur(x.penalites)}. Indemnité : ${eur(x.indemnite)}.`,
     ]);
   });
-  lignes.push(['Montant à réclamer', montantTexte(r.totalReclame), `${eur(r.totalEchu)} échus + ${eur(r.totalPenalites)} de pénalités + ${eur(r.totalIndemnites)} d\u2019indemnités = ${eur(r.totalReclame)}.`]);
+  lignes.push([
+    'Montant à réclamer',
+    montantTexte(r.totalReclame),
+    `${eur(r.totalEchu)} échus + ${eur(r.totalPenalites)} de pénalités + ${eur(r.totalIndemnites)} d\u2019indemnités = ${eur(r.totalReclame)}.`,
+  ]);
   return lignes;
 }
 

@@ -56,7 +56,12 @@ function ficheCmup(e: EntreeStocks, f: Facon): LigneCmup[] {
       quantite += m.quantite;
       valeur += m.quantite * m.coutUnitaire!;
       couts.push(m.coutUnitaire!);
-      cmup = f.cmupPondere ? cmupDe(valeur, quantite) : diviserArrondi(couts.reduce((a, c) => a + c, 0), couts.length);
+      cmup = f.cmupPondere
+        ? cmupDe(valeur, quantite)
+        : diviserArrondi(
+            couts.reduce((a, c) => a + c, 0),
+            couts.length,
+          );
       if (!f.cmupPondere) valeur = quantite * cmup;
       return { sortie: null, quantite, cmup, valeur };
     }
@@ -96,8 +101,15 @@ function fichePeps(e: EntreeStocks, f: Facon): LignePeps[] {
     else if (m.nature === 'sortie') sortie = prendre(m.quantite, f.pepsAnciens ? indices() : indices().reverse());
     else {
       // the defective units are those of the newest lot at their cost; any rest, from the newest lots
-      const auCout = indices().reverse().filter((i) => lots[i]!.cout === m.coutUnitaire);
-      sortie = prendre(m.quantite, [...auCout, ...indices().reverse().filter((i) => !auCout.includes(i))]);
+      const auCout = indices()
+        .reverse()
+        .filter((i) => lots[i]!.cout === m.coutUnitaire);
+      sortie = prendre(m.quantite, [
+        ...auCout,
+        ...indices()
+          .reverse()
+          .filter((i) => !auCout.includes(i)),
+      ]);
     }
     const quantite = lots.reduce((a, l) => a + l.quantite, 0);
     return { sortie, quantite, valeur: lots.reduce((a, l) => a + l.quantite * l.cout, 0), lots: lots.map((l) => ({ ...l })) };

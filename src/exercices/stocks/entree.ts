@@ -10,7 +10,7 @@ export const Mouvement = z.object({
   nature: z.enum(['entree', 'sortie', 'retour']).describe('entree : réception ; sortie : consommation ou détérioration ; retour : articles défectueux rendus au fournisseur'),
   libelle: z.string().default(''),
   quantite: quantite.refine((q) => q > 0, { error: 'quantité de 1 au moins' }),
-  coutUnitaire: montant.optional().describe('Coût unitaire d\'achat hors taxes en euros (entrée, retour)'),
+  coutUnitaire: montant.optional().describe("Coût unitaire d'achat hors taxes en euros (entrée, retour)"),
 });
 
 export const EntreeStocks = z
@@ -28,14 +28,15 @@ export const EntreeStocks = z
     let stock = e.stockInitial.quantite;
     let precedente = e.debut;
     e.mouvements.forEach((m, i) => {
-      if (m.date < precedente) ctx.addIssue({ code: 'custom', path: ['mouvements', i, 'date'], message: 'les mouvements doivent suivre l\'ordre des dates' });
+      if (m.date < precedente) ctx.addIssue({ code: 'custom', path: ['mouvements', i, 'date'], message: "les mouvements doivent suivre l'ordre des dates" });
       precedente = m.date;
-      if (m.nature !== 'sortie' && m.coutUnitaire === undefined) ctx.addIssue({ code: 'custom', path: ['mouvements', i, 'coutUnitaire'], message: 'coût unitaire attendu pour une entrée ou un retour' });
+      if (m.nature !== 'sortie' && m.coutUnitaire === undefined)
+        ctx.addIssue({ code: 'custom', path: ['mouvements', i, 'coutUnitaire'], message: 'coût unitaire attendu pour une entrée ou un retour' });
       stock += m.nature === 'entree' ? m.quantite : -m.quantite;
       if (stock < 0) ctx.addIssue({ code: 'custom', path: ['mouvements', i, 'quantite'], message: `${m.quantite} sortis pour ${stock + m.quantite} en stock` });
     });
     if (e.stockMaximum <= e.stockMinimum + e.consommationJournaliere * e.delaiLivraison)
-      ctx.addIssue({ code: 'custom', path: ['stockMaximum'], message: 'le stock maximum doit dépasser le stock d\'alerte (stock minimum + consommation pendant le délai de livraison)' });
+      ctx.addIssue({ code: 'custom', path: ['stockMaximum'], message: "le stock maximum doit dépasser le stock d'alerte (stock minimum + consommation pendant le délai de livraison)" });
   });
 
 export type EntreeStocks = z.output<typeof EntreeStocks>;

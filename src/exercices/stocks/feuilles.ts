@@ -4,7 +4,21 @@ import { bandeau, entete, etiquette, saisie, saisieCentree, sousTitre, texte, ti
 import { dateFr, moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, reponsesChangees, valeurRemplie, feuilleDeRegles, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
+import {
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  montantTexte,
+  repondeur,
+  reponsesChangees,
+  valeurRemplie,
+  feuilleDeRegles,
+  type Attendus,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Reponse,
+  type SpecExercice,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/stocks.json';
 import { calculerStocks, FACON_JUSTE, type Facon } from './calcul';
@@ -105,7 +119,13 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
   };
 
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 8 }]);
-  f.ligne([{ valeur: `${e.article.designation} (${e.article.reference}), ${moisEnLettres(e.debut.slice(0, 7))}. ${consigneSaisie(remplie)} ; une entrée n\u2019a pas de valeur de sortie.`, style: sousTitre, colonnes: 8 }]);
+  f.ligne([
+    {
+      valeur: `${e.article.designation} (${e.article.reference}), ${moisEnLettres(e.debut.slice(0, 7))}. ${consigneSaisie(remplie)} ; une entrée n\u2019a pas de valeur de sortie.`,
+      style: sousTitre,
+      colonnes: 8,
+    },
+  ]);
   f.vide();
   fiche(NOMS_STK.cmup, '1. Fiche de stock au coût moyen unitaire pondéré (CMUP)', ['Valeur de la sortie', 'Quantité en stock', 'CMUP', 'Valeur du stock'], [montant, quantite, montant, montant]);
   f.vide();
@@ -113,7 +133,10 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
   f.vide();
   f.ligne([{ valeur: '3. Réapprovisionnement', style: bandeau, colonnes: 8 }]);
   const seule = (nom: string, libelle: string, style: Style) => {
-    const n = f.ligne([{ valeur: libelle, style: etiquette, colonnes: 6 }, { valeur: rempli(nom), style, colonnes: 2 }]);
+    const n = f.ligne([
+      { valeur: libelle, style: etiquette, colonnes: 6 },
+      { valeur: rempli(nom), style, colonnes: 2 },
+    ]);
     noms.push({ nom, feuille, plage: `G${n}` });
     repondre(nom, libelle);
     return n;
@@ -123,7 +146,11 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
   seule(NOMS_STK.quantite, 'Quantité à commander (0 si aucune commande)', quantite);
   f.ligne([{ valeur: 'Stock final : la quantité en stock de la dernière ligne de chaque fiche (les deux méthodes donnent la même).', style: { ...texte, italique: true }, colonnes: 8 }]);
   return {
-    feuille: { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), protegee: true, validations: [{ plage: `G${n}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }] },
+    feuille: {
+      ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }),
+      protegee: true,
+      validations: [{ plage: `G${n}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }],
+    },
     noms,
     reponses,
   };
@@ -132,7 +159,10 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
 /** « Paramètres »: the valuation rules, for reference (nothing to change). */
 const feuilleParametres = (): FeuilleConstruite =>
   feuilleDeRegles('Règles de la fiche de stock', 'Rappels ; les quantités et coûts de l\u2019article sont dans l\u2019énoncé.', [
-    ['Coût d\u2019entrée', 'Les stocks sont évalués à leur coût d\u2019acquisition (prix d\u2019achat hors taxes) ; les sorties, au coût moyen pondéré ou selon le premier entré, premier sorti (Code de commerce, art. L123-18 ; plan comptable général, règlement ANC n° 2014-03).'],
+    [
+      'Coût d\u2019entrée',
+      'Les stocks sont évalués à leur coût d\u2019acquisition (prix d\u2019achat hors taxes) ; les sorties, au coût moyen pondéré ou selon le premier entré, premier sorti (Code de commerce, art. L123-18 ; plan comptable général, règlement ANC n° 2014-03).',
+    ],
     ['CMUP', 'Recalculé après chaque entrée et chaque retour, arrondi au centime ; une sortie est valorisée au CMUP du moment.'],
     ['PEPS', 'Chaque livraison forme un lot à son coût ; les sorties prennent les lots les plus anciens.'],
     ['Stock d\u2019alerte', 'Stock minimum + consommation journalière × délai de livraison ; commande quand le stock final l\u2019atteint, pour revenir au stock maximum.'],
@@ -158,7 +188,13 @@ function justification(e: EntreeStocks): string[][] {
     precedent = c;
   });
   lignes.push(['Stock d\u2019alerte', String(r.stockAlerte), `${e.stockMinimum} + ${e.consommationJournaliere} × ${e.delaiLivraison} = ${r.stockAlerte}.`]);
-  lignes.push(['Commande', String(r.quantiteACommander), r.commander ? `Stock final ${r.stockFinal} ≤ ${r.stockAlerte} : commander ${e.stockMaximum} − ${r.stockFinal} = ${r.quantiteACommander}.` : `Stock final ${r.stockFinal} > ${r.stockAlerte} : pas de commande.`]);
+  lignes.push([
+    'Commande',
+    String(r.quantiteACommander),
+    r.commander
+      ? `Stock final ${r.stockFinal} ≤ ${r.stockAlerte} : commander ${e.stockMaximum} − ${r.stockFinal} = ${r.quantiteACommander}.`
+      : `Stock final ${r.stockFinal} > ${r.stockAlerte} : pas de commande.`,
+  ]);
   return lignes;
 }
 
@@ -175,7 +211,17 @@ export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
   gabarit: GABARIT,
   largeursEnonce: [12, 12, 20, 22, 18, 10, 14],
   blocs,
-  structure: () => blocs({ article: { reference: '', designation: '', unite: '' }, debut: '2000-01-01', stockInitial: { quantite: 0, coutUnitaire: 0 }, mouvements: [], stockMinimum: 0, consommationJournaliere: 0, delaiLivraison: 1, stockMaximum: 0 }),
+  structure: () =>
+    blocs({
+      article: { reference: '', designation: '', unite: '' },
+      debut: '2000-01-01',
+      stockInitial: { quantite: 0, coutUnitaire: 0 },
+      mouvements: [],
+      stockMinimum: 0,
+      consommationJournaliere: 0,
+      delaiLivraison: 1,
+      stockMaximum: 0,
+    }),
   donnees,
   parametresParDefaut: () => null,
   feuilleParametres,

@@ -75,7 +75,10 @@ export function calculerTresorerie(e: EntreeTresorerie): ResultatTresorerie {
       if (i < 0 || i >= n) return;
       const t = taxe(v.ht, v.taux);
       tva[i]! += t;
-      const parts = repartir(v.ht + t, v.reglement.map((r) => r.part));
+      const parts = repartir(
+        v.ht + t,
+        v.reglement.map((r) => r.part),
+      );
       v.reglement.forEach((r, j) => {
         const cible = i + r.delai / 30;
         if (cible >= n) apres[cote] += parts[j]!;

@@ -19,15 +19,47 @@ export function casTresorerie(graine: number, debut: string, n: number, aleas: r
   const h = new Hasard(graine);
   const e = h.choisir(ENTREPRISES);
   const mois = Array.from({ length: n }, (_, i) => ajouterMois(debut, i));
-  const base = Math.round(e.echelle * h.entier(6, 12) / 100) * 100;
+  const base = Math.round((e.echelle * h.entier(6, 12)) / 100) * 100;
   const tauxVente = e.ventes[0]!.taux;
   const tauxAchat = e.achats[0]!.taux;
-  const conditionsVente = h.choisir([[{ part: 40, delai: 0 }, { part: 60, delai: 30 }], [{ part: 50, delai: 30 }, { part: 50, delai: 60 }], [{ part: 30, delai: 0 }, { part: 70, delai: 30 }]]);
-  const conditionsAchat = h.choisir([[{ part: 100, delai: 30 }], [{ part: 100, delai: 60 }], [{ part: 50, delai: 30 }, { part: 50, delai: 60 }]]);
-  const ventes = mois.map((m) => ({ mois: m, libelle: `Ventes de ${NOMS_MOIS(m)}`, ht: Math.round(base * (0.8 + h.suivant() * 0.5) / 10) * 10, taux: tauxVente, reglement: conditionsVente.map((c) => ({ ...c })) }));
-  const achats = ventes.map((v) => ({ mois: v.mois, libelle: `Achats de ${NOMS_MOIS(v.mois)}`, ht: Math.round(v.ht * (0.45 + h.suivant() * 0.2) / 10) * 10, taux: tauxAchat, reglement: conditionsAchat.map((c) => ({ ...c })) }));
-  const loyer = Math.round(base * 0.08 / 10) * 10;
-  const net = Math.round(base * (0.25 + h.suivant() * 0.1) / 10) * 10;
+  const conditionsVente = h.choisir([
+    [
+      { part: 40, delai: 0 },
+      { part: 60, delai: 30 },
+    ],
+    [
+      { part: 50, delai: 30 },
+      { part: 50, delai: 60 },
+    ],
+    [
+      { part: 30, delai: 0 },
+      { part: 70, delai: 30 },
+    ],
+  ]);
+  const conditionsAchat = h.choisir([
+    [{ part: 100, delai: 30 }],
+    [{ part: 100, delai: 60 }],
+    [
+      { part: 50, delai: 30 },
+      { part: 50, delai: 60 },
+    ],
+  ]);
+  const ventes = mois.map((m) => ({
+    mois: m,
+    libelle: `Ventes de ${NOMS_MOIS(m)}`,
+    ht: Math.round((base * (0.8 + h.suivant() * 0.5)) / 10) * 10,
+    taux: tauxVente,
+    reglement: conditionsVente.map((c) => ({ ...c })),
+  }));
+  const achats = ventes.map((v) => ({
+    mois: v.mois,
+    libelle: `Achats de ${NOMS_MOIS(v.mois)}`,
+    ht: Math.round((v.ht * (0.45 + h.suivant() * 0.2)) / 10) * 10,
+    taux: tauxAchat,
+    reglement: conditionsAchat.map((c) => ({ ...c })),
+  }));
+  const loyer = Math.round((base * 0.08) / 10) * 10;
+  const net = Math.round((base * (0.25 + h.suivant() * 0.1)) / 10) * 10;
   const charges = Math.round(net * 0.42);
   const echeance = h.montant(300, 900, 10);
 
@@ -37,7 +69,14 @@ export function casTresorerie(graine: number, debut: string, n: number, aleas: r
     v.reglement = v.reglement.map((r) => (r.delai > 0 ? { ...r, delai: Math.min(90, r.delai + 30) } : r));
   }
   const investissements = aleas.includes('investissement')
-    ? [{ mois: mois[h.entier(1, n - 1)]!, libelle: h.choisir(['Achat d\u2019un véhicule utilitaire', 'Renouvellement du matériel informatique', 'Agencement du local']), ht: Math.round(base * h.entier(8, 15) / 10 / 100) * 100, taux: 20 }]
+    ? [
+        {
+          mois: mois[h.entier(1, n - 1)]!,
+          libelle: h.choisir(['Achat d\u2019un véhicule utilitaire', 'Renouvellement du matériel informatique', 'Agencement du local']),
+          ht: Math.round((base * h.entier(8, 15)) / 10 / 100) * 100,
+          taux: 20,
+        },
+      ]
     : [];
   const precedent = ajouterMois(debut, -1);
   const cas = {
@@ -53,12 +92,12 @@ export function casTresorerie(graine: number, debut: string, n: number, aleas: r
     emprunts: mois.map((m) => ({ mois: m, libelle: 'Remboursement d\u2019emprunt', montant: echeance })),
     autresEncaissements: [],
     soldeInitial: {
-      creances: [{ mois: debut, libelle: `Créances clients (ventes de ${NOMS_MOIS(precedent)})`, montant: Math.round(base * 0.7 / 10) * 10 }],
+      creances: [{ mois: debut, libelle: `Créances clients (ventes de ${NOMS_MOIS(precedent)})`, montant: Math.round((base * 0.7) / 10) * 10 }],
       dettes: [
-        { mois: debut, libelle: `Dettes fournisseurs (achats de ${NOMS_MOIS(precedent)})`, montant: Math.round(base * 0.5 / 10) * 10 },
+        { mois: debut, libelle: `Dettes fournisseurs (achats de ${NOMS_MOIS(precedent)})`, montant: Math.round((base * 0.5) / 10) * 10 },
         { mois: debut, libelle: 'Charges sociales', montant: charges },
       ],
-      tvaADecaisser: Math.round(base * 0.08 / 10) * 10,
+      tvaADecaisser: Math.round((base * 0.08) / 10) * 10,
       creditTva: 0,
     },
   };

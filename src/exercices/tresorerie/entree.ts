@@ -25,11 +25,11 @@ export const EntreeTresorerie = z.object({
   autresDecaissements: z.array(Facturee).default([]).describe('Charges facturées avec TVA déductible : loyers, énergie, publicité…'),
   investissements: z.array(z.object({ mois, libelle: texte, ht: montant, taux: tauxPourcent.default(20) })).default([]),
   salaires: z.array(z.object({ mois, net: montant, charges: montant.describe('Cotisations sociales du mois, payées le mois suivant') })).default([]),
-  emprunts: z.array(Montant).default([]).describe('Remboursements d\'emprunt (échéances)'),
+  emprunts: z.array(Montant).default([]).describe("Remboursements d'emprunt (échéances)"),
   autresEncaissements: z.array(Montant).default([]).describe('Apport, emprunt obtenu, subvention… (sans TVA)'),
   soldeInitial: z
     .object({
-      creances: z.array(Montant).default([]).describe('Créances clients du bilan, avec leur mois d\'encaissement'),
+      creances: z.array(Montant).default([]).describe("Créances clients du bilan, avec leur mois d'encaissement"),
       dettes: z.array(Montant).default([]).describe('Dettes fournisseurs et sociales du bilan, avec leur mois de paiement'),
       tvaADecaisser: montant.default(0).describe('TVA due au titre du mois précédant le budget, payée le premier mois'),
       creditTva: montant.default(0).describe('Crédit de TVA reporté au premier mois'),

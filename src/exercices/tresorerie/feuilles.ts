@@ -5,7 +5,19 @@ import { moisEnLettres } from '../../domain/dates';
 import { calculerTresorerie, LIBELLE_CHARGES_SOCIALES, LIBELLE_TVA_A_DECAISSER, type LigneBudget, type ResultatTresorerie } from './budget';
 import type { EntreeTresorerie } from './entree';
 import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import {
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  montantTexte,
+  repondeur,
+  type Attendus,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Reponse,
+  type SpecExercice,
+  type ValeurAttendue,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tresorerie.json';
 import { versEuros } from '../../domain/monnaie';
@@ -13,11 +25,9 @@ import { versEuros } from '../../domain/monnaie';
 /** The template, validated when the module loads. */
 export const GABARIT = gabaritExercice(modele, 'tresorerie');
 
-
 /** « 40 % comptant ; 60 % à 30 jours » ⇄ [{ part: 40, delai: 0 }, { part: 60, delai: 30 }]. */
 export const REGLEMENT: TexteCode = {
-  ecrire: (v) =>
-    (v as { part: number; delai: number }[]).map((r) => `${String(r.part).replace('.', ',')} % ${r.delai === 0 ? 'comptant' : `à ${r.delai} jours`}`).join(' ; '),
+  ecrire: (v) => (v as { part: number; delai: number }[]).map((r) => `${String(r.part).replace('.', ',')} % ${r.delai === 0 ? 'comptant' : `à ${r.delai} jours`}`).join(' ; '),
   lire: (s) => {
     const parts = s.split(';').map((x) => /^\s*(\d+(?:[.,]\d+)?)\s*%\s*(?:(comptant)|à\s*(\d+)\s*jours)\s*$/i.exec(x));
     if (!parts.length || parts.some((m) => !m)) return undefined;
@@ -174,7 +184,13 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
   const entetesMois = () => f.ligne([{ valeur: '', style: entete }, ...r.mois.map((m) => ({ valeur: moisEnLettres(m), style: entete }))]);
 
   f.ligne([{ valeur: remplie ? `Corrigé — ${gab.titre}` : gab.titre, style: titre, colonnes: n + 1 }]);
-  f.ligne([{ valeur: `De ${moisEnLettres(r.mois[0]!)} à ${moisEnLettres(r.mois[n - 1]!)}. ${consigneSaisie(remplie)} ; les totaux et la trésorerie se calculent d\u2019eux-mêmes.`, style: sousTitre, colonnes: n + 1 }]);
+  f.ligne([
+    {
+      valeur: `De ${moisEnLettres(r.mois[0]!)} à ${moisEnLettres(r.mois[n - 1]!)}. ${consigneSaisie(remplie)} ; les totaux et la trésorerie se calculent d\u2019eux-mêmes.`,
+      style: sousTitre,
+      colonnes: n + 1,
+    },
+  ]);
   f.vide();
   f.ligne([{ valeur: '1. Budget de TVA', style: bandeau, colonnes: n + 1 }]);
   entetesMois();
@@ -191,7 +207,10 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
     lignes.forEach((l, k) => f.ligne([{ valeur: l.libelle, style: valeur }, ...r.mois.map((_, i) => ({ valeur: rempli(nom, i, k), style: montant }))]));
     const der = premiere + lignes.length - 1;
     noms.push({ nom, feuille, plage: `B${premiere}:${derniere}${der}` });
-    const t = f.ligne([{ valeur: `Total des ${intitule.replace('Budget des ', '')}`, style: etiquette }, ...r.mois.map((_, i) => ({ valeur: { formule: `SUM(${lettreColonne(i + 1)}${premiere}:${lettreColonne(i + 1)}${der})` }, style: formule }))]);
+    const t = f.ligne([
+      { valeur: `Total des ${intitule.replace('Budget des ', '')}`, style: etiquette },
+      ...r.mois.map((_, i) => ({ valeur: { formule: `SUM(${lettreColonne(i + 1)}${premiere}:${lettreColonne(i + 1)}${der})` }, style: formule })),
+    ]);
     noms.push({ nom: nomTotal, feuille, plage: `B${t}:${derniere}${t}` });
     repondre(nom, intitule, { unites: lignes.map((l) => l.libelle) });
     return t;
@@ -204,10 +223,16 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
   const lDebut = f.nombreDeLignes + 1;
   const lFin = lDebut + 3;
   const col = (i: number) => lettreColonne(i + 1);
-  f.ligne([{ valeur: 'Trésorerie en début de mois', style: etiquette }, ...r.mois.map((_, i) => ({ valeur: { formule: i === 0 ? 'TRE_Tresorerie_Initiale' : `${col(i - 1)}${lFin}` }, style: formule }))]);
+  f.ligne([
+    { valeur: 'Trésorerie en début de mois', style: etiquette },
+    ...r.mois.map((_, i) => ({ valeur: { formule: i === 0 ? 'TRE_Tresorerie_Initiale' : `${col(i - 1)}${lFin}` }, style: formule })),
+  ]);
   f.ligne([{ valeur: '+ Encaissements', style: valeur }, ...r.mois.map((_, i) => ({ valeur: { formule: `${col(i)}${tEnc}` }, style: formule }))]);
   f.ligne([{ valeur: '− Décaissements', style: valeur }, ...r.mois.map((_, i) => ({ valeur: { formule: `${col(i)}${tDec}` }, style: formule }))]);
-  f.ligne([{ valeur: 'Trésorerie en fin de mois', style: etiquette }, ...r.mois.map((_, i) => ({ valeur: { formule: `${col(i)}${lDebut}+${col(i)}${lDebut + 1}-${col(i)}${lDebut + 2}` }, style: formule }))]);
+  f.ligne([
+    { valeur: 'Trésorerie en fin de mois', style: etiquette },
+    ...r.mois.map((_, i) => ({ valeur: { formule: `${col(i)}${lDebut}+${col(i)}${lDebut + 1}-${col(i)}${lDebut + 2}` }, style: formule })),
+  ]);
   noms.push({ nom: NOMS_TRE.debut, feuille, plage: `B${lDebut}:${derniere}${lDebut}` }, { nom: NOMS_TRE.fin, feuille, plage: `B${lFin}:${derniere}${lFin}` });
   const fi = f.feuille({ orientation: 'paysage', ajusterLargeur: true });
   return {
@@ -227,7 +252,11 @@ function feuilleParametres(): FeuilleConstruite {
     ['Cotisations sociales du mois M', 'payées en M+1'],
     ['Délai de 30, 60 ou 90 jours', '1, 2 ou 3 mois'],
     ['Arrondi des règlements partiels', 'au centime, reste sur la dernière part'],
-  ] as [string, string][]) f.ligne([{ valeur: regle, style: etiquette }, { valeur: v, style: valeur }]);
+  ] as [string, string][])
+    f.ligne([
+      { valeur: regle, style: etiquette },
+      { valeur: v, style: valeur },
+    ]);
   return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [] };
 }
 
@@ -262,11 +291,19 @@ function ligneRemplacee(r: ResultatTresorerie, libelle: string, montants: number
 
 const variantes: SpecExercice<EntreeTresorerie, null>['variantes'] = {
   hors_taxes: (e) => variante(e, { ...touteFacture(e, (x) => ({ ...x, taux: 0 })), investissements: e.investissements.map((x) => ({ ...x, taux: 0 })) }),
-  delais: (e) => variante(e, touteFacture(e, (x) => ({ ...x, reglement: x.reglement.map((r) => ({ ...r, delai: 0 as const })) }))),
+  delais: (e) =>
+    variante(
+      e,
+      touteFacture(e, (x) => ({ ...x, reglement: x.reglement.map((r) => ({ ...r, delai: 0 as const })) })),
+    ),
   // the month's cotisations paid with the net, in the salary's month
   charges_sociales: (e) => {
     const r = calculerTresorerie(e);
-    return ligneRemplacee(r, LIBELLE_CHARGES_SOCIALES, r.mois.map((m) => e.salaires.filter((s) => s.mois === m).reduce((t, s) => t + s.charges, 0)));
+    return ligneRemplacee(
+      r,
+      LIBELLE_CHARGES_SOCIALES,
+      r.mois.map((m) => e.salaires.filter((s) => s.mois === m).reduce((t, s) => t + s.charges, 0)),
+    );
   },
   // each month's TVA à décaisser paid in that month
   tva_decalage: (e) => {
@@ -280,7 +317,19 @@ export const EXERCICE_TRESORERIE: SpecExercice<EntreeTresorerie, null> = {
   largeursEnonce: [16, 34, 14, 12, 18, 18],
   blocs,
   structure: () =>
-    blocs({ debut: '2000-01', mois: 3, tresorerieInitiale: 0, ventes: [], achats: [], autresDecaissements: [], investissements: [], salaires: [], emprunts: [], autresEncaissements: [], soldeInitial: { creances: [], dettes: [], tvaADecaisser: 0, creditTva: 0 } }),
+    blocs({
+      debut: '2000-01',
+      mois: 3,
+      tresorerieInitiale: 0,
+      ventes: [],
+      achats: [],
+      autresDecaissements: [],
+      investissements: [],
+      salaires: [],
+      emprunts: [],
+      autresEncaissements: [],
+      soldeInitial: { creances: [], dettes: [], tvaADecaisser: 0, creditTva: 0 },
+    }),
   donnees,
   parametresParDefaut: () => null,
   feuilleParametres,

@@ -158,7 +158,16 @@ export function calculerCa3(e: EntreeCa3, p: ParametresCa3): ResultatCa3 {
       avertissements.push(`Remboursement impossible : le crédit de ${enEuros(l25 * 100)} est inférieur au seuil de ${enEuros(p.seuilRemboursement * 100)} ; il est reporté.`);
     else l26 = l25;
   }
-  montants.set('16', l16).set('22', l22).set('23', l23).set('25', l25).set('26', l26).set('27', l25 - l26).set('TD', td).set('28', td).set('32', td);
+  montants
+    .set('16', l16)
+    .set('22', l22)
+    .set('23', l23)
+    .set('25', l25)
+    .set('26', l26)
+    .set('27', l25 - l26)
+    .set('TD', td)
+    .set('28', td)
+    .set('32', td);
   for (const c of lignesTaux) ops.get('16')!.push(...ops.get(c)!);
   ops.get('23')!.push(...ops.get('19')!, ...ops.get('20')!);
 

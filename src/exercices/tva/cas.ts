@@ -26,16 +26,32 @@ export function casTva(graine: number, periode: string, aleas: readonly string[]
   for (let i = 0; i < nbVentes; i++) {
     const v = h.choisir(e.ventes);
     const date = jour();
-    vente({ date, tiers: h.choisir(CLIENTS), libelle: v.libelle, nature: v.nature, ht: h.montant(e.echelle * 0.3, e.echelle * 2, 0.01), taux: v.taux, ...(v.nature === 'service' ? { reglement: date } : {}) });
+    vente({
+      date,
+      tiers: h.choisir(CLIENTS),
+      libelle: v.libelle,
+      nature: v.nature,
+      ht: h.montant(e.echelle * 0.3, e.echelle * 2, 0.01),
+      taux: v.taux,
+      ...(v.nature === 'service' ? { reglement: date } : {}),
+    });
   }
   const nbAchats = h.entier(3, 5);
   for (let i = 0; i < nbAchats; i++) {
     const a = h.choisir(e.achats);
     const date = jour();
-    achat({ date, tiers: h.choisir(FOURNISSEURS), libelle: a.libelle, nature: a.nature, ht: h.montant(e.echelle * 0.2, e.echelle * 1.2, 0.01), taux: a.taux, ...(a.nature === 'service' ? { reglement: date } : {}) });
+    achat({
+      date,
+      tiers: h.choisir(FOURNISSEURS),
+      libelle: a.libelle,
+      nature: a.nature,
+      ht: h.montant(e.echelle * 0.2, e.echelle * 1.2, 0.01),
+      taux: a.taux,
+      ...(a.nature === 'service' ? { reglement: date } : {}),
+    });
   }
   // Without the « crédit » aléas the month ends with TVA to pay: purchases are scaled down if needed.
-  const tvaDe = (sens: string) => operations.filter((o) => o.sens === sens).reduce((a, o) => a + (o.ht as number) * (o.taux as number) / 100, 0);
+  const tvaDe = (sens: string) => operations.filter((o) => o.sens === sens).reduce((a, o) => a + ((o.ht as number) * (o.taux as number)) / 100, 0);
   const rapport = tvaDe('achat') / tvaDe('vente');
   if (rapport > 0.7) {
     const facteur = (0.4 + h.suivant() * 0.3) / rapport;
@@ -45,7 +61,15 @@ export function casTva(graine: number, periode: string, aleas: readonly string[]
     const s = e.ventes.find((v) => v.nature === 'service') ?? { libelle: 'Prestation de conseil', taux: 20, nature: 'service' as const };
     vente({ date: jour(), tiers: h.choisir(CLIENTS), libelle: s.libelle, nature: 'service', ht: h.montant(e.echelle * 0.5, e.echelle * 1.5, 0.01), taux: s.taux });
     const facture = jour(precedent);
-    vente({ date: facture, reglement: jour(), tiers: h.choisir(CLIENTS), libelle: `${s.libelle} (facture de ${precedent.slice(5)}/${precedent.slice(0, 4)})`, nature: 'service', ht: h.montant(e.echelle * 0.5, e.echelle * 1.5, 0.01), taux: s.taux });
+    vente({
+      date: facture,
+      reglement: jour(),
+      tiers: h.choisir(CLIENTS),
+      libelle: `${s.libelle} (facture de ${precedent.slice(5)}/${precedent.slice(0, 4)})`,
+      nature: 'service',
+      ht: h.montant(e.echelle * 0.5, e.echelle * 1.5, 0.01),
+      taux: s.taux,
+    });
   }
   if (aleas.includes('intracommunautaire')) {
     const a = e.achats.find((x) => x.nature === 'bien') ?? e.achats[0]!;
@@ -53,7 +77,14 @@ export function casTva(graine: number, periode: string, aleas: readonly string[]
     achat({ date: jour(), tiers: `${f.nom} (${f.pays})`, libelle: a.libelle, nature: 'bien', zone: 'ue', ht: h.montant(e.echelle * 0.8, e.echelle * 2.5, 0.01), taux: a.taux });
   }
   if (aleas.includes('immobilisation')) {
-    achat({ date: jour(), tiers: h.choisir(FOURNISSEURS), libelle: h.choisir(['Ordinateur portable et logiciels', 'Véhicule utilitaire', 'Étagères et agencement du magasin', 'Photocopieur multifonction']), nature: 'immobilisation', ht: h.montant(e.echelle * 1.5, e.echelle * 6, 10), taux: 20 });
+    achat({
+      date: jour(),
+      tiers: h.choisir(FOURNISSEURS),
+      libelle: h.choisir(['Ordinateur portable et logiciels', 'Véhicule utilitaire', 'Étagères et agencement du magasin', 'Photocopieur multifonction']),
+      nature: 'immobilisation',
+      ht: h.montant(e.echelle * 1.5, e.echelle * 6, 10),
+      taux: 20,
+    });
   }
   if (aleas.includes('credit') || aleas.includes('remboursement')) {
     // A large restocking makes the deductible TVA exceed the collected TVA by at least 760 € when a refund is asked.

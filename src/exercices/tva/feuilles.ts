@@ -40,7 +40,6 @@ const COLONNES: Colonne[] = [
 export const nomLigne = (code: string, base = false) => `TVA_${/^\d/.test(code) ? 'L' : ''}${code}${base ? '_Base' : ''}`;
 export const NOM_RETENUES = 'TVA_Retenues';
 
-
 function blocs(e: EntreeCa3): Bloc[] {
   return [
     {
@@ -75,17 +74,41 @@ function feuilleParametres(p: ParametresCa3): FeuilleConstruite {
   const f = new ConstructeurFeuille(FEUILLES.parametres, [10, 34, 12, 40]);
   const noms: NomDefini[] = [];
   f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 4 }]);
-  f.ligne([{ valeur: 'Valeurs en vigueur à la date du cas. L\u2019enseignant peut les modifier (taux simplifiés d\u2019un manuel, par exemple) : le corrigé et la vérification utilisent toujours les valeurs de cette feuille.', style: sousTitre, colonnes: 4 }]);
+  f.ligne([
+    {
+      valeur:
+        'Valeurs en vigueur à la date du cas. L\u2019enseignant peut les modifier (taux simplifiés d\u2019un manuel, par exemple) : le corrigé et la vérification utilisent toujours les valeurs de cette feuille.',
+      style: sousTitre,
+      colonnes: 4,
+    },
+  ]);
   f.vide();
   f.ligne([{ valeur: 'Taux de TVA', style: bandeau, colonnes: 4 }]);
   f.ligne(['Ligne CA3', 'Libellé', 'Taux (%)', 'Référence'].map((v) => ({ valeur: v, style: entete })));
   const premiere = f.nombreDeLignes + 1;
-  for (const t of p.taux) f.ligne([{ valeur: t.ligne, style: { ...valeur, alignement: 'centre' } }, { valeur: t.libelle, style: valeur }, { valeur: t.taux, style: { ...saisieCentree, format: FORMAT_TAUX } }, { valeur: t.reference, style: note }]);
+  for (const t of p.taux)
+    f.ligne([
+      { valeur: t.ligne, style: { ...valeur, alignement: 'centre' } },
+      { valeur: t.libelle, style: valeur },
+      { valeur: t.taux, style: { ...saisieCentree, format: FORMAT_TAUX } },
+      { valeur: t.reference, style: note },
+    ]);
   noms.push({ nom: NOM_TAUX, feuille: FEUILLES.parametres, plage: `A${premiere}:C${premiere + p.taux.length - 1}` });
   f.vide();
-  const n = f.ligne([{ valeur: 'Crédit minimal pour une demande de remboursement mensuelle', style: etiquette, colonnes: 2 }, { valeur: p.seuilRemboursement, style: { ...saisieCentree, format: FORMAT_EUROS_ENTIERS } }, { valeur: 'CGI, ann. II, art. 242-0 C', style: note }]);
+  const n = f.ligne([
+    { valeur: 'Crédit minimal pour une demande de remboursement mensuelle', style: etiquette, colonnes: 2 },
+    { valeur: p.seuilRemboursement, style: { ...saisieCentree, format: FORMAT_EUROS_ENTIERS } },
+    { valeur: 'CGI, ann. II, art. 242-0 C', style: note },
+  ]);
   noms.push({ nom: NOM_SEUIL, feuille: FEUILLES.parametres, plage: `C${n}` });
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations: [{ plage: `C${premiere}:C${premiere + p.taux.length - 1}`, minimum: 0, maximum: 100, message: 'Un taux de TVA est un pourcentage entre 0 et 100.' }] }, noms };
+  return {
+    feuille: {
+      ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
+      protegee: true,
+      validations: [{ plage: `C${premiere}:C${premiere + p.taux.length - 1}`, minimum: 0, maximum: 100, message: 'Un taux de TVA est un pourcentage entre 0 et 100.' }],
+    },
+    noms,
+  };
 }
 
 function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresCa3 {
@@ -174,17 +197,21 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
         repondre(nomLigne(l.code, true), `Ligne ${l.code} — base hors taxes`);
         repondre(nomLigne(l.code), `Ligne ${l.code} — taxe due`);
       } else {
-        f.ligne([{ valeur: l.code, style: { ...calcul } }, { valeur: l.libelle, style: valeur, colonnes: 3 }, { valeur: champ(nomLigne(l.code)), style: styleMontant }]);
+        f.ligne([
+          { valeur: l.code, style: { ...calcul } },
+          { valeur: l.libelle, style: valeur, colonnes: 3 },
+          { valeur: champ(nomLigne(l.code)), style: styleMontant },
+        ]);
         noms.push({ nom: nomLigne(l.code), feuille, plage: `E${n}` });
         repondre(nomLigne(l.code), `Ligne ${l.code} — ${l.libelle}`);
       }
     }
   }
   f.vide();
-  f.ligne([{ valeur: 'Source des libellés : formulaire n° 3310-CA3-SD et sa notice (DGFiP). Seules les lignes utiles à l\u2019exercice figurent ici.', style: { ...texte, italique: true }, colonnes: 5 }]);
-  const validations = [
-    ...(e.operations.length ? [{ plage: `D${premiere}:D${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }] : []),
-  ];
+  f.ligne([
+    { valeur: 'Source des libellés : formulaire n° 3310-CA3-SD et sa notice (DGFiP). Seules les lignes utiles à l\u2019exercice figurent ici.', style: { ...texte, italique: true }, colonnes: 5 },
+  ]);
+  const validations = [...(e.operations.length ? [{ plage: `D${premiere}:D${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }] : [])];
   return {
     feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations },
     noms,
@@ -204,7 +231,8 @@ function calculDeLaLigne(code: string, r: ReturnType<typeof calculerCa3>, p: Par
     return presentes.length ? `${presentes.map((c) => `ligne ${c} (${euros(l(c).montant)})`).join(' + ')} = ${euros(x.montant)}` : `aucun montant : ${euros(0)}`;
   };
   const taux = p.taux.find((t) => t.ligne === code);
-  if (taux) return `Base hors taxes : ${euros(x.base ?? 0)} (${pieces(x.operations)}), au taux de ${String(taux.taux).replace('.', ',')}\u00a0% ; TVA de chaque pièce calculée au centime, total arrondi à l'euro : ${euros(x.montant)}.`;
+  if (taux)
+    return `Base hors taxes : ${euros(x.base ?? 0)} (${pieces(x.operations)}), au taux de ${String(taux.taux).replace('.', ',')}\u00a0% ; TVA de chaque pièce calculée au centime, total arrondi à l'euro : ${euros(x.montant)}.`;
   switch (code) {
     case '16':
       return `Somme des taxes dues : ${somme(r.lignes.filter((y) => y.base !== undefined).map((y) => y.code))}.`;
@@ -264,7 +292,8 @@ function siChange(e: EntreeCa3, p: ParametresCa3, f: (o: EntreeCa3['operations']
 
 const variantes: SpecExercice<EntreeCa3, ParametresCa3>['variantes'] = {
   // services taken when invoiced, as if the option for the débits had been made
-  encaissement: (e, p) => (e.optionDebits || !e.operations.some((o) => o.nature === 'service') ? null : variante(e, { ...e, optionDebits: true, operations: e.operations.map((o) => ({ ...o, optionDebits: true })) }, p)),
+  encaissement: (e, p) =>
+    e.optionDebits || !e.operations.some((o) => o.nature === 'service') ? null : variante(e, { ...e, optionDebits: true, operations: e.operations.map((o) => ({ ...o, optionDebits: true })) }, p),
   immobilisation: (e, p) => siChange(e, p, (o) => (o.nature === 'immobilisation' ? { ...o, nature: 'bien' } : o)),
   autoliquidation: (e, p) => siChange(e, p, (o) => (o.sens === 'achat' && o.zone === 'ue' ? null : o)),
   credit_anterieur: (e, p) => (e.creditAnterieur ? variante(e, { ...e, creditAnterieur: 0 }, p) : null),

@@ -17,8 +17,11 @@ import { lettreColonne, referenceAbsolue, type Classeur, type Feuille, type Vale
 const ECHAPPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 // Characters XML 1.0 forbids (control characters, lone surrogates); Excel reads `_xHHHH_` as an escape, so a literal one is escaped in turn.
 const INTERDITS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const echapperXml = (s: string) => s.replace(INTERDITS, '').replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[&<>"]/g, (c) => ECHAPPES[c]!);
-
+const echapperXml = (s: string) =>
+  s
+    .replace(INTERDITS, '')
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/[&<>"]/g, (c) => ECHAPPES[c]!);
 
 /** One `<c>` element: strings inline (never a formula), dates as serials under the column's style. */
 function celluleXml(ref: string, v: Valeur, s: string | undefined): string {
@@ -53,7 +56,6 @@ function* lignesXml(f: Feuille, premiere: number, styles: (string | undefined)[]
   }
   if (morceau) yield morceau;
 }
-
 
 /** A sheet's XML with its suite's rows after the first, in pieces: head, rows a chunk at a time, tail. */
 function* feuilleAvecSuite(f: Feuille, xml: string): Generator<Buffer> {

@@ -111,7 +111,22 @@ export class ClasseurMemoire {
   }
 
   ajouterFeuille(nom: string): FeuilleMemoire {
-    const f: FeuilleMemoire = { nom, visibilite: 'Visible', cellules: new Map(), fusions: [], validations: [], misesEnForme: [], tableaux: [], graphiques: [], largeurs: new Map(), masquees: new Set(), hauteurs: new Map(), protegee: false, notes: new Map(), miseEnPage: {} };
+    const f: FeuilleMemoire = {
+      nom,
+      visibilite: 'Visible',
+      cellules: new Map(),
+      fusions: [],
+      validations: [],
+      misesEnForme: [],
+      tableaux: [],
+      graphiques: [],
+      largeurs: new Map(),
+      masquees: new Set(),
+      hauteurs: new Map(),
+      protegee: false,
+      notes: new Map(),
+      miseEnPage: {},
+    };
     this.feuilles.push(f);
     this.index.set(nom.toUpperCase(), f);
     if (!this.active) this.active = nom;

@@ -120,7 +120,8 @@ export class ContexteMemoire {
     const worksheets = {
       add: (nom: string) => {
         ctx.enfiler('worksheets.add', nom, '1.1', () => {
-          if (!nom || nom.length > 31 || NOM_FEUILLE_INVALIDE.test(nom) || nom.startsWith("'") || nom.endsWith("'")) throw new ErreurExcelSimulee('InvalidArgument', `Nom de feuille invalide : ${nom}`);
+          if (!nom || nom.length > 31 || NOM_FEUILLE_INVALIDE.test(nom) || nom.startsWith("'") || nom.endsWith("'"))
+            throw new ErreurExcelSimulee('InvalidArgument', `Nom de feuille invalide : ${nom}`);
           if (c.feuille(nom)) throw new ErreurExcelSimulee('ItemAlreadyExists', `La feuille « ${nom} » existe déjà.`);
           c.ajouterFeuille(nom);
         });
@@ -295,21 +296,27 @@ export class ContexteMemoire {
       const { f, zones } = ici();
       return ctx.cellules(f, zones, cible);
     };
-    return ctx.enregistreur('format', cible, version, (chemin, v) => {
-      const { f, zones } = ici();
-      for (const z of zones) {
-        if (chemin === 'columnWidth') for (let k = z.gauche; k <= Math.min(z.droite, COLONNES_MAX); k++) f.largeurs.set(k, v as number);
-        else if (chemin === 'rowHeight') for (let l = z.haut; l <= Math.min(z.bas, LIGNES_MAX); l++) f.hauteurs.set(l, v as number);
-      }
-      // Excel refuses to format a protected sheet's cells (its protection is set last, after its formats)
-      if (f.protegee && chemin !== 'columnWidth' && chemin !== 'rowHeight') throw new ErreurExcelSimulee('AccessDenied', `Feuille « ${f.nom} » protégée : mise en forme refusée.`);
-      if (chemin !== 'columnWidth' && chemin !== 'rowHeight') for (const { c } of cellules()) c.style[chemin] = v;
-    }, {
-      'borders.getItem': (bord: string) =>
-        ctx.enregistreur('format', cible, version, (chemin, v) => {
-          if (chemin === 'style') for (const { l, k, z, c } of cellules()) for (const b of BORDS[bord]!(l, k, z)) c.bords[b] = v as string;
-        }),
-    });
+    return ctx.enregistreur(
+      'format',
+      cible,
+      version,
+      (chemin, v) => {
+        const { f, zones } = ici();
+        for (const z of zones) {
+          if (chemin === 'columnWidth') for (let k = z.gauche; k <= Math.min(z.droite, COLONNES_MAX); k++) f.largeurs.set(k, v as number);
+          else if (chemin === 'rowHeight') for (let l = z.haut; l <= Math.min(z.bas, LIGNES_MAX); l++) f.hauteurs.set(l, v as number);
+        }
+        // Excel refuses to format a protected sheet's cells (its protection is set last, after its formats)
+        if (f.protegee && chemin !== 'columnWidth' && chemin !== 'rowHeight') throw new ErreurExcelSimulee('AccessDenied', `Feuille « ${f.nom} » protégée : mise en forme refusée.`);
+        if (chemin !== 'columnWidth' && chemin !== 'rowHeight') for (const { c } of cellules()) c.style[chemin] = v;
+      },
+      {
+        'borders.getItem': (bord: string) =>
+          ctx.enregistreur('format', cible, version, (chemin, v) => {
+            if (chemin === 'style') for (const { l, k, z, c } of cellules()) for (const b of BORDS[bord]!(l, k, z)) c.bords[b] = v as string;
+          }),
+      },
+    );
   }
 
   /** A range known by its sheet and address, or resolved at sync time (a defined name, a used range). */
@@ -333,7 +340,8 @@ export class ContexteMemoire {
     const matrice = (operation: string, m: unknown[][], poser: (c: ReturnType<ClasseurMemoire['cellule']>, v: unknown) => void) =>
       ctx.enfiler(operation, cible, '1.1', () => {
         const { z } = ici();
-        if (m.length !== z.bas - z.haut + 1 || m.some((r) => r.length !== z.droite - z.gauche + 1)) throw new ErreurExcelSimulee('InvalidArgument', `${operation} : la matrice ne correspond pas à ${cible}.`);
+        if (m.length !== z.bas - z.haut + 1 || m.some((r) => r.length !== z.droite - z.gauche + 1))
+          throw new ErreurExcelSimulee('InvalidArgument', `${operation} : la matrice ne correspond pas à ${cible}.`);
         for (const { l, k, c } of cellules()) poser(c, m[l - z.haut]![k - z.gauche]);
       });
     const ecrire = (c: ReturnType<ClasseurMemoire['cellule']>, v: unknown) => {
@@ -449,10 +457,12 @@ export class ContexteMemoire {
           load(_props?: unknown) {
             const calcul = () => {
               const { f, z } = ici();
-              return f.fusions.filter((m) => {
-                const x = zone(m)!;
-                return x.haut <= z.bas && x.bas >= z.haut && x.gauche <= z.droite && x.droite >= z.gauche;
-              }).map((m) => `${f.nom}!${m}`);
+              return f.fusions
+                .filter((m) => {
+                  const x = zone(m)!;
+                  return x.haut <= z.bas && x.bas >= z.haut && x.gauche <= z.droite && x.droite >= z.gauche;
+                })
+                .map((m) => `${f.nom}!${m}`);
             };
             return ctx.charger(this, 'range.getMergedAreasOrNullObject', cible, '1.13', { isNullObject: () => calcul().length === 0, address: () => calcul().join(',') });
           },
@@ -468,7 +478,9 @@ export class ContexteMemoire {
           numberFormat: () => {
             if (!resoudre()) return [];
             const { f, z } = ici();
-            return Array.from({ length: z.bas - z.haut + 1 }, (_, i) => Array.from({ length: z.droite - z.gauche + 1 }, (_, j) => f.cellules.get(adresse(z.haut + i, z.gauche + j))?.format ?? 'General'));
+            return Array.from({ length: z.bas - z.haut + 1 }, (_, i) =>
+              Array.from({ length: z.droite - z.gauche + 1 }, (_, j) => f.cellules.get(adresse(z.haut + i, z.gauche + j))?.format ?? 'General'),
+            );
           },
           address: () => {
             const r = resoudre();

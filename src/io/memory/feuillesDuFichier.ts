@@ -15,7 +15,12 @@ export type NomsDuFichier = 'importes' | 'absents' | 'casses';
 const JOUR = 86_400_000;
 const rgb = (c?: Partial<ExcelJS.Color>) => (c?.argb ? `#${c.argb.slice(-6).toUpperCase()}` : undefined);
 const ALIGNEMENTS: Record<string, string> = { left: 'Left', center: 'Center', right: 'Right', top: 'Top', middle: 'Center', bottom: 'Bottom' };
-const COTES: [keyof ExcelJS.Borders, Bord][] = [['top', 'haut'], ['bottom', 'bas'], ['left', 'gauche'], ['right', 'droite']];
+const COTES: [keyof ExcelJS.Borders, Bord][] = [
+  ['top', 'haut'],
+  ['bottom', 'bas'],
+  ['left', 'gauche'],
+  ['right', 'droite'],
+];
 
 /** A cell of the file as Excel keeps it; a string is text whatever it looks like, as a typed « '… » is. */
 function valeurLue(cell: ExcelJS.Cell): Pick<CelluleMemoire, 'valeur' | 'formule' | 'texteForce'> {
@@ -77,7 +82,8 @@ function feuilleLue(ws: ExcelJS.Worksheet, f: FeuilleMemoire, c: ClasseurMemoire
   });
   f.fusions.push(...((ws.model as { merges?: string[] }).merges ?? []));
   const validations = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-  for (const [plage, v] of Object.entries(validations)) f.validations.push({ plage, regle: validation(v), alerte: { message: v.error, showAlert: !!v.showErrorMessage, style: 'Stop', title: v.errorTitle } });
+  for (const [plage, v] of Object.entries(validations))
+    f.validations.push({ plage, regle: validation(v), alerte: { message: v.error, showAlert: !!v.showErrorMessage, style: 'Stop', title: v.errorTitle } });
   for (const cf of (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [])
     for (const regle of cf.rules as ExcelJS.ExpressionRuleType[]) {
       const fond = rgb((regle.style?.fill as ExcelJS.FillPattern | undefined)?.bgColor);
@@ -109,4 +115,3 @@ export async function insererFeuillesDuFichier(c: ClasseurMemoire, octets: Uint8
       if (!n.name.startsWith('_xlnm.') && !c.noms.has(n.name.toUpperCase())) c.noms.set(n.name.toUpperCase(), { nom: n.name, reference: noms === 'casses' ? '=#REF!' : `=${n.ranges[0]}` });
   return wb.worksheets.map((ws) => ws.name);
 }
-

@@ -18,7 +18,12 @@ export interface SuiviOuvert {
  * then protected again as at its creation), the hints as cell notes (ExcelApi 1.18), and the evidence
  * rows below `suivi`'s table, or a new « Suivi des compétences ». Student text goes as values, never formulas.
  */
-export async function annoterClasseurOuvert(context: Excel.RequestContext, a: Annotations, suivi: SuiviOuvert | undefined, prend: PriseEnCharge = priseEnChargeOffice): Promise<{ avertissements: string[] }> {
+export async function annoterClasseurOuvert(
+  context: Excel.RequestContext,
+  a: Annotations,
+  suivi: SuiviOuvert | undefined,
+  prend: PriseEnCharge = priseEnChargeOffice,
+): Promise<{ avertissements: string[] }> {
   const wb = context.workbook;
   const feuilles = wb.worksheets.load('items/name');
   const aColorer = [...new Set(a.couleurs.map((c) => c.feuille))];

@@ -59,6 +59,9 @@ export class ChargeTropLourde extends ErreurExcel {
     readonly charge: number,
     readonly maximum: number,
   ) {
-    super(`${action} : trop volumineuse pour Excel sur le web (environ ${tailleEnClair(charge)} pour ${tailleEnClair(maximum)} au plus) ; insérez moins d'élèves à la fois ; rien n'a été modifié.`, 'RequestPayloadSizeLimitExceeded');
+    super(
+      `${action} : trop volumineuse pour Excel sur le web (environ ${tailleEnClair(charge)} pour ${tailleEnClair(maximum)} au plus) ; insérez moins d'élèves à la fois ; rien n'a été modifié.`,
+      'RequestPayloadSizeLimitExceeded',
+    );
   }
 }

@@ -10,7 +10,7 @@ export class ErreurExcel extends Error {
 }
 
 const MESSAGES: Record<string, string> = {
-  InvalidOperationInCellEditMode: "Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap, puis recommencez.",
+  InvalidOperationInCellEditMode: 'Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap, puis recommencez.',
   AccessDenied: 'Le classeur ou la feuille est protégé : ôtez la protection (onglet Révision), puis recommencez.',
   ApiNotFound: "Cette version d'Excel ne permet pas cette opération : mettez Excel à jour, ou utilisez Excel sur le web.",
   ItemAlreadyExists: 'Une feuille ou un nom du même nom existe déjà dans ce classeur.',

@@ -192,7 +192,9 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
     if (f.miseEnPage.ajusterLargeur) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     else if (f.miseEnPage.echelle) p.zoom = { scale: f.miseEnPage.echelle };
     if (f.miseEnPage.colonnesRepetees) p.setPrintTitleColumns(`$${lettreColonne(f.miseEnPage.colonnesRepetees[0] - 1)}:$${lettreColonne(f.miseEnPage.colonnesRepetees[1] - 1)}`);
-    [p.leftMargin, p.rightMargin, p.topMargin, p.bottomMargin] = [MARGES_POUCES.gauche, MARGES_POUCES.droite, MARGES_POUCES.haut, MARGES_POUCES.bas].map((pouces) => Math.round(pouces * POUCE * 10) / 10) as [number, number, number, number];
+    [p.leftMargin, p.rightMargin, p.topMargin, p.bottomMargin] = [MARGES_POUCES.gauche, MARGES_POUCES.droite, MARGES_POUCES.haut, MARGES_POUCES.bas].map(
+      (pouces) => Math.round(pouces * POUCE * 10) / 10,
+    ) as [number, number, number, number];
     if (f.miseEnPage.lignesRepetees) p.setPrintTitleRows(`$${f.miseEnPage.lignesRepetees[0]}:$${f.miseEnPage.lignesRepetees[1]}`);
     if (f.miseEnPage.zoneImpression) p.setPrintArea(f.miseEnPage.zoneImpression);
     for (const n of f.miseEnPage.sautsDePage ?? []) ws.horizontalPageBreaks.add(`A${n}`);
@@ -288,7 +290,8 @@ export async function insererClasseur(
   }
   const nomsPris = new Set(noms.items.map((n) => n.name.toUpperCase()));
   const doublons = (c.noms ?? []).filter((n) => nomsPris.has(n.nom.toUpperCase())).map((n) => n.nom);
-  if (doublons.length) throw new ErreurExcel(`${action} : le nom défini « ${doublons[0]} » existe déjà dans ce classeur (un même modèle y est déjà inséré ?) ; rien n'a été modifié.`, 'ItemAlreadyExists');
+  if (doublons.length)
+    throw new ErreurExcel(`${action} : le nom défini « ${doublons[0]} » existe déjà dans ce classeur (un même modèle y est déjà inséré ?) ; rien n'a été modifié.`, 'ItemAlreadyExists');
 
   // rows for an `_agora` already there: written below its last row, as text
   if (c.ajoutAgora?.length && !lu) throw new Error(`${action} : ajout à un classeur sans feuille ${FEUILLE_AGORA}.`);

@@ -63,7 +63,8 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
       for (const a of p.aires.address.split(',')) {
         const z = analyserReference(a);
         if (!z) continue;
-        for (let l = z.haut; l <= z.bas; l++) for (let k = z.gauche; k <= z.droite; k++) if ((l !== z.haut || k !== z.gauche) && couvertes[l - c.haut]?.[k - c.gauche] !== undefined) couvertes[l - c.haut]![k - c.gauche] = true;
+        for (let l = z.haut; l <= z.bas; l++)
+          for (let k = z.gauche; k <= z.droite; k++) if ((l !== z.haut || k !== z.gauche) && couvertes[l - c.haut]?.[k - c.gauche] !== undefined) couvertes[l - c.haut]![k - c.gauche] = true;
       }
     lues.set(p.nom.toUpperCase(), { ...c, valeurs, couvertes });
     if (p.dessous) {

@@ -34,5 +34,10 @@ export function agoraLu(r: Excel.Range): { lignes: ValeurLue[][]; derniere: numb
   if (r.isNullObject) return null;
   const z = analyserReference(r.address);
   const decalage: null[] = Array.from({ length: (z?.gauche ?? 1) - 1 }, () => null);
-  return { lignes: matrice(r.values, r.valueTypes).filter((l) => l.some((v) => v !== null)).map((l) => [...decalage, ...l]), derniere: z?.bas ?? 0 };
+  return {
+    lignes: matrice(r.values, r.valueTypes)
+      .filter((l) => l.some((v) => v !== null))
+      .map((l) => [...decalage, ...l]),
+    derniere: z?.bas ?? 0,
+  };
 }

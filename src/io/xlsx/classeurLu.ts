@@ -25,8 +25,7 @@ export const PLAGE_MAX = 10_000;
 export const LIGNES_SOUS_MAX = 5_000;
 const COLONNES_SOUS_MAX = 32;
 
-const classeurEndommage = (fichier: string) =>
-  new ErreurFichier(`« ${fichier} » est un classeur endommagé ou illisible : ouvrez-le dans Excel et enregistrez-le à nouveau.`, fichier);
+const classeurEndommage = (fichier: string) => new ErreurFichier(`« ${fichier} » est un classeur endommagé ou illisible : ouvrez-le dans Excel et enregistrez-le à nouveau.`, fichier);
 
 const classeurSuspect = (fichier: string, e: ClasseurSuspect) =>
   new ErreurFichier(`« ${fichier} » est un classeur suspect (${e.message}) : il n'a pas été lu. Demandez à l'élève d'enregistrer à nouveau sa copie depuis Excel.`, fichier);
@@ -36,7 +35,10 @@ export const erreurDeLecture = (fichier: string, e: unknown) => (e instanceof Er
 
 /** A name over more cells than any template gives: refused, named, before a single cell of it is read. */
 export const nomTropGrand = (fichier: string, nom: string, r: CibleNom) =>
-  new ErreurFichier(`« ${fichier} » a été modifié : le nom défini « ${nom} » couvre ${entierEnClair(aire(r))} cellules de la feuille « ${r.feuille} », bien plus que ce que prévoit le modèle (${entierEnClair(PLAGE_MAX)} au plus) ; il n'a pas été lu.`, fichier);
+  new ErreurFichier(
+    `« ${fichier} » a été modifié : le nom défini « ${nom} » couvre ${entierEnClair(aire(r))} cellules de la feuille « ${r.feuille} », bien plus que ce que prévoit le modèle (${entierEnClair(PLAGE_MAX)} au plus) ; il n'a pas été lu.`,
+    fichier,
+  );
 
 const commencePar = (o: Uint8Array, signature: number[]) => signature.every((b, i) => o[i] === b);
 

@@ -65,8 +65,8 @@ const texteXml = (s: string) =>
   s.indexOf('&') < 0 && s.indexOf('_x') < 0
     ? s
     : s
-    .replace(/&(#x[0-9A-Fa-f]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITES[e]!))
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+        .replace(/&(#x[0-9A-Fa-f]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITES[e]!))
+        .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 const ATTRIBUTS = new Map<string, RegExp>();
 const attribut = (balise: string, nom: string) => {
@@ -183,7 +183,7 @@ function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904
   const debutDonnees = xml.indexOf('<sheetData');
   let finDonnees = xml.indexOf('</sheetData>');
   if (finDonnees < 0) finDonnees = xml.length;
-  for (let p = debutDonnees < 0 ? finDonnees : debutDonnees + 10; p < finDonnees; ) {
+  for (let p = debutDonnees < 0 ? finDonnees : debutDonnees + 10; p < finDonnees;) {
     const lt = xml.indexOf('<', p);
     if (lt < 0 || lt >= finDonnees) break;
     const a = xml.charCodeAt(lt + 1);
@@ -218,7 +218,8 @@ function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904
     if (t === 'inlineStr') x = texteRiche(contenuIs(xml, gt + 1, fin) ?? '');
     else {
       const v = valeurV(xml, gt + 1, fin);
-      if (v === undefined || v === '') x = null; // LibreOffice caches an empty text result as <v></v>
+      if (v === undefined || v === '')
+        x = null; // LibreOffice caches an empty text result as <v></v>
       else if (t === 's') x = partages[Number(v)] ?? null;
       else if (t === 'str') x = texteXml(v);
       else if (t === 'b') x = v === '1';
@@ -240,10 +241,7 @@ function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904
   return {
     valeur: (l, c) => (couverte(l, c) ? null : (rangees.get(l)?.[c - 1] ?? null)),
     couverte,
-    lignes: () =>
-      [...rangees.entries()]
-        .sort((x, y) => x[0] - y[0])
-        .map(([n, v]) => [n, Array.from({ length: v.length }, (_, j) => v[j] ?? null)]),
+    lignes: () => [...rangees.entries()].sort((x, y) => x[0] - y[0]).map(([n, v]) => [n, Array.from({ length: v.length }, (_, j) => v[j] ?? null)]),
   };
 }
 

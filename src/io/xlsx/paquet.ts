@@ -18,8 +18,7 @@ export function verifierPartie(nom: string, e: EntreeZip, o: Uint8Array, compte:
   const xml = utf8.decode(o);
   if (xml.includes('<!DOCTYPE')) throw new Error(`déclaration DOCTYPE dans ${nom}`);
   if (!/^xl\/worksheets\//.test(nom)) return;
-  for (let i = xml.indexOf('<c '); i >= 0; i = xml.indexOf('<c ', i + 3))
-    if (++compte.cellules > CELLULES_LUES_MAX) throw new ClasseurSuspect(`plus de ${entierEnClair(CELLULES_LUES_MAX)} cellules`);
+  for (let i = xml.indexOf('<c '); i >= 0; i = xml.indexOf('<c ', i + 3)) if (++compte.cellules > CELLULES_LUES_MAX) throw new ClasseurSuspect(`plus de ${entierEnClair(CELLULES_LUES_MAX)} cellules`);
   // exceljs gives every cell of a merged range its own object
   const grande = fusionsDe(xml).find((z) => aire(z) > PLAGE_MAX);
   if (grande) throw new ClasseurSuspect(`une fusion couvre ${entierEnClair(aire(grande))} cellules`);

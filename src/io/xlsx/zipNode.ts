@@ -9,7 +9,7 @@ export function inflaterEntree(e: EntreeZip): Uint8Array {
   try {
     return inflateRawSync(brut, { maxOutputLength: Math.max(1, e.taille) });
   } catch (x) {
-    if ((x as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ClasseurSuspect('une partie dépasse la taille qu\'elle annonce');
+    if ((x as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ClasseurSuspect("une partie dépasse la taille qu'elle annonce");
     throw x;
   }
 }
@@ -83,7 +83,10 @@ export function ecrireZip(entrees: readonly EntreeEcrite[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     // version needed, flags (UTF-8 names), method, CRC, sizes, name length: the same in both headers
-    for (const [b, d] of [[local, 4], [central, 6]] as const) {
+    for (const [b, d] of [
+      [local, 4],
+      [central, 6],
+    ] as const) {
       b.writeUInt16LE(20, d);
       b.writeUInt16LE(0x800, d + 2);
       b.writeUInt16LE(e.methode, d + 4);
@@ -181,12 +184,12 @@ export function* zipEnFlux(entrees: Iterable<EntreeEnFlux | EntreeCompressee>): 
     central.writeUInt16LE(8, 10);
     descripteur.copy(central, 16, 4, 16);
     central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(plafond(decalage, 'L\'archive'), 42);
+    central.writeUInt32LE(plafond(decalage, "L'archive"), 42);
     centraux.push(central, n);
     decalage += 30 + n.length + compresse + 16;
     nombre++;
   }
   const repertoire = Buffer.concat(centraux);
   yield repertoire;
-  yield finDuRepertoire(nombre, repertoire.length, plafond(decalage, 'L\'archive'));
+  yield finDuRepertoire(nombre, repertoire.length, plafond(decalage, "L'archive"));
 }

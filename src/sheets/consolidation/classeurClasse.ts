@@ -39,7 +39,13 @@ function carteDeChaleur(plage: string): MiseEnFormeConditionnelle[] {
 
 function enTete(f: ConstructeurFeuille, n: number, intitule: string, c: ClasseConsolidee, o: OptionsClasse): void {
   f.ligne([{ valeur: intitule, style: titre, colonnes: n }], 22);
-  f.ligne([{ valeur: `Consolidation du ${dateFr(o.date)} — ${accorder(c.fichiers.length, 'fichier lu')}, ${accorder(c.eleves.length, 'élève')} — méthode : ${LIBELLES_METHODES[c.methode]}.`, style: sousTitre, colonnes: n }]);
+  f.ligne([
+    {
+      valeur: `Consolidation du ${dateFr(o.date)} — ${accorder(c.fichiers.length, 'fichier lu')}, ${accorder(c.eleves.length, 'élève')} — méthode : ${LIBELLES_METHODES[c.methode]}.`,
+      style: sousTitre,
+      colonnes: n,
+    },
+  ]);
 }
 
 const miseEnPage = (intitule: string, orientation: 'paysage' | 'portrait', repetees: number) => ({
@@ -73,8 +79,20 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.synthese, largeurs);
   enTete(f, Math.min(n, 24), 'Synthèse des compétences de la classe', c, o);
   const degres = degresDuLivret();
-  f.ligne([{ valeur: `Niveau agrégé de chaque compétence (1 à 4), coloré selon le degré du livret scolaire auquel il s'arrondit : ${degres.map((d) => `${d.code} ${d.libelle}`).join(' · ')}. Cellule vide : compétence non évaluée (« NE » n'est jamais compté comme zéro).`, style: sousTitre, colonnes: Math.min(n, 24) }]);
-  f.ligne([{ valeur: `Moyenne, dernier ou meilleur positionnement : voir la méthode ci-dessus. Le détail de chaque positionnement (fichier, feuille, cellule) est dans la feuille « ${FEUILLES_CLASSE.detail} ».`, style: texte, colonnes: Math.min(n, 24) }]);
+  f.ligne([
+    {
+      valeur: `Niveau agrégé de chaque compétence (1 à 4), coloré selon le degré du livret scolaire auquel il s'arrondit : ${degres.map((d) => `${d.code} ${d.libelle}`).join(' · ')}. Cellule vide : compétence non évaluée (« NE » n'est jamais compté comme zéro).`,
+      style: sousTitre,
+      colonnes: Math.min(n, 24),
+    },
+  ]);
+  f.ligne([
+    {
+      valeur: `Moyenne, dernier ou meilleur positionnement : voir la méthode ci-dessus. Le détail de chaque positionnement (fichier, feuille, cellule) est dans la feuille « ${FEUILLES_CLASSE.detail} ».`,
+      style: texte,
+      colonnes: Math.min(n, 24),
+    },
+  ]);
   const bandes: Bloc[] = [{ valeur: '', style: bandeau, colonnes: 2 }];
   for (const b of r.blocs) bandes.push({ valeur: `Bloc ${b.code}`, style: { ...bandeau, alignement: 'centre' }, colonnes: competences.filter((x) => x.bloc === b.code).length });
   bandes.push({ valeur: 'Synthèse par bloc', style: { ...bandeau, alignement: 'centre' }, colonnes: r.blocs.length * 2 });
@@ -82,34 +100,41 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
   bandes.push({ valeur: '', style: bandeau });
   f.ligne(bandes);
   // each compétence's label above its column, read bottom to top: on paper, every page names its columns
-  const h = f.ligne([
-    { valeur: 'Classe', style: entete },
-    { valeur: 'Élève', style: entete },
-    ...competences.map((x) => ({ valeur: `${x.code} ${x.libelle}`, style: { ...entete, taille: 8, rotation: 90 as const, alignement: 'gauche' as const } })),
-    ...r.blocs.flatMap((b) => {
-      const total = competences.filter((x) => x.bloc === b.code).length;
-      return [
-        { valeur: `Bloc ${b.code} : évaluées sur ${total}`, style: { ...entete, taille: 7 } },
-        { valeur: `Bloc ${b.code} : degré moyen`, style: { ...entete, taille: 7 } },
-      ];
-    }),
-    ...(avecIne ? [{ valeur: 'INE', style: entete }] : []),
-    { valeur: 'Élèves (liste de choix de « Profil »)', style: entete },
-  ], 150);
+  const h = f.ligne(
+    [
+      { valeur: 'Classe', style: entete },
+      { valeur: 'Élève', style: entete },
+      ...competences.map((x) => ({ valeur: `${x.code} ${x.libelle}`, style: { ...entete, taille: 8, rotation: 90 as const, alignement: 'gauche' as const } })),
+      ...r.blocs.flatMap((b) => {
+        const total = competences.filter((x) => x.bloc === b.code).length;
+        return [
+          { valeur: `Bloc ${b.code} : évaluées sur ${total}`, style: { ...entete, taille: 7 } },
+          { valeur: `Bloc ${b.code} : degré moyen`, style: { ...entete, taille: 7 } },
+        ];
+      }),
+      ...(avecIne ? [{ valeur: 'INE', style: entete }] : []),
+      { valeur: 'Élèves (liste de choix de « Profil »)', style: entete },
+    ],
+    150,
+  );
   if (!c.eleves.length) f.ligne([{ valeur: 'Aucun élève : aucun classeur AGOrA lisible parmi les fichiers donnés (voir « Anomalies »).', style: alerte, colonnes: Math.min(n, 24) }]);
   const [premiere, derniere] = c.eleves.length ? [h + 1, h + c.eleves.length] : [0, h];
   const nombre: Style = { ...centre, format: entiers ? '0' : '0.0' };
-  const suite = lignesDesEleves(c, [valeur, { ...valeur, gras: true }, ...competences.map(() => nombre), ...r.blocs.flatMap(() => [centre, { ...centre, format: '0.0' }]), ...(avecIne ? [centre] : []), valeur], (e) => [
-    e.classe,
-    nomEleve(e),
-    ...competences.map((x) => {
-      const a = e.competences[x.code];
-      return a ? (entiers ? a.degre : Math.round(a.valeur * 100) / 100) : null;
-    }),
-    ...e.blocs.flatMap((b) => [b.evaluees, b.moyenne === null ? null : Math.round(b.moyenne * 100) / 100]),
-    ...(avecIne ? [e.ine ?? null] : []),
-    libelleEleve(e),
-  ]);
+  const suite = lignesDesEleves(
+    c,
+    [valeur, { ...valeur, gras: true }, ...competences.map(() => nombre), ...r.blocs.flatMap(() => [centre, { ...centre, format: '0.0' }]), ...(avecIne ? [centre] : []), valeur],
+    (e) => [
+      e.classe,
+      nomEleve(e),
+      ...competences.map((x) => {
+        const a = e.competences[x.code];
+        return a ? (entiers ? a.degre : Math.round(a.valeur * 100) / 100) : null;
+      }),
+      ...e.blocs.flatMap((b) => [b.evaluees, b.moyenne === null ? null : Math.round(b.moyenne * 100) / 100]),
+      ...(avecIne ? [e.ine ?? null] : []),
+      libelleEleve(e),
+    ],
+  );
   const misesEnForme: MiseEnFormeConditionnelle[] = [];
   if (premiere) {
     misesEnForme.push(...carteDeChaleur(`C${premiere}:${lettreColonne(1 + competences.length)}${derniere}`));
@@ -142,13 +167,26 @@ const libelleEleve = (e: EleveConsolide) => `${nomEleve(e)} (${e.classe})`;
 function profil(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse, s: { premiere: number; derniere: number; liste?: string }): Feuille {
   const competences = competencesEtBlocs(r);
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.profil, [6, 9, 48, 11]);
-  enTete(f, 4, 'Profil d\'un élève', c, o);
+  enTete(f, 4, "Profil d'un élève", c, o);
   if (!s.liste) {
     f.ligne([{ valeur: 'Aucun élève : aucun classeur AGOrA lisible parmi les fichiers donnés (voir « Anomalies »).', style: alerte, colonnes: 4 }]);
     return f.feuille(miseEnPage('Profil', 'portrait', 1));
   }
-  f.ligne([{ valeur: 'Choisissez l\'élève dans la liste (cellule jaune) : ses niveaux agrégés (1 à 4, repris de « Synthèse ») s\'affichent ci-dessous (et dans l\'histogramme quand la classe est consolidée depuis le volet AGOrA dans Excel). Cellule vide : compétence non évaluée.', style: sousTitre, colonnes: 4 }]);
-  const choix = f.ligne([{ valeur: 'Élève', style: etiquette }, { valeur: libelleEleve(c.eleves[0]!), style: saisie, colonnes: 2 }], 20);
+  f.ligne([
+    {
+      valeur:
+        "Choisissez l'élève dans la liste (cellule jaune) : ses niveaux agrégés (1 à 4, repris de « Synthèse ») s'affichent ci-dessous (et dans l'histogramme quand la classe est consolidée depuis le volet AGOrA dans Excel). Cellule vide : compétence non évaluée.",
+      style: sousTitre,
+      colonnes: 4,
+    },
+  ]);
+  const choix = f.ligne(
+    [
+      { valeur: 'Élève', style: etiquette },
+      { valeur: libelleEleve(c.eleves[0]!), style: saisie, colonnes: 2 },
+    ],
+    20,
+  );
   f.vide();
   const entiers = c.methode === 'derniere' || c.methode === 'meilleure';
   const h = f.ligne(['Bloc', 'Code', 'Compétence', 'Niveau agrégé'].map((v) => ({ valeur: v, style: entete })));
@@ -170,7 +208,9 @@ function profil(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse, s: { prem
     ...f.feuille({ ...miseEnPage('Profil', 'portrait', h), zoneImpression: `A1:D${fin}` }, { lignes: h, colonnes: 0 }),
     validations: [{ plage: `B${choix}`, liste: { nom: NOM_LISTE_ELEVES }, message: 'Choisissez un élève de la liste.' }],
     misesEnForme: carteDeChaleur(`D${h + 1}:D${fin}`),
-    graphiques: [{ titre: 'Niveau agrégé par compétence', type: 'histogramme', donnees: `D${h}:D${fin}`, categories: `B${h + 1}:B${fin}`, position: `F${choix}:O${choix + 30}`, axe: { minimum: 0, maximum: 4 } }],
+    graphiques: [
+      { titre: 'Niveau agrégé par compétence', type: 'histogramme', donnees: `D${h}:D${fin}`, categories: `B${h + 1}:B${fin}`, position: `F${choix}:O${choix + 30}`, axe: { minimum: 0, maximum: 4 } },
+    ],
   };
 }
 
@@ -179,7 +219,9 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   const largeurs = [12, 24, 6, 10, 11, 10, 34, 9, 7, 22, 36, 18, 9];
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.detail, largeurs);
   enTete(f, largeurs.length, 'Détail des positionnements', c, o);
-  const h = f.ligne(['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule'].map((v) => ({ valeur: v, style: entete })));
+  const h = f.ligne(
+    ['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule'].map((v) => ({ valeur: v, style: entete })),
+  );
   const eleves = new Map(c.eleves.map((e) => [e.id, e]));
   // Values only, the table style draws the rows: a style per cell would cost more than reading the files.
   const date: Style = { format: 'dd/mm/yyyy', alignement: 'centre' };
@@ -237,7 +279,9 @@ function couverture(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   return {
     ...f.feuille(miseEnPage('Couverture', 'portrait', h), { lignes: h, colonnes: 3 }),
     tableau: { nom: 'Couverture', entete: h, derniere, colonnes: largeurs.length },
-    graphiques: [{ titre: 'Répartition des degrés par compétence (nombre d\'élèves)', type: 'barresEmpilees', donnees: `E${h}:H${derniere}`, categories: `B${h + 1}:B${derniere}`, position: `L${h}:U${h + 45}` }],
+    graphiques: [
+      { titre: "Répartition des degrés par compétence (nombre d'élèves)", type: 'barresEmpilees', donnees: `E${h}:H${derniere}`, categories: `B${h + 1}:B${derniere}`, position: `L${h}:U${h + 45}` },
+    ],
     misesEnForme: [
       { plage: etat, formule: `D${h + 1}=0`, ...ROUGE },
       { plage: etat, formule: `D${h + 1}<${total}`, fond: 'FFE699' },
@@ -252,7 +296,13 @@ function pfmp(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
   const largeurs = [12, 24, 8, ...periodes.map(() => 6), 8, 8, 8, 34];
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.pfmp, largeurs);
   enTete(f, largeurs.length, 'Semaines de formation en milieu professionnel', c, o);
-  f.ligne([{ valeur: `Durée requise : ${r.pfmp.dureeSemaines} semaines ; ${r.pfmp.dureeCycleDeuxAnsSemaines} semaines pour un cycle de formation en deux ans (attestations PFMP des classeurs).`, style: sousTitre, colonnes: largeurs.length }]);
+  f.ligne([
+    {
+      valeur: `Durée requise : ${r.pfmp.dureeSemaines} semaines ; ${r.pfmp.dureeCycleDeuxAnsSemaines} semaines pour un cycle de formation en deux ans (attestations PFMP des classeurs).`,
+      style: sousTitre,
+      colonnes: largeurs.length,
+    },
+  ]);
   const h = f.ligne(['Classe', 'Élève', 'Cycle', ...periodes, 'Total', 'Requis', 'Manque', 'État'].map((v) => ({ valeur: v, style: entete })));
   const derniere = h + c.eleves.length;
   const semaines: Style = { ...centre, format: '0.#' };
@@ -277,12 +327,13 @@ function pfmp(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
     tableau: { nom: 'PFMP', entete: h, derniere, colonnes: largeurs.length },
     suite,
     // no student, no rows to colour (an inverted range would make Excel refuse the sheet)
-    misesEnForme: derniere > h
-      ? [
-          { plage: etat, formule: `OR(${manque}="",${manque}>0)`, ...ROUGE },
-          { plage: etat, formule: `AND(ISNUMBER(${manque}),${manque}=0)`, ...VERT },
-        ]
-      : [],
+    misesEnForme:
+      derniere > h
+        ? [
+            { plage: etat, formule: `OR(${manque}="",${manque}>0)`, ...ROUGE },
+            { plage: etat, formule: `AND(ISNUMBER(${manque}),${manque}=0)`, ...VERT },
+          ]
+        : [],
   };
 }
 
@@ -303,7 +354,13 @@ function notes(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Feuille {
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.notes, largeurs);
   enTete(f, largeurs.length, 'Notes proposées des grilles CCF (sur 20)', c, o);
   if (epreuves.some((e) => e.ccf.noteNonCommuniquee)) f.ligne([{ valeur: 'La proposition de note ne doit pas être communiquée au candidat.', style: alerte, colonnes: largeurs.length }]);
-  f.ligne([{ valeur: 'Note recalculée depuis les positionnements de chaque grille, avec l\'échelle, les poids et le pas d\'arrondi de son classeur, comme la formule de la grille.', style: texte, colonnes: largeurs.length }]);
+  f.ligne([
+    {
+      valeur: "Note recalculée depuis les positionnements de chaque grille, avec l'échelle, les poids et le pas d'arrondi de son classeur, comme la formule de la grille.",
+      style: texte,
+      colonnes: largeurs.length,
+    },
+  ]);
   const h = f.ligne(['Classe', 'Élève', ...epreuves.flatMap((e) => [`${e.code} : note`, `${e.code} : compétences`])].map((v) => ({ valeur: v, style: entete })));
   const suite = lignesDesEleves(c, [valeur, { ...valeur, gras: true }, ...epreuves.flatMap(() => [{ ...centre, gras: true, format: '0.0#' }, petit])], (e) => [
     e.classe,
@@ -336,7 +393,13 @@ export function classeurClasse(r: Referentiel, c: ClasseConsolidee, o: OptionsCl
   const noms: NomDefini[] = feuilles.map((f) => ({ nom: `Classe_${f.nom.normalize('NFD').replace(/[^A-Za-z]/g, '')}`, feuille: f.nom, plage: 'A1' }));
   feuilles.push(
     feuilleAgora({
-      cles: [['modele', MODELE_CLASSE], ['version_modele', VERSION_CLASSE], ['methode', c.methode], ['fichiers', String(c.fichiers.length)], ['eleves', String(c.eleves.length)]],
+      cles: [
+        ['modele', MODELE_CLASSE],
+        ['version_modele', VERSION_CLASSE],
+        ['methode', c.methode],
+        ['fichiers', String(c.fichiers.length)],
+        ['eleves', String(c.eleves.length)],
+      ],
       versionGabarit: VERSION_CLASSE,
       versionReferentiel: r.version,
       date: o.date,

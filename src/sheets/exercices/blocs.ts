@@ -148,7 +148,9 @@ export const empreinte = (b: Bloc): string => cyrb53(JSON.stringify(contenu(b)))
 
 /** JSON with object keys sorted: the same value gives the same text whatever order it was built in. */
 const jsonCanonique = (v: unknown): string =>
-  JSON.stringify(v, (_, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
+  JSON.stringify(v, (_, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
 
 /** The fingerprint of an exercise's parameters (rates, ceilings) as « Paramètres » states them. */
 export const empreinteParametres = (p: unknown): string => cyrb53(jsonCanonique(p));

@@ -27,11 +27,23 @@ function avecReglages(f: Feuille, r: ReglagesVerification): Feuille {
   const bornes = [0, ...r.seuils, 1];
   c.vide();
   c.ligne([{ valeur: 'Vérification des copies (réglée par l\u2019enseignant à la création de l\u2019exercice)', style: bandeau, colonnes: n }]);
-  const ligne = (titreLigne: string, texteLigne: string) => c.ligne([{ valeur: titreLigne, style: etiquette }, { valeur: texteLigne, style: valeur, colonnes: n - 1 }]);
-  ligne('Mode', r.mode === 'formatif' ? 'Formatif : chaque réponse reçoit un verdict et, si elle est fausse, une indication.' : 'Sommatif : seuls le taux de réussite et le niveau de chaque compétence sont communiqués.');
+  const ligne = (titreLigne: string, texteLigne: string) =>
+    c.ligne([
+      { valeur: titreLigne, style: etiquette },
+      { valeur: texteLigne, style: valeur, colonnes: n - 1 },
+    ]);
+  ligne(
+    'Mode',
+    r.mode === 'formatif'
+      ? 'Formatif : chaque réponse reçoit un verdict et, si elle est fausse, une indication.'
+      : 'Sommatif : seuls le taux de réussite et le niveau de chaque compétence sont communiqués.',
+  );
   ligne('Valeurs attendues', r.montrerAttendus ? 'Montrées à l\u2019élève après la vérification.' : 'Non montrées à l\u2019élève.');
   degres.forEach((d, i) =>
-    ligne(`Degré ${d.code}`, `${d.libelle} : ${i === 0 ? `moins de ${pourcent(bornes[1]!)}` : i === degres.length - 1 ? `${pourcent(bornes[i]!)} ou plus` : `de ${pourcent(bornes[i]!)} à moins de ${pourcent(bornes[i + 1]!)}`} des réponses justes`),
+    ligne(
+      `Degré ${d.code}`,
+      `${d.libelle} : ${i === 0 ? `moins de ${pourcent(bornes[1]!)}` : i === degres.length - 1 ? `${pourcent(bornes[i]!)} ou plus` : `de ${pourcent(bornes[i]!)} à moins de ${pourcent(bornes[i + 1]!)}`} des réponses justes`,
+    ),
   );
   return { ...f, ...c.feuille(f.miseEnPage, f.figer) };
 }
@@ -92,7 +104,11 @@ function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], e
     { valeur: o.eleve?.classe ?? '', style: valeur },
     { valeur: o.graine === null ? 'Cas de l\u2019enseignant' : `Cas n° ${o.graine}`, style: { ...valeur, alignement: 'droite' }, colonnes: n - 5 },
   ]);
-  if (entreprise) f.ligne([{ valeur: 'Entreprise', style: etiquette }, { valeur: `${entreprise.nom}${entreprise.activite ? ` — ${entreprise.activite}` : ''}`, style: valeur, colonnes: n - 1 }]);
+  if (entreprise)
+    f.ligne([
+      { valeur: 'Entreprise', style: etiquette },
+      { valeur: `${entreprise.nom}${entreprise.activite ? ` — ${entreprise.activite}` : ''}`, style: valeur, colonnes: n - 1 },
+    ]);
   f.vide();
   f.ligne([{ valeur: 'Travail à faire', style: bandeau, colonnes: n }]);
   for (const consigne of g.consignes) f.ligne([{ valeur: consigne, style: texte, colonnes: n }]);
@@ -170,4 +186,3 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   feuilles.push(agora(spec, blocs, p, o, `corrige-${spec.gabarit.id}`, feuilles));
   return { titre: `Corrigé — ${spec.gabarit.titre}${o.eleve ? ` — ${nomComplet(o.eleve)}` : ''}`, feuilles, noms };
 }
-

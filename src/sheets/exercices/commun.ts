@@ -85,7 +85,16 @@ export const repondeur =
   (g: GabaritExercice, reponses: Reponse[]) =>
   (nom: string, libelle: string, o: { preuve?: { competence: string; critere: string }; ensemble?: number[]; unites?: string[] } = {}): void => {
     const preuve = o.preuve ?? g;
-    reponses.push({ nom, libelle, competence: preuve.competence, critere: preuve.critere, precision: g.precision, tolerance: g.tolerance, ...(o.ensemble ? { ensemble: o.ensemble } : {}), ...(o.unites ? { unites: o.unites } : {}) });
+    reponses.push({
+      nom,
+      libelle,
+      competence: preuve.competence,
+      critere: preuve.critere,
+      precision: g.precision,
+      tolerance: g.tolerance,
+      ...(o.ensemble ? { ensemble: o.ensemble } : {}),
+      ...(o.unites ? { unites: o.unites } : {}),
+    });
   };
 
 /**
@@ -103,7 +112,11 @@ export function feuilleDeRegles(titreFeuille: string, sousTitreFeuille: string, 
   f.ligne([{ valeur: titreFeuille, style: titre, colonnes: 2 }]);
   f.ligne([{ valeur: sousTitreFeuille, style: sousTitre, colonnes: 2 }]);
   f.vide();
-  for (const [quoi, regle] of regles) f.ligne([{ valeur: quoi, style: etiquette }, { valeur: regle, style: { ...texte, bordure: true } }]);
+  for (const [quoi, regle] of regles)
+    f.ligne([
+      { valeur: quoi, style: etiquette },
+      { valeur: regle, style: { ...texte, bordure: true } },
+    ]);
   return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms: [] };
 }
 

@@ -8,13 +8,19 @@ import { z } from 'zod';
 export const GabaritExercice = z.object({
   id: z.string(),
   version: z.string(),
-  type: z.string().regex(/^[a-z]+(-[a-z]+)*$/).describe('le mot de la ligne de commande et le dossier du paquet (src/exercices/<type>)'),
+  type: z
+    .string()
+    .regex(/^[a-z]+(-[a-z]+)*$/)
+    .describe('le mot de la ligne de commande et le dossier du paquet (src/exercices/<type>)'),
   titre: z.string(),
   competence: z.string().regex(/^\d\.\d\.\d$/),
   critere: z.string(),
   consignes: z.array(z.string()).min(1),
   tolerance: z.number().nonnegative().describe('écart admis sur un montant, en euros'),
-  precision: z.union([z.literal(1), z.literal(0.01)]).default(0.01).describe('unité à laquelle un montant saisi est arrondi avant comparaison : 1 (euros entiers, CA3) ou 0,01 (centimes)'),
+  precision: z
+    .union([z.literal(1), z.literal(0.01)])
+    .default(0.01)
+    .describe('unité à laquelle un montant saisi est arrondi avant comparaison : 1 (euros entiers, CA3) ou 0,01 (centimes)'),
   lignes: z.array(z.string()).optional(),
   /** paie: the payroll entry, an optional part of « Travail » that proves another compétence */
   ecritures: z.object({ competence: z.string().regex(/^\d\.\d\.\d$/), critere: z.string() }).optional(),

@@ -21,7 +21,6 @@ export interface PlageLue {
 /** « E12 »: the cell at row `l` and column `c` (0-based) of a range read by name. */
 export const adresseDansPlage = (p: Pick<PlageLue, 'haut' | 'gauche'>, l = 0, c = 0) => `${lettreColonne(p.gauche - 1 + c)}${p.haut + l}`;
 
-
 /** A cell as text: a date as AAAA-MM-JJ (empty when not a real date), an error as its code, anything else trimmed. */
 export function texteLu(v: ValeurLue | undefined): string {
   if (v === null || v === undefined) return '';

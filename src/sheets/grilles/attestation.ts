@@ -47,18 +47,21 @@ export function attestationPfmp(r: Referentiel, ctx: ContexteGrille, nomFeuille:
   f.ligne(['Période', 'Du', 'Au', "Organisation d'accueil", 'Tuteur', 'Activités réalisées', 'Semaines effectuées', 'Attestation signée par le tuteur'].map((v) => ({ valeur: v, style: entete })));
   let derniere = 0;
   periodes.forEach((p) => {
-    derniere = f.ligne([
-      { valeur: p, style: { ...etiquette, alignement: 'centre' } },
-      { valeur: null, style: saisieDate },
-      { valeur: null, style: saisieDate },
-      { valeur: null, style: saisie },
-      { valeur: null, style: saisie },
-      { valeur: null, style: saisie },
-      { valeur: null, style: { ...saisieCentree, format: '0.#' } },
-      { valeur: null, style: saisieCentree },
-    ], 30);
+    derniere = f.ligne(
+      [
+        { valeur: p, style: { ...etiquette, alignement: 'centre' } },
+        { valeur: null, style: saisieDate },
+        { valeur: null, style: saisieDate },
+        { valeur: null, style: saisie },
+        { valeur: null, style: saisie },
+        { valeur: null, style: saisie },
+        { valeur: null, style: { ...saisieCentree, format: '0.#' } },
+        { valeur: null, style: saisieCentree },
+      ],
+      30,
+    );
   });
-  if (derniere - periodes.length + 1 !== PREMIERE_LIGNE) throw new Error('Mise en page de l\'attestation PFMP incohérente');
+  if (derniere - periodes.length + 1 !== PREMIERE_LIGNE) throw new Error("Mise en page de l'attestation PFMP incohérente");
   const semaines = `G${PREMIERE_LIGNE}:G${derniere}`;
   nommer('Periodes', plage(0, PREMIERE_LIGNE, n - 1, derniere));
   nommer('Semaines', semaines);
@@ -70,16 +73,19 @@ export function attestationPfmp(r: Referentiel, ctx: ContexteGrille, nomFeuille:
   nommer('Total', `G${lTotal}`);
   const requis = `E${lCycle}`;
   const total = `G${lTotal}`;
-  const lBilan = f.ligne([
-    {
-      // nothing typed yet: the requirement, not a shortfall in red; then a real singular or plural
-      valeur: {
-        formule: `IF(COUNT(${semaines})=0,"Aucune semaine saisie : la durée requise est de "&${requis}&" semaines.",IF(${total}>=${requis},"Durée de PFMP atteinte : "&${total}&" semaines sur les "&${requis}&" requises.","Durée de PFMP insuffisante : il manque "&(${requis}-${total})&IF(${requis}-${total}>1," semaines"," semaine")&" sur les "&${requis}&" requises."))`,
+  const lBilan = f.ligne(
+    [
+      {
+        // nothing typed yet: the requirement, not a shortfall in red; then a real singular or plural
+        valeur: {
+          formule: `IF(COUNT(${semaines})=0,"Aucune semaine saisie : la durée requise est de "&${requis}&" semaines.",IF(${total}>=${requis},"Durée de PFMP atteinte : "&${total}&" semaines sur les "&${requis}&" requises.","Durée de PFMP insuffisante : il manque "&(${requis}-${total})&IF(${requis}-${total}>1," semaines"," semaine")&" sur les "&${requis}&" requises."))`,
+        },
+        style: { ...calcul, alignement: 'gauche', taille: 10 },
+        colonnes: n,
       },
-      style: { ...calcul, alignement: 'gauche', taille: 10 },
-      colonnes: n,
-    },
-  ], 20);
+    ],
+    20,
+  );
   nommer('Bilan', `A${lBilan}`);
 
   const feuille = f.feuille(miseEnPage(ctx, 'Attestation et semaines de PFMP', 'paysage'));

@@ -48,12 +48,27 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
   const f = new ConstructeurFeuille(nomFeuille, [8, 42, 58, ...Array.from({ length: ns }, () => (ns === 1 ? 15 : 12)), 8, ...Array.from({ length: ns }, () => 8)]);
   const l1 = f.ligne([{ valeur: "Baccalauréat professionnel AGOrA — Grille d'évaluation en contrôle en cours de formation", style: titre, colonnes: nCol }], 22);
   nommer('Feuille', `A${l1}`);
-  f.ligne([{ valeur: `${sousEpreuve} ${e.code} « ${e.libelle} » — unité ${e.unite}, coefficient ${e.coefficient} — bloc de compétences ${b.code}`, style: { ...sousTitre, gras: true, taille: 10 }, colonnes: nCol }]);
+  f.ligne([
+    {
+      valeur: `${sousEpreuve} ${e.code} « ${e.libelle} » — unité ${e.unite}, coefficient ${e.coefficient} — bloc de compétences ${b.code}`,
+      style: { ...sousTitre, gras: true, taille: 10 },
+      colonnes: nCol,
+    },
+  ]);
   // E2: the scolaires take a written exam; this grid is for the public the règlement d'examen names
   const enCcf = e.modalites.find((m) => m.mode === 'CCF');
   const scolaires = e.modalites[0];
   if (!ccfDesScolaires(e) && enCcf && scolaires)
-    f.ligne([{ valeur: `Contrôle en cours de formation des candidats « ${enCcf.candidats} » ; les autres candidats (scolaires, apprentis…) passent l'épreuve en « ${scolaires.mode} »${scolaires.duree ? ` de ${scolaires.duree}` : ''}.`, style: { ...alerte, retourLigne: true }, colonnes: nCol }], 30);
+    f.ligne(
+      [
+        {
+          valeur: `Contrôle en cours de formation des candidats « ${enCcf.candidats} » ; les autres candidats (scolaires, apprentis…) passent l'épreuve en « ${scolaires.mode} »${scolaires.duree ? ` de ${scolaires.duree}` : ''}.`,
+          style: { ...alerte, retourLigne: true },
+          colonnes: nCol,
+        },
+      ],
+      30,
+    );
   bandeIdentite(f, ctx, [1, 1, 0, nCol - 2]);
   const lDate = f.ligne(
     ns === 1
@@ -129,8 +144,7 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
       for (let s = 0; s < ns; s++) nommer(`Note_S${s + 1}`, adresse(COL_SITUATION + s, l));
     }
     const ponderation = e.ccf.ponderation;
-    const moyenne =
-      ns === 1 ? noteBrute(0) : `(${ponderation.map((p, s) => `${p}*${noteBrute(s)}`).join('+')})/${ponderation.reduce((x, y) => x + y, 0)}`;
+    const moyenne = ns === 1 ? noteBrute(0) : `(${ponderation.map((p, s) => `${p}*${noteBrute(s)}`).join('+')})/${ponderation.reduce((x, y) => x + y, 0)}`;
     const aucune = ns === 1 ? `${denominateur(0)}=0` : `OR(${Array.from({ length: ns }, (_, s) => `${denominateur(s)}=0`).join(',')})`;
     const lNote = f.ligne(
       [
@@ -143,7 +157,9 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
     f.ligne([{ valeur: { formule: formuleLegende('ccf') }, style: texte, colonnes: nCol }]);
     f.ligne([
       {
-        valeur: { formule: `"Note = "&${PARAMETRES.noteMax}&" × moyenne pondérée des valeurs des niveaux positionnés, arrondie au pas de "&${PARAMETRES.notePas}&" point ; « non évalué » est exclu de la moyenne${ns > 1 ? ' ; les deux situations sont d\'égale importance' : ''}."` },
+        valeur: {
+          formule: `"Note = "&${PARAMETRES.noteMax}&" × moyenne pondérée des valeurs des niveaux positionnés, arrondie au pas de "&${PARAMETRES.notePas}&" point ; « non évalué » est exclu de la moyenne${ns > 1 ? " ; les deux situations sont d'égale importance" : ''}."`,
+        },
         style: texte,
         colonnes: nCol,
       },
@@ -196,11 +212,14 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
       { valeur: 'Signature', style: entete, colonnes: nCol - 3 },
     ]);
     for (let i = 0; i < 2; i++) {
-      m2 = f.ligne([
-        { valeur: null, style: saisie, colonnes: 2 },
-        { valeur: null, style: saisie },
-        { valeur: null, style: saisie, colonnes: nCol - 3 },
-      ], 28);
+      m2 = f.ligne(
+        [
+          { valeur: null, style: saisie, colonnes: 2 },
+          { valeur: null, style: saisie },
+          { valeur: null, style: saisie, colonnes: nCol - 3 },
+        ],
+        28,
+      );
       m1 ||= m2;
     }
   });
@@ -208,7 +227,11 @@ export function grilleCcf(r: Referentiel, codeEpreuve: string, ctx: ContexteGril
 
   // The print area stops before the hidden helper columns (LibreOffice prints a blank page for them otherwise).
   const impression = { ...miseEnPage(ctx, `Grille d'évaluation ${e.code}`, 'paysage', [h, h]), zoneImpression: plage(0, 1, fin, f.nombreDeLignes) };
-  const feuille = f.feuille(impression, { lignes: h, colonnes: 0 }, Array.from({ length: ns }, (_, s) => colValeur(s)));
+  const feuille = f.feuille(
+    impression,
+    { lignes: h, colonnes: 0 },
+    Array.from({ length: ns }, (_, s) => colValeur(s)),
+  );
   return {
     feuille: {
       ...feuille,

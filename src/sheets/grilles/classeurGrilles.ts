@@ -29,7 +29,14 @@ interface Piece {
 }
 
 const PIECES: Piece[] = [
-  ...['1', '2', '3'].map((p) => ({ cle: `pfmp${p}`, type: 'pfmp' as const, seul: `PFMP pôle ${p}`, court: `PFMP${p}`, lien: `PFMP ${p}`, construire: (r: Referentiel, c: ContexteGrille, n: string) => grillePfmp(r, p, c, n) })),
+  ...['1', '2', '3'].map((p) => ({
+    cle: `pfmp${p}`,
+    type: 'pfmp' as const,
+    seul: `PFMP pôle ${p}`,
+    court: `PFMP${p}`,
+    lien: `PFMP ${p}`,
+    construire: (r: Referentiel, c: ContexteGrille, n: string) => grillePfmp(r, p, c, n),
+  })),
   { cle: 'e31', type: 'e31', seul: 'CCF E31', court: 'E31', lien: 'CCF E31', construire: (r, c, n) => grilleCcf(r, 'E31', c, n) },
   { cle: 'e32', type: 'e32', seul: 'CCF E32', court: 'E32', lien: 'CCF E32', construire: (r, c, n) => grilleCcf(r, 'E32', c, n) },
   { cle: 'e2', type: 'e2', seul: 'CCF E2', court: 'E2', lien: 'CCF E2', construire: (r, c, n) => grilleCcf(r, 'E2', c, n) },
@@ -104,7 +111,14 @@ export function classeurGrilles(r: Referentiel, eleves: readonly Eleve[], o: Opt
   const n = eleves.length;
   if (existantes) return { classeur: { titre: `Grilles AGOrA — ajout pour ${n} élève${n > 1 ? 's' : ''}`, feuilles, noms: definis, ajoutAgora: lignesDesEntrees(versions) }, feuillesParEleve };
   // A class's workbook opens on its « Sommaire » (an addition leaves the workbook's own as it is)
-  if (mode === 'classe') feuilles.unshift(feuilleSommaire(pieces.map((p) => p.lien), sommaire, PARAMETRES.noteMax));
+  if (mode === 'classe')
+    feuilles.unshift(
+      feuilleSommaire(
+        pieces.map((p) => p.lien),
+        sommaire,
+        PARAMETRES.noteMax,
+      ),
+    );
   feuilles.push(feuilleAgora({ cles: [['gabarit_grilles', gabaritGrilles().version]], ...versions }));
   const titre = mode === 'eleve' ? `Grilles AGOrA — ${nomComplet(eleves[0]!)}` : `Grilles AGOrA — ${n} élèves`;
   return { classeur: { titre, feuilles, noms: definis }, feuillesParEleve };

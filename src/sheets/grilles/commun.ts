@@ -44,7 +44,9 @@ export const PARAMETRES = {
 export type EchelleGrille = 'ccf' | 'pfmp';
 
 const nomsEchelle = (e: EchelleGrille) =>
-  e === 'ccf' ? { codes: PARAMETRES.ccfCodes, libelles: PARAMETRES.ccfLibelles, valeurs: PARAMETRES.ccfValeurs } : { codes: PARAMETRES.pfmpCodes, libelles: PARAMETRES.pfmpLibelles, valeurs: PARAMETRES.pfmpValeurs };
+  e === 'ccf'
+    ? { codes: PARAMETRES.ccfCodes, libelles: PARAMETRES.ccfLibelles, valeurs: PARAMETRES.ccfValeurs }
+    : { codes: PARAMETRES.pfmpCodes, libelles: PARAMETRES.pfmpLibelles, valeurs: PARAMETRES.pfmpValeurs };
 
 /** A defined-name fragment from a code: « 1.2.3 » → « 1_2_3 ». */
 export const fragment = (code: string) => code.replace(/[^A-Za-z0-9]/g, '_');
@@ -93,11 +95,7 @@ export function bandeIdentite(f: ConstructeurFeuille, ctx: ContexteGrille, colon
     { valeur: nomComplet(ctx.eleve), style: { ...valeur, gras: true }, colonnes: v1 },
     ...moitie('Établissement', PARAMETRES.etablissement),
   ]);
-  f.ligne([
-    { valeur: 'Classe', style: etiquette, colonnes: l1 },
-    { valeur: ctx.eleve.classe, style: valeur, colonnes: v1 },
-    ...moitie('Année scolaire', PARAMETRES.annee),
-  ]);
+  f.ligne([{ valeur: 'Classe', style: etiquette, colonnes: l1 }, { valeur: ctx.eleve.classe, style: valeur, colonnes: v1 }, ...moitie('Année scolaire', PARAMETRES.annee)]);
 }
 
 /** Drop-down of the scale's codes on a block of level cells, with a French message. */

@@ -28,16 +28,23 @@ export function feuilleParametres(r: Referentiel, o: OptionsParametres): { feuil
   f.ligne([{ valeur: 'Paramètres des grilles', style: titre, colonnes: 4 }], 22);
   f.ligne([
     {
-      valeur: 'Les grilles de ce classeur lisent ici leurs échelles, la règle de calcul de la note et l\'identité de l\'établissement. Modifiez les cellules sur fond jaune : listes déroulantes, couleurs et notes suivent.',
+      valeur:
+        "Les grilles de ce classeur lisent ici leurs échelles, la règle de calcul de la note et l'identité de l'établissement. Modifiez les cellules sur fond jaune : listes déroulantes, couleurs et notes suivent.",
       style: sousTitre,
       colonnes: 4,
     },
   ]);
   f.vide();
   f.ligne([{ valeur: 'Établissement', style: bandeau, colonnes: 4 }]);
-  const lEtab = f.ligne([{ valeur: 'Établissement', style: etiquette }, { valeur: o.etablissement, style: saisie, colonnes: 3 }]);
+  const lEtab = f.ligne([
+    { valeur: 'Établissement', style: etiquette },
+    { valeur: o.etablissement, style: saisie, colonnes: 3 },
+  ]);
   nommer(PARAMETRES.etablissement, `B${lEtab}`);
-  const lAnnee = f.ligne([{ valeur: 'Année scolaire', style: etiquette }, { valeur: o.annee, style: saisie, colonnes: 3 }]);
+  const lAnnee = f.ligne([
+    { valeur: 'Année scolaire', style: etiquette },
+    { valeur: o.annee, style: saisie, colonnes: 3 },
+  ]);
   nommer(PARAMETRES.annee, `B${lAnnee}`);
 
   const echelle = (cle: EchelleGrille, codes: string, libelles: string, valeurs: string) => {
@@ -52,14 +59,14 @@ export function feuilleParametres(r: Referentiel, o: OptionsParametres): { feuil
         { valeur: n.code, style: saisieCentree },
         { valeur: n.libelle, style: saisie },
         { valeur: n.valeur, style: { ...saisieCentree, format: '0.00' } },
-        { valeur: n.valeur === null ? 'Valeur vide : le niveau n\'est pas compté dans la moyenne (ni comme zéro).' : 'Compté dans la moyenne pondérée pour cette valeur.', style: note },
+        { valeur: n.valeur === null ? "Valeur vide : le niveau n'est pas compté dans la moyenne (ni comme zéro)." : 'Compté dans la moyenne pondérée pour cette valeur.', style: note },
       ]);
       premiere ||= derniere;
     }
     nommer(codes, `A${premiere}:A${derniere}`);
     nommer(libelles, `B${premiere}:B${derniere}`);
     nommer(valeurs, `C${premiere}:C${derniere}`);
-    validations.push({ plage: `C${premiere}:C${derniere}`, minimum: 0, maximum: 1, message: 'La valeur d\'un niveau est un nombre compris entre 0 et 1 (laissez vide pour « non évalué »).' });
+    validations.push({ plage: `C${premiere}:C${derniere}`, minimum: 0, maximum: 1, message: "La valeur d'un niveau est un nombre compris entre 0 et 1 (laissez vide pour « non évalué »)." });
     misesEnForme.push(...couleursNiveaux(`A${premiere}:A${derniere}`, cle));
   };
   echelle('ccf', PARAMETRES.ccfCodes, PARAMETRES.ccfLibelles, PARAMETRES.ccfValeurs);
@@ -83,19 +90,23 @@ export function feuilleParametres(r: Referentiel, o: OptionsParametres): { feuil
 
   f.vide();
   f.ligne([{ valeur: 'Note proposée des grilles CCF', style: bandeau, colonnes: 4 }]);
-  const lMax = f.ligne([{ valeur: 'Note maximale', style: etiquette }, { valeur: g.note.maximum, style: code }, { valeur: 'La commission propose une note sur 20.', style: note, colonnes: 2 }]);
+  const lMax = f.ligne([
+    { valeur: 'Note maximale', style: etiquette },
+    { valeur: g.note.maximum, style: code },
+    { valeur: 'La commission propose une note sur 20.', style: note, colonnes: 2 },
+  ]);
   nommer(PARAMETRES.noteMax, `B${lMax}`);
   const lPas = f.ligne([
-    { valeur: 'Pas d\'arrondi (en points)', style: etiquette },
+    { valeur: "Pas d'arrondi (en points)", style: etiquette },
     { valeur: g.note.pas, style: { ...saisieCentree, format: '0.00' } },
-    { valeur: 'Note arrondie au plus proche multiple de ce pas (0,5 : au demi-point) ; 0 : pas d\'arrondi.', style: note, colonnes: 2 },
+    { valeur: "Note arrondie au plus proche multiple de ce pas (0,5 : au demi-point) ; 0 : pas d'arrondi.", style: note, colonnes: 2 },
   ]);
   nommer(PARAMETRES.notePas, `B${lPas}`);
-  validations.push({ plage: `B${lPas}`, minimum: 0, maximum: g.note.maximum, message: 'Le pas d\'arrondi est un nombre de points positif ou nul (0 : pas d\'arrondi).' });
+  validations.push({ plage: `B${lPas}`, minimum: 0, maximum: g.note.maximum, message: "Le pas d'arrondi est un nombre de points positif ou nul (0 : pas d'arrondi)." });
   f.ligne([
     {
       valeur:
-        'Note = note maximale × moyenne pondérée (poids de chaque compétence) des valeurs des niveaux positionnés, arrondie au pas. Les compétences « non évaluées » ou laissées vides sont exclues de la moyenne ; elles ne comptent pas comme zéro. Pour E2, la note proposée est la moyenne des deux situations d\'égale importance, arrondie une seule fois.',
+        "Note = note maximale × moyenne pondérée (poids de chaque compétence) des valeurs des niveaux positionnés, arrondie au pas. Les compétences « non évaluées » ou laissées vides sont exclues de la moyenne ; elles ne comptent pas comme zéro. Pour E2, la note proposée est la moyenne des deux situations d'égale importance, arrondie une seule fois.",
       style: note,
       colonnes: 4,
     },
@@ -103,9 +114,17 @@ export function feuilleParametres(r: Referentiel, o: OptionsParametres): { feuil
 
   f.vide();
   f.ligne([{ valeur: 'Durée des périodes de formation en milieu professionnel', style: bandeau, colonnes: 4 }]);
-  const lD3 = f.ligne([{ valeur: 'Cycle en trois ans (semaines)', style: etiquette }, { valeur: r.pfmp.dureeSemaines, style: code }, { valeur: `« ${r.pfmp.textes.duree} »`, style: note, colonnes: 2 }]);
+  const lD3 = f.ligne([
+    { valeur: 'Cycle en trois ans (semaines)', style: etiquette },
+    { valeur: r.pfmp.dureeSemaines, style: code },
+    { valeur: `« ${r.pfmp.textes.duree} »`, style: note, colonnes: 2 },
+  ]);
   nommer(PARAMETRES.dureePfmp, `B${lD3}`);
-  const lD2 = f.ligne([{ valeur: 'Cycle en deux ans (semaines)', style: etiquette }, { valeur: r.pfmp.dureeCycleDeuxAnsSemaines, style: code }, { valeur: `« ${r.pfmp.textes.cycleDeuxAns} »`, style: note, colonnes: 2 }]);
+  const lD2 = f.ligne([
+    { valeur: 'Cycle en deux ans (semaines)', style: etiquette },
+    { valeur: r.pfmp.dureeCycleDeuxAnsSemaines, style: code },
+    { valeur: `« ${r.pfmp.textes.cycleDeuxAns} »`, style: note, colonnes: 2 },
+  ]);
   nommer(PARAMETRES.dureePfmpDeuxAns, `B${lD2}`);
 
   const feuille = f.feuille({ orientation: 'portrait', ajusterLargeur: true, piedDePage: '&L&8AGOrA pour Excel — paramètres des grilles&R&8Page &P / &N' });

@@ -103,7 +103,7 @@ export function grillePfmp(r: Referentiel, codeBloc: string, ctx: ContexteGrille
     misesEnForme.push(...couleursNiveaux(bloc, 'pfmp'));
   }
   f.ligne([{ valeur: { formule: formuleLegende('pfmp') }, style: texte, colonnes: nCol }]);
-  f.ligne([{ valeur: 'Un niveau par compétence et par période, positionné avec le tuteur à l\'issue de la période.', style: texte, colonnes: nCol }]);
+  f.ligne([{ valeur: "Un niveau par compétence et par période, positionné avec le tuteur à l'issue de la période.", style: texte, colonnes: nCol }]);
 
   // No frozen panes: with the periods above the grid they would hold a third of a laptop's screen.
   const feuille = f.feuille(miseEnPage(ctx, `Suivi PFMP — pôle ${b.pole.code}`, 'paysage', [h, h]));

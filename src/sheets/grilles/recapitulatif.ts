@@ -37,7 +37,11 @@ export function etatRecapitulatif(r: Referentiel, codeEpreuve: string, ctx: Cont
   bandeIdentite(f, ctx, [1, 2, 0, nCol - 3]);
   f.vide();
   f.ligne([{ valeur: `Activités du pôle ${b.pole.code}`, style: bandeau, colonnes: nCol }]);
-  for (const a of acts) f.ligne([{ valeur: a.code, style: code }, { valeur: a.libelle, style: corps, colonnes: nCol - 1 }]);
+  for (const a of acts)
+    f.ligne([
+      { valeur: a.code, style: code },
+      { valeur: a.libelle, style: corps, colonnes: nCol - 1 },
+    ]);
   f.vide();
   const h = f.ligne([
     { valeur: 'N°', style: entete },
@@ -51,14 +55,17 @@ export function etatRecapitulatif(r: Referentiel, codeEpreuve: string, ctx: Cont
   let premiere = 0;
   let derniere = 0;
   for (let i = 1; i <= g.lignes; i++) {
-    derniere = f.ligne([
-      { valeur: i, style: { ...code, vertical: 'milieu' } },
-      { valeur: null, style: saisieDate },
-      { valeur: null, style: saisie },
-      { valeur: null, style: saisieCentree },
-      { valeur: null, style: saisieCentree },
-      ...acts.map(() => ({ valeur: null, style: saisieCentree })),
-    ], 24);
+    derniere = f.ligne(
+      [
+        { valeur: i, style: { ...code, vertical: 'milieu' } },
+        { valeur: null, style: saisieDate },
+        { valeur: null, style: saisie },
+        { valeur: null, style: saisieCentree },
+        { valeur: null, style: saisieCentree },
+        ...acts.map(() => ({ valeur: null, style: saisieCentree })),
+      ],
+      24,
+    );
     premiere ||= derniere;
   }
   f.avecLaSuivante(); // the coverage rows below read the works: never alone on a page
@@ -69,13 +76,16 @@ export function etatRecapitulatif(r: Referentiel, codeEpreuve: string, ctx: Cont
   ]);
   f.avecLaSuivante();
   const manquantes = acts.map((a, i) => `IF(${adresse(colAct + i, lCouv)}="Non","${a.code} ","")`).join('&');
-  const lBilan = f.ligne([
-    {
-      valeur: { formule: `IF(COUNTIF(${plage(colAct, lCouv, fin, lCouv)},"Non")=0,"Toutes les activités du pôle ${b.pole.code} sont couvertes.","Activités non couvertes : "&TRIM(${manquantes}))` },
-      style: { ...calcul, alignement: 'gauche', taille: 10 },
-      colonnes: nCol,
-    },
-  ], 20);
+  const lBilan = f.ligne(
+    [
+      {
+        valeur: { formule: `IF(COUNTIF(${plage(colAct, lCouv, fin, lCouv)},"Non")=0,"Toutes les activités du pôle ${b.pole.code} sont couvertes.","Activités non couvertes : "&TRIM(${manquantes}))` },
+        style: { ...calcul, alignement: 'gauche', taille: 10 },
+        colonnes: nCol,
+      },
+    ],
+    20,
+  );
   nommer('Couverture', plage(colAct, lCouv, fin, lCouv));
   nommer('Bilan', `A${lBilan}`);
 

@@ -20,7 +20,17 @@ export function feuilleSommaire(colonnes: readonly string[], lignes: readonly Li
   const n = 2 + colonnes.length;
   const f = new ConstructeurFeuille(FEUILLE_SOMMAIRE, [26, 14, ...colonnes.map(() => 12)]);
   f.ligne([{ valeur: 'Sommaire des grilles de la classe', style: titre, colonnes: n }], 22);
-  f.ligne([{ valeur: 'Cliquez sur une grille pour l\u2019ouvrir ; pour revenir ici, cliquez sur l\u2019onglet « Sommaire ». L\u2019établissement, l\u2019année et les échelles se règlent dans la feuille « Paramètres ».', style: sousTitre, colonnes: n }], 26);
+  f.ligne(
+    [
+      {
+        valeur:
+          'Cliquez sur une grille pour l\u2019ouvrir ; pour revenir ici, cliquez sur l\u2019onglet « Sommaire ». L\u2019établissement, l\u2019année et les échelles se règlent dans la feuille « Paramètres ».',
+        style: sousTitre,
+        colonnes: n,
+      },
+    ],
+    26,
+  );
   f.ligne([{ valeur: { formule: `HYPERLINK("#${ancreParametres}","Ouvrir « Paramètres »")` }, style: { ...lien, alignement: 'gauche' } }]);
   f.vide();
   const h = f.ligne([{ valeur: 'Élève', style: entete }, { valeur: 'Classe', style: entete }, ...colonnes.map((c) => ({ valeur: c, style: entete }))], 28);

@@ -18,7 +18,13 @@ const COULEUR_STATUT: Record<Statut, string> = { juste: COULEURS_VERDICT.juste, 
 export const pct = (t: number | null) => (t === null ? '—' : pourcent(t));
 export const degre = (d: Degre | null) => (d ? `${d.code} — ${d.libelle}` : 'non noté');
 export const texteValeur = (v: unknown): string =>
-  v === null || v === undefined ? '' : Array.isArray(v) ? v.map((x) => (Array.isArray(x) ? x.map(texteValeur).join(' ; ') : texteValeur(x))).join(' | ') : typeof v === 'number' ? String(v).replace('.', ',') : String(v);
+  v === null || v === undefined
+    ? ''
+    : Array.isArray(v)
+      ? v.map((x) => (Array.isArray(x) ? x.map(texteValeur).join(' ; ') : texteValeur(x))).join(' | ')
+      : typeof v === 'number'
+        ? String(v).replace('.', ',')
+        : String(v);
 
 /**
  * « Résultats »: who, which exercise, when and how it was checked; the rate and degree of each
@@ -31,7 +37,13 @@ export function feuilleResultats(r: RapportCopie): Feuille {
   const n = colonnes.length;
   const f = new ConstructeurFeuille(FEUILLE_RESULTATS, colonnes);
   f.ligne([{ valeur: `Résultats de la vérification — ${r.titre}`, style: titre, colonnes: n }]);
-  f.ligne([{ valeur: `Élève : ${r.eleve ?? '—'}${r.classe ? ` (${r.classe})` : ''} — vérifié le ${dateFr(r.date)} — ${r.graine === null ? 'cas de l\u2019enseignant' : `cas n° ${r.graine}`} — mode ${r.mode}`, style: sousTitre, colonnes: n }]);
+  f.ligne([
+    {
+      valeur: `Élève : ${r.eleve ?? '—'}${r.classe ? ` (${r.classe})` : ''} — vérifié le ${dateFr(r.date)} — ${r.graine === null ? 'cas de l\u2019enseignant' : `cas n° ${r.graine}`} — mode ${r.mode}`,
+      style: sousTitre,
+      colonnes: n,
+    },
+  ]);
   if (r.enonceModifie) f.ligne([{ valeur: `Énoncé modifié depuis la création de l\u2019exercice (${r.blocsModifies.join(', ')}) : la copie n\u2019est pas notée.`, style: alerte, colonnes: n }]);
   f.vide();
   f.ligne([{ valeur: 'Compétences évaluées', style: bandeau, colonnes: n }]);
@@ -39,10 +51,22 @@ export function feuilleResultats(r: RapportCopie): Feuille {
   if (formatif) {
     f.ligne(['Compétence', 'Réussite', 'Degré', 'Critère', '', ''].slice(0, 4).map((v, i) => ({ valeur: v, style: entete, ...(i === 3 ? { colonnes: n - 3 } : {}) })));
     for (const c of r.competences)
-      f.ligne([{ valeur: `${c.code} ${c.libelle}`, style: valeur }, { valeur: pct(c.taux), style: cc }, { valeur: degre(c.niveau), style: cc }, { valeur: c.critere, style: valeur, colonnes: n - 3 }]);
+      f.ligne([
+        { valeur: `${c.code} ${c.libelle}`, style: valeur },
+        { valeur: pct(c.taux), style: cc },
+        { valeur: degre(c.niveau), style: cc },
+        { valeur: c.critere, style: valeur, colonnes: n - 3 },
+      ]);
   } else {
     f.ligne(['Code', 'Compétence', 'Critère', 'Réussite', 'Degré'].map((v) => ({ valeur: v, style: entete })));
-    for (const c of r.competences) f.ligne([{ valeur: c.code, style: cc }, { valeur: c.libelle, style: valeur }, { valeur: c.critere, style: valeur }, { valeur: pct(c.taux), style: cc }, { valeur: degre(c.niveau), style: cc }]);
+    for (const c of r.competences)
+      f.ligne([
+        { valeur: c.code, style: cc },
+        { valeur: c.libelle, style: valeur },
+        { valeur: c.critere, style: valeur },
+        { valeur: pct(c.taux), style: cc },
+        { valeur: degre(c.niveau), style: cc },
+      ]);
   }
   f.ligne([{ valeur: `Ensemble de la copie : ${accorder(r.total.reussis, 'réponse juste')} sur ${r.total.points} (${pct(r.total.taux)})`, style: etiquette, colonnes: n }]);
   if (!formatif) {

@@ -41,7 +41,10 @@ export function lignesDuSuivi(lignes: readonly (string | number | null)[][]): Li
 /** A new « Suivi des compétences »: its header (where `NOM_SUIVI` points) and its first rows (`lignesDuSuivi`). */
 export function feuilleSuivi(lignes: readonly Ligne[], nom: string = FEUILLE_SUIVI): { feuille: Feuille; nom: NomDefini } {
   const f = new ConstructeurFeuille(nom, [...LARGEURS_SUIVI]);
-  f.ligne(COLONNES_SUIVI.map((c) => ({ valeur: c, style: entete })), 28);
+  f.ligne(
+    COLONNES_SUIVI.map((c) => ({ valeur: c, style: entete })),
+    28,
+  );
   const feuille = f.feuille({ orientation: 'paysage', ajusterLargeur: true, lignesRepetees: [1, 1] }, { lignes: 1, colonnes: 0 }, [...MASQUEES_SUIVI]);
   return { feuille: { ...feuille, lignes: [...feuille.lignes, ...lignes] }, nom: { nom: NOM_SUIVI, feuille: nom, plage: 'A1' } };
 }
@@ -56,9 +59,7 @@ const COLONNE_DATE = COLONNES_SUIVI.indexOf('Date');
  */
 export function champsSuivi(eleve: { nom: string; prenom: string; classe: string }, ligne: readonly ValeurLue[]): string[] {
   // the date as Excel gives it back from the open workbook is its serial: the same day as the file's date
-  const cellules = ligne
-    .slice(0, COLONNES_SUIVI.length - 1)
-    .map((v, j) => (typeof v === 'number' ? (j === COLONNE_DATE ? dateDeSerie(v) : String(Number(v.toPrecision(12)))) : texteLu(v)));
+  const cellules = ligne.slice(0, COLONNES_SUIVI.length - 1).map((v, j) => (typeof v === 'number' ? (j === COLONNE_DATE ? dateDeSerie(v) : String(Number(v.toPrecision(12)))) : texteLu(v)));
   return [eleve.nom.trim(), eleve.prenom.trim(), eleve.classe.trim(), ...cellules];
 }
 
