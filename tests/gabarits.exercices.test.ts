@@ -2,14 +2,60 @@ import { competence } from '../src/referentiel';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LIGNES_CA3 } from '../src/exercices/tva/ca3';
-import { EXERCICES, paquetExercice, TYPES_EXERCICE } from '../src/exercices/registre';
+import { EXERCICES, paquetExercice, TYPES_EXERCICE, type TypeExercice } from '../src/exercices/registre';
+import { casGenere, moisDeDemonstration } from '../src/app/modelesExercices';
+import { reponsesDuCas, type SpecExercice } from '../src/sheets/exercices/commun';
+
+/** What only a teacher's case has (the generator never draws it): a payslip with a benefit in kind. */
+const CAS_DE_L_ENSEIGNANT: Partial<Record<TypeExercice, (e: unknown) => unknown>> = {
+  paie: (e) => ({ ...(e as object), avantagesNature: [{ libelle: 'Logement', montant: 120 }] }),
+};
+
+/** Named cells of « Travail » that the sheet computes by formulas from the answers: expected values, not answers. */
+const CALCULEES: Partial<Record<TypeExercice, string[]>> = { tresorerie: ['TRE_Decaissements_Total', 'TRE_Encaissements_Total', 'TRE_Tresorerie_Debut', 'TRE_Tresorerie_Fin'] };
 
 describe('modèles d\u2019exercices (templates/exercices)', () => {
+  test.each(TYPES_EXERCICE)('%s : les réponses vérifiées sont les données du modèle, cellules nommées de « Travail » dans son ordre, et chacune sert', (type) => {
+    const paquet = paquetExercice(type);
+    const spec = paquet.spec as SpecExercice<unknown, unknown>;
+    const g = spec.gabarit;
+    const servies = new Set<string>();
+    const combinaisons = [[], ...paquet.aleas.map((a) => [a]), [...paquet.aleas]];
+    let cas = 0;
+    for (let graine = 1; graine <= 6; graine++)
+      for (const aleas of combinaisons) {
+        let x;
+        try {
+          x = casGenere({ type, graine, aleas, periode: moisDeDemonstration(type, '2026-03'), date: '2026-03-31' }, null);
+        } catch {
+          continue; // aléas that exclude each other
+        }
+        const enseignant = CAS_DE_L_ENSEIGNANT[type];
+        for (const e of [x.entree, ...(enseignant ? [paquet.schema.parse(enseignant(paquet.generer(graine, moisDeDemonstration(type, '2026-03'), x.aleas)))] : [])]) {
+          cas++;
+          const p = spec.parametresParDefaut(e);
+          const reponses = reponsesDuCas(spec, e, p, spec.attendus(e, p)).map((r) => r.nom + ' : ' + r.libelle);
+          const noms = spec.feuilleTravail(e, p).noms.map((n) => n.nom);
+          const nomsDesReponses = reponses.map((r) => r.split(' : ')[0]!);
+          expect(noms.filter((n) => nomsDesReponses.includes(n))).toEqual(nomsDesReponses);
+          // a named cell the case gives a value to is an answer, unless the sheet computes it (an answer dropped from the template would go unchecked)
+          const a = spec.attendus(e, p);
+          expect(noms.filter((n) => n in a && !nomsDesReponses.includes(n)).sort()).toEqual(CALCULEES[type] ?? []);
+          for (const d of g.reponses) {
+            const motif = new RegExp(`^${d.nom ?? '[A-Z0-9_]+'} : ${d.libelle.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace('{ligne}', '.+')}$`);
+            if (reponses.some((r) => motif.test(r))) servies.add(d.nom ?? d.famille!);
+          }
+        }
+      }
+    expect(cas).toBeGreaterThan(6);
+    expect(g.reponses.map((d) => d.nom ?? d.famille).filter((k) => !servies.has(k!))).toEqual([]);
+  });
+
   test.each(TYPES_EXERCICE)('%s : compétence et critère cités du référentiel, aléas du générateur, textes du référentiel exacts', (type) => {
     const g = paquetExercice(type).spec.gabarit;
     const c = competence(g.competence);
     expect(c.criteres.map((x) => x.libelle)).toContain(g.critere);
-    if (g.ecritures) expect(competence(g.ecritures.competence).criteres.map((x) => x.libelle)).toContain(g.ecritures.critere);
+    for (const r of g.reponses) if (r.preuve) expect([r.nom, competence(r.preuve.competence).criteres.map((x) => x.libelle)]).toEqual([r.nom, expect.arrayContaining([r.preuve.critere])]);
     expect(g.aleas.map((a) => a.code)).toEqual([...paquetExercice(type).aleas]);
     for (const a of g.aleas) {
       if (!a.referentiel) continue;

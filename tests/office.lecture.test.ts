@@ -1,3 +1,4 @@
+import { reponsesDuCas } from '../src/sheets/exercices/commun';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { TYPES_EXERCICE } from '../src/exercices/registre';
@@ -52,7 +53,7 @@ describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
     expect(x.enonceModifie).toEqual([]);
     expect(x.entree).toEqual(duFichier.entree);
     expect(lu.classeur.agora).toEqual(duFichier.classeur.agora);
-    for (const nom of [...x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom)]) {
+    for (const nom of reponsesDuCas(x.spec, x.entree, x.parametres, x.spec.attendus(x.entree, x.parametres)).map((r) => r.nom)) {
       const [a, b] = [lu.classeur.plage(nom)!, duFichier.classeur.plage(nom)!];
       expect({ nom, feuille: a.feuille, haut: a.haut, gauche: a.gauche, valeurs: a.valeurs.map((l) => l.map(enSerie)), couvertes: a.couvertes }).toEqual({
         nom,

@@ -7,7 +7,7 @@ import { ecrireExercice, ouvrirExercice } from '../src/cli/casDUsage';
 import { attendusDesReponses } from '../src/app/verification';
 import { ecrireCopieAnnotee, verifierCopie } from '../src/cli/casDUsage';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
-import type { Attendus } from '../src/sheets/exercices/commun';
+import { reponsesDuCas, type Attendus } from '../src/sheets/exercices/commun';
 import type { TypeExercice } from '../src/exercices/registre';
 import { dossierTemporaire, lancer } from './aides/cli';
 import { convertirAvecLibreOffice } from './aides/libreoffice';
@@ -327,7 +327,7 @@ describe('fichiers refusés', () => {
     expect((await lancer(['exercice', 'tresorerie', '--out', fichier('x.xlsx'), '--seuils', '70,50,85'])).err).toMatch(/--seuils attend trois pourcentages croissants/);
     const x = await ouvrirExercice(f);
     const a = x.spec.attendus(x.entree, x.parametres);
-    const noms = x.spec.feuilleTravail(x.entree, x.parametres).reponses.map((r) => r.nom);
+    const noms = reponsesDuCas(x.spec, x.entree, x.parametres, a).map((r) => r.nom);
     // about 80 % right: degree 3 with these thresholds (it would be 3 with the defaults too, 4 from 85 %)
     const valeurs = Object.fromEntries(noms.map((k, i) => [k, i < 2 ? (a[k] as number[]).map((v) => v + 1) : a[k]!])) as Attendus;
     const v = await verifierCopie(await remplir(f, valeurs), { date: DATE });

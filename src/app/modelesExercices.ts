@@ -71,7 +71,7 @@ export function modeleDExercice(d: DemandeExercice, eleve: Eleve | null, cas: Ca
   const spec = paquetExercice(d.type).spec;
   const p = spec.parametresParDefaut(cas.entree);
   const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date, ...(d.reglages ? { reglages: d.reglages } : {}), ...(d.cle ? { cle: d.cle } : {}) };
-  return { classeur: classeurExercice(spec, cas.entree, p, o).classeur, corrige: () => classeurCorrige(spec, cas.entree, p, o), cas };
+  return { classeur: classeurExercice(spec, cas.entree, p, o), corrige: () => classeurCorrige(spec, cas.entree, p, o), cas };
 }
 
 export interface ExerciceOuvert {

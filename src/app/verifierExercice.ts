@@ -6,7 +6,7 @@ import { rapporter, type RapportCopie } from '../check/rapport';
 import { ErreurFichier } from '../io/erreurFichier';
 import { reglagesDepuisCles } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
-import type { Attendus } from '../sheets/exercices/commun';
+import { reponsesDuCas, type Attendus } from '../sheets/exercices/commun';
 import { nomComplet, tronquerEnOctets } from '../sheets/eleve';
 import { distinguer } from '../domain/texte';
 import { controlerSceau, sceller, type CleEnseignant, type EtatSceau } from '../domain/sceau';
@@ -43,7 +43,7 @@ export const SCEAU_EN_CLAIR: Record<EtatSceau, string> = {
 /** The expected values of the answer cells only (a budget's totals and balances are formulas, not answers). */
 export function attendusDesReponses(x: ExerciceOuvert): Attendus {
   const a = x.spec.attendus(x.entree, x.parametres);
-  return Object.fromEntries(x.spec.feuilleTravail(x.entree, x.parametres).reponses.flatMap((r) => (r.nom in a ? [[r.nom, a[r.nom]!]] : [])));
+  return Object.fromEntries(reponsesDuCas(x.spec, x.entree, x.parametres, a).map((r) => [r.nom, a[r.nom]!]));
 }
 
 /** The template's typical errors this case can show; one that cannot be computed for it is left out. */
@@ -92,7 +92,7 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
   const sceau = controlerSceau(o.cle, x.sceau.lu, USAGE_SCEAU_EXERCICE, x.sceau.champs);
   const modifies = sceau === 'invalide' ? [...x.enonceModifie, 'sceau de l\u2019enseignant'] : x.enonceModifie;
   const resultat = verifierReponses({
-    reponses: x.spec.feuilleTravail(x.entree, x.parametres).reponses,
+    reponses: reponsesDuCas(x.spec, x.entree, x.parametres, attendus),
     attendus,
     variantes: variantesDuCas(x),
     plage: (n) => x.classeur.plage(n),

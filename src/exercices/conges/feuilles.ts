@@ -11,12 +11,10 @@ import {
   FEUILLES,
   fondCorrige,
   montantTexte,
-  repondeur,
   reponsesChangees,
   type Attendus,
   type FeuilleConstruite,
   type LectureBlocs,
-  type Reponse,
   type SpecExercice,
   type ValeurAttendue,
 } from '../../sheets/exercices/commun';
@@ -135,12 +133,10 @@ function attendusDe(e: EntreeConges, p: ParametresConges, facon: Facon): Attendu
 
 const attendus = (e: EntreeConges, p: ParametresConges): Attendus => attendusDe(e, p, FACON_JUSTE);
 
-function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendus): FeuilleConstruite {
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [52, 18]);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
-  const repondre = repondeur(GABARIT, reponses);
   const fond = fondCorrige(remplie);
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
   const jours: Style = { ...saisieCentree, format: '0.##', ...fond };
@@ -150,7 +146,6 @@ function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendu
       { valeur: (remplie?.[nom] as ValeurAttendue | undefined) ?? null, style },
     ]);
     noms.push({ nom, feuille, plage: `B${n}` });
-    repondre(nom, libelle);
     return n;
   };
   const { du, au } = periodeDeReference(e.conge.mois);
@@ -180,7 +175,6 @@ function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendu
       validations: [{ plage: `B${n}`, liste: { elements: Object.values(REGLES) }, message: 'Répondez « Dixième » ou « Maintien de salaire ».' }],
     },
     noms,
-    reponses,
   };
 }
 

@@ -10,14 +10,12 @@ import {
   FEUILLES,
   fondCorrige,
   montantTexte,
-  repondeur,
   reponsesChangees,
   valeurRemplie,
   feuilleDeRegles,
   type Attendus,
   type FeuilleConstruite,
   type LectureBlocs,
-  type Reponse,
   type SpecExercice,
   type ValeurAttendue,
 } from '../../sheets/exercices/commun';
@@ -143,14 +141,12 @@ function attendusDe(e: EntreeFacture, facon: Facon): Attendus {
 
 const attendus = (e: EntreeFacture): Attendus => attendusDe(e, FACON_JUSTE);
 
-function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): FeuilleConstruite {
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const rates = tauxDe(e);
   const largeur = Math.max(5, 2 + rates.length);
   const f = new ConstructeurFeuille(feuille, [16, 40, ...Array.from({ length: largeur - 2 }, () => 15)]);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
-  const repondre = repondeur(GABARIT, reponses);
   const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fondCorrige(remplie) };
   const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
   const seule = (nom: string, libelle: string) => {
@@ -159,7 +155,6 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
       { valeur: rempli(nom), style: montant },
     ]);
     noms.push({ nom, feuille, plage: `${lettreColonne(largeur - 1)}${n}` });
-    repondre(nom, libelle);
   };
   /** An invoice foot: a row per step, a column per rate, answers in C.. */
   const tableauPied = (nom: string, lignes: ReturnType<typeof etapes>, tauxPied: number[]) => {
@@ -167,7 +162,6 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
     const premiere = f.nombreDeLignes + 1;
     lignes.forEach((s, i) => f.ligne([{ valeur: s.libelle, style: etiquette, colonnes: 2 }, ...tauxPied.map((_, j) => ({ valeur: rempli(nom, i, j), style: montant }))]));
     noms.push({ nom, feuille, plage: `C${premiere}:${lettreColonne(1 + tauxPied.length)}${premiere + lignes.length - 1}` });
-    repondre(nom, `${nom === NOMS_FAC.pied ? 'Pied de facture' : 'Pied de l\u2019avoir'}, par taux de TVA`, { unites: lignes.map((s) => s.libelle) });
   };
 
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: largeur }]);
@@ -184,7 +178,6 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
     ]),
   );
   noms.push({ nom: NOMS_FAC.lignes, feuille, plage: `C${premiere}:E${premiere + e.lignes.length - 1}` });
-  repondre(NOMS_FAC.lignes, 'Montants des lignes (brut, remise, net)', { unites: e.lignes.map((l) => `ligne ${l.reference}`) });
   f.vide();
   f.ligne([{ valeur: '2. Pied de facture, par taux de TVA', style: bandeau, colonnes: largeur }]);
   tableauPied(NOMS_FAC.pied, etapes(e, true), rates);
@@ -218,7 +211,7 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
     seule(NOMS_FAC.avoirTotalTva, 'Avoir : total de la TVA');
     seule(NOMS_FAC.avoirNet, 'Avoir : net (TTC)');
   }
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms };
 }
 
 /** « Paramètres »: the invoicing rules and their references (the TVA rate of each article is in the énoncé; nothing to change). */
@@ -294,6 +287,11 @@ export const EXERCICE_FACTURE: SpecExercice<EntreeFacture, null> = {
   feuilleParametres,
   lireParametres: () => null,
   feuilleTravail,
+  unites: (e) => ({
+    [NOMS_FAC.lignes]: e.lignes.map((l) => `ligne ${l.reference}`),
+    [NOMS_FAC.pied]: etapes(e, true).map((s) => s.libelle),
+    [NOMS_FAC.avoirPied]: etapes(e, false).map((s) => s.libelle),
+  }),
   attendus,
   variantes,
   justification,

@@ -11,13 +11,11 @@ import {
   FEUILLES,
   fondCorrige,
   montantTexte,
-  repondeur,
   reponsesChangees,
   valeurRemplie,
   type Attendus,
   type FeuilleConstruite,
   type LectureBlocs,
-  type Reponse,
   type SpecExercice,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -115,12 +113,10 @@ function attendusDe(e: EntreeFrais, p: ParametresFrais, facon: Facon): Attendus 
 
 const attendus = (e: EntreeFrais, p: ParametresFrais): Attendus => attendusDe(e, p, FACON_JUSTE);
 
-function feuilleTravail(e: EntreeFrais, _p: ParametresFrais, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeFrais, _p: ParametresFrais, remplie?: Attendus): FeuilleConstruite {
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [12, 40, 15, 15, 15]);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
-  const repondre = repondeur(GABARIT, reponses);
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fondCorrige(remplie) };
   const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 5 }]);
@@ -137,7 +133,6 @@ function feuilleTravail(e: EntreeFrais, _p: ParametresFrais, remplie?: Attendus)
     ]),
   );
   noms.push({ nom: NOMS_FRA.controle, feuille, plage: `C${premiere}:E${premiere + e.lignes.length - 1}` });
-  repondre(NOMS_FRA.controle, 'Contrôle des lignes (montant retenu, écart, TVA récupérable)', { unites: e.lignes.map((l, i) => `ligne ${i + 1} (${NATURES[l.nature].toLowerCase()})`) });
   f.vide();
   f.ligne([{ valeur: '2. Totaux', style: bandeau, colonnes: 5 }]);
   for (const [nom, libelle] of [
@@ -150,9 +145,8 @@ function feuilleTravail(e: EntreeFrais, _p: ParametresFrais, remplie?: Attendus)
       { valeur: rempli(nom), style: montant },
     ]);
     noms.push({ nom, feuille, plage: `E${n}` });
-    repondre(nom, libelle);
   }
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms };
 }
 
 function justification(e: EntreeFrais, p: ParametresFrais): string[][] {
@@ -200,6 +194,7 @@ export const EXERCICE_FRAIS: SpecExercice<EntreeFrais, ParametresFrais> = {
   feuilleParametres,
   lireParametres,
   feuilleTravail,
+  unites: (e) => ({ [NOMS_FRA.controle]: e.lignes.map((l, i) => `ligne ${i + 1} (${NATURES[l.nature].toLowerCase()})`) }),
   attendus,
   variantes,
   justification,

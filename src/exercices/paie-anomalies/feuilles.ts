@@ -7,7 +7,7 @@ import type { ParametresPaie } from '../../domain/parametres/paie';
 import { calculerBulletin } from '../paie/bulletin';
 import { anomalies, lignesAffichees, type EntreeControlePaie, type LigneAffichee } from './controle';
 import type { Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, type Attendus, type FeuilleConstruite, type LectureBlocs, type SpecExercice } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/paie-anomalies.json';
 import { blocsPaie, CAS_VIDE, donneesPaie, feuilleParametresPaie, lireParametresPaie, parametresDuCas } from '../paie/enonce';
@@ -67,12 +67,11 @@ function attendus(e: EntreeControlePaie, p: ParametresPaie): Attendus {
   return { [NOM_ANOMALIES]: e.bulletin.map((_, i) => (fausses.has(i) ? 'Oui' : 'Non')) };
 }
 
-function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Attendus): FeuilleConstruite {
   const g = GABARIT;
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [52, 13, 72]);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
   const explications = remplie ? new Map(trouvees(e, p).map((a) => [a.index, `${a.ecarts.join(' ; ')}.`])) : new Map<number, string>();
   f.ligne([{ valeur: remplie ? `Corrigé — ${g.titre}` : g.titre, style: titre, colonnes: 3 }]);
   f.ligne([
@@ -95,7 +94,6 @@ function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Atte
   );
   const derniere = premiere + e.bulletin.length - 1;
   noms.push({ nom: NOM_ANOMALIES, feuille, plage: `B${premiere}:B${derniere}` }, { nom: NOM_SIGNALEMENTS, feuille, plage: `C${premiere}:C${derniere}` });
-  repondeur(g, reponses)(NOM_ANOMALIES, 'Lignes du bulletin en anomalie (Oui / Non)', { unites: e.bulletin.map((l, i) => `ligne ${i + 1} (${l.libelle})`) });
   return {
     feuille: {
       ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
@@ -103,7 +101,6 @@ function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Atte
       validations: [{ plage: `B${premiere}:B${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }],
     },
     noms,
-    reponses,
   };
 }
 
@@ -158,6 +155,7 @@ export const EXERCICE_PAIE_CONTROLE: SpecExercice<EntreeControlePaie, Parametres
   feuilleParametres: feuilleParametresPaie,
   lireParametres: lireParametresPaie,
   feuilleTravail,
+  unites: (e) => ({ [NOM_ANOMALIES]: e.bulletin.map((l, i) => `ligne ${i + 1} (${l.libelle})`) }),
   attendus,
   variantes: variantes(),
   justification,

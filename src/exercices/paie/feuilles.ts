@@ -9,7 +9,7 @@ import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBull
 import type { EntreeBulletin } from './entree';
 import { ecritureDePaie } from './ecritures';
 import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, repondeur, type Attendus, type FeuilleConstruite, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, type Attendus, type FeuilleConstruite, type FormeReponse, type SpecExercice } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/paie.json';
 import { blocsPaie, donneesPaie, feuilleParametresPaie, indexParametre, lireParametresPaie, NOM_PARAMETRES, NOMS_ENONCE, parametresDuCas, structurePaie } from './enonce';
@@ -107,21 +107,18 @@ export function parRubrique(b: Bulletin): [string, LigneBulletin[]][] {
   return (Object.keys(RUBRIQUES) as (keyof typeof RUBRIQUES)[]).map((r): [string, LigneBulletin[]] => [RUBRIQUES[r], b.lignes.filter((l) => l.rubrique === r)]).filter(([, l]) => l.length);
 }
 
-function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus): FeuilleConstruite {
   const g = GABARIT;
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const b = calculerBulletin(e, p);
   const f = new ConstructeurFeuille(feuille, LARGEURS);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
-  const repondre = repondeur(g, reponses);
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fondCorrige(remplie) };
   const heures: Style = { ...montant, format: FORMAT_HEURES };
   const donne = (format: string): Style => ({ ...valeur, alignement: 'droite', format });
   /** An answer cell of row `n`, column `col`: named, declared, filled in the corrigé. */
   const reponse = (nom: string, libelle: string, n: number, col: string, style = montant) => {
     noms.push({ nom, feuille, plage: `${col}${n}` });
-    repondre(nom, libelle);
     return { valeur: (remplie?.[nom] as number | undefined) ?? null, style };
   };
   /** A totals band: its answers in the given columns (D: salarial or amount, F: patronal). */
@@ -209,7 +206,7 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
     },
   ]);
   const ecriture = ecritureDePaie(e, b);
-  if (ecriture && g.ecritures) {
+  if (ecriture) {
     f.vide();
     f.ligne([{ valeur: 'Écriture de paie du mois (journal de paie)', style: bandeau, colonnes: 6 }]);
     f.ligne([
@@ -229,7 +226,6 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
       ]),
     );
     noms.push({ nom: NOM_ECRITURE, feuille, plage: `D${premiere}:E${premiere + ecriture.length - 1}` });
-    repondre(NOM_ECRITURE, 'Écriture de paie (débit, crédit de chaque compte)', { preuve: g.ecritures, unites: ecriture.map((l) => `compte ${l.compte}`) });
     f.ligne([
       {
         valeur:
@@ -239,7 +235,7 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
       },
     ]);
   }
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms };
 }
 
 function justification(e: EntreeBulletin, p: ParametresPaie): string[][] {
@@ -294,6 +290,30 @@ function toutA25(e: EntreeBulletin): EntreeBulletin | null {
   return total === a25 ? null : { ...e, heuresSupplementaires: { a25: total, a50: 0 } };
 }
 
+/** The payslip's answers in the order of « Travail »: its lines' answers by family (each with the line's label), then the totals and the entry. */
+function formeDesReponses(e: EntreeBulletin, p: ParametresPaie): FormeReponse[] {
+  const b = calculerBulletin(e, p);
+  const element = (x: { code: string; libelle: string }): FormeReponse => ({ nom: nomPaie(x.code), famille: 'element', ligne: x.libelle });
+  const forme: FormeReponse[] = b.elements
+    .filter((x) => avantLeBrut(x.code))
+    .flatMap((x) => (/^hs\d+$/.test(x.code) ? [{ nom: nomPaie(x.code, 'HEURES'), famille: 'heures', ligne: x.libelle }, element(x)] : [element(x)]));
+  forme.push({ nom: NOMS_TOTAUX.brut });
+  for (const [, lignes] of parRubrique(b))
+    for (const l of lignes) {
+      if (l.base !== null) forme.push({ nom: nomPaie(l.code, 'BASE'), famille: 'base', ligne: l.libelle });
+      if (l.montantSalarial !== null) forme.push({ nom: nomPaie(l.code, 'SAL'), famille: 'salarial', ligne: l.libelle });
+      if (l.montantPatronal !== null) forme.push({ nom: nomPaie(l.code, 'PAT'), famille: 'patronal', ligne: l.libelle });
+    }
+  forme.push({ nom: NOMS_TOTAUX.totalSalarial }, { nom: NOMS_TOTAUX.totalPatronal });
+  if (e.avantagesNature.length) forme.push({ nom: NOMS_TOTAUX.avantagesDeduits });
+  forme.push(...b.elements.filter((x) => !avantLeBrut(x.code)).map(element));
+  const { netAPayer, impot, netPaye, netSocial, netImposable, coutEmployeur } = NOMS_TOTAUX;
+  forme.push(...[netAPayer, impot, netPaye, netSocial, netImposable, coutEmployeur].map((nom) => ({ nom })));
+  const ecriture = ecritureDePaie(e, b);
+  if (ecriture) forme.push({ nom: NOM_ECRITURE, unites: ecriture.map((l) => `compte ${l.compte}`) });
+  return forme;
+}
+
 const variantes: SpecExercice<EntreeBulletin, ParametresPaie>['variantes'] = {
   csg_assiette: (e, p) => attendus(e, avecSurcharges(p, { csg_assiette: 100 })),
   majorations: (e, p) => {
@@ -318,6 +338,7 @@ export const EXERCICE_PAIE: SpecExercice<EntreeBulletin, ParametresPaie> = {
   feuilleParametres: feuilleParametresPaie,
   lireParametres: lireParametresPaie,
   feuilleTravail,
+  formeDesReponses,
   attendus,
   variantes,
   justification,

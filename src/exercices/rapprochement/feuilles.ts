@@ -5,19 +5,7 @@ import { dateFr } from '../../domain/dates';
 import { calculerRapprochement, type ResultatRapprochement } from './calcul';
 import type { EntreeRapprochement } from './entree';
 import { FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
-import {
-  consigneSaisie,
-  FEUILLES,
-  fondCorrige,
-  montantTexte,
-  repondeur,
-  type Attendus,
-  type FeuilleConstruite,
-  type LectureBlocs,
-  type Reponse,
-  type SpecExercice,
-  type ValeurAttendue,
-} from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, type Attendus, type FeuilleConstruite, type LectureBlocs, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/rapprochement.json';
 import { versEuros } from '../../domain/monnaie';
@@ -114,19 +102,17 @@ function attendus(e: EntreeRapprochement): Attendus {
   };
 }
 
-function feuilleTravail(e: EntreeRapprochement, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeRapprochement, _p: null, remplie?: Attendus): FeuilleConstruite {
   const gab = GABARIT;
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [11, 9, 30, 13, 13, 2, 30, 13, 13]);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
   const r = calculerRapprochement(e);
   const LIGNES_ETAT = lignesEtat(r);
   const LIGNES_ECRITURES = lignesEcritures(r);
   const fond = fondCorrige(remplie);
   const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fond };
   const texteSaisi = { ...saisie, ...fond };
-  const repondre = repondeur(gab, reponses);
   const val = (nom: string, i?: number, j?: number): Valeur => {
     const v = remplie?.[nom];
     if (v === undefined) return null;
@@ -212,17 +198,9 @@ function feuilleTravail(e: EntreeRapprochement, _p: null, remplie?: Attendus): F
       { valeur: val(NOMS_RAP.ecritures, i, 4), style: montant },
     ]);
   noms.push({ nom: NOMS_RAP.ecritures, feuille, plage: `A${e1}:I${e1 + LIGNES_ECRITURES - 1}` });
-  repondre(NOMS_RAP.solde512, 'Solde du compte 512 avant rapprochement');
-  repondre(NOMS_RAP.soldeReleve, 'Solde du relevé avant rapprochement');
-  repondre(NOMS_RAP.lignes512, 'Opérations à enregistrer par l\u2019entreprise (colonne compte 512)', { ensemble: [1, 2] });
-  repondre(NOMS_RAP.lignesReleve, 'Opérations non encore passées par la banque (colonne relevé)', { ensemble: [1, 2] });
-  repondre(NOMS_RAP.rapproche512, 'Solde rapproché (compte 512)');
-  repondre(NOMS_RAP.rapprocheReleve, 'Solde rapproché (relevé)');
-  repondre(NOMS_RAP.ecritures, 'Écritures de régularisation', { ensemble: [1, 3, 4] });
   return {
     feuille: { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), protegee: true },
     noms,
-    reponses,
   };
 }
 

@@ -10,14 +10,12 @@ import {
   FEUILLES,
   fondCorrige,
   montantTexte,
-  repondeur,
   reponsesChangees,
   valeurRemplie,
   feuilleDeRegles,
   type Attendus,
   type FeuilleConstruite,
   type LectureBlocs,
-  type Reponse,
   type SpecExercice,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -125,18 +123,15 @@ function attendusDe(e: EntreeReglements, facon: Facon): Attendus {
 
 const attendus = (e: EntreeReglements): Attendus => attendusDe(e, FACON_JUSTE);
 
-function feuilleTravail(e: EntreeReglements, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeReglements, _p: null, remplie?: Attendus): FeuilleConstruite {
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [22, 14, 15, 15, 15, 15]);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
-  const repondre = repondeur(GABARIT, reponses);
   const fond = fondCorrige(remplie);
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
   const jour: Style = { ...saisieDate, ...fond };
   const ouiNon: Style = { ...saisieCentree, ...fond };
   const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
-  const unites = e.factures.map((x) => `facture ${x.numero} (${x.fournisseur})`);
   const facture = (x: FactureFournisseur) => ({ valeur: `${x.fournisseur} — ${x.numero}`, style: valeur });
 
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 6 }]);
@@ -155,7 +150,6 @@ function feuilleTravail(e: EntreeReglements, _p: null, remplie?: Attendus): Feui
   );
   const derniere = premiere + e.factures.length - 1;
   noms.push({ nom: NOMS_REG.controle, feuille, plage: `B${premiere}:D${derniere}` });
-  repondre(NOMS_REG.controle, 'Contrôle des factures (conformité, montant justifié, écart)', { unites });
   const validations = [{ plage: `B${premiere}:B${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }];
   f.vide();
   f.ligne([{ valeur: '2. Échéancier des règlements', style: bandeau, colonnes: 6 }]);
@@ -171,16 +165,14 @@ function feuilleTravail(e: EntreeReglements, _p: null, remplie?: Attendus): Feui
     ]),
   );
   noms.push({ nom: NOMS_REG.echeancier, feuille, plage: `B${premiere}:E${premiere + e.factures.length - 1}` });
-  repondre(NOMS_REG.echeancier, 'Échéancier (échéance, escompte, montant, date du paiement)', { unites });
   f.vide();
   const n = f.ligne([
     { valeur: `3. Total décaissé le ${dateFr(e.date)}`, style: etiquette, colonnes: 4 },
     { valeur: rempli(NOMS_REG.totalJour), style: montant },
   ]);
   noms.push({ nom: NOMS_REG.totalJour, feuille, plage: `E${n}` });
-  repondre(NOMS_REG.totalJour, 'Total décaissé le jour du traitement');
   f.ligne([{ valeur: 'Écart à réclamer : demandez au fournisseur une facture d\u2019avoir ; ne payez que le montant justifié.', style: { ...texte, italique: true }, colonnes: 6 }]);
-  return { feuille: { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), protegee: true, validations }, noms, reponses };
+  return { feuille: { ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }), protegee: true, validations }, noms };
 }
 
 /** « Paramètres »: the payment rules and their references (nothing to change). */
@@ -235,6 +227,10 @@ export const EXERCICE_REGLEMENTS: SpecExercice<EntreeReglements, null> = {
   feuilleParametres,
   lireParametres: () => null,
   feuilleTravail,
+  unites: (e) => {
+    const unites = e.factures.map((x) => `facture ${x.numero} (${x.fournisseur})`);
+    return { [NOMS_REG.controle]: unites, [NOMS_REG.echeancier]: unites };
+  },
   attendus,
   variantes,
   justification,

@@ -11,13 +11,11 @@ import {
   FEUILLES,
   fondCorrige,
   montantTexte,
-  repondeur,
   reponsesChangees,
   valeurRemplie,
   type Attendus,
   type FeuilleConstruite,
   type LectureBlocs,
-  type Reponse,
   type SpecExercice,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -170,12 +168,10 @@ function attendusDe(e: EntreeRelances, p: ParametresRelances, facon: Facon): Att
 
 const attendus = (e: EntreeRelances, p: ParametresRelances): Attendus => attendusDe(e, p, FACON_JUSTE);
 
-function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Attendus): FeuilleConstruite {
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [14, 13, 13, 14, 14, 14, 14]);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
-  const repondre = repondeur(GABARIT, reponses);
   const fond = fondCorrige(remplie);
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
   const entier: Style = { ...saisieCentree, format: '0', ...fond };
@@ -200,13 +196,11 @@ function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Att
     ]),
   );
   noms.push({ nom: NOMS_REL.suivi, feuille, plage: `D${premiere}:F${premiere + e.factures.length - 1}` });
-  repondre(NOMS_REL.suivi, 'Suivi des factures (reste dû, jours de retard, niveau de relance)', { unites: e.factures.map((x) => `facture ${x.numero}`) });
   f.vide();
   f.ligne([{ valeur: '2. Balance âgée (reste dû par ancienneté du retard)', style: bandeau, colonnes: 7 }]);
   f.ligne(TRANCHES.map((t) => ({ valeur: t.libelle, style: entete })));
   const n = f.ligne(TRANCHES.map((_, j) => ({ valeur: rempli(NOMS_REL.balance, j), style: montant })));
   noms.push({ nom: NOMS_REL.balance, feuille, plage: `A${n}:${lettreColonne(TRANCHES.length - 1)}${n}` });
-  repondre(NOMS_REL.balance, 'Balance âgée', { unites: TRANCHES.map((t) => t.libelle) });
   f.vide();
   f.ligne([{ valeur: '3. Pénalités de retard et indemnités des factures échues', style: bandeau, colonnes: 7 }]);
   f.ligne(['Facture', 'Taux annuel (%)', 'Pénalités', 'Indemnité forfaitaire'].map((v) => ({ valeur: v, style: entete })));
@@ -222,7 +216,6 @@ function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Att
   );
   if (retard.length) {
     noms.push({ nom: NOMS_REL.penalites, feuille, plage: `B${premiere}:D${premiere + retard.length - 1}` });
-    repondre(NOMS_REL.penalites, 'Pénalités de retard (taux, pénalités, indemnité)', { unites: retard.map((x) => `facture ${x.numero}`) });
   }
   f.vide();
   f.ligne([{ valeur: '4. Montant à réclamer', style: bandeau, colonnes: 7 }]);
@@ -237,9 +230,8 @@ function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Att
       { valeur: rempli(nom), style: montant, colonnes: 2 },
     ]);
     noms.push({ nom, feuille, plage: `F${k}` });
-    repondre(nom, libelle);
   }
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms, reponses };
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms };
 }
 
 /** How each figure is obtained: the delay of each invoice, its rate and penalties, then the totals. */
@@ -292,6 +284,11 @@ export const EXERCICE_RELANCES: SpecExercice<EntreeRelances, ParametresRelances>
   feuilleParametres,
   lireParametres,
   feuilleTravail,
+  unites: (e) => ({
+    [NOMS_REL.suivi]: e.factures.map((x) => `facture ${x.numero}`),
+    [NOMS_REL.balance]: TRANCHES.map((t) => t.libelle),
+    [NOMS_REL.penalites]: echues(e).map((x) => `facture ${x.numero}`),
+  }),
   attendus,
   variantes,
   justification,

@@ -9,14 +9,12 @@ import {
   FEUILLES,
   fondCorrige,
   montantTexte,
-  repondeur,
   reponsesChangees,
   valeurRemplie,
   feuilleDeRegles,
   type Attendus,
   type FeuilleConstruite,
   type LectureBlocs,
-  type Reponse,
   type SpecExercice,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -84,12 +82,10 @@ function attendusDe(e: EntreeStocks, facon: Facon): Attendus {
 
 const attendus = (e: EntreeStocks): Attendus => attendusDe(e, FACON_JUSTE);
 
-function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleConstruite {
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [12, 12, 22, 10, 14, 11, 14, 14]);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
-  const repondre = repondeur(GABARIT, reponses);
   const fond = fondCorrige(remplie);
   const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fond };
   const quantite = { ...saisieCentree, format: '0', ...fond };
@@ -102,7 +98,6 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
       { valeur: `${NATURES[m.nature]} de ${m.quantite}${m.coutUnitaire === undefined ? '' : ` à ${montantTexte(m.coutUnitaire)} €`}`, style: valeur },
     ];
   };
-  const unites = e.mouvements.map((m) => `${m.piece} du ${dateFr(m.date)}`);
   const fiche = (nom: string, intitule: string, colonnes: string[], styles: Style[]) => {
     f.ligne([{ valeur: intitule, style: bandeau, colonnes: 8 }]);
     f.ligne(['Date', 'Pièce', 'Mouvement', ...colonnes].map((v) => ({ valeur: v, style: entete })));
@@ -115,7 +110,6 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
     const premiere = f.nombreDeLignes + 1;
     e.mouvements.forEach((_, i) => f.ligne([...mouvement(i), ...colonnes.map((_, j) => ({ valeur: rempli(nom, i, j), style: styles[j]! }))]));
     noms.push({ nom, feuille, plage: `D${premiere}:${lettreColonne(2 + colonnes.length)}${premiere + e.mouvements.length - 1}` });
-    repondre(nom, intitule.replace(/^\d\. /, ''), { unites });
   };
 
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 8 }]);
@@ -138,7 +132,6 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
       { valeur: rempli(nom), style, colonnes: 2 },
     ]);
     noms.push({ nom, feuille, plage: `G${n}` });
-    repondre(nom, libelle);
     return n;
   };
   seule(NOMS_STK.alerte, 'Stock d\u2019alerte (quantité)', quantite);
@@ -152,7 +145,6 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
       validations: [{ plage: `G${n}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }],
     },
     noms,
-    reponses,
   };
 }
 
@@ -227,6 +219,10 @@ export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
   feuilleParametres,
   lireParametres: () => null,
   feuilleTravail,
+  unites: (e) => {
+    const unites = e.mouvements.map((m) => `${m.piece} du ${dateFr(m.date)}`);
+    return { [NOMS_STK.cmup]: unites, [NOMS_STK.peps]: unites };
+  },
   attendus,
   variantes,
   justification,

@@ -5,19 +5,7 @@ import { moisEnLettres } from '../../domain/dates';
 import { calculerTresorerie, LIBELLE_CHARGES_SOCIALES, LIBELLE_TVA_A_DECAISSER, type LigneBudget, type ResultatTresorerie } from './budget';
 import type { EntreeTresorerie } from './entree';
 import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from '../../sheets/exercices/blocs';
-import {
-  consigneSaisie,
-  FEUILLES,
-  fondCorrige,
-  montantTexte,
-  repondeur,
-  type Attendus,
-  type FeuilleConstruite,
-  type LectureBlocs,
-  type Reponse,
-  type SpecExercice,
-  type ValeurAttendue,
-} from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, type Attendus, type FeuilleConstruite, type LectureBlocs, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tresorerie.json';
 import { versEuros } from '../../domain/monnaie';
@@ -163,19 +151,17 @@ function attendus(e: EntreeTresorerie): Attendus {
 /** The answers of a mistaken reading `x` of case `e`, laid out on the rows of `e`'s sheet. */
 const variante = (e: EntreeTresorerie, x: EntreeTresorerie) => attendusDe(calculerTresorerie(x), calculerTresorerie(e));
 
-function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): FeuilleConstruite {
   const gab = GABARIT;
   const r = calculerTresorerie(e);
   const n = r.mois.length;
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [40, ...r.mois.map(() => 14)]);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
   const fond = fondCorrige(remplie);
   const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fond };
   const formule = { ...calcul, alignement: 'droite' as const, format: FORMAT_EUROS };
   const derniere = lettreColonne(n);
-  const repondre = repondeur(gab, reponses);
   const rempli = (nom: string, i: number, k?: number): Valeur => {
     const v = remplie?.[nom];
     if (v === undefined) return null;
@@ -197,7 +183,6 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
   for (const [nom, libelle] of NOMS_TRE.tva) {
     const l = f.ligne([{ valeur: libelle, style: etiquette }, ...r.mois.map((_, i) => ({ valeur: rempli(nom, i), style: montant }))]);
     noms.push({ nom, feuille, plage: `B${l}:${derniere}${l}` });
-    repondre(nom, `Budget de TVA — ${libelle}`, { unites: r.mois.map(moisEnLettres) });
   }
   const tableau = (numero: string, intitule: string, lignes: { libelle: string }[], nom: string, nomTotal: string) => {
     f.vide();
@@ -212,7 +197,6 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
       ...r.mois.map((_, i) => ({ valeur: { formule: `SUM(${lettreColonne(i + 1)}${premiere}:${lettreColonne(i + 1)}${der})` }, style: formule })),
     ]);
     noms.push({ nom: nomTotal, feuille, plage: `B${t}:${derniere}${t}` });
-    repondre(nom, intitule, { unites: lignes.map((l) => l.libelle) });
     return t;
   };
   const tEnc = tableau('2', 'Budget des encaissements', r.encaissements.lignes, NOMS_TRE.encaissements, NOMS_TRE.encaissementsTotal);
@@ -238,7 +222,6 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
   return {
     feuille: { ...fi, protegee: true, misesEnForme: [{ plage: `B${lFin}:${derniere}${lFin}`, formule: `B${lFin}<0`, fond: 'F8CBAD', couleur: '9C0006' }] },
     noms,
-    reponses,
   };
 }
 
@@ -335,6 +318,15 @@ export const EXERCICE_TRESORERIE: SpecExercice<EntreeTresorerie, null> = {
   feuilleParametres,
   lireParametres: () => null,
   feuilleTravail,
+  unites: (e) => {
+    const r = calculerTresorerie(e);
+    const mois = r.mois.map(moisEnLettres);
+    return {
+      ...Object.fromEntries(NOMS_TRE.tva.map(([nom]) => [nom, mois])),
+      [NOMS_TRE.encaissements]: r.encaissements.lignes.map((l) => l.libelle),
+      [NOMS_TRE.decaissements]: r.decaissements.lignes.map((l) => l.libelle),
+    };
+  },
   attendus,
   variantes,
   justification,

@@ -6,7 +6,7 @@ import { parametresTva } from '../../domain/parametres/tva';
 import { calculerCa3, LIGNES_CA3, type ParametresCa3 } from './ca3';
 import type { EntreeCa3 } from './entree';
 import { FORMAT_EUROS_ENTIERS, FORMAT_TAUX, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, repondeur, type Attendus, type FeuilleConstruite, type LectureBlocs, type Reponse, type SpecExercice } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, type Attendus, type FeuilleConstruite, type LectureBlocs, type SpecExercice } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tva.json';
 import { versEuros } from '../../domain/monnaie';
@@ -137,13 +137,11 @@ function attendus(e: EntreeCa3, p: ParametresCa3): Attendus {
   return a;
 }
 
-function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): FeuilleConstruite & { reponses: Reponse[] } {
+function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): FeuilleConstruite {
   const g = GABARIT;
   const feuille = remplie ? FEUILLES.corrige : FEUILLES.travail;
   const f = new ConstructeurFeuille(feuille, [8, 50, 10, 14, 14]);
   const noms: NomDefini[] = [];
-  const reponses: Reponse[] = [];
-  const repondre = repondeur(g, reponses);
   const champ = (nom: string): Valeur => (remplie ? ((remplie[nom] as number | undefined) ?? null) : null);
   const styleMontant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS_ENTIERS, ...fondCorrige(remplie) };
 
@@ -165,7 +163,6 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
   const derniere = premiere + e.operations.length - 1;
   if (e.operations.length) {
     noms.push({ nom: NOM_RETENUES, feuille, plage: `D${premiere}:D${derniere}` });
-    repondre(NOM_RETENUES, 'Pièces retenues (Oui / Non)', { unites: e.operations.map((o) => o.piece) });
   }
   f.vide();
   f.ligne([{ valeur: '2. Déclaration n° 3310-CA3 (montants en euros entiers)', style: bandeau, colonnes: 5 }]);
@@ -194,8 +191,6 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
           { valeur: champ(nomLigne(l.code)), style: styleMontant },
         ]);
         noms.push({ nom: nomLigne(l.code, true), feuille, plage: `D${n}` }, { nom: nomLigne(l.code), feuille, plage: `E${n}` });
-        repondre(nomLigne(l.code, true), `Ligne ${l.code} — base hors taxes`);
-        repondre(nomLigne(l.code), `Ligne ${l.code} — taxe due`);
       } else {
         f.ligne([
           { valeur: l.code, style: { ...calcul } },
@@ -203,7 +198,6 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
           { valeur: champ(nomLigne(l.code)), style: styleMontant },
         ]);
         noms.push({ nom: nomLigne(l.code), feuille, plage: `E${n}` });
-        repondre(nomLigne(l.code), `Ligne ${l.code} — ${l.libelle}`);
       }
     }
   }
@@ -215,7 +209,6 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
   return {
     feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations },
     noms,
-    reponses,
   };
 }
 
@@ -312,6 +305,7 @@ export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
   feuilleParametres,
   lireParametres,
   feuilleTravail,
+  unites: (e) => ({ [NOM_RETENUES]: e.operations.map((o) => o.piece) }),
   attendus,
   variantes,
   justification,

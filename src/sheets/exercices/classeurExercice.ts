@@ -8,7 +8,7 @@ import { nomComplet, texteEnTete, type Eleve } from '../eleve';
 import { referentiel, competence } from '../../referentiel';
 import { ecrireBlocs, empreinte, empreinteParametres, type Bloc } from './blocs';
 import { sceller, type CleEnseignant } from '../../domain/sceau';
-import { ANCRES, FEUILLES, type Reponse, type SpecExercice } from './commun';
+import { ANCRES, FEUILLES, type SpecExercice } from './commun';
 
 export interface OptionsExercice {
   graine: number | null; // null: a teacher's own case
@@ -151,7 +151,7 @@ function agora<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], p: P, o: 
 }
 
 /** The student's workbook: « Énoncé » (locked case), « Travail » (named answer cells), « Paramètres », `_agora`. No answer key. */
-export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: OptionsExercice): { classeur: Classeur; reponses: Reponse[] } {
+export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: OptionsExercice): Classeur {
   const blocs = spec.blocs(e); // shown in « Énoncé » and fingerprinted in `_agora`
   const enonce = feuilleEnonce(spec, blocs, e, o);
   const travail = spec.feuilleTravail(e, p);
@@ -168,7 +168,7 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
   verifierNomsDefinis(noms);
   feuilles.push(agora(spec, blocs, p, o, spec.gabarit.id, feuilles));
   const titreClasseur = `${spec.gabarit.titre}${o.eleve ? ` — ${nomComplet(o.eleve)}` : ''}`;
-  return { classeur: { titre: titreClasseur, feuilles, noms }, reponses: travail.reponses };
+  return { titre: titreClasseur, feuilles, noms };
 }
 
 /** The teacher's corrigé: the same case, the answer sheet filled with the expected values, and the justification. */

@@ -53,8 +53,12 @@ export interface SpecExercice<E, P> {
   parametresParDefaut(e: E): P;
   feuilleParametres(p: P): FeuilleConstruite;
   lireParametres(valeurs: (nom: string) => Valeur[][] | undefined): P;
-  /** « Travail »: answer cells, named; `attendus` fills them (the corrigé's copy) */
-  feuilleTravail(e: E, p: P, attendus?: Attendus): FeuilleConstruite & { reponses: Reponse[] };
+  /** « Travail »: answer cells, named as the template's answers; `attendus` fills them (the corrigé's copy) */
+  feuilleTravail(e: E, p: P, attendus?: Attendus): FeuilleConstruite;
+  /** what the cells of a list or table answer are (pieces, months, accounts), by name, for the hints */
+  unites?(e: E, p: P): Partial<Record<string, string[]>>;
+  /** the case's answers when they follow its lines (a payslip's), in the order of « Travail » */
+  formeDesReponses?(e: E, p: P): FormeReponse[];
   attendus(e: E, p: P): Attendus;
   /**
    * The typical errors of the template (`erreursTypes` in its JSON, where their hints are): for each
@@ -80,22 +84,41 @@ export const fondCorrige = (remplie: Attendus | undefined) => (remplie ? { fond:
 export const consigneSaisie = (remplie: Attendus | undefined) =>
   remplie ? 'Les cellules vertes donnent les réponses attendues, justifiées dans la feuille « Justification »' : 'Les cellules jaunes sont à compléter';
 
-/** Declares an answer of the template: what it proves (the template's compétence unless told) and how exact it must be. */
-export const repondeur =
-  (g: GabaritExercice, reponses: Reponse[]) =>
-  (nom: string, libelle: string, o: { preuve?: { competence: string; critere: string }; ensemble?: number[]; unites?: string[] } = {}): void => {
-    const preuve = o.preuve ?? g;
-    reponses.push({
-      nom,
-      libelle,
+/** One answer of a case as its package sees it: its defined name, the template's family it belongs to, the line it stands for, the cells it holds. */
+export interface FormeReponse {
+  nom: string;
+  famille?: string;
+  ligne?: string;
+  unites?: string[];
+}
+
+/**
+ * The answers to check in a case: which ones the case has (the template's answers whose expected
+ * value the case gives, in the template's order, or the package's `formeDesReponses`), each with
+ * what the template says of it (label, compétence and critère, matching in any order) and the
+ * package's `unites`. No sheet is built.
+ */
+export function reponsesDuCas<E, P>(spec: SpecExercice<E, P>, e: E, p: P, attendus: Attendus): Reponse[] {
+  const g = spec.gabarit;
+  const unites = spec.unites?.(e, p) ?? {};
+  const forme = spec.formeDesReponses?.(e, p) ?? g.reponses.flatMap((r) => (r.nom !== undefined && r.nom in attendus ? [{ nom: r.nom }] : []));
+  return forme.map((f: FormeReponse) => {
+    const d = g.reponses.find((r) => (f.famille ? r.famille === f.famille : r.nom === f.nom));
+    if (!d) throw new Error(`Modèle ${g.id} : la réponse ${f.famille ? `de la famille ${f.famille}` : f.nom} n'y est pas décrite.`);
+    const preuve = d.preuve ?? g;
+    const u = f.unites ?? unites[f.nom];
+    return {
+      nom: f.nom,
+      libelle: d.libelle.replace('{ligne}', f.ligne ?? ''),
       competence: preuve.competence,
       critere: preuve.critere,
       precision: g.precision,
       tolerance: g.tolerance,
-      ...(o.ensemble ? { ensemble: o.ensemble } : {}),
-      ...(o.unites ? { unites: o.unites } : {}),
-    });
-  };
+      ...(d.ensemble ? { ensemble: d.ensemble } : {}),
+      ...(u ? { unites: u } : {}),
+    };
+  });
+}
 
 /**
  * A typical error as the answers it changes: those of `fausses` that differ from `justes` (among

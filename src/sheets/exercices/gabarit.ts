@@ -22,8 +22,31 @@ export const GabaritExercice = z.object({
     .default(0.01)
     .describe('unité à laquelle un montant saisi est arrondi avant comparaison : 1 (euros entiers, CA3) ou 0,01 (centimes)'),
   lignes: z.array(z.string()).optional(),
-  /** paie: the payroll entry, an optional part of « Travail » that proves another compétence */
-  ecritures: z.object({ competence: z.string().regex(/^\d\.\d\.\d$/), critere: z.string() }).optional(),
+  /**
+   * The answers the checker reads, in the order of « Travail »: each by its defined name, or, for
+   * answers repeated along the lines of the case (a payslip's lines), by `famille`, its label then
+   * taking the line's (`{ligne}`). `preuve`: another compétence and critère than the template's;
+   * `ensemble`: the columns on which a table's rows are matched in any order.
+   */
+  reponses: z
+    .array(
+      z
+        .object({
+          nom: z
+            .string()
+            .regex(/^[A-Z][A-Za-z0-9_]*$/)
+            .optional(),
+          famille: z
+            .string()
+            .regex(/^[a-z_]+$/)
+            .optional(),
+          libelle: z.string(),
+          preuve: z.object({ competence: z.string().regex(/^\d\.\d\.\d$/), critere: z.string() }).optional(),
+          ensemble: z.array(z.number().int().nonnegative()).optional(),
+        })
+        .refine((r) => (r.nom === undefined) !== (r.famille === undefined), 'une réponse a soit un nom, soit une famille'),
+    )
+    .min(1),
   aleas: z.array(z.object({ code: z.string(), libelle: z.string(), referentiel: z.object({ competence: z.string(), texte: z.string() }).nullable() })),
   /** rapprochement: the accounts of the plan comptable shown to the student, and the statement words that identify each one */
   /** the typical errors the checker recognises, each with the hint shown to the student (the computation lives in the exercise's sheet module) */
