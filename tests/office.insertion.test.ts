@@ -6,6 +6,7 @@ import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
 import { consoliderClasse } from '../src/consolidate/classe';
 import { releveVide } from '../src/consolidate/preuves';
+import { preuvesPfmp } from './aides/preuves';
 import { classeurClasse } from '../src/sheets/consolidation/classeurClasse';
 import { insererClasseur, referenceNormalisee } from '../src/io/office/insererClasseur';
 import { classeurEnBase64 } from '../src/io/exceljs/xlsxDuModele';
@@ -220,19 +221,7 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     }
     const releve = releveVide('dupont.xlsx');
     const eleve = { nom: 'Dupont', prenom: 'Jean', classe: 'Tle A' };
-    for (const [k, degre] of ([1, 3, 4] as const).entries())
-      releve.preuves.push({
-        eleve,
-        competence: '1.1.1',
-        nature: 'PFMP',
-        libelle: `PFMP P${k + 1}`,
-        creneau: `PFMP P${k + 1}`,
-        date: `2026-0${k + 1}-15`,
-        rang: k,
-        niveauLu: String(degre),
-        degre,
-        source: { fichier: 'dupont.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}8` },
-      });
+    preuvesPfmp(releve, eleve, [1, 3, 4], (k) => `${'EFG'[k]}8`);
     const classe = consoliderClasse([releve], r, 'recente');
     const modele = classeurClasse(r, classe, { date: DATE });
     const parPlages = new ContexteMemoire(nouveauClasseur());

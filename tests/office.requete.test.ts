@@ -16,6 +16,7 @@ import { grillesPourLeClasseur } from '../src/app/grillesDuClasseur';
 import { lettreColonne, type Classeur } from '../src/sheets/model';
 import { consoliderClasse } from '../src/consolidate/classe';
 import { releveVide } from '../src/consolidate/preuves';
+import { preuvesPfmp } from './aides/preuves';
 import { classeurClasse } from '../src/sheets/consolidation/classeurClasse';
 import { appelsDe, requeteDExcel } from './aides/excelReel';
 
@@ -28,20 +29,7 @@ const versions = { '1.13': (v: string) => Number(v.split('.')[1]) <= 13, '1.8': 
 /** A class of three students positioned on 1.1.1: its workbook has charts. */
 function classeConsolidee(): Classeur {
   const releve = releveVide('classe.xlsx');
-  for (const [i, eleve] of eleves(3).entries())
-    for (const [k, degre] of ([1, 3, 4] as const).entries())
-      releve.preuves.push({
-        eleve,
-        competence: '1.1.1',
-        nature: 'PFMP',
-        libelle: `PFMP P${k + 1}`,
-        creneau: `PFMP P${k + 1}`,
-        date: `2026-0${k + 1}-15`,
-        rang: k,
-        niveauLu: String(degre),
-        degre,
-        source: { fichier: 'classe.xlsx', feuille: 'PFMP pôle 1', cellule: `${'EFG'[k]}${8 + i}` },
-      });
+  for (const [i, eleve] of eleves(3).entries()) preuvesPfmp(releve, eleve, [1, 3, 4], (k) => `${'EFG'[k]}${8 + i}`);
   const c = classeurClasse(r, consoliderClasse([releve], r, 'recente'), { date: DATE });
   expect(c.feuilles.some((f) => f.graphiques?.length)).toBe(true);
   return c;
