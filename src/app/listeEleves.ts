@@ -1,5 +1,6 @@
 import { analyserCsv, decoderTexte, ErreurCsv, type Encodage } from '../io/csv';
 import { ErreurFichier } from '../io/erreurFichier';
+import { FichierIllisible, type Fichiers } from '../io/ports';
 import type { Eleve } from '../sheets/grilles/commun';
 
 /** Header cells compared without case, accents or surrounding spaces: « Prénom », « PRENOM », « prenom ». */
@@ -182,4 +183,16 @@ export function texteDesLignes(valeurs: readonly (readonly unknown[])[]): string
     .filter((l) => l.some((v) => v !== ''))
     .map((l) => l.join('\t').replace(/\t+$/, ''))
     .join('\n');
+}
+
+/** Reads a class list file (CSV from Pronote, EDT, a spreadsheet…); the task pane parses an upload with `elevesDepuisCsv`. */
+export async function lireListeEleves(f: Fichiers, fichier: string, classeParDefaut = ''): Promise<ListeEleves> {
+  let octets: Uint8Array;
+  try {
+    octets = await f.lire(fichier);
+  } catch (e) {
+    const raison = e instanceof FichierIllisible ? e.raison : (e as Error).message;
+    throw new ErreurFichier(`Impossible de lire la liste d'élèves « ${fichier} » : ${raison}.`, fichier);
+  }
+  return elevesDepuisCsv(octets, fichier, classeParDefaut);
 }

@@ -4,7 +4,7 @@ import * as calculs from '../app/calculs';
 import * as consolidation from '../app/consolidation';
 import * as exercices from '../app/exercices';
 import * as grilles from '../app/grilles';
-import * as listes from '../app/lireListeEleves';
+import * as listes from '../app/listeEleves';
 import * as referentiel from '../app/referentiel';
 import * as simulation from '../app/simulation';
 import * as verification from '../app/verification';
