@@ -85,18 +85,29 @@ function classeurLu(fichier: string, contenu: ContenuZip): ClasseurLu {
   // a .docx or .pptx renamed .xlsx is a valid zip without a single sheet
   if (!x.feuilles.length) throw new ErreurFichier(`« ${fichier} » n'est pas un classeur Excel : aucune feuille (document Word ou PowerPoint renommé en .xlsx ?).`, fichier);
   const noms = ciblesDesNoms(x.noms.map((n) => ({ nom: n.nom, references: [n.reference] })));
+  // each sheet is read once, keeping only the cells its names cover (the rows under a one-row name
+  // too, once `lignesSous` asks for them: the sheet is then read again with them)
   const zones = new Map<string, Zone[]>();
   for (const r of noms.values()) {
     if (aire(r) > PLAGE_MAX) continue;
     if (!zones.has(r.feuille)) zones.set(r.feuille, []);
-    zones.get(r.feuille)!.push(r.haut === r.bas ? { ...r, bas: r.bas + LIGNES_SOUS_MAX, droite: Math.max(r.droite, r.gauche + COLONNES_SOUS_MAX - 1) } : r);
+    zones.get(r.feuille)!.push(r);
   }
-  const feuille = (nom: string): FeuilleLue | undefined => proteger(() => x.feuille(nom, nom === FEUILLE_AGORA ? undefined : (zones.get(nom) ?? [])));
+  const lues = new Map<string, FeuilleLue | undefined>();
+  const feuille = (nom: string, dessous?: Zone): FeuilleLue | undefined => {
+    const cle = dessous ? `${nom}\u0000${dessous.haut}:${dessous.gauche}:${dessous.droite}` : nom;
+    if (!lues.has(cle))
+      lues.set(
+        cle,
+        proteger(() => x.feuille(nom, nom === FEUILLE_AGORA ? undefined : [...(zones.get(nom) ?? []), ...(dessous ? [dessous] : [])])),
+      );
+    return lues.get(cle);
+  };
   const { agora, lignesAgora } = proteger(() => metadonneesAgora((feuille(FEUILLE_AGORA)?.lignes() ?? []).map(([, valeurs]) => valeurs)));
-  const cible = (nom: string) => {
+  const cible = (nom: string, dessous?: (r: CibleNom) => Zone) => {
     const r = noms.get(nom.toUpperCase());
     if (r && aire(r) > PLAGE_MAX) throw nomTropGrand(fichier, nom, r);
-    const f = r ? feuille(r.feuille) : undefined;
+    const f = r ? feuille(r.feuille, dessous?.(r)) : undefined;
     return r && f ? { r, f } : undefined;
   };
   return {
@@ -104,7 +115,7 @@ function classeurLu(fichier: string, contenu: ContenuZip): ClasseurLu {
     lignesAgora,
     lignesSous(nom, largeur) {
       if (largeur > COLONNES_SOUS_MAX) throw new RangeError(`lignesSous : ${largeur} colonnes, ${COLONNES_SOUS_MAX} au plus`);
-      const c = cible(nom);
+      const c = cible(nom, (r) => ({ haut: r.haut, gauche: r.gauche, bas: r.haut + LIGNES_SOUS_MAX, droite: r.gauche + largeur - 1 }));
       if (!c) return undefined;
       const { r, f } = c;
       const valeurs: ValeurLue[][] = [];

@@ -25,7 +25,7 @@ export interface XlsxLu {
   feuilles: string[];
   /** workbook-scoped defined names and their reference text (`'Feuille'!$A$1:$B$2`) */
   noms: { nom: string; reference: string }[];
-  /** a sheet; with `zones`, only the cells inside them are kept (the rest reads as empty) */
+  /** a sheet, read anew at each call (the caller keeps it); with `zones`, only the cells inside them are kept (the rest reads as empty) */
   feuille(nom: string, zones?: readonly Zone[]): FeuilleLue | undefined;
 }
 
@@ -165,7 +165,7 @@ function contenuIs(xml: string, debut: number, fin: number): string | undefined 
   return f < 0 || f > fin ? undefined : xml.slice(i + 4, f);
 }
 
-function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904: boolean, zones: readonly Zone[] | undefined, budget: { cellules: number }): FeuilleLue {
+function lireFeuille(xml: string, partages: (i: number) => string | null, dates: boolean[], date1904: boolean, zones: readonly Zone[] | undefined, budget: { cellules: number }): FeuilleLue {
   const rangees = new Map<number, ValeurLue[]>();
   const serie = (n: number) => new Date(Math.round((n - 25_569 + (date1904 ? 1462 : 0)) * JOUR_MS));
   // the zones that reach the current row, found once per row: a grid's sheet has some forty names
@@ -220,7 +220,7 @@ function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904
       const v = valeurV(xml, gt + 1, fin);
       if (v === undefined || v === '')
         x = null; // LibreOffice caches an empty text result as <v></v>
-      else if (t === 's') x = partages[Number(v)] ?? null;
+      else if (t === 's') x = partages(Number(v));
       else if (t === 'str') x = texteXml(v);
       else if (t === 'b') x = v === '1';
       else if (t === 'e') x = { erreur: texteXml(v) };
@@ -243,6 +243,22 @@ function lireFeuille(xml: string, partages: string[], dates: boolean[], date1904
     couverte,
     lignes: () => [...rangees.entries()].sort((x, y) => x[0] - y[0]).map(([n, v]) => [n, Array.from({ length: v.length }, (_, j) => v[j] ?? null)]),
   };
+}
+
+/**
+ * The shared strings (`<si>…</si>`, in order), each turned into text only when a kept cell asks for
+ * it: a grid's table has hundreds, of which a consolidation reads a few.
+ */
+function chainesPartagees(xml: string): (i: number) => string | null {
+  const bornes: number[] = [];
+  for (let i = xml.indexOf('<si>'); i >= 0;) {
+    const f = xml.indexOf('</si>', i + 4);
+    if (f < 0) break;
+    bornes.push(i + 4, f);
+    i = xml.indexOf('<si>', f + 5);
+  }
+  const lues: (string | undefined)[] = [];
+  return (k) => (Number.isInteger(k) && k >= 0 && 2 * k < bornes.length ? (lues[k] ??= texteRiche(xml.slice(bornes[2 * k], bornes[2 * k + 1]))) : null);
 }
 
 /** Target of a relationship, relative to the part's folder (« ../tables/table1.xml ») or absolute from the package root. */
@@ -307,22 +323,16 @@ export function lireXlsx(contenu: ContenuZip): XlsxLu {
   const noms = [...classeur.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)]
     .filter((m) => attribut(m[1]!, 'localSheetId') === undefined)
     .map((m) => ({ nom: attribut(m[1]!, 'name')!, reference: texteXml(m[2]!) }));
-  const xmlPartages = partie('/sharedStrings');
-  const partages = [...(texte(xmlPartages ?? '') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texteRiche(m[1]!));
+  const partages = chainesPartagees(texte(partie('/sharedStrings') ?? '') ?? '');
   const dates = stylesDate(texte(partie('/styles') ?? ''));
   const date1904 = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(classeur);
-  const lues = new Map<string, FeuilleLue>();
   const budget = { cellules: CELLULES_LUES_MAX };
   return {
     feuilles: [...chemins.keys()],
     noms,
     feuille(nom, zones) {
-      if (!lues.has(nom)) {
-        const xml = chemins.has(nom) ? texte(chemins.get(nom)!) : undefined;
-        if (xml === undefined) return undefined;
-        lues.set(nom, lireFeuille(xml, partages, dates, date1904, zones, budget));
-      }
-      return lues.get(nom);
+      const xml = chemins.has(nom) ? texte(chemins.get(nom)!) : undefined;
+      return xml === undefined ? undefined : lireFeuille(xml, partages, dates, date1904, zones, budget);
     },
   };
 }
