@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse } from '../src/cli/casDUsage';
@@ -112,6 +112,17 @@ describe('exercices de la classe et cas de l\u2019enseignant', () => {
     expect(repartition.slice(1).map((l) => [l[0], l[3], l[4], l[5]])).toEqual(
       r.fichiers.map((x, i) => [eleves[i]!.nom, path.basename(x.fichier), path.join(d, 'corriges', `corrige-${path.basename(x.fichier)}`), String(x.graine)]),
     );
+  });
+
+  test('--classe avec le cas de l\u2019enseignant : un cas invalide arrête la commande par une seule erreur, avant de créer les dossiers', async () => {
+    const d = dossierTemporaire('agora-classe-cas-');
+    writeFileSync(path.join(d, 'eleves.csv'), 'Nom;Prénom\nDupont;Jean\nMartin;Léa\n');
+    writeFileSync(path.join(d, 'cas.json'), JSON.stringify({ periode: '2026-03' }));
+    const r = await lancer(['exercice', 'paie', '--donnees', path.join(d, 'cas.json'), '--classe', path.join(d, 'eleves.csv'), '--par-eleve', path.join(d, 'copies')]);
+    expect(r.code).toBe(1);
+    expect(r.err.match(/^Erreur : /gm)).toHaveLength(1);
+    expect(r.err).toContain(`Données invalides dans « ${path.join(d, 'cas.json')} »`);
+    expect(existsSync(path.join(d, 'copies'))).toBe(false);
   });
 
   test('rapprochement de l\u2019enseignant : un libellé qui ne dit pas son compte est refusé, en nommant le champ', async () => {

@@ -60,9 +60,10 @@ export async function exercicesDeLaClasse(
   dossier: string,
   corriges?: string,
 ): Promise<{ fichiers: ResumeExercice[]; erreurs: { eleve: string; message: string }[] }> {
+  // the teacher's case is checked before any folder is made
+  const exercices = exercicesPourLaClasse(d, eleves, d.donnees ? await preparerCas(p, d, null) : undefined);
   await p.fichiers.creerDossier(dossier, true);
   if (corriges) await p.fichiers.creerDossier(corriges, true);
-  const exercices = exercicesPourLaClasse(d, eleves, d.donnees ? await preparerCas(p, d, null) : undefined);
   const fichiers: ResumeExercice[] = [];
   const erreurs: { eleve: string; message: string }[] = [];
   for (const x of exercices) {
