@@ -3,6 +3,7 @@ import type { Classeur } from '../sheets/model';
 import type { Attendus } from '../sheets/exercices/commun';
 import type { Annotations } from '../sheets/verification/annotations';
 import type { Magasin } from '../consolidate/bandes';
+import { ErreurFichier } from './erreurFichier';
 
 /**
  * What the use cases of app/ need from the outside world, as interfaces: app/ imports this module
@@ -26,13 +27,13 @@ export interface ClasseurLu {
 /** Bytes the host writes as they come (a long class workbook is never held whole). */
 export type Flux = AsyncIterable<Uint8Array>;
 
-/** Why a file could not be read, in French, for the caller to put in its own sentence. */
-export class FichierIllisible extends Error {
+/** A file that could not be read; `raison`, in French, for a caller that puts it in its own sentence. */
+export class FichierIllisible extends ErreurFichier {
   constructor(
-    readonly fichier: string,
+    fichier: string,
     readonly raison: string,
   ) {
-    super(`Impossible de lire « ${fichier} » : ${raison}.`);
+    super(`Impossible de lire « ${fichier} » : ${raison}.`, fichier);
     this.name = 'FichierIllisible';
   }
 }
