@@ -65,6 +65,7 @@ export async function exercicesDeLaClasse(
   await p.fichiers.creerDossier(dossier, true);
   if (corriges) await p.fichiers.creerDossier(corriges, true);
   const fichiers: ResumeExercice[] = [];
+  const ecrits: typeof exercices = [];
   const erreurs: { eleve: string; message: string }[] = [];
   for (const x of exercices) {
     const fichier = p.fichiers.joindre(dossier, x.fichier);
@@ -72,15 +73,14 @@ export async function exercicesDeLaClasse(
       await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(x.classeur));
       if (corriges) await p.fichiers.ecrire(p.fichiers.joindre(corriges, x.corrige), await p.classeurs.enXlsx(x.leCorrige()));
       fichiers.push({ fichier, eleve: nomComplet(x.eleve), graine: x.graine, aleas: x.aleas, feuilles: x.classeur.feuilles.map((f) => f.nom) });
+      ecrits.push(x);
     } catch (err) {
       erreurs.push({ eleve: nomComplet(x.eleve), message: (err as Error).message });
     }
   }
-  const ecrits = new Set(fichiers.map((f) => f.fichier));
-  const repartition = exercices.filter((x) => ecrits.has(p.fichiers.joindre(dossier, x.fichier)));
   await p.fichiers.ecrire(
     p.fichiers.joindre(dossier, REPARTITION),
-    repartitionCsv(repartition, (x) => (corriges ? p.fichiers.joindre(corriges, x.corrige) : '')),
+    repartitionCsv(ecrits, (x) => (corriges ? p.fichiers.joindre(corriges, x.corrige) : '')),
   );
   return { fichiers, erreurs };
 }

@@ -13,7 +13,7 @@ import * as verification from '../app/verification';
  * The use cases of app/ bound to the command line's ports (Node's files, exceljs, the lean reader,
  * evidence on disk): what the commands, the demo, the benches and the tests call.
  */
-export const PORTS: Ports = portsNode();
+const PORTS: Ports = portsNode();
 
 const avec =
   <A extends unknown[], R>(f: (p: Ports, ...a: A) => R) =>

@@ -7,6 +7,7 @@ import { versEuros } from '../../domain/monnaie';
 import { parametresConges, periodeDeReference, REFERENCES_CONGES, type ParametresConges } from '../../domain/parametres/conges';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import {
+  libelleDe,
   consigneSaisie,
   FEUILLES,
   fondCorrige,
@@ -140,9 +141,9 @@ function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendu
   const fond = fondCorrige(remplie);
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
   const jours: Style = { ...saisieCentree, format: '0.##', ...fond };
-  const ligne = (nom: string, libelle: string, style: Style) => {
+  const ligne = (nom: string, style: Style) => {
     const n = f.ligne([
-      { valeur: libelle, style: etiquette },
+      { valeur: libelleDe(GABARIT, nom), style: etiquette },
       { valeur: (remplie?.[nom] as ValeurAttendue | undefined) ?? null, style },
     ]);
     noms.push({ nom, feuille, plage: `B${n}` });
@@ -159,15 +160,15 @@ function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendu
   ]);
   f.vide();
   f.ligne([{ valeur: '1. Droits à congés', style: bandeau, colonnes: 2 }]);
-  ligne(NOMS_CP.acquis, 'Jours ouvrables acquis sur la période de référence', jours);
-  ligne(NOMS_CP.solde, 'Jours restant à prendre après ce congé', jours);
+  ligne(NOMS_CP.acquis, jours);
+  ligne(NOMS_CP.solde, jours);
   f.vide();
   f.ligne([{ valeur: '2. Indemnité de congés payés', style: bandeau, colonnes: 2 }]);
-  ligne(NOMS_CP.remuneration, 'Rémunération brute de la période de référence', montant);
-  ligne(NOMS_CP.dixieme, 'Indemnité selon la règle du dixième', montant);
-  ligne(NOMS_CP.maintien, 'Indemnité selon le maintien de salaire', montant);
-  const n = ligne(NOMS_CP.regle, 'Règle retenue (Dixième / Maintien de salaire)', { ...saisieCentree, ...fond });
-  ligne(NOMS_CP.indemnite, 'Indemnité de congés payés versée', montant);
+  ligne(NOMS_CP.remuneration, montant);
+  ligne(NOMS_CP.dixieme, montant);
+  ligne(NOMS_CP.maintien, montant);
+  const n = ligne(NOMS_CP.regle, { ...saisieCentree, ...fond });
+  ligne(NOMS_CP.indemnite, montant);
   return {
     feuille: {
       ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),

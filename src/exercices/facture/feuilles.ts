@@ -6,6 +6,7 @@ import { versEuros } from '../../domain/monnaie';
 import { pourcentFr } from '../../domain/texte';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import {
+  libelleDe,
   consigneSaisie,
   FEUILLES,
   fondCorrige,
@@ -149,9 +150,9 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
   const noms: NomDefini[] = [];
   const montant = { ...saisie, alignement: 'droite' as const, format: FORMAT_EUROS, ...fondCorrige(remplie) };
   const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
-  const seule = (nom: string, libelle: string) => {
+  const seule = (nom: string) => {
     const n = f.ligne([
-      { valeur: libelle, style: etiquette, colonnes: largeur - 1 },
+      { valeur: libelleDe(GABARIT, nom), style: etiquette, colonnes: largeur - 1 },
       { valeur: rempli(nom), style: montant },
     ]);
     noms.push({ nom, feuille, plage: `${lettreColonne(largeur - 1)}${n}` });
@@ -183,9 +184,9 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
   tableauPied(NOMS_FAC.pied, etapes(e, true), rates);
   f.vide();
   f.ligne([{ valeur: '3. Totaux de la facture', style: bandeau, colonnes: largeur }]);
-  seule(NOMS_FAC.totalHt, 'Total hors taxes');
-  seule(NOMS_FAC.totalTva, 'Total de la TVA');
-  seule(NOMS_FAC.netAPayer, 'Net à payer (TTC)');
+  seule(NOMS_FAC.totalHt);
+  seule(NOMS_FAC.totalTva);
+  seule(NOMS_FAC.netAPayer);
   // a self-check the student sees as soon as the three totals are typed (it gives no answer away)
   const { totalHt: ht, totalTva: tva, netAPayer: net } = NOMS_FAC;
   f.ligne([
@@ -207,9 +208,9 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
         e.retours.map((r) => r.reference),
       ),
     );
-    seule(NOMS_FAC.avoirTotalHt, 'Avoir : total hors taxes');
-    seule(NOMS_FAC.avoirTotalTva, 'Avoir : total de la TVA');
-    seule(NOMS_FAC.avoirNet, 'Avoir : net (TTC)');
+    seule(NOMS_FAC.avoirTotalHt);
+    seule(NOMS_FAC.avoirTotalTva);
+    seule(NOMS_FAC.avoirNet);
   }
   return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms };
 }

@@ -7,6 +7,7 @@ import { ligneDuBareme, parametresFrais, type ParametresFrais } from '../../doma
 import { nombreFr } from '../../domain/texte';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import {
+  libelleDe,
   consigneSaisie,
   FEUILLES,
   fondCorrige,
@@ -135,13 +136,9 @@ function feuilleTravail(e: EntreeFrais, _p: ParametresFrais, remplie?: Attendus)
   noms.push({ nom: NOMS_FRA.controle, feuille, plage: `C${premiere}:E${premiere + e.lignes.length - 1}` });
   f.vide();
   f.ligne([{ valeur: '2. Totaux', style: bandeau, colonnes: 5 }]);
-  for (const [nom, libelle] of [
-    [NOMS_FRA.rembourse, 'Montant remboursé au salarié'],
-    [NOMS_FRA.ecart, 'Écart total avec le montant demandé'],
-    [NOMS_FRA.tva, 'TVA récupérable par l\u2019entreprise'],
-  ] as const) {
+  for (const nom of [NOMS_FRA.rembourse, NOMS_FRA.ecart, NOMS_FRA.tva]) {
     const n = f.ligne([
-      { valeur: libelle, style: etiquette, colonnes: 4 },
+      { valeur: libelleDe(GABARIT, nom), style: etiquette, colonnes: 4 },
       { valeur: rempli(nom), style: montant },
     ]);
     noms.push({ nom, feuille, plage: `E${n}` });

@@ -9,7 +9,7 @@ import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBull
 import type { EntreeBulletin } from './entree';
 import { ecritureDePaie } from './ecritures';
 import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, type Attendus, type FeuilleConstruite, type FormeReponse, type SpecExercice } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, libelleDe, montantTexte, type Attendus, type FeuilleConstruite, type FormeReponse, type SpecExercice } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/paie.json';
 import { blocsPaie, donneesPaie, feuilleParametresPaie, indexParametre, lireParametresPaie, NOM_PARAMETRES, NOMS_ENONCE, parametresDuCas, structurePaie } from './enonce';
@@ -116,17 +116,17 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fondCorrige(remplie) };
   const heures: Style = { ...montant, format: FORMAT_HEURES };
   const donne = (format: string): Style => ({ ...valeur, alignement: 'droite', format });
-  /** An answer cell of row `n`, column `col`: named, declared, filled in the corrigé. */
-  const reponse = (nom: string, libelle: string, n: number, col: string, style = montant) => {
+  /** An answer cell of row `n`, column `col`: named, filled in the corrigé (what it is, the template says). */
+  const reponse = (nom: string, n: number, col: string, style = montant) => {
     noms.push({ nom, feuille, plage: `${col}${n}` });
     return { valeur: (remplie?.[nom] as number | undefined) ?? null, style };
   };
   /** A totals band: its answers in the given columns (D: salarial or amount, F: patronal). */
-  const total = (libelle: string, ...cases: { nom: string; libelle?: string; col: 'D' | 'F' }[]) => {
+  const total = (libelle: string, ...cases: { nom: string; col: 'D' | 'F' }[]) => {
     const n = f.nombreDeLignes + 1;
     const cellule = (c: string) => {
       const r = cases.find((x) => x.col === c);
-      return r ? reponse(r.nom, r.libelle ?? libelle, n, c, { ...montant, gras: true }) : { valeur: null, style: { ...valeur, fond: 'D9E2F3' } };
+      return r ? reponse(r.nom, n, c, { ...montant, gras: true }) : { valeur: null, style: { ...valeur, fond: 'D9E2F3' } };
     };
     f.ligne([{ valeur: libelle, style: { ...etiquette, fond: 'D9E2F3' } }, ...['B', 'C', 'D', 'E', 'F'].map(cellule)]);
   };
@@ -144,9 +144,9 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
     const hs = /^hs\d+$/.test(x.code);
     f.ligne([
       { valeur: x.libelle, style: valeur },
-      hs ? reponse(nomPaie(x.code, 'HEURES'), `${x.libelle} — nombre d\u2019heures`, n, 'B', heures) : { valeur: x.nombre, style: donne(FORMAT_HEURES) },
+      hs ? reponse(nomPaie(x.code, 'HEURES'), n, 'B', heures) : { valeur: x.nombre, style: donne(FORMAT_HEURES) },
       { valeur: x.taux, style: donne(FORMAT_EUROS_PRECIS) },
-      reponse(nomPaie(x.code), x.libelle, n, 'D'),
+      reponse(nomPaie(x.code), n, 'D'),
       { valeur: null, style: valeur },
       { valeur: null, style: valeur },
     ]);
@@ -161,26 +161,22 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
       const vide = { valeur: null, style: valeur };
       f.ligne([
         { valeur: l.libelle, style: valeur },
-        l.base !== null ? reponse(nomPaie(l.code, 'BASE'), `${l.libelle} — base`, n, 'B') : vide,
+        l.base !== null ? reponse(nomPaie(l.code, 'BASE'), n, 'B') : vide,
         { valeur: tauxAffiche(l, 'Salarial', p), style: donne(FORMAT_TAUX_PAIE) },
-        l.montantSalarial !== null ? reponse(nomPaie(l.code, 'SAL'), `${l.libelle} — part salariale`, n, 'D') : vide,
+        l.montantSalarial !== null ? reponse(nomPaie(l.code, 'SAL'), n, 'D') : vide,
         { valeur: tauxAffiche(l, 'Patronal', p), style: donne(FORMAT_TAUX_PAIE) },
-        l.montantPatronal !== null ? reponse(nomPaie(l.code, 'PAT'), `${l.libelle} — part patronale`, n, 'F') : vide,
+        l.montantPatronal !== null ? reponse(nomPaie(l.code, 'PAT'), n, 'F') : vide,
       ]);
     }
   }
-  total(
-    'TOTAL DES COTISATIONS ET CONTRIBUTIONS',
-    { nom: NOMS_TOTAUX.totalSalarial, libelle: 'Total des cotisations salariales', col: 'D' },
-    { nom: NOMS_TOTAUX.totalPatronal, libelle: 'Total des cotisations patronales', col: 'F' },
-  );
+  total('TOTAL DES COTISATIONS ET CONTRIBUTIONS', { nom: NOMS_TOTAUX.totalSalarial, col: 'D' }, { nom: NOMS_TOTAUX.totalPatronal, col: 'F' });
   f.vide();
-  const ligneSimple = (libelle: string, nom: string) => {
+  const ligneSimple = (nom: string, libelle = libelleDe(g, nom)) => {
     const n = f.nombreDeLignes + 1;
-    f.ligne([{ valeur: libelle, style: valeur, colonnes: 3 }, reponse(nom, libelle, n, 'D'), { valeur: null, style: valeur, colonnes: 2 }]);
+    f.ligne([{ valeur: libelle, style: valeur, colonnes: 3 }, reponse(nom, n, 'D'), { valeur: null, style: valeur, colonnes: 2 }]);
   };
-  if (e.avantagesNature.length) ligneSimple('Avantages en nature (déjà inclus dans le brut, déduits du net)', NOMS_TOTAUX.avantagesDeduits);
-  for (const x of b.elements.filter((x) => !avantLeBrut(x.code))) ligneSimple(x.libelle, nomPaie(x.code));
+  if (e.avantagesNature.length) ligneSimple(NOMS_TOTAUX.avantagesDeduits);
+  for (const x of b.elements.filter((x) => !avantLeBrut(x.code))) ligneSimple(nomPaie(x.code), x.libelle);
   total('NET À PAYER AVANT IMPÔT SUR LE REVENU', { nom: NOMS_TOTAUX.netAPayer, col: 'D' });
   const nImpot = f.nombreDeLignes + 1;
   const imposable = NOMS_TOTAUX.netImposable; // the answer of the « Informations » below
@@ -188,14 +184,14 @@ function feuilleTravail(e: EntreeBulletin, p: ParametresPaie, remplie?: Attendus
     { valeur: 'Impôt sur le revenu prélevé à la source', style: valeur },
     { valeur: { formule: `IF(${imposable}="","",${imposable})` }, style: donne(FORMAT_EUROS) },
     { valeur: { formule: NOMS_ENONCE.tauxPas }, style: donne(FORMAT_TAUX_PAIE) },
-    reponse(NOMS_TOTAUX.impot, 'Impôt sur le revenu prélevé à la source', nImpot, 'D'),
+    reponse(NOMS_TOTAUX.impot, nImpot, 'D'),
     { valeur: null, style: valeur, colonnes: 2 },
   ]);
   total('NET PAYÉ', { nom: NOMS_TOTAUX.netPaye, col: 'D' });
   f.ligne([{ valeur: 'Informations', style: bandeau, colonnes: 6 }]);
-  ligneSimple('Montant net social', NOMS_TOTAUX.netSocial);
-  ligneSimple('Net imposable', NOMS_TOTAUX.netImposable);
-  ligneSimple('Coût total pour l\u2019employeur', NOMS_TOTAUX.coutEmployeur);
+  ligneSimple(NOMS_TOTAUX.netSocial);
+  ligneSimple(NOMS_TOTAUX.netImposable);
+  ligneSimple(NOMS_TOTAUX.coutEmployeur);
   f.vide();
   f.ligne([
     {

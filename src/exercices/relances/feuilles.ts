@@ -7,6 +7,7 @@ import { nombreFr, pourcentFr } from '../../domain/texte';
 import { parametresRelances, type ParametresRelances } from '../../domain/parametres/relances';
 import { FORMAT_EUROS, FORMAT_TAUX, type Bloc } from '../../sheets/exercices/blocs';
 import {
+  libelleDe,
   consigneSaisie,
   FEUILLES,
   fondCorrige,
@@ -219,14 +220,9 @@ function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Att
   }
   f.vide();
   f.ligne([{ valeur: '4. Montant à réclamer', style: bandeau, colonnes: 7 }]);
-  for (const [nom, libelle] of [
-    [NOMS_REL.totalEchu, 'Total du reste dû sur les factures échues'],
-    [NOMS_REL.totalPenalites, 'Total des pénalités de retard'],
-    [NOMS_REL.totalIndemnites, 'Total des indemnités forfaitaires'],
-    [NOMS_REL.totalReclame, 'Montant à réclamer'],
-  ] as const) {
+  for (const nom of [NOMS_REL.totalEchu, NOMS_REL.totalPenalites, NOMS_REL.totalIndemnites, NOMS_REL.totalReclame]) {
     const k = f.ligne([
-      { valeur: libelle, style: etiquette, colonnes: 5 },
+      { valeur: libelleDe(GABARIT, nom), style: etiquette, colonnes: 5 },
       { valeur: rempli(nom), style: montant, colonnes: 2 },
     ]);
     noms.push({ nom, feuille, plage: `F${k}` });

@@ -5,6 +5,7 @@ import { dateFr, moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import {
+  libelleDe,
   consigneSaisie,
   FEUILLES,
   fondCorrige,
@@ -126,17 +127,17 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
   fiche(NOMS_STK.peps, '2. Fiche de stock en premier entré, premier sorti (PEPS)', ['Valeur de la sortie', 'Quantité en stock', 'Valeur du stock'], [montant, quantite, montant]);
   f.vide();
   f.ligne([{ valeur: '3. Réapprovisionnement', style: bandeau, colonnes: 8 }]);
-  const seule = (nom: string, libelle: string, style: Style) => {
+  const seule = (nom: string, style: Style) => {
     const n = f.ligne([
-      { valeur: libelle, style: etiquette, colonnes: 6 },
+      { valeur: libelleDe(GABARIT, nom), style: etiquette, colonnes: 6 },
       { valeur: rempli(nom), style, colonnes: 2 },
     ]);
     noms.push({ nom, feuille, plage: `G${n}` });
     return n;
   };
-  seule(NOMS_STK.alerte, 'Stock d\u2019alerte (quantité)', quantite);
-  const n = seule(NOMS_STK.commander, 'Faut-il commander ? (Oui / Non)', { ...saisieCentree, ...fond });
-  seule(NOMS_STK.quantite, 'Quantité à commander (0 si aucune commande)', quantite);
+  seule(NOMS_STK.alerte, quantite);
+  const n = seule(NOMS_STK.commander, { ...saisieCentree, ...fond });
+  seule(NOMS_STK.quantite, quantite);
   f.ligne([{ valeur: 'Stock final : la quantité en stock de la dernière ligne de chaque fiche (les deux méthodes donnent la même).', style: { ...texte, italique: true }, colonnes: 8 }]);
   return {
     feuille: {

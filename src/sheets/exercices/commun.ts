@@ -84,6 +84,13 @@ export const fondCorrige = (remplie: Attendus | undefined) => (remplie ? { fond:
 export const consigneSaisie = (remplie: Attendus | undefined) =>
   remplie ? 'Les cellules vertes donnent les réponses attendues, justifiées dans la feuille « Justification »' : 'Les cellules jaunes sont à compléter';
 
+/** The label the template gives an answer: « Travail » shows it beside the answer's cell. */
+export function libelleDe(g: GabaritExercice, nom: string): string {
+  const r = g.reponses.find((x) => x.nom === nom);
+  if (!r) throw new Error(`Modèle ${g.id} : la réponse ${nom} n'y est pas décrite.`);
+  return r.libelle;
+}
+
 /** One answer of a case as its package sees it: its defined name, the template's family it belongs to, the line it stands for, the cells it holds. */
 export interface FormeReponse {
   nom: string;
