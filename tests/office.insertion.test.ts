@@ -8,7 +8,8 @@ import { consoliderClasse } from '../src/consolidate/classe';
 import { releveVide } from '../src/consolidate/preuves';
 import { preuvesPfmp } from './aides/preuves';
 import { classeurClasse } from '../src/sheets/consolidation/classeurClasse';
-import { insererClasseur, referenceNormalisee } from '../src/io/office/insererClasseur';
+import { insererClasseur, referenceNormalisee, type Suivi } from '../src/io/office/insererClasseur';
+import { agoraLu, chargerAgora } from '../src/io/office/valeursLues';
 import { classeurEnBase64 } from '../src/io/exceljs/xlsxDuModele';
 import { ErreurExcel } from '../src/io/office/erreurs';
 import { ClasseurMemoire, zone, adresse, adresseZone } from '../src/io/memory/classeurMemoire';
@@ -50,9 +51,11 @@ const cellulesDe = (feuille: string, plages: readonly string[]) =>
 /**
  * Every cell, merge, validation, conditional format, table and name of the model is in the workbook,
  * as written; `miseEnPage` when the print setup could be applied (ExcelApi 1.9, or a file, which
- * carries it for hidden sheets as well).
+ * carries it for hidden sheets as well). `indirect`: an addition inserted as a file, whose conditional
+ * formats name the workbook's « Paramètres » through INDIRECT (the same cells, resolved in the workbook).
  */
-function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean | 'fichier'): void {
+function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean | 'fichier', indirect = false): void {
+  const direct = (f: string) => (indirect ? f.replace(/INDIRECT\("(\w+)"\)/g, '$1') : f);
   for (const f of m.feuilles) {
     const w = c.feuille(f.nom)!;
     expect(w).toBeDefined();
@@ -89,7 +92,7 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean | 'f
       ),
     );
     for (const v of w.validations) expect(v.alerte).toMatchObject({ title: 'Valeur non prévue', style: 'Stop' });
-    expect(w.misesEnForme.map((x) => [x.plage, x.formule, x.fond])).toEqual((f.misesEnForme ?? []).map((x) => [plage(x.plage), `=${x.formule}`, `#${x.fond.toUpperCase()}`]));
+    expect(w.misesEnForme.map((x) => [x.plage, direct(x.formule), x.fond])).toEqual((f.misesEnForme ?? []).map((x) => [plage(x.plage), `=${x.formule}`, `#${x.fond.toUpperCase()}`]));
     expect(w.tableaux.map((t) => t.nom)).toEqual(f.tableau ? [f.tableau.nom] : []);
     expect(w.graphiques.map((g) => [g.source, g.categories, g.position, g.proprietes['title.text']])).toEqual(
       (f.graphiques ?? []).map((g) => [plage(g.donnees), plage(g.categories), g.position, g.titre]),
@@ -120,6 +123,16 @@ function verifierRendu(m: Classeur, c: ClasseurMemoire, miseEnPage: boolean | 'f
     f.lignes.forEach((l, i) => l.cellules.forEach((x, j) => x?.style?.saisie && expect(w.cellules.get(adresse(i + 1, j + 1))!.style['protection.locked']).toBe(false)));
   }
   for (const n of m.noms ?? []) expect([n.nom, referenceNormalisee(c.noms.get(n.nom.toUpperCase())?.reference ?? '')]).toEqual([n.nom, referenceNormalisee(referenceAbsolue(n.feuille, n.plage))]);
+}
+
+/** No formula, conditional format or list of the workbook links to the file it came from (OfficeDev/office-js#2809, as the in-memory Excel plays it). */
+function sansLienAuFichier(c: ClasseurMemoire): void {
+  const liens = c.feuilles.flatMap((f) => [
+    ...[...f.cellules].filter(([, x]) => x.formule?.includes('[1]')).map(([a]) => `${f.nom}!${a}`),
+    ...f.misesEnForme.filter((m) => m.formule.includes('[1]')).map((m) => `${f.nom}!${m.plage} (mise en forme)`),
+    ...f.validations.filter((v) => JSON.stringify(v.regle).includes('[1]')).map((v) => `${f.nom}!${v.plage} (liste)`),
+  ]);
+  expect(liens).toEqual([]);
 }
 
 const modelesDeGrilles = () => TYPES_GRILLE.map((t) => ({ nom: `grille ${t}`, modele: () => classeurGrilles(r, eleves(3), { ...OPTIONS, types: [t] }, 'classe').classeur }));
@@ -343,9 +356,14 @@ describe('grilles ajoutées à celles du classeur ouvert', () => {
     expect(ctx.syncs).toBe(2);
     expect(ajout!.ajout).toBe(true);
     expect(res.feuilles).toEqual(['E31 MARTIN LEA', 'E31 NOUVEAU Paul']);
-    // by ranges even in ExcelApi 1.13: the new grids' formulas refer to the workbook's « Paramètres » names
-    expect(ctx.journal.filter((j) => j.startsWith('workbook.insertWorksheetsFromBase64'))).toEqual([]);
-    verifierRendu(ajout!.classeur, c, true);
+    // as a file, though the new grids refer to the workbook's « Paramètres » names, which the file has not
+    expect(ctx.journal.filter((j) => j.startsWith('workbook.insertWorksheetsFromBase64'))).toEqual([expect.stringMatching(/^workbook.insertWorksheetsFromBase64 \d+ Ko$/)]);
+    // the cell formulas that name them written after the file, in the same request, one command per run of cells
+    const apres = ctx.journal.filter((j) => j.startsWith('range.formulas'));
+    expect(apres.length).toBeGreaterThan(10);
+    expect(apres.every((j) => /^range.formulas E31 (MARTIN LEA|NOUVEAU Paul)!/.test(j))).toBe(true);
+    verifierRendu(ajout!.classeur, c, 'fichier', true);
+    sansLienAuFichier(c);
     expect(c.feuilles.map((f) => f.nom)).toEqual([
       'Feuil1',
       'Sommaire',
@@ -446,20 +464,20 @@ describe('une classe trop lourde pour une requête d\u2019Excel sur le web : ins
   const liste = (): Eleve[] =>
     Array.from({ length: 12 }, (_, i) => (i === 9 || i === 10 ? { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' } : { nom: `NOUVEAU${i + 1}`, prenom: 'Paul', classe: 'Tle A' }));
   /** An in-memory Excel whose every round trip is counted, one context per `executer` as in the pane. */
-  function hote(c: ClasseurMemoire, chargeMaximale?: number, echec?: (n: number, op: string) => string | undefined) {
+  function hote(c: ClasseurMemoire, chargeMaximale?: number, echec?: (n: number, op: string) => string | undefined, api = '1.13') {
     const contextes: ContexteMemoire[] = [];
     const h: Hote = {
       ...(chargeMaximale ? { chargeMaximale } : {}),
       executer(f) {
         const n = contextes.length;
-        const ctx = new ContexteMemoire(c, { echec: (op) => echec?.(n, op) });
+        const ctx = new ContexteMemoire(c, { api, echec: (op) => echec?.(n, op) });
         contextes.push(ctx);
         return f(ctx as unknown as Excel.RequestContext, (v) => ctx.prend(v));
       },
     };
     return { h, contextes };
   }
-  const grilles = (h: Hote, n: number) => (lot: readonly Eleve[]) => inserer(h, (o) => grillesPourLeClasseur(r, lot, { ...OPTIONS, types: ['pfmp', 'e31'] }, o, n > 1).classeur);
+  const grilles = (h: Hote, n: number, suivi?: Suivi) => (lot: readonly Eleve[]) => inserer(h, (o) => grillesPourLeClasseur(r, lot, { ...OPTIONS, types: ['pfmp', 'e31'] }, o, n > 1).classeur, suivi);
   async function classeurDeDepart(): Promise<ClasseurMemoire> {
     const c = nouveauClasseur();
     const ctx = new ContexteMemoire(c);
@@ -477,14 +495,14 @@ describe('une classe trop lourde pour une requête d\u2019Excel sur le web : ins
     agora: [...c.feuille('_agora')!.cellules].map(([a, x]) => `${a} ${String(x.valeur)}`).sort(),
   });
 
-  test('12 élèves ajoutés (PFMP et E31) sous la limite de 4,5 Mo : deux insertions complètes, les homonymes ensemble, le même classeur qu\u2019en une fois', async () => {
+  test('12 élèves ajoutés (PFMP et E31) par plages (Excel sans ExcelApi 1.13) sous la limite de 4,5 Mo : deux insertions complètes, les homonymes ensemble, le même classeur qu\u2019en une fois', async () => {
     const seul = await classeurDeDepart();
-    const enUneFois = hote(seul);
+    const enUneFois = hote(seul, undefined, undefined, '1.12');
     const une = await insererParLots(liste(), cleEleve, grilles(enUneFois.h, 12));
     expect([une.lots, enUneFois.contextes.map((x) => x.syncs)]).toEqual([1, [2]]);
 
     const c = await classeurDeDepart();
-    const web = hote(c, CHARGE_EXCEL_WEB);
+    const web = hote(c, CHARGE_EXCEL_WEB, undefined, '1.12');
     const faits: number[] = [];
     const res = await insererParLots(liste(), cleEleve, grilles(web.h, 12), (n) => faits.push(n));
     // the whole list refused after reading (1), then two lots of 2 round trips each
@@ -498,6 +516,32 @@ describe('une classe trop lourde pour une requête d\u2019Excel sur le web : ins
     expect(etat(c)).toEqual(etat(seul));
     const ecrits = web.contextes.slice(1).map((x) => x.journal.filter((j) => j.startsWith('worksheets.add')).length);
     expect(ecrits).toEqual([9 * 4, 3 * 4]);
+  });
+
+  test('par fichiers (ExcelApi 1.13) sous une limite basse : chaque lot un fichier, ajouts compris, en un aller-retour chacun sans relire le classeur ; le même classeur qu\u2019en une fois', async () => {
+    const seul = await classeurDeDepart();
+    await insererParLots(liste(), cleEleve, grilles(hote(seul).h, 12));
+
+    const c = await classeurDeDepart();
+    const web = hote(c, 120_000);
+    const suivi: Suivi = {};
+    const faits: number[] = [];
+    const parFichier = (lot: readonly Eleve[]) => inserer(web.h, (o) => grillesPourLeClasseur(r, lot, { ...OPTIONS, types: ['pfmp', 'e31'] }, o, true).classeur, suivi);
+    const res = await insererParLots(liste(), cleEleve, parFichier, (n) => faits.push(n));
+    expect(res.lots).toBeGreaterThan(2);
+    expect(faits[faits.length - 1]).toBe(12);
+    // one read, for the whole list (refused, too heavy), then one round trip per lot, each a file
+    expect(web.contextes.map((x) => x.syncs)).toEqual([1, ...Array.from({ length: web.contextes.length - 1 }, () => expect.any(Number))]);
+    expect(web.contextes.reduce((n, x) => n + x.syncs, 0)).toBe(1 + res.lots);
+    expect(web.contextes.flatMap((x) => x.journal.filter((j) => j.startsWith('workbook.insertWorksheetsFromBase64'))).length).toBe(res.lots);
+    expect(web.contextes.flatMap((x) => x.journal.filter((j) => j.startsWith('worksheets.add')))).toEqual([]);
+    expect(etat(c)).toEqual(etat(seul));
+    sansLienAuFichier(c);
+    // what the lots kept of the workbook is what reading it gives
+    const lecture = new ContexteMemoire(c);
+    const agora = chargerAgora(lecture.workbook as unknown as Excel.Workbook);
+    await lecture.sync();
+    expect(suivi.connu).toEqual({ feuilles: c.feuilles.map((f) => f.nom), noms: [...c.noms.values()].map((n) => n.nom), agora: agoraLu(agora) });
   });
 
   test('des homonymes trop lourds même seuls : refus en français, sans boucler (les lots raccourcissent toujours)', async () => {
@@ -521,8 +565,10 @@ describe('une classe trop lourde pour une requête d\u2019Excel sur le web : ins
   test('Excel refuse le deuxième lot : le premier reste entier, le deuxième est retiré, les élèves restants sont rendus', async () => {
     const c = await classeurDeDepart();
     const avant = c.feuilles.length;
-    const web = hote(c, CHARGE_EXCEL_WEB, (n, op) => (n === 2 && op === 'names.add' ? 'AccessDenied' : undefined));
-    const e = await insererParLots(liste(), cleEleve, grilles(web.h, 12)).catch((x: unknown) => x);
+    const web = hote(c, CHARGE_EXCEL_WEB, (n, op) => (n === 2 && op === 'names.add' ? 'AccessDenied' : undefined), '1.12');
+    const suivi: Suivi = {};
+    const e = await insererParLots(liste(), cleEleve, grilles(web.h, 12, suivi)).catch((x: unknown) => x);
+    expect(suivi.connu).toBeUndefined(); // what the workbook holds after a failure is read again next time
     expect(e).toBeInstanceOf(InsertionInterrompue);
     const i = e as InsertionInterrompue<Eleve>;
     expect([i.faits, i.restants.map((x) => x.nom)]).toEqual([9, ['DUPONT', 'DUPONT', 'NOUVEAU12']]);

@@ -13,6 +13,7 @@ import { classeurEnBase64 } from '../src/io/exceljs/xlsxDuModele';
 import { ClasseurMemoire } from '../src/io/memory/classeurMemoire';
 import { ContexteMemoire } from '../src/io/memory/contexteExcel';
 import { grillesPourLeClasseur } from '../src/app/grillesDuClasseur';
+import { modelePourFichier } from '../src/io/office/horsDuFichier';
 import { lettreColonne, type Classeur } from '../src/sheets/model';
 import { consoliderClasse } from '../src/consolidate/classe';
 import { releveVide } from '../src/consolidate/preuves';
@@ -77,6 +78,25 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
       // never below (a request let through would be refused), at most 15 % above (lots a little smaller than needed)
       expect([api, estimee >= reelle, estimee <= reelle * 1.15]).toEqual([api, true, true]);
     }
+  });
+
+  test('grilles ajoutées par fichier : ce qui suit le fichier (formules qui nomment « Paramètres », lignes de _agora) estimé à 15 % près, bien moins que par plages', async () => {
+    const premier = classeurGrilles(r, eleves(2), { ...OPTIONS, types: [...TYPES_GRILLE] }, 'classe').classeur;
+    const ouvert = {
+      feuilles: premier.feuilles.map((f) => f.nom),
+      agora: premier.feuilles.find((f) => f.nom === '_agora')!.lignes.map((l) => l.cellules.map((x) => (x?.valeur ?? null) as string | null)),
+    };
+    const c = grillesPourLeClasseur(r, eleves(4).slice(2), { ...OPTIONS, types: [...TYPES_GRILLE] }, ouvert).classeur;
+    const { formules } = modelePourFichier(c)!;
+    const ajout = `A${ouvert.agora.length + 1}:${lettreColonne(c.ajoutAgora![0]!.length - 1)}${ouvert.agora.length + c.ajoutAgora!.length}`;
+    const ecrire = (wb: Excel.Workbook) => ecrireFichier(wb, c, 'UEsDBA==', formules, ajout);
+    const requete = await requeteDExcel((ctx) => ecrire(ctx.workbook));
+    expect(appelsDe(requete)).toEqual(expect.arrayContaining(['InsertWorksheetsFromBase64', 'Formulas', 'Values', 'Protect']));
+    const estimee = chargeEstimee(ecrire);
+    expect([estimee >= requete.length, estimee <= requete.length * 1.15]).toEqual([true, true]);
+    // per student, a fraction of what the same sheets cost as range writes
+    const parPlages = chargeEstimee((wb) => ecrireModele(wb, c, versions['1.13'], new Set(), ajout));
+    expect(estimee / parPlages).toBeLessThan(0.1);
   });
 
   test('une grille PFMP par plages : la requête mesurée, et toutes les grilles d\u2019un élève sous la limite d\u2019Excel sur le web', async () => {

@@ -154,8 +154,8 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   expect(erreurs).toEqual([]);
 });
 
-test('Grilles sur Excel sur le web (limite de taille des requêtes, ici 1,5 Mo) : six élèves ajoutés d\u2019un coup passent en plusieurs insertions, chacune complète', async () => {
-  const { page, erreurs } = await ouvrir('taskpane.html?charge=1500#grilles');
+test('Grilles sur Excel sur le web (limite de taille des requêtes, ici 120 Ko) : six élèves ajoutés d\u2019un coup passent en plusieurs insertions par fichier, chacune complète', async () => {
+  const { page, erreurs } = await ouvrir('taskpane.html?charge=120#grilles');
   await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\tTle A\nMARTIN\tÉloïse\tTle A');
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
   await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toBe('Grilles insérées pour 2 élèves : 8 feuilles.'); // with « Sommaire »

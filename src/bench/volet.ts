@@ -19,7 +19,7 @@ import { releveVide, type Degre } from '../consolidate/preuves';
 import { competences } from '../referentiel';
 import { modeleDExercice, moisDeDemonstration } from '../app/modelesExercices';
 import { TYPES_EXERCICE } from '../exercices/registre';
-import { ecrireModele, insererClasseur } from '../io/office/insererClasseur';
+import { ecrireModele, insererClasseur, type Suivi } from '../io/office/insererClasseur';
 import { chargeEstimee, CHARGE_EXCEL_WEB } from '../io/office/chargeDeRequete';
 import { classeurEnBase64 } from '../io/exceljs/xlsxDuModele';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
@@ -28,8 +28,11 @@ import { ContexteMemoire } from '../io/memory/contexteExcel';
 import type { Classeur } from '../sheets/model';
 import { CHROMIUM, construireVolet, servirVolet, type ServeurVolet } from './serveurVolet';
 import { anneeScolaire } from '../domain/dates';
+import { accorder } from '../domain/texte';
 import { archiveDeClasseurs } from '../io/exceljs/archiveDeClasseurs';
 import { contenuDeLArchive, exercicesPourLaClasse } from '../app/exercicesDeLaClasse';
+import { insererParLots } from '../taskpane/insererParLots';
+import { cleEleve, grillesPourLeClasseur } from '../app/grillesDuClasseur';
 
 const BUDGET_KO = 300;
 const ESSAIS = 5;
@@ -210,7 +213,61 @@ async function allersRetours(): Promise<void> {
   }
 }
 
+/**
+ * A class of `n` students inserted as the pane does on Excel on the web: in lots that each fit the
+ * 4.5 MB a request may carry, each lot one insertion made from what the workbook holds. The baseline:
+ * range writes (Excel without ExcelApi 1.13), each lot reading the workbook first; with 1.13 every
+ * lot is a file, additions included, and each starts from what the lot before left.
+ */
+async function classeSurLeWeb(n: number): Promise<void> {
+  const r = referentiel();
+  const eleves = listeDeClasse(n);
+  const options = { types: [...TYPES_GRILLE], etablissement: 'Lycée de mesure', annee: '2026-2027', date: DATE };
+  const mesures: { lots: number; syncs: number; ms: number }[] = [];
+  for (const [quoi, api, suivre] of [
+    ['par plages, chaque lot relisant le classeur (référence)', '1.12', false],
+    ['par fichiers, ajouts compris, sans relire le classeur', '1.13', true],
+  ] as const) {
+    const classeur = ClasseurMemoire.nouveau();
+    let syncs = 0;
+    const suivi: Suivi | undefined = suivre ? {} : undefined;
+    const debut = performance.now();
+    const res = await insererParLots(eleves, cleEleve, async (lot) => {
+      const ctx = new ContexteMemoire(classeur, { api });
+      try {
+        return await insererClasseur(
+          ctx as unknown as Excel.RequestContext,
+          (o) => grillesPourLeClasseur(r, lot, options, o, true).classeur,
+          (v) => ctx.prend(v),
+          classeurEnBase64,
+          CHARGE_EXCEL_WEB,
+          suivi,
+        );
+      } finally {
+        syncs += ctx.syncs;
+      }
+    });
+    const ms = performance.now() - debut;
+    mesures.push({ lots: res.lots, syncs, ms });
+    process.stdout.write(
+      `  ${`grilles, ${n} élèves, ${quoi}`.padEnd(78)}${String(syncs).padStart(9)}${accorder(res.lots, 'lot').padStart(11)}   ${res.feuilles.length} feuilles en ${(ms / 1000).toFixed(1)} s (Node, Excel simulé)\n`,
+    );
+  }
+  const [plages, fichiers] = mesures as [(typeof mesures)[0], (typeof mesures)[0]];
+  process.stdout.write(
+    `  allers-retours par fichiers / par plages : ${fichiers.syncs} / ${plages.syncs} = ratio ${(fichiers.syncs / plages.syncs).toFixed(2)} ; ${n >= 500 ? `objectif ≤ 15 pour ${n} élèves : ${fichiers.syncs <= 15 ? 'atteint' : 'NON ATTEINT'}` : 'objectif fixé pour 500 élèves'}\n`,
+  );
+}
+
+async function surLeWeb(): Promise<void> {
+  process.stdout.write(`\nExcel sur le web : une classe insérée en plusieurs fois sous la limite de 4,5 Mo par requête\n`);
+  process.stdout.write(`  ${'opération'.padEnd(78)}${'synchro.'.padStart(9)}${'insertions'.padStart(11)}\n`);
+  for (const n of (process.env.AGORA_BENCH_WEB ?? '500').split(',').map(Number)) await classeSurLeWeb(n);
+}
+
+/** `--web`: only the class inserted on Excel on the web. */
 async function principal(): Promise<void> {
+  if (process.argv.includes('--web')) return surLeWeb();
   process.stdout.write(`\nBanc d'essai du volet (complément Excel)\n`);
   const dist = mkdtempSync(path.join(os.tmpdir(), 'agora-bench-volet-'));
   try {
@@ -229,6 +286,7 @@ async function principal(): Promise<void> {
   }
   process.stdout.write(`\nAllers-retours vers Excel (contexte simulé, ExcelApi 1.13)\n`);
   await allersRetours();
+  await surLeWeb();
 }
 
 principal().catch((e) => {

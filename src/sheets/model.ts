@@ -49,8 +49,11 @@ export interface MiseEnPage {
   sautsDePage?: number[]; // 1-based rows that start a page (see pagination.ts)
 }
 
-/** A drop-down list: the items of a defined name (so it follows edits of « Paramètres ») or fixed items. */
-export type Liste = { nom: string } | { elements: string[] };
+/**
+ * A drop-down list: the items of a defined name (so it follows edits of « Paramètres »), fixed items,
+ * or those of a formula (INDIRECT of a name, for a sheet inserted from a file: see io/office/horsDuFichier).
+ */
+export type Liste = { nom: string } | { elements: string[] } | { formule: string };
 
 /** A rule on one block (never whole columns): a drop-down list, or a number between bounds. */
 export type Validation = { plage: string; message: string } & ({ liste: Liste } | { minimum: number; maximum?: number });

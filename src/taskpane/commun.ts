@@ -1,6 +1,6 @@
 import { annoncer } from './dom';
 import type { Hote } from './hote';
-import { insererClasseur, type FichierDuModele, type ModeleAInserer, type ResultatInsertion } from '../io/office/insererClasseur';
+import { insererClasseur, type FichierDuModele, type ModeleAInserer, type ResultatInsertion, type Suivi } from '../io/office/insererClasseur';
 import { elevesDepuisCsv, elevesDepuisTexte, type ListeEleves } from '../app/listeEleves';
 import { ErreurExcel } from '../io/office/erreurs';
 import { ErreurFichier } from '../io/erreurFichier';
@@ -85,8 +85,8 @@ export async function mesurer<T>(nom: string, action: () => Promise<T>): Promise
  * Inserts a workbook model into the open workbook: as one file where Excel takes it, range by range
  * otherwise; refused before any write when the request would pass the host's limit (ChargeTropLourde).
  */
-export const inserer = (hote: Hote, modele: ModeleAInserer): Promise<ResultatInsertion> =>
-  hote.executer((context, prend) => insererClasseur(context, modele, prend, fichierDuModele, hote.chargeMaximale));
+export const inserer = (hote: Hote, modele: ModeleAInserer, suivi?: Suivi): Promise<ResultatInsertion> =>
+  hote.executer((context, prend) => insererClasseur(context, modele, prend, fichierDuModele, hote.chargeMaximale, suivi));
 
 /** The class list of a form: its CSV file when one is chosen, otherwise the pasted text. */
 export async function listeDuFormulaire(texte: HTMLTextAreaElement, csv: HTMLInputElement, classe: string): Promise<ListeEleves> {

@@ -5,6 +5,7 @@ import { cleEleve, grillesPourLeClasseur } from '../app/grillesDuClasseur';
 import type { Eleve } from '../sheets/eleve';
 import { InsertionInterrompue, insererParLots } from './insererParLots';
 import { FEUILLE_AGORA } from '../sheets/agora';
+import type { Suivi } from '../io/office/insererClasseur';
 import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
 import { elevesDepuisTexte, texteDesLignes } from '../app/listeEleves';
 import { lireSelection } from '../io/office/lireSelection';
@@ -50,14 +51,20 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     if (!annee) throw new SaisieInvalide(anneeIllisible(champAnnee.value), champAnnee);
     const options = { types: choisis, etablissement: parId<HTMLInputElement>('grilles-etablissement').value.trim(), annee, date: aujourdhui() };
     // made once the workbook is read: grids already there get the new ones beside them; a class too
-    // big for one request of Excel on the web goes in lots, each an addition to the one before
+    // big for one request of Excel on the web goes in lots, each an addition to the one before, made
+    // from what the lots before left (`suivi`), without reading the workbook again
     let ajout: boolean | undefined;
+    const suivi: Suivi = {};
     const lot = (liste: readonly Eleve[]) =>
-      inserer(hote, (ouvert) => {
-        const g = grillesPourLeClasseur(referentiel(), liste, options, ouvert, eleves.length > 1);
-        ajout ??= g.ajout;
-        return g.classeur;
-      });
+      inserer(
+        hote,
+        (ouvert) => {
+          const g = grillesPourLeClasseur(referentiel(), liste, options, ouvert, eleves.length > 1);
+          ajout ??= g.ajout;
+          return g.classeur;
+        },
+        suivi,
+      );
     const message = parId('grilles-message');
     const res = await insererParLots(eleves, cleEleve, lot, (faits) => annoncer(message, `Insertion en cours : ${faits} sur ${accorder(eleves.length, 'élève')}…`, 'info')).catch((e: unknown) => {
       if (!(e instanceof InsertionInterrompue)) throw e;

@@ -145,7 +145,7 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille, options: O
   for (const v of f.validations ?? []) {
     const commun = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Valeur non prévue', error: v.message };
     if ('liste' in v) {
-      const liste = 'nom' in v.liste ? v.liste.nom : `"${v.liste.elements.join(',')}"`;
+      const liste = 'nom' in v.liste ? v.liste.nom : 'formule' in v.liste ? v.liste.formule : `"${v.liste.elements.join(',')}"`;
       validations.add(v.plage, { type: 'list', formulae: [liste], ...commun });
     } else {
       const bornes = v.maximum === undefined ? { operator: 'greaterThanOrEqual' as const, formulae: [v.minimum] } : { operator: 'between' as const, formulae: [v.minimum, v.maximum] };

@@ -7,7 +7,9 @@ import { adresseZone, zone, type Bord, type ClasseurMemoire, type CelluleMemoire
  * appended with what they carry (values, formulas, formats, styles, merges, validations, conditional
  * formats, tables, widths and heights, panes, protection, visibility, page setup) and its defined
  * names are taken in. exceljs reads the file, loaded only when a file is inserted. The names can be
- * lost or broken on purpose, as Excel has been seen to do (OfficeDev/office-js#3583).
+ * lost or broken on purpose, as Excel has been seen to do (OfficeDev/office-js#3583). A formula that
+ * refers to a name or sheet of the open workbook the file does not have becomes a link to the file,
+ * « [1]!Nom » (OfficeDev/office-js#2809), as Excel was reported to do.
  */
 
 export type NomsDuFichier = 'importes' | 'absents' | 'casses';
@@ -54,16 +56,36 @@ function styleLu(cell: ExcelJS.Cell, c: CelluleMemoire): void {
   for (const [cote, bord] of COTES) if ((s.border?.[cote] as ExcelJS.Border | undefined)?.style) c.bords[bord] = 'Continuous';
 }
 
-function validation(v: ExcelJS.DataValidation): Record<string, unknown> {
+/**
+ * `formule` with its references to `noms` and `feuilles` (outside the file, upper case) made links to
+ * the file; strings are left alone.
+ */
+function lienAuFichier(formule: string, noms: ReadonlySet<string>, feuilles: ReadonlySet<string>): string {
+  return formule
+    .split(/("(?:[^"]|"")*")/)
+    .map((morceau, i) =>
+      i % 2
+        ? morceau
+        : morceau
+            .replace(/'((?:[^']|'')+)'!|([\p{L}_][\p{L}\p{N}_.]*)!/gu, (tout, cite: string | undefined, nu: string | undefined) => {
+              const feuille = (cite ?? nu)!.replace(/''/g, "'");
+              return feuilles.has(feuille.toUpperCase()) ? `'[1]${feuille.replace(/'/g, "''")}'!` : tout;
+            })
+            .replace(/(?<![\p{L}\p{N}_.!\]'$])([\p{L}_][\p{L}\p{N}_.]*)(?![\p{L}\p{N}_.(!])/gu, (nom: string) => (noms.has(nom.toUpperCase()) ? `[1]!${nom}` : nom)),
+    )
+    .join('');
+}
+
+function validation(v: ExcelJS.DataValidation, lien: (f: string) => string): Record<string, unknown> {
   const [a, b] = v.formulae ?? [];
   if (v.type === 'list') {
     const source = String(a);
-    return { list: { inCellDropDown: true, source: source.startsWith('"') ? source.slice(1, -1) : `=${source}` } };
+    return { list: { inCellDropDown: true, source: source.startsWith('"') ? source.slice(1, -1) : `=${lien(source)}` } };
   }
   return { [v.type]: { formula1: a, ...(b === undefined ? {} : { formula2: b }), operator: v.operator === 'between' ? 'Between' : 'GreaterThanOrEqualTo' } };
 }
 
-function feuilleLue(ws: ExcelJS.Worksheet, f: FeuilleMemoire, c: ClasseurMemoire): void {
+function feuilleLue(ws: ExcelJS.Worksheet, f: FeuilleMemoire, c: ClasseurMemoire, lien: (f: string) => string): void {
   f.visibilite = ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible';
   ws.eachRow({ includeEmpty: true }, (row, l) => {
     if (row.height !== undefined) f.hauteurs.set(l, row.height);
@@ -72,6 +94,7 @@ function feuilleLue(ws: ExcelJS.Worksheet, f: FeuilleMemoire, c: ClasseurMemoire
       if (valeur.valeur === null && !valeur.formule && !cell.numFmt && !Object.keys(cell.style ?? {}).length) return;
       const x = c.cellule(f, l, k);
       Object.assign(x, valeur);
+      if (x.formule) x.formule = lien(x.formule);
       if (cell.numFmt) x.format = cell.numFmt;
       styleLu(cell, x);
     });
@@ -83,13 +106,13 @@ function feuilleLue(ws: ExcelJS.Worksheet, f: FeuilleMemoire, c: ClasseurMemoire
   f.fusions.push(...((ws.model as { merges?: string[] }).merges ?? []));
   const validations = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
   for (const [plage, v] of Object.entries(validations))
-    f.validations.push({ plage, regle: validation(v), alerte: { message: v.error, showAlert: !!v.showErrorMessage, style: 'Stop', title: v.errorTitle } });
+    f.validations.push({ plage, regle: validation(v, lien), alerte: { message: v.error, showAlert: !!v.showErrorMessage, style: 'Stop', title: v.errorTitle } });
   for (const cf of (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [])
     for (const regle of cf.rules as ExcelJS.ExpressionRuleType[]) {
       const fond = rgb((regle.style?.fill as ExcelJS.FillPattern | undefined)?.bgColor);
       const couleur = rgb(regle.style?.font?.color);
       const z = zone(cf.ref);
-      f.misesEnForme.push({ plage: z ? adresseZone(z) : cf.ref, formule: `=${regle.formulae?.[0] ?? ''}`, ...(fond ? { fond } : {}), ...(couleur ? { couleur } : {}) });
+      f.misesEnForme.push({ plage: z ? adresseZone(z) : cf.ref, formule: `=${lien(String(regle.formulae?.[0] ?? ''))}`, ...(fond ? { fond } : {}), ...(couleur ? { couleur } : {}) });
     }
   for (const t of Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string; style?: { theme?: string } } }> }).tables))
     f.tableaux.push({ nom: t.table.name, plage: t.table.tableRef, ...(t.table.style?.theme ? { style: t.table.style.theme } : {}) });
@@ -109,7 +132,10 @@ export async function insererFeuillesDuFichier(c: ClasseurMemoire, octets: Uint8
   await wb.xlsx.load(octets as unknown as ArrayBuffer);
   const prise = wb.worksheets.find((ws) => c.feuille(ws.name));
   if (prise) throw Object.assign(new Error(`La feuille « ${prise.name} » existe déjà.`), { code: 'ItemAlreadyExists' });
-  for (const ws of wb.worksheets) feuilleLue(ws, c.ajouterFeuille(ws.name), c);
+  const definis = new Set((wb.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name.toUpperCase()));
+  const dehors = new Set([...c.noms.keys()].filter((n) => !definis.has(n)));
+  const feuilles = new Set(c.feuilles.map((f) => f.nom.toUpperCase()));
+  for (const ws of wb.worksheets) feuilleLue(ws, c.ajouterFeuille(ws.name), c, (formule) => lienAuFichier(formule, dehors, feuilles));
   if (noms !== 'absents')
     for (const n of (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model)
       if (!n.name.startsWith('_xlnm.') && !c.noms.has(n.name.toUpperCase())) c.noms.set(n.name.toUpperCase(), { nom: n.name, reference: noms === 'casses' ? '=#REF!' : `=${n.ranges[0]}` });

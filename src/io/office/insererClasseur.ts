@@ -7,6 +7,7 @@ import type { ValeurLue } from '../../sheets/exercices/lecture';
 import { citer } from '../../domain/texte';
 import { agoraLu, chargerAgora } from './valeursLues';
 import { chargeEstimee, ChargeTropLourde } from './chargeDeRequete';
+import { modelePourFichier, type FormulesApres } from './horsDuFichier';
 
 /**
  * Inserts a workbook model into the open workbook through Office.js, in at most three round trips
@@ -18,7 +19,8 @@ import { chargeEstimee, ChargeTropLourde } from './chargeDeRequete';
  *
  * Two ways to write: from ExcelApi 1.13, when the caller can render the model as an .xlsx file
  * (exceljs, loaded lazily by the pane), the whole file is handed to insertWorksheetsFromBase64 — one
- * command, however big the class; otherwise, and on Excel 2019, range writes, a few commands per
+ * command, however big the class, grids added to grids included (what refers to the workbook
+ * outside the file follows it in the same request: see horsDuFichier); otherwise, and on Excel 2019, range writes, a few commands per
  * style and sheet. If Excel refuses the file itself, the sheets are removed and written range by
  * range: then, and only then, an insertion takes four or five round trips.
  */
@@ -164,7 +166,8 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
   for (const m of f.fusions) ws.getRange(m).merge(false);
   for (const v of f.validations ?? []) {
     const r = ws.getRange(v.plage);
-    if ('liste' in v) r.dataValidation.rule = { list: { inCellDropDown: true, source: 'nom' in v.liste ? `=${v.liste.nom}` : v.liste.elements.join(',') } };
+    if ('liste' in v)
+      r.dataValidation.rule = { list: { inCellDropDown: true, source: 'nom' in v.liste ? `=${v.liste.nom}` : 'formule' in v.liste ? `=${v.liste.formule}` : v.liste.elements.join(',') } };
     else r.dataValidation.rule = { decimal: v.maximum === undefined ? { formula1: v.minimum, operator: 'GreaterThanOrEqualTo' } : { formula1: v.minimum, formula2: v.maximum, operator: 'Between' } };
     r.dataValidation.errorAlert = { message: v.message, showAlert: true, style: 'Stop', title: 'Valeur non prévue' };
   }
@@ -262,6 +265,34 @@ export interface ClasseurOuvert {
 /** A model, or how to make it from what the workbook holds (read in the first round trip, which reads for conflicts anyway). */
 export type ModeleAInserer = Classeur | ((ouvert: ClasseurOuvert) => Classeur);
 
+/** What the workbook holds that an insertion reads: its sheets, its names, `_agora`'s rows and last row. */
+interface EtatDuClasseur {
+  feuilles: string[];
+  noms: string[];
+  agora: { lignes: ValeurLue[][]; derniere: number } | null;
+}
+
+/**
+ * Insertions that follow one another (a class in lots): each leaves here what the workbook holds
+ * once it is done, computed from what it wrote, so that the next one starts without reading the
+ * workbook again: one round trip per lot instead of two. Cleared when an insertion fails.
+ */
+export interface Suivi {
+  connu?: EtatDuClasseur;
+}
+
+/** The state after `c` was inserted whole: its sheets and names added, `_agora` as it wrote it. */
+function etatApres(avant: EtatDuClasseur, c: Classeur): EtatDuClasseur {
+  const texte = (v: unknown): ValeurLue => (v === '' || v === undefined ? null : (v as ValeurLue));
+  const agoraDuModele = c.feuilles.find((f) => f.nom === FEUILLE_AGORA);
+  let agora = avant.agora;
+  if (agoraDuModele) {
+    const lignes = agoraDuModele.lignes.map((l) => l.cellules.map((x) => (x?.valeur !== null && typeof x?.valeur === 'object' ? null : texte(x?.valeur))));
+    agora = { lignes: lignes.filter((l) => l.some((v) => v !== null)), derniere: lignes.length };
+  } else if (c.ajoutAgora?.length && agora) agora = { lignes: [...agora.lignes, ...c.ajoutAgora.map((l) => l.map(texte))], derniere: agora.derniere + c.ajoutAgora.length };
+  return { feuilles: [...avant.feuilles, ...c.feuilles.map((f) => f.nom)], noms: [...avant.noms, ...(c.noms ?? []).map((n) => n.nom)], agora };
+}
+
 /**
  * `chargeMaximale`: the most bytes one request may carry (Excel on the web refuses about 5 MB); an
  * insertion estimated above it is refused after the first round trip, before anything is written,
@@ -273,22 +304,28 @@ export async function insererClasseur(
   prend: PriseEnCharge = priseEnChargeOffice,
   fichier?: FichierDuModele,
   chargeMaximale?: number,
+  suivi?: Suivi,
 ): Promise<ResultatInsertion> {
   const wb = context.workbook;
-  const feuilles = wb.worksheets.load('items/name');
-  const noms = wb.names.load('items/name');
-  const agora = typeof modele === 'function' ? chargerAgora(wb) : undefined;
-  await synchroniser(context, typeof modele === 'function' ? 'Insertion' : `Insertion de « ${modele.titre} »`);
-  const lu = agora && agoraLu(agora);
-  const c = typeof modele === 'function' ? modele({ feuilles: feuilles.items.map((w) => w.name), agora: lu?.lignes ?? null }) : modele;
+  let etat = suivi?.connu;
+  if (!etat) {
+    const feuilles = wb.worksheets.load('items/name');
+    const noms = wb.names.load('items/name');
+    const agora = typeof modele === 'function' || suivi ? chargerAgora(wb) : undefined;
+    await synchroniser(context, typeof modele === 'function' ? 'Insertion' : `Insertion de « ${modele.titre} »`);
+    etat = { feuilles: feuilles.items.map((w) => w.name), noms: noms.items.map((n) => n.name), agora: (agora && agoraLu(agora)) ?? null };
+    if (suivi) suivi.connu = etat; // still true if this insertion is refused before writing
+  }
+  const lu = etat.agora;
+  const c = typeof modele === 'function' ? modele({ feuilles: etat.feuilles, agora: lu?.lignes ?? null }) : modele;
   const action = `Insertion de « ${c.titre} »`;
-  const existantes = new Set(feuilles.items.map((w) => w.name.toUpperCase()));
+  const existantes = new Set(etat.feuilles.map((w) => w.toUpperCase()));
   const prises = c.feuilles.filter((f) => existantes.has(f.nom.toUpperCase())).map((f) => f.nom);
   if (prises.length) {
     const [sujet, verbe, pronom] = prises.length > 1 ? ['les feuilles', 'existent', 'les'] : ['la feuille', 'existe', 'la'];
     throw new ErreurExcel(`${action} : ${sujet} ${citer(prises)} ${verbe} déjà dans ce classeur. Renommez-${pronom} ou insérez dans un autre classeur ; rien n'a été modifié.`, 'ItemAlreadyExists');
   }
-  const nomsPris = new Set(noms.items.map((n) => n.name.toUpperCase()));
+  const nomsPris = new Set(etat.noms.map((n) => n.toUpperCase()));
   const doublons = (c.noms ?? []).filter((n) => nomsPris.has(n.nom.toUpperCase())).map((n) => n.nom);
   if (doublons.length)
     throw new ErreurExcel(`${action} : le nom défini « ${doublons[0]} » existe déjà dans ce classeur (un même modèle y est déjà inséré ?) ; rien n'a été modifié.`, 'ItemAlreadyExists');
@@ -298,12 +335,21 @@ export async function insererClasseur(
   const ajout = c.ajoutAgora?.length && lu ? `A${lu.derniere + 1}:${lettreColonne(Math.max(...c.ajoutAgora.map((l) => l.length)) - 1)}${lu.derniere + c.ajoutAgora.length}` : undefined;
 
   const avertissements = new Set<string>();
-  // An addition refers to names of the workbook (those of its « Paramètres »): range writes resolve
-  // them, a file inserted on its own might not, so it never goes as a file.
-  if (fichier && prend('1.13') && !ajout) {
-    const base64 = await fichier(c);
-    if (chargeMaximale !== undefined && base64.length > chargeMaximale) throw new ChargeTropLourde(action, base64.length, chargeMaximale);
-    const importes = ecrireFichier(wb, c, base64);
+  const avant = etat;
+  const fini = (res: ResultatInsertion): ResultatInsertion => {
+    if (suivi) suivi.connu = etatApres(avant, c);
+    return res;
+  };
+  const pourFichier = fichier && prend('1.13') ? modelePourFichier(c) : null;
+  if (fichier && pourFichier) {
+    const base64 = await fichier(pourFichier.fichier);
+    if (chargeMaximale !== undefined) {
+      // the file, and what goes with it in the same request: formulas that refer outside, rows of `_agora`
+      const charge = base64.length + (pourFichier.formules.length || ajout ? chargeEstimee((w) => ecrireApresLeFichier(w, c, pourFichier.formules, ajout)) : 0);
+      if (charge > chargeMaximale) throw new ChargeTropLourde(action, charge, chargeMaximale);
+    }
+    const importes = ecrireFichier(wb, c, base64, pourFichier.formules, ajout);
+    if (suivi) suivi.connu = undefined; // from here on, the workbook is read again if this fails
     try {
       await context.sync();
       const parNom = new Map(importes.items.map((n) => [n.name.toUpperCase(), n]));
@@ -317,9 +363,9 @@ export async function insererClasseur(
         aReparer++;
       }
       if (aReparer) await context.sync();
-      return { feuilles: c.feuilles.map((f) => f.nom), avertissements: [] };
+      return fini({ feuilles: c.feuilles.map((f) => f.nom), avertissements: [] });
     } catch (e) {
-      await annuler(context, c);
+      await annuler(context, c, ajout);
       if (!refusDuFichier(e)) throw erreurExcel(e, `${action} annulée`);
       avertissements.add(`Excel a refusé le classeur préparé (${erreurExcel(e, action).code}) : les feuilles ont été écrites plage par plage.`);
     }
@@ -329,33 +375,48 @@ export async function insererClasseur(
     if (charge > chargeMaximale) throw new ChargeTropLourde(action, charge, chargeMaximale);
   }
   ecrireModele(wb, c, prend, avertissements, ajout);
+  if (suivi) suivi.connu = undefined;
   try {
     await context.sync();
   } catch (e) {
     await annuler(context, c, ajout);
     throw erreurExcel(e, `${action} annulée`);
   }
-  return { feuilles: c.feuilles.map((f) => f.nom), avertissements: [...avertissements] };
+  return fini({ feuilles: c.feuilles.map((f) => f.nom), avertissements: [...avertissements] });
 }
 
 /**
- * Queues the model's insertion as one file, then what no file carries (charts, protection, hiding),
- * and the loading of the names as Excel took them: a lost or broken one is mended after the sync
+ * Queues the model's insertion as one file, then what the file leaves out (formulas that refer
+ * outside it, rows added to `_agora`), what no file carries (charts, protection, hiding), and the
+ * loading of the names as Excel took them: a lost or broken one is mended after the sync
  * (OfficeDev/office-js#3583).
  */
-export function ecrireFichier(wb: Excel.Workbook, c: Classeur, base64: string): Excel.NamedItemCollection {
+export function ecrireFichier(wb: Excel.Workbook, c: Classeur, base64: string, formules: readonly FormulesApres[] = [], ajout?: string): Excel.NamedItemCollection {
   wb.insertWorksheetsFromBase64(base64, { positionType: 'End' });
+  ecrireApresLeFichier(wb, c, formules, ajout);
+  return wb.names.load('items/name,items/formula');
+}
+
+/** What follows the file in its request; protection last, since a protected sheet takes no more writes. */
+function ecrireApresLeFichier(wb: Excel.Workbook, c: Classeur, formules: readonly FormulesApres[], ajout: string | undefined): void {
+  const feuilles = new Map<string, Excel.Worksheet>();
+  for (const f of formules) (feuilles.get(f.feuille) ?? feuilles.set(f.feuille, wb.worksheets.getItem(f.feuille)).get(f.feuille)!).getRange(f.adresse).formulas = f.formules;
+  if (ajout) ecrireAjoutAgora(wb, c, ajout);
   for (const f of c.feuilles) finirFeuille(wb.worksheets.getItem(f.nom), f);
   activerPremiere(wb, c);
-  return wb.names.load('items/name,items/formula');
 }
 
 /** Queues every range write of a model (sheets, names, rows added to `_agora`): one request. */
 export function ecrireModele(wb: Excel.Workbook, c: Classeur, prend: PriseEnCharge, avertissements: Set<string>, ajout: string | undefined): void {
   for (const f of c.feuilles) ecrireFeuille(wb.worksheets.add(f.nom), f, prend, avertissements);
   for (const n of c.noms ?? []) wb.names.add(n.nom, referenceDuNom(n));
-  if (ajout) wb.worksheets.getItem(FEUILLE_AGORA).getRange(ajout).values = c.ajoutAgora!.map((l) => l.map(pourExcel));
+  if (ajout) ecrireAjoutAgora(wb, c, ajout);
   activerPremiere(wb, c);
+}
+
+/** The rows an addition brings to `_agora`, under its last one, as text. */
+function ecrireAjoutAgora(wb: Excel.Workbook, c: Classeur, ajout: string): void {
+  wb.worksheets.getItem(FEUILLE_AGORA).getRange(ajout).values = c.ajoutAgora!.map((l) => l.map(pourExcel));
 }
 
 function activerPremiere(wb: Excel.Workbook, c: Classeur): void {
