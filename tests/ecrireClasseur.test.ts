@@ -8,6 +8,8 @@ import { lireXlsx } from '../src/io/xlsx/lireXlsx';
 import { contenuZip, zipEnFlux } from '../src/io/xlsx/zipNode';
 import { hauteurPourTextes, lettreColonne, type Classeur, type Valeur } from '../src/sheets/model';
 import { dossierTemporaire } from './aides/cli';
+import { referentiel } from '../src/referentiel';
+import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
 import { convertirAvecLibreOffice } from './aides/libreoffice';
 
 describe('rendu exceljs du modèle de classeur', () => {
@@ -40,6 +42,24 @@ describe('rendu exceljs du modèle de classeur', () => {
     expect((wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map((n) => n.name).sort()).toEqual(['Données_1', 'Liste']);
     expect(wb.getWorksheet('Élèves & notes')!.pageSetup.printArea).toBe('A1:B2');
     expect(wb.getWorksheet('Feuille d’Éric')!.getCell('A1').value).toBe('a & <b>');
+  });
+
+  test('un modèle consommé : le même fichier, octet pour octet, et ses lignes rendues à mesure', async () => {
+    const modele = () =>
+      classeurGrilles(
+        referentiel(),
+        [
+          { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' },
+          { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' },
+        ],
+        { types: ['pfmp', 'e31'], etablissement: 'LP', annee: '2026-2027', date: '2026-12-01' },
+        'classe',
+      ).classeur;
+    const entier = await classeurEnXlsx(modele());
+    const c = modele();
+    expect(c.feuilles.every((f) => f.lignes.length > 0)).toBe(true);
+    expect(Buffer.compare(await classeurEnXlsx(c, 'consommer'), entier)).toBe(0);
+    expect(c.feuilles.map((f) => f.lignes.length)).toEqual(c.feuilles.map(() => 0));
   });
 
   test('une chaîne qui ressemble à une formule reste du texte ; seule { formule } est une formule', async () => {

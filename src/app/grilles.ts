@@ -19,7 +19,7 @@ export interface ResumeGrilles {
 /** The class's grids in one workbook, sheets per student. */
 export async function grillesDeLaClasse(p: Ports, eleves: readonly Eleve[], o: OptionsGrilles, fichier: string): Promise<ResumeGrilles> {
   const { classeur } = classeurGrilles(referentiel(), eleves, o, 'classe');
-  await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(classeur));
+  await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(classeur, 'consommer'));
   return { fichiers: [{ fichier, feuilles: classeur.feuilles.map((f) => f.nom), eleves: eleves.map(nomComplet) }], erreurs: [] };
 }
 

@@ -86,6 +86,11 @@ export interface OptionsEcriture {
   sansProtection?: boolean;
   /** the model's defined names left out, for a caller that writes them itself (`avecNomsDefinis`) */
   sansNoms?: boolean;
+  /**
+   * each sheet's rows dropped from the model once exceljs has them (not a sheet with a suite, whose
+   * row count the writer needs): the model and exceljs's copy are never both whole
+   */
+  consommer?: boolean;
 }
 
 /** One model row at row `numero`: values, styles, height. */
@@ -184,7 +189,10 @@ export async function classeurExceljs(c: Classeur, options: OptionsEcriture = {}
   wb.created = new Date(0); // deterministic output; the real date lives in the sheets that need it
   wb.modified = new Date(0);
   wb.calcProperties.fullCalcOnLoad = true; // formulas are written without cached results
-  for (const f of c.feuilles) await ecrireFeuille(wb, f, options);
+  for (const f of c.feuilles) {
+    await ecrireFeuille(wb, f, options);
+    if (options.consommer && !f.suite) f.lignes = [];
+  }
   if (!options.sansNoms) for (const n of c.noms ?? []) wb.definedNames.add(referenceAbsolue(n.feuille, n.plage), n.nom);
   return wb;
 }
