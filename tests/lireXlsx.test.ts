@@ -124,7 +124,7 @@ async function classeurALaMain(feuille: string, options: { stocke?: boolean; dat
   );
   z.file(
     'xl/chaines.xml',
-    `<sst ${ns}><si><t>Bonjour</t></si><si><r><t>Taux </t></r><r><rPr><b/></rPr><t xml:space="preserve">20 %</t></r><rPh><t>ruby</t></rPh></si><si><t>ligne_x000D_suivante</t></si></sst>`,
+    `<sst ${ns}><si><t>Bonjour</t></si><si><r><t>Taux </t></r><r><rPr><b/></rPr><t xml:space="preserve">20 %</t></r><rPh><t>ruby</t></rPh></si><si><t>ligne_x000D_suivante</t></si><si><t>Léa Ørsted — ✓ 😀 &#233;t&#xE9;</t></si></sst>`,
   );
   z.file(
     'xl/styles.xml',
@@ -144,7 +144,9 @@ test('lecture légère : chaînes partagées riches, chaînes en ligne, entités
     '<row r="2"><c r="A2" s="1"><v>46318</v></c><c r="B2" s="2"><v>12</v></c><c r="C2" s="3"><f>TODAY()</f><v>45658</v></c></row>' +
     // cells without `r`, as some generators write them
     '<row><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c><c t="str"><f>A1&amp;"!"</f><v>Bonjour!</v></c></row>' +
-    '<row r="5"><c r="A5" t="s"><v>2</v></c><c r="B5"><f>1/0</f></c><c r="D5" s="1"/></row>';
+    '<row r="5"><c r="A5" t="s"><v>2</v></c><c r="B5"><f>1/0</f></c><c r="D5" s="1"/></row>' +
+    // beyond ASCII: UTF-8 bytes of one to four per character, and entities for characters of one or two bytes
+    '<row r="6"><c r="A6" t="s"><v>3</v></c><c r="B6" t="inlineStr"><is><t>Éloïse &#x1F600; ß</t></is></c><c r="C6" t="str"><v>€ &amp; ü</v></c></row>';
   for (const options of [{}, { stocke: true }]) {
     const x = lireXlsx(contenuZip(await classeurALaMain(feuille, options)));
     expect(x.feuilles).toEqual(['Saisie & contrôle']);
@@ -156,8 +158,18 @@ test('lecture légère : chaînes partagées riches, chaînes en ligne, entités
     expect([f.valeur(3, 1), f.valeur(3, 2), f.valeur(3, 3)]).toEqual([true, { erreur: '#N/A' }, null]);
     expect([f.valeur(5, 1), f.valeur(5, 2), f.valeur(5, 4), f.valeur(99, 1)]).toEqual(['ligne\rsuivante', null, null, null]);
     expect([f.couverte(3, 2), f.couverte(3, 3), f.couverte(2, 3)]).toEqual([false, true, false]);
-    expect(f.lignes().map(([l]) => l)).toEqual([1, 2, 3, 5]);
+    expect([f.valeur(6, 1), f.valeur(6, 2), f.valeur(6, 3)]).toEqual(['Léa Ørsted — ✓ 😀 été', 'Éloïse 😀 ß', '€ & ü']);
+    expect(f.lignes().map(([l]) => l)).toEqual([1, 2, 3, 5, 6]);
   }
+  // with zones, only their cells are kept; the rows they do not reach are skipped whole
+  const z = lireXlsx(contenuZip(await classeurALaMain(feuille))).feuille('Saisie & contrôle', [
+    { haut: 2, gauche: 2, bas: 2, droite: 3 },
+    { haut: 6, gauche: 1, bas: 7, droite: 1 },
+  ])!;
+  expect(z.lignes()).toEqual([
+    [2, [null, 12, new Date('2025-01-01T00:00:00Z')]],
+    [6, ['Léa Ørsted — ✓ 😀 été']],
+  ]);
   const f1904 = lireXlsx(contenuZip(await classeurALaMain(feuille, { date1904: true }))).feuille('Saisie & contrôle')!;
   expect(f1904.valeur(2, 1)).toEqual(new Date('2030-10-24T00:00:00Z'));
 });

@@ -150,7 +150,8 @@ export function corpusHostile(b: { copie: Buffer; nomReponse: string; travail: s
       nom: 'colonne ZZZZ',
       ecrire: ecrit(dansFeuille(b.copie, b.travail, (x) => x.replace('</sheetData>', '<row r="1048000"><c r="ZZZZ1048000"><v>1</v></c></row></sheetData>'))),
       verifier: ENDOMMAGE,
-      consolider: ENDOMMAGE,
+      // in a row no name reaches: consolidation skips the row unread, as it leaves unread a sheet no name points into
+      consolider: 'lu',
     },
     {
       nom: 'colonne ZZZZZZZZZZZZ',

@@ -58,45 +58,61 @@ export function fusionsDe(xml: string, depuis = 0): Zone[] {
   });
 }
 
+/**
+ * How a part's bytes become the text the reader scans. UTF-8 decoding works everywhere; one character
+ * per byte (Node's « latin1 », see zipNode) is faster, and keeps the text one byte per character where
+ * a single accent would double it: the XML's syntax is ASCII either way, so the scan is the same, and
+ * only the texts the reader hands out are then decoded from UTF-8 (`texte`: those that hold a byte
+ * above 127, before their entities, which may stand for any character).
+ */
+export interface DecodageXml {
+  partie(o: Uint8Array): string;
+  texte(s: string): string;
+}
+const utf8 = new TextDecoder();
+export const DECODAGE_UTF8: DecodageXml = { partie: (o) => utf8.decode(o), texte: (s) => s };
+
 const ENTITES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-/** XML entities, then Excel's `_xHHHH_` escapes (how a file stores a control character). */
-const texteXml = (s: string) =>
+/** A text of the part as a string (see DecodageXml), then its XML entities and Excel's `_xHHHH_` escapes (how a file stores a control character). */
+const texteXml = (brut: string, d: DecodageXml) => {
+  const s = d.texte(brut);
   // most texts hold neither: no regular expression to run over them
-  s.indexOf('&') < 0 && s.indexOf('_x') < 0
+  return s.indexOf('&') < 0 && s.indexOf('_x') < 0
     ? s
     : s
         .replace(/&(#x[0-9A-Fa-f]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITES[e]!))
         .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+};
 
 const ATTRIBUTS = new Map<string, RegExp>();
-const attribut = (balise: string, nom: string) => {
+const attribut = (balise: string, nom: string, d: DecodageXml = DECODAGE_UTF8) => {
   let r = ATTRIBUTS.get(nom);
   if (!r) ATTRIBUTS.set(nom, (r = new RegExp(`\\s${nom}="([^"]*)"`)));
   const m = r.exec(balise);
-  return m ? texteXml(m[1]!) : undefined;
+  return m ? texteXml(m[1]!, d) : undefined;
 };
 
 /** The text of a `<si>` or `<is>`: its runs joined, phonetic guides (`<rPh>`) left out. */
-const texteRiche = (xml: string) => {
+const texteRiche = (xml: string, d: DecodageXml) => {
   // most are one plain run, « <t>…</t> » or « <t xml:space="preserve">…</t> »: no regular expression
   if (xml.startsWith('<t')) {
     const gt = xml.indexOf('>');
     const fin = xml.indexOf('<', gt);
-    if (xml.charCodeAt(gt - 1) !== 47 && fin === xml.length - 4 && xml.endsWith('</t>') && (xml.charCodeAt(2) === 62 || xml.charCodeAt(2) === 32)) return texteXml(xml.slice(gt + 1, fin));
+    if (xml.charCodeAt(gt - 1) !== 47 && fin === xml.length - 4 && xml.endsWith('</t>') && (xml.charCodeAt(2) === 62 || xml.charCodeAt(2) === 32)) return texteXml(xml.slice(gt + 1, fin), d);
   }
   let s = '';
   for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) s += m[1];
-  return texteXml(s);
+  return texteXml(s, d);
 };
 
 // Built-in number formats that are dates or times (ECMA-376, 18.8.30), as exceljs knows them.
 const FORMATS_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 /** For each cell style index, whether its number format is a date. */
-function stylesDate(xml: string | undefined): boolean[] {
+function stylesDate(xml: string | undefined, d: DecodageXml): boolean[] {
   if (!xml) return [];
   const perso = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) perso.set(Number(attribut(m[0], 'numFmtId')), attribut(m[0], 'formatCode') ?? '');
+  for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) perso.set(Number(attribut(m[0], 'numFmtId')), attribut(m[0], 'formatCode', d) ?? '');
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
   return [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => {
     const id = Number(attribut(m[0], 'numFmtId') ?? 0);
@@ -165,7 +181,15 @@ function contenuIs(xml: string, debut: number, fin: number): string | undefined 
   return f < 0 || f > fin ? undefined : xml.slice(i + 4, f);
 }
 
-function lireFeuille(xml: string, partages: (i: number) => string | null, dates: boolean[], date1904: boolean, zones: readonly Zone[] | undefined, budget: { cellules: number }): FeuilleLue {
+function lireFeuille(
+  xml: string,
+  d: DecodageXml,
+  partages: (i: number) => string | null,
+  dates: boolean[],
+  date1904: boolean,
+  zones: readonly Zone[] | undefined,
+  budget: { cellules: number },
+): FeuilleLue {
   const rangees = new Map<number, ValeurLue[]>();
   const serie = (n: number) => new Date(Math.round((n - 25_569 + (date1904 ? 1462 : 0)) * JOUR_MS));
   // the zones that reach the current row, found once per row: a grid's sheet has some forty names
@@ -201,6 +225,11 @@ function lireFeuille(xml: string, partages: (i: number) => string | null, dates:
       position.ligne = r ? Number(r) : position.ligne + 1;
       position.col = 0;
       p = gt + 1;
+      // a row no zone reaches: its cells are not scanned (a cell's `r` never moves it to another row)
+      if (zones && !vide && !zones.some((z) => position.ligne >= z.haut && position.ligne <= z.bas)) {
+        const finRangee = xml.indexOf('</row>', p);
+        if (finRangee >= 0 && finRangee < finDonnees) p = finRangee + 6;
+      }
       continue;
     }
     const r = debutDeLAttribut(xml, lt + 2, gt, R);
@@ -215,15 +244,15 @@ function lireFeuille(xml: string, partages: (i: number) => string | null, dates:
     if (vide || fin === gt + 1 || !garder(l, c)) continue;
     const t = attributEntre(xml, lt + 2, gt, T) ?? 'n';
     let x: ValeurLue = null;
-    if (t === 'inlineStr') x = texteRiche(contenuIs(xml, gt + 1, fin) ?? '');
+    if (t === 'inlineStr') x = texteRiche(contenuIs(xml, gt + 1, fin) ?? '', d);
     else {
       const v = valeurV(xml, gt + 1, fin);
       if (v === undefined || v === '')
         x = null; // LibreOffice caches an empty text result as <v></v>
       else if (t === 's') x = partages(Number(v));
-      else if (t === 'str') x = texteXml(v);
+      else if (t === 'str') x = texteXml(v, d);
       else if (t === 'b') x = v === '1';
-      else if (t === 'e') x = { erreur: texteXml(v) };
+      else if (t === 'e') x = { erreur: texteXml(v, d) };
       else if (t === 'd') x = new Date(v);
       else {
         const n = Number(v);
@@ -249,7 +278,7 @@ function lireFeuille(xml: string, partages: (i: number) => string | null, dates:
  * The shared strings (`<si>…</si>`, in order), each turned into text only when a kept cell asks for
  * it: a grid's table has hundreds, of which a consolidation reads a few.
  */
-function chainesPartagees(xml: string): (i: number) => string | null {
+function chainesPartagees(xml: string, d: DecodageXml): (i: number) => string | null {
   const bornes: number[] = [];
   for (let i = xml.indexOf('<si>'); i >= 0;) {
     const f = xml.indexOf('</si>', i + 4);
@@ -258,7 +287,7 @@ function chainesPartagees(xml: string): (i: number) => string | null {
     i = xml.indexOf('<si>', f + 5);
   }
   const lues: (string | undefined)[] = [];
-  return (k) => (Number.isInteger(k) && k >= 0 && 2 * k < bornes.length ? (lues[k] ??= texteRiche(xml.slice(bornes[2 * k], bornes[2 * k + 1]))) : null);
+  return (k) => (Number.isInteger(k) && k >= 0 && 2 * k < bornes.length ? (lues[k] ??= texteRiche(xml.slice(bornes[2 * k], bornes[2 * k + 1]), d)) : null);
 }
 
 /** Target of a relationship, relative to the part's folder (« ../tables/table1.xml ») or absolute from the package root. */
@@ -277,20 +306,24 @@ export interface Relation {
   cible: string; // path in the package
 }
 
-/** A part's relationships (its `_rels/….rels`), targets resolved to package paths. */
-export function relations(texte: (chemin: string) => string | undefined, chemin: string): Relation[] {
+/** A part's relationships (its `_rels/….rels`), targets resolved to package paths; `d`: how `texte` decoded the parts. */
+export function relations(texte: (chemin: string) => string | undefined, chemin: string, d = DECODAGE_UTF8): Relation[] {
   const dossier = chemin.slice(0, chemin.lastIndexOf('/') + 1);
   const rels = texte(`${dossier}_rels/${chemin.slice(dossier.length)}.rels`) ?? '';
-  return [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({ id: attribut(m[0], 'Id') ?? '', type: attribut(m[0], 'Type') ?? '', cible: resoudre(dossier, attribut(m[0], 'Target') ?? '') }));
+  return [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
+    id: attribut(m[0], 'Id', d) ?? '',
+    type: attribut(m[0], 'Type', d) ?? '',
+    cible: resoudre(dossier, attribut(m[0], 'Target', d) ?? ''),
+  }));
 }
 
 /** Where each sheet's XML is in the package, by sheet name, from the workbook part and its relationships. */
-export function cheminsDesFeuilles(classeur: string, rels: readonly Relation[]): Map<string, string> {
+export function cheminsDesFeuilles(classeur: string, rels: readonly Relation[], d = DECODAGE_UTF8): Map<string, string> {
   const chemins = new Map<string, string>();
   const parId = new Map(rels.map((r) => [r.id, r.cible]));
   for (const m of classeur.matchAll(/<sheet\b[^>]*>/g)) {
-    const cible = parId.get(attribut(m[0], 'r:id') ?? '');
-    if (cible) chemins.set(attribut(m[0], 'name')!, cible);
+    const cible = parId.get(attribut(m[0], 'r:id', d) ?? '');
+    if (cible) chemins.set(attribut(m[0], 'name', d)!, cible);
   }
   return chemins;
 }
@@ -304,27 +337,27 @@ function avantLaRacine(t: string): string {
   return t;
 }
 
-/** Opens a workbook from its package's parts (see zip.ts for how they are decompressed). */
+/** Opens a workbook from its package's parts (see zip.ts for how they are decompressed, and how they become text). */
 export function lireXlsx(contenu: ContenuZip): XlsxLu {
-  const utf8 = new TextDecoder();
+  const d = contenu.decodage ?? DECODAGE_UTF8;
   // Excel never writes a DTD: one in a part is there to declare entities (XXE, « billion laughs »)
   const texte = (chemin: string) => {
     const o = contenu(chemin);
-    const t = o && utf8.decode(o);
+    const t = o && d.partie(o);
     if (t !== undefined && avantLaRacine(t).includes('<!DOCTYPE')) throw new Error(`déclaration DOCTYPE dans ${chemin}`);
     return t;
   };
-  const principal = relations(texte, '').find((r) => r.type.endsWith('/officeDocument'))?.cible ?? 'xl/workbook.xml';
+  const principal = relations(texte, '', d).find((r) => r.type.endsWith('/officeDocument'))?.cible ?? 'xl/workbook.xml';
   const classeur = texte(principal);
   if (!classeur) return { feuilles: [], noms: [], feuille: () => undefined };
-  const rels = relations(texte, principal);
+  const rels = relations(texte, principal, d);
   const partie = (type: string) => rels.find((r) => r.type.endsWith(type))?.cible;
-  const chemins = cheminsDesFeuilles(classeur, rels);
+  const chemins = cheminsDesFeuilles(classeur, rels, d);
   const noms = [...classeur.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)]
     .filter((m) => attribut(m[1]!, 'localSheetId') === undefined)
-    .map((m) => ({ nom: attribut(m[1]!, 'name')!, reference: texteXml(m[2]!) }));
-  const partages = chainesPartagees(texte(partie('/sharedStrings') ?? '') ?? '');
-  const dates = stylesDate(texte(partie('/styles') ?? ''));
+    .map((m) => ({ nom: attribut(m[1]!, 'name', d)!, reference: texteXml(m[2]!, d) }));
+  const partages = chainesPartagees(texte(partie('/sharedStrings') ?? '') ?? '', d);
+  const dates = stylesDate(texte(partie('/styles') ?? ''), d);
   const date1904 = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(classeur);
   const budget = { cellules: CELLULES_LUES_MAX };
   return {
@@ -332,7 +365,7 @@ export function lireXlsx(contenu: ContenuZip): XlsxLu {
     noms,
     feuille(nom, zones) {
       const xml = chemins.has(nom) ? texte(chemins.get(nom)!) : undefined;
-      return xml === undefined ? undefined : lireFeuille(xml, partages, dates, date1904, zones, budget);
+      return xml === undefined ? undefined : lireFeuille(xml, d, partages, dates, date1904, zones, budget);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { DecodageXml } from './lireXlsx';
 /** The zip is not one, or is one we cannot read (encrypted entry, zip64, unknown compression). */
 export class ZipIllisible extends Error {}
 
@@ -86,5 +87,8 @@ export function entreesZip(z: Uint8Array, budget = budgetDecompression(z.length)
   return entrees;
 }
 
-/** A package's parts by path, decompressed: undefined when the part is absent. */
-export type ContenuZip = (chemin: string) => Uint8Array | undefined;
+/**
+ * A package's parts by path, decompressed: undefined when the part is absent. `decodage`: how the
+ * reader should turn a part into text, when the platform has better than UTF-8 (see lireXlsx).
+ */
+export type ContenuZip = ((chemin: string) => Uint8Array | undefined) & { decodage?: DecodageXml };
