@@ -13,16 +13,16 @@ import { modelePourFichier, type FormulesApres } from './horsDuFichier';
  * Inserts a workbook model into the open workbook through Office.js, in at most three round trips
  * whatever its size: one to read what the workbook already has (sheet and name conflicts are refused
  * before anything is written; a model that depends on it, such as grids added to grids, is made
- * then), one carrying every write, and a third only when needed: to remove
- * what was already inserted when Excel refuses a write (no half-written sheet is left), or to mend
- * defined names a file insertion lost.
+ * then; skipped when the insertion before left it, see Suivi), one carrying every write, and a third
+ * only when needed: to remove what was already inserted when Excel refuses a write (no half-written
+ * sheet is left), or to mend defined names a file insertion lost.
  *
  * Two ways to write: from ExcelApi 1.13, when the caller can render the model as an .xlsx file
  * (exceljs, loaded lazily by the pane), the whole file is handed to insertWorksheetsFromBase64 — one
- * command, however big the class, grids added to grids included (what refers to the workbook
- * outside the file follows it in the same request: see horsDuFichier); otherwise, and on Excel 2019, range writes, a few commands per
- * style and sheet. If Excel refuses the file itself, the sheets are removed and written range by
- * range: then, and only then, an insertion takes four or five round trips.
+ * command, however big the class, grids added to grids included (what refers outside the file
+ * follows it in the same request: see horsDuFichier); otherwise, and on Excel 2019, range writes, a
+ * few commands per style and sheet. If Excel refuses the file itself, the sheets are removed and
+ * written range by range: then, and only then, an insertion takes four or five round trips.
  */
 
 export interface ResultatInsertion {
