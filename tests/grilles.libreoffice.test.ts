@@ -6,7 +6,11 @@ import ExcelJS from 'exceljs';
 import { referentiel } from '../src/referentiel';
 import { classeurEnXlsx } from '../src/io/exceljs/ecrireClasseur';
 import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
-import { gabaritGrilles } from '../src/sheets/grilles/gabarit';
+import { gabaritGrilles, type TypeGrille } from '../src/sheets/grilles/gabarit';
+import { FEUILLE_AGORA } from '../src/sheets/agora';
+import { grillesPourLeClasseur } from '../src/app/grillesDuClasseur';
+import { modelePourFichier } from '../src/io/office/horsDuFichier';
+import { zone } from '../src/sheets/model';
 import { noteProposee, noteProposeeSituations, type NiveauEchelle, type Positionnement } from '../src/domain/notation';
 import { aleatoire, cellulesDuNom, resultat } from './aides/classeurs';
 import { convertirAvecLibreOffice } from './aides/libreoffice';
@@ -226,3 +230,61 @@ test("impression par LibreOffice : une bande d'activité n'est jamais seule en b
     }
   });
 }, 240_000);
+
+test('grilles ajoutées par fichier : leurs mises en forme et listes qui nomment « Paramètres » par INDIRECT("Nom") valent, recalculées par LibreOffice, les mêmes que par le nom', async () => {
+  const options = { types: ['pfmp', 'e31'] as TypeGrille[], etablissement: 'Lycée test', annee: '2026-2027', date: '2026-11-23' };
+  const premier = classeurGrilles(
+    r,
+    [
+      { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' },
+      { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' },
+    ],
+    options,
+    'classe',
+  ).classeur;
+  const agora = premier.feuilles.find((f) => f.nom === FEUILLE_AGORA)!;
+  const ouvert = { feuilles: premier.feuilles.map((f) => f.nom), agora: agora.lignes.map((l) => l.cellules.map((x) => (x?.valeur ?? null) as string | null)) };
+  const ajout = grillesPourLeClasseur(r, [{ nom: 'NOUVEAU', prenom: 'Paul', classe: 'Tle A' }], options, ouvert).classeur;
+  const { fichier, formules } = modelePourFichier(ajout)!;
+  const niveau = (formule: string) => gabaritGrilles().echelles[formule.includes('Echelle_CCF') ? 'ccf' : 'pfmp'].niveaux[1]!.code;
+  const controles: { feuille: string; ligne: number; quoi: string }[] = [];
+  // the added sheets as Excel would hold them: from the file, their formulas written after it; then,
+  // under each, a row per rule: the rule as the file carries it, and as the model wrote it
+  const ajoutees = fichier.feuilles.map((f, k) => {
+    const lignes = f.lignes.map((l) => ({ ...l, cellules: [...l.cellules] }));
+    for (const b of formules.filter((x) => x.feuille === f.nom)) {
+      const z = zone(b.adresse)!;
+      b.formules.forEach((l, i) => l.forEach((formule, j) => (lignes[z.haut - 1 + i]!.cellules[z.gauche - 1 + j] = { valeur: { formule: formule.slice(1) } })));
+    }
+    const modele = ajout.feuilles[k]!;
+    const controle = (quoi: string, indirect: string, direct: string) => {
+      lignes.push({ cellules: [{ valeur: { formule: `IFERROR(${indirect},"erreur")` } }, { valeur: { formule: `IFERROR(${direct},"erreur")` } }] });
+      controles.push({ feuille: f.nom, ligne: lignes.length, quoi });
+    };
+    (f.misesEnForme ?? []).forEach((m, i) => {
+      const coin = zone(m.plage.split(':')[0]!)!;
+      lignes[coin.haut - 1]!.cellules[coin.gauche - 1] = { valeur: niveau(m.formule) };
+      controle(`${f.nom}!${m.plage} ${m.formule}`, m.formule, modele.misesEnForme![i]!.formule);
+    });
+    (f.validations ?? []).forEach((v, i) => {
+      const avant = modele.validations![i]!;
+      if ('liste' in v && 'formule' in v.liste && 'liste' in avant && 'nom' in avant.liste) controle(`${f.nom}!${v.plage} liste`, `ROWS(${v.liste.formule})`, `ROWS(${avant.liste.nom})`);
+    });
+    return { ...f, lignes, protegee: false };
+  });
+  const dossier = mkdtempSync(path.join(os.tmpdir(), 'agora-indirect-'));
+  const f = path.join(dossier, 'ajout.xlsx');
+  writeFileSync(f, await classeurEnXlsx({ titre: 'ajout', feuilles: [...premier.feuilles, ...ajoutees], noms: [...(premier.noms ?? []), ...(ajout.noms ?? [])] }));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(convertirAvecLibreOffice(f, 'xlsx'));
+  const lus = controles.map((c) => {
+    const ws = wb.getWorksheet(c.feuille)!;
+    return { quoi: c.quoi, indirect: resultat(ws.getCell(c.ligne, 1)), direct: resultat(ws.getCell(c.ligne, 2)) };
+  });
+  expect(lus.length).toBeGreaterThan(40);
+  for (const l of lus) expect(l).toEqual({ quoi: l.quoi, indirect: l.direct, direct: l.direct });
+  expect(lus.filter((l) => l.quoi.endsWith('liste')).map((l) => l.direct)).toEqual(expect.arrayContaining([gabaritGrilles().echelles.ccf.niveaux.length]));
+  // each rule's cell holds the second level: the rule of the second level is true, the others false
+  expect(lus.filter((l) => l.direct === true).length).toBe(lus.filter((l) => /,0\)=2$/.test(l.quoi)).length);
+  expect(lus.filter((l) => l.direct === true).length).toBeGreaterThan(5);
+});
