@@ -344,8 +344,9 @@ export async function insererClasseur(
   if (fichier && pourFichier) {
     const base64 = await fichier(pourFichier.fichier);
     if (chargeMaximale !== undefined) {
-      // the file, and what goes with it in the same request: formulas that refer outside, rows of `_agora`
-      const charge = base64.length + (pourFichier.formules.length || ajout ? chargeEstimee((w) => ecrireApresLeFichier(w, c, pourFichier.formules, ajout)) : 0);
+      // the file, and all that goes with it in the same request (formulas that refer outside, rows of
+      // `_agora`, charts, protection): a class's 4 500 protected sheets alone weigh about 2 MB
+      const charge = base64.length + chargeEstimee((w) => ecrireApresLeFichier(w, c, pourFichier.formules, ajout));
       if (charge > chargeMaximale) throw new ChargeTropLourde(action, charge, chargeMaximale);
     }
     const importes = ecrireFichier(wb, c, base64, pourFichier.formules, ajout);
