@@ -76,17 +76,25 @@ export interface ModelePourFichier {
   formules: FormulesApres[];
 }
 
-/**
- * The model split for a file insertion: `null` when it cannot go as a file (a name it defines, a
- * conditional format or a list refers to another sheet of the workbook, which INDIRECT would freeze).
- * Rows of a `suite` are not examined: only the class workbook has them, and it is never an addition.
- */
-const bloc = (feuille: string, b: { haut: number; bas: number; gauche: number; droite: number; formules: string[][] }): FormulesApres => ({
+/** Formulas on rows `haut` to `bas`, columns `gauche` to `droite` (0-based), as they are gathered. */
+interface Bloc {
+  haut: number;
+  bas: number;
+  gauche: number;
+  droite: number;
+  formules: string[][];
+}
+const bloc = (feuille: string, b: Bloc): FormulesApres => ({
   feuille,
   adresse: `${lettreColonne(b.gauche)}${b.haut + 1}:${lettreColonne(b.droite)}${b.bas + 1}`,
   formules: b.formules,
 });
 
+/**
+ * The model split for a file insertion: `null` when it cannot go as a file (a name it defines, a
+ * conditional format or a list refers to another sheet of the workbook, which INDIRECT would freeze).
+ * Rows of a `suite` are not examined: only the class workbook has them, and it is never an addition.
+ */
 export function modelePourFichier(c: Classeur): ModelePourFichier | null {
   const noms = new Set((c.noms ?? []).map((x) => x.nom.toUpperCase()));
   const feuilles = new Set(c.feuilles.map((f) => f.nom.toUpperCase()));
@@ -106,7 +114,7 @@ export function modelePourFichier(c: Classeur): ModelePourFichier | null {
   for (const f of c.feuilles) {
     let lignes: Ligne[] = f.lignes;
     // runs of formula cells on a row, stacked into blocks while the rows below run over the same columns
-    let blocs: { haut: number; bas: number; gauche: number; droite: number; formules: string[][] }[] = [];
+    let blocs: Bloc[] = [];
     f.lignes.forEach((l, i) => {
       let cellules = l.cellules;
       const runs: { gauche: number; droite: number; formules: string[] }[] = [];
@@ -120,7 +128,7 @@ export function modelePourFichier(c: Classeur): ModelePourFichier | null {
         if (run && run.droite === j - 1) ((run.droite = j), run.formules.push(formule));
         else runs.push({ gauche: j, droite: j, formules: [formule] });
       });
-      const suivants: typeof blocs = [];
+      const suivants: Bloc[] = [];
       for (const run of runs) {
         const b = blocs.find((x) => x.bas === i - 1 && x.gauche === run.gauche && x.droite === run.droite);
         if (b) ((b.bas = i), b.formules.push(run.formules), suivants.push(b));
