@@ -7,10 +7,7 @@ import type { Classeur } from '../../sheets/model';
 
 // exceljs writes the parts, without the names and the suites' rows; they are added, and every part
 // deflated by node:zlib, as the archive is written
-const parties = async (c: Classeur, consommer = false) => {
-  const texte = partieATransformer(c);
-  return partiesDuClasseur(await partiesEcrites(await classeurExceljs(c, { sansNoms: true, consommer }), texte), c);
-};
+const parties = async (c: Classeur, consommer = false) => partiesDuClasseur(await partiesEcrites(await classeurExceljs(c, { sansNoms: true, consommer }), partieATransformer(c)), c);
 
 /** Renders a workbook model as a stream of .xlsx bytes: long sheets are written as the file is, never held whole. */
 export async function classeurEnFlux(c: Classeur): Promise<AsyncIterable<Buffer>> {

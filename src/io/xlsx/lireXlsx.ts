@@ -225,9 +225,11 @@ function lireFeuille(
       position.ligne = r ? Number(r) : position.ligne + 1;
       position.col = 0;
       p = gt + 1;
-      // a row no zone reaches: its cells are not scanned (a cell's `r` never moves it to another row)
-      if (zones && !vide && !zones.some((z) => position.ligne >= z.haut && position.ligne <= z.bas)) {
-        const finRangee = xml.indexOf('</row>', p);
+      // a row no zone reaches is skipped to its end, its cells unread (one whose `r` names another
+      // row, which Excel would not write, goes unread with it)
+      if (zones) {
+        [ligneDesZones, zonesDeLaLigne] = [position.ligne, zones.filter((z) => position.ligne >= z.haut && position.ligne <= z.bas)];
+        const finRangee = vide || zonesDeLaLigne.length ? -1 : xml.indexOf('</row>', p);
         if (finRangee >= 0 && finRangee < finDonnees) p = finRangee + 6;
       }
       continue;
