@@ -413,7 +413,7 @@ test('agora consolider : contrat JSON, options refusées, dossier de sortie abse
   const ok = await lancer(['consolider', classe, '--out', sortie, '--methode', 'meilleure', '--json']);
   expect(ok.code).toBe(0);
   expect(JSON.parse(ok.out)).toEqual({ fichiers: 4, eleves: 3, competences: 37, anomalies: [] });
-  const texte = await lancer(['consolider', ...fichiersClasse.slice(0, 2), '--out', sortie, '--lsl', path.join(d, 'l.csv')]);
+  const texte = await lancer(['consolider', ...fichiersClasse.slice(0, 2), '--out', sortie, '--remplacer', '--lsl', path.join(d, 'l.csv')]);
   expect(texte.out).toMatch(/2 classeurs lus, 2 élèves, 37 compétences — méthode : moyenne pondérée par la récence/);
   expect((await lancer(['consolider', classe, '--out', sortie, '--methode', 'mediane'])).err).toMatch(/--methode attend derniere, moyenne, recente, meilleure : « mediane »/);
   expect((await lancer(['consolider', classe])).code).toBe(2);

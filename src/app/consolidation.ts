@@ -1,6 +1,6 @@
 import { referentiel } from '../referentiel';
 import { ecrireCsv } from '../io/csv';
-import { ouvrirClasseur, type ClasseurLu, type Ports } from '../io/ports';
+import { ouvrirClasseur, sortiesLibres, type ClasseurLu, type Ports } from '../io/ports';
 import type { ContexteReleve } from '../consolidate/lecture';
 import type { Releve } from '../consolidate/preuves';
 import type { ClasseConsolidee } from '../consolidate/classe';
@@ -60,15 +60,17 @@ export const releverFichier = (p: Ports, fichier: string, ctx: ContexteReleve = 
  * « Détail » is written; then the class workbook (and the livret CSV) are written to a temporary
  * file and renamed. Input files are only read.
  */
-export async function consoliderClasseurs(p: Ports, fichiers: readonly string[], o: OptionsConsolidation & { sortie: string; lsl?: string }): Promise<ResumeConsolidation> {
+export async function consoliderClasseurs(p: Ports, fichiers: readonly string[], o: OptionsConsolidation & { sortie: string; lsl?: string; remplacer?: boolean }): Promise<ResumeConsolidation> {
+  // stops before reading a whole class when an output is there
+  await sortiesLibres(p.fichiers, [o.sortie, o.lsl], o.remplacer);
   const magasin = o.magasin ?? p.magasin();
   try {
     const { classe, modele, livret } = await consoliderClasse(
       fichiers.map((f) => ({ nom: f, ouvrir: () => ouvrirClasseur(p.classeurs, f) })),
       { ...o, magasin },
     );
-    await p.fichiers.ecrire(o.sortie, await p.classeurs.enFlux(modele));
-    if (o.lsl) await p.fichiers.ecrire(o.lsl, livret());
+    await p.fichiers.ecrire(o.sortie, await p.classeurs.enFlux(modele), o.remplacer);
+    if (o.lsl) await p.fichiers.ecrire(o.lsl, livret(), o.remplacer);
     return {
       fichiers: fichiers.length,
       eleves: classe.eleves.length,

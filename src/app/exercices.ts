@@ -1,5 +1,6 @@
 import { ErreurFichier } from '../io/erreurFichier';
-import { ouvrirClasseur, type Ports } from '../io/ports';
+import { ouvrirClasseur, sortiesLibres, type Ports } from '../io/ports';
+import { analyserCsv, decoderTexte } from '../io/csv';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import type { Attendus } from '../sheets/exercices/commun';
@@ -40,49 +41,73 @@ export interface ResumeExercice {
   feuilles: string[];
 }
 
-/** Writes one student's workbook (and, if asked, the corrigé beside it). */
-export async function ecrireExercice(p: Ports, d: DemandeExercice, eleve: Eleve | null, fichier: string, corrige?: string): Promise<ResumeExercice> {
+/** Writes one student's workbook (and, if asked, the corrigé beside it); stops before writing anything when either is already there, unless `remplacer`. */
+export async function ecrireExercice(p: Ports, d: DemandeExercice, eleve: Eleve | null, fichier: string, corrige?: string, remplacer = false): Promise<ResumeExercice> {
+  await sortiesLibres(p.fichiers, [fichier, corrige], remplacer);
   const { classeur, corrige: leCorrige, cas } = modeleDExercice(d, eleve, await preparerCas(p, d, eleve));
-  await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(classeur));
-  if (corrige) await p.fichiers.ecrire(corrige, await p.classeurs.enXlsx(leCorrige()));
+  await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(classeur), remplacer);
+  if (corrige) await p.fichiers.ecrire(corrige, await p.classeurs.enXlsx(leCorrige()), remplacer);
   return { fichier, eleve: eleve ? nomComplet(eleve) : null, graine: cas.graine, aleas: cas.aleas, feuilles: classeur.feuilles.map((f) => f.nom) };
+}
+
+export interface ExercicesEcrits {
+  fichiers: ResumeExercice[];
+  /** students whose workbook was already there: kept as it is, corrigé too */
+  gardes: { eleve: string; fichier: string }[];
+  erreurs: { eleve: string; message: string }[];
+}
+
+/** « repartition.csv » already in the folder: its rows are kept, but for the files written anew. */
+async function repartitionPrecedente(p: Ports, fichier: string, reecrits: ReadonlySet<string>): Promise<string[][]> {
+  if (!(await p.fichiers.existe(fichier))) return [];
+  const { lignes } = analyserCsv(decoderTexte(await p.fichiers.lire(fichier)).texte);
+  return lignes.slice(1).flatMap((l) => (reecrits.has(l.champs[3] ?? '') ? [] : [l.champs]));
 }
 
 /**
  * `agora exercice --classe --par-eleve`: the class's exercises (`exercicesPourLaClasse`, as the pane
  * makes them) written one workbook per student, the corrigés into `corriges`, and « repartition.csv »
- * beside the copies; one bad write does not stop the others.
+ * beside the copies; one bad write does not stop the others. A student whose workbook is already in
+ * the folder keeps it (and their corrigé), unless `remplacer`: run again with a late student, the
+ * command adds theirs and the rows of repartition.csv already there stay.
  */
-export async function exercicesDeLaClasse(
-  p: Ports,
-  d: DemandeExercice,
-  eleves: readonly Eleve[],
-  dossier: string,
-  corriges?: string,
-): Promise<{ fichiers: ResumeExercice[]; erreurs: { eleve: string; message: string }[] }> {
+export async function exercicesDeLaClasse(p: Ports, d: DemandeExercice, eleves: readonly Eleve[], dossier: string, corriges?: string, remplacer = false): Promise<ExercicesEcrits> {
   // the teacher's case is checked before any folder is made
   const exercices = exercicesPourLaClasse(d, eleves, d.donnees ? await preparerCas(p, d, null) : undefined);
   await p.fichiers.creerDossier(dossier, true);
   if (corriges) await p.fichiers.creerDossier(corriges, true);
-  const fichiers: ResumeExercice[] = [];
+  const res: ExercicesEcrits = { fichiers: [], gardes: [], erreurs: [] };
   const ecrits: typeof exercices = [];
-  const erreurs: { eleve: string; message: string }[] = [];
   for (const x of exercices) {
     const fichier = p.fichiers.joindre(dossier, x.fichier);
+    const corrige = corriges ? p.fichiers.joindre(corriges, x.corrige) : undefined;
     try {
-      await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(x.classeur));
-      if (corriges) await p.fichiers.ecrire(p.fichiers.joindre(corriges, x.corrige), await p.classeurs.enXlsx(x.leCorrige()));
-      fichiers.push({ fichier, eleve: nomComplet(x.eleve), graine: x.graine, aleas: x.aleas, feuilles: x.classeur.feuilles.map((f) => f.nom) });
+      if (!remplacer && (await p.fichiers.existe(fichier))) {
+        res.gardes.push({ eleve: nomComplet(x.eleve), fichier });
+        continue;
+      }
+      await sortiesLibres(p.fichiers, [corrige], remplacer);
+      await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(x.classeur), remplacer);
+      if (corrige) await p.fichiers.ecrire(corrige, await p.classeurs.enXlsx(x.leCorrige()), remplacer);
+      res.fichiers.push({ fichier, eleve: nomComplet(x.eleve), graine: x.graine, aleas: x.aleas, feuilles: x.classeur.feuilles.map((f) => f.nom) });
       ecrits.push(x);
     } catch (err) {
-      erreurs.push({ eleve: nomComplet(x.eleve), message: (err as Error).message });
+      res.erreurs.push({ eleve: nomComplet(x.eleve), message: (err as Error).message });
     }
   }
-  await p.fichiers.ecrire(
-    p.fichiers.joindre(dossier, REPARTITION),
-    repartitionCsv(ecrits, (x) => (corriges ? p.fichiers.joindre(corriges, x.corrige) : '')),
-  );
-  return { fichiers, erreurs };
+  const repartition = p.fichiers.joindre(dossier, REPARTITION);
+  try {
+    const avant = await repartitionPrecedente(p, repartition, new Set(ecrits.map((x) => x.fichier)));
+    if (ecrits.length || !avant.length)
+      await p.fichiers.ecrire(
+        repartition,
+        repartitionCsv(ecrits, (x) => (corriges ? p.fichiers.joindre(corriges, x.corrige) : ''), avant),
+        true, // the rows already there are kept
+      );
+  } catch (err) {
+    res.erreurs.push({ eleve: '', message: (err as Error).message });
+  }
+  return res;
 }
 
 /** An exercise workbook opened for correction or checking: its template, its case and parameters as they now stand. */
@@ -105,12 +130,13 @@ export async function corrigerClasseur(p: Ports, fichier: string): Promise<Corri
  * workbook as it stands, and the result is written to `sortie`; the file read is never changed.
  * Returns the blocks that had changed.
  */
-export async function scellerExercice(p: Ports, fichier: string, sortie: string, cle: CleEnseignant): Promise<string[]> {
+export async function scellerExercice(p: Ports, fichier: string, sortie: string, cle: CleEnseignant, remplacer = false): Promise<string[]> {
   if (p.fichiers.meme(sortie, fichier)) throw new ErreurFichier(`L'exercice scellé ne peut pas remplacer « ${fichier} » : choisissez un autre nom.`, sortie);
+  await sortiesLibres(p.fichiers, [sortie], remplacer);
   const x = await ouvrirExercice(p, fichier, false);
   const valeurs = new Map([...x.classeur.agora, ...Object.entries(x.empreintes)]);
   const sceau = sceauExercice(cle, x.spec, (k) => valeurs.get(k) ?? '', x.eleve);
-  await p.fichiers.ecrire(sortie, await p.classeurs.remplacerClesAgora(fichier, { ...x.empreintes, [CLES_EXERCICE.sceau]: sceau }));
+  await p.fichiers.ecrire(sortie, await p.classeurs.remplacerClesAgora(fichier, { ...x.empreintes, [CLES_EXERCICE.sceau]: sceau }), remplacer);
   return x.enonceModifie;
 }
 

@@ -38,10 +38,11 @@ export function exercicesPourLaClasse(d: DemandeExercice, eleves: readonly Eleve
 
 export const REPARTITION = 'repartition.csv';
 
-/** « repartition.csv »: the case each student received, to find a copy's corrigé (`corrige` says where it is) or give the same case again. */
-export const repartitionCsv = (exercices: readonly ExerciceDEleve[], corrige: (x: ExerciceDEleve) => string = (x) => `${DOSSIER_CORRIGES}/${x.corrige}`) =>
+/** « repartition.csv »: the case each student received, to find a copy's corrigé (`corrige` says where it is) or give the same case again; `precedentes`, rows of an earlier run kept first. */
+export const repartitionCsv = (exercices: readonly ExerciceDEleve[], corrige: (x: ExerciceDEleve) => string = (x) => `${DOSSIER_CORRIGES}/${x.corrige}`, precedentes: readonly string[][] = []) =>
   ecrireCsv([
     ['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas'],
+    ...precedentes,
     ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, corrige(x), x.graine, x.aleas.join(', ')]),
   ]);
 

@@ -1,6 +1,6 @@
 import { compter, referentiel } from '../referentiel';
 import { classeurReferentiel } from '../sheets/referentielClasseur';
-import type { Ports } from '../io/ports';
+import { sortiesLibres, type Ports } from '../io/ports';
 
 export interface ResumeReferentiel {
   fichier: string;
@@ -11,9 +11,10 @@ export interface ResumeReferentiel {
 }
 
 /** Writes the référentiel workbook (synthesis, one matrix per bloc, épreuves) to an .xlsx file. */
-export async function exporterReferentiel(p: Ports, fichier: string): Promise<ResumeReferentiel> {
+export async function exporterReferentiel(p: Ports, fichier: string, remplacer = false): Promise<ResumeReferentiel> {
+  await sortiesLibres(p.fichiers, [fichier], remplacer);
   const r = referentiel();
   const modele = classeurReferentiel(r);
-  await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(modele));
+  await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(modele), remplacer);
   return { fichier, feuilles: modele.feuilles.map((f) => f.nom), ...compter(r) };
 }

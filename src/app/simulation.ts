@@ -22,7 +22,7 @@ export interface CopieSimulee {
 
 const egaux = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export async function simulerCopie(p: Ports, exercice: string, sortie: string): Promise<CopieSimulee> {
+export async function simulerCopie(p: Ports, exercice: string, sortie: string, remplacer = false): Promise<CopieSimulee> {
   const x = await ouvrirExercice(p, exercice, false);
   const valeurs = attendusDesReponses(x);
   const noms = Object.keys(valeurs);
@@ -51,15 +51,15 @@ export async function simulerCopie(p: Ports, exercice: string, sortie: string): 
   }
   if (noms.length > 3 && h.suivant() < 0.15) delete valeurs[h.choisir(noms)]; // left empty
   for (const n of simples) if (n in valeurs && typeof valeurs[n] === 'number' && h.suivant() < 0.15) valeurs[n] = enEuros(versCentimes(valeurs[n] as number));
-  await p.fichiers.ecrire(sortie, await p.classeurs.remplir(exercice, valeurs));
+  await p.fichiers.ecrire(sortie, await p.classeurs.remplir(exercice, valeurs), remplacer);
   return { fichier: sortie, erreurs: erreurs.map((e) => e.code) };
 }
 
 /** One filled copy per student's workbook of a folder. */
-export async function simulerClasse(p: Ports, exercices: readonly string[], dossier: string): Promise<CopieSimulee[]> {
+export async function simulerClasse(p: Ports, exercices: readonly string[], dossier: string, remplacer = false): Promise<CopieSimulee[]> {
   await p.fichiers.creerDossier(dossier, true);
   const copies: CopieSimulee[] = [];
-  for (const f of exercices) copies.push(await simulerCopie(p, f, p.fichiers.joindre(dossier, p.fichiers.nom(f))));
+  for (const f of exercices) copies.push(await simulerCopie(p, f, p.fichiers.joindre(dossier, p.fichiers.nom(f)), remplacer));
   return copies;
 }
 
@@ -78,7 +78,7 @@ const PERIODES_FAITES = [
  * attestation's weeks, and the CCF positionings of the épreuves that have a grid (`types`) for most students. One student
  * typed « acquis » in a level cell, as happens when a grid is filled outside Excel.
  */
-export async function simulerGrilles(p: Ports, grilles: string, sortie: string, r: Referentiel, maladroit: boolean, types: readonly TypeGrille[] = TYPES_GRILLE): Promise<void> {
+export async function simulerGrilles(p: Ports, grilles: string, sortie: string, r: Referentiel, maladroit: boolean, types: readonly TypeGrille[] = TYPES_GRILLE, remplacer = false): Promise<void> {
   const h = new Hasard(graineDe(p.fichiers.nom(grilles), 7));
   const aisance = 1.6 + 1.8 * h.suivant();
   const degre = (k: number) => Math.max(1, Math.min(4, Math.round(aisance + 0.25 * k + (h.suivant() - 0.5) * 1.6)));
@@ -102,7 +102,7 @@ export async function simulerGrilles(p: Ports, grilles: string, sortie: string, 
         valeurs[`${e.code}_C${fragment(c.code)}`] = ns === 1 ? positions[0]! : positions;
       }
   }
-  await p.fichiers.ecrire(sortie, await p.classeurs.remplir(grilles, valeurs));
+  await p.fichiers.ecrire(sortie, await p.classeurs.remplir(grilles, valeurs), remplacer);
 }
 
 /**
@@ -110,7 +110,7 @@ export async function simulerGrilles(p: Ports, grilles: string, sortie: string, 
  * one per compétence of `codes`, at the top degree, copying the look (and the seal) of the genuine
  * row. Written to `sortie`; returns how many rows were added. The demo shows them refused.
  */
-export async function falsifierSuivi(p: Ports, copieVerifiee: string, sortie: string, codes: readonly string[]): Promise<number> {
+export async function falsifierSuivi(p: Ports, copieVerifiee: string, sortie: string, codes: readonly string[], remplacer = false): Promise<number> {
   const suivi = (await ouvrirClasseur(p.classeurs, copieVerifiee)).lignesSous(NOM_SUIVI, COLONNES_SUIVI.length);
   const vraie = suivi?.valeurs[0];
   if (!suivi || !vraie) throw new ErreurFichier(`« ${copieVerifiee} » n'a pas de ligne dans « Suivi des compétences ».`, copieVerifiee);
@@ -119,6 +119,6 @@ export async function falsifierSuivi(p: Ports, copieVerifiee: string, sortie: st
   const fausses = codes.map((code) =>
     vraie.map((v, j) => (j === col('Compétence') ? code : j === col('Taux de réussite') ? 1 : j === col('Degré') ? haut.code : j === col('Niveau') ? haut.libelle : v)),
   );
-  await p.fichiers.ecrire(sortie, await p.classeurs.remplir(copieVerifiee, { [NOM_SUIVI]: [[...COLONNES_SUIVI], ...suivi.valeurs, ...fausses] as Attendus[string] }));
+  await p.fichiers.ecrire(sortie, await p.classeurs.remplir(copieVerifiee, { [NOM_SUIVI]: [[...COLONNES_SUIVI], ...suivi.valeurs, ...fausses] as Attendus[string] }), remplacer);
   return fausses.length;
 }

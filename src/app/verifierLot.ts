@@ -1,5 +1,5 @@
 import type { RapportCopie } from '../check/rapport';
-import { messageDuFichier } from '../io/erreurFichier';
+import { FichierExistant, messageDuFichier } from '../io/erreurFichier';
 import type { Copies } from '../io/ports';
 import { exerciceDuClasseur } from './modelesExercices';
 import { annotationsDeLaCopie, nomsDesCopiesAnnotees, SCEAU_EN_CLAIR, sansDossier, verifierExercice, type OptionsVerification } from './verifierExercice';
@@ -9,6 +9,8 @@ export interface CopieVerifieeDuLot {
   annotee: string; // its annotated copy's file name
   rapport: RapportCopie;
   octets?: Uint8Array; // the annotated copy, when kept
+  /** an annotated copy of that name was already there and was kept as it is */
+  dejaLa?: boolean;
 }
 
 export interface OptionsLot {
@@ -41,8 +43,12 @@ export async function verifierLot(
       const copie: CopieVerifieeDuLot = { fichier: c.nom, annotee: `${noms[i]}.xlsx`, rapport: v.rapport };
       if (l.annoter) {
         const annotee = await lecteur.annoter(c.nom, octets, annotationsDeLaCopie(v, sansDossier(c.nom)));
-        if (l.rendre) await l.rendre({ ...copie, octets: annotee });
-        else copie.octets = annotee;
+        if (!l.rendre) copie.octets = annotee;
+        else
+          await l.rendre({ ...copie, octets: annotee }).catch((e: unknown) => {
+            if (!(e instanceof FichierExistant)) throw e;
+            copie.dejaLa = true;
+          });
       }
       verifiees.push(copie);
     } catch (e) {

@@ -19,10 +19,11 @@ const COMMANDES: Record<string, AideCommande> = {
     usage: [
       'agora grilles --classe ELEVES.csv (--out FICHIER.xlsx | --par-eleve DOSSIER)',
       '     [--type pfmp,e31,e32,e2,recap-e31,recap-e32,attestation]',
-      '     [--etablissement NOM] [--annee 2026-2027] [--nom-classe CLASSE] [--json]',
+      '     [--etablissement NOM] [--annee 2026-2027] [--nom-classe CLASSE] [--json] [--remplacer]',
     ],
     detail: [
-      'Un classeur pour la classe (--out) ou un classeur par élève (--par-eleve).',
+      'Un classeur pour la classe (--out) ou un classeur par élève (--par-eleve). Relancée, la commande',
+      'complète les classeurs déjà là (un nouvel élève, une grille qui manque), chaque saisie gardée.',
       'ELEVES.csv : en-tête « nom;prenom », ou une colonne « Élève » « NOM Prénom » (export Pronote) ;',
       'colonnes « classe » (ou « division ») et « INE » facultatives, les autres ignorées ; séparateur',
       '« ; » ou « , », UTF-8 ou Windows-1252. Par défaut, tous les types sauf e2 : scolaires et apprentis passent E2 en',
@@ -38,7 +39,7 @@ const COMMANDES: Record<string, AideCommande> = {
       `     [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM (ou --date AAAA-MM)] [--mois 3..12 (${EXERCICES.filter((p) => p.mois)
         .map((p) => p.type)
         .join(', ')})]`,
-      '     [--donnees CAS.json] [--eleve "NOM Prénom"] [--json] [--cle FICHIER]',
+      '     [--donnees CAS.json] [--eleve "NOM Prénom"] [--json] [--cle FICHIER] [--remplacer]',
       '     [--verification formatif|sommatif] [--montrer-attendus] [--seuils 40,65,90]',
       '     (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx] | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])',
     ],
@@ -66,7 +67,7 @@ const COMMANDES: Record<string, AideCommande> = {
   },
   verifier: {
     resume: 'vérifie les copies des élèves : verdict par réponse, taux et degré par compétence',
-    usage: ['agora verifier COPIE.xlsx… | DOSSIER [--json] [--mode formatif|sommatif]', '     [--out COPIE-VERIFIEE.xlsx | --out-dir DOSSIER] [--cle FICHIER]'],
+    usage: ['agora verifier COPIE.xlsx… | DOSSIER [--json] [--mode formatif|sommatif]', '     [--out COPIE-VERIFIEE.xlsx | --out-dir DOSSIER] [--cle FICHIER] [--remplacer]'],
     detail: [
       'Chaque réponse (lue par son nom défini) est comparée à la valeur calculée à partir de l’énoncé et des',
       'paramètres de la copie ; erreurs types reconnues. Un énoncé modifié ou un sceau invalide : copie non',
@@ -77,7 +78,7 @@ const COMMANDES: Record<string, AideCommande> = {
   },
   consolider: {
     resume: 'consolide les classeurs d’une classe : classeur de la classe et livret scolaire',
-    usage: ['agora consolider DOSSIER|FICHIERS… --out CLASSE.xlsx', '     [--methode derniere|moyenne|recente|meilleure] [--lsl LIVRET.csv] [--json] [--cle FICHIER]'],
+    usage: ['agora consolider DOSSIER|FICHIERS… --out CLASSE.xlsx', '     [--methode derniere|moyenne|recente|meilleure] [--lsl LIVRET.csv] [--json] [--cle FICHIER] [--remplacer]'],
     detail: [
       'Grilles PFMP et CCF, attestations, copies vérifiées (sous-dossiers compris). Élèves rapprochés par nom',
       'et classe ; niveau de chaque compétence agrégé (par défaut, moyenne pondérée par la récence), « NE »',
@@ -100,7 +101,7 @@ const COMMANDES: Record<string, AideCommande> = {
   },
   sceller: {
     resume: 'scelle de nouveau un exercice après vos propres retouches, avant de le distribuer',
-    usage: ['agora sceller EXERCICE.xlsx --out EXERCICE-SCELLE.xlsx [--cle FICHIER]'],
+    usage: ['agora sceller EXERCICE.xlsx --out EXERCICE-SCELLE.xlsx [--cle FICHIER] [--remplacer]'],
     detail: ['Sans cela, une retouche de l’énoncé ou de « Paramètres » ferait dire « Énoncé modifié » à ses copies.'],
     exemples: ['agora sceller tva.xlsx --out tva-scelle.xlsx'],
   },
@@ -112,7 +113,7 @@ const COMMANDES: Record<string, AideCommande> = {
   },
   referentiel: {
     resume: 'affiche le référentiel en JSON ou écrit son classeur',
-    usage: ['agora referentiel --json', 'agora referentiel --out FICHIER.xlsx'],
+    usage: ['agora referentiel --json', 'agora referentiel --out FICHIER.xlsx [--remplacer]'],
     detail: ['Le classeur : synthèse, une matrice par bloc, épreuves.'],
     exemples: ['agora referentiel --out referentiel-agora.xlsx'],
   },
@@ -137,6 +138,11 @@ const CLE = [
   '(~/.config/agora-excel/cle-enseignant.txt, ou le fichier de --cle FICHIER ou de AGORA_CLE), créée au',
   'premier exercice. Elle scelle l’énoncé, les paramètres et les réglages de chaque exercice, puis chaque',
   'ligne de « Suivi des compétences » d’une copie vérifiée. Ne la donnez pas aux élèves.',
+];
+const FICHIERS = [
+  'Fichiers : une commande ne remplace jamais un fichier qui existe sans --remplacer. grilles complète les',
+  'classeurs déjà là ; exercice --classe et verifier --out-dir gardent les fichiers déjà dans le dossier ;',
+  'les autres s’arrêtent avant d’écrire, avec un message qui nomme le fichier.',
 ];
 const CODES = 'Codes de sortie : 0 succès, 1 erreur sur un fichier, 2 commande ou option invalide.';
 
@@ -167,7 +173,7 @@ export function aideCourte(): string {
 
 /** `agora aide`: every command in full. */
 export function aideComplete(): string {
-  return [aideCourte(), ...NOMS_COMMANDES.map(aideDe), CLE.join('\n'), '', CODES, ''].join('\n');
+  return [aideCourte(), ...NOMS_COMMANDES.map(aideDe), CLE.join('\n'), '', FICHIERS.join('\n'), '', CODES, ''].join('\n');
 }
 
 /** Levenshtein distance, for a mistyped command. */

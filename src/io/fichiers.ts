@@ -1,8 +1,8 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { ErreurFichier } from './erreurFichier';
+import { ErreurFichier, FichierExistant } from './erreurFichier';
 
-export { ErreurFichier };
+export { ErreurFichier, FichierExistant };
 import path from 'node:path';
 
 /**
@@ -20,11 +20,37 @@ export async function creerDossier(dossier: string, parents = false): Promise<vo
   }
 }
 
+/** Whether something other than a folder is at this path (writing over a folder fails with its own message). */
+export const existe = (chemin: string): Promise<boolean> =>
+  fs.lstat(chemin).then(
+    (st) => !st.isDirectory(),
+    () => false,
+  );
+
+/**
+ * Puts a complete temporary file at `cible` without ever replacing what is there: a hard link is
+ * atomic and fails when the target exists; where the file system has no hard links (a FAT key, some
+ * network shares), a check just before the rename.
+ */
+async function poserSansRemplacer(temporaire: string, cible: string): Promise<void> {
+  try {
+    await fs.link(temporaire, cible);
+    await fs.rm(temporaire, { force: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FichierExistant([cible]);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+    if (await existe(cible)) throw new FichierExistant([cible]);
+    await fs.rename(temporaire, cible);
+  }
+}
+
 /**
  * Writes a file so that nothing half-written is ever left: the bytes go to a temporary file
- * in the same folder, which is renamed onto the target only once complete.
+ * in the same folder, which is renamed onto the target only once complete. An existing target is
+ * replaced only when `remplacer`; otherwise it stays as it is and a `FichierExistant` says so.
  */
-export async function ecrireAtomiquement(cible: string, contenu: Uint8Array | string | AsyncIterable<Uint8Array>): Promise<void> {
+export async function ecrireAtomiquement(cible: string, contenu: Uint8Array | string | AsyncIterable<Uint8Array>, remplacer = false): Promise<void> {
   const dossier = path.dirname(path.resolve(cible));
   try {
     const st = await fs.stat(dossier);
@@ -33,13 +59,17 @@ export async function ecrireAtomiquement(cible: string, contenu: Uint8Array | st
     if (e instanceof ErreurFichier) throw e;
     throw new ErreurFichier(`Le dossier « ${dossier} » n'existe pas : impossible d'écrire « ${cible} ».`, cible);
   }
+  if ((await fs.lstat(cible).catch(() => null))?.isDirectory()) throw new ErreurFichier(`Impossible d'écrire « ${cible} » : c'est un dossier.`, cible);
+  if (!remplacer && (await existe(cible))) throw new FichierExistant([cible]); // before the bytes are made
   const temporaire = path.join(dossier, `.${path.basename(cible)}.${process.pid}.${Date.now()}.tmp`);
   try {
     if (typeof contenu === 'string' || contenu instanceof Uint8Array) await fs.writeFile(temporaire, contenu);
     else await pipeline(contenu, createWriteStream(temporaire));
-    await fs.rename(temporaire, cible);
+    if (remplacer) await fs.rename(temporaire, cible);
+    else await poserSansRemplacer(temporaire, cible);
   } catch (e) {
     await fs.rm(temporaire, { force: true });
+    if (e instanceof ErreurFichier) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const raison =
       code === 'EACCES' || code === 'EPERM'

@@ -1,9 +1,9 @@
-import type { PlageLue } from '../sheets/exercices/lecture';
+import type { PlageLue, ValeurLue } from '../sheets/exercices/lecture';
 import type { Classeur } from '../sheets/model';
 import type { Attendus } from '../sheets/exercices/commun';
 import type { Annotations } from '../sheets/verification/annotations';
 import type { Magasin } from '../consolidate/bandes';
-import { ErreurFichier } from './erreurFichier';
+import { ErreurFichier, FichierExistant } from './erreurFichier';
 
 /**
  * What the use cases of app/ need from the outside world, as interfaces: app/ imports this module
@@ -42,8 +42,13 @@ export class FichierIllisible extends ErreurFichier {
 export interface Fichiers {
   /** a file's bytes, or a `FichierIllisible` saying why not (« ce fichier n'existe pas », « c'est un dossier »…) */
   lire(chemin: string): Promise<Uint8Array>;
-  /** writes through a temporary file renamed once complete, so nothing half-written is ever left */
-  ecrire(chemin: string, contenu: Uint8Array | string | Flux): Promise<void>;
+  /**
+   * writes through a temporary file renamed once complete, so nothing half-written is ever left; an
+   * existing file is replaced only when `remplacer`, otherwise it is kept and a `FichierExistant` says so
+   */
+  ecrire(chemin: string, contenu: Uint8Array | string | Flux, remplacer?: boolean): Promise<void>;
+  /** whether a file (not a folder) is already at this path */
+  existe(chemin: string): Promise<boolean>;
   /** an output folder (its parents too when `parents`); an existing one is fine */
   creerDossier(chemin: string, parents?: boolean): Promise<void>;
   joindre(dossier: string, nom: string): string;
@@ -61,6 +66,15 @@ export interface Copies {
   annoter(nom: string, octets: Uint8Array, a: Annotations): Promise<Uint8Array>;
 }
 
+/** A workbook file opened to receive sheets: what it holds, and its bytes once a model's sheets are added. */
+export interface ClasseurAAjouter {
+  feuilles: string[];
+  /** `_agora`'s rows, or null when it has none */
+  agora: ValeurLue[][] | null;
+  /** the file's bytes with the model's sheets, defined names and `ajoutAgora` rows added; every cell already there comes back unchanged (checked) */
+  ajouter(c: Classeur): Promise<Uint8Array>;
+}
+
 /** Workbook files: reading them, rendering models and editing copies (the command line). */
 export interface Classeurs extends Copies {
   /** a workbook file's bytes: a regular file only, its size checked before it is read */
@@ -74,6 +88,8 @@ export interface Classeurs extends Copies {
   enFlux(c: Classeur): Promise<Flux>;
   /** a workbook with answers typed by defined name, as a student would (the demo and the tests) */
   remplir(fichier: string, valeurs: Attendus): Promise<Uint8Array>;
+  /** a workbook file that sheets will be added to (refused when it holds what could not be written again) */
+  pourAjout(fichier: string): Promise<ClasseurAAjouter>;
   /** a workbook with new values for some of its `_agora` keys, everything else kept */
   remplacerClesAgora(fichier: string, valeurs: Readonly<Record<string, string>>): Promise<Uint8Array>;
 }
@@ -91,3 +107,11 @@ export interface Ports {
 
 /** A workbook file opened for reading through the ports. */
 export const ouvrirClasseur = async (c: Classeurs, fichier: string): Promise<ClasseurLu> => c.lire(fichier, await c.octets(fichier));
+
+/** Stops before anything is written when an output is already there, naming every such file, unless `remplacer`. */
+export async function sortiesLibres(f: Fichiers, sorties: readonly (string | undefined)[], remplacer = false): Promise<void> {
+  if (remplacer) return;
+  const la: string[] = [];
+  for (const s of sorties) if (s !== undefined && (await f.existe(s))) la.push(s);
+  if (la.length) throw new FichierExistant(la);
+}

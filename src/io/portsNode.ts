@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { creerDossier, ecrireAtomiquement } from './fichiers';
+import { creerDossier, ecrireAtomiquement, existe } from './fichiers';
 import { FichierIllisible, type Ports } from './ports';
 import { classeurDesOctets } from './xlsx/classeurLu';
 import { lireOctets } from './xlsx/lireClasseur';
 import { contenuZip } from './xlsx/zipNode';
-import { annoterClasseur, classeurEnFlux, classeurEnXlsx, remplacerClesAgora, remplirClasseur } from './exceljs/aLaDemande';
+import { annoterClasseur, classeurPourAjout, classeurEnFlux, classeurEnXlsx, remplacerClesAgora, remplirClasseur } from './exceljs/aLaDemande';
 import { magasinFichiers } from './magasinFichiers';
 
 /** Why Node could not read a file, as a user reads it. */
@@ -19,6 +19,7 @@ export const portsNode = (): Ports => ({
   fichiers: {
     lire: (chemin) => fs.readFile(chemin).catch((e: unknown) => Promise.reject(new FichierIllisible(chemin, raison(e)))),
     ecrire: ecrireAtomiquement,
+    existe,
     creerDossier,
     joindre: (dossier, nom) => path.join(dossier, nom),
     nom: (chemin) => path.basename(chemin),
@@ -32,6 +33,7 @@ export const portsNode = (): Ports => ({
     enFlux: classeurEnFlux,
     remplir: remplirClasseur,
     remplacerClesAgora,
+    pourAjout: classeurPourAjout,
   },
   magasin: () => magasinFichiers(),
 });

@@ -21,7 +21,7 @@ function barreDeProgression(s: Sorties, actif: boolean): ((p: Progression) => vo
 }
 
 export async function cmdConsolider(args: string[], s: Sorties, terminal = Boolean(process.stderr.isTTY)): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--out', '--methode', '--lsl', '--cle'] });
+  const o = analyser(args, { drapeaux: ['--json', '--remplacer'], valeurs: ['--out', '--methode', '--lsl', '--cle'] });
   if (!o.positionnels.length) throw new ErreurUsage('Précisez le dossier ou les classeurs à consolider : agora consolider DOSSIER --out CLASSE.xlsx.');
   const sortie = o.valeurs.get('--out');
   if (!sortie || !sortie.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Précisez le classeur de la classe à écrire : --out CLASSE.xlsx${sortie ? ` (et non « ${sortie} »)` : ''}.`);
@@ -36,6 +36,7 @@ export async function cmdConsolider(args: string[], s: Sorties, terminal = Boole
   const cle = await lireCle(cheminCle(o.valeurs.get('--cle')));
   const res = await consoliderClasseurs(fichiers, {
     sortie,
+    remplacer: o.drapeaux.has('--remplacer'),
     methode: methode as Methode,
     date: aujourdhui(),
     ...(lsl ? { lsl } : {}),

@@ -38,14 +38,18 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const o = analyser(args, { drapeaux: [], valeurs: ['--dossier'] });
   if (o.positionnels.length) throw new ErreurUsage(`Argument inattendu : « ${o.positionnels[0]} ».`);
   const dossier = o.valeurs.get('--dossier') ?? 'out';
+  const cleDemo = path.join(dossier, 'cle-enseignant-demo.txt');
+  // the demo replaces its own files of an earlier run, and never a folder of someone else's files
+  if (existsSync(dossier) && !existsSync(cleDemo) && (await fs.readdir(dossier).catch(() => [])).length)
+    throw new ErreurFichier(`Le dossier « ${dossier} » contient déjà des fichiers qui ne viennent pas de la démonstration : choisissez un dossier vide (--dossier DOSSIER).`, dossier);
   await fs.mkdir(dossier, { recursive: true });
   const r = referentiel();
   const n = compter(r);
   // the demo's own key, beside its files: it never touches the teacher's
-  const { cle } = await cleOuNouvelle(path.join(dossier, 'cle-enseignant-demo.txt'));
+  const { cle } = await cleOuNouvelle(cleDemo);
   s.out(`AGOrA pour Excel — démonstration\n\n`);
   s.out(`1. Référentiel ${r.diplome.sigle} (${r.diplome.texte}) : ${n.blocs} blocs, ${n.activites} activités, ${n.competences} compétences.\n`);
-  const res = await exporterReferentiel(path.join(dossier, 'referentiel-agora.xlsx'));
+  const res = await exporterReferentiel(path.join(dossier, 'referentiel-agora.xlsx'), true);
   s.out(`  écrit : ${res.fichier} — feuilles : ${res.feuilles.join(', ')}\n`);
 
   const csv = classeDemo();
@@ -54,8 +58,8 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   // a class of scolaires: no E2 CCF grid (their E2 is a written exam)
   const options: OptionsGrilles = { types: typesParDefaut(r), etablissement: 'Lycée professionnel de démonstration', annee: anneeScolaire(date), date };
   s.out(`\n2. Grilles officielles d'une classe de démonstration : ${liste.eleves.length} élèves (${liste.eleves[0]!.classe}).\n`);
-  const classe = await grillesDeLaClasse(liste.eleves, options, path.join(dossier, 'grilles-classe.xlsx'));
-  const parEleve = await grillesParEleve(liste.eleves, options, path.join(dossier, 'grilles-par-eleve'));
+  const classe = await grillesDeLaClasse(liste.eleves, options, path.join(dossier, 'grilles-classe.xlsx'), true);
+  const parEleve = await grillesParEleve(liste.eleves, options, path.join(dossier, 'grilles-par-eleve'), true);
   const codeClasse = afficherResume(classe, s, false);
   const f0 = parEleve.fichiers[0];
   s.out(
@@ -72,7 +76,7 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   for (const type of TYPES_EXERCICE) {
     const copies = path.join(dossier, 'exercices', type);
     const corriges = path.join(dossier, 'exercices', 'corriges', type);
-    const res = await exercicesDeLaClasse({ type, graine: 2026, periode: moisDeDemonstration(type, periode), date, cle }, liste.eleves, copies, corriges);
+    const res = await exercicesDeLaClasse({ type, graine: 2026, periode: moisDeDemonstration(type, periode), date, cle }, liste.eleves, copies, corriges, true);
     const ex = res.fichiers[0];
     s.out(
       `  ${type} : ${res.fichiers.length} classeurs dans ${copies}, corrigés dans ${corriges}${ex ? ` (par exemple ${path.basename(ex.fichier)} : cas n° ${ex.graine}, aléas ${ex.aleas.join(', ')})` : ''}\n`,
@@ -103,10 +107,10 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
       .filter((f) => f.endsWith('.xlsx'))
       .sort()
       .map((f) => path.join(dossier, 'exercices', type, f));
-    const simulees = await simulerClasse(exercices, copies);
+    const simulees = await simulerClasse(exercices, copies, true);
     const res = await verifierCopies(
       simulees.map((c) => c.fichier),
-      { date, dossier: annotees, cle },
+      { date, dossier: annotees, cle, remplacer: true },
     );
     const faites = simulees.filter((c) => c.erreurs.length).length;
     s.out(`  ${type} : ${res.copies.length} copies vérifiées (${faites} avec au moins une erreur type), copies annotées dans ${annotees}\n`);
@@ -121,7 +125,7 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   s.out(`\n5. Les enseignants remplissent les grilles (PFMP P1 à P5, attestations, CCF), puis le coordonnateur consolide la classe.\n`);
   const remplies = path.join(dossier, 'grilles-remplies');
   await creerDossier(remplies);
-  for (const [i, f] of parEleve.fichiers.entries()) await simulerGrilles(f.fichier, path.join(remplies, path.basename(f.fichier)), r, i === 2, options.types);
+  for (const [i, f] of parEleve.fichiers.entries()) await simulerGrilles(f.fichier, path.join(remplies, path.basename(f.fichier)), r, i === 2, options.types, true);
   s.out(`  ${parEleve.fichiers.length} classeurs de grilles remplis dans ${remplies}\n`);
   // a student adds rows by hand to their checked copy's evidence: the seal refuses them
   const verifieesTva = (await classeursNommes([path.join(dossier, 'copies-verifiees', 'tva')]))[0];
@@ -134,13 +138,14 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
           verifieesTva,
           falsifiee,
           r.blocs[0]!.activites.flatMap((a) => a.competences.map((c) => c.code)),
+          true,
         )
       : 0;
   const sortieClasse = path.join(dossier, 'classe-consolidee.xlsx');
   const livret = path.join(dossier, 'livret-scolaire.csv');
   const fichiers = await classeursNommes([remplies, path.join(dossier, 'copies-verifiees'), falsifiees]);
   const t0 = Date.now();
-  const c = await consoliderClasseurs(fichiers, { sortie: sortieClasse, lsl: livret, methode: 'recente', date, cle });
+  const c = await consoliderClasseurs(fichiers, { sortie: sortieClasse, lsl: livret, remplacer: true, methode: 'recente', date, cle });
   const k = c.classe;
   s.out(`  agora consolider ${remplies} ${path.join(dossier, 'copies-verifiees')} ${falsifiees} --out ${sortieClasse} --lsl ${livret} --cle ${path.join(dossier, 'cle-enseignant-demo.txt')}\n`);
   s.out(

@@ -41,7 +41,7 @@ function reglagesDemandes(o: Options): { reglages?: ReglagesVerification } {
 
 export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   const o = analyser(args, {
-    drapeaux: ['--json', '--montrer-attendus'],
+    drapeaux: ['--json', '--montrer-attendus', '--remplacer'],
     valeurs: ['--graine', '--aleas', '--periode', '--date', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe', '--verification', '--seuils', '--cle'],
   });
   const type = typeExercice(o.positionnels);
@@ -85,9 +85,15 @@ export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   if (csv) {
     if (!v('--par-eleve') || v('--out') || v('--eleve')) throw new ErreurUsage('Avec --classe, précisez --par-eleve DOSSIER (et non --out ni --eleve).');
     const liste = await lireListeEleves(csv, v('--nom-classe') ?? '');
-    const res = await exercicesDeLaClasse(d, liste.eleves, v('--par-eleve')!, v('--corrige'));
+    const res = await exercicesDeLaClasse(d, liste.eleves, v('--par-eleve')!, v('--corrige'), o.drapeaux.has('--remplacer'));
     if (json) s.out(JSON.stringify(res, null, 2) + '\n');
-    else s.out(`${accorder(res.fichiers.length, 'exercice écrit')} dans ${v('--par-eleve')}${v('--corrige') ? `, corrigés dans ${v('--corrige')}` : ''}.\n`);
+    else {
+      s.out(`${accorder(res.fichiers.length, 'exercice écrit')} dans ${v('--par-eleve')}${v('--corrige') && res.fichiers.length ? `, corrigés dans ${v('--corrige')}` : ''}.\n`);
+      if (res.gardes.length)
+        s.out(
+          `${accorder(res.gardes.length, 'exercice')} déjà dans le dossier, ${res.gardes.length > 1 ? 'gardés' : 'gardé'} tel quel (--remplacer pour les refaire) : ${res.gardes.map((g) => g.eleve).join(', ')}.\n`,
+        );
+    }
     for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
     return res.erreurs.length ? 1 : 0;
   }
@@ -95,7 +101,7 @@ export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   if (!sortie || v('--par-eleve')) throw new ErreurUsage('Précisez --out EXERCICE.xlsx (ou --classe ELEVES.csv --par-eleve DOSSIER).');
   for (const f of [sortie, v('--corrige')]) if (f && !f.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Le fichier de sortie doit se terminer par .xlsx : « ${f} ».`);
   const eleve = v('--eleve') ? { ...eleveDepuisTexte(v('--eleve')!), classe: v('--nom-classe') ?? '' } : null;
-  const r = await ecrireExercice(d, eleve, sortie, v('--corrige'));
+  const r = await ecrireExercice(d, eleve, sortie, v('--corrige'), o.drapeaux.has('--remplacer'));
   if (json) s.out(JSON.stringify(r, null, 2) + '\n');
   else
     s.out(

@@ -23,14 +23,20 @@ function typesDemandes(valeur: string | undefined): TypeGrille[] {
 export function afficherResume(res: ResumeGrilles, s: Sorties, json: boolean): number {
   if (json) s.out(JSON.stringify(res, null, 2) + '\n');
   else {
-    for (const f of res.fichiers) s.out(`  écrit : ${f.fichier} — ${accorder(f.eleves.length, 'élève')}, ${accorder(f.feuilles.length, 'feuille')}\n`);
+    for (const f of res.fichiers)
+      s.out(
+        f.ajout
+          ? `  complété : ${f.fichier} — ${accorder(f.feuilles.length, 'feuille ajoutée')} pour ${accorder(f.eleves.length, 'élève')}, tout ce qu'il contenait gardé\n`
+          : `  écrit : ${f.fichier} — ${accorder(f.eleves.length, 'élève')}, ${accorder(f.feuilles.length, 'feuille')}\n`,
+      );
+    for (const g of res.gardes) s.out(`  gardé tel quel : ${g.fichier} (${g.raison} ; --remplacer pour le refaire)\n`);
   }
   for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
   return res.erreurs.length ? 1 : 0;
 }
 
 export async function cmdGrilles(args: string[], s: Sorties): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--classe', '--type', '--out', '--par-eleve', '--etablissement', '--annee', '--nom-classe'] });
+  const o = analyser(args, { drapeaux: ['--json', '--remplacer'], valeurs: ['--classe', '--type', '--out', '--par-eleve', '--etablissement', '--annee', '--nom-classe'] });
   if (o.positionnels.length) throw new ErreurUsage(`Argument inattendu : « ${o.positionnels[0]} ».`);
   const csv = o.valeurs.get('--classe');
   if (!csv) throw new ErreurUsage('Précisez la liste des élèves : --classe ELEVES.csv.');
@@ -45,7 +51,9 @@ export async function cmdGrilles(args: string[], s: Sorties): Promise<number> {
   if (!annee) throw new ErreurUsage(`--annee : ${anneeIllisible(typee!)}`);
   const options: OptionsGrilles = { types, etablissement: o.valeurs.get('--etablissement') ?? '', annee, date };
   const liste = await lireListeEleves(csv, o.valeurs.get('--nom-classe') ?? '');
-  const res = sortie ? await grillesDeLaClasse(liste.eleves, options, sortie) : await grillesParEleve(liste.eleves, options, dossier!);
-  if (!o.drapeaux.has('--json')) s.out(`${liste.eleves.length} élèves lus dans ${csv} (${liste.encodage}, séparateur « ${liste.separateur === '\t' ? 'tabulation' : liste.separateur} »).\n`);
+  const remplacer = o.drapeaux.has('--remplacer');
+  const res = sortie ? await grillesDeLaClasse(liste.eleves, options, sortie, remplacer) : await grillesParEleve(liste.eleves, options, dossier!, remplacer);
+  if (!o.drapeaux.has('--json'))
+    s.out(`${accorder(liste.eleves.length, 'élève lu')} dans ${csv} (${liste.encodage}, séparateur « ${liste.separateur === '\t' ? 'tabulation' : liste.separateur} »).\n`);
   return afficherResume(res, s, o.drapeaux.has('--json'));
 }

@@ -27,7 +27,7 @@ export const lignesSynthese = (copies: readonly RapportCopie[]) =>
   syntheseDeClasse(copies).map((g) => `${g.code} ${g.libelle} : ${accorder(g.copies, 'copie')}, réussite moyenne ${pourcentTexte(g.tauxMoyen)} ; degrés 1 / 2 / 3 / 4 : ${g.degres.join(' / ')}`);
 
 export async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json'], valeurs: ['--out', '--out-dir', '--mode', '--cle'] });
+  const o = analyser(args, { drapeaux: ['--json', '--remplacer'], valeurs: ['--out', '--out-dir', '--mode', '--cle'] });
   if (!o.positionnels.length) throw new ErreurUsage('Précisez la ou les copies à vérifier : agora verifier COPIE.xlsx [--json] [--out COPIE-VERIFIEE.xlsx].');
   const mode = o.valeurs.get('--mode');
   if (mode !== undefined && mode !== 'formatif' && mode !== 'sommatif') throw new ErreurUsage(`--mode attend formatif ou sommatif : « ${mode} ».`);
@@ -44,7 +44,7 @@ export async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
   const json = o.drapeaux.has('--json');
   if (sortie) {
     const v = await verifierCopie(fichiers[0]!, options);
-    await ecrireCopieAnnotee(v, sortie);
+    await ecrireCopieAnnotee(v, sortie, o.drapeaux.has('--remplacer'));
     if (json) s.out(JSON.stringify(v.rapport, null, 2) + '\n');
     else {
       afficherCopie(v.rapport, s, true);
@@ -52,12 +52,16 @@ export async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
     }
     return 0;
   }
-  const res = await verifierCopies(fichiers, { ...options, ...(dossier ? { dossier } : {}) });
+  const res = await verifierCopies(fichiers, { ...options, ...(dossier ? { dossier, remplacer: o.drapeaux.has('--remplacer') } : {}) });
   if (json) s.out(JSON.stringify(fichiers.length === 1 && res.copies.length === 1 ? res.copies[0] : res, null, 2) + '\n');
   else {
     for (const r of res.copies) afficherCopie(r, s, fichiers.length === 1);
     if (res.copies.length > 1) for (const l of lignesSynthese(res.copies)) s.out(`  ${l}\n`);
-    if (dossier) s.out(`${accorder(res.copies.length, 'copie annotée écrite')} dans ${dossier}.\n`);
+    if (dossier) s.out(`${accorder(res.copies.length - res.gardees.length, 'copie annotée écrite')} dans ${dossier}.\n`);
+    if (res.gardees.length)
+      s.out(
+        `${accorder(res.gardees.length, 'copie annotée')} déjà dans ${dossier}, ${res.gardees.length > 1 ? 'gardées' : 'gardée'} telle quelle (--remplacer pour les refaire) : ${res.gardees.map((f) => path.basename(f)).join(', ')}.\n`,
+      );
   }
   for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
   return res.erreurs.length ? 1 : 0;

@@ -45,6 +45,13 @@ const PIECES: Piece[] = [
   { cle: 'attestation', type: 'attestation', seul: 'Attestation PFMP', court: 'Attestation', lien: 'Attestation', construire: (r, c, n) => attestationPfmp(r, c, n) },
 ];
 
+/** The grid type of a sheet from the template `_agora` records for it (« grille-pfmp-pole2 » → pfmp); undefined for « Paramètres ». */
+export function typeDeGrille(modele: string): TypeGrille | undefined {
+  const m = /^(?:grille-(pfmp)-pole\d|grille-ccf-(e\d+)|etat-recapitulatif-(e\d+)|(attestation)-pfmp)$/.exec(modele);
+  const t = m && (m[1] ?? m[2] ?? (m[3] ? `recap-${m[3]}` : m[4]));
+  return t && (TYPES_GRILLE as readonly string[]).includes(t) ? (t as TypeGrille) : undefined;
+}
+
 export interface ClasseurGrilles {
   classeur: Classeur;
   /** sheets written for each student, in class-list order */
