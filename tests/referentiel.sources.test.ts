@@ -1,6 +1,8 @@
 import { competences, referentielCite } from '../src/referentiel';
 import { CAPITALES_ACCENTUEES } from '../src/referentiel/typographie';
-import { estCite, lireSource, normaliser } from './aides/sources';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DOSSIER_PARTAGE, estCite, lireSource, normaliser } from './aides/sources';
 
 const r = referentielCite();
 const src = Object.fromEntries(['000', '001', '002', '003', '004'].map((id) => [id, normaliser(lireSource(id))])) as Record<string, string>;
@@ -89,6 +91,16 @@ describe('référentiel AGOrA : conforme aux textes officiels', () => {
     const accentues = [...mots].filter((m) => new RegExp(`(?<![\\p{L}])É${m.slice(1)}(?![\\p{L}])`, 'u').test(officiels));
     expect(Object.keys(CAPITALES_ACCENTUEES)).toEqual(expect.arrayContaining(accentues));
     expect(accentues).toContain('Etablir');
+  });
+
+  test('la copie des textes officiels du dépôt est celle du dossier partagé, octet pour octet (quand il est à côté)', () => {
+    if (!existsSync(DOSSIER_PARTAGE)) return; // a clone alone: the copy is the reference
+    const fichiers = (d: string) =>
+      readdirSync(d)
+        .filter((f) => f !== 'PROVENANCE.md')
+        .sort();
+    expect(fichiers(path.resolve(__dirname, '..', 'sources', 'referentiel'))).toEqual(fichiers(DOSSIER_PARTAGE));
+    for (const f of fichiers(DOSSIER_PARTAGE)) expect(readFileSync(path.resolve(__dirname, '..', 'sources', 'referentiel', f), 'utf8')).toBe(readFileSync(path.join(DOSSIER_PARTAGE, f), 'utf8'));
   });
 
   test('la vérification mot pour mot sait échouer', () => {

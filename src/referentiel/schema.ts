@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Where a datum was read: a seed file of ../shared/referentiel (by its 3-digit prefix) and a section. */
+/** Where a datum was read: a seed file of sources/referentiel (by its 3-digit prefix) and a section. */
 export const SourceId = z.enum(['000', '001', '002', '003', '004']);
 export const Provenance = z.object({ source: SourceId, section: z.string().min(1) }).strict();
 /** Another text's wording of the same item (the arrêté's wording is the one kept). */

@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The official texts live beside the repo in ../shared/referentiel (AGORA_SOURCES overrides). */
-export const DOSSIER_SOURCES = process.env.AGORA_SOURCES ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'referentiel');
+/** The official texts, copied into the repository so that a clone passes alone (AGORA_SOURCES overrides). */
+export const DOSSIER_SOURCES = process.env.AGORA_SOURCES ?? path.resolve(__dirname, '..', '..', 'sources', 'referentiel');
+
+/** The team's shared folder beside the repo, which the copy must match when it is there. */
+export const DOSSIER_PARTAGE = path.resolve(__dirname, '..', '..', '..', 'shared', 'referentiel');
 
 export function lireSource(id: string): string {
   if (!existsSync(DOSSIER_SOURCES)) throw new Error(`Textes officiels introuvables : ${DOSSIER_SOURCES} (définir AGORA_SOURCES).`);
