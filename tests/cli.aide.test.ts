@@ -1,13 +1,26 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { lancer } from './aides/cli';
 import { NOMS_COMMANDES } from '../src/cli/aide';
 
 describe('agora aide', () => {
-  test('« agora » seul : l’usage et la liste des commandes, une ligne chacune, code 2', async () => {
+  test('« agora » seul : l’usage et la liste des commandes, une ligne chacune, code 0 ; « agora --version » : la version de package.json', async () => {
     const r = await lancer([]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^agora — AGOrA pour Excel en ligne de commande \(Bac Pro AGOrA\)\n\nUsage : agora COMMANDE \[options\]\n\nCommandes :\n/);
+    for (const c of ['grilles', 'exercice', 'verifier', 'consolider', 'calcul', 'sceller', 'cle']) expect(r.out).toMatch(new RegExp(`\\n  ${c} +\\S`));
+    expect(r.out.split('\n').filter((l) => /^ {2}[a-z]+ {2,}/.test(l))).toHaveLength(NOMS_COMMANDES.length);
+  });
+
+  test('une option mal tapée reçoit la plus proche de celles de la commande', async () => {
+    const r = await lancer(['grilles', '--clase', 'eleves.csv', '--out', 'x.xlsx']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^agora — AGOrA pour Excel en ligne de commande \(Bac Pro AGOrA\)\n\nUsage : agora COMMANDE \[options\]\n\nCommandes :\n/);
-    for (const c of ['grilles', 'exercice', 'verifier', 'consolider', 'calcul', 'sceller', 'cle']) expect(r.err).toMatch(new RegExp(`\\n  ${c} +\\S`));
-    expect(r.err.split('\n').filter((l) => /^ {2}[a-z]+ {2,}/.test(l))).toHaveLength(NOMS_COMMANDES.length);
+    expect(r.err).toBe('Erreur : Option inconnue : --clase. Vouliez-vous dire --classe ? Tapez « agora aide » pour la liste des commandes et options.\n');
+    expect((await lancer(['exercice', 'tva', '--graines', '3'])).err).toContain('Vouliez-vous dire --graine ?');
+    expect((await lancer(['grilles', '--zzzzzz'])).err).toBe('Erreur : Option inconnue : --zzzzzz. Tapez « agora aide » pour la liste des commandes et options.\n');
+    const v = await lancer(['--version']);
+    expect([v.code, v.out]).toEqual([0, `agora ${JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version}\n`]);
   });
 
   test('« agora verifier --help », « -h », « agora aide verifier », « agora help verifier » : la même aide de la commande, avec ses exemples, code 0', async () => {

@@ -417,7 +417,7 @@ test('agora consolider : contrat JSON, options refusées, dossier de sortie abse
   expect(texte.out).toMatch(/2 classeurs lus, 2 élèves, 37 compétences — méthode : moyenne pondérée par la récence/);
   expect((await lancer(['consolider', classe, '--out', sortie, '--methode', 'mediane'])).err).toMatch(/--methode attend derniere, moyenne, recente, meilleure : « mediane »/);
   expect((await lancer(['consolider', classe])).code).toBe(2);
-  expect((await lancer(['consolider', d + '/rien', '--out', sortie])).code).toBe(2);
+  expect((await lancer(['consolider', d + '/rien', '--out', sortie])).code).toBe(1); // a missing folder is a file error
   const absent = await lancer(['consolider', classe, '--out', path.join(d, 'absent', 'classe.xlsx')]);
   expect(absent).toMatchObject({ code: 1, err: expect.stringMatching(/Le dossier « .*absent » n'existe pas/) });
 });

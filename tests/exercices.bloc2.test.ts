@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { corrigerClasseur, ecrireExercice, exercicesDeLaClasse } from '../src/cli/casDUsage';
-import type { TypeExercice } from '../src/exercices/registre';
+import { paquetExercice, type TypeExercice } from '../src/exercices/registre';
+import { analyserCsv } from '../src/io/csv';
 import { cellulesDuNom, resultat } from './aides/classeurs';
 import { dossierTemporaire, lancer } from './aides/cli';
 import { convertirAvecLibreOffice } from './aides/libreoffice';
@@ -108,10 +109,14 @@ describe('exercices de la classe et cas de l\u2019enseignant', () => {
       .trim()
       .split('\r\n')
       .map((l) => l.split(';'));
-    expect(repartition[0]).toEqual(['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas']);
+    expect(repartition[0]).toEqual(['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Cas n°', 'Aléas']);
     expect(repartition.slice(1).map((l) => [l[0], l[3], l[4], l[5]])).toEqual(
       r.fichiers.map((x, i) => [eleves[i]!.nom, path.basename(x.fichier), path.join(d, 'corriges', `corrige-${path.basename(x.fichier)}`), String(x.graine)]),
     );
+    // the aléas by the labels the énoncé and the pane's checkboxes show, not by their codes
+    const libelles = new Map(paquetExercice('tva').spec.gabarit.aleas.map((a) => [a.code, a.libelle]));
+    const champs = analyserCsv(readFileSync(path.join(d, 'copies', 'repartition.csv'), 'utf8').replace(/^\uFEFF/, '')).lignes.slice(1);
+    expect(champs.map((l) => l.champs[6])).toEqual(r.fichiers.map((x) => x.aleas.map((a) => libelles.get(a)).join(' ; ') || 'aucun'));
   });
 
   test('--classe avec le cas de l\u2019enseignant : un cas invalide arrête la commande par une seule erreur, avant de créer les dossiers', async () => {

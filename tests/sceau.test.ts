@@ -1,8 +1,17 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { cleDepuisOctets, controlerSceau, hmacSha256, sceller, sha256 } from '../src/domain/sceau';
+import { cleDepuisBase64, cleDepuisOctets, controlerSceau, hmacSha256, sceller, sha256 } from '../src/domain/sceau';
 
-describe('sceau de l’enseignant (HMAC-SHA-256 en TypeScript)', () => {
+describe('sceau de l’enseignant (HMAC-SHA-256 de @noble/hashes)', () => {
+  test('la clé se lit de sa ligne en base 64 comme du fichier entier collé, lignes de commentaire comprises', () => {
+    const cle = cleDepuisOctets(new Uint8Array(32).map((_, i) => i * 7));
+    const ligne = Buffer.from(cle.octets).toString('base64');
+    expect(cleDepuisBase64(ligne)?.id).toBe(cle.id);
+    expect(cleDepuisBase64(`# Clé de l’enseignant AGOrA pour Excel : …\r\n# Ne la donnez pas aux élèves.\r\n\r\n  ${ligne}  \r\n`)?.id).toBe(cle.id);
+    expect(cleDepuisBase64('# rien que des commentaires\n')).toBeUndefined();
+    expect(cleDepuisBase64(ligne.slice(4))).toBeUndefined();
+  });
+
   test('SHA-256 et HMAC identiques à node:crypto, vecteurs de la RFC 4231 compris, pour toutes les longueurs autour des blocs de 64 octets', () => {
     expect(Buffer.from(sha256(new TextEncoder().encode('abc'))).toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     // RFC 4231, test case 2

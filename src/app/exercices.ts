@@ -11,7 +11,17 @@ import { casGenere, exerciceDuClasseur, modeleDExercice, type CasPrepare, type D
 import type { CleEnseignant } from '../domain/sceau';
 import { CLES_EXERCICE, sceauExercice } from '../sheets/exercices/classeurExercice';
 
-export { modeleExercice, moisDeDemonstration, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
+export {
+  aleasEnClair,
+  modeleExercice,
+  moisDeDemonstration,
+  verifierDemande,
+  modeleDExercice,
+  exerciceDuClasseur,
+  type DemandeExercice,
+  type CasPrepare,
+  type ExerciceOuvert,
+} from './modelesExercices';
 
 /** The case of one student: a teacher's file as is, or generated from the seed (and the student's name). */
 export async function preparerCas(p: Ports, d: DemandeExercice, eleve: Eleve | null): Promise<CasPrepare> {

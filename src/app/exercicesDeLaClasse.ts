@@ -2,7 +2,8 @@ import { ecrireCsv } from '../io/csv';
 import { nomsDeFichiers, type Eleve } from '../sheets/eleve';
 import type { Classeur } from '../sheets/model';
 import type { EntreeArchive } from '../io/ports';
-import { modeleDExercice, type CasPrepare, type DemandeExercice } from './modelesExercices';
+import type { TypeExercice } from '../exercices/registre';
+import { aleasEnClair, modeleDExercice, type CasPrepare, type DemandeExercice } from './modelesExercices';
 
 /**
  * A class's exercise, the same from `agora exercice --classe --par-eleve` and the task pane: each
@@ -18,6 +19,7 @@ export const DOSSIER_CORRIGES = 'corriges';
 export const fichiersExercices = (type: string, eleves: readonly Eleve[]) => nomsDeFichiers(eleves).map((nom) => ({ fichier: `${type}-${nom}.xlsx`, corrige: `corrige-${type}-${nom}.xlsx` }));
 
 export interface ExerciceDEleve {
+  type: TypeExercice;
   eleve: Eleve;
   fichier: string;
   corrige: string;
@@ -32,7 +34,7 @@ export function exercicesPourLaClasse(d: DemandeExercice, eleves: readonly Eleve
   const fichiers = fichiersExercices(d.type, eleves);
   return eleves.map((eleve, i) => {
     const { classeur, corrige, cas } = modeleDExercice(d, eleve, donne);
-    return { eleve, ...fichiers[i]!, classeur, leCorrige: corrige, graine: cas.graine, aleas: cas.aleas };
+    return { type: d.type, eleve, ...fichiers[i]!, classeur, leCorrige: corrige, graine: cas.graine, aleas: cas.aleas };
   });
 }
 
@@ -41,9 +43,9 @@ export const REPARTITION = 'repartition.csv';
 /** « repartition.csv »: the case each student received, to find a copy's corrigé (`corrige` says where it is) or give the same case again; `precedentes`, rows of an earlier run kept first. */
 export const repartitionCsv = (exercices: readonly ExerciceDEleve[], corrige: (x: ExerciceDEleve) => string = (x) => `${DOSSIER_CORRIGES}/${x.corrige}`, precedentes: readonly string[][] = []) =>
   ecrireCsv([
-    ['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Graine', 'Aléas'],
+    ['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Cas n°', 'Aléas'],
     ...precedentes,
-    ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, corrige(x), x.graine, x.aleas.join(', ')]),
+    ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, corrige(x), x.graine, aleasEnClair(x.type, x.aleas)]),
   ]);
 
 /** What the pane's .zip holds: each workbook, its corrigé in « corriges/ », and repartition.csv (workbooks rendered one at a time). */

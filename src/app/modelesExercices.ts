@@ -44,6 +44,10 @@ export interface DemandeExercice {
 }
 
 /** Options checked before any file is written (a class gets one message, not one per student). */
+/** The aléas of a case as the énoncé and the pane's checkboxes name them (« Facture non encore échue »), not by their codes. */
+export const aleasEnClair = (type: TypeExercice, codes: readonly string[]): string =>
+  codes.map((c) => paquetExercice(type).spec.gabarit.aleas.find((a) => a.code === c)?.libelle ?? c).join(' ; ') || 'aucun';
+
 export function verifierDemande(d: DemandeExercice): void {
   const p = paquetExercice(d.type);
   if (d.aleas) verifierAleas(d.type, p.aleas, d.aleas);

@@ -5,6 +5,7 @@
  */
 
 import { CALCULS, EXERCICES, paquetExercice } from '../exercices/registre';
+import { distance } from './arguments';
 
 interface AideCommande {
   resume: string;
@@ -166,7 +167,7 @@ export function aideCourte(): string {
     'Commandes :',
     ...NOMS_COMMANDES.map((n) => `  ${n.padEnd(largeur)}  ${COMMANDES[n]!.resume}`),
     '',
-    'Aide d’une commande : agora aide COMMANDE (ou agora COMMANDE --help).',
+    'Aide d’une commande : agora aide COMMANDE (ou agora COMMANDE --help). Version : agora --version.',
     '',
   ].join('\n');
 }
@@ -174,17 +175,6 @@ export function aideCourte(): string {
 /** `agora aide`: every command in full. */
 export function aideComplete(): string {
   return [aideCourte(), ...NOMS_COMMANDES.map(aideDe), CLE.join('\n'), '', FICHIERS.join('\n'), '', CODES, ''].join('\n');
-}
-
-/** Levenshtein distance, for a mistyped command. */
-function distance(a: string, b: string): number {
-  let precedente = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const ligne = [i];
-    for (let j = 1; j <= b.length; j++) ligne[j] = Math.min(precedente[j]! + 1, ligne[j - 1]! + 1, precedente[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    precedente = ligne;
-  }
-  return precedente[b.length]!;
 }
 
 /** The command a mistyped one most likely meant (« verifer » → « verifier », « consolidation » → « consolider »), if any is close. */

@@ -33,8 +33,27 @@ export function analyser(args: readonly string[], accepte: { drapeaux: readonly 
       if (v === undefined || v === '' || (egal === undefined && v.startsWith('--'))) throw new ErreurUsage(`L'option ${nom} attend une valeur.`);
       o.valeurs.set(nom, v);
     } else {
-      throw new ErreurUsage(`Option inconnue : ${nom}. Tapez « agora aide » pour la liste des commandes et options.`);
+      const proche = optionProche(nom, [...accepte.drapeaux, ...accepte.valeurs]);
+      throw new ErreurUsage(`Option inconnue : ${nom}.${proche ? ` Vouliez-vous dire ${proche} ?` : ''} Tapez « agora aide » pour la liste des commandes et options.`);
     }
   }
   return o;
+}
+
+/** Levenshtein distance, for a mistyped command or option. */
+export function distance(a: string, b: string): number {
+  let precedente = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const ligne = [i];
+    for (let j = 1; j <= b.length; j++) ligne[j] = Math.min(precedente[j]! + 1, ligne[j - 1]! + 1, precedente[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    precedente = ligne;
+  }
+  return precedente[b.length]!;
+}
+
+/** The accepted option a mistyped one most likely meant (« --clase » → « --classe »), if one is close. */
+function optionProche(nom: string, options: readonly string[]): string | undefined {
+  const t = nom.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const [meilleure] = options.map((o) => ({ o, d: distance(t, o) })).sort((a, b) => a.d - b.d);
+  return meilleure && meilleure.d <= 2 ? meilleure.o : undefined;
 }

@@ -2,6 +2,7 @@ import { ErreurFichier } from '../io/fichiers';
 import { ErreurUsage } from './arguments';
 import { aideComplete, aideCourte, aideDe, commandeProche, NOMS_COMMANDES } from './aide';
 import { console_, type Sorties } from './sorties';
+import { VERSION } from './version';
 import { cmdReferentiel } from './commandes/referentiel';
 import { cmdGrilles } from './commandes/grilles';
 import { cmdCalcul } from './commandes/calcul';
@@ -56,8 +57,12 @@ export async function main(argv: readonly string[], s: Sorties = console_): Prom
         return 0;
       }
       case undefined:
-        s.err(aideCourte());
-        return 2;
+        s.out(aideCourte());
+        return 0;
+      case '--version':
+      case '-v':
+        s.out(`agora ${VERSION}\n`);
+        return 0;
       default:
         throw new ErreurUsage(inconnue(commande));
     }

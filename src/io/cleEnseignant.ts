@@ -16,15 +16,11 @@ export function cheminCle(option?: string): string {
 }
 
 const ENTETE =
-  '# Clé de l’enseignant AGOrA pour Excel : elle scelle vos exercices et les vérifications des copies.\n# Ne la donnez pas aux élèves. Pour le volet Office, collez la dernière ligne dans « Paramètres ».\n';
+  '# Clé de l’enseignant AGOrA pour Excel : elle scelle vos exercices et les vérifications des copies.\n# Ne la donnez pas aux élèves. Pour le volet Office, collez ce fichier (ou sa dernière ligne) dans « Paramètres ».\n';
 
 /** The key in its file's text (comment lines, then the key in base64), or a French reason it is not one. */
 export function cleDepuisTexte(texte: string, source: string): CleEnseignant {
-  const ligne = texte
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .find((l) => l && !l.startsWith('#'));
-  const cle = ligne ? cleDepuisBase64(ligne) : undefined;
+  const cle = cleDepuisBase64(texte);
   if (!cle) throw new ErreurFichier(`« ${source} » n'est pas une clé AGOrA (une ligne de ${Math.ceil(OCTETS_CLE / 3) * 4} caractères en base 64 attendue).`, source);
   return cle;
 }

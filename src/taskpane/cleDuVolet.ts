@@ -30,7 +30,7 @@ export function importerCleDuVolet(texte: string): CleEnseignant {
   const cle = cleDepuisBase64(texte);
   if (!cle)
     throw new SaisieInvalide(
-      `Ce texte n\u2019est pas une clé AGOrA : collez la ligne de ${Math.ceil(OCTETS_CLE / 3) * 4} caractères que donne « agora cle --texte » ou « Afficher la clé » sur l\u2019autre poste.`,
+      `Ce texte n\u2019est pas une clé AGOrA : collez le fichier de la clé, ou la ligne de ${Math.ceil(OCTETS_CLE / 3) * 4} caractères que donne « agora cle --texte » ou « Afficher la clé » sur l\u2019autre poste.`,
     );
   return garder(cle);
 }

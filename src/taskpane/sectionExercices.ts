@@ -1,6 +1,6 @@
 import { accorder } from '../domain/texte';
 import { cleDuVolet, creerCleDuVolet } from './cleDuVolet';
-import { modeleDExercice, moisDeDemonstration, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
+import { aleasEnClair, modeleDExercice, moisDeDemonstration, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
 import { EXERCICES, paquetExercice, type TypeExercice } from '../exercices/registre';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
@@ -148,7 +148,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     corrige = { nom: eleve ? fichiersExercices(type, [eleve])[0]!.corrige : `corrige-${type}.xlsx`, classeur: leCorrige };
     boutonCorrige.hidden = false;
     return [
-      `Exercice « ${paquetExercice(type).spec.gabarit.titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${cas.aleas.join(', ') || 'aucun'}.`,
+      `Exercice « ${paquetExercice(type).spec.gabarit.titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${aleasEnClair(type, cas.aleas)}.`,
       ...res.avertissements,
       ...nouvelle,
     ].join(' ');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { classeursNommes } from '../../io/fichiers';
+import { classeursNommes, ErreurFichier } from '../../io/fichiers';
 import { analyser, ErreurUsage } from '../arguments';
 import { aujourdhui } from '../../domain/dates';
 import { type Progression } from '../../app/consolidation';
@@ -29,7 +29,7 @@ export async function cmdConsolider(args: string[], s: Sorties, terminal = Boole
   if (!(METHODES as readonly string[]).includes(methode)) throw new ErreurUsage(`--methode attend ${METHODES.join(', ')} : « ${methode} ».`);
   const lsl = o.valeurs.get('--lsl');
   if (lsl && !lsl.toLowerCase().endsWith('.csv')) throw new ErreurUsage(`Le fichier du livret doit se terminer par .csv : « ${lsl} ».`);
-  for (const p of o.positionnels) if (!existsSync(p)) throw new ErreurUsage(`Dossier ou fichier introuvable : « ${p} ».`);
+  for (const p of o.positionnels) if (!existsSync(p)) throw new ErreurFichier(`Dossier ou fichier introuvable : « ${p} ».`, p);
   const fichiers = await classeursNommes(o.positionnels, [sortie, ...(lsl ? [lsl] : [])]);
   if (!fichiers.length) throw new ErreurUsage(`Aucun classeur .xlsx dans ${o.positionnels.map((p) => `« ${p} »`).join(', ')}.`);
   const json = o.drapeaux.has('--json');

@@ -1,7 +1,7 @@
 import { analyser, ErreurUsage, type Options } from '../arguments';
 import { reglagesSaisis, type ReglagesVerification } from '../../sheets/exercices/reglages';
 import { lireListeEleves } from '../casDUsage';
-import { verifierDemande, type DemandeExercice } from '../../app/exercices';
+import { aleasEnClair, verifierDemande, type DemandeExercice } from '../../app/exercices';
 import { ecrireExercice, exercicesDeLaClasse } from '../casDUsage';
 import { estTypeExercice, paquetExercice, TYPES_EXERCICE, type TypeExercice } from '../../exercices/registre';
 import { aujourdhui, lireMois, moisIllisible } from '../../domain/dates';
@@ -105,7 +105,7 @@ export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   if (json) s.out(JSON.stringify(r, null, 2) + '\n');
   else
     s.out(
-      `Exercice écrit : ${r.fichier} (${r.graine === null ? "cas de l'enseignant" : `cas n° ${r.graine}`}${r.aleas.length ? `, aléas : ${r.aleas.join(', ')}` : ''})${v('--corrige') ? ` ; corrigé : ${v('--corrige')}` : ''}.\n`,
+      `Exercice écrit : ${r.fichier} (${r.graine === null ? "cas de l'enseignant" : `cas n° ${r.graine}`}${r.aleas.length ? `, aléas : ${aleasEnClair(type, r.aleas)}` : ''})${v('--corrige') ? ` ; corrigé : ${v('--corrige')}` : ''}.\n`,
     );
   return 0;
 }
