@@ -99,4 +99,36 @@ describe('manifest.xml (contrôles hors ligne)', () => {
       delete process.env.AGORA_URL_PRODUCTION;
     }
   });
+
+  test('sans AGORA_URL_PRODUCTION, la construction de production s\u2019arrête sur un message en français (jamais de manifeste vers une adresse inventée) ; une adresse http est refusée', async () => {
+    delete process.env.AGORA_URL_PRODUCTION;
+    const construire = () => require('../webpack.config.js')({}, { mode: 'production' });
+    await expect(construire()).rejects.toThrow("Indiquez l'adresse HTTPS où le lycée publiera le complément, par exemple :\n  AGORA_URL_PRODUCTION=https://serveur.lycee.fr/agora/ npm run build");
+    process.env.AGORA_URL_PRODUCTION = 'http://serveur.lycee.fr/agora/';
+    try {
+      await expect(construire()).rejects.toThrow('AGORA_URL_PRODUCTION doit être une adresse https:// qui finit par « / »');
+    } finally {
+      delete process.env.AGORA_URL_PRODUCTION;
+    }
+    // the tests' own builds keep localhost
+    const local = await require('../webpack.config.js')({ local: true }, { mode: 'production' });
+    const copie = local.plugins.find((p: { patterns?: unknown }) => p.patterns) as { patterns: { from: string; transform?: (c: Buffer) => string }[] };
+    expect(copie.patterns.find((p) => p.from === 'manifest.xml')!.transform!(Buffer.from(XML))).toBe(XML);
+  });
+
+  test('le serveur de développement démarre quand même si son certificat ne peut pas être installé (« sudo: not found »), et dit quoi faire', async () => {
+    jest.resetModules();
+    jest.doMock('office-addin-dev-certs', () => ({ getHttpsServerOptions: () => Promise.reject(new Error('sudo: not found')) }));
+    const avertissements: string[] = [];
+    const warn = jest.spyOn(console, 'warn').mockImplementation((m: string) => void avertissements.push(m));
+    try {
+      const config = await require('../webpack.config.js')({ WEBPACK_SERVE: true }, { mode: 'development' });
+      expect(config.devServer.server).toBe('https');
+      expect(avertissements.join('')).toContain("le certificat de développement n'a pas pu être installé (sudo: not found)");
+      expect(avertissements.join('')).toContain('npx office-addin-dev-certs install');
+    } finally {
+      warn.mockRestore();
+      jest.dontMock('office-addin-dev-certs');
+    }
+  });
 });
