@@ -58,6 +58,14 @@ afterAll(async () => {
 });
 
 /** Goes to the pane at `adresse` (« taskpane.html#grilles ») and waits until it is ready. */
+/** Ticks exactly these grid types (by their template ids) in the Grilles section. */
+async function cocher(page: Page, types: string[]): Promise<void> {
+  for (const c of await page.locator('#grilles-types input[type=checkbox]').all()) {
+    if (types.includes((await c.getAttribute('value'))!)) await c.check();
+    else await c.uncheck();
+  }
+}
+
 async function aller(page: Page, adresse: string): Promise<void> {
   await page.goto(`${base}/${adresse}`);
   await page.waitForSelector('body[data-pret="oui"]');
@@ -83,9 +91,17 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
   await expect(page.locator('#hote').textContent()).resolves.toContain('Aucun Excel détecté');
   await expect(page.locator('#resume').textContent()).resolves.toBe('Bac pro AGOrA — 37 compétences (Arrêté du 18 février 2020).');
 
-  // the grid types come from the template, PFMP ticked by default
+  // the grid types come from the template; ticked by default, the command line's (all but E2)
   await expect(page.locator('#grilles-types input[type=checkbox]').count()).resolves.toBe(7);
-  await page.getByLabel("Grille d'évaluation CCF de la sous-épreuve E31").check();
+  await expect(page.locator('#grilles-types input:checked').evaluateAll((cs) => cs.map((c) => (c as HTMLInputElement).value))).resolves.toEqual([
+    'pfmp',
+    'e31',
+    'e32',
+    'recap-e31',
+    'recap-e32',
+    'attestation',
+  ]);
+  await cocher(page, ['pfmp', 'e31']);
   await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\tTle AGOrA A\n=HYPERLINK("http://x","y")\tLéa\tTle AGOrA A\nMARTIN\tÉloïse\tTle AGOrA A');
   await page.locator('#section-grilles').getByLabel('Établissement', { exact: true }).fill('LP de test');
   await page.screenshot({ path: path.join(CAPTURES, 'grilles-formulaire.png'), fullPage: true });
@@ -156,6 +172,7 @@ test('Grilles : trois élèves collés, grilles PFMP et E31 insérées dans le c
 
 test('Grilles sur Excel sur le web (limite de taille des requêtes, ici 120 Ko) : six élèves ajoutés d\u2019un coup passent en plusieurs insertions par fichier, chacune complète', async () => {
   const { page, erreurs } = await ouvrir('taskpane.html?charge=120#grilles');
+  await cocher(page, ['pfmp']);
   await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\tTle A\nMARTIN\tÉloïse\tTle A');
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
   await expect(page.locator('#grilles-message.succes').textContent({ timeout: 120_000 })).resolves.toBe('Grilles insérées pour 2 élèves : 8 feuilles.'); // with « Sommaire »
@@ -200,6 +217,7 @@ test('clavier et largeur : les onglets se parcourent aux flèches, chaque champ 
 
 test('Grilles : la liste des élèves tapée dans une feuille du classeur, prise par la sélection d\u2019une de ses cellules, puis les grilles insérées', async () => {
   const { page, erreurs } = await ouvrir('taskpane.html#grilles');
+  await cocher(page, ['pfmp']);
   // an empty selection first: the message says what to do
   await page.getByRole('button', { name: 'Prendre la liste sélectionnée dans le classeur' }).click();
   await expect(page.locator('#grilles-message.erreur').textContent()).resolves.toBe(

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ErreurFichier } from '../io/erreurFichier';
 import type { Fichiers } from '../io/ports';
-import { ErreurDonnees, valider } from '../domain/validation';
+import { ErreurDonnees, LIGNES_CAS_MAX, valider } from '../domain/validation';
+import { tailleEnClair } from '../domain/texte';
 import { paquetExercice, type TypeExercice } from '../exercices/registre';
 
 /**
@@ -22,14 +23,23 @@ export function calculer(c: TypeExercice, donnees: unknown, source: string): unk
   return d.calculer(valider(d.schema, donnees, source));
 }
 
+/** What a case file weighs at most: a teacher's case is a few kilobytes; anything near this is not one, and is refused before it is parsed. */
+export const OCTETS_CAS_MAX = 1024 * 1024;
+
 /** Reads a JSON case file; a French error names the file and, for bad JSON, where it breaks. */
 export async function lireJson(f: Fichiers, fichier: string): Promise<unknown> {
-  let texte: string;
+  let octets: Uint8Array;
   try {
-    texte = new TextDecoder().decode(await f.lire(fichier));
+    octets = await f.lire(fichier);
   } catch {
     throw new ErreurFichier(`Fichier introuvable ou illisible : « ${fichier} ».`, fichier);
   }
+  if (octets.length > OCTETS_CAS_MAX)
+    throw new ErreurFichier(
+      `« ${fichier} » fait ${tailleEnClair(octets.length)} : un cas d'exercice tient en ${tailleEnClair(OCTETS_CAS_MAX)} au plus (${LIGNES_CAS_MAX} lignes par liste). Découpez-le en plusieurs cas.`,
+      fichier,
+    );
+  const texte = new TextDecoder().decode(octets);
   try {
     return JSON.parse(texte.replace(/^\uFEFF/, ''));
   } catch (e) {

@@ -2,6 +2,7 @@ import { analyserCsv, decoderTexte, ErreurCsv, type Encodage } from '../io/csv';
 import { ErreurFichier } from '../io/erreurFichier';
 import { FichierIllisible, type Fichiers } from '../io/ports';
 import type { Eleve } from '../sheets/grilles/commun';
+import { entierEnClair } from '../domain/texte';
 
 /** Header cells compared without case, accents or surrounding spaces: « Prénom », « PRENOM », « prenom ». */
 const cleEntete = (s: string) =>
@@ -21,6 +22,9 @@ const nettoyer = (s: string) =>
 
 /** Key that identifies a student: same name and first name whatever the case, accents or spacing. */
 export const cleEleve = (e: Pick<Eleve, 'nom' | 'prenom'>) => `${cleEntete(e.nom)}|${cleEntete(e.prenom)}`;
+
+/** The longest list read at once: a whole lycée's roll; a longer file is refused before any line is read. */
+export const ELEVES_MAX = 3000;
 
 export interface ListeEleves {
   eleves: Eleve[];
@@ -100,6 +104,11 @@ export function elevesDepuisCsv(octets: Uint8Array, fichier: string, classeParDe
     );
   }
   if (!corps.length) throw new ErreurFichier(`La liste d'élèves « ${fichier} » ne contient aucun élève après la ligne d'en-tête.`, fichier);
+  if (corps.length > ELEVES_MAX)
+    throw new ErreurFichier(
+      `La liste d'élèves « ${fichier} » compte ${entierEnClair(corps.length)} lignes : AGOrA en lit ${entierEnClair(ELEVES_MAX)} au plus à la fois (un lycée entier). Découpez-la par classe.`,
+      fichier,
+    );
   const separees = col.nom >= 0 && col.prenom >= 0;
 
   const eleves: Eleve[] = [];
@@ -159,7 +168,7 @@ export function elevesDepuisTexte(texte: string, classeParDefaut = ''): ListeEle
   const premiere = lignes[0] ?? '';
   const sep = premiere.includes('\t') ? '\t' : premiere.includes(';') ? ';' : ',';
   const aEntete = estEntete(colonnesDe(premiere.split(sep)));
-  const colonnes = Math.max(...lignes.map((l) => l.split(sep).length), 2);
+  const colonnes = lignes.reduce((m, l) => Math.max(m, l.split(sep).length), 2); // no spread: a pasted list may be long
   const entete = ['nom', 'prenom', 'classe'].slice(0, Math.min(3, colonnes)).join(sep);
   const complet = aEntete ? lignes.join('\n') : [entete, ...lignes].join('\n');
   return elevesDepuisCsv(new TextEncoder().encode(complet), 'liste collée', classeParDefaut, aEntete ? 0 : 1);

@@ -16,9 +16,9 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 export const CHROMIUM = process.env.AGORA_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Builds the add-in for production into `dist` (webpack, as `npm run build`). */
+/** Builds the add-in for production into `dist` (webpack, as `npm run build`, the manifest left on localhost). */
 export function construireVolet(dist: string): void {
-  execFileSync(process.execPath, [path.join(RACINE, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--output-path', dist], { cwd: RACINE, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(RACINE, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--env', 'local', '--output-path', dist], { cwd: RACINE, stdio: 'pipe' });
 }
 
 export interface ServeurVolet {

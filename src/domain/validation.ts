@@ -87,3 +87,9 @@ export const tauxPourcent = z.number().nonnegative({ error: 'le taux ne peut pas
 export const date = z.string().refine(dateValide, { error: 'date attendue au format AAAA-MM-JJ (par exemple 2026-03-31)' });
 export const mois = z.string().refine(moisValide, { error: 'mois attendu au format AAAA-MM (par exemple 2026-03)' });
 export const texte = z.string().trim().min(1, { error: 'texte vide' });
+
+/** What one list of a case holds at most: an énoncé a student reads on a few pages (a file of 270 000 invoices is refused at once). */
+export const LIGNES_CAS_MAX = 200;
+
+/** A list of a case, bounded by `LIGNES_CAS_MAX` with a French message. */
+export const liste = <T extends z.ZodType>(s: T) => z.array(s).max(LIGNES_CAS_MAX, { error: `${LIGNES_CAS_MAX} lignes au plus dans un cas d'exercice` });

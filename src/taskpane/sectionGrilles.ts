@@ -6,7 +6,8 @@ import type { Eleve } from '../sheets/eleve';
 import { InsertionInterrompue, insererParLots } from './insererParLots';
 import { FEUILLE_AGORA } from '../sheets/agora';
 import type { Suivi } from '../io/office/insererClasseur';
-import { gabaritGrilles, type TypeGrille } from '../sheets/grilles/gabarit';
+import { gabaritGrilles, typesParDefaut, type TypeGrille } from '../sheets/grilles/gabarit';
+import { ELEVES_PAR_CLASSEUR } from '../sheets/grilles/classeurGrilles';
 import { elevesDepuisTexte, texteDesLignes } from '../app/listeEleves';
 import { lireSelection } from '../io/office/lireSelection';
 import { annoncer, el, parId } from './dom';
@@ -20,9 +21,12 @@ const LIGNES_MAX = 200;
 /** « Grilles »: the grid types (from the template), the students (pasted, a CSV file or a selection in the workbook), then one insertion, or an addition to the grids already in the workbook. */
 export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
   const types = parId('grilles-types');
+  const parDefaut: readonly string[] = typesParDefaut(referentiel()); // the command line's default, e2 left out
   for (const t of gabaritGrilles().types) {
     const id = `grilles-type-${t.id}`;
-    types.append(el('div', { class: 'case' }, el('input', { type: 'checkbox', id, name: 'type', value: t.id, ...(t.id === 'pfmp' ? { checked: '' } : {}) }), el('label', { for: id }, t.libelle)));
+    types.append(
+      el('div', { class: 'case' }, el('input', { type: 'checkbox', id, name: 'type', value: t.id, ...(parDefaut.includes(t.id) ? { checked: '' } : {}) }), el('label', { for: id }, t.libelle)),
+    );
   }
   parId<HTMLInputElement>('grilles-annee').value = anneeScolaire(aujourdhui());
   const selection = parId<HTMLButtonElement>('grilles-selection');
@@ -46,6 +50,8 @@ export function brancherGrilles(hote: Hote, apresInsertion: () => void): void {
     const choisis = Array.from(document.querySelectorAll<HTMLInputElement>('#grilles-types input:checked'), (c) => c.value as TypeGrille);
     if (!choisis.length) throw new SaisieInvalide('Cochez au moins un type de grille.');
     const { eleves } = await listeDuFormulaire(parId('grilles-eleves'), parId('grilles-csv'), parId<HTMLInputElement>('grilles-classe').value.trim());
+    if (eleves.length > ELEVES_PAR_CLASSEUR)
+      throw new SaisieInvalide(`${eleves.length} élèves : un classeur en tient ${ELEVES_PAR_CLASSEUR} au plus. Insérez les grilles classe par classe, chacune dans son classeur.`);
     const champAnnee = parId<HTMLInputElement>('grilles-annee');
     const annee = lireAnneeScolaire(champAnnee.value);
     if (!annee) throw new SaisieInvalide(anneeIllisible(champAnnee.value), champAnnee);

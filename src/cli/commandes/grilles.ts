@@ -3,7 +3,7 @@ import { analyser, ErreurUsage } from '../arguments';
 import { lireListeEleves } from '../casDUsage';
 import { type ResumeGrilles } from '../../app/grilles';
 import { grillesDeLaClasse, grillesParEleve } from '../casDUsage';
-import type { OptionsGrilles } from '../../sheets/grilles/classeurGrilles';
+import { ELEVES_PAR_CLASSEUR, type OptionsGrilles } from '../../sheets/grilles/classeurGrilles';
 import { anneeIllisible, anneeScolaire, lireAnneeScolaire, aujourdhui } from '../../domain/dates';
 import { TYPES_GRILLE, typesParDefaut, type TypeGrille } from '../../sheets/grilles/gabarit';
 import { accorder } from '../../domain/texte';
@@ -51,6 +51,10 @@ export async function cmdGrilles(args: string[], s: Sorties): Promise<number> {
   if (!annee) throw new ErreurUsage(`--annee : ${anneeIllisible(typee!)}`);
   const options: OptionsGrilles = { types, etablissement: o.valeurs.get('--etablissement') ?? '', annee, date };
   const liste = await lireListeEleves(csv, o.valeurs.get('--nom-classe') ?? '');
+  if (sortie && liste.eleves.length > ELEVES_PAR_CLASSEUR)
+    throw new ErreurUsage(
+      `${liste.eleves.length} élèves dans « ${csv} » : un classeur de classe en tient ${ELEVES_PAR_CLASSEUR} au plus. Écrivez un classeur par élève (--par-eleve DOSSIER), ou découpez la liste par classe.`,
+    );
   const remplacer = o.drapeaux.has('--remplacer');
   const res = sortie ? await grillesDeLaClasse(liste.eleves, options, sortie, remplacer) : await grillesParEleve(liste.eleves, options, dossier!, remplacer);
   if (!o.drapeaux.has('--json'))

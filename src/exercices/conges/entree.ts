@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mois, montant, texte } from '../../domain/validation';
+import { mois, montant, texte, liste } from '../../domain/validation';
 
 /** One month of the reference period: worked (its gross pay), unpaid leave, or before the hiring. Amounts in euros. */
 export const MoisDeReference = z.object({
@@ -12,7 +12,7 @@ export const EntreeConges = z
   .object({
     entreprise: z.string().default(''),
     salarie: texte,
-    mois: z.array(MoisDeReference).length(12, { error: 'les douze mois de la période de référence, de juin à mai' }),
+    mois: liste(MoisDeReference).length(12, { error: 'les douze mois de la période de référence, de juin à mai' }),
     conge: z.object({
       mois: mois.describe('Mois du congé, AAAA-MM'),
       jours: z.number().int({ error: 'nombre entier de jours ouvrables attendu' }).positive().max(30).describe('Jours ouvrables de congé pris'),

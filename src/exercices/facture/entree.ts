@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, montant, tauxPourcent, texte } from '../../domain/validation';
+import { date, montant, tauxPourcent, texte, liste } from '../../domain/validation';
 
 /** One line of the order, as the case (or a teacher's JSON file) gives it. Amounts in euros. */
 export const LigneFacture = z.object({
@@ -23,12 +23,12 @@ export const EntreeFacture = z
     date: date.describe('Date de la facture'),
     vendeur: texte,
     client: texte,
-    lignes: z.array(LigneFacture).min(1, { error: 'une facture a au moins une ligne' }),
+    lignes: liste(LigneFacture).min(1, { error: 'une facture a au moins une ligne' }),
     rabais: tauxPourcent.default(0).describe('Rabais sur le total des lignes, en % (défaut de conformité, retard de livraison)'),
     ristourne: tauxPourcent.default(0).describe("Ristourne, en % (chiffre d'affaires de l'année atteint)"),
     escompte: tauxPourcent.default(0).describe('Escompte pour paiement comptant, en %'),
     port: montant.default(0).describe('Frais de port hors taxes en euros'),
-    retours: z.array(RetourFacture).default([]).describe("Articles retournés par le client : la facture d'avoir les reprend"),
+    retours: liste(RetourFacture).default([]).describe("Articles retournés par le client : la facture d'avoir les reprend"),
   })
   .superRefine((e, ctx) => {
     const refs = e.lignes.map((l) => l.reference);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, mois, montant, texte } from '../../domain/validation';
+import { date, mois, montant, texte, liste } from '../../domain/validation';
 
 /** One line of the expense report as the employee filled it. Amounts in euros TTC. */
 export const LigneDeFrais = z.object({
@@ -21,7 +21,7 @@ export const EntreeFrais = z
     puissance: z.number().int().min(1).max(20).describe('Puissance fiscale du véhicule personnel (CV)'),
     plafondRepas: montant.describe("Plafond de remboursement d'un repas fixé par l'entreprise, en euros"),
     plafondNuitee: montant.describe("Plafond de remboursement d'une nuitée fixé par l'entreprise, en euros"),
-    lignes: z.array(LigneDeFrais).min(1, { error: 'au moins une ligne' }),
+    lignes: liste(LigneDeFrais).min(1, { error: 'au moins une ligne' }),
   })
   .superRefine((e, ctx) => {
     e.lignes.forEach((l, i) => {

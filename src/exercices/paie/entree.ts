@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mois, montant, MONTANT_MAX, texte } from '../../domain/validation';
+import { mois, montant, MONTANT_MAX, texte, liste } from '../../domain/validation';
 
 /** Hours with at most two decimals (151,67) → hundredths of an hour, an integer. */
 const heures = (max: number, pourquoi: string) =>
@@ -83,9 +83,9 @@ export const EntreeBulletin = z
       })
       .strict()
       .optional(),
-    primes: z.array(Element.extend({ soumise: z.boolean().default(true).describe('Soumise aux cotisations (true) ou versée en plus du net (false)') }).strict()).default([]),
-    avantagesNature: z.array(Element.strict()).default([]).describe('Avantages en nature : ajoutés au brut puis déduits du net'),
-    retenues: z.array(Element.strict()).default([]).describe('Déductions sur le net : acompte versé, part salariale des titres-restaurant…'),
+    primes: liste(Element.extend({ soumise: z.boolean().default(true).describe('Soumise aux cotisations (true) ou versée en plus du net (false)') }).strict()).default([]),
+    avantagesNature: liste(Element.strict()).default([]).describe('Avantages en nature : ajoutés au brut puis déduits du net'),
+    retenues: liste(Element.strict()).default([]).describe('Déductions sur le net : acompte versé, part salariale des titres-restaurant…'),
     complementaireSante: z
       .object({ salarie: montant.describe('Part salariale en euros'), employeur: montant.describe('Part patronale en euros') })
       .strict()

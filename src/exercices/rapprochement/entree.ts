@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, montant, montantSigne, texte } from '../../domain/validation';
+import { date, montant, montantSigne, texte, liste } from '../../domain/validation';
 
 /** A movement with exactly one side: `debit` or `credit`, in euros. */
 const Mouvement = {
@@ -32,13 +32,13 @@ export const EntreeRapprochement = z.object({
   banque: z.string().default('Banque'),
   compte512: z.object({
     soldeInitial: montantSigne.describe("Solde du compte 512 au début de la période : positif s'il est débiteur"),
-    lignes: z.array(LigneCompte),
+    lignes: liste(LigneCompte),
   }),
   releve: z.object({
     soldeInitial: montantSigne.describe("Solde du relevé au début de la période : positif s'il est créditeur"),
-    lignes: z.array(LigneReleve),
+    lignes: liste(LigneReleve),
   }),
-  suspens: z.array(LigneCompte).default([]).describe('Opérations du compte 512 restées non pointées au rapprochement précédent'),
+  suspens: liste(LigneCompte).default([]).describe('Opérations du compte 512 restées non pointées au rapprochement précédent'),
 });
 
 export type EntreeRapprochement = z.output<typeof EntreeRapprochement>;

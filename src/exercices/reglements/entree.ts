@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, montant, tauxPourcent, texte } from '../../domain/validation';
+import { date, montant, tauxPourcent, texte, liste } from '../../domain/validation';
 
 const quantite = z.number().int({ error: 'quantité entière attendue' }).nonnegative({ error: 'la quantité ne peut pas être négative' }).max(1_000_000);
 
@@ -27,7 +27,7 @@ export const EntreeReglements = z
   .object({
     entreprise: texte,
     date: date.describe('Date du traitement des règlements'),
-    factures: z.array(FactureFournisseur).min(1, { error: 'au moins une facture' }),
+    factures: liste(FactureFournisseur).min(1, { error: 'au moins une facture' }),
   })
   .superRefine((e, ctx) => {
     const cles = e.factures.map((f) => `${f.fournisseur}|${f.numero}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, montant, tauxPourcent, texte } from '../../domain/validation';
+import { date, montant, tauxPourcent, texte, liste } from '../../domain/validation';
 
 /** One invoice of the client's account, as the case (or a teacher's JSON file) gives it. Amounts in euros TTC. */
 export const FactureClient = z.object({
@@ -15,7 +15,7 @@ export const EntreeRelances = z
     vendeur: texte,
     client: texte,
     date: date.describe("Date du suivi des relances (date d'arrêté du compte client)"),
-    factures: z.array(FactureClient).min(1, { error: 'au moins une facture' }),
+    factures: liste(FactureClient).min(1, { error: 'au moins une facture' }),
     tauxContractuel: tauxPourcent.optional().describe('Taux des pénalités fixé par les conditions générales de vente, en % (à défaut : taux de la BCE majoré de 10 points)'),
   })
   .superRefine((e, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, montant, texte } from '../../domain/validation';
+import { date, montant, texte, liste } from '../../domain/validation';
 
 const quantite = z.number().int({ error: 'quantité entière attendue' }).nonnegative({ error: 'la quantité ne peut pas être négative' }).max(1_000_000, { error: 'quantité de 1 000 000 au plus' });
 
@@ -18,7 +18,7 @@ export const EntreeStocks = z
     article: z.object({ reference: texte, designation: texte, unite: z.string().default('unité') }),
     debut: date.describe('Date du stock initial'),
     stockInitial: z.object({ quantite, coutUnitaire: montant }),
-    mouvements: z.array(Mouvement).min(1, { error: 'au moins un mouvement' }),
+    mouvements: liste(Mouvement).min(1, { error: 'au moins un mouvement' }),
     stockMinimum: quantite.describe('Stock minimum (de sécurité), en unités'),
     consommationJournaliere: quantite.describe('Consommation moyenne par jour ouvré, en unités'),
     delaiLivraison: z.number().int().positive().max(120).describe('Délai de livraison du fournisseur, en jours ouvrés'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mois, montant, montantSigne, tauxPourcent, texte } from '../../domain/validation';
+import { mois, montant, montantSigne, tauxPourcent, texte, liste } from '../../domain/validation';
 
 const Reglement = z.object({
   part: z.number().positive().max(100).describe('Part du montant TTC, en %'),
@@ -20,17 +20,17 @@ export const EntreeTresorerie = z.object({
   debut: mois.describe('Premier mois du budget, AAAA-MM'),
   mois: z.number().int().min(3, { error: 'le budget porte sur 3 à 12 mois' }).max(12, { error: 'le budget porte sur 3 à 12 mois' }),
   tresorerieInitiale: montantSigne.describe('Trésorerie au début du premier mois (négative en cas de découvert)'),
-  ventes: z.array(Facturee).default([]),
-  achats: z.array(Facturee).default([]),
-  autresDecaissements: z.array(Facturee).default([]).describe('Charges facturées avec TVA déductible : loyers, énergie, publicité…'),
-  investissements: z.array(z.object({ mois, libelle: texte, ht: montant, taux: tauxPourcent.default(20) })).default([]),
-  salaires: z.array(z.object({ mois, net: montant, charges: montant.describe('Cotisations sociales du mois, payées le mois suivant') })).default([]),
-  emprunts: z.array(Montant).default([]).describe("Remboursements d'emprunt (échéances)"),
-  autresEncaissements: z.array(Montant).default([]).describe('Apport, emprunt obtenu, subvention… (sans TVA)'),
+  ventes: liste(Facturee).default([]),
+  achats: liste(Facturee).default([]),
+  autresDecaissements: liste(Facturee).default([]).describe('Charges facturées avec TVA déductible : loyers, énergie, publicité…'),
+  investissements: liste(z.object({ mois, libelle: texte, ht: montant, taux: tauxPourcent.default(20) })).default([]),
+  salaires: liste(z.object({ mois, net: montant, charges: montant.describe('Cotisations sociales du mois, payées le mois suivant') })).default([]),
+  emprunts: liste(Montant).default([]).describe("Remboursements d'emprunt (échéances)"),
+  autresEncaissements: liste(Montant).default([]).describe('Apport, emprunt obtenu, subvention… (sans TVA)'),
   soldeInitial: z
     .object({
-      creances: z.array(Montant).default([]).describe("Créances clients du bilan, avec leur mois d'encaissement"),
-      dettes: z.array(Montant).default([]).describe('Dettes fournisseurs et sociales du bilan, avec leur mois de paiement'),
+      creances: liste(Montant).default([]).describe("Créances clients du bilan, avec leur mois d'encaissement"),
+      dettes: liste(Montant).default([]).describe('Dettes fournisseurs et sociales du bilan, avec leur mois de paiement'),
       tvaADecaisser: montant.default(0).describe('TVA due au titre du mois précédant le budget, payée le premier mois'),
       creditTva: montant.default(0).describe('Crédit de TVA reporté au premier mois'),
     })

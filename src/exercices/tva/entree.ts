@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, mois, montant, MONTANT_MAX, tauxPourcent, texte } from '../../domain/validation';
+import { date, mois, montant, MONTANT_MAX, tauxPourcent, texte, liste } from '../../domain/validation';
 
 /** One invoice line of the month, as the case (or a teacher's JSON file) gives it. Amounts in euros. */
 export const OperationTva = z.object({
@@ -27,7 +27,7 @@ export const EntreeCa3 = z.object({
     .max(MONTANT_MAX, { error: 'montant de 1 000 000 000 € au plus' })
     .default(0),
   demandeRemboursement: z.boolean().default(false),
-  operations: z.array(OperationTva),
+  operations: liste(OperationTva),
 });
 
 export type EntreeCa3 = z.output<typeof EntreeCa3>;

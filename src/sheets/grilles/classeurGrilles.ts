@@ -11,6 +11,12 @@ import { grillePfmp } from './pfmp';
 import { etatRecapitulatif } from './recapitulatif';
 import { FEUILLE_SOMMAIRE, feuilleSommaire, type LigneSommaire } from './sommaire';
 
+/**
+ * The most students one class workbook holds (measured by `npm run bench`: 500 students' grids in
+ * 840 Mo and a few seconds): beyond, a workbook of thousands of sheets is one nobody can open.
+ */
+export const ELEVES_PAR_CLASSEUR = 500;
+
 export interface OptionsGrilles {
   types: readonly TypeGrille[];
   etablissement: string;
