@@ -424,7 +424,7 @@ test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à 
   await page.screenshot({ path: path.join(CAPTURES, 'verification-sommative.png'), fullPage: true });
 });
 
-test('Exercices pour la classe : un classeur par élève (chacun son cas) et les corrigés, dans un .zip enregistré depuis le volet', async () => {
+test('Exercices pour la classe : un classeur par élève (chacun son cas) dans un .zip à distribuer, les corrigés dans un autre, pour l\u2019enseignant', async () => {
   const eleves = [
     { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA A' },
     { nom: "N'DIAYE", prenom: 'Awa', classe: 'Tle AGOrA A' },
@@ -440,7 +440,7 @@ test('Exercices pour la classe : un classeur par élève (chacun son cas) et les
   const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Préparer les classeurs de la classe' }).click()]);
   // this computer had no key yet: the first exercise made one, and says so
   await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(
-    /^3 classeurs d'exercice « État de rapprochement bancaire » préparés, un cas par élève, avec les corrigés \(dossier « corriges »\) et la répartition des cas \(repartition\.csv\) : exercices-rapprochement\.zip\. Clé de l’enseignant créée sur ce poste \(identifiant [0-9a-f]{12}\) : elle scelle vos exercices ; voyez l’onglet Paramètres pour la partager avec vos collègues\.$/,
+    /^3 classeurs d'exercice « État de rapprochement bancaire » préparés, un cas par élève : exercices-rapprochement\.zip, à distribuer\. Les corrigés et la répartition des cas \(repartition\.csv\) sont à part, pour vous seul : corriges-rapprochement\.zip\. Clé de l’enseignant créée sur ce poste \(identifiant [0-9a-f]{12}\) : elle scelle vos exercices ; voyez l’onglet Paramètres pour la partager avec vos collègues\.$/,
   );
   expect(telechargement.suggestedFilename()).toBe('exercices-rapprochement.zip');
   await expect(page.locator('#exercices-progression').evaluate((p: HTMLProgressElement) => [p.value, p.max])).resolves.toEqual([7, 7]);
@@ -449,15 +449,22 @@ test('Exercices pour la classe : un classeur par élève (chacun son cas) et les
   const zipFichier = path.join(d, 'classe.zip');
   await telechargement.saveAs(zipFichier);
   const zip = await JSZip.loadAsync(readFileSync(zipFichier));
+  const [corriges] = await Promise.all([page.waitForEvent('download'), page.locator('#exercices-telechargement-corriges').click()]);
+  expect(corriges.suggestedFilename()).toBe('corriges-rapprochement.zip');
+  const zipCorriges = path.join(d, 'corriges.zip');
+  await corriges.saveAs(zipCorriges);
+  const zipEnseignant = await JSZip.loadAsync(readFileSync(zipCorriges));
   // the oracle: the same class computed here, with the names the CLI gives its files
   const attendus = exercicesPourLaClasse({ type: 'rapprochement', graine: 5, periode: '2026-10', date: '2026-11-23' }, eleves);
-  expect(
-    Object.keys(zip.files)
+  const fichiers = (z: JSZip) =>
+    Object.keys(z.files)
       .filter((f) => !f.endsWith('/'))
-      .sort(),
-  ).toEqual([...attendus.flatMap((x) => [x.fichier, `corriges/${x.corrige}`]), 'repartition.csv'].sort());
+      .sort();
+  // nothing of the answers in what is handed out
+  expect(fichiers(zip)).toEqual(attendus.map((x) => x.fichier).sort());
+  expect(fichiers(zipEnseignant)).toEqual([...attendus.map((x) => `corriges/${x.corrige}`), 'repartition.csv'].sort());
   expect(attendus.map((x) => x.fichier)).toEqual(['rapprochement-DUPONT_Jean.xlsx', "rapprochement-N'DIAYE_Awa.xlsx", 'rapprochement-DUPONT_Jean_2.xlsx']);
-  const repartition = (await zip.file('repartition.csv')!.async('string'))
+  const repartition = (await zipEnseignant.file('repartition.csv')!.async('string'))
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\r\n')

@@ -48,11 +48,11 @@ export const repartitionCsv = (exercices: readonly ExerciceDEleve[], corrige: (x
     ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, corrige(x), x.graine, aleasEnClair(x.type, x.aleas)]),
   ]);
 
-/** What the pane's .zip holds: each workbook, its corrigé in « corriges/ », and repartition.csv (workbooks rendered one at a time). */
-export const contenuDeLArchive = (exercices: readonly ExerciceDEleve[]): EntreeArchive[] => [
-  ...exercices.flatMap((x) => [
-    { chemin: x.fichier, classeur: () => x.classeur },
-    { chemin: `${DOSSIER_CORRIGES}/${x.corrige}`, classeur: x.leCorrige },
-  ]),
-  { chemin: REPARTITION, texte: repartitionCsv(exercices) },
-];
+/**
+ * The pane's two .zip files: the students' workbooks alone, safe to hand out; and the teacher's, the
+ * corrigés in « corriges/ » with repartition.csv (workbooks rendered one at a time).
+ */
+export const archivesDeLaClasse = (exercices: readonly ExerciceDEleve[]): { eleves: EntreeArchive[]; enseignant: EntreeArchive[] } => ({
+  eleves: exercices.map((x) => ({ chemin: x.fichier, classeur: () => x.classeur })),
+  enseignant: [...exercices.map((x) => ({ chemin: `${DOSSIER_CORRIGES}/${x.corrige}`, classeur: x.leCorrige })), { chemin: REPARTITION, texte: repartitionCsv(exercices) }],
+});

@@ -30,7 +30,7 @@ import { CHROMIUM, construireVolet, servirVolet, type ServeurVolet } from './ser
 import { anneeScolaire } from '../domain/dates';
 import { accorder } from '../domain/texte';
 import { archiveDeClasseurs } from '../io/exceljs/archiveDeClasseurs';
-import { contenuDeLArchive, exercicesPourLaClasse } from '../app/exercicesDeLaClasse';
+import { archivesDeLaClasse, exercicesPourLaClasse } from '../app/exercicesDeLaClasse';
 import { insererParLots } from '../taskpane/insererParLots';
 import { cleEleve, grillesPourLeClasseur } from '../app/grillesDuClasseur';
 
@@ -126,8 +126,9 @@ async function preparationDansLeNavigateur(navigateur: Browser, serveur: Serveur
     await page.waitForSelector('#exercices-message.succes', { timeout: 600_000 });
     const archiveNavigateur = await mesure('agora:archive');
     const debutNode = performance.now();
-    const octets = await archiveDeClasseurs(contenuDeLArchive(exercicesPourLaClasse({ type: 'tva', graine: 1, periode: moisDeDemonstration('tva', '2026-10'), date: DATE }, liste)));
-    ligne(`.zip des exercices de TVA, ${CLASSE} élèves et corrigés`, archiveNavigateur, performance.now() - debutNode, `${ko(octets.length)}`);
+    const archives = archivesDeLaClasse(exercicesPourLaClasse({ type: 'tva', graine: 1, periode: moisDeDemonstration('tva', '2026-10'), date: DATE }, liste));
+    const octets = (await archiveDeClasseurs(archives.eleves)).length + (await archiveDeClasseurs(archives.enseignant)).length;
+    ligne(`.zip des exercices de TVA, ${CLASSE} élèves, et celui des corrigés`, archiveNavigateur, performance.now() - debutNode, `${ko(octets)}`);
   } finally {
     await page.close();
   }

@@ -6,7 +6,7 @@ import { el, parId } from './dom';
 import type { Hote } from './hote';
 import { inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
 import { aujourdhui, lireMois, moisIllisible } from '../domain/dates';
-import { contenuDeLArchive, DOSSIER_CORRIGES, exercicesPourLaClasse, fichiersExercices } from '../app/exercicesDeLaClasse';
+import { archivesDeLaClasse, exercicesPourLaClasse, fichiersExercices } from '../app/exercicesDeLaClasse';
 import type { Classeur } from '../sheets/model';
 import { nomDeFichierDeClasse } from '../sheets/eleve';
 import { enPourcentage, pourcent, REGLAGES_PAR_DEFAUT, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
@@ -155,8 +155,8 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   }
 
   /**
-   * One workbook per student, each their own case, with the corrigés and who got which case, in a
-   * .zip made here (exceljs and JSZip fetched from the add-in's files only now) and offered for saving.
+   * One workbook per student, each their own case, in a .zip to hand out; the corrigés and who got
+   * which case in another, the teacher's (exceljs and JSZip fetched from the add-in's files only now).
    */
   async function preparerClasse(demande: DemandeExercice): Promise<string> {
     const { eleves } = await listeDuFormulaire(parId('exercices-eleves'), parId('exercices-csv'), '');
@@ -164,12 +164,17 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const { archiveDeClasseurs } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/archiveDeClasseurs');
     const progression = parId<HTMLProgressElement>('exercices-progression');
     progression.hidden = false;
-    const octets = await mesurer('agora:archive', () => archiveDeClasseurs(contenuDeLArchive(exercices), (faits, total) => ([progression.value, progression.max] = [faits, total])));
+    const { eleves: copies, enseignant } = archivesDeLaClasse(exercices);
+    const total = copies.length + enseignant.length;
+    const avancer = (avant: number) => (faits: number) => ([progression.value, progression.max] = [avant + faits, total]);
+    const [octetsEleves, octetsEnseignant] = await mesurer('agora:archive', async () => [await archiveDeClasseurs(copies, avancer(0)), await archiveDeClasseurs(enseignant, avancer(copies.length))]);
     const nom = `${nomDeFichierDeClasse(`exercices-${demande.type}`, eleves)}.zip`;
+    const nomCorriges = `${nomDeFichierDeClasse(`corriges-${demande.type}`, eleves)}.zip`;
     const lien = parId<HTMLAnchorElement>('exercices-telechargement');
-    offrirFichier(lien, nom, octets, 'application/zip');
+    offrirFichier(lien, nom, octetsEleves, 'application/zip');
+    offrirFichier(parId<HTMLAnchorElement>('exercices-telechargement-corriges'), nomCorriges, octetsEnseignant, 'application/zip');
     lien.click();
     const n = exercices.length;
-    return `${accorder(n, 'classeur')} d'exercice « ${paquetExercice(demande.type).spec.gabarit.titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève, avec les corrigés (dossier « ${DOSSIER_CORRIGES} ») et la répartition des cas (repartition.csv) : ${nom}.`;
+    return `${accorder(n, 'classeur')} d'exercice « ${paquetExercice(demande.type).spec.gabarit.titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève : ${nom}, à distribuer. Les corrigés et la répartition des cas (repartition.csv) sont à part, pour vous seul : ${nomCorriges}.`;
   }
 }
