@@ -14,7 +14,8 @@ import { convertirAvecLibreOffice } from './aides/libreoffice';
 import { insererLignes, renommerFeuille, saisir } from './aides/modifierCopie';
 import { reglagesEnClair, reglagesSaisis } from '../src/sheets/exercices/reglages';
 import { degresDuLivret } from '../src/sheets/grilles/gabarit';
-import { COLONNES_SUIVI, LARGEURS_SUIVI, MASQUEES_SUIVI } from '../src/sheets/verification/suivi';
+import { COLONNES_SUIVI, LARGEURS_SUIVI, lignesSuivi, MASQUEES_SUIVI } from '../src/sheets/verification/suivi';
+import { cleDesTests } from './aides/cle';
 
 const DATE = '2026-11-23';
 const d = dossierTemporaire('agora-copies-');
@@ -113,11 +114,18 @@ describe('ce que les élèves tapent vraiment', () => {
     expect(v.rapport.competences[0]!.taux).toBeCloseTo((v.rapport.total.points - 5) / v.rapport.total.points, 4);
   });
 
-  test('copie vierge : tout est « non renseigné », 0 %, degré 1', async () => {
+  test('copie vierge : tout est « non renseigné », la copie n\u2019est pas notée (NE, jamais un degré 1 scellé), et le rapport le dit', async () => {
     const { f } = await exercice('rapprochement');
-    const v = await verifierCopie(f, { date: DATE });
+    const v = await verifierCopie(f, { date: DATE, cle: cleDesTests() });
     expect(new Set(v.rapport.controles.map((c) => c.statut))).toEqual(new Set(['non renseigné']));
-    expect(v.rapport.competences[0]).toMatchObject({ taux: 0, niveau: { code: 1, libelle: 'Non maîtrisé' } });
+    expect(v.rapport.vierge).toBe(true);
+    expect(v.rapport.competences[0]).toMatchObject({ taux: null, niveau: null });
+    expect(v.rapport.total.taux).toBeNull();
+    // the evidence row the annotated copy would seal: NE, with the reason
+    const [ligne] = lignesSuivi(v.rapport, 'copie.xlsx');
+    expect([ligne![6], ligne![7], ligne![8], ligne![11]]).toEqual([null, 'NE', 'Non évalué', 'Copie vide : non évaluée']);
+    const cli = await lancer(['verifier', f]);
+    expect(cli.out).toContain('Copie vide : aucune réponse n\u2019est saisie ; chaque compétence est « NE » (non évalué), aucun degré n\u2019est retenu.');
     expect(v.rapport.eleve).toBe('MARTIN Léa');
     expect(v.rapport.classe).toBe('1re AGOrA B');
   });
@@ -372,9 +380,10 @@ describe('fichiers refusés', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['fichier', 'eleve', 'modele', 'enonceModifie', 'controles', 'competences']));
-    expect(j).toMatchObject({ fichier: f, eleve: 'MARTIN Léa', modele: 'exercice-tva-ca3', enonceModifie: false, mode: 'sommatif' });
+    // a blank copy: « vierge », not scored
+    expect(j).toMatchObject({ fichier: f, eleve: 'MARTIN Léa', modele: 'exercice-tva-ca3', enonceModifie: false, vierge: true, mode: 'sommatif' });
     expect(Object.keys(j.controles[0])).toEqual(expect.arrayContaining(['nom', 'attendu', 'saisi', 'statut', 'diagnostic', 'competence', 'critere']));
-    expect(j.competences).toEqual([expect.objectContaining({ code: '2.2.4', taux: 0, niveau: { code: 1, libelle: 'Non maîtrisé' } })]);
+    expect(j.competences).toEqual([expect.objectContaining({ code: '2.2.4', taux: null, niveau: null })]);
     expect((await lancer(['verifier', f, '--mode', 'noté'])).code).toBe(2);
   });
 });

@@ -18,6 +18,8 @@ export interface RapportCopie {
   montrerAttendus: boolean;
   enonceModifie: boolean;
   blocsModifies: string[];
+  /** nothing typed: not scored, every compétence NE */
+  vierge: boolean;
   /** the teacher's seal over the énoncé, parameters and settings, as checked with this computer's key */
   sceau: EtatSceau;
   controles: ControleRapporte[];
@@ -40,12 +42,20 @@ export interface ControleRapporte {
   reussis: number;
 }
 
+/** What a teacher and a student read about a copy where nothing was typed. */
+export const COPIE_VIERGE = 'Copie vide : aucune réponse n\u2019est saisie ; chaque compétence est « NE » (non évalué), aucun degré n\u2019est retenu.';
+
 export const celluleDe = (c: Controle) => (c.plage ? `${c.plage.feuille}!${adresseDansPlage(c.plage)}` : null);
 
-export function rapporter(meta: Omit<RapportCopie, 'controles' | 'competences' | 'total' | 'enonceModifie'>, r: ResultatVerification, libelleCompetence: (code: string) => string): RapportCopie {
+export function rapporter(
+  meta: Omit<RapportCopie, 'controles' | 'competences' | 'total' | 'enonceModifie' | 'vierge'>,
+  r: ResultatVerification,
+  libelleCompetence: (code: string) => string,
+): RapportCopie {
   return {
     ...meta,
     enonceModifie: meta.blocsModifies.length > 0,
+    vierge: r.vierge,
     controles: r.controles.map((c) => ({
       nom: c.nom,
       libelle: c.libelle,

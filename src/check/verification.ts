@@ -18,28 +18,32 @@ export interface ResultatVerification {
   controles: Controle[];
   competences: ResultatCompetence[];
   notee: boolean;
+  /** nothing at all typed: every compétence « non évalué » (NE), never a degree 1 sealed for a copy not yet begun */
+  vierge: boolean;
   total: { points: number; reussis: number; taux: number | null };
 }
 
 /**
  * Checks every answer of a copy. A copy where nothing at all was typed is « non renseigné »
- * everywhere, even where the expected amount is 0. A copy whose case was modified is checked
- * against the case as it now stands but not scored.
+ * everywhere, even where the expected amount is 0, and not scored (NE). A copy whose case was
+ * modified is checked against the case as it now stands but not scored.
  */
 export function verifierReponses(d: DonneesVerification): ResultatVerification {
   const variantes = [...d.variantes, varianteSigne(d.attendus, VERIFICATION.signe.libelle, VERIFICATION.signe.indice)];
   let controles = d.reponses.filter((r) => r.nom in d.attendus).map((r) => controler(r, d.attendus[r.nom]!, d.plage(r.nom), variantes));
-  if (!controles.some((c) => c.rempli))
+  const vierge = !controles.some((c) => c.rempli);
+  if (vierge)
     controles = controles.map((c) =>
       c.statut === 'introuvable' ? c : { ...c, statut: 'non renseigné', reussis: 0, diagnostic: null, erreurs: [], marques: c.marques.map((m) => ({ ...m, juste: false })) },
     );
-  const notee = d.enonceModifie.length === 0;
+  const notee = d.enonceModifie.length === 0 && !vierge;
   const points = controles.reduce((a, c) => a + c.points, 0);
   const reussis = controles.reduce((a, c) => a + c.reussis, 0);
   return {
     controles,
     competences: evaluerCompetences(controles, d.reglages.seuils, d.degres, notee),
     notee,
+    vierge,
     total: { points, reussis, taux: notee && points ? Math.round((reussis / points) * 10000) / 10000 : null },
   };
 }

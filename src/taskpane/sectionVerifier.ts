@@ -8,7 +8,7 @@ import { copiesNavigateur } from '../io/portsNavigateur';
 import { cleDuVolet } from './cleDuVolet';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { selectionnerCellule } from '../io/office/selectionner';
-import type { RapportCopie } from '../check/rapport';
+import { COPIE_VIERGE, type RapportCopie } from '../check/rapport';
 import { degre, pct, texteValeur } from '../sheets/verification/resultats';
 import { annoncer, el, parId } from './dom';
 import type { Hote } from './hote';
@@ -22,6 +22,7 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
   zone.replaceChildren();
   zone.append(el('p', {}, `${r.titre} — ${r.eleve ?? 'élève non indiqué'}${r.classe ? ` (${r.classe})` : ''} — mode ${r.mode}.`));
   if (r.enonceModifie) zone.append(el('p', { class: 'message erreur' }, `Énoncé modifié depuis la création de l\u2019exercice (${r.blocsModifies.join(', ')}) : la copie n\u2019est pas notée.`));
+  if (r.vierge) zone.append(el('p', { class: 'message erreur' }, COPIE_VIERGE));
   if (r.sceau !== 'valide') zone.append(el('p', { class: r.sceau === 'invalide' ? 'message erreur' : 'discret', id: 'verifier-sceau' }, SCEAU_EN_CLAIR[r.sceau]));
   const comp = el(
     'table',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RapportCopie } from '../../check/rapport';
+import { COPIE_VIERGE, type RapportCopie } from '../../check/rapport';
 import { classeursNommes } from '../../io/fichiers';
 import { analyser, ErreurUsage } from '../arguments';
 import { pourcent } from '../../sheets/exercices/reglages';
@@ -17,6 +17,7 @@ function afficherCopie(r: RapportCopie, s: Sorties, detail: boolean): void {
   const niveaux = r.competences.map((c) => `${c.code} : ${pourcentTexte(c.taux)}${c.niveau ? `, degré ${c.niveau.code} (${c.niveau.libelle})` : ''}`).join(' ; ');
   s.out(`${r.eleve ?? path.basename(r.fichier)} — ${r.titre} : ${r.total.reussis}/${r.total.points} (${pourcentTexte(r.total.taux)}) — ${niveaux}\n`);
   if (r.enonceModifie) s.out(`  Énoncé modifié (${r.blocsModifies.join(', ')}) : copie non notée.\n`);
+  if (r.vierge) s.out(`  ${COPIE_VIERGE}\n`);
   if (r.sceau !== 'valide') s.out(`  ${SCEAU_EN_CLAIR[r.sceau]}\n`);
   if (detail && r.mode === 'formatif')
     for (const c of r.controles.filter((x) => x.statut !== 'juste')) s.out(`  ${c.statut.padEnd(14)} ${c.libelle}${c.cellule ? ` (${c.cellule})` : ''}${c.diagnostic ? ` — ${c.diagnostic}` : ''}\n`);

@@ -3,7 +3,7 @@ import { ConstructeurFeuille } from '../constructeur';
 import type { Feuille, Style } from '../model';
 import { alerte, bandeau, entete, etiquette, sousTitre, titre, valeur } from '../styles';
 import { dateFr } from '../../domain/dates';
-import type { RapportCopie } from '../../check/rapport';
+import { COPIE_VIERGE, type RapportCopie } from '../../check/rapport';
 import type { Statut } from '../../check/controle';
 import type { Degre } from '../../check/competences';
 import { pourcent } from '../exercices/reglages';
@@ -45,6 +45,7 @@ export function feuilleResultats(r: RapportCopie): Feuille {
     },
   ]);
   if (r.enonceModifie) f.ligne([{ valeur: `Énoncé modifié depuis la création de l\u2019exercice (${r.blocsModifies.join(', ')}) : la copie n\u2019est pas notée.`, style: alerte, colonnes: n }]);
+  if (r.vierge) f.ligne([{ valeur: COPIE_VIERGE, style: alerte, colonnes: n }]);
   f.vide();
   f.ligne([{ valeur: 'Compétences évaluées', style: bandeau, colonnes: n }]);
   const cc: Style = { ...valeur, alignement: 'centre' };

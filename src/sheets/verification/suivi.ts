@@ -78,7 +78,7 @@ export function lignesSuivi(r: RapportCopie, source: string, sceller?: (ligne: r
       c.niveau?.libelle ?? 'Non évalué',
       r.mode,
       source,
-      r.enonceModifie ? `Énoncé modifié (${r.blocsModifies.join(', ')}) : non noté` : '',
+      r.enonceModifie ? `Énoncé modifié (${r.blocsModifies.join(', ')}) : non noté` : r.vierge ? 'Copie vide : non évaluée' : '',
     ];
     return [...ligne, sceller ? sceller(ligne) : ''];
   });
