@@ -207,6 +207,22 @@ test('clavier et largeur : les onglets se parcourent aux flèches, chaque champ 
   expect(sansEtiquette).toEqual([]);
   const largeur = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(largeur).toBeLessThanOrEqual(320);
+  // in each of the five sections: every tab whole on screen, and no horizontal scroll bar anywhere
+  for (const section of ['grilles', 'exercices', 'verifier', 'consolider', 'parametres']) {
+    await aller(page, `taskpane.html#${section}`);
+    const mesure = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      onglets: Array.from(document.querySelectorAll('.onglets [role=tab]')).filter((o) => {
+        const r = o.getBoundingClientRect();
+        return r.left < 0 || r.right > document.documentElement.clientWidth || o.scrollWidth > o.clientWidth + 1;
+      }).length,
+      defilements: Array.from(document.querySelectorAll('body *'))
+        .filter((x) => ['auto', 'scroll'].includes(getComputedStyle(x).overflowX) && x.scrollWidth > x.clientWidth + 1 && (x as HTMLElement).offsetParent !== null && !x.closest('.apercu'))
+        .map((x) => x.id || x.className),
+    }));
+    expect([section, mesure]).toEqual([section, { page: 320, onglets: 0, defilements: [] }]);
+  }
+  await aller(page, 'taskpane.html#grilles');
   // a pasted list without a first name: the message names the line
   await page.getByLabel(/^Élèves/).fill('DUPONT\tJean\nMARTIN');
   await page.getByRole('button', { name: 'Insérer les grilles' }).click();
@@ -511,6 +527,15 @@ test("Consolider : trois classeurs d'élèves et un faux classeur choisis, lus d
   const { page, erreurs } = await ouvrir('taskpane.html#consolider');
   await page.getByRole('button', { name: 'Consolider' }).click();
   await expect(page.locator('#consolider-message.erreur').textContent()).resolves.toBe('Choisissez les classeurs des élèves (.xlsx) : plusieurs à la fois avec Ctrl ou Maj.');
+  // no student in what was chosen: said plainly, nothing inserted (not seven empty sheets)
+  const avantRien = await page.locator('.onglets-feuilles [role=tab]').count();
+  await page.getByLabel(/^Classeurs des élèves/).setInputFiles([faux]);
+  await page.getByRole('button', { name: 'Consolider' }).click();
+  await expect(page.locator('#consolider-message.erreur').textContent({ timeout: 120_000 })).resolves.toBe(
+    'Aucun élève dans le classeur choisi : choisissez les grilles remplies et les copies vérifiées de la classe (voir les anomalies ci-dessous). Rien n\u2019a été inséré.',
+  );
+  await expect(page.locator('.onglets-feuilles [role=tab]').count()).resolves.toBe(avantRien);
+  await expect(page.locator('#consolider-livret').isHidden()).resolves.toBe(true);
   await page.getByLabel(/^Classeurs des élèves/).setInputFiles(fichiers);
   await page.getByRole('button', { name: 'Consolider' }).click();
   await expect(page.locator('#consolider-message.succes').textContent({ timeout: 120_000 })).resolves.toBe(
@@ -608,5 +633,34 @@ test('Vérifier des copies enregistrées : deux copies et un faux fichier choisi
   );
   const classe = await consoliderClasseurs(annotees, { sortie: path.join(d, 'classe.xlsx'), methode: 'recente', date: '2026-11-23', cle });
   expect([classe.eleves, classe.anomalies.length]).toEqual([2, 0]);
+  expect(erreurs).toEqual([]);
+}, 300_000);
+
+test('Vérifier des copies sans la clé de l\u2019enseignant : « Sceau non vérifié » dit une fois au-dessus du tableau, rien ne déborde à 320 px ; un nouveau lot efface le précédent', async () => {
+  const d = dossierTemporaire('agora-volet-lot-');
+  const copies: string[] = [];
+  for (const [i, nom] of ['DUPONT', 'MARTIN', 'PETIT'].entries()) {
+    const f = path.join(d, `copie-${nom}.xlsx`);
+    await ecrireExercice({ type: 'tva', graine: 30 + i, periode: '2026-10', date: '2026-11-23', cle: cleDesTests() }, { nom, prenom: 'Léa', classe: 'Tle A' }, f);
+    writeFileSync(f, await remplirClasseur(f, attendusDesReponses(await ouvrirExercice(f))));
+    copies.push(f);
+  }
+  const { page, erreurs } = await ouvrir('taskpane.html#verifier', 320);
+  await page.getByLabel('Copies des élèves (.xlsx)').setInputFiles(copies);
+  await page.getByRole('button', { name: 'Vérifier ces copies' }).click();
+  await expect(page.locator('#verifier-lot-message.succes').textContent({ timeout: 120_000 })).resolves.toMatch(/^3 copies vérifiées et annotées\./);
+  await expect(page.locator('#verifier-lot-sceau').textContent()).resolves.toBe(
+    'Sceau non vérifié sur ce poste (pas de clé de l\u2019enseignant) : seule la vérification faite avec la clé de l\u2019enseignant compte pour le livret.',
+  );
+  const rangees = async () => page.locator('#verifier-lot-resultats tr').evaluateAll((trs) => trs.slice(1).map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  expect((await rangees()).map((r) => r[2])).toEqual(['2.2.4 : 100 %, degré 4 — Bien maîtrisé', '2.2.4 : 100 %, degré 4 — Bien maîtrisé', '2.2.4 : 100 %, degré 4 — Bien maîtrisé']);
+  await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+  // a second batch of one copy: the table holds it alone, the link is the new batch's
+  const lienAvant = await page.locator('#verifier-telechargement').getAttribute('href');
+  await page.getByLabel('Copies des élèves (.xlsx)').setInputFiles([copies[2]!]);
+  await page.getByRole('button', { name: 'Vérifier ces copies' }).click();
+  await expect(page.locator('#verifier-lot-message.succes').textContent({ timeout: 120_000 })).resolves.toMatch(/^1 copie vérifiée et annotée\./);
+  expect((await rangees()).map((r) => r[0])).toEqual(['copie-PETIT.xlsx']);
+  await expect(page.locator('#verifier-telechargement').getAttribute('href')).resolves.not.toBe(lienAvant);
   expect(erreurs).toEqual([]);
 }, 300_000);

@@ -301,7 +301,10 @@ const COL = Object.fromEntries(COLONNES_SUIVI.map((c, i) => [c, i])) as Record<(
 function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], exercices: EntreeLue[], ctx: ContexteReleve): void {
   const p = c.lignesSous(NOM_SUIVI, COLONNES_SUIVI.length);
   if (!p?.valeurs.length) {
-    anomalie("Exercice sans « Suivi des compétences » : la copie n'a pas été vérifiée.", 'Classeur ignoré (vérifiez la copie avec « agora verifier »).');
+    anomalie(
+      "Exercice sans « Suivi des compétences » : la copie n'a pas été vérifiée.",
+      "Classeur ignoré : vérifiez d'abord la copie (« Vérifier » dans Excel, ou agora verifier en ligne de commande).",
+    );
     return;
   }
   const e = exercices[0]!;
@@ -313,7 +316,7 @@ function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], 
     const n = p.valeurs.length;
     anomalie(
       `${accorder(n, 'ligne')} de « Suivi des compétences » non ${n > 1 ? 'comptées' : 'comptée'} : aucune clé de l'enseignant sur ce poste pour vérifier ${n > 1 ? 'leurs sceaux' : 'son sceau'}.`,
-      'Consolidez avec la clé qui a servi à vérifier les copies (agora cle).',
+      "Consolidez avec la clé qui a servi à vérifier les copies : importez-la dans l'onglet « Paramètres » du volet (ou --cle en ligne de commande).",
       { feuille: p.feuille },
     );
     return;

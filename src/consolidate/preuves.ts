@@ -67,6 +67,39 @@ export interface Anomalie {
   action: string;
 }
 
+/** Anomalies that say the same of one file (a row of « Suivi » typed by hand, then eleven more), told once with their cells. */
+export interface AnomaliesGroupees extends Anomalie {
+  nombre: number;
+  cellules: string[];
+}
+
+/** The anomalies of the same file, sheet, problem and action as one, in the order they were found: what a reader lists. */
+export function regrouperAnomalies(anomalies: readonly Anomalie[]): AnomaliesGroupees[] {
+  const groupes = new Map<string, AnomaliesGroupees>();
+  for (const a of anomalies) {
+    const cle = [a.fichier, a.feuille, a.probleme, a.action].join('\u0000');
+    const g = groupes.get(cle);
+    if (g) {
+      g.nombre++;
+      if (a.cellule) g.cellules.push(a.cellule);
+    } else groupes.set(cle, { ...a, nombre: 1, cellules: a.cellule ? [a.cellule] : [] });
+  }
+  return [...groupes.values()];
+}
+
+/** Where a group of anomalies is: « feuille Suivi, cellules M5 à M16 », the cells cited when few. */
+export function lieuDesAnomalies(g: AnomaliesGroupees): string {
+  const cellules =
+    g.cellules.length > 3
+      ? `${g.cellules.length} cellules, de ${g.cellules[0]} à ${g.cellules.at(-1)}`
+      : g.cellules.length > 1
+        ? `cellules ${g.cellules.join(', ')}`
+        : g.cellules[0]
+          ? `cellule ${g.cellules[0]}`
+          : '';
+  return [g.feuille && `feuille ${g.feuille}`, cellules].filter(Boolean).join(', ');
+}
+
 export interface Releve {
   fichier: string;
   /** true when the file was recognised as an AGOrA workbook and read */

@@ -2,7 +2,7 @@ import { accorder } from '../domain/texte';
 import { consoliderClasse } from '../app/consolidation';
 import { cleDuVolet } from './cleDuVolet';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../consolidate/agregation';
-import type { Anomalie } from '../consolidate/preuves';
+import { lieuDesAnomalies, regrouperAnomalies, type Anomalie } from '../consolidate/preuves';
 import { copiesNavigateur } from '../io/portsNavigateur';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
@@ -17,13 +17,16 @@ function dessinerAnomalies(zone: HTMLElement, anomalies: readonly Anomalie[]): v
   zone.replaceChildren();
   if (!anomalies.length) return;
   zone.append(el('h3', {}, `Anomalies (${anomalies.length})`));
+  const groupes = regrouperAnomalies(anomalies);
   const liste = el('ul', { class: 'anomalies', 'aria-label': 'Anomalies relevées' });
-  for (const a of anomalies.slice(0, ANOMALIES_AFFICHEES)) {
-    const ou = [a.feuille && `feuille ${a.feuille}`, a.cellule && `cellule ${a.cellule}`].filter(Boolean).join(', ');
-    liste.append(el('li', {}, el('strong', {}, a.fichier), ou ? ` — ${ou}` : '', el('div', {}, a.probleme), el('div', { class: 'discret' }, a.action)));
+  for (const g of groupes.slice(0, ANOMALIES_AFFICHEES)) {
+    const ou = lieuDesAnomalies(g);
+    liste.append(
+      el('li', {}, el('strong', {}, g.fichier), ou ? ` — ${ou}` : '', el('div', {}, g.nombre > 1 ? `${g.probleme} (${g.nombre} fois)` : g.probleme), el('div', { class: 'discret' }, g.action)),
+    );
   }
   zone.append(liste);
-  if (anomalies.length > ANOMALIES_AFFICHEES) zone.append(el('p', { class: 'discret' }, `… et ${anomalies.length - ANOMALIES_AFFICHEES} autres : voir la feuille « Anomalies ».`));
+  if (groupes.length > ANOMALIES_AFFICHEES) zone.append(el('p', { class: 'discret' }, `… et ${groupes.length - ANOMALIES_AFFICHEES} autres : voir la feuille « Anomalies ».`));
 }
 
 /**
@@ -67,6 +70,10 @@ export function brancherConsolider(hote: Hote, apresInsertion: () => void): void
       },
     );
     dessinerAnomalies(anomalies, classe.anomalies);
+    if (!classe.eleves.length)
+      throw new SaisieInvalide(
+        `Aucun élève dans ${fichiers.length > 1 ? `les ${fichiers.length} classeurs choisis` : 'le classeur choisi'} : choisissez les grilles remplies et les copies vérifiées de la classe${classe.anomalies.length ? ' (voir les anomalies ci-dessous)' : ''}. Rien n\u2019a été inséré.`,
+      );
     const res = await inserer(hote, modele);
     offrirFichier(livret, `${nomDeFichierDeClasse('livret-scolaire', classe.eleves)}.csv`, csv(), 'text/csv');
     const visibles = modele.feuilles.filter((f) => f.etat !== 'tresCachee').map((f) => `« ${f.nom} »`);

@@ -47,8 +47,16 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
   zone.append(liste);
 }
 
-/** The batch's table: one row per copy (its student, each compétence's rate and degree) or per refused file (its message). */
-function dessinerLot(table: HTMLTableElement, verifiees: readonly CopieVerifieeDuLot[], erreurs: readonly { fichier: string; message: string }[]): void {
+/**
+ * The batch's table: one row per copy (its student, each compétence's rate and degree) or per
+ * refused file (its message). What the seal says of every copy alike (no key on this computer) is
+ * said once, above the table; a row names its seal only when it differs.
+ */
+function dessinerLot(table: HTMLTableElement, avis: HTMLElement, verifiees: readonly CopieVerifieeDuLot[], erreurs: readonly { fichier: string; message: string }[]): void {
+  const etats = new Set(verifiees.map((v) => v.rapport.sceau));
+  const commun = etats.size === 1 ? [...etats][0]! : undefined;
+  avis.textContent = commun && commun !== 'valide' ? SCEAU_EN_CLAIR[commun] : '';
+  avis.hidden = !avis.textContent;
   table.replaceChildren(el('tr', {}, el('th', { scope: 'col' }, 'Copie'), el('th', { scope: 'col' }, 'Élève'), el('th', { scope: 'col' }, 'Résultat')));
   for (const v of verifiees)
     table.append(
@@ -60,7 +68,8 @@ function dessinerLot(table: HTMLTableElement, verifiees: readonly CopieVerifieeD
         el(
           'td',
           {},
-          v.rapport.competences.map((c) => `${c.code} : ${pct(c.taux)}, degré ${degre(c.niveau)}`).join(' ; ') + (v.rapport.sceau === 'valide' ? '' : ` — ${SCEAU_EN_CLAIR[v.rapport.sceau]}`),
+          v.rapport.competences.map((c) => `${c.code} : ${pct(c.taux)}, degré ${degre(c.niveau)}`).join(' ; ') +
+            (v.rapport.sceau === 'valide' || v.rapport.sceau === commun ? '' : ` — ${SCEAU_EN_CLAIR[v.rapport.sceau]}`),
         ),
       ),
     );
@@ -90,7 +99,18 @@ export function brancherVerifier(hote: Hote, redessiner: () => void): void {
 
   const lot = parId<HTMLButtonElement>('verifier-lot-lancer');
   const messageLot = parId('verifier-lot-message');
-  lot.addEventListener('click', () => void lancer(lot, messageLot, 'Vérification des copies en cours…', verifierCopies)());
+  lot.addEventListener('click', () => {
+    // a new batch: nothing of the previous one stays on screen
+    const table = parId<HTMLTableElement>('verifier-lot-resultats');
+    table.replaceChildren();
+    table.hidden = true;
+    parId('verifier-lot-sceau').hidden = true;
+    const lien = parId<HTMLAnchorElement>('verifier-telechargement');
+    if (lien.href) URL.revokeObjectURL(lien.href);
+    lien.removeAttribute('href');
+    lien.hidden = true;
+    void lancer(lot, messageLot, 'Vérification des copies en cours…', verifierCopies)();
+  });
 
   async function verifierCopies(): Promise<string> {
     const fichiers = Array.from(parId<HTMLInputElement>('verifier-copies').files ?? []);
@@ -110,7 +130,7 @@ export function brancherVerifier(hote: Hote, redessiner: () => void): void {
         },
       },
     );
-    dessinerLot(parId<HTMLTableElement>('verifier-lot-resultats'), verifiees, erreurs);
+    dessinerLot(parId<HTMLTableElement>('verifier-lot-resultats'), parId('verifier-lot-sceau'), verifiees, erreurs);
     const refus = erreurs.length ? ` ; ${accorder(erreurs.length, 'fichier refusé')}, voir le tableau` : '';
     if (!verifiees.length) return `Aucune copie vérifiée${refus}.`;
     const { archiveDeClasseurs } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/archiveDeClasseurs');

@@ -9,6 +9,7 @@ import { accorder } from '../../domain/texte';
 import { LIBELLES_METHODES, METHODES, type Methode } from '../../consolidate/agregation';
 import { cheminCle, lireCle } from '../../io/cleEnseignant';
 import type { Sorties } from '../sorties';
+import { lieuDesAnomalies, regrouperAnomalies } from '../../consolidate/preuves';
 
 /** A bar redrawn on the terminal; nothing when the output is a file or a pipe. */
 function barreDeProgression(s: Sorties, actif: boolean): ((p: Progression) => void) | undefined {
@@ -47,12 +48,13 @@ export async function cmdConsolider(args: string[], s: Sorties, terminal = Boole
   else {
     s.out(`${accorder(res.fichiers, 'classeur lu')}, ${accorder(res.eleves, 'élève')}, ${res.competences} compétences — méthode : ${LIBELLES_METHODES[methode as Methode]}.\n`);
     s.out(`Classeur de la classe écrit : ${sortie}${lsl ? ` ; livret scolaire : ${lsl}` : ''}.\n`);
-    if (res.anomalies.length)
+    const groupes = regrouperAnomalies(res.classe.anomalies);
+    if (groupes.length)
       s.out(
-        `${accorder(res.anomalies.length, 'anomalie')}, ${res.anomalies.length > 1 ? 'détaillées' : 'détaillée'} dans la feuille « Anomalies » :\n${res.anomalies
+        `${accorder(res.anomalies.length, 'anomalie')}, ${res.anomalies.length > 1 ? 'détaillées' : 'détaillée'} dans la feuille « Anomalies » :\n${groupes
           .slice(0, 10)
-          .map((a) => `  ${path.basename(a.fichier)} : ${a.probleme}\n`)
-          .join('')}${res.anomalies.length > 10 ? `  … et ${accorder(res.anomalies.length - 10, 'autre')}.\n` : ''}`,
+          .map((g) => `  ${path.basename(g.fichier)}${g.nombre > 1 ? ` (${g.nombre} fois, ${lieuDesAnomalies(g)})` : ''} : ${g.probleme}\n`)
+          .join('')}${groupes.length > 10 ? `  … et ${accorder(groupes.length - 10, 'autre')}.\n` : ''}`,
       );
   }
   return 0;
