@@ -166,8 +166,20 @@ describe('exercice paie : le bulletin du mois', () => {
     await wb.xlsx.writeFile(g);
     expect((await corrigerClasseur(g)).enonceModifie).toEqual(['PAIE_Heures_Sup']);
 
-    const r = await lancer(['exercice', 'paie', '--date', '2027-01', '--out', path.join(d, 'x.xlsx')]);
-    expect([r.code, r.err]).toEqual([2, "Erreur : Le mois 2027-01 n'est pas couvert par les tables de paie (de 2025-01 à 2026-12).\n"]);
+    // past the tables: created, the last values reconducted and said on the énoncé; before them: refused
+    const x = path.join(d, 'x.xlsx');
+    const r = await lancer(['exercice', 'paie', '--date', '2027-01', '--out', x]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('Attention : Valeurs des tables de paie connues jusqu\u2019en décembre 2026 : pour janvier 2027');
+    const enonce = new ExcelJS.Workbook();
+    await enonce.xlsx.readFile(x);
+    const textes: string[] = [];
+    enonce.getWorksheet('Énoncé')!.eachRow((l) => l.eachCell((c) => void textes.push(String(c.value))));
+    expect(textes).toContain(
+      'Valeurs des tables de paie connues jusqu\u2019en décembre 2026 : pour janvier 2027, les dernières sont reconduites (source : Urssaf, CSS, C. trav., CGI (valeurs de modele-social)).',
+    );
+    const avant = await lancer(['exercice', 'paie', '--date', '2024-12', '--out', path.join(d, 'y.xlsx')]);
+    expect([avant.code, avant.err]).toEqual([2, 'Erreur : Impossible de créer ce cas : décembre 2024 précède les premières valeurs des tables de paie (janvier 2025).\n']);
   });
 });
 

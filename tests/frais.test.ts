@@ -31,7 +31,9 @@ describe('état de frais : calcul', () => {
   test('barème kilométrique des revenus 2022 à 2024 (arrêté du 27 mars 2023), jusqu\u2019à 5 000 km', () => {
     expect(P.tauxKm).toEqual({ '3': 0.529, '4': 0.606, '5': 0.636, '6': 0.665, '7': 0.697 });
     expect(indemniteKm(120, 0.636)).toBe(7632);
-    expect(() => parametresFrais('2025-01')).toThrow(ErreurDonnees);
+    // past the known years the last scale is reconducted; before them, refused
+    expect(parametresFrais('2027-06').tauxKm).toEqual(P.tauxKm);
+    expect(() => parametresFrais('2021-12')).toThrow(ErreurDonnees);
   });
 
   test('chaque ligne contrôlée à la main : retenu, écart, TVA récupérable', () => {
@@ -78,13 +80,14 @@ describe('état de frais : cas tirés d\u2019une graine', () => {
 });
 
 describe('agora calcul frais', () => {
-  test('montants en euros ; un mois hors du barème connu est refusé', async () => {
+  test('montants en euros ; un mois après le barème connu : exercice créé, barème reconduit et dit', async () => {
     const d = dossierTemporaire('agora-frais-');
     const f = path.join(d, 'cas.json');
     writeFileSync(f, JSON.stringify(CAS));
     const r = JSON.parse((await lancer(['calcul', 'frais', '--entree', f])).out);
     expect([r.totalRembourse, r.totalTva]).toEqual([262.92, 3.92]);
-    const refus = await lancer(['exercice', 'frais', '--periode', '2026-10', '--out', path.join(d, 'x.xlsx')]);
-    expect([refus.code, refus.err]).toEqual([2, "Erreur : Le mois 2026-10 n'est pas couvert par le barème kilométrique connu (de 2022-01 à 2024-12).\n"]);
+    const apres = await lancer(['exercice', 'frais', '--periode', '2026-10', '--out', path.join(d, 'x.xlsx'), '--cle', path.join(d, 'cle.txt')]);
+    expect(apres.code).toBe(0);
+    expect(apres.err).toContain('Attention : Valeurs du barème kilométrique connues jusqu\u2019en décembre 2024 : pour octobre 2026, les dernières sont reconduites');
   });
 });

@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LIGNES_CA3 } from '../src/exercices/tva/ca3';
 import { EXERCICES, paquetExercice, TYPES_EXERCICE, type TypeExercice } from '../src/exercices/registre';
-import { casGenere, moisDeDemonstration } from '../src/app/modelesExercices';
+import { casGenere } from '../src/app/modelesExercices';
 import { reponsesDuCas, type SpecExercice } from '../src/sheets/exercices/commun';
 
 /** What only a teacher's case has (the generator never draws it): a payslip with a benefit in kind. */
@@ -26,12 +26,12 @@ describe('modèles d\u2019exercices (templates/exercices)', () => {
       for (const aleas of combinaisons) {
         let x;
         try {
-          x = casGenere({ type, graine, aleas, periode: moisDeDemonstration(type, '2026-03'), date: '2026-03-31' }, null);
+          x = casGenere({ type, graine, aleas, periode: '2026-03', date: '2026-03-31' }, null);
         } catch {
           continue; // aléas that exclude each other
         }
         const enseignant = CAS_DE_L_ENSEIGNANT[type];
-        for (const e of [x.entree, ...(enseignant ? [paquet.schema.parse(enseignant(paquet.generer(graine, moisDeDemonstration(type, '2026-03'), x.aleas)))] : [])]) {
+        for (const e of [x.entree, ...(enseignant ? [paquet.schema.parse(enseignant(paquet.generer(graine, '2026-03', x.aleas)))] : [])]) {
           cas++;
           const p = spec.parametresParDefaut(e);
           const reponses = reponsesDuCas(spec, e, p, spec.attendus(e, p)).map((r) => r.nom + ' : ' + r.libelle);

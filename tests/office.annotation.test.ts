@@ -1,4 +1,4 @@
-import { modeleDExercice, moisDeDemonstration } from '../src/app/exercices';
+import { modeleDExercice } from '../src/app/exercices';
 import { annoterCopieOuverte } from '../src/taskpane/annoterCopieOuverte';
 import { consoliderLectures } from '../src/app/releverClasse';
 import { attendusDesReponses, variantesDuCas } from '../src/app/verification';
@@ -18,7 +18,7 @@ const ELEVE = { nom: 'Martin', prenom: 'Léa', classe: 'Tle A' };
 /** A sealed TVA exercise inserted through Office.js as the pane does, answered with one wrong amount. */
 async function copieOuverte(api = '1.18') {
   const cle = cleDesTests();
-  const demande = { type: 'tva' as const, graine: 11, periode: moisDeDemonstration('tva', '2026-10'), date: DATE, cle };
+  const demande = { type: 'tva' as const, graine: 11, periode: '2026-10', date: DATE, cle };
   const m = modeleDExercice(demande, ELEVE);
   const c = ClasseurMemoire.nouveau();
   const ctx = new ContexteMemoire(c, { api });

@@ -1,7 +1,7 @@
 import { referentiel } from '../src/referentiel';
 import { serieExcel } from '../src/domain/dates';
 import { TYPES_EXERCICE } from '../src/exercices/registre';
-import { modeleDExercice, moisDeDemonstration } from '../src/app/exercices';
+import { modeleDExercice } from '../src/app/exercices';
 import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
 import { consoliderClasse } from '../src/consolidate/classe';
@@ -139,7 +139,7 @@ const modelesDeGrilles = () => TYPES_GRILLE.map((t) => ({ nom: `grille ${t}`, mo
 const modelesDExercices = () =>
   TYPES_EXERCICE.map((type) => ({
     nom: `exercice ${type}`,
-    modele: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(2)[1]!)).classeur,
+    modele: async () => (await modeleDExercice({ type, graine: 7, periode: '2026-10', date: DATE }, eleves(2)[1]!)).classeur,
   }));
 
 describe('insertion par Office.js (contexte simulé qui compte les allers-retours)', () => {

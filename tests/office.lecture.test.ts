@@ -2,7 +2,7 @@ import { reponsesDuCas } from '../src/sheets/exercices/commun';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { TYPES_EXERCICE } from '../src/exercices/registre';
-import { modeleDExercice, exerciceDuClasseur, moisDeDemonstration } from '../src/app/exercices';
+import { modeleDExercice, exerciceDuClasseur } from '../src/app/exercices';
 import { ouvrirExercice, corrigerClasseur, ecrireExercice } from '../src/cli/casDUsage';
 import { attendusDesReponses, verifierExercice } from '../src/app/verification';
 import { verifierCopie } from '../src/cli/casDUsage';
@@ -22,7 +22,7 @@ const ELEVE = { nom: 'Martin', prenom: 'Léa', classe: 'Tle A' };
 
 /** A workbook with the exercise inserted through Office.js, as the task pane does. */
 async function classeurAvecExercice(type: (typeof TYPES_EXERCICE)[number], api = '1.13') {
-  const demande = { type, graine: 11, periode: moisDeDemonstration(type, '2026-10'), date: DATE };
+  const demande = { type, graine: 11, periode: '2026-10', date: DATE };
   const m = await modeleDExercice(demande, ELEVE);
   const c = ClasseurMemoire.nouveau();
   const ctx = new ContexteMemoire(c, { api });

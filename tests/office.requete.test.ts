@@ -1,6 +1,6 @@
 import { referentiel } from '../src/referentiel';
 import { TYPES_EXERCICE } from '../src/exercices/registre';
-import { modeleDExercice, moisDeDemonstration } from '../src/app/exercices';
+import { modeleDExercice } from '../src/app/exercices';
 import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
 import { ecrireFichier, ecrireModele, insererClasseur } from '../src/io/office/insererClasseur';
@@ -64,7 +64,7 @@ describe('taille de la requête envoyée à Excel (limite de 5 Mo d\u2019Excel s
     ['classe consolidée, 3 élèves, avec ses graphiques', async () => ({ c: classeConsolidee() })],
     ...TYPES_EXERCICE.map((type): [string, () => Promise<{ c: Classeur }>] => [
       `exercice ${type}`,
-      async () => ({ c: (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur }),
+      async () => ({ c: (await modeleDExercice({ type, graine: 7, periode: '2026-10', date: DATE }, eleves(1)[0]!)).classeur }),
     ]),
   ];
 

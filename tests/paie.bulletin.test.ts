@@ -134,7 +134,7 @@ describe('données invalides : erreur en français qui nomme le champ', () => {
     [{ heuresSupplementaires: { a25: 400 } }, /« heuresSupplementaires\.a25 » : au plus 56,33 heures/],
     [{ heuresSupplementaires: { semaines: [5, 20] } }, /« heuresSupplementaires\.semaines\[2\] » : au plus 13 heures/],
     [{ heuresSupplementaires: { a25: -3 } }, /« heuresSupplementaires\.a25 » : le nombre d'heures ne peut pas être négatif/],
-    [{ periode: '2019-03' }, /« periode » : 2019-03 n'est pas couverte ; les paramètres de paie vont de 2025-01 à 2026-12/],
+    [{ periode: '2019-03' }, /« periode » : mars 2019 précède les premières valeurs des tables de paie \(janvier 2025\)/],
     [{ salarie: { statut: 'stagiaire' } }, /« salarie\.statut » : valeur attendue : « non_cadre » ou « cadre »/],
     [{ tauxHoraire: 12 }, /« tauxHoraire » : donner soit le taux horaire, soit le salaire de base/],
     [{ absence: { heures: 10, methode: 'heures_reelles' } }, /« absence\.heuresDuMois » : champ obligatoire avec la méthode des heures réelles/],

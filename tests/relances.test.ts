@@ -28,11 +28,23 @@ const CAS = {
   ],
 };
 const relances = (cas: unknown) => valider(EntreeRelances, cas, 'cas');
+/** The French message of a data error thrown by `f`. */
+const erreurDe = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ErreurDonnees) return e.message;
+    throw e;
+  }
+  return '';
+};
 const P = parametresRelances('2026-03-31');
 
 describe('relances : calcul', () => {
   test('taux de la BCE par semestre, majoration de 10 points, indemnité de 40 € (C. com., L441-10 et D441-5)', () => {
     expect(P.tauxBce.map((t) => [t.depuis, t.taux])).toEqual([
+      ['2023-01-01', 2.5],
+      ['2023-07-01', 4],
       ['2024-01-01', 4.5],
       ['2024-07-01', 4.25],
       ['2025-01-01', 3.15],
@@ -40,7 +52,29 @@ describe('relances : calcul', () => {
       ['2026-01-01', 2.15],
     ]);
     expect([P.majoration, P.indemnite]).toEqual([10, 4000]);
-    expect(() => parametresRelances('2026-07-31')).toThrow(ErreurDonnees);
+    // past the table: the last known rate, reconducted for each half-year, and said so; before it, a French error
+    const apres = parametresRelances('2027-02-15');
+    expect(apres.tauxBce.slice(-3).map((t) => [t.depuis, t.taux, t.reference])).toEqual([
+      ['2026-01-01', 2.15, 'BCE : 2,15 % depuis le 11 juin 2025 ; C. com., art. L441-10, II'],
+      ['2026-07-01', 2.15, 'Reconduit : dernier taux connu, celui du semestre commençant en janvier 2026'],
+      ['2027-01-01', 2.15, 'Reconduit : dernier taux connu, celui du semestre commençant en janvier 2026'],
+    ]);
+    expect(erreurDe(() => parametresRelances('2022-12-31'))).toContain('décembre 2022 précède les premières valeurs du tableau des taux de la BCE (janvier 2023)');
+  });
+
+  test('une facture échue au second semestre 2023, compte arrêté au 30/06/2024 : taux de ce semestre (4,00 % + 10 points) ; une facture de 2022 sous le taux des CGV ne demande pas de taux de la BCE', () => {
+    const cas = { vendeur: 'Bureau Plus SARL', client: 'Garage Lefèvre', date: '2024-06-30', factures: [{ numero: 'FV-9', date: '2023-08-01', echeance: '2023-08-31', montant: 1000 }] };
+    const [f] = calculerRelances(relances(cas), parametresRelances('2024-06-30')).factures;
+    // 31/08/2023 → 30/06/2024 : 30 + 31 + 30 + 31 + 31 + 29 + 31 + 30 + 31 + 30 = 304 jours ; 1 000 × 14 % × 304 / 365 = 116,6027
+    expect([f!.jours, f!.taux, f!.penalites, f!.indemnite]).toEqual([304, 14, 11660, 4000]);
+    // the CGV's 12 %: 1 000 × 12 % × 304 / 365 = 99,9452
+    expect(calculerRelances(relances({ ...cas, tauxContractuel: 12 }), parametresRelances('2024-06-30')).factures[0]!.penalites).toBe(9995);
+    const ancienne = { ...cas, date: '2023-03-31', factures: [{ numero: 'FV-1', date: '2022-11-15', echeance: '2022-12-15', montant: 1000 }] };
+    // 15/12/2022 → 31/03/2023 : 16 + 31 + 28 + 31 = 106 jours ; 1 000 × 12 % × 106 / 365 = 34,8493
+    expect(calculerRelances(relances({ ...ancienne, tauxContractuel: 12 }), parametresRelances('2023-03-31')).factures[0]!.penalites).toBe(3485);
+    expect(erreurDe(() => calculerRelances(relances(ancienne), parametresRelances('2023-03-31')))).toContain(
+      'échéance du 15/12/2022 : le tableau des taux de la BCE commence au semestre du 01/01/2023 ; donnez le taux des pénalités dans les conditions générales de vente',
+    );
   });
 
   test('chaque facture calculée à la main : reste dû, jours, niveau, taux, pénalités', () => {
@@ -104,9 +138,18 @@ describe('relances : de bout en bout', () => {
     expect(fausses.map((c) => [c.nom, c.erreurs])).toEqual([['REL_Penalites', ['taux_contrat_ignore']]]);
   });
 
-  test('mois hors du tableau des taux de la BCE : refusé, avec la période couverte', async () => {
-    const r = await lancer(['exercice', 'relances', '--periode', '2026-09', '--out', path.join(dossierTemporaire('agora-relances-'), 'x.xlsx')]);
-    expect([r.code, r.err]).toEqual([2, "Erreur : Le mois 2026-09 n'est pas couvert par le tableau des taux de la BCE (de 2024-06 à 2026-06).\n"]);
+  test('mois après le tableau des taux de la BCE : l\u2019exercice est créé, le dernier taux reconduit et dit ; avant le tableau : refusé en le nommant', async () => {
+    const d = dossierTemporaire('agora-relances-');
+    const cle = ['--cle', path.join(d, 'cle.txt')];
+    const r = await lancer(['exercice', 'relances', '--periode', '2026-09', '--out', path.join(d, 'x.xlsx'), ...cle]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      'Attention : Valeurs du tableau des taux de la BCE connues jusqu\u2019en juin 2026 : pour septembre 2026, les dernières sont reconduites (source : Banque centrale européenne ; C. com., art. L441-10, II). Si de nouvelles valeurs ont été publiées, saisissez-les dans la feuille « Paramètres » de l\u2019exercice',
+    );
+    const x = await ouvrirExercice(path.join(d, 'x.xlsx'));
+    expect(x.classeur.plage('REL_Taux_BCE')!.valeurs.at(-1)).toEqual(['2e semestre 2026', 2.15]);
+    const avant = await lancer(['exercice', 'relances', '--periode', '2022-09', '--out', path.join(d, 'y.xlsx'), ...cle]);
+    expect([avant.code, avant.err]).toEqual([2, 'Erreur : Impossible de créer ce cas : septembre 2022 précède les premières valeurs du tableau des taux de la BCE (janvier 2023).\n']);
   });
 
   test('agora calcul relances : montants en euros, jours et taux tels quels', async () => {

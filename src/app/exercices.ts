@@ -9,19 +9,10 @@ import { exercicesPourLaClasse, repartitionCsv, REPARTITION } from './exercicesD
 import { paquetExercice } from '../exercices/registre';
 import { casGenere, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
 import type { CleEnseignant } from '../domain/sceau';
+import { METTRE_A_JOUR } from '../domain/parametres/enVigueur';
 import { CLES_EXERCICE, sceauExercice } from '../sheets/exercices/classeurExercice';
 
-export {
-  aleasEnClair,
-  modeleExercice,
-  moisDeDemonstration,
-  verifierDemande,
-  modeleDExercice,
-  exerciceDuClasseur,
-  type DemandeExercice,
-  type CasPrepare,
-  type ExerciceOuvert,
-} from './modelesExercices';
+export { aleasEnClair, modeleExercice, reconductionDuCas, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
 
 /** The case of one student: a teacher's file as is, or generated from the seed (and the student's name). */
 export async function preparerCas(p: Ports, d: DemandeExercice, eleve: Eleve | null): Promise<CasPrepare> {
@@ -43,8 +34,13 @@ export async function preparerCas(p: Ports, d: DemandeExercice, eleve: Eleve | n
   return casGenere(d, eleve);
 }
 
+/** What the teacher is told of a case priced past its table: the énoncé's sentence, and how to bring newer values. */
+export const avertissements = (reconduction: string | undefined): string[] => (reconduction ? [`${reconduction} ${METTRE_A_JOUR}`] : []);
+
 export interface ResumeExercice {
   fichier: string;
+  /** for the teacher: the case's dated values reconducted past their table, and how to bring newer ones */
+  avertissements: string[];
   eleve: string | null;
   graine: number | null;
   aleas: string[];
@@ -54,10 +50,10 @@ export interface ResumeExercice {
 /** Writes one student's workbook (and, if asked, the corrigé beside it); stops before writing anything when either is already there, unless `remplacer`. */
 export async function ecrireExercice(p: Ports, d: DemandeExercice, eleve: Eleve | null, fichier: string, corrige?: string, remplacer = false): Promise<ResumeExercice> {
   await sortiesLibres(p.fichiers, [fichier, corrige], remplacer);
-  const { classeur, corrige: leCorrige, cas } = modeleDExercice(d, eleve, await preparerCas(p, d, eleve));
+  const { classeur, corrige: leCorrige, cas, reconduction } = modeleDExercice(d, eleve, await preparerCas(p, d, eleve));
   await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(classeur), remplacer);
   if (corrige) await p.fichiers.ecrire(corrige, await p.classeurs.enXlsx(leCorrige()), remplacer);
-  return { fichier, eleve: eleve ? nomComplet(eleve) : null, graine: cas.graine, aleas: cas.aleas, feuilles: classeur.feuilles.map((f) => f.nom) };
+  return { fichier, avertissements: avertissements(reconduction), eleve: eleve ? nomComplet(eleve) : null, graine: cas.graine, aleas: cas.aleas, feuilles: classeur.feuilles.map((f) => f.nom) };
 }
 
 export interface ExercicesEcrits {
@@ -99,7 +95,7 @@ export async function exercicesDeLaClasse(p: Ports, d: DemandeExercice, eleves: 
       await sortiesLibres(p.fichiers, [corrige], remplacer);
       await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(x.classeur), remplacer);
       if (corrige) await p.fichiers.ecrire(corrige, await p.classeurs.enXlsx(x.leCorrige()), remplacer);
-      res.fichiers.push({ fichier, eleve: nomComplet(x.eleve), graine: x.graine, aleas: x.aleas, feuilles: x.classeur.feuilles.map((f) => f.nom) });
+      res.fichiers.push({ fichier, avertissements: avertissements(x.reconduction), eleve: nomComplet(x.eleve), graine: x.graine, aleas: x.aleas, feuilles: x.classeur.feuilles.map((f) => f.nom) });
       ecrits.push(x);
     } catch (err) {
       res.erreurs.push({ eleve: nomComplet(x.eleve), message: (err as Error).message });

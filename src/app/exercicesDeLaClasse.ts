@@ -27,14 +27,15 @@ export interface ExerciceDEleve {
   leCorrige: () => Classeur;
   graine: number | null;
   aleas: string[];
+  reconduction?: string;
 }
 
 /** Each student's exercise: generated from the seed and their name, or `donne`, the teacher's case, for all. */
 export function exercicesPourLaClasse(d: DemandeExercice, eleves: readonly Eleve[], donne?: CasPrepare): ExerciceDEleve[] {
   const fichiers = fichiersExercices(d.type, eleves);
   return eleves.map((eleve, i) => {
-    const { classeur, corrige, cas } = modeleDExercice(d, eleve, donne);
-    return { type: d.type, eleve, ...fichiers[i]!, classeur, leCorrige: corrige, graine: cas.graine, aleas: cas.aleas };
+    const { classeur, corrige, cas, reconduction } = modeleDExercice(d, eleve, donne);
+    return { type: d.type, eleve, ...fichiers[i]!, classeur, leCorrige: corrige, graine: cas.graine, aleas: cas.aleas, ...(reconduction ? { reconduction } : {}) };
   });
 }
 

@@ -9,6 +9,7 @@ import type { ReglagesVerification } from '../sheets/exercices/reglages';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { Hasard, graineDe } from '../domain/cas/hasard';
 import { aleasDuCas, verifierAleas } from '../domain/cas/aleas';
+import { avantLaTable, reconduction } from '../domain/parametres/enVigueur';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import { paquetDuModele, paquetExercice, type Paquet, type TypeExercice } from '../exercices/registre';
 import { champsScelles, classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
@@ -25,12 +26,6 @@ export function modeleExercice(id: string): { version: string; titre: string } |
   return g && { version: g.version, titre: g.titre };
 }
 
-/** The demo's month: the last covered one once the clock is past the tables. */
-export const moisDeDemonstration = (type: TypeExercice, periode: string): string => {
-  const c = paquetExercice(type).couverture;
-  return c && periode > c.au ? c.au : periode;
-};
-
 export interface DemandeExercice {
   type: TypeExercice;
   graine?: number; // absent: drawn from the clock, and printed
@@ -43,16 +38,22 @@ export interface DemandeExercice {
   cle?: CleEnseignant; // the teacher's key, to seal the workbooks (never written in them)
 }
 
-/** Options checked before any file is written (a class gets one message, not one per student). */
 /** The aléas of a case as the énoncé and the pane's checkboxes name them (« Facture non encore échue »), not by their codes. */
 export const aleasEnClair = (type: TypeExercice, codes: readonly string[]): string =>
   codes.map((c) => paquetExercice(type).spec.gabarit.aleas.find((a) => a.code === c)?.libelle ?? c).join(' ; ') || 'aucun';
 
+/** Options checked before any file is written (a class gets one message, not one per student). */
 export function verifierDemande(d: DemandeExercice): void {
   const p = paquetExercice(d.type);
   if (d.aleas) verifierAleas(d.type, p.aleas, d.aleas);
-  const c = p.couverture;
-  if (c && !d.donnees && (d.periode < c.du || d.periode > c.au)) throw new RangeError(`Le mois ${d.periode} n'est pas couvert par ${c.parametres} (de ${c.du} à ${c.au}).`);
+  const avant = p.couverture && !d.donnees ? avantLaTable(p.couverture, d.periode) : undefined;
+  if (avant) throw new RangeError(`Impossible de créer ce cas : ${avant}.`);
+}
+
+/** What an exercise's case says of its dated values, when its month is past the table's last known ones (« reconduites »). */
+export function reconductionDuCas(type: TypeExercice, entree: unknown): string | undefined {
+  const c = paquetExercice(type).couverture;
+  return c && reconduction(c, c.mois(entree));
 }
 
 export interface CasPrepare {
@@ -71,11 +72,24 @@ export function casGenere(d: DemandeExercice, eleve: Eleve | null): CasPrepare {
 }
 
 /** One student's exercise as a workbook model (and its corrigé, built on demand): what files and the task pane render. */
-export function modeleDExercice(d: DemandeExercice, eleve: Eleve | null, cas: CasPrepare = casGenere(d, eleve)): { classeur: Classeur; corrige: () => Classeur; cas: CasPrepare } {
+export function modeleDExercice(
+  d: DemandeExercice,
+  eleve: Eleve | null,
+  cas: CasPrepare = casGenere(d, eleve),
+): { classeur: Classeur; corrige: () => Classeur; cas: CasPrepare; reconduction?: string } {
   const spec = paquetExercice(d.type).spec;
   const p = spec.parametresParDefaut(cas.entree);
-  const o: OptionsExercice = { graine: cas.graine, aleas: cas.aleas, eleve, date: d.date, ...(d.reglages ? { reglages: d.reglages } : {}), ...(d.cle ? { cle: d.cle } : {}) };
-  return { classeur: classeurExercice(spec, cas.entree, p, o), corrige: () => classeurCorrige(spec, cas.entree, p, o), cas };
+  const reconduction = reconductionDuCas(d.type, cas.entree);
+  const o: OptionsExercice = {
+    graine: cas.graine,
+    aleas: cas.aleas,
+    eleve,
+    date: d.date,
+    ...(d.reglages ? { reglages: d.reglages } : {}),
+    ...(d.cle ? { cle: d.cle } : {}),
+    ...(reconduction ? { reconduction } : {}),
+  };
+  return { classeur: classeurExercice(spec, cas.entree, p, o), corrige: () => classeurCorrige(spec, cas.entree, p, o), cas, ...(reconduction ? { reconduction } : {}) };
 }
 
 export interface ExerciceOuvert {

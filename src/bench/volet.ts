@@ -17,7 +17,7 @@ import { classeurClasse } from '../sheets/consolidation/classeurClasse';
 import { consoliderClasse } from '../consolidate/classe';
 import { releveVide, type Degre } from '../consolidate/preuves';
 import { competences } from '../referentiel';
-import { modeleDExercice, moisDeDemonstration } from '../app/modelesExercices';
+import { modeleDExercice } from '../app/modelesExercices';
 import { TYPES_EXERCICE } from '../exercices/registre';
 import { ecrireModele, insererClasseur, type Suivi } from '../io/office/insererClasseur';
 import { chargeEstimee, CHARGE_EXCEL_WEB } from '../io/office/chargeDeRequete';
@@ -126,7 +126,7 @@ async function preparationDansLeNavigateur(navigateur: Browser, serveur: Serveur
     await page.waitForSelector('#exercices-message.succes', { timeout: 600_000 });
     const archiveNavigateur = await mesure('agora:archive');
     const debutNode = performance.now();
-    const archives = archivesDeLaClasse(exercicesPourLaClasse({ type: 'tva', graine: 1, periode: moisDeDemonstration('tva', '2026-10'), date: DATE }, liste));
+    const archives = archivesDeLaClasse(exercicesPourLaClasse({ type: 'tva', graine: 1, periode: '2026-10', date: DATE }, liste));
     const octets = (await archiveDeClasseurs(archives.eleves)).length + (await archiveDeClasseurs(archives.enseignant)).length;
     ligne(`.zip des exercices de TVA, ${CLASSE} élèves, et celui des corrigés`, archiveNavigateur, performance.now() - debutNode, `${ko(octets)}`);
   } finally {
@@ -168,8 +168,7 @@ async function allersRetours(): Promise<void> {
   const modeles: { nom: string; m: () => Classeur | Promise<Classeur> }[] = [];
   for (const n of [1, 35, 500])
     modeles.push({ nom: `grilles, ${n} élève${n > 1 ? 's' : ''}, ${TYPES_GRILLE.length} types`, m: () => classeurGrilles(r, eleves(n), options, n > 1 ? 'classe' : 'eleve').classeur });
-  for (const type of TYPES_EXERCICE)
-    modeles.push({ nom: `exercice ${type}`, m: async () => (await modeleDExercice({ type, graine: 7, periode: moisDeDemonstration(type, '2026-10'), date: DATE }, eleves(1)[0]!)).classeur });
+  for (const type of TYPES_EXERCICE) modeles.push({ nom: `exercice ${type}`, m: async () => (await modeleDExercice({ type, graine: 7, periode: '2026-10', date: DATE }, eleves(1)[0]!)).classeur });
   for (const n of [35, 300]) modeles.push({ nom: `classe consolidée, ${n} élèves`, m: () => classeSynthetique(n) });
   process.stdout.write(`  ${'opération'.padEnd(58)}${'synchro.'.padStart(9)}${'commandes'.padStart(11)}${'budget'.padStart(8)}${'requête web'.padStart(13)}   fichier : sa préparation\n`);
   // the request on Excel on the web (ExcelApi 1.13 and later), where it is refused above 5 MB: for range

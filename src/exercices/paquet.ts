@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { SpecExercice } from '../sheets/exercices/commun';
+import type { Couverture } from '../domain/parametres/enVigueur';
 
 /**
  * Everything one exercise brings, in its own folder `src/exercices/<type>/`: the case's schema, the
@@ -20,8 +21,12 @@ export interface PaquetExercice<T extends string = string, E = unknown, P = unkn
   /** a case from a seed: `periode` is AAAA-MM; `mois`, the number of months when `options.mois` says so */
   generer(graine: number, periode: string, aleas: readonly string[], mois?: number): unknown;
   spec: SpecExercice<E, P>;
-  /** the months the dated parameters cover, and what they are (« les tables de paie »); any month when absent */
-  couverture?: { du: string; au: string; parametres: string };
+  /**
+   * the dated table the case is priced with (« les tables de paie »), its known months, and the
+   * case's month (AAAA-MM) that picks its values: before the table, refused; past it, reconducted
+   * and said so (domain/parametres/enVigueur.ts). Absent: the exercise has no dated values.
+   */
+  couverture?: Couverture & { mois: (e: E) => string };
   /** `agora calcul <type>`: the validated case → a JSON-ready result, amounts in euros */
   calculer?: (e: E) => unknown;
   /** takes `--mois 3..12`, the number of months (a budget); its generator holds the default */

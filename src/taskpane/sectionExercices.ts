@@ -1,6 +1,6 @@
 import { accorder } from '../domain/texte';
 import { cleDuVolet, creerCleDuVolet } from './cleDuVolet';
-import { aleasEnClair, modeleDExercice, moisDeDemonstration, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
+import { aleasEnClair, modeleDExercice, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
 import { EXERCICES, paquetExercice, type TypeExercice } from '../exercices/registre';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
@@ -132,7 +132,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const demande: DemandeExercice = {
       type,
       graine,
-      periode: moisDeDemonstration(type, periode),
+      periode,
       date: aujourdhui(),
       reglages: reglagesDuFormulaire(),
       cle,
@@ -143,12 +143,13 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     if (pourLaClasse()) return [await preparerClasse(demande), ...nouvelle].join(' ');
     const [nom, prenom, classe] = ['nom', 'prenom', 'classe'].map((k) => parId<HTMLInputElement>(`exercices-${k}`).value.trim());
     const eleve = nom || prenom ? { nom: nom!, prenom: prenom!, classe: classe! } : null;
-    const { classeur, cas, corrige: leCorrige } = modeleDExercice(demande, eleve);
+    const { classeur, cas, corrige: leCorrige, reconduction } = modeleDExercice(demande, eleve);
     const res = await inserer(hote, classeur);
     corrige = { nom: eleve ? fichiersExercices(type, [eleve])[0]!.corrige : `corrige-${type}.xlsx`, classeur: leCorrige };
     boutonCorrige.hidden = false;
     return [
       `Exercice « ${paquetExercice(type).spec.gabarit.titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${aleasEnClair(type, cas.aleas)}.`,
+      ...(reconduction ? [`Attention : ${reconduction} L\u2019énoncé et la feuille « Paramètres » le disent.`] : []),
       ...res.avertissements,
       ...nouvelle,
     ].join(' ');
@@ -175,6 +176,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     offrirFichier(parId<HTMLAnchorElement>('exercices-telechargement-corriges'), nomCorriges, octetsEnseignant, 'application/zip');
     lien.click();
     const n = exercices.length;
-    return `${accorder(n, 'classeur')} d'exercice « ${paquetExercice(demande.type).spec.gabarit.titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève : ${nom}, à distribuer. Les corrigés et la répartition des cas (repartition.csv) sont à part, pour vous seul : ${nomCorriges}.`;
+    const reconduction = exercices.find((x) => x.reconduction)?.reconduction;
+    return `${accorder(n, 'classeur')} d'exercice « ${paquetExercice(demande.type).spec.gabarit.titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève : ${nom}, à distribuer. Les corrigés et la répartition des cas (repartition.csv) sont à part, pour vous seul : ${nomCorriges}.${reconduction ? ` Attention : ${reconduction} L\u2019énoncé et la feuille « Paramètres » le disent.` : ''}`;
   }
 }

@@ -9,7 +9,7 @@ import { grillesDeLaClasse, grillesParEleve } from '../casDUsage';
 import type { OptionsGrilles } from '../../sheets/grilles/classeurGrilles';
 import { anneeScolaire, aujourdhui } from '../../domain/dates';
 import { typesParDefaut } from '../../sheets/grilles/gabarit';
-import { aleasEnClair, moisDeDemonstration } from '../../app/exercices';
+import { aleasEnClair } from '../../app/exercices';
 import { corrigerClasseur, exercicesDeLaClasse } from '../casDUsage';
 import { EXERCICES, TYPES_EXERCICE } from '../../exercices/registre';
 import { enEuros, versCentimes } from '../../domain/monnaie';
@@ -76,7 +76,7 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   for (const type of TYPES_EXERCICE) {
     const copies = path.join(dossier, 'exercices', type);
     const corriges = path.join(dossier, 'exercices', 'corriges', type);
-    const res = await exercicesDeLaClasse({ type, graine: 2026, periode: moisDeDemonstration(type, periode), date, cle }, liste.eleves, copies, corriges, true);
+    const res = await exercicesDeLaClasse({ type, graine: 2026, periode: periode, date, cle }, liste.eleves, copies, corriges, true);
     const ex = res.fichiers[0];
     s.out(
       `  ${type} : ${res.fichiers.length} classeurs dans ${copies}, corrigés dans ${corriges}${ex ? ` (par exemple ${path.basename(ex.fichier)} : cas n° ${ex.graine}, aléas : ${aleasEnClair(type, ex.aleas)})` : ''}\n`,

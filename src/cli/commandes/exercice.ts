@@ -86,6 +86,7 @@ export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
     if (!v('--par-eleve') || v('--out') || v('--eleve')) throw new ErreurUsage('Avec --classe, précisez --par-eleve DOSSIER (et non --out ni --eleve).');
     const liste = await lireListeEleves(csv, v('--nom-classe') ?? '');
     const res = await exercicesDeLaClasse(d, liste.eleves, v('--par-eleve')!, v('--corrige'), o.drapeaux.has('--remplacer'));
+    for (const a of new Set(res.fichiers.flatMap((f) => f.avertissements))) s.err(`Attention : ${a}\n`);
     if (json) s.out(JSON.stringify(res, null, 2) + '\n');
     else {
       s.out(`${accorder(res.fichiers.length, 'exercice écrit')} dans ${v('--par-eleve')}${v('--corrige') && res.fichiers.length ? `, corrigés dans ${v('--corrige')}` : ''}.\n`);
@@ -102,6 +103,7 @@ export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   for (const f of [sortie, v('--corrige')]) if (f && !f.toLowerCase().endsWith('.xlsx')) throw new ErreurUsage(`Le fichier de sortie doit se terminer par .xlsx : « ${f} ».`);
   const eleve = v('--eleve') ? { ...eleveDepuisTexte(v('--eleve')!), classe: v('--nom-classe') ?? '' } : null;
   const r = await ecrireExercice(d, eleve, sortie, v('--corrige'), o.drapeaux.has('--remplacer'));
+  for (const a of r.avertissements) s.err(`Attention : ${a}\n`);
   if (json) s.out(JSON.stringify(r, null, 2) + '\n');
   else
     s.out(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import donnees from './conges.json';
-import { enVigueur } from './enVigueur';
+import { avantLaTable, enVigueur, type Couverture } from './enVigueur';
+import { ErreurDonnees } from '../validation';
 
 /**
  * Paid leave (Code du travail): 2,5 jours ouvrables per month of actual work, at most 30, a
@@ -8,7 +9,10 @@ import { enVigueur } from './enVigueur';
  * pay, or the pay kept during the leave if higher (L3141-24). Dated values with their reference.
  */
 const Valeurs = z.object({ libelle: z.string(), valeurs: z.array(z.object({ depuis: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), valeur: z.number().positive(), reference: z.string() })).min(1) });
-const fichier = z.object({ source: z.string(), joursParMois: Valeurs, plafond: Valeurs, dixieme: Valeurs }).parse(donnees);
+const fichier = z.object({ couverture: z.object({ du: z.string(), au: z.string() }), source: z.string(), joursParMois: Valeurs, plafond: Valeurs, dixieme: Valeurs }).parse(donnees);
+
+/** The months whose paid-leave rules are known (checked against the Code du travail). */
+export const COUVERTURE_CONGES: Couverture = { ...fichier.couverture, table: 'les règles des congés payés', source: fichier.source };
 
 export interface ParametresConges {
   joursParMois: number;
@@ -25,6 +29,8 @@ export function periodeDeReference(mois: string): { du: string; au: string } {
 }
 
 export function parametresConges(date: string): ParametresConges {
+  const avant = avantLaTable(COUVERTURE_CONGES, date.slice(0, 7));
+  if (avant) throw new ErreurDonnees('Congé avant les règles connues des congés payés', [`champ « conge.mois » : ${avant}`]);
   return {
     joursParMois: enVigueur(fichier.joursParMois.valeurs, date).valeur,
     plafond: enVigueur(fichier.plafond.valeurs, date).valeur,

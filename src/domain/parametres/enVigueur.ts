@@ -1,6 +1,10 @@
+import { moisEnLettres } from '../dates';
+
 /**
  * Dated parameters (the way OpenFisca keeps them): a value applies from its `depuis` (AAAA-MM-JJ)
- * until the next one.
+ * until the next one. One rule for every table, so that none expires with the calendar: past the
+ * last month whose values are known, the last values apply « reconduites », and every place the
+ * case is shown says so; before the first month, a French error names the table.
  */
 
 /** The value in force on `date`: the last one whose `depuis` is not after it, if any. */
@@ -17,3 +21,36 @@ export function enVigueur<V extends { depuis: string }>(valeurs: readonly V[], d
   if (!v) throw new RangeError(`Aucune valeur en vigueur le ${date} (première valeur : ${valeurs[0]?.depuis}).`);
   return v;
 }
+
+/** The months a dated table's values are known for (AAAA-MM), what it is (« le barème kilométrique ») and its source. */
+export interface Couverture {
+  du: string;
+  au: string;
+  table: string;
+  source: string;
+}
+
+/** « le barème » → « du barème », « les tables » → « des tables »: the table after « de ». */
+const de = (table: string) =>
+  table
+    .replace(/^les /, 'des ')
+    .replace(/^le /, 'du ')
+    .replace(/^la /, 'de la ')
+    .replace(/^l[’']/, 'de l’');
+
+/** Why a month cannot be priced with a table: it is before the table's first values. */
+export const avantLaTable = (c: Couverture, mois: string): string | undefined =>
+  mois < c.du ? `${moisEnLettres(mois)} précède les premières valeurs ${de(c.table)} (${moisEnLettres(c.du)})` : undefined;
+
+/**
+ * What the énoncé and « Paramètres » say of a month past the table's last known values (undefined
+ * when they are known): the values applied, their date and source.
+ */
+export function reconduction(c: Couverture, mois: string): string | undefined {
+  if (mois <= c.au) return undefined;
+  return `Valeurs ${de(c.table)} connues jusqu\u2019en ${moisEnLettres(c.au)} : pour ${moisEnLettres(mois)}, les dernières sont reconduites (source : ${c.source}).`;
+}
+
+/** What the command line and the pane add for the teacher: how to bring newer values. */
+export const METTRE_A_JOUR =
+  'Si de nouvelles valeurs ont été publiées, saisissez-les dans la feuille « Paramètres » de l\u2019exercice, puis scellez-le de nouveau (agora sceller) avant de le distribuer.';

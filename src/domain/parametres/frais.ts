@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import donnees from './frais.json';
 import { ErreurDonnees } from '../validation';
-import { enVigueur } from './enVigueur';
+import { avantLaTable, enVigueur, type Couverture } from './enVigueur';
 
 /**
  * The tax scale for a car used for work (barème kilométrique), first bracket (up to 5 000 km a
  * year: d × rate), by fiscal horsepower (3 CV or less … 7 CV or more), as dated values with their
- * reference. The trip's month picks it; outside the known years the exercise is refused.
+ * reference. The trip's month picks it; past the known years the last scale is reconducted (enVigueur.ts).
  */
 const Fichier = z.object({
   source: z.string(),
@@ -15,7 +15,7 @@ const Fichier = z.object({
 });
 const fichier = Fichier.parse(donnees);
 
-export const COUVERTURE_FRAIS = fichier.couverture;
+export const COUVERTURE_FRAIS: Couverture = { ...fichier.couverture, table: 'le barème kilométrique', source: fichier.baremeKilometrique.valeurs.at(-1)!.reference };
 
 export interface ParametresFrais {
   /** € per km by fiscal horsepower, « 3 » for 3 CV or less, « 7 » for 7 CV or more */
@@ -24,8 +24,8 @@ export interface ParametresFrais {
 }
 
 export function parametresFrais(mois: string): ParametresFrais {
-  if (mois < fichier.couverture.du || mois > fichier.couverture.au)
-    throw new ErreurDonnees('Mois hors du barème kilométrique', [`champ « mois » : ${mois} n'est pas couvert ; le barème connu va de ${fichier.couverture.du} à ${fichier.couverture.au}`]);
+  const avant = avantLaTable(COUVERTURE_FRAIS, mois);
+  if (avant) throw new ErreurDonnees('Mois avant le barème kilométrique', [`champ « mois » : ${avant}`]);
   const v = enVigueur(fichier.baremeKilometrique.valeurs, `${mois}-01`);
   return { tauxKm: { ...v.taux }, reference: v.reference };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import donnees from './paie.json';
 import { ErreurDonnees } from '../validation';
-import { derniereEnVigueur } from './enVigueur';
+import { avantLaTable, derniereEnVigueur, type Couverture } from './enVigueur';
 
 /**
  * Payroll parameters (SMIC, PMSS, every rate, the réduction générale coefficients) as dated values
@@ -98,7 +98,7 @@ const fichier = TABLES_PAIE.parse(donnees);
 
 const CODES = Object.keys(fichier.parametres) as CodePaie[];
 /** First and last months the tables cover (AAAA-MM). */
-export const COUVERTURE_PAIE = fichier.couverture;
+export const COUVERTURE_PAIE: Couverture = { ...fichier.couverture, table: 'les tables de paie', source: 'Urssaf, CSS, C. trav., CGI (valeurs de modele-social)' };
 
 export interface ParametrePaie {
   code: CodePaie;
@@ -114,12 +114,10 @@ export type ParametresPaie = Partial<Record<CodePaie, ParametrePaie>>;
 /** Whether a code read from a case or a sheet is one of paie.json's. */
 export const estCodePaie = (c: string): c is CodePaie => (CODES as string[]).includes(c);
 
-/** The parameters of period `AAAA-MM`; outside the tables, a French error naming `champ`. */
+/** The parameters of period `AAAA-MM` (past the tables, their last values, reconducted); before them, a French error naming `champ`. */
 export function parametresPaie(periode: string, champ = 'periode'): ParametresPaie {
-  const { du, au } = fichier.couverture;
-  if (periode < du || periode > au) {
-    throw new ErreurDonnees('Période hors des tables de paie', [`champ « ${champ} » : ${periode} n'est pas couverte ; les paramètres de paie vont de ${du} à ${au}`]);
-  }
+  const avant = avantLaTable(COUVERTURE_PAIE, periode);
+  if (avant) throw new ErreurDonnees('Période avant les tables de paie', [`champ « ${champ} » : ${avant}`]);
   const jour = `${periode}-01`;
   const resultat: ParametresPaie = {};
   for (const code of CODES) {

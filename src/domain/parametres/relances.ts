@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import donnees from './relances.json';
 import { ErreurDonnees } from '../validation';
-import { enVigueur } from './enVigueur';
+import { avantLaTable, enVigueur, type Couverture } from './enVigueur';
+import { ajouterMois, moisEnLettres } from '../dates';
 
 /**
  * Late-payment parameters between professionals (Code de commerce, art. L441-10): the ECB rate of
@@ -13,7 +14,7 @@ const Fichier = z.object({ source: z.string(), couverture: z.object({ du: z.stri
 const fichier = Fichier.parse(donnees);
 
 /** First and last months the ECB table covers (AAAA-MM). */
-export const COUVERTURE_RELANCES = fichier.couverture;
+export const COUVERTURE_RELANCES: Couverture = { ...fichier.couverture, table: 'le tableau des taux de la BCE', source: 'Banque centrale européenne ; C. com., art. L441-10, II' };
 
 export interface TauxSemestre {
   depuis: string; // AAAA-01-01 or AAAA-07-01
@@ -30,15 +31,21 @@ export interface ParametresRelances {
 /** The first day of the half-year of `date`: the day whose ECB rate applies to a payment due then. */
 export const debutDuSemestre = (date: string): string => `${date.slice(0, 4)}-${Number(date.slice(5, 7)) <= 6 ? '01' : '07'}-01`;
 
-/** The parameters in force on `date` (AAAA-MM-JJ), with every half-year of the table up to it. */
+/**
+ * The parameters in force on `date` (AAAA-MM-JJ), with every half-year of the table up to it; the
+ * half-years past the table's last known rate carry that rate, « reconduit », so that « Paramètres »
+ * shows the rate of every half-year an invoice may fall due in.
+ */
 export function parametresRelances(date: string): ParametresRelances {
-  const mois = date.slice(0, 7);
-  if (mois < fichier.couverture.du || mois > fichier.couverture.au)
-    throw new ErreurDonnees('Date hors des tables des pénalités de retard', [
-      `champ « date » : ${mois} n'est pas couvert ; le taux de la BCE est connu de ${fichier.couverture.du} à ${fichier.couverture.au}`,
-    ]);
+  const avant = avantLaTable(COUVERTURE_RELANCES, date.slice(0, 7));
+  if (avant) throw new ErreurDonnees('Date avant le tableau des taux de la BCE', [`champ « date » : ${avant}`]);
+  const connus = fichier.tauxBce.valeurs.filter((v) => v.depuis <= date).map((v) => ({ depuis: v.depuis, taux: v.valeur, reference: v.reference }));
+  const dernier = connus.at(-1)!;
+  const reconduits: TauxSemestre[] = [];
+  for (let s = ajouterMois(dernier.depuis.slice(0, 7), 6); `${s}-01` <= date; s = ajouterMois(s, 6))
+    reconduits.push({ depuis: `${s}-01`, taux: dernier.taux, reference: `Reconduit : dernier taux connu, celui du semestre commençant en ${moisEnLettres(dernier.depuis.slice(0, 7))}` });
   return {
-    tauxBce: fichier.tauxBce.valeurs.filter((v) => v.depuis <= date).map((v) => ({ depuis: v.depuis, taux: v.valeur, reference: v.reference })),
+    tauxBce: [...connus, ...reconduits],
     majoration: enVigueur(fichier.majoration.valeurs, date).valeur,
     indemnite: Math.round(enVigueur(fichier.indemnite.valeurs, date).valeur * 100),
   };

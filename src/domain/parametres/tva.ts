@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import donnees from './tva.json';
-import { enVigueur } from './enVigueur';
+import { avantLaTable, enVigueur, type Couverture } from './enVigueur';
+import { ErreurDonnees } from '../validation';
 
 /**
  * TVA rates and thresholds as dated values with their legal reference (the way OpenFisca keeps
@@ -9,6 +10,7 @@ import { enVigueur } from './enVigueur';
 const Valeur = <T extends z.ZodRawShape>(forme: T) => z.object({ depuis: z.string(), reference: z.string(), ...forme });
 
 const ParametresTva = z.object({
+  couverture: z.object({ du: z.string(), au: z.string() }),
   source: z.string(),
   taux: z.array(z.object({ ligne: z.string(), libelle: z.string(), valeurs: z.array(Valeur({ taux: z.number().positive() })).min(1) })),
   seuilRemboursementMensuel: z.object({ libelle: z.string(), valeurs: z.array(Valeur({ montant: z.number().nonnegative() })).min(1) }),
@@ -29,7 +31,12 @@ export interface ParametresTvaDates {
 
 const donneesValidees = ParametresTva.parse(donnees);
 
+/** The months whose TVA rates and thresholds are known (checked against the CGI). */
+export const COUVERTURE_TVA: Couverture = { ...donneesValidees.couverture, table: 'les taux de TVA', source: 'CGI, art. 278 à 281 nonies' };
+
 export function parametresTva(date: string): ParametresTvaDates {
+  const avant = avantLaTable(COUVERTURE_TVA, date.slice(0, 7));
+  if (avant) throw new ErreurDonnees('Période avant les taux de TVA', [`champ « periode » : ${avant}`]);
   return {
     date,
     taux: donneesValidees.taux.map((t) => {

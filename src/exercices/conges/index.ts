@@ -1,6 +1,6 @@
 import { paquet } from '../paquet';
 import { resultatEnEuros } from '../../domain/monnaie';
-import { parametresConges } from '../../domain/parametres/conges';
+import { COUVERTURE_CONGES, parametresConges } from '../../domain/parametres/conges';
 import { EntreeConges } from './entree';
 import { calculerConges } from './calcul';
 import { ALEAS, casConges } from './cas';
@@ -14,5 +14,6 @@ export const CONGES = paquet({
   schema: EntreeConges,
   generer: casConges,
   spec: EXERCICE_CONGES,
+  couverture: { ...COUVERTURE_CONGES, mois: (e) => e.conge.mois },
   calculer: (e) => resultatEnEuros(calculerConges(e, parametresConges(`${e.conge.mois}-01`)), new Set(['moisTravailles', 'acquis', 'regle', 'solde'])),
 });

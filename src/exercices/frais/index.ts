@@ -14,6 +14,6 @@ export const FRAIS = paquet({
   schema: EntreeFrais,
   generer: casFrais,
   spec: EXERCICE_FRAIS,
-  couverture: { ...COUVERTURE_FRAIS, parametres: 'le barème kilométrique connu' },
+  couverture: { ...COUVERTURE_FRAIS, mois: (e) => e.mois },
   calculer: (e) => resultatEnEuros(calculerFrais(e, parametresFrais(e.mois)), new Set()),
 });

@@ -12,5 +12,5 @@ export const PAIE_ANOMALIES = paquet({
   schema: EntreeControlePaie,
   generer: casControlePaie,
   spec: EXERCICE_PAIE_CONTROLE,
-  couverture: { ...COUVERTURE_PAIE, parametres: 'les tables de paie' },
+  couverture: { ...COUVERTURE_PAIE, mois: (e) => e.cas.periode },
 });

@@ -14,6 +14,6 @@ export const PAIE = paquet({
   schema: EntreeBulletin,
   generer: casPaie,
   spec: EXERCICE_PAIE,
-  couverture: { ...COUVERTURE_PAIE, parametres: 'les tables de paie' },
+  couverture: { ...COUVERTURE_PAIE, mois: (e) => e.periode },
   calculer: (e) => resultatEnEuros(bulletinDe(e), new Set(['nombre', 'taux', 'tauxSalarial', 'tauxPatronal', 'tauxPas', 'coefficient'])),
 });

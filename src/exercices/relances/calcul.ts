@@ -1,4 +1,5 @@
-import { ecartJours } from '../../domain/dates';
+import { dateFr, ecartJours } from '../../domain/dates';
+import { ErreurDonnees } from '../../domain/validation';
 import type { Centimes } from '../../domain/monnaie';
 import { debutDuSemestre, type ParametresRelances } from '../../domain/parametres/relances';
 import type { EntreeRelances } from './entree';
@@ -65,7 +66,10 @@ export function tauxBceDe(p: ParametresRelances, echeance: string): number {
     .sort((a, b) => a.depuis.localeCompare(b.depuis))
     .filter((x) => x.depuis <= semestre)
     .pop();
-  if (!t) throw new RangeError(`Aucun taux de la BCE pour le semestre commençant le ${semestre}.`);
+  if (!t)
+    throw new ErreurDonnees('Échéance avant le tableau des taux de la BCE', [
+      `échéance du ${dateFr(echeance)} : le tableau des taux de la BCE commence au semestre du ${dateFr(p.tauxBce[0]?.depuis ?? semestre)} ; donnez le taux des pénalités dans les conditions générales de vente`,
+    ]);
   return t.taux;
 }
 
@@ -83,8 +87,9 @@ export function calculerRelances(e: EntreeRelances, p: ParametresRelances, f: Fa
     const jours = retard > 0 ? ecartJours(f.joursDepuisEcheance ? x.echeance : x.date, e.date) : 0;
     const niveau = [...NIVEAUX].reverse().find((n) => jours >= n.des)?.niveau ?? 0;
     const tranche = TRANCHES.length - 1 - [...TRANCHES].reverse().findIndex((t) => (jours || -1) >= t.des);
-    const legal = tauxBceDe(p, x.echeance) + (f.majoration ? p.majoration : 0);
-    const taux = jours ? (e.tauxContractuel !== undefined && f.tauxDuContrat ? e.tauxContractuel : legal) : 0;
+    // the legal rate only when no contract rate applies: an old invoice under the CGV needs no ECB rate
+    const legal = () => tauxBceDe(p, x.echeance) + (f.majoration ? p.majoration : 0);
+    const taux = jours ? (e.tauxContractuel !== undefined && f.tauxDuContrat ? e.tauxContractuel : legal()) : 0;
     return { numero: x.numero, reste, jours, niveau, tranche, taux, penalites: jours ? penalites(reste, taux, jours) : 0, indemnite: jours && f.indemnite ? p.indemnite : 0 };
   });
   const somme = (g: (x: SuiviFacture) => number) => factures.reduce((a, x) => a + g(x), 0);

@@ -14,6 +14,6 @@ export const RELANCES = paquet({
   schema: EntreeRelances,
   generer: casRelances,
   spec: EXERCICE_RELANCES,
-  couverture: { ...COUVERTURE_RELANCES, parametres: 'le tableau des taux de la BCE' },
+  couverture: { ...COUVERTURE_RELANCES, mois: (e) => e.date.slice(0, 7) },
   calculer: (e) => resultatEnEuros(calculerRelances(e, parametresRelances(e.date)), new Set(['jours', 'niveau', 'tranche', 'taux'])),
 });

@@ -1,6 +1,6 @@
 import { paquet } from '../paquet';
 import { dernierJour } from '../../domain/dates';
-import { parametresTva } from '../../domain/parametres/tva';
+import { COUVERTURE_TVA, parametresTva } from '../../domain/parametres/tva';
 import { EntreeCa3 } from './entree';
 import { calculerCa3 } from './ca3';
 import { ALEAS, casTva } from './cas';
@@ -14,5 +14,6 @@ export const TVA = paquet({
   schema: EntreeCa3,
   generer: casTva,
   spec: EXERCICE_TVA,
+  couverture: { ...COUVERTURE_TVA, mois: (e) => e.periode },
   calculer: (e) => calculerCa3(e, parametresTva(dernierJour(e.periode))),
 });

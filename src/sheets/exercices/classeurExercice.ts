@@ -17,6 +17,19 @@ export interface OptionsExercice {
   date: string; // AAAA-MM-JJ
   reglages?: ReglagesVerification; // how copies are checked (the defaults otherwise)
   cle?: CleEnseignant; // the teacher's key: the workbook is sealed (unsealed without one)
+  /** the case's month is past its dated table: the sentence that says so, on « Énoncé » and « Paramètres » */
+  reconduction?: string;
+}
+
+/** « Paramètres » says which dated values were reconducted past the table's last known month, and their source. */
+function avecReconduction(f: Feuille, texteReconduction: string | undefined): Feuille {
+  if (!texteReconduction) return f;
+  const n = f.largeurs.length;
+  const c = new ConstructeurFeuille(f.nom, f.largeurs, f);
+  c.vide();
+  c.ligne([{ valeur: 'Valeurs reconduites', style: bandeau, colonnes: n }]);
+  c.ligne([{ valeur: texteReconduction, style: texte, colonnes: n }]);
+  return { ...f, ...c.feuille(f.miseEnPage, f.figer) };
 }
 
 /** « Paramètres » ends with how copies are checked: read-only, the teacher sets it when creating the exercise. */
@@ -104,6 +117,7 @@ function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], e
     { valeur: o.eleve?.classe ?? '', style: valeur },
     { valeur: o.graine === null ? 'Cas de l\u2019enseignant' : `Cas n° ${o.graine}`, style: { ...valeur, alignement: 'droite' }, colonnes: n - 5 },
   ]);
+  if (o.reconduction) f.ligne([{ valeur: o.reconduction, style: { ...texte, italique: true }, colonnes: n }]);
   if (entreprise)
     f.ligne([
       { valeur: 'Entreprise', style: etiquette },
@@ -156,7 +170,9 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
   const enonce = feuilleEnonce(spec, blocs, e, o);
   const travail = spec.feuilleTravail(e, p);
   const parametres = spec.feuilleParametres(p);
-  const feuilles = [enonce.feuille, travail.feuille, avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT)].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
+  const feuilles = [enonce.feuille, travail.feuille, avecReconduction(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT), o.reconduction)].map((f) =>
+    avecPied(f, spec.gabarit.titre, o.eleve),
+  );
   const noms = [
     ...enonce.noms,
     ...travail.noms,
@@ -180,7 +196,9 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   const j = new ConstructeurFeuille(FEUILLES.justification, spec.largeursJustification ?? [12, 30, 70]);
   j.ligne([{ valeur: `Justification du corrigé — ${spec.gabarit.titre}`, style: titre, colonnes: 3 }]);
   spec.justification(e, p).forEach((l, i) => j.ligne(l.map((v) => ({ valeur: v, style: i === 0 ? { ...etiquette } : { ...valeur } }))));
-  const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), parametres.feuille].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
+  const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), avecReconduction(parametres.feuille, o.reconduction)].map((f) =>
+    avecPied(f, spec.gabarit.titre, o.eleve),
+  );
   const noms = [...enonce.noms, ...corrige.noms, ...parametres.noms];
   verifierNomsDefinis(noms);
   feuilles.push(agora(spec, blocs, p, o, `corrige-${spec.gabarit.id}`, feuilles));
