@@ -432,8 +432,10 @@ test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à 
   await page.locator('#onglet-verifier').click();
   await expect(page.locator('#section-verifier select, #section-verifier input:not([type=file])').count()).resolves.toBe(0); // no way to switch to formative (the only input chooses copy files)
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
-  await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : 0 réponse juste sur \d+ \(0 %\)\.$/);
+  // nothing typed yet: not scored (NE), and said so
+  await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : aucune réponse saisie sur \d+ ; copie non notée\.$/);
   const resultats = (await page.locator('#verifier-resultats').textContent())!;
+  expect(resultats).toContain('Copie vide : aucune réponse n\u2019est saisie ; chaque compétence est « NE » (non évalué), aucun degré n\u2019est retenu.');
   expect(resultats).toContain('mode sommatif.');
   expect(resultats).toContain('Évaluation sommative : le détail des réponses n’est pas communiqué.');
   await expect(page.locator('#verifier-resultats ul.reponses').count()).resolves.toBe(0);

@@ -30,7 +30,16 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
     el('tr', {}, el('th', { scope: 'col' }, 'Compétence'), el('th', { scope: 'col' }, 'Réussite'), el('th', { scope: 'col' }, 'Degré')),
   );
   for (const c of r.competences) comp.append(el('tr', {}, el('td', { title: c.critere }, `${c.code} ${c.libelle}`), el('td', {}, pct(c.taux)), el('td', {}, degre(c.niveau))));
-  zone.append(comp, el('p', { id: 'verifier-total' }, `Ensemble de la copie : ${accorder(r.total.reussis, 'réponse juste')} sur ${r.total.points} (${pct(r.total.taux)}).`));
+  zone.append(
+    comp,
+    el(
+      'p',
+      { id: 'verifier-total' },
+      r.vierge
+        ? `Ensemble de la copie : aucune réponse saisie sur ${r.total.points} ; copie non notée.`
+        : `Ensemble de la copie : ${accorder(r.total.reussis, 'réponse juste')} sur ${r.total.points} (${pct(r.total.taux)}).`,
+    ),
+  );
   if (r.mode !== 'formatif') return void zone.append(el('p', {}, 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.'));
   const liste = el('ul', { class: 'reponses', 'aria-label': 'Détail des réponses' });
   for (const c of r.controles) {
