@@ -1,4 +1,5 @@
 import { ConstructeurFeuille } from '../constructeur';
+import { avecTablesSolidaires } from '../pagination';
 import { valeursDuModele, verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
 import { bandeau, etiquette, sousTitre, texte, titre, valeur } from '../styles';
 import { pourcent, reglagesEnCles, REGLAGES_PAR_DEFAUT, type ReglagesVerification } from './reglages';
@@ -96,8 +97,11 @@ export const sceauExercice = (cle: CleEnseignant, spec: SpecExercice<unknown, un
 const pied = (titreExercice: string, eleve: Eleve | null) =>
   `&L&8${texteEnTete(eleve ? `${nomComplet(eleve)}${eleve.classe ? ` — ${eleve.classe}` : ''}` : 'Exercice AGOrA')}&C&8${texteEnTete(titreExercice)}&R&8Page &P / &N`;
 
-/** Every printed page of an exercise names the student: a loose sheet still finds its owner. */
-const avecPied = (f: Feuille, titreExercice: string, eleve: Eleve | null): Feuille => ({ ...f, miseEnPage: { ...f.miseEnPage, piedDePage: pied(titreExercice, eleve) } });
+/** Every printed page of an exercise names the student (a loose sheet still finds its owner), and no table is cut from its header. */
+const avecPied = (f: Feuille, titreExercice: string, eleve: Eleve | null): Feuille => {
+  const g = avecTablesSolidaires(f);
+  return { ...g, miseEnPage: { ...g.miseEnPage, piedDePage: pied(titreExercice, eleve) } };
+};
 
 function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], e: E, o: OptionsExercice): { feuille: Feuille; noms: NomDefini[] } {
   const g = spec.gabarit;
