@@ -4,6 +4,8 @@ import { entete, valeur } from '../src/sheets/styles';
 import { EXERCICES } from '../src/exercices/registre';
 import { casGenere, modeleDExercice } from '../src/app/modelesExercices';
 import type { Feuille } from '../src/sheets/model';
+import { texteValeur } from '../src/sheets/verification/resultats';
+import { FORMAT_DATE, FORMAT_EUROS, FORMAT_EUROS_ENTIERS, FORMAT_EUROS_PRECIS, FORMAT_TAUX } from '../src/sheets/exercices/blocs';
 
 /**
  * On paper, a table is read whole: it never continues on another page without its header rows. The
@@ -44,4 +46,25 @@ test('un tableau plus long qu’une page : ses lignes d’en-tête se répètent
   expect(coupeeSansEntete(g)).toEqual([]);
   // the long table does continue on other pages: its header repeats there
   expect((g.miseEnPage.sautsDePage ?? []).some((s) => s > 73 && s <= 192)).toBe(true);
+});
+
+test('« Résultats » montre chaque valeur dans le format de sa cellule : euros, dates, taux', () => {
+  expect(texteValeur(1200.95, [FORMAT_EUROS])).toBe('1\u202f200,95\u00a0€');
+  expect(texteValeur(58.1, [FORMAT_EUROS])).toBe('58,10\u00a0€');
+  expect(texteValeur(1419, [FORMAT_EUROS_ENTIERS])).toBe('1\u202f419\u00a0€');
+  expect(texteValeur(9.4567, [FORMAT_EUROS_PRECIS])).toBe('9,4567\u00a0€');
+  expect(texteValeur(20, [FORMAT_TAUX])).toBe('20,0\u00a0%');
+  expect(texteValeur(46113, [FORMAT_DATE])).toBe('01/04/2026'); // 2026-01-01 is 46023; + 31 + 28 + 31 = 46113
+  expect(texteValeur('2026-03-31', [])).toBe('31/03/2026');
+  expect(
+    texteValeur(
+      [
+        ['FV-1', 120.5],
+        ['FV-2', 0],
+      ],
+      [null, FORMAT_EUROS],
+    ),
+  ).toBe('FV-1 ; 120,50\u00a0€ | FV-2 ; 0,00\u00a0€');
+  expect(texteValeur([3, 4.5], [FORMAT_EUROS])).toBe('3,00\u00a0€ | 4,50\u00a0€');
+  expect(texteValeur(12, [])).toBe('12');
 });

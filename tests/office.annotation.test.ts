@@ -62,17 +62,19 @@ describe('« Annoter la copie » dans le classeur ouvert (volet)', () => {
     expect(travail.notes.get(adresse)).toBe(indication); // the hint of the typical error, as in a file
     // the evidence sheet: its name on the header, one sealed row
     const suivi = c.feuille(FEUILLE_SUIVI)!;
-    expect(c.noms.get(NOM_SUIVI.toUpperCase())!.reference).toBe(`='${FEUILLE_SUIVI}'!$A$1`);
-    expect(COLONNES_SUIVI.map((_, j) => suivi.cellules.get(`${String.fromCharCode(65 + j)}1`)?.valeur)).toEqual([...COLONNES_SUIVI]);
+    // a title (whose copy, which exercise) above the header the name points to
+    expect(String(suivi.cellules.get('A1')!.valeur)).toMatch(/^Suivi des compétences — .+ — Déclaration de TVA/);
+    expect(c.noms.get(NOM_SUIVI.toUpperCase())!.reference).toBe(`='${FEUILLE_SUIVI}'!$A$2`);
+    expect(COLONNES_SUIVI.map((_, j) => suivi.cellules.get(`${String.fromCharCode(65 + j)}2`)?.valeur)).toEqual([...COLONNES_SUIVI]);
     expect(lignes).toBe(1);
-    expect(suivi.cellules.get('E2')!.valeur).toBe('2.2.4');
-    expect(String(suivi.cellules.get('M2')!.valeur)).toMatch(/^[0-9a-f]{12}:[0-9a-f]{64}$/);
+    expect(suivi.cellules.get('E3')!.valeur).toBe('2.2.4');
+    expect(String(suivi.cellules.get('M3')!.valeur)).toMatch(/^[0-9a-f]{12}:[0-9a-f]{64}$/);
 
     // checked again: « Résultats » replaced, a second row below the first
     const deux = await annoter(c);
     expect(deux.ctx.syncs).toBe(4);
     expect(c.feuilles.filter((f) => f.nom === 'Résultats')).toHaveLength(1);
-    expect([suivi.cellules.get('E3')!.valeur, suivi.cellules.get('E4')?.valeur]).toEqual(['2.2.4', undefined]);
+    expect([suivi.cellules.get('E4')!.valeur, suivi.cellules.get('E5')?.valeur]).toEqual(['2.2.4', undefined]);
 
     // the saved workbook is a checked copy the consolidation counts (the rows' seals hold under the key)
     const lecture = new ContexteMemoire(c);

@@ -239,9 +239,12 @@ describe('copie annotée', () => {
     expect(textes.join('\n')).toContain('Résultats de la vérification — Bulletin de paie du mois');
     expect(textes.join('\n')).toContain('Élève : MARTIN Léa (1re AGOrA B)');
     const suivi = wb.getWorksheet('Suivi des compétences')!;
+    // a title above the header; the footer of the exercise's other sheets on both
+    expect(String(suivi.getCell('A1').value)).toBe('Suivi des compétences — MARTIN Léa — Bulletin de paie du mois');
+    for (const ws of [suivi, resultats]) expect(ws.headerFooter.oddFooter).toBe('&L&8MARTIN Léa — 1re AGOrA B&C&8Bulletin de paie du mois&R&8Page &P / &N');
     const lignes = suivi
       .getSheetValues()
-      .slice(2)
+      .slice(3)
       .map((l) => (l as unknown[]).slice(1));
     // one wrong answer out of n on the bulletin (3.2.4): (n − 1) / n, at least 90 %, degree 4; the écriture (3.2.5) is right
     const paie = v.rapport.competences.find((c) => c.code === '3.2.4')!;
@@ -256,9 +259,11 @@ describe('copie annotée', () => {
     // Readable when printed: widths of the layout, technical columns hidden, bordered wrapped rows as tall as their text
     expect(suivi.columns.map((c) => [Math.round(c.width ?? 0), !!c.hidden])).toEqual(LARGEURS_SUIVI.map((w, j) => [w, MASQUEES_SUIVI.includes(j)]));
     expect(COLONNES_SUIVI.filter((_, j) => MASQUEES_SUIVI.includes(j))).toEqual(['Modèle', 'Sceau']);
-    const critere = suivi.getCell(2, COLONNES_SUIVI.indexOf('Critère') + 1);
+    const critere = suivi.getCell(3, COLONNES_SUIVI.indexOf('Critère') + 1);
     expect([critere.alignment?.wrapText, critere.border?.top?.style]).toEqual([true, 'thin']);
-    expect(suivi.getRow(2).height).toBeGreaterThanOrEqual(2 * 12.75); // « Exactitude des éléments retenus pour la préparation des bulletins de paie »: two lines
+    // short values centred: a case number never runs into the compétence code beside it
+    expect([suivi.getCell(3, 4).alignment?.horizontal, suivi.getCell(3, 5).alignment?.horizontal]).toEqual(['center', 'center']);
+    expect(suivi.getRow(3).height).toBeGreaterThanOrEqual(2 * 12.75); // « Exactitude des éléments retenus pour la préparation des bulletins de paie »: two lines
     const brut = v.rapport.controles.find((c) => c.nom === 'PAIE_BRUT')!;
     expect(lignes[0]![6]).toBeCloseTo(v.rapport.competences[0]!.taux!, 6);
     const [feuille, adresse] = brut.cellule!.split('!');

@@ -1,3 +1,4 @@
+import { formatsDuModele } from '../sheets/model';
 import { ErreurDonnees } from '../domain/validation';
 import { competence } from '../referentiel';
 import { verifierReponses, type ResultatVerification } from '../check/verification';
@@ -15,7 +16,7 @@ import { champsSuivi, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
 import type { ValeurLue } from '../sheets/exercices/lecture';
 import type { ExerciceOuvert } from './modelesExercices';
 import type { Annotations } from '../sheets/verification/annotations';
-import { COULEURS_VERDICT, feuilleResultats } from '../sheets/verification/resultats';
+import { COULEURS_VERDICT, feuilleResultats, piedDuRapport } from '../sheets/verification/resultats';
 import { COLONNES_SUIVI, feuilleSuivi, lignesDuSuivi, lignesSuivi, NOM_SUIVI } from '../sheets/verification/suivi';
 
 /** Checking an exercise already read, from a file or from the workbook open in Excel: no file is touched. */
@@ -118,6 +119,13 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     resultat,
     (code) => competence(code).libelle,
   );
+  // each answer's values shown in its cells' number format (« Travail » as the template makes it for this case)
+  const travail = x.spec.feuilleTravail(x.entree, x.parametres);
+  const plages = new Map(travail.noms.map((n) => [n.nom, n.plage]));
+  rapport.controles = rapport.controles.map((c) => {
+    const plage = plages.get(c.nom);
+    return plage ? { ...c, formats: formatsDuModele(travail.feuille, plage) } : c;
+  });
   const cle = o.cle;
   return { rapport, resultat, ...(cle && sceau === 'valide' ? { scellerSuivi: (ligne: readonly ValeurLue[]) => sceller(cle, USAGE_SCEAU_SUIVI, champsSuivi(x.eleve, ligne)) } : {}) };
 }
@@ -145,7 +153,17 @@ export function annotationsDeLaCopie(v: CopieVerifiee, source: string): Annotati
     ? resultat.controles.flatMap((c) => (c.plage && c.diagnostic && c.statut !== 'juste' ? [{ feuille: c.plage.feuille, ligne: c.plage.haut, colonne: c.plage.gauche, texte: c.diagnostic }] : []))
     : [];
   const lignes = lignesDuSuivi(lignesSuivi(rapport, source, v.scellerSuivi));
-  return { resultats: feuilleResultats(rapport), couleurs, notes, suivi: { nom: NOM_SUIVI, entetes: COLONNES_SUIVI, lignes, nouvelle: feuilleSuivi(lignes) } };
+  return {
+    resultats: feuilleResultats(rapport),
+    couleurs,
+    notes,
+    suivi: {
+      nom: NOM_SUIVI,
+      entetes: COLONNES_SUIVI,
+      lignes,
+      nouvelle: feuilleSuivi(lignes, `Suivi des compétences — ${rapport.eleve ?? 'élève non indiqué'} — ${rapport.titre}`, piedDuRapport(rapport)),
+    },
+  };
 }
 
 /** A path's last part, whatever the system's separator: the name a copy's evidence rows record. */

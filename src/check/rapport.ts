@@ -33,6 +33,8 @@ export interface ControleRapporte {
   cellule: string | null; // « Travail!D12 », the answer's first cell as the workbook now has it
   attendu: unknown;
   saisi: unknown;
+  /** the number format of each column of the answer's cells (euros, dates, rates), to show values as they were typed */
+  formats?: (string | null)[];
   statut: Statut;
   diagnostic: string | null;
   erreurs: string[]; // codes of the typical errors recognised

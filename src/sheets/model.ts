@@ -165,6 +165,12 @@ export function valeursDuModele(f: Feuille, plage: string): Valeur[][] {
   return Array.from({ length: z.bas - z.haut + 1 }, (_, i) => Array.from({ length: z.droite - z.gauche + 1 }, (_, j) => f.lignes[z.haut - 1 + i]?.cellules[z.gauche - 1 + j]?.valeur ?? null));
 }
 
+/** The number format of each column of a range's first row (an answer's cells, as « Travail » formats them). */
+export function formatsDuModele(f: Feuille, plage: string): (string | null)[] {
+  const z = zone(plage)!;
+  return Array.from({ length: z.droite - z.gauche + 1 }, (_, j) => f.lignes[z.haut - 1]?.cellules[z.gauche - 1 + j]?.style?.format ?? null);
+}
+
 /** Defined-name syntax: a letter or _ first, then letters, digits, _ or . ; never a cell address. */
 export function nomDefiniValide(nom: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(nom) && !/^[A-Za-z]{1,3}[0-9]+$/.test(nom) && !/^[RrCc]$/.test(nom);

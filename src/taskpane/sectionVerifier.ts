@@ -49,7 +49,7 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
       b.addEventListener('click', () => montrer(c.cellule!));
       li.append(' ', b);
     }
-    if (r.montrerAttendus && c.statut !== 'juste') li.append(el('div', { class: 'discret' }, `Attendu : ${texteValeur(c.attendu)} ; saisi : ${texteValeur(c.saisi) || '—'}`));
+    if (r.montrerAttendus && c.statut !== 'juste') li.append(el('div', { class: 'discret' }, `Attendu : ${texteValeur(c.attendu, c.formats)} ; saisi : ${texteValeur(c.saisi, c.formats) || '—'}`));
     if (c.diagnostic) li.append(el('div', { class: 'indication' }, c.diagnostic));
     liste.append(li);
   }

@@ -181,7 +181,7 @@ function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendu
 
 function justification(e: EntreeConges, p: ParametresConges): string[][] {
   const r = calculerConges(e, p);
-  const eur = (c: number) => `${montantTexte(c)} €`;
+  const eur = montantTexte;
   const avant = e.mois.filter((m) => m.situation === 'avant_entree').length;
   const exclus = [...(avant ? [`${avant} mois avant l\u2019embauche`] : []), ...e.mois.filter((m) => m.situation === 'sans_solde').map((m) => `${moisEnLettres(m.mois)} en congé sans solde`)];
   const brut = r.moisTravailles * p.joursParMois;

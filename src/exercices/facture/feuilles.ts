@@ -174,7 +174,7 @@ function feuilleTravail(e: EntreeFacture, _p: null, remplie?: Attendus): Feuille
   e.lignes.forEach((l, i) =>
     f.ligne([
       { valeur: l.reference, style: { ...valeur, alignement: 'centre' } },
-      { valeur: `${l.designation} (${l.quantite} × ${montantTexte(l.prixUnitaire)} €${l.remise ? `, remise ${pourcentFr(l.remise)}` : ''})`, style: { ...valeur, retourLigne: true } },
+      { valeur: `${l.designation} (${l.quantite} × ${montantTexte(l.prixUnitaire)}${l.remise ? `, remise ${pourcentFr(l.remise)}` : ''})`, style: { ...valeur, retourLigne: true } },
       ...[0, 1, 2].map((j) => ({ valeur: rempli(NOMS_FAC.lignes, i, j), style: montant })),
     ]),
   );
@@ -230,7 +230,7 @@ const feuilleParametres = (): FeuilleConstruite =>
 /** How each amount is obtained: each line, then each rate's cascade, the port's share, the totals. */
 function justification(e: EntreeFacture): string[][] {
   const r = calculerFacture(e, FACON_JUSTE);
-  const eur = (c: number) => `${montantTexte(c)} €`;
+  const eur = montantTexte;
   const lignes: string[][] = [['Étape', 'Montant', 'Comment on l\u2019obtient']];
   const document = (m: Montants, quoi: string, quantites: (ref: string) => number) => {
     for (const l of m.lignes) {

@@ -148,7 +148,7 @@ function feuilleTravail(e: EntreeFrais, _p: ParametresFrais, remplie?: Attendus)
 
 function justification(e: EntreeFrais, p: ParametresFrais): string[][] {
   const r = calculerFrais(e, p);
-  const eur = (c: number) => `${montantTexte(c)} €`;
+  const eur = montantTexte;
   const cv = ligneDuBareme(e.puissance);
   return [
     ['Ligne', 'Montant retenu', 'Comment on l\u2019obtient'],

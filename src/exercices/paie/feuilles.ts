@@ -260,7 +260,7 @@ function justification(e: EntreeBulletin, p: ParametresPaie): string[][] {
     lignes.push([
       b.reduction.formule === 'RGDU' ? 'Réduction générale dégressive unique' : 'Réduction générale',
       '',
-      `SMIC de référence du mois ${montantTexte(b.reduction.smicReference)} € ; coefficient ${nombreFr(b.reduction.coefficient)} (arrondi à 4 décimales, CSS art. D. 241-7)`,
+      `SMIC de référence du mois ${montantTexte(b.reduction.smicReference)} ; coefficient ${nombreFr(b.reduction.coefficient)} (arrondi à 4 décimales, CSS art. D. 241-7)`,
     ]);
   }
   lignes.push(

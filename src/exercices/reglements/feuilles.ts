@@ -189,7 +189,7 @@ const feuilleParametres = (): FeuilleConstruite =>
 
 function justification(e: EntreeReglements): string[][] {
   const r = calculerReglements(e);
-  const eur = (c: number) => `${montantTexte(c)} €`;
+  const eur = montantTexte;
   return [
     ['Facture', 'Montant à payer', 'Comment on l\u2019obtient'],
     ...r.reglements.map((x, i) => {

@@ -233,7 +233,7 @@ function feuilleTravail(e: EntreeRelances, _p: ParametresRelances, remplie?: Att
 /** How each figure is obtained: the delay of each invoice, its rate and penalties, then the totals. */
 function justification(e: EntreeRelances, p: ParametresRelances): string[][] {
   const r = calculerRelances(e, p);
-  const eur = (c: number) => `${montantTexte(c)} €`;
+  const eur = montantTexte;
   const lignes: string[][] = [['Facture', 'Reste dû', 'Comment on l\u2019obtient']];
   r.factures.forEach((x, i) => {
     const source = e.factures[i]!;

@@ -96,7 +96,7 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
     return [
       { valeur: { date: m.date }, style: { ...valeur, alignement: 'centre' as const, format: 'dd/mm/yyyy' } },
       { valeur: m.piece, style: { ...valeur, alignement: 'centre' as const } },
-      { valeur: `${NATURES[m.nature]} de ${m.quantite}${m.coutUnitaire === undefined ? '' : ` à ${montantTexte(m.coutUnitaire)} €`}`, style: valeur },
+      { valeur: `${NATURES[m.nature]} de ${m.quantite}${m.coutUnitaire === undefined ? '' : ` à ${montantTexte(m.coutUnitaire)}`}`, style: valeur },
     ];
   };
   const fiche = (nom: string, intitule: string, colonnes: string[], styles: Style[]) => {
@@ -105,7 +105,7 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
     f.ligne([
       { valeur: { date: e.debut }, style: { ...valeur, alignement: 'centre', format: 'dd/mm/yyyy' } },
       { valeur: '', style: valeur },
-      { valeur: `Stock initial : ${e.stockInitial.quantite} à ${montantTexte(e.stockInitial.coutUnitaire)} €`, style: { ...valeur, italique: true } },
+      { valeur: `Stock initial : ${e.stockInitial.quantite} à ${montantTexte(e.stockInitial.coutUnitaire)}`, style: { ...valeur, italique: true } },
       ...colonnes.map(() => ({ valeur: '', style: valeur })),
     ]);
     const premiere = f.nombreDeLignes + 1;
@@ -164,7 +164,7 @@ const feuilleParametres = (): FeuilleConstruite =>
 /** How each line of the two cards is obtained, then the reorder decision. */
 function justification(e: EntreeStocks): string[][] {
   const r = calculerStocks(e);
-  const eur = (c: number) => `${montantTexte(c)} €`;
+  const eur = montantTexte;
   const lignes: string[][] = [['Pièce', 'Valeur du stock', 'Comment on l\u2019obtient']];
   let precedent = { quantite: e.stockInitial.quantite, valeur: e.stockInitial.quantite * e.stockInitial.coutUnitaire };
   e.mouvements.forEach((m, i) => {

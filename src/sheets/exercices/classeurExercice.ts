@@ -94,8 +94,10 @@ export function champsScelles(spec: SpecExercice<unknown, unknown>, valeur: (cle
 export const sceauExercice = (cle: CleEnseignant, spec: SpecExercice<unknown, unknown>, valeur: (cle: string) => string, eleve: Eleve | null) =>
   sceller(cle, USAGE_SCEAU_EXERCICE, champsScelles(spec, valeur, eleve));
 
-const pied = (titreExercice: string, eleve: Eleve | null) =>
-  `&L&8${texteEnTete(eleve ? `${nomComplet(eleve)}${eleve.classe ? ` — ${eleve.classe}` : ''}` : 'Exercice AGOrA')}&C&8${texteEnTete(titreExercice)}&R&8Page &P / &N`;
+/** The footer of every printed page of an exercise, its checked copy's sheets included: the student (and class), the exercise, « Page n / N ». */
+export const piedDExercice = (titreExercice: string, eleve: string | null) => `&L&8${texteEnTete(eleve ?? 'Exercice AGOrA')}&C&8${texteEnTete(titreExercice)}&R&8Page &P / &N`;
+
+const pied = (titreExercice: string, eleve: Eleve | null) => piedDExercice(titreExercice, eleve ? `${nomComplet(eleve)}${eleve.classe ? ` — ${eleve.classe}` : ''}` : null);
 
 /** Every printed page of an exercise names the student (a loose sheet still finds its owner), and no table is cut from its header. */
 const avecPied = (f: Feuille, titreExercice: string, eleve: Eleve | null): Feuille => {

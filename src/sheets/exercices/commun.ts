@@ -1,3 +1,4 @@
+import { enEuros } from '../../domain/monnaie';
 import type { Feuille, NomDefini, Valeur } from '../model';
 import { ConstructeurFeuille } from '../constructeur';
 import { etiquette, sousTitre, texte, titre } from '../styles';
@@ -74,8 +75,8 @@ export interface SpecExercice<E, P> {
 /** The case's blocks as read: a table by name → rows of values by column key; single values by key. */
 export type LectureBlocs = Map<string, Record<string, unknown>[] | Record<string, unknown>>;
 
-/** Cents as the justification sheet shows them: « 1234,50 » (no unit, the column says euros). */
-export const montantTexte = (c: number) => (c / 100).toFixed(2).replace('.', ',');
+/** Cents as the justification sheet shows them: « 1 234,50 € », as a teacher reads an amount. */
+export const montantTexte = (c: number) => enEuros(c);
 
 /** The corrigé's copy of an answer sheet shows the expected values on a pale green fill. */
 export const fondCorrige = (remplie: Attendus | undefined) => (remplie ? { fond: 'E2EFDA' } : {});

@@ -2,11 +2,12 @@ import { accorder } from '../../domain/texte';
 import { ConstructeurFeuille } from '../constructeur';
 import type { Feuille, Style } from '../model';
 import { alerte, bandeau, entete, etiquette, sousTitre, titre, valeur } from '../styles';
-import { dateFr } from '../../domain/dates';
+import { dateDeSerie, dateFr, estFormatDate, RE_DATE } from '../../domain/dates';
 import { COPIE_VIERGE, type RapportCopie } from '../../check/rapport';
 import type { Statut } from '../../check/controle';
 import type { Degre } from '../../check/competences';
 import { pourcent } from '../exercices/reglages';
+import { piedDExercice } from '../exercices/classeurExercice';
 
 export const FEUILLE_RESULTATS = 'Résultats';
 
@@ -17,14 +18,30 @@ const COULEUR_STATUT: Record<Statut, string> = { juste: COULEURS_VERDICT.juste, 
 /** How the report shows a rate, a degree and a value, in the annotated copy as in the task pane. */
 export const pct = (t: number | null) => (t === null ? '—' : pourcent(t));
 export const degre = (d: Degre | null) => (d ? `${d.code} — ${d.libelle}` : 'non noté');
-export const texteValeur = (v: unknown): string =>
-  v === null || v === undefined
-    ? ''
-    : Array.isArray(v)
-      ? v.map((x) => (Array.isArray(x) ? x.map(texteValeur).join(' ; ') : texteValeur(x))).join(' | ')
-      : typeof v === 'number'
-        ? String(v).replace('.', ',')
-        : String(v);
+/**
+ * A value as a reader of the cell saw it, in its cell's number format: « 1 200,95 € », « 31/03/2026 »,
+ * « 20,0 % »; a list's values one after the other, a table's rows separated by « | ».
+ */
+export function texteValeur(v: unknown, formats: readonly (string | null)[] = []): string {
+  const un = (x: unknown, format: string | null | undefined): string => {
+    if (x === null || x === undefined) return '';
+    if (typeof x === 'string' && RE_DATE.test(x)) return dateFr(x);
+    if (typeof x !== 'number') return String(x);
+    if (format && estFormatDate(format)) return dateFr(dateDeSerie(x));
+    return format ? nombreFormate(x, format) : String(x).replace('.', ',');
+  };
+  if (!Array.isArray(v)) return un(v, formats[0]);
+  return v.map((x, i) => (Array.isArray(x) ? x.map((y, j) => un(y, formats[j])).join(' ; ') : un(x, formats.length ? formats[i % formats.length] : null))).join(' | ');
+}
+
+/** A number in an Excel format's way: its decimals (0.00## : 2 to 4), grouping, and its quoted unit (« € », « % »). */
+function nombreFormate(x: number, format: string): string {
+  const m = /0(?:\.(0*)(#*))?/.exec(format.replace(/"[^"]*"/g, ''));
+  const min = m?.[1]?.length ?? 0;
+  const texte = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: min, maximumFractionDigits: min + (m?.[2]?.length ?? 0), useGrouping: format.includes(',') }).format(x);
+  const unite = /"([^"]+)"/.exec(format)?.[1];
+  return unite ? `${texte}\u00a0${unite}` : texte;
+}
 
 /**
  * « Résultats »: who, which exercise, when and how it was checked; the rate and degree of each
@@ -73,7 +90,7 @@ export function feuilleResultats(r: RapportCopie): Feuille {
   if (!formatif) {
     f.vide();
     f.ligne([{ valeur: 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.', style: sousTitre, colonnes: n }]);
-    return f.feuille({ orientation: 'portrait', ajusterLargeur: true });
+    return f.feuille({ orientation: 'portrait', ajusterLargeur: true, piedDePage: piedDuRapport(r) });
   }
   f.vide();
   f.ligne([{ valeur: 'Détail des réponses', style: bandeau, colonnes: n }]);
@@ -84,9 +101,12 @@ export function feuilleResultats(r: RapportCopie): Feuille {
       { valeur: c.cellule ?? '—', style: cc },
       { valeur: c.competence, style: cc },
       { valeur: c.statut, style: { ...cc, gras: true, fond: COULEUR_STATUT[c.statut] } },
-      ...(r.montrerAttendus ? [{ valeur: texteValeur(c.attendu), style: valeur }] : []),
-      { valeur: texteValeur(c.saisi), style: valeur },
+      ...(r.montrerAttendus ? [{ valeur: texteValeur(c.attendu, c.formats), style: valeur }] : []),
+      { valeur: texteValeur(c.saisi, c.formats), style: valeur },
       { valeur: c.diagnostic ?? '', style: valeur },
     ]);
-  return f.feuille({ orientation: 'paysage', ajusterLargeur: true, lignesRepetees: [premiere, premiere] }, { lignes: premiere, colonnes: 0 });
+  return f.feuille({ orientation: 'paysage', ajusterLargeur: true, lignesRepetees: [premiere, premiere], piedDePage: piedDuRapport(r) }, { lignes: premiere, colonnes: 0 });
 }
+
+/** The checked copy's sheets have the footer of its other sheets: student and class, exercise, page. */
+export const piedDuRapport = (r: RapportCopie) => piedDExercice(r.titre, r.eleve ? `${r.eleve}${r.classe ? ` — ${r.classe}` : ''}` : null);

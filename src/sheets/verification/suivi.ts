@@ -2,7 +2,7 @@ import type { RapportCopie } from '../../check/rapport';
 import { dateDeSerie, RE_DATE } from '../../domain/dates';
 import { ConstructeurFeuille } from '../constructeur';
 import type { Feuille, Ligne, NomDefini, Style } from '../model';
-import { entete } from '../styles';
+import { entete, titre as titreStyle } from '../styles';
 import { texteLu, type ValeurLue } from '../exercices/lecture';
 
 /**
@@ -19,6 +19,8 @@ export const LARGEURS_SUIVI: readonly number[] = [11, 34, 18, 10, 11, 40, 10, 7,
 export const MASQUEES_SUIVI: readonly number[] = [COLONNES_SUIVI.indexOf('Modèle'), COLONNES_SUIVI.indexOf('Sceau')];
 
 const STYLE_LIGNE: Style = { taille: 10, vertical: 'haut', retourLigne: true, bordure: true };
+// short values (date, case number, code, rate, degree, mode) centred: a right-aligned case number never runs into the code beside it
+const CENTREES = new Set(['Date', 'Cas n°', 'Compétence', 'Taux de réussite', 'Degré', 'Mode'].map((c) => COLONNES_SUIVI.indexOf(c as (typeof COLONNES_SUIVI)[number])));
 // a hidden column's text must not make its row taller
 const STYLE_MASQUE: Style = { taille: 10, vertical: 'haut', bordure: true };
 
@@ -29,7 +31,7 @@ export function lignesDuSuivi(lignes: readonly (string | number | null)[][]): Li
     f.ligne(
       l.map((v, j) => {
         const format = FORMATS_SUIVI[j];
-        const base = MASQUEES_SUIVI.includes(j) ? STYLE_MASQUE : STYLE_LIGNE;
+        const base = MASQUEES_SUIVI.includes(j) ? STYLE_MASQUE : CENTREES.has(j) ? { ...STYLE_LIGNE, alignement: 'centre' as const } : STYLE_LIGNE;
         // an ISO date in the date column becomes a date; anything else stays the value it is
         const valeur = format?.includes('yy') && typeof v === 'string' && RE_DATE.test(v) ? { date: v } : v;
         return { valeur, style: format ? { ...base, format } : base };
@@ -38,15 +40,19 @@ export function lignesDuSuivi(lignes: readonly (string | number | null)[][]): Li
   return f.feuille({ orientation: 'paysage', ajusterLargeur: true }).lignes;
 }
 
-/** A new « Suivi des compétences »: its header (where `NOM_SUIVI` points) and its first rows (`lignesDuSuivi`). */
-export function feuilleSuivi(lignes: readonly Ligne[], nom: string = FEUILLE_SUIVI): { feuille: Feuille; nom: NomDefini } {
+/**
+ * A new « Suivi des compétences »: its title (`titre`: whose copy, which exercise), its header (where
+ * `NOM_SUIVI` points, repeated on every printed page) and its first rows (`lignesDuSuivi`).
+ */
+export function feuilleSuivi(lignes: readonly Ligne[], titre: string, piedDePage: string, nom: string = FEUILLE_SUIVI): { feuille: Feuille; nom: NomDefini } {
   const f = new ConstructeurFeuille(nom, [...LARGEURS_SUIVI]);
-  f.ligne(
+  f.ligne([{ valeur: titre, style: titreStyle, colonnes: 6 }], 22);
+  const entetes = f.ligne(
     COLONNES_SUIVI.map((c) => ({ valeur: c, style: entete })),
     28,
   );
-  const feuille = f.feuille({ orientation: 'paysage', ajusterLargeur: true, lignesRepetees: [1, 1] }, { lignes: 1, colonnes: 0 }, [...MASQUEES_SUIVI]);
-  return { feuille: { ...feuille, lignes: [...feuille.lignes, ...lignes] }, nom: { nom: NOM_SUIVI, feuille: nom, plage: 'A1' } };
+  const feuille = f.feuille({ orientation: 'paysage', ajusterLargeur: true, lignesRepetees: [entetes, entetes], piedDePage }, { lignes: entetes, colonnes: 0 }, [...MASQUEES_SUIVI]);
+  return { feuille: { ...feuille, lignes: [...feuille.lignes, ...lignes] }, nom: { nom: NOM_SUIVI, feuille: nom, plage: `A${entetes}` } };
 }
 
 export const USAGE_SCEAU_SUIVI = 'agora-suivi-1';
