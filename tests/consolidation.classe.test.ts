@@ -196,8 +196,14 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   // the students' list behind the drop-down of « Profil »: the last column of « Synthèse », hidden
   const ws = wb.getWorksheet(FEUILLES_CLASSE.synthese)!;
   expect([ws.getColumn(ws.columnCount).hidden, ws.getColumn(ws.columnCount - 1).hidden]).toEqual([true, false]);
-  expect(ws.getCell(6, ws.columnCount).value).toBe('Élèves (liste de choix de « Profil »)');
-  expect(ws.getCell(7, ws.columnCount).value).toBe('DUPONT Jean (Tle A)');
+  expect(ws.getCell(5, ws.columnCount).value).toBe('Élèves (liste de choix de « Profil »)');
+  expect(ws.getCell(6, ws.columnCount).value).toBe('DUPONT Jean (Tle A)');
+  // the title in the two columns printed on every page (class, student), never cut on the pages to the right
+  expect([ws.getCell('A1').value, ws.getCell('A1').isMerged, ws.getCell('B1').master.address]).toEqual(['Synthèse des compétences de la classe', true, 'A1']);
+  // « Détail » prints its heading only (a class's thousands of rows are for the screen), with a word on how to print it all
+  // (absolute rows: exceljs alone writes « $A1:$M4 », a relative area that LibreOffice ignores)
+  const classeur = await (await JSZip.loadAsync(await fs.readFile(sortie))).file('xl/workbook.xml')!.async('string');
+  expect(classeur).toContain('<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;Détail&apos;!$A$1:$M$4</definedName>');
   expect(wb.getWorksheet('_agora')!.state).toBe('veryHidden');
   const synthese = await feuille(sortie, FEUILLES_CLASSE.synthese);
   const entete = synthese.find((l) => l[0] === 'Classe')!;

@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ecrireExercice } from '../src/cli/casDUsage';
+import { consoliderClasseurs, ecrireExercice, grillesParEleve, simulerGrilles } from '../src/cli/casDUsage';
+import { classeursNommes } from '../src/io/fichiers';
+import { referentiel } from '../src/referentiel';
+import type { TypeGrille } from '../src/sheets/grilles/gabarit';
 import { classeurEnXlsx } from '../src/io/exceljs/ecrireClasseur';
 import { ConstructeurFeuille } from '../src/sheets/constructeur';
 import { avecTablesSolidaires } from '../src/sheets/pagination';
@@ -58,4 +61,32 @@ test('un tableau plus long qu’une page : LibreOffice répète ses lignes d’e
   expect(pages.length).toBeGreaterThan(1);
   for (const p of pages) expect(p).toMatch(/Numéro +Montant +Contrôle/);
   expect(pages.at(-1)).toContain('L150');
+}, 300_000);
+
+test('classeur de la classe imprimé : ce que lit un conseil de classe — « Détail » réduit à son en-tête, le titre de la « Synthèse » entier sur chaque page', async () => {
+  const grilles = path.join(d, 'grilles');
+  const remplies = path.join(d, 'remplies');
+  mkdirSync(remplies);
+  const eleves = ['BENALI', 'MARTIN', 'PETIT', 'DIALLO'].map((nom) => ({ nom, prenom: 'Léa', classe: 'Tle A' }));
+  const options = { types: ['pfmp', 'e31', 'e32', 'attestation'] as TypeGrille[], etablissement: 'LP', annee: '2026-2027', date: '2026-12-06' };
+  const res = await grillesParEleve(eleves, options, grilles);
+  for (const [i, f] of res.fichiers.entries()) await simulerGrilles(f.fichier, path.join(remplies, path.basename(f.fichier)), referentiel(), i === 0, options.types);
+  const sortie = path.join(d, 'classe.xlsx');
+  await consoliderClasseurs(await classeursNommes([remplies]), { sortie, methode: 'recente', date: '2026-12-06' });
+  const pdf = convertirAvecLibreOffice(sortie, 'pdf', path.join(d, 'pdf-classe'));
+  const pages = pagesDuPdf(pdf);
+  const pied = (p: string) =>
+    p
+      .split('\n')
+      .filter((l) => l.trim())
+      .at(-1)!;
+  const detail = pages.filter((p) => pied(p).includes('Détail'));
+  expect(detail).toHaveLength(1);
+  expect(detail[0]).toMatch(/seul cet en-tête s'imprime/);
+  // (the compétences' headers are printed bottom to top: poppler then gives a page's lines in no useful order)
+  const synthese = pages.filter((p) => p.includes('Synthèse des compétences de la'));
+  expect(synthese.length).toBe(2); // the 37 compétences on two pages wide
+  // the title wraps within the columns repeated on each page: « classe » on a line of its own, on both
+  for (const p of synthese) expect(p.split('\n').map((l) => l.trim())).toContain('classe');
+  expect(enImages(pdf, 'classe')).toBe(pages.length);
 }, 300_000);

@@ -118,7 +118,8 @@ export async function ecrireFeuille(wb: ExcelJS.Workbook, f: Feuille, options: O
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: MARGES_POUCES.gauche, right: MARGES_POUCES.droite, top: MARGES_POUCES.haut, bottom: MARGES_POUCES.bas, header: MARGES_POUCES.enTete, footer: MARGES_POUCES.piedDePage },
-      ...(f.miseEnPage.zoneImpression ? { printArea: f.miseEnPage.zoneImpression } : {}),
+      // exceljs prefixes each corner with « $ » (« A1 » → « $A1 »): rows made absolute here, or the area is relative and LibreOffice ignores it
+      ...(f.miseEnPage.zoneImpression ? { printArea: f.miseEnPage.zoneImpression.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
       ...(f.miseEnPage.lignesRepetees ? { printTitlesRow: `${f.miseEnPage.lignesRepetees[0]}:${f.miseEnPage.lignesRepetees[1]}` } : {}),
     },
     headerFooter: {

@@ -77,20 +77,35 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
   const largeurs = [12, 24, ...competences.map(() => 5.2), ...r.blocs.flatMap(() => [8, 8]), ...(avecIne ? [13] : []), 30];
   const n = largeurs.length;
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.synthese, largeurs);
-  enTete(f, Math.min(n, 24), 'Synthèse des compétences de la classe', c, o);
+  // The heading sits in the two columns repeated on every printed page (class, student), the notes
+  // beside it: a page of the compétences further right then shows the whole title, never a cut one.
+  const largeurNotes = Math.min(n, 24) - 2;
   const degres = degresDuLivret();
+  f.ligne(
+    [
+      { valeur: 'Synthèse des compétences de la classe', style: { ...titre, retourLigne: true, vertical: 'haut' }, colonnes: 2 },
+      {
+        valeur: `Consolidation du ${dateFr(o.date)} — ${accorder(c.fichiers.length, 'fichier lu')}, ${accorder(c.eleves.length, 'élève')} — méthode : ${LIBELLES_METHODES[c.methode]}.`,
+        style: sousTitre,
+        colonnes: largeurNotes,
+      },
+    ],
+    40,
+  );
   f.ligne([
+    { valeur: '', colonnes: 2 },
     {
       valeur: `Niveau agrégé de chaque compétence (1 à 4), coloré selon le degré du livret scolaire auquel il s'arrondit : ${degres.map((d) => `${d.code} ${d.libelle}`).join(' · ')}. Cellule vide : compétence non évaluée (« NE » n'est jamais compté comme zéro).`,
       style: sousTitre,
-      colonnes: Math.min(n, 24),
+      colonnes: largeurNotes,
     },
   ]);
   f.ligne([
+    { valeur: '', colonnes: 2 },
     {
       valeur: `Moyenne, dernier ou meilleur positionnement : voir la méthode ci-dessus. Le détail de chaque positionnement (fichier, feuille, cellule) est dans la feuille « ${FEUILLES_CLASSE.detail} ».`,
       style: texte,
-      colonnes: Math.min(n, 24),
+      colonnes: largeurNotes,
     },
   ]);
   const bandes: Bloc[] = [{ valeur: '', style: bandeau, colonnes: 2 }];
@@ -219,6 +234,15 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
   const largeurs = [12, 24, 6, 10, 11, 10, 34, 9, 7, 22, 36, 18, 9];
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.detail, largeurs);
   enTete(f, largeurs.length, 'Détail des positionnements', c, o);
+  // a class's thousands of positionings are for filtering on screen: printing the class workbook
+  // gives what a conseil de classe reads, this sheet's heading only, unless the print area is cleared
+  f.ligne([
+    {
+      valeur: `${accorder(c.preuves.nombre, 'positionnement')} ; seul cet en-tête s'imprime. Pour imprimer tout le détail : onglet Mise en page › Zone d'impression › Annuler la zone d'impression.`,
+      style: sousTitre,
+      colonnes: largeurs.length,
+    },
+  ]);
   const h = f.ligne(
     ['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule'].map((v) => ({ valeur: v, style: entete })),
   );
@@ -249,7 +273,7 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
     }
   }
   return {
-    ...f.feuille(miseEnPage('Détail', 'paysage', h), { lignes: h, colonnes: 2 }),
+    ...f.feuille({ ...miseEnPage('Détail', 'paysage', h), zoneImpression: `A1:${lettreColonne(largeurs.length - 1)}${h}` }, { lignes: h, colonnes: 2 }),
     tableau: { nom: 'Detail', entete: h, derniere: h + c.preuves.nombre, colonnes: largeurs.length },
     suite: { nombre: c.preuves.nombre, styles: largeurs.map((_, j) => (j === 4 ? date : centrees.has(j) ? milieu : undefined)), lignes },
   };
