@@ -148,14 +148,14 @@ describe('preuves de « Suivi des compétences »', () => {
       ws,
       lignes: ws
         .getSheetValues()
-        .slice(2)
+        .slice(3) // a title, then the header
         .map((l) => (l as ExcelJS.CellValue[]).slice(1)),
     };
   };
 
   test('la copie vérifiée porte une ligne scellée par compétence (colonne « Sceau »), comptée par la consolidation', async () => {
     const { ws, lignes } = await suivi(verifiee);
-    expect(ws.getRow(1).getCell(COLONNES_SUIVI.length).value).toBe('Sceau');
+    expect(ws.getRow(2).getCell(COLONNES_SUIVI.length).value).toBe('Sceau');
     expect(lignes).toHaveLength(1);
     expect(String(lignes[0]![COLONNES_SUIVI.length - 1])).toMatch(new RegExp(`^${cleDesTests().id}:[0-9a-f]{64}$`));
     const res = await consoliderClasseurs([verifiee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, cle: cleDesTests(), magasin: magasinEnMemoire() });
@@ -173,15 +173,15 @@ describe('preuves de « Suivi des compétences »', () => {
     // forged rows: the genuine row's look, another compétence, degree 4, its seal copied or left out
     codes.forEach((code, i) => ws.addRow([...vraie.slice(0, 4), code, vraie[5], 1, 4, 'Très bien maîtrisé', ...vraie.slice(9, 12), i % 2 ? vraie[12] : '']));
     const falsifiee = fichier('falsifiee.xlsx');
-    ws.getRow(2).getCell(8).value = 3; // the genuine row's degree, edited
+    ws.getRow(3).getCell(8).value = 3; // the genuine row's degree, edited
     await wb.xlsx.writeFile(falsifiee);
     // a genuine sealed row of MARTIN pasted into DUPONT's checked copy
     const dupont = fichier('dupont.xlsx');
     const exDupont = fichier('tva-dupont.xlsx');
     await ecrireExercice({ type: 'tva', graine: 7, periode: '2026-03', date: DATE, aleas: ['encaissement'], cle: cleDesTests() }, { nom: 'DUPONT', prenom: 'Jean', classe: '1re AGOrA B' }, exDupont);
-    await ecrireCopieAnnotee(await verifierCopie(exDupont, { date: DATE, cle: cleDesTests() }), dupont); // nothing typed: degree 1, sealed
+    await ecrireCopieAnnotee(await verifierCopie(exDupont, { date: DATE, cle: cleDesTests() }), dupont); // nothing typed: NE, sealed
     const d2 = await suivi(dupont);
-    d2.ws.getRow(2).values = vraie as ExcelJS.CellValue[];
+    d2.ws.getRow(3).values = vraie as ExcelJS.CellValue[];
     const collee = fichier('collee.xlsx');
     await d2.wb.xlsx.writeFile(collee);
 
