@@ -21,6 +21,30 @@ const CAS = {
 const conges = (cas: unknown) => valider(EntreeConges, cas, 'cas');
 const P = parametresConges('2025-08-01');
 
+describe('congés payés : un congé plus long que les jours acquis', () => {
+  test('24 jours pris pour 15 acquis (6 mois travaillés × 2,5) : refusé, en disant les deux nombres, en ligne de commande comme pour le cas de l\u2019enseignant', async () => {
+    // hired on 1 December: June to November before the hiring, December to May worked (6 × 2,5 = 15 days)
+    const cas = {
+      salarie: 'Julie Marchand',
+      mois: MOIS.map((mois, i) => (i < 6 ? { mois, situation: 'avant_entree' } : { mois, situation: 'travail', brut: 2000 })),
+      conge: { mois: '2025-08', jours: 24, salaireMensuel: 2000 },
+    };
+    expect(calculerConges(conges(cas), P).acquis).toBe(15);
+    const d = dossierTemporaire('agora-conges-');
+    const f = path.join(d, 'cas.json');
+    writeFileSync(f, JSON.stringify(cas));
+    const message =
+      'champ « conge.jours » : 24 jours de congés payés pour 15 jours acquis sur la période de référence ; un congé payé ne dépasse pas les jours acquis (les 9 jours de plus seraient un congé sans solde, à part)';
+    const calcul = await lancer(['calcul', 'conges', '--entree', f]);
+    expect([calcul.code, calcul.err]).toEqual([1, expect.stringContaining(message)]);
+    const exercice = await lancer(['exercice', 'conges', '--donnees', f, '--out', path.join(d, 'x.xlsx'), '--cle', path.join(d, 'cle.txt')]);
+    expect([exercice.code, exercice.err]).toEqual([1, expect.stringContaining(message)]);
+    // 15 days taken: accepted, nothing left
+    writeFileSync(f, JSON.stringify({ ...cas, conge: { ...cas.conge, jours: 15 } }));
+    expect(JSON.parse((await lancer(['calcul', 'conges', '--entree', f])).out).solde).toBe(0);
+  });
+});
+
 describe('congés payés : calcul', () => {
   test('période de référence du 1er juin au 31 mai (C. trav., R3141-4) ; 2,5 jours par mois, 30 au plus, 10 %', () => {
     expect(periodeDeReference('2025-08')).toEqual({ du: '2024-06-01', au: '2025-05-31' });

@@ -75,6 +75,25 @@ describe('facture de vente : calcul', () => {
     const erreur = (cas: unknown) => messageDErreur(EntreeFacture, cas);
     expect(erreur({ ...CAS, retours: [{ reference: 'Z', quantite: 1 }] })).toContain("« Z » n'est pas un article de la facture");
     expect(erreur({ ...CAS, retours: [{ reference: 'A', quantite: 5 }] })).toContain('5 retournés pour 4 facturés');
+    // the case: 5 invoiced, two return lines of 4 — 8 in all, refused (an avoir above the invoice)
+    const cinq = {
+      ...CAS,
+      lignes: [{ ...CAS.lignes[0], quantite: 5 }],
+      retours: [
+        { reference: 'A', quantite: 4 },
+        { reference: 'A', quantite: 4 },
+      ],
+    };
+    expect(erreur(cinq)).toContain('champ « retours[2].quantite » : « A » : 8 retournés en tout (avec les lignes de retour précédentes) pour 5 facturés');
+    expect(
+      erreur({
+        ...cinq,
+        retours: [
+          { reference: 'A', quantite: 2 },
+          { reference: 'A', quantite: 3 },
+        ],
+      }),
+    ).toBe('');
     expect(erreur({ ...CAS, lignes: [CAS.lignes[0], CAS.lignes[0]] })).toContain('référence « A » en double');
     expect(erreur({ ...CAS, lignes: [{ ...CAS.lignes[0], quantite: 2.5 }] })).toContain('quantité entière attendue');
   });

@@ -62,6 +62,16 @@ describe('relances : calcul', () => {
     expect(erreurDe(() => parametresRelances('2022-12-31'))).toContain('décembre 2022 précède les premières valeurs du tableau des taux de la BCE (janvier 2023)');
   });
 
+  test('une facture réglée en entier n\u2019est pas relancée, même 46 jours après son échéance : ni niveau, ni pénalités, ni indemnité', () => {
+    // 13/02/2026 → 31/03/2026 : 15 + 31 = 46 jours de retard ; réglée 500,00 sur 500,00
+    const cas = { ...CAS, factures: [...CAS.factures, { numero: 'FV-5', date: '2026-01-14', echeance: '2026-02-13', montant: 500, regle: 500 }] };
+    const r = calculerRelances(relances(cas), P);
+    const f5 = r.factures.find((f) => f.numero === 'FV-5')!;
+    expect([f5.reste, f5.jours, f5.niveau, f5.taux, f5.penalites, f5.indemnite]).toEqual([0, 0, 0, 0, 0, 0]);
+    // the account's totals are those of the four other invoices, worked by hand above
+    expect([r.totalEchu, r.totalPenalites, r.totalIndemnites, r.totalReclame]).toEqual([334050, 11661, 12000, 357711]);
+  });
+
   test('une facture échue au second semestre 2023, compte arrêté au 30/06/2024 : taux de ce semestre (4,00 % + 10 points) ; une facture de 2022 sous le taux des CGV ne demande pas de taux de la BCE', () => {
     const cas = { vendeur: 'Bureau Plus SARL', client: 'Garage Lefèvre', date: '2024-06-30', factures: [{ numero: 'FV-9', date: '2023-08-01', echeance: '2023-08-31', montant: 1000 }] };
     const [f] = calculerRelances(relances(cas), parametresRelances('2024-06-30')).factures;

@@ -12,7 +12,7 @@ import { paquetExercice, type TypeExercice } from '../exercices/registre';
 function calculateur(c: TypeExercice) {
   const p = paquetExercice(c);
   if (!p.calculer) throw new RangeError(`L'exercice « ${c} » n'a pas de calcul autonome.`);
-  return { schema: p.schema, calculer: p.calculer };
+  return { schema: p.schema, calculer: p.calculer, verifier: p.spec.verifier };
 }
 
 /** JSON Schema of what a teacher's case file may contain (input side of the zod schema). */
@@ -20,7 +20,11 @@ export const schemaJson = (c: TypeExercice): unknown => z.toJSONSchema(calculate
 
 export function calculer(c: TypeExercice, donnees: unknown, source: string): unknown {
   const d = calculateur(c);
-  return d.calculer(valider(d.schema, donnees, source));
+  const e = valider(d.schema, donnees, source);
+  // what the exercise itself refuses in a teacher's case (a leave longer than the days acquired)
+  const problemes = d.verifier?.(e) ?? [];
+  if (problemes.length) throw new ErreurDonnees('Cas invalide', problemes, source);
+  return d.calculer(e);
 }
 
 /** What a case file weighs at most: a teacher's case is a few kilobytes; anything near this is not one, and is refused before it is parsed. */

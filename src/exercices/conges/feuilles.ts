@@ -216,6 +216,19 @@ const variantes: SpecExercice<EntreeConges, ParametresConges>['variantes'] = {
   moins_favorable: (e, p) => siDifferent(e, p, { plusFavorable: false }, [regle, indemnite]),
 };
 
+/**
+ * A leave never takes more days than the period acquired: beyond them the days are a congé sans
+ * solde, not paid leave, and a case that asks for them is refused with both numbers.
+ */
+function verifier(e: EntreeConges): string[] {
+  const { acquis } = calculerConges(e, parametresConges(`${e.conge.mois}-01`));
+  return e.conge.jours > acquis
+    ? [
+        `champ « conge.jours » : ${e.conge.jours} jours de congés payés pour ${acquis} jours acquis sur la période de référence ; un congé payé ne dépasse pas les jours acquis (les ${e.conge.jours - acquis} jours de plus seraient un congé sans solde, à part)`,
+      ]
+    : [];
+}
+
 export const EXERCICE_CONGES: SpecExercice<EntreeConges, ParametresConges> = {
   gabarit: GABARIT,
   largeursEnonce: [14, 14, 14, 16, 14, 12, 12],
@@ -229,5 +242,6 @@ export const EXERCICE_CONGES: SpecExercice<EntreeConges, ParametresConges> = {
   attendus,
   variantes,
   justification,
+  verifier,
   largeursJustification: [16, 14, 100],
 };

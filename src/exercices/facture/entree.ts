@@ -35,10 +35,22 @@ export const EntreeFacture = z
     refs.forEach((r, i) => {
       if (refs.indexOf(r) !== i) ctx.addIssue({ code: 'custom', path: ['lignes', i, 'reference'], message: `référence « ${r} » en double` });
     });
+    // an article may come back in several return lines: together, never more than was invoiced
+    const retournes = new Map<string, number>();
     e.retours.forEach((r, i) => {
       const l = e.lignes.find((x) => x.reference === r.reference);
-      if (!l) ctx.addIssue({ code: 'custom', path: ['retours', i, 'reference'], message: `« ${r.reference} » n'est pas un article de la facture` });
-      else if (r.quantite > l.quantite) ctx.addIssue({ code: 'custom', path: ['retours', i, 'quantite'], message: `${r.quantite} retournés pour ${l.quantite} facturés` });
+      if (!l) return ctx.addIssue({ code: 'custom', path: ['retours', i, 'reference'], message: `« ${r.reference} » n'est pas un article de la facture` });
+      const total = (retournes.get(r.reference) ?? 0) + r.quantite;
+      retournes.set(r.reference, total);
+      if (total > l.quantite)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['retours', i, 'quantite'],
+          message:
+            total === r.quantite
+              ? `${r.quantite} retournés pour ${l.quantite} facturés`
+              : `« ${r.reference} » : ${total} retournés en tout (avec les lignes de retour précédentes) pour ${l.quantite} facturés`,
+        });
     });
   });
 

@@ -84,7 +84,8 @@ export function calculerRelances(e: EntreeRelances, p: ParametresRelances, f: Fa
   const factures = e.factures.map((x) => {
     const reste = f.deduireReglements ? x.montant - x.regle : x.montant;
     const retard = ecartJours(x.echeance, e.date);
-    const jours = retard > 0 ? ecartJours(f.joursDepuisEcheance ? x.echeance : x.date, e.date) : 0;
+    // a paid invoice is not chased, however late its due date: nothing left, no level, no penalty
+    const jours = retard > 0 && reste > 0 ? ecartJours(f.joursDepuisEcheance ? x.echeance : x.date, e.date) : 0;
     const niveau = [...NIVEAUX].reverse().find((n) => jours >= n.des)?.niveau ?? 0;
     const tranche = TRANCHES.length - 1 - [...TRANCHES].reverse().findIndex((t) => (jours || -1) >= t.des);
     // the legal rate only when no contract rate applies: an old invoice under the CGV needs no ECB rate
