@@ -3,7 +3,7 @@ import path from 'node:path';
 import { calculerFrais, FACON_JUSTE, indemniteKm } from '../src/exercices/frais/calcul';
 import { ALEAS, casFrais } from '../src/exercices/frais/cas';
 import { EntreeFrais } from '../src/exercices/frais/entree';
-import { parametresFrais } from '../src/domain/parametres/frais';
+import { parametresFrais, type LigneBareme } from '../src/domain/parametres/frais';
 import { ErreurDonnees, valider } from '../src/domain/validation';
 import { dossierTemporaire, lancer } from './aides/cli';
 import { messageDErreur } from './aides/erreurDeDonnees';
@@ -28,12 +28,68 @@ const frais = (cas: unknown) => valider(EntreeFrais, cas, 'cas');
 const P = parametresFrais('2024-10');
 
 describe('état de frais : calcul', () => {
-  test('barème kilométrique des revenus 2022 à 2024 (arrêté du 27 mars 2023), jusqu\u2019à 5 000 km', () => {
-    expect(P.tauxKm).toEqual({ '3': 0.529, '4': 0.606, '5': 0.636, '6': 0.665, '7': 0.697 });
-    expect(indemniteKm(120, 0.636)).toBe(7632);
+  test('barème kilométrique des revenus 2022 à 2024 (arrêté du 27 mars 2023), ses trois tranches', () => {
+    expect(Object.fromEntries(Object.entries(P.bareme).map(([cv, l]) => [cv, [l.a, l.b, l.c, l.e]]))).toEqual({
+      '3': [0.529, 0.316, 1065, 0.37],
+      '4': [0.606, 0.34, 1330, 0.407],
+      '5': [0.636, 0.357, 1395, 0.427],
+      '6': [0.665, 0.374, 1457, 0.447],
+      '7': [0.697, 0.394, 1515, 0.47],
+    });
+    expect(indemniteKm(120, P.bareme['5']!)).toBe(7632); // 120 × 0,636
+    // the cases, from zero: 5 CV, 6 000 km → 6 000 × 0,357 + 1 395 = 3 537,00 ; 7 CV → 6 000 × 0,394 + 1 515 = 3 879,00
+    expect(indemniteKm(6000, P.bareme['5']!)).toBe(353700);
+    expect(indemniteKm(6000, P.bareme['7']!)).toBe(387900);
+    // 25 000 km, 5 CV: 25 000 × 0,427 = 10 675,00 ; 4 000 km up to 5 000: 4 000 × 0,636 = 2 544,00
+    expect(indemniteKm(25000, P.bareme['5']!)).toBe(1067500);
+    expect(indemniteKm(4000, P.bareme['5']!)).toBe(254400);
+    // a trip of 300 km after 4 900 km this year: (5 200 × 0,357 + 1 395) − 4 900 × 0,636 = 3 251,40 − 3 116,40 = 135,00
+    expect(indemniteKm(300, P.bareme['5']!, 4900)).toBe(13500);
+    // a trip of 200 km after 10 000 km: the middle bracket, 200 × 0,357 = 71,40 (the fixed part counts once a year)
+    expect(indemniteKm(200, P.bareme['5']!, 10000)).toBe(7140);
     // past the known years the last scale is reconducted; before them, refused
-    expect(parametresFrais('2027-06').tauxKm).toEqual(P.tauxKm);
+    expect(parametresFrais('2027-06').bareme).toEqual(P.bareme);
     expect(() => parametresFrais('2021-12')).toThrow(ErreurDonnees);
+  });
+
+  test('continuité du barème officiel : à 5 000 km, 5 000 × a = 5 000 × b + c sauf 2 € pour 6 CV ; à 20 000 km, les écarts du barème publié', () => {
+    const ecart = (l: LigneBareme, haut: (l: LigneBareme) => number, bas: (l: LigneBareme) => number) => Math.round((haut(l) - bas(l)) * 100) / 100;
+    // 3 CV 2 645 = 1 580 + 1 065 ; 4 CV 3 030 = 1 700 + 1 330 ; 5 CV 3 180 = 1 785 + 1 395 ; 6 CV 3 325 ≠ 1 870 + 1 457 = 3 327 ; 7 CV 3 485 = 1 970 + 1 515
+    expect(
+      Object.values(P.bareme).map((l) =>
+        ecart(
+          l,
+          (x) => 5000 * x.b + x.c,
+          (x) => 5000 * x.a,
+        ),
+      ),
+    ).toEqual([0, 0, 0, 2, 0]);
+    // 20 000 × e − (20 000 × b + c): 7 400 − 7 385 ; 8 140 − 8 130 ; 8 540 − 8 535 ; 8 940 − 8 937 ; 9 400 − 9 395
+    expect(
+      Object.values(P.bareme).map((l) =>
+        ecart(
+          l,
+          (x) => 20000 * x.e,
+          (x) => 20000 * x.b + x.c,
+        ),
+      ),
+    ).toEqual([15, 10, 5, 3, 5]);
+    // the trip that crosses 20 000 km is priced as the scale says: 20 000 → 20 001 km, 5 CV: 20 001 × 0,427 − 8 535 = 5,43
+    expect(indemniteKm(1, P.bareme['5']!, 20000)).toBe(543);
+  });
+
+  test('un mois après 4 900 km déjà parcourus : la tranche suit la distance de l\u2019année, ligne par ligne dans l\u2019ordre des dates', () => {
+    const cas = {
+      ...CAS,
+      kmAnnuels: 4900,
+      lignes: [
+        { date: '2024-10-10', nature: 'km', libelle: 'Visite B', km: 200 },
+        { date: '2024-10-02', nature: 'km', libelle: 'Visite A', km: 50 },
+      ],
+    };
+    const r = calculerFrais(frais(cas), P);
+    // A (02/10): 4 900 → 4 950, 50 × 0,636 = 31,80 ; B (10/10): 4 950 → 5 150, (5 150 × 0,357 + 1 395) − 4 950 × 0,636 = 3 233,55 − 3 148,20 = 85,35
+    expect(r.lignes.map((l) => l.retenu)).toEqual([8535, 3180]);
   });
 
   test('chaque ligne contrôlée à la main : retenu, écart, TVA récupérable', () => {

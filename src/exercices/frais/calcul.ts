@@ -1,10 +1,11 @@
 import { diviserArrondi, type Centimes } from '../../domain/monnaie';
-import { ligneDuBareme, type ParametresFrais } from '../../domain/parametres/frais';
+import { ligneDuBareme, TRANCHES_KM, type LigneBareme, type ParametresFrais } from '../../domain/parametres/frais';
 import type { EntreeFrais, LigneDeFrais } from './entree';
 
 /**
  * An expense report checked against the rules, in cents. Each line: what is reimbursed (nothing
- * without its receipt; kilometres at the tax scale of the car's horsepower, km × rate to the cent; a
+ * without its receipt; kilometres at the tax scale of the car's horsepower: what the trip adds to
+ * the year's amount, the distance already travelled counted, to the cent; a
  * meal or a night within the company's ceiling; other costs as paid), the gap with what was asked,
  * and the TVA the company may recover: on meals, tolls and parking, in proportion to what it
  * reimburses; none on lodging of staff or on transport of persons (CGI, ann. II, art. 206, IV-2),
@@ -38,15 +39,35 @@ const TVA_RECUPERABLE = new Set(['repas', 'peage', 'parking']);
 /** lodging of staff and transport of persons (CGI, ann. II, art. 206, IV-2) */
 export const TVA_NON_RECUPERABLE = new Set(['hotel', 'train', 'taxi']);
 
-/** km × € per km (three decimals), to the cent. */
-export const indemniteKm = (km: number, taux: number): Centimes => diviserArrondi(km * Math.round(taux * 1000), 10);
+/** The scale's amount for a year of `d` km, in thousandths of a euro: exact, the rates have three decimals. */
+export function baremeAnnuel(d: number, l: LigneBareme): number {
+  const milliemes = (t: number) => Math.round(t * 1000);
+  if (d <= TRANCHES_KM[0]) return d * milliemes(l.a);
+  if (d <= TRANCHES_KM[1]) return d * milliemes(l.b) + Math.round(l.c * 1000);
+  return d * milliemes(l.e);
+}
 
-function controler(e: EntreeFrais, p: ParametresFrais, l: LigneDeFrais, f: Facon): LigneControlee {
-  const taux = p.tauxKm[ligneDuBareme(f.bonnePuissance ? e.puissance : e.puissance + 1)]!;
-  const demande = l.nature === 'km' && !l.montant ? indemniteKm(l.km, taux) : l.montant;
+/** What a trip of `km` adds to the year's amount when `avant` km were already travelled this year, to the cent (up to 5 000 km: km × a). */
+export const indemniteKm = (km: number, l: LigneBareme, avant = 0): Centimes => diviserArrondi(baremeAnnuel(avant + km, l) - baremeAnnuel(avant, l), 10);
+
+/** The kilometres travelled this year before each line: the distance before the month, then the month's trips in date order. */
+export function kmAvantChaqueLigne(e: EntreeFrais): number[] {
+  const ordre = e.lignes.map((l, i) => ({ l, i })).sort((x, y) => x.l.date.localeCompare(y.l.date) || x.i - y.i);
+  const avant: number[] = [];
+  let d = e.kmAnnuels;
+  for (const { l, i } of ordre) {
+    avant[i] = d;
+    if (l.nature === 'km') d += l.km;
+  }
+  return avant;
+}
+
+function controler(e: EntreeFrais, p: ParametresFrais, l: LigneDeFrais, avant: number, f: Facon): LigneControlee {
+  const ligne = p.bareme[ligneDuBareme(f.bonnePuissance ? e.puissance : e.puissance + 1)]!;
+  const demande = l.nature === 'km' && !l.montant ? indemniteKm(l.km, ligne, avant) : l.montant;
   let retenu: Centimes;
   if (!l.justificatif && f.justificatifs) retenu = 0;
-  else if (l.nature === 'km') retenu = indemniteKm(l.km, taux);
+  else if (l.nature === 'km') retenu = indemniteKm(l.km, ligne, avant);
   else if (l.nature === 'repas' && f.plafonds) retenu = Math.min(l.montant, e.plafondRepas);
   else if (l.nature === 'hotel' && f.plafonds) retenu = Math.min(l.montant, e.plafondNuitee);
   else retenu = l.montant;
@@ -56,7 +77,8 @@ function controler(e: EntreeFrais, p: ParametresFrais, l: LigneDeFrais, f: Facon
 }
 
 export function calculerFrais(e: EntreeFrais, p: ParametresFrais, f: Facon = FACON_JUSTE): ResultatFrais {
-  const lignes = e.lignes.map((l) => controler(e, p, l, f));
+  const avant = kmAvantChaqueLigne(e);
+  const lignes = e.lignes.map((l, i) => controler(e, p, l, avant[i]!, f));
   const somme = (g: (x: LigneControlee) => number) => lignes.reduce((a, x) => a + g(x), 0);
   return { lignes, totalDemande: somme((x) => x.demande), totalRembourse: somme((x) => x.retenu), totalEcart: somme((x) => x.ecart), totalTva: somme((x) => x.tvaRecuperable) };
 }

@@ -32,12 +32,24 @@ export function casFrais(graine: number, periode: string, aleas: readonly string
   const jours = Array.from({ length: 3 }, () => h.entier(2, fin - 1)).sort((a, b) => a - b);
   const jour = (j: number) => `${periode}-${String(j).padStart(2, '0')}`;
   const lignes: Record<string, unknown>[] = [];
-  const taux = parametresFrais(periode).tauxKm[ligneDuBareme(puissance)]!;
+  const ligne = parametresFrais(periode).bareme[ligneDuBareme(puissance)]!;
+  // the year's distance before the month: by the months gone, sometimes past 5 000 km (the middle bracket)
+  const moisPasses = Number(periode.slice(5, 7)) - 1;
+  let kmAnnuels = moisPasses * h.entier(3, 7) * 100;
+  const kmDepart = kmAnnuels;
   for (const [i, j] of jours.entries()) {
     const client = h.choisir(CLIENTS);
     const km = h.entier(30, 260);
     const errone = aleas.includes('km_errone') && i === 0;
-    lignes.push({ date: jour(j), nature: 'km', libelle: `Visite ${client} (${h.choisir(VILLES)}), aller-retour`, km, montant: indemniteKm(km, errone ? 0.7 + 0.05 * h.entier(1, 3) : taux) / 100 });
+    const taux = errone ? 0.7 + 0.05 * h.entier(1, 3) : 0; // claimed at a rate that is not the scale's
+    lignes.push({
+      date: jour(j),
+      nature: 'km',
+      libelle: `Visite ${client} (${h.choisir(VILLES)}), aller-retour`,
+      km,
+      montant: indemniteKm(km, errone ? { a: taux, b: taux, c: 0, e: taux } : ligne, kmAnnuels) / 100,
+    });
+    kmAnnuels += km;
     const repas = aleas.includes('depassement') && i === 1 ? ticket(h, plafondRepas * 1.1, plafondRepas * 1.5, 10) : ticket(h, plafondRepas * 0.6, plafondRepas * 0.95, 10);
     lignes.push({ date: jour(j), nature: 'repas', libelle: `Déjeuner pendant la visite de ${client}`, ...repas, justificatif: !(aleas.includes('sans_justificatif') && i === 2) });
     if (i === 1) {
@@ -55,5 +67,5 @@ export function casFrais(graine: number, periode: string, aleas: readonly string
     lignes.push({ date: jour(jours[2]!), nature: 'train', libelle: 'Billet de train aller-retour', ...ticket(h, 45, 120, 10) });
     lignes.push({ date: jour(jours[2]!), nature: 'taxi', libelle: 'Taxi de la gare au client', ...ticket(h, 15, 35, 10) });
   }
-  return { salarie: h.choisir(SALARIES), mois: periode, puissance, plafondRepas, plafondNuitee, lignes };
+  return { salarie: h.choisir(SALARIES), mois: periode, puissance, kmAnnuels: kmDepart, plafondRepas, plafondNuitee, lignes };
 }

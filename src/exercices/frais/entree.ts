@@ -19,6 +19,13 @@ export const EntreeFrais = z
     salarie: texte,
     mois: mois.describe('Mois des déplacements, AAAA-MM'),
     puissance: z.number().int().min(1).max(20).describe('Puissance fiscale du véhicule personnel (CV)'),
+    kmAnnuels: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(100_000, { error: '100 000 km au plus' })
+      .default(0)
+      .describe("Distance professionnelle déjà parcourue dans l'année avant ce mois, en km : elle fixe la tranche du barème"),
     plafondRepas: montant.describe("Plafond de remboursement d'un repas fixé par l'entreprise, en euros"),
     plafondNuitee: montant.describe("Plafond de remboursement d'une nuitée fixé par l'entreprise, en euros"),
     lignes: liste(LigneDeFrais).min(1, { error: 'au moins une ligne' }),

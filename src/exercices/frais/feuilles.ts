@@ -3,7 +3,7 @@ import type { NomDefini, Style, Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
-import { ligneDuBareme, parametresFrais, type ParametresFrais } from '../../domain/parametres/frais';
+import { ligneDuBareme, parametresFrais, TRANCHES_KM, type ParametresFrais } from '../../domain/parametres/frais';
 import { nombreFr } from '../../domain/texte';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import {
@@ -21,8 +21,8 @@ import {
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/frais.json';
-import { calculerFrais, FACON_JUSTE, TVA_NON_RECUPERABLE, type Facon } from './calcul';
-import type { EntreeFrais } from './entree';
+import { calculerFrais, FACON_JUSTE, kmAvantChaqueLigne, TVA_NON_RECUPERABLE, type Facon } from './calcul';
+import type { EntreeFrais, LigneDeFrais } from './entree';
 
 /** The template, validated when the module loads. */
 export const GABARIT = gabaritExercice(modele, 'frais');
@@ -41,6 +41,7 @@ function blocs(e: EntreeFrais): Bloc[] {
         { nom: 'FRA_Nom', cle: 'salarie', libelle: 'Salarié', type: 'texte', valeur: e.salarie },
         { nom: 'FRA_Mois', cle: 'mois', libelle: 'Mois des déplacements', type: 'mois', valeur: e.mois },
         { nom: 'FRA_Puissance', cle: 'puissance', libelle: 'Puissance fiscale du véhicule personnel (CV)', type: 'entier', valeur: e.puissance },
+        { nom: 'FRA_Km_Annuels', cle: 'kmAnnuels', libelle: 'Kilomètres professionnels déjà parcourus cette année (avant ce mois)', type: 'entier', valeur: e.kmAnnuels },
         { nom: 'FRA_Plafond_Repas', cle: 'plafondRepas', libelle: 'Plafond de remboursement d\u2019un repas', type: 'euros', valeur: versEuros(e.plafondRepas) },
         { nom: 'FRA_Plafond_Nuitee', cle: 'plafondNuitee', libelle: 'Plafond de remboursement d\u2019une nuitée', type: 'euros', valeur: versEuros(e.plafondNuitee) },
       ],
@@ -67,39 +68,50 @@ function donnees(l: LectureBlocs): unknown {
 }
 
 function feuilleParametres(p: ParametresFrais): FeuilleConstruite {
-  const f = new ConstructeurFeuille(FEUILLES.parametres, [30, 16, 44]);
-  f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 3 }]);
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [22, 14, 14, 14, 14, 36]);
+  f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 6 }]);
   f.ligne([
     {
       valeur:
-        'Barème kilométrique en vigueur pour le mois des déplacements (distance professionnelle annuelle jusqu\u2019à 5 000 km). L\u2019enseignant peut modifier les taux : le corrigé et la vérification utilisent toujours ceux de cette feuille.',
+        'Barème kilométrique en vigueur pour le mois des déplacements, selon la distance professionnelle d parcourue dans l\u2019année : jusqu\u2019à 5 000 km, d × a ; de 5 001 à 20 000 km, (d × b) + c ; au-delà de 20 000 km, d × e. Un déplacement est indemnisé de ce qu\u2019il ajoute au montant de l\u2019année (les kilomètres déjà parcourus comptent). L\u2019enseignant peut modifier les taux : le corrigé et la vérification utilisent toujours ceux de cette feuille.',
       style: sousTitre,
-      colonnes: 3,
+      colonnes: 6,
     },
   ]);
   f.vide();
-  f.ligne([{ valeur: 'Barème kilométrique (voitures)', style: bandeau, colonnes: 3 }]);
-  f.ligne(['Puissance fiscale', '€ par km', 'Référence'].map((v) => ({ valeur: v, style: entete })));
+  f.ligne([{ valeur: 'Barème kilométrique (voitures)', style: bandeau, colonnes: 6 }]);
+  f.ligne(['Puissance fiscale', 'a (€/km, d ≤ 5 000)', 'b (€/km, 5 001 à 20 000)', 'c (€, 5 001 à 20 000)', 'e (€/km, d > 20 000)', 'Référence'].map((v) => ({ valeur: v, style: entete })));
   const premiere = f.nombreDeLignes + 1;
   const lignes = Object.keys(PUISSANCES);
-  for (const cv of lignes)
+  for (const cv of lignes) {
+    const l = p.bareme[cv]!;
     f.ligne([
       { valeur: PUISSANCES[cv]!, style: valeur },
-      { valeur: p.tauxKm[cv]!, style: { ...saisieCentree, format: '0.000' } },
+      ...[l.a, l.b].map((t) => ({ valeur: t, style: { ...saisieCentree, format: '0.000' } })),
+      { valeur: l.c, style: { ...saisieCentree, format: '#,##0' } },
+      { valeur: l.e, style: { ...saisieCentree, format: '0.000' } },
       { valeur: p.reference, style: note },
     ]);
+  }
   f.vide();
-  f.ligne([{ valeur: 'TVA non récupérable : hébergement du personnel, transport de personnes (CGI, ann. II, art. 206, IV-2).', style: { ...texte, italique: true }, colonnes: 3 }]);
+  f.ligne([{ valeur: 'TVA non récupérable : hébergement du personnel, transport de personnes (CGI, ann. II, art. 206, IV-2).', style: { ...texte, italique: true }, colonnes: 6 }]);
   return {
     feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true },
-    noms: [{ nom: NOM_BAREME, feuille: FEUILLES.parametres, plage: `B${premiere}:B${premiere + lignes.length - 1}` }],
+    noms: [{ nom: NOM_BAREME, feuille: FEUILLES.parametres, plage: `B${premiere}:E${premiere + lignes.length - 1}` }],
   };
 }
 
+/** « Paramètres » read back: the scale's four numbers per horsepower (a workbook made before the three brackets has its first rate only, applied to any distance). */
 function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresFrais {
   const lus = v(NOM_BAREME);
-  if (!lus || lus.length !== 5 || lus.some((l) => typeof l[0] !== 'number' || l[0] <= 0)) throw new Error('Paramètres : le barème kilométrique attend cinq taux positifs (nom FRA_Bareme).');
-  return { tauxKm: Object.fromEntries(Object.keys(PUISSANCES).map((cv, i) => [cv, lus[i]![0] as number])), reference: '' };
+  const nombres = (l: Valeur[]) => l.every((x) => typeof x === 'number' && x >= 0) && (l[0] as number) > 0;
+  if (!lus || lus.length !== 5 || !lus.every(nombres) || ![1, 4].includes(lus[0]!.length))
+    throw new Error('Paramètres : le barème kilométrique attend, pour chaque puissance, les taux a, b et e et la part fixe c, positifs (nom FRA_Bareme).');
+  const ligne = (l: Valeur[]) => {
+    const [a, b, c, e] = l as number[];
+    return l.length === 1 ? { a: a!, b: a!, c: 0, e: a! } : { a: a!, b: b!, c: c!, e: e! };
+  };
+  return { bareme: Object.fromEntries(Object.keys(PUISSANCES).map((cv, i) => [cv, ligne(lus[i]!)])), reference: '' };
 }
 
 function attendusDe(e: EntreeFrais, p: ParametresFrais, facon: Facon): Attendus {
@@ -150,6 +162,15 @@ function justification(e: EntreeFrais, p: ParametresFrais): string[][] {
   const r = calculerFrais(e, p);
   const eur = montantTexte;
   const cv = ligneDuBareme(e.puissance);
+  const avant = kmAvantChaqueLigne(e);
+  const bareme = p.bareme[cv]!;
+  /** « 5 000 km × 0,636 » : the year's amount at d km, as the scale writes it. */
+  const annuel = (d: number) =>
+    d <= TRANCHES_KM[0] ? `${d} × ${nombreFr(bareme.a)}` : d <= TRANCHES_KM[1] ? `(${d} × ${nombreFr(bareme.b)}) + ${nombreFr(bareme.c)}` : `${d} × ${nombreFr(bareme.e)}`;
+  const km = (l: LigneDeFrais, i: number, retenu: number) =>
+    avant[i]! + l.km <= TRANCHES_KM[0]
+      ? `${l.km} km × ${nombreFr(bareme.a)} € (${PUISSANCES[cv]}) = ${eur(retenu)}.`
+      : `${avant[i]} km parcourus cette année avant ce déplacement, ${avant[i]! + l.km} après (${PUISSANCES[cv]}) : [${annuel(avant[i]! + l.km)}] − [${annuel(avant[i]!)}] = ${eur(retenu)}.`;
   return [
     ['Ligne', 'Montant retenu', 'Comment on l\u2019obtient'],
     ...e.lignes.map((l, i) => {
@@ -157,7 +178,7 @@ function justification(e: EntreeFrais, p: ParametresFrais): string[][] {
       const regle = !l.justificatif
         ? 'Sans justificatif : rien n\u2019est remboursé.'
         : l.nature === 'km'
-          ? `${l.km} km × ${nombreFr(p.tauxKm[cv]!)} € (${PUISSANCES[cv]}) = ${eur(x.retenu)}.`
+          ? km(l, i, x.retenu)
           : l.nature === 'repas' || l.nature === 'hotel'
             ? `${eur(l.montant)} ${x.retenu < l.montant ? `au-delà du plafond de ${eur(l.nature === 'repas' ? e.plafondRepas : e.plafondNuitee)} : ${eur(x.retenu)} retenus` : 'dans le plafond'}.`
             : `${eur(l.montant)}, pour son montant.`;
@@ -185,7 +206,7 @@ export const EXERCICE_FRAIS: SpecExercice<EntreeFrais, ParametresFrais> = {
   gabarit: GABARIT,
   largeursEnonce: [12, 20, 20, 20, 11, 14, 11, 12],
   blocs,
-  structure: () => blocs({ salarie: '', mois: '2000-01', puissance: 5, plafondRepas: 0, plafondNuitee: 0, lignes: [] }),
+  structure: () => blocs({ salarie: '', mois: '2000-01', puissance: 5, kmAnnuels: 0, plafondRepas: 0, plafondNuitee: 0, lignes: [] }),
   donnees,
   parametresParDefaut: (e) => parametresFrais(e.mois),
   feuilleParametres,
