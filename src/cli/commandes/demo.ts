@@ -81,6 +81,8 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
     s.out(
       `  ${type} : ${res.fichiers.length} classeurs dans ${copies}, corrigés dans ${corriges}${ex ? ` (par exemple ${path.basename(ex.fichier)} : cas n° ${ex.graine}, aléas : ${aleasEnClair(type, ex.aleas)})` : ''}\n`,
     );
+    // the demo plays the current month: a table past its last known values says it is reconducted
+    for (const a of new Set(res.fichiers.flatMap((f) => f.avertissements))) s.out(`    attention : ${a}\n`);
     for (const e of res.erreurs) s.err(`Erreur : ${e.message}\n`);
     erreursExercices += res.erreurs.length;
     if (type === 'tva') premierTva = ex?.fichier;
