@@ -78,6 +78,16 @@ describe('état de frais : calcul', () => {
     expect(indemniteKm(1, P.bareme['5']!, 20000)).toBe(543);
   });
 
+  test('véhicule électrique : le montant du barème majoré de 20 % (arrêté du 27 mars 2023), arrondi une fois au centime', () => {
+    expect(P.majorationElectrique).toBe(20);
+    // 5 CV, 120 km : 120 × 0,636 = 76,32 ; × 1,2 = 91,584 → 91,58
+    expect(indemniteKm(120, P.bareme['5']!, 0, 20)).toBe(9158);
+    // 5 CV, 6 000 km from zero: (6 000 × 0,357 + 1 395) × 1,2 = 3 537 × 1,2 = 4 244,40
+    expect(indemniteKm(6000, P.bareme['5']!, 0, 20)).toBe(424440);
+    const cas = { ...CAS, electrique: true, lignes: [{ date: '2024-10-03', nature: 'km', libelle: 'Visite client', km: 120 }] };
+    expect(calculerFrais(frais(cas), P).lignes[0]!.retenu).toBe(9158);
+  });
+
   test('un mois après 4 900 km déjà parcourus : la tranche suit la distance de l\u2019année, ligne par ligne dans l\u2019ordre des dates', () => {
     const cas = {
       ...CAS,

@@ -5,7 +5,7 @@ import { avantLaTable, enVigueur, type Couverture } from './enVigueur';
 
 /**
  * The tax scale for a car used for work (barème kilométrique), by fiscal horsepower (3 CV or less …
- * 7 CV or more), as dated values with their reference: for a yearly professional distance d, up to
+ * 7 CV or more), as dated values with their reference (an electric vehicle's amount raised by 20 %): for a yearly professional distance d, up to
  * 5 000 km d × a, from 5 001 to 20 000 km (d × b) + c, beyond 20 000 km d × e. The trip's month
  * picks it; past the known years the last scale is reconducted (enVigueur.ts).
  */
@@ -13,7 +13,10 @@ const Ligne = z.object({ a: z.number().positive(), b: z.number().positive(), c: 
 const Fichier = z.object({
   source: z.string(),
   couverture: z.object({ du: z.string(), au: z.string() }),
-  baremeKilometrique: z.object({ libelle: z.string(), valeurs: z.array(z.object({ depuis: z.string(), reference: z.string(), bareme: z.record(z.string(), Ligne) })).min(1) }),
+  baremeKilometrique: z.object({
+    libelle: z.string(),
+    valeurs: z.array(z.object({ depuis: z.string(), reference: z.string(), majorationElectrique: z.number().nonnegative(), bareme: z.record(z.string(), Ligne) })).min(1),
+  }),
 });
 const fichier = Fichier.parse(donnees);
 
@@ -28,6 +31,8 @@ export type LigneBareme = z.output<typeof Ligne>;
 export interface ParametresFrais {
   /** by fiscal horsepower, « 3 » for 3 CV or less, « 7 » for 7 CV or more */
   bareme: Record<string, LigneBareme>;
+  /** percent added to the scale's amount for an electric vehicle */
+  majorationElectrique: number;
   reference: string;
 }
 
@@ -35,7 +40,7 @@ export function parametresFrais(mois: string): ParametresFrais {
   const avant = avantLaTable(COUVERTURE_FRAIS, mois);
   if (avant) throw new ErreurDonnees('Mois avant le barème kilométrique', [`champ « mois » : ${avant}`]);
   const v = enVigueur(fichier.baremeKilometrique.valeurs, `${mois}-01`);
-  return { bareme: Object.fromEntries(Object.entries(v.bareme).map(([cv, l]) => [cv, { ...l }])), reference: v.reference };
+  return { bareme: Object.fromEntries(Object.entries(v.bareme).map(([cv, l]) => [cv, { ...l }])), majorationElectrique: v.majorationElectrique, reference: v.reference };
 }
 
 /** « 3 » for 3 CV or less, « 7 » for 7 CV or more: the row of the scale. */

@@ -47,8 +47,11 @@ export function baremeAnnuel(d: number, l: LigneBareme): number {
   return d * milliemes(l.e);
 }
 
-/** What a trip of `km` adds to the year's amount when `avant` km were already travelled this year, to the cent (up to 5 000 km: km × a). */
-export const indemniteKm = (km: number, l: LigneBareme, avant = 0): Centimes => diviserArrondi(baremeAnnuel(avant + km, l) - baremeAnnuel(avant, l), 10);
+/**
+ * What a trip of `km` adds to the year's amount when `avant` km were already travelled this year
+ * (up to 5 000 km: km × a), raised by `majoration` % for an electric vehicle, to the cent once.
+ */
+export const indemniteKm = (km: number, l: LigneBareme, avant = 0, majoration = 0): Centimes => diviserArrondi((baremeAnnuel(avant + km, l) - baremeAnnuel(avant, l)) * (100 + majoration), 1000);
 
 /** The kilometres travelled this year before each line: the distance before the month, then the month's trips in date order. */
 export function kmAvantChaqueLigne(e: EntreeFrais): number[] {
@@ -64,10 +67,11 @@ export function kmAvantChaqueLigne(e: EntreeFrais): number[] {
 
 function controler(e: EntreeFrais, p: ParametresFrais, l: LigneDeFrais, avant: number, f: Facon): LigneControlee {
   const ligne = p.bareme[ligneDuBareme(f.bonnePuissance ? e.puissance : e.puissance + 1)]!;
-  const demande = l.nature === 'km' && !l.montant ? indemniteKm(l.km, ligne, avant) : l.montant;
+  const majoration = e.electrique ? p.majorationElectrique : 0;
+  const demande = l.nature === 'km' && !l.montant ? indemniteKm(l.km, ligne, avant, majoration) : l.montant;
   let retenu: Centimes;
   if (!l.justificatif && f.justificatifs) retenu = 0;
-  else if (l.nature === 'km') retenu = indemniteKm(l.km, ligne, avant);
+  else if (l.nature === 'km') retenu = indemniteKm(l.km, ligne, avant, majoration);
   else if (l.nature === 'repas' && f.plafonds) retenu = Math.min(l.montant, e.plafondRepas);
   else if (l.nature === 'hotel' && f.plafonds) retenu = Math.min(l.montant, e.plafondNuitee);
   else retenu = l.montant;

@@ -5,7 +5,7 @@ import { ligneDuBareme, parametresFrais } from '../../domain/parametres/frais';
 import { indemniteKm } from './calcul';
 
 /** The aléas this generator knows (the template describes each one). */
-export const ALEAS = ['depassement', 'sans_justificatif', 'km_errone', 'transport'] as const;
+export const ALEAS = ['depassement', 'sans_justificatif', 'km_errone', 'transport', 'electrique'] as const;
 
 const SALARIES = ['Julie Marchand', 'Karim Haddad', 'Sophie Lemoine', 'Thomas Nguyen', 'Inès Barbier', 'Lucas Fontaine'];
 const VILLES = ['Angers', 'Tours', 'Nantes', 'Rennes', 'Le Mans', 'Poitiers'];
@@ -21,7 +21,7 @@ const ticket = (h: Hasard, min: number, max: number, taux: number) => {
  * their own car, meals, a night, tolls and parking, each with its receipt. Aléas: depassement (a
  * meal and a night above the company's ceilings), sans_justificatif (a receipt missing),
  * km_errone (kilometres claimed at a rate that is not the scale's), transport (a train and a
- * taxi, whose TVA is not recoverable).
+ * taxi, whose TVA is not recoverable), electrique (an electric car: the scale raised by 20 %).
  */
 export function casFrais(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
   const h = new Hasard(graine);
@@ -32,7 +32,9 @@ export function casFrais(graine: number, periode: string, aleas: readonly string
   const jours = Array.from({ length: 3 }, () => h.entier(2, fin - 1)).sort((a, b) => a - b);
   const jour = (j: number) => `${periode}-${String(j).padStart(2, '0')}`;
   const lignes: Record<string, unknown>[] = [];
-  const ligne = parametresFrais(periode).bareme[ligneDuBareme(puissance)]!;
+  const p = parametresFrais(periode);
+  const ligne = p.bareme[ligneDuBareme(puissance)]!;
+  const electrique = aleas.includes('electrique');
   // the year's distance before the month: by the months gone, sometimes past 5 000 km (the middle bracket)
   const moisPasses = Number(periode.slice(5, 7)) - 1;
   let kmAnnuels = moisPasses * h.entier(3, 7) * 100;
@@ -41,7 +43,8 @@ export function casFrais(graine: number, periode: string, aleas: readonly string
     const client = h.choisir(CLIENTS);
     const km = h.entier(30, 260);
     const errone = aleas.includes('km_errone') && i === 0;
-    const taux = errone ? 0.7 + 0.05 * h.entier(1, 3) : 0; // claimed at a rate that is not the scale's
+    // claimed at a rate above the scale's (its first bracket, raised for an electric car)
+    const taux = errone ? Math.round((ligne.a * (electrique ? 1 + p.majorationElectrique / 100 : 1) + 0.05 * h.entier(1, 3)) * 1000) / 1000 : 0;
     lignes.push({
       date: jour(j),
       nature: 'km',
@@ -67,5 +70,5 @@ export function casFrais(graine: number, periode: string, aleas: readonly string
     lignes.push({ date: jour(jours[2]!), nature: 'train', libelle: 'Billet de train aller-retour', ...ticket(h, 45, 120, 10) });
     lignes.push({ date: jour(jours[2]!), nature: 'taxi', libelle: 'Taxi de la gare au client', ...ticket(h, 15, 35, 10) });
   }
-  return { salarie: h.choisir(SALARIES), mois: periode, puissance, kmAnnuels: kmDepart, plafondRepas, plafondNuitee, lignes };
+  return { salarie: h.choisir(SALARIES), mois: periode, puissance, electrique, kmAnnuels: kmDepart, plafondRepas, plafondNuitee, lignes };
 }

@@ -19,6 +19,7 @@ export const EntreeFrais = z
     salarie: texte,
     mois: mois.describe('Mois des déplacements, AAAA-MM'),
     puissance: z.number().int().min(1).max(20).describe('Puissance fiscale du véhicule personnel (CV)'),
+    electrique: z.boolean().default(false).describe('Véhicule électrique : le montant du barème est majoré (20 % en 2023)'),
     kmAnnuels: z
       .number()
       .int()

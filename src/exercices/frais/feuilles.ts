@@ -29,6 +29,7 @@ export const GABARIT = gabaritExercice(modele, 'frais');
 
 export const NOMS_FRA = { controle: 'FRA_Controle', rembourse: 'FRA_Total_Rembourse', ecart: 'FRA_Total_Ecart', tva: 'FRA_Total_TVA' } as const;
 const NOM_BAREME = 'FRA_Bareme';
+const NOM_MAJORATION = 'FRA_Majoration_Electrique';
 const NATURES = { km: 'Indemnités kilométriques', repas: 'Repas', hotel: 'Nuitée', train: 'Train', taxi: 'Taxi', peage: 'Péage', parking: 'Stationnement' };
 const PUISSANCES: Record<string, string> = { '3': '3 CV et moins', '4': '4 CV', '5': '5 CV', '6': '6 CV', '7': '7 CV et plus' };
 
@@ -41,6 +42,7 @@ function blocs(e: EntreeFrais): Bloc[] {
         { nom: 'FRA_Nom', cle: 'salarie', libelle: 'Salarié', type: 'texte', valeur: e.salarie },
         { nom: 'FRA_Mois', cle: 'mois', libelle: 'Mois des déplacements', type: 'mois', valeur: e.mois },
         { nom: 'FRA_Puissance', cle: 'puissance', libelle: 'Puissance fiscale du véhicule personnel (CV)', type: 'entier', valeur: e.puissance },
+        { nom: 'FRA_Electrique', cle: 'electrique', libelle: 'Véhicule électrique', type: 'ouiNon', valeur: e.electrique },
         { nom: 'FRA_Km_Annuels', cle: 'kmAnnuels', libelle: 'Kilomètres professionnels déjà parcourus cette année (avant ce mois)', type: 'entier', valeur: e.kmAnnuels },
         { nom: 'FRA_Plafond_Repas', cle: 'plafondRepas', libelle: 'Plafond de remboursement d\u2019un repas', type: 'euros', valeur: versEuros(e.plafondRepas) },
         { nom: 'FRA_Plafond_Nuitee', cle: 'plafondNuitee', libelle: 'Plafond de remboursement d\u2019une nuitée', type: 'euros', valeur: versEuros(e.plafondNuitee) },
@@ -93,11 +95,19 @@ function feuilleParametres(p: ParametresFrais): FeuilleConstruite {
       { valeur: p.reference, style: note },
     ]);
   }
+  const majoration = f.ligne([
+    { valeur: 'Véhicule électrique : majoration du montant (%)', style: valeur },
+    { valeur: p.majorationElectrique, style: { ...saisieCentree, format: '0' } },
+    { valeur: 'Arrêté du 27 mars 2023 : montant du barème majoré de 20 % pour un véhicule électrique', style: note, colonnes: 4 },
+  ]);
   f.vide();
   f.ligne([{ valeur: 'TVA non récupérable : hébergement du personnel, transport de personnes (CGI, ann. II, art. 206, IV-2).', style: { ...texte, italique: true }, colonnes: 6 }]);
   return {
     feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true },
-    noms: [{ nom: NOM_BAREME, feuille: FEUILLES.parametres, plage: `B${premiere}:E${premiere + lignes.length - 1}` }],
+    noms: [
+      { nom: NOM_BAREME, feuille: FEUILLES.parametres, plage: `B${premiere}:E${premiere + lignes.length - 1}` },
+      { nom: NOM_MAJORATION, feuille: FEUILLES.parametres, plage: `B${majoration}` },
+    ],
   };
 }
 
@@ -111,7 +121,10 @@ function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresF
     const [a, b, c, e] = l as number[];
     return l.length === 1 ? { a: a!, b: a!, c: 0, e: a! } : { a: a!, b: b!, c: c!, e: e! };
   };
-  return { bareme: Object.fromEntries(Object.keys(PUISSANCES).map((cv, i) => [cv, ligne(lus[i]!)])), reference: '' };
+  // a workbook made before the electric vehicle's raise has no such cell: none of its cases is electric
+  const majoration = v(NOM_MAJORATION)?.[0]?.[0] ?? 0;
+  if (typeof majoration !== 'number' || majoration < 0) throw new Error('Paramètres : la majoration pour un véhicule électrique attend un pourcentage positif (nom FRA_Majoration_Electrique).');
+  return { bareme: Object.fromEntries(Object.keys(PUISSANCES).map((cv, i) => [cv, ligne(lus[i]!)])), majorationElectrique: majoration, reference: '' };
 }
 
 function attendusDe(e: EntreeFrais, p: ParametresFrais, facon: Facon): Attendus {
@@ -167,10 +180,11 @@ function justification(e: EntreeFrais, p: ParametresFrais): string[][] {
   /** « 5 000 km × 0,636 » : the year's amount at d km, as the scale writes it. */
   const annuel = (d: number) =>
     d <= TRANCHES_KM[0] ? `${d} × ${nombreFr(bareme.a)}` : d <= TRANCHES_KM[1] ? `(${d} × ${nombreFr(bareme.b)}) + ${nombreFr(bareme.c)}` : `${d} × ${nombreFr(bareme.e)}`;
+  const electrique = e.electrique ? ` × ${nombreFr(1 + p.majorationElectrique / 100)} (véhicule électrique)` : '';
   const km = (l: LigneDeFrais, i: number, retenu: number) =>
     avant[i]! + l.km <= TRANCHES_KM[0]
-      ? `${l.km} km × ${nombreFr(bareme.a)} € (${PUISSANCES[cv]}) = ${eur(retenu)}.`
-      : `${avant[i]} km parcourus cette année avant ce déplacement, ${avant[i]! + l.km} après (${PUISSANCES[cv]}) : [${annuel(avant[i]! + l.km)}] − [${annuel(avant[i]!)}] = ${eur(retenu)}.`;
+      ? `${l.km} km × ${nombreFr(bareme.a)} € (${PUISSANCES[cv]})${electrique} = ${eur(retenu)}.`
+      : `${avant[i]} km parcourus cette année avant ce déplacement, ${avant[i]! + l.km} après (${PUISSANCES[cv]}) : ([${annuel(avant[i]! + l.km)}] − [${annuel(avant[i]!)}])${electrique} = ${eur(retenu)}.`;
   return [
     ['Ligne', 'Montant retenu', 'Comment on l\u2019obtient'],
     ...e.lignes.map((l, i) => {
@@ -206,7 +220,7 @@ export const EXERCICE_FRAIS: SpecExercice<EntreeFrais, ParametresFrais> = {
   gabarit: GABARIT,
   largeursEnonce: [12, 20, 20, 20, 11, 14, 11, 12],
   blocs,
-  structure: () => blocs({ salarie: '', mois: '2000-01', puissance: 5, kmAnnuels: 0, plafondRepas: 0, plafondNuitee: 0, lignes: [] }),
+  structure: () => blocs({ salarie: '', mois: '2000-01', puissance: 5, electrique: false, kmAnnuels: 0, plafondRepas: 0, plafondNuitee: 0, lignes: [] }),
   donnees,
   parametresParDefaut: (e) => parametresFrais(e.mois),
   feuilleParametres,
