@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { calculerReglements, FACON_JUSTE } from '../src/exercices/reglements/calcul';
+import { calculerReglements, echeanceDe, FACON_JUSTE } from '../src/exercices/reglements/calcul';
 import { ALEAS, casReglements } from '../src/exercices/reglements/cas';
 import { EntreeReglements } from '../src/exercices/reglements/entree';
 import { CONDITIONS } from '../src/exercices/reglements/feuilles';
@@ -100,8 +100,18 @@ describe('règlement des fournisseurs : calcul', () => {
 
   test('conditions de paiement écrites et relues comme dans l\u2019énoncé', () => {
     expect(CONDITIONS.ecrire({ delai: 45, finDeMois: true })).toBe('45 jours fin de mois');
+    expect(CONDITIONS.ecrire({ delai: 45, finDeMois: true, lecture: 'fin_de_mois_puis_delai' })).toBe('fin de mois 45 jours');
+    expect(CONDITIONS.ecrire({ delai: 45, finDeMois: true, lecture: 'delai_puis_fin_de_mois', le: 10 })).toBe('45 jours fin de mois le 10');
+    for (const t of ['45 jours fin de mois', 'fin de mois 45 jours', '45 jours fin de mois le 10', '30 jours ; escompte 1,5 % à 8 jours']) expect(CONDITIONS.ecrire(CONDITIONS.lire(t))).toBe(t);
+    expect(CONDITIONS.lire('30 jours le 10')).toBeUndefined();
+    // C. com., L441-10, I — invoice of 20/01/2026: 20/01 + 45 = 06/03, end of that month 31/03 ; end of January 31/01 + 45 = 17/03 ; 31/03 then the 10th: 10/04
+    const c = (x: object) => ({ delai: 45, finDeMois: true, lecture: 'delai_puis_fin_de_mois' as const, ...x });
+    expect(echeanceDe('2026-01-20', c({}))).toBe('2026-03-31');
+    expect(echeanceDe('2026-01-20', c({ lecture: 'fin_de_mois_puis_delai' }))).toBe('2026-03-17');
+    expect(echeanceDe('2026-01-20', c({ le: 10 }))).toBe('2026-04-10');
+    expect(echeanceDe('2026-01-20', c({}), false)).toBe('2026-03-06'); // « fin de mois » forgotten
     expect(CONDITIONS.ecrire({ delai: 30, finDeMois: false, escompte: { taux: 1.5, jours: 8 } })).toBe('30 jours ; escompte 1,5 % à 8 jours');
-    expect(CONDITIONS.lire('30 jours ; escompte 1,5 % à 8 jours')).toEqual({ delai: 30, finDeMois: false, escompte: { taux: 1.5, jours: 8 } });
+    expect(CONDITIONS.lire('30 jours ; escompte 1,5 % à 8 jours')).toEqual({ delai: 30, finDeMois: false, lecture: 'delai_puis_fin_de_mois', escompte: { taux: 1.5, jours: 8 } });
     expect(CONDITIONS.lire('à réception')).toBeUndefined();
   });
 

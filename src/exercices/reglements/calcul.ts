@@ -39,12 +39,23 @@ export const FACON_JUSTE: Facon = { controle: true, finDeMois: true, tvaSurEscom
 
 const ttc = (ht: Centimes, taux: number) => ht + taxe(ht, taux);
 
+/**
+ * The due date of « 45 jours fin de mois » (C. com., art. L441-10, I): in its usual reading, 45 days
+ * then the end of that month; in the other one (« fin de mois 45 jours »), the end of the invoice's
+ * month then 45 days; « … le 10 »: the 10th of the month after that end of month. Without `finDeMois`
+ * (the mistake that ignores it), the date plus the delay.
+ */
+export function echeanceDe(date: string, c: FactureFournisseur['conditions'], finDeMois = true): string {
+  if (!c.finDeMois || !finDeMois) return ajouterJours(date, c.delai);
+  const fin = c.lecture === 'fin_de_mois_puis_delai' ? ajouterJours(dernierJour(date.slice(0, 7)), c.delai) : dernierJour(ajouterJours(date, c.delai).slice(0, 7));
+  return c.le === undefined ? fin : ajouterJours(fin, c.le);
+}
+
 function regler(f: FactureFournisseur, jour: string, x: Facon): Reglement {
   const facture = ttc(f.facturee.quantite * f.facturee.prixUnitaire, f.taux);
   const htJustifie = x.controle ? Math.min(f.facturee.quantite, f.livraison.quantite) * Math.min(f.facturee.prixUnitaire, f.commande.prixUnitaire) : f.facturee.quantite * f.facturee.prixUnitaire;
   const justifie = ttc(htJustifie, f.taux);
-  const brute = ajouterJours(f.date, f.conditions.delai);
-  const echeance = f.conditions.finDeMois && x.finDeMois ? dernierJour(brute.slice(0, 7)) : brute;
+  const echeance = echeanceDe(f.date, f.conditions, x.finDeMois);
   const e = f.conditions.escompte;
   const ouvert = e && (!x.delaiEscompte || jour <= ajouterJours(f.date, e.jours));
   const escompteHt = ouvert ? taxe(htJustifie, e.taux) : 0;

@@ -19,7 +19,7 @@ const ACHATS: readonly { designation: string; prix: [number, number]; taux: numb
  * as case data: three to five invoices of the last 25 days, at 30, 45 or 60 days. Aléas:
  * ecart_quantite (fewer articles delivered than invoiced), ecart_prix (an invoiced price above the
  * order's), escompte (2 % if paid within 10 days, still open), escompte_expire (one whose delay is
- * past), fin_de_mois (45 jours fin de mois).
+ * past), fin_de_mois (45 jours fin de mois, in either reading, or … le 10).
  */
 export function casReglements(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
   const h = new Hasard(graine);
@@ -65,7 +65,9 @@ export function casReglements(graine: number, periode: string, aleas: readonly s
   }
   if (aleas.includes('fin_de_mois')) {
     const f = suivante();
-    f.conditions = { ...f.conditions, delai: 45, finDeMois: true };
+    // the two readings of « 45 jours fin de mois », and sometimes « … le 10 »
+    const lecture = h.choisir(['delai_puis_fin_de_mois', 'fin_de_mois_puis_delai']);
+    f.conditions = { ...f.conditions, delai: 45, finDeMois: true, lecture, ...(lecture === 'delai_puis_fin_de_mois' && h.suivant() < 0.3 ? { le: 10 } : {}) };
   }
   return { entreprise: h.choisir(CLIENTS), date, factures: factures.sort((a, b) => a.date.localeCompare(b.date)) };
 }

@@ -16,6 +16,11 @@ export const FactureFournisseur = z.object({
   conditions: z.object({
     delai: z.number().int().positive().max(120).describe('Délai de paiement en jours'),
     finDeMois: z.boolean().default(false).describe('« fin de mois » : la date obtenue est portée à la fin de son mois'),
+    lecture: z
+      .enum(['delai_puis_fin_de_mois', 'fin_de_mois_puis_delai'])
+      .default('delai_puis_fin_de_mois')
+      .describe('« 45 jours fin de mois » : le délai puis la fin du mois (45 jours, puis fin de ce mois), ou la fin du mois puis le délai (« fin de mois 45 jours »)'),
+    le: z.number().int().min(1).max(28).optional().describe('« fin de mois le 10 » : le jour du mois suivant la fin de mois'),
     escompte: z
       .object({ taux: tauxPourcent, jours: z.number().int().positive().max(30) })
       .optional()
@@ -32,6 +37,8 @@ export const EntreeReglements = z
   .superRefine((e, ctx) => {
     const cles = e.factures.map((f) => `${f.fournisseur}|${f.numero}`);
     e.factures.forEach((f, i) => {
+      if (!f.conditions.finDeMois && (f.conditions.le !== undefined || f.conditions.lecture !== 'delai_puis_fin_de_mois'))
+        ctx.addIssue({ code: 'custom', path: ['factures', i, 'conditions', 'finDeMois'], message: "« le » et « lecture » ne valent qu'avec « fin de mois »" });
       if (cles.indexOf(cles[i]!) !== i) ctx.addIssue({ code: 'custom', path: ['factures', i, 'numero'], message: `facture « ${f.numero} » de ${f.fournisseur} en double` });
       if (f.date > e.date) ctx.addIssue({ code: 'custom', path: ['factures', i, 'date'], message: 'facture postérieure à la date du traitement' });
     });

@@ -34,14 +34,21 @@ type Conditions = FactureFournisseur['conditions'];
 export const CONDITIONS: TexteCode = {
   ecrire: (v) => {
     const c = v as Conditions;
-    return `${c.delai} jours${c.finDeMois ? ' fin de mois' : ''}${c.escompte ? ` ; escompte ${nombreFr(c.escompte.taux)} % à ${c.escompte.jours} jours` : ''}`;
+    const delai = !c.finDeMois ? `${c.delai} jours` : c.lecture === 'fin_de_mois_puis_delai' ? `fin de mois ${c.delai} jours` : `${c.delai} jours fin de mois`;
+    return `${delai}${c.le !== undefined ? ` le ${c.le}` : ''}${c.escompte ? ` ; escompte ${nombreFr(c.escompte.taux)} % à ${c.escompte.jours} jours` : ''}`;
   },
   lire: (s) => {
-    const m = /^\s*(\d+)\s*jours(\s+fin\s+de\s+mois)?\s*(?:;\s*escompte\s+(\d+(?:[.,]\d+)?)\s*%\s*à\s*(\d+)\s*jours)?\s*$/i.exec(s);
-    if (!m) return undefined;
-    return { delai: Number(m[1]), finDeMois: Boolean(m[2]), ...(m[3] ? { escompte: { taux: Number(m[3].replace(',', '.')), jours: Number(m[4]) } } : {}) };
+    const m = /^\s*(?:(fin\s+de\s+mois)\s+)?(\d+)\s*jours(\s+fin\s+de\s+mois)?(?:\s+le\s+(\d+))?\s*(?:;\s*escompte\s+(\d+(?:[.,]\d+)?)\s*%\s*à\s*(\d+)\s*jours)?\s*$/i.exec(s);
+    if (!m || (m[1] && m[3]) || (m[4] && !m[1] && !m[3])) return undefined;
+    return {
+      delai: Number(m[2]),
+      finDeMois: Boolean(m[1] || m[3]),
+      lecture: m[1] ? 'fin_de_mois_puis_delai' : 'delai_puis_fin_de_mois',
+      ...(m[4] ? { le: Number(m[4]) } : {}),
+      ...(m[5] ? { escompte: { taux: Number(m[5].replace(',', '.')), jours: Number(m[6]) } } : {}),
+    };
   },
-  attendu: 'conditions de paiement attendues, par exemple « 45 jours fin de mois » ou « 30 jours ; escompte 2 % à 10 jours »',
+  attendu: 'conditions de paiement attendues, par exemple « 45 jours fin de mois », « fin de mois 45 jours », « 45 jours fin de mois le 10 » ou « 30 jours ; escompte 2 % à 10 jours »',
 };
 
 function blocs(e: EntreeReglements): Bloc[] {
