@@ -667,3 +667,23 @@ test('Vérifier des copies sans la clé de l\u2019enseignant : « Sceau non vér
   await expect(page.locator('#verifier-telechargement').getAttribute('href')).resolves.not.toBe(lienAvant);
   expect(erreurs).toEqual([]);
 }, 300_000);
+
+test('Exercices : le mois demandé est celui du cas, même après la dernière valeur connue d\u2019une table (barème reconduit et dit) ; avant la première, refusé en la nommant', async () => {
+  const { page, erreurs } = await ouvrir('taskpane.html#exercices');
+  await page.getByLabel("Modèle d'exercice").selectOption('frais');
+  await page.getByLabel(/^Mois du cas/).fill('juin 2028');
+  await page.getByRole('button', { name: "Créer l'exercice" }).click();
+  const message = (await page.locator('#exercices-message.succes').textContent({ timeout: 120_000 }))!;
+  expect(message).toMatch(/^Exercice « .+ » inséré : cas n° \d+/);
+  expect(message).toContain(
+    'Attention : Valeurs du barème kilométrique connues jusqu\u2019en décembre 2024 : pour juin 2028, les dernières sont reconduites (source : Arrêté du 27 mars 2023 ; BOI-BAREME-000001). L\u2019énoncé et la feuille « Paramètres » le disent.',
+  );
+  // the case is June 2028's, never another month's
+  await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Énoncé' }).click();
+  const enonce = (await page.locator('table.grille').textContent())!;
+  expect(enonce).toContain('Valeurs du barème kilométrique connues jusqu\u2019en décembre 2024 : pour juin 2028');
+  await page.getByLabel(/^Mois du cas/).fill('2021-06');
+  await page.getByRole('button', { name: "Créer l'exercice" }).click();
+  await expect(page.locator('#exercices-message.erreur').textContent()).resolves.toBe('Impossible de créer ce cas : juin 2021 précède les premières valeurs du barème kilométrique (janvier 2022).');
+  expect(erreurs).toEqual([]);
+}, 300_000);
