@@ -59,12 +59,19 @@ test('facture : l’avoir ne dépasse jamais la facture, quels que soient les re
   );
 });
 
-test('relances : une facture réglée n’est jamais relancée ; les pénalités croissent avec le retard', () => {
+test('relances : une facture réglée n’est jamais relancée (pénalités et indemnité seulement si elle l’a été en retard) ; les pénalités croissent avec le retard', () => {
   fc.assert(
     fc.property(cas('relances'), ({ entree }) => {
       const e = entree as EntreeRelances;
-      const r = calcul('relances', e) as { factures: { numero: string; reste: number; niveau: number; penalites: number; indemnite: number }[] };
-      for (const f of r.factures) if (f.reste === 0) expect([f.niveau, f.penalites, f.indemnite]).toEqual([0, 0, 0]);
+      const r = calcul('relances', e) as { factures: { numero: string; reste: number; jours: number; niveau: number; penalites: number; indemnite: number }[] };
+      for (const f of r.factures) {
+        if (f.reste !== 0) continue;
+        expect([f.jours, f.niveau]).toEqual([0, 0]); // never chased
+        // penalties and the indemnity only for what was paid after the due date
+        const source = e.factures.find((x) => x.numero === f.numero)!;
+        if (!source.paiements.some((q) => q.date > source.echeance)) expect([f.penalites, f.indemnite]).toEqual([0, 0]);
+        else expect(f.indemnite).toBe(40);
+      }
     }),
     RUNS,
   );

@@ -72,6 +72,38 @@ describe('relances : calcul', () => {
     expect([r.totalEchu, r.totalPenalites, r.totalIndemnites, r.totalReclame]).toEqual([334050, 11661, 12000, 357711]);
   });
 
+  test('règlements datés : pénalités sur chaque part payée en retard jusqu\u2019à sa date, sur le reste jusqu\u2019au suivi ; indemnité pour une facture payée en retard, même soldée', () => {
+    // FV-7: 1 000,00 due 31/01/2026 (1st half 2026: 2,15 + 10 = 12,15 %), 400,00 paid on time (20/01),
+    // 300,00 paid 20/02 (20 days late), 300,00 left on 31/03 (59 days late)
+    const cas = {
+      ...CAS,
+      factures: [
+        {
+          numero: 'FV-7',
+          date: '2026-01-01',
+          echeance: '2026-01-31',
+          montant: 1000,
+          paiements: [
+            { date: '2026-01-20', montant: 400 },
+            { date: '2026-02-20', montant: 300 },
+          ],
+        },
+        // FV-8: 500,00 due 15/02/2026, paid in full on 05/03/2026 (18 days late)
+        { numero: 'FV-8', date: '2026-01-16', echeance: '2026-02-15', montant: 500, paiements: [{ date: '2026-03-05', montant: 500 }] },
+      ],
+    };
+    const [f7, f8] = calculerRelances(relances(cas), P).factures;
+    // 300 × 12,15 % × 20 / 365 = 1,9973 → 2,00 ; 300 × 12,15 % × 59 / 365 = 5,8919 → 5,89 : 7,89
+    expect([f7!.reste, f7!.jours, f7!.niveau, f7!.taux, f7!.penalites, f7!.indemnite]).toEqual([30000, 59, 3, 12.15, 789, 4000]); // 59 days: level 3 (from 31 days)
+    // 500 × 12,15 % × 18 / 365 = 2,9959 → 3,00 ; nothing left: not chased, but the indemnity is due (D441-5)
+    expect([f8!.reste, f8!.jours, f8!.niveau, f8!.taux, f8!.penalites, f8!.indemnite]).toEqual([0, 0, 0, 12.15, 300, 4000]);
+    // a payment dated after the statement, or more paid than invoiced, is refused
+    expect(erreurDe(() => relances({ ...cas, factures: [{ ...cas.factures[1], paiements: [{ date: '2026-04-02', montant: 500 }] }] }))).toContain(
+      'un règlement est daté entre la facture et la date du suivi',
+    );
+    expect(erreurDe(() => relances({ ...cas, factures: [{ ...cas.factures[1], paiements: [{ date: '2026-03-05', montant: 600 }] }] }))).toContain('le montant réglé dépasse celui de la facture');
+  });
+
   test('une facture échue au second semestre 2023, compte arrêté au 30/06/2024 : taux de ce semestre (4,00 % + 10 points) ; une facture de 2022 sous le taux des CGV ne demande pas de taux de la BCE', () => {
     const cas = { vendeur: 'Bureau Plus SARL', client: 'Garage Lefèvre', date: '2024-06-30', factures: [{ numero: 'FV-9', date: '2023-08-01', echeance: '2023-08-31', montant: 1000 }] };
     const [f] = calculerRelances(relances(cas), parametresRelances('2024-06-30')).factures;
@@ -135,6 +167,21 @@ describe('relances : cas tirés d\u2019une graine', () => {
 });
 
 describe('relances : de bout en bout', () => {
+  test('règlement tardif : les règlements datés s\u2019écrivent dans l\u2019énoncé et se relisent à l\u2019identique ; une copie juste obtient 100 %', async () => {
+    const d = dossierTemporaire('agora-relances-');
+    for (const graine of [4, 9, 15]) {
+      const f = path.join(d, `tardif-${graine}.xlsx`);
+      await ecrireExercice({ type: 'relances', graine, periode: '2026-02', date: '2026-03-01', aleas: ['reglement_tardif', 'reglement_partiel'] }, null, f);
+      const x = await ouvrirExercice(f);
+      expect(x.enonceModifie).toEqual([]);
+      const tardive = (x.entree as { factures: { paiements: { date: string }[]; echeance: string }[] }).factures.find((q) => q.paiements.length)!;
+      expect(tardive.paiements[0]!.date > tardive.echeance).toBe(true);
+      const copie = path.join(d, `copie-${graine}.xlsx`);
+      writeFileSync(copie, await remplirClasseur(f, attendusDesReponses(x)));
+      expect((await verifierCopie(copie, { date: '2026-03-02' })).rapport.total.taux).toBe(1);
+    }
+  });
+
   test('taux des conditions générales de vente ignoré : l\u2019erreur type est reconnue, avec son indication', async () => {
     const d = dossierTemporaire('agora-relances-');
     const f = path.join(d, 'relances.xlsx');

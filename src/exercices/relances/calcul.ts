@@ -82,16 +82,22 @@ function penalites(reste: Centimes, taux: number, jours: number): Centimes {
 
 export function calculerRelances(e: EntreeRelances, p: ParametresRelances, f: Facon = FACON_JUSTE): ResultatRelances {
   const factures = e.factures.map((x) => {
-    const reste = f.deduireReglements ? x.montant - x.regle : x.montant;
+    const payes = f.deduireReglements ? x.paiements : [];
+    const reste = f.deduireReglements ? x.montant - x.regle - payes.reduce((a, p) => a + p.montant, 0) : x.montant;
     const retard = ecartJours(x.echeance, e.date);
     // a paid invoice is not chased, however late its due date: nothing left, no level, no penalty
     const jours = retard > 0 && reste > 0 ? ecartJours(f.joursDepuisEcheance ? x.echeance : x.date, e.date) : 0;
+    // parts paid after the due date: penalties up to their payment, and the invoice was paid late
+    const tardifs = payes.filter((p) => p.date > x.echeance);
     const niveau = [...NIVEAUX].reverse().find((n) => jours >= n.des)?.niveau ?? 0;
     const tranche = TRANCHES.length - 1 - [...TRANCHES].reverse().findIndex((t) => (jours || -1) >= t.des);
     // the legal rate only when no contract rate applies: an old invoice under the CGV needs no ECB rate
     const legal = () => tauxBceDe(p, x.echeance) + (f.majoration ? p.majoration : 0);
-    const taux = jours ? (e.tauxContractuel !== undefined && f.tauxDuContrat ? e.tauxContractuel : legal()) : 0;
-    return { numero: x.numero, reste, jours, niveau, tranche, taux, penalites: jours ? penalites(reste, taux, jours) : 0, indemnite: jours && f.indemnite ? p.indemnite : 0 };
+    const enRetard = jours > 0 || tardifs.length > 0;
+    const taux = enRetard ? (e.tauxContractuel !== undefined && f.tauxDuContrat ? e.tauxContractuel : legal()) : 0;
+    const depuis = (d: string) => ecartJours(f.joursDepuisEcheance ? x.echeance : x.date, d);
+    const penalitesDues = (jours ? penalites(reste, taux, jours) : 0) + tardifs.reduce((a, q) => a + penalites(q.montant, taux, depuis(q.date)), 0);
+    return { numero: x.numero, reste, jours, niveau, tranche, taux, penalites: penalitesDues, indemnite: enRetard && f.indemnite ? p.indemnite : 0 };
   });
   const somme = (g: (x: SuiviFacture) => number) => factures.reduce((a, x) => a + g(x), 0);
   const balance = TRANCHES.map((_, i) => somme((x) => (x.tranche === i ? x.reste : 0)));

@@ -3,14 +3,15 @@ import { CLIENTS, ENTREPRISES } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
 
 /** The aléas this generator knows (the template describes each one). */
-export const ALEAS = ['reglement_partiel', 'contentieux', 'non_echue', 'taux_contractuel'] as const;
+export const ALEAS = ['reglement_partiel', 'contentieux', 'non_echue', 'taux_contractuel', 'reglement_tardif'] as const;
 
 /**
  * A client's account at the end of the month, as case data (the calculator's JSON input): three to
  * five unpaid invoices at 30 or 45 days, falling due over the last three months. Aléas:
  * reglement_partiel (an instalment paid on one of them), contentieux (one more than 60 days late),
  * non_echue (one not yet due), taux_contractuel (the conditions générales de vente set the
- * penalty rate).
+ * penalty rate), reglement_tardif (an invoice paid after its due date, in full or in part, on a
+ * date the énoncé gives: penalties up to that day, and the indemnity).
  */
 export function casRelances(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
   const h = new Hasard(graine);
@@ -31,6 +32,13 @@ export function casRelances(graine: number, periode: string, aleas: readonly str
   if (aleas.includes('reglement_partiel')) {
     const f = h.choisir(factures.filter((x) => (x.echeance as string) < date));
     f.regle = Math.round((f.montant as number) * h.choisir([0.3, 0.4, 0.5]));
+  }
+  if (aleas.includes('reglement_tardif')) {
+    // an invoice due 20 to 40 days ago, paid 5 to 15 days late: half of it, or all of it
+    const f = facture(h.entier(20, 40));
+    const montant = f.montant as number;
+    const paye = h.suivant() < 0.5 ? montant : Math.round(montant * 0.5 * 100) / 100;
+    factures.push({ ...f, paiements: [{ date: ajouterJours(f.echeance, h.entier(5, 15)), montant: paye }] });
   }
   factures.sort((a, b) => String(a.date).localeCompare(String(b.date)));
   return {

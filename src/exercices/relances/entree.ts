@@ -7,7 +7,10 @@ export const FactureClient = z.object({
   date: date.describe('Date de la facture'),
   echeance: date.describe("Date d'échéance (date limite de paiement)"),
   montant: montant.describe('Montant TTC en euros'),
-  regle: montant.default(0).describe('Montant déjà réglé par le client, en euros'),
+  regle: montant.default(0).describe('Montant déjà réglé par le client, en euros (sans date : réglé à temps)'),
+  paiements: liste(z.object({ date, montant }))
+    .default([])
+    .describe("Règlements reçus avec leur date, en euros : payés après l'échéance, ils portent des pénalités jusqu'à leur date et l'indemnité forfaitaire"),
 });
 
 export const EntreeRelances = z
@@ -24,7 +27,11 @@ export const EntreeRelances = z
       if (numeros.indexOf(f.numero) !== i) ctx.addIssue({ code: 'custom', path: ['factures', i, 'numero'], message: `facture « ${f.numero} » en double` });
       if (f.echeance < f.date) ctx.addIssue({ code: 'custom', path: ['factures', i, 'echeance'], message: "l'échéance précède la date de la facture" });
       if (f.date > e.date) ctx.addIssue({ code: 'custom', path: ['factures', i, 'date'], message: 'facture postérieure à la date du suivi' });
-      if (f.regle > f.montant) ctx.addIssue({ code: 'custom', path: ['factures', i, 'regle'], message: 'le montant réglé dépasse celui de la facture' });
+      const paye = f.regle + f.paiements.reduce((a, p) => a + p.montant, 0);
+      if (paye > f.montant) ctx.addIssue({ code: 'custom', path: ['factures', i, f.paiements.length ? 'paiements' : 'regle'], message: 'le montant réglé dépasse celui de la facture' });
+      f.paiements.forEach((p, j) => {
+        if (p.date < f.date || p.date > e.date) ctx.addIssue({ code: 'custom', path: ['factures', i, 'paiements', j, 'date'], message: 'un règlement est daté entre la facture et la date du suivi' });
+      });
     });
   });
 

@@ -1,11 +1,11 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import { lettreColonne, type NomDefini, type Style, type Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
-import { dateFr } from '../../domain/dates';
+import { dateFr, ecartJours } from '../../domain/dates';
 import { versCentimes, versEuros } from '../../domain/monnaie';
 import { nombreFr, pourcentFr } from '../../domain/texte';
 import { parametresRelances, type ParametresRelances } from '../../domain/parametres/relances';
-import { FORMAT_EUROS, FORMAT_TAUX, type Bloc } from '../../sheets/exercices/blocs';
+import { FORMAT_EUROS, FORMAT_TAUX, type Bloc, type TexteCode } from '../../sheets/exercices/blocs';
 import {
   libelleDe,
   consigneSaisie,
@@ -47,6 +47,21 @@ const depuisSemestre = (s: string): string | undefined => {
   return m ? `${m[2]}-${m[1] === '1er' ? '01' : '07'}-01` : undefined;
 };
 
+/** « 12/03/2026 : 500,00 € ; 20/03/2026 : 200,00 € »: dated payments, in euros, as the énoncé writes and reads them. */
+export const PAIEMENTS: TexteCode = {
+  ecrire: (v) => (v as { date: string; montant: number }[]).map((p) => `${dateFr(p.date)} : ${p.montant.toFixed(2).replace('.', ',')} €`).join(' ; '),
+  lire: (s) => {
+    const parties = s
+      .split(';')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const lus = parties.map((x) => /^(\d{2})\/(\d{2})\/(\d{4})\s*:\s*([\d\s\u00a0\u202f]+(?:,\d{1,2})?)\s*€?$/.exec(x));
+    if (lus.some((m) => !m)) return undefined;
+    return lus.map((m) => ({ date: `${m![3]}-${m![2]}-${m![1]}`, montant: Number(m![4]!.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) }));
+  },
+  attendu: 'règlements datés attendus, par exemple « 12/03/2026 : 500,00 € ; 20/03/2026 : 200,00 € »',
+};
+
 function blocs(e: EntreeRelances): Bloc[] {
   return [
     {
@@ -68,8 +83,9 @@ function blocs(e: EntreeRelances): Bloc[] {
         { cle: 'echeance', entete: 'Échéance', type: 'date', largeur: 1 },
         { cle: 'montant', entete: 'Montant TTC', type: 'euros', largeur: 1 },
         { cle: 'regle', entete: 'Déjà réglé', type: 'euros', largeur: 1 },
+        { cle: 'paiements', entete: 'Règlements reçus (date : montant)', type: PAIEMENTS, largeur: 2 },
       ],
-      lignes: e.factures.map((f) => ({ ...f, montant: versEuros(f.montant), regle: versEuros(f.regle) })),
+      lignes: e.factures.map((f) => ({ ...f, montant: versEuros(f.montant), regle: versEuros(f.regle), paiements: f.paiements.map((p) => ({ date: p.date, montant: versEuros(p.montant) })) })),
     },
   ];
 }
@@ -237,19 +253,35 @@ function justification(e: EntreeRelances, p: ParametresRelances): string[][] {
   const lignes: string[][] = [['Facture', 'Reste dû', 'Comment on l\u2019obtient']];
   r.factures.forEach((x, i) => {
     const source = e.factures[i]!;
-    const reste = source.regle ? `${eur(source.montant)} − ${eur(source.regle)} réglés = ${eur(x.reste)}` : `${eur(x.reste)}`;
-    if (!x.jours) {
-      lignes.push([x.numero, montantTexte(x.reste), `Reste dû ${reste} ; échéance le ${dateFr(source.echeance)}, pas encore échue : niveau 0, ni pénalités ni indemnité.`]);
+    const payes = [...(source.regle ? [` − ${eur(source.regle)} réglés`] : []), ...source.paiements.map((q) => ` − ${eur(q.montant)} réglés le ${dateFr(q.date)}`)];
+    const reste = payes.length ? `${eur(source.montant)}${payes.join('')} = ${eur(x.reste)}` : `${eur(x.reste)}`;
+    const tardifs = source.paiements.filter((q) => q.date > source.echeance);
+    if (!x.jours && !tardifs.length) {
+      lignes.push([
+        x.numero,
+        montantTexte(x.reste),
+        `Reste dû ${reste} ; ${x.reste ? `échéance le ${dateFr(source.echeance)}, pas encore échue` : `réglée à temps`} : niveau 0, ni pénalités ni indemnité.`,
+      ]);
       return;
     }
     const origine =
       e.tauxContractuel !== undefined
         ? 'taux des conditions générales de vente'
         : `taux de la BCE du semestre de l\u2019échéance (${pourcentFr(tauxBceDe(p, source.echeance))}) + ${nombreFr(p.majoration)} points`;
+    const parts = [
+      ...tardifs.map(
+        (q) =>
+          `${eur(q.montant)} réglés le ${dateFr(q.date)}, ${ecartJours(source.echeance, q.date)} jours après l\u2019échéance : ${eur(q.montant)} × ${pourcentFr(x.taux)} × ${ecartJours(source.echeance, q.date)} / 365`,
+      ),
+      ...(x.jours ? [`${eur(x.reste)} × ${pourcentFr(x.taux)} × ${x.jours} / 365`] : []),
+    ];
+    const retard = x.jours
+      ? `${x.jours} jours de retard au ${dateFr(e.date)} : niveau ${x.niveau} (${NIVEAUX.find((n) => n.niveau === x.niveau)!.libelle}) ; ${TRANCHES[x.tranche]!.libelle}`
+      : 'réglée en retard : plus de relance (niveau 0)';
     lignes.push([
       x.numero,
       montantTexte(x.reste),
-      `Reste dû ${reste} ; échéance le ${dateFr(source.echeance)}, ${x.jours} jours de retard au ${dateFr(e.date)} : niveau ${x.niveau} (${NIVEAUX.find((n) => n.niveau === x.niveau)!.libelle}) ; ${TRANCHES[x.tranche]!.libelle}. Pénalités : ${origine} = ${pourcentFr(x.taux)} ; ${eur(x.reste)} × ${pourcentFr(x.taux)} × ${x.jours} / 365 = ${eur(x.penalites)}. Indemnité : ${eur(x.indemnite)}.`,
+      `Reste dû ${reste} ; échéance le ${dateFr(source.echeance)}, ${retard}. Pénalités : ${origine} = ${pourcentFr(x.taux)} ; ${parts.join(' + ')} = ${eur(x.penalites)}. Indemnité : ${eur(x.indemnite)}.`,
     ]);
   });
   lignes.push([

@@ -57,7 +57,10 @@ const FORMATS: Record<string, string> = { date: FORMAT_DATE, euros: FORMAT_EUROS
 /** A case value → what the cell holds. Strings stay strings (never formulas). */
 export function enCellule(t: TypeDonnee, v: unknown): Valeur {
   if (v === undefined || v === null || v === '') return null;
-  if (typeof t === 'object') return 'choix' in t ? (t.choix[String(v)] ?? String(v)) : t.ecrire(v);
+  if (typeof t === 'object') {
+    const texte = 'choix' in t ? (t.choix[String(v)] ?? String(v)) : t.ecrire(v);
+    return texte === '' ? null : texte; // an empty list is an empty cell, as it reads back
+  }
   if (t === 'ouiNon') return v ? 'Oui' : 'Non';
   if (t === 'date') return { date: String(v) };
   if (t === 'mois') return moisEnLettres(String(v)); // text: a date format would print the month in the host's language
