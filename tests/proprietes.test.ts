@@ -12,6 +12,10 @@ import { EntreeStocks } from '../src/exercices/stocks/entree';
 import { indemniteKm } from '../src/exercices/frais/calcul';
 import { parametresFrais } from '../src/domain/parametres/frais';
 import { valider } from '../src/domain/validation';
+import { calculerRapprochement } from '../src/exercices/rapprochement/calcul';
+import type { EntreeRapprochement } from '../src/exercices/rapprochement/entree';
+import { calculerReglements } from '../src/exercices/reglements/calcul';
+import type { EntreeReglements } from '../src/exercices/reglements/entree';
 
 /**
  * Invariants every case must keep, whatever its seed, its aléas and its month: checked over many
@@ -181,6 +185,36 @@ test('trésorerie : chaque mois, fin = début + encaissements − décaissements
         expect(c(fin)).toBe(c(t.debut[i]!) + c(t.encaissements[i]!) - c(t.decaissements[i]!));
         if (i) expect(t.debut[i]).toBe(t.fin[i - 1]);
       });
+    }),
+    RUNS,
+  );
+});
+
+test('rapprochement : les deux soldes rapprochés sont égaux ; chaque écriture est équilibrée', () => {
+  fc.assert(
+    fc.property(cas('rapprochement'), ({ entree }) => {
+      const r = calculerRapprochement(entree as EntreeRapprochement);
+      expect(r.entreprise.soldeRapproche).toBe(r.banque.soldeRapproche);
+      for (const col of [r.entreprise, r.banque]) expect(col.soldeRapproche).toBe(col.soldeAvant + col.lignes.reduce((a, l) => a + l.debit - l.credit, 0) * (col === r.entreprise ? 1 : -1));
+      for (const e of r.ecritures) expect(e.lignes.reduce((a, l) => a + l.debit, 0)).toBe(e.lignes.reduce((a, l) => a + l.credit, 0));
+    }),
+    RUNS,
+  );
+});
+
+test('règlements : on ne paie jamais plus que ce qui est justifié, ni ce qui est justifié plus que facturé ; l’échéance suit la facture', () => {
+  fc.assert(
+    fc.property(cas('reglements'), ({ entree }) => {
+      const e = entree as EntreeReglements;
+      const r = calculerReglements(e);
+      r.reglements.forEach((x, i) => {
+        expect(x.justifie).toBeLessThanOrEqual(x.facture);
+        expect(x.aPayer).toBeLessThanOrEqual(x.justifie);
+        expect(x.aPayer).toBeGreaterThanOrEqual(0);
+        expect(x.ecart).toBe(x.facture - x.justifie);
+        expect(x.echeance >= e.factures[i]!.date).toBe(true);
+      });
+      expect(r.totalDuJour).toBe(r.reglements.filter((x) => x.datePaiement === e.date).reduce((a, x) => a + x.aPayer, 0));
     }),
     RUNS,
   );
