@@ -5,7 +5,7 @@
  */
 
 import { CALCULS, EXERCICES, paquetExercice } from '../exercices/registre';
-import { distance } from './arguments';
+import { plusProche } from './arguments';
 
 interface AideCommande {
   resume: string;
@@ -178,8 +178,4 @@ export function aideComplete(): string {
 }
 
 /** The command a mistyped one most likely meant (« verifer » → « verifier », « consolidation » → « consolider »), if any is close. */
-export function commandeProche(texte: string): string | undefined {
-  const t = texte.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-  const [meilleure] = NOMS_COMMANDES.map((n) => ({ n, d: t.startsWith(n.slice(0, 6)) || (t.length >= 3 && n.startsWith(t)) ? 0 : distance(t, n) })).sort((a, b) => a.d - b.d);
-  return meilleure && meilleure.d <= 2 ? meilleure.n : undefined;
-}
+export const commandeProche = (texte: string): string | undefined => plusProche(texte, NOMS_COMMANDES, (t, n) => t.startsWith(n.slice(0, 6)) || (t.length >= 3 && n.startsWith(t)));

@@ -33,7 +33,7 @@ export function analyser(args: readonly string[], accepte: { drapeaux: readonly 
       if (v === undefined || v === '' || (egal === undefined && v.startsWith('--'))) throw new ErreurUsage(`L'option ${nom} attend une valeur.`);
       o.valeurs.set(nom, v);
     } else {
-      const proche = optionProche(nom, [...accepte.drapeaux, ...accepte.valeurs]);
+      const proche = plusProche(nom, [...accepte.drapeaux, ...accepte.valeurs]);
       throw new ErreurUsage(`Option inconnue : ${nom}.${proche ? ` Vouliez-vous dire ${proche} ?` : ''} Tapez « agora aide » pour la liste des commandes et options.`);
     }
   }
@@ -41,7 +41,7 @@ export function analyser(args: readonly string[], accepte: { drapeaux: readonly 
 }
 
 /** Levenshtein distance, for a mistyped command or option. */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   let precedente = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const ligne = [i];
@@ -51,9 +51,12 @@ export function distance(a: string, b: string): number {
   return precedente[b.length]!;
 }
 
-/** The accepted option a mistyped one most likely meant (« --clase » → « --classe »), if one is close. */
-function optionProche(nom: string, options: readonly string[]): string | undefined {
-  const t = nom.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-  const [meilleure] = options.map((o) => ({ o, d: distance(t, o) })).sort((a, b) => a.d - b.d);
-  return meilleure && meilleure.d <= 2 ? meilleure.o : undefined;
+/**
+ * The candidate a mistyped word most likely meant, if one is close (two edits at most, case and
+ * accents aside); `evident` says when a candidate is meant whatever the distance (a shared prefix).
+ */
+export function plusProche(texte: string, candidats: readonly string[], evident: (t: string, c: string) => boolean = () => false): string | undefined {
+  const t = texte.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const [meilleure] = candidats.map((c) => ({ c, d: evident(t, c) ? 0 : distance(t, c) })).sort((a, b) => a.d - b.d);
+  return meilleure && meilleure.d <= 2 ? meilleure.c : undefined;
 }

@@ -59,8 +59,9 @@ export async function ecrireAtomiquement(cible: string, contenu: Uint8Array | st
     if (e instanceof ErreurFichier) throw e;
     throw new ErreurFichier(`Le dossier « ${dossier} » n'existe pas : impossible d'écrire « ${cible} ».`, cible);
   }
-  if ((await fs.lstat(cible).catch(() => null))?.isDirectory()) throw new ErreurFichier(`Impossible d'écrire « ${cible} » : c'est un dossier.`, cible);
-  if (!remplacer && (await existe(cible))) throw new FichierExistant([cible]); // before the bytes are made
+  const deja = await fs.lstat(cible).catch(() => null);
+  if (deja?.isDirectory()) throw new ErreurFichier(`Impossible d'écrire « ${cible} » : c'est un dossier.`, cible);
+  if (deja && !remplacer) throw new FichierExistant([cible]); // before the bytes are made
   const temporaire = path.join(dossier, `.${path.basename(cible)}.${process.pid}.${Date.now()}.tmp`);
   try {
     if (typeof contenu === 'string' || contenu instanceof Uint8Array) await fs.writeFile(temporaire, contenu);

@@ -76,7 +76,7 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   for (const type of TYPES_EXERCICE) {
     const copies = path.join(dossier, 'exercices', type);
     const corriges = path.join(dossier, 'exercices', 'corriges', type);
-    const res = await exercicesDeLaClasse({ type, graine: 2026, periode: periode, date, cle }, liste.eleves, copies, corriges, true);
+    const res = await exercicesDeLaClasse({ type, graine: 2026, periode, date, cle }, liste.eleves, copies, corriges, true);
     const ex = res.fichiers[0];
     s.out(
       `  ${type} : ${res.fichiers.length} classeurs dans ${copies}, corrigés dans ${corriges}${ex ? ` (par exemple ${path.basename(ex.fichier)} : cas n° ${ex.graine}, aléas : ${aleasEnClair(type, ex.aleas)})` : ''}\n`,

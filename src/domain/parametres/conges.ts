@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import donnees from './conges.json';
-import { avantLaTable, enVigueur, type Couverture } from './enVigueur';
-import { ErreurDonnees } from '../validation';
+import { exigerLaTable, enVigueur, type Couverture } from './enVigueur';
 
 /**
  * Paid leave (Code du travail): 2,5 jours ouvrables per month of actual work, at most 30, a
@@ -29,8 +28,7 @@ export function periodeDeReference(mois: string): { du: string; au: string } {
 }
 
 export function parametresConges(date: string): ParametresConges {
-  const avant = avantLaTable(COUVERTURE_CONGES, date.slice(0, 7));
-  if (avant) throw new ErreurDonnees('Congé avant les règles connues des congés payés', [`champ « conge.mois » : ${avant}`]);
+  exigerLaTable(COUVERTURE_CONGES, date.slice(0, 7), 'Congé avant les règles connues des congés payés', 'conge.mois');
   return {
     joursParMois: enVigueur(fichier.joursParMois.valeurs, date).valeur,
     plafond: enVigueur(fichier.plafond.valeurs, date).valeur,

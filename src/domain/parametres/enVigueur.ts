@@ -1,4 +1,5 @@
 import { moisEnLettres } from '../dates';
+import { ErreurDonnees } from '../validation';
 
 /**
  * Dated parameters (the way OpenFisca keeps them): a value applies from its `depuis` (AAAA-MM-JJ)
@@ -41,6 +42,12 @@ const de = (table: string) =>
 /** Why a month cannot be priced with a table: it is before the table's first values. */
 export const avantLaTable = (c: Couverture, mois: string): string | undefined =>
   mois < c.du ? `${moisEnLettres(mois)} précède les premières valeurs ${de(c.table)} (${moisEnLettres(c.du)})` : undefined;
+
+/** Refuses a month before the table's first values: a French error titled `intitule`, naming `champ`. */
+export function exigerLaTable(c: Couverture, mois: string, intitule: string, champ: string): void {
+  const avant = avantLaTable(c, mois);
+  if (avant) throw new ErreurDonnees(intitule, [`champ « ${champ} » : ${avant}`]);
+}
 
 /**
  * What the énoncé and « Paramètres » say of a month past the table's last known values (undefined

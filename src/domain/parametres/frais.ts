@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import donnees from './frais.json';
-import { ErreurDonnees } from '../validation';
-import { avantLaTable, enVigueur, type Couverture } from './enVigueur';
+import { exigerLaTable, enVigueur, type Couverture } from './enVigueur';
 
 /**
  * The tax scale for a car used for work (barème kilométrique), by fiscal horsepower (3 CV or less …
@@ -37,8 +36,7 @@ export interface ParametresFrais {
 }
 
 export function parametresFrais(mois: string): ParametresFrais {
-  const avant = avantLaTable(COUVERTURE_FRAIS, mois);
-  if (avant) throw new ErreurDonnees('Mois avant le barème kilométrique', [`champ « mois » : ${avant}`]);
+  exigerLaTable(COUVERTURE_FRAIS, mois, 'Mois avant le barème kilométrique', 'mois');
   const v = enVigueur(fichier.baremeKilometrique.valeurs, `${mois}-01`);
   return { bareme: Object.fromEntries(Object.entries(v.bareme).map(([cv, l]) => [cv, { ...l }])), majorationElectrique: v.majorationElectrique, reference: v.reference };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import donnees from './paie.json';
 import { ErreurDonnees } from '../validation';
-import { avantLaTable, derniereEnVigueur, type Couverture } from './enVigueur';
+import { exigerLaTable, derniereEnVigueur, type Couverture } from './enVigueur';
 
 /**
  * Payroll parameters (SMIC, PMSS, every rate, the réduction générale coefficients) as dated values
@@ -116,8 +116,7 @@ export const estCodePaie = (c: string): c is CodePaie => (CODES as string[]).inc
 
 /** The parameters of period `AAAA-MM` (past the tables, their last values, reconducted); before them, a French error naming `champ`. */
 export function parametresPaie(periode: string, champ = 'periode'): ParametresPaie {
-  const avant = avantLaTable(COUVERTURE_PAIE, periode);
-  if (avant) throw new ErreurDonnees('Période avant les tables de paie', [`champ « ${champ} » : ${avant}`]);
+  exigerLaTable(COUVERTURE_PAIE, periode, 'Période avant les tables de paie', champ);
   const jour = `${periode}-01`;
   const resultat: ParametresPaie = {};
   for (const code of CODES) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import donnees from './relances.json';
-import { ErreurDonnees } from '../validation';
-import { avantLaTable, enVigueur, type Couverture } from './enVigueur';
+import { exigerLaTable, enVigueur, type Couverture } from './enVigueur';
 import { ajouterMois, moisEnLettres } from '../dates';
 
 /**
@@ -37,8 +36,7 @@ export const debutDuSemestre = (date: string): string => `${date.slice(0, 4)}-${
  * shows the rate of every half-year an invoice may fall due in.
  */
 export function parametresRelances(date: string): ParametresRelances {
-  const avant = avantLaTable(COUVERTURE_RELANCES, date.slice(0, 7));
-  if (avant) throw new ErreurDonnees('Date avant le tableau des taux de la BCE', [`champ « date » : ${avant}`]);
+  exigerLaTable(COUVERTURE_RELANCES, date.slice(0, 7), 'Date avant le tableau des taux de la BCE', 'date');
   const connus = fichier.tauxBce.valeurs.filter((v) => v.depuis <= date).map((v) => ({ depuis: v.depuis, taux: v.valeur, reference: v.reference }));
   const dernier = connus.at(-1)!;
   const reconduits: TauxSemestre[] = [];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import donnees from './tva.json';
-import { avantLaTable, enVigueur, type Couverture } from './enVigueur';
-import { ErreurDonnees } from '../validation';
+import { exigerLaTable, enVigueur, type Couverture } from './enVigueur';
 
 /**
  * TVA rates and thresholds as dated values with their legal reference (the way OpenFisca keeps
@@ -35,8 +34,7 @@ const donneesValidees = ParametresTva.parse(donnees);
 export const COUVERTURE_TVA: Couverture = { ...donneesValidees.couverture, table: 'les taux de TVA', source: 'CGI, art. 278 à 281 nonies' };
 
 export function parametresTva(date: string): ParametresTvaDates {
-  const avant = avantLaTable(COUVERTURE_TVA, date.slice(0, 7));
-  if (avant) throw new ErreurDonnees('Période avant les taux de TVA', [`champ « periode » : ${avant}`]);
+  exigerLaTable(COUVERTURE_TVA, date.slice(0, 7), 'Période avant les taux de TVA', 'periode');
   return {
     date,
     taux: donneesValidees.taux.map((t) => {

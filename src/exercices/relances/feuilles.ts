@@ -2,7 +2,7 @@ import { ConstructeurFeuille } from '../../sheets/constructeur';
 import { lettreColonne, type NomDefini, type Style, type Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dateFr, ecartJours } from '../../domain/dates';
-import { versCentimes, versEuros } from '../../domain/monnaie';
+import { enEuros, versCentimes, versEuros } from '../../domain/monnaie';
 import { nombreFr, pourcentFr } from '../../domain/texte';
 import { parametresRelances, type ParametresRelances } from '../../domain/parametres/relances';
 import { FORMAT_EUROS, FORMAT_TAUX, type Bloc, type TexteCode } from '../../sheets/exercices/blocs';
@@ -20,6 +20,7 @@ import {
   type SpecExercice,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import { nombreFrancais } from '../../sheets/exercices/lecture';
 import modele from '../../../templates/exercices/relances.json';
 import { calculerRelances, FACON_JUSTE, NIVEAUX, tauxBceDe, TRANCHES, type Facon } from './calcul';
 import type { EntreeRelances } from './entree';
@@ -49,15 +50,18 @@ const depuisSemestre = (s: string): string | undefined => {
 
 /** « 12/03/2026 : 500,00 € ; 20/03/2026 : 200,00 € »: dated payments, in euros, as the énoncé writes and reads them. */
 export const PAIEMENTS: TexteCode = {
-  ecrire: (v) => (v as { date: string; montant: number }[]).map((p) => `${dateFr(p.date)} : ${p.montant.toFixed(2).replace('.', ',')} €`).join(' ; '),
+  ecrire: (v) => (v as { date: string; montant: number }[]).map((p) => `${dateFr(p.date)} : ${enEuros(versCentimes(p.montant))}`).join(' ; '),
   lire: (s) => {
-    const parties = s
+    const lus = s
       .split(';')
       .map((x) => x.trim())
-      .filter(Boolean);
-    const lus = parties.map((x) => /^(\d{2})\/(\d{2})\/(\d{4})\s*:\s*([\d\s\u00a0\u202f]+(?:,\d{1,2})?)\s*€?$/.exec(x));
-    if (lus.some((m) => !m)) return undefined;
-    return lus.map((m) => ({ date: `${m![3]}-${m![2]}-${m![1]}`, montant: Number(m![4]!.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) }));
+      .filter(Boolean)
+      .map((x) => {
+        const m = /^(\d{2})\/(\d{2})\/(\d{4})\s*:\s*(.+)$/.exec(x);
+        const montant = m && nombreFrancais(m[4]!);
+        return m && montant !== undefined ? { date: `${m[3]}-${m[2]}-${m[1]}`, montant } : undefined;
+      });
+    return lus.some((p) => !p) ? undefined : lus;
   },
   attendu: 'règlements datés attendus, par exemple « 12/03/2026 : 500,00 € ; 20/03/2026 : 200,00 € »',
 };
