@@ -4,8 +4,7 @@ import type { Ports } from '../io/ports';
 import { classeurGrilles, type OptionsGrilles } from '../sheets/grilles/classeurGrilles';
 import { nomComplet, type Eleve } from '../sheets/grilles/commun';
 import { nomsDeFichiers } from '../sheets/eleve';
-import { ajoutDeGrilles, cleEleve } from './grillesDuClasseur';
-import { entreesLues, metadonneesAgora } from '../sheets/agora';
+import { ajoutDeGrilles, cleEleve, entreesDeGrilles } from './grillesDuClasseur';
 
 export interface FichierEcrit {
   fichier: string;
@@ -39,12 +38,11 @@ async function completerFichier(p: Ports, eleves: readonly Eleve[], o: OptionsGr
   const ouvert = await p.classeurs.pourAjout(fichier);
   if (!ouvert.agora)
     throw new ErreurFichier(`« ${fichier} » existe et ne contient pas de grilles AGOrA : rien n'a été écrit. Choisissez un autre nom, ou ajoutez --remplacer pour le remplacer.`, fichier);
-  if (seul) {
-    const autres = entreesLues(metadonneesAgora(ouvert.agora).lignesAgora).filter((e) => (e.nom || e.prenom) && cleEleve(e) !== cleEleve(seul));
-    if (autres.length) return { fichier, eleves: [nomComplet(seul)], raison: `il contient les grilles de ${nomComplet(autres[0]!)}, pas celles de cet élève` };
-  }
   let a;
   try {
+    // a student's own file never receives another student
+    const autres = seul ? entreesDeGrilles(ouvert.agora).filter((e) => cleEleve(e) !== cleEleve(seul)) : [];
+    if (seul && autres.length) return { fichier, eleves: [nomComplet(seul)], raison: `il contient les grilles de ${nomComplet(autres[0]!)}, pas celles de cet élève` };
     a = ajoutDeGrilles(referentiel(), eleves, o, { feuilles: ouvert.feuilles, agora: ouvert.agora });
   } catch (e) {
     if (e instanceof RangeError) throw new ErreurFichier(`« ${fichier} » : ${e.message}`, fichier);

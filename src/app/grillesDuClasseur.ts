@@ -12,7 +12,7 @@ import type { Eleve } from '../sheets/eleve';
 export const cleEleve = (e: Eleve) => [e.nom, e.prenom, e.classe].map(normaliser).join('|');
 
 /** The students' rows of a grids workbook's `_agora`; refused (RangeError, in French) when it holds another kind of AGOrA workbook or grids from a newer template. */
-function entreesDeGrilles(lignes: readonly ValeurLue[][]): EntreeLue[] {
+export function entreesDeGrilles(lignes: readonly ValeurLue[][]): EntreeLue[] {
   const { agora, lignesAgora } = metadonneesAgora(lignes);
   const version = agora.get('gabarit_grilles');
   if (!version) throw new RangeError('Ce classeur contient déjà des feuilles AGOrA qui ne sont pas des grilles (un exercice ou une classe consolidée) : insérez les grilles dans un classeur vide.');
