@@ -1,3 +1,4 @@
+import { couvertureDe, TABLES_OFFICIELLES } from '../src/domain/parametres/tables';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { ajouterMois, aujourdhui } from '../src/domain/dates';
@@ -17,13 +18,13 @@ const ceMois = aujourdhui().slice(0, 7);
 const d = dossierTemporaire('agora-calendrier-');
 
 describe.each(EXERCICES.map((p) => [p.type, p] as const))('%s au fil du calendrier', (type, p) => {
-  const mois = [...(p.couverture ? [p.couverture.du] : []), ceMois, ajouterMois(ceMois, 12), ajouterMois(ceMois, 24)];
+  const c = p.couverture && couvertureDe(p.couverture.table, TABLES_OFFICIELLES);
+  const mois = [...(c ? [c.du] : []), ceMois, ajouterMois(ceMois, 12), ajouterMois(ceMois, 24)];
   test.each(mois)('%s : créé, vérifié à 100 % ; reconduction dite après la table', async (m) => {
     const f = path.join(d, `${type}-${m}.xlsx`);
     const r = await ecrireExercice({ type, graine: 5, periode: m, date: `${m}-15`, cle: cleDesTests() }, { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' }, f);
     const x = await ouvrirExercice(f);
-    const c = p.couverture as { au: string; mois: (e: unknown) => string } | undefined;
-    const reconduit = c !== undefined && c.mois(x.entree) > c.au;
+    const reconduit = c !== undefined && (p.couverture!.mois as (e: unknown) => string)(x.entree) > c.au;
     expect(r.avertissements.length).toBe(reconduit ? 1 : 0);
     if (reconduit) expect(r.avertissements[0]).toMatch(/^Valeurs (du|des|de la) .+ connues jusqu’en [a-zéû]+ \d{4} : pour [a-zéû]+ \d{4}, les dernières sont reconduites \(source : .+\)\./);
     const copie = path.join(d, `copie-${type}-${m}.xlsx`);

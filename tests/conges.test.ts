@@ -50,7 +50,13 @@ describe('congés payés : calcul', () => {
     expect(periodeDeReference('2025-08')).toEqual({ du: '2024-06-01', au: '2025-05-31' });
     expect(periodeDeReference('2026-03')).toEqual({ du: '2024-06-01', au: '2025-05-31' });
     expect(periodeDeReference('2026-06')).toEqual({ du: '2025-06-01', au: '2026-05-31' });
-    expect(P).toEqual({ joursParMois: 2.5, plafond: 30, dixieme: 10, diviseurMaintien: 26 });
+    expect(P).toEqual({
+      joursParMois: 2.5,
+      plafond: 30,
+      dixieme: 10,
+      diviseurMaintien: 26,
+      references: { joursParMois: 'C. trav., art. L3141-3', plafond: 'C. trav., art. L3141-3', dixieme: 'C. trav., art. L3141-24, I' },
+    });
   });
 
   test('11 mois × 2,5 = 27,5 → 28 jours ; dixième 942,86 € contre maintien 960,00 € : maintien retenu', () => {

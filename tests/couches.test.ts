@@ -15,7 +15,7 @@ import { dossierTemporaire } from './aides/cli';
 const SRC = path.join(__dirname, '..', 'src');
 const PURES = ['referentiel', 'domain', 'sheets', 'check', 'consolidate', 'exercices'];
 /** What app/ may import of io/: the ports, and the codecs that are plain text work. */
-const IO_DE_APP = ['io/ports', 'io/erreurFichier', 'io/csv'];
+const IO_DE_APP = ['io/ports', 'io/erreurFichier', 'io/csv', 'io/json'];
 
 function fichiers(d: string): string[] {
   return readdirSync(d).flatMap((f) => {

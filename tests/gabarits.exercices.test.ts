@@ -1,3 +1,4 @@
+import { TABLES_OFFICIELLES } from '../src/domain/parametres/tables';
 import { competence } from '../src/referentiel';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -31,9 +32,9 @@ describe('modèles d\u2019exercices (templates/exercices)', () => {
           continue; // aléas that exclude each other
         }
         const enseignant = CAS_DE_L_ENSEIGNANT[type];
-        for (const e of [x.entree, ...(enseignant ? [paquet.schema.parse(enseignant(paquet.generer(graine, '2026-03', x.aleas)))] : [])]) {
+        for (const e of [x.entree, ...(enseignant ? [paquet.schema.parse(enseignant(paquet.generer(graine, '2026-03', x.aleas, undefined, TABLES_OFFICIELLES)))] : [])]) {
           cas++;
-          const p = spec.parametresParDefaut(e);
+          const p = spec.parametresParDefaut(e, TABLES_OFFICIELLES);
           const reponses = reponsesDuCas(spec, e, p, spec.attendus(e, p)).map((r) => r.nom + ' : ' + r.libelle);
           const noms = spec.feuilleTravail(e, p).noms.map((n) => n.nom);
           const nomsDesReponses = reponses.map((r) => r.split(' : ')[0]!);

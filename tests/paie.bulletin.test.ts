@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { calculer } from '../src/app/calculs';
 import { bulletinDe } from '../src/exercices/paie/bulletin';
-import { TABLES_PAIE } from '../src/domain/parametres/paie';
+import { SCHEMA_PAIE } from '../src/domain/parametres/paie';
 import { EntreeBulletin } from '../src/exercices/paie/entree';
 import { dossierTemporaire, lancer } from './aides/cli';
 
@@ -172,7 +172,7 @@ test('agora calcul paie : le bulletin en JSON, en euros ; --schema décrit les c
 describe('paie.json : l\u2019arbre des paramètres, par rubrique du bulletin', () => {
   const tables = () => JSON.parse(readFileSync(path.join(__dirname, '..', 'src', 'domain', 'parametres', 'paie.json'), 'utf8'));
   const chemins = (donnees: unknown) => {
-    const r = TABLES_PAIE.safeParse(donnees);
+    const r = SCHEMA_PAIE.safeParse(donnees);
     return r.success ? [] : r.error.issues.map((i) => [i.path.join('.'), i.code, ...('keys' in i ? i.keys : [])].join(' '));
   };
 

@@ -1,3 +1,4 @@
+import { TABLES_OFFICIELLES, type TablesDatees } from '../src/domain/parametres/tables';
 import fc from 'fast-check';
 import { casGenere } from '../src/app/modelesExercices';
 import { ajouterJours, ajouterMois } from '../src/domain/dates';
@@ -29,14 +30,14 @@ const cas = (type: TypeExercice) =>
     d,
     entree: casGenere({ type, graine: d.graine, periode: d.periode, date: `${d.periode}-28`, ...(d.aleas.length ? { aleas: d.aleas } : {}) }, null).entree,
   }));
-const calcul = (type: TypeExercice, e: unknown) => paquetExercice(type).calculer!(e as never) as Record<string, unknown>;
+const calcul = (type: TypeExercice, e: unknown) => paquetExercice(type).calculer!(e as never, TABLES_OFFICIELLES) as Record<string, unknown>;
 
 test('chaque exercice se génère et se calcule pour toute graine, tout mois de 2025 à 2028, tous aléas', () => {
   for (const p of EXERCICES) {
-    const spec = p.spec as unknown as { attendus: (e: unknown, q: unknown) => unknown; parametresParDefaut: (e: unknown) => unknown };
+    const spec = p.spec as unknown as { attendus: (e: unknown, q: unknown) => unknown; parametresParDefaut: (e: unknown, t: TablesDatees) => unknown };
     fc.assert(
       fc.property(cas(p.type), ({ entree }) => {
-        expect(spec.attendus(entree, spec.parametresParDefaut(entree))).toBeTruthy();
+        expect(spec.attendus(entree, spec.parametresParDefaut(entree, TABLES_OFFICIELLES))).toBeTruthy();
       }),
       { numRuns: 15 },
     );

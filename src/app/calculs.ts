@@ -1,3 +1,5 @@
+import { analyserJson } from '../io/json';
+import { exportDesTables, tablesDuFichier, TABLES_OFFICIELLES, type TablesDatees } from '../domain/parametres/tables';
 import { z } from 'zod';
 import { ErreurFichier } from '../io/erreurFichier';
 import type { Fichiers } from '../io/ports';
@@ -18,13 +20,13 @@ function calculateur(c: TypeExercice) {
 /** JSON Schema of what a teacher's case file may contain (input side of the zod schema). */
 export const schemaJson = (c: TypeExercice): unknown => z.toJSONSchema(calculateur(c).schema, { io: 'input', unrepresentable: 'any' });
 
-export function calculer(c: TypeExercice, donnees: unknown, source: string): unknown {
+export function calculer(c: TypeExercice, donnees: unknown, source: string, tables: TablesDatees = TABLES_OFFICIELLES): unknown {
   const d = calculateur(c);
   const e = valider(d.schema, donnees, source);
   // what the exercise itself refuses in a teacher's case (a leave longer than the days acquired)
-  const problemes = d.verifier?.(e) ?? [];
+  const problemes = d.verifier?.(e, tables) ?? [];
   if (problemes.length) throw new ErreurDonnees('Cas invalide', problemes, source);
-  return d.calculer(e);
+  return d.calculer(e, tables);
 }
 
 /** What a case file weighs at most: a teacher's case is a few kilobytes; anything near this is not one, and is refused before it is parsed. */
@@ -43,20 +45,34 @@ export async function lireJson(f: Fichiers, fichier: string): Promise<unknown> {
       `« ${fichier} » fait ${tailleEnClair(octets.length)} : un cas d'exercice tient en ${tailleEnClair(OCTETS_CAS_MAX)} au plus (${LIGNES_CAS_MAX} lignes par liste). Découpez-le en plusieurs cas.`,
       fichier,
     );
-  const texte = new TextDecoder().decode(octets);
+  const r = analyserJson(new TextDecoder().decode(octets));
+  if ('valeur' in r) return r.valeur;
+  throw new ErreurFichier(`« ${fichier} » n'est pas un fichier JSON valide${r.ligne ? ` (ligne ${r.ligne})` : ''}.`, fichier);
+}
+
+/** The file's name without its folders: what « Paramètres » records of a teacher's parameters file (no path of their computer). */
+const nomSeul = (fichier: string) => fichier.split(/[\\/]/).pop() || fichier;
+
+/** The dated tables of a teacher's parameters file (`--parametres`): AGOrA's, with those the file holds instead. */
+export async function lireTables(f: Fichiers, fichier: string): Promise<TablesDatees> {
+  const brut = await lireJson(f, fichier);
   try {
-    return JSON.parse(texte.replace(/^\uFEFF/, ''));
+    return tablesDuFichier(brut, nomSeul(fichier));
   } catch (e) {
-    const position = /position (\d+)/.exec((e as Error).message);
-    const ligne = position ? texte.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new ErreurFichier(`« ${fichier} » n'est pas un fichier JSON valide${ligne ? ` (ligne ${ligne})` : ''}.`, fichier);
+    if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message, fichier);
+    throw e;
   }
 }
 
-export async function calculerFichier(f: Fichiers, c: TypeExercice, fichier: string): Promise<unknown> {
+/** AGOrA's tables as a parameters file (`agora parametres --out`), never replacing one already there unless asked. */
+export async function ecrireTables(f: Fichiers, fichier: string, remplacer = false): Promise<void> {
+  await f.ecrire(fichier, new TextEncoder().encode(JSON.stringify(exportDesTables(), null, 2) + '\n'), remplacer);
+}
+
+export async function calculerFichier(f: Fichiers, c: TypeExercice, fichier: string, tables?: TablesDatees): Promise<unknown> {
   const donnees = await lireJson(f, fichier);
   try {
-    return calculer(c, donnees, `« ${fichier} »`);
+    return calculer(c, donnees, `« ${fichier} »`, tables);
   } catch (e) {
     if (e instanceof ErreurDonnees) throw new ErreurFichier(e.dans(`« ${fichier} »`).message, fichier);
     throw e;

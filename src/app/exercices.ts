@@ -10,6 +10,7 @@ import { paquetExercice } from '../exercices/registre';
 import { casGenere, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
 import type { CleEnseignant } from '../domain/sceau';
 import { METTRE_A_JOUR } from '../domain/parametres/enVigueur';
+import { couvertureDe, TABLES_OFFICIELLES } from '../domain/parametres/tables';
 import { CLES_EXERCICE, sceauExercice } from '../sheets/exercices/classeurExercice';
 
 export { aleasEnClair, modeleExercice, reconductionDuCas, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
@@ -22,8 +23,9 @@ export async function preparerCas(p: Ports, d: DemandeExercice, eleve: Eleve | n
     try {
       const entree = valider(def.schema, brut, `« ${d.donnees} »`);
       // The calculator must accept it now, not when the corrigé is asked for.
-      def.spec.attendus(entree, def.spec.parametresParDefaut(entree));
-      const problemes = def.spec.verifier?.(entree) ?? [];
+      const tables = d.tables ?? TABLES_OFFICIELLES;
+      def.spec.attendus(entree, def.spec.parametresParDefaut(entree, tables));
+      const problemes = def.spec.verifier?.(entree, tables) ?? [];
       if (problemes.length) throw new ErreurDonnees('Cas invalide', problemes);
       return { entree, graine: null, aleas: [] };
     } catch (e) {
@@ -34,8 +36,19 @@ export async function preparerCas(p: Ports, d: DemandeExercice, eleve: Eleve | n
   return casGenere(d, eleve);
 }
 
-/** What the teacher is told of a case priced past its table: the énoncé's sentence, and how to bring newer values. */
-export const avertissements = (reconduction: string | undefined): string[] => (reconduction ? [`${reconduction} ${METTRE_A_JOUR}`] : []);
+/**
+ * What the teacher is told of a case's dated values: priced past its table (the énoncé's sentence,
+ * and how to bring newer values), or a parameters file that lacks the exercise's table.
+ */
+export function avertissements(d: DemandeExercice, reconduction: string | undefined): string[] {
+  const c = paquetExercice(d.type).couverture;
+  const f = d.tables?.fournies;
+  const absente =
+    c && f && !f.tables.includes(c.table)
+      ? `Le fichier de paramètres « ${f.fichier} » ne contient pas ${couvertureDe(c.table, TABLES_OFFICIELLES).table} : les valeurs d\u2019AGOrA s\u2019appliquent.`
+      : undefined;
+  return [...(absente ? [absente] : []), ...(reconduction ? [`${reconduction} ${METTRE_A_JOUR}`] : [])];
+}
 
 export interface ResumeExercice {
   fichier: string;
@@ -53,7 +66,7 @@ export async function ecrireExercice(p: Ports, d: DemandeExercice, eleve: Eleve 
   const { classeur, corrige: leCorrige, cas, reconduction } = modeleDExercice(d, eleve, await preparerCas(p, d, eleve));
   await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(classeur), remplacer);
   if (corrige) await p.fichiers.ecrire(corrige, await p.classeurs.enXlsx(leCorrige()), remplacer);
-  return { fichier, avertissements: avertissements(reconduction), eleve: eleve ? nomComplet(eleve) : null, graine: cas.graine, aleas: cas.aleas, feuilles: classeur.feuilles.map((f) => f.nom) };
+  return { fichier, avertissements: avertissements(d, reconduction), eleve: eleve ? nomComplet(eleve) : null, graine: cas.graine, aleas: cas.aleas, feuilles: classeur.feuilles.map((f) => f.nom) };
 }
 
 export interface ExercicesEcrits {
@@ -95,7 +108,7 @@ export async function exercicesDeLaClasse(p: Ports, d: DemandeExercice, eleves: 
       await sortiesLibres(p.fichiers, [corrige], remplacer);
       await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(x.classeur), remplacer);
       if (corrige) await p.fichiers.ecrire(corrige, await p.classeurs.enXlsx(x.leCorrige()), remplacer);
-      res.fichiers.push({ fichier, avertissements: avertissements(x.reconduction), eleve: nomComplet(x.eleve), graine: x.graine, aleas: x.aleas, feuilles: x.classeur.feuilles.map((f) => f.nom) });
+      res.fichiers.push({ fichier, avertissements: avertissements(d, x.reconduction), eleve: nomComplet(x.eleve), graine: x.graine, aleas: x.aleas, feuilles: x.classeur.feuilles.map((f) => f.nom) });
       ecrits.push(x);
     } catch (err) {
       res.erreurs.push({ eleve: nomComplet(x.eleve), message: (err as Error).message });

@@ -9,7 +9,9 @@ import type { ReglagesVerification } from '../sheets/exercices/reglages';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { Hasard, graineDe } from '../domain/cas/hasard';
 import { aleasDuCas, verifierAleas } from '../domain/cas/aleas';
-import { avantLaTable, reconduction } from '../domain/parametres/enVigueur';
+import { avantLaTable, de, reconduction } from '../domain/parametres/enVigueur';
+import { couvertureDe, TABLES_OFFICIELLES, type TablesDatees } from '../domain/parametres/tables';
+import { moisEnLettres } from '../domain/dates';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import { paquetDuModele, paquetExercice, type Paquet, type TypeExercice } from '../exercices/registre';
 import { champsScelles, classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
@@ -36,6 +38,7 @@ export interface DemandeExercice {
   date: string;
   reglages?: ReglagesVerification; // how the copies will be checked (the defaults otherwise)
   cle?: CleEnseignant; // the teacher's key, to seal the workbooks (never written in them)
+  tables?: TablesDatees; // the dated tables a teacher's parameters file brought (AGOrA's otherwise)
 }
 
 /** The aléas of a case as the énoncé and the pane's checkboxes name them (« Facture non encore échue »), not by their codes. */
@@ -46,14 +49,25 @@ export const aleasEnClair = (type: TypeExercice, codes: readonly string[]): stri
 export function verifierDemande(d: DemandeExercice): void {
   const p = paquetExercice(d.type);
   if (d.aleas) verifierAleas(d.type, p.aleas, d.aleas);
-  const avant = p.couverture && !d.donnees ? avantLaTable(p.couverture, d.periode) : undefined;
+  const avant = p.couverture && !d.donnees ? avantLaTable(couvertureDe(p.couverture.table, d.tables ?? TABLES_OFFICIELLES), d.periode) : undefined;
   if (avant) throw new RangeError(`Impossible de créer ce cas : ${avant}.`);
 }
 
 /** What an exercise's case says of its dated values, when its month is past the table's last known ones (« reconduites »). */
-export function reconductionDuCas(type: TypeExercice, entree: unknown): string | undefined {
+export function reconductionDuCas(type: TypeExercice, entree: unknown, tables: TablesDatees = TABLES_OFFICIELLES): string | undefined {
   const c = paquetExercice(type).couverture;
-  return c && reconduction(c, c.mois(entree));
+  return c && reconduction(couvertureDe(c.table, tables), c.mois(entree));
+}
+
+/**
+ * Where the case's dated values come from, when a teacher's file brought its table: « Paramètres »
+ * says so, and the sealed `_agora` keeps it with the values' fingerprint.
+ */
+export function origineDesValeurs(type: TypeExercice, tables: TablesDatees | undefined): string | undefined {
+  const c = paquetExercice(type).couverture;
+  if (!c || !tables?.fournies?.tables.includes(c.table)) return undefined;
+  const t = couvertureDe(c.table, tables);
+  return `Valeurs ${de(t.table)} fournies par l\u2019enseignant, fichier « ${tables.fournies.fichier} » (de ${moisEnLettres(t.du)} à ${moisEnLettres(t.au)}) ; source : ${tables[c.table].source}.`;
 }
 
 export interface CasPrepare {
@@ -68,7 +82,7 @@ export function casGenere(d: DemandeExercice, eleve: Eleve | null): CasPrepare {
   const base = d.graine ?? 1;
   const graine = eleve ? graineDe(nomComplet(eleve), base) : base;
   const aleas = aleasDuCas(d.type, def.aleas, d.aleas, new Hasard(graine));
-  return { entree: valider(def.schema, def.generer(graine, d.periode, aleas, d.mois), 'le cas généré'), graine, aleas };
+  return { entree: valider(def.schema, def.generer(graine, d.periode, aleas, d.mois, d.tables ?? TABLES_OFFICIELLES), 'le cas généré'), graine, aleas };
 }
 
 /** One student's exercise as a workbook model (and its corrigé, built on demand): what files and the task pane render. */
@@ -78,8 +92,9 @@ export function modeleDExercice(
   cas: CasPrepare = casGenere(d, eleve),
 ): { classeur: Classeur; corrige: () => Classeur; cas: CasPrepare; reconduction?: string } {
   const spec = paquetExercice(d.type).spec;
-  const p = spec.parametresParDefaut(cas.entree);
-  const reconduction = reconductionDuCas(d.type, cas.entree);
+  const p = spec.parametresParDefaut(cas.entree, d.tables ?? TABLES_OFFICIELLES);
+  const reconduction = reconductionDuCas(d.type, cas.entree, d.tables);
+  const origine = origineDesValeurs(d.type, d.tables);
   const o: OptionsExercice = {
     graine: cas.graine,
     aleas: cas.aleas,
@@ -88,6 +103,7 @@ export function modeleDExercice(
     ...(d.reglages ? { reglages: d.reglages } : {}),
     ...(d.cle ? { cle: d.cle } : {}),
     ...(reconduction ? { reconduction } : {}),
+    ...(origine ? { origine } : {}),
   };
   return { classeur: classeurExercice(spec, cas.entree, p, o), corrige: () => classeurCorrige(spec, cas.entree, p, o), cas, ...(reconduction ? { reconduction } : {}) };
 }

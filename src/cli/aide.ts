@@ -40,7 +40,7 @@ const COMMANDES: Record<string, AideCommande> = {
       `     [--graine N] [--aleas a,b|aucun] [--periode AAAA-MM (ou --date AAAA-MM)] [--mois 3..12 (${EXERCICES.filter((p) => p.mois)
         .map((p) => p.type)
         .join(', ')})]`,
-      '     [--donnees CAS.json] [--eleve "NOM Prénom"] [--json] [--cle FICHIER] [--remplacer]',
+      '     [--donnees CAS.json] [--parametres PARAMETRES.json] [--eleve "NOM Prénom"] [--json] [--cle FICHIER] [--remplacer]',
       '     [--verification formatif|sommatif] [--montrer-attendus] [--seuils 40,65,90]',
       '     (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx] | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])',
     ],
@@ -50,6 +50,8 @@ const COMMANDES: Record<string, AideCommande> = {
       'tirés au hasard.',
       '--verification, --montrer-attendus, --seuils : comment les copies seront vérifiées (par défaut :',
       'formatif, valeurs attendues cachées, degrés 2, 3 et 4 à 40, 65 et 90 %). Scellé avec votre clé.',
+      '--parametres : les tables datées (paie, TVA, taux de la BCE, barème kilométrique, congés) d\u2019un',
+      'fichier écrit par « agora parametres » et complété de valeurs plus récentes ; « Paramètres » le dit.',
       '',
       'Exercices :',
       ...EXERCICES.map((p) => `  ${p.type.padEnd(Math.max(...EXERCICES.map((x) => x.type.length)))}  ${p.aide} (${p.spec.gabarit.competence})`),
@@ -90,7 +92,7 @@ const COMMANDES: Record<string, AideCommande> = {
   },
   calcul: {
     resume: `calcule sans classeur le résultat d’un exercice, en JSON (${CALCULS.join(', ')})`,
-    usage: [`agora calcul ${CALCULS.join('|')} --entree CAS.json`, `agora calcul ${CALCULS.join('|')} --schema`],
+    usage: [`agora calcul ${CALCULS.join('|')} --entree CAS.json [--parametres PARAMETRES.json]`, `agora calcul ${CALCULS.join('|')} --schema`],
     detail: [
       'Calculs :',
       ...CALCULS.map((c) => `  ${c.padEnd(Math.max(...CALCULS.map((x) => x.length)))}  ${paquetExercice(c).aide}`),
@@ -105,6 +107,18 @@ const COMMANDES: Record<string, AideCommande> = {
     usage: ['agora sceller EXERCICE.xlsx --out EXERCICE-SCELLE.xlsx [--cle FICHIER] [--remplacer]'],
     detail: ['Sans cela, une retouche de l’énoncé ou de « Paramètres » ferait dire « Énoncé modifié » à ses copies.'],
     exemples: ['agora sceller tva.xlsx --out tva-scelle.xlsx'],
+  },
+  parametres: {
+    resume: 'écrit les tables datées d\u2019AGOrA dans un fichier à compléter, ou vérifie un tel fichier',
+    usage: ['agora parametres --out PARAMETRES.json [--remplacer]', 'agora parametres --verifier PARAMETRES.json'],
+    detail: [
+      'Tables : paie, TVA, taux de la BCE (relances), barème kilométrique (frais), congés payés ; chaque',
+      'valeur avec sa date d\u2019effet (« depuis ») et sa référence. Après la dernière valeur connue, elle est',
+      'reconduite et l\u2019énoncé le dit. Pour une valeur publiée depuis : ajoutez-la à sa liste, portez',
+      '« couverture.au » au dernier mois couvert, gardez seulement les tables changées, puis donnez le',
+      'fichier à « agora exercice … --parametres » (ou importez-le dans l\u2019onglet Paramètres du volet).',
+    ],
+    exemples: ['agora parametres --out parametres.json', 'agora parametres --verifier parametres.json', 'agora exercice frais --parametres parametres.json --out frais.xlsx'],
   },
   cle: {
     resume: 'montre votre clé d’enseignant (créée au premier exercice)',

@@ -26,6 +26,8 @@ const avecFichiers =
 
 export const lireJson = avecFichiers(calculs.lireJson);
 export const calculerFichier = avecFichiers(calculs.calculerFichier);
+export const lireTables = avecFichiers(calculs.lireTables);
+export const ecrireTables = avecFichiers(calculs.ecrireTables);
 export const lireListeEleves = avecFichiers(listes.lireListeEleves);
 export const consoliderClasseurs = avec(consolidation.consoliderClasseurs);
 export const releverFichier = avec(consolidation.releverFichier);

@@ -13,6 +13,7 @@ import { cmdConsolider } from './commandes/consolider';
 import { cmdDemo } from './commandes/demo';
 import { cmdCle } from './commandes/cle';
 import { cmdSceller } from './commandes/sceller';
+import { cmdParametres } from './commandes/parametres';
 
 export type { Sorties };
 
@@ -28,6 +29,7 @@ const COMMANDES: Record<string, (args: string[], s: Sorties) => Promise<number>>
   demo: cmdDemo,
   cle: cmdCle,
   sceller: cmdSceller,
+  parametres: cmdParametres,
 };
 
 const inconnue = (commande: string) => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SpecExercice } from '../sheets/exercices/commun';
-import type { Couverture } from '../domain/parametres/enVigueur';
+import type { NomTable, TablesDatees } from '../domain/parametres/tables';
 
 /**
  * Everything one exercise brings, in its own folder `src/exercices/<type>/`: the case's schema, the
@@ -18,17 +18,17 @@ export interface PaquetExercice<T extends string = string, E = unknown, P = unkn
   aleas: readonly string[];
   /** the case: validates a generated case, one read back from a workbook, and a teacher's JSON */
   schema: z.ZodType<E>;
-  /** a case from a seed: `periode` is AAAA-MM; `mois`, the number of months when `options.mois` says so */
-  generer(graine: number, periode: string, aleas: readonly string[], mois?: number): unknown;
+  /** a case from a seed: `periode` is AAAA-MM; `mois`, the number of months when `options.mois` says so; priced with `tables` */
+  generer(graine: number, periode: string, aleas: readonly string[], mois: number | undefined, tables: TablesDatees): unknown;
   spec: SpecExercice<E, P>;
   /**
-   * the dated table the case is priced with (« les tables de paie »), its known months, and the
-   * case's month (AAAA-MM) that picks its values: before the table, refused; past it, reconducted
-   * and said so (domain/parametres/enVigueur.ts). Absent: the exercise has no dated values.
+   * the dated table the case is priced with (domain/parametres/tables.ts), and the case's month
+   * (AAAA-MM) that picks its values: before the table, refused; past it, reconducted and said so
+   * (domain/parametres/enVigueur.ts). Absent: the exercise has no dated values.
    */
-  couverture?: Couverture & { mois: (e: E) => string };
+  couverture?: { table: NomTable; mois: (e: E) => string };
   /** `agora calcul <type>`: the validated case → a JSON-ready result, amounts in euros */
-  calculer?: (e: E) => unknown;
+  calculer?: (e: E, tables: TablesDatees) => unknown;
   /** takes `--mois 3..12`, the number of months (a budget); its generator holds the default */
   mois?: true;
 }

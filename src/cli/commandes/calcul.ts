@@ -1,6 +1,6 @@
 import { analyser, ErreurUsage } from '../arguments';
 import { schemaJson } from '../../app/calculs';
-import { calculerFichier } from '../casDUsage';
+import { calculerFichier, lireTables } from '../casDUsage';
 import { CALCULS, type TypeExercice } from '../../exercices/registre';
 import type { Sorties } from '../sorties';
 
@@ -12,10 +12,13 @@ function calculDemande(positionnels: string[]): TypeExercice {
 }
 
 export async function cmdCalcul(args: string[], s: Sorties): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--schema'], valeurs: ['--entree'] });
+  const o = analyser(args, { drapeaux: ['--schema'], valeurs: ['--entree', '--parametres'] });
   const c = calculDemande(o.positionnels);
   const entree = o.valeurs.get('--entree');
   if (o.drapeaux.has('--schema') === Boolean(entree)) throw new ErreurUsage('Précisez soit --entree CAS.json, soit --schema.');
-  s.out(JSON.stringify(entree ? await calculerFichier(c, entree) : schemaJson(c), null, 2) + '\n');
+  const parametres = o.valeurs.get('--parametres');
+  if (parametres && !entree) throw new ErreurUsage('--parametres accompagne --entree CAS.json.');
+  const tables = parametres ? await lireTables(parametres) : undefined;
+  s.out(JSON.stringify(entree ? await calculerFichier(c, entree, tables) : schemaJson(c), null, 2) + '\n');
   return 0;
 }

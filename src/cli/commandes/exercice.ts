@@ -2,7 +2,7 @@ import { analyser, ErreurUsage, type Options } from '../arguments';
 import { reglagesSaisis, type ReglagesVerification } from '../../sheets/exercices/reglages';
 import { lireListeEleves } from '../casDUsage';
 import { aleasEnClair, verifierDemande, type DemandeExercice } from '../../app/exercices';
-import { ecrireExercice, exercicesDeLaClasse } from '../casDUsage';
+import { ecrireExercice, exercicesDeLaClasse, lireTables } from '../casDUsage';
 import { estTypeExercice, paquetExercice, TYPES_EXERCICE, type TypeExercice } from '../../exercices/registre';
 import { aujourdhui, lireMois, moisIllisible } from '../../domain/dates';
 import type { Eleve } from '../../sheets/eleve';
@@ -42,7 +42,24 @@ function reglagesDemandes(o: Options): { reglages?: ReglagesVerification } {
 export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   const o = analyser(args, {
     drapeaux: ['--json', '--montrer-attendus', '--remplacer'],
-    valeurs: ['--graine', '--aleas', '--periode', '--date', '--mois', '--donnees', '--eleve', '--classe', '--par-eleve', '--out', '--corrige', '--nom-classe', '--verification', '--seuils', '--cle'],
+    valeurs: [
+      '--graine',
+      '--aleas',
+      '--periode',
+      '--date',
+      '--mois',
+      '--donnees',
+      '--parametres',
+      '--eleve',
+      '--classe',
+      '--par-eleve',
+      '--out',
+      '--corrige',
+      '--nom-classe',
+      '--verification',
+      '--seuils',
+      '--cle',
+    ],
   });
   const type = typeExercice(o.positionnels);
   const v = (k: string) => o.valeurs.get(k);
@@ -72,6 +89,7 @@ export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
         }
       : {}),
     ...(v('--donnees') ? { donnees: v('--donnees')! } : {}),
+    ...(v('--parametres') ? { tables: await lireTables(v('--parametres')!) } : {}),
   };
   try {
     verifierDemande(d);

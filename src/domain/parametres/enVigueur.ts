@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { moisEnLettres } from '../dates';
-import { ErreurDonnees } from '../validation';
+import { date, ErreurDonnees, mois } from '../validation';
 
 /**
  * Dated parameters (the way OpenFisca keeps them): a value applies from its `depuis` (AAAA-MM-JJ)
@@ -23,6 +24,12 @@ export function enVigueur<V extends { depuis: string }>(valeurs: readonly V[], d
   return v;
 }
 
+/** The day a value applies from (AAAA-MM-JJ), in every table file. */
+export const JOUR = date;
+
+/** The months a table's values are known for, as its file states them. */
+export const COUVERTURE_TABLE = z.object({ du: mois, au: mois }).refine((c) => c.du <= c.au, { error: 'le premier mois (« du ») doit précéder le dernier (« au »)' });
+
 /** The months a dated table's values are known for (AAAA-MM), what it is (« le barème kilométrique ») and its source. */
 export interface Couverture {
   du: string;
@@ -32,7 +39,7 @@ export interface Couverture {
 }
 
 /** « le barème » → « du barème », « les tables » → « des tables »: the table after « de ». */
-const de = (table: string) =>
+export const de = (table: string) =>
   table
     .replace(/^les /, 'des ')
     .replace(/^le /, 'du ')
@@ -58,6 +65,9 @@ export function reconduction(c: Couverture, mois: string): string | undefined {
   return `Valeurs ${de(c.table)} connues jusqu\u2019en ${moisEnLettres(c.au)} : pour ${moisEnLettres(mois)}, les dernières sont reconduites (source : ${c.source}).`;
 }
 
-/** What the command line and the pane add for the teacher: how to bring newer values. */
+/** What the command line adds for the teacher: how to bring newer values. */
 export const METTRE_A_JOUR =
-  'Si de nouvelles valeurs ont été publiées, saisissez-les dans la feuille « Paramètres » de l\u2019exercice, puis scellez-le de nouveau (agora sceller) avant de le distribuer.';
+  'Si de nouvelles valeurs ont été publiées : « agora parametres --out parametres.json » écrit les tables d\u2019AGOrA ; ajoutez-y ces valeurs, puis recréez l\u2019exercice avec « --parametres parametres.json ».';
+
+/** The same, in the task pane. */
+export const METTRE_A_JOUR_VOLET = 'Si de nouvelles valeurs ont été publiées, importez-les dans l\u2019onglet Paramètres (« Valeurs légales des exercices »), puis recréez l\u2019exercice.';

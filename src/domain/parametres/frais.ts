@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import donnees from './frais.json';
-import { exigerLaTable, enVigueur, type Couverture } from './enVigueur';
+import { COUVERTURE_TABLE, exigerLaTable, enVigueur, JOUR, type Couverture } from './enVigueur';
 
 /**
  * The tax scale for a car used for work (barème kilométrique), by fiscal horsepower (3 CV or less …
@@ -9,17 +9,28 @@ import { exigerLaTable, enVigueur, type Couverture } from './enVigueur';
  * picks it; past the known years the last scale is reconducted (enVigueur.ts).
  */
 const Ligne = z.object({ a: z.number().positive(), b: z.number().positive(), c: z.number().nonnegative(), e: z.number().positive() });
-const Fichier = z.object({
+/** frais.json's shape, and that of the table a teacher brings (`--parametres`). */
+export const SCHEMA_FRAIS = z.object({
   source: z.string(),
-  couverture: z.object({ du: z.string(), au: z.string() }),
+  couverture: COUVERTURE_TABLE,
   baremeKilometrique: z.object({
     libelle: z.string(),
-    valeurs: z.array(z.object({ depuis: z.string(), reference: z.string(), majorationElectrique: z.number().nonnegative(), bareme: z.record(z.string(), Ligne) })).min(1),
+    valeurs: z
+      .array(
+        z.object({
+          depuis: JOUR,
+          reference: z.string(),
+          majorationElectrique: z.number().nonnegative(),
+          bareme: z.strictObject({ '3': Ligne, '4': Ligne, '5': Ligne, '6': Ligne, '7': Ligne }),
+        }),
+      )
+      .min(1),
   }),
 });
-const fichier = Fichier.parse(donnees);
+export type TableFrais = z.output<typeof SCHEMA_FRAIS>;
+export const TABLE_FRAIS: TableFrais = SCHEMA_FRAIS.parse(donnees);
 
-export const COUVERTURE_FRAIS: Couverture = { ...fichier.couverture, table: 'le barème kilométrique', source: fichier.baremeKilometrique.valeurs.at(-1)!.reference };
+export const couvertureFrais = (t: TableFrais = TABLE_FRAIS): Couverture => ({ ...t.couverture, table: 'le barème kilométrique', source: t.baremeKilometrique.valeurs.at(-1)!.reference });
 
 /** The distances (km a year) where the scale changes bracket. */
 export const TRANCHES_KM = [5000, 20000] as const;
@@ -35,9 +46,9 @@ export interface ParametresFrais {
   reference: string;
 }
 
-export function parametresFrais(mois: string): ParametresFrais {
-  exigerLaTable(COUVERTURE_FRAIS, mois, 'Mois avant le barème kilométrique', 'mois');
-  const v = enVigueur(fichier.baremeKilometrique.valeurs, `${mois}-01`);
+export function parametresFrais(mois: string, t: TableFrais = TABLE_FRAIS): ParametresFrais {
+  exigerLaTable(couvertureFrais(t), mois, 'Mois avant le barème kilométrique', 'mois');
+  const v = enVigueur(t.baremeKilometrique.valeurs, `${mois}-01`);
   return { bareme: Object.fromEntries(Object.entries(v.bareme).map(([cv, l]) => [cv, { ...l }])), majorationElectrique: v.majorationElectrique, reference: v.reference };
 }
 

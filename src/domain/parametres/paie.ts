@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import donnees from './paie.json';
 import { ErreurDonnees } from '../validation';
-import { exigerLaTable, derniereEnVigueur, type Couverture } from './enVigueur';
+import { COUVERTURE_TABLE, exigerLaTable, derniereEnVigueur, JOUR, type Couverture } from './enVigueur';
 
 /**
  * Payroll parameters (SMIC, PMSS, every rate, the réduction générale coefficients) as dated values
@@ -14,7 +14,6 @@ import { exigerLaTable, derniereEnVigueur, type Couverture } from './enVigueur';
  * a parameter missing from the file, one it has more, a wrong unit or a null where the measure
  * still exists is refused when the module loads, and a code mistyped in the calculator does not compile.
  */
-const JOUR = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const parametre = <U extends string>(unite: U, o: { disparu?: true } = {}) =>
   z.object({
     libelle: z.string(),
@@ -93,12 +92,13 @@ const Parametres = z.strictObject(
   Object.assign({}, ...Object.values(SECTIONS)) as { [C in CodePaie]: z.ZodType<{ libelle: string; unite: string; valeurs: { depuis: string; valeur: number | null; reference: string }[] }> },
 );
 /** paie.json's schema (exported for its tests). */
-export const TABLES_PAIE = z.object({ source: z.string(), couverture: z.object({ du: z.string(), au: z.string() }), parametres: Parametres });
-const fichier = TABLES_PAIE.parse(donnees);
+export const SCHEMA_PAIE = z.object({ source: z.string(), couverture: COUVERTURE_TABLE, parametres: Parametres });
+export type TablePaie = z.output<typeof SCHEMA_PAIE>;
+export const TABLE_PAIE: TablePaie = SCHEMA_PAIE.parse(donnees);
 
-const CODES = Object.keys(fichier.parametres) as CodePaie[];
+const CODES = Object.keys(TABLE_PAIE.parametres) as CodePaie[];
 /** First and last months the tables cover (AAAA-MM). */
-export const COUVERTURE_PAIE: Couverture = { ...fichier.couverture, table: 'les tables de paie', source: 'Urssaf, CSS, C. trav., CGI (valeurs de modele-social)' };
+export const couverturePaie = (t: TablePaie = TABLE_PAIE): Couverture => ({ ...t.couverture, table: 'les tables de paie', source: 'Urssaf, CSS, C. trav., CGI (valeurs de modele-social)' });
 
 export interface ParametrePaie {
   code: CodePaie;
@@ -115,12 +115,12 @@ export type ParametresPaie = Partial<Record<CodePaie, ParametrePaie>>;
 export const estCodePaie = (c: string): c is CodePaie => (CODES as string[]).includes(c);
 
 /** The parameters of period `AAAA-MM` (past the tables, their last values, reconducted); before them, a French error naming `champ`. */
-export function parametresPaie(periode: string, champ = 'periode'): ParametresPaie {
-  exigerLaTable(COUVERTURE_PAIE, periode, 'Période avant les tables de paie', champ);
+export function parametresPaie(periode: string, t: TablePaie = TABLE_PAIE, champ = 'periode'): ParametresPaie {
+  exigerLaTable(couverturePaie(t), periode, 'Période avant les tables de paie', champ);
   const jour = `${periode}-01`;
   const resultat: ParametresPaie = {};
   for (const code of CODES) {
-    const p = fichier.parametres[code];
+    const p = t.parametres[code];
     const v = derniereEnVigueur(p.valeurs, jour);
     resultat[code] = { code, libelle: p.libelle, unite: p.unite, valeur: v ? v.valeur : null, reference: v ? v.reference : '' };
   }

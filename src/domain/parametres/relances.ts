@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import donnees from './relances.json';
-import { exigerLaTable, enVigueur, type Couverture } from './enVigueur';
+import { COUVERTURE_TABLE, exigerLaTable, enVigueur, JOUR, type Couverture } from './enVigueur';
 import { ajouterMois, moisEnLettres } from '../dates';
 
 /**
@@ -8,12 +8,19 @@ import { ajouterMois, moisEnLettres } from '../dates';
  * each half-year (the one in force on 1 January or 1 July), the 10 points added to it, the 40 €
  * indemnity per invoice paid late. Dated values with their reference, as for TVA and pay.
  */
-const Valeurs = z.object({ libelle: z.string(), valeurs: z.array(z.object({ depuis: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), valeur: z.number().nonnegative(), reference: z.string() })).min(1) });
-const Fichier = z.object({ source: z.string(), couverture: z.object({ du: z.string(), au: z.string() }), tauxBce: Valeurs, majoration: Valeurs, indemnite: Valeurs });
-const fichier = Fichier.parse(donnees);
+const Valeurs = (depuis: z.ZodType<string> = JOUR) => z.object({ libelle: z.string(), valeurs: z.array(z.object({ depuis, valeur: z.number().nonnegative(), reference: z.string() })).min(1) });
+const SEMESTRE = JOUR.refine((d) => /-0[17]-01$/.test(d), { error: 'un taux de la BCE vaut pour un semestre : date du 1er janvier ou du 1er juillet attendue' });
+/** relances.json's shape, and that of the table a teacher brings (`--parametres`). */
+export const SCHEMA_RELANCES = z.object({ source: z.string(), couverture: COUVERTURE_TABLE, tauxBce: Valeurs(SEMESTRE), majoration: Valeurs(), indemnite: Valeurs() });
+export type TableRelances = z.output<typeof SCHEMA_RELANCES>;
+export const TABLE_RELANCES: TableRelances = SCHEMA_RELANCES.parse(donnees);
 
 /** First and last months the ECB table covers (AAAA-MM). */
-export const COUVERTURE_RELANCES: Couverture = { ...fichier.couverture, table: 'le tableau des taux de la BCE', source: 'Banque centrale européenne ; C. com., art. L441-10, II' };
+export const couvertureRelances = (t: TableRelances = TABLE_RELANCES): Couverture => ({
+  ...t.couverture,
+  table: 'le tableau des taux de la BCE',
+  source: 'Banque centrale européenne ; C. com., art. L441-10, II',
+});
 
 export interface TauxSemestre {
   depuis: string; // AAAA-01-01 or AAAA-07-01
@@ -35,16 +42,16 @@ export const debutDuSemestre = (date: string): string => `${date.slice(0, 4)}-${
  * half-years past the table's last known rate carry that rate, « reconduit », so that « Paramètres »
  * shows the rate of every half-year an invoice may fall due in.
  */
-export function parametresRelances(date: string): ParametresRelances {
-  exigerLaTable(COUVERTURE_RELANCES, date.slice(0, 7), 'Date avant le tableau des taux de la BCE', 'date');
-  const connus = fichier.tauxBce.valeurs.filter((v) => v.depuis <= date).map((v) => ({ depuis: v.depuis, taux: v.valeur, reference: v.reference }));
+export function parametresRelances(date: string, t: TableRelances = TABLE_RELANCES): ParametresRelances {
+  exigerLaTable(couvertureRelances(t), date.slice(0, 7), 'Date avant le tableau des taux de la BCE', 'date');
+  const connus = t.tauxBce.valeurs.filter((v) => v.depuis <= date).map((v) => ({ depuis: v.depuis, taux: v.valeur, reference: v.reference }));
   const dernier = connus.at(-1)!;
   const reconduits: TauxSemestre[] = [];
   for (let s = ajouterMois(dernier.depuis.slice(0, 7), 6); `${s}-01` <= date; s = ajouterMois(s, 6))
     reconduits.push({ depuis: `${s}-01`, taux: dernier.taux, reference: `Reconduit : dernier taux connu, celui du semestre commençant en ${moisEnLettres(dernier.depuis.slice(0, 7))}` });
   return {
     tauxBce: [...connus, ...reconduits],
-    majoration: enVigueur(fichier.majoration.valeurs, date).valeur,
-    indemnite: Math.round(enVigueur(fichier.indemnite.valeurs, date).valeur * 100),
+    majoration: enVigueur(t.majoration.valeurs, date).valeur,
+    indemnite: Math.round(enVigueur(t.indemnite.valeurs, date).valeur * 100),
   };
 }

@@ -4,7 +4,8 @@ import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, tex
 import { dateFr, moisEnLettres } from '../../domain/dates';
 import { nombreFr } from '../../domain/texte';
 import { versEuros } from '../../domain/monnaie';
-import { parametresConges, periodeDeReference, REFERENCES_CONGES, type ParametresConges } from '../../domain/parametres/conges';
+import type { TablesDatees } from '../../domain/parametres/tables';
+import { parametresConges, periodeDeReference, type ParametresConges } from '../../domain/parametres/conges';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import {
   libelleDe,
@@ -39,15 +40,15 @@ export const NOMS_CP = {
 const REGLES = { dixieme: 'Dixième', maintien: 'Maintien de salaire' } as const;
 const SITUATIONS = { travail: 'Travail effectif', sans_solde: 'Congé sans solde', avant_entree: 'Pas encore embauché' };
 const PARAMETRES = [
-  ['CP_Jours_Par_Mois', 'joursParMois', 'Jours ouvrables acquis par mois de travail effectif', '0.0#', REFERENCES_CONGES.joursParMois],
-  ['CP_Plafond', 'plafond', 'Congé annuel maximal (jours ouvrables)', '0', REFERENCES_CONGES.plafond],
-  ['CP_Taux_Dixieme', 'dixieme', 'Règle du dixième (% de la rémunération de la période)', '0.0#', REFERENCES_CONGES.dixieme],
+  ['CP_Jours_Par_Mois', 'joursParMois', 'Jours ouvrables acquis par mois de travail effectif', '0.0#', (p: ParametresConges) => p.references.joursParMois],
+  ['CP_Plafond', 'plafond', 'Congé annuel maximal (jours ouvrables)', '0', (p: ParametresConges) => p.references.plafond],
+  ['CP_Taux_Dixieme', 'dixieme', 'Règle du dixième (% de la rémunération de la période)', '0.0#', (p: ParametresConges) => p.references.dixieme],
   [
     'CP_Diviseur_Maintien',
     'diviseurMaintien',
     'Maintien de salaire : jours ouvrables d\u2019un mois (méthode de l\u2019entreprise)',
     '0',
-    'Méthode de l\u2019entreprise (C. trav., art. L3141-24, II)',
+    () => 'Méthode de l\u2019entreprise (C. trav., art. L3141-24, II)',
   ],
 ] as const;
 
@@ -93,7 +94,7 @@ function feuilleParametres(p: ParametresConges): FeuilleConstruite {
     const n = f.ligne([
       { valeur: libelle, style: etiquette },
       { valeur: p[cle], style: { ...saisieCentree, format } },
-      { valeur: reference, style: note },
+      { valeur: reference(p), style: note },
     ]);
     noms.push({ nom, feuille: FEUILLES.parametres, plage: `B${n}` });
   }
@@ -116,7 +117,8 @@ function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresC
       return [cle, x];
     }),
   );
-  return lu as unknown as ParametresConges;
+  // the references are shown, not read back: the values alone price the case
+  return { ...lu, references: { joursParMois: '', plafond: '', dixieme: '' } } as unknown as ParametresConges;
 }
 
 function attendusDe(e: EntreeConges, p: ParametresConges, facon: Facon): Attendus {
@@ -220,8 +222,8 @@ const variantes: SpecExercice<EntreeConges, ParametresConges>['variantes'] = {
  * A leave never takes more days than the period acquired: beyond them the days are a congé sans
  * solde, not paid leave, and a case that asks for them is refused with both numbers.
  */
-function verifier(e: EntreeConges): string[] {
-  const { acquis } = calculerConges(e, parametresConges(`${e.conge.mois}-01`));
+function verifier(e: EntreeConges, t: TablesDatees): string[] {
+  const { acquis } = calculerConges(e, parametresConges(`${e.conge.mois}-01`, t.conges));
   return e.conge.jours > acquis
     ? [
         `champ « conge.jours » : ${e.conge.jours} jours de congés payés pour ${acquis} jours acquis sur la période de référence ; un congé payé ne dépasse pas les jours acquis (les ${e.conge.jours - acquis} jours de plus seraient un congé sans solde, à part)`,
@@ -235,7 +237,7 @@ export const EXERCICE_CONGES: SpecExercice<EntreeConges, ParametresConges> = {
   blocs,
   structure: () => blocs({ entreprise: '', salarie: '', mois: [], conge: { mois: '2000-01', jours: 1, salaireMensuel: 0 } }),
   donnees,
-  parametresParDefaut: (e) => parametresConges(`${e.conge.mois}-01`),
+  parametresParDefaut: (e, t) => parametresConges(`${e.conge.mois}-01`, t.conges),
   feuilleParametres,
   lireParametres,
   feuilleTravail,

@@ -1,6 +1,6 @@
 import { paquet } from '../paquet';
 import { resultatEnEuros } from '../../domain/monnaie';
-import { COUVERTURE_CONGES, parametresConges } from '../../domain/parametres/conges';
+import { parametresConges } from '../../domain/parametres/conges';
 import { EntreeConges } from './entree';
 import { calculerConges } from './calcul';
 import { ALEAS, casConges } from './cas';
@@ -14,6 +14,6 @@ export const CONGES = paquet({
   schema: EntreeConges,
   generer: casConges,
   spec: EXERCICE_CONGES,
-  couverture: { ...COUVERTURE_CONGES, mois: (e) => e.conge.mois },
-  calculer: (e) => resultatEnEuros(calculerConges(e, parametresConges(`${e.conge.mois}-01`)), new Set(['moisTravailles', 'acquis', 'regle', 'solde'])),
+  couverture: { table: 'conges', mois: (e) => e.conge.mois },
+  calculer: (e, t) => resultatEnEuros(calculerConges(e, parametresConges(`${e.conge.mois}-01`, t.conges)), new Set(['moisTravailles', 'acquis', 'regle', 'solde'])),
 });

@@ -1,3 +1,4 @@
+import { TABLES_OFFICIELLES, type TablesDatees } from '../../domain/parametres/tables';
 import { dernierJour } from '../../domain/dates';
 import { CLIENTS } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
@@ -23,7 +24,7 @@ const ticket = (h: Hasard, min: number, max: number, taux: number) => {
  * km_errone (kilometres claimed at a rate that is not the scale's), transport (a train and a
  * taxi, whose TVA is not recoverable), electrique (an electric car: the scale raised by 20 %).
  */
-export function casFrais(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
+export function casFrais(graine: number, periode: string, aleas: readonly string[], t: TablesDatees = TABLES_OFFICIELLES): Record<string, unknown> {
   const h = new Hasard(graine);
   const puissance = h.entier(3, 8);
   const plafondRepas = h.choisir([18, 20, 22, 25]);
@@ -32,7 +33,7 @@ export function casFrais(graine: number, periode: string, aleas: readonly string
   const jours = Array.from({ length: 3 }, () => h.entier(2, fin - 1)).sort((a, b) => a - b);
   const jour = (j: number) => `${periode}-${String(j).padStart(2, '0')}`;
   const lignes: Record<string, unknown>[] = [];
-  const p = parametresFrais(periode);
+  const p = parametresFrais(periode, t.frais);
   const ligne = p.bareme[ligneDuBareme(puissance)]!;
   const electrique = aleas.includes('electrique');
   // the year's distance before the month: by the months gone, sometimes past 5 000 km (the middle bracket)

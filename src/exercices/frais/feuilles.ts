@@ -222,7 +222,7 @@ export const EXERCICE_FRAIS: SpecExercice<EntreeFrais, ParametresFrais> = {
   blocs,
   structure: () => blocs({ salarie: '', mois: '2000-01', puissance: 5, electrique: false, kmAnnuels: 0, plafondRepas: 0, plafondNuitee: 0, lignes: [] }),
   donnees,
-  parametresParDefaut: (e) => parametresFrais(e.mois),
+  parametresParDefaut: (e, t) => parametresFrais(e.mois, t.frais),
   feuilleParametres,
   lireParametres,
   feuilleTravail,

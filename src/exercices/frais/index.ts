@@ -1,6 +1,6 @@
 import { paquet } from '../paquet';
 import { resultatEnEuros } from '../../domain/monnaie';
-import { COUVERTURE_FRAIS, parametresFrais } from '../../domain/parametres/frais';
+import { parametresFrais } from '../../domain/parametres/frais';
 import { EntreeFrais } from './entree';
 import { calculerFrais } from './calcul';
 import { ALEAS, casFrais } from './cas';
@@ -12,8 +12,8 @@ export const FRAIS = paquet({
   aide: 'le contrôle d\u2019un état de frais : barème kilométrique, plafonds, TVA',
   aleas: ALEAS,
   schema: EntreeFrais,
-  generer: casFrais,
+  generer: (graine, periode, aleas, _mois, t) => casFrais(graine, periode, aleas, t),
   spec: EXERCICE_FRAIS,
-  couverture: { ...COUVERTURE_FRAIS, mois: (e) => e.mois },
-  calculer: (e) => resultatEnEuros(calculerFrais(e, parametresFrais(e.mois)), new Set()),
+  couverture: { table: 'frais', mois: (e) => e.mois },
+  calculer: (e, t) => resultatEnEuros(calculerFrais(e, parametresFrais(e.mois, t.frais)), new Set()),
 });

@@ -1,3 +1,4 @@
+import { TABLES_OFFICIELLES, type TablesDatees } from '../../domain/parametres/tables';
 import { ajouterMois } from '../../domain/dates';
 import { appliquerTaux, versEuros } from '../../domain/monnaie';
 import { parametresPaie, type CodePaie, type ParametresPaie } from '../../domain/parametres/paie';
@@ -28,11 +29,11 @@ interface Erreur {
   appliquer: (l: LigneAffichee, x: LigneBulletin) => void;
 }
 
-function candidatsTauxPerime(lignes: readonly LigneBulletin[], p: ParametresPaie, periode: string): Erreur[] {
+function candidatsTauxPerime(lignes: readonly LigneBulletin[], p: ParametresPaie, periode: string, t: TablesDatees): Erreur[] {
   const precedent = ajouterMois(periode, -12);
   let avant: ParametresPaie | null = null;
   try {
-    avant = parametresPaie(precedent);
+    avant = parametresPaie(precedent, t.paie);
   } catch {
     avant = null; // before the tables: the older rates only
   }
@@ -101,12 +102,12 @@ function candidatsExoneration(lignes: readonly LigneBulletin[]): Erreur[] {
   );
 }
 
-export function casControlePaie(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
+export function casControlePaie(graine: number, periode: string, aleas: readonly string[], tables: TablesDatees = TABLES_OFFICIELLES): Record<string, unknown> {
   const h = new Hasard(graine ^ 0x5bd1e995);
   // Overtime always: the reductions on it are what an « exonération » error forgets.
-  const cas = casPaie(graine, periode, ['majorations', ...h.tirer(['deductions', 'absence', 'prime'], 1)]);
+  const cas = casPaie(graine, periode, ['majorations', ...h.tirer(['deductions', 'absence', 'prime'], 1)], tables);
   const e = valider(EntreeBulletin, cas, 'le cas généré');
-  const p = parametresPaie(periode);
+  const p = parametresPaie(periode, tables.paie);
   const b = calculerBulletin(e, p);
   const affiche = lignesAffichees(b);
   const decalage = affiche.length - b.lignes.length; // the elements of the gross come first
@@ -114,7 +115,7 @@ export function casControlePaie(graine: number, periode: string, aleas: readonly
   for (const a of aleas) {
     const candidats = (
       a === 'taux_perime'
-        ? candidatsTauxPerime(b.lignes, p, periode)
+        ? candidatsTauxPerime(b.lignes, p, periode, tables)
         : a === 'assiette'
           ? candidatsAssiette(b.lignes, b.brut)
           : a === 'exoneration'

@@ -151,7 +151,7 @@ export const EXERCICE_PAIE_CONTROLE: SpecExercice<EntreeControlePaie, Parametres
   blocs,
   structure: () => blocs({ cas: CAS_VIDE, bulletin: [], totaux: {} }),
   donnees,
-  parametresParDefaut: (e) => parametresDuCas(e.cas),
+  parametresParDefaut: (e, t) => parametresDuCas(e.cas, t),
   feuilleParametres: feuilleParametresPaie,
   lireParametres: lireParametresPaie,
   feuilleTravail,

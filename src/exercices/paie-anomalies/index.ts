@@ -1,5 +1,4 @@
 import { paquet } from '../paquet';
-import { COUVERTURE_PAIE } from '../../domain/parametres/paie';
 import { EntreeControlePaie } from './controle';
 import { ALEAS, casControlePaie } from './cas';
 import { EXERCICE_PAIE_CONTROLE } from './feuilles';
@@ -10,7 +9,7 @@ export const PAIE_ANOMALIES = paquet({
   aide: 'un bulletin de paie à contrôler',
   aleas: ALEAS,
   schema: EntreeControlePaie,
-  generer: casControlePaie,
+  generer: (graine, periode, aleas, _mois, t) => casControlePaie(graine, periode, aleas, t),
   spec: EXERCICE_PAIE_CONTROLE,
-  couverture: { ...COUVERTURE_PAIE, mois: (e) => e.cas.periode },
+  couverture: { table: 'paie', mois: (e) => e.cas.periode },
 });

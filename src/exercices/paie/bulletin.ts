@@ -1,3 +1,4 @@
+import { TABLES_OFFICIELLES, type TablesDatees } from '../../domain/parametres/tables';
 import { appliquerTaux as appliquer, Centimes, diviserArrondi, somme, versCentimes } from '../../domain/monnaie';
 import { ErreurDonnees } from '../../domain/validation';
 import { avecSurcharges, parametresPaie, type CodePaie, type ParametresPaie } from '../../domain/parametres/paie';
@@ -399,4 +400,4 @@ function totaux(c: Contexte): Omit<Bulletin, 'reduction'> {
 }
 
 /** The payslip with the official parameters of its month, or the teacher's values where given. */
-export const bulletinDe = (e: EntreeBulletin): Bulletin => calculerBulletin(e, avecSurcharges(parametresPaie(e.periode), e.parametres));
+export const bulletinDe = (e: EntreeBulletin, t: TablesDatees = TABLES_OFFICIELLES): Bulletin => calculerBulletin(e, avecSurcharges(parametresPaie(e.periode, t.paie), e.parametres));

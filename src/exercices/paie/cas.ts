@@ -1,3 +1,4 @@
+import { TABLES_OFFICIELLES, type TablesDatees } from '../../domain/parametres/tables';
 import { dernierJour } from '../../domain/dates';
 import { parametresPaie } from '../../domain/parametres/paie';
 import { ENTREPRISES } from '../../domain/cas/entreprises';
@@ -39,10 +40,10 @@ export function heuresOuvreesDuMois(periode: string): number {
  * and the employee's share of meal vouchers), absence (unpaid, counted on the month's real hours),
  * prime (a bonus subject to contributions).
  */
-export function casPaie(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
+export function casPaie(graine: number, periode: string, aleas: readonly string[], t: TablesDatees = TABLES_OFFICIELLES): Record<string, unknown> {
   const h = new Hasard(graine);
   const e = h.choisir(ENTREPRISES);
-  const smic = parametresPaie(periode).smic_horaire?.valeur as number;
+  const smic = parametresPaie(periode, t.paie).smic_horaire?.valeur as number;
   const cadre = h.entier(1, 5) === 1;
   const s = h.choisir(cadre ? CADRES : SALARIES);
   const cas: Record<string, unknown> = {

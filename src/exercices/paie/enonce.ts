@@ -1,3 +1,4 @@
+import type { TablesDatees } from '../../domain/parametres/tables';
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import type { NomDefini, Valeur } from '../../sheets/model';
 import { bandeau, entete, note, saisie, sousTitre, titre, valeur } from '../../sheets/styles';
@@ -177,7 +178,7 @@ export function donneesPaie(l: LectureBlocs): Record<string, unknown> {
 }
 
 /** The official values of the month, with the teacher's own values of the case file in their place. */
-export const parametresDuCas = (e: EntreeBulletin): ParametresPaie => avecSurcharges(parametresPaie(e.periode), e.parametres);
+export const parametresDuCas = (e: EntreeBulletin, t: TablesDatees): ParametresPaie => avecSurcharges(parametresPaie(e.periode, t.paie), e.parametres);
 
 export const NOM_PARAMETRES = 'PAIE_Parametres';
 /** Row of a parameter in the named range, for `INDEX(PAIE_Parametres; k; 3)`. */

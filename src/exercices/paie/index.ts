@@ -1,6 +1,5 @@
 import { paquet } from '../paquet';
 import { resultatEnEuros } from '../../domain/monnaie';
-import { COUVERTURE_PAIE } from '../../domain/parametres/paie';
 import { EntreeBulletin } from './entree';
 import { bulletinDe } from './bulletin';
 import { ALEAS, casPaie } from './cas';
@@ -12,8 +11,8 @@ export const PAIE = paquet({
   aide: 'le bulletin de paie du mois à établir',
   aleas: ALEAS,
   schema: EntreeBulletin,
-  generer: casPaie,
+  generer: (graine, periode, aleas, _mois, t) => casPaie(graine, periode, aleas, t),
   spec: EXERCICE_PAIE,
-  couverture: { ...COUVERTURE_PAIE, mois: (e) => e.periode },
-  calculer: (e) => resultatEnEuros(bulletinDe(e), new Set(['nombre', 'taux', 'tauxSalarial', 'tauxPatronal', 'tauxPas', 'coefficient'])),
+  couverture: { table: 'paie', mois: (e) => e.periode },
+  calculer: (e, t) => resultatEnEuros(bulletinDe(e, t), new Set(['nombre', 'taux', 'tauxSalarial', 'tauxPatronal', 'tauxPas', 'coefficient'])),
 });

@@ -312,7 +312,7 @@ export const EXERCICE_RELANCES: SpecExercice<EntreeRelances, ParametresRelances>
   blocs,
   structure: () => blocs({ vendeur: '', client: '', date: '2000-01-01', factures: [] }),
   donnees,
-  parametresParDefaut: (e) => parametresRelances(e.date),
+  parametresParDefaut: (e, t) => parametresRelances(e.date, t.relances),
   feuilleParametres,
   lireParametres,
   feuilleTravail,

@@ -1,6 +1,6 @@
 import { paquet } from '../paquet';
 import { resultatEnEuros } from '../../domain/monnaie';
-import { COUVERTURE_RELANCES, parametresRelances } from '../../domain/parametres/relances';
+import { parametresRelances } from '../../domain/parametres/relances';
 import { EntreeRelances } from './entree';
 import { calculerRelances } from './calcul';
 import { ALEAS, casRelances } from './cas';
@@ -14,6 +14,6 @@ export const RELANCES = paquet({
   schema: EntreeRelances,
   generer: casRelances,
   spec: EXERCICE_RELANCES,
-  couverture: { ...COUVERTURE_RELANCES, mois: (e) => e.date.slice(0, 7) },
-  calculer: (e) => resultatEnEuros(calculerRelances(e, parametresRelances(e.date)), new Set(['jours', 'niveau', 'tranche', 'taux'])),
+  couverture: { table: 'relances', mois: (e) => e.date.slice(0, 7) },
+  calculer: (e, t) => resultatEnEuros(calculerRelances(e, parametresRelances(e.date, t.relances)), new Set(['jours', 'niveau', 'tranche', 'taux'])),
 });

@@ -298,8 +298,8 @@ export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
   blocs,
   structure: () => blocs({ periode: '2000-01', optionDebits: false, creditAnterieur: 0, demandeRemboursement: false, operations: [] }),
   donnees,
-  parametresParDefaut: (e) => {
-    const p = parametresTva(dernierJour(e.periode));
+  parametresParDefaut: (e, t) => {
+    const p = parametresTva(dernierJour(e.periode), t.tva);
     return { taux: p.taux, seuilRemboursement: p.seuilRemboursement };
   },
   feuilleParametres,

@@ -1,6 +1,6 @@
 import { paquet } from '../paquet';
 import { dernierJour } from '../../domain/dates';
-import { COUVERTURE_TVA, parametresTva } from '../../domain/parametres/tva';
+import { parametresTva } from '../../domain/parametres/tva';
 import { EntreeCa3 } from './entree';
 import { calculerCa3 } from './ca3';
 import { ALEAS, casTva } from './cas';
@@ -14,6 +14,6 @@ export const TVA = paquet({
   schema: EntreeCa3,
   generer: casTva,
   spec: EXERCICE_TVA,
-  couverture: { ...COUVERTURE_TVA, mois: (e) => e.periode },
-  calculer: (e) => calculerCa3(e, parametresTva(dernierJour(e.periode))),
+  couverture: { table: 'tva', mois: (e) => e.periode },
+  calculer: (e, t) => calculerCa3(e, parametresTva(dernierJour(e.periode), t.tva)),
 });

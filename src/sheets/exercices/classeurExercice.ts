@@ -20,16 +20,27 @@ export interface OptionsExercice {
   cle?: CleEnseignant; // the teacher's key: the workbook is sealed (unsealed without one)
   /** the case's month is past its dated table: the sentence that says so, on « Énoncé » and « Paramètres » */
   reconduction?: string;
+  /** the dated values came from a teacher's parameters file: the sentence that says which, on « Paramètres » and sealed in `_agora` */
+  origine?: string;
 }
 
-/** « Paramètres » says which dated values were reconducted past the table's last known month, and their source. */
-function avecReconduction(f: Feuille, texteReconduction: string | undefined): Feuille {
-  if (!texteReconduction) return f;
+/**
+ * « Paramètres » says where its dated values come from when a teacher's file brought them, and which
+ * were reconducted past the table's last known month, with their source.
+ */
+function avecOrigine(f: Feuille, o: OptionsExercice): Feuille {
+  const bandes = [
+    ['Valeurs fournies par l\u2019enseignant', o.origine],
+    ['Valeurs reconduites', o.reconduction],
+  ].filter((b): b is [string, string] => Boolean(b[1]));
+  if (!bandes.length) return f;
   const n = f.largeurs.length;
   const c = new ConstructeurFeuille(f.nom, f.largeurs, f);
-  c.vide();
-  c.ligne([{ valeur: 'Valeurs reconduites', style: bandeau, colonnes: n }]);
-  c.ligne([{ valeur: texteReconduction, style: texte, colonnes: n }]);
+  for (const [titreBande, phrase] of bandes) {
+    c.vide();
+    c.ligne([{ valeur: titreBande, style: bandeau, colonnes: n }]);
+    c.ligne([{ valeur: phrase, style: texte, colonnes: n }]);
+  }
   return { ...f, ...c.feuille(f.miseEnPage, f.figer) };
 }
 
@@ -66,7 +77,16 @@ function avecReglages(f: Feuille, r: ReglagesVerification): Feuille {
  * The `_agora` keys of an exercise: template, seed, aléas, one fingerprint per case block and one
  * for the parameters, and the teacher's seal over all of them.
  */
-export const CLES_EXERCICE = { modele: 'modele', version: 'version_modele', graine: 'graine', aleas: 'aleas', empreinte: 'empreinte_', parametres: 'empreinte_parametres', sceau: 'sceau' } as const;
+export const CLES_EXERCICE = {
+  modele: 'modele',
+  version: 'version_modele',
+  graine: 'graine',
+  aleas: 'aleas',
+  empreinte: 'empreinte_',
+  parametres: 'empreinte_parametres',
+  origine: 'origine_parametres',
+  sceau: 'sceau',
+} as const;
 
 export const USAGE_SCEAU_EXERCICE = 'agora-exercice-1';
 
@@ -86,6 +106,8 @@ export function champsScelles(spec: SpecExercice<unknown, unknown>, valeur: (cle
     ...reglagesEnCles(REGLAGES_PAR_DEFAUT).map(([k]) => k),
     ...spec.structure().map((b) => `${CLES_EXERCICE.empreinte}${b.nom}`),
     CLES_EXERCICE.parametres,
+    // only when a teacher's file brought the values: the workbooks sealed before it existed stay valid
+    ...(valeur(CLES_EXERCICE.origine) ? [CLES_EXERCICE.origine] : []),
   ];
   return [...cles.flatMap((k) => [k, valeur(k)]), eleve?.nom.trim() ?? '', eleve?.prenom.trim() ?? '', eleve?.classe.trim() ?? ''];
 }
@@ -161,6 +183,7 @@ function agora<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], p: P, o: 
     ...reglagesEnCles(o.reglages ?? REGLAGES_PAR_DEFAUT),
     ...blocs.map((b): [string, string] => [`${CLES_EXERCICE.empreinte}${b.nom}`, empreinte(b)]),
     [CLES_EXERCICE.parametres, empreinteParametres(parametresRelus(spec, p))],
+    ...(o.origine ? [[CLES_EXERCICE.origine, o.origine] as [string, string]] : []),
   ];
   const valeurs = new Map(cles);
   // always written, empty without a key, so that `agora sceller` has its row to fill
@@ -176,9 +199,7 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
   const enonce = feuilleEnonce(spec, blocs, e, o);
   const travail = spec.feuilleTravail(e, p);
   const parametres = spec.feuilleParametres(p);
-  const feuilles = [enonce.feuille, travail.feuille, avecReconduction(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT), o.reconduction)].map((f) =>
-    avecPied(f, spec.gabarit.titre, o.eleve),
-  );
+  const feuilles = [enonce.feuille, travail.feuille, avecOrigine(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT), o)].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
   const noms = [
     ...enonce.noms,
     ...travail.noms,
@@ -202,7 +223,7 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   const j = new ConstructeurFeuille(FEUILLES.justification, spec.largeursJustification ?? [12, 30, 70]);
   j.ligne([{ valeur: `Justification du corrigé — ${spec.gabarit.titre}`, style: titre, colonnes: 3 }]);
   spec.justification(e, p).forEach((l, i) => j.ligne(l.map((v) => ({ valeur: v, style: i === 0 ? { ...etiquette } : { ...valeur } }))));
-  const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), avecReconduction(parametres.feuille, o.reconduction)].map((f) =>
+  const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), avecOrigine(parametres.feuille, o)].map((f) =>
     avecPied(f, spec.gabarit.titre, o.eleve),
   );
   const noms = [...enonce.noms, ...corrige.noms, ...parametres.noms];

@@ -1,4 +1,5 @@
 import { enEuros } from '../../domain/monnaie';
+import type { TablesDatees } from '../../domain/parametres/tables';
 import type { Feuille, NomDefini, Valeur } from '../model';
 import { ConstructeurFeuille } from '../constructeur';
 import { etiquette, sousTitre, texte, titre } from '../styles';
@@ -48,10 +49,11 @@ export interface SpecExercice<E, P> {
   /** the blocks' shape without data: what a reader looks for */
   structure(): Bloc[];
   /** what the workbook could not carry back (French problems naming the field), checked before writing */
-  verifier?(e: E): string[];
+  verifier?(e: E, tables: TablesDatees): string[];
   /** blocks read back from a workbook (values by key) → the case, as the calculator's JSON input */
   donnees(blocs: LectureBlocs): unknown;
-  parametresParDefaut(e: E): P;
+  /** the values the case is priced with, from the dated tables (AGOrA's, or a teacher's file) */
+  parametresParDefaut(e: E, tables: TablesDatees): P;
   feuilleParametres(p: P): FeuilleConstruite;
   lireParametres(valeurs: (nom: string) => Valeur[][] | undefined): P;
   /** « Travail »: answer cells, named as the template's answers; `attendus` fills them (the corrigé's copy) */
