@@ -687,3 +687,53 @@ test('Exercices : le mois demandé est celui du cas, même après la dernière v
   await expect(page.locator('#exercices-message.erreur').textContent()).resolves.toBe('Impossible de créer ce cas : juin 2021 précède les premières valeurs du barème kilométrique (janvier 2022).');
   expect(erreurs).toEqual([]);
 }, 300_000);
+
+test('Paramètres : un fichier de valeurs légales de l’enseignant s’importe (refusé en français s’il est faux) ; l’exercice créé ensuite est chiffré avec lui, sans reconduction, et le dit', async () => {
+  const { page, erreurs } = await ouvrir('taskpane.html#parametres');
+  const d = dossierTemporaire('agora-volet-valeurs-');
+  await expect(page.locator('#valeurs-etat').textContent()).resolves.toContain('Valeurs d\u2019AGOrA : les tables de paie (de janvier 2025 à décembre 2026) ;');
+  // AGOrA's tables are offered to download, then completed as the notice says (a made-up 2025 barème)
+  const telechargement = page.waitForEvent('download');
+  await page.locator('#valeurs-modele').click();
+  const telecharge = await telechargement;
+  expect(telecharge.suggestedFilename()).toBe('parametres-agora.json');
+  const exporte = JSON.parse(readFileSync((await telecharge.path())!, 'utf8')) as {
+    frais: { couverture: { au: string }; source: string; baremeKilometrique: { valeurs: { depuis: string; reference: string; bareme: Record<string, unknown> }[] } };
+  };
+  const frais = exporte.frais;
+  const derniere = frais.baremeKilometrique.valeurs.at(-1)!;
+  frais.baremeKilometrique.valeurs.push({ ...derniere, depuis: '2025-01-01', reference: 'Valeur d\u2019essai', bareme: { ...derniere.bareme, '5': { a: 0.65, b: 0.36, c: 1400, e: 0.43 } } });
+  frais.couverture.au = '2030-12';
+  const faux = path.join(d, 'faux.json');
+  writeFileSync(faux, JSON.stringify({ frais: { ...frais, couverture: { du: '2022-01', au: '2030-13' } } }));
+  await page.getByLabel('Fichier de paramètres à importer (.json)').setInputFiles(faux);
+  await page.getByRole('button', { name: 'Importer ce fichier' }).click();
+  await expect(page.locator('#valeurs-message.erreur').textContent()).resolves.toBe(
+    'Données invalides dans le fichier de paramètres « faux.json » :\n  - champ « frais.couverture.au » : mois attendu au format AAAA-MM (par exemple 2026-03)',
+  );
+  const bon = path.join(d, 'bareme-2025.json');
+  writeFileSync(bon, JSON.stringify({ frais }));
+  await page.getByLabel('Fichier de paramètres à importer (.json)').setInputFiles(bon);
+  await page.getByRole('button', { name: 'Importer ce fichier' }).click();
+  await expect(page.locator('#valeurs-message.succes').textContent()).resolves.toBe(
+    'Fichier « bareme-2025.json » importé : le barème kilométrique (de janvier 2022 à décembre 2030). Les prochains exercices créés sur ce poste l\u2019utilisent.',
+  );
+  await page.locator('#onglet-exercices').click();
+  await page.getByLabel("Modèle d'exercice").selectOption('frais');
+  await page.getByLabel(/^Mois du cas/).fill('juin 2028');
+  await page.getByRole('button', { name: "Créer l'exercice" }).click();
+  const message = (await page.locator('#exercices-message.succes').textContent({ timeout: 120_000 }))!;
+  expect(message).toContain('Valeurs du barème kilométrique fournies par l\u2019enseignant, fichier « bareme-2025.json » (de janvier 2022 à décembre 2030) ; source : Barème forfaitaire');
+  expect(message).not.toContain('reconduites');
+  await page.locator('.onglets-feuilles [role=tab]', { hasText: 'Paramètres' }).click();
+  const feuille = (await page.locator('table.grille').textContent())!;
+  expect(feuille).toContain('Valeur d\u2019essai');
+  expect(feuille).toContain('5 CV0.650.3614000.43'); // the row of 5 CV: a, b, c, e of the teacher's file
+  // back to AGOrA's values for the next exercises
+  await page.locator('#onglet-parametres').click();
+  await page.getByRole('button', { name: 'Revenir aux valeurs d\u2019AGOrA' }).click();
+  await expect(page.locator('#valeurs-message.succes').textContent()).resolves.toBe('Les prochains exercices utiliseront les valeurs d\u2019AGOrA.');
+  await expect(page.locator('#valeurs-etat').textContent()).resolves.toMatch(/^Valeurs d’AGOrA : .*le barème kilométrique \(de janvier 2022 à décembre 2024\)/);
+  await expect(page.evaluate(() => localStorage.getItem('agora-excel.tables-enseignant'))).resolves.toBeNull();
+  expect(erreurs).toEqual([]);
+}, 300_000);

@@ -7,13 +7,23 @@ import type { Attendus } from '../sheets/exercices/commun';
 import { lireJson } from './calculs';
 import { exercicesPourLaClasse, repartitionCsv, REPARTITION } from './exercicesDeLaClasse';
 import { paquetExercice } from '../exercices/registre';
-import { casGenere, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
+import { avertissements, casGenere, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
 import type { CleEnseignant } from '../domain/sceau';
-import { METTRE_A_JOUR } from '../domain/parametres/enVigueur';
-import { couvertureDe, TABLES_OFFICIELLES } from '../domain/parametres/tables';
+import { TABLES_OFFICIELLES } from '../domain/parametres/tables';
 import { CLES_EXERCICE, sceauExercice } from '../sheets/exercices/classeurExercice';
 
-export { aleasEnClair, modeleExercice, reconductionDuCas, verifierDemande, modeleDExercice, exerciceDuClasseur, type DemandeExercice, type CasPrepare, type ExerciceOuvert } from './modelesExercices';
+export {
+  aleasEnClair,
+  avertissements,
+  modeleExercice,
+  reconductionDuCas,
+  verifierDemande,
+  modeleDExercice,
+  exerciceDuClasseur,
+  type DemandeExercice,
+  type CasPrepare,
+  type ExerciceOuvert,
+} from './modelesExercices';
 
 /** The case of one student: a teacher's file as is, or generated from the seed (and the student's name). */
 export async function preparerCas(p: Ports, d: DemandeExercice, eleve: Eleve | null): Promise<CasPrepare> {
@@ -34,20 +44,6 @@ export async function preparerCas(p: Ports, d: DemandeExercice, eleve: Eleve | n
     }
   }
   return casGenere(d, eleve);
-}
-
-/**
- * What the teacher is told of a case's dated values: priced past its table (the énoncé's sentence,
- * and how to bring newer values), or a parameters file that lacks the exercise's table.
- */
-export function avertissements(d: DemandeExercice, reconduction: string | undefined): string[] {
-  const c = paquetExercice(d.type).couverture;
-  const f = d.tables?.fournies;
-  const absente =
-    c && f && !f.tables.includes(c.table)
-      ? `Le fichier de paramètres « ${f.fichier} » ne contient pas ${couvertureDe(c.table, TABLES_OFFICIELLES).table} : les valeurs d\u2019AGOrA s\u2019appliquent.`
-      : undefined;
-  return [...(absente ? [absente] : []), ...(reconduction ? [`${reconduction} ${METTRE_A_JOUR}`] : [])];
 }
 
 export interface ResumeExercice {

@@ -9,7 +9,7 @@ import type { ReglagesVerification } from '../sheets/exercices/reglages';
 import { ErreurDonnees, valider } from '../domain/validation';
 import { Hasard, graineDe } from '../domain/cas/hasard';
 import { aleasDuCas, verifierAleas } from '../domain/cas/aleas';
-import { avantLaTable, de, reconduction } from '../domain/parametres/enVigueur';
+import { avantLaTable, de, METTRE_A_JOUR, reconduction } from '../domain/parametres/enVigueur';
 import { couvertureDe, TABLES_OFFICIELLES, type TablesDatees } from '../domain/parametres/tables';
 import { moisEnLettres } from '../domain/dates';
 import { nomComplet, type Eleve } from '../sheets/eleve';
@@ -68,6 +68,21 @@ export function origineDesValeurs(type: TypeExercice, tables: TablesDatees | und
   if (!c || !tables?.fournies?.tables.includes(c.table)) return undefined;
   const t = couvertureDe(c.table, tables);
   return `Valeurs ${de(t.table)} fournies par l\u2019enseignant, fichier « ${tables.fournies.fichier} » (de ${moisEnLettres(t.du)} à ${moisEnLettres(t.au)}) ; source : ${tables[c.table].source}.`;
+}
+
+/**
+ * What the teacher is told of a case's dated values: a parameters file that lacks the exercise's
+ * table; a case priced past its table (the énoncé's sentence), with how to bring newer values
+ * (`conseil`: the command line's way, or the pane's).
+ */
+export function avertissements(d: DemandeExercice, reconduction: string | undefined, conseil = METTRE_A_JOUR): string[] {
+  const c = paquetExercice(d.type).couverture;
+  const f = d.tables?.fournies;
+  const absente =
+    c && f && !f.tables.includes(c.table)
+      ? `Le fichier de paramètres « ${f.fichier} » ne contient pas ${couvertureDe(c.table, TABLES_OFFICIELLES).table} : les valeurs d\u2019AGOrA s\u2019appliquent.`
+      : undefined;
+  return [...(absente ? [absente] : []), ...(reconduction ? [`${reconduction} ${conseil}`] : [])];
 }
 
 export interface CasPrepare {

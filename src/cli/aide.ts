@@ -118,7 +118,7 @@ const COMMANDES: Record<string, AideCommande> = {
       '« couverture.au » au dernier mois couvert, gardez seulement les tables changées, puis donnez le',
       'fichier à « agora exercice … --parametres » (ou importez-le dans l\u2019onglet Paramètres du volet).',
     ],
-    exemples: ['agora parametres --out parametres.json', 'agora parametres --verifier parametres.json', 'agora exercice frais --parametres parametres.json --out frais.xlsx'],
+    exemples: ['agora parametres --out parametres.json', 'agora parametres --verifier parametres.json'],
   },
   cle: {
     resume: 'montre votre clé d’enseignant (créée au premier exercice)',

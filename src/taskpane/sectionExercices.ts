@@ -1,6 +1,17 @@
 import { accorder } from '../domain/texte';
 import { cleDuVolet, creerCleDuVolet } from './cleDuVolet';
-import { aleasEnClair, modeleDExercice, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
+import { aleasEnClair, avertissements, modeleDExercice, origineDesValeurs, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
+import { METTRE_A_JOUR_VOLET } from '../domain/parametres/enVigueur';
+import { tablesDuVolet } from './tablesDuVolet';
+
+/** What the success message adds of the case's dated values: whose they are, a table the teacher's file lacks, a reconduction and how to update. */
+const valeursDites = (d: DemandeExercice, reconduction: string | undefined): string[] => {
+  const origine = origineDesValeurs(d.type, d.tables);
+  return [
+    ...(origine ? [`${origine.replace(/\.$/, '')} : la feuille « Paramètres » le dit.`] : []),
+    ...avertissements(d, reconduction, `L\u2019énoncé et la feuille « Paramètres » le disent. ${METTRE_A_JOUR_VOLET}`).map((a) => `Attention : ${a}`),
+  ];
+};
 import { EXERCICES, paquetExercice, type TypeExercice } from '../exercices/registre';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
@@ -129,6 +140,8 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const nouvelle = existante
       ? []
       : [`Clé de l\u2019enseignant créée sur ce poste (identifiant ${cle.id}) : elle scelle vos exercices ; voyez l\u2019onglet Paramètres pour la partager avec vos collègues.`];
+    // the dated values a teacher imported in « Paramètres », if any
+    const tables = tablesDuVolet();
     const demande: DemandeExercice = {
       type,
       graine,
@@ -137,6 +150,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
       reglages: reglagesDuFormulaire(),
       cle,
       ...(choisis.length ? { aleas: choisis } : {}),
+      ...(tables ? { tables } : {}),
     };
     verifierDemande(demande);
     boutonCorrige.hidden = true; // a class's corrigés are in its .zip
@@ -149,7 +163,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     boutonCorrige.hidden = false;
     return [
       `Exercice « ${paquetExercice(type).spec.gabarit.titre} » inséré${eleve ? ` pour ${nom} ${prenom}` : ''} : cas n° ${cas.graine}, aléas : ${aleasEnClair(type, cas.aleas)}.`,
-      ...(reconduction ? [`Attention : ${reconduction} L\u2019énoncé et la feuille « Paramètres » le disent.`] : []),
+      ...valeursDites(demande, reconduction),
       ...res.avertissements,
       ...nouvelle,
     ].join(' ');
@@ -177,6 +191,9 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     lien.click();
     const n = exercices.length;
     const reconduction = exercices.find((x) => x.reconduction)?.reconduction;
-    return `${accorder(n, 'classeur')} d'exercice « ${paquetExercice(demande.type).spec.gabarit.titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève : ${nom}, à distribuer. Les corrigés et la répartition des cas (repartition.csv) sont à part, pour vous seul : ${nomCorriges}.${reconduction ? ` Attention : ${reconduction} L\u2019énoncé et la feuille « Paramètres » le disent.` : ''}`;
+    return [
+      `${accorder(n, 'classeur')} d'exercice « ${paquetExercice(demande.type).spec.gabarit.titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève : ${nom}, à distribuer. Les corrigés et la répartition des cas (repartition.csv) sont à part, pour vous seul : ${nomCorriges}.`,
+      ...valeursDites(demande, reconduction),
+    ].join(' ');
   }
 }

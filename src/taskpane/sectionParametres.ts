@@ -8,7 +8,9 @@ import { reglagesDepuisCles, reglagesEnClair } from '../sheets/exercices/reglage
 import { degresDuLivret } from '../sheets/grilles/gabarit';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
-import { lancer, SaisieInvalide, surEnvoi } from './commun';
+import { lancer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
+import { importerTablesDuVolet, oublierTablesDuVolet, tablesDuVolet } from './tablesDuVolet';
+import { exportDesTables, NOMS_TABLES, tablesEnClair, TABLES_OFFICIELLES } from '../domain/parametres/tables';
 import { cleDuVolet, creerCleDuVolet, importerCleDuVolet } from './cleDuVolet';
 import { cleEnBase64 } from '../domain/sceau';
 
@@ -63,6 +65,33 @@ function champsEchelle(zone: HTMLElement, echelle: string, niveaux: readonly Niv
   });
 }
 
+/** « Valeurs légales des exercices »: AGOrA's tables to download and complete, a teacher's file to import, or back to AGOrA's. */
+function brancherValeursLegales(): void {
+  const message = parId('valeurs-message');
+  const champ = parId<HTMLInputElement>('valeurs-fichier');
+  const etat = () => {
+    const t = tablesDuVolet();
+    parId('valeurs-etat').textContent = t?.fournies
+      ? `Valeurs importées de « ${t.fournies.fichier} » : ${tablesEnClair(t, t.fournies.tables)}. Les autres tables sont celles d\u2019AGOrA.`
+      : `Valeurs d\u2019AGOrA : ${tablesEnClair(TABLES_OFFICIELLES, NOMS_TABLES)}.`;
+    parId('valeurs-oublier').hidden = !t;
+  };
+  offrirFichier(parId<HTMLAnchorElement>('valeurs-modele'), 'parametres-agora.json', JSON.stringify(exportDesTables(), null, 2) + '\n', 'application/json');
+  const bouton = (id: string, enCours: string, action: () => Promise<string>) => parId(id).addEventListener('click', () => void lancer(parId<HTMLButtonElement>(id), message, enCours, action, etat)());
+  bouton('valeurs-importer', 'Lecture du fichier…', async () => {
+    const f = champ.files?.[0];
+    if (!f) throw new SaisieInvalide('Choisissez d\u2019abord le fichier de paramètres (.json).', champ);
+    const t = importerTablesDuVolet(f.name, new Uint8Array(await f.arrayBuffer()));
+    champ.value = '';
+    return `Fichier « ${f.name} » importé : ${tablesEnClair(t, t.fournies!.tables)}. Les prochains exercices créés sur ce poste l\u2019utilisent.`;
+  });
+  bouton('valeurs-oublier', '…', async () => {
+    oublierTablesDuVolet();
+    return 'Les prochains exercices utiliseront les valeurs d\u2019AGOrA.';
+  });
+  etat();
+}
+
 /**
  * « Paramètres »: reads the open workbook's « Paramètres » (two round trips), shows the values the
  * teacher may change, and writes them back in one round trip once each is valid. An exercise's
@@ -72,6 +101,7 @@ export function brancherParametres(hote: Hote, apresEcriture: () => void): void 
   const formulaire = parId<HTMLFormElement>('parametres-formulaire');
   const message = parId('parametres-message');
   brancherCle();
+  brancherValeursLegales();
   let actuels: ParametresGrilles | undefined;
   const valeur = (id: string) => parId<HTMLInputElement>(id).value;
   const valeursDe = (echelle: string) => Array.from(document.querySelectorAll<HTMLInputElement>(`#parametres-${echelle} input`), (x) => x.value);
