@@ -1,5 +1,8 @@
 import { TABLES_OFFICIELLES, type TablesDatees } from '../src/domain/parametres/tables';
 import fc from 'fast-check';
+import { lignesAffichees, type EntreeControlePaie } from '../src/exercices/paie-anomalies/controle';
+import { bulletinDe } from '../src/exercices/paie/bulletin';
+import { NOM_ANOMALIES } from '../src/exercices/paie-anomalies/feuilles';
 import { casGenere } from '../src/app/modelesExercices';
 import { ajouterJours, ajouterMois } from '../src/domain/dates';
 import { EXERCICES, paquetExercice, type TypeExercice } from '../src/exercices/registre';
@@ -216,6 +219,27 @@ test('règlements : on ne paie jamais plus que ce qui est justifié, ni ce qui e
         expect(x.echeance >= e.factures[i]!.date).toBe(true);
       });
       expect(r.totalDuJour).toBe(r.reglements.filter((x) => x.datePaiement === e.date).reduce((a, x) => a + x.aPayer, 0));
+    }),
+    RUNS,
+  );
+});
+
+test('paie à contrôler : le bulletin imprimé diffère du bulletin calculé sur autant de lignes de cotisations que d’anomalies tirées, jamais sur le brut ; ces lignes sont celles attendues', () => {
+  fc.assert(
+    fc.property(cas('paie-anomalies'), ({ d, entree }) => {
+      const e = entree as EntreeControlePaie;
+      const calcule = lignesAffichees(bulletinDe(e.cas));
+      expect(e.bulletin.length).toBe(calcule.length);
+      const differentes = e.bulletin.flatMap((l, i) => (JSON.stringify(l) === JSON.stringify(calcule[i]) ? [] : [i]));
+      const aleas = casGenere({ type: 'paie-anomalies', graine: d.graine, periode: d.periode, date: `${d.periode}-28`, ...(d.aleas.length ? { aleas: d.aleas } : {}) }, null).aleas;
+      expect(differentes.length).toBe(aleas.length);
+      const brut = calcule.length - bulletinDe(e.cas).lignes.length; // the elements of the gross come first
+      expect(differentes.every((i) => i >= brut)).toBe(true);
+      expect(e.totaux.brut).toBe(bulletinDe(e.cas).brut);
+      // the corrigé flags these lines, and only these
+      const spec = paquetExercice('paie-anomalies').spec;
+      const oui = (spec.attendus(e, spec.parametresParDefaut(e, TABLES_OFFICIELLES))[NOM_ANOMALIES] as string[]).flatMap((v, i) => (v === 'Oui' ? [i] : []));
+      expect(oui).toEqual(differentes);
     }),
     RUNS,
   );
