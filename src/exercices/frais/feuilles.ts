@@ -98,7 +98,8 @@ function feuilleParametres(p: ParametresFrais): FeuilleConstruite {
   const majoration = f.ligne([
     { valeur: 'Véhicule électrique : majoration du montant (%)', style: valeur },
     { valeur: p.majorationElectrique, style: { ...saisieCentree, format: '0' } },
-    { valeur: 'Arrêté du 27 mars 2023 : montant du barème majoré de 20 % pour un véhicule électrique', style: note, colonnes: 4 },
+    // the scale's own reference: a teacher's file may bring another rate
+    { valeur: p.reference ? `${p.reference} : montant du barème majoré pour un véhicule électrique` : '', style: note, colonnes: 4 },
   ]);
   f.vide();
   f.ligne([{ valeur: 'TVA non récupérable : hébergement du personnel, transport de personnes (CGI, ann. II, art. 206, IV-2).', style: { ...texte, italique: true }, colonnes: 6 }]);
