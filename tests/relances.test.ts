@@ -201,7 +201,7 @@ describe('relances : de bout en bout', () => {
     const r = await lancer(['exercice', 'relances', '--periode', '2026-09', '--out', path.join(d, 'x.xlsx'), ...cle]);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      'Attention : Valeurs du tableau des taux de la BCE connues jusqu\u2019en juin 2026 : pour septembre 2026, les dernières sont reconduites (source : Banque centrale européenne ; C. com., art. L441-10, II). Si de nouvelles valeurs ont été publiées, saisissez-les dans la feuille « Paramètres » de l\u2019exercice',
+      'Attention : Valeurs du tableau des taux de la BCE connues jusqu\u2019en juin 2026 : pour septembre 2026, les dernières sont reconduites (source : Banque centrale européenne ; C. com., art. L441-10, II). Si de nouvelles valeurs ont été publiées : « agora parametres --out parametres.json » écrit les tables d\u2019AGOrA ; ajoutez-y ces valeurs, puis recréez l\u2019exercice avec « --parametres parametres.json ».',
     );
     const x = await ouvrirExercice(path.join(d, 'x.xlsx'));
     expect(x.classeur.plage('REL_Taux_BCE')!.valeurs.at(-1)).toEqual(['2e semestre 2026', 2.15]);
