@@ -5,6 +5,7 @@ import { exportDesTables, tablesDuFichier, TABLES_OFFICIELLES } from '../src/dom
 import { parametresFrais } from '../src/domain/parametres/frais';
 import { ErreurDonnees } from '../src/domain/validation';
 import { attendusDesReponses } from '../src/app/verification';
+import { casGenere } from '../src/app/modelesExercices';
 import { ouvrirExercice, verifierCopie } from '../src/cli/casDUsage';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import { remplacerClesAgora } from '../src/io/exceljs/clesAgora';
@@ -158,4 +159,31 @@ describe('le fichier de paramètres de l’enseignant', () => {
     const avant = await lancer(['exercice', 'frais', '--periode', '2024-06', '--out', path.join(d, 'avant.xlsx'), '--parametres', fichier('tard.json', tard), '--cle', process.env.AGORA_CLE!]);
     expect([avant.code, avant.err]).toEqual([2, 'Erreur : Impossible de créer ce cas : juin 2024 précède les premières valeurs du barème kilométrique (janvier 2025).\n']);
   });
+});
+
+test('paie --parametres : un SMIC de 2027 apporté par l’enseignant chiffre le bulletin de mars 2027, sans reconduction ; la copie est vérifiée à 100 %', async () => {
+  const paie = structuredClone(TABLES_OFFICIELLES.paie);
+  paie.parametres.smic_horaire.valeurs.push({ depuis: '2027-01-01', valeur: 12.5, reference: 'SMIC d\u2019essai de l\u2019enseignant' });
+  paie.couverture.au = '2027-12';
+  const parametres = fichier('smic-2027.json', { paie });
+  const f = path.join(d, 'paie-2027.xlsx');
+  const r = await lancer(['exercice', 'paie', '--graine', '4', '--periode', '2027-03', '--out', f, '--parametres', parametres, '--cle', process.env.AGORA_CLE!]);
+  expect([r.code, r.err]).toEqual([0, '']);
+  const x = await ouvrirExercice(f);
+  const lus = x.parametres as Record<string, { valeur: number | null }>;
+  expect(lus.smic_horaire!.valeur).toBe(12.5);
+  // the generator draws with that SMIC too: no hourly rate below 12,50 € (in ten-thousandths of a euro)
+  const tables = tablesDuFichier({ paie }, 'smic-2027.json');
+  const taux = Array.from(
+    { length: 20 },
+    (_, i) => (casGenere({ type: 'paie', graine: i + 1, periode: '2027-03', date: '2027-03-01', tables }, null).entree as { tauxHoraire?: number }).tauxHoraire,
+  ).filter((t) => t !== undefined);
+  expect(taux.length).toBeGreaterThan(5);
+  expect(Math.min(...taux)).toBeGreaterThanOrEqual(125000);
+  const copie = path.join(d, 'copie-paie-2027.xlsx');
+  writeFileSync(copie, await remplirClasseur(f, attendusDesReponses(x)));
+  const v = await verifierCopie(copie, { date: '2027-03-31', cle: cleDesTests() });
+  expect([v.rapport.sceau, v.rapport.total.taux]).toEqual(['valide', 1]);
+  const sans = await lancer(['exercice', 'paie', '--graine', '4', '--periode', '2027-03', '--out', path.join(d, 'paie-2027-agora.xlsx'), '--cle', process.env.AGORA_CLE!]);
+  expect(sans.err).toContain('Attention : Valeurs des tables de paie connues jusqu\u2019en décembre 2026 : pour mars 2027, les dernières sont reconduites');
 });
