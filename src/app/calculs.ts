@@ -1,4 +1,5 @@
 import { analyserJson } from '../io/json';
+import { sansDossier } from './verifierExercice';
 import { exportDesTables, tablesDuFichier, TABLES_OFFICIELLES, type TablesDatees } from '../domain/parametres/tables';
 import { z } from 'zod';
 import { ErreurFichier } from '../io/erreurFichier';
@@ -32,37 +33,54 @@ export function calculer(c: TypeExercice, donnees: unknown, source: string, tabl
 /** What a case file weighs at most: a teacher's case is a few kilobytes; anything near this is not one, and is refused before it is parsed. */
 export const OCTETS_CAS_MAX = 1024 * 1024;
 
-/** Reads a JSON case file; a French error names the file and, for bad JSON, where it breaks. */
-export async function lireJson(f: Fichiers, fichier: string): Promise<unknown> {
-  let octets: Uint8Array;
+async function lireOctets(f: Fichiers, fichier: string): Promise<Uint8Array> {
   try {
-    octets = await f.lire(fichier);
+    return await f.lire(fichier);
   } catch {
     throw new ErreurFichier(`Fichier introuvable ou illisible : « ${fichier} ».`, fichier);
   }
-  if (octets.length > OCTETS_CAS_MAX)
-    throw new ErreurFichier(
-      `« ${fichier} » fait ${tailleEnClair(octets.length)} : un cas d'exercice tient en ${tailleEnClair(OCTETS_CAS_MAX)} au plus (${LIGNES_CAS_MAX} lignes par liste). Découpez-le en plusieurs cas.`,
-      fichier,
-    );
+}
+
+/** A JSON text's value; a French error names the file and, for bad JSON, the line where it breaks. */
+function jsonDesOctets(octets: Uint8Array, fichier: string): unknown {
   const r = analyserJson(new TextDecoder().decode(octets));
   if ('valeur' in r) return r.valeur;
   throw new ErreurFichier(`« ${fichier} » n'est pas un fichier JSON valide${r.ligne ? ` (ligne ${r.ligne})` : ''}.`, fichier);
 }
 
-/** The file's name without its folders: what « Paramètres » records of a teacher's parameters file (no path of their computer). */
-const nomSeul = (fichier: string) => fichier.split(/[\\/]/).pop() || fichier;
+/** Reads a JSON case file; a French error names the file and, for bad JSON, where it breaks. */
+export async function lireJson(f: Fichiers, fichier: string): Promise<unknown> {
+  const octets = await lireOctets(f, fichier);
+  if (octets.length > OCTETS_CAS_MAX)
+    throw new ErreurFichier(
+      `« ${fichier} » fait ${tailleEnClair(octets.length)} : un cas d'exercice tient en ${tailleEnClair(OCTETS_CAS_MAX)} au plus (${LIGNES_CAS_MAX} lignes par liste). Découpez-le en plusieurs cas.`,
+      fichier,
+    );
+  return jsonDesOctets(octets, fichier);
+}
 
-/** The dated tables of a teacher's parameters file (`--parametres`): AGOrA's, with those the file holds instead. */
-export async function lireTables(f: Fichiers, fichier: string): Promise<TablesDatees> {
-  const brut = await lireJson(f, fichier);
+/** What a parameters file weighs at most: AGOrA's whole export is some 40 Ko. */
+const OCTETS_PARAMETRES_MAX = 1024 * 1024;
+
+/**
+ * The dated tables of a teacher's parameters file, from its bytes (the command line's `--parametres`,
+ * the pane's import): AGOrA's, with those the file holds instead. « Paramètres » will record the
+ * file's name without its folders (no path of the teacher's computer).
+ */
+export function tablesDesOctets(octets: Uint8Array, fichier: string): TablesDatees {
+  if (octets.length > OCTETS_PARAMETRES_MAX)
+    throw new ErreurFichier(`« ${fichier} » fait ${tailleEnClair(octets.length)} : un fichier de paramètres tient en ${tailleEnClair(OCTETS_PARAMETRES_MAX)} au plus.`, fichier);
+  const brut = jsonDesOctets(octets, fichier);
   try {
-    return tablesDuFichier(brut, nomSeul(fichier));
+    return tablesDuFichier(brut, sansDossier(fichier));
   } catch (e) {
     if (e instanceof ErreurDonnees) throw new ErreurFichier(e.message, fichier);
     throw e;
   }
 }
+
+/** The dated tables of a teacher's parameters file (`--parametres`). */
+export const lireTables = async (f: Fichiers, fichier: string): Promise<TablesDatees> => tablesDesOctets(await lireOctets(f, fichier), fichier);
 
 /** AGOrA's tables as a parameters file (`agora parametres --out`), never replacing one already there unless asked. */
 export async function ecrireTables(f: Fichiers, fichier: string, remplacer = false): Promise<void> {

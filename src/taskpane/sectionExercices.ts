@@ -3,15 +3,6 @@ import { cleDuVolet, creerCleDuVolet } from './cleDuVolet';
 import { aleasEnClair, avertissements, modeleDExercice, origineDesValeurs, verifierDemande, type DemandeExercice } from '../app/modelesExercices';
 import { METTRE_A_JOUR_VOLET } from '../domain/parametres/enVigueur';
 import { tablesDuVolet } from './tablesDuVolet';
-
-/** What the success message adds of the case's dated values: whose they are, a table the teacher's file lacks, a reconduction and how to update. */
-const valeursDites = (d: DemandeExercice, reconduction: string | undefined): string[] => {
-  const origine = origineDesValeurs(d.type, d.tables);
-  return [
-    ...(origine ? [`${origine.replace(/\.$/, '')} : la feuille « Paramètres » le dit.`] : []),
-    ...avertissements(d, reconduction, `L\u2019énoncé et la feuille « Paramètres » le disent. ${METTRE_A_JOUR_VOLET}`).map((a) => `Attention : ${a}`),
-  ];
-};
 import { EXERCICES, paquetExercice, type TypeExercice } from '../exercices/registre';
 import { el, parId } from './dom';
 import type { Hote } from './hote';
@@ -22,6 +13,15 @@ import type { Classeur } from '../sheets/model';
 import { nomDeFichierDeClasse } from '../sheets/eleve';
 import { enPourcentage, pourcent, REGLAGES_PAR_DEFAUT, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
+
+/** What the success message adds of the case's dated values: whose they are, a table the teacher's file lacks, a reconduction and how to update. */
+const valeursDites = (d: DemandeExercice, reconduction: string | undefined): string[] => {
+  const origine = origineDesValeurs(d.type, d.tables);
+  return [
+    ...(origine ? [`${origine.replace(/\.$/, '')} : la feuille « Paramètres » le dit.`] : []),
+    ...avertissements(d, reconduction, `L\u2019énoncé et la feuille « Paramètres » le disent. ${METTRE_A_JOUR_VOLET}`).map((a) => `Attention : ${a}`),
+  ];
+};
 
 /** How copies will be checked: the defaults of templates/verification.json, one threshold per degree above the first. */
 function dessinerReglages(): void {

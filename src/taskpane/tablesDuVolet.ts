@@ -1,7 +1,5 @@
 import { tablesDuFichier, type TablesDatees } from '../domain/parametres/tables';
-import { ErreurDonnees } from '../domain/validation';
-import { analyserJson } from '../io/json';
-import { SaisieInvalide } from './commun';
+import { tablesDesOctets } from '../app/calculs';
 
 /**
  * A teacher's parameters file in the task pane (the tables `agora parametres` writes, completed with
@@ -9,9 +7,6 @@ import { SaisieInvalide } from './commun';
  * own origin, used by every exercise created here until the teacher goes back to AGOrA's values.
  */
 const STOCKAGE = 'agora-excel.tables-enseignant';
-
-/** What a file of this size is not: AGOrA's whole export is some 40 Ko. */
-const OCTETS_MAX = 1024 * 1024;
 
 export function tablesDuVolet(): TablesDatees | undefined {
   try {
@@ -26,17 +21,10 @@ export function tablesDuVolet(): TablesDatees | undefined {
 
 /** Checks the file as `agora parametres --verifier` does, then keeps it; a French error names the file and field. */
 export function importerTablesDuVolet(fichier: string, octets: Uint8Array): TablesDatees {
-  if (octets.length > OCTETS_MAX) throw new SaisieInvalide(`« ${fichier} » est trop gros pour un fichier de paramètres (1 Mo au plus).`);
-  const lu = analyserJson(new TextDecoder().decode(octets));
-  if (!('valeur' in lu)) throw new SaisieInvalide(`« ${fichier} » n\u2019est pas un fichier JSON valide${lu.ligne ? ` (ligne ${lu.ligne})` : ''}.`);
-  let tables: TablesDatees;
-  try {
-    tables = tablesDuFichier(lu.valeur, fichier);
-  } catch (e) {
-    if (e instanceof ErreurDonnees) throw new SaisieInvalide(e.message);
-    throw e;
-  }
-  localStorage.setItem(STOCKAGE, JSON.stringify({ fichier, valeur: lu.valeur }));
+  const tables = tablesDesOctets(octets, fichier);
+  // kept as the file's own tables, read again (and checked again) by each exercise
+  const valeur = Object.fromEntries(tables.fournies!.tables.map((n) => [n, tables[n]]));
+  localStorage.setItem(STOCKAGE, JSON.stringify({ fichier: tables.fournies!.fichier, valeur }));
   return tables;
 }
 
