@@ -109,9 +109,10 @@ test('stocks : jamais de quantité négative ; le CMUP reste entre le plus petit
       const e = entree as EntreeStocks;
       const r = calculerStocks(e);
       for (const l of [...r.cmup, ...r.peps]) expect(l.quantite).toBeGreaterThanOrEqual(0);
-      const couts = [e.stockInitial.coutUnitaire];
+      // the costs that made each line's CMUP: those received so far, or the whole month's for a CMUP de période
+      const couts = [e.stockInitial.coutUnitaire, ...(e.methodeCmup === 'periode' ? e.mouvements.flatMap((m) => (m.coutUnitaire === undefined ? [] : [m.coutUnitaire])) : [])];
       e.mouvements.forEach((m, i) => {
-        if (m.coutUnitaire !== undefined) couts.push(m.coutUnitaire);
+        if (m.coutUnitaire !== undefined && e.methodeCmup !== 'periode') couts.push(m.coutUnitaire);
         const cmup = r.cmup[i]!.cmup; // one row per movement, in cents
         // one cent either way: the CMUP is rounded to the cent
         expect(cmup).toBeGreaterThanOrEqual(Math.min(...couts) - 1);

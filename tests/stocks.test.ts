@@ -67,12 +67,72 @@ describe('fiche de stock : calcul', () => {
     expect(avec({ commandeMoinsStock: false }).quantiteACommander).toBe(150);
   });
 
+  /**
+   * Réintégrations worked by hand, after CAS: BRI-1 brings back 10 of BS-1 (issued at 4,00 €), BRI-2
+   * 15 of BS-2 (issued at 4,13 €, taken in PEPS as 70 × 4,00 then 10 × 4,30), then 20 are issued.
+   */
+  const REINTEGRATIONS = {
+    ...CAS,
+    mouvements: [
+      ...CAS.mouvements,
+      { date: '2026-10-14', piece: 'BRI-1', nature: 'reintegration', quantite: 10, origine: 'BS-1' },
+      { date: '2026-10-15', piece: 'BRI-2', nature: 'reintegration', quantite: 15, origine: 'BS-2' },
+      { date: '2026-10-20', piece: 'BS-3', nature: 'sortie', quantite: 20 },
+    ],
+  };
+
+  test('réintégration au CMUP : au coût de sa sortie d\u2019origine, puis CMUP recalculé comme après une entrée', () => {
+    const r = calculerStocks(stocks(REINTEGRATIONS));
+    expect(r.cmup.slice(4).map(ligne)).toEqual([
+      [null, 45, 408, 18370], // 143,70 + 10 × 4,00 = 183,70 ; / 45 = 4,0822 → 4,08
+      [null, 60, 409, 24565], // 183,70 + 15 × 4,13 = 245,65 ; / 60 = 4,0942 → 4,09
+      [8180, 40, 409, 16360], // 20 × 4,09 = 81,80 ; 40 × 4,09 = 163,60
+    ]);
+    // the typical error: back at the day's CMUP, 10 × 4,11 = 41,10 ; 184,80 / 45 = 4,1067 → 4,11
+    expect(ligne(calculerStocks(stocks(REINTEGRATIONS), { ...FACON_JUSTE, reintegrationAuCoutDeSortie: false }).cmup[4]!)).toEqual([null, 45, 411, 18480]);
+  });
+
+  test('réintégration en PEPS : dans les lots d\u2019où les articles sont sortis, les derniers sortis d\u2019abord', () => {
+    const r = calculerStocks(stocks(REINTEGRATIONS));
+    expect(r.peps.slice(4).map(ligne)).toEqual([
+      [null, 45, 19050], // 10 back into the initial lot: 10 × 4,00 + 35 × 4,30
+      [null, 60, 25350], // BS-2 took 70 × 4,00 then 10 × 4,30: 10 back at 4,30, 5 at 4,00 → 15 × 4,00 + 45 × 4,30
+      [8150, 40, 17200], // 15 × 4,00 + 5 × 4,30 = 81,50 ; 40 × 4,30
+    ]);
+    expect(r.peps[5]!.lots).toEqual([
+      { quantite: 15, cout: 400 },
+      { quantite: 45, cout: 430 },
+    ]);
+  });
+
+  test('CMUP de fin de période : un seul coût pour le mois, le stock initial compris et les retours déduits', () => {
+    const e = stocks({ ...CAS, methodeCmup: 'periode' });
+    // (100 × 4,00 + 50 × 4,30 − 5 × 4,30) / (100 + 50 − 5) = 593,50 / 145 = 4,0931 → 4,09
+    expect(calculerStocks(e).cmup.map(ligne)).toEqual([
+      [12270, 70, 409, 28630],
+      [null, 120, 409, 49080],
+      [32720, 40, 409, 16360],
+      [2150, 35, 409, 14315], // the return leaves at its purchase cost, 5 × 4,30
+    ]);
+    // without the initial stock: (215,00 − 21,50) / 45 = 4,30
+    expect(ligne(calculerStocks(e, { ...FACON_JUSTE, periodeAvecStockInitial: false }).cmup[0]!)).toEqual([12900, 70, 430, 30100]);
+    // the PEPS card does not change with the CMUP's method
+    expect(calculerStocks(e).peps).toEqual(calculerStocks(stocks(CAS)).peps);
+  });
+
   test('données incohérentes : messages en français qui nomment le champ', () => {
     const erreur = (cas: unknown) => messageDErreur(EntreeStocks, cas);
     expect(erreur({ ...CAS, mouvements: [{ date: '2026-10-03', piece: 'BS-1', nature: 'sortie', quantite: 130 }] })).toContain('130 sortis pour 100 en stock');
     expect(erreur({ ...CAS, mouvements: [{ date: '2026-10-03', piece: 'BR-1', nature: 'entree', quantite: 10 }] })).toContain('coût unitaire attendu pour une entrée ou un retour');
     expect(erreur({ ...CAS, mouvements: [CAS.mouvements[1], CAS.mouvements[0]] })).toContain("les mouvements doivent suivre l'ordre des dates");
     expect(erreur({ ...CAS, stockMaximum: 30 })).toContain("le stock maximum doit dépasser le stock d'alerte");
+    const reintegration = (r: Record<string, unknown>) => erreur({ ...CAS, mouvements: [...CAS.mouvements, { date: '2026-10-20', piece: 'BRI-1', nature: 'reintegration', ...r }] });
+    expect(reintegration({ quantite: 5 })).toContain('une réintégration nomme la pièce d\u2019une sortie antérieure');
+    expect(reintegration({ quantite: 5, origine: 'BR-1' })).toContain('une réintégration nomme la pièce d\u2019une sortie antérieure');
+    expect(reintegration({ quantite: 31, origine: 'BS-1' })).toContain('31 réintégrés pour 30 sortis par BS-1 et non encore rendus');
+    expect(erreur({ ...REINTEGRATIONS, mouvements: [...REINTEGRATIONS.mouvements, { date: '2026-10-21', piece: 'BRI-3', nature: 'reintegration', quantite: 21, origine: 'BS-1' }] })).toContain(
+      '21 réintégrés pour 20 sortis par BS-1',
+    );
   });
 });
 
@@ -86,10 +146,14 @@ describe('fiche de stock : cas tirés d\u2019une graine', () => {
       expect(tout.mouvements.some((m) => m.nature === 'retour')).toBe(true);
       expect(tout.mouvements.some((m) => m.libelle.startsWith('Articles détériorés'))).toBe(true);
       expect(tout.mouvements.length).toBeGreaterThanOrEqual(12);
+      expect(tout.methodeCmup).toBe('periode');
+      const bri = tout.mouvements.find((m) => m.nature === 'reintegration')!;
+      expect(tout.mouvements.find((m) => m.piece === bri.origine)!.nature).toBe('sortie');
       expect(r.peps.at(-1)!.quantite).toBe(r.cmup.at(-1)!.quantite);
       const sans = stocks(casStocks(g, '2026-10', []));
       expect(calculerStocks(sans).commander).toBe(false);
-      expect(sans.mouvements.some((m) => m.nature === 'retour')).toBe(false);
+      expect(sans.mouvements.some((m) => m.nature === 'retour' || m.nature === 'reintegration')).toBe(false);
+      expect(sans.methodeCmup).toBe('chaque_entree');
       expect(sans.mouvements.filter((m) => m.nature === 'entree').length).toBeGreaterThanOrEqual(1);
     }
   });

@@ -3,12 +3,17 @@ import type { EntreeStocks } from './entree';
 
 /**
  * The stock card of an article, valued two ways, in cents.
- * CMUP (coût moyen unitaire pondéré) after each entry: the stock's value plus the entry's, divided by
+ * CMUP (coût moyen unitaire pondéré), after each entry: the stock's value plus the entry's, divided by
  * the new quantity, rounded to the cent; an issue is valued at the current CMUP; after it, the stock
  * is worth its quantity × the CMUP. A return to the supplier leaves at its purchase cost, and the
- * CMUP is computed again as after an entry.
+ * CMUP is computed again as after an entry. A department's return into stock (réintégration) comes
+ * back at the cost its issue left at, and the CMUP is computed again as after an entry.
+ * CMUP de fin de période: one cost for the month, (initial stock + entries − returns to the supplier)
+ * in value over the same in quantity, rounded to the cent; every issue, every réintégration and every
+ * line's stock are valued at it.
  * PEPS (premier entré, premier sorti): each delivery is a lot at its own cost; an issue takes the
- * oldest lots first; a return takes back the newest units bought at its cost.
+ * oldest lots first; a return takes back the newest units bought at its cost; a réintégration puts
+ * the units back into the lots its issue took them from, the last taken first, in their lots' place.
  * Then the reorder point: stock d'alerte = stock minimum + consommation journalière × délai de
  * livraison; when the final stock is at or below it, the quantity to order brings it to the maximum.
  */
@@ -41,16 +46,30 @@ export interface Facon {
   pepsAnciens: boolean; // false: the newest lots leave first (DEPS)
   alerteAvecMinimum: boolean; // false: the consumption during the delay only
   commandeMoinsStock: boolean; // false: the maximum ordered, whatever is in stock
+  reintegrationAuCoutDeSortie: boolean; // false: a réintégration comes back at the current CMUP
+  periodeAvecStockInitial: boolean; // false: the period's CMUP from the month's entries only
 }
-export const FACON_JUSTE: Facon = { cmupPondere: true, pepsAnciens: true, alerteAvecMinimum: true, commandeMoinsStock: true };
+export const FACON_JUSTE: Facon = {
+  cmupPondere: true,
+  pepsAnciens: true,
+  alerteAvecMinimum: true,
+  commandeMoinsStock: true,
+  reintegrationAuCoutDeSortie: true,
+  periodeAvecStockInitial: true,
+};
 
 const cmupDe = (valeur: Centimes, quantite: number) => (quantite ? diviserArrondi(valeur, quantite) : 0);
 
 function ficheCmup(e: EntreeStocks, f: Facon): LigneCmup[] {
+  return e.methodeCmup === 'periode' ? cmupDePeriode(e, f) : cmupApresChaqueEntree(e, f);
+}
+
+function cmupApresChaqueEntree(e: EntreeStocks, f: Facon): LigneCmup[] {
   let { quantite } = e.stockInitial;
   let cmup = e.stockInitial.coutUnitaire;
   let valeur = quantite * cmup;
   const couts = [cmup];
+  const coutDeSortie = new Map<string, Centimes>(); // the CMUP each issue left at, by its piece
   return e.mouvements.map((m) => {
     if (m.nature === 'entree') {
       quantite += m.quantite;
@@ -65,6 +84,13 @@ function ficheCmup(e: EntreeStocks, f: Facon): LigneCmup[] {
       if (!f.cmupPondere) valeur = quantite * cmup;
       return { sortie: null, quantite, cmup, valeur };
     }
+    if (m.nature === 'reintegration') {
+      // back at the cost it left at; the CMUP is computed again, as after an entry
+      quantite += m.quantite;
+      valeur += m.quantite * (f.reintegrationAuCoutDeSortie ? coutDeSortie.get(m.origine!)! : cmup);
+      cmup = cmupDe(valeur, quantite);
+      return { sortie: null, quantite, cmup, valeur };
+    }
     quantite -= m.quantite;
     if (m.nature === 'retour') {
       // leaves at its purchase cost; the CMUP is computed again, as after an entry
@@ -73,46 +99,94 @@ function ficheCmup(e: EntreeStocks, f: Facon): LigneCmup[] {
       cmup = cmupDe(valeur, quantite);
       return { sortie, quantite, cmup, valeur };
     }
+    coutDeSortie.set(m.piece, cmup);
     const sortie = m.quantite * cmup;
     valeur = quantite * cmup;
     return { sortie, quantite, cmup, valeur };
   });
 }
 
+/** The period's CMUP, then every line at it: issues and réintégrations at that cost, the stock at quantity × cost. */
+function cmupDePeriode(e: EntreeStocks, f: Facon): LigneCmup[] {
+  const initial = f.periodeAvecStockInitial ? [{ quantite: e.stockInitial.quantite, cout: e.stockInitial.coutUnitaire }] : [];
+  const achats = [
+    ...initial,
+    ...e.mouvements.flatMap((m) => (m.nature === 'entree' ? [{ quantite: m.quantite, cout: m.coutUnitaire! }] : m.nature === 'retour' ? [{ quantite: -m.quantite, cout: m.coutUnitaire! }] : [])),
+  ];
+  const cmup = f.cmupPondere
+    ? cmupDe(
+        achats.reduce((a, l) => a + l.quantite * l.cout, 0),
+        achats.reduce((a, l) => a + l.quantite, 0),
+      )
+    : diviserArrondi(
+        achats.filter((l) => l.quantite > 0).reduce((a, l) => a + l.cout, 0),
+        achats.filter((l) => l.quantite > 0).length,
+      );
+  let { quantite } = e.stockInitial;
+  return e.mouvements.map((m) => {
+    quantite += m.nature === 'entree' || m.nature === 'reintegration' ? m.quantite : -m.quantite;
+    const sortie = m.nature === 'sortie' ? m.quantite * cmup : m.nature === 'retour' ? m.quantite * m.coutUnitaire! : null;
+    return { sortie, quantite, cmup, valeur: quantite * cmup };
+  });
+}
+
 function fichePeps(e: EntreeStocks, f: Facon): LignePeps[] {
-  let lots = e.stockInitial.quantite ? [{ quantite: e.stockInitial.quantite, cout: e.stockInitial.coutUnitaire }] : [];
-  /** Takes `n` units from the lots in the order of `ordre` (indexes); returns their value. */
-  const prendre = (n: number, ordre: number[]): Centimes => {
-    let valeur = 0;
+  // every lot keeps its place (its rank of entry), even empty: a réintégration may refill it
+  const lots = [{ quantite: e.stockInitial.quantite, cout: e.stockInitial.coutUnitaire }];
+  const prises = new Map<string, { lot: number; quantite: number }[]>(); // what each issue took, in order, by its piece
+  const pleins = () => lots.flatMap((l, i) => (l.quantite > 0 ? [i] : []));
+  /** Takes `n` units from the lots in the order of `ordre` (indexes); returns what was taken. */
+  const prendre = (n: number, ordre: number[]) => {
+    const pris: { lot: number; quantite: number }[] = [];
     for (const i of ordre) {
-      const pris = Math.min(n, lots[i]!.quantite);
-      lots[i] = { ...lots[i]!, quantite: lots[i]!.quantite - pris };
-      valeur += pris * lots[i]!.cout;
-      n -= pris;
       if (!n) break;
+      const q = Math.min(n, lots[i]!.quantite);
+      if (!q) continue;
+      lots[i]!.quantite -= q;
+      pris.push({ lot: i, quantite: q });
+      n -= q;
     }
-    lots = lots.filter((l) => l.quantite > 0);
-    return valeur;
+    return pris;
   };
-  const indices = () => lots.map((_, i) => i);
+  const valeurDe = (pris: { lot: number; quantite: number }[]) => pris.reduce((a, p) => a + p.quantite * lots[p.lot]!.cout, 0);
   return e.mouvements.map((m) => {
     let sortie: Centimes | null = null;
     if (m.nature === 'entree') lots.push({ quantite: m.quantite, cout: m.coutUnitaire! });
-    else if (m.nature === 'sortie') sortie = prendre(m.quantite, f.pepsAnciens ? indices() : indices().reverse());
-    else {
+    else if (m.nature === 'sortie') {
+      const pris = prendre(m.quantite, f.pepsAnciens ? pleins() : pleins().reverse());
+      prises.set(m.piece, pris);
+      sortie = valeurDe(pris);
+    } else if (m.nature === 'retour') {
       // the defective units are those of the newest lot at their cost; any rest, from the newest lots
-      const auCout = indices()
+      const auCout = pleins()
         .reverse()
         .filter((i) => lots[i]!.cout === m.coutUnitaire);
-      sortie = prendre(m.quantite, [
-        ...auCout,
-        ...indices()
-          .reverse()
-          .filter((i) => !auCout.includes(i)),
-      ]);
+      sortie = valeurDe(
+        prendre(m.quantite, [
+          ...auCout,
+          ...pleins()
+            .reverse()
+            .filter((i) => !auCout.includes(i)),
+        ]),
+      );
+    } else {
+      // back into the lots its issue took them from, the last taken first
+      let n = m.quantite;
+      const pris = prises.get(m.origine!)!;
+      for (let k = pris.length - 1; k >= 0 && n; k--) {
+        const q = Math.min(n, pris[k]!.quantite);
+        lots[pris[k]!.lot]!.quantite += q;
+        pris[k] = { ...pris[k]!, quantite: pris[k]!.quantite - q };
+        n -= q;
+      }
     }
-    const quantite = lots.reduce((a, l) => a + l.quantite, 0);
-    return { sortie, quantite, valeur: lots.reduce((a, l) => a + l.quantite * l.cout, 0), lots: lots.map((l) => ({ ...l })) };
+    const restants = lots.filter((l) => l.quantite > 0);
+    return {
+      sortie,
+      quantite: restants.reduce((a, l) => a + l.quantite, 0),
+      valeur: restants.reduce((a, l) => a + l.quantite * l.cout, 0),
+      lots: restants.map((l) => ({ ...l })),
+    };
   });
 }
 

@@ -3,7 +3,7 @@ import { FOURNISSEURS } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
 
 /** The aléas this generator knows (the template describes each one). */
-export const ALEAS = ['alerte', 'retour', 'deterioration', 'saisonnalite'] as const;
+export const ALEAS = ['alerte', 'retour', 'deterioration', 'saisonnalite', 'reintegration', 'cmup_periode'] as const;
 
 const ARTICLES = [
   { reference: 'PAP-A4', designation: 'Ramette de papier A4, 80 g', unite: 'ramette', cout: [3.2, 4.4] },
@@ -19,7 +19,9 @@ const SERVICES = ['Accueil', 'Comptabilité', 'Direction', 'Service commercial',
  * A month of movements of one article, as case data (the calculator's JSON input): the stock at the
  * start of the month, deliveries at varying costs, issues to the departments. Aléas: alerte (the
  * month ends at or below the reorder point), retour (defective units sent back to the supplier),
- * deterioration (damaged units written off), saisonnalite (a busy month: twice the movements).
+ * deterioration (damaged units written off), saisonnalite (a busy month: twice the movements),
+ * reintegration (a department brings back unused units of an issue), cmup_periode (the CMUP computed
+ * once for the month).
  */
 export function casStocks(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
   const h = new Hasard(graine);
@@ -60,6 +62,17 @@ export function casStocks(graine: number, periode: string, aleas: readonly strin
     mouvements.push({ date: jour(j), piece: `BS-${++bs}`, nature: 'sortie', libelle: `Sortie ${h.choisir(SERVICES)}`, quantite });
     stock -= quantite;
   });
+  const sorties = mouvements.flatMap((m, i) => (m.nature === 'sortie' ? [i] : []));
+  if (aleas.includes('reintegration') && sorties.length) {
+    // unused units come back from a department, on the day of its issue's next movement
+    const i = h.choisir(sorties);
+    const s = mouvements[i]!;
+    const date = (mouvements[i + 1] ?? s).date;
+    const quantite = h.entier(1, Math.max(1, Math.min(5, (s.quantite as number) - 1)));
+    const service = String(s.libelle).replace(/^Sortie /, '');
+    mouvements.splice(i + 1, 0, { date, piece: `BRI-${h.entier(10, 99)}`, nature: 'reintegration', libelle: `Réintégration ${service} (inutilisés)`, quantite, origine: s.piece });
+    stock += quantite;
+  }
   if (aleas.includes('deterioration')) {
     const quantite = Math.min(stock - 1, h.entier(2, 8));
     mouvements.push({ date: jour(fin), piece: `BS-${++bs}`, nature: 'sortie', libelle: 'Articles détériorés (mis au rebut)', quantite });
@@ -81,5 +94,6 @@ export function casStocks(graine: number, periode: string, aleas: readonly strin
     consommationJournaliere,
     delaiLivraison,
     stockMaximum,
+    ...(aleas.includes('cmup_periode') ? { methodeCmup: 'periode' } : {}),
   };
 }

@@ -28,7 +28,8 @@ export const GABARIT = gabaritExercice(modele, 'stocks');
 
 export const NOMS_STK = { cmup: 'STK_CMUP', peps: 'STK_PEPS', alerte: 'STK_Stock_Alerte', commander: 'STK_Commander', quantite: 'STK_Quantite_A_Commander' } as const;
 
-const NATURES = { entree: 'Entrée', sortie: 'Sortie', retour: 'Retour au fournisseur' };
+const NATURES = { entree: 'Entrée', sortie: 'Sortie', retour: 'Retour au fournisseur', reintegration: 'Réintégration' };
+const METHODES = { chaque_entree: 'Après chaque entrée', periode: 'De fin de période' };
 
 function blocs(e: EntreeStocks): Bloc[] {
   return [
@@ -46,6 +47,7 @@ function blocs(e: EntreeStocks): Bloc[] {
         { nom: 'STK_Consommation', cle: 'consommationJournaliere', libelle: 'Consommation moyenne par jour ouvré', type: 'entier', valeur: e.consommationJournaliere },
         { nom: 'STK_Delai', cle: 'delaiLivraison', libelle: 'Délai de livraison du fournisseur (jours ouvrés)', type: 'entier', valeur: e.delaiLivraison },
         { nom: 'STK_Maximum', cle: 'stockMaximum', libelle: 'Stock maximum', type: 'entier', valeur: e.stockMaximum },
+        { nom: 'STK_Methode_CMUP', cle: 'methodeCmup', libelle: 'Calcul du CMUP', type: { choix: METHODES }, valeur: e.methodeCmup, defaut: 'chaque_entree' },
       ],
     },
     {
@@ -58,6 +60,7 @@ function blocs(e: EntreeStocks): Bloc[] {
         { cle: 'libelle', entete: 'Libellé', type: 'texte', largeur: 2 },
         { cle: 'quantite', entete: 'Quantité', type: 'entier', largeur: 1 },
         { cle: 'coutUnitaire', entete: 'Coût unitaire HT', type: 'euros', largeur: 1 },
+        { cle: 'origine', entete: 'Sortie d\u2019origine', type: 'texte', largeur: 1, ajoutee: true },
       ],
       lignes: e.mouvements.map((m) => ({ ...m, coutUnitaire: m.coutUnitaire === undefined ? undefined : versEuros(m.coutUnitaire) })),
     },
@@ -96,7 +99,10 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
     return [
       { valeur: { date: m.date }, style: { ...valeur, alignement: 'centre' as const, format: 'dd/mm/yyyy' } },
       { valeur: m.piece, style: { ...valeur, alignement: 'centre' as const } },
-      { valeur: `${NATURES[m.nature]} de ${m.quantite}${m.coutUnitaire === undefined ? '' : ` à ${montantTexte(m.coutUnitaire)}`}`, style: valeur },
+      {
+        valeur: `${NATURES[m.nature]} de ${m.quantite}${m.nature === 'reintegration' ? ` (sortie ${m.origine})` : m.coutUnitaire === undefined ? '' : ` à ${montantTexte(m.coutUnitaire)}`}`,
+        style: valeur,
+      },
     ];
   };
   const fiche = (nom: string, intitule: string, colonnes: string[], styles: Style[]) => {
@@ -116,13 +122,18 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 8 }]);
   f.ligne([
     {
-      valeur: `${e.article.designation} (${e.article.reference}), ${moisEnLettres(e.debut.slice(0, 7))}. ${consigneSaisie(remplie)} ; une entrée n\u2019a pas de valeur de sortie.`,
+      valeur: `${e.article.designation} (${e.article.reference}), ${moisEnLettres(e.debut.slice(0, 7))}. ${consigneSaisie(remplie)} ; une entrée ou une réintégration n\u2019a pas de valeur de sortie.`,
       style: sousTitre,
       colonnes: 8,
     },
   ]);
   f.vide();
-  fiche(NOMS_STK.cmup, '1. Fiche de stock au coût moyen unitaire pondéré (CMUP)', ['Valeur de la sortie', 'Quantité en stock', 'CMUP', 'Valeur du stock'], [montant, quantite, montant, montant]);
+  fiche(
+    NOMS_STK.cmup,
+    `1. Fiche de stock au coût moyen unitaire pondéré (CMUP) ${e.methodeCmup === 'periode' ? 'de fin de période' : 'calculé après chaque entrée'}`,
+    ['Valeur de la sortie', 'Quantité en stock', 'CMUP', 'Valeur du stock'],
+    [montant, quantite, montant, montant],
+  );
   f.vide();
   fiche(NOMS_STK.peps, '2. Fiche de stock en premier entré, premier sorti (PEPS)', ['Valeur de la sortie', 'Quantité en stock', 'Valeur du stock'], [montant, quantite, montant]);
   f.vide();
@@ -156,8 +167,16 @@ const feuilleParametres = (): FeuilleConstruite =>
       'Coût d\u2019entrée',
       'Les stocks sont évalués à leur coût d\u2019acquisition (prix d\u2019achat hors taxes) ; les sorties, au coût moyen pondéré ou selon le premier entré, premier sorti (Code de commerce, art. L123-18 ; plan comptable général, règlement ANC n° 2014-03).',
     ],
-    ['CMUP', 'Recalculé après chaque entrée et chaque retour, arrondi au centime ; une sortie est valorisée au CMUP du moment.'],
+    ['CMUP après chaque entrée', 'Recalculé après chaque entrée, chaque retour et chaque réintégration, arrondi au centime ; une sortie est valorisée au CMUP du moment.'],
+    [
+      'CMUP de fin de période',
+      'Un seul coût pour le mois : (valeur du stock initial + valeur des entrées − valeur des retours au fournisseur) / (quantités correspondantes), arrondi au centime ; toutes les sorties du mois sont valorisées à ce coût.',
+    ],
     ['PEPS', 'Chaque livraison forme un lot à son coût ; les sorties prennent les lots les plus anciens.'],
+    [
+      'Réintégration',
+      'Articles inutilisés rendus au magasin par un service : ils rentrent au coût de leur sortie d\u2019origine (en PEPS, dans les lots d\u2019où ils étaient sortis, les derniers sortis d\u2019abord).',
+    ],
     ['Stock d\u2019alerte', 'Stock minimum + consommation journalière × délai de livraison ; commande quand le stock final l\u2019atteint, pour revenir au stock maximum.'],
   ]);
 
@@ -167,16 +186,26 @@ function justification(e: EntreeStocks): string[][] {
   const eur = montantTexte;
   const lignes: string[][] = [['Pièce', 'Valeur du stock', 'Comment on l\u2019obtient']];
   let precedent = { quantite: e.stockInitial.quantite, valeur: e.stockInitial.quantite * e.stockInitial.coutUnitaire };
+  if (e.methodeCmup === 'periode') {
+    const achats = e.mouvements.filter((m) => m.nature === 'entree' || m.nature === 'retour');
+    const quantite = e.stockInitial.quantite + achats.reduce((a, m) => a + (m.nature === 'entree' ? m.quantite : -m.quantite), 0);
+    const termes = achats.map((m) => `${m.nature === 'entree' ? '+' : '−'} ${m.quantite} × ${eur(m.coutUnitaire!)}`).join(' ');
+    lignes.push(['CMUP de la période', eur(r.cmup[0]!.cmup), `(${e.stockInitial.quantite} × ${eur(e.stockInitial.coutUnitaire)} ${termes}) / ${quantite} = ${eur(r.cmup[0]!.cmup)}.`]);
+  }
   e.mouvements.forEach((m, i) => {
     const c = r.cmup[i]!;
     const texteCmup =
-      m.nature === 'entree'
-        ? `CMUP : valeur ${eur(precedent.valeur)} + ${m.quantite} × ${eur(m.coutUnitaire!)} = ${eur(c.valeur)}, divisée par ${c.quantite} : ${eur(c.cmup)}.`
-        : m.nature === 'retour'
-          ? `CMUP : retour de ${m.quantite} × ${eur(m.coutUnitaire!)} = ${eur(c.sortie!)} ; (${eur(precedent.valeur)} − ${eur(c.sortie!)}) / ${c.quantite} = ${eur(c.cmup)} ; stock ${eur(c.valeur)}.`
-          : `CMUP : sortie de ${m.quantite} × ${eur(c.cmup)} = ${eur(c.sortie!)} ; stock ${c.quantite} × ${eur(c.cmup)} = ${eur(c.valeur)}.`;
+      e.methodeCmup === 'periode'
+        ? `CMUP de la période : ${c.sortie === null ? '' : `sortie ${m.quantite} × ${eur(m.nature === 'retour' ? m.coutUnitaire! : c.cmup)} = ${eur(c.sortie)} ; `}stock ${c.quantite} × ${eur(c.cmup)} = ${eur(c.valeur)}.`
+        : m.nature === 'entree'
+          ? `CMUP : valeur ${eur(precedent.valeur)} + ${m.quantite} × ${eur(m.coutUnitaire!)} = ${eur(c.valeur)}, divisée par ${c.quantite} : ${eur(c.cmup)}.`
+          : m.nature === 'reintegration'
+            ? `CMUP : réintégration de ${m.quantite} au coût de la sortie ${m.origine}, valeur ${eur(precedent.valeur)} + ${eur(c.valeur - precedent.valeur)} = ${eur(c.valeur)}, divisée par ${c.quantite} : ${eur(c.cmup)}.`
+            : m.nature === 'retour'
+              ? `CMUP : retour de ${m.quantite} × ${eur(m.coutUnitaire!)} = ${eur(c.sortie!)} ; (${eur(precedent.valeur)} − ${eur(c.sortie!)}) / ${c.quantite} = ${eur(c.cmup)} ; stock ${eur(c.valeur)}.`
+              : `CMUP : sortie de ${m.quantite} × ${eur(c.cmup)} = ${eur(c.sortie!)} ; stock ${c.quantite} × ${eur(c.cmup)} = ${eur(c.valeur)}.`;
     const p = r.peps[i]!;
-    const textePeps = `PEPS : ${p.sortie === null ? 'nouveau lot' : `sortie de ${eur(p.sortie)}`} ; lots restants ${p.lots.map((l) => `${l.quantite} × ${eur(l.cout)}`).join(' + ') || 'aucun'} = ${eur(p.valeur)}.`;
+    const textePeps = `PEPS : ${m.nature === 'reintegration' ? `réintégration dans les lots de la sortie ${m.origine}` : p.sortie === null ? 'nouveau lot' : `sortie de ${eur(p.sortie)}`} ; lots restants ${p.lots.map((l) => `${l.quantite} × ${eur(l.cout)}`).join(' + ') || 'aucun'} = ${eur(p.valeur)}.`;
     lignes.push([m.piece, montantTexte(c.valeur), `${texteCmup} ${textePeps}`]);
     precedent = c;
   });
@@ -198,11 +227,13 @@ const variantes: SpecExercice<EntreeStocks, null>['variantes'] = {
   peps_recents: (e) => siDifferent(e, { pepsAnciens: false }),
   alerte_sans_minimum: (e) => siDifferent(e, { alerteAvecMinimum: false }),
   commande_sans_stock: (e) => siDifferent(e, { commandeMoinsStock: false }),
+  reintegration_au_cmup_actuel: (e) => siDifferent(e, { reintegrationAuCoutDeSortie: false }),
+  periode_sans_stock_initial: (e) => siDifferent(e, { periodeAvecStockInitial: false }),
 };
 
 export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
   gabarit: GABARIT,
-  largeursEnonce: [12, 12, 20, 22, 18, 10, 14],
+  largeursEnonce: [12, 12, 20, 22, 18, 10, 14, 12],
   blocs,
   structure: () =>
     blocs({
@@ -214,6 +245,7 @@ export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
       consommationJournaliere: 0,
       delaiLivraison: 1,
       stockMaximum: 0,
+      methodeCmup: 'chaque_entree',
     }),
   donnees,
   parametresParDefaut: () => null,

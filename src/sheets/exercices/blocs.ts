@@ -24,12 +24,32 @@ export interface Colonne {
   largeur: number; // columns of the sheet it spans
   /** a column computed from the others (an invoice's TVA, its TTC): written as a formula, never read back */
   formule?: (adresses: Record<string, string>) => string;
+  /**
+   * a column added to the template after workbooks were made with it: it comes last, an older
+   * workbook's rows end before it (read as empty), and only a filled cell counts in the fingerprint,
+   * so an older copy keeps its fingerprint
+   */
+  ajoutee?: true;
+}
+
+/** A single value of a block. */
+export interface Champ {
+  nom: string;
+  cle: string;
+  libelle: string;
+  type: TypeDonnee;
+  valeur: unknown;
+  /**
+   * a value added to the template after workbooks were made with it: an older workbook has no such
+   * name and reads as this value; only another value counts in the fingerprint
+   */
+  defaut?: unknown;
 }
 
 export interface BlocChamps {
   nom: string; // fingerprint key
   titre: string;
-  champs: { nom: string; cle: string; libelle: string; type: TypeDonnee; valeur: unknown }[];
+  champs: Champ[];
 }
 
 export interface BlocTable {
@@ -125,7 +145,12 @@ export function contenu(b: Bloc): unknown {
     const c = enCellule(t, v);
     return c !== null && typeof c === 'object' ? ('date' in c ? c.date : c.formule) : c;
   };
-  return estTable(b) ? b.lignes.map((l) => b.colonnes.filter((c) => !c.formule).map((c) => normal(c.type, l[c.cle]))) : b.champs.map((c) => normal(c.type, c.valeur));
+  if (!estTable(b)) return b.champs.filter((c) => c.defaut === undefined || normal(c.type, c.valeur) !== normal(c.type, c.defaut)).map((c) => normal(c.type, c.valeur));
+  const lues = b.colonnes.filter((c) => !c.formule);
+  return b.lignes.map((l) => [
+    ...lues.filter((c) => !c.ajoutee).map((c) => normal(c.type, l[c.cle])),
+    ...lues.filter((c) => c.ajoutee && normal(c.type, l[c.cle]) !== null).map((c) => [c.cle, normal(c.type, l[c.cle])]),
+  ]);
 }
 
 /**

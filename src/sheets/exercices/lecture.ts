@@ -108,7 +108,9 @@ export function lireBlocs(structure: readonly Bloc[], plage: (nom: string) => Pl
       for (const c of b.champs) {
         const p = plage(c.nom);
         if (!p) {
-          problemes.push(`donnée « ${c.libelle} » introuvable (nom ${c.nom})`);
+          // a value the template gained later: an older workbook has none, and means the default
+          if (c.defaut !== undefined) valeurs[c.cle] = c.defaut;
+          else problemes.push(`donnée « ${c.libelle} » introuvable (nom ${c.nom})`);
           continue;
         }
         const d = decoder(c.type, p.valeurs[0]?.[0] ?? null);
