@@ -1,19 +1,28 @@
 import { diviserArrondi, type Centimes } from '../../domain/monnaie';
 import type { ParametresConges } from '../../domain/parametres/conges';
+import { joursOuvrables } from '../../domain/joursFeries';
 import type { EntreeConges } from './entree';
 
 /**
- * Paid leave, in cents: the days acquired over the reference period (2,5 per month of actual work,
- * the total rounded up to the next whole day, at most 30: C. trav., art. L3141-3 and L3141-7), then
- * the indemnity of the days taken by the two rules of art. L3141-24, the more favourable retained:
- * the tenth (10 % of the period's gross pay × days taken / days acquired) and the pay kept
- * (monthly salary × days taken / the organisation's number of working days in a month).
+ * Paid leave, in cents: the days acquired over the reference period, the total rounded up to the next
+ * whole day, at most 30 (C. trav., art. L3141-3 and L3141-7):
+ * - 2,5 per month of actual work; a month not worked whole counts for its days of work over 24, as
+ *   24 days of work make a month (L3141-4) and an absence reduces the leave no more than in
+ *   proportion (L3141-6);
+ * - 2 per month of non-professional sick leave, at most 24 over the period (L3141-5-1).
+ * Then the indemnity of the days taken by the two rules of art. L3141-24, the more favourable
+ * retained: the tenth (10 % of the period's gross pay, a sick month's salary counted at 80 %, × days
+ * taken / days acquired) and the pay kept (monthly salary × days taken / the organisation's number of
+ * working days in a month, or the actual jours ouvrables of the leave's month).
  */
 export interface ResultatConges {
-  moisTravailles: number;
+  moisTravailles: number; // whole months of actual work
+  joursMoisIncomplets: number; // days of work of the months not worked whole
+  moisMaladie: number;
   acquis: number; // jours ouvrables (a fraction only in the mistake that forgets to round up)
   remuneration: Centimes;
   dixieme: Centimes;
+  diviseurMaintien: number;
   maintien: Centimes;
   regle: 'dixieme' | 'maintien';
   indemnite: Centimes;
@@ -26,20 +35,51 @@ export interface Facon {
   sansSoldeExclu: boolean; // false: an unpaid month counted as worked
   dixiemeAuProrata: boolean; // false: the tenth of the whole year paid for a partial leave
   plusFavorable: boolean; // false: the lower of the two rules
+  maladieComptee: boolean; // false: the rule before 2024, a sick month gives no day and no pay in the tenth
+  moisIncompletAuProrata: boolean; // false: a month not worked whole gives nothing
+  joursReels: boolean; // false: the pay kept divided by 26 when the organisation counts the month's actual days
 }
-export const FACON_JUSTE: Facon = { arrondiSuperieur: true, sansSoldeExclu: true, dixiemeAuProrata: true, plusFavorable: true };
+export const FACON_JUSTE: Facon = {
+  arrondiSuperieur: true,
+  sansSoldeExclu: true,
+  dixiemeAuProrata: true,
+  plusFavorable: true,
+  maladieComptee: true,
+  moisIncompletAuProrata: true,
+  joursReels: true,
+};
 
 export function calculerConges(e: EntreeConges, p: ParametresConges, f: Facon = FACON_JUSTE): ResultatConges {
-  const moisTravailles = e.mois.filter((m) => m.situation === 'travail' || (!f.sansSoldeExclu && m.situation === 'sans_solde')).length;
-  // in hundredths of a day, so that 2,5 days a month (or any rate with two decimals) stays exact
-  const brut = Math.round(p.joursParMois * 100) * moisTravailles;
-  const centiemes = Math.min(p.plafond * 100, f.arrondiSuperieur ? Math.ceil(brut / 100) * 100 : brut);
+  const complets = e.mois.filter((m) => (m.situation === 'travail' && m.jours === undefined) || (!f.sansSoldeExclu && m.situation === 'sans_solde'));
+  const joursMoisIncomplets = f.moisIncompletAuProrata ? e.mois.reduce((a, m) => a + (m.situation === 'travail' ? (m.jours ?? 0) : 0), 0) : 0;
+  const malades = e.mois.filter((m) => m.situation === 'maladie');
+  const maladie = (f.maladieComptee && p.maladie) || { joursParMois: 0, plafond: 0, partDixieme: 0 };
+  // in 2400ths of a day (hundredths, then 24ths for the days of work of incomplete months), so that every part stays exact
+  const parMois = Math.round(p.joursParMois * 100);
+  const travail = parMois * (24 * complets.length + joursMoisIncomplets);
+  const sousMaladie = Math.min(Math.round(maladie.joursParMois * 100) * malades.length, Math.round(maladie.plafond * 100)) * 24;
+  const brut = Math.min(p.plafond * 2400, travail + sousMaladie);
+  const centiemes = f.arrondiSuperieur ? Math.ceil(brut / 2400) * 100 : Math.round(brut / 24);
   const acquis = centiemes / 100;
-  const remuneration = e.mois.reduce((a, m) => a + m.brut, 0);
+  const remuneration =
+    e.mois.reduce((a, m) => a + (m.situation === 'travail' ? m.brut : 0), 0) + diviserArrondi(malades.reduce((a, m) => a + m.brut, 0) * Math.round(maladie.partDixieme * 100), 10000);
   const jours = Math.min(e.conge.jours, acquis);
   const tauxDixieme = Math.round(p.dixieme * 100); // hundredths of a percent
   const dixieme = f.dixiemeAuProrata ? diviserArrondi(remuneration * tauxDixieme * jours * 100, 10000 * centiemes) : diviserArrondi(remuneration * tauxDixieme, 10000);
-  const maintien = diviserArrondi(e.conge.salaireMensuel * jours, p.diviseurMaintien);
+  const diviseurMaintien = e.conge.maintien === 'jours_reels' && f.joursReels ? joursOuvrables(e.conge.mois) : p.diviseurMaintien;
+  const maintien = diviserArrondi(e.conge.salaireMensuel * jours, diviseurMaintien);
   const regle = dixieme > maintien === f.plusFavorable ? 'dixieme' : 'maintien';
-  return { moisTravailles, acquis, remuneration, dixieme, maintien, regle, indemnite: regle === 'dixieme' ? dixieme : maintien, solde: acquis - jours };
+  return {
+    moisTravailles: complets.length,
+    joursMoisIncomplets,
+    moisMaladie: malades.length,
+    acquis,
+    remuneration,
+    dixieme,
+    diviseurMaintien,
+    maintien,
+    regle,
+    indemnite: regle === 'dixieme' ? dixieme : maintien,
+    solde: acquis - jours,
+  };
 }

@@ -22,6 +22,7 @@ import {
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/conges.json';
+import { joursOuvrables } from '../../domain/joursFeries';
 import { calculerConges, FACON_JUSTE, type Facon } from './calcul';
 import type { EntreeConges } from './entree';
 
@@ -38,7 +39,13 @@ export const NOMS_CP = {
   solde: 'CP_Solde',
 } as const;
 const REGLES = { dixieme: 'Dixième', maintien: 'Maintien de salaire' } as const;
-const SITUATIONS = { travail: 'Travail effectif', sans_solde: 'Congé sans solde', avant_entree: 'Pas encore embauché' };
+const SITUATIONS = {
+  travail: 'Travail effectif',
+  maladie: 'Arrêt maladie non professionnel (salaire qu\u2019il aurait perçu)',
+  sans_solde: 'Congé sans solde',
+  avant_entree: 'Pas encore embauché',
+};
+const MAINTIENS = { fixe: 'Salaire × jours pris / 26', jours_reels: 'Salaire × jours pris / jours ouvrables réels du mois' };
 const PARAMETRES = [
   ['CP_Jours_Par_Mois', 'joursParMois', 'Jours ouvrables acquis par mois de travail effectif', '0.0#', (p: ParametresConges) => p.references.joursParMois],
   ['CP_Plafond', 'plafond', 'Congé annuel maximal (jours ouvrables)', '0', (p: ParametresConges) => p.references.plafond],
@@ -50,6 +57,12 @@ const PARAMETRES = [
     '0',
     () => 'Méthode de l\u2019entreprise (C. trav., art. L3141-24, II)',
   ],
+] as const;
+/** The sick-leave rules (loi n° 2024-364), in rows of their own: a workbook made before them has none. */
+const MALADIE = [
+  ['CP_Maladie_Jours_Par_Mois', 'joursParMois', 'Arrêt maladie non professionnel : jours ouvrables acquis par mois', '0.0#'],
+  ['CP_Maladie_Plafond', 'plafond', 'Arrêt maladie non professionnel : jours acquis au plus sur la période', '0'],
+  ['CP_Maladie_Part_Dixieme', 'partDixieme', 'Arrêt maladie non professionnel : part de son salaire comptée dans le dixième (%)', '0'],
 ] as const;
 
 function blocs(e: EntreeConges): Bloc[] {
@@ -63,6 +76,7 @@ function blocs(e: EntreeConges): Bloc[] {
         { nom: 'CP_Mois_Conge', cle: 'moisConge', libelle: 'Mois du congé', type: 'mois', valeur: e.conge.mois },
         { nom: 'CP_Jours_Pris', cle: 'jours', libelle: 'Jours ouvrables de congé pris', type: 'entier', valeur: e.conge.jours },
         { nom: 'CP_Salaire_Mensuel', cle: 'salaireMensuel', libelle: 'Salaire mensuel brut au moment du congé', type: 'euros', valeur: versEuros(e.conge.salaireMensuel) },
+        { nom: 'CP_Methode_Maintien', cle: 'maintien', libelle: 'Maintien de salaire (méthode de l\u2019entreprise)', type: { choix: MAINTIENS }, valeur: e.conge.maintien, defaut: 'fixe' },
       ],
     },
     {
@@ -72,15 +86,16 @@ function blocs(e: EntreeConges): Bloc[] {
         { cle: 'mois', entete: 'Mois', type: 'mois', largeur: 1 },
         { cle: 'situation', entete: 'Situation', type: { choix: SITUATIONS }, largeur: 2 },
         { cle: 'brut', entete: 'Rémunération brute', type: 'euros', largeur: 1 },
+        { cle: 'jours', entete: 'Mois incomplet : jours de travail', type: 'entier', largeur: 1, ajoutee: true },
       ],
-      lignes: e.mois.map((m) => ({ ...m, brut: m.situation === 'travail' ? versEuros(m.brut) : undefined })),
+      lignes: e.mois.map((m) => ({ ...m, brut: m.situation === 'travail' || m.situation === 'maladie' ? versEuros(m.brut) : undefined })),
     },
   ];
 }
 
 function donnees(l: LectureBlocs): unknown {
-  const { moisConge, jours, salaireMensuel, ...s } = (l.get('CP_Salarie') ?? {}) as Record<string, unknown>;
-  return { ...s, mois: l.get('CP_Periode') ?? [], conge: { mois: moisConge, jours, salaireMensuel } };
+  const { moisConge, jours, salaireMensuel, maintien, ...s } = (l.get('CP_Salarie') ?? {}) as Record<string, unknown>;
+  return { ...s, mois: l.get('CP_Periode') ?? [], conge: { mois: moisConge, jours, salaireMensuel, maintien } };
 }
 
 function feuilleParametres(p: ParametresConges): FeuilleConstruite {
@@ -95,6 +110,14 @@ function feuilleParametres(p: ParametresConges): FeuilleConstruite {
       { valeur: libelle, style: etiquette },
       { valeur: p[cle], style: { ...saisieCentree, format } },
       { valeur: reference(p), style: note },
+    ]);
+    noms.push({ nom, feuille: FEUILLES.parametres, plage: `B${n}` });
+  }
+  for (const [nom, cle, libelle, format] of p.maladie ? MALADIE : []) {
+    const n = f.ligne([
+      { valeur: libelle, style: etiquette },
+      { valeur: p.maladie![cle], style: { ...saisieCentree, format } },
+      { valeur: p.references.maladie?.[cle] ?? '', style: note },
     ]);
     noms.push({ nom, feuille: FEUILLES.parametres, plage: `B${n}` });
   }
@@ -117,8 +140,17 @@ function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresC
       return [cle, x];
     }),
   );
+  const maladie = MALADIE.every(([nom]) => v(nom) !== undefined)
+    ? Object.fromEntries(
+        MALADIE.map(([nom, cle, libelle]) => {
+          const x = v(nom)?.[0]?.[0];
+          if (typeof x !== 'number' || x < 0) throw new Error(`Paramètres, « ${libelle} » : nombre positif ou nul attendu (nom ${nom}).`);
+          return [cle, x];
+        }),
+      )
+    : undefined;
   // the references are shown, not read back: the values alone price the case
-  return { ...lu, references: { joursParMois: '', plafond: '', dixieme: '' } } as unknown as ParametresConges;
+  return { ...lu, ...(maladie ? { maladie } : {}), references: { joursParMois: '', plafond: '', dixieme: '' } } as unknown as ParametresConges;
 }
 
 function attendusDe(e: EntreeConges, p: ParametresConges, facon: Facon): Attendus {
@@ -186,19 +218,41 @@ function justification(e: EntreeConges, p: ParametresConges): string[][] {
   const eur = montantTexte;
   const avant = e.mois.filter((m) => m.situation === 'avant_entree').length;
   const exclus = [...(avant ? [`${avant} mois avant l\u2019embauche`] : []), ...e.mois.filter((m) => m.situation === 'sans_solde').map((m) => `${moisEnLettres(m.mois)} en congé sans solde`)];
-  const brut = r.moisTravailles * p.joursParMois;
+  const maladie = p.maladie ?? { joursParMois: 0, plafond: 0, partDixieme: 0 };
+  const parts = [
+    `${r.moisTravailles} mois de travail effectif${exclus.length ? ` (sans ${exclus.join(', ')})` : ''} × ${nombreFr(p.joursParMois)} = ${nombreFr(r.moisTravailles * p.joursParMois)}`,
+    ...(r.joursMoisIncomplets ? [`mois incomplets, ${r.joursMoisIncomplets} jours de travail / 24 × ${nombreFr(p.joursParMois)} = ${nombreFr((r.joursMoisIncomplets * p.joursParMois) / 24)}`] : []),
+    ...(r.moisMaladie
+      ? [
+          `${r.moisMaladie} mois d\u2019arrêt maladie × ${nombreFr(maladie.joursParMois)} = ${nombreFr(r.moisMaladie * maladie.joursParMois)}${r.moisMaladie * maladie.joursParMois > maladie.plafond ? `, ${maladie.plafond} au plus` : ''}`,
+        ]
+      : []),
+  ];
+  const total = r.moisTravailles * p.joursParMois + (r.joursMoisIncomplets * p.joursParMois) / 24 + Math.min(r.moisMaladie * maladie.joursParMois, maladie.plafond);
   const jours = Math.min(e.conge.jours, r.acquis);
+  const payes = e.mois.filter((m) => m.situation === 'travail').reduce((a, m) => a + m.brut, 0);
+  const salairesMaladie = e.mois.filter((m) => m.situation === 'maladie').reduce((a, m) => a + m.brut, 0);
   return [
     ['Étape', 'Résultat', 'Comment on l\u2019obtient'],
     [
       'Jours acquis',
       String(r.acquis),
-      `${r.moisTravailles} mois de travail effectif${exclus.length ? ` (sans ${exclus.join(', ')})` : ''} × ${nombreFr(p.joursParMois)} = ${nombreFr(brut)} jours${brut !== r.acquis ? `, ${brut > r.acquis && r.acquis === p.plafond ? `plafonné à ${p.plafond}` : `arrondi à ${r.acquis}`}` : ''}.`,
+      `${parts.join(' ; ')}${parts.length > 1 ? ` ; en tout ${nombreFr(Math.round(total * 100) / 100)}` : ''} jours${Math.abs(total - r.acquis) > 1e-9 ? `, ${total > r.acquis && r.acquis === p.plafond ? `plafonné à ${p.plafond}` : `arrondi à ${r.acquis}`}` : ''}.`,
     ],
     ['Solde', String(r.solde), `${r.acquis} − ${jours} jours pris = ${r.solde}.`],
-    ['Rémunération', montantTexte(r.remuneration), `Somme des rémunérations brutes des mois de la période : ${eur(r.remuneration)}.`],
+    [
+      'Rémunération',
+      montantTexte(r.remuneration),
+      salairesMaladie
+        ? `Rémunérations des mois de travail ${eur(payes)} + ${nombreFr(maladie.partDixieme)} % des salaires des mois d\u2019arrêt maladie (${eur(salairesMaladie)}) = ${eur(r.remuneration)}.`
+        : `Somme des rémunérations brutes des mois de la période : ${eur(r.remuneration)}.`,
+    ],
     ['Dixième', montantTexte(r.dixieme), `${eur(r.remuneration)} × ${nombreFr(p.dixieme)} % × ${jours} / ${r.acquis} = ${eur(r.dixieme)}.`],
-    ['Maintien', montantTexte(r.maintien), `${eur(e.conge.salaireMensuel)} × ${jours} / ${p.diviseurMaintien} = ${eur(r.maintien)}.`],
+    [
+      'Maintien',
+      montantTexte(r.maintien),
+      `${eur(e.conge.salaireMensuel)} × ${jours} / ${r.diviseurMaintien}${e.conge.maintien === 'jours_reels' ? ` (jours ouvrables de ${moisEnLettres(e.conge.mois)} : ni dimanches ni jours fériés)` : ''} = ${eur(r.maintien)}.`,
+    ],
     ['Indemnité', montantTexte(r.indemnite), `La plus favorable : ${REGLES[r.regle].toLowerCase()} (${eur(r.dixieme)} contre ${eur(r.maintien)}).`],
   ];
 }
@@ -210,12 +264,15 @@ function justification(e: EntreeConges, p: ParametresConges): string[][] {
  */
 const siDifferent = (e: EntreeConges, p: ParametresConges, facon: Partial<Facon>, noms: readonly string[]) => reponsesChangees(attendusDe(e, p, { ...FACON_JUSTE, ...facon }), attendus(e, p), noms);
 
-const { acquis, solde, dixieme, regle, indemnite } = NOMS_CP;
+const { acquis, solde, remuneration, dixieme, maintien, regle, indemnite } = NOMS_CP;
 const variantes: SpecExercice<EntreeConges, ParametresConges>['variantes'] = {
   sans_arrondi: (e, p) => siDifferent(e, p, { arrondiSuperieur: false }, [acquis, solde, dixieme]),
   sans_solde_compte: (e, p) => siDifferent(e, p, { sansSoldeExclu: false }, [acquis, solde, dixieme]),
   dixieme_annuel: (e, p) => siDifferent(e, p, { dixiemeAuProrata: false }, [dixieme]),
   moins_favorable: (e, p) => siDifferent(e, p, { plusFavorable: false }, [regle, indemnite]),
+  maladie_non_comptee: (e, p) => siDifferent(e, p, { maladieComptee: false }, [acquis, solde, remuneration, dixieme]),
+  mois_incomplet_oublie: (e, p) => siDifferent(e, p, { moisIncompletAuProrata: false }, [acquis, solde, dixieme]),
+  maintien_forfaitaire: (e, p) => siDifferent(e, p, { joursReels: false }, [maintien]),
 };
 
 /**
@@ -224,18 +281,26 @@ const variantes: SpecExercice<EntreeConges, ParametresConges>['variantes'] = {
  */
 function verifier(e: EntreeConges, t: TablesDatees): string[] {
   const { acquis } = calculerConges(e, parametresConges(`${e.conge.mois}-01`, t.conges));
-  return e.conge.jours > acquis
-    ? [
-        `champ « conge.jours » : ${e.conge.jours} jours de congés payés pour ${acquis} jours acquis sur la période de référence ; un congé payé ne dépasse pas les jours acquis (les ${e.conge.jours - acquis} jours de plus seraient un congé sans solde, à part)`,
-      ]
-    : [];
+  const ouvrables = joursOuvrables(e.conge.mois);
+  return [
+    ...(e.conge.jours > acquis
+      ? [
+          `champ « conge.jours » : ${e.conge.jours} jours de congés payés pour ${acquis} jours acquis sur la période de référence ; un congé payé ne dépasse pas les jours acquis (les ${e.conge.jours - acquis} jours de plus seraient un congé sans solde, à part)`,
+        ]
+      : []),
+    ...(e.conge.maintien === 'jours_reels' && e.conge.jours > ouvrables
+      ? [
+          `champ « conge.jours » : ${e.conge.jours} jours de congé dans ${moisEnLettres(e.conge.mois)}, qui n\u2019a que ${ouvrables} jours ouvrables ; le maintien sur les jours réels se calcule mois par mois (donnez la part du congé prise dans ce mois)`,
+        ]
+      : []),
+  ];
 }
 
 export const EXERCICE_CONGES: SpecExercice<EntreeConges, ParametresConges> = {
   gabarit: GABARIT,
   largeursEnonce: [14, 14, 14, 16, 14, 12, 12],
   blocs,
-  structure: () => blocs({ entreprise: '', salarie: '', mois: [], conge: { mois: '2000-01', jours: 1, salaireMensuel: 0 } }),
+  structure: () => blocs({ entreprise: '', salarie: '', mois: [], conge: { mois: '2000-01', jours: 1, salaireMensuel: 0, maintien: 'fixe' } }),
   donnees,
   parametresParDefaut: (e, t) => parametresConges(`${e.conge.mois}-01`, t.conges),
   feuilleParametres,
