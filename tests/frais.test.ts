@@ -124,6 +124,27 @@ describe('état de frais : calcul', () => {
     expect(avec({ bonnePuissance: false }).lignes[0]!.retenu).toBe(7980); // 120 × 0,665 (6 CV)
   });
 
+  test('repas d\u2019affaires : plafond par convive × convives, le salarié compris ; TVA au prorata du retenu', () => {
+    const cas = {
+      ...CAS,
+      plafondRepasAffaires: 35,
+      lignes: [
+        { date: '2024-10-10', nature: 'repas', libelle: 'Déjeuner d\u2019affaires avec deux clients', montant: 118.8, tva: 10.8, convives: 3 },
+        { date: '2024-10-17', nature: 'repas', libelle: 'Déjeuner d\u2019affaires avec un client', montant: 64.9, tva: 5.9, convives: 2 },
+      ],
+    };
+    const r = calculerFrais(frais(cas), P);
+    expect(r.lignes.map((l) => [l.retenu, l.ecart, l.tvaRecuperable])).toEqual([
+      [10500, 1380, 955], // 3 × 35,00 = 105,00 ; TVA 10,80 × 105,00 / 118,80 = 9,545 → 9,55
+      [6490, 0, 590], // 2 × 35,00 = 70,00 : dans le plafond
+    ]);
+    // the typical error: held to one person's meal ceiling, 20,00
+    expect(calculerFrais(frais(cas), P, { ...FACON_JUSTE, repasAffairesParConvive: false }).lignes.map((l) => l.retenu)).toEqual([2000, 2000]);
+    expect(messageDErreur(EntreeFrais, { ...cas, plafondRepasAffaires: 0 })).toContain('un repas d\u2019affaires demande le plafond par convive');
+    expect(messageDErreur(EntreeFrais, { ...cas, lignes: [{ ...CAS.lignes[2], convives: 2 }] })).toContain('des convives seulement pour un repas');
+    expect(messageDErreur(EntreeFrais, { ...cas, lignes: [{ ...cas.lignes[0], convives: 1 }] })).toContain('au moins deux convives');
+  });
+
   test('données incohérentes : messages en français qui nomment le champ', () => {
     expect(messageDErreur(EntreeFrais, { ...CAS, lignes: [{ ...CAS.lignes[1], date: '2024-11-02' }] })).toContain('date hors du mois 2024-10');
     expect(messageDErreur(EntreeFrais, { ...CAS, lignes: [{ ...CAS.lignes[0], km: 0 }] })).toContain('kilomètres attendus');
@@ -139,6 +160,8 @@ describe('état de frais : cas tirés d\u2019une graine', () => {
       const depasse = (n: 'repas' | 'hotel') => e.lignes.some((l) => l.nature === n && l.montant > (n === 'repas' ? e.plafondRepas : e.plafondNuitee));
       expect([depasse('repas'), depasse('hotel'), e.lignes.some((l) => !l.justificatif), e.lignes.some((l) => l.nature === 'train')]).toEqual([true, true, true, true]);
       expect(r.lignes[0]!.ecart).toBeGreaterThan(0); // kilometres claimed at a wrong rate
+      const affaires = e.lignes.find((l) => l.convives !== undefined)!;
+      expect([affaires.nature, affaires.convives! >= 2, e.plafondRepasAffaires > 0]).toEqual(['repas', true, true]);
       const sans = frais(casFrais(g, '2024-10', []));
       expect(calculerFrais(sans, P).totalEcart).toBe(0);
     }

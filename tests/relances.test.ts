@@ -141,6 +141,30 @@ describe('relances : calcul', () => {
     expect(avec({ indemnite: false }).indemnite).toBe(0);
   });
 
+  test('taux des CGV de 5 % sous le plancher de trois fois le taux de l\u2019intérêt légal du semestre de l\u2019échéance : le plancher s\u2019applique (C. com., L441-10, II)', () => {
+    const p = parametresRelances('2026-03-31', undefined, true);
+    // the legal interest rates of the arrêtés (tous les autres cas): 2025-1 3,71 % ; 2025-2 2,76 % ; 2026-1 2,62 %
+    expect(p.plancher!.multiple).toBe(3);
+    expect(p.plancher!.interetLegal.filter((t) => t.depuis >= '2025-01-01').map((t) => [t.depuis, t.taux])).toEqual([
+      ['2025-01-01', 3.71],
+      ['2025-07-01', 2.76],
+      ['2026-01-01', 2.62],
+    ]);
+    const r = calculerRelances(relances({ ...CAS, tauxContractuel: 5 }), p);
+    expect(r.factures.slice(0, 3).map((f) => [f.numero, f.taux, f.penalites])).toEqual([
+      ['FV-4', 11.13, 5762], // 3 × 3,71 ; 640,50 × 11,13 % × 295 / 365 = 57,616
+      ['FV-2', 8.28, 3062], // 3 × 2,76 ; 1 500,00 × 8,28 % × 90 / 365 = 30,625
+      ['FV-1', 7.86, 233], // 3 × 2,62 ; 1 200,00 × 7,86 % × 9 / 365 = 2,326
+    ]);
+    // the typical error: the CGV's 5 % though below the floor, 1 200,00 × 5 % × 9 / 365 = 1,479
+    expect(calculerRelances(relances({ ...CAS, tauxContractuel: 5 }), p, { ...FACON_JUSTE, plancherLegal: false }).factures[2]!.penalites).toBe(148);
+    // 18 % is above every floor: it applies
+    expect(calculerRelances(relances({ ...CAS, tauxContractuel: 18 }), p).factures[2]!.taux).toBe(18);
+    // an invoice of 2022 under the CGV: the floor of its half-year, 3 × 0,77 %, is below 12 %
+    const ancienne = { ...CAS, date: '2023-03-31', tauxContractuel: 12, factures: [{ numero: 'FV-1', date: '2022-11-15', echeance: '2022-12-15', montant: 1000 }] };
+    expect(calculerRelances(relances(ancienne), parametresRelances('2023-03-31', undefined, true)).factures[0]!.penalites).toBe(3485);
+  });
+
   test('données incohérentes : messages en français qui nomment le champ', () => {
     const erreur = (cas: unknown) => messageDErreur(EntreeRelances, cas);
     expect(erreur({ ...CAS, factures: [{ ...CAS.factures[0], echeance: '2025-05-01' }] })).toContain("l'échéance précède la date de la facture");
@@ -157,7 +181,9 @@ describe('relances : cas tirés d\u2019une graine', () => {
       expect(r.factures.some((f) => f.niveau === 4)).toBe(true);
       expect(r.factures.some((f) => f.niveau === 0)).toBe(true);
       expect(e.factures.some((f) => f.regle > 0)).toBe(true);
-      expect(e.tauxContractuel).toBeGreaterThanOrEqual(16);
+      // under the floor of every half-year: each late invoice is charged its floor
+      const plancher = calculerRelances(e, parametresRelances(e.date, undefined, true));
+      expect(plancher.factures.filter((f) => f.taux).every((f) => f.taux > e.tauxContractuel!)).toBe(true);
       const sans = relances(casRelances(g, '2026-03', []));
       const rs = calculerRelances(sans, parametresRelances(sans.date));
       expect([rs.factures.some((f) => f.niveau === 4 || f.niveau === 0), sans.factures.some((f) => f.regle > 0), sans.tauxContractuel]).toEqual([false, false, undefined]);

@@ -6,7 +6,8 @@ import type { EntreeFrais, LigneDeFrais } from './entree';
  * An expense report checked against the rules, in cents. Each line: what is reimbursed (nothing
  * without its receipt; kilometres at the tax scale of the car's horsepower: what the trip adds to
  * the year's amount, the distance already travelled counted, to the cent; a
- * meal or a night within the company's ceiling; other costs as paid), the gap with what was asked,
+ * meal or a night within the company's ceiling, a business meal within its ceiling per guest times
+ * the guests, the employee included; other costs as paid), the gap with what was asked,
  * and the TVA the company may recover: on meals, tolls and parking, in proportion to what it
  * reimburses; none on lodging of staff or on transport of persons (CGI, ann. II, art. 206, IV-2),
  * none on kilometric allowances.
@@ -32,8 +33,13 @@ export interface Facon {
   justificatifs: boolean; // false: a line without its receipt reimbursed
   tvaExclue: boolean; // false: TVA recovered on lodging and transport of persons too
   bonnePuissance: boolean; // false: the scale's row for one horsepower more
+  repasAffairesParConvive: boolean; // false: a business meal held to one person's meal ceiling
 }
-export const FACON_JUSTE: Facon = { plafonds: true, justificatifs: true, tvaExclue: true, bonnePuissance: true };
+export const FACON_JUSTE: Facon = { plafonds: true, justificatifs: true, tvaExclue: true, bonnePuissance: true, repasAffairesParConvive: true };
+
+/** The ceiling of a meal: the company's for one person, or per guest times the guests for a business meal. */
+export const plafondDuRepas = (e: EntreeFrais, l: LigneDeFrais, f: Facon = FACON_JUSTE): Centimes =>
+  l.convives !== undefined && f.repasAffairesParConvive ? e.plafondRepasAffaires * l.convives : e.plafondRepas;
 
 const TVA_RECUPERABLE = new Set(['repas', 'peage', 'parking']);
 /** lodging of staff and transport of persons (CGI, ann. II, art. 206, IV-2) */
@@ -72,7 +78,7 @@ function controler(e: EntreeFrais, p: ParametresFrais, l: LigneDeFrais, avant: n
   let retenu: Centimes;
   if (!l.justificatif && f.justificatifs) retenu = 0;
   else if (l.nature === 'km') retenu = indemniteKm(l.km, ligne, avant, majoration);
-  else if (l.nature === 'repas' && f.plafonds) retenu = Math.min(l.montant, e.plafondRepas);
+  else if (l.nature === 'repas' && f.plafonds) retenu = Math.min(l.montant, plafondDuRepas(e, l, f));
   else if (l.nature === 'hotel' && f.plafonds) retenu = Math.min(l.montant, e.plafondNuitee);
   else retenu = l.montant;
   const recuperable = TVA_RECUPERABLE.has(l.nature) || (!f.tvaExclue && TVA_NON_RECUPERABLE.has(l.nature));

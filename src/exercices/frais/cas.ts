@@ -6,7 +6,7 @@ import { ligneDuBareme, parametresFrais } from '../../domain/parametres/frais';
 import { indemniteKm } from './calcul';
 
 /** The aléas this generator knows (the template describes each one). */
-export const ALEAS = ['depassement', 'sans_justificatif', 'km_errone', 'transport', 'electrique'] as const;
+export const ALEAS = ['depassement', 'sans_justificatif', 'km_errone', 'transport', 'electrique', 'repas_affaires'] as const;
 
 const SALARIES = ['Julie Marchand', 'Karim Haddad', 'Sophie Lemoine', 'Thomas Nguyen', 'Inès Barbier', 'Lucas Fontaine'];
 const VILLES = ['Angers', 'Tours', 'Nantes', 'Rennes', 'Le Mans', 'Poitiers'];
@@ -22,7 +22,10 @@ const ticket = (h: Hasard, min: number, max: number, taux: number) => {
  * their own car, meals, a night, tolls and parking, each with its receipt. Aléas: depassement (a
  * meal and a night above the company's ceilings), sans_justificatif (a receipt missing),
  * km_errone (kilometres claimed at a rate that is not the scale's), transport (a train and a
- * taxi, whose TVA is not recoverable), electrique (an electric car: the scale raised by 20 %).
+ * taxi, whose TVA is not recoverable), electrique (an electric car: the scale raised by 20 %),
+ * repas_affaires (the first meal becomes a business meal with clients, sometimes above its ceiling
+ * per guest). What is drawn for the company's business-meal ceiling comes last, so the other draws
+ * of a seed stay those of the versions before it.
  */
 export function casFrais(graine: number, periode: string, aleas: readonly string[], t: TablesDatees = TABLES_OFFICIELLES): Record<string, unknown> {
   const h = new Hasard(graine);
@@ -71,5 +74,18 @@ export function casFrais(graine: number, periode: string, aleas: readonly string
     lignes.push({ date: jour(jours[2]!), nature: 'train', libelle: 'Billet de train aller-retour', ...ticket(h, 45, 120, 10) });
     lignes.push({ date: jour(jours[2]!), nature: 'taxi', libelle: 'Taxi de la gare au client', ...ticket(h, 15, 35, 10) });
   }
-  return { salarie: h.choisir(SALARIES), mois: periode, puissance, electrique, kmAnnuels: kmDepart, plafondRepas, plafondNuitee, lignes };
+  const salarie = h.choisir(SALARIES);
+  const plafondRepasAffaires = h.choisir([30, 35, 40, 45]);
+  if (aleas.includes('repas_affaires')) {
+    const i = lignes.findIndex((l) => l.nature === 'repas');
+    const convives = h.entier(2, 4);
+    const client = String(lignes[i]!.libelle).replace(/^Déjeuner pendant la visite de /, '');
+    lignes[i] = {
+      ...lignes[i],
+      libelle: `Déjeuner d\u2019affaires avec ${client}`,
+      ...ticket(h, plafondRepasAffaires * convives * 0.8, plafondRepasAffaires * convives * 1.3, 10),
+      convives,
+    };
+  }
+  return { salarie, mois: periode, puissance, electrique, kmAnnuels: kmDepart, plafondRepas, plafondNuitee, plafondRepasAffaires, lignes };
 }

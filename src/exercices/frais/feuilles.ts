@@ -21,7 +21,7 @@ import {
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/frais.json';
-import { calculerFrais, FACON_JUSTE, kmAvantChaqueLigne, TVA_NON_RECUPERABLE, type Facon } from './calcul';
+import { calculerFrais, FACON_JUSTE, kmAvantChaqueLigne, plafondDuRepas, TVA_NON_RECUPERABLE, type Facon } from './calcul';
 import type { EntreeFrais, LigneDeFrais } from './entree';
 
 /** The template, validated when the module loads. */
@@ -46,6 +46,14 @@ function blocs(e: EntreeFrais): Bloc[] {
         { nom: 'FRA_Km_Annuels', cle: 'kmAnnuels', libelle: 'Kilomètres professionnels déjà parcourus cette année (avant ce mois)', type: 'entier', valeur: e.kmAnnuels },
         { nom: 'FRA_Plafond_Repas', cle: 'plafondRepas', libelle: 'Plafond de remboursement d\u2019un repas', type: 'euros', valeur: versEuros(e.plafondRepas) },
         { nom: 'FRA_Plafond_Nuitee', cle: 'plafondNuitee', libelle: 'Plafond de remboursement d\u2019une nuitée', type: 'euros', valeur: versEuros(e.plafondNuitee) },
+        {
+          nom: 'FRA_Plafond_Repas_Affaires',
+          cle: 'plafondRepasAffaires',
+          libelle: 'Plafond d\u2019un repas d\u2019affaires, par convive (salarié compris)',
+          type: 'euros',
+          valeur: versEuros(e.plafondRepasAffaires),
+          defaut: 0,
+        },
       ],
     },
     {
@@ -59,6 +67,7 @@ function blocs(e: EntreeFrais): Bloc[] {
         { cle: 'montant', entete: 'Montant demandé TTC', type: 'euros', largeur: 1 },
         { cle: 'tva', entete: 'Dont TVA', type: 'euros', largeur: 1 },
         { cle: 'justificatif', entete: 'Justificatif joint', type: 'ouiNon', largeur: 1 },
+        { cle: 'convives', entete: 'Convives (repas d\u2019affaires)', type: 'entier', largeur: 1, ajoutee: true },
       ],
       lignes: e.lignes.map((l) => ({ ...l, km: l.km || undefined, montant: versEuros(l.montant), tva: l.tva ? versEuros(l.tva) : undefined })),
     },
@@ -195,7 +204,7 @@ function justification(e: EntreeFrais, p: ParametresFrais): string[][] {
         : l.nature === 'km'
           ? km(l, i, x.retenu)
           : l.nature === 'repas' || l.nature === 'hotel'
-            ? `${eur(l.montant)} ${x.retenu < l.montant ? `au-delà du plafond de ${eur(l.nature === 'repas' ? e.plafondRepas : e.plafondNuitee)} : ${eur(x.retenu)} retenus` : 'dans le plafond'}.`
+            ? `${l.convives ? `Repas d\u2019affaires de ${l.convives} convives, plafond ${l.convives} × ${eur(e.plafondRepasAffaires)} = ${eur(plafondDuRepas(e, l))} ; ` : ''}${eur(l.montant)} ${x.retenu < l.montant ? `au-delà du plafond de ${eur(l.nature === 'repas' ? plafondDuRepas(e, l) : e.plafondNuitee)} : ${eur(x.retenu)} retenus` : 'dans le plafond'}.`
             : `${eur(l.montant)}, pour son montant.`;
       const tva = x.tvaRecuperable
         ? ` TVA récupérable : ${x.retenu < l.montant ? `${eur(l.tva)} × ${eur(x.retenu)} / ${eur(l.montant)} = ` : ''}${eur(x.tvaRecuperable)}.`
@@ -215,13 +224,14 @@ const variantes: SpecExercice<EntreeFrais, ParametresFrais>['variantes'] = {
   sans_justificatif_rembourse: (e, p) => siDifferent(e, p, { justificatifs: false }),
   tva_non_recuperable: (e, p) => siDifferent(e, p, { tvaExclue: false }),
   mauvaise_puissance: (e, p) => siDifferent(e, p, { bonnePuissance: false }),
+  repas_affaires_plafond_individuel: (e, p) => siDifferent(e, p, { repasAffairesParConvive: false }),
 };
 
 export const EXERCICE_FRAIS: SpecExercice<EntreeFrais, ParametresFrais> = {
   gabarit: GABARIT,
-  largeursEnonce: [12, 20, 20, 20, 11, 14, 11, 12],
+  largeursEnonce: [12, 20, 20, 20, 11, 14, 11, 12, 12],
   blocs,
-  structure: () => blocs({ salarie: '', mois: '2000-01', puissance: 5, electrique: false, kmAnnuels: 0, plafondRepas: 0, plafondNuitee: 0, lignes: [] }),
+  structure: () => blocs({ salarie: '', mois: '2000-01', puissance: 5, electrique: false, kmAnnuels: 0, plafondRepas: 0, plafondNuitee: 0, plafondRepasAffaires: 0, lignes: [] }),
   donnees,
   parametresParDefaut: (e, t) => parametresFrais(e.mois, t.frais),
   feuilleParametres,

@@ -1,7 +1,7 @@
 import { dateFr, ecartJours } from '../../domain/dates';
 import { ErreurDonnees } from '../../domain/validation';
 import type { Centimes } from '../../domain/monnaie';
-import { debutDuSemestre, type ParametresRelances } from '../../domain/parametres/relances';
+import { debutDuSemestre, type ParametresRelances, type TauxSemestre } from '../../domain/parametres/relances';
 import type { EntreeRelances } from './entree';
 
 /**
@@ -9,7 +9,8 @@ import type { EntreeRelances } from './entree';
  * days past its due date, the level of reminder the organisation's procedure calls for, and, once
  * late, the penalties and the 40 € indemnity (Code de commerce, art. L441-10, II, and D441-5).
  * Penalties: remaining amount × annual rate × days late / 365, rounded to the cent; the rate is the
- * contract's, or the ECB rate of the half-year in which the invoice fell due plus 10 points.
+ * contract's, never below three times the legal interest rate of the half-year in which the invoice
+ * fell due (the floor of art. L441-10, II), or else the ECB rate of that half-year plus 10 points.
  */
 
 /** The organisation's reminder procedure: from how many days late each level applies. */
@@ -56,22 +57,34 @@ export interface Facon {
   majoration: boolean; // false: the ECB rate alone
   tauxDuContrat: boolean; // false: the legal rate though the contract sets one
   indemnite: boolean;
+  plancherLegal: boolean; // false: the contract's rate though below the legal floor
 }
-export const FACON_JUSTE: Facon = { deduireReglements: true, joursDepuisEcheance: true, majoration: true, tauxDuContrat: true, indemnite: true };
+export const FACON_JUSTE: Facon = { deduireReglements: true, joursDepuisEcheance: true, majoration: true, tauxDuContrat: true, indemnite: true, plancherLegal: true };
 
-/** The ECB rate of the half-year of `echeance`, as « Paramètres » gives it. */
-export function tauxBceDe(p: ParametresRelances, echeance: string): number {
+/** The rate of the half-year of `echeance` in a table by half-year, as « Paramètres » gives it. */
+function tauxDuSemestre(taux: readonly TauxSemestre[], echeance: string, table: string, conseil: string): number {
   const semestre = debutDuSemestre(echeance);
-  const t = [...p.tauxBce]
+  const t = [...taux]
     .sort((a, b) => a.depuis.localeCompare(b.depuis))
     .filter((x) => x.depuis <= semestre)
     .pop();
   if (!t)
-    throw new ErreurDonnees('Échéance avant le tableau des taux de la BCE', [
-      `échéance du ${dateFr(echeance)} : le tableau des taux de la BCE commence au semestre du ${dateFr(p.tauxBce[0]?.depuis ?? semestre)} ; donnez le taux des pénalités dans les conditions générales de vente`,
+    throw new ErreurDonnees(`Échéance avant le tableau des ${table}`, [
+      `échéance du ${dateFr(echeance)} : le tableau des ${table} commence ${taux[0] ? `au semestre du ${dateFr(taux[0].depuis)}` : 'plus tard'} ; ${conseil}`,
     ]);
   return t.taux;
 }
+
+/** The ECB rate of the half-year of `echeance`. */
+export const tauxBceDe = (p: ParametresRelances, echeance: string): number =>
+  tauxDuSemestre(p.tauxBce, echeance, 'taux de la BCE', 'donnez le taux des pénalités dans les conditions générales de vente');
+
+/** The legal interest rate of the half-year of `echeance` (a case with a CGV rate has the table). */
+export const interetLegalDe = (p: ParametresRelances, echeance: string): number =>
+  tauxDuSemestre(p.plancher?.interetLegal ?? [], echeance, 'taux de l\u2019intérêt légal', 'ajoutez ce taux dans la feuille « Paramètres »');
+
+/** The floor of a contract's rate for an invoice due on `echeance` (so many times the legal interest rate of its half-year), 0 when the case has none. */
+export const plancherDe = (p: ParametresRelances, echeance: string): number => (p.plancher ? Math.round(p.plancher.multiple * interetLegalDe(p, echeance) * 10000) / 10000 : 0);
 
 /** reste × taux % × jours / 365, to the cent, halves up (BigInt: the product passes 2^53 for large amounts). */
 function penalites(reste: Centimes, taux: number, jours: number): Centimes {
@@ -94,7 +107,8 @@ export function calculerRelances(e: EntreeRelances, p: ParametresRelances, f: Fa
     // the legal rate only when no contract rate applies: an old invoice under the CGV needs no ECB rate
     const legal = () => tauxBceDe(p, x.echeance) + (f.majoration ? p.majoration : 0);
     const enRetard = jours > 0 || tardifs.length > 0;
-    const taux = enRetard ? (e.tauxContractuel !== undefined && f.tauxDuContrat ? e.tauxContractuel : legal()) : 0;
+    const contrat = () => Math.max(e.tauxContractuel!, f.plancherLegal ? plancherDe(p, x.echeance) : 0);
+    const taux = enRetard ? (e.tauxContractuel !== undefined && f.tauxDuContrat ? contrat() : legal()) : 0;
     const depuis = (d: string) => ecartJours(f.joursDepuisEcheance ? x.echeance : x.date, d);
     const penalitesDues = (jours ? penalites(reste, taux, jours) : 0) + tardifs.reduce((a, q) => a + penalites(q.montant, taux, depuis(q.date)), 0);
     return { numero: x.numero, reste, jours, niveau, tranche, taux, penalites: penalitesDues, indemnite: enRetard && f.indemnite ? p.indemnite : 0 };

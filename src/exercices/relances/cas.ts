@@ -1,9 +1,12 @@
 import { ajouterJours, dernierJour } from '../../domain/dates';
 import { CLIENTS, ENTREPRISES } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
+import { parametresRelances } from '../../domain/parametres/relances';
+import { TABLES_OFFICIELLES, type TablesDatees } from '../../domain/parametres/tables';
+import { plancherDe } from './calcul';
 
 /** The aléas this generator knows (the template describes each one). */
-export const ALEAS = ['reglement_partiel', 'contentieux', 'non_echue', 'taux_contractuel', 'reglement_tardif'] as const;
+export const ALEAS = ['reglement_partiel', 'contentieux', 'non_echue', 'taux_contractuel', 'reglement_tardif', 'cgv_sous_plancher'] as const;
 
 /**
  * A client's account at the end of the month, as case data (the calculator's JSON input): three to
@@ -11,9 +14,11 @@ export const ALEAS = ['reglement_partiel', 'contentieux', 'non_echue', 'taux_con
  * reglement_partiel (an instalment paid on one of them), contentieux (one more than 60 days late),
  * non_echue (one not yet due), taux_contractuel (the conditions générales de vente set the
  * penalty rate), reglement_tardif (an invoice paid after its due date, in full or in part, on a
- * date the énoncé gives: penalties up to that day, and the indemnity).
+ * date the énoncé gives: penalties up to that day, and the indemnity), cgv_sous_plancher (the
+ * conditions générales de vente set a rate below three times the legal interest rate: the floor
+ * applies).
  */
-export function casRelances(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
+export function casRelances(graine: number, periode: string, aleas: readonly string[], t: TablesDatees = TABLES_OFFICIELLES): Record<string, unknown> {
   const h = new Hasard(graine);
   const vendeur = h.choisir(ENTREPRISES);
   const date = dernierJour(periode);
@@ -41,11 +46,19 @@ export function casRelances(graine: number, periode: string, aleas: readonly str
     factures.push({ ...f, paiements: [{ date: ajouterJours(f.echeance, h.entier(5, 15)), montant: paye }] });
   }
   factures.sort((a, b) => String(a.date).localeCompare(String(b.date)));
+  const client = h.choisir(CLIENTS);
+  let tauxContractuel = aleas.includes('taux_contractuel') ? h.choisir([16, 18, 20]) : undefined;
+  if (aleas.includes('cgv_sous_plancher')) {
+    // a whole rate 1 to 3 points under the lowest floor of the invoices' half-years
+    const p = parametresRelances(date, t.relances, true);
+    const plancher = Math.min(...factures.map((f) => plancherDe(p, String(f.echeance))));
+    tauxContractuel = Math.max(1, Math.ceil(plancher) - h.entier(1, 3));
+  }
   return {
     vendeur: `${vendeur.nom} ${vendeur.forme} (${vendeur.ville})`,
-    client: h.choisir(CLIENTS),
+    client,
     date,
     factures,
-    ...(aleas.includes('taux_contractuel') ? { tauxContractuel: h.choisir([16, 18, 20]) } : {}),
+    ...(tauxContractuel === undefined ? {} : { tauxContractuel }),
   };
 }

@@ -22,7 +22,7 @@ import {
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import { nombreFrancais } from '../../sheets/exercices/lecture';
 import modele from '../../../templates/exercices/relances.json';
-import { calculerRelances, FACON_JUSTE, NIVEAUX, tauxBceDe, TRANCHES, type Facon } from './calcul';
+import { calculerRelances, FACON_JUSTE, interetLegalDe, NIVEAUX, plancherDe, tauxBceDe, TRANCHES, type Facon } from './calcul';
 import type { EntreeRelances } from './entree';
 
 /** The template, validated when the module loads. */
@@ -40,6 +40,8 @@ export const NOMS_REL = {
 const NOM_TAUX_BCE = 'REL_Taux_BCE';
 const NOM_MAJORATION = 'REL_Majoration';
 const NOM_INDEMNITE = 'REL_Indemnite';
+const NOM_INTERET_LEGAL = 'REL_Interet_Legal';
+const NOM_PLANCHER = 'REL_Plancher_Multiple';
 
 /** « 2e semestre 2025 » ⇄ 2025-07-01: how « Paramètres » names a half-year. */
 const semestre = (depuis: string) => `${depuis.slice(5, 7) === '01' ? '1er' : '2e'} semestre ${depuis.slice(0, 4)}`;
@@ -134,6 +136,28 @@ function feuilleParametres(p: ParametresRelances): FeuilleConstruite {
     { valeur: 'C. com., art. L441-10, II, et D441-5 : par facture payée en retard', style: note },
   ]);
   noms.push({ nom: NOM_INDEMNITE, feuille: FEUILLES.parametres, plage: `B${n}` });
+  const validations = [{ plage: `B${premiere}:B${premiere + p.tauxBce.length - 1}`, minimum: 0, maximum: 100, message: 'Un taux est un pourcentage entre 0 et 100.' }];
+  if (p.plancher) {
+    // the floor of the CGV's rate: only a case whose CGV set a rate shows it
+    f.vide();
+    f.ligne([{ valeur: 'Taux de l\u2019intérêt légal (créances des professionnels) au semestre de l\u2019échéance', style: bandeau, colonnes: 3 }]);
+    f.ligne(['Semestre', 'Taux (%)', 'Référence'].map((v) => ({ valeur: v, style: entete })));
+    const debut = f.nombreDeLignes + 1;
+    for (const t of p.plancher.interetLegal)
+      f.ligne([
+        { valeur: semestre(t.depuis), style: valeur },
+        { valeur: t.taux, style: { ...saisieCentree, format: FORMAT_TAUX } },
+        { valeur: t.reference, style: note },
+      ]);
+    noms.push({ nom: NOM_INTERET_LEGAL, feuille: FEUILLES.parametres, plage: `A${debut}:B${debut + p.plancher.interetLegal.length - 1}` });
+    validations.push({ plage: `B${debut}:B${debut + p.plancher.interetLegal.length - 1}`, minimum: 0, maximum: 100, message: 'Un taux est un pourcentage entre 0 et 100.' });
+    n = f.ligne([
+      { valeur: 'Plancher du taux des conditions générales de vente (× taux de l\u2019intérêt légal)', style: etiquette },
+      { valeur: p.plancher.multiple, style: { ...saisieCentree, format: '0' } },
+      { valeur: 'C. com., art. L441-10, II : ce taux ne peut être inférieur à trois fois le taux d\u2019intérêt légal', style: note },
+    ]);
+    noms.push({ nom: NOM_PLANCHER, feuille: FEUILLES.parametres, plage: `B${n}` });
+  }
   f.vide();
   f.ligne([{ valeur: 'Procédure de relance de l\u2019entreprise', style: bandeau, colonnes: 3 }]);
   f.ligne(['Niveau', 'Dès (jours de retard)', 'Action'].map((v) => ({ valeur: v, style: entete })));
@@ -148,7 +172,7 @@ function feuilleParametres(p: ParametresRelances): FeuilleConstruite {
     feuille: {
       ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
       protegee: true,
-      validations: [{ plage: `B${premiere}:B${premiere + p.tauxBce.length - 1}`, minimum: 0, maximum: 100, message: 'Un taux est un pourcentage entre 0 et 100.' }],
+      validations,
     },
     noms,
   };
@@ -159,14 +183,22 @@ function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresR
   const majoration = v(NOM_MAJORATION)?.[0]?.[0];
   const indemnite = v(NOM_INDEMNITE)?.[0]?.[0];
   if (!taux || typeof majoration !== 'number' || typeof indemnite !== 'number') throw new Error('Paramètres des pénalités introuvables (noms REL_Taux_BCE, REL_Majoration et REL_Indemnite).');
-  return {
-    tauxBce: taux.map((l, i) => {
+  const semestres = (lignes: Valeur[][], quoi: string) =>
+    lignes.map((l, i) => {
       const depuis = depuisSemestre(String(l[0] ?? ''));
-      if (!depuis || typeof l[1] !== 'number') throw new Error(`Paramètres, taux de la BCE n° ${i + 1} : « 1er semestre AAAA » ou « 2e semestre AAAA » et un taux attendus.`);
+      if (!depuis || typeof l[1] !== 'number') throw new Error(`Paramètres, ${quoi} n° ${i + 1} : « 1er semestre AAAA » ou « 2e semestre AAAA » et un taux attendus.`);
       return { depuis, taux: l[1], reference: '' };
-    }),
+    });
+  // a workbook made before the floor of the CGV's rate, or a case without CGV rate, has none
+  const interetLegal = v(NOM_INTERET_LEGAL);
+  const multiple = v(NOM_PLANCHER)?.[0]?.[0];
+  if (interetLegal && (typeof multiple !== 'number' || multiple < 0))
+    throw new Error('Paramètres : le plancher du taux des conditions générales de vente attend un nombre positif (nom REL_Plancher_Multiple).');
+  return {
+    tauxBce: semestres(taux, 'taux de la BCE'),
     majoration,
     indemnite: versCentimes(indemnite),
+    ...(interetLegal ? { plancher: { multiple: multiple as number, interetLegal: semestres(interetLegal, 'taux de l\u2019intérêt légal') } } : {}),
   };
 }
 
@@ -268,9 +300,12 @@ function justification(e: EntreeRelances, p: ParametresRelances): string[][] {
       ]);
       return;
     }
+    const plancher = plancherDe(p, source.echeance);
     const origine =
       e.tauxContractuel !== undefined
-        ? 'taux des conditions générales de vente'
+        ? plancher > e.tauxContractuel
+          ? `taux des conditions générales de vente (${pourcentFr(e.tauxContractuel)}) inférieur au plancher légal, ${nombreFr(p.plancher!.multiple)} × le taux de l\u2019intérêt légal du semestre de l\u2019échéance (${pourcentFr(interetLegalDe(p, source.echeance))}), soit ${pourcentFr(plancher)} : le plancher s\u2019applique (C. com., art. L441-10, II)`
+          : `taux des conditions générales de vente${plancher ? `, au-dessus du plancher légal de ${pourcentFr(plancher)}` : ''}`
         : `taux de la BCE du semestre de l\u2019échéance (${pourcentFr(tauxBceDe(p, source.echeance))}) + ${nombreFr(p.majoration)} points`;
     const parts = [
       ...tardifs.map(
@@ -303,6 +338,7 @@ const variantes: SpecExercice<EntreeRelances, ParametresRelances>['variantes'] =
   depuis_facture: (e, p) => siDifferent(e, p, { joursDepuisEcheance: false }),
   sans_majoration: (e, p) => (e.tauxContractuel === undefined ? siDifferent(e, p, { majoration: false }) : null),
   taux_contrat_ignore: (e, p) => (e.tauxContractuel !== undefined ? siDifferent(e, p, { tauxDuContrat: false }) : null),
+  taux_cgv_sous_plancher: (e, p) => (e.tauxContractuel !== undefined ? siDifferent(e, p, { plancherLegal: false }) : null),
   indemnite_oubliee: (e, p) => siDifferent(e, p, { indemnite: false }),
 };
 
@@ -312,7 +348,7 @@ export const EXERCICE_RELANCES: SpecExercice<EntreeRelances, ParametresRelances>
   blocs,
   structure: () => blocs({ vendeur: '', client: '', date: '2000-01-01', factures: [] }),
   donnees,
-  parametresParDefaut: (e, t) => parametresRelances(e.date, t.relances),
+  parametresParDefaut: (e, t) => parametresRelances(e.date, t.relances, e.tauxContractuel !== undefined),
   feuilleParametres,
   lireParametres,
   feuilleTravail,

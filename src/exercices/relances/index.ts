@@ -12,8 +12,8 @@ export const RELANCES = paquet({
   aide: 'le suivi des relances d\u2019un client : balance âgée, pénalités de retard',
   aleas: ALEAS,
   schema: EntreeRelances,
-  generer: casRelances,
+  generer: (graine, periode, aleas, _mois, t) => casRelances(graine, periode, aleas, t),
   spec: EXERCICE_RELANCES,
   couverture: { table: 'relances', mois: (e) => e.date.slice(0, 7) },
-  calculer: (e, t) => resultatEnEuros(calculerRelances(e, parametresRelances(e.date, t.relances)), new Set(['jours', 'niveau', 'tranche', 'taux'])),
+  calculer: (e, t) => resultatEnEuros(calculerRelances(e, parametresRelances(e.date, t.relances, e.tauxContractuel !== undefined)), new Set(['jours', 'niveau', 'tranche', 'taux'])),
 });
