@@ -79,7 +79,7 @@ describe('le fichier de paramètres de l’enseignant', () => {
     expect(erreur({ frais: x5 })).toContain('champ « frais.baremeKilometrique.valeurs » : aucune valeur pour juin 2021, premier mois de la table (« couverture.du »)');
     const r = structuredClone(TABLES_OFFICIELLES.relances);
     r.tauxBce.valeurs.push({ depuis: '2026-09-01', valeur: 2, reference: 'BCE' });
-    expect(erreur({ relances: r })).toContain('champ « relances.tauxBce.valeurs[8].depuis » : un taux de la BCE vaut pour un semestre');
+    expect(erreur({ relances: r })).toContain('champ « relances.tauxBce.valeurs[9].depuis » : un taux de la BCE vaut pour un semestre');
     expect(erreur({ frais: x5 })).toMatch(/^Données invalides dans le fichier de paramètres « p\.json » :/);
   });
 

@@ -43,6 +43,7 @@ const P = parametresRelances('2026-03-31');
 describe('relances : calcul', () => {
   test('taux de la BCE par semestre, majoration de 10 points, indemnité de 40 € (C. com., L441-10 et D441-5)', () => {
     expect(P.tauxBce.map((t) => [t.depuis, t.taux])).toEqual([
+      ['2016-07-01', 0], // 0,00 % from 16 March 2016 to 26 July 2022: the rate of every half-year up to 2022's second
       ['2023-01-01', 2.5],
       ['2023-07-01', 4],
       ['2024-01-01', 4.5],
@@ -114,8 +115,11 @@ describe('relances : calcul', () => {
     const ancienne = { ...cas, date: '2023-03-31', factures: [{ numero: 'FV-1', date: '2022-11-15', echeance: '2022-12-15', montant: 1000 }] };
     // 15/12/2022 → 31/03/2023 : 16 + 31 + 28 + 31 = 106 jours ; 1 000 × 12 % × 106 / 365 = 34,8493
     expect(calculerRelances(relances({ ...ancienne, tauxContractuel: 12 }), parametresRelances('2023-03-31')).factures[0]!.penalites).toBe(3485);
-    expect(erreurDe(() => calculerRelances(relances(ancienne), parametresRelances('2023-03-31')))).toContain(
-      'échéance du 15/12/2022 : le tableau des taux de la BCE commence au semestre du 01/01/2023 ; donnez le taux des pénalités dans les conditions générales de vente',
+    // without CGV: the ECB rate of 1 July 2022, 0,00 % (raised only on 27 July 2022), + 10 points ; 1 000 × 10 % × 106 / 365 = 29,0411
+    expect(calculerRelances(relances(ancienne), parametresRelances('2023-03-31')).factures[0]!.penalites).toBe(2904);
+    const tresAncienne = { ...ancienne, factures: [{ numero: 'FV-0', date: '2016-02-15', echeance: '2016-03-15', montant: 1000 }] };
+    expect(erreurDe(() => calculerRelances(relances(tresAncienne), parametresRelances('2023-03-31')))).toContain(
+      'échéance du 15/03/2016 : le tableau des taux de la BCE commence au semestre du 01/07/2016 ; donnez le taux des pénalités dans les conditions générales de vente',
     );
   });
 
