@@ -149,15 +149,31 @@ describe('le fichier de paramètres de l’enseignant', () => {
     expect((await verifierCopie(autre, { date: '2026-03-20', cle: cleDesTests() })).rapport.sceau).toBe('invalide');
   });
 
-  test('un fichier sans la table de l’exercice : les valeurs d’AGOrA, et l’enseignant en est averti ; un mois avant la table de l’enseignant est refusé en la nommant', async () => {
+  test('un fichier sans la table de l’exercice : les valeurs d’AGOrA, et l’enseignant en est averti ; un mois avant toute valeur est refusé en nommant la table', async () => {
     const parametres = fichier('seulement-frais.json', baremeDeLEnseignant());
     const r = await lancer(['exercice', 'conges', '--periode', '2026-03', '--out', path.join(d, 'conges.xlsx'), '--parametres', parametres, '--cle', process.env.AGORA_CLE!]);
     expect([r.code, r.err]).toEqual([0, 'Attention : Le fichier de paramètres « seulement-frais.json » ne contient pas les règles des congés payés : les valeurs d\u2019AGOrA s\u2019appliquent.\n']);
-    const tard = baremeDeLEnseignant() as { frais: { couverture: { du: string }; baremeKilometrique: { valeurs: unknown[] } } };
-    tard.frais.couverture.du = '2025-01';
-    tard.frais.baremeKilometrique.valeurs.shift();
-    const avant = await lancer(['exercice', 'frais', '--periode', '2024-06', '--out', path.join(d, 'avant.xlsx'), '--parametres', fichier('tard.json', tard), '--cle', process.env.AGORA_CLE!]);
-    expect([avant.code, avant.err]).toEqual([2, 'Erreur : Impossible de créer ce cas : juin 2024 précède les premières valeurs du barème kilométrique (janvier 2025).\n']);
+    const avant = await lancer(['exercice', 'frais', '--periode', '2021-06', '--out', path.join(d, 'avant.xlsx'), '--parametres', parametres, '--cle', process.env.AGORA_CLE!]);
+    expect([avant.code, avant.err]).toEqual([2, 'Erreur : Impossible de créer ce cas : juin 2021 précède les premières valeurs du barème kilométrique (janvier 2022).\n']);
+  });
+
+  test('un fichier qui n’a que la valeur nouvelle s’ajoute aux valeurs d’AGOrA ; à la même date, la sienne l’emporte ; les mois couverts sont les plus larges', () => {
+    const seule = baremeDeLEnseignant() as { frais: { couverture: { du: string; au: string }; baremeKilometrique: { valeurs: { depuis: string; bareme: Record<string, { a: number; b: number; c: number; e: number }> }[] } } };
+    seule.frais.couverture.du = '2025-01';
+    seule.frais.baremeKilometrique.valeurs.shift(); // only the 2025 value, as a teacher who keeps what is new
+    const t = tablesDuFichier(seule, 'p.json');
+    expect([t.frais.couverture, t.frais.baremeKilometrique.valeurs.map((v) => v.depuis)]).toEqual([{ du: '2022-01', au: '2026-12' }, ['2022-01-01', '2025-01-01']]);
+    expect([parametresFrais('2024-06', t.frais).bareme['5']!.a, parametresFrais('2025-06', t.frais).bareme['5']!.a]).toEqual([0.636, 0.65]);
+    // a value on AGOrA's own date replaces it: 5 CV at 0,640 €/km from 2022
+    const corrige = structuredClone(seule);
+    corrige.frais.baremeKilometrique.valeurs[0] = {
+      ...corrige.frais.baremeKilometrique.valeurs[0]!,
+      depuis: '2022-01-01',
+      bareme: { ...corrige.frais.baremeKilometrique.valeurs[0]!.bareme, '5': { a: 0.64, b: 0.36, c: 1400, e: 0.43 } },
+    };
+    corrige.frais.couverture.du = '2022-01';
+    const c = tablesDuFichier(corrige, 'p.json');
+    expect([c.frais.baremeKilometrique.valeurs.length, parametresFrais('2024-06', c.frais).bareme['5']!.a]).toEqual([1, 0.64]);
   });
 });
 

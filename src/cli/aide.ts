@@ -117,6 +117,7 @@ const COMMANDES: Record<string, AideCommande> = {
       'reconduite et l\u2019énoncé le dit. Pour une valeur publiée depuis : ajoutez-la à sa liste, portez',
       '« couverture.au » au dernier mois couvert, gardez seulement les tables changées, puis donnez le',
       'fichier à « agora exercice … --parametres » (ou importez-le dans l\u2019onglet Paramètres du volet).',
+      'Ses valeurs s\u2019ajoutent à celles d\u2019AGOrA et l\u2019emportent à la même date.',
     ],
     exemples: ['agora parametres --out parametres.json', 'agora parametres --verifier parametres.json'],
   },

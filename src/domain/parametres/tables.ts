@@ -12,7 +12,9 @@ import { couvertureTva, SCHEMA_TVA, TABLE_TVA, type TableTva } from './tva';
  * The five dated tables an exercise is priced with: AGOrA's own, or those a teacher brings in a
  * parameters file (`agora exercice --parametres FICHIER`, the pane's « Paramètres ») when newer values
  * are published, with no new release. The file has the shape of `agora parametres`'s export: one key a
- * table, each exactly like AGOrA's; a table it holds replaces AGOrA's whole, the others stay.
+ * table, each exactly like AGOrA's. A table it holds is merged into AGOrA's: its dated values are
+ * added, and win on the same date, so that a file written for an older release does not hide the
+ * values a newer one brings; the tables it lacks stay AGOrA's.
  */
 export interface TablesDatees {
   paie: TablePaie;
@@ -81,14 +83,38 @@ function problemesDeDates(nom: NomTable, t: TablesDatees[NomTable]): string[] {
   return r;
 }
 
-/** The tables of a teacher's parameters file (`fichier` names it in messages): AGOrA's, with those the file holds instead. */
+const estDatee = (x: unknown): x is { depuis: string }[] => Array.isArray(x) && x.length > 0 && x.every((v) => v && typeof v === 'object' && typeof (v as { depuis?: unknown }).depuis === 'string');
+
+/**
+ * A teacher's table merged into AGOrA's: each list of dated values is the union of both, the file's
+ * value winning on the same date; the months covered, the widest of both; anything else, the file's.
+ */
+function fusionner(agora: unknown, fichier: unknown, cle = ''): unknown {
+  if (estDatee(agora) && estDatee(fichier)) {
+    const dates = new Set(fichier.map((v) => v.depuis));
+    return [...fichier, ...agora.filter((v) => !dates.has(v.depuis))].sort((a, b) => (a.depuis < b.depuis ? -1 : a.depuis > b.depuis ? 1 : 0));
+  }
+  if (cle === 'couverture' && agora && fichier && typeof agora === 'object' && typeof fichier === 'object') {
+    const [a, f] = [agora as Couverture, fichier as Couverture];
+    return { du: a.du < f.du ? a.du : f.du, au: a.au > f.au ? a.au : f.au };
+  }
+  if (agora && fichier && typeof agora === 'object' && typeof fichier === 'object' && !Array.isArray(agora) && !Array.isArray(fichier)) {
+    const a = agora as Record<string, unknown>;
+    const f = fichier as Record<string, unknown>;
+    return Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(f)])].map((k) => [k, k in f ? (k in a ? fusionner(a[k], f[k], k) : f[k]) : a[k]]));
+  }
+  return fichier;
+}
+
+/** The tables of a teacher's parameters file (`fichier` names it in messages): AGOrA's, those the file holds merged into them. */
 export function tablesDuFichier(brut: unknown, fichier: string): TablesDatees {
   const f = valider(FICHIER_PARAMETRES, brut, `le fichier de paramètres « ${fichier} »`);
   const tables = NOMS_TABLES.filter((n) => f[n]);
-  const r: TablesDatees = { ...TABLES_OFFICIELLES, fournies: { fichier, tables } };
-  for (const n of tables) (r as unknown as Record<NomTable, unknown>)[n] = f[n];
-  const problemes = tables.flatMap((n) => problemesDeDates(n, r[n]));
+  // the file's own dates are checked as the teacher wrote them, before the merge
+  const problemes = tables.flatMap((n) => problemesDeDates(n, f[n]!));
   if (problemes.length) throw new ErreurDonnees('Données invalides', problemes, `le fichier de paramètres « ${fichier} »`);
+  const r: TablesDatees = { ...TABLES_OFFICIELLES, fournies: { fichier, tables } };
+  for (const n of tables) (r as unknown as Record<NomTable, unknown>)[n] = fusionner(TABLES_OFFICIELLES[n], f[n]);
   return r;
 }
 
@@ -98,7 +124,7 @@ export function exportDesTables(): Record<string, unknown> {
     notice: [
       'Tables datées d\u2019AGOrA pour Excel : chaque valeur s\u2019applique depuis sa date (« depuis », AAAA-MM-JJ) jusqu\u2019à la suivante, avec sa référence.',
       'Pour une valeur nouvellement publiée : ajoutez-la à la fin de sa liste (depuis, valeur, référence), puis portez « couverture.au » au dernier mois qu\u2019elle couvre (AAAA-MM).',
-      'Gardez seulement les tables que vous changez : les autres restent celles d\u2019AGOrA. Donnez ensuite ce fichier à « agora exercice … --parametres FICHIER » ou importez-le dans l\u2019onglet Paramètres du volet.',
+      'Gardez seulement les tables que vous changez : les autres restent celles d\u2019AGOrA. Les valeurs d\u2019une table s\u2019ajoutent à celles d\u2019AGOrA et l\u2019emportent à la même date. Donnez ensuite ce fichier à « agora exercice … --parametres FICHIER » ou importez-le dans l\u2019onglet Paramètres du volet.',
     ],
     ...TABLES_OFFICIELLES,
   };
