@@ -158,7 +158,9 @@ describe('le fichier de paramètres de l’enseignant', () => {
   });
 
   test('un fichier qui n’a que la valeur nouvelle s’ajoute aux valeurs d’AGOrA ; à la même date, la sienne l’emporte ; les mois couverts sont les plus larges', () => {
-    const seule = baremeDeLEnseignant() as { frais: { couverture: { du: string; au: string }; baremeKilometrique: { valeurs: { depuis: string; bareme: Record<string, { a: number; b: number; c: number; e: number }> }[] } } };
+    const seule = baremeDeLEnseignant() as {
+      frais: { couverture: { du: string; au: string }; baremeKilometrique: { valeurs: { depuis: string; bareme: Record<string, { a: number; b: number; c: number; e: number }> }[] } };
+    };
     seule.frais.couverture.du = '2025-01';
     seule.frais.baremeKilometrique.valeurs.shift(); // only the 2025 value, as a teacher who keeps what is new
     const t = tablesDuFichier(seule, 'p.json');

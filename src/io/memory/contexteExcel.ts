@@ -1,12 +1,14 @@
 import { depuisBase64 } from '../base64';
 import { insererFeuillesDuFichier, type NomsDuFichier } from './feuillesDuFichier';
+import { ensemble, exigence, plusHaute } from './ensembles';
 import { adresse, adresseZone, saisie, zone, LIGNES_MAX, COLONNES_MAX, type Bord, type ClasseurMemoire, type FeuilleMemoire, type GraphiqueMemoire, type Zone } from './classeurMemoire';
 
 /**
  * The part of Office.js's Excel API that `io/office` uses, over a `ClasseurMemoire`, with Office.js's
  * batching: a call only queues a command, `sync()` runs the queue in order and stops at the first
  * failure (what ran stays done, as in Excel), and a loaded property can be read only after a sync.
- * It counts the syncs (the round trips to Excel), refuses what the announced ExcelApi version lacks,
+ * It counts the syncs (the round trips to Excel), refuses at sync what the announced ExcelApi version
+ * lacks (each member's set from the installed types: ensembles.ts),
  * and can be told to fail a given operation: the tests' fake and the browser harness's host.
  */
 
@@ -119,7 +121,7 @@ export class ContexteMemoire {
     const c = this.classeur;
     const worksheets = {
       add: (nom: string) => {
-        ctx.enfiler('worksheets.add', nom, '1.1', () => {
+        ctx.enfiler('worksheets.add', nom, exigence('WorksheetCollection', 'add'), () => {
           if (!nom || nom.length > 31 || NOM_FEUILLE_INVALIDE.test(nom) || nom.startsWith("'") || nom.endsWith("'"))
             throw new ErreurExcelSimulee('InvalidArgument', `Nom de feuille invalide : ${nom}`);
           if (c.feuille(nom)) throw new ErreurExcelSimulee('ItemAlreadyExists', `La feuille « ${nom} » existe déjà.`);
@@ -131,12 +133,14 @@ export class ContexteMemoire {
       getItemOrNullObject: (nom: string) => ({ getUsedRangeOrNullObject: ctx.plageUtilisee(nom) }),
       getActiveWorksheet: () => ctx.feuilleProxy(c.active),
       load(_props?: unknown) {
-        return ctx.charger(this, 'worksheets.load', '', '1.1', { items: () => c.feuilles.map((f) => Object.assign(ctx.feuilleProxy(f.nom), { name: f.nom, visibility: f.visibilite })) });
+        return ctx.charger(this, 'worksheets.load', '', exigence('WorksheetCollection', 'items'), {
+          items: () => c.feuilles.map((f) => Object.assign(ctx.feuilleProxy(f.nom), { name: f.nom, visibility: f.visibilite })),
+        });
       },
     };
     const names = {
       add: (nom: string, reference: string | { _adresse: string }) => {
-        ctx.enfiler('names.add', nom, '1.4', () => {
+        ctx.enfiler('names.add', nom, exigence('NamedItemCollection', 'add'), () => {
           if (c.noms.has(nom.toUpperCase())) throw new ErreurExcelSimulee('ItemAlreadyExists', `Le nom « ${nom} » existe déjà.`);
           c.noms.set(nom.toUpperCase(), { nom, reference: typeof reference === 'string' ? reference : `=${reference._adresse}` });
         });
@@ -145,19 +149,21 @@ export class ContexteMemoire {
         getRangeOrNullObject: () => ctx.plage(() => c.cibleDuNom(nom), `nom ${nom}`),
         getRange: () => ctx.plage(() => c.cibleDuNom(nom), `nom ${nom}`),
         set formula(reference: string) {
-          ctx.enfiler('namedItem.formula', nom, '1.7', () => {
+          ctx.enfiler('namedItem.formula', nom, exigence('NamedItem', 'formula'), () => {
             const n = c.noms.get(nom.toUpperCase());
             if (!n) throw new ErreurExcelSimulee('ItemNotFound', `Nom « ${nom} » introuvable.`);
             n.reference = reference;
           });
         },
         delete: () =>
-          ctx.enfiler('names.delete', nom, '1.4', () => {
+          ctx.enfiler('names.delete', nom, exigence('NamedItem', 'delete'), () => {
             if (!c.noms.delete(nom.toUpperCase())) throw new ErreurExcelSimulee('ItemNotFound', `Nom « ${nom} » introuvable.`);
           }),
       }),
       load(_props?: unknown) {
-        return ctx.charger(this, 'names.load', '', '1.1', { items: () => [...c.noms.values()].map((n) => ({ name: n.nom, formula: n.reference, type: c.cibleDuNom(n.nom) ? 'Range' : 'Error' })) });
+        return ctx.charger(this, 'names.load', '', exigence('NamedItemCollection', 'items'), {
+          items: () => [...c.noms.values()].map((n) => ({ name: n.nom, formula: n.reference, type: c.cibleDuNom(n.nom) ? 'Range' : 'Error' })),
+        });
       },
     };
     return {
@@ -169,12 +175,12 @@ export class ContexteMemoire {
           return z ? { feuille: c.active, z } : null;
         }, 'sélection'),
       insertWorksheetsFromBase64: (base64: string, _options?: { positionType?: string }) => {
-        ctx.enfiler('workbook.insertWorksheetsFromBase64', `${Math.round((base64.length * 3) / 4 / 1024)} Ko`, '1.13', async () => {
+        ctx.enfiler('workbook.insertWorksheetsFromBase64', `${Math.round((base64.length * 3) / 4 / 1024)} Ko`, exigence('Workbook', 'insertWorksheetsFromBase64'), async () => {
           await insererFeuillesDuFichier(c, depuisBase64(base64), ctx.options.nomsDuFichier ?? 'importes');
         });
       },
       load(_props?: unknown) {
-        return ctx.charger(this, 'workbook.load', '', '1.1', { name: () => c.nom });
+        return ctx.charger(this, 'workbook.load', '', exigence('Workbook', 'name'), { name: () => c.nom });
       },
     };
   }
@@ -196,42 +202,43 @@ export class ContexteMemoire {
       _nom: nom,
       getUsedRangeOrNullObject: ctx.plageUtilisee(nom),
       set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
-        ctx.enfiler('worksheet.visibility', nom, '1.1', () => (f().visibilite = v));
+        ctx.enfiler('worksheet.visibility', nom, exigence('Worksheet', 'visibility'), () => (f().visibilite = v));
       },
       getRange: (a: string) => ctx.plageProxy(nom, a),
       /** several areas at once (ExcelApi 1.9): only their format is simulated */
       getRanges: (adresses: string) => {
         const zones = adresses.split(',').map((a) => zone(a));
         if (zones.some((z) => !z)) throw new ErreurExcelSimulee('InvalidArgument', `Adresses invalides : ${adresses}`);
-        return { _adresse: `${nom}!${adresses}`, format: ctx.formatDe(`${nom}!${adresses}`, '1.9', () => ({ f: f(), zones: zones as Zone[] })) };
+        return { _adresse: `${nom}!${adresses}`, format: ctx.formatDe(`${nom}!${adresses}`, exigence('Worksheet', 'getRanges', 'format'), () => ({ f: f(), zones: zones as Zone[] })) };
       },
-      delete: () => ctx.enfiler('worksheet.delete', nom, '1.1', () => (f(), ctx.classeur.supprimerFeuille(nom))),
-      activate: () => ctx.enfiler('worksheet.activate', nom, '1.1', () => (ctx.classeur.active = f().nom)),
+      delete: () => ctx.enfiler('worksheet.delete', nom, exigence('Worksheet', 'delete'), () => (f(), ctx.classeur.supprimerFeuille(nom))),
+      activate: () => ctx.enfiler('worksheet.activate', nom, exigence('Worksheet', 'activate'), () => (ctx.classeur.active = f().nom)),
       freezePanes: {
-        freezeAt: (r: string | { _adresse: string }) => ctx.enfiler('freezePanes.freezeAt', nom, '1.7', () => (f().figee = typeof r === 'string' ? r : r._adresse.split('!')[1]!)),
-        freezeRows: (n: number) => ctx.enfiler('freezePanes.freezeRows', nom, '1.7', () => (f().figee = `1:${n}`)),
+        freezeAt: (r: string | { _adresse: string }) =>
+          ctx.enfiler('freezePanes.freezeAt', nom, exigence('Worksheet', 'freezePanes', 'freezeAt'), () => (f().figee = typeof r === 'string' ? r : r._adresse.split('!')[1]!)),
+        freezeRows: (n: number) => ctx.enfiler('freezePanes.freezeRows', nom, exigence('Worksheet', 'freezePanes', 'freezeRows'), () => (f().figee = `1:${n}`)),
       },
       protection: {
-        protect: (_options?: unknown) => ctx.enfiler('protection.protect', nom, '1.2', () => (f().protegee = true)),
-        unprotect: () => ctx.enfiler('protection.unprotect', nom, '1.2', () => (f().protegee = false)),
+        protect: (_options?: unknown) => ctx.enfiler('protection.protect', nom, exigence('Worksheet', 'protection', 'protect'), () => (f().protegee = true)),
+        unprotect: () => ctx.enfiler('protection.unprotect', nom, exigence('Worksheet', 'protection', 'unprotect'), () => (f().protegee = false)),
         load(_props?: unknown) {
-          return ctx.charger(this, 'protection.load', nom, '1.2', { protected: () => f().protegee });
+          return ctx.charger(this, 'protection.load', nom, exigence('Worksheet', 'protection', 'protected'), { protected: () => f().protegee });
         },
       },
       notes: {
-        add: (r: { _adresse: string }, texte: string) => ctx.enfiler('notes.add', r._adresse, '1.18', () => f().notes.set(r._adresse.split('!')[1]!, texte)),
+        add: (r: { _adresse: string }, texte: string) => ctx.enfiler('notes.add', r._adresse, exigence('Worksheet', 'notes', 'add'), () => f().notes.set(r._adresse.split('!')[1]!, texte)),
       },
       tables: {
         add: (a: string | { _adresse: string }, _entete: boolean) => {
           const plage = typeof a === 'string' ? a : a._adresse.split('!')[1]!;
           const t: { nom: string; plage: string; style?: string } = { nom: `Tableau${Math.random().toString(36).slice(2, 7)}`, plage };
-          ctx.enfiler('tables.add', `${nom}!${plage}`, '1.1', () => f().tableaux.push(t));
+          ctx.enfiler('tables.add', `${nom}!${plage}`, exigence('Worksheet', 'tables', 'add'), () => f().tableaux.push(t));
           return {
             set name(v: string) {
-              ctx.enfiler('table.name', v, '1.1', () => (t.nom = v));
+              ctx.enfiler('table.name', v, exigence('Table', 'name'), () => (t.nom = v));
             },
             set style(v: string) {
-              ctx.enfiler('table.style', v, '1.1', () => (t.style = v));
+              ctx.enfiler('table.style', v, exigence('Table', 'style'), () => (t.style = v));
             },
           };
         },
@@ -239,40 +246,53 @@ export class ContexteMemoire {
       charts: {
         add: (type: string, source: { _adresse: string }, seriesBy: string) => {
           const g: GraphiqueMemoire = { type, source: source._adresse.split('!')[1]!, seriesBy, proprietes: {} };
-          ctx.enfiler('charts.add', `${nom}!${g.source}`, '1.1', () => f().graphiques.push(g));
-          return ctx.enregistreur('chart', nom, '1.1', (chemin, v) => (g.proprietes[chemin] = v), {
-            'axes.categoryAxis.setCategoryNames': (r: { _adresse: string }) => ctx.enfiler('chart.setCategoryNames', nom, '1.7', () => (g.categories = r._adresse.split('!')[1])),
+          ctx.enfiler('charts.add', `${nom}!${g.source}`, exigence('Worksheet', 'charts', 'add'), () => f().graphiques.push(g));
+          return ctx.enregistreur('chart', nom, { classe: 'Chart', version: exigence('Worksheet', 'charts', 'add') }, (chemin, v) => (g.proprietes[chemin] = v), {
+            'axes.categoryAxis.setCategoryNames': (r: { _adresse: string }) =>
+              ctx.enfiler('chart.setCategoryNames', nom, exigence('Chart', 'axes', 'categoryAxis', 'setCategoryNames'), () => (g.categories = r._adresse.split('!')[1])),
             setPosition: (debut: string, fin: string) =>
-              ctx.enfiler('chart.setPosition', nom, '1.1', () => {
+              ctx.enfiler('chart.setPosition', nom, exigence('Chart', 'setPosition'), () => {
                 if (!zone(`${debut}:${fin}`)) throw new ErreurExcelSimulee('InvalidArgument', `Position de graphique invalide : ${debut}:${fin}.`);
                 g.position = `${debut}:${fin}`;
               }),
           });
         },
       },
-      pageLayout: ctx.enregistreur('pageLayout', nom, '1.9', (chemin, v) => (f().miseEnPage[chemin] = v), {
-        setPrintTitleRows: (v: unknown) => ctx.enfiler('pageLayout.setPrintTitleRows', nom, '1.9', () => (f().miseEnPage.printTitleRows = v)),
-        setPrintArea: (v: unknown) => ctx.enfiler('pageLayout.setPrintArea', nom, '1.9', () => (f().miseEnPage.printArea = v)),
-        setPrintTitleColumns: (v: unknown) => ctx.enfiler('pageLayout.setPrintTitleColumns', nom, '1.9', () => (f().miseEnPage.printTitleColumns = v)),
+      pageLayout: ctx.enregistreur('pageLayout', nom, { classe: 'PageLayout', version: exigence('Worksheet', 'pageLayout') }, (chemin, v) => (f().miseEnPage[chemin] = v), {
+        setPrintTitleRows: (v: unknown) => ctx.enfiler('pageLayout.setPrintTitleRows', nom, exigence('Worksheet', 'pageLayout', 'setPrintTitleRows'), () => (f().miseEnPage.printTitleRows = v)),
+        setPrintArea: (v: unknown) => ctx.enfiler('pageLayout.setPrintArea', nom, exigence('Worksheet', 'pageLayout', 'setPrintArea'), () => (f().miseEnPage.printArea = v)),
+        setPrintTitleColumns: (v: unknown) =>
+          ctx.enfiler('pageLayout.setPrintTitleColumns', nom, exigence('Worksheet', 'pageLayout', 'setPrintTitleColumns'), () => (f().miseEnPage.printTitleColumns = v)),
       }),
       horizontalPageBreaks: {
-        add: (r: string) => ctx.enfiler('horizontalPageBreaks.add', `${nom}!${r}`, '1.9', () => ((f().miseEnPage.sauts ??= []) as string[]).push(r)),
+        add: (r: string) => ctx.enfiler('horizontalPageBreaks.add', `${nom}!${r}`, exigence('Worksheet', 'horizontalPageBreaks', 'add'), () => ((f().miseEnPage.sauts ??= []) as string[]).push(r)),
       },
     };
     return ws;
   }
 
-  /** Records property assignments under a path (« font.bold ») and queues them; `methodes` are the calls it knows. */
-  private enregistreur(racine: string, cible: string, version: string, affecter: (chemin: string, v: unknown) => void, methodes: Record<string, unknown> = {}, chemin = ''): Record<string, unknown> {
+  /**
+   * Records property assignments under a path (« font.bold ») and queues them; `methodes` are the
+   * calls it knows. `depart` is the class the path starts from and what reaching it required: an
+   * assignment requires that and every member of its path (RangeFormat's « font », then RangeFont's « bold »).
+   */
+  private enregistreur(
+    racine: string,
+    cible: string,
+    depart: { classe: string; version: string },
+    affecter: (chemin: string, v: unknown) => void,
+    methodes: Record<string, unknown> = {},
+    chemin = '',
+  ): Record<string, unknown> {
     return new Proxy({} as Record<string, unknown>, {
       get: (_, p) => {
         const nom = `${chemin}${String(p)}`;
         if (nom in methodes) return methodes[nom];
-        return this.enregistreur(racine, cible, version, affecter, methodes, `${nom}.`);
+        return this.enregistreur(racine, cible, depart, affecter, methodes, `${nom}.`);
       },
       set: (_, p, v) => {
         const nom = `${chemin}${String(p)}`;
-        this.enfiler(`${racine}.${nom}`, cible, version, () => affecter(nom, v));
+        this.enfiler(`${racine}.${nom}`, cible, plusHaute(depart.version, exigence(depart.classe, ...nom.split('.'))), () => affecter(nom, v));
         return true;
       },
     });
@@ -291,6 +311,7 @@ export class ContexteMemoire {
    * command, applied at sync to every cell of every area; edges are each area's own.
    */
   private formatDe(cible: string, version: string, ici: () => { f: FeuilleMemoire; zones: Zone[] }) {
+    const depart = { classe: 'RangeFormat', version };
     const ctx = this;
     const cellules = () => {
       const { f, zones } = ici();
@@ -299,7 +320,7 @@ export class ContexteMemoire {
     return ctx.enregistreur(
       'format',
       cible,
-      version,
+      depart,
       (chemin, v) => {
         const { f, zones } = ici();
         for (const z of zones) {
@@ -312,7 +333,7 @@ export class ContexteMemoire {
       },
       {
         'borders.getItem': (bord: string) =>
-          ctx.enregistreur('format', cible, version, (chemin, v) => {
+          ctx.enregistreur('format', cible, { classe: 'RangeBorder', version: plusHaute(version, exigence('RangeFormat', 'borders', 'getItem')) }, (chemin, v) => {
             if (chemin === 'style') for (const { l, k, z, c } of cellules()) for (const b of BORDS[bord]!(l, k, z)) c.bords[b] = v as string;
           }),
       },
@@ -338,7 +359,7 @@ export class ContexteMemoire {
       return ctx.cellules(f, [z], cible);
     };
     const matrice = (operation: string, m: unknown[][], poser: (c: ReturnType<ClasseurMemoire['cellule']>, v: unknown) => void) =>
-      ctx.enfiler(operation, cible, '1.1', () => {
+      ctx.enfiler(operation, cible, exigence('Range', operation.replace(/^range\./, '')), () => {
         const { z } = ici();
         if (m.length !== z.bas - z.haut + 1 || m.some((r) => r.length !== z.droite - z.gauche + 1))
           throw new ErreurExcelSimulee('InvalidArgument', `${operation} : la matrice ne correspond pas à ${cible}.`);
@@ -350,7 +371,7 @@ export class ContexteMemoire {
       delete c.texteForce;
       Object.assign(c, saisie(v));
     };
-    const format = ctx.formatDe(cible, '1.1', () => {
+    const format = ctx.formatDe(cible, exigence('Range', 'format'), () => {
       const { f, z } = ici();
       return { f, zones: [z] };
     });
@@ -387,36 +408,36 @@ export class ContexteMemoire {
       format,
       /** Range.clear(): values, formulas, formats and styles of its cells go. */
       clear: () =>
-        ctx.enfiler('range.clear', cible, '1.1', () => {
+        ctx.enfiler('range.clear', cible, exigence('Range', 'clear'), () => {
           const { f } = ici();
           for (const { l, k } of cellules()) f.cellules.delete(adresse(l, k));
         }),
       set columnHidden(v: boolean) {
-        ctx.enfiler('range.columnHidden', cible, '1.2', () => {
+        ctx.enfiler('range.columnHidden', cible, exigence('Range', 'columnHidden'), () => {
           const { f, z } = ici();
           for (let k = z.gauche; k <= z.droite; k++) if (v) f.masquees.add(k);
         });
       },
       select: () =>
-        ctx.enfiler('range.select', cible, '1.1', () => {
+        ctx.enfiler('range.select', cible, exigence('Range', 'select'), () => {
           const { f, z } = ici();
           ctx.classeur.active = f.nom;
           ctx.classeur.selection = adresseZone(z);
         }),
       merge: (_across?: boolean) =>
-        ctx.enfiler('range.merge', cible, '1.2', () => {
+        ctx.enfiler('range.merge', cible, exigence('Range', 'merge'), () => {
           const { f, z } = ici();
           f.fusions.push(adresseZone(z));
         }),
       dataValidation: {
         set rule(regle: Record<string, unknown>) {
-          ctx.enfiler('dataValidation.rule', cible, '1.8', () => {
+          ctx.enfiler('dataValidation.rule', cible, exigence('Range', 'dataValidation', 'rule'), () => {
             const { f, z } = ici();
             f.validations.push({ plage: adresseZone(z), regle });
           });
         },
         set errorAlert(alerte: Record<string, unknown>) {
-          ctx.enfiler('dataValidation.errorAlert', cible, '1.8', () => {
+          ctx.enfiler('dataValidation.errorAlert', cible, exigence('Range', 'dataValidation', 'errorAlert'), () => {
             const { f, z } = ici();
             const v = [...f.validations].reverse().find((x) => x.plage === adresseZone(z));
             if (!v) throw new ErreurExcelSimulee('InvalidOperation', `Aucune validation sur ${cible}.`);
@@ -427,14 +448,14 @@ export class ContexteMemoire {
       conditionalFormats: {
         add: (type: string) => {
           const m: { plage: string; formule: string; fond?: string; couleur?: string } = { plage: '', formule: '' };
-          ctx.enfiler('conditionalFormats.add', cible, '1.6', () => {
+          ctx.enfiler('conditionalFormats.add', cible, exigence('Range', 'conditionalFormats', 'add'), () => {
             if (type !== 'Custom') throw new ErreurExcelSimulee('InvalidArgument', `Mise en forme conditionnelle ${type} non prise en charge ici.`);
             const { f, z } = ici();
             m.plage = adresseZone(z);
             f.misesEnForme.push(m);
           });
           return {
-            custom: ctx.enregistreur('conditionalFormat.custom', cible, '1.6', (chemin, v) => {
+            custom: ctx.enregistreur('conditionalFormat.custom', cible, { classe: 'CustomConditionalFormat', version: exigence('Range', 'conditionalFormats', 'add', 'custom') }, (chemin, v) => {
               if (chemin === 'rule.formula') m.formule = String(v);
               else if (chemin === 'format.fill.color') m.fond = String(v);
               else if (chemin === 'format.font.color') m.couleur = String(v);
@@ -464,14 +485,17 @@ export class ContexteMemoire {
                 })
                 .map((m) => `${f.nom}!${m}`);
             };
-            return ctx.charger(this, 'range.getMergedAreasOrNullObject', cible, '1.13', { isNullObject: () => calcul().length === 0, address: () => calcul().join(',') });
+            return ctx.charger(this, 'range.getMergedAreasOrNullObject', cible, exigence('Range', 'getMergedAreasOrNullObject', 'address'), {
+              isNullObject: () => calcul().length === 0,
+              address: () => calcul().join(','),
+            });
           },
         };
         return aires;
       },
       /** reads: values (and their types and number formats), the address; a null range (a broken name) says so */
       load(_props?: unknown) {
-        return ctx.charger(this, 'range.load', cible, '1.1', {
+        return ctx.charger(this, 'range.load', cible, ensemble('Range', 'values', 'valueTypes', 'numberFormat', 'address'), {
           isNullObject: () => resoudre() === null,
           values: () => (resoudre() ? valeurs() : []),
           valueTypes: () => (resoudre() ? valeurs().map((r) => r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String'))) : []),

@@ -65,7 +65,7 @@ export async function annoterClasseurOuvert(
     zone.numberFormat = a.suivi.lignes.map((l) => formatsDeLigne(l, largeur));
     zone.values = a.suivi.lignes.map((l) => valeursDeLigne(l, largeur));
     a.suivi.lignes.forEach((l, i) => {
-      l.cellules.forEach((c, j) => c?.style && appliquerStyle(ws.getRange(adresse(j, premiere + i)), c.style));
+      l.cellules.forEach((c, j) => c?.style && appliquerStyle(ws.getRange(adresse(j, premiere + i)), c.style, prend));
       if (l.hauteur !== undefined) ws.getRange(`${premiere + i}:${premiere + i}`).format.rowHeight = l.hauteur;
     });
   }

@@ -51,7 +51,7 @@ export function pourExcel(v: Valeur): string | number | boolean {
 const couleur = (rgb: string) => `#${rgb.toUpperCase()}`;
 const POUCE = 72;
 
-export function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style): void {
+export function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style, prend: PriseEnCharge): void {
   const f = r.format;
   f.font.name = 'Calibri';
   f.font.size = s.taille ?? 10;
@@ -64,7 +64,8 @@ export function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style): void
   f.verticalAlignment = s.vertical === 'milieu' ? 'Center' : 'Top';
   if (s.retourLigne) f.wrapText = true;
   if (s.rotation) f.textOrientation = s.rotation;
-  if (s.reduire) f.shrinkToFit = true;
+  // ExcelApi 1.9: Excel 2019 would refuse the whole request at sync; there the text keeps its size
+  if (s.reduire && prend('1.9')) f.shrinkToFit = true;
   if (s.bordure) {
     for (const bord of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const) {
       const b = f.borders.getItem(bord);
@@ -157,11 +158,11 @@ function ecrireFeuille(ws: Excel.Worksheet, f: Feuille, prend: PriseEnCharge, av
   });
   const aires = prend('1.9');
   const zones = (plages: string[]): { format: Excel.RangeFormat }[] => (aires ? lots(plages).map((a) => ws.getRanges(a)) : plages.map((p) => ws.getRange(p)));
-  for (const { style, plages } of parStyle.values()) for (const z of zones(plages)) appliquerStyle(z, style);
+  for (const { style, plages } of parStyle.values()) for (const z of zones(plages)) appliquerStyle(z, style, prend);
   for (const [hauteur, plages] of parHauteur) for (const z of zones(plages)) z.format.rowHeight = hauteur;
   if (suite.length)
     f.suite!.styles.forEach((s, j) => {
-      if (s) appliquerStyle(ws.getRange(`${lettreColonne(j)}${f.lignes.length + 1}:${lettreColonne(j)}${lignes}`), s);
+      if (s) appliquerStyle(ws.getRange(`${lettreColonne(j)}${f.lignes.length + 1}:${lettreColonne(j)}${lignes}`), s, prend);
     });
   for (const m of f.fusions) ws.getRange(m).merge(false);
   for (const v of f.validations ?? []) {
