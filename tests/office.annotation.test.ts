@@ -6,7 +6,11 @@ import { exerciceDuClasseur } from '../src/app/modelesExercices';
 import { insererClasseur } from '../src/io/office/insererClasseur';
 import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
 import { ClasseurMemoire } from '../src/io/memory/classeurMemoire';
-import { ContexteMemoire } from '../src/io/memory/contexteExcel';
+import { ContexteMemoire, LONGUEUR_GETRANGES } from '../src/io/memory/contexteExcel';
+import { annoterClasseurOuvert } from '../src/io/office/annoterClasseurOuvert';
+import { ConstructeurFeuille } from '../src/sheets/constructeur';
+import { lettreColonne } from '../src/sheets/model';
+import type { Annotations } from '../src/sheets/verification/annotations';
 import { COULEURS_VERDICT } from '../src/sheets/verification/resultats';
 import { COLONNES_SUIVI, FEUILLE_SUIVI, NOM_SUIVI } from '../src/sheets/verification/suivi';
 import { remplirMemoire } from './aides/remplirMemoire';
@@ -92,5 +96,35 @@ describe('« Annoter la copie » dans le classeur ouvert (volet)', () => {
     expect(avertissements).toContain('Indications non écrites en notes de cellule (il faut Microsoft 365 ou Excel sur le web, à jour) : elles sont dans la feuille « Résultats ».');
     expect([...c.feuilles.flatMap((f) => [...f.notes.values()])]).toEqual([]);
     expect(ctx.journal.some((j) => j.startsWith('worksheet.getRanges'))).toBe(false);
+  });
+});
+
+describe('OfficeDev/office-js#5198 : getRanges refuse une liste d’adresses trop longue', () => {
+  test('2 000 cellules à colorer : en lots de moins de 8 200 caractères, toutes colorées ; l’Excel en mémoire refuse un seul appel trop long, comme Excel', async () => {
+    const c = ClasseurMemoire.nouveau();
+    const ctx = new ContexteMemoire(c, { api: '1.18' });
+    ctx.workbook.worksheets.add('Travail');
+    await ctx.sync();
+    // every other cell of 40 columns × 100 rows: 2 000 addresses, about 9 000 characters joined
+    const couleurs = Array.from({ length: 2000 }, (_, i) => ({ feuille: 'Travail', ligne: 1 + Math.floor(i / 20), colonne: 1 + 2 * (i % 20), fond: 'FFC7CE' }));
+    const feuille = (nom: string) => new ConstructeurFeuille(nom, [20]).feuille({ orientation: 'portrait', ajusterLargeur: true });
+    const a: Annotations = {
+      resultats: feuille('Résultats'),
+      couleurs,
+      notes: [],
+      suivi: { nom: NOM_SUIVI, entetes: [], lignes: [], nouvelle: { feuille: feuille('Suivi'), nom: { nom: 'Essai_Suivi', feuille: 'Suivi', plage: 'A1' } } },
+    };
+    const annotation = new ContexteMemoire(c, { api: '1.18' });
+    await annoterClasseurOuvert(annotation as unknown as Excel.RequestContext, a, undefined, (v) => annotation.prend(v));
+    const travail = c.feuille('Travail')!;
+    expect(couleurs.filter((x) => travail.cellules.get(`${lettreColonne(x.colonne - 1)}${x.ligne}`)?.style['fill.color'] !== '#FFC7CE')).toEqual([]);
+    const appels = annotation.journal.filter((j) => j.startsWith('format.fill.color Travail!'));
+    expect(appels.length).toBeGreaterThanOrEqual(5); // 9 000 characters in lots of 2 000 at most
+    // the same list in one call: refused at sync, as Excel does
+    const adresses = couleurs.map((x) => `${lettreColonne(x.colonne - 1)}${x.ligne}`).join(',');
+    expect(adresses.length).toBeGreaterThan(LONGUEUR_GETRANGES);
+    const seul = new ContexteMemoire(c, { api: '1.18' });
+    (seul.workbook.worksheets.getItem('Travail').getRanges(adresses).format as unknown as { fill: { color: string } }).fill.color = '#FFC7CE';
+    await expect(seul.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });

@@ -41,6 +41,8 @@ const auMoins = (api: string, v: string) => {
 };
 
 const NOM_FEUILLE_INVALIDE = /[[\]:*?/\\]/;
+/** the longest list of addresses one getRanges takes (OfficeDev/office-js#5198: about 8 200 characters) */
+export const LONGUEUR_GETRANGES = 8200;
 
 const BORDS: Record<string, (l: number, k: number, z: Zone) => Bord[]> = {
   EdgeTop: (l, _, z) => (l === z.haut ? ['haut'] : []),
@@ -205,11 +207,21 @@ export class ContexteMemoire {
         ctx.enfiler('worksheet.visibility', nom, exigence('Worksheet', 'visibility'), () => (f().visibilite = v));
       },
       getRange: (a: string) => ctx.plageProxy(nom, a),
-      /** several areas at once (ExcelApi 1.9): only their format is simulated */
+      /**
+       * several areas at once (ExcelApi 1.9): only their format is simulated. Excel refuses, at sync
+       * and as an invalid argument, a list of addresses over about 8 200 characters (OfficeDev/office-js#5198).
+       */
       getRanges: (adresses: string) => {
         const zones = adresses.split(',').map((a) => zone(a));
         if (zones.some((z) => !z)) throw new ErreurExcelSimulee('InvalidArgument', `Adresses invalides : ${adresses}`);
-        return { _adresse: `${nom}!${adresses}`, format: ctx.formatDe(`${nom}!${adresses}`, exigence('Worksheet', 'getRanges', 'format'), () => ({ f: f(), zones: zones as Zone[] })) };
+        const cible = `${nom}!${adresses.length > 60 ? `${adresses.slice(0, 60)}… (${adresses.length} caractères)` : adresses}`;
+        return {
+          _adresse: `${nom}!${adresses}`,
+          format: ctx.formatDe(cible, exigence('Worksheet', 'getRanges', 'format'), () => {
+            if (adresses.length > LONGUEUR_GETRANGES) throw new ErreurExcelSimulee('InvalidArgument', `getRanges : ${adresses.length} caractères d'adresses, au-delà de ce qu'Excel accepte.`);
+            return { f: f(), zones: zones as Zone[] };
+          }),
+        };
       },
       delete: () => ctx.enfiler('worksheet.delete', nom, exigence('Worksheet', 'delete'), () => (f(), ctx.classeur.supprimerFeuille(nom))),
       activate: () => ctx.enfiler('worksheet.activate', nom, exigence('Worksheet', 'activate'), () => (ctx.classeur.active = f().nom)),

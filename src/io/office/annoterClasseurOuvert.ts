@@ -2,7 +2,7 @@ import type { Annotations } from '../../sheets/verification/annotations';
 import { adresse } from '../../sheets/grilles/commun';
 import { lettreColonne } from '../../sheets/model';
 import { synchroniser } from './erreurs';
-import { appliquerStyle, ecrireModele, formatsDeLigne, priseEnChargeOffice, valeursDeLigne, type PriseEnCharge } from './insererClasseur';
+import { appliquerStyle, ecrireModele, formatsDeLigne, lots, priseEnChargeOffice, valeursDeLigne, type PriseEnCharge } from './insererClasseur';
 
 /** Where the open workbook's evidence sheet is, and the last row of its table (its header when empty). */
 export interface SuiviOuvert {
@@ -41,7 +41,8 @@ export async function annoterClasseurOuvert(
     const parFond = new Map<string, string[]>();
     for (const c of a.couleurs.filter((x) => x.feuille === nom)) (parFond.get(c.fond) ?? parFond.set(c.fond, []).get(c.fond)!).push(adresse(c.colonne - 1, c.ligne));
     for (const [fond, adresses] of parFond) {
-      if (prend('1.9')) ws.getRanges(adresses.join(',')).format.fill.color = `#${fond}`;
+      // a few thousand characters of addresses a call (OfficeDev/office-js#5198), as the insertion does
+      if (prend('1.9')) for (const lot of lots(adresses)) ws.getRanges(lot).format.fill.color = `#${fond}`;
       else for (const x of adresses) ws.getRange(x).format.fill.color = `#${fond}`;
     }
     if (p.protected) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });

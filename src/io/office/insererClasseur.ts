@@ -81,7 +81,7 @@ export function appliquerStyle(r: { format: Excel.RangeFormat }, s: Style, prend
  * lists (about 8 200 characters, OfficeDev/office-js#5198) with an unhelpful « argument invalide ».
  */
 const LONGUEUR_LOT = 2000;
-function lots(plages: readonly string[]): string[] {
+export function lots(plages: readonly string[]): string[] {
   const res: string[] = [];
   let lot = '';
   for (const p of plages) {
