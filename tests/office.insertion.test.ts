@@ -197,6 +197,30 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     }
   });
 
+  test('refus pendant la préparation de la requête (avant tout sync) : par fichier, repli plage par plage ; par plages, message en français et rien ne reste', async () => {
+    const m = classeurGrilles(r, eleves(2), { ...OPTIONS, types: ['pfmp'] }, 'classe').classeur;
+    // by file: Office.js refuses the file's argument as the request is built
+    const c = nouveauClasseur();
+    const ctx = new ContexteMemoire(c, { api: '1.13' });
+    (ctx.workbook as unknown as { insertWorksheetsFromBase64: () => never }).insertWorksheetsFromBase64 = () => {
+      throw Object.assign(new Error('argument refusé'), { code: 'InvalidArgument' });
+    };
+    const res = await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), classeurEnBase64);
+    expect(res.avertissements).toEqual(['Excel a refusé le classeur préparé (InvalidArgument) : les feuilles ont été écrites plage par plage.']);
+    verifierRendu(m, c, true);
+    // by ranges: an address refused while the request is built (a validation at « A0 »)
+    const abimee: Classeur = {
+      ...m,
+      feuilles: m.feuilles.map((f, i) => (i === 1 ? { ...f, validations: [...(f.validations ?? []), { plage: 'A0', liste: { elements: ['Oui'] }, message: 'x' }] } : f)),
+    };
+    const d = nouveauClasseur();
+    const ctx2 = new ContexteMemoire(d, { api: '1.8' });
+    const refus = await insererClasseur(ctx2 as unknown as Excel.RequestContext, abimee, (v) => ctx2.prend(v)).catch((e: unknown) => e);
+    expect(refus).toBeInstanceOf(ErreurExcel);
+    expect((refus as Error).message).toMatch(/^Insertion de « .+ » annulée : /);
+    expect([d.feuilles.map((f) => f.nom), d.noms.size]).toEqual([['Feuil1'], 0]);
+  });
+
   test('par fichier : Excel refuse le fichier, les feuilles sont écrites plage par plage ; refus d\u2019une autre opération, tout est retiré', async () => {
     const m = classeurGrilles(r, eleves(2), { ...OPTIONS, types: ['pfmp'] }, 'classe').classeur;
     const refus = new ContexteMemoire(nouveauClasseur(), { echec: (op) => (op === 'workbook.insertWorksheetsFromBase64' ? 'GeneralException' : undefined) });

@@ -242,6 +242,8 @@ export type FichierDuModele = (c: Classeur) => Promise<string>;
 
 /** Refusals of a file that range writes may get past; the others (protection, edit mode, size) would stop them too. */
 const REFUS_DEFINITIFS = new Set(['InvalidOperationInCellEditMode', 'AccessDenied', 'RequestPayloadSizeLimitExceeded', 'InsertDeleteConflict', 'Unauthenticated']);
+/** A refusal raised while the request was being built, before any sync: it has no location in a request. */
+const enPreparation = (e: unknown) => !(e as { debugInfo?: unknown } | null)?.debugInfo;
 const refusDuFichier = (e: unknown) => {
   const err = e as { code?: string; debugInfo?: { errorLocation?: string } } | null;
   return /insertWorksheetsFromBase64/i.test(err?.debugInfo?.errorLocation ?? '') && !REFUS_DEFINITIFS.has(err?.code ?? '');
@@ -350,9 +352,11 @@ export async function insererClasseur(
       const charge = base64.length + chargeEstimee((w) => ecrireApresLeFichier(w, c, pourFichier.formules, ajout));
       if (charge > chargeMaximale) throw new ChargeTropLourde(action, charge, chargeMaximale);
     }
-    const importes = ecrireFichier(wb, c, base64, pourFichier.formules, ajout);
     if (suivi) suivi.connu = undefined; // from here on, the workbook is read again if this fails
     try {
+      // built inside the try: Office.js may refuse an argument while the request is being built, and
+      // that refusal too is cancelled, said in French and followed by the writing range by range
+      const importes = ecrireFichier(wb, c, base64, pourFichier.formules, ajout);
       await context.sync();
       const parNom = new Map(importes.items.map((n) => [n.name.toUpperCase(), n]));
       let aReparer = 0;
@@ -368,7 +372,7 @@ export async function insererClasseur(
       return fini({ feuilles: c.feuilles.map((f) => f.nom), avertissements: [] });
     } catch (e) {
       await annuler(context, c, ajout);
-      if (!refusDuFichier(e)) throw erreurExcel(e, `${action} annulée`);
+      if (!refusDuFichier(e) && !enPreparation(e)) throw erreurExcel(e, `${action} annulée`);
       avertissements.add(`Excel a refusé le classeur préparé (${erreurExcel(e, action).code}) : les feuilles ont été écrites plage par plage.`);
     }
   }
@@ -376,9 +380,9 @@ export async function insererClasseur(
     const charge = chargeEstimee((w) => ecrireModele(w, c, prend, new Set(), ajout));
     if (charge > chargeMaximale) throw new ChargeTropLourde(action, charge, chargeMaximale);
   }
-  ecrireModele(wb, c, prend, avertissements, ajout);
   if (suivi) suivi.connu = undefined;
   try {
+    ecrireModele(wb, c, prend, avertissements, ajout);
     await context.sync();
   } catch (e) {
     await annuler(context, c, ajout);
