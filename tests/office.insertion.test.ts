@@ -1,6 +1,6 @@
 import { referentiel } from '../src/referentiel';
 import { serieExcel } from '../src/domain/dates';
-import { TYPES_EXERCICE } from '../src/exercices/registre';
+import { paquetExercice, TYPES_EXERCICE } from '../src/exercices/registre';
 import { modeleDExercice } from '../src/app/exercices';
 import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
@@ -194,6 +194,32 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
       expect([nomsDuFichier, ctx.syncs]).toEqual([nomsDuFichier, 3]);
       expect(ctx.journal.filter((j) => j.startsWith(nomsDuFichier === 'absents' ? 'names.add' : 'namedItem.formula')).length).toBe(m.noms!.length);
       verifierRendu(m, ctx.classeur, 'fichier');
+    }
+  });
+
+  test.each([
+    ['par plages (Excel 2019)', '1.8', false],
+    ['par fichier (Excel de bureau)', '1.13', false],
+    ['par fichier sur le web, qui verrouille tout (OfficeDev/office-js#1565)', '1.13', true],
+  ] as const)('l\u2019élève peut écrire dans chaque cellule de réponse, et nulle part ailleurs : %s', async (_, api, web) => {
+    const m = modeleDExercice({ type: 'stocks', graine: 7, periode: '2026-10', date: DATE, aleas: ['retour', 'reintegration'] }, { nom: 'Martin', prenom: 'Léa', classe: 'Tle A' }).classeur;
+    const c = nouveauClasseur();
+    const ctx = new ContexteMemoire(c, { api, web });
+    await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), api === '1.13' ? classeurEnBase64 : undefined);
+    const reponses = paquetExercice('stocks').spec.gabarit.reponses.map((x) => x.nom!);
+    for (const f of m.feuilles.filter((x) => x.protegee)) {
+      const w = c.feuille(f.nom)!;
+      expect(w.protegee).toBe(true);
+      const ouvertes = [...w.cellules.entries()].filter(([, x]) => x.style['protection.locked'] === false).map(([a]) => `${f.nom}!${a}`);
+      // the cells a student may type in are those of the answers (a merged answer cell, its whole merge), every one of them
+      const attendues = (m.noms ?? [])
+        .filter((n) => n.feuille === f.nom && reponses.includes(n.nom))
+        .flatMap((n) => cellulesDe(f.nom, [n.plage]))
+        .flatMap((a) => {
+          const fusion = f.fusions.find((z) => z.split(':')[0] === a.split('!')[1]);
+          return fusion ? cellulesDe(f.nom, [fusion]) : [a];
+        });
+      expect([f.nom, ouvertes.sort()]).toEqual([f.nom, attendues.sort()]);
     }
   });
 

@@ -31,6 +31,8 @@ export interface OptionsContexte {
   echec?: (operation: string, cible: string) => string | undefined;
   /** what insertWorksheetsFromBase64 does with the file's defined names; Excel imports them */
   nomsDuFichier?: NomsDuFichier;
+  /** Excel on the web and its known defects: a file's sheets inserted with every cell locked (OfficeDev/office-js#1565) */
+  web?: boolean;
 }
 
 const versionAu = (v: string) => v.split('.').map(Number) as [number, number];
@@ -178,7 +180,7 @@ export class ContexteMemoire {
         }, 'sélection'),
       insertWorksheetsFromBase64: (base64: string, _options?: { positionType?: string }) => {
         ctx.enfiler('workbook.insertWorksheetsFromBase64', `${Math.round((base64.length * 3) / 4 / 1024)} Ko`, exigence('Workbook', 'insertWorksheetsFromBase64'), async () => {
-          await insererFeuillesDuFichier(c, depuisBase64(base64), ctx.options.nomsDuFichier ?? 'importes');
+          await insererFeuillesDuFichier(c, depuisBase64(base64), ctx.options.nomsDuFichier ?? 'importes', ctx.options.web === true);
         });
       },
       load(_props?: unknown) {

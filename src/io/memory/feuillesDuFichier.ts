@@ -38,7 +38,7 @@ function valeurLue(cell: ExcelJS.Cell): Pick<CelluleMemoire, 'valeur' | 'formule
 }
 
 /** The cell's format properties by their Office.js path, as a range write would have set them. */
-function styleLu(cell: ExcelJS.Cell, c: CelluleMemoire): void {
+function styleLu(cell: ExcelJS.Cell, c: CelluleMemoire, verrouillee: boolean): void {
   const s = cell.style ?? {};
   const st = c.style;
   if (s.font) {
@@ -52,7 +52,7 @@ function styleLu(cell: ExcelJS.Cell, c: CelluleMemoire): void {
   if (s.alignment?.horizontal) st.horizontalAlignment = ALIGNEMENTS[s.alignment.horizontal];
   if (s.alignment?.vertical) st.verticalAlignment = ALIGNEMENTS[s.alignment.vertical];
   if (s.alignment?.wrapText) st.wrapText = true;
-  if (s.protection?.locked === false) st['protection.locked'] = false;
+  if (s.protection?.locked === false && !verrouillee) st['protection.locked'] = false;
   for (const [cote, bord] of COTES) if ((s.border?.[cote] as ExcelJS.Border | undefined)?.style) c.bords[bord] = 'Continuous';
 }
 
@@ -85,7 +85,7 @@ function validation(v: ExcelJS.DataValidation, lien: (f: string) => string): Rec
   return { [v.type]: { formula1: a, ...(b === undefined ? {} : { formula2: b }), operator: v.operator === 'between' ? 'Between' : 'GreaterThanOrEqualTo' } };
 }
 
-function feuilleLue(ws: ExcelJS.Worksheet, f: FeuilleMemoire, c: ClasseurMemoire, lien: (f: string) => string): void {
+function feuilleLue(ws: ExcelJS.Worksheet, f: FeuilleMemoire, c: ClasseurMemoire, lien: (f: string) => string, verrouillee: boolean): void {
   f.visibilite = ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible';
   ws.eachRow({ includeEmpty: true }, (row, l) => {
     if (row.height !== undefined) f.hauteurs.set(l, row.height);
@@ -96,7 +96,7 @@ function feuilleLue(ws: ExcelJS.Worksheet, f: FeuilleMemoire, c: ClasseurMemoire
       Object.assign(x, valeur);
       if (x.formule) x.formule = lien(x.formule);
       if (cell.numFmt) x.format = cell.numFmt;
-      styleLu(cell, x);
+      styleLu(cell, x, verrouillee);
     });
   });
   (ws.columns ?? []).forEach((col, i) => {
@@ -125,8 +125,11 @@ function feuilleLue(ws: ExcelJS.Worksheet, f: FeuilleMemoire, c: ClasseurMemoire
   if (p?.printTitlesRow) f.miseEnPage.printTitleRows = `$${p.printTitlesRow.replace(':', ':$')}`;
 }
 
-/** Appends the sheets of an .xlsx file (refused whole if one of its sheet names is taken) and its names. */
-export async function insererFeuillesDuFichier(c: ClasseurMemoire, octets: Uint8Array, noms: NomsDuFichier): Promise<string[]> {
+/**
+ * Appends the sheets of an .xlsx file (refused whole if one of its sheet names is taken) and its
+ * names. `verrouillee`: every cell comes locked, as Excel on the web does (OfficeDev/office-js#1565).
+ */
+export async function insererFeuillesDuFichier(c: ClasseurMemoire, octets: Uint8Array, noms: NomsDuFichier, verrouillee = false): Promise<string[]> {
   const { default: ExcelJS } = await import(/* webpackChunkName: "exceljs" */ 'exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(octets as unknown as ArrayBuffer);
@@ -135,7 +138,7 @@ export async function insererFeuillesDuFichier(c: ClasseurMemoire, octets: Uint8
   const definis = new Set((wb.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name.toUpperCase()));
   const dehors = new Set([...c.noms.keys()].filter((n) => !definis.has(n)));
   const feuilles = new Set(c.feuilles.map((f) => f.nom.toUpperCase()));
-  for (const ws of wb.worksheets) feuilleLue(ws, c.ajouterFeuille(ws.name), c, (formule) => lienAuFichier(formule, dehors, feuilles));
+  for (const ws of wb.worksheets) feuilleLue(ws, c.ajouterFeuille(ws.name), c, (formule) => lienAuFichier(formule, dehors, feuilles), verrouillee);
   if (noms !== 'absents')
     for (const n of (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model)
       if (!n.name.startsWith('_xlnm.') && !c.noms.has(n.name.toUpperCase())) c.noms.set(n.name.toUpperCase(), { nom: n.name, reference: noms === 'casses' ? '=#REF!' : `=${n.ranges[0]}` });

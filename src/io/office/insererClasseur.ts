@@ -403,13 +403,43 @@ export function ecrireFichier(wb: Excel.Workbook, c: Classeur, base64: string, f
   return wb.names.load('items/name,items/formula');
 }
 
-/** What follows the file in its request; protection last, since a protected sheet takes no more writes. */
+/**
+ * What follows the file in its request; protection last, since a protected sheet takes no more
+ * writes. Before it, a protected sheet's input cells are unlocked again: Excel on the web inserts a
+ * file's sheets with every cell locked (OfficeDev/office-js#1565), and a student could type nowhere.
+ */
 function ecrireApresLeFichier(wb: Excel.Workbook, c: Classeur, formules: readonly FormulesApres[], ajout: string | undefined): void {
   const feuilles = new Map<string, Excel.Worksheet>();
   for (const f of formules) (feuilles.get(f.feuille) ?? feuilles.set(f.feuille, wb.worksheets.getItem(f.feuille)).get(f.feuille)!).getRange(f.adresse).formulas = f.formules;
   if (ajout) ecrireAjoutAgora(wb, c, ajout);
-  for (const f of c.feuilles) finirFeuille(wb.worksheets.getItem(f.nom), f);
+  for (const f of c.feuilles) {
+    const ws = wb.worksheets.getItem(f.nom);
+    // a file is inserted from ExcelApi 1.13: RangeAreas (1.9) are there
+    if (f.protegee) for (const lot of lots(plagesDeSaisie(f))) ws.getRanges(lot).format.protection.locked = false;
+    finirFeuille(ws, f);
+  }
   activerPremiere(wb, c);
+}
+
+/** The input cells of a sheet (style `saisie`), as runs on a row, then whole columns of its `suite`. */
+function plagesDeSaisie(f: Feuille): string[] {
+  const plages: string[] = [];
+  f.lignes.forEach((l, i) => {
+    let debut = -1;
+    for (let j = 0; j <= l.cellules.length; j++) {
+      const saisie = j < l.cellules.length && l.cellules[j]?.style?.saisie === true;
+      if (saisie && debut < 0) debut = j;
+      if (!saisie && debut >= 0) {
+        plages.push(`${lettreColonne(debut)}${i + 1}:${lettreColonne(j - 1)}${i + 1}`);
+        debut = -1;
+      }
+    }
+  });
+  if (f.suite?.nombre)
+    f.suite.styles.forEach((s, j) => {
+      if (s?.saisie) plages.push(`${lettreColonne(j)}${f.lignes.length + 1}:${lettreColonne(j)}${f.lignes.length + f.suite!.nombre}`);
+    });
+  return plages;
 }
 
 /** Queues every range write of a model (sheets, names, rows added to `_agora`): one request. */
