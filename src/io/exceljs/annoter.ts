@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { referenceAbsolue } from '../../sheets/model';
 import type { Annotations } from '../../sheets/verification/annotations';
+import { formuleExterne } from '../../check/formulesExternes';
 import { ciblesDuClasseur } from './nomsDefinis';
 import { ecrireFeuille, ecrireLigne } from './xlsxDuModele';
 
@@ -21,7 +22,9 @@ function trouverSuivi(wb: ExcelJS.Workbook, nom: string): { ws: ExcelJS.Workshee
 export async function annoterCharge(wb: ExcelJS.Workbook, a: Annotations): Promise<Uint8Array> {
   const ancienne = wb.getWorksheet(a.resultats.nom);
   if (ancienne) wb.removeWorksheet(ancienne.id);
+  const externes = neutraliserFormulesExternes(wb);
   await ecrireFeuille(wb, a.resultats);
+  if (externes.length) signalerFormulesExternes(wb.getWorksheet(a.resultats.nom)!, externes);
   for (const c of a.couleurs) {
     const ws = wb.getWorksheet(c.feuille);
     if (!ws) continue;
@@ -52,6 +55,43 @@ export async function annoterCharge(wb: ExcelJS.Workbook, a: Annotations): Promi
   const index = wb.worksheets.findIndex((w) => w.name === a.resultats.nom);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, index), visibility: 'visible' }];
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+interface FormuleExterne {
+  feuille: string;
+  adresse: string;
+  raison: string;
+}
+
+/**
+ * Every formula of the student's workbook that would reach outside it when the teacher opens the
+ * copy (formulesExternes.ts) is replaced by the value it last had, and gets a note saying so.
+ */
+function neutraliserFormulesExternes(wb: ExcelJS.Workbook): FormuleExterne[] {
+  const trouvees: FormuleExterne[] = [];
+  for (const ws of wb.worksheets)
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type !== ExcelJS.ValueType.Formula) return;
+        const raison = formuleExterne(cell.formula ?? '');
+        if (!raison) return;
+        const r = cell.result;
+        // its last value as a plain value (an error or nothing: empty); a string stays a string
+        cell.value = r === undefined || r === null || (typeof r === 'object' && !(r instanceof Date)) ? null : r;
+        cell.note = `Formule externe (${raison}) remplacée par sa dernière valeur : la copie s\u2019ouvre sans rien appeler hors du classeur.`;
+        trouvees.push({ feuille: ws.name, adresse: cell.address, raison });
+      }),
+    );
+  return trouvees;
+}
+
+/** What the teacher reads at the end of « Résultats »: each cell whose formula reached outside the workbook. */
+function signalerFormulesExternes(ws: ExcelJS.Worksheet, externes: readonly FormuleExterne[]): void {
+  let n = ws.rowCount + 2;
+  const titre = ws.getCell(n, 1);
+  titre.value = 'Formules externes : remplacées par leur valeur dans cette copie';
+  titre.font = { bold: true, color: { argb: 'FF9C0006' } };
+  for (const x of externes) ws.getCell(++n, 1).value = `Feuille « ${x.feuille} », cellule ${x.adresse} : ${x.raison}.`;
 }
 
 /** The annotated copy of a workbook's bytes already checked whole (`verifierPaquetNavigateur`): the task pane's batch. */
