@@ -395,6 +395,49 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   expect(sorties).toEqual([]);
 });
 
+/** The levels the add-in supports, one column each: the exercise flow through the pane's own buttons. */
+test.each([
+  ['Excel 2019 (ExcelApi 1.8)', 'excelapi=1.8'],
+  ['ExcelApi 1.9', 'excelapi=1.9'],
+  ['ExcelApi 1.13', 'excelapi=1.13'],
+  ['ExcelApi 1.18', 'excelapi=1.18'],
+  ['Excel sur le web (requêtes de 5 Mo, feuilles insérées verrouillées)', 'excelapi=1.18&web=1'],
+])('%s : exercice de stocks créé dans le volet, réponses tapées dans les cellules, vérification à 100 %%', async (_, niveau) => {
+  const demande = { type: 'stocks' as const, graine: 12, periode: '2026-10', date: '2026-11-23' };
+  const eleve = { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA A' };
+  const modele = modeleDExercice(demande, eleve).classeur;
+  const c = ClasseurMemoire.nouveau();
+  const ctx = new ContexteMemoire(c);
+  await insererClasseur(ctx as unknown as Excel.RequestContext, modele, (v) => ctx.prend(v));
+  const avant = new Map(c.feuilles.flatMap((f) => [...f.cellules].map(([a, x]) => [`${f.nom}!${a}`, x.valeur])));
+  const ctx2 = new ContexteMemoire(c);
+  const lu = await lireClasseurOuvert(ctx2 as unknown as Excel.RequestContext, {}, (v) => ctx2.prend(v));
+  remplirMemoire(c, attendusDesReponses(exerciceDuClasseur(lu.classeur, lu.nom, false)));
+  const saisies = c.feuilles.flatMap((f) =>
+    [...f.cellules].filter(([a, x]) => x.valeur !== null && avant.get(`${f.nom}!${a}`) !== x.valeur).map(([a, x]) => ({ feuille: f.nom, adresse: a, valeur: x.valeur! })),
+  );
+  const { page, erreurs } = await ouvrir(`taskpane.html?${niveau}#exercices`, 420);
+  await page.getByLabel("Modèle d'exercice").selectOption('stocks');
+  await page.getByLabel(/^N° de cas/).fill('12');
+  await page.getByLabel(/^Mois du cas/).fill('octobre 2026');
+  await page.getByLabel('Nom', { exact: true }).fill(eleve.nom);
+  await page.getByLabel('Prénom', { exact: true }).fill(eleve.prenom);
+  await page.getByLabel('Classe', { exact: true }).fill(eleve.classe);
+  await page.getByRole('button', { name: "Créer l'exercice" }).click();
+  await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(/^Exercice « .+ » inséré pour DUPONT Jean : cas n° \d+/);
+  for (const s of saisies) {
+    await page.locator('.onglets-feuilles [role=tab]', { hasText: s.feuille }).first().click();
+    await page.locator(`table.grille td[data-adresse="${s.adresse}"]`).click();
+    await page.locator('#apercu-saisie').fill(typeof s.valeur === 'number' ? String(s.valeur).replace('.', ',') : String(s.valeur));
+    await page.locator('#apercu-saisie').press('Enter');
+  }
+  await page.getByRole('tab', { name: 'Vérifier' }).click();
+  await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+  await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : (\d+) réponses justes sur \1 \(100 %\)\.$/);
+  expect(erreurs).toEqual([]);
+  await page.close();
+});
+
 test('Exercices en mode sommatif : l\u2019enseignant règle la vérification à la création ; Paramètres la montre, Vérifier l\u2019applique sans que l\u2019élève puisse la changer', async () => {
   const { page } = await ouvrir('taskpane.html#exercices');
   await page.getByLabel("Modèle d'exercice").selectOption('rapprochement');

@@ -24,15 +24,15 @@ export function hoteExcel(): Hote {
 
 /**
  * `api`: the ExcelApi set the in-memory host claims (« 1.8 » plays Excel 2019), the latest by default;
- * `chargeMaximale`: a request limit, as Excel on the web has.
+ * `chargeMaximale`: a request limit, as Excel on the web has; `web`: Excel on the web's known defects.
  */
-export function hoteMemoire(api?: string, chargeMaximale?: number): Hote {
+export function hoteMemoire(api?: string, chargeMaximale?: number, web = false): Hote {
   const classeur = ClasseurMemoire.nouveau();
   return {
     classeur,
     ...(chargeMaximale ? { chargeMaximale } : {}),
     executer(f) {
-      const ctx = new ContexteMemoire(classeur, api ? { api } : {});
+      const ctx = new ContexteMemoire(classeur, { ...(api ? { api } : {}), web });
       return f(ctx as unknown as Excel.RequestContext, (v) => ctx.prend(v));
     },
   };

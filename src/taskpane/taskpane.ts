@@ -4,6 +4,7 @@ import { compter, referentiel } from '../referentiel';
 import { dessinerApercu } from './apercu';
 import { parId } from './dom';
 import { hoteExcel, hoteMemoire, type Hote } from './hote';
+import { CHARGE_EXCEL_WEB } from '../io/office/chargeDeRequete';
 import { brancherGrilles } from './sectionGrilles';
 import { brancherExercices } from './sectionExercices';
 import { brancherVerifier } from './sectionVerifier';
@@ -59,10 +60,12 @@ function demarrer(hote: Hote): void {
 }
 
 // ?excelapi=1.8 makes the in-memory workbook play an older Excel (range writes instead of one file);
-// ?charge=200 gives it a request limit in KB, as Excel on the web has (5 MB), to try large insertions
+// ?charge=200 gives it a request limit in KB, as Excel on the web has (5 MB), to try large insertions;
+// ?web=1 plays Excel on the web: its 5 MB requests and its known defects (sheets inserted locked)
 const parametres = new URLSearchParams(location.search);
 const api = /^1\.\d{1,2}$/.exec(parametres.get('excelapi') ?? '')?.[0];
+const web = parametres.get('web') === '1';
 const charge = Number(/^\d{1,5}$/.exec(parametres.get('charge') ?? '')?.[0] ?? 0) * 1024;
-const memoire = () => hoteMemoire(api, charge || undefined);
+const memoire = () => hoteMemoire(api, charge || (web ? CHARGE_EXCEL_WEB : undefined), web);
 if (typeof Office !== 'undefined') void Office.onReady((info) => demarrer(info.host === Office.HostType.Excel ? hoteExcel() : memoire()));
 else demarrer(memoire());
