@@ -4,6 +4,8 @@ import { casTresorerie } from '../src/exercices/tresorerie/cas';
 import { aleasDuCas } from '../src/domain/cas/aleas';
 import { paquetExercice } from '../src/exercices/registre';
 import { Hasard, graineDe } from '../src/domain/cas/hasard';
+import { casGenere } from '../src/app/modelesExercices';
+import { exercicesPourLaClasse } from '../src/app/exercicesDeLaClasse';
 import { EntreeCa3 } from '../src/exercices/tva/entree';
 import { calculerCa3, ligne } from '../src/exercices/tva/ca3';
 import { parametresTva } from '../src/domain/parametres/tva';
@@ -75,5 +77,28 @@ describe('cas générés', () => {
     expect(() => aleasDuCas('tresorerie', possibles('tresorerie'), ['grève'], new Hasard(3))).toThrow(
       'Aléa inconnu pour l\u2019exercice tresorerie : « grève ». Aléas possibles : retard_client, investissement, decouvert (ou « aucun »).',
     );
+  });
+});
+
+describe('un seul numéro de cas', () => {
+  const d = { type: 'tva' as const, periode: '2026-10', date: '2026-11-23' };
+  const martin = { nom: 'MARTIN', prenom: 'Léa', classe: 'Tle A' };
+  test('le numéro montré redonne le même cas, avec ou sans le nom de l’élève, en ligne de commande comme dans le volet', () => {
+    // no number given: it comes from the name, and is the number shown
+    const tire = casGenere(d, martin);
+    expect(tire.graine).toBe(graineDe('MARTIN Léa', 1));
+    expect(casGenere({ ...d, graine: tire.graine! }, martin)).toEqual(tire);
+    expect(casGenere({ ...d, graine: tire.graine! }, null)).toEqual(tire);
+    // a number given for one student is that case's number, whoever the student
+    const vingtEtUn = casGenere({ ...d, graine: 21 }, martin);
+    expect([vingtEtUn.graine, casGenere({ ...d, graine: 21 }, null)]).toEqual([21, vingtEtUn]);
+  });
+
+  test('pour une classe : chacun son cas, tiré de son nom et du numéro de la classe ; son numéro le redonne seul', () => {
+    const eleves = [martin, { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle A' }, { nom: 'N’DIAYE', prenom: 'Awa', classe: 'Tle A' }];
+    const classe = exercicesPourLaClasse({ ...d, graine: 21 }, eleves);
+    expect(new Set(classe.map((x) => x.graine)).size).toBe(3);
+    expect(classe.map((x) => x.graine)).toEqual(eleves.map((e) => graineDe(`${e.nom} ${e.prenom}`, 21)));
+    for (const x of classe) expect(casGenere({ ...d, graine: x.graine! }, null)).toEqual(casGenere({ ...d, graine: 21 }, x.eleve, true));
   });
 });

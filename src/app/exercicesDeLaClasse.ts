@@ -3,7 +3,7 @@ import { nomsDeFichiers, type Eleve } from '../sheets/eleve';
 import type { Classeur } from '../sheets/model';
 import type { EntreeArchive } from '../io/ports';
 import type { TypeExercice } from '../exercices/registre';
-import { aleasEnClair, modeleDExercice, type CasPrepare, type DemandeExercice } from './modelesExercices';
+import { aleasEnClair, casGenere, modeleDExercice, type CasPrepare, type DemandeExercice } from './modelesExercices';
 
 /**
  * A class's exercise, the same from `agora exercice --classe --par-eleve` and the task pane: each
@@ -34,7 +34,7 @@ export interface ExerciceDEleve {
 export function exercicesPourLaClasse(d: DemandeExercice, eleves: readonly Eleve[], donne?: CasPrepare): ExerciceDEleve[] {
   const fichiers = fichiersExercices(d.type, eleves);
   return eleves.map((eleve, i) => {
-    const { classeur, corrige, cas, reconduction } = modeleDExercice(d, eleve, donne);
+    const { classeur, corrige, cas, reconduction } = modeleDExercice(d, eleve, donne ?? casGenere(d, eleve, true));
     return { type: d.type, eleve, ...fichiers[i]!, classeur, leCorrige: corrige, graine: cas.graine, aleas: cas.aleas, ...(reconduction ? { reconduction } : {}) };
   });
 }

@@ -91,11 +91,15 @@ export interface CasPrepare {
   aleas: string[];
 }
 
-/** The case of one student generated from the seed (and the student's name): no file is read. */
-export function casGenere(d: DemandeExercice, eleve: Eleve | null): CasPrepare {
+/**
+ * The case of one student, generated: no file is read. Its number is the seed it is drawn from, and
+ * that number recreates it, with or without the student's name: a number given for one student is
+ * used as it is; without one, it comes from the student's name; for a class (`classe`), each student's
+ * comes from their name and the class's number, so that each gets their own case.
+ */
+export function casGenere(d: DemandeExercice, eleve: Eleve | null, classe = false): CasPrepare {
   const def = paquetExercice(d.type);
-  const base = d.graine ?? 1;
-  const graine = eleve ? graineDe(nomComplet(eleve), base) : base;
+  const graine = eleve && (classe || d.graine === undefined) ? graineDe(nomComplet(eleve), d.graine ?? 1) : (d.graine ?? 1);
   const aleas = aleasDuCas(d.type, def.aleas, d.aleas, new Hasard(graine));
   return { entree: valider(def.schema, def.generer(graine, d.periode, aleas, d.mois, d.tables ?? TABLES_OFFICIELLES), 'le cas généré'), graine, aleas };
 }

@@ -127,8 +127,9 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   async function creer(): Promise<string> {
     const type = modele.value as TypeExercice;
     const champGraine = parId<HTMLInputElement>('exercices-graine');
-    const graine = Number(champGraine.value);
-    if (!Number.isInteger(graine) || graine < 1)
+    // empty: the number comes from the student's name (1 without one), and the message shows it
+    const graine = champGraine.value.trim() ? Number(champGraine.value) : undefined;
+    if (graine !== undefined && (!Number.isInteger(graine) || graine < 1))
       throw new SaisieInvalide(`N° de cas « ${champGraine.value.trim()} » : c\u2019est un nombre entier positif ; le même numéro redonne le même cas.`, champGraine);
     const champMois = parId<HTMLInputElement>('exercices-periode');
     const periode = lireMois(champMois.value);
@@ -144,7 +145,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const tables = tablesDuVolet();
     const demande: DemandeExercice = {
       type,
-      graine,
+      ...(graine === undefined ? {} : { graine }),
       periode,
       date: aujourdhui(),
       reglages: reglagesDuFormulaire(),
