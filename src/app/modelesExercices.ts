@@ -11,7 +11,7 @@ import { Hasard, graineDe } from '../domain/cas/hasard';
 import { aleasDuCas, verifierAleas } from '../domain/cas/aleas';
 import { avantLaTable, de, METTRE_A_JOUR, reconduction } from '../domain/parametres/enVigueur';
 import { couvertureDe, TABLES_OFFICIELLES, type TablesDatees } from '../domain/parametres/tables';
-import { moisEnLettres } from '../domain/dates';
+import { moisEnLettres, deMois } from '../domain/dates';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import { paquetDuModele, paquetExercice, type Paquet, type TypeExercice } from '../exercices/registre';
 import { champsScelles, classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
@@ -67,7 +67,7 @@ export function origineDesValeurs(type: TypeExercice, tables: TablesDatees | und
   const c = paquetExercice(type).couverture;
   if (!c || !tables?.fournies?.tables.includes(c.table)) return undefined;
   const t = couvertureDe(c.table, tables);
-  return `Valeurs ${de(t.table)} fournies par l\u2019enseignant, fichier « ${tables.fournies.fichier} » (de ${moisEnLettres(t.du)} à ${moisEnLettres(t.au)}) ; source : ${tables[c.table].source}.`;
+  return `Valeurs ${de(t.table)} fournies par l\u2019enseignant, fichier « ${tables.fournies.fichier} » (${deMois(moisEnLettres(t.du))} à ${moisEnLettres(t.au)}) ; source : ${tables[c.table].source}.`;
 }
 
 /**

@@ -46,6 +46,9 @@ const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 
 /** `2026-11` → « novembre 2026 ». */
 export const moisEnLettres = (mois: string): string => `${MOIS[Number(mois.slice(5, 7)) - 1]} ${mois.slice(0, 4)}`;
 
+/** « de » before a month's name, elided before a vowel: « d’avril 2026 », « d’août », « de mars 2026 ». */
+export const deMois = (mois: string): string => (/^[aeiouéèêâîôûh]/i.test(mois) ? `d\u2019${mois}` : `de ${mois}`);
+
 /** `2026-11-03` → « 03/11/2026 ». */
 export const dateFr = (d: string): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moisEnLettres } from '../dates';
+import { moisEnLettres, deMois } from '../dates';
 import { ErreurDonnees, valider } from '../validation';
 import type { Couverture } from './enVigueur';
 import { couvertureConges, SCHEMA_CONGES, TABLE_CONGES, type TableConges } from './conges';
@@ -135,6 +135,6 @@ export const tablesEnClair = (t: TablesDatees, noms: readonly NomTable[]): strin
   noms
     .map((n) => {
       const c = couvertureDe(n, t);
-      return `${c.table} (de ${moisEnLettres(c.du)} à ${moisEnLettres(c.au)})`;
+      return `${c.table} (${deMois(moisEnLettres(c.du))} à ${moisEnLettres(c.au)})`;
     })
     .join(' ; ');

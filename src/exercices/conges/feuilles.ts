@@ -1,7 +1,7 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import type { NomDefini, Style, Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre } from '../../sheets/styles';
-import { dateFr, moisEnLettres } from '../../domain/dates';
+import { dateFr, moisEnLettres, deMois } from '../../domain/dates';
 import { nombreFr } from '../../domain/texte';
 import { versEuros } from '../../domain/monnaie';
 import type { TablesDatees } from '../../domain/parametres/tables';
@@ -251,7 +251,7 @@ function justification(e: EntreeConges, p: ParametresConges): string[][] {
     [
       'Maintien',
       montantTexte(r.maintien),
-      `${eur(e.conge.salaireMensuel)} × ${jours} / ${r.diviseurMaintien}${e.conge.maintien === 'jours_reels' ? ` (jours ouvrables de ${moisEnLettres(e.conge.mois)} : ni dimanches ni jours fériés)` : ''} = ${eur(r.maintien)}.`,
+      `${eur(e.conge.salaireMensuel)} × ${jours} / ${r.diviseurMaintien}${e.conge.maintien === 'jours_reels' ? ` (jours ouvrables ${deMois(moisEnLettres(e.conge.mois))} : ni dimanches ni jours fériés)` : ''} = ${eur(r.maintien)}.`,
     ],
     ['Indemnité', montantTexte(r.indemnite), `La plus favorable : ${REGLES[r.regle].toLowerCase()} (${eur(r.dixieme)} contre ${eur(r.maintien)}).`],
   ];

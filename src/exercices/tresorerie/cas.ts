@@ -1,4 +1,4 @@
-import { ajouterMois, moisEnLettres } from '../../domain/dates';
+import { ajouterMois, moisEnLettres, deMois } from '../../domain/dates';
 import { calculerTresorerie } from './budget';
 import { EntreeTresorerie } from './entree';
 import { ENTREPRISES } from '../../domain/cas/entreprises';
@@ -46,14 +46,14 @@ export function casTresorerie(graine: number, debut: string, n: number, aleas: r
   ]);
   const ventes = mois.map((m) => ({
     mois: m,
-    libelle: `Ventes de ${NOMS_MOIS(m)}`,
+    libelle: `Ventes ${deMois(NOMS_MOIS(m))}`,
     ht: Math.round((base * (0.8 + h.suivant() * 0.5)) / 10) * 10,
     taux: tauxVente,
     reglement: conditionsVente.map((c) => ({ ...c })),
   }));
   const achats = ventes.map((v) => ({
     mois: v.mois,
-    libelle: `Achats de ${NOMS_MOIS(v.mois)}`,
+    libelle: `Achats ${deMois(NOMS_MOIS(v.mois))}`,
     ht: Math.round((v.ht * (0.45 + h.suivant() * 0.2)) / 10) * 10,
     taux: tauxAchat,
     reglement: conditionsAchat.map((c) => ({ ...c })),
@@ -92,9 +92,9 @@ export function casTresorerie(graine: number, debut: string, n: number, aleas: r
     emprunts: mois.map((m) => ({ mois: m, libelle: 'Remboursement d\u2019emprunt', montant: echeance })),
     autresEncaissements: [],
     soldeInitial: {
-      creances: [{ mois: debut, libelle: `Créances clients (ventes de ${NOMS_MOIS(precedent)})`, montant: Math.round((base * 0.7) / 10) * 10 }],
+      creances: [{ mois: debut, libelle: `Créances clients (ventes ${deMois(NOMS_MOIS(precedent))})`, montant: Math.round((base * 0.7) / 10) * 10 }],
       dettes: [
-        { mois: debut, libelle: `Dettes fournisseurs (achats de ${NOMS_MOIS(precedent)})`, montant: Math.round((base * 0.5) / 10) * 10 },
+        { mois: debut, libelle: `Dettes fournisseurs (achats ${deMois(NOMS_MOIS(precedent))})`, montant: Math.round((base * 0.5) / 10) * 10 },
         { mois: debut, libelle: 'Charges sociales', montant: charges },
       ],
       tvaADecaisser: Math.round((base * 0.08) / 10) * 10,

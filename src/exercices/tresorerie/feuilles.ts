@@ -1,7 +1,7 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import { lettreColonne, type NomDefini, type Valeur } from '../../sheets/model';
 import { bandeau, calcul, entete, etiquette, saisie, sousTitre, titre, valeur } from '../../sheets/styles';
-import { moisEnLettres } from '../../domain/dates';
+import { moisEnLettres, deMois } from '../../domain/dates';
 import { calculerTresorerie, LIBELLE_CHARGES_SOCIALES, LIBELLE_TVA_A_DECAISSER, type LigneBudget, type ResultatTresorerie } from './budget';
 import type { EntreeTresorerie } from './entree';
 import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from '../../sheets/exercices/blocs';
@@ -247,7 +247,7 @@ function justification(e: EntreeTresorerie): string[][] {
   const r = calculerTresorerie(e);
   return [
     ['Élément', 'Montant', 'Commentaire'],
-    ...r.moisDeficitaires.map((m) => ['Découvert', montantTexte(r.tresorerie.fin[r.mois.indexOf(m)]!), `trésorerie négative en fin de ${moisEnLettres(m)}`]),
+    ...r.moisDeficitaires.map((m) => ['Découvert', montantTexte(r.tresorerie.fin[r.mois.indexOf(m)]!), `trésorerie négative en fin ${deMois(moisEnLettres(m))}`]),
     ['Créances clients en fin de période', montantTexte(r.finDePeriode.creancesClients), 'encaissées après le dernier mois'],
     ['Dettes fournisseurs en fin de période', montantTexte(r.finDePeriode.dettesFournisseurs), 'payées après le dernier mois'],
     ['TVA à décaisser en fin de période', montantTexte(r.finDePeriode.tvaADecaisser), 'payée le mois suivant'],
