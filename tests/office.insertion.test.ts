@@ -14,7 +14,7 @@ import { classeurEnBase64 } from '../src/io/exceljs/xlsxDuModele';
 import { ErreurExcel } from '../src/io/office/erreurs';
 import { ClasseurMemoire, zone, adresse, adresseZone } from '../src/io/memory/classeurMemoire';
 import { ContexteMemoire } from '../src/io/memory/contexteExcel';
-import { referenceAbsolue, type Classeur } from '../src/sheets/model';
+import { lettreColonne, referenceAbsolue, type Classeur } from '../src/sheets/model';
 import type { Eleve } from '../src/sheets/eleve';
 import { lireClasseurOuvert } from '../src/io/office/lireClasseurOuvert';
 import { ecrireValeursNommees } from '../src/io/office/ecrireNoms';
@@ -201,25 +201,31 @@ describe('insertion par Office.js (contexte simulé qui compte les allers-retour
     ['par plages (Excel 2019)', '1.8', false],
     ['par fichier (Excel de bureau)', '1.13', false],
     ['par fichier sur le web, qui verrouille tout (OfficeDev/office-js#1565)', '1.13', true],
-  ] as const)('l\u2019élève peut écrire dans chaque cellule de réponse, et nulle part ailleurs : %s', async (_, api, web) => {
-    const m = modeleDExercice({ type: 'stocks', graine: 7, periode: '2026-10', date: DATE, aleas: ['retour', 'reintegration'] }, { nom: 'Martin', prenom: 'Léa', classe: 'Tle A' }).classeur;
-    const c = nouveauClasseur();
-    const ctx = new ContexteMemoire(c, { api, web });
-    await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), api === '1.13' ? classeurEnBase64 : undefined);
-    const reponses = paquetExercice('stocks').spec.gabarit.reponses.map((x) => x.nom!);
-    for (const f of m.feuilles.filter((x) => x.protegee)) {
-      const w = c.feuille(f.nom)!;
-      expect(w.protegee).toBe(true);
-      const ouvertes = [...w.cellules.entries()].filter(([, x]) => x.style['protection.locked'] === false).map(([a]) => `${f.nom}!${a}`);
-      // the cells a student may type in are those of the answers (a merged answer cell, its whole merge), every one of them
-      const attendues = (m.noms ?? [])
-        .filter((n) => n.feuille === f.nom && reponses.includes(n.nom))
-        .flatMap((n) => cellulesDe(f.nom, [n.plage]))
-        .flatMap((a) => {
-          const fusion = f.fusions.find((z) => z.split(':')[0] === a.split('!')[1]);
-          return fusion ? cellulesDe(f.nom, [fusion]) : [a];
-        });
-      expect([f.nom, ouvertes.sort()]).toEqual([f.nom, attendues.sort()]);
+  ] as const)('l\u2019élève peut écrire dans chaque cellule de réponse des onze exercices, et nulle part ailleurs (« Paramètres » compris) : %s', async (_, api, web) => {
+    for (const type of TYPES_EXERCICE) {
+      const m = modeleDExercice({ type, graine: 7, periode: '2026-10', date: DATE }, { nom: 'Martin', prenom: 'Léa', classe: 'Tle A' }).classeur;
+      const c = nouveauClasseur();
+      const ctx = new ContexteMemoire(c, { api, web });
+      await insererClasseur(ctx as unknown as Excel.RequestContext, m, (v) => ctx.prend(v), api === '1.13' ? classeurEnBase64 : undefined);
+      // the answers are the names on « Travail » (its anchor aside)
+      const reponses = (m.noms ?? []).filter((n) => n.feuille === 'Travail' && !n.nom.startsWith('Exercice_'));
+      expect(reponses.length).toBeGreaterThan(0);
+      for (const f of m.feuilles.filter((x) => x.protegee)) {
+        const w = c.feuille(f.nom)!;
+        expect([type, f.nom, w.protegee]).toEqual([type, f.nom, true]);
+        const ouvertes = [...w.cellules.entries()].filter(([, x]) => x.style['protection.locked'] === false).map(([a]) => `${f.nom}!${a}`);
+        // the cells a student may type in: the model's input cells (a merged one, its whole merge) …
+        const attendues = f.lignes
+          .flatMap((l, i) => l.cellules.flatMap((x, j) => (x?.style?.saisie ? [`${f.nom}!${lettreColonne(j)}${i + 1}`] : [])))
+          .flatMap((a) => {
+            const fusion = f.fusions.find((z) => z.split(':')[0] === a.split('!')[1]);
+            return fusion ? cellulesDe(f.nom, [fusion]) : [a];
+          });
+        // … each of them inside an answer: nowhere else, « Paramètres » included
+        const dansLesReponses = new Set(reponses.filter((n) => n.feuille === f.nom).flatMap((n) => cellulesDe(f.nom, [n.plage])));
+        expect([type, f.nom, attendues.filter((a) => !dansLesReponses.has(a) && !f.fusions.some((z) => cellulesDe(f.nom, [z]).includes(a)))]).toEqual([type, f.nom, []]);
+        expect([type, f.nom, ouvertes.sort()]).toEqual([type, f.nom, [...new Set(attendues)].sort()]);
+      }
     }
   });
 

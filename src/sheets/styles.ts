@@ -4,7 +4,8 @@ import type { Style } from './model';
 export const BLEU = '1F3864';
 export const BLEU_CLAIR = 'D9E2F3';
 export const GRIS = 'F2F2F2';
-export const SAISIE = 'FFF8E1'; // pale yellow: where the teacher or the student types
+export const SAISIE = 'FFF8E1'; // pale yellow: where the student types
+export const PARAMETRE = 'EDEDED'; // light grey: a value of « Paramètres », the teacher's, locked
 export const T = 9;
 
 export const titre: Style = { gras: true, taille: 14, couleur: BLEU };

@@ -1,7 +1,7 @@
 import { ConstructeurFeuille } from '../constructeur';
 import { avecTablesSolidaires } from '../pagination';
 import { valeursDuModele, verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
-import { bandeau, etiquette, sousTitre, texte, titre, valeur } from '../styles';
+import { bandeau, etiquette, PARAMETRE, sousTitre, texte, titre, valeur } from '../styles';
 import { pourcent, reglagesEnCles, REGLAGES_PAR_DEFAUT, type ReglagesVerification } from './reglages';
 import { degresDuLivret } from '../grilles/gabarit';
 import { feuilleAgora, type EntreeAgora } from '../agora';
@@ -28,6 +28,29 @@ export interface OptionsExercice {
  * « Paramètres » says where its dated values come from when a teacher's file brought them, and which
  * were reconducted past the table's last known month, with their source.
  */
+/**
+ * « Paramètres » is the teacher's: its values are locked and grey, not the pale yellow of the
+ * answers, and a line says how the teacher changes them. A student cannot change one by mistake
+ * (a changed value would make the copy « énoncé modifié »).
+ */
+function verrouillee(f: Feuille): Feuille {
+  const lignes = f.lignes.map((l) => ({
+    ...l,
+    cellules: l.cellules.map((c) => (c?.style?.saisie ? { ...c, style: { ...c.style, saisie: false, fond: PARAMETRE } } : c)),
+  }));
+  const c = new ConstructeurFeuille(f.nom, f.largeurs, { ...f, lignes });
+  c.vide();
+  c.ligne([
+    {
+      valeur:
+        'Valeurs de l\u2019enseignant, protégées : ne pas modifier. Pour en changer une, l\u2019enseignant ôte la protection de la feuille (Révision, Ôter la protection), puis scelle de nouveau l\u2019exercice (agora sceller).',
+      style: { ...texte, italique: true },
+      colonnes: f.largeurs.length,
+    },
+  ]);
+  return { ...f, ...c.feuille(f.miseEnPage, f.figer), protegee: true };
+}
+
 function avecOrigine(f: Feuille, o: OptionsExercice): Feuille {
   const bandes = [
     ['Valeurs fournies par l\u2019enseignant', o.origine],
@@ -199,7 +222,9 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
   const enonce = feuilleEnonce(spec, blocs, e, o);
   const travail = spec.feuilleTravail(e, p);
   const parametres = spec.feuilleParametres(p);
-  const feuilles = [enonce.feuille, travail.feuille, avecOrigine(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT), o)].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
+  const feuilles = [enonce.feuille, travail.feuille, verrouillee(avecOrigine(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT), o))].map((f) =>
+    avecPied(f, spec.gabarit.titre, o.eleve),
+  );
   const noms = [
     ...enonce.noms,
     ...travail.noms,
@@ -223,7 +248,7 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   const j = new ConstructeurFeuille(FEUILLES.justification, spec.largeursJustification ?? [12, 30, 70]);
   j.ligne([{ valeur: `Justification du corrigé — ${spec.gabarit.titre}`, style: titre, colonnes: 3 }]);
   spec.justification(e, p).forEach((l, i) => j.ligne(l.map((v) => ({ valeur: v, style: i === 0 ? { ...etiquette } : { ...valeur } }))));
-  const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), avecOrigine(parametres.feuille, o)].map((f) =>
+  const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), verrouillee(avecOrigine(parametres.feuille, o))].map((f) =>
     avecPied(f, spec.gabarit.titre, o.eleve),
   );
   const noms = [...enonce.noms, ...corrige.noms, ...parametres.noms];
