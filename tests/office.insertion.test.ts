@@ -1,6 +1,6 @@
 import { referentiel } from '../src/referentiel';
 import { serieExcel } from '../src/domain/dates';
-import { paquetExercice, TYPES_EXERCICE } from '../src/exercices/registre';
+import { TYPES_EXERCICE } from '../src/exercices/registre';
 import { modeleDExercice } from '../src/app/exercices';
 import { classeurGrilles } from '../src/sheets/grilles/classeurGrilles';
 import { TYPES_GRILLE } from '../src/sheets/grilles/gabarit';
