@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { dossierTemporaire } from './aides/cli';
 import { CHROMIUM, construireVolet, servirVolet, type ServeurVolet } from '../src/bench/serveurVolet';
 import { remplirMemoire } from './aides/remplirMemoire';
-import { exerciceDuClasseur, modeleDExercice } from '../src/app/modelesExercices';
+import { exerciceDuClasseur, modeleDExercice, type DemandeExercice } from '../src/app/modelesExercices';
 import { paquetExercice, TYPES_EXERCICE } from '../src/exercices/registre';
 import { attendusDesReponses, SCEAU_EN_CLAIR } from '../src/app/verifierExercice';
 import { insererClasseur } from '../src/io/office/insererClasseur';
@@ -264,10 +264,11 @@ test('Grilles : la liste des élèves tapée dans une feuille du classeur, prise
   expect(erreurs).toEqual([]);
 });
 
-test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans le classeur, vérification à 100 %, puis une réponse fausse relevée et sa cellule sélectionnée', async () => {
-  // what the pane will build, computed here too: the cells to type and the expected answers
-  const demande = { type: 'tva' as const, graine: 12, periode: '2026-10', date: '2026-11-23' };
-  const eleve = { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA A' };
+/**
+ * What the pane will build for `demande`, computed here too: the cells a student types (sheet,
+ * address, value) and the expected answers.
+ */
+async function saisiesDe(demande: DemandeExercice, eleve: { nom: string; prenom: string; classe: string }) {
   const modele = modeleDExercice(demande, eleve).classeur;
   const c = ClasseurMemoire.nouveau();
   const ctx = new ContexteMemoire(c);
@@ -280,6 +281,24 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
   const saisies = c.feuilles.flatMap((f) =>
     [...f.cellules].filter(([a, x]) => x.valeur !== null && avant.get(`${f.nom}!${a}`) !== x.valeur).map(([a, x]) => ({ feuille: f.nom, adresse: a, valeur: x.valeur! })),
   );
+  return { modele, attendus, saisies };
+}
+
+/** The student types each answer into its cell, as in Excel: click the cell, type, Enter. */
+async function taper(page: Page, saisies: { feuille: string; adresse: string; valeur: string | number | boolean }[]): Promise<void> {
+  for (const s of saisies) {
+    await page.locator('.onglets-feuilles [role=tab]', { hasText: s.feuille }).first().click();
+    await page.locator(`table.grille td[data-adresse="${s.adresse}"]`).click();
+    await page.locator('#apercu-saisie').fill(typeof s.valeur === 'number' ? String(s.valeur).replace('.', ',') : String(s.valeur));
+    await page.locator('#apercu-saisie').press('Enter');
+  }
+}
+
+test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans le classeur, vérification à 100 %, puis une réponse fausse relevée et sa cellule sélectionnée', async () => {
+  // what the pane will build, computed here too: the cells to type and the expected answers
+  const demande = { type: 'tva' as const, graine: 12, periode: '2026-10', date: '2026-11-23' };
+  const eleve = { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA A' };
+  const { modele, attendus, saisies } = await saisiesDe(demande, eleve);
   expect(saisies.length).toBeGreaterThan(5);
 
   // as Excel 2019 (ExcelApi 1.8): the exercise is written range by range, exceljs is never fetched
@@ -318,13 +337,7 @@ test('Exercices puis Vérifier : exercice de TVA créé, réponses tapées dans 
     await expect(page.locator(`table.grille td[data-adresse="${d.adresse}"]`).textContent()).resolves.toBe(dateFr(d.date));
   }
 
-  // the student types each answer into its cell, as in Excel: click the cell, type, Enter
-  for (const s of saisies) {
-    await page.locator('.onglets-feuilles [role=tab]', { hasText: s.feuille }).first().click();
-    await page.locator(`table.grille td[data-adresse="${s.adresse}"]`).click();
-    await page.locator('#apercu-saisie').fill(typeof s.valeur === 'number' ? String(s.valeur).replace('.', ',') : String(s.valeur));
-    await page.locator('#apercu-saisie').press('Enter');
-  }
+  await taper(page, saisies);
   await page.screenshot({ path: path.join(CAPTURES, 'exercice-rempli.png'), fullPage: true });
   await page.getByRole('tab', { name: 'Vérifier' }).click();
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
@@ -403,19 +416,8 @@ test.each([
   ['ExcelApi 1.18', 'excelapi=1.18'],
   ['Excel sur le web (requêtes de 5 Mo, feuilles insérées verrouillées)', 'excelapi=1.18&web=1'],
 ])('%s : exercice de stocks créé dans le volet, réponses tapées dans les cellules, vérification à 100 %%', async (_, niveau) => {
-  const demande = { type: 'stocks' as const, graine: 12, periode: '2026-10', date: '2026-11-23' };
   const eleve = { nom: 'DUPONT', prenom: 'Jean', classe: 'Tle AGOrA A' };
-  const modele = modeleDExercice(demande, eleve).classeur;
-  const c = ClasseurMemoire.nouveau();
-  const ctx = new ContexteMemoire(c);
-  await insererClasseur(ctx as unknown as Excel.RequestContext, modele, (v) => ctx.prend(v));
-  const avant = new Map(c.feuilles.flatMap((f) => [...f.cellules].map(([a, x]) => [`${f.nom}!${a}`, x.valeur])));
-  const ctx2 = new ContexteMemoire(c);
-  const lu = await lireClasseurOuvert(ctx2 as unknown as Excel.RequestContext, {}, (v) => ctx2.prend(v));
-  remplirMemoire(c, attendusDesReponses(exerciceDuClasseur(lu.classeur, lu.nom, false)));
-  const saisies = c.feuilles.flatMap((f) =>
-    [...f.cellules].filter(([a, x]) => x.valeur !== null && avant.get(`${f.nom}!${a}`) !== x.valeur).map(([a, x]) => ({ feuille: f.nom, adresse: a, valeur: x.valeur! })),
-  );
+  const { saisies } = await saisiesDe({ type: 'stocks', graine: 12, periode: '2026-10', date: '2026-11-23' }, eleve);
   const { page, erreurs } = await ouvrir(`taskpane.html?${niveau}#exercices`, 420);
   await page.getByLabel("Modèle d'exercice").selectOption('stocks');
   await page.getByLabel(/^N° de cas/).fill('12');
@@ -425,12 +427,7 @@ test.each([
   await page.getByLabel('Classe', { exact: true }).fill(eleve.classe);
   await page.getByRole('button', { name: "Créer l'exercice" }).click();
   await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(/^Exercice « .+ » inséré pour DUPONT Jean : cas n° \d+/);
-  for (const s of saisies) {
-    await page.locator('.onglets-feuilles [role=tab]', { hasText: s.feuille }).first().click();
-    await page.locator(`table.grille td[data-adresse="${s.adresse}"]`).click();
-    await page.locator('#apercu-saisie').fill(typeof s.valeur === 'number' ? String(s.valeur).replace('.', ',') : String(s.valeur));
-    await page.locator('#apercu-saisie').press('Enter');
-  }
+  await taper(page, saisies);
   await page.getByRole('tab', { name: 'Vérifier' }).click();
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
   await expect(page.locator('#verifier-total').textContent()).resolves.toMatch(/^Ensemble de la copie : (\d+) réponses justes sur \1 \(100 %\)\.$/);
