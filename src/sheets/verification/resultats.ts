@@ -67,13 +67,19 @@ export function feuilleResultats(r: RapportCopie): Feuille {
   f.ligne([{ valeur: 'Compétences évaluées', style: bandeau, colonnes: n }]);
   const cc: Style = { ...valeur, alignement: 'centre' };
   if (formatif) {
-    f.ligne(['Compétence', 'Réussite', 'Degré', 'Critère', '', ''].slice(0, 4).map((v, i) => ({ valeur: v, style: entete, ...(i === 3 ? { colonnes: n - 3 } : {}) })));
+    // the degree over two columns: « 2 — Insuffisamment maîtrisé » never breaks inside a word
+    f.ligne([
+      { valeur: 'Compétence', style: entete },
+      { valeur: 'Réussite', style: entete },
+      { valeur: 'Degré', style: entete, colonnes: 2 },
+      { valeur: 'Critère', style: entete, colonnes: n - 4 },
+    ]);
     for (const c of r.competences)
       f.ligne([
         { valeur: `${c.code} ${c.libelle}`, style: valeur },
         { valeur: pct(c.taux), style: cc },
-        { valeur: degre(c.niveau), style: cc },
-        { valeur: c.critere, style: valeur, colonnes: n - 3 },
+        { valeur: degre(c.niveau), style: cc, colonnes: 2 },
+        { valeur: c.critere, style: valeur, colonnes: n - 4 },
       ]);
   } else {
     f.ligne(['Code', 'Compétence', 'Critère', 'Réussite', 'Degré'].map((v) => ({ valeur: v, style: entete })));
