@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { auMoins, versionExcelApi } from '../../src/io/memory/ensembles';
 
 /**
  * The audit of the Office.js members the shipped add-in uses (the task pane's and the ribbon's
@@ -28,14 +30,8 @@ export interface Audit {
 const RACINE = path.join(__dirname, '..', '..');
 export const ENTREES = ['src/taskpane/taskpane.ts', 'src/commands/commands.ts'].map((f) => path.join(RACINE, f));
 
-const version = (v: string) => v.split('.').map(Number) as [number, number];
-const auMoins = (a: string, b: string) => {
-  const [x, y] = version(a);
-  const [u, w] = version(b);
-  return x > u || (x === u && y >= w);
-};
-/** « ExcelApi 1.9 » → 1.9; « ExcelApi 1.1 for reading …; 1.2 for setting it. » → 1.2; another set → null. */
-const versionExcelApi = (ensemble: string) => (ensemble.startsWith('ExcelApi ') ? [...ensemble.matchAll(/\b(\d+\.\d+)\b/g)].map((m) => m[1]!).reduce((a, b) => (auMoins(a, b) ? a : b), '1.1') : null);
+/** The manifest's lowest ExcelApi set: what every Office.js member used without a check must be within. */
+const MINIMUM = /<Set Name="ExcelApi" MinVersion="(\d+\.\d+)"\/>/.exec(readFileSync(path.join(RACINE, 'manifest.xml'), 'utf8'))![1]!;
 
 /** The version a check ensures when `n` is true: prend('1.9'), isSetSupported('ExcelApi', '1.9'), or a constant set from one. */
 function versionGardee(n: ts.Node, checker: ts.TypeChecker, vus = new Set<ts.Node>()): string | null {
@@ -159,14 +155,13 @@ export function auditerOffice(entrees = ENTREES, remplacer: Record<string, strin
       ts.forEachChild(x, visiter);
     });
 
-  const minimum = '1.8';
   const problemes: string[] = [];
   for (const u of usages) {
     const ou = `${u.fichier}:${u.ligne} ${u.membre}`;
     if (u.deprecie) problemes.push(`${ou} : membre déprécié`);
     if (/beta|preview|online|desktop/i.test(u.ensemble)) problemes.push(`${ou} : ensemble ${u.ensemble} (bêta, préversion, web ou bureau seulement)`);
     const v = u.ensemble ? versionExcelApi(u.ensemble) : null;
-    if (v && !auMoins(minimum, v) && !(u.garde && auMoins(u.garde, v))) problemes.push(`${ou} : ExcelApi ${v}, au-dessus du minimum du manifeste (${minimum}), sans vérification qui le précède`);
+    if (v && !auMoins(MINIMUM, v) && !(u.garde && auMoins(u.garde, v))) problemes.push(`${ou} : ExcelApi ${v}, au-dessus du minimum du manifeste (${MINIMUM}), sans vérification qui le précède`);
     // a common API (Office.*) with a requirement set the manifest does not declare
     if (u.ensemble && !u.ensemble.startsWith('ExcelApi') && !/beta|preview|online|desktop/i.test(u.ensemble)) problemes.push(`${ou} : ensemble ${u.ensemble} non déclaré dans le manifeste`);
   }

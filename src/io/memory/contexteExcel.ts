@@ -1,6 +1,6 @@
 import { depuisBase64 } from '../base64';
 import { insererFeuillesDuFichier, type NomsDuFichier } from './feuillesDuFichier';
-import { ensemble, exigence, plusHaute } from './ensembles';
+import { auMoins, ensemble, exigence, plusHaute } from './ensembles';
 import { adresse, adresseZone, saisie, zone, LIGNES_MAX, COLONNES_MAX, type Bord, type ClasseurMemoire, type FeuilleMemoire, type GraphiqueMemoire, type Zone } from './classeurMemoire';
 
 /**
@@ -34,13 +34,6 @@ export interface OptionsContexte {
   /** Excel on the web and its known defects: a file's sheets inserted with every cell locked (OfficeDev/office-js#1565) */
   web?: boolean;
 }
-
-const versionAu = (v: string) => v.split('.').map(Number) as [number, number];
-const auMoins = (api: string, v: string) => {
-  const [a, b] = versionAu(api);
-  const [x, y] = versionAu(v);
-  return a > x || (a === x && b >= y);
-};
 
 const NOM_FEUILLE_INVALIDE = /[[\]:*?/\\]/;
 /** the longest list of addresses one getRanges takes (OfficeDev/office-js#5198: about 8 200 characters) */

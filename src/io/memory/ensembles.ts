@@ -8,23 +8,25 @@ import table from './ensemblesExcel.json';
  */
 const MEMBRES = table as unknown as Record<string, [string] | [string, string]>;
 
-const auDessus = (a: string, b: string) => {
+/** « 1.13 » is at least « 1.9 »: requirement sets compared by their two numbers. */
+export const auMoins = (a: string, b: string): boolean => {
   const [x, y] = a.split('.').map(Number) as [number, number];
   const [u, v] = b.split('.').map(Number) as [number, number];
-  return x > u || (x === u && y > v);
+  return x > u || (x === u && y >= v);
 };
-export const plusHaute = (a: string, b: string) => (auDessus(a, b) ? a : b);
+export const plusHaute = (a: string, b: string) => (auMoins(a, b) ? a : b);
 
 /** A set outside ExcelApi (ExcelApiOnline, ExcelApiDesktop, BETA): no version of this host has it. */
 export const HORS_EXCELAPI = '99.0';
 
 /**
- * « ExcelApi 1.9 » → 1.9. Some members say more (« ExcelApi 1.1 for reading visibility; 1.2 for
- * setting it. »): the highest version named is taken, the one every use of the member is sure of.
+ * « ExcelApi 1.9 » → 1.9; null for another set. Some members say more (« ExcelApi 1.1 for reading
+ * visibility; 1.2 for setting it. »): the highest version named is taken, the one every use of the
+ * member is sure of.
  */
-function versionDe(ensemble: string): string {
-  if (!ensemble.startsWith('ExcelApi ')) return HORS_EXCELAPI;
-  return [...ensemble.matchAll(/\b(\d+\.\d+)\b/g)].map((m) => m[1]!).reduce((a, b) => plusHaute(a, b), '1.1');
+export function versionExcelApi(ensemble: string): string | null {
+  if (!ensemble.startsWith('ExcelApi ')) return null;
+  return [...ensemble.matchAll(/\b(\d+\.\d+)\b/g)].map((m) => m[1]!).reduce(plusHaute, '1.1');
 }
 
 /**
@@ -37,7 +39,7 @@ export function exigence(classe: string, ...chemin: string[]): string {
   for (const m of chemin) {
     const membre = MEMBRES[`${ici}.${m}`];
     if (!membre) throw new Error(`Excel en mémoire : ${ici}.${m} n'est pas dans la table des ensembles (tests/aides/ensemblesOffice.ts, CLASSES_JOUEES).`);
-    version = plusHaute(version, versionDe(membre[0]));
+    version = plusHaute(version, versionExcelApi(membre[0]) ?? HORS_EXCELAPI);
     if (membre[1]) ici = membre[1];
   }
   return version;
