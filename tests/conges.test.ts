@@ -183,5 +183,16 @@ describe('agora calcul conges', () => {
     writeFileSync(f, JSON.stringify(CAS));
     const r = JSON.parse((await lancer(['calcul', 'conges', '--entree', f])).out);
     expect([r.acquis, r.dixieme, r.maintien, r.regle, r.indemnite, r.solde]).toEqual([28, 942.86, 960, 'maintien', 960, 16]);
+    // days, months and the divisor stay as they are: only amounts are in euros
+    writeFileSync(
+      f,
+      JSON.stringify({
+        ...CAS,
+        mois: CAS.mois.map((m, i) => (i === 1 ? { mois: m.mois, situation: 'maladie', brut: 2000 } : i === 0 ? { ...m, jours: 14 } : m)),
+        conge: { ...CAS.conge, maintien: 'jours_reels' },
+      }),
+    );
+    const x = JSON.parse((await lancer(['calcul', 'conges', '--entree', f])).out);
+    expect([x.moisTravailles, x.joursMoisIncomplets, x.moisMaladie, x.diviseurMaintien]).toEqual([9, 14, 1, 25]);
   });
 });
