@@ -78,6 +78,8 @@ describe('congés payés : calcul', () => {
       moisTravailles: 11,
       joursMoisIncomplets: 0,
       moisMaladie: 0,
+      joursMaladie: 0,
+      acquisBruts: 27.5, // 11 × 2,5, before the rounding up
       acquis: 28,
       remuneration: 2200000,
       dixieme: 94286,
@@ -108,7 +110,7 @@ describe('congés payés : calcul', () => {
     const cas = { ...CAS, mois: MOIS.map((mois, i) => ({ mois, situation: i >= 4 && i <= 6 ? 'maladie' : 'travail', brut: 2000 })) };
     const r = calculerConges(conges(cas), P);
     // 9 × 2,5 + 3 × 2 = 28,5 → 29 ; 9 × 2 000 + 80 % × 3 × 2 000 = 22 800,00 ; dixième 22 800 × 10 % × 12 / 29 = 943,448 → 943,45
-    expect([r.moisTravailles, r.moisMaladie, r.acquis, r.remuneration, r.dixieme, r.maintien, r.regle]).toEqual([9, 3, 29, 2280000, 94345, 96000, 'maintien']);
+    expect([r.moisTravailles, r.moisMaladie, r.joursMaladie, r.acquisBruts, r.acquis, r.remuneration, r.dixieme, r.maintien, r.regle]).toEqual([9, 3, 6, 28.5, 29, 2280000, 94345, 96000, 'maintien']);
     // the rule before 2024, still in old textbooks: 9 × 2,5 = 22,5 → 23 ; 18 000 × 10 % × 12 / 23 = 939,13
     const avant = calculerConges(conges(cas), P, { ...FACON_JUSTE, maladieComptee: false });
     expect([avant.acquis, avant.remuneration, avant.dixieme]).toEqual([23, 1800000, 93913]);

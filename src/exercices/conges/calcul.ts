@@ -19,6 +19,8 @@ export interface ResultatConges {
   moisTravailles: number; // whole months of actual work
   joursMoisIncomplets: number; // days of work of the months not worked whole
   moisMaladie: number;
+  joursMaladie: number; // what the sick months give, within their ceiling
+  acquisBruts: number; // the total before the ceiling of 30 and the rounding up
   acquis: number; // jours ouvrables (a fraction only in the mistake that forgets to round up)
   remuneration: Centimes;
   dixieme: Centimes;
@@ -73,6 +75,8 @@ export function calculerConges(e: EntreeConges, p: ParametresConges, f: Facon = 
     moisTravailles: complets.length,
     joursMoisIncomplets,
     moisMaladie: malades.length,
+    joursMaladie: sousMaladie / 2400,
+    acquisBruts: (travail + sousMaladie) / 2400,
     acquis,
     remuneration,
     dixieme,

@@ -224,11 +224,10 @@ function justification(e: EntreeConges, p: ParametresConges): string[][] {
     ...(r.joursMoisIncomplets ? [`mois incomplets, ${r.joursMoisIncomplets} jours de travail / 24 × ${nombreFr(p.joursParMois)} = ${nombreFr((r.joursMoisIncomplets * p.joursParMois) / 24)}`] : []),
     ...(r.moisMaladie
       ? [
-          `${r.moisMaladie} mois d\u2019arrêt maladie × ${nombreFr(maladie.joursParMois)} = ${nombreFr(r.moisMaladie * maladie.joursParMois)}${r.moisMaladie * maladie.joursParMois > maladie.plafond ? `, ${maladie.plafond} au plus` : ''}`,
+          `${r.moisMaladie} mois d\u2019arrêt maladie × ${nombreFr(maladie.joursParMois)} = ${nombreFr(r.moisMaladie * maladie.joursParMois)}${r.joursMaladie < r.moisMaladie * maladie.joursParMois ? `, ${maladie.plafond} au plus` : ''}`,
         ]
       : []),
   ];
-  const total = r.moisTravailles * p.joursParMois + (r.joursMoisIncomplets * p.joursParMois) / 24 + Math.min(r.moisMaladie * maladie.joursParMois, maladie.plafond);
   const jours = Math.min(e.conge.jours, r.acquis);
   const payes = e.mois.filter((m) => m.situation === 'travail').reduce((a, m) => a + m.brut, 0);
   const salairesMaladie = e.mois.filter((m) => m.situation === 'maladie').reduce((a, m) => a + m.brut, 0);
@@ -237,7 +236,7 @@ function justification(e: EntreeConges, p: ParametresConges): string[][] {
     [
       'Jours acquis',
       String(r.acquis),
-      `${parts.join(' ; ')}${parts.length > 1 ? ` ; en tout ${nombreFr(Math.round(total * 100) / 100)}` : ''} jours${Math.abs(total - r.acquis) > 1e-9 ? `, ${total > r.acquis && r.acquis === p.plafond ? `plafonné à ${p.plafond}` : `arrondi à ${r.acquis}`}` : ''}.`,
+      `${parts.join(' ; ')}${parts.length > 1 ? ` ; en tout ${nombreFr(Math.round(r.acquisBruts * 100) / 100)}` : ''} jours${r.acquisBruts !== r.acquis ? `, ${r.acquisBruts > p.plafond ? `plafonné à ${p.plafond}` : `arrondi à ${r.acquis}`}` : ''}.`,
     ],
     ['Solde', String(r.solde), `${r.acquis} − ${jours} jours pris = ${r.solde}.`],
     [
