@@ -15,5 +15,9 @@ export const CONGES = paquet({
   generer: casConges,
   spec: EXERCICE_CONGES,
   couverture: { table: 'conges', mois: (e) => e.conge.mois },
-  calculer: (e, t) => resultatEnEuros(calculerConges(e, parametresConges(`${e.conge.mois}-01`, t.conges)), new Set(['moisTravailles', 'joursMoisIncomplets', 'moisMaladie', 'joursMaladie', 'acquisBruts', 'acquis', 'diviseurMaintien', 'regle', 'solde'])),
+  calculer: (e, t) =>
+    resultatEnEuros(
+      calculerConges(e, parametresConges(`${e.conge.mois}-01`, t.conges)),
+      new Set(['moisTravailles', 'joursMoisIncomplets', 'moisMaladie', 'joursMaladie', 'acquisBruts', 'acquis', 'diviseurMaintien', 'regle', 'solde']),
+    ),
 });
