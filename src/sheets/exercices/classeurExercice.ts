@@ -25,10 +25,6 @@ export interface OptionsExercice {
 }
 
 /**
- * « Paramètres » says where its dated values come from when a teacher's file brought them, and which
- * were reconducted past the table's last known month, with their source.
- */
-/**
  * « Paramètres » is the teacher's: its values are locked and grey, not the pale yellow of the
  * answers, and a line says how the teacher changes them. A student cannot change one by mistake
  * (a changed value would make the copy « énoncé modifié »).
@@ -51,6 +47,10 @@ function verrouillee(f: Feuille): Feuille {
   return { ...f, ...c.feuille(f.miseEnPage, f.figer), protegee: true };
 }
 
+/**
+ * « Paramètres » says where its dated values come from when a teacher's file brought them, and which
+ * were reconducted past the table's last known month, with their source.
+ */
 function avecOrigine(f: Feuille, o: OptionsExercice): Feuille {
   const bandes = [
     ['Valeurs fournies par l\u2019enseignant', o.origine],
