@@ -5,7 +5,8 @@ import path from 'node:path';
 import { LIGNES_CA3 } from '../src/exercices/tva/ca3';
 import { EXERCICES, paquetExercice, TYPES_EXERCICE, type TypeExercice } from '../src/exercices/registre';
 import { casGenere } from '../src/app/modelesExercices';
-import { reponsesDuCas, type SpecExercice } from '../src/sheets/exercices/commun';
+import { FEUILLES, reponsesDuCas, type SpecExercice } from '../src/sheets/exercices/commun';
+import { classeurExercice } from '../src/sheets/exercices/classeurExercice';
 
 /** What only a teacher's case has (the generator never draws it): a payslip with a benefit in kind. */
 const CAS_DE_L_ENSEIGNANT: Partial<Record<TypeExercice, (e: unknown) => unknown>> = {
@@ -70,6 +71,55 @@ describe('modèles d\u2019exercices (templates/exercices)', () => {
     expect(g.erreursTypes.length).toBeGreaterThanOrEqual(3);
     expect(Object.keys(paquetExercice(type).spec.variantes).sort()).toEqual(g.erreursTypes.map((t) => t.code).sort());
     for (const t of g.erreursTypes) expect(t.indice).toMatch(/^[A-ZÀ-Ý].*\.$/);
+  });
+
+  test.each(TYPES_EXERCICE)('%s : chaque réponse cite les phrases qui fixent sa convention, et l\u2019élève les lit dans son classeur, pour chaque aléa', (type) => {
+    const paquet = paquetExercice(type);
+    const spec = paquet.spec as SpecExercice<unknown, unknown>;
+    const lues = [FEUILLES.enonce, FEUILLES.travail, FEUILLES.parametres];
+    const absentes = new Set<string>();
+    let reponses = 0;
+    for (const aleas of [[], ...paquet.aleas.map((a) => [a]), [...paquet.aleas]])
+      for (const graine of [1, 2]) {
+        let x;
+        try {
+          x = casGenere({ type, graine, aleas, periode: '2026-03', date: '2026-03-31' }, null);
+        } catch {
+          continue; // aléas that exclude each other
+        }
+        const p = spec.parametresParDefaut(x.entree, TABLES_OFFICIELLES);
+        const classeur = classeurExercice(spec, x.entree, p, { graine, aleas: x.aleas, eleve: null, date: '2026-03-31' });
+        // what the student reads: the texts of the three sheets, not the formulas
+        const texte = classeur.feuilles
+          .filter((f) => (lues as readonly string[]).includes(f.nom))
+          .flatMap((f) => f.lignes.flatMap((l) => l.cellules.map((c) => (typeof c?.valeur === 'string' ? c.valeur : ''))))
+          .join('\n');
+        for (const r of reponsesDuCas(spec, x.entree, p, spec.attendus(x.entree, p))) {
+          reponses++;
+          expect([r.nom, r.convention.length]).toEqual([r.nom, expect.any(Number)]);
+          expect(r.convention.length).toBeGreaterThan(0);
+          for (const phrase of r.convention) {
+            expect(phrase.length).toBeGreaterThanOrEqual(15); // a sentence, not a word that happens to be there
+            if (!texte.includes(phrase)) absentes.add(`${r.nom} : « ${phrase} »`);
+          }
+        }
+      }
+    expect(reponses).toBeGreaterThan(0);
+    expect([...absentes]).toEqual([]);
+  });
+
+  test('paie : l\u2019énoncé annonce chaque compétence notée, l\u2019écriture de paie sous 3.2.5', () => {
+    const spec = paquetExercice('paie').spec as SpecExercice<unknown, unknown>;
+    const x = casGenere({ type: 'paie', graine: 4, aleas: [], periode: '2026-03', date: '2026-03-31' }, null);
+    const p = spec.parametresParDefaut(x.entree, TABLES_OFFICIELLES);
+    const enonce = classeurExercice(spec, x.entree, p, { graine: 4, aleas: [], eleve: null, date: '2026-03-31' }).feuilles.find((f) => f.nom === FEUILLES.enonce)!;
+    const lignes = enonce.lignes.slice(0, 4).map((l) => String(l.cellules[0]?.valeur ?? ''));
+    const notees = new Set(reponsesDuCas(spec, x.entree, p, spec.attendus(x.entree, p)).map((r) => r.competence));
+    expect([...notees].sort()).toEqual(['3.2.4', '3.2.5']);
+    for (const c of notees) expect(lignes.some((l) => l.includes(`ompétence ${c} « ${competence(c).libelle} »`))).toBe(true);
+    expect(lignes).toContain(
+      `Écriture de paie (débit, crédit de chaque compte) : compétence 3.2.5 « ${competence('3.2.5').libelle} » — critère : « ${competence('3.2.5').criteres.find((k) => spec.gabarit.reponses.some((r) => r.preuve?.critere === k.libelle))!.libelle} »`,
+    );
   });
 
   test('TVA : les lignes demandées existent dans le calculateur', () => {

@@ -160,6 +160,11 @@ function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], e
   const entreprise = lue && typeof lue === 'object' ? (lue as { nom: string; activite?: string }) : undefined;
   f.ligne([{ valeur: g.titre, style: titre, colonnes: n }]);
   f.ligne([{ valeur: `Compétence ${c.code} « ${c.libelle} » — critère : « ${g.critere} »`, style: sousTitre, colonnes: n }]);
+  // every compétence the check scores is announced, the answers that prove another one named
+  for (const r of g.reponses.filter((x) => x.preuve)) {
+    const autre = competence(r.preuve!.competence);
+    f.ligne([{ valeur: `${r.libelle} : compétence ${autre.code} « ${autre.libelle} » — critère : « ${r.preuve!.critere} »`, style: sousTitre, colonnes: n }]);
+  }
   // Spans fit any sheet of at least 6 columns: label, name (2), label, class, then the case number.
   f.ligne([
     { valeur: 'Élève', style: etiquette },

@@ -21,6 +21,7 @@ export interface Reponse {
   tolerance: number; // then it may differ from the expected amount by this much, in euros (0: exact)
   ensemble?: number[];
   unites?: string[]; // what each cell of a list or row of a table is (a piece, a month, an account), for the hints
+  convention: string[]; // the sentences of the exercise that fix how it is written: the fallback hint quotes them
 }
 
 /** Expected values by defined name: one value, a column of values, or rows of values (null: left empty). */
@@ -124,6 +125,7 @@ export function reponsesDuCas<E, P>(spec: SpecExercice<E, P>, e: E, p: P, attend
       critere: preuve.critere,
       precision: g.precision,
       tolerance: g.tolerance,
+      convention: d.convention,
       ...(d.ensemble ? { ensemble: d.ensemble } : {}),
       ...(u ? { unites: u } : {}),
     };

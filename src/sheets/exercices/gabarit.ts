@@ -26,7 +26,9 @@ export const GabaritExercice = z.object({
    * The answers the checker reads, in the order of « Travail »: each by its defined name, or, for
    * answers repeated along the lines of the case (a payslip's lines), by `famille`, its label then
    * taking the line's (`{ligne}`). `preuve`: another compétence and critère than the template's;
-   * `ensemble`: the columns on which a table's rows are matched in any order.
+   * `ensemble`: the columns on which a table's rows are matched in any order. `convention`: the
+   * sentences a student reads that fix how the answer is written (unit, sign, rounding, base,
+   * definition), quoted exactly; the fallback hint points to them.
    */
   reponses: z
     .array(
@@ -43,6 +45,10 @@ export const GabaritExercice = z.object({
           libelle: z.string(),
           preuve: z.object({ competence: z.string().regex(/^\d\.\d\.\d$/), critere: z.string() }).optional(),
           ensemble: z.array(z.number().int().nonnegative()).optional(),
+          convention: z
+            .array(z.string().min(1))
+            .min(1)
+            .describe('les phrases, citées exactement, de « Énoncé », « Travail » ou « Paramètres » qui fixent la convention de la réponse (unité, signe, arrondi, base, définition)'),
         })
         .refine((r) => (r.nom === undefined) !== (r.famille === undefined), 'une réponse a soit un nom, soit une famille'),
     )
