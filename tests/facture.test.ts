@@ -69,6 +69,10 @@ describe('facture de vente : calcul', () => {
     expect([normal({ portDansLaBase: false }).base, normal({ portDansLaBase: false }).tva]).toEqual([90326, 18065]);
     expect(calculerFacture(e, { ...FACON_JUSTE, avoirAuPrixFacture: false }).avoir!.netAPayer).toBe(30000); // 250,00 + 50,00 de TVA
     expect(calculerFacture(e, { ...FACON_JUSTE, remiseDesLignes: false }).avoir).toEqual(calculerFacture(e).avoir); // the avoir keeps its own mistake
+    // remise typed as its rate: 5 % → 0,05 €, net 1 000,00 − 0,05 = 999,95
+    expect(calculerFacture(e, { ...FACON_JUSTE, remiseEnEuros: false }).facture.lignes[0]).toEqual({ reference: 'A', brut: 100000, remise: 5, net: 99995 });
+    // TVA before the reductions: (950,00 + port 18,38) × 20 % = 193,676 → 193,68, the base unchanged
+    expect([normal({ tvaApresReductions: false }).base, normal({ tvaApresReductions: false }).tva]).toEqual([92164, 19368]);
   });
 
   test('données incohérentes : messages en français qui nomment le champ', () => {

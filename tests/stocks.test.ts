@@ -65,6 +65,16 @@ describe('fiche de stock : calcul', () => {
     expect(ligne(avec({ pepsAnciens: false }).peps[2]!)).toEqual([33500, 40, 16000]); // 50 × 4,30 + 30 × 4,00
     expect([avec({ alerteAvecMinimum: false }).stockAlerte, avec({ alerteAvecMinimum: false }).commander]).toEqual([15, false]);
     expect(avec({ commandeMoinsStock: false }).quantiteACommander).toBe(150);
+    // (previous CMUP + the entry's cost) / 2, with a second entry of 60 at 4,50 after the return
+    const deuxEntrees = stocks({ ...CAS, mouvements: [...CAS.mouvements, { date: '2026-10-15', piece: 'BR-2', nature: 'entree', quantite: 60, coutUnitaire: 4.5 }] });
+    expect(calculerStocks(deuxEntrees, { ...FACON_JUSTE, cmupSurToutLeStock: false }).cmup.map(ligne)).toEqual([
+      [12000, 70, 400, 28000],
+      [null, 120, 415, 49800], // (4,00 + 4,30) / 2 = 4,15 ; 120 × 4,15
+      [33200, 40, 415, 16600], // 80 × 4,15 ; 40 × 4,15
+      [2150, 35, 413, 14450], // retour 5 × 4,30 ; 166,00 − 21,50 = 144,50 ; / 35 = 4,1286 → 4,13
+      [null, 95, 432, 41040], // (4,13 + 4,50) / 2 = 4,315 → 4,32 ; 95 × 4,32
+    ]);
+    expect(calculerStocks(deuxEntrees).cmup[4]!.cmup).toBe(435); // the right card: (143,70 + 60 × 4,50) / 95 = 4,3547 → 4,35
   });
 
   /**

@@ -80,9 +80,18 @@ describe('ce que les élèves tapent vraiment', () => {
     expect(absence).toBeLessThan(0);
     const v = await verifierCopie(await remplir(f, { ...attendus, PAIE_BRUT: (attendus.PAIE_BRUT as number) + 0.01, PAIE_ABSENCE: -absence }), { date: DATE });
     const c = (nom: string) => v.rapport.controles.find((x) => x.nom === nom)!;
-    expect([c('PAIE_BRUT').statut, c('PAIE_BRUT').erreurs]).toEqual(['faux', []]);
+    expect([c('PAIE_BRUT').statut, c('PAIE_BRUT').erreurs]).toEqual(['faux', ['arrondi']]);
+    expect(c('PAIE_BRUT').diagnostic).toBe('Écart d\u2019un centime : arrondissez au centime le plus proche (0,005 € compte pour 0,01 €), sans tronquer, à chaque étape où la consigne le demande.');
     expect([c('PAIE_ABSENCE').statut, c('PAIE_ABSENCE').erreurs]).toEqual(['faux', ['signe']]);
     expect(c('PAIE_ABSENCE').diagnostic).toMatch(/signe/);
+  });
+
+  test('une erreur qu\u2019aucune erreur type n\u2019explique : l\u2019indication cite la consigne qui fixe la réponse', async () => {
+    const { f, attendus } = await exercice('paie', { aleas: [] });
+    const v = await verifierCopie(await remplir(f, { ...attendus, PAIE_NET_SOCIAL: (attendus.PAIE_NET_SOCIAL as number) + 12.34 }), { date: DATE });
+    const c = v.rapport.controles.find((x) => x.nom === 'PAIE_NET_SOCIAL')!;
+    expect([c.statut, c.erreurs]).toEqual(['faux', []]);
+    expect(c.diagnostic).toBe('Relisez la consigne : « Montant net social = salaire brut − total des cotisations salariales ».');
   });
 
   test('valeur d\u2019erreur, texte dans un montant, cellule vide, nom supprimé ou #REF! : un verdict chacun, jamais un plantage', async () => {

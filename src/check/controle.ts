@@ -74,6 +74,38 @@ function etatUnite(attendus: readonly (ValeurAttendue | undefined)[], lus: reado
   return lus.every((v) => 'vide' in lireSaisie(v)) ? 'vide' : 'faux';
 }
 
+/**
+ * A wrong unit that a typical error explains: each of its cells is right, or is what the error gives
+ * (one wrong cell of a row is enough to recognise it; the other cells may be right).
+ */
+const expliquee = (attendus: readonly (ValeurAttendue | undefined)[], alt: readonly (ValeurAttendue | undefined)[], lus: readonly ValeurLue[], r: Reponse) =>
+  attendus.every((a, k) => etatCellule(a, lus[k] ?? null, r) === 'juste' || etatCellule(alt[k], lus[k] ?? null, r) === 'juste');
+
+/** Every wrong cell of the unit is off by exactly one unit of rounding (a cent; a euro on the CA3): truncated, or rounded the wrong way. */
+function unArrondiPres(attendus: readonly (ValeurAttendue | undefined)[], lus: readonly ValeurLue[], r: Reponse): boolean {
+  if (r.tolerance >= r.precision) return false;
+  let fausses = 0;
+  const ok = attendus.every((a, k) => {
+    if (etatCellule(a, lus[k] ?? null, r) === 'juste') return true;
+    const s = lireSaisie(lus[k] ?? null);
+    if (typeof a !== 'number' || !('nombre' in s)) return false;
+    fausses++;
+    return Math.abs(Math.abs(arrondirA(s.nombre, r.precision) - a) - r.precision) < 1e-9;
+  });
+  return ok && fausses > 0;
+}
+
+const ARRONDI = 'arrondi';
+const erreurDArrondi = (r: Reponse): Variante => ({
+  code: ARRONDI,
+  libelle: 'Arrondi',
+  indice:
+    r.precision === 1
+      ? 'Écart d\u2019un euro : arrondissez à l\u2019euro le plus proche (0,50 € compte pour 1 €), sans tronquer, et calculez les totaux sur les lignes arrondies.'
+      : 'Écart d\u2019un centime : arrondissez au centime le plus proche (0,005 € compte pour 0,01 €), sans tronquer, à chaque étape où la consigne le demande.',
+  attendus: {},
+});
+
 const estTableau = (v: unknown): v is unknown[] => Array.isArray(v);
 const memes = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -93,10 +125,15 @@ function unitesSaisies(p: PlageLue, tableau: boolean, n: number): { lus: ValeurL
   return n === 1 ? cellules.slice(0, 1) : cellules;
 }
 
-function texteDiagnostic(erreurs: ErreurReconnue[], aRevoir: string[], manquantes: number): string | null {
+/**
+ * The hints of the recognised errors, then what no error explains: which units, and the sentences of
+ * the exercise that fix how the answer is computed and written (the fallback: the rule involved).
+ */
+function texteDiagnostic(erreurs: ErreurReconnue[], aRevoir: string[], manquantes: number, r: Reponse, sansIndice: boolean): string | null {
   const parties = erreurs.map((e) => (e.unites.length ? `${e.unites.join(', ')} : ${e.indice}` : e.indice));
   if (aRevoir.length) parties.push(`À revoir : ${aRevoir.join(', ')}.`);
   if (manquantes) parties.push(manquantes === 1 ? 'Une ligne attendue manque.' : `${manquantes} lignes attendues manquent.`);
+  if (sansIndice && r.convention.length) parties.push(`Relisez la consigne : ${r.convention.map((c) => `« ${c.replace(/\.$/, '')} »`).join(' ; ')}.`);
   return parties.length ? parties.join(' ') : null;
 }
 
@@ -178,7 +215,7 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
       ...base,
       saisi: e.saisi,
       statut: statutDe(e.points, e.reussis, e.etats, e.rempli),
-      diagnostic: texteDiagnostic(e.erreurs, e.aRevoir, e.manquantes),
+      diagnostic: texteDiagnostic(e.erreurs, e.aRevoir, e.manquantes, r, e.aRevoir.length > 0 || e.manquantes > 0),
       erreurs: e.erreurs,
       points: e.points,
       reussis: e.reussis,
@@ -193,6 +230,15 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
   const marques: Marque[] = [];
   const etats: Etat[] = [];
   let reussis = 0;
+  let sansIndice = false; // a wrong unit no typical error explains
+  const alternative = (x: Variante, i: number) => (r.nom in x.attendus ? unitesAttendues(x.attendus[r.nom]!)[i] : undefined);
+  const explique = (x: Variante, i: number) => {
+    const alt = alternative(x, i);
+    return alt !== undefined && !memes(alt, unites[i]) && expliquee(unites[i]!, alt, saisies[i]?.lus ?? [], r);
+  };
+  // one typical error that explains every wrong unit is the diagnosis; otherwise each unit gets its own
+  const fausses = unites.map((_, i) => i).filter((i) => etatUnite(unites[i]!, saisies[i]?.lus ?? [], r) === 'faux');
+  const seule = fausses.length ? variantes.find((x) => fausses.every((i) => explique(x, i))) : undefined;
   unites.forEach((a, i) => {
     const s = saisies[i] ?? { lus: [], marque: null };
     const etat = etatUnite(a, s.lus, r);
@@ -201,13 +247,12 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
     if (etat === 'juste') return void reussis++;
     if (etat === 'vide') return;
     const unite = unites.length > 1 ? (r.unites?.[i] ?? `n° ${i + 1}`) : null;
-    const v = variantes.find((x) => {
-      if (!(r.nom in x.attendus)) return false;
-      const alt = unitesAttendues(x.attendus[r.nom]!)[i];
-      return alt !== undefined && !memes(alt, a) && etatUnite(alt, s.lus, r) === 'juste';
-    });
-    if (v) noter(erreurs, v, unite);
-    else if (unite && etat === 'faux') aRevoir.push(unite);
+    const v = seule ?? variantes.find((x) => explique(x, i));
+    if (v) return void noter(erreurs, v, unite);
+    if (etat !== 'faux') return;
+    if (unArrondiPres(a, s.lus, r)) return void noter(erreurs, erreurDArrondi(r), unite);
+    sansIndice = true;
+    if (unite) aRevoir.push(unite);
   });
   const rempli = saisies.some((s) => s.lus.some((v) => !('vide' in lireSaisie(v))));
   const lus = saisies.slice(0, unites.length).map((s) => s.lus.map((v) => valeurSaisie(lireSaisie(v))));
@@ -217,7 +262,7 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
     ...base,
     saisi,
     statut: statutDe(unites.length, reussis, etats, rempli),
-    diagnostic: illisible ?? texteDiagnostic(erreurs, aRevoir, 0),
+    diagnostic: illisible ?? texteDiagnostic(erreurs, aRevoir, 0, r, sansIndice),
     erreurs,
     points: unites.length,
     reussis,

@@ -50,16 +50,19 @@ export interface ResultatFacture {
  */
 export interface Facon {
   remiseDesLignes: boolean;
+  remiseEnEuros: boolean; // false: the line's rate typed as the remise (0,05 for 5 %), the net its difference
+  tvaApresReductions: boolean; // false: the TVA on the net of the lines (and the port), before rabais, ristourne and escompte
   cascade: boolean; // false: the ristourne on the net of the lines, as if the reductions were added
   escompteDansLaBase: boolean; // false: TVA on the net commercial
   portDansLaBase: boolean; // false: port added after the TVA
   avoirAuPrixFacture: boolean; // false: the avoir at the gross price, without the invoice's reductions
 }
-export const FACON_JUSTE: Facon = { remiseDesLignes: true, cascade: true, escompteDansLaBase: true, portDansLaBase: true, avoirAuPrixFacture: true };
+export const FACON_JUSTE: Facon = { remiseDesLignes: true, remiseEnEuros: true, tvaApresReductions: true, cascade: true, escompteDansLaBase: true, portDansLaBase: true, avoirAuPrixFacture: true };
 
 function calculerLigne(l: LigneFacture, quantite: number, f: Facon): LigneCalculee {
   const brut = quantite * l.prixUnitaire;
-  const remise = f.remiseDesLignes ? taxe(brut, l.remise) : 0;
+  // a rate of r % typed as the amount r / 100 €: r cents
+  const remise = !f.remiseDesLignes ? 0 : f.remiseEnEuros ? taxe(brut, l.remise) : l.remise;
   return { reference: l.reference, brut, remise, net: brut - remise };
 }
 
@@ -83,7 +86,7 @@ function pied(e: EntreeFacture, lignes: readonly { ligne: LigneFacture; calcul: 
     const part = i === parTaux.length - 1 ? reste : prorata(port, p.netFinancier, totalFinancier);
     reste -= part;
     const base = (f.escompteDansLaBase ? p.netFinancier : p.netCommercial) + (f.portDansLaBase ? part : 0);
-    return { ...p, port: part, base, tva: taxe(base, p.taux) };
+    return { ...p, port: part, base, tva: taxe(f.tvaApresReductions ? base : p.netLignes + part, p.taux) };
   });
   const totalHt = somme(pieds.map((p) => p.netFinancier + p.port));
   const totalTva = somme(pieds.map((p) => p.tva));

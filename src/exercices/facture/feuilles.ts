@@ -272,6 +272,16 @@ const siDifferent = (e: EntreeFacture, facon: Partial<Facon>) => reponsesChangee
 
 const variantes: SpecExercice<EntreeFacture, null>['variantes'] = {
   remise_oubliee: (e) => siDifferent(e, { remiseDesLignes: false }),
+  // only whole rates: 2,5 % typed as 0,025 € is no amount in cents
+  // a few cents of remise: an answer that comes out as without remise is left to remise_oubliee's hint
+  remise_en_taux: (e) => {
+    if (!e.lignes.some((l) => l.remise) || !e.lignes.every((l) => Number.isInteger(l.remise))) return null;
+    const v = siDifferent(e, { remiseEnEuros: false });
+    const oubliee = siDifferent(e, { remiseDesLignes: false }) ?? {};
+    const propres = v && Object.entries(v).filter(([n, x]) => JSON.stringify(x) !== JSON.stringify(oubliee[n]));
+    return propres?.length ? Object.fromEntries(propres) : null;
+  },
+  tva_avant_reductions: (e) => (e.rabais || e.ristourne ? siDifferent(e, { tvaApresReductions: false }) : null),
   reductions_additionnees: (e) => (e.rabais && e.ristourne ? siDifferent(e, { cascade: false }) : null),
   escompte_hors_base: (e) => (e.escompte ? siDifferent(e, { escompteDansLaBase: false }) : null),
   port_sans_tva: (e) => (e.port ? siDifferent(e, { portDansLaBase: false }) : null),

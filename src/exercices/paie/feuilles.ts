@@ -9,7 +9,18 @@ import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBull
 import type { EntreeBulletin } from './entree';
 import { ecritureDePaie } from './ecritures';
 import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, libelleDe, montantTexte, type Attendus, type FeuilleConstruite, type FormeReponse, type SpecExercice } from '../../sheets/exercices/commun';
+import {
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  libelleDe,
+  montantTexte,
+  reponsesChangees,
+  type Attendus,
+  type FeuilleConstruite,
+  type FormeReponse,
+  type SpecExercice,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/paie.json';
 import { blocsPaie, donneesPaie, feuilleParametresPaie, indexParametre, lireParametresPaie, NOM_PARAMETRES, NOMS_ENONCE, parametresDuCas, structurePaie } from './enonce';
@@ -318,6 +329,10 @@ const variantes: SpecExercice<EntreeBulletin, ParametresPaie>['variantes'] = {
   },
   absence: (e, p) => (e.absence ? attendus({ ...e, absence: undefined }, p) : null),
   plafond: (e, p) => attendus(e, avecSurcharges(p, { pss: 1e9 })),
+  acompte_oublie: (e, p) => {
+    const sans = e.retenues.filter((r) => !/^acompte/i.test(r.libelle));
+    return sans.length < e.retenues.length ? reponsesChangees(attendus({ ...e, retenues: sans }, p), attendus(e, p), [NOMS_TOTAUX.netAPayer, NOMS_TOTAUX.netPaye]) : null;
+  },
   ecriture_sens: (e, p) => {
     const a = attendus(e, p)[NOM_ECRITURE] as (number | null)[][] | undefined;
     return a ? { [NOM_ECRITURE]: a.map(([d, c]) => [c ?? null, d ?? null]) } : null;

@@ -43,6 +43,7 @@ export interface ResultatStocks {
 /** The ways of computing: the right one, or a mistake the checker recognises (the template's typical errors). */
 export interface Facon {
   cmupPondere: boolean; // false: the mean of the unit costs, not weighted by the quantities
+  cmupSurToutLeStock: boolean; // false: after an entry, (previous CMUP + the entry's cost) / 2
   pepsAnciens: boolean; // false: the newest lots leave first (DEPS)
   alerteAvecMinimum: boolean; // false: the consumption during the delay only
   commandeMoinsStock: boolean; // false: the maximum ordered, whatever is in stock
@@ -51,6 +52,7 @@ export interface Facon {
 }
 export const FACON_JUSTE: Facon = {
   cmupPondere: true,
+  cmupSurToutLeStock: true,
   pepsAnciens: true,
   alerteAvecMinimum: true,
   commandeMoinsStock: true,
@@ -75,13 +77,15 @@ function cmupApresChaqueEntree(e: EntreeStocks, f: Facon): LigneCmup[] {
       quantite += m.quantite;
       valeur += m.quantite * m.coutUnitaire!;
       couts.push(m.coutUnitaire!);
-      cmup = f.cmupPondere
-        ? cmupDe(valeur, quantite)
-        : diviserArrondi(
-            couts.reduce((a, c) => a + c, 0),
-            couts.length,
-          );
-      if (!f.cmupPondere) valeur = quantite * cmup;
+      cmup = !f.cmupSurToutLeStock
+        ? diviserArrondi(cmup + m.coutUnitaire!, 2)
+        : f.cmupPondere
+          ? cmupDe(valeur, quantite)
+          : diviserArrondi(
+              couts.reduce((a, c) => a + c, 0),
+              couts.length,
+            );
+      if (!f.cmupPondere || !f.cmupSurToutLeStock) valeur = quantite * cmup;
       return { sortie: null, quantite, cmup, valeur };
     }
     if (m.nature === 'reintegration') {

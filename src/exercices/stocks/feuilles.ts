@@ -224,6 +224,11 @@ const siDifferent = (e: EntreeStocks, facon: Partial<Facon>) => reponsesChangees
 
 const variantes: SpecExercice<EntreeStocks, null>['variantes'] = {
   cmup_moyenne_simple: (e) => siDifferent(e, { cmupPondere: false }),
+  // with a single entry, the same as the mean of the costs: that error then says it
+  cmup_moyenne_de_deux: (e) => {
+    const v = e.methodeCmup === 'periode' ? null : siDifferent(e, { cmupSurToutLeStock: false });
+    return v && JSON.stringify(v) !== JSON.stringify(siDifferent(e, { cmupPondere: false })) ? v : null;
+  },
   peps_recents: (e) => siDifferent(e, { pepsAnciens: false }),
   alerte_sans_minimum: (e) => siDifferent(e, { alerteAvecMinimum: false }),
   commande_sans_stock: (e) => siDifferent(e, { commandeMoinsStock: false }),

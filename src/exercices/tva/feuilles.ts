@@ -290,6 +290,11 @@ const variantes: SpecExercice<EntreeCa3, ParametresCa3>['variantes'] = {
   immobilisation: (e, p) => siChange(e, p, (o) => (o.nature === 'immobilisation' ? { ...o, nature: 'bien' } : o)),
   autoliquidation: (e, p) => siChange(e, p, (o) => (o.sens === 'achat' && o.zone === 'ue' ? null : o)),
   credit_anterieur: (e, p) => (e.creditAnterieur ? variante(e, { ...e, creditAnterieur: 0 }, p) : null),
+  // a credit written as a negative TD (ligne 16 − ligne 23), carried to 28 and 32
+  td_negative: (e, p) => {
+    const credit = Number(attendus(e, p)[nomLigne('25')] ?? 0);
+    return credit > 0 ? Object.fromEntries(['TD', '28', '32'].map((c) => [nomLigne(c), -credit])) : null;
+  },
 };
 
 export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
