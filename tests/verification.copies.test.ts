@@ -86,6 +86,51 @@ describe('ce que les élèves tapent vraiment', () => {
     expect(c('PAIE_ABSENCE').diagnostic).toMatch(/signe/);
   });
 
+  test('erreur en cascade : une quantité mal recopiée fausse la ligne, le reste suit de la saisie de l\u2019élève et compte une fois', async () => {
+    const { f } = await exercice('facture', { aleas: ['plusieurs_taux', 'rabais', 'ristourne', 'escompte', 'port'] });
+    const x = await ouvrirExercice(f);
+    const e = x.entree as { lignes: { quantite: number }[] };
+    // the student read one more article on the second line, then computed everything right from there
+    const lu = { ...e, lignes: e.lignes.map((l, i) => (i === 1 ? { ...l, quantite: l.quantite + 1 } : l)) };
+    const v = await verifierCopie(await remplir(f, x.spec.attendus(lu, x.parametres)), { date: DATE });
+    const par = Object.fromEntries(v.resultat.controles.map((c) => [c.nom, c]));
+    const lignes = par.FAC_Lignes_Montants!;
+    // one wrong unit (the second line's gross); its remise and net follow from it (when it has a remise); everything downstream is « cohérent »
+    expect([lignes.statut, lignes.points - lignes.reussis]).toEqual(['faux', 1]);
+    const remise = (e.lignes[1] as { remise?: number }).remise ? [{ ligne: 1, colonne: 1, juste: false, coherent: true }] : [{ ligne: 1, colonne: 1, juste: true }];
+    expect(lignes.marques.filter((m) => m.ligne === 1)).toEqual([{ ligne: 1, colonne: 0, juste: false }, ...remise, { ligne: 1, colonne: 2, juste: false, coherent: true }]);
+    expect(lignes.marques.filter((m) => m.ligne !== 1).every((m) => m.juste && m.colonne === null)).toBe(true);
+    expect(lignes.aCorriger).toEqual({ ligne: 1, colonne: 0 });
+    for (const nom of ['FAC_Pied', 'FAC_Total_HT', 'FAC_Total_TVA', 'FAC_Net_A_Payer']) expect([nom, par[nom]!.statut, par[nom]!.reussis === par[nom]!.points]).toEqual([nom, 'cohérent', true]);
+    expect(par.FAC_Net_A_Payer!.diagnostic).toBe(
+      'cohérent avec votre réponse « Total hors taxes », « Total de la TVA » : le calcul est juste à partir de votre saisie ; corrigez d\u2019abord celles-ci, et ce résultat suivra.',
+    );
+    // the error counts once: every point but the first line's
+    expect(v.rapport.total.points - v.rapport.total.reussis).toBe(1);
+    // the task pane's link and the note go to the wrong cell itself: the second line's gross
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    const r = v.rapport.controles.find((c) => c.nom === 'FAC_Lignes_Montants')!;
+    expect(r.cellule).toBe(`Travail!${cellulesDuNom(wb, 'FAC_Lignes_Montants')[3]!.adresse}`);
+  });
+
+  test('paie : la base de la CSG prise sur tout le brut ne compte qu\u2019aux lignes de base ; montants, totaux et nets qui en découlent sont « cohérents »', async () => {
+    const { f, attendus } = await exercice('paie', { aleas: ['majorations', 'prime'] });
+    const x = await ouvrirExercice(f);
+    const fautive = x.spec.variantes.csg_assiette!(x.entree, x.parametres)!;
+    const v = await verifierCopie(await remplir(f, { ...attendus, ...fautive }), { date: DATE });
+    const changees = v.resultat.controles.filter((c) => c.statut !== 'juste');
+    const faux = changees.filter((c) => c.statut === 'faux').map((c) => c.nom);
+    // the mistake sits on the CSG/CRDS bases only (the overtime line's too); the rest follows from them
+    expect(faux.length).toBeGreaterThanOrEqual(2);
+    expect(faux.filter((n) => !/^PAIE_CSG_.*_BASE$/.test(n))).toEqual([]);
+    expect(changees.filter((c) => c.statut === 'cohérent').map((c) => c.nom)).toEqual(
+      expect.arrayContaining(['PAIE_CSG_DEDUCTIBLE_SAL', 'PAIE_TOTAL_SAL', 'PAIE_NET_A_PAYER', 'PAIE_NET_IMPOSABLE', 'PAIE_IMPOT', 'PAIE_NET_PAYE']),
+    );
+    expect(v.rapport.total.points - v.rapport.total.reussis).toBe(faux.length);
+    for (const c of changees.filter((c) => c.statut === 'faux')) expect(c.erreurs.map((x) => x.code)).toEqual(['csg_assiette']);
+  });
+
   test('une erreur qu\u2019aucune erreur type n\u2019explique : l\u2019indication cite la consigne qui fixe la réponse', async () => {
     const { f, attendus } = await exercice('paie', { aleas: [] });
     const v = await verifierCopie(await remplir(f, { ...attendus, PAIE_NET_SOCIAL: (attendus.PAIE_NET_SOCIAL as number) + 12.34 }), { date: DATE });

@@ -73,10 +73,17 @@ describe.each(CAS)('vérification %s', (type, periode, aleas) => {
         const fausses = v.rapport.controles.filter((c) => c.statut !== 'juste');
         expect(fausses.map((c) => c.nom).sort()).toEqual([...changes].sort());
         // an answer the error leaves empty (rows put in the other column) is « non renseigné », without a hint
+        // an answer that only follows the student's own wrong earlier answer is « cohérent », the error counted once
         for (const c of fausses.filter((x) => x.statut !== 'non renseigné')) {
+          if (c.statut === 'cohérent') {
+            expect([c.nom, c.erreurs, c.reussis]).toEqual([c.nom, [], c.points]);
+            expect(c.diagnostic).toMatch(/^(.* : )?cohérent avec votre réponse « /);
+            continue;
+          }
           expect([c.nom, c.erreurs]).toEqual([c.nom, [t.code]]);
           expect(c.diagnostic).toContain(t.indice);
         }
+        expect(fausses.some((c) => c.erreurs.includes(t.code))).toBe(true);
         trouvees.add(t.code);
       }
     }

@@ -97,6 +97,7 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     attendus,
     variantes: variantesDuCas(x),
     plage: (n) => x.classeur.plage(n),
+    ...(x.spec.enchainements ? { enchainements: (lu: Parameters<NonNullable<typeof x.spec.enchainements>>[0]) => x.spec.enchainements!(lu, x.entree, x.parametres) } : {}),
     enonceModifie: modifies,
     reglages,
     degres: degresDuLivret(),
@@ -142,7 +143,7 @@ export function annotationsDeLaCopie(v: CopieVerifiee, source: string): Annotati
     ? resultat.controles.flatMap((c) =>
         c.plage
           ? c.marques.flatMap((m) => {
-              const fond = m.juste ? COULEURS_VERDICT.juste : COULEURS_VERDICT.faux;
+              const fond = m.juste ? COULEURS_VERDICT.juste : m.coherent ? COULEURS_VERDICT.coherent : COULEURS_VERDICT.faux;
               const colonnes = m.colonne === null ? Array.from({ length: c.plage!.largeur }, (_, j) => j) : [m.colonne];
               return colonnes.map((j) => ({ feuille: c.plage!.feuille, ligne: c.plage!.haut + m.ligne, colonne: c.plage!.gauche + j, fond }));
             })
@@ -150,7 +151,12 @@ export function annotationsDeLaCopie(v: CopieVerifiee, source: string): Annotati
       )
     : [];
   const notes = formatif
-    ? resultat.controles.flatMap((c) => (c.plage && c.diagnostic && c.statut !== 'juste' ? [{ feuille: c.plage.feuille, ligne: c.plage.haut, colonne: c.plage.gauche, texte: c.diagnostic }] : []))
+    ? resultat.controles.flatMap((c) =>
+        // on the first cell to correct, not on the answer's first cell
+        c.plage && c.diagnostic && c.statut !== 'juste'
+          ? [{ feuille: c.plage.feuille, ligne: c.plage.haut + (c.aCorriger?.ligne ?? 0), colonne: c.plage.gauche + (c.aCorriger?.colonne ?? 0), texte: c.diagnostic }]
+          : [],
+      )
     : [];
   const lignes = lignesDuSuivi(lignesSuivi(rapport, source, v.scellerSuivi));
   return {

@@ -6,9 +6,11 @@ import { arrondirA, lireSaisie, texteNormalise, type Saisie } from './saisie';
  * One answer checked against its expected value. An answer is made of units — one cell, each cell
  * of a list, each row of a table — and each unit is right or not; the answer's verdict and its
  * share of the score follow from its units. A wrong unit that equals what a typical error would
- * give (a « variante » of the expected values) is diagnosed with that error's hint.
+ * give (a « variante » of the expected values) is diagnosed with that error's hint. A wrong unit
+ * that follows right from the student's own wrong earlier answers (a knock-on error) is « cohérent »:
+ * it scores, the earlier answer carries the error, and it is counted once.
  */
-export type Statut = 'juste' | 'faux' | 'non renseigné' | 'illisible' | 'introuvable';
+export type Statut = 'juste' | 'cohérent' | 'faux' | 'non renseigné' | 'illisible' | 'introuvable';
 
 export interface Variante {
   code: string;
@@ -17,11 +19,18 @@ export interface Variante {
   attendus: Attendus;
 }
 
-/** Where a unit sits in the named range (0-based), to colour it: a cell, or a whole row. */
+/** Where a unit sits in the named range (0-based), to colour it: a cell, or a whole row (right). */
 export interface Marque {
   ligne: number;
   colonne: number | null;
   juste: boolean;
+  coherent?: true; // wrong, but what follows from the student's own earlier answers
+}
+
+/** An answer recomputed from the student's own values of the answers it follows, and those answers' labels. */
+export interface Enchaine {
+  valeur: Attendus[string];
+  depuis: string[];
 }
 
 export interface ErreurReconnue {
@@ -46,6 +55,8 @@ export interface Controle {
   rempli: boolean; // something was typed
   plage: (Omit<PlageLue, 'valeurs'> & { largeur: number }) | null; // where the answer is now, and its width in columns
   marques: Marque[];
+  /** the first cell to correct (offsets in the range): where the hint's note goes and the task pane's link leads */
+  aCorriger: { ligne: number; colonne: number } | null;
 }
 
 type Etat = 'juste' | 'faux' | 'vide' | 'illisible';
@@ -118,11 +129,38 @@ function unitesAttendues(v: Attendus[string]): ValeurAttendue[][] {
 /** A table's rows as its answers' columns: cells covered by a merged cell (a wide label) are not columns of their own. */
 const rangees = (p: PlageLue): ValeurLue[][] => p.valeurs.map((l, i) => l.filter((_, j) => !p.couvertes?.[i]?.[j]));
 
-/** The typed cells split the same way: a list is read cell by cell whatever its orientation. */
-function unitesSaisies(p: PlageLue, tableau: boolean, n: number): { lus: ValeurLue[]; marque: Omit<Marque, 'juste'> }[] {
-  if (tableau) return rangees(p).map((l, i) => ({ lus: l, marque: { ligne: i, colonne: null } }));
-  const cellules = p.valeurs.flatMap((l, i) => l.map((v, j) => ({ lus: [v], marque: { ligne: i, colonne: j } })));
+/**
+ * The typed cells split the same way: a list is read cell by cell whatever its orientation; a row
+ * of a table keeps the range's column of each of its cells (a merged label is not one).
+ */
+interface UniteSaisie {
+  lus: ValeurLue[];
+  ligne: number;
+  colonnes: number[];
+}
+function unitesSaisies(p: PlageLue, tableau: boolean, n: number): UniteSaisie[] {
+  if (tableau)
+    return p.valeurs.map((l, i) => {
+      const colonnes = l.map((_, j) => j).filter((j) => !p.couvertes?.[i]?.[j]);
+      return { lus: colonnes.map((j) => l[j] ?? null), ligne: i, colonnes };
+    });
+  const cellules = p.valeurs.flatMap((l, i) => l.map((v, j) => ({ lus: [v], ligne: i, colonnes: [j] })));
   return n === 1 ? cellules.slice(0, 1) : cellules;
+}
+
+/** What the student typed, shaped as the expected answer (a value, a list, rows): numbers, texts, null where empty or unreadable. */
+export function valeursSaisies(attendu: Attendus[string], plage: PlageLue | undefined): Attendus[string] | undefined {
+  if (!plage) return undefined;
+  const unites = unitesAttendues(attendu);
+  const tableau = estTableau(attendu) && attendu.some(estTableau);
+  const saisies = unitesSaisies(plage, tableau, unites.length);
+  const lu = (v: ValeurLue | undefined): ValeurAttendue => {
+    const x = lireSaisie(v ?? null);
+    return 'nombre' in x ? x.nombre : 'texte' in x ? x.texte : null;
+  };
+  if (!estTableau(attendu)) return lu(saisies[0]?.lus[0]);
+  if (tableau) return unites.map((a, i) => a.map((_, k) => lu(saisies[i]?.lus[k])));
+  return unites.map((_, i) => lu(saisies[i]?.lus[0]));
 }
 
 /**
@@ -144,8 +182,8 @@ function noter(erreurs: ErreurReconnue[], v: Variante, unite: string | null): vo
   } else erreurs.push({ code: v.code, libelle: v.libelle, indice: v.indice, unites: unite ? [unite] : [] });
 }
 
-function statutDe(points: number, reussis: number, etats: Etat[], rempli: boolean): Statut {
-  if (reussis === points) return 'juste';
+function statutDe(points: number, reussis: number, etats: Etat[], rempli: boolean, coherentes = 0): Statut {
+  if (reussis === points) return coherentes ? 'cohérent' : 'juste';
   if (!rempli) return 'non renseigné';
   return etats.includes('illisible') ? 'illisible' : 'faux';
 }
@@ -185,11 +223,23 @@ function controlerEnsemble(r: Reponse, attendu: ValeurAttendue[][], p: PlageLue,
   }
   const points = Math.max(attendu.length, saisies.length, 1);
   if (!attendu.length && !saisies.length) reussis = 1;
-  return { points, reussis, erreurs, aRevoir, manquantes: libres.length, marques, etats, rempli: saisies.length > 0, saisi: saisies.map(({ l }) => l.map((v) => valeurSaisie(lireSaisie(v)))) };
+  const premiere = marques.find((m) => !m.juste);
+  return {
+    points,
+    reussis,
+    erreurs,
+    aRevoir,
+    manquantes: libres.length,
+    marques,
+    etats,
+    rempli: saisies.length > 0,
+    saisi: saisies.map(({ l }) => l.map((v) => valeurSaisie(lireSaisie(v)))),
+    aCorriger: premiere ? { ligne: premiere.ligne, colonne: 0 } : null,
+  };
 }
 
 /** Checks one answer read from its named range (undefined: the name is gone or broken). */
-export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue | undefined, variantes: readonly Variante[]): Controle {
+export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue | undefined, variantes: readonly Variante[], enchaine?: Enchaine): Controle {
   const base = { nom: r.nom, libelle: r.libelle, competence: r.competence, critere: r.critere, attendu };
   const unites = unitesAttendues(attendu);
   const tableau = estTableau(attendu) && attendu.some(estTableau);
@@ -206,6 +256,7 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
       rempli: false,
       plage: null,
       marques: [],
+      aCorriger: null,
     };
   }
   const ou = { feuille: plage.feuille, haut: plage.haut, gauche: plage.gauche, largeur: plage.valeurs[0]?.length ?? 1 };
@@ -222,6 +273,7 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
       rempli: e.rempli,
       plage: ou,
       marques: e.marques,
+      aCorriger: e.aCorriger,
     };
   }
   const saisies = unitesSaisies(plage, tableau, unites.length);
@@ -229,47 +281,93 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
   const aRevoir: string[] = [];
   const marques: Marque[] = [];
   const etats: Etat[] = [];
+  const coherentes: string[] = [];
+  let aCorriger: Controle['aCorriger'] = null;
   let reussis = 0;
   let sansIndice = false; // a wrong unit no typical error explains
+  const lusDe = (i: number) => saisies[i]?.lus ?? [];
   const alternative = (x: Variante, i: number) => (r.nom in x.attendus ? unitesAttendues(x.attendus[r.nom]!)[i] : undefined);
   const explique = (x: Variante, i: number) => {
     const alt = alternative(x, i);
-    return alt !== undefined && !memes(alt, unites[i]) && expliquee(unites[i]!, alt, saisies[i]?.lus ?? [], r);
+    return alt !== undefined && !memes(alt, unites[i]) && expliquee(unites[i]!, alt, lusDe(i), r);
   };
-  // one typical error that explains every wrong unit is the diagnosis; otherwise each unit gets its own
-  const fausses = unites.map((_, i) => i).filter((i) => etatUnite(unites[i]!, saisies[i]?.lus ?? [], r) === 'faux');
+  const suite = (i: number) => (enchaine ? unitesAttendues(enchaine.valeur)[i] : undefined);
+  const coherente = (i: number) => {
+    const alt = suite(i);
+    return alt !== undefined && !memes(alt, unites[i]) && expliquee(unites[i]!, alt, lusDe(i), r);
+  };
+  // one typical error that explains every wrong unit (not a knock-on one) is the diagnosis; otherwise each unit gets its own
+  const fausses = unites.map((_, i) => i).filter((i) => etatUnite(unites[i]!, lusDe(i), r) === 'faux' && !coherente(i));
   const seule = fausses.length ? variantes.find((x) => fausses.every((i) => explique(x, i))) : undefined;
   unites.forEach((a, i) => {
-    const s = saisies[i] ?? { lus: [], marque: null };
-    const etat = etatUnite(a, s.lus, r);
-    etats.push(etat);
-    if (s.marque) marques.push({ ...s.marque, juste: etat === 'juste' });
+    const s = saisies[i];
+    const etat = etatUnite(a, lusDe(i), r);
+    const enSuite = etat === 'faux' && coherente(i);
+    etats.push(enSuite ? 'juste' : etat);
+    if (s) {
+      // a right row is one mark; a wrong one, a mark per cell: only its wrong cells are red
+      if (etat === 'juste' || !tableau) marques.push({ ligne: s.ligne, colonne: tableau ? null : s.colonnes[0]!, juste: etat === 'juste', ...(enSuite ? { coherent: true as const } : {}) });
+      else
+        s.colonnes.forEach((j, k) => {
+          if (k >= a.length) return;
+          const juste = etatCellule(a[k], s.lus[k] ?? null, r) === 'juste';
+          const alt = suite(i);
+          const suivie = !juste && alt !== undefined && etatCellule(alt[k], s.lus[k] ?? null, r) === 'juste';
+          marques.push({ ligne: s.ligne, colonne: j, juste, ...(suivie ? { coherent: true as const } : {}) });
+        });
+      if (etat !== 'juste' && !enSuite && !aCorriger) {
+        const k = tableau
+          ? Math.max(
+              0,
+              a.findIndex((x, kk) => etatCellule(x, s.lus[kk] ?? null, r) !== 'juste'),
+            )
+          : 0;
+        aCorriger = { ligne: s.ligne, colonne: s.colonnes[k] ?? 0 };
+      }
+    }
     if (etat === 'juste') return void reussis++;
-    if (etat === 'vide') return;
     const unite = unites.length > 1 ? (r.unites?.[i] ?? `n° ${i + 1}`) : null;
+    if (enSuite) {
+      reussis++;
+      coherentes.push(unite ?? '');
+      return;
+    }
     const v = seule ?? variantes.find((x) => explique(x, i));
     if (v) return void noter(erreurs, v, unite);
     if (etat !== 'faux') return;
-    if (unArrondiPres(a, s.lus, r)) return void noter(erreurs, erreurDArrondi(r), unite);
+    if (unArrondiPres(a, lusDe(i), r)) return void noter(erreurs, erreurDArrondi(r), unite);
     sansIndice = true;
     if (unite) aRevoir.push(unite);
   });
+  if (!aCorriger && coherentes.length) {
+    const m = marques.find((x) => x.coherent);
+    if (m) aCorriger = { ligne: m.ligne, colonne: m.colonne ?? 0 };
+  }
   const rempli = saisies.some((s) => s.lus.some((v) => !('vide' in lireSaisie(v))));
   const lus = saisies.slice(0, unites.length).map((s) => s.lus.map((v) => valeurSaisie(lireSaisie(v))));
   const saisi = !estTableau(attendu) ? (lus[0]?.[0] ?? null) : tableau ? lus : lus.map((l) => l[0]);
   const illisible = etats.includes('illisible') && !estTableau(attendu) ? `Saisie illisible (${String(saisi).replace(/^#/, '')}) : un montant est attendu.` : null;
+  const enSuite = coherentes.length ? texteCoherent(enchaine!.depuis, coherentes.filter(Boolean)) : null;
   return {
     ...base,
     saisi,
-    statut: statutDe(unites.length, reussis, etats, rempli),
-    diagnostic: illisible ?? texteDiagnostic(erreurs, aRevoir, 0, r, sansIndice),
+    statut: statutDe(unites.length, reussis, etats, rempli, coherentes.length),
+    diagnostic: illisible ?? ([enSuite, texteDiagnostic(erreurs, aRevoir, 0, r, sansIndice)].filter(Boolean).join(' ') || null),
     erreurs,
     points: unites.length,
     reussis,
     rempli,
     plage: ou,
     marques,
+    aCorriger,
   };
+}
+
+/** A knock-on error said to the student: which of their answers it follows, to correct first. */
+function texteCoherent(depuis: readonly string[], unites: readonly string[]): string {
+  const lesquelles = depuis.map((d) => `« ${d} »`).join(', ');
+  const ou = unites.length ? `${unites.join(', ')} : ` : '';
+  return `${ou}cohérent avec votre réponse ${lesquelles} : le calcul est juste à partir de votre saisie ; corrigez d\u2019abord ${depuis.length > 1 ? 'celles-ci' : 'celle-ci'}, et ce résultat suivra.`;
 }
 
 /** The generic typical error: every amount with its sign inverted. */

@@ -30,7 +30,7 @@ export interface RapportCopie {
 export interface ControleRapporte {
   nom: string;
   libelle: string;
-  cellule: string | null; // « Travail!D12 », the answer's first cell as the workbook now has it
+  cellule: string | null; // « Travail!D12 », the first cell to correct (the answer's first cell when it is right), as the workbook now has it
   attendu: unknown;
   saisi: unknown;
   /** the number format of each column of the answer's cells (euros, dates, rates), to show values as they were typed */
@@ -47,7 +47,7 @@ export interface ControleRapporte {
 /** What a teacher and a student read about a copy where nothing was typed. */
 export const COPIE_VIERGE = 'Copie vide : aucune réponse n\u2019est saisie ; chaque compétence est « NE » (non évalué), aucun degré n\u2019est retenu.';
 
-export const celluleDe = (c: Controle) => (c.plage ? `${c.plage.feuille}!${adresseDansPlage(c.plage)}` : null);
+export const celluleDe = (c: Controle) => (c.plage ? `${c.plage.feuille}!${adresseDansPlage(c.plage, c.aCorriger?.ligne, c.aCorriger?.colonne)}` : null);
 
 export function rapporter(
   meta: Omit<RapportCopie, 'controles' | 'competences' | 'total' | 'enonceModifie' | 'vierge'>,

@@ -1,7 +1,7 @@
-import type { Attendus, Reponse } from '../sheets/exercices/commun';
+import type { Attendus, Enchainement, Reponse } from '../sheets/exercices/commun';
 import type { PlageLue } from '../sheets/exercices/lecture';
 import { evaluerCompetences, type Degre, type ResultatCompetence } from './competences';
-import { controler, varianteSigne, type Controle, type Variante } from './controle';
+import { controler, valeursSaisies, varianteSigne, type Controle, type Variante } from './controle';
 import { VERIFICATION, type ReglagesVerification } from '../sheets/exercices/reglages';
 
 export interface DonneesVerification {
@@ -12,6 +12,8 @@ export interface DonneesVerification {
   enonceModifie: readonly string[]; // blocks whose fingerprint no longer matches `_agora`
   reglages: ReglagesVerification;
   degres: readonly Degre[];
+  /** the exercise's knock-on computations (SpecExercice.enchainements), on the student's values */
+  enchainements?: (lu: (nom: string) => Attendus[string] | undefined) => Enchainement[];
 }
 
 export interface ResultatVerification {
@@ -30,7 +32,15 @@ export interface ResultatVerification {
  */
 export function verifierReponses(d: DonneesVerification): ResultatVerification {
   const variantes = [...d.variantes, varianteSigne(d.attendus, VERIFICATION.signe.libelle, VERIFICATION.signe.indice)];
-  let controles = d.reponses.filter((r) => r.nom in d.attendus).map((r) => controler(r, d.attendus[r.nom]!, d.plage(r.nom), variantes));
+  const lu = (nom: string) => (nom in d.attendus ? valeursSaisies(d.attendus[nom]!, d.plage(nom)) : undefined);
+  const enchaines = new Map((d.enchainements?.(lu) ?? []).map((x) => [x.nom, x]));
+  const libelle = (nom: string) => d.reponses.find((r) => r.nom === nom)?.libelle ?? nom;
+  let controles = d.reponses
+    .filter((r) => r.nom in d.attendus)
+    .map((r) => {
+      const x = enchaines.get(r.nom);
+      return controler(r, d.attendus[r.nom]!, d.plage(r.nom), variantes, x && { valeur: x.valeur, depuis: x.depuis.map(libelle) });
+    });
   const vierge = !controles.some((c) => c.rempli);
   if (vierge)
     controles = controles.map((c) =>

@@ -15,7 +15,7 @@ import type { Hote } from './hote';
 import { lancer, messageErreur, offrirFichier, SaisieInvalide } from './commun';
 import { aujourdhui } from '../domain/dates';
 
-const VERDICTS: Record<string, string> = { juste: 'Juste', faux: 'Faux', 'non renseigné': 'Non renseigné', illisible: 'Illisible', introuvable: 'Introuvable' };
+const VERDICTS: Record<string, string> = { juste: 'Juste', cohérent: 'Cohérent', faux: 'Faux', 'non renseigné': 'Non renseigné', illisible: 'Illisible', introuvable: 'Introuvable' };
 
 /** The results in the pane: rate and degree per compétence; in formative mode, each answer with a button to its cell. */
 function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule: string) => void): void {

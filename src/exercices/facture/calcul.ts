@@ -67,7 +67,7 @@ function calculerLigne(l: LigneFacture, quantite: number, f: Facon): LigneCalcul
 }
 
 /** port × part / total to the cent, halves up (in BigInt: the product may pass 2^53). */
-const prorata = (port: Centimes, part: Centimes, total: Centimes): Centimes => (total ? Number((2n * BigInt(port) * BigInt(part) + BigInt(total)) / (2n * BigInt(total))) : 0);
+export const prorata = (port: Centimes, part: Centimes, total: Centimes): Centimes => (total ? Number((2n * BigInt(port) * BigInt(part) + BigInt(total)) / (2n * BigInt(total))) : 0);
 
 /** The reductions of `e`, the port and the TVA on lines already computed. */
 function pied(e: EntreeFacture, lignes: readonly { ligne: LigneFacture; calcul: LigneCalculee }[], port: Centimes, f: Facon): Montants {

@@ -2,7 +2,7 @@ import { ConstructeurFeuille } from '../../sheets/constructeur';
 import { lettreColonne, type NomDefini } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dateFr } from '../../domain/dates';
-import { versEuros } from '../../domain/monnaie';
+import { somme, taxe, versEuros } from '../../domain/monnaie';
 import { pourcentFr } from '../../domain/texte';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import {
@@ -14,7 +14,9 @@ import {
   reponsesChangees,
   valeurRemplie,
   feuilleDeRegles,
+  centimesSaisis,
   type Attendus,
+  type Enchainement,
   type FeuilleConstruite,
   type LectureBlocs,
   type SpecExercice,
@@ -22,7 +24,7 @@ import {
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/facture.json';
-import { calculerFacture, FACON_JUSTE, type Facon, type Montants, type PiedParTaux } from './calcul';
+import { calculerFacture, FACON_JUSTE, prorata, type Facon, type Montants, type PiedParTaux } from './calcul';
 import type { EntreeFacture } from './entree';
 
 /** The template, validated when the module loads. */
@@ -288,6 +290,111 @@ const variantes: SpecExercice<EntreeFacture, null>['variantes'] = {
   avoir_prix_brut: (e) => (e.retours.length ? siDifferent(e, { avoirAuPrixFacture: false }) : null),
 };
 
+type Lu = (nom: string) => Attendus[string] | undefined;
+const lignesLues = (lu: Lu, nom: string) => (Array.isArray(lu(nom)) ? (lu(nom) as unknown[]) : []);
+
+/**
+ * An invoice foot recomputed from the student's own values: each step from the steps typed before it
+ * (the expected value where a cell is empty), the net of the lines from `netsDesLignes` (by rate),
+ * the port shared on the typed nets financiers.
+ */
+function piedEnSuite(e: EntreeFacture, lu: Lu, nom: string, lignes: ReturnType<typeof etapes>, rates: number[], attendu: ValeurAttendue[][], netsDesLignes: (number | null)[]): ValeurAttendue[][] {
+  const tapees = lignesLues(lu, nom);
+  const valeurs = rates.map((_, j) => {
+    const valeur = (cle: keyof PiedParTaux): number => {
+      const k = lignes.findIndex((l) => l.cle === cle);
+      if (k >= 0) return centimesSaisis((tapees[k] as unknown[] | undefined)?.[j]) ?? Math.round(Number(attendu[k]![j]) * 100);
+      if (cle === 'netCommercial') return valeur('netLignes') - valeur('rabais') - valeur('ristourne');
+      if (cle === 'netFinancier') return valeur('netCommercial') - valeur('escompte');
+      return 0; // a reduction or a port the invoice does not have
+    };
+    return valeur;
+  });
+  const financiers = valeurs.map((v) => v('netFinancier'));
+  const total = somme(financiers);
+  const parts = financiers.map((f, j) => (j < rates.length - 1 ? prorata(e.port, f, total) : 0));
+  parts[rates.length - 1] = e.port - somme(parts.slice(0, -1));
+  const colonne = (j: number) => {
+    const valeur = valeurs[j]!;
+    const suite: Partial<Record<keyof PiedParTaux, number>> = {
+      port: parts[j]!,
+      rabais: taxe(valeur('netLignes'), e.rabais),
+      ristourne: taxe(valeur('netLignes') - valeur('rabais'), e.ristourne),
+      netCommercial: valeur('netLignes') - valeur('rabais') - valeur('ristourne'),
+      escompte: taxe(valeur('netCommercial'), e.escompte),
+      netFinancier: valeur('netCommercial') - valeur('escompte'),
+      base: valeur('netFinancier') + valeur('port'),
+      tva: taxe(valeur('base'), rates[j]!),
+    };
+    if (netsDesLignes[j] !== null) suite.netLignes = netsDesLignes[j]!;
+    return lignes.map((l, k) => (suite[l.cle] === undefined ? attendu[k]![j]! : versEuros(suite[l.cle]!)));
+  };
+  const colonnes = rates.map((_, j) => colonne(j));
+  return lignes.map((_, k) => colonnes.map((c) => c[k]!));
+}
+
+/** The totals of a foot from the student's own foot: bases and TVA summed, the net from the typed totals. */
+function totauxEnSuite(lu: Lu, pied: string, lignes: ReturnType<typeof etapes>, noms: { ht: string; tva: string; net: string }): Enchainement[] {
+  const tapees = lignesLues(lu, pied);
+  const rangee = (cle: keyof PiedParTaux) => ((tapees[lignes.findIndex((l) => l.cle === cle)] as unknown[] | undefined) ?? []).map(centimesSaisis);
+  const total = (cle: keyof PiedParTaux) => {
+    const r = rangee(cle);
+    return r.length && r.every((x) => x !== null) ? versEuros(somme(r as number[])) : null;
+  };
+  const ht = centimesSaisis(lu(noms.ht));
+  const tva = centimesSaisis(lu(noms.tva));
+  return [
+    { nom: noms.ht, valeur: total('base'), depuis: [pied] },
+    { nom: noms.tva, valeur: total('tva'), depuis: [pied] },
+    { nom: noms.net, valeur: ht === null || tva === null ? null : versEuros(ht + tva), depuis: [noms.ht, noms.tva] },
+  ].filter((x) => x.valeur !== null);
+}
+
+/** Knock-on errors of the invoice: a line's net from its typed gross and remise, the foot from the typed nets, the totals from the typed foot. */
+function enchainements(lu: Lu, e: EntreeFacture): Enchainement[] {
+  const a = attendus(e);
+  const attLignes = a[NOMS_FAC.lignes] as number[][];
+  const tapees = lignesLues(lu, NOMS_FAC.lignes).map((l) => (Array.isArray(l) ? l.map(centimesSaisis) : []));
+  const lignes = e.lignes.map((l, i) => {
+    const [b, r] = [tapees[i]?.[0] ?? null, tapees[i]?.[1] ?? null];
+    const [eb, er, en] = attLignes[i]!;
+    return [eb!, b === null ? er! : versEuros(taxe(b, l.remise)), b === null || r === null ? en! : versEuros(b - r)];
+  });
+  const rates = tauxDe(e);
+  const nets = rates.map((t) => {
+    const n = e.lignes.map((l, i) => (l.taux === t ? (tapees[i]?.[2] ?? null) : 0));
+    return n.every((x) => x !== null) ? somme(n as number[]) : null;
+  });
+  const resultat: Enchainement[] = [
+    { nom: NOMS_FAC.lignes, valeur: lignes, depuis: [NOMS_FAC.lignes] },
+    { nom: NOMS_FAC.pied, valeur: piedEnSuite(e, lu, NOMS_FAC.pied, etapes(e, true), rates, a[NOMS_FAC.pied] as ValeurAttendue[][], nets), depuis: [NOMS_FAC.lignes, NOMS_FAC.pied] },
+    ...totauxEnSuite(lu, NOMS_FAC.pied, etapes(e, true), { ht: NOMS_FAC.totalHt, tva: NOMS_FAC.totalTva, net: NOMS_FAC.netAPayer }),
+  ];
+  if (e.retours.length) {
+    const r = tauxDe(
+      e,
+      e.retours.map((x) => x.reference),
+    );
+    resultat.push(
+      {
+        nom: NOMS_FAC.avoirPied,
+        valeur: piedEnSuite(
+          e,
+          lu,
+          NOMS_FAC.avoirPied,
+          etapes(e, false),
+          r,
+          a[NOMS_FAC.avoirPied] as ValeurAttendue[][],
+          r.map(() => null),
+        ),
+        depuis: [NOMS_FAC.avoirPied],
+      },
+      ...totauxEnSuite(lu, NOMS_FAC.avoirPied, etapes(e, false), { ht: NOMS_FAC.avoirTotalHt, tva: NOMS_FAC.avoirTotalTva, net: NOMS_FAC.avoirNet }),
+    );
+  }
+  return resultat;
+}
+
 export const EXERCICE_FACTURE: SpecExercice<EntreeFacture, null> = {
   gabarit: GABARIT,
   largeursEnonce: [14, 22, 22, 10, 14, 10, 12],
@@ -304,6 +411,7 @@ export const EXERCICE_FACTURE: SpecExercice<EntreeFacture, null> = {
     [NOMS_FAC.avoirPied]: etapes(e, false).map((s) => s.libelle),
   }),
   attendus,
+  enchainements: (lu, e) => enchainements(lu, e),
   variantes,
   justification,
   largeursJustification: [18, 14, 90],

@@ -22,13 +22,22 @@ const AUTRES_ORGANISMES = new Set(['complementaire_sante', 'prevoyance_cadres', 
 
 /** The entry, balanced; null when the pay holds avantages en nature (their counterpart is left out of the exercise). */
 export function ecritureDePaie(e: EntreeBulletin, b: Bulletin): LigneEcriture[] | null {
+  const lignes = lignesDeLEcriture(e, b);
+  if (!lignes) return null;
+  const [debit, credit] = [somme(lignes.map((l) => l.debit)), somme(lignes.map((l) => l.credit))];
+  if (debit !== credit) throw new Error(`Écriture de paie déséquilibrée : débit ${debit / 100} €, crédit ${credit / 100} €.`);
+  return lignes;
+}
+
+/** The entry's lines from a payslip's amounts, balanced or not (a student's payslip need not be). */
+export function lignesDeLEcriture(e: EntreeBulletin, b: Pick<Bulletin, 'brut' | 'lignes' | 'totalCotisationsPatronales' | 'netPaye' | 'impotPreleve'>): LigneEcriture[] | null {
   if (e.avantagesNature.length) return null;
   const part = (filtre: (code: string) => boolean) => somme(b.lignes.filter((l) => filtre(l.code)).map((l) => (l.montantSalarial ?? 0) + (l.montantPatronal ?? 0)));
   const nonSoumis = somme(e.primes.filter((x) => !x.soumise).map((x) => x.montant));
   const acomptes = somme(e.retenues.filter((r) => /^acompte/i.test(r.libelle)).map((r) => r.montant));
   const autresRetenues = somme(e.retenues.map((r) => r.montant)) - acomptes;
   const ligne = (compte: string, debit: Centimes, credit: Centimes): LigneEcriture => ({ compte, intitule: COMPTES[compte]!, debit, credit });
-  const lignes = [
+  return [
     ligne('641', b.brut + nonSoumis, 0),
     ligne('645', b.totalCotisationsPatronales, 0),
     ligne('421', 0, b.netPaye),
@@ -46,7 +55,4 @@ export function ecritureDePaie(e: EntreeBulletin, b: Bulletin): LigneEcriture[] 
     ligne('4421', 0, b.impotPreleve),
     ligne('467', 0, autresRetenues),
   ];
-  const [debit, credit] = [somme(lignes.map((l) => l.debit)), somme(lignes.map((l) => l.credit))];
-  if (debit !== credit) throw new Error(`Écriture de paie déséquilibrée : débit ${debit / 100} €, crédit ${credit / 100} €.`);
-  return lignes;
 }

@@ -2,14 +2,15 @@ import { ConstructeurFeuille } from '../../sheets/constructeur';
 import type { NomDefini, Style, Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
-import { somme, versCentimes, versEuros } from '../../domain/monnaie';
+import { appliquerTaux, somme, versCentimes, versEuros } from '../../domain/monnaie';
 import { nombreFr } from '../../domain/texte';
 import { avecSurcharges, type ParametresPaie } from '../../domain/parametres/paie';
 import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBulletin } from './bulletin';
 import type { EntreeBulletin } from './entree';
-import { ecritureDePaie } from './ecritures';
+import { ecritureDePaie, lignesDeLEcriture } from './ecritures';
 import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from '../../sheets/exercices/blocs';
 import {
+  centimesSaisis,
   consigneSaisie,
   FEUILLES,
   fondCorrige,
@@ -17,6 +18,7 @@ import {
   montantTexte,
   reponsesChangees,
   type Attendus,
+  type Enchainement,
   type FeuilleConstruite,
   type FormeReponse,
   type SpecExercice,
@@ -321,6 +323,93 @@ function formeDesReponses(e: EntreeBulletin, p: ParametresPaie): FormeReponse[] 
   return forme;
 }
 
+/**
+ * Knock-on errors of the payslip, each from the student's own typed values: the gross from the
+ * elements; a base from the gross (the whole gross, up to 1 or 4 PSS, the CSG/CRDS base); each
+ * amount from its line's base and rate; the totals from the amounts; the nets, the tax and the
+ * employer's cost from the gross and the totals.
+ */
+function enchainements(lu: (nom: string) => Attendus[string] | undefined, e: EntreeBulletin, p: ParametresPaie): Enchainement[] {
+  const b = calculerBulletin(e, p);
+  const c = (nom: string) => centimesSaisis(lu(nom));
+  const res: Enchainement[] = [];
+  const si = (nom: string, valeur: number | null, depuis: string[]) => {
+    if (valeur !== null) res.push({ nom, valeur: versEuros(valeur), depuis });
+  };
+  const tous = (noms: string[]) => {
+    const v = noms.map(c);
+    return v.every((x) => x !== null) ? somme(v as number[]) : null;
+  };
+  const avant = b.elements.filter((x) => avantLeBrut(x.code)).map((x) => nomPaie(x.code));
+  si(NOMS_TOTAUX.brut, tous(avant), avant);
+  const brut = c(NOMS_TOTAUX.brut);
+  const pss = versCentimes(p.pss?.valeur ?? 0);
+  const montantHs = somme(b.elements.filter((x) => /^hs\d+$/.test(x.code)).map((x) => x.montant));
+  const assiette = (r: number) => appliquerTaux(Math.min(r, 4 * pss), p.csg_assiette?.valeur ?? 100) + Math.max(0, r - 4 * pss);
+  for (const l of b.lignes) {
+    const nomBase = nomPaie(l.code, 'BASE');
+    if (l.base !== null && brut !== null) {
+      const depuisBrut =
+        l.base === b.brut
+          ? brut
+          : pss && l.base === Math.min(b.brut, pss)
+            ? Math.min(brut, pss)
+            : pss && l.base === Math.min(b.brut, 4 * pss)
+              ? Math.min(brut, 4 * pss)
+              : /^csg_(deductible|crds_non_deductible)$/.test(l.code)
+                ? l.base - assiette(b.brut - montantHs) + assiette(brut - montantHs)
+                : null;
+      si(nomBase, depuisBrut, [NOMS_TOTAUX.brut]);
+    }
+    const base = l.base === null ? null : c(nomBase);
+    for (const [cote, taux, montant] of [
+      ['SAL', l.tauxSalarial, l.montantSalarial],
+      ['PAT', l.tauxPatronal, l.montantPatronal],
+    ] as const)
+      // only where the amount is the base × the rate (not a reduction computed otherwise)
+      if (base !== null && taux !== null && montant !== null && l.base !== null && appliquerTaux(l.base, taux) === montant) si(nomPaie(l.code, cote), appliquerTaux(base, taux), [nomBase]);
+  }
+  const salariales = b.lignes.filter((l) => l.montantSalarial !== null).map((l) => nomPaie(l.code, 'SAL'));
+  const patronales = b.lignes.filter((l) => l.montantPatronal !== null).map((l) => nomPaie(l.code, 'PAT'));
+  si(NOMS_TOTAUX.totalSalarial, tous(salariales), salariales);
+  si(NOMS_TOTAUX.totalPatronal, tous(patronales), patronales);
+  const totalSal = c(NOMS_TOTAUX.totalSalarial);
+  const totalPat = c(NOMS_TOTAUX.totalPatronal);
+  const apres = b.elements.filter((x) => !avantLeBrut(x.code)).map((x) => nomPaie(x.code));
+  const retenues = tous([...apres, ...(e.avantagesNature.length ? [NOMS_TOTAUX.avantagesDeduits] : [])]);
+  const nonSoumis = somme(e.primes.filter((x) => !x.soumise).map((x) => x.montant));
+  if (brut !== null && totalSal !== null) {
+    si(NOMS_TOTAUX.netSocial, brut - totalSal, [NOMS_TOTAUX.brut, NOMS_TOTAUX.totalSalarial]);
+    if (retenues !== null) si(NOMS_TOTAUX.netAPayer, brut - totalSal + retenues, [NOMS_TOTAUX.brut, NOMS_TOTAUX.totalSalarial]);
+    const nonDeductibles = tous(b.lignes.filter((l) => l.rubrique === 'csg_non_deductible' && l.montantSalarial !== null).map((l) => nomPaie(l.code, 'SAL')));
+    if (nonDeductibles !== null) si(NOMS_TOTAUX.netImposable, brut - montantHs + e.complementaireSante.employeur - (totalSal - nonDeductibles), [NOMS_TOTAUX.brut, NOMS_TOTAUX.totalSalarial]);
+  }
+  if (brut !== null && totalPat !== null) si(NOMS_TOTAUX.coutEmployeur, brut + totalPat + nonSoumis, [NOMS_TOTAUX.brut, NOMS_TOTAUX.totalPatronal]);
+  const imposable = c(NOMS_TOTAUX.netImposable);
+  if (imposable !== null) si(NOMS_TOTAUX.impot, appliquerTaux(Math.max(0, imposable), e.tauxPas), [NOMS_TOTAUX.netImposable]);
+  const net = c(NOMS_TOTAUX.netAPayer);
+  const impot = c(NOMS_TOTAUX.impot);
+  if (net !== null && impot !== null) si(NOMS_TOTAUX.netPaye, net - impot, [NOMS_TOTAUX.netAPayer, NOMS_TOTAUX.impot]);
+  // the entry from the typed gross, amounts, employer's total, net paid and tax
+  const netPaye = c(NOMS_TOTAUX.netPaye);
+  const montants = b.lignes.map((l) => ({
+    ...l,
+    montantSalarial: l.montantSalarial === null ? null : c(nomPaie(l.code, 'SAL')),
+    montantPatronal: l.montantPatronal === null ? null : c(nomPaie(l.code, 'PAT')),
+  }));
+  const complets = montants.every((l, i) => (l.montantSalarial === null) === (b.lignes[i]!.montantSalarial === null) && (l.montantPatronal === null) === (b.lignes[i]!.montantPatronal === null));
+  if (brut !== null && totalPat !== null && netPaye !== null && impot !== null && complets) {
+    const ecriture = lignesDeLEcriture(e, { brut, lignes: montants, totalCotisationsPatronales: totalPat, netPaye, impotPreleve: impot });
+    if (ecriture)
+      res.push({
+        nom: NOM_ECRITURE,
+        valeur: ecriture.map((l) => [l.debit ? versEuros(l.debit) : null, l.credit ? versEuros(l.credit) : null]),
+        depuis: [NOMS_TOTAUX.brut, NOMS_TOTAUX.totalPatronal, NOMS_TOTAUX.netPaye, NOMS_TOTAUX.impot],
+      });
+  }
+  return res;
+}
+
 const variantes: SpecExercice<EntreeBulletin, ParametresPaie>['variantes'] = {
   csg_assiette: (e, p) => attendus(e, avecSurcharges(p, { csg_assiette: 100 })),
   majorations: (e, p) => {
@@ -351,6 +440,7 @@ export const EXERCICE_PAIE: SpecExercice<EntreeBulletin, ParametresPaie> = {
   feuilleTravail,
   formeDesReponses,
   attendus,
+  enchainements,
   variantes,
   justification,
   largeursJustification: [34, 26, 70],

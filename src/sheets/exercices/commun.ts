@@ -24,6 +24,16 @@ export interface Reponse {
   convention: string[]; // the sentences of the exercise that fix how it is written: the fallback hint quotes them
 }
 
+/** An answer as it follows from the student's own earlier answers (`depuis`, their names). */
+export interface Enchainement {
+  nom: string;
+  valeur: Attendus[string];
+  depuis: string[];
+}
+
+/** A typed amount in cents (to the cent, halves away from zero), for knock-on computations; null when it is no number. */
+export const centimesSaisis = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.sign(v) * Math.round(Number((Math.abs(v) * 100).toPrecision(12))) : null);
+
 /** Expected values by defined name: one value, a column of values, or rows of values (null: left empty). */
 export type ValeurAttendue = string | number | null;
 export type Attendus = Record<string, ValeurAttendue | ValeurAttendue[] | ValeurAttendue[][]>;
@@ -64,6 +74,13 @@ export interface SpecExercice<E, P> {
   /** the case's answers when they follow its lines (a payslip's), in the order of « Travail » */
   formeDesReponses?(e: E, p: P): FormeReponse[];
   attendus(e: E, p: P): Attendus;
+  /**
+   * Knock-on errors: the answers that follow others, recomputed from the student's own values of
+   * those (`lu`: an answer's typed values shaped as its expected ones; numbers, or null where empty or
+   * unreadable). A wrong answer equal to what follows from the student's wrong earlier ones is
+   * « cohérent » and counts once. Each computation must bear any typed value.
+   */
+  enchainements?(lu: (nom: string) => Attendus[string] | undefined, e: E, p: P): Enchainement[];
   /**
    * The typical errors of the template (`erreursTypes` in its JSON, where their hints are): for each
    * code, the answers a student who makes that error would give, or null when the case cannot show it.

@@ -11,9 +11,16 @@ import { piedDExercice } from '../exercices/classeurExercice';
 
 export const FEUILLE_RESULTATS = 'Résultats';
 
-/** The verdict colours of the annotated copy (pale green right, pale red wrong or missing). */
-export const COULEURS_VERDICT = { juste: 'C6EFCE', faux: 'FFC7CE' } as const;
-const COULEUR_STATUT: Record<Statut, string> = { juste: COULEURS_VERDICT.juste, faux: COULEURS_VERDICT.faux, 'non renseigné': 'FFEB9C', illisible: COULEURS_VERDICT.faux, introuvable: 'D9D9D9' };
+/** The verdict colours of the annotated copy (pale green right, pale red wrong or missing, pale blue a knock-on of an earlier error). */
+export const COULEURS_VERDICT = { juste: 'C6EFCE', faux: 'FFC7CE', coherent: 'DDEBF7' } as const;
+const COULEUR_STATUT: Record<Statut, string> = {
+  juste: COULEURS_VERDICT.juste,
+  cohérent: COULEURS_VERDICT.coherent,
+  faux: COULEURS_VERDICT.faux,
+  'non renseigné': 'FFEB9C',
+  illisible: COULEURS_VERDICT.faux,
+  introuvable: 'D9D9D9',
+};
 
 /** How the report shows a rate, a degree and a value, in the annotated copy as in the task pane. */
 export const pct = (t: number | null) => (t === null ? '—' : pourcent(t));
