@@ -103,7 +103,7 @@ describe('ce que les élèves tapent vraiment', () => {
     expect(lignes.aCorriger).toEqual({ ligne: 1, colonne: 0 });
     for (const nom of ['FAC_Pied', 'FAC_Total_HT', 'FAC_Total_TVA', 'FAC_Net_A_Payer']) expect([nom, par[nom]!.statut, par[nom]!.reussis === par[nom]!.points]).toEqual([nom, 'cohérent', true]);
     expect(par.FAC_Net_A_Payer!.diagnostic).toBe(
-      'cohérent avec votre réponse « Total hors taxes », « Total de la TVA » : le calcul est juste à partir de votre saisie ; corrigez d\u2019abord celles-ci, et ce résultat suivra.',
+      'Cohérent avec vos réponses « Total hors taxes », « Total de la TVA » : le calcul est juste à partir de votre saisie ; corrigez d\u2019abord celles-ci, et ce résultat suivra.',
     );
     // the error counts once: every point but the first line's
     expect(v.rapport.total.points - v.rapport.total.reussis).toBe(1);
@@ -112,6 +112,42 @@ describe('ce que les élèves tapent vraiment', () => {
     await wb.xlsx.readFile(f);
     const r = v.rapport.controles.find((c) => c.nom === 'FAC_Lignes_Montants')!;
     expect(r.cellule).toBe(`Travail!${cellulesDuNom(wb, 'FAC_Lignes_Montants')[3]!.adresse}`);
+  });
+
+  test('« Résultats » pour l\u2019élève : ce qu\u2019il faut corriger d\u2019abord, la prochaine étape, les degrés en mots, les réponses justes repliées', async () => {
+    const { f, attendus } = await exercice('facture', { aleas: ['rabais'] });
+    const tva = attendus.FAC_Total_TVA as number;
+    const net = attendus.FAC_Net_A_Payer as number;
+    // a wrong total of TVA, and the net à payer the student computed from it
+    const v = await verifierCopie(await remplir(f, { ...attendus, FAC_Total_TVA: tva + 5, FAC_Net_A_Payer: net + 5 }), { date: DATE });
+    const annotee = fichier('resultats.xlsx');
+    await ecrireCopieAnnotee(v, annotee);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(annotee);
+    const lignes: string[] = [];
+    wb.getWorksheet('Résultats')!.eachRow(
+      (r) =>
+        void lignes.push(
+          (r.values as unknown[])
+            .filter((x, i, t) => x !== null && x !== undefined && t.indexOf(x) === i)
+            .map(String)
+            .join(' | '),
+        ),
+    );
+    const cellule = v.rapport.controles.find((c) => c.nom === 'FAC_Total_TVA')!.cellule!;
+    const apres = (titre: string) => lignes[lignes.indexOf(titre) + 1];
+    expect(apres('À corriger d\u2019abord')).toBe(`1. Total de la TVA (${cellule}) : Relisez la consigne : « total de la TVA (somme des TVA du pied) ».`);
+    expect(lignes.find((l) => l.startsWith('Prochaine étape : '))).toMatch(/^Prochaine étape : Corrigez /);
+    expect(lignes).toContain(
+      'Degrés : 1 — Non maîtrisé : moins de 40 % des réponses justes ; 2 — Insuffisamment maîtrisé : de 40 % à moins de 65 % des réponses justes ; 3 — Maîtrisé : de 65 % à moins de 90 % des réponses justes ; 4 — Bien maîtrisé : 90 % ou plus des réponses justes.',
+    );
+    // the detail: the answer to correct, the one that follows it, then the right ones on one line
+    const detail = lignes.slice(lignes.findIndex((l) => l.startsWith('Réponse | Cellule')) + 1);
+    expect(detail.map((l) => l.split(' | ').slice(0, 4).join(' | '))).toEqual([
+      `Total de la TVA | ${cellule} | 1.2.2 | faux`,
+      expect.stringMatching(/^Net à payer \(TTC\) \| Travail!E\d+ \| 1\.2\.2 \| cohérent$/),
+      'Réponses justes (3) | Montants des lignes (brut, remise, net) ; Pied de facture, par taux de TVA ; Total hors taxes',
+    ]);
   });
 
   test('paie : la base de la CSG prise sur tout le brut ne compte qu\u2019aux lignes de base ; montants, totaux et nets qui en découlent sont « cohérents »', async () => {

@@ -77,7 +77,7 @@ describe.each(CAS)('vérification %s', (type, periode, aleas) => {
         for (const c of fausses.filter((x) => x.statut !== 'non renseigné')) {
           if (c.statut === 'cohérent') {
             expect([c.nom, c.erreurs, c.reussis]).toEqual([c.nom, [], c.points]);
-            expect(c.diagnostic).toMatch(/^(.* : )?cohérent avec votre réponse « /);
+            expect(c.diagnostic).toMatch(/^(.* : cohérent|Cohérent) avec (votre réponse|vos réponses) « /);
             continue;
           }
           expect([c.nom, c.erreurs]).toEqual([c.nom, [t.code]]);

@@ -640,6 +640,9 @@ test('Vérifier des copies enregistrées : deux copies et un faux fichier choisi
   await page.getByLabel(/^Clé à importer/).fill(cleEnBase64(cle));
   await page.getByRole('button', { name: 'Importer la clé' }).click();
   await page.locator('#onglet-verifier').click();
+  // the teacher's part is folded away from a student's eyes
+  await expect(page.getByRole('button', { name: 'Vérifier ces copies' }).isVisible()).resolves.toBe(false);
+  await page.locator('#verifier-enseignant > summary').click();
   await page.getByRole('button', { name: 'Vérifier ces copies' }).click();
   await expect(page.locator('#verifier-lot-message.erreur').textContent()).resolves.toBe('Choisissez d’abord les copies à vérifier (fichiers .xlsx).');
   await page.getByLabel('Copies des élèves (.xlsx)').setInputFiles([...copies, faux]);
@@ -689,6 +692,7 @@ test('Vérifier des copies sans la clé de l\u2019enseignant : « Sceau non vér
     copies.push(f);
   }
   const { page, erreurs } = await ouvrir('taskpane.html#verifier', 320);
+  await page.locator('#verifier-enseignant > summary').click();
   await page.getByLabel('Copies des élèves (.xlsx)').setInputFiles(copies);
   await page.getByRole('button', { name: 'Vérifier ces copies' }).click();
   await expect(page.locator('#verifier-lot-message.succes').textContent({ timeout: 120_000 })).resolves.toMatch(/^3 copies vérifiées et annotées\./);

@@ -114,6 +114,7 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
       date: o.date,
       mode,
       montrerAttendus: reglages.montrerAttendus,
+      seuils: reglages.seuils,
       blocsModifies: modifies,
       sceau,
     },

@@ -366,8 +366,8 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
 /** A knock-on error said to the student: which of their answers it follows, to correct first. */
 function texteCoherent(depuis: readonly string[], unites: readonly string[]): string {
   const lesquelles = depuis.map((d) => `« ${d} »`).join(', ');
-  const ou = unites.length ? `${unites.join(', ')} : ` : '';
-  return `${ou}cohérent avec votre réponse ${lesquelles} : le calcul est juste à partir de votre saisie ; corrigez d\u2019abord ${depuis.length > 1 ? 'celles-ci' : 'celle-ci'}, et ce résultat suivra.`;
+  const ou = unites.length ? `${unites.join(', ')} : c` : 'C';
+  return `${ou}ohérent avec ${depuis.length > 1 ? 'vos réponses' : 'votre réponse'} ${lesquelles} : le calcul est juste à partir de votre saisie ; corrigez d\u2019abord ${depuis.length > 1 ? 'celles-ci' : 'celle-ci'}, et ce résultat suivra.`;
 }
 
 /** The generic typical error: every amount with its sign inverted. */

@@ -16,6 +16,8 @@ export interface RapportCopie {
   date: string; // of the check, AAAA-MM-JJ
   mode: 'formatif' | 'sommatif';
   montrerAttendus: boolean;
+  /** the success rates from which the degrees 2, 3 and 4 are given (the teacher's settings) */
+  seuils: number[];
   enonceModifie: boolean;
   blocsModifies: string[];
   /** nothing typed: not scored, every compétence NE */
@@ -75,4 +77,20 @@ export function rapporter(
     competences: r.competences.map((c) => ({ code: c.code, libelle: libelleCompetence(c.code), critere: c.critere, points: c.points, reussis: c.reussis, taux: c.taux, niveau: c.niveau })),
     total: r.total,
   };
+}
+
+/** The answers to correct first, in the order of « Travail »: the wrong ones (an answer « cohérent » follows them and is not one). */
+export const aCorrigerDAbord = (r: RapportCopie) => r.controles.filter((c) => c.statut !== 'juste' && c.statut !== 'cohérent');
+
+/** What the student does next, after this check, from what is left to correct and the lowest degree. */
+export function prochaineEtape(r: RapportCopie): string | null {
+  if (r.enonceModifie) return null;
+  if (r.vierge) return 'Complétez les cellules jaunes de la feuille « Travail », puis vérifiez de nouveau.';
+  const restent = aCorrigerDAbord(r).length;
+  const plusBas = Math.min(...r.competences.map((c) => c.niveau?.code ?? 4));
+  if (!restent) return 'Toutes vos réponses sont justes : demandez à votre professeur un cas avec d\u2019autres difficultés, ou l\u2019exercice suivant.';
+  if (plusBas <= 2)
+    return 'Corrigez d\u2019abord les réponses ci-dessus dans la feuille « Travail » en relisant la consigne citée, vérifiez de nouveau, puis demandez à votre professeur un autre cas de cet exercice pour vous entraîner.';
+  if (plusBas === 3) return 'Corrigez les réponses signalées et vérifiez de nouveau ; un autre cas de cet exercice vous permettra ensuite de viser le degré 4.';
+  return 'Corrigez les dernières réponses signalées ; vous pourrez ensuite demander à votre professeur un cas avec d\u2019autres difficultés.';
 }

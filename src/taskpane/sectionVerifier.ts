@@ -8,7 +8,7 @@ import { copiesNavigateur } from '../io/portsNavigateur';
 import { cleDuVolet } from './cleDuVolet';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { selectionnerCellule } from '../io/office/selectionner';
-import { COPIE_VIERGE, type RapportCopie } from '../check/rapport';
+import { aCorrigerDAbord, COPIE_VIERGE, prochaineEtape, type RapportCopie } from '../check/rapport';
 import { degre, pct, texteValeur } from '../sheets/verification/resultats';
 import { annoncer, el, parId } from './dom';
 import type { Hote } from './hote';
@@ -40,8 +40,32 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
         : `Ensemble de la copie : ${accorder(r.total.reussis, 'réponse juste')} sur ${r.total.points} (${pct(r.total.taux)}).`,
     ),
   );
-  if (r.mode !== 'formatif') return void zone.append(el('p', {}, 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.'));
+  const etape = prochaineEtape(r);
+  if (r.mode !== 'formatif') {
+    zone.append(el('p', {}, 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.'));
+    if (etape) zone.append(el('p', { id: 'verifier-etape' }, el('strong', {}, 'Prochaine étape : '), etape));
+    return;
+  }
+  // what to correct first (the wrong answers, upstream first), then the next step, above the detail
+  const corriger = aCorrigerDAbord(r);
+  if (corriger.length && !r.vierge)
+    zone.append(
+      el(
+        'p',
+        { id: 'verifier-d-abord' },
+        el('strong', {}, 'À corriger d\u2019abord : '),
+        corriger
+          .slice(0, 3)
+          .map((c) => c.libelle)
+          .join(' ; '),
+        corriger.length > 3 ? ` (et ${corriger.length - 3} autres)` : '',
+        '.',
+      ),
+    );
+  if (etape) zone.append(el('p', { id: 'verifier-etape' }, el('strong', {}, 'Prochaine étape : '), etape));
   const liste = el('ul', { class: 'reponses', 'aria-label': 'Détail des réponses' });
+  // the right answers folded away: what is left to do stands out
+  const justes = el('ul', { class: 'reponses', 'aria-label': 'Réponses justes' });
   for (const c of r.controles) {
     const li = el('li', { class: `verdict-${c.statut.replace(/\s/g, '-')}` }, el('strong', {}, `${VERDICTS[c.statut] ?? c.statut} `), c.libelle);
     if (c.cellule) {
@@ -51,9 +75,10 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
     }
     if (r.montrerAttendus && c.statut !== 'juste') li.append(el('div', { class: 'discret' }, `Attendu : ${texteValeur(c.attendu, c.formats)} ; saisi : ${texteValeur(c.saisi, c.formats) || '—'}`));
     if (c.diagnostic) li.append(el('div', { class: 'indication' }, c.diagnostic));
-    liste.append(li);
+    (c.statut === 'juste' ? justes : liste).append(li);
   }
   zone.append(liste);
+  if (justes.childElementCount) zone.append(el('details', { id: 'verifier-justes' }, el('summary', {}, `Réponses justes (${justes.childElementCount})`), justes));
 }
 
 /**

@@ -2,7 +2,7 @@ import { ConstructeurFeuille } from '../constructeur';
 import { avecTablesSolidaires } from '../pagination';
 import { valeursDuModele, verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
 import { bandeau, etiquette, PARAMETRE, sousTitre, texte, titre, valeur } from '../styles';
-import { pourcent, reglagesEnCles, REGLAGES_PAR_DEFAUT, type ReglagesVerification } from './reglages';
+import { degresEnMots, reglagesEnCles, REGLAGES_PAR_DEFAUT, type ReglagesVerification } from './reglages';
 import { degresDuLivret } from '../grilles/gabarit';
 import { feuilleAgora, type EntreeAgora } from '../agora';
 import { nomComplet, texteEnTete, type Eleve } from '../eleve';
@@ -71,8 +71,6 @@ function avecOrigine(f: Feuille, o: OptionsExercice): Feuille {
 function avecReglages(f: Feuille, r: ReglagesVerification): Feuille {
   const n = f.largeurs.length;
   const c = new ConstructeurFeuille(f.nom, f.largeurs, f);
-  const degres = degresDuLivret();
-  const bornes = [0, ...r.seuils, 1];
   c.vide();
   c.ligne([{ valeur: 'Vérification des copies (réglée par l\u2019enseignant à la création de l\u2019exercice)', style: bandeau, colonnes: n }]);
   const ligne = (titreLigne: string, texteLigne: string) =>
@@ -87,12 +85,7 @@ function avecReglages(f: Feuille, r: ReglagesVerification): Feuille {
       : 'Sommatif : seuls le taux de réussite et le niveau de chaque compétence sont communiqués.',
   );
   ligne('Valeurs attendues', r.montrerAttendus ? 'Montrées à l\u2019élève après la vérification.' : 'Non montrées à l\u2019élève.');
-  degres.forEach((d, i) =>
-    ligne(
-      `Degré ${d.code}`,
-      `${d.libelle} : ${i === 0 ? `moins de ${pourcent(bornes[1]!)}` : i === degres.length - 1 ? `${pourcent(bornes[i]!)} ou plus` : `de ${pourcent(bornes[i]!)} à moins de ${pourcent(bornes[i + 1]!)}`} des réponses justes`,
-    ),
-  );
+  for (const d of degresEnMots(r.seuils, degresDuLivret())) ligne(`Degré ${d.code}`, d.texte);
   return { ...f, ...c.feuille(f.miseEnPage, f.figer) };
 }
 

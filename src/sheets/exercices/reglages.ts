@@ -70,3 +70,12 @@ export function reglagesEnClair(r: ReglagesVerification, degres: readonly { code
   const paliers = degres.slice(1).map((d, i) => `degré ${d.code} à partir de ${pourcent(r.seuils[i]!)}`);
   return `vérification ${r.mode === 'formatif' ? 'formative' : 'sommative'}, valeurs attendues ${r.montrerAttendus ? 'montrées' : 'non montrées'} à l\u2019élève, ${paliers.join(', ')} de réponses justes`;
 }
+
+/** Each degree in words with its thresholds: « Non maîtrisé : moins de 40 % des réponses justes »… */
+export function degresEnMots(seuils: readonly number[], degres: readonly { code: number; libelle: string }[]): { code: number; texte: string }[] {
+  const bornes = [0, ...seuils, 1];
+  return degres.map((d, i) => ({
+    code: d.code,
+    texte: `${d.libelle} : ${i === 0 ? `moins de ${pourcent(bornes[1]!)}` : i === degres.length - 1 ? `${pourcent(bornes[i]!)} ou plus` : `de ${pourcent(bornes[i]!)} à moins de ${pourcent(bornes[i + 1]!)}`} des réponses justes`,
+  }));
+}

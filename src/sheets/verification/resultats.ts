@@ -3,10 +3,11 @@ import { ConstructeurFeuille } from '../constructeur';
 import type { Feuille, Style } from '../model';
 import { alerte, bandeau, entete, etiquette, sousTitre, titre, valeur } from '../styles';
 import { dateDeSerie, dateFr, estFormatDate, RE_DATE } from '../../domain/dates';
-import { COPIE_VIERGE, type RapportCopie } from '../../check/rapport';
+import { aCorrigerDAbord, COPIE_VIERGE, prochaineEtape, type RapportCopie } from '../../check/rapport';
 import type { Statut } from '../../check/controle';
 import type { Degre } from '../../check/competences';
-import { pourcent } from '../exercices/reglages';
+import { degresEnMots, pourcent } from '../exercices/reglages';
+import { degresDuLivret } from '../grilles/gabarit';
 import { piedDExercice } from '../exercices/classeurExercice';
 
 export const FEUILLE_RESULTATS = 'Résultats';
@@ -70,6 +71,20 @@ export function feuilleResultats(r: RapportCopie): Feuille {
   ]);
   if (r.enonceModifie) f.ligne([{ valeur: `Énoncé modifié depuis la création de l\u2019exercice (${r.blocsModifies.join(', ')}) : la copie n\u2019est pas notée.`, style: alerte, colonnes: n }]);
   if (r.vierge) f.ligne([{ valeur: COPIE_VIERGE, style: alerte, colonnes: n }]);
+  const texteLong: Style = { ...valeur, retourLigne: true };
+  if (formatif && !r.vierge && !r.enonceModifie) {
+    // what to correct first: the first wrong answers, upstream first (those « cohérent » follow them)
+    const corriger = aCorrigerDAbord(r);
+    f.vide();
+    f.ligne([{ valeur: 'À corriger d\u2019abord', style: bandeau, colonnes: n }]);
+    if (!corriger.length) f.ligne([{ valeur: 'Toutes vos réponses sont justes.', style: valeur, colonnes: n }]);
+    corriger
+      .slice(0, 3)
+      .forEach((c, i) => f.ligne([{ valeur: `${i + 1}. ${c.libelle}${c.cellule ? ` (${c.cellule})` : ''}${c.diagnostic ? ` : ${c.diagnostic}` : ` : ${c.statut}.`}`, style: texteLong, colonnes: n }]));
+    if (corriger.length > 3) f.ligne([{ valeur: `Et ${accorder(corriger.length - 3, 'autre réponse')} à revoir : voir le détail plus bas.`, style: valeur, colonnes: n }]);
+  }
+  const etape = prochaineEtape(r);
+  if (etape) f.ligne([{ valeur: `Prochaine étape : ${etape}`, style: { ...texteLong, gras: true }, colonnes: n }]);
   f.vide();
   f.ligne([{ valeur: 'Compétences évaluées', style: bandeau, colonnes: n }]);
   const cc: Style = { ...valeur, alignement: 'centre' };
@@ -100,6 +115,16 @@ export function feuilleResultats(r: RapportCopie): Feuille {
       ]);
   }
   f.ligne([{ valeur: `Ensemble de la copie : ${accorder(r.total.reussis, 'réponse juste')} sur ${r.total.points} (${pct(r.total.taux)})`, style: etiquette, colonnes: n }]);
+  // the degrees in words, with the teacher's thresholds
+  f.ligne([
+    {
+      valeur: `Degrés : ${degresEnMots(r.seuils, degresDuLivret())
+        .map((d) => `${d.code} — ${d.texte}`)
+        .join(' ; ')}.`,
+      style: texteLong,
+      colonnes: n,
+    },
+  ]);
   if (!formatif) {
     f.vide();
     f.ligne([{ valeur: 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.', style: sousTitre, colonnes: n }]);
@@ -108,7 +133,9 @@ export function feuilleResultats(r: RapportCopie): Feuille {
   f.vide();
   f.ligne([{ valeur: 'Détail des réponses', style: bandeau, colonnes: n }]);
   const premiere = f.ligne(['Réponse', 'Cellule', 'Comp.', 'Verdict', ...(r.montrerAttendus ? ['Attendu'] : []), 'Saisi', 'Indication'].map((v) => ({ valeur: v, style: entete })));
-  for (const c of r.controles)
+  // the right answers are one line at the end: what is left to do stands out
+  const justes = r.controles.filter((c) => c.statut === 'juste');
+  for (const c of r.controles.filter((x) => x.statut !== 'juste'))
     f.ligne([
       { valeur: c.libelle, style: valeur },
       { valeur: c.cellule ?? '—', style: cc },
@@ -117,6 +144,11 @@ export function feuilleResultats(r: RapportCopie): Feuille {
       ...(r.montrerAttendus ? [{ valeur: texteValeur(c.attendu, c.formats), style: valeur }] : []),
       { valeur: texteValeur(c.saisi, c.formats), style: valeur },
       { valeur: c.diagnostic ?? '', style: valeur },
+    ]);
+  if (justes.length)
+    f.ligne([
+      { valeur: `Réponses justes (${justes.length})`, style: { ...valeur, gras: true, fond: COULEURS_VERDICT.juste } },
+      { valeur: justes.map((c) => c.libelle).join(' ; '), style: texteLong, colonnes: n - 1 },
     ]);
   return f.feuille({ orientation: 'paysage', ajusterLargeur: true, lignesRepetees: [premiere, premiere], piedDePage: piedDuRapport(r) }, { lignes: premiere, colonnes: 0 });
 }
