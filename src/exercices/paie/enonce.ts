@@ -218,6 +218,8 @@ export function feuilleParametresPaie(p: ParametresPaie): FeuilleConstruite {
     feuille: {
       ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }, { lignes: premiere - 1, colonnes: 0 }),
       protegee: true,
+      // the codes stay for reading the sheet back; a student reads the labels
+      colonnesMasquees: [0],
       validations: [{ plage: `C${premiere}:C${derniere}`, minimum: 0, maximum: 1_000_000, message: 'Saisissez un nombre positif, ou laissez vide si la mesure n\u2019existe pas.' }],
     },
     noms,

@@ -10,6 +10,7 @@ import { referentiel, competence } from '../../referentiel';
 import { ecrireBlocs, empreinte, empreinteParametres, type Bloc } from './blocs';
 import { sceller, type CleEnseignant } from '../../domain/sceau';
 import { ANCRES, FEUILLES, type SpecExercice } from './commun';
+import { avecLexique } from './lexique';
 
 export interface OptionsExercice {
   graine: number | null; // null: a teacher's own case
@@ -220,9 +221,8 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
   const enonce = feuilleEnonce(spec, blocs, e, o);
   const travail = spec.feuilleTravail(e, p);
   const parametres = spec.feuilleParametres(p);
-  const feuilles = [enonce.feuille, travail.feuille, verrouillee(avecOrigine(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT), o))].map((f) =>
-    avecPied(f, spec.gabarit.titre, o.eleve),
-  );
+  const params = verrouillee(avecOrigine(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT), o));
+  const feuilles = [avecLexique(enonce.feuille, [enonce.feuille, travail.feuille, params]), travail.feuille, params].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
   const noms = [
     ...enonce.noms,
     ...travail.noms,
@@ -246,7 +246,8 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   const j = new ConstructeurFeuille(FEUILLES.justification, spec.largeursJustification ?? [12, 30, 70]);
   j.ligne([{ valeur: `Justification du corrigé — ${spec.gabarit.titre}`, style: titre, colonnes: 3 }]);
   spec.justification(e, p).forEach((l, i) => j.ligne(l.map((v) => ({ valeur: v, style: i === 0 ? { ...etiquette } : { ...valeur } }))));
-  const feuilles = [enonce.feuille, corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), verrouillee(avecOrigine(parametres.feuille, o))].map((f) =>
+  const params = verrouillee(avecOrigine(parametres.feuille, o));
+  const feuilles = [avecLexique(enonce.feuille, [enonce.feuille, corrige.feuille, params]), corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), params].map((f) =>
     avecPied(f, spec.gabarit.titre, o.eleve),
   );
   const noms = [...enonce.noms, ...corrige.noms, ...parametres.noms];
