@@ -9,8 +9,8 @@ export interface Entreprise {
   ville: string;
   /** what it sells, at which TVA rate, and whether goods or services */
   ventes: { libelle: string; taux: number; nature: 'bien' | 'service' }[];
-  /** what it buys */
-  achats: { libelle: string; taux: number; nature: 'bien' | 'service' }[];
+  /** what it buys, and from whom (a supplier sells what it supplies) */
+  achats: { libelle: string; taux: number; nature: 'bien' | 'service'; fournisseurs: readonly string[] }[];
   /** the scale of one sale, in euros HT */
   echelle: number;
 }
@@ -28,9 +28,9 @@ export const ENTREPRISES: readonly Entreprise[] = [
       { libelle: 'Installation et montage', taux: 20, nature: 'service' },
     ],
     achats: [
-      { libelle: 'Marchandises (fournitures)', taux: 20, nature: 'bien' },
-      { libelle: 'Transport sur achats', taux: 20, nature: 'service' },
-      { libelle: 'Maintenance informatique', taux: 20, nature: 'service' },
+      { libelle: 'Marchandises (fournitures)', taux: 20, nature: 'bien', fournisseurs: ['Papeteries Réunies', 'Distri Ouest'] },
+      { libelle: 'Transport sur achats', taux: 20, nature: 'service', fournisseurs: ['Transports Petit'] },
+      { libelle: 'Maintenance informatique', taux: 20, nature: 'service', fournisseurs: ['Informatique Service'] },
     ],
   },
   {
@@ -45,9 +45,9 @@ export const ENTREPRISES: readonly Entreprise[] = [
       { libelle: 'Coffrets cadeaux (vins)', taux: 20, nature: 'bien' },
     ],
     achats: [
-      { libelle: 'Denrées alimentaires', taux: 5.5, nature: 'bien' },
-      { libelle: 'Vins et spiritueux', taux: 20, nature: 'bien' },
-      { libelle: 'Nettoyage des locaux', taux: 20, nature: 'service' },
+      { libelle: 'Denrées alimentaires', taux: 5.5, nature: 'bien', fournisseurs: ['Grossiste Dumas'] },
+      { libelle: 'Vins et spiritueux', taux: 20, nature: 'bien', fournisseurs: ['Cave Delorme'] },
+      { libelle: 'Nettoyage des locaux', taux: 20, nature: 'service', fournisseurs: ['Nettoyage Pro'] },
     ],
   },
   {
@@ -62,9 +62,9 @@ export const ENTREPRISES: readonly Entreprise[] = [
       { libelle: 'Impression de brochures', taux: 20, nature: 'bien' },
     ],
     achats: [
-      { libelle: 'Licences de logiciels', taux: 20, nature: 'service' },
-      { libelle: 'Papier et consommables', taux: 20, nature: 'bien' },
-      { libelle: 'Hébergement de serveurs', taux: 20, nature: 'service' },
+      { libelle: 'Licences de logiciels', taux: 20, nature: 'service', fournisseurs: ['Informatique Service'] },
+      { libelle: 'Papier et consommables', taux: 20, nature: 'bien', fournisseurs: ['Papeteries Réunies', 'Imprimerie Chevalier'] },
+      { libelle: 'Hébergement de serveurs', taux: 20, nature: 'service', fournisseurs: ['Informatique Service'] },
     ],
   },
   {
@@ -79,9 +79,9 @@ export const ENTREPRISES: readonly Entreprise[] = [
       { libelle: 'Journaux et magazines', taux: 2.1, nature: 'bien' },
     ],
     achats: [
-      { libelle: 'Livres (éditeurs)', taux: 5.5, nature: 'bien' },
-      { libelle: 'Papeterie (grossiste)', taux: 20, nature: 'bien' },
-      { libelle: 'Transport sur achats', taux: 20, nature: 'service' },
+      { libelle: 'Livres (éditeurs)', taux: 5.5, nature: 'bien', fournisseurs: ['Éditions Rivage'] },
+      { libelle: 'Papeterie (grossiste)', taux: 20, nature: 'bien', fournisseurs: ['Papeteries Réunies', 'Distri Ouest'] },
+      { libelle: 'Transport sur achats', taux: 20, nature: 'service', fournisseurs: ['Transports Petit'] },
     ],
   },
   {
@@ -96,9 +96,9 @@ export const ENTREPRISES: readonly Entreprise[] = [
       { libelle: 'Vente de matériaux', taux: 20, nature: 'bien' },
     ],
     achats: [
-      { libelle: 'Matériaux', taux: 20, nature: 'bien' },
-      { libelle: 'Location d\u2019échafaudage', taux: 20, nature: 'service' },
-      { libelle: 'Sous-traitance électricité', taux: 20, nature: 'service' },
+      { libelle: 'Matériaux', taux: 20, nature: 'bien', fournisseurs: ['Matériaux Perrin'] },
+      { libelle: 'Location d\u2019échafaudage', taux: 20, nature: 'service', fournisseurs: ['Matériaux Perrin'] },
+      { libelle: 'Sous-traitance électricité', taux: 20, nature: 'service', fournisseurs: ['Électricité Gauthier'] },
     ],
   },
   {
@@ -113,9 +113,9 @@ export const ENTREPRISES: readonly Entreprise[] = [
       { libelle: 'Réparation de cycles', taux: 20, nature: 'service' },
     ],
     achats: [
-      { libelle: 'Marchandises (équipements)', taux: 20, nature: 'bien' },
-      { libelle: 'Publicité', taux: 20, nature: 'service' },
-      { libelle: 'Entretien du magasin', taux: 20, nature: 'service' },
+      { libelle: 'Marchandises (équipements)', taux: 20, nature: 'bien', fournisseurs: ['Distri Ouest', 'Grossiste Dumas'] },
+      { libelle: 'Publicité', taux: 20, nature: 'service', fournisseurs: ['Imprimerie Chevalier'] },
+      { libelle: 'Entretien du magasin', taux: 20, nature: 'service', fournisseurs: ['Nettoyage Pro'] },
     ],
   },
 ];
@@ -134,7 +134,29 @@ export const CLIENTS = [
   'Agence Bonnet Immobilier',
   'Clinique Vétérinaire Blanc',
 ];
-export const FOURNISSEURS = ['Distri Ouest', 'Grossiste Dumas', 'Transports Petit', 'Informatique Service', 'Papeteries Réunies', 'Matériaux Perrin', 'Nettoyage Pro', 'Imprimerie Chevalier'];
+export const FOURNISSEURS = [
+  'Distri Ouest',
+  'Grossiste Dumas',
+  'Transports Petit',
+  'Informatique Service',
+  'Papeteries Réunies',
+  'Matériaux Perrin',
+  'Nettoyage Pro',
+  'Imprimerie Chevalier',
+  'Cave Delorme',
+  'Éditions Rivage',
+  'Électricité Gauthier',
+  'Garage Central Utilitaires',
+  'Agencement Martin',
+];
+
+/** Fixed assets a company buys, each from a supplier that sells it. */
+export const IMMOBILISATIONS: readonly { libelle: string; fournisseurs: readonly string[] }[] = [
+  { libelle: 'Ordinateur portable et logiciels', fournisseurs: ['Informatique Service'] },
+  { libelle: 'Véhicule utilitaire', fournisseurs: ['Garage Central Utilitaires'] },
+  { libelle: 'Étagères et agencement du magasin', fournisseurs: ['Agencement Martin'] },
+  { libelle: 'Photocopieur multifonction', fournisseurs: ['Informatique Service'] },
+];
 export const CLIENTS_UE = [
   { nom: 'Müller GmbH', pays: 'Allemagne' },
   { nom: 'Rossi Srl', pays: 'Italie' },

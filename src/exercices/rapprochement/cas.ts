@@ -27,7 +27,8 @@ export function casRapprochement(graine: number, periode: string, aleas: readonl
   const n = h.entier(6, 9);
   for (let i = 0; i < n; i++) {
     const j = h.entier(1, fin - 4);
-    const sorte = h.choisir(['remise', 'virement_recu', 'cheque', 'virement_emis', 'prelevement_loyer']);
+    // the first two are receipts: a month is never made of payments only
+    const sorte = i < 2 ? h.choisir(['remise', 'virement_recu']) : h.choisir(['remise', 'virement_recu', 'cheque', 'virement_emis', 'prelevement_loyer']);
     const m = h.montant(e.echelle * 0.2, e.echelle * 1.6, 0.01);
     if (sorte === 'remise') {
       const r = `R${++remise}`;
@@ -119,7 +120,9 @@ export function casRapprochement(graine: number, periode: string, aleas: readonl
     releve.push({ date: jourDe(fin), libelle: 'FRAIS TENUE DE COMPTE', debit: Math.round(ht * 120) / 100, compte: '627', tva: Math.round(ht * 20) / 100 });
   }
   releve.sort((a, b) => String(a.date).localeCompare(String(b.date)));
-  const solde = h.montant(e.echelle, e.echelle * 5, 0.01);
+  // an opening balance that keeps the account in credit at the month's end (the bank's own lines are a few hundred euros at most)
+  const net = mvts.reduce((a, m) => a + (m.entree ? m.montant : -m.montant), 0);
+  const solde = Math.round((Math.max(0, -net) + h.montant(e.echelle, e.echelle * 5, 0.01)) * 100) / 100;
   return {
     date: dernierJour(periode),
     entreprise: { nom: `${e.nom} ${e.forme}`, activite: `${e.activite}, ${e.ville}` },

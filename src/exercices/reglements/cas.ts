@@ -1,18 +1,21 @@
-import { CLIENTS, FOURNISSEURS } from '../../domain/cas/entreprises';
+import { CLIENTS } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
 import { ajouterJours } from '../../domain/dates';
 
 /** The aléas this generator knows (the template describes each one). */
 export const ALEAS = ['ecart_quantite', 'ecart_prix', 'escompte', 'escompte_expire', 'fin_de_mois'] as const;
 
-const ACHATS: readonly { designation: string; prix: [number, number]; taux: number }[] = [
-  { designation: 'Cartons d\u2019emballage (lot de 50)', prix: [38, 65], taux: 20 },
-  { designation: 'Cartouches de toner', prix: [55, 120], taux: 20 },
-  { designation: 'Ramettes de papier A4 (carton de 5)', prix: [18, 28], taux: 20 },
-  { designation: 'Produits d\u2019entretien (bidon de 5 l)', prix: [12, 24], taux: 20 },
-  { designation: 'Ouvrages techniques', prix: [25, 60], taux: 5.5 },
-  { designation: 'Fournitures de bureau (assortiment)', prix: [30, 75], taux: 20 },
+const ACHATS: readonly { designation: string; prix: [number, number]; taux: number; fournisseurs: readonly string[] }[] = [
+  { designation: 'Cartons d\u2019emballage (lot de 50)', prix: [38, 65], taux: 20, fournisseurs: ['Distri Ouest', 'Papeteries Réunies'] },
+  { designation: 'Cartouches de toner', prix: [55, 120], taux: 20, fournisseurs: ['Informatique Service'] },
+  { designation: 'Ramettes de papier A4 (carton de 5)', prix: [18, 28], taux: 20, fournisseurs: ['Papeteries Réunies', 'Distri Ouest'] },
+  { designation: 'Produits d\u2019entretien (bidon de 5 l)', prix: [12, 24], taux: 20, fournisseurs: ['Nettoyage Pro'] },
+  { designation: 'Ouvrages techniques', prix: [25, 60], taux: 5.5, fournisseurs: ['Éditions Rivage'] },
+  { designation: 'Fournitures de bureau (assortiment)', prix: [30, 75], taux: 20, fournisseurs: ['Papeteries Réunies', 'Distri Ouest'] },
 ];
+
+/** What each supplier sells (property tests check that every invoice keeps to it). */
+export const CATALOGUE = ACHATS;
 
 /**
  * The supplier invoices to handle on the 10th of `periode`, each with its order and delivery note,
@@ -24,16 +27,15 @@ const ACHATS: readonly { designation: string; prix: [number, number]; taux: numb
 export function casReglements(graine: number, periode: string, aleas: readonly string[]): Record<string, unknown> {
   const h = new Hasard(graine);
   const date = `${periode}-10`;
-  const fournisseurs = h.tirer(FOURNISSEURS, 5);
   let bc = h.entier(100, 500);
   let bl = h.entier(1000, 5000);
   const n = Math.max(h.entier(3, 5), aleas.length); // one invoice per aléa at least
-  const factures = Array.from({ length: n }, (_, i) => {
+  const factures = Array.from({ length: n }, () => {
     const a = h.choisir(ACHATS);
     const quantite = h.entier(2, 30);
     const prix = h.montant(a.prix[0], a.prix[1], 0.05);
     return {
-      fournisseur: fournisseurs[i]!,
+      fournisseur: h.choisir(a.fournisseurs),
       numero: `F${h.entier(10000, 99999)}`,
       date: ajouterJours(date, -h.entier(12, 25)),
       designation: a.designation,

@@ -1,5 +1,5 @@
 import { ajouterMois, dernierJour } from '../../domain/dates';
-import { CLIENTS, CLIENTS_UE, ENTREPRISES, FOURNISSEURS } from '../../domain/cas/entreprises';
+import { CLIENTS, CLIENTS_UE, ENTREPRISES, IMMOBILISATIONS } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
 
 /** The aléas this generator knows (the template describes each one). */
@@ -42,7 +42,7 @@ export function casTva(graine: number, periode: string, aleas: readonly string[]
     const date = jour();
     achat({
       date,
-      tiers: h.choisir(FOURNISSEURS),
+      tiers: h.choisir(a.fournisseurs),
       libelle: a.libelle,
       nature: a.nature,
       ht: h.montant(e.echelle * 0.2, e.echelle * 1.2, 0.01),
@@ -77,10 +77,11 @@ export function casTva(graine: number, periode: string, aleas: readonly string[]
     achat({ date: jour(), tiers: `${f.nom} (${f.pays})`, libelle: a.libelle, nature: 'bien', zone: 'ue', ht: h.montant(e.echelle * 0.8, e.echelle * 2.5, 0.01), taux: a.taux });
   }
   if (aleas.includes('immobilisation')) {
+    const i = h.choisir(IMMOBILISATIONS);
     achat({
       date: jour(),
-      tiers: h.choisir(FOURNISSEURS),
-      libelle: h.choisir(['Ordinateur portable et logiciels', 'Véhicule utilitaire', 'Étagères et agencement du magasin', 'Photocopieur multifonction']),
+      tiers: h.choisir(i.fournisseurs),
+      libelle: i.libelle,
       nature: 'immobilisation',
       ht: h.montant(e.echelle * 1.5, e.echelle * 6, 10),
       taux: 20,
@@ -90,10 +91,13 @@ export function casTva(graine: number, periode: string, aleas: readonly string[]
     // A large restocking makes the deductible TVA exceed the collected TVA by at least 760 € when a refund is asked.
     const manque = tvaDe('vente') - tvaDe('achat') + (aleas.includes('remboursement') ? h.montant(900, 2500) : h.montant(150, 600));
     if (manque > 0) {
-      const a = e.achats.find((x) => x.nature === 'bien' && x.taux === 20) ?? { libelle: 'Marchandises (réassort saisonnier)', taux: 20 };
-      achat({ date: jour(), tiers: h.choisir(FOURNISSEURS), libelle: `${a.libelle} (réassort saisonnier)`, nature: 'bien', ht: Math.ceil(manque / 0.2), taux: 20 });
+      const a = e.achats.find((x) => x.nature === 'bien' && x.taux === 20) ?? { libelle: 'Marchandises', taux: 20, fournisseurs: ['Distri Ouest'] };
+      achat({ date: jour(), tiers: h.choisir(a.fournisseurs), libelle: `${a.libelle} (réassort saisonnier)`, nature: 'bien', ht: Math.ceil(manque / 0.2), taux: 20 });
     }
   }
+  // A purchase invoice of last month, already in its declaration: « Non » is always one of the answers.
+  const ancienne = h.choisir(e.achats.filter((x) => x.nature === 'bien'));
+  achat({ date: jour(precedent), tiers: h.choisir(ancienne.fournisseurs), libelle: ancienne.libelle, nature: 'bien', ht: h.montant(e.echelle * 0.2, e.echelle * 0.8, 0.01), taux: ancienne.taux });
   // Invoice numbers follow the dates, as in a real sales or purchase journal.
   operations.sort((a, b) => String(a.date).localeCompare(String(b.date)) || String(a.piece).localeCompare(String(b.piece)));
   const premiers = { vente: nv - operations.filter((o) => o.sens === 'vente').length, achat: na - operations.filter((o) => o.sens === 'achat').length };
