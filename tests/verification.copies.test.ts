@@ -150,6 +150,79 @@ describe('ce que les élèves tapent vraiment', () => {
     ]);
   });
 
+  /** A copy whose answers are right but for `faux`, and `suites` computed by the student from those wrong values. */
+  const enCascade: [string, TypeExercice, string[], (a: Attendus, e: unknown) => Attendus, string[], string[]][] = [
+    [
+      'TVA : une ligne 16 fausse, TD, 28 et 32 qui en découlent',
+      'tva',
+      [],
+      (a) => ({ ...a, TVA_L16: +a.TVA_L16! + 10, TVA_TD: +a.TVA_TD! + 10, TVA_L28: +a.TVA_L28! + 10, TVA_L32: +a.TVA_L32! + 10 }),
+      ['TVA_L16'],
+      ['TVA_TD', 'TVA_L28', 'TVA_L32'],
+    ],
+    [
+      'frais : un montant retenu faux, son écart et les totaux qui en découlent',
+      'frais',
+      [],
+      (a) => {
+        const l = (a.FRA_Controle as number[][]).map((x) => [...x]);
+        l[0]![0] = Math.round((l[0]![0]! + 5) * 100) / 100;
+        l[0]![1] = Math.round((l[0]![1]! - 5) * 100) / 100;
+        return { ...a, FRA_Controle: l, FRA_Total_Rembourse: Math.round((+a.FRA_Total_Rembourse! + 5) * 100) / 100, FRA_Total_Ecart: Math.round((+a.FRA_Total_Ecart! - 5) * 100) / 100 };
+      },
+      ['FRA_Controle'],
+      ['FRA_Total_Rembourse', 'FRA_Total_Ecart'],
+    ],
+    [
+      'relances : une pénalité fausse, le total des pénalités et le montant à réclamer qui en découlent',
+      'relances',
+      [],
+      (a) => {
+        const l = (a.REL_Penalites as number[][]).map((x) => [...x]);
+        l[0]![1] = Math.round((l[0]![1]! + 1) * 100) / 100;
+        return { ...a, REL_Penalites: l, REL_Total_Penalites: Math.round((+a.REL_Total_Penalites! + 1) * 100) / 100, REL_Total_Reclame: Math.round((+a.REL_Total_Reclame! + 1) * 100) / 100 };
+      },
+      ['REL_Penalites'],
+      ['REL_Total_Penalites', 'REL_Total_Reclame'],
+    ],
+    [
+      'règlements : un montant payé ce jour faux, le total du jour qui en découle',
+      'reglements',
+      ['escompte'],
+      (a) => {
+        const l = (a.REG_Echeancier as (number | string)[][]).map((x) => [...x]);
+        const i = l.findIndex((x) => x[3] === '2026-03-10');
+        l[i]![2] = Math.round((+l[i]![2]! + 3) * 100) / 100;
+        return { ...a, REG_Echeancier: l, REG_Total_Jour: Math.round((+a.REG_Total_Jour! + 3) * 100) / 100 };
+      },
+      ['REG_Echeancier'],
+      ['REG_Total_Jour'],
+    ],
+  ];
+  test.each(enCascade)('erreur en cascade, %s : comptée une fois', async (_, type, aleas, fautive, faux, coherents) => {
+    const { f, attendus } = await exercice(type, { aleas });
+    const x = await ouvrirExercice(f);
+    const v = await verifierCopie(await remplir(f, fautive(attendus, x.entree)), { date: DATE });
+    const pas = v.resultat.controles.filter((c) => c.statut !== 'juste');
+    expect(pas.map((c) => [c.nom, c.statut])).toEqual([...faux.map((n) => [n, 'faux']), ...coherents.map((n) => [n, 'cohérent'])]);
+    expect(v.rapport.total.points - v.rapport.total.reussis).toBe(faux.length);
+  });
+
+  test('congés : une rémunération fausse ; le dixième, la règle et l\u2019indemnité calculés à partir d\u2019elle sont « cohérents »', async () => {
+    const { f } = await exercice('conges', { aleas: [] });
+    const x = await ouvrirExercice(f);
+    const e = x.entree as { mois: { brut: number; situation: string }[] };
+    // the student misread the pay of the first month worked, then computed right from there
+    const premier = e.mois.findIndex((m) => m.situation === 'travail');
+    const lu = { ...e, mois: e.mois.map((m, i) => (i === premier ? { ...m, brut: m.brut + 300 } : m)) };
+    const v = await verifierCopie(await remplir(f, x.spec.attendus(lu, x.parametres)), { date: DATE });
+    const statut = Object.fromEntries(v.resultat.controles.map((c) => [c.nom, c.statut]));
+    expect(statut.CP_Remuneration).toBe('faux');
+    expect(statut.CP_Dixieme).toBe('cohérent');
+    expect(['juste', 'cohérent']).toContain(statut.CP_Indemnite);
+    expect(v.rapport.total.points - v.rapport.total.reussis).toBe(1);
+  });
+
   test('paie : la base de la CSG prise sur tout le brut ne compte qu\u2019aux lignes de base ; montants, totaux et nets qui en découlent sont « cohérents »', async () => {
     const { f, attendus } = await exercice('paie', { aleas: ['majorations', 'prime'] });
     const x = await ouvrirExercice(f);

@@ -25,6 +25,15 @@ export interface ResultatVerification {
   total: { points: number; reussis: number; taux: number | null };
 }
 
+/** The knock-on computations on what a student typed; values no computation bears (a huge number…) give none: they only help, never stop a check. */
+function suites(d: DonneesVerification, lu: (nom: string) => Attendus[string] | undefined): Enchainement[] {
+  try {
+    return d.enchainements?.(lu) ?? [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Checks every answer of a copy. A copy where nothing at all was typed is « non renseigné »
  * everywhere, even where the expected amount is 0, and not scored (NE). A copy whose case was
@@ -33,7 +42,7 @@ export interface ResultatVerification {
 export function verifierReponses(d: DonneesVerification): ResultatVerification {
   const variantes = [...d.variantes, varianteSigne(d.attendus, VERIFICATION.signe.libelle, VERIFICATION.signe.indice)];
   const lu = (nom: string) => (nom in d.attendus ? valeursSaisies(d.attendus[nom]!, d.plage(nom)) : undefined);
-  const enchaines = new Map((d.enchainements?.(lu) ?? []).map((x) => [x.nom, x]));
+  const enchaines = new Map(suites(d, lu).map((x) => [x.nom, x]));
   const libelle = (nom: string) => d.reponses.find((r) => r.nom === nom)?.libelle ?? nom;
   let controles = d.reponses
     .filter((r) => r.nom in d.attendus)

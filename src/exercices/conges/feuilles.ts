@@ -3,7 +3,7 @@ import type { NomDefini, Style, Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre } from '../../sheets/styles';
 import { dateFr, moisEnLettres, deMois } from '../../domain/dates';
 import { nombreFr } from '../../domain/texte';
-import { versEuros } from '../../domain/monnaie';
+import { diviserArrondi, versEuros } from '../../domain/monnaie';
 import type { TablesDatees } from '../../domain/parametres/tables';
 import { parametresConges, periodeDeReference, type ParametresConges } from '../../domain/parametres/conges';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
@@ -19,6 +19,10 @@ import {
   type LectureBlocs,
   type SpecExercice,
   type ValeurAttendue,
+  centimesSaisis,
+  enSuite,
+  type Enchainement,
+  type Lu,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/conges.json';
@@ -295,6 +299,30 @@ function verifier(e: EntreeConges, t: TablesDatees): string[] {
   ];
 }
 
+/** Knock-on errors of the leave: the balance and both indemnities from the typed days acquired and pay, the rule and the amount paid from the typed indemnities. */
+function enchainements(lu: Lu, e: EntreeConges, p: ParametresConges): Enchainement[] {
+  const r = calculerConges(e, p, FACON_JUSTE);
+  const res: Enchainement[] = [];
+  const lus = lu(NOMS_CP.acquis);
+  const acquis = typeof lus === 'number' && lus > 0 ? lus : null;
+  const remuneration = centimesSaisis(lu(NOMS_CP.remuneration));
+  if (acquis !== null) {
+    const pris = Math.min(e.conge.jours, acquis);
+    res.push({ nom: NOMS_CP.solde, valeur: Math.round((acquis - pris) * 100) / 100, depuis: [NOMS_CP.acquis] });
+    res.push(...enSuite(NOMS_CP.maintien, diviserArrondi(Math.round(e.conge.salaireMensuel * pris), r.diviseurMaintien), [NOMS_CP.acquis]));
+    if (remuneration !== null)
+      res.push(
+        ...enSuite(NOMS_CP.dixieme, diviserArrondi(Math.round(remuneration * Math.round(p.dixieme * 100) * pris * 100), 10000 * Math.round(acquis * 100)), [NOMS_CP.acquis, NOMS_CP.remuneration]),
+      );
+  }
+  const [dixieme, maintien] = [centimesSaisis(lu(NOMS_CP.dixieme)), centimesSaisis(lu(NOMS_CP.maintien))];
+  if (dixieme !== null && maintien !== null) {
+    res.push({ nom: NOMS_CP.regle, valeur: REGLES[dixieme > maintien ? 'dixieme' : 'maintien'], depuis: [NOMS_CP.dixieme, NOMS_CP.maintien] });
+    res.push(...enSuite(NOMS_CP.indemnite, Math.max(dixieme, maintien), [NOMS_CP.dixieme, NOMS_CP.maintien]));
+  }
+  return res;
+}
+
 export const EXERCICE_CONGES: SpecExercice<EntreeConges, ParametresConges> = {
   gabarit: GABARIT,
   largeursEnonce: [14, 14, 14, 16, 14, 12, 12],
@@ -306,6 +334,7 @@ export const EXERCICE_CONGES: SpecExercice<EntreeConges, ParametresConges> = {
   lireParametres,
   feuilleTravail,
   attendus,
+  enchainements,
   variantes,
   justification,
   verifier,

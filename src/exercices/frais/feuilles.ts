@@ -18,6 +18,12 @@ import {
   type FeuilleConstruite,
   type LectureBlocs,
   type SpecExercice,
+  centimesSaisis,
+  colonneSaisie,
+  enSuite,
+  sommeSaisie,
+  type Enchainement,
+  type Lu,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/frais.json';
@@ -227,6 +233,23 @@ const variantes: SpecExercice<EntreeFrais, ParametresFrais>['variantes'] = {
   repas_affaires_plafond_individuel: (e, p) => siDifferent(e, p, { repasAffairesParConvive: false }),
 };
 
+/** Knock-on errors of the expense report: a line's écart from its typed retained amount, the totals from the typed lines. */
+function enchainements(lu: Lu, e: EntreeFrais, p: ParametresFrais): Enchainement[] {
+  const r = calculerFrais(e, p, FACON_JUSTE);
+  const lues = lu(NOMS_FRA.controle);
+  const lignes = r.lignes.map((l, i) => {
+    const ligne = Array.isArray(lues) && Array.isArray(lues[i]) ? lues[i] : [];
+    const retenu = centimesSaisis(ligne[0]);
+    return [versEuros(l.retenu), versEuros(retenu === null ? l.ecart : l.demande - retenu), versEuros(l.tvaRecuperable)];
+  });
+  return [
+    { nom: NOMS_FRA.controle, valeur: lignes, depuis: [NOMS_FRA.controle] },
+    ...enSuite(NOMS_FRA.rembourse, sommeSaisie(lu, NOMS_FRA.controle, 0), [NOMS_FRA.controle]),
+    ...enSuite(NOMS_FRA.ecart, sommeSaisie(lu, NOMS_FRA.controle, 1), [NOMS_FRA.controle]),
+    ...enSuite(NOMS_FRA.tva, sommeSaisie(lu, NOMS_FRA.controle, 2), [NOMS_FRA.controle]),
+  ];
+}
+
 export const EXERCICE_FRAIS: SpecExercice<EntreeFrais, ParametresFrais> = {
   gabarit: GABARIT,
   largeursEnonce: [12, 20, 20, 20, 11, 14, 11, 12, 12],
@@ -239,6 +262,7 @@ export const EXERCICE_FRAIS: SpecExercice<EntreeFrais, ParametresFrais> = {
   feuilleTravail,
   unites: (e) => ({ [NOMS_FRA.controle]: e.lignes.map((l, i) => `ligne ${i + 1} (${NATURES[l.nature].toLowerCase()})`) }),
   attendus,
+  enchainements,
   variantes,
   justification,
   largeursJustification: [18, 14, 100],

@@ -17,6 +17,10 @@ import {
   type FeuilleConstruite,
   type LectureBlocs,
   type SpecExercice,
+  enSuite,
+  sommeSaisie,
+  type Enchainement,
+  type Lu,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/reglements.json';
@@ -224,6 +228,13 @@ const variantes: SpecExercice<EntreeReglements, null>['variantes'] = {
   escompte_hors_delai: (e) => siDifferent(e, { delaiEscompte: false }),
 };
 
+/** Knock-on errors: the day's total from the typed amounts of the invoices the student pays that day. */
+function enchainements(lu: Lu, e: EntreeReglements): Enchainement[] {
+  const echeancier = lu(NOMS_REG.echeancier);
+  const ceJour = (i: number) => Array.isArray(echeancier) && Array.isArray(echeancier[i]) && echeancier[i][3] === e.date;
+  return enSuite(NOMS_REG.totalJour, sommeSaisie(lu, NOMS_REG.echeancier, 2, ceJour), [NOMS_REG.echeancier]);
+}
+
 export const EXERCICE_REGLEMENTS: SpecExercice<EntreeReglements, null> = {
   gabarit: GABARIT,
   largeursEnonce: [16, 9, 10, 20, 10, 9, 10, 10, 9, 9, 10, 8, 11, 20],
@@ -239,6 +250,7 @@ export const EXERCICE_REGLEMENTS: SpecExercice<EntreeReglements, null> = {
     return { [NOMS_REG.controle]: unites, [NOMS_REG.echeancier]: unites };
   },
   attendus,
+  enchainements: (lu, e) => enchainements(lu, e),
   variantes,
   justification,
   largeursJustification: [24, 14, 100],

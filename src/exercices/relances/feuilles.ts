@@ -18,6 +18,11 @@ import {
   type FeuilleConstruite,
   type LectureBlocs,
   type SpecExercice,
+  centimesSaisis,
+  enSuite,
+  sommeSaisie,
+  type Enchainement,
+  type Lu,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import { nombreFrancais } from '../../sheets/exercices/lecture';
@@ -342,6 +347,25 @@ const variantes: SpecExercice<EntreeRelances, ParametresRelances>['variantes'] =
   indemnite_oubliee: (e, p) => siDifferent(e, p, { indemnite: false }),
 };
 
+/** Knock-on errors of the follow-up: the totals from the typed rows, the amount claimed from the typed totals. */
+function enchainements(lu: Lu, e: EntreeRelances, p: ParametresRelances): Enchainement[] {
+  const r = calculerRelances(e, p, FACON_JUSTE);
+  const echue = (i: number) => r.factures[i]!.jours > 0;
+  const echu = centimesSaisis(lu(NOMS_REL.totalEchu));
+  const penalites = centimesSaisis(lu(NOMS_REL.totalPenalites));
+  const indemnites = centimesSaisis(lu(NOMS_REL.totalIndemnites));
+  return [
+    ...enSuite(NOMS_REL.totalEchu, sommeSaisie(lu, NOMS_REL.suivi, 0, echue), [NOMS_REL.suivi]),
+    ...enSuite(NOMS_REL.totalPenalites, sommeSaisie(lu, NOMS_REL.penalites, 1), [NOMS_REL.penalites]),
+    ...enSuite(NOMS_REL.totalIndemnites, sommeSaisie(lu, NOMS_REL.penalites, 2), [NOMS_REL.penalites]),
+    ...enSuite(NOMS_REL.totalReclame, echu === null || penalites === null || indemnites === null ? null : echu + penalites + indemnites, [
+      NOMS_REL.totalEchu,
+      NOMS_REL.totalPenalites,
+      NOMS_REL.totalIndemnites,
+    ]),
+  ];
+}
+
 export const EXERCICE_RELANCES: SpecExercice<EntreeRelances, ParametresRelances> = {
   gabarit: GABARIT,
   largeursEnonce: [14, 13, 13, 14, 14, 14, 14],
@@ -358,6 +382,7 @@ export const EXERCICE_RELANCES: SpecExercice<EntreeRelances, ParametresRelances>
     [NOMS_REL.penalites]: echues(e).map((x) => `facture ${x.numero}`),
   }),
   attendus,
+  enchainements,
   variantes,
   justification,
   largeursJustification: [14, 14, 100],

@@ -6,7 +6,18 @@ import { parametresTva } from '../../domain/parametres/tva';
 import { calculerCa3, LIGNES_CA3, type ParametresCa3 } from './ca3';
 import type { EntreeCa3 } from './entree';
 import { FORMAT_EUROS_ENTIERS, FORMAT_TAUX, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, type Attendus, type FeuilleConstruite, type LectureBlocs, type SpecExercice } from '../../sheets/exercices/commun';
+import {
+  centimesSaisis,
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  type Attendus,
+  type Enchainement,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Lu,
+  type SpecExercice,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tva.json';
 import { versEuros } from '../../domain/monnaie';
@@ -297,6 +308,36 @@ const variantes: SpecExercice<EntreeCa3, ParametresCa3>['variantes'] = {
   },
 };
 
+/** Knock-on errors of the CA3: each total from the student's own lines (whole euros). */
+function enchainements(lu: Lu, e: EntreeCa3, p: ParametresCa3): Enchainement[] {
+  const a = attendus(e, p);
+  const euros = (code: string) => {
+    const c = centimesSaisis(lu(nomLigne(code)) ?? 0); // an empty line counts for 0, as the consigne says
+    return c === null ? null : Math.round(c / 100);
+  };
+  const somme = (codes: string[]) => {
+    const v = codes.map(euros);
+    return v.every((x) => x !== null) ? (v as number[]).reduce((s, x) => s + x, 0) : null;
+  };
+  const res: Enchainement[] = [];
+  const si = (code: string, v: number | null, depuis: string[]) => {
+    if (v !== null && nomLigne(code) in a) res.push({ nom: nomLigne(code), valeur: v, depuis: depuis.map((c) => nomLigne(c)) });
+  };
+  const taux = p.taux.map((t) => t.ligne).filter((c) => nomLigne(c) in a);
+  si('16', somme(taux), taux);
+  si('23', somme(['19', '20', '22'].filter((c) => nomLigne(c) in a)), ['19', '20']);
+  const [l16, l23] = [euros('16'), euros('23')];
+  if (l16 !== null && l23 !== null) {
+    si('25', Math.max(0, l23 - l16), ['16', '23']);
+    si('TD', Math.max(0, l16 - l23), ['16', '23']);
+  }
+  const [l25, l26, td, l28] = [euros('25'), euros('26'), euros('TD'), euros('28')];
+  if (l25 !== null && l26 !== null) si('27', l25 - l26, ['25', '26']);
+  si('28', td, ['TD']);
+  si('32', l28, ['28']);
+  return res;
+}
+
 export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
   gabarit: GABARIT,
   largeursEnonce: [8, 10, 7, 18, 24, 10, 11, 11, 7, 10, 11, 10, 9],
@@ -312,6 +353,7 @@ export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
   feuilleTravail,
   unites: (e) => ({ [NOM_RETENUES]: e.operations.map((o) => o.piece) }),
   attendus,
+  enchainements,
   variantes,
   justification,
 };

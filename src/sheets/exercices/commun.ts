@@ -34,6 +34,26 @@ export interface Enchainement {
 /** A typed amount in cents (to the cent, halves away from zero), for knock-on computations; null when it is no number. */
 export const centimesSaisis = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.sign(v) * Math.round(Number((Math.abs(v) * 100).toPrecision(12))) : null);
 
+/** What the student typed, by answer name, shaped as the expected answer (SpecExercice.enchainements). */
+export type Lu = (nom: string) => Attendus[string] | undefined;
+
+/**
+ * The typed cells of a table answer's column `j` (a list's cells when `j` is null), rows `garder`
+ * only, in cents; null when one of them is no number (then nothing follows from them).
+ */
+export function colonneSaisie(lu: Lu, nom: string, j: number | null, garder: (i: number) => boolean = () => true): number[] | null {
+  const v = lu(nom);
+  if (!Array.isArray(v)) return null;
+  const c = v.flatMap((x, i) => (garder(i) ? [centimesSaisis(j === null ? x : Array.isArray(x) ? x[j] : null)] : []));
+  return c.every((x) => x !== null) ? (c as number[]) : null;
+}
+
+/** Their sum, in cents (null as above). */
+export const sommeSaisie = (lu: Lu, nom: string, j: number | null, garder?: (i: number) => boolean): number | null => colonneSaisie(lu, nom, j, garder)?.reduce((a, x) => a + x, 0) ?? null;
+
+/** A knock-on answer in euros from cents, none when nothing follows (null). */
+export const enSuite = (nom: string, centimes: number | null, depuis: string[]): Enchainement[] => (centimes === null ? [] : [{ nom, valeur: centimes / 100, depuis }]);
+
 /** Expected values by defined name: one value, a column of values, or rows of values (null: left empty). */
 export type ValeurAttendue = string | number | null;
 export type Attendus = Record<string, ValeurAttendue | ValeurAttendue[] | ValeurAttendue[][]>;
@@ -80,7 +100,7 @@ export interface SpecExercice<E, P> {
    * unreadable). A wrong answer equal to what follows from the student's wrong earlier ones is
    * « cohérent » and counts once. Each computation must bear any typed value.
    */
-  enchainements?(lu: (nom: string) => Attendus[string] | undefined, e: E, p: P): Enchainement[];
+  enchainements?(lu: Lu, e: E, p: P): Enchainement[];
   /**
    * The typical errors of the template (`erreursTypes` in its JSON, where their hints are): for each
    * code, the answers a student who makes that error would give, or null when the case cannot show it.
