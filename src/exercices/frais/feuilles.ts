@@ -19,7 +19,6 @@ import {
   type LectureBlocs,
   type SpecExercice,
   centimesSaisis,
-  colonneSaisie,
   enSuite,
   sommeSaisie,
   type Enchainement,
