@@ -41,7 +41,7 @@ export type Lu = (nom: string) => Attendus[string] | undefined;
  * The typed cells of a table answer's column `j` (a list's cells when `j` is null), rows `garder`
  * only, in cents; null when one of them is no number (then nothing follows from them).
  */
-export function colonneSaisie(lu: Lu, nom: string, j: number | null, garder: (i: number) => boolean = () => true): number[] | null {
+function colonneSaisie(lu: Lu, nom: string, j: number | null, garder: (i: number) => boolean = () => true): number[] | null {
   const v = lu(nom);
   if (!Array.isArray(v)) return null;
   const c = v.flatMap((x, i) => (garder(i) ? [centimesSaisis(j === null ? x : Array.isArray(x) ? x[j] : null)] : []));
