@@ -223,6 +223,23 @@ describe('ce que les élèves tapent vraiment', () => {
     expect(v.rapport.total.points - v.rapport.total.reussis).toBe(1);
   });
 
+  test('stocks : une livraison mal recopiée ; les lignes suivantes de la fiche CMUP et la commande qui en découlent sont « cohérentes »', async () => {
+    const { f } = await exercice('stocks', { aleas: [] });
+    const x = await ouvrirExercice(f);
+    const e = x.entree as { mouvements: { nature: string; quantite: number }[] };
+    // the student read 10 more units on the first delivery, then kept the card right from there
+    const premiere = e.mouvements.findIndex((m) => m.nature === 'entree');
+    const lu = { ...e, mouvements: e.mouvements.map((m, i) => (i === premiere ? { ...m, quantite: m.quantite + 10 } : m)) };
+    const v = await verifierCopie(await remplir(f, x.spec.attendus(lu, x.parametres)), { date: DATE });
+    const par = Object.fromEntries(v.resultat.controles.map((c) => [c.nom, c]));
+    const cmup = par.STK_CMUP!;
+    // one wrong line, the delivery's; every later line follows from it
+    expect([cmup.statut, cmup.points - cmup.reussis]).toEqual(['faux', 1]);
+    expect(cmup.aCorriger?.ligne).toBe(premiere);
+    expect(cmup.marques.filter((m) => m.ligne > premiere).every((m) => m.juste || m.coherent)).toBe(true);
+    for (const nom of ['STK_Commander', 'STK_Quantite_A_Commander']) expect(['juste', 'cohérent']).toContain(par[nom]!.statut);
+  });
+
   test('paie : la base de la CSG prise sur tout le brut ne compte qu\u2019aux lignes de base ; montants, totaux et nets qui en découlent sont « cohérents »', async () => {
     const { f, attendus } = await exercice('paie', { aleas: ['majorations', 'prime'] });
     const x = await ouvrirExercice(f);

@@ -66,47 +66,66 @@ function ficheCmup(e: EntreeStocks, f: Facon): LigneCmup[] {
   return e.methodeCmup === 'periode' ? cmupDePeriode(e, f) : cmupApresChaqueEntree(e, f);
 }
 
+/** The stock before a movement of the card « after each entry »: quantity, CMUP and value, and the unit costs seen (for the simple mean of a typical error). */
+export interface EtatCmup {
+  quantite: number;
+  cmup: Centimes;
+  valeur: Centimes;
+  couts: Centimes[];
+}
+
+/**
+ * One movement on the card « after each entry », from the stock before it: the line it writes, and
+ * the stock after it. `coutDeSortie`: the CMUP each issue left at, by its piece (for a réintégration).
+ */
+export function mouvementCmup(avant: EtatCmup, m: EntreeStocks['mouvements'][number], coutDeSortie: ReadonlyMap<string, Centimes>, f: Facon = FACON_JUSTE): { ligne: LigneCmup; apres: EtatCmup } {
+  let { quantite, cmup, valeur } = avant;
+  const couts = avant.couts;
+  const fin = (sortie: Centimes | null) => ({ ligne: { sortie, quantite, cmup, valeur }, apres: { quantite, cmup, valeur, couts } });
+  if (m.nature === 'entree') {
+    quantite += m.quantite;
+    valeur += m.quantite * m.coutUnitaire!;
+    couts.push(m.coutUnitaire!);
+    cmup = !f.cmupSurToutLeStock
+      ? diviserArrondi(cmup + m.coutUnitaire!, 2)
+      : f.cmupPondere
+        ? cmupDe(valeur, quantite)
+        : diviserArrondi(
+            couts.reduce((a, c) => a + c, 0),
+            couts.length,
+          );
+    if (!f.cmupPondere || !f.cmupSurToutLeStock) valeur = quantite * cmup;
+    return fin(null);
+  }
+  if (m.nature === 'reintegration') {
+    // back at the cost it left at; the CMUP is computed again, as after an entry
+    quantite += m.quantite;
+    valeur += m.quantite * (f.reintegrationAuCoutDeSortie ? coutDeSortie.get(m.origine!)! : cmup);
+    cmup = cmupDe(valeur, quantite);
+    return fin(null);
+  }
+  quantite -= m.quantite;
+  if (m.nature === 'retour') {
+    // leaves at its purchase cost; the CMUP is computed again, as after an entry
+    const sortie = m.quantite * m.coutUnitaire!;
+    valeur -= sortie;
+    cmup = cmupDe(valeur, quantite);
+    return fin(sortie);
+  }
+  const sortie = m.quantite * cmup;
+  valeur = quantite * cmup;
+  return fin(sortie);
+}
+
 function cmupApresChaqueEntree(e: EntreeStocks, f: Facon): LigneCmup[] {
-  let { quantite } = e.stockInitial;
-  let cmup = e.stockInitial.coutUnitaire;
-  let valeur = quantite * cmup;
-  const couts = [cmup];
+  const { quantite, coutUnitaire } = e.stockInitial;
+  let etat: EtatCmup = { quantite, cmup: coutUnitaire, valeur: quantite * coutUnitaire, couts: [coutUnitaire] };
   const coutDeSortie = new Map<string, Centimes>(); // the CMUP each issue left at, by its piece
   return e.mouvements.map((m) => {
-    if (m.nature === 'entree') {
-      quantite += m.quantite;
-      valeur += m.quantite * m.coutUnitaire!;
-      couts.push(m.coutUnitaire!);
-      cmup = !f.cmupSurToutLeStock
-        ? diviserArrondi(cmup + m.coutUnitaire!, 2)
-        : f.cmupPondere
-          ? cmupDe(valeur, quantite)
-          : diviserArrondi(
-              couts.reduce((a, c) => a + c, 0),
-              couts.length,
-            );
-      if (!f.cmupPondere || !f.cmupSurToutLeStock) valeur = quantite * cmup;
-      return { sortie: null, quantite, cmup, valeur };
-    }
-    if (m.nature === 'reintegration') {
-      // back at the cost it left at; the CMUP is computed again, as after an entry
-      quantite += m.quantite;
-      valeur += m.quantite * (f.reintegrationAuCoutDeSortie ? coutDeSortie.get(m.origine!)! : cmup);
-      cmup = cmupDe(valeur, quantite);
-      return { sortie: null, quantite, cmup, valeur };
-    }
-    quantite -= m.quantite;
-    if (m.nature === 'retour') {
-      // leaves at its purchase cost; the CMUP is computed again, as after an entry
-      const sortie = m.quantite * m.coutUnitaire!;
-      valeur -= sortie;
-      cmup = cmupDe(valeur, quantite);
-      return { sortie, quantite, cmup, valeur };
-    }
-    coutDeSortie.set(m.piece, cmup);
-    const sortie = m.quantite * cmup;
-    valeur = quantite * cmup;
-    return { sortie, quantite, cmup, valeur };
+    if (m.nature === 'sortie') coutDeSortie.set(m.piece, etat.cmup);
+    const r = mouvementCmup(etat, m, coutDeSortie, f);
+    etat = r.apres;
+    return r.ligne;
   });
 }
 

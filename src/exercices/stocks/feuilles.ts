@@ -13,14 +13,17 @@ import {
   reponsesChangees,
   valeurRemplie,
   feuilleDeRegles,
+  centimesSaisis,
   type Attendus,
+  type Enchainement,
+  type Lu,
   type FeuilleConstruite,
   type LectureBlocs,
   type SpecExercice,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/stocks.json';
-import { calculerStocks, FACON_JUSTE, type Facon } from './calcul';
+import { calculerStocks, FACON_JUSTE, mouvementCmup, type Facon } from './calcul';
 import type { EntreeStocks } from './entree';
 
 /** The template, validated when the module loads. */
@@ -236,6 +239,44 @@ const variantes: SpecExercice<EntreeStocks, null>['variantes'] = {
   periode_sans_stock_initial: (e) => siDifferent(e, { periodeAvecStockInitial: false }),
 };
 
+/**
+ * Knock-on errors of the stock card « after each entry »: each line from the student's own line before
+ * it (quantity, CMUP, value); the order from the typed reorder point and final stock.
+ */
+function enchainements(lu: Lu, e: EntreeStocks): Enchainement[] {
+  const a = attendus(e);
+  const res: Enchainement[] = [];
+  const lues = lu(NOMS_STK.cmup);
+  const ligne = (i: number): unknown[] => (Array.isArray(lues) && Array.isArray(lues[i]) ? lues[i] : []);
+  if (e.methodeCmup !== 'periode') {
+    const justes = a[NOMS_STK.cmup] as (number | null)[][];
+    const coutDeSortie = new Map<string, number>();
+    e.mouvements.forEach((m, i) => {
+      if (m.nature === 'sortie') coutDeSortie.set(m.piece, i ? versCentimesOu(justes[i - 1]![2]) : e.stockInitial.coutUnitaire);
+    });
+    const suite = e.mouvements.map((m, i) => {
+      if (i === 0) return justes[0]!;
+      const [, q, c, v] = ligne(i - 1);
+      const [cmup, valeur] = [centimesSaisis(c), centimesSaisis(v)];
+      if (typeof q !== 'number' || cmup === null || valeur === null) return justes[i]!;
+      const { ligne: l } = mouvementCmup({ quantite: q, cmup, valeur, couts: [] }, m, coutDeSortie);
+      return [l.sortie === null ? null : versEuros(l.sortie), l.quantite, versEuros(l.cmup), versEuros(l.valeur)];
+    });
+    res.push({ nom: NOMS_STK.cmup, valeur: suite, depuis: [NOMS_STK.cmup] });
+  }
+  // the order: from the typed reorder point and the final stock of the typed card
+  const alerte = lu(NOMS_STK.alerte);
+  const final = ligne(e.mouvements.length - 1)[1];
+  if (typeof alerte === 'number' && typeof final === 'number') {
+    const commander = final <= alerte;
+    res.push({ nom: NOMS_STK.commander, valeur: commander ? 'Oui' : 'Non', depuis: [NOMS_STK.alerte, NOMS_STK.cmup] });
+    res.push({ nom: NOMS_STK.quantite, valeur: commander ? e.stockMaximum - final : 0, depuis: [NOMS_STK.alerte, NOMS_STK.cmup] });
+  }
+  return res;
+}
+
+const versCentimesOu = (x: number | null | undefined) => Math.round((x ?? 0) * 100);
+
 export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
   gabarit: GABARIT,
   largeursEnonce: [12, 12, 20, 22, 18, 10, 14, 12],
@@ -262,6 +303,7 @@ export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
     return { [NOMS_STK.cmup]: unites, [NOMS_STK.peps]: unites };
   },
   attendus,
+  enchainements: (lu, e) => enchainements(lu, e),
   variantes,
   justification,
   largeursJustification: [16, 14, 100],
