@@ -352,7 +352,8 @@ export function controler(r: Reponse, attendu: Attendus[string], plage: PlageLue
     ...base,
     saisi,
     statut: statutDe(unites.length, reussis, etats, rempli, coherentes.length),
-    diagnostic: illisible ?? ([enSuite, texteDiagnostic(erreurs, aRevoir, 0, r, sansIndice)].filter(Boolean).join(' ') || null),
+    // the errors to correct first, then what only follows from them
+    diagnostic: illisible ?? ([texteDiagnostic(erreurs, aRevoir, 0, r, sansIndice), enSuite].filter(Boolean).join(' ') || null),
     erreurs,
     points: unites.length,
     reussis,
