@@ -206,6 +206,19 @@ describe('ce que les élèves tapent vraiment', () => {
       ['REG_Echeancier'],
       ['REG_Total_Jour'],
     ],
+    [
+      'rapprochement : les frais bancaires oubliés dans la colonne du compte 512 (les agios y sont), le solde rapproché calculé sans eux',
+      'rapprochement',
+      ['frais_bancaires', 'agios'],
+      (a) => {
+        const lignes = (a.RAP_Lignes_512 as (string | number | null)[][]).filter((l) => !String(l[0]).includes('FRAIS'));
+        // solde rapproché = solde avant + débits − crédits of the lines the student kept
+        const rapproche = lignes.reduce((s, l) => s + Math.round(Number(l[1] ?? 0) * 100) - Math.round(Number(l[2] ?? 0) * 100), Math.round(Number(a.RAP_Solde_512) * 100));
+        return { ...a, RAP_Lignes_512: lignes, RAP_Rapproche_512: rapproche / 100 };
+      },
+      ['RAP_Lignes_512'],
+      ['RAP_Rapproche_512'],
+    ],
   ];
   test.each(enCascade)('erreur en cascade, %s : comptée une fois', async (_, type, aleas, fautive, faux, coherents) => {
     const { f, attendus } = await exercice(type, { aleas });

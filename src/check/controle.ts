@@ -148,7 +148,10 @@ function unitesSaisies(p: PlageLue, tableau: boolean, n: number): UniteSaisie[] 
   return n === 1 ? cellules.slice(0, 1) : cellules;
 }
 
-/** What the student typed, shaped as the expected answer (a value, a list, rows): numbers, texts, null where empty or unreadable. */
+/**
+ * What the student typed, shaped as the expected answer (a value, a list, rows): numbers, texts, null
+ * where empty or unreadable. A table gives every row of its range, those the student added too.
+ */
 export function valeursSaisies(attendu: Attendus[string], plage: PlageLue | undefined): Attendus[string] | undefined {
   if (!plage) return undefined;
   const unites = unitesAttendues(attendu);
@@ -159,7 +162,7 @@ export function valeursSaisies(attendu: Attendus[string], plage: PlageLue | unde
     return 'nombre' in x ? x.nombre : 'texte' in x ? x.texte : null;
   };
   if (!estTableau(attendu)) return lu(saisies[0]?.lus[0]);
-  if (tableau) return unites.map((a, i) => a.map((_, k) => lu(saisies[i]?.lus[k])));
+  if (tableau) return saisies.map((s) => unites[0]!.map((_, k) => lu(s.lus[k])));
   return unites.map((_, i) => lu(saisies[i]?.lus[0]));
 }
 

@@ -5,7 +5,22 @@ import { dateFr } from '../../domain/dates';
 import { calculerRapprochement, type ResultatRapprochement } from './calcul';
 import type { EntreeRapprochement } from './entree';
 import { FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, type Attendus, type FeuilleConstruite, type LectureBlocs, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import {
+  centimesSaisis,
+  consigneSaisie,
+  enSuite,
+  FEUILLES,
+  fondCorrige,
+  montantTexte,
+  sommeSaisie,
+  type Attendus,
+  type Enchainement,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Lu,
+  type SpecExercice,
+  type ValeurAttendue,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/rapprochement.json';
 import { versEuros } from '../../domain/monnaie';
@@ -265,6 +280,20 @@ const variantes: SpecExercice<EntreeRapprochement, null>['variantes'] = {
   ecriture_sens: (e) => ({ [NOMS_RAP.ecritures]: rangees(attendus(e), NOMS_RAP.ecritures).map(inverser) }),
 };
 
+/** Knock-on errors: each reconciled balance from the student's own balance before and lines of its column. */
+function enchainements(lu: Lu): Enchainement[] {
+  const colonne = (solde: string, lignes: string, plus: number, moins: number) => {
+    const avant = centimesSaisis(lu(solde));
+    const [p, m] = [sommeSaisie(lu, lignes, plus), sommeSaisie(lu, lignes, moins)];
+    return avant === null || p === null || m === null ? null : avant + p - m;
+  };
+  // in the 512 column a debit adds to the balance; on the statement, a credit
+  return [
+    ...enSuite(NOMS_RAP.rapproche512, colonne(NOMS_RAP.solde512, NOMS_RAP.lignes512, 1, 2), [NOMS_RAP.solde512, NOMS_RAP.lignes512]),
+    ...enSuite(NOMS_RAP.rapprocheReleve, colonne(NOMS_RAP.soldeReleve, NOMS_RAP.lignesReleve, 2, 1), [NOMS_RAP.soldeReleve, NOMS_RAP.lignesReleve]),
+  ];
+}
+
 export const EXERCICE_RAPPROCHEMENT: SpecExercice<EntreeRapprochement, null> = {
   gabarit: GABARIT,
   largeursEnonce: [11, 22, 22, 12, 13, 13, 12],
@@ -277,6 +306,7 @@ export const EXERCICE_RAPPROCHEMENT: SpecExercice<EntreeRapprochement, null> = {
   lireParametres: () => null,
   feuilleTravail,
   attendus,
+  enchainements,
   variantes,
   justification,
 };

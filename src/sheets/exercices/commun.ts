@@ -38,18 +38,15 @@ export const centimesSaisis = (v: unknown): number | null => (typeof v === 'numb
 export type Lu = (nom: string) => Attendus[string] | undefined;
 
 /**
- * The typed cells of a table answer's column `j` (a list's cells when `j` is null), rows `garder`
- * only, in cents; null when one of them is no number (then nothing follows from them).
+ * The sum of the typed cells of a table answer's column `j` (a list's cells when `j` is null), rows
+ * `garder` only, in cents, as a spreadsheet's SUM makes it (an empty cell or a text counts 0); null
+ * when the answer cannot be read.
  */
-function colonneSaisie(lu: Lu, nom: string, j: number | null, garder: (i: number) => boolean = () => true): number[] | null {
+export function sommeSaisie(lu: Lu, nom: string, j: number | null, garder: (i: number) => boolean = () => true): number | null {
   const v = lu(nom);
   if (!Array.isArray(v)) return null;
-  const c = v.flatMap((x, i) => (garder(i) ? [centimesSaisis(j === null ? x : Array.isArray(x) ? x[j] : null)] : []));
-  return c.every((x) => x !== null) ? (c as number[]) : null;
+  return v.reduce<number>((a, x, i) => a + (garder(i) ? (centimesSaisis(j === null ? x : Array.isArray(x) ? x[j] : null) ?? 0) : 0), 0);
 }
-
-/** Their sum, in cents (null as above). */
-export const sommeSaisie = (lu: Lu, nom: string, j: number | null, garder?: (i: number) => boolean): number | null => colonneSaisie(lu, nom, j, garder)?.reduce((a, x) => a + x, 0) ?? null;
 
 /** A knock-on answer in euros from cents, none when nothing follows (null). */
 export const enSuite = (nom: string, centimes: number | null, depuis: string[]): Enchainement[] => (centimes === null ? [] : [{ nom, valeur: centimes / 100, depuis }]);
