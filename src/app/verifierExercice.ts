@@ -7,7 +7,7 @@ import { rapporter, type RapportCopie } from '../check/rapport';
 import { ErreurFichier } from '../io/erreurFichier';
 import { reglagesDepuisCles } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
-import { reponsesDuCas, type Attendus } from '../sheets/exercices/commun';
+import { reponsesDuCas, type Attendus, type Lu } from '../sheets/exercices/commun';
 import { nomComplet, tronquerEnOctets } from '../sheets/eleve';
 import { distinguer } from '../domain/texte';
 import { controlerSceau, sceller, type CleEnseignant, type EtatSceau } from '../domain/sceau';
@@ -97,7 +97,7 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     attendus,
     variantes: variantesDuCas(x),
     plage: (n) => x.classeur.plage(n),
-    ...(x.spec.enchainements ? { enchainements: (lu: Parameters<NonNullable<typeof x.spec.enchainements>>[0]) => x.spec.enchainements!(lu, x.entree, x.parametres) } : {}),
+    ...(x.spec.enchainements ? { enchainements: (lu: Lu, a: Attendus) => x.spec.enchainements!(lu, x.entree, x.parametres, a) } : {}),
     enonceModifie: modifies,
     reglages,
     degres: degresDuLivret(),

@@ -1,4 +1,4 @@
-import type { Attendus, Enchainement, Reponse } from '../sheets/exercices/commun';
+import type { Attendus, Enchainement, Lu, Reponse } from '../sheets/exercices/commun';
 import type { PlageLue } from '../sheets/exercices/lecture';
 import { evaluerCompetences, type Degre, type ResultatCompetence } from './competences';
 import { controler, valeursSaisies, varianteSigne, type Controle, type Variante } from './controle';
@@ -13,7 +13,7 @@ export interface DonneesVerification {
   reglages: ReglagesVerification;
   degres: readonly Degre[];
   /** the exercise's knock-on computations (SpecExercice.enchainements), on the student's values */
-  enchainements?: (lu: (nom: string) => Attendus[string] | undefined) => Enchainement[];
+  enchainements?: (lu: Lu, attendus: Attendus) => Enchainement[];
 }
 
 export interface ResultatVerification {
@@ -26,9 +26,9 @@ export interface ResultatVerification {
 }
 
 /** The knock-on computations on what a student typed; values no computation bears (a huge number…) give none: they only help, never stop a check. */
-function suites(d: DonneesVerification, lu: (nom: string) => Attendus[string] | undefined): Enchainement[] {
+function suites(d: DonneesVerification, lu: Lu): Enchainement[] {
   try {
-    return d.enchainements?.(lu) ?? [];
+    return d.enchainements?.(lu, d.attendus) ?? [];
   } catch {
     return [];
   }
@@ -41,7 +41,12 @@ function suites(d: DonneesVerification, lu: (nom: string) => Attendus[string] | 
  */
 export function verifierReponses(d: DonneesVerification): ResultatVerification {
   const variantes = [...d.variantes, varianteSigne(d.attendus, VERIFICATION.signe.libelle, VERIFICATION.signe.indice)];
-  const lu = (nom: string) => (nom in d.attendus ? valeursSaisies(d.attendus[nom]!, d.plage(nom)) : undefined);
+  // each answer read once, however many computations follow from it
+  const lus = new Map<string, Attendus[string] | undefined>();
+  const lu: Lu = (nom) => {
+    if (!lus.has(nom)) lus.set(nom, nom in d.attendus ? valeursSaisies(d.attendus[nom]!, d.plage(nom)) : undefined);
+    return lus.get(nom);
+  };
   const enchaines = new Map(suites(d, lu).map((x) => [x.nom, x]));
   const libelle = (nom: string) => d.reponses.find((r) => r.nom === nom)?.libelle ?? nom;
   let controles = d.reponses

@@ -31,6 +31,13 @@ export interface ResultatConges {
   solde: number; // days left after the leave
 }
 
+/** The dixième for the days taken: `pourcent` of the period's pay × days taken / days acquired, to the cent. */
+export const dixiemeDe = (remuneration: Centimes, pourcent: number, jours: number, acquis: number): Centimes =>
+  diviserArrondi(Math.round(remuneration * Math.round(pourcent * 100) * jours * 100), 10000 * Math.round(acquis * 100));
+
+/** The maintien: the monthly salary × days taken / the month's working days retained, to the cent. */
+export const maintienDe = (salaireMensuel: Centimes, jours: number, diviseur: number): Centimes => diviserArrondi(Math.round(salaireMensuel * jours), diviseur);
+
 /** The ways of computing: the right one, or a mistake the checker recognises (the template's typical errors). */
 export interface Facon {
   arrondiSuperieur: boolean; // false: the fraction of a day kept as is
@@ -67,9 +74,9 @@ export function calculerConges(e: EntreeConges, p: ParametresConges, f: Facon = 
     e.mois.reduce((a, m) => a + (m.situation === 'travail' ? m.brut : 0), 0) + diviserArrondi(malades.reduce((a, m) => a + m.brut, 0) * Math.round(maladie.partDixieme * 100), 10000);
   const jours = Math.min(e.conge.jours, acquis);
   const tauxDixieme = Math.round(p.dixieme * 100); // hundredths of a percent
-  const dixieme = f.dixiemeAuProrata ? diviserArrondi(remuneration * tauxDixieme * jours * 100, 10000 * centiemes) : diviserArrondi(remuneration * tauxDixieme, 10000);
+  const dixieme = f.dixiemeAuProrata ? dixiemeDe(remuneration, p.dixieme, jours, acquis) : diviserArrondi(remuneration * tauxDixieme, 10000);
   const diviseurMaintien = e.conge.maintien === 'jours_reels' && f.joursReels ? joursOuvrables(e.conge.mois) : p.diviseurMaintien;
-  const maintien = diviserArrondi(e.conge.salaireMensuel * jours, diviseurMaintien);
+  const maintien = maintienDe(e.conge.salaireMensuel, jours, diviseurMaintien);
   const regle = dixieme > maintien === f.plusFavorable ? 'dixieme' : 'maintien';
   return {
     moisTravailles: complets.length,

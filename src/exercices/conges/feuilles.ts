@@ -3,7 +3,7 @@ import type { NomDefini, Style, Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre } from '../../sheets/styles';
 import { dateFr, moisEnLettres, deMois } from '../../domain/dates';
 import { nombreFr } from '../../domain/texte';
-import { diviserArrondi, versEuros } from '../../domain/monnaie';
+import { versEuros } from '../../domain/monnaie';
 import type { TablesDatees } from '../../domain/parametres/tables';
 import { parametresConges, periodeDeReference, type ParametresConges } from '../../domain/parametres/conges';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
@@ -27,7 +27,7 @@ import {
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/conges.json';
 import { joursOuvrables } from '../../domain/joursFeries';
-import { calculerConges, FACON_JUSTE, type Facon } from './calcul';
+import { calculerConges, dixiemeDe, FACON_JUSTE, maintienDe, type Facon } from './calcul';
 import type { EntreeConges } from './entree';
 
 /** The template, validated when the module loads. */
@@ -309,11 +309,8 @@ function enchainements(lu: Lu, e: EntreeConges, p: ParametresConges): Enchaineme
   if (acquis !== null) {
     const pris = Math.min(e.conge.jours, acquis);
     res.push({ nom: NOMS_CP.solde, valeur: Math.round((acquis - pris) * 100) / 100, depuis: [NOMS_CP.acquis] });
-    res.push(...enSuite(NOMS_CP.maintien, diviserArrondi(Math.round(e.conge.salaireMensuel * pris), r.diviseurMaintien), [NOMS_CP.acquis]));
-    if (remuneration !== null)
-      res.push(
-        ...enSuite(NOMS_CP.dixieme, diviserArrondi(Math.round(remuneration * Math.round(p.dixieme * 100) * pris * 100), 10000 * Math.round(acquis * 100)), [NOMS_CP.acquis, NOMS_CP.remuneration]),
-      );
+    res.push(...enSuite(NOMS_CP.maintien, maintienDe(e.conge.salaireMensuel, pris, r.diviseurMaintien), [NOMS_CP.acquis]));
+    if (remuneration !== null) res.push(...enSuite(NOMS_CP.dixieme, dixiemeDe(remuneration, p.dixieme, pris, acquis), [NOMS_CP.acquis, NOMS_CP.remuneration]));
   }
   const [dixieme, maintien] = [centimesSaisis(lu(NOMS_CP.dixieme)), centimesSaisis(lu(NOMS_CP.maintien))];
   if (dixieme !== null && maintien !== null) {

@@ -291,7 +291,10 @@ const variantes: SpecExercice<EntreeFacture, null>['variantes'] = {
 };
 
 type Lu = (nom: string) => Attendus[string] | undefined;
-const lignesLues = (lu: Lu, nom: string) => (Array.isArray(lu(nom)) ? (lu(nom) as unknown[]) : []);
+const lignesLues = (lu: Lu, nom: string) => {
+  const v = lu(nom);
+  return Array.isArray(v) ? (v as unknown[]) : [];
+};
 
 /**
  * An invoice foot recomputed from the student's own values: each step from the steps typed before it
@@ -351,8 +354,7 @@ function totauxEnSuite(lu: Lu, pied: string, lignes: ReturnType<typeof etapes>, 
 }
 
 /** Knock-on errors of the invoice: a line's net from its typed gross and remise, the foot from the typed nets, the totals from the typed foot. */
-function enchainements(lu: Lu, e: EntreeFacture): Enchainement[] {
-  const a = attendus(e);
+function enchainements(lu: Lu, e: EntreeFacture, a: Attendus): Enchainement[] {
   const attLignes = a[NOMS_FAC.lignes] as number[][];
   const tapees = lignesLues(lu, NOMS_FAC.lignes).map((l) => (Array.isArray(l) ? l.map(centimesSaisis) : []));
   const lignes = e.lignes.map((l, i) => {
@@ -411,7 +413,7 @@ export const EXERCICE_FACTURE: SpecExercice<EntreeFacture, null> = {
     [NOMS_FAC.avoirPied]: etapes(e, false).map((s) => s.libelle),
   }),
   attendus,
-  enchainements: (lu, e) => enchainements(lu, e),
+  enchainements: (lu, e, _p, a) => enchainements(lu, e, a),
   variantes,
   justification,
   largeursJustification: [18, 14, 90],

@@ -266,17 +266,24 @@ function autresContributions(c: Contexte, prevoyancePatronale: Centimes): void {
   if (effectif >= 11 && c.e.entreprise.tauxVersementMobilite > 0) c.ligne('versement_mobilite', 'autres', 'Versement mobilité', brut, null, duCas(c.e.entreprise.tauxVersementMobilite));
 }
 
+/** The CSG/CRDS base of a pay: `pourcent` of it up to 4 PSS (the abatement for professional costs), all of it beyond. */
+export const assietteCsg = (remuneration: Centimes, pss: Centimes, pourcent: number): Centimes => appliquer(Math.min(remuneration, 4 * pss), pourcent) + Math.max(0, remuneration - 4 * pss);
+
+/** Taxable: the gross without the (tax-exempt) overtime, plus the employer's health share, less the deductible contributions. */
+export const netImposableDe = (brut: Centimes, montantHs: Centimes, santeEmployeur: Centimes, totalSalarial: Centimes, nonDeductibles: Centimes): Centimes =>
+  brut - montantHs + santeEmployeur - (totalSalarial - nonDeductibles);
+
 /**
  * CSG / CRDS: 98,25 % of the pay up to 4 PSS, all of it beyond, plus the employer's health and
  * welfare contributions. On overtime (exempt from income tax) all of it is non-deductible.
  */
 function csgCrds(c: Contexte, prevoyancePatronale: Centimes): void {
   const { brut, montantHs } = c.r;
-  const assietteCsg = (remuneration: Centimes): Centimes => appliquer(Math.min(remuneration, 4 * c.pss), c.v('csg_assiette')) + Math.max(0, remuneration - 4 * c.pss);
-  const baseCsg = assietteCsg(brut - montantHs) + prevoyancePatronale;
+  const assiette = (remuneration: Centimes) => assietteCsg(remuneration, c.pss, c.v('csg_assiette'));
+  const baseCsg = assiette(brut - montantHs) + prevoyancePatronale;
   c.ligne('csg_deductible', 'csg_deductible', "CSG déductible de l'impôt sur le revenu", baseCsg, c.P('csg_deductible'), null);
   c.ligne('csg_crds_non_deductible', 'csg_non_deductible', "CSG/CRDS non déductible de l'impôt sur le revenu", baseCsg, c.P('csg_non_deductible', 'crds'), null);
-  if (montantHs > 0) c.ligne('csg_crds_hs', 'csg_non_deductible', 'CSG/CRDS sur heures supplémentaires', assietteCsg(montantHs), c.P('csg_deductible', 'csg_non_deductible', 'crds'), null);
+  if (montantHs > 0) c.ligne('csg_crds_hs', 'csg_non_deductible', 'CSG/CRDS sur heures supplémentaires', assiette(montantHs), c.P('csg_deductible', 'csg_non_deductible', 'crds'), null);
 }
 
 /** EXONÉRATIONS: on overtime (employee reduction, employer's flat deduction), then the réduction générale (or RGDU). */
@@ -374,9 +381,8 @@ function totaux(c: Contexte): Omit<Bulletin, 'reduction'> {
   for (const [i, r] of e.retenues.entries()) elements.push({ code: `retenue${i + 1}`, libelle: r.libelle, nombre: null, taux: null, montant: -r.montant });
   const netSocial = brut - totalCotisationsSalariales;
   const netAPayerAvantImpot = brut - totalCotisationsSalariales - avantages + nonSoumis - retenues;
-  // Taxable: the gross without the (tax-exempt) overtime, plus the employer's health share, less the deductible contributions.
   const nonDeductibles = somme(lignes.filter((l) => l.rubrique === 'csg_non_deductible').map((l) => l.montantSalarial ?? 0));
-  const netImposable = brut - montantHs + e.complementaireSante.employeur - (totalCotisationsSalariales - nonDeductibles);
+  const netImposable = netImposableDe(brut, montantHs, e.complementaireSante.employeur, totalCotisationsSalariales, nonDeductibles);
   const impotPreleve = appliquer(Math.max(0, netImposable), e.tauxPas);
   const avertissements: string[] = [];
   const smicMois = Math.round((versCentimes(c.v('smic_horaire')) * h) / 100);

@@ -5,7 +5,7 @@ import { moisEnLettres } from '../../domain/dates';
 import { appliquerTaux, somme, versCentimes, versEuros } from '../../domain/monnaie';
 import { nombreFr } from '../../domain/texte';
 import { avecSurcharges, type ParametresPaie } from '../../domain/parametres/paie';
-import { avantLeBrut, calculerBulletin, RUBRIQUES, type Bulletin, type LigneBulletin } from './bulletin';
+import { assietteCsg, avantLeBrut, calculerBulletin, netImposableDe, RUBRIQUES, type Bulletin, type LigneBulletin } from './bulletin';
 import type { EntreeBulletin } from './entree';
 import { ecritureDePaie, lignesDeLEcriture } from './ecritures';
 import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from '../../sheets/exercices/blocs';
@@ -19,6 +19,7 @@ import {
   reponsesChangees,
   type Attendus,
   type Enchainement,
+  type Lu,
   type FeuilleConstruite,
   type FormeReponse,
   type SpecExercice,
@@ -329,7 +330,7 @@ function formeDesReponses(e: EntreeBulletin, p: ParametresPaie): FormeReponse[] 
  * amount from its line's base and rate; the totals from the amounts; the nets, the tax and the
  * employer's cost from the gross and the totals.
  */
-function enchainements(lu: (nom: string) => Attendus[string] | undefined, e: EntreeBulletin, p: ParametresPaie): Enchainement[] {
+function enchainements(lu: Lu, e: EntreeBulletin, p: ParametresPaie): Enchainement[] {
   const b = calculerBulletin(e, p);
   const c = (nom: string) => centimesSaisis(lu(nom));
   const res: Enchainement[] = [];
@@ -345,7 +346,7 @@ function enchainements(lu: (nom: string) => Attendus[string] | undefined, e: Ent
   const brut = c(NOMS_TOTAUX.brut);
   const pss = versCentimes(p.pss?.valeur ?? 0);
   const montantHs = somme(b.elements.filter((x) => /^hs\d+$/.test(x.code)).map((x) => x.montant));
-  const assiette = (r: number) => appliquerTaux(Math.min(r, 4 * pss), p.csg_assiette?.valeur ?? 100) + Math.max(0, r - 4 * pss);
+  const assiette = (r: number) => assietteCsg(r, pss, p.csg_assiette?.valeur ?? 100);
   for (const l of b.lignes) {
     const nomBase = nomPaie(l.code, 'BASE');
     if (l.base !== null && brut !== null) {
@@ -382,7 +383,8 @@ function enchainements(lu: (nom: string) => Attendus[string] | undefined, e: Ent
     si(NOMS_TOTAUX.netSocial, brut - totalSal, [NOMS_TOTAUX.brut, NOMS_TOTAUX.totalSalarial]);
     if (retenues !== null) si(NOMS_TOTAUX.netAPayer, brut - totalSal + retenues, [NOMS_TOTAUX.brut, NOMS_TOTAUX.totalSalarial]);
     const nonDeductibles = tous(b.lignes.filter((l) => l.rubrique === 'csg_non_deductible' && l.montantSalarial !== null).map((l) => nomPaie(l.code, 'SAL')));
-    if (nonDeductibles !== null) si(NOMS_TOTAUX.netImposable, brut - montantHs + e.complementaireSante.employeur - (totalSal - nonDeductibles), [NOMS_TOTAUX.brut, NOMS_TOTAUX.totalSalarial]);
+    if (nonDeductibles !== null)
+      si(NOMS_TOTAUX.netImposable, netImposableDe(brut, montantHs, e.complementaireSante.employeur, totalSal, nonDeductibles), [NOMS_TOTAUX.brut, NOMS_TOTAUX.totalSalarial]);
   }
   if (brut !== null && totalPat !== null) si(NOMS_TOTAUX.coutEmployeur, brut + totalPat + nonSoumis, [NOMS_TOTAUX.brut, NOMS_TOTAUX.totalPatronal]);
   const imposable = c(NOMS_TOTAUX.netImposable);

@@ -243,8 +243,7 @@ const variantes: SpecExercice<EntreeStocks, null>['variantes'] = {
  * Knock-on errors of the stock card « after each entry »: each line from the student's own line before
  * it (quantity, CMUP, value); the order from the typed reorder point and final stock.
  */
-function enchainements(lu: Lu, e: EntreeStocks): Enchainement[] {
-  const a = attendus(e);
+function enchainements(lu: Lu, e: EntreeStocks, a: Attendus): Enchainement[] {
   const res: Enchainement[] = [];
   const lues = lu(NOMS_STK.cmup);
   const ligne = (i: number): unknown[] => (Array.isArray(lues) && Array.isArray(lues[i]) ? lues[i] : []);
@@ -252,7 +251,7 @@ function enchainements(lu: Lu, e: EntreeStocks): Enchainement[] {
     const justes = a[NOMS_STK.cmup] as (number | null)[][];
     const coutDeSortie = new Map<string, number>();
     e.mouvements.forEach((m, i) => {
-      if (m.nature === 'sortie') coutDeSortie.set(m.piece, i ? versCentimesOu(justes[i - 1]![2]) : e.stockInitial.coutUnitaire);
+      if (m.nature === 'sortie') coutDeSortie.set(m.piece, i ? (centimesSaisis(justes[i - 1]![2]) ?? 0) : e.stockInitial.coutUnitaire);
     });
     const suite = e.mouvements.map((m, i) => {
       if (i === 0) return justes[0]!;
@@ -274,8 +273,6 @@ function enchainements(lu: Lu, e: EntreeStocks): Enchainement[] {
   }
   return res;
 }
-
-const versCentimesOu = (x: number | null | undefined) => Math.round((x ?? 0) * 100);
 
 export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
   gabarit: GABARIT,
@@ -303,7 +300,7 @@ export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
     return { [NOMS_STK.cmup]: unites, [NOMS_STK.peps]: unites };
   },
   attendus,
-  enchainements: (lu, e) => enchainements(lu, e),
+  enchainements: (lu, e, _p, a) => enchainements(lu, e, a),
   variantes,
   justification,
   largeursJustification: [16, 14, 100],

@@ -309,8 +309,7 @@ const variantes: SpecExercice<EntreeCa3, ParametresCa3>['variantes'] = {
 };
 
 /** Knock-on errors of the CA3: each total from the student's own lines (whole euros). */
-function enchainements(lu: Lu, e: EntreeCa3, p: ParametresCa3): Enchainement[] {
-  const a = attendus(e, p);
+function enchainements(lu: Lu, _e: EntreeCa3, p: ParametresCa3, a: Attendus): Enchainement[] {
   const euros = (code: string) => {
     const c = centimesSaisis(lu(nomLigne(code)) ?? 0); // an empty line counts for 0, as the consigne says
     return c === null ? null : Math.round(c / 100);

@@ -95,9 +95,10 @@ export interface SpecExercice<E, P> {
    * Knock-on errors: the answers that follow others, recomputed from the student's own values of
    * those (`lu`: an answer's typed values shaped as its expected ones; numbers, or null where empty or
    * unreadable). A wrong answer equal to what follows from the student's wrong earlier ones is
-   * « cohérent » and counts once. Each computation must bear any typed value.
+   * « cohérent » and counts once. `attendus`: the case's expected answers, already computed. Each
+   * computation must bear any typed value.
    */
-  enchainements?(lu: Lu, e: E, p: P): Enchainement[];
+  enchainements?(lu: Lu, e: E, p: P, attendus: Attendus): Enchainement[];
   /**
    * The typical errors of the template (`erreursTypes` in its JSON, where their hints are): for each
    * code, the answers a student who makes that error would give, or null when the case cannot show it.
