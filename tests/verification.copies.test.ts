@@ -207,6 +207,26 @@ describe('ce que les élèves tapent vraiment', () => {
       ['REG_Total_Jour'],
     ],
     [
+      // case 5 (mars–juin 2026): a crédit de TVA every month; 1 000 € of TVA collectée forgotten in March
+      // gives 1 000 € more crédit to carry, the next month's crédit antérieur, and so on to June
+      'trésorerie : la TVA collectée de mars fausse ; les crédits de TVA qui en découlent',
+      'tresorerie',
+      [],
+      (a) => {
+        const plus = (v: number[], d: number, depuis: number) => v.map((x, i) => (i >= depuis ? Math.round((x + d) * 100) / 100 : x));
+        const col = a.TRE_TVA_Collectee as number[];
+        expect((a.TRE_TVA_A_Decaisser as number[]).every((x) => x === 0)).toBe(true);
+        return {
+          ...a,
+          TRE_TVA_Collectee: [col[0]! - 1000, ...col.slice(1)],
+          TRE_TVA_Credit_Anterieur: plus(a.TRE_TVA_Credit_Anterieur as number[], 1000, 1),
+          TRE_TVA_Credit_A_Reporter: plus(a.TRE_TVA_Credit_A_Reporter as number[], 1000, 0),
+        };
+      },
+      ['TRE_TVA_Collectee'],
+      ['TRE_TVA_Credit_Anterieur', 'TRE_TVA_Credit_A_Reporter'],
+    ],
+    [
       'rapprochement : les frais bancaires oubliés dans la colonne du compte 512 (les agios y sont), le solde rapproché calculé sans eux',
       'rapprochement',
       ['frais_bancaires', 'agios'],
@@ -227,6 +247,26 @@ describe('ce que les élèves tapent vraiment', () => {
     const pas = v.resultat.controles.filter((c) => c.statut !== 'juste');
     expect(pas.map((c) => [c.nom, c.statut])).toEqual([...faux.map((n) => [n, 'faux']), ...coherents.map((n) => [n, 'cohérent'])]);
     expect(v.rapport.total.points - v.rapport.total.reussis).toBe(faux.length);
+  });
+
+  test('trésorerie : la TVA collectée de mars fausse ; la TVA à décaisser de mars et son paiement en avril, qui en découlent, sont « cohérents »', async () => {
+    // case 4 (mars–juin 2026): 894 € of TVA à décaisser in March, paid in April
+    const { f, attendus: a } = await exercice('tresorerie', { aleas: [], graine: 4 });
+    const [col, aDec] = [a.TRE_TVA_Collectee as number[], a.TRE_TVA_A_Decaisser as number[]];
+    expect(aDec[0]).toBe(894);
+    const x = await ouvrirExercice(f);
+    const k = x.spec.unites!(x.entree, x.parametres)!.TRE_Decaissements!.indexOf('TVA à décaisser');
+    const dec = (a.TRE_Decaissements as number[][]).map((l, i) => (i === k ? [l[0]!, 994, ...l.slice(2)] : l));
+    expect((a.TRE_Decaissements as number[][])[k]![1]).toBe(894);
+    const copie = { ...a, TRE_TVA_Collectee: [col[0]! + 100, ...col.slice(1)], TRE_TVA_A_Decaisser: [994, ...aDec.slice(1)], TRE_Decaissements: dec };
+    const v = await verifierCopie(await remplir(f, copie), { date: DATE });
+    const pas = v.resultat.controles.filter((c) => c.statut !== 'juste');
+    expect(pas.map((c) => [c.nom, c.statut])).toEqual([
+      ['TRE_TVA_Collectee', 'faux'],
+      ['TRE_TVA_A_Decaisser', 'cohérent'],
+      ['TRE_Decaissements', 'cohérent'],
+    ]);
+    expect(v.rapport.total.points - v.rapport.total.reussis).toBe(1);
   });
 
   test('congés : une rémunération fausse ; le dixième, la règle et l\u2019indemnité calculés à partir d\u2019elle sont « cohérents »', async () => {
@@ -255,6 +295,12 @@ describe('ce que les élèves tapent vraiment', () => {
     expect(cmup.aCorriger?.ligne).toBe(premiere);
     expect(cmup.marques.filter((m) => m.ligne > premiere).every((m) => m.juste || m.coherent)).toBe(true);
     for (const nom of ['STK_Commander', 'STK_Quantite_A_Commander']) expect(['juste', 'cohérent']).toContain(par[nom]!.statut);
+    // PEPS: the delivery's line is wrong; after it, each stock (quantity, value) follows from the line before and the typed exit
+    const peps = par.STK_PEPS!;
+    expect(peps.statut).toBe('faux');
+    expect(peps.aCorriger?.ligne).toBe(premiere);
+    expect(peps.marques.filter((m) => m.ligne > premiere && (m.colonne ?? 0) > 0).every((m) => m.juste || m.coherent)).toBe(true);
+    expect(peps.marques.some((m) => m.ligne > premiere && m.coherent)).toBe(true);
   });
 
   test('paie : la base de la CSG prise sur tout le brut ne compte qu\u2019aux lignes de base ; montants, totaux et nets qui en découlent sont « cohérents »', async () => {

@@ -240,8 +240,9 @@ const variantes: SpecExercice<EntreeStocks, null>['variantes'] = {
 };
 
 /**
- * Knock-on errors of the stock card « after each entry »: each line from the student's own line before
- * it (quantity, CMUP, value); the order from the typed reorder point and final stock.
+ * Knock-on errors: each line of the CMUP card « after each entry » from the student's own line before
+ * it (quantity, CMUP, value); each PEPS line's stock from the line before it and the line's typed exit;
+ * the order from the typed reorder point and final stock.
  */
 function enchainements(lu: Lu, e: EntreeStocks, a: Attendus): Enchainement[] {
   const res: Enchainement[] = [];
@@ -262,6 +263,25 @@ function enchainements(lu: Lu, e: EntreeStocks, a: Attendus): Enchainement[] {
       return [l.sortie === null ? null : versEuros(l.sortie), l.quantite, versEuros(l.cmup), versEuros(l.valeur)];
     });
     res.push({ nom: NOMS_STK.cmup, valeur: suite, depuis: [NOMS_STK.cmup] });
+  }
+  // PEPS: a line's lots cannot be read from the card, but its stock follows from the line before it:
+  // the quantity moves by the movement's, the value by the entry's (or the réintégration's, as expected)
+  // or by the student's own exit value
+  const peps = lu(NOMS_STK.peps);
+  const justesPeps = a[NOMS_STK.peps] as (number | null)[][];
+  if (Array.isArray(peps)) {
+    const suitePeps = e.mouvements.map((m, i) => {
+      const juste = justesPeps[i]!;
+      const avant = peps[i - 1];
+      const ici = peps[i];
+      if (!i || !Array.isArray(avant)) return juste;
+      const [q, v] = [avant[1], centimesSaisis(avant[2])];
+      const sortie = m.nature === 'sortie' || m.nature === 'retour' ? centimesSaisis(Array.isArray(ici) ? ici[0] : null) : null;
+      const apport = m.nature === 'entree' || m.nature === 'reintegration' ? (centimesSaisis(juste[2]) ?? 0) - (centimesSaisis(justesPeps[i - 1]![2]) ?? 0) : sortie === null ? null : -sortie;
+      if (typeof q !== 'number' || v === null || apport === null) return juste;
+      return [juste[0] ?? null, q + juste[1]! - justesPeps[i - 1]![1]!, versEuros(v + apport)];
+    });
+    res.push({ nom: NOMS_STK.peps, valeur: suitePeps, depuis: [NOMS_STK.peps] });
   }
   // the order: from the typed reorder point and the final stock of the typed card
   const alerte = lu(NOMS_STK.alerte);

@@ -5,7 +5,20 @@ import { moisEnLettres, deMois } from '../../domain/dates';
 import { calculerTresorerie, LIBELLE_CHARGES_SOCIALES, LIBELLE_TVA_A_DECAISSER, type LigneBudget, type ResultatTresorerie } from './budget';
 import type { EntreeTresorerie } from './entree';
 import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, montantTexte, type Attendus, type FeuilleConstruite, type LectureBlocs, type SpecExercice, type ValeurAttendue } from '../../sheets/exercices/commun';
+import {
+  centimesSaisis,
+  consigneSaisie,
+  FEUILLES,
+  fondCorrige,
+  montantTexte,
+  type Attendus,
+  type Enchainement,
+  type FeuilleConstruite,
+  type LectureBlocs,
+  type Lu,
+  type SpecExercice,
+  type ValeurAttendue,
+} from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tresorerie.json';
 import { versEuros } from '../../domain/monnaie';
@@ -295,6 +308,46 @@ const variantes: SpecExercice<EntreeTresorerie, null>['variantes'] = {
   },
 };
 
+/**
+ * Knock-on errors of the budget de TVA: each month's crédit antérieur is the student's crédit à
+ * reporter of the month before; TVA à décaisser and crédit à reporter follow from the student's
+ * four lines of the month; the TVA à décaisser is paid the month after, in the décaissements.
+ */
+function enchainements(lu: Lu, e: EntreeTresorerie, _p: null, a: Attendus): Enchainement[] {
+  const noms = NOMS_TRE.tva.map(([nom]) => nom);
+  const [col, bs, immo, anterieur, aDecaisser, report] = noms.map((nom) => {
+    const v = lu(nom);
+    return (i: number) => (Array.isArray(v) ? centimesSaisis(v[i]) : null);
+  }) as ((i: number) => number | null)[];
+  const solde = (i: number) => {
+    const v = [col!(i), bs!(i), immo!(i), anterieur!(i)];
+    return v.every((x) => x !== null) ? v[0]! - v[1]! - v[2]! - v[3]! : null;
+  };
+  const suite = (nom: string, f: (i: number) => number | null, depuis: string[]): Enchainement => ({
+    nom,
+    valeur: (a[nom] as ValeurAttendue[]).map((juste, i) => {
+      const c = f(i);
+      return c === null ? juste : versEuros(c);
+    }),
+    depuis,
+  });
+  const s = (signe: number) => (i: number) => {
+    const x = solde(i);
+    return x === null ? null : Math.max(0, signe * x);
+  };
+  const res = [suite(noms[3]!, (i) => (i ? report!(i - 1) : null), [noms[5]!]), suite(noms[4]!, s(1), noms.slice(0, 4)), suite(noms[5]!, s(-1), noms.slice(0, 4))];
+  const k = calculerTresorerie(e).decaissements.lignes.findIndex((l) => l.libelle === LIBELLE_TVA_A_DECAISSER);
+  if (k >= 0) {
+    const lignes = (a[NOMS_TRE.decaissements] as ValeurAttendue[][]).map((l) => [...l]);
+    for (let i = 1; i < lignes[k]!.length; i++) {
+      const c = aDecaisser!(i - 1);
+      if (c !== null) lignes[k]![i] = versEuros(c);
+    }
+    res.push({ nom: NOMS_TRE.decaissements, valeur: lignes, depuis: [noms[4]!] });
+  }
+  return res;
+}
+
 export const EXERCICE_TRESORERIE: SpecExercice<EntreeTresorerie, null> = {
   gabarit: GABARIT,
   largeursEnonce: [16, 34, 14, 12, 18, 18],
@@ -328,6 +381,7 @@ export const EXERCICE_TRESORERIE: SpecExercice<EntreeTresorerie, null> = {
     };
   },
   attendus,
+  enchainements,
   variantes,
   justification,
 };
