@@ -1,7 +1,7 @@
 import { TABLES_OFFICIELLES } from '../src/domain/parametres/tables';
 import { casGenere } from '../src/app/modelesExercices';
 import { paquetExercice, TYPES_EXERCICE } from '../src/exercices/registre';
-import { classeurExercice } from '../src/sheets/exercices/classeurExercice';
+import { classeurCorrige, classeurExercice } from '../src/sheets/exercices/classeurExercice';
 import { FEUILLES, type SpecExercice } from '../src/sheets/exercices/commun';
 import { LEXIQUE, termesDe, textesDe } from '../src/sheets/exercices/lexique';
 
@@ -45,10 +45,31 @@ describe('mots à connaître (templates/lexique.json)', () => {
       const x = casGenere({ type, graine: 2, aleas: [], periode: '2026-03', date: '2026-03-31' }, null);
       const p = spec.parametresParDefaut(x.entree, TABLES_OFFICIELLES);
       const params = classeurExercice(spec, x.entree, p, { graine: 2, aleas: [], eleve: null, date: '2026-03-31' }).feuilles.find((f) => f.nom === FEUILLES.parametres)!;
-      expect([type, params.colonnesMasquees]).toEqual([type, [0]]);
+      expect([type, params.colonnesMasquees]).toEqual([type, [0, 4]]);
       const codes = params.lignes.map((l) => l.cellules[0]?.valeur).filter((v) => v === 'rgdu_tdelta_moins_50');
       expect(codes).toHaveLength(1); // still there, for reading the sheet back
     }
+  });
+
+  test.each([
+    ['paie', 4, 'Source', 'CSS, art. L. 834-1'],
+    ['tva', 3, 'Référence', 'CGI, art. 278'],
+    ['conges', 2, 'Référence', 'C. trav., art. L3141-3'],
+  ] as const)('%s : les sources légales de « Paramètres » sont masquées pour l’élève, montrées dans le corrigé', (type, j, entete, source) => {
+    const spec = paquetExercice(type).spec as SpecExercice<unknown, unknown>;
+    const x = casGenere({ type, graine: 2, aleas: [], periode: '2026-03', date: '2026-03-31' }, null);
+    const p = spec.parametresParDefaut(x.entree, TABLES_OFFICIELLES);
+    const o = { graine: 2, aleas: [], eleve: null, date: '2026-03-31' };
+    const params = (c: { feuilles: { nom: string }[] }) => c.feuilles.find((f) => f.nom === FEUILLES.parametres) as ReturnType<typeof classeurExercice>['feuilles'][number];
+    const [eleve, corrige] = [params(classeurExercice(spec, x.entree, p, o)), params(classeurCorrige(spec, x.entree, p, o))];
+    const colonne = eleve.lignes.map((l) => l.cellules[j]?.valeur);
+    expect(colonne).toContain(entete);
+    expect(colonne).toContain(source);
+    expect(eleve.colonnesMasquees).toContain(j);
+    expect(corrige.colonnesMasquees ?? []).not.toContain(j);
+    // what a student reads: no source, and the words of the sources are not explained for them
+    expect(textesDe(eleve)).not.toContain(source);
+    expect(textesDe(corrige)).toContain(source);
   });
 
   test('TVA avec une acquisition intracommunautaire : assujetti et autoliquidation expliqués', () => {

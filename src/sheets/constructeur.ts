@@ -12,6 +12,8 @@ export interface Bloc {
 export class ConstructeurFeuille {
   private readonly lignes: Ligne[] = [];
   private readonly fusions: string[] = [];
+  /** columns left out of a wrapped text's width: they are, or may be, hidden */
+  private readonly horsLargeur = new Set<number>();
 
   /** `suite`: an existing sheet whose rows this one continues. */
   constructor(
@@ -22,7 +24,14 @@ export class ConstructeurFeuille {
     if (suite) {
       this.lignes.push(...suite.lignes);
       this.fusions.push(...suite.fusions);
+      this.masquables([...(suite.colonnesMasquees ?? []), ...(suite.colonnesSources ?? [])]);
     }
+  }
+
+  /** Columns that are or may be hidden: a text spanning them is sized for the width it keeps without them. */
+  masquables(colonnes: number[]): this {
+    for (const c of colonnes) this.horsLargeur.add(c);
+    return this;
   }
 
   /** Adds a row; returns its 1-based number. */
@@ -39,7 +48,10 @@ export class ConstructeurFeuille {
       if (span > 1) this.fusions.push(`${lettreColonne(col)}${numero}:${lettreColonne(col + span - 1)}${numero}`);
       // a rotated text runs along the row's height, which the caller sets
       if (typeof b.valeur === 'string' && b.valeur.length > 0 && !b.style?.rotation) {
-        const largeur = this.largeurs.slice(col, col + span).reduce((a, w) => a + w, 0);
+        // a span keeps the width of its shown columns; a cell of a hidden column is sized for when it is shown
+        const largeurs = this.largeurs.slice(col, col + span);
+        const montrees = largeurs.reduce((a, w, k) => a + (this.horsLargeur.has(col + k) ? 0 : w), 0);
+        const largeur = montrees || largeurs.reduce((a, w) => a + w, 0);
         textes.push({ texte: b.valeur, largeur: b.style?.retourLigne ? largeur : Number.POSITIVE_INFINITY, taille: b.style?.taille });
       }
       col += span;

@@ -87,6 +87,7 @@ export interface Feuille {
   nom: string;
   largeurs: number[]; // column widths in characters
   colonnesMasquees?: number[]; // 0-based indexes of helper columns
+  colonnesSources?: number[]; // legal sources, for the teacher: shown in the corrigé, hidden in the student's copy
   lignes: Ligne[];
   fusions: string[]; // A1-style ranges
   figer?: { lignes: number; colonnes: number };

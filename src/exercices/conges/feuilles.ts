@@ -103,7 +103,7 @@ function donnees(l: LectureBlocs): unknown {
 }
 
 function feuilleParametres(p: ParametresConges): FeuilleConstruite {
-  const f = new ConstructeurFeuille(FEUILLES.parametres, [46, 12, 40]);
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [46, 12, 40]).masquables([2]);
   const noms: NomDefini[] = [];
   f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 3 }]);
   f.ligne([{ valeur: 'Règles en vigueur. L\u2019enseignant peut les modifier : le corrigé et la vérification utilisent toujours les valeurs de cette feuille.', style: sousTitre, colonnes: 3 }]);
@@ -133,7 +133,7 @@ function feuilleParametres(p: ParametresConges): FeuilleConstruite {
       colonnes: 3,
     },
   ]);
-  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true }, noms };
+  return { feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, colonnesSources: [2] }, noms };
 }
 
 function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresConges {

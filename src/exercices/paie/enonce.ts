@@ -187,13 +187,14 @@ export const indexParametre = (p: ParametresPaie, code: string): number => Objec
 const FORMATS_UNITE: Record<string, string> = { '€': FORMAT_EUROS, '€/h': FORMAT_EUROS, h: FORMAT_HEURES };
 
 export function feuilleParametresPaie(p: ParametresPaie): FeuilleConstruite {
-  const f = new ConstructeurFeuille(FEUILLES.parametres, [30, 46, 11, 11, 52]);
+  // the codes stay for reading the sheet back, hidden; a student reads the labels. The sources are the teacher's.
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [30, 46, 11, 11, 52]).masquables([0, 4]);
   const noms: NomDefini[] = [];
   f.ligne([{ valeur: 'Paramètres de paie du mois', style: titre, colonnes: 5 }]);
   f.ligne([
     {
       valeur:
-        'Valeurs en vigueur le premier jour du mois de paie, avec leur source. L\u2019enseignant peut les modifier (taux simplifiés d\u2019un manuel, par exemple) : les taux du bulletin, le corrigé et la vérification suivent toujours les valeurs de cette feuille. Une valeur vide : la mesure n\u2019existe pas à cette date.',
+        'Valeurs en vigueur le premier jour du mois de paie (leurs sources légales figurent dans le corrigé). L\u2019enseignant peut les modifier (taux simplifiés d\u2019un manuel, par exemple) : les taux du bulletin, le corrigé et la vérification suivent toujours les valeurs de cette feuille. Une valeur vide : la mesure n\u2019existe pas à cette date.',
       style: sousTitre,
       colonnes: 5,
     },
@@ -218,8 +219,8 @@ export function feuilleParametresPaie(p: ParametresPaie): FeuilleConstruite {
     feuille: {
       ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }, { lignes: premiere - 1, colonnes: 0 }),
       protegee: true,
-      // the codes stay for reading the sheet back; a student reads the labels
       colonnesMasquees: [0],
+      colonnesSources: [4],
       validations: [{ plage: `C${premiere}:C${derniere}`, minimum: 0, maximum: 1_000_000, message: 'Saisissez un nombre positif, ou laissez vide si la mesure n\u2019existe pas.' }],
     },
     noms,

@@ -82,7 +82,7 @@ const NOM_TAUX = 'TVA_Taux';
 const NOM_SEUIL = 'TVA_Seuil_Remboursement';
 
 function feuilleParametres(p: ParametresCa3): FeuilleConstruite {
-  const f = new ConstructeurFeuille(FEUILLES.parametres, [10, 34, 12, 40]);
+  const f = new ConstructeurFeuille(FEUILLES.parametres, [10, 34, 12, 40]).masquables([3]);
   const noms: NomDefini[] = [];
   f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 4 }]);
   f.ligne([
@@ -116,6 +116,7 @@ function feuilleParametres(p: ParametresCa3): FeuilleConstruite {
     feuille: {
       ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
       protegee: true,
+      colonnesSources: [3],
       validations: [{ plage: `C${premiere}:C${premiere + p.taux.length - 1}`, minimum: 0, maximum: 100, message: 'Un taux de TVA est un pourcentage entre 0 et 100.' }],
     },
     noms,

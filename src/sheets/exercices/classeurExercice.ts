@@ -48,6 +48,9 @@ function verrouillee(f: Feuille): Feuille {
   return { ...f, ...c.feuille(f.miseEnPage, f.figer), protegee: true };
 }
 
+/** The student's « Paramètres » hides the legal sources: the teacher reads them in the corrigé. */
+const sansSources = (f: Feuille): Feuille => (f.colonnesSources?.length ? { ...f, colonnesMasquees: [...new Set([...(f.colonnesMasquees ?? []), ...f.colonnesSources])] } : f);
+
 /**
  * « Paramètres » says where its dated values come from when a teacher's file brought them, and which
  * were reconducted past the table's last known month, with their source.
@@ -221,7 +224,7 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
   const enonce = feuilleEnonce(spec, blocs, e, o);
   const travail = spec.feuilleTravail(e, p);
   const parametres = spec.feuilleParametres(p);
-  const params = verrouillee(avecOrigine(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT), o));
+  const params = sansSources(verrouillee(avecOrigine(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT), o)));
   const feuilles = [avecLexique(enonce.feuille, [enonce.feuille, travail.feuille, params]), travail.feuille, params].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
   const noms = [
     ...enonce.noms,

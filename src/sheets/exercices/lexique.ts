@@ -26,8 +26,11 @@ export function termesDe(textes: readonly string[]): Terme[] {
   return MOTIFS.filter(({ motifs }) => motifs.some((m) => m.test(tout))).map(({ t }) => t);
 }
 
-/** Every text of a sheet as a reader sees it (not formulas). */
-export const textesDe = (f: Feuille): string[] => f.lignes.flatMap((l) => l.cellules.flatMap((c) => (typeof c?.valeur === 'string' ? [c.valeur] : [])));
+/** Every text of a sheet as a reader sees it (not formulas, not in a hidden column). */
+export function textesDe(f: Feuille): string[] {
+  const masquees = new Set(f.colonnesMasquees ?? []);
+  return f.lignes.flatMap((l) => l.cellules.flatMap((c, j) => (typeof c?.valeur === 'string' && !masquees.has(j) ? [c.valeur] : [])));
+}
 
 /** « Énoncé » ends with the words of the exercise's sheets a student may not know, each with its plain-French meaning. */
 export function avecLexique(enonce: Feuille, feuilles: readonly Feuille[]): Feuille {
