@@ -1,5 +1,5 @@
 import { TABLES_OFFICIELLES } from '../src/domain/parametres/tables';
-import { competence } from '../src/referentiel';
+import { competence, competences } from '../src/referentiel';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LIGNES_CA3 } from '../src/exercices/tva/ca3';
@@ -53,11 +53,37 @@ describe('modèles d\u2019exercices (templates/exercices)', () => {
     expect(g.reponses.map((d) => d.nom ?? d.famille).filter((k) => !servies.has(k!))).toEqual([]);
   });
 
+  test('« Feuille de calcul » : seul le critère 3.2.3 « Efficacité dans l\u2019utilisation d\u2019un tableur » (frais) porte sur le tableur ; les colonnes saisies sont des colonnes de la réponse', () => {
+    const tableurs = TYPES_EXERCICE.flatMap((t) => {
+      const g = paquetExercice(t).spec.gabarit;
+      return g.tableur ? [[t, g.tableur.competence, g.tableur.critere]] : [];
+    });
+    expect(tableurs).toEqual([['frais', '3.2.3', "Efficacité dans l'utilisation d'un tableur"]]);
+    // no other compétence of the référentiel names the spreadsheet: 3.2.3 is the only one to score it
+    expect(
+      competences()
+        .filter((c) => c.criteres.some((k) => /tableur/i.test(k.libelle)))
+        .map((c) => c.code),
+    ).toEqual(['3.2.3']);
+    for (const t of TYPES_EXERCICE) {
+      const x = casGenere({ type: t, graine: 3, aleas: [], periode: '2026-03', date: '2026-03-31' }, null);
+      const spec = paquetExercice(t).spec as SpecExercice<unknown, unknown>;
+      const p = spec.parametresParDefaut(x.entree, TABLES_OFFICIELLES);
+      const a = spec.attendus(x.entree, p);
+      for (const r of spec.gabarit.reponses.filter((y) => y.colonnesSaisies)) {
+        const v = a[r.nom!] as unknown[][];
+        expect([t, r.nom, r.colonnesSaisies!.every((j) => j < v[0]!.length)]).toEqual([t, r.nom, true]);
+      }
+    }
+  });
+
   test.each(TYPES_EXERCICE)('%s : compétence et critère cités du référentiel, aléas du générateur, textes du référentiel exacts', (type) => {
     const g = paquetExercice(type).spec.gabarit;
     const c = competence(g.competence);
     expect(c.criteres.map((x) => x.libelle)).toContain(g.critere);
     for (const r of g.reponses) if (r.preuve) expect([r.nom, competence(r.preuve.competence).criteres.map((x) => x.libelle)]).toEqual([r.nom, expect.arrayContaining([r.preuve.critere])]);
+    // the spreadsheet critère, where there is one, quoted from the référentiel under the template's compétence
+    if (g.tableur) expect([g.tableur.competence, competence(g.tableur.competence).criteres.map((x) => x.libelle)]).toEqual([g.competence, expect.arrayContaining([g.tableur.critere])]);
     expect(g.aleas.map((a) => a.code)).toEqual([...paquetExercice(type).aleas]);
     for (const a of g.aleas) {
       if (!a.referentiel) continue;

@@ -55,13 +55,14 @@ describe('lecture du classeur ouvert par Office.js (vérifier)', () => {
     expect(lu.classeur.agora).toEqual(duFichier.classeur.agora);
     for (const nom of reponsesDuCas(x.spec, x.entree, x.parametres, x.spec.attendus(x.entree, x.parametres)).map((r) => r.nom)) {
       const [a, b] = [lu.classeur.plage(nom)!, duFichier.classeur.plage(nom)!];
-      expect({ nom, feuille: a.feuille, haut: a.haut, gauche: a.gauche, valeurs: a.valeurs.map((l) => l.map(enSerie)), couvertes: a.couvertes }).toEqual({
+      expect({ nom, feuille: a.feuille, haut: a.haut, gauche: a.gauche, valeurs: a.valeurs.map((l) => l.map(enSerie)), couvertes: a.couvertes, formules: a.formules }).toEqual({
         nom,
         feuille: b.feuille,
         haut: b.haut,
         gauche: b.gauche,
         valeurs: b.valeurs.map((l) => l.map(enSerie)),
         couvertes: b.couvertes,
+        formules: b.formules,
       });
     }
     const v = verifierExercice(x, { date: DATE });

@@ -655,8 +655,14 @@ describe('fichiers refusés', () => {
   });
 
   test('réglages saisis (ligne de commande et volet) : pourcentages à la virgule, refus en français, phrase de « Paramètres »', () => {
-    expect(reglagesSaisis({ mode: 'sommatif', montrerAttendus: true, seuils: [' 50 ', '62,5', '85.5'] })).toEqual({ mode: 'sommatif', montrerAttendus: true, seuils: [0.5, 0.625, 0.855] });
-    expect(reglagesSaisis({ montrerAttendus: false })).toEqual({ mode: 'formatif', montrerAttendus: false, seuils: [0.4, 0.65, 0.9] });
+    expect(reglagesSaisis({ mode: 'sommatif', montrerAttendus: true, seuils: [' 50 ', '62,5', '85.5'] })).toEqual({
+      mode: 'sommatif',
+      montrerAttendus: true,
+      seuils: [0.5, 0.625, 0.855],
+      tableur: false,
+    });
+    expect(reglagesSaisis({ montrerAttendus: false })).toEqual({ mode: 'formatif', montrerAttendus: false, seuils: [0.4, 0.65, 0.9], tableur: false });
+    expect(reglagesSaisis({ montrerAttendus: false, tableur: true }).tableur).toBe(true);
     for (const seuils of [
       ['70', '50', '85'],
       ['40', '65'],
@@ -668,7 +674,7 @@ describe('fichiers refusés', () => {
     ])
       expect(() => reglagesSaisis({ montrerAttendus: false, seuils })).toThrow(`trois pourcentages croissants entre 0 et 100 (exclus), par exemple 40, 65, 90 : « ${seuils.join(' ; ')} »`);
     expect(() => reglagesSaisis({ mode: 'noté', montrerAttendus: false })).toThrow('formatif ou sommatif : « noté »');
-    expect(reglagesEnClair({ mode: 'sommatif', montrerAttendus: false, seuils: [0.5, 0.625, 0.85] }, degresDuLivret())).toBe(
+    expect(reglagesEnClair({ mode: 'sommatif', montrerAttendus: false, seuils: [0.5, 0.625, 0.85], tableur: false }, degresDuLivret())).toBe(
       'vérification sommative, valeurs attendues non montrées à l\u2019élève, degré 2 à partir de 50 %, degré 3 à partir de 62,5 %, degré 4 à partir de 85 % de réponses justes',
     );
   });

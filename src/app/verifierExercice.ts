@@ -13,7 +13,9 @@ import { distinguer } from '../domain/texte';
 import { controlerSceau, sceller, type CleEnseignant, type EtatSceau } from '../domain/sceau';
 import { USAGE_SCEAU_EXERCICE } from '../sheets/exercices/classeurExercice';
 import { champsSuivi, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
-import type { ValeurLue } from '../sheets/exercices/lecture';
+import { adresseDansPlage, type ValeurLue } from '../sheets/exercices/lecture';
+import { estTable } from '../sheets/exercices/blocs';
+import type { DonneeDuCas } from '../check/tableur';
 import type { ExerciceOuvert } from './modelesExercices';
 import type { Annotations } from '../sheets/verification/annotations';
 import { COULEURS_VERDICT, feuilleResultats, piedDuRapport } from '../sheets/verification/resultats';
@@ -59,6 +61,19 @@ export function variantesDuCas(x: ExerciceOuvert): Variante[] {
   });
 }
 
+/**
+ * The case's numbers as the copy shows them, and where (« Paramètres!C6 »): the énoncé's blocks and
+ * the parameters, read by their names. A constant of a formula equal to one of them was typed from it.
+ */
+export function donneesDuCas(x: ExerciceOuvert): DonneeDuCas[] {
+  const noms = [...x.spec.structure().flatMap((b) => (estTable(b) ? [b.nom] : b.champs.map((c) => c.nom))), ...x.spec.feuilleParametres(x.parametres).noms.map((n) => n.nom)];
+  return noms.flatMap((nom) => {
+    const p = x.classeur.plage(nom);
+    if (!p) return [];
+    return p.valeurs.flatMap((l, i) => l.flatMap((v, j) => (typeof v === 'number' ? [{ valeur: v, adresse: `${p.feuille}!${adresseDansPlage(p, i, j)}` }] : [])));
+  });
+}
+
 export interface CopieVerifiee {
   rapport: RapportCopie;
   resultat: ResultatVerification;
@@ -101,6 +116,7 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     enonceModifie: modifies,
     reglages,
     degres: degresDuLivret(),
+    tableur: { donnees: donneesDuCas(x), admises: x.spec.gabarit.constantesAdmises, ...(x.spec.gabarit.tableur ? { critere: x.spec.gabarit.tableur } : {}) },
   });
   const mode = o.mode ?? reglages.mode;
   const rapport = rapporter(
@@ -152,11 +168,15 @@ export function annotationsDeLaCopie(v: CopieVerifiee, source: string): Annotati
       )
     : [];
   const notes = formatif
-    ? resultat.controles.flatMap((c) =>
-        // on the first cell to correct, not on the answer's first cell
-        c.plage && c.diagnostic && c.statut !== 'juste'
-          ? [{ feuille: c.plage.feuille, ligne: c.plage.haut + (c.aCorriger?.ligne ?? 0), colonne: c.plage.gauche + (c.aCorriger?.colonne ?? 0), texte: c.diagnostic }]
-          : [],
+    ? fusionnerNotes(
+        resultat.controles.flatMap((c) => [
+          // on the first cell to correct, not on the answer's first cell
+          ...(c.plage && c.diagnostic && c.statut !== 'juste'
+            ? [{ feuille: c.plage.feuille, ligne: c.plage.haut + (c.aCorriger?.ligne ?? 0), colonne: c.plage.gauche + (c.aCorriger?.colonne ?? 0), texte: c.diagnostic }]
+            : []),
+          // how a cell was made (a typed value, a typed datum…), on that cell
+          ...(c.plage ? (c.tableur?.remarques ?? []).map((m) => ({ feuille: c.plage!.feuille, ligne: c.plage!.haut + m.ligne, colonne: c.plage!.gauche + m.colonne, texte: m.texte })) : []),
+        ]),
       )
     : [];
   const lignes = lignesDuSuivi(lignesSuivi(rapport, source, v.scellerSuivi));
@@ -171,6 +191,17 @@ export function annotationsDeLaCopie(v: CopieVerifiee, source: string): Annotati
       nouvelle: feuilleSuivi(lignes, `Suivi des compétences — ${rapport.eleve ?? 'élève non indiqué'} — ${rapport.titre}`, piedDuRapport(rapport)),
     },
   };
+}
+
+/** One note per cell: a hint and a remark on how the cell was made, on the same cell, are one note of two paragraphs. */
+function fusionnerNotes<T extends { feuille: string; ligne: number; colonne: number; texte: string }>(notes: T[]): T[] {
+  const parCellule = new Map<string, T>();
+  for (const n of notes) {
+    const cle = `${n.feuille}\u0000${n.ligne}\u0000${n.colonne}`;
+    const deja = parCellule.get(cle);
+    parCellule.set(cle, deja ? { ...deja, texte: `${deja.texte}\n${n.texte}` } : n);
+  }
+  return [...parCellule.values()];
 }
 
 /** A path's last part, whatever the system's separator: the name a copy's evidence rows record. */

@@ -1,6 +1,7 @@
 import type { Attendus, Reponse, ValeurAttendue } from '../sheets/exercices/commun';
 import type { PlageLue, ValeurLue } from '../sheets/exercices/lecture';
 import { arrondirA, lireSaisie, texteNormalise, type Saisie } from './saisie';
+import type { FeuilleDeCalcul } from './tableur';
 
 /**
  * One answer checked against its expected value. An answer is made of units — one cell, each cell
@@ -57,6 +58,8 @@ export interface Controle {
   marques: Marque[];
   /** the first cell to correct (offsets in the range): where the hint's note goes and the task pane's link leads */
   aCorriger: { ligne: number; colonne: number } | null;
+  /** how its cells were made (formulas, typed values…), when the reader tells formulas */
+  tableur?: FeuilleDeCalcul;
 }
 
 type Etat = 'juste' | 'faux' | 'vide' | 'illisible';

@@ -2,7 +2,7 @@ import { adresseDansPlage } from '../sheets/exercices/lecture';
 import type { Degre } from './competences';
 import type { EtatSceau } from '../domain/sceau';
 import type { Controle, Statut } from './controle';
-import type { ResultatVerification } from './verification';
+import { NOM_TABLEUR, type ResultatVerification } from './verification';
 
 /** What the checker says about one copy: the JSON of `agora verifier --json`, and what the « Résultats » sheet shows. */
 export interface RapportCopie {
@@ -27,6 +27,12 @@ export interface RapportCopie {
   controles: ControleRapporte[];
   competences: { code: string; libelle: string; critere: string; points: number; reussis: number; taux: number | null; niveau: Degre | null }[];
   total: ResultatVerification['total'];
+  /**
+   * « Feuille de calcul »: the cells where a formula is expected and something was typed, those made
+   * by formulas that take the data from their cells, each remark (« Travail!E12 : valeur tapée… »),
+   * and the critère it counts in (null: an indication only); null when the copy's formulas could not be read.
+   */
+  tableur: { attendues: number; formules: number; remarques: { cellule: string; texte: string }[]; critere: string | null } | null;
 }
 
 export interface ControleRapporte {
@@ -44,6 +50,8 @@ export interface ControleRapporte {
   critere: string;
   points: number;
   reussis: number;
+  /** its cells where a formula is expected, and those made by one */
+  tableur?: { attendues: number; formules: number };
 }
 
 /** What a teacher and a student read about a copy where nothing was typed. */
@@ -52,7 +60,7 @@ export const COPIE_VIERGE = 'Copie vide : aucune réponse n\u2019est saisie ; ch
 export const celluleDe = (c: Controle) => (c.plage ? `${c.plage.feuille}!${adresseDansPlage(c.plage, c.aCorriger?.ligne, c.aCorriger?.colonne)}` : null);
 
 export function rapporter(
-  meta: Omit<RapportCopie, 'controles' | 'competences' | 'total' | 'enonceModifie' | 'vierge'>,
+  meta: Omit<RapportCopie, 'controles' | 'competences' | 'total' | 'enonceModifie' | 'vierge' | 'tableur'>,
   r: ResultatVerification,
   libelleCompetence: (code: string) => string,
 ): RapportCopie {
@@ -73,10 +81,24 @@ export function rapporter(
       critere: c.critere,
       points: c.points,
       reussis: c.reussis,
+      ...(c.tableur ? { tableur: { attendues: c.tableur.attendues, formules: c.tableur.formules } } : {}),
     })),
     competences: r.competences.map((c) => ({ code: c.code, libelle: libelleCompetence(c.code), critere: c.critere, points: c.points, reussis: c.reussis, taux: c.taux, niveau: c.niveau })),
     total: r.total,
+    tableur: r.tableur && {
+      attendues: r.tableur.attendues,
+      formules: r.tableur.formules,
+      remarques: r.tableur.remarques.map((m) => ({ cellule: m.cellule, texte: m.texte })),
+      critere: r.controles.find((c) => c.nom === NOM_TABLEUR)?.critere ?? null,
+    },
   };
+}
+
+/** « 12 calculs sur 20 faits par des formules… (60 %) ; indication sans effet sur le degré. », for « Résultats » and the task pane. */
+export function phraseTableur(t: NonNullable<RapportCopie['tableur']>): string {
+  const faits = `${t.formules} calcul${t.formules > 1 ? 's' : ''} sur ${t.attendues} ${t.formules > 1 ? 'faits' : 'fait'}`;
+  const part = `${String(Math.round((t.formules / t.attendues) * 1000) / 10).replace('.', ',')} %`;
+  return `${faits} par des formules qui prennent les données dans leurs cellules (${part}) ; ${t.critere ? `compté dans le critère « ${t.critere} ».` : 'indication sans effet sur le degré.'}`;
 }
 
 /** The answers to correct first, in the order of « Travail »: the wrong ones (an answer « cohérent » follows them and is not one). */

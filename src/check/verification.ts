@@ -3,6 +3,7 @@ import type { PlageLue } from '../sheets/exercices/lecture';
 import { evaluerCompetences, type Degre, type ResultatCompetence } from './competences';
 import { controler, valeursSaisies, varianteSigne, type Controle, type Variante } from './controle';
 import { VERIFICATION, type ReglagesVerification } from '../sheets/exercices/reglages';
+import { feuilleDeCalcul, type DonneeDuCas, type FeuilleDeCalcul } from './tableur';
 
 export interface DonneesVerification {
   reponses: readonly Reponse[];
@@ -14,6 +15,8 @@ export interface DonneesVerification {
   degres: readonly Degre[];
   /** the exercise's knock-on computations (SpecExercice.enchainements), on the student's values */
   enchainements?: (lu: Lu, attendus: Attendus) => Enchainement[];
+  /** how the cells were made: the case's numbers and where they sit, the template's admitted constants, and the critère that scores it (if any) */
+  tableur?: { donnees: readonly DonneeDuCas[]; admises: readonly number[]; critere?: { competence: string; critere: string } };
 }
 
 export interface ResultatVerification {
@@ -23,7 +26,12 @@ export interface ResultatVerification {
   /** nothing at all typed: every compétence « non évalué » (NE), never a degree 1 sealed for a copy not yet begun */
   vierge: boolean;
   total: { points: number; reussis: number; taux: number | null };
+  /** « Feuille de calcul »: the cells where a formula is expected, those made by one; null when the copy's formulas are not known */
+  tableur: FeuilleDeCalcul | null;
 }
+
+/** The « Feuille de calcul » control: where a critère of the référentiel names the use of a spreadsheet, and the teacher chose to count it. */
+export const NOM_TABLEUR = 'Feuille_de_calcul';
 
 /** The knock-on computations on what a student typed; values no computation bears (a huge number…) give none: they only help, never stop a check. */
 function suites(d: DonneesVerification, lu: Lu): Enchainement[] {
@@ -53,7 +61,36 @@ export function verifierReponses(d: DonneesVerification): ResultatVerification {
     .filter((r) => r.nom in d.attendus)
     .map((r) => {
       const x = enchaines.get(r.nom);
-      return controler(r, d.attendus[r.nom]!, d.plage(r.nom), variantes, x && { valeur: x.valeur, depuis: x.depuis.map(libelle) });
+      const plage = d.plage(r.nom);
+      const c = controler(r, d.attendus[r.nom]!, plage, variantes, x && { valeur: x.valeur, depuis: x.depuis.map(libelle) });
+      const t = d.tableur && feuilleDeCalcul(r, d.attendus[r.nom]!, plage, d.tableur.donnees, d.tableur.admises);
+      return t ? { ...c, tableur: t } : c;
+    });
+  const faites = controles.flatMap((c) => (c.tableur ? [c.tableur] : []));
+  const tableur: FeuilleDeCalcul | null = faites.length
+    ? { attendues: faites.reduce((a, t) => a + t.attendues, 0), formules: faites.reduce((a, t) => a + t.formules, 0), remarques: faites.flatMap((t) => t.remarques) }
+    : null;
+  const critere = d.tableur?.critere;
+  if (critere && d.reglages.tableur && tableur?.attendues)
+    controles.push({
+      nom: NOM_TABLEUR,
+      libelle: 'Feuille de calcul : calculs faits par des formules qui prennent les données dans leurs cellules',
+      competence: critere.competence,
+      critere: critere.critere,
+      attendu: tableur.attendues,
+      saisi: tableur.formules,
+      statut: tableur.formules === tableur.attendues ? 'juste' : 'faux',
+      diagnostic:
+        tableur.formules === tableur.attendues
+          ? null
+          : `${tableur.attendues - tableur.formules} calcul(s) sur ${tableur.attendues} sans formule ou avec une donnée tapée : voir les notes des cellules.`,
+      erreurs: [],
+      points: tableur.attendues,
+      reussis: tableur.formules,
+      rempli: true,
+      plage: null,
+      marques: [],
+      aCorriger: null,
     });
   const vierge = !controles.some((c) => c.rempli);
   if (vierge)
@@ -69,5 +106,6 @@ export function verifierReponses(d: DonneesVerification): ResultatVerification {
     notee,
     vierge,
     total: { points, reussis, taux: notee && points ? Math.round((reussis / points) * 10000) / 10000 : null },
+    tableur,
   };
 }

@@ -41,7 +41,7 @@ const COMMANDES: Record<string, AideCommande> = {
         .map((p) => p.type)
         .join(', ')})]`,
       '     [--donnees CAS.json] [--parametres PARAMETRES.json] [--eleve "NOM Prénom"] [--json] [--cle FICHIER] [--remplacer]',
-      '     [--verification formatif|sommatif] [--montrer-attendus] [--seuils 40,65,90]',
+      '     [--verification formatif|sommatif] [--montrer-attendus] [--seuils 40,65,90] [--tableur-note]',
       '     (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx] | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])',
     ],
     detail: [
@@ -50,6 +50,9 @@ const COMMANDES: Record<string, AideCommande> = {
       'tirés au hasard.',
       '--verification, --montrer-attendus, --seuils : comment les copies seront vérifiées (par défaut :',
       'formatif, valeurs attendues cachées, degrés 2, 3 et 4 à 40, 65 et 90 %). Scellé avec votre clé.',
+      '--tableur-note : un calcul fait sans formule (valeur tapée, donnée tapée dans la formule) compte',
+      'faux dans le critère « Efficacité dans l\u2019utilisation d\u2019un tableur », là où le référentiel le',
+      'nomme (3.2.3, frais) ; sans l\u2019option, la « Feuille de calcul » est indiquée sans changer le degré.',
       '--parametres : les tables datées (paie, TVA, taux de la BCE, barème kilométrique, congés) d\u2019un',
       'fichier écrit par « agora parametres » et complété de valeurs plus récentes ; « Paramètres » le dit.',
       '',

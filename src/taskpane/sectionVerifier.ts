@@ -8,7 +8,7 @@ import { copiesNavigateur } from '../io/portsNavigateur';
 import { cleDuVolet } from './cleDuVolet';
 import { lireClasseurOuvert } from '../io/office/lireClasseurOuvert';
 import { selectionnerCellule } from '../io/office/selectionner';
-import { aCorrigerDAbord, COPIE_VIERGE, prochaineEtape, type RapportCopie } from '../check/rapport';
+import { aCorrigerDAbord, COPIE_VIERGE, phraseTableur, prochaineEtape, type RapportCopie } from '../check/rapport';
 import { degre, pct, texteValeur } from '../sheets/verification/resultats';
 import { annoncer, el, parId } from './dom';
 import type { Hote } from './hote';
@@ -40,6 +40,21 @@ function dessinerResultats(zone: HTMLElement, r: RapportCopie, montrer: (cellule
         : `Ensemble de la copie : ${accorder(r.total.reussis, 'réponse juste')} sur ${r.total.points} (${pct(r.total.taux)}).`,
     ),
   );
+  const t = r.tableur;
+  if (t?.attendues && !r.vierge) {
+    const p = el('p', { id: 'verifier-tableur' }, el('strong', {}, 'Feuille de calcul : '), phraseTableur(t));
+    zone.append(p);
+    // in formative mode, each remark with its cell, folded: the answers come first
+    if (r.mode === 'formatif' && t.remarques.length) {
+      const ul = el('ul', { class: 'reponses', 'aria-label': 'Feuille de calcul' });
+      for (const m of t.remarques) {
+        const b = el('button', { type: 'button', class: 'lien', 'aria-label': `Aller à la cellule ${m.cellule}` }, m.cellule);
+        b.addEventListener('click', () => montrer(m.cellule));
+        ul.append(el('li', {}, b, ` ${m.texte.slice(m.cellule.length + 3)}`));
+      }
+      zone.append(el('details', { id: 'verifier-tableur-detail' }, el('summary', {}, `Remarques sur la feuille de calcul (${t.remarques.length})`), ul));
+    }
+  }
   const etape = prochaineEtape(r);
   if (r.mode !== 'formatif') {
     zone.append(el('p', {}, 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.'));

@@ -30,10 +30,11 @@ function reglagesDemandes(o: Options): { reglages?: ReglagesVerification } {
   const mode = o.valeurs.get('--verification');
   const seuils = o.valeurs.get('--seuils');
   const montrerAttendus = o.drapeaux.has('--montrer-attendus');
-  if (mode === undefined && seuils === undefined && !montrerAttendus) return {};
+  const tableur = o.drapeaux.has('--tableur-note');
+  if (mode === undefined && seuils === undefined && !montrerAttendus && !tableur) return {};
   const option = mode !== undefined && mode !== 'formatif' && mode !== 'sommatif' ? '--verification' : '--seuils';
   try {
-    return { reglages: reglagesSaisis({ ...(mode !== undefined ? { mode } : {}), montrerAttendus, ...(seuils !== undefined ? { seuils: seuils.split(/[,;]/) } : {}) }) };
+    return { reglages: reglagesSaisis({ ...(mode !== undefined ? { mode } : {}), montrerAttendus, tableur, ...(seuils !== undefined ? { seuils: seuils.split(/[,;]/) } : {}) }) };
   } catch (e) {
     throw new ErreurUsage(`${option} attend ${(e as Error).message}.`);
   }
@@ -41,7 +42,7 @@ function reglagesDemandes(o: Options): { reglages?: ReglagesVerification } {
 
 export async function cmdExercice(args: string[], s: Sorties): Promise<number> {
   const o = analyser(args, {
-    drapeaux: ['--json', '--montrer-attendus', '--remplacer'],
+    drapeaux: ['--json', '--montrer-attendus', '--tableur-note', '--remplacer'],
     valeurs: [
       '--graine',
       '--aleas',

@@ -502,9 +502,20 @@ export class ContexteMemoire {
       },
       /** reads: values (and their types and number formats), the address; a null range (a broken name) says so */
       load(_props?: unknown) {
-        return ctx.charger(this, 'range.load', cible, ensemble('Range', 'values', 'valueTypes', 'numberFormat', 'address'), {
+        return ctx.charger(this, 'range.load', cible, ensemble('Range', 'values', 'valueTypes', 'numberFormat', 'formulas', 'address'), {
           isNullObject: () => resoudre() === null,
           values: () => (resoudre() ? valeurs() : []),
+          // a formula's text, a constant's value, "" for an empty cell (as Office.js gives them)
+          formulas: () => {
+            if (!resoudre()) return [];
+            const { f, z } = ici();
+            return Array.from({ length: z.bas - z.haut + 1 }, (_, i) =>
+              Array.from({ length: z.droite - z.gauche + 1 }, (_, j) => {
+                const c = f.cellules.get(adresse(z.haut + i, z.gauche + j));
+                return c?.formule ?? c?.valeur ?? '';
+              }),
+            );
+          },
           valueTypes: () => (resoudre() ? valeurs().map((r) => r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String'))) : []),
           numberFormat: () => {
             if (!resoudre()) return [];

@@ -41,7 +41,7 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
     .filter((n) => !tropGrands.has(n.name.toUpperCase()))
     .map((n) => {
       const r = wb.names.getItem(n.name).getRangeOrNullObject();
-      r.load('values,valueTypes,numberFormat,address,isNullObject');
+      r.load('values,valueTypes,numberFormat,formulas,address,isNullObject');
       const aires = fusions ? r.getMergedAreasOrNullObject() : undefined;
       aires?.load('address,isNullObject');
       const largeur = o.listes?.[n.name];
@@ -66,7 +66,9 @@ export async function lireClasseurOuvert(context: Excel.RequestContext, o: Optio
         for (let l = z.haut; l <= z.bas; l++)
           for (let k = z.gauche; k <= z.droite; k++) if ((l !== z.haut || k !== z.gauche) && couvertes[l - c.haut]?.[k - c.gauche] !== undefined) couvertes[l - c.haut]![k - c.gauche] = true;
       }
-    lues.set(p.nom.toUpperCase(), { ...c, valeurs, couvertes });
+    // Office.js gives a constant cell's value among the formulas: only a text that starts with « = » is one
+    const formules = (p.r.formulas as unknown[][]).map((l) => l.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)));
+    lues.set(p.nom.toUpperCase(), { ...c, valeurs, couvertes, formules });
     if (p.dessous) {
       const d = coin(p.dessous.address);
       const lignes = matrice(p.dessous.values, p.dessous.valueTypes);

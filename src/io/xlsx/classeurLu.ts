@@ -132,17 +132,21 @@ function classeurLu(fichier: string, contenu: ContenuZip): ClasseurLu {
       const { r, f } = c;
       const valeurs: ValeurLue[][] = [];
       const couvertes: boolean[][] = [];
+      const formules: (string | null)[][] = [];
       for (let l = r.haut; l <= r.bas; l++) {
         const rangee: ValeurLue[] = [];
         const couverte: boolean[] = [];
+        const formule: (string | null)[] = [];
         for (let k = r.gauche; k <= r.droite; k++) {
           rangee.push(f.valeur(l, k));
           couverte.push(f.couverte(l, k));
+          formule.push(f.formule(l, k));
         }
         valeurs.push(rangee);
         couvertes.push(couverte);
+        formules.push(formule);
       }
-      return { feuille: r.feuille, haut: r.haut, gauche: r.gauche, valeurs, couvertes };
+      return { feuille: r.feuille, haut: r.haut, gauche: r.gauche, valeurs, couvertes, formules };
     },
   };
 }

@@ -1,8 +1,9 @@
 import { estFormatDate } from '../../domain/dates';
 import { entierEnClair } from '../../domain/texte';
 import type { ValeurLue } from '../../sheets/exercices/lecture';
-import { COLONNES_MAX, LIGNES_MAX, numeroColonne as colonne, type Zone } from '../../sheets/model';
+import { COLONNES_MAX, LIGNES_MAX, lettreColonne, numeroColonne as colonne, type Zone } from '../../sheets/model';
 import { ClasseurSuspect, type ContenuZip } from './zip';
+import { translateFormulaToA1, translateFormulaToR1C1 } from '@borgar/fx';
 
 /**
  * A lean .xlsx reader: the parts of the workbook are read from the zip's XML as text, and a sheet is
@@ -15,6 +16,8 @@ import { ClasseurSuspect, type ContenuZip } from './zip';
 export interface FeuilleLue {
   /** 1-based; null where the cell is empty or absent, and in the cells a merged range covers (as Excel reads them) */
   valeur(ligne: number, colonne: number): ValeurLue;
+  /** the cell's formula as the file keeps it (« =B5*C5 », English names, a shared formula translated to the cell), null for a constant */
+  formule(ligne: number, colonne: number): string | null;
   /** true where a merged range covers the cell and does not start there */
   couverte(ligne: number, colonne: number): boolean;
   /** rows holding at least one value, in order, as [row number, values from column A] */
@@ -181,6 +184,48 @@ function contenuIs(xml: string, debut: number, fin: number): string | undefined 
   return f < 0 || f > fin ? undefined : xml.slice(i + 4, f);
 }
 
+/**
+ * The shared formulas of a sheet (`<f t="shared" si="…" ref="…">`), by index: their text and the
+ * cell they are written for; looked for in the whole sheet only when a cell of the kept zones shares
+ * one (its first cell may lie outside them).
+ */
+function formulesPartagees(xml: string, d: DecodageXml): (si: string) => { texte: string; ancre: string } | undefined {
+  let index: Map<string, { texte: string; ancre: string }> | undefined;
+  return (si) => {
+    if (!index) {
+      index = new Map();
+      for (const m of xml.matchAll(/<c\b[^>]*\br="([A-Z]+\d+)"[^>]*>\s*<f\b([^>]*)>([^<]*)<\/f>/g)) {
+        const a = m[2]!;
+        if (attribut(a, 't', d) === 'shared' && attribut(a, 'ref', d)) index.set(attribut(a, 'si', d) ?? '', { texte: texteXml(m[3]!, d), ancre: m[1]! });
+      }
+    }
+    return index.get(si);
+  };
+}
+
+/**
+ * The formula of the cell whose content lies between `debut` and `fin`: « =… », a shared one
+ * translated from its first cell to this one (`l`, `c`); « = » alone when its text cannot be had;
+ * undefined for a constant.
+ */
+function formuleF(xml: string, debut: number, fin: number, d: DecodageXml, partagees: ReturnType<typeof formulesPartagees>, l: number, c: number): string | undefined {
+  const i = xml.indexOf('<f', debut);
+  if (i < 0 || i >= fin || !(xml.charCodeAt(i + 2) === 62 || xml.charCodeAt(i + 2) === 47 || ESPACE(xml.charCodeAt(i + 2)))) return undefined;
+  const gt = xml.indexOf('>', i);
+  const balise = xml.slice(i, gt + 1);
+  const vide = xml.charCodeAt(gt - 1) === 47;
+  const texte = vide ? '' : texteXml(xml.slice(gt + 1, xml.indexOf('</f>', gt)), d);
+  if (texte) return `=${texte}`;
+  if (attribut(balise, 't', d) !== 'shared') return '=';
+  const maitre = partagees(attribut(balise, 'si', d) ?? '');
+  if (!maitre) return '=';
+  try {
+    return translateFormulaToA1(translateFormulaToR1C1(`=${maitre.texte}`, maitre.ancre), `${lettreColonne(c - 1)}${l}`);
+  } catch {
+    return '=';
+  }
+}
+
 function lireFeuille(
   xml: string,
   d: DecodageXml,
@@ -191,6 +236,8 @@ function lireFeuille(
   budget: { cellules: number },
 ): FeuilleLue {
   const rangees = new Map<number, ValeurLue[]>();
+  const formules = new Map<string, string>(); // by « ligne:colonne »
+  const partagees = formulesPartagees(xml, d);
   const serie = (n: number) => new Date(Math.round((n - 25_569 + (date1904 ? 1462 : 0)) * JOUR_MS));
   // the zones that reach the current row, found once per row: a grid's sheet has some forty names
   let ligneDesZones = -1;
@@ -244,6 +291,8 @@ function lireFeuille(
     }
     p = vide ? gt + 1 : fin + 4;
     if (vide || fin === gt + 1 || !garder(l, c)) continue;
+    const f = formuleF(xml, gt + 1, fin, d, partagees, l, c);
+    if (f !== undefined) formules.set(`${l}:${c}`, f);
     const t = attributEntre(xml, lt + 2, gt, T) ?? 'n';
     let x: ValeurLue = null;
     if (t === 'inlineStr') x = texteRiche(contenuIs(xml, gt + 1, fin) ?? '', d);
@@ -271,6 +320,7 @@ function lireFeuille(
   const couverte = (l: number, c: number) => fusions.some((z) => dans(z, l, c) && (l !== z.haut || c !== z.gauche));
   return {
     valeur: (l, c) => (couverte(l, c) ? null : (rangees.get(l)?.[c - 1] ?? null)),
+    formule: (l, c) => (couverte(l, c) ? null : (formules.get(`${l}:${c}`) ?? null)),
     couverte,
     lignes: () => [...rangees.entries()].sort((x, y) => x[0] - y[0]).map(([n, v]) => [n, Array.from({ length: v.length }, (_, j) => v[j] ?? null)]),
   };

@@ -2,7 +2,7 @@ import { ConstructeurFeuille } from '../constructeur';
 import { avecTablesSolidaires } from '../pagination';
 import { valeursDuModele, verifierNomsDefinis, type Classeur, type Feuille, type NomDefini } from '../model';
 import { bandeau, etiquette, PARAMETRE, sousTitre, texte, titre, valeur } from '../styles';
-import { degresEnMots, reglagesEnCles, REGLAGES_PAR_DEFAUT, type ReglagesVerification } from './reglages';
+import { CLES_VERIFICATION, CLES_VERIFICATION_D_ORIGINE, degresEnMots, reglagesEnCles, REGLAGES_PAR_DEFAUT, type ReglagesVerification } from './reglages';
 import { degresDuLivret } from '../grilles/gabarit';
 import { feuilleAgora, type EntreeAgora } from '../agora';
 import { nomComplet, texteEnTete, type Eleve } from '../eleve';
@@ -11,6 +11,7 @@ import { ecrireBlocs, empreinte, empreinteParametres, type Bloc } from './blocs'
 import { sceller, type CleEnseignant } from '../../domain/sceau';
 import { ANCRES, FEUILLES, type SpecExercice } from './commun';
 import { avecLexique } from './lexique';
+import type { GabaritExercice } from './gabarit';
 
 export interface OptionsExercice {
   graine: number | null; // null: a teacher's own case
@@ -72,7 +73,7 @@ function avecOrigine(f: Feuille, o: OptionsExercice): Feuille {
 }
 
 /** « Paramètres » ends with how copies are checked: read-only, the teacher sets it when creating the exercise. */
-function avecReglages(f: Feuille, r: ReglagesVerification): Feuille {
+function avecReglages(f: Feuille, r: ReglagesVerification, g: GabaritExercice): Feuille {
   const n = f.largeurs.length;
   const c = new ConstructeurFeuille(f.nom, f.largeurs, f);
   c.vide();
@@ -90,6 +91,12 @@ function avecReglages(f: Feuille, r: ReglagesVerification): Feuille {
   );
   ligne('Valeurs attendues', r.montrerAttendus ? 'Montrées à l\u2019élève après la vérification.' : 'Non montrées à l\u2019élève.');
   for (const d of degresEnMots(r.seuils, degresDuLivret())) ligne(`Degré ${d.code}`, d.texte);
+  ligne(
+    'Feuille de calcul',
+    g.tableur && r.tableur
+      ? `Comptée dans le critère « ${g.tableur.critere} » (${g.tableur.competence}) : un calcul fait sans formule, ou avec une donnée tapée dans la formule au lieu de sa cellule, compte faux.`
+      : 'Indiquée à l\u2019élève (calculs faits par des formules, valeurs tapées), sans effet sur le degré.',
+  );
   return { ...f, ...c.feuille(f.miseEnPage, f.figer) };
 }
 
@@ -123,7 +130,9 @@ export function champsScelles(spec: SpecExercice<unknown, unknown>, valeur: (cle
     CLES_EXERCICE.aleas,
     'competence',
     'critere',
-    ...reglagesEnCles(REGLAGES_PAR_DEFAUT).map(([k]) => k),
+    ...CLES_VERIFICATION_D_ORIGINE,
+    // written by every exercise since it exists; sealed when there, so that deleting it breaks the seal
+    ...(valeur(CLES_VERIFICATION.tableur) ? [CLES_VERIFICATION.tableur] : []),
     ...spec.structure().map((b) => `${CLES_EXERCICE.empreinte}${b.nom}`),
     CLES_EXERCICE.parametres,
     // only when a teacher's file brought the values: the workbooks sealed before it existed stay valid
@@ -224,7 +233,7 @@ export function classeurExercice<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: 
   const enonce = feuilleEnonce(spec, blocs, e, o);
   const travail = spec.feuilleTravail(e, p);
   const parametres = spec.feuilleParametres(p);
-  const params = sansSources(verrouillee(avecOrigine(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT), o)));
+  const params = sansSources(verrouillee(avecOrigine(avecReglages(parametres.feuille, o.reglages ?? REGLAGES_PAR_DEFAUT, spec.gabarit), o)));
   const feuilles = [avecLexique(enonce.feuille, [enonce.feuille, travail.feuille, params]), travail.feuille, params].map((f) => avecPied(f, spec.gabarit.titre, o.eleve));
   const noms = [
     ...enonce.noms,

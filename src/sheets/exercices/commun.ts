@@ -22,7 +22,13 @@ export interface Reponse {
   ensemble?: number[];
   unites?: string[]; // what each cell of a list or row of a table is (a piece, a month, an account), for the hints
   convention: string[]; // the sentences of the exercise that fix how it is written: the fallback hint quotes them
+  /** « calculé »: a formula is expected, except in `colonnesSaisies` (a table's choices); « saisi »: a typed value is right */
+  fait: 'calculé' | 'saisi';
+  colonnesSaisies?: number[];
 }
+
+/** Whether a formula is expected in column `j` of an answer (a single cell's or a list's: 0). */
+export const formuleAttendue = (r: Pick<Reponse, 'fait' | 'colonnesSaisies'>, j: number) => r.fait === 'calculé' && !r.colonnesSaisies?.includes(j);
 
 /** An answer as it follows from the student's own earlier answers (`depuis`, their names). */
 export interface Enchainement {
@@ -161,6 +167,8 @@ export function reponsesDuCas<E, P>(spec: SpecExercice<E, P>, e: E, p: P, attend
       precision: g.precision,
       tolerance: g.tolerance,
       convention: d.convention,
+      fait: d.fait,
+      ...(d.colonnesSaisies ? { colonnesSaisies: d.colonnesSaisies } : {}),
       ...(d.ensemble ? { ensemble: d.ensemble } : {}),
       ...(u ? { unites: u } : {}),
     };

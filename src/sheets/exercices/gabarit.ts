@@ -23,6 +23,18 @@ export const GabaritExercice = z.object({
     .describe('unité à laquelle un montant saisi est arrondi avant comparaison : 1 (euros entiers, CA3) ou 0,01 (centimes)'),
   lignes: z.array(z.string()).optional(),
   /**
+   * Numbers a formula may hold without being « constante tapée » (with 0, 1, 2 and 100, admitted
+   * everywhere: signs, rounding digits, percentages): the exercise's conventions that no cell gives
+   * (365 days of a year of penalties, 24 working days of a month of congés…).
+   */
+  constantesAdmises: z.array(z.number()).default([]),
+  /**
+   * The critère of the référentiel that names the use of a spreadsheet, when the template's
+   * compétence has one (3.2.3 « Efficacité dans l'utilisation d'un tableur »): only there do the
+   * « Feuille de calcul » indicators count, and only when the teacher chose so.
+   */
+  tableur: z.object({ competence: z.string().regex(/^\d\.\d\.\d$/), critere: z.string() }).optional(),
+  /**
    * The answers the checker reads, in the order of « Travail »: each by its defined name, or, for
    * answers repeated along the lines of the case (a payslip's lines), by `famille`, its label then
    * taking the line's (`{ligne}`). `preuve`: another compétence and critère than the template's;
@@ -45,12 +57,17 @@ export const GabaritExercice = z.object({
           libelle: z.string(),
           preuve: z.object({ competence: z.string().regex(/^\d\.\d\.\d$/), critere: z.string() }).optional(),
           ensemble: z.array(z.number().int().nonnegative()).optional(),
+          fait: z
+            .enum(['calculé', 'saisi'])
+            .describe('calculé : une formule est attendue ; saisi : une valeur tapée est juste (un choix Oui / Non, une date lue sur un document, une quantité comptée, une ligne recopiée)'),
+          colonnesSaisies: z.array(z.number().int().nonnegative()).optional().describe('les colonnes d\u2019une réponse « calculé » en tableau qui se saisissent (un choix, une date de décision)'),
           convention: z
             .array(z.string().min(1))
             .min(1)
             .describe('les phrases, citées exactement, de « Énoncé », « Travail » ou « Paramètres » qui fixent la convention de la réponse (unité, signe, arrondi, base, définition)'),
         })
-        .refine((r) => (r.nom === undefined) !== (r.famille === undefined), 'une réponse a soit un nom, soit une famille'),
+        .refine((r) => (r.nom === undefined) !== (r.famille === undefined), 'une réponse a soit un nom, soit une famille')
+        .refine((r) => r.fait === 'calculé' || !r.colonnesSaisies, 'des colonnes saisies seulement dans une réponse calculée'),
     )
     .min(1),
   aleas: z.array(z.object({ code: z.string(), libelle: z.string(), referentiel: z.object({ competence: z.string(), texte: z.string() }).nullable() })),

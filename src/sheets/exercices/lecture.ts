@@ -16,6 +16,8 @@ export interface PlageLue {
   valeurs: ValeurLue[][];
   /** true where a cell is covered by a merged cell to its left or above: a row of answers skips it */
   couvertes?: boolean[][];
+  /** each cell's formula (« =B5*C5 », English function names, as Excel keeps it), null for a typed value; absent when the reader does not tell */
+  formules?: (string | null)[][];
 }
 
 /** « E12 »: the cell at row `l` and column `c` (0-based) of a range read by name. */

@@ -14,21 +14,27 @@ export const ReglagesVerification = z.object({
     .array(z.number().gt(0).lt(1))
     .length(3)
     .refine((s) => s[0]! < s[1]! && s[1]! < s[2]!, { error: 'trois seuils croissants attendus' }),
+  /** whether calculations made without formulas (typed values, typed data) lower the degree, where a critère names the spreadsheet */
+  tableur: z.boolean(),
 });
 export type ReglagesVerification = z.infer<typeof ReglagesVerification>;
 
 const Defauts = ReglagesVerification.extend({ version: z.string(), signe: z.object({ libelle: z.string(), indice: z.string() }) });
 export const VERIFICATION = Defauts.parse(defauts);
-export const REGLAGES_PAR_DEFAUT: ReglagesVerification = { mode: VERIFICATION.mode, montrerAttendus: VERIFICATION.montrerAttendus, seuils: VERIFICATION.seuils };
+export const REGLAGES_PAR_DEFAUT: ReglagesVerification = { mode: VERIFICATION.mode, montrerAttendus: VERIFICATION.montrerAttendus, seuils: VERIFICATION.seuils, tableur: VERIFICATION.tableur };
 
 /** `_agora` keys of the settings; absent keys (a workbook from before) take the defaults. */
-export const CLES_VERIFICATION = { mode: 'verification_mode', attendus: 'verification_attendus', seuils: 'verification_seuils' } as const;
+export const CLES_VERIFICATION = { mode: 'verification_mode', attendus: 'verification_attendus', seuils: 'verification_seuils', tableur: 'verification_tableur' } as const;
+
+/** The keys every workbook has had since settings exist; `tableur` came later, and a workbook sealed before it has none. */
+export const CLES_VERIFICATION_D_ORIGINE = [CLES_VERIFICATION.mode, CLES_VERIFICATION.attendus, CLES_VERIFICATION.seuils] as const;
 
 export function reglagesEnCles(r: ReglagesVerification): [string, string][] {
   return [
     [CLES_VERIFICATION.mode, r.mode],
     [CLES_VERIFICATION.attendus, r.montrerAttendus ? 'oui' : 'non'],
     [CLES_VERIFICATION.seuils, r.seuils.join(';')],
+    [CLES_VERIFICATION.tableur, r.tableur ? 'oui' : 'non'],
   ];
 }
 
@@ -37,10 +43,12 @@ export function reglagesDepuisCles(cles: ReadonlyMap<string, string>): ReglagesV
   const mode = cles.get(CLES_VERIFICATION.mode) || REGLAGES_PAR_DEFAUT.mode;
   const attendus = cles.get(CLES_VERIFICATION.attendus);
   const seuils = cles.get(CLES_VERIFICATION.seuils);
+  const tableur = cles.get(CLES_VERIFICATION.tableur);
   const r = ReglagesVerification.safeParse({
     mode,
     montrerAttendus: attendus ? attendus === 'oui' : REGLAGES_PAR_DEFAUT.montrerAttendus,
     seuils: seuils ? seuils.split(';').map(Number) : REGLAGES_PAR_DEFAUT.seuils,
+    tableur: tableur ? tableur === 'oui' : REGLAGES_PAR_DEFAUT.tableur,
   });
   if (!r.success) throw new Error(`réglages de vérification illisibles dans les métadonnées du classeur (mode « ${mode} », seuils « ${seuils ?? ''} »)`);
   return r.data;
@@ -50,11 +58,11 @@ export function reglagesDepuisCles(cles: ReadonlyMap<string, string>): ReglagesV
  * The settings a teacher typed (command line or task pane): thresholds as percentages, a decimal
  * comma allowed. Throws a RangeError saying what is expected; the caller names the field.
  */
-export function reglagesSaisis(s: { mode?: string; montrerAttendus: boolean; seuils?: readonly string[] }): ReglagesVerification {
+export function reglagesSaisis(s: { mode?: string; montrerAttendus: boolean; seuils?: readonly string[]; tableur?: boolean }): ReglagesVerification {
   const mode = s.mode ?? REGLAGES_PAR_DEFAUT.mode;
   if (mode !== 'formatif' && mode !== 'sommatif') throw new RangeError(`formatif ou sommatif : « ${mode} »`);
   const seuils = s.seuils?.map((x) => (/^\s*\d+([.,]\d+)?\s*$/.test(x) ? Number(x.trim().replace(',', '.')) / 100 : NaN)) ?? REGLAGES_PAR_DEFAUT.seuils;
-  const r = ReglagesVerification.safeParse({ mode, montrerAttendus: s.montrerAttendus, seuils });
+  const r = ReglagesVerification.safeParse({ mode, montrerAttendus: s.montrerAttendus, seuils, tableur: s.tableur ?? REGLAGES_PAR_DEFAUT.tableur });
   if (!r.success) throw new RangeError(`trois pourcentages croissants entre 0 et 100 (exclus), par exemple 40, 65, 90 : « ${s.seuils?.join(' ; ')} »`);
   return r.data;
 }
@@ -68,7 +76,7 @@ export const pourcent = (x: number) => `${enPourcentage(x)} %`;
 /** The settings in one French sentence, for the task pane's « Paramètres ». */
 export function reglagesEnClair(r: ReglagesVerification, degres: readonly { code: number }[]): string {
   const paliers = degres.slice(1).map((d, i) => `degré ${d.code} à partir de ${pourcent(r.seuils[i]!)}`);
-  return `vérification ${r.mode === 'formatif' ? 'formative' : 'sommative'}, valeurs attendues ${r.montrerAttendus ? 'montrées' : 'non montrées'} à l\u2019élève, ${paliers.join(', ')} de réponses justes`;
+  return `vérification ${r.mode === 'formatif' ? 'formative' : 'sommative'}, valeurs attendues ${r.montrerAttendus ? 'montrées' : 'non montrées'} à l\u2019élève, ${paliers.join(', ')} de réponses justes${r.tableur ? ', calculs sans formule comptés faux là où un critère porte sur le tableur' : ''}`;
 }
 
 /** Each degree in words with its thresholds: « Non maîtrisé : moins de 40 % des réponses justes »… */

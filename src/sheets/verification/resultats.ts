@@ -3,7 +3,7 @@ import { ConstructeurFeuille } from '../constructeur';
 import type { Feuille, Style } from '../model';
 import { alerte, bandeau, entete, etiquette, sousTitre, titre, valeur } from '../styles';
 import { dateDeSerie, dateFr, estFormatDate, RE_DATE } from '../../domain/dates';
-import { aCorrigerDAbord, COPIE_VIERGE, prochaineEtape, type RapportCopie } from '../../check/rapport';
+import { aCorrigerDAbord, COPIE_VIERGE, phraseTableur, prochaineEtape, type RapportCopie } from '../../check/rapport';
 import type { Statut } from '../../check/controle';
 import type { Degre } from '../../check/competences';
 import { degresEnMots, pourcent } from '../exercices/reglages';
@@ -125,6 +125,21 @@ export function feuilleResultats(r: RapportCopie): Feuille {
       colonnes: n,
     },
   ]);
+  const t = r.tableur;
+  if (t && t.attendues && !r.vierge) {
+    f.vide();
+    f.ligne([{ valeur: 'Feuille de calcul', style: bandeau, colonnes: n }]);
+    f.ligne([
+      {
+        valeur: phraseTableur(t),
+        style: texteLong,
+        colonnes: n,
+      },
+    ]);
+    // in formative mode, where: the first remarks, each naming its cell (the others are in the cells' notes)
+    if (formatif) for (const m of t.remarques.slice(0, 10)) f.ligne([{ valeur: m.texte, style: texteLong, colonnes: n }]);
+    if (formatif && t.remarques.length > 10) f.ligne([{ valeur: `Et ${accorder(t.remarques.length - 10, 'autre remarque')} : voir les notes des cellules.`, style: valeur, colonnes: n }]);
+  }
   if (!formatif) {
     f.vide();
     f.ligne([{ valeur: 'Évaluation sommative : le détail des réponses n\u2019est pas communiqué.', style: sousTitre, colonnes: n }]);

@@ -1,0 +1,140 @@
+import { tokenize } from '@borgar/fx';
+import { formuleAttendue, type Attendus, type Reponse, type ValeurAttendue } from '../sheets/exercices/commun';
+import { adresseDansPlage, type PlageLue, type ValeurLue } from '../sheets/exercices/lecture';
+import { lireSaisie } from './saisie';
+
+/**
+ * How the cells of an answer were made, read from the copy: a spreadsheet exercise is assessed on
+ * the spreadsheet too. A cell where the template expects a calculation (« calculé ») is made by a
+ * formula, by a typed value, by a formula with a datum typed into it (« =1200*0,2 »: the rate should
+ * come from « Paramètres »), or by a formula that refers to no cell; any answer cell may hold an
+ * error value (#DIV/0!, #REF!…). Only cells the student filled count, and not a typed 0 where
+ * nothing is to be computed (« 0 si aucune commande »).
+ */
+export type Facon = 'formule' | 'valeur' | 'constante' | 'sans_reference' | 'erreur';
+
+/** A number of the case, where the student's copy shows it (« Paramètres!C6 »): a constant equal to it was copied from there. */
+export interface DonneeDuCas {
+  valeur: number;
+  adresse: string;
+}
+
+export interface RemarqueTableur {
+  ligne: number; // offsets in the answer's range
+  colonne: number;
+  cellule: string; // « Travail!E12 », as the workbook now has it
+  facon: Exclude<Facon, 'formule'>;
+  texte: string; // for the student, in French, without the expected value
+}
+
+export interface FeuilleDeCalcul {
+  /** cells where a formula is expected and something was typed */
+  attendues: number;
+  /** of those, made by a formula that refers to cells and holds no typed datum */
+  formules: number;
+  remarques: RemarqueTableur[];
+}
+
+/** Numbers a formula may always hold: signs, rounding digits, percentages. */
+export const CONSTANTES_ADMISES = [0, 1, 2, 100] as const;
+
+const REFERENCES = new Set(['range', 'range_beam', 'range_ternary', 'range_named', 'structured']);
+
+/** A formula's references (cells, ranges, defined names) and the numbers typed into it (« 20% » is 0,2). */
+export function lireFormule(formule: string): { references: number; constantes: number[] } {
+  let references = 0;
+  const constantes: number[] = [];
+  let jetons: { type: string; value: string }[];
+  try {
+    jetons = tokenize(formule, { mergeRefs: true });
+  } catch {
+    return { references: 0, constantes: [] };
+  }
+  jetons.forEach((j, i) => {
+    if (REFERENCES.has(j.type)) references++;
+    else if (j.type === 'number') {
+      const n = Number(j.value);
+      if (Number.isFinite(n)) constantes.push(jetons[i + 1]?.type === 'operator' && jetons[i + 1]!.value === '%' ? n / 100 : n);
+    }
+  });
+  return { references, constantes };
+}
+
+const proche = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** The datum a typed constant stands for: the value itself, a rate in % written as a fraction (0,2 for 20), or its coefficient (1,2 and 0,8 for 20 %). */
+export function donneeDe(c: number, donnees: readonly DonneeDuCas[]): DonneeDuCas | undefined {
+  const x = Math.abs(c);
+  return donnees.find((d) => d.valeur !== 0 && [d.valeur, d.valeur / 100, 1 + d.valeur / 100, 1 - d.valeur / 100].some((v) => proche(x, Math.abs(v))));
+}
+
+/** « 0,2 », « 1 234,5 »: a constant as a French student reads it. */
+const nombre = (n: number) => String(Math.abs(n)).replace('.', ',');
+
+function remarque(adresse: string, facon: RemarqueTableur['facon'], detail: { erreur?: string; constantes?: number[]; donnees?: readonly DonneeDuCas[] }): string {
+  switch (facon) {
+    case 'valeur':
+      return `${adresse} : valeur tapée ; écrivez le calcul (une formule à partir des cellules de l\u2019énoncé et de « Paramètres »).`;
+    case 'sans_reference':
+      return `${adresse} : la formule ne fait référence à aucune cellule ; écrivez le calcul à partir des cellules de l\u2019énoncé et de « Paramètres ».`;
+    case 'erreur':
+      return `${adresse} : valeur d\u2019erreur ${detail.erreur} ; une cellule dont le calcul dépend est vide, supprimée ou fausse.`;
+    case 'constante': {
+      const parties = (detail.constantes ?? []).map((c) => {
+        const d = donneeDe(c, detail.donnees ?? []);
+        return d
+          ? `${nombre(c)} est tapé dans la formule ; faites référence à la cellule ${d.adresse}`
+          : `${nombre(c)} est tapé dans la formule ; prenez cette valeur dans l\u2019énoncé ou dans « Paramètres »`;
+      });
+      return `${adresse} : ${parties.join(' ; ')}.`;
+    }
+  }
+}
+
+const estErreur = (v: ValeurLue): v is { erreur: string } => typeof v === 'object' && v !== null && !(v instanceof Date);
+
+/**
+ * How answer `r`'s cells were made. `attendu`: its expected value (a cell where nothing is to be
+ * computed does not count); `donnees`: the case's numbers and where they sit; `admises`: the
+ * template's own admitted constants. Null when the reader gives no formulas (the check of values
+ * still runs).
+ */
+export function feuilleDeCalcul(r: Reponse, attendu: Attendus[string], plage: PlageLue | undefined, donnees: readonly DonneeDuCas[], admises: readonly number[]): FeuilleDeCalcul | null {
+  if (!plage?.formules) return null;
+  const admis = [...CONSTANTES_ADMISES, ...admises];
+  const tableau = Array.isArray(attendu) && attendu.some(Array.isArray);
+  const rien = (a: ValeurAttendue | undefined) => a === null || a === '' || a === 0;
+  const attendueEn = (i: number, k: number, n: number): ValeurAttendue | undefined => {
+    if (!Array.isArray(attendu)) return i === 0 && k === 0 ? attendu : undefined;
+    if (r.ensemble) return undefined; // rows in any order: no expected cell of its own
+    const x = tableau ? (attendu[i] as ValeurAttendue[] | undefined)?.[k] : attendu[n];
+    return x as ValeurAttendue | undefined;
+  };
+  const res: FeuilleDeCalcul = { attendues: 0, formules: 0, remarques: [] };
+  let n = 0; // a list's cells, whatever its orientation
+  plage.valeurs.forEach((rangee, i) => {
+    let k = 0; // the answer's column: cells covered by a merged label are not one
+    rangee.forEach((v, j) => {
+      if (plage.couvertes?.[i]?.[j]) return;
+      const colonne = tableau ? k++ : 0;
+      const rang = n++;
+      const adresse = `${plage.feuille}!${adresseDansPlage(plage, i, j)}`;
+      const note = (facon: RemarqueTableur['facon'], detail: Parameters<typeof remarque>[2] = {}) =>
+        res.remarques.push({ ligne: i, colonne: j, cellule: adresse, facon, texte: remarque(adresse, facon, detail) });
+      if (estErreur(v)) return void note('erreur', { erreur: v.erreur });
+      const s = lireSaisie(v);
+      if (!formuleAttendue(r, colonne) || 'vide' in s || ('nombre' in s && s.nombre === 0)) return;
+      const a = attendueEn(i, colonne, rang);
+      if (a !== undefined && rien(a)) return;
+      res.attendues++;
+      const f = plage.formules![i]?.[j] ?? null;
+      if (f === null) return void note('valeur');
+      const { references, constantes } = lireFormule(f);
+      if (!references && f !== '=') return void note('sans_reference');
+      const tapees = constantes.filter((c) => !admis.some((x) => proche(Math.abs(c), x)));
+      if (tapees.length) return void note('constante', { constantes: [...new Set(tapees)], donnees });
+      res.formules++;
+    });
+  });
+  return res;
+}
