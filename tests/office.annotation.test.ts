@@ -63,7 +63,8 @@ describe('« Annoter la copie » dans le classeur ouvert (volet)', () => {
     expect(ctx.journal.filter((j) => j.startsWith('protection.'))).toEqual(expect.arrayContaining([expect.stringMatching(/^protection\.unprotect/), expect.stringMatching(/^protection\.protect/)]));
     const indication = rapport.controles.find((k) => k.nom === faux)!.diagnostic;
     expect(indication).toBeTruthy();
-    expect(travail.notes.get(adresse)).toBe(indication); // the hint of the typical error, as in a file
+    // the hint of the typical error, as in a file, then how the cell was made (typed: no formula)
+    expect(travail.notes.get(adresse)).toBe(`${indication}\n${cible.feuille}!${adresse} : valeur tapée ; écrivez le calcul (une formule à partir des cellules de l\u2019énoncé et de « Paramètres »).`);
     // the evidence sheet: its name on the header, one sealed row
     const suivi = c.feuille(FEUILLE_SUIVI)!;
     // a title (whose copy, which exercise) above the header the name points to

@@ -8,7 +8,9 @@ import { reponsesDuCas, type Attendus } from '../src/sheets/exercices/commun';
 import { TYPES_EXERCICE, type TypeExercice } from '../src/exercices/registre';
 import { donneeDe, lireFormule } from '../src/check/tableur';
 import { NOM_TABLEUR } from '../src/check/verification';
-import { dossierTemporaire } from './aides/cli';
+import { dossierTemporaire, lancer } from './aides/cli';
+import { cleDesTests } from './aides/cle';
+import { champsSuivi, COLONNES_SUIVI, FEUILLE_SUIVI } from '../src/sheets/verification/suivi';
 import { reglagesSaisis } from '../src/sheets/exercices/reglages';
 import { modeleDExercice, exerciceDuClasseur } from '../src/app/exercices';
 import { verifierExercice } from '../src/app/verification';
@@ -202,5 +204,58 @@ describe('dans le classeur ouvert (volet) : les formules lues par Office.js', ()
     expect(v.rapport.tableur).toEqual(w.rapport.tableur);
     expect(v.rapport.tableur!.formules).toBe(1);
     expect(v.rapport.tableur!.remarques.filter((m) => m.texte.includes('0,2 est tapé'))).toHaveLength(1);
+  });
+});
+
+describe('« Feuille de calcul » dans le suivi et la consolidation', () => {
+  test('une ligne de suivi écrite avant la colonne « Feuille de calcul » garde son sceau ; la part, quand elle y est, est scellée', () => {
+    const e = { nom: 'MARTIN', prenom: 'Léa', classe: '1re AGOrA B' };
+    const avant = ['2026-11-23', 'Déclaration de TVA', 'exercice-tva-ca3', 5, '2.2.4', 'Exactitude', 0.75, 3, 'Maîtrisé', 'formatif', 'copie.xlsx', '', 'SCEAU'];
+    expect(champsSuivi(e, [...avant, null])).toEqual(champsSuivi(e, avant));
+    expect(champsSuivi(e, [...avant, 0.5])).toEqual([...champsSuivi(e, avant), '0.5']);
+    // the seal's own cell is never sealed
+    expect(champsSuivi(e, [...avant.slice(0, 12), 'AUTRE', 0.5])).toEqual(champsSuivi(e, [...avant, 0.5]));
+  });
+
+  test('la copie annotée garde la part des calculs faits par des formules dans « Suivi des compétences », scellée ; le classeur de la classe la reprend dans « Détail »', async () => {
+    const { f, attendus: a } = await exercice('tva', { aleas: [], cle: cleDesTests() });
+    const copie = await avecFormules(f, a, {
+      TVA_L16: { formula: 'SUM(TVA_L08,TVA_L09,TVA_L9B,TVA_T6)', result: a.TVA_L16 },
+      TVA_L23: { formula: 'TVA_L19+TVA_L20+TVA_L22', result: a.TVA_L23 },
+    });
+    const v = await verifierCopie(copie, { date: DATE, cle: cleDesTests() });
+    const t = v.rapport.tableur!;
+    expect(t.formules).toBe(2);
+    const annotee = fichier('annotee.xlsx');
+    expect((await lancer(['verifier', copie, '--out', annotee])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(annotee);
+    const suivi = wb.getWorksheet(FEUILLE_SUIVI)!;
+    const entetes = (suivi.getRow(2).values as unknown[]).slice(1);
+    expect(entetes).toEqual([...COLONNES_SUIVI]);
+    const part = suivi.getRow(3).getCell(COLONNES_SUIVI.indexOf('Feuille de calcul') + 1).value as number;
+    expect(part).toBe(Math.round((2 / t.attendues) * 10000) / 10000);
+    // the consolidation counts the sealed row and shows the share
+    const classe = fichier('classe.xlsx');
+    const r = await lancer(['consolider', annotee, '--out', classe]);
+    expect(r.code).toBe(0);
+    const c = new ExcelJS.Workbook();
+    await c.xlsx.readFile(classe);
+    const detail = c.getWorksheet('Détail')!;
+    const lignes = (detail.getSheetValues() as unknown[][]).filter(Boolean).map((l) => l.slice(1));
+    const h = lignes.findIndex((l) => l[0] === 'Classe');
+    expect(lignes[h]!.at(-1)).toBe('Feuille de calcul');
+    expect(lignes[h + 1]!.at(-1)).toBe(part);
+    expect(lignes[h + 1]![9]).toBe('Oui'); // retenu: its seal held
+    // the row's seal covers the share: changed by hand, the row is no longer counted
+    suivi.getRow(3).getCell(COLONNES_SUIVI.indexOf('Feuille de calcul') + 1).value = 1;
+    const modifiee = fichier('modifiee.xlsx');
+    await wb.xlsx.writeFile(modifiee);
+    const classe2 = fichier('classe2.xlsx');
+    await lancer(['consolider', modifiee, '--out', classe2, '--json']);
+    const c2 = new ExcelJS.Workbook();
+    await c2.xlsx.readFile(classe2);
+    const anomalies = (c2.getWorksheet('Anomalies')!.getSheetValues() as unknown[][]).filter(Boolean).map((l) => l.slice(1).join(' '));
+    expect(anomalies.some((l) => l.includes('son sceau ne correspond pas à son contenu'))).toBe(true);
   });
 });

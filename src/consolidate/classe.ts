@@ -119,7 +119,8 @@ export class Consolidation {
     for (const e of x.eleves) this.indice(e);
     for (const s of x.semaines) this.semaines.push({ ...s, eleve: this.canonique(s.eleve) });
     for (const n of x.notes) this.notes.push({ ...n, eleve: this.canonique(n.eleve) });
-    for (const p of x.preuves) this.tri.ajouter([this.indice(p.eleve), p.competence, p.nature, p.libelle, p.creneau, p.date, p.rang, p.niveauLu, p.degre, f, p.source.feuille, p.source.cellule]);
+    for (const p of x.preuves)
+      this.tri.ajouter([this.indice(p.eleve), p.competence, p.nature, p.libelle, p.creneau, p.date, p.rang, p.niveauLu, p.degre, f, p.source.feuille, p.source.cellule, p.tableur ?? null]);
   }
 
   terminer(): ClasseConsolidee {
@@ -218,11 +219,26 @@ export class Consolidation {
 }
 
 /** A piece of evidence as stored: identity and file by their index; in « Détail », then the student's id, whether it is counted, and why not. */
-type RecordPreuve = [number, string, Nature, string, string | null, string | null, number, string, Degre | 'NE', number, string, string, string?, boolean?, string?];
+type RecordPreuve = [number, string, Nature, string, string | null, string | null, number, string, Degre | 'NE', number, string, string, number | null, string?, boolean?, string?];
 
 function decoder(x: Enregistrement, identites: readonly IdentiteEleve[], fichiers: readonly string[]): PreuveRetenue {
-  const [i, competence, nature, libelle, creneau, date, rang, niveauLu, degre, f, feuille, cellule, eleveId = '', retenue = true, motif = ''] = x as RecordPreuve;
-  return { eleve: identites[i]!, competence, nature, libelle, creneau, date, rang, niveauLu, degre, source: { fichier: fichiers[f]!, feuille, cellule }, eleveId, retenue, motif };
+  const [i, competence, nature, libelle, creneau, date, rang, niveauLu, degre, f, feuille, cellule, tableur, eleveId = '', retenue = true, motif = ''] = x as RecordPreuve;
+  return {
+    eleve: identites[i]!,
+    competence,
+    nature,
+    libelle,
+    creneau,
+    date,
+    rang,
+    niveauLu,
+    degre,
+    source: { fichier: fichiers[f]!, feuille, cellule },
+    ...(tableur === null ? {} : { tableur }),
+    eleveId,
+    retenue,
+    motif,
+  };
 }
 
 /** « Détail » read back: a function of its own, so that nothing of the consolidation but the names of students and files stays reachable from it. */

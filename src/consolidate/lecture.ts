@@ -353,6 +353,7 @@ function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], 
       rang: i,
       niveauLu: lu,
       degre,
+      ...(typeof ligne[COL['Feuille de calcul']] === 'number' ? { tableur: ligne[COL['Feuille de calcul']] as number } : {}),
       source: { fichier: r.fichier, feuille: p.feuille, cellule: `A${p.haut + i}` },
     });
   });

@@ -36,6 +36,8 @@ export interface Preuve {
   niveauLu: string; // as typed: « 3 », « TS », « NE »
   degre: Degre | 'NE';
   source: Source;
+  /** an exercise's « Feuille de calcul »: the share of its calculations made by formulas (absent: not an exercise, or not known) */
+  tableur?: number;
 }
 
 /** The weeks of PFMP an attestation sheet records, period by period. */

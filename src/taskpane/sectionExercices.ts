@@ -27,6 +27,7 @@ const valeursDites = (d: DemandeExercice, reconduction: string | undefined): str
 function dessinerReglages(): void {
   parId<HTMLInputElement>(`exercices-mode-${REGLAGES_PAR_DEFAUT.mode}`).checked = true;
   parId<HTMLInputElement>('exercices-attendus').checked = REGLAGES_PAR_DEFAUT.montrerAttendus;
+  parId<HTMLInputElement>('exercices-tableur').checked = REGLAGES_PAR_DEFAUT.tableur;
   const zone = parId('exercices-seuils');
   degresDuLivret()
     .slice(1)
@@ -68,6 +69,7 @@ function reglagesDuFormulaire(): ReglagesVerification {
     return reglagesSaisis({
       mode: document.querySelector<HTMLInputElement>('input[name="exercices-mode"]:checked')!.value,
       montrerAttendus: parId<HTMLInputElement>('exercices-attendus').checked,
+      tableur: parId<HTMLInputElement>('exercices-tableur').checked,
       seuils: Array.from(document.querySelectorAll<HTMLInputElement>('#exercices-seuils input'), (x) => x.value),
     });
   } catch (e) {

@@ -118,6 +118,7 @@ function dessinerLot(table: HTMLTableElement, avis: HTMLElement, verifiees: read
           'td',
           {},
           v.rapport.competences.map((c) => `${c.code} : ${pct(c.taux)}, degré ${degre(c.niveau)}`).join(' ; ') +
+            (v.rapport.tableur?.attendues && !v.rapport.vierge ? ` ; feuille de calcul : ${pct(v.rapport.tableur.formules / v.rapport.tableur.attendues)}` : '') +
             (v.rapport.sceau === 'valide' || v.rapport.sceau === commun ? '' : ` — ${SCEAU_EN_CLAIR[v.rapport.sceau]}`),
         ),
       ),

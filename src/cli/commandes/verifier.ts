@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { COPIE_VIERGE, type RapportCopie } from '../../check/rapport';
+import { COPIE_VIERGE, phraseTableur, type RapportCopie } from '../../check/rapport';
 import { classeursNommes } from '../../io/fichiers';
 import { analyser, ErreurUsage } from '../arguments';
 import { pourcent } from '../../sheets/exercices/reglages';
@@ -19,6 +19,7 @@ function afficherCopie(r: RapportCopie, s: Sorties, detail: boolean): void {
   if (r.enonceModifie) s.out(`  Énoncé modifié (${r.blocsModifies.join(', ')}) : copie non notée.\n`);
   if (r.vierge) s.out(`  ${COPIE_VIERGE}\n`);
   if (r.sceau !== 'valide') s.out(`  ${SCEAU_EN_CLAIR[r.sceau]}\n`);
+  if (r.tableur?.attendues && !r.vierge) s.out(`  Feuille de calcul : ${phraseTableur(r.tableur)}\n`);
   if (detail && r.mode === 'formatif')
     for (const c of r.controles.filter((x) => x.statut !== 'juste')) s.out(`  ${c.statut.padEnd(14)} ${c.libelle}${c.cellule ? ` (${c.cellule})` : ''}${c.diagnostic ? ` — ${c.diagnostic}` : ''}\n`);
 }

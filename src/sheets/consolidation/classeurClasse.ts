@@ -231,7 +231,7 @@ function profil(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse, s: { prem
 
 /** « Détail »: one row per positioning read, with where it comes from; an Excel table with filters. */
 function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
-  const largeurs = [12, 24, 6, 10, 11, 10, 34, 9, 7, 22, 36, 18, 9];
+  const largeurs = [12, 24, 6, 10, 11, 10, 34, 9, 7, 22, 36, 18, 9, 11];
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.detail, largeurs);
   enTete(f, largeurs.length, 'Détail des positionnements', c, o);
   // a class's thousands of positionings are for filtering on screen: printing the class workbook
@@ -244,13 +244,17 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
     },
   ]);
   const h = f.ligne(
-    ['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule'].map((v) => ({ valeur: v, style: entete })),
+    ['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule', 'Feuille de calcul'].map((v) => ({
+      valeur: v,
+      style: entete,
+    })),
   );
   const eleves = new Map(c.eleves.map((e) => [e.id, e]));
   // Values only, the table style draws the rows: a style per cell would cost more than reading the files.
   const date: Style = { format: 'dd/mm/yyyy', alignement: 'centre' };
   // short codes and numbers centred: left and right alignments side by side ran together (« 3Oui »)
   const milieu: Style = { alignement: 'centre' };
+  const pourcentage: Style = { format: '0 %', alignement: 'centre' };
   const centrees = new Set([2, 3, 7, 8, 12]);
   function* lignes(): Iterable<Valeur[]> {
     for (const p of c.preuves) {
@@ -269,13 +273,14 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
         p.source.fichier,
         p.source.feuille,
         p.source.cellule,
+        p.tableur ?? null,
       ];
     }
   }
   return {
     ...f.feuille({ ...miseEnPage('Détail', 'paysage', h), zoneImpression: `A1:${lettreColonne(largeurs.length - 1)}${h}` }, { lignes: h, colonnes: 2 }),
     tableau: { nom: 'Detail', entete: h, derniere: h + c.preuves.nombre, colonnes: largeurs.length },
-    suite: { nombre: c.preuves.nombre, styles: largeurs.map((_, j) => (j === 4 ? date : centrees.has(j) ? milieu : undefined)), lignes },
+    suite: { nombre: c.preuves.nombre, styles: largeurs.map((_, j) => (j === 4 ? date : j === 13 ? pourcentage : centrees.has(j) ? milieu : undefined)), lignes },
   };
 }
 

@@ -12,15 +12,34 @@ import { texteLu, type ValeurLue } from '../exercices/lecture';
  */
 export const FEUILLE_SUIVI = 'Suivi des compétences';
 export const NOM_SUIVI = 'AGORA_Suivi';
-export const COLONNES_SUIVI = ['Date', 'Exercice', 'Modèle', 'Cas n°', 'Compétence', 'Critère', 'Taux de réussite', 'Degré', 'Niveau', 'Mode', 'Fichier source', 'Remarque', 'Sceau'] as const;
-export const FORMATS_SUIVI: readonly (string | null)[] = ['dd/mm/yyyy', null, null, null, null, null, '0.0 %', null, null, null, null, null, null];
+/**
+ * « Feuille de calcul » (the share of calculations made by formulas that take the data from their
+ * cells) came after the seal: rows written before it keep their places, and their seals.
+ */
+export const COLONNES_SUIVI = [
+  'Date',
+  'Exercice',
+  'Modèle',
+  'Cas n°',
+  'Compétence',
+  'Critère',
+  'Taux de réussite',
+  'Degré',
+  'Niveau',
+  'Mode',
+  'Fichier source',
+  'Remarque',
+  'Sceau',
+  'Feuille de calcul',
+] as const;
+export const FORMATS_SUIVI: readonly (string | null)[] = ['dd/mm/yyyy', null, null, null, null, null, '0.0 %', null, null, null, null, null, null, '0.0 %'];
 /** Column widths (characters); the template id and the seal, for the software, are hidden. */
-export const LARGEURS_SUIVI: readonly number[] = [11, 34, 18, 10, 11, 40, 10, 7, 16, 10, 24, 26, 14];
+export const LARGEURS_SUIVI: readonly number[] = [11, 34, 18, 10, 11, 40, 10, 7, 16, 10, 24, 26, 14, 11];
 export const MASQUEES_SUIVI: readonly number[] = [COLONNES_SUIVI.indexOf('Modèle'), COLONNES_SUIVI.indexOf('Sceau')];
 
 const STYLE_LIGNE: Style = { taille: 10, vertical: 'haut', retourLigne: true, bordure: true };
 // short values (date, case number, code, rate, degree, mode) centred: a right-aligned case number never runs into the code beside it
-const CENTREES = new Set(['Date', 'Cas n°', 'Compétence', 'Taux de réussite', 'Degré', 'Mode'].map((c) => COLONNES_SUIVI.indexOf(c as (typeof COLONNES_SUIVI)[number])));
+const CENTREES = new Set(['Date', 'Cas n°', 'Compétence', 'Taux de réussite', 'Degré', 'Mode', 'Feuille de calcul'].map((c) => COLONNES_SUIVI.indexOf(c as (typeof COLONNES_SUIVI)[number])));
 // a hidden column's text must not make its row taller
 const STYLE_MASQUE: Style = { taille: 10, vertical: 'haut', bordure: true };
 
@@ -57,16 +76,21 @@ export function feuilleSuivi(lignes: readonly Ligne[], titre: string, piedDePage
 
 export const USAGE_SCEAU_SUIVI = 'agora-suivi-1';
 const COLONNE_DATE = COLONNES_SUIVI.indexOf('Date');
+const COLONNE_SCEAU = COLONNES_SUIVI.indexOf('Sceau');
+const COLONNE_TABLEUR = COLONNES_SUIVI.indexOf('Feuille de calcul');
 
 /**
  * What a row's seal covers: the student the workbook was made for, then the row's cells as texts
  * (a date as AAAA-MM-JJ, a number to 12 significant digits, so that LibreOffice re-saving a rate as
- * 15 digits keeps it), the seal's own cell left out. The same for the row written and the row read.
+ * 15 digits keeps it), the seal's own cell left out; « Feuille de calcul » after them when the row has
+ * it (a row written before it has none, and its seal still holds). The same for the row written and the row read.
  */
 export function champsSuivi(eleve: { nom: string; prenom: string; classe: string }, ligne: readonly ValeurLue[]): string[] {
   // the date as Excel gives it back from the open workbook is its serial: the same day as the file's date
-  const cellules = ligne.slice(0, COLONNES_SUIVI.length - 1).map((v, j) => (typeof v === 'number' ? (j === COLONNE_DATE ? dateDeSerie(v) : String(Number(v.toPrecision(12)))) : texteLu(v)));
-  return [eleve.nom.trim(), eleve.prenom.trim(), eleve.classe.trim(), ...cellules];
+  const texte = (v: ValeurLue | undefined, j: number) => (typeof v === 'number' ? (j === COLONNE_DATE ? dateDeSerie(v) : String(Number(v.toPrecision(12)))) : texteLu(v));
+  const cellules = ligne.slice(0, COLONNE_SCEAU).map(texte);
+  const tableur = texte(ligne[COLONNE_TABLEUR] ?? null, COLONNE_TABLEUR);
+  return [eleve.nom.trim(), eleve.prenom.trim(), eleve.classe.trim(), ...cellules, ...(tableur ? [tableur] : [])];
 }
 
 /** The rows a check adds, each sealed by `sceller` when the exercise's own seal held (left empty otherwise: consolidation will not count it). */
@@ -86,6 +110,8 @@ export function lignesSuivi(r: RapportCopie, source: string, sceller?: (ligne: r
       source,
       r.enonceModifie ? `Énoncé modifié (${r.blocsModifies.join(', ')}) : non noté` : r.vierge ? 'Copie vide : non évaluée' : '',
     ];
-    return [...ligne, sceller ? sceller(ligne) : ''];
+    // the share of calculations made by formulas, when the copy's formulas were read and a calculation was typed
+    const tableur = r.tableur?.attendues && !r.enonceModifie ? Math.round((r.tableur.formules / r.tableur.attendues) * 10000) / 10000 : '';
+    return [...ligne, sceller ? sceller([...ligne, null, tableur]) : '', tableur];
   });
 }
