@@ -1,15 +1,18 @@
 import { ErreurFichier } from '../io/erreurFichier';
 import { sortiesLibres, type Ports } from '../io/ports';
 import type { RapportCopie } from '../check/rapport';
-import { ouvrirExercice } from './exercices';
+import { exerciceDuClasseur } from './modelesExercices';
+import { robustesseDeLaCopie } from './robustesse';
 import { annotationsDeLaCopie, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
 import { verifierLot } from './verifierLot';
 
 export { attendusDesReponses, variantesDuCas, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
 
 /** Checks one student's copy: the input file is only read. */
-export async function verifierCopie(p: Ports, fichier: string, o: OptionsVerification): Promise<CopieVerifiee> {
-  return verifierExercice(await ouvrirExercice(p, fichier, false), o);
+export async function verifierCopie(p: Ports, fichier: string, o: OptionsVerification & { sansRobustesse?: boolean }): Promise<CopieVerifiee> {
+  const octets = await p.classeurs.octets(fichier);
+  const x = exerciceDuClasseur(await p.classeurs.lire(fichier, octets), fichier, false);
+  return verifierExercice(x, { ...o, robustesse: o.sansRobustesse ? null : await robustesseDeLaCopie(x, octets, p.classeurs) });
 }
 
 /** Writes the annotated copy (« Résultats », verdict colours in formative mode, evidence rows) to `sortie`, never over the input. */
@@ -32,7 +35,11 @@ export interface VerificationDeClasse {
  * Checks every copy file (annotated copies into `dossier` when given); a bad file is reported and
  * the others are still checked. An annotated copy already in `dossier` is kept, and reported, unless `remplacer`.
  */
-export async function verifierCopies(p: Ports, fichiers: readonly string[], o: OptionsVerification & { dossier?: string; remplacer?: boolean }): Promise<VerificationDeClasse> {
+export async function verifierCopies(
+  p: Ports,
+  fichiers: readonly string[],
+  o: OptionsVerification & { dossier?: string; remplacer?: boolean; sansRobustesse?: boolean },
+): Promise<VerificationDeClasse> {
   const { dossier } = o;
   if (dossier) await p.fichiers.creerDossier(dossier, true);
   const { verifiees, erreurs } = await verifierLot(

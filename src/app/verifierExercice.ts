@@ -16,6 +16,7 @@ import { champsSuivi, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
 import { adresseDansPlage, type ValeurLue } from '../sheets/exercices/lecture';
 import { estTable } from '../sheets/exercices/blocs';
 import type { DonneeDuCas } from '../check/tableur';
+import type { Robustesse } from './robustesse';
 import type { ExerciceOuvert } from './modelesExercices';
 import type { Annotations } from '../sheets/verification/annotations';
 import { COULEURS_VERDICT, feuilleResultats, piedDuRapport } from '../sheets/verification/resultats';
@@ -27,6 +28,8 @@ export interface OptionsVerification {
   date: string; // AAAA-MM-JJ
   mode?: 'formatif' | 'sommatif'; // the teacher's choice at check time; the workbook's otherwise
   cle?: CleEnseignant; // the teacher's key: checks the exercise's seal and seals the evidence rows
+  /** the copy's formulas put to a second case (robustesseDeLaCopie), when it was done */
+  robustesse?: Robustesse | null;
 }
 
 /** The student's name and class as the report shows them. */
@@ -116,7 +119,12 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     enonceModifie: modifies,
     reglages,
     degres: degresDuLivret(),
-    tableur: { donnees: donneesDuCas(x), admises: x.spec.gabarit.constantesAdmises, ...(x.spec.gabarit.tableur ? { critere: x.spec.gabarit.tableur } : {}) },
+    tableur: {
+      donnees: donneesDuCas(x),
+      admises: x.spec.gabarit.constantesAdmises,
+      ...(x.spec.gabarit.tableur ? { critere: x.spec.gabarit.tableur } : {}),
+      ...(o.robustesse ? { nonSuivies: o.robustesse.nonSuivies } : {}),
+    },
   });
   const mode = o.mode ?? reglages.mode;
   const rapport = rapporter(
@@ -137,6 +145,7 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     resultat,
     (code) => competence(code).libelle,
   );
+  if (rapport.tableur && o.robustesse) rapport.tableur.robustesse = { verifiees: o.robustesse.verifiees, nonSuivies: o.robustesse.nonSuivies.size, avis: o.robustesse.avis };
   // each answer's values shown in its cells' number format (« Travail » as the template makes it for this case)
   const travail = x.spec.feuilleTravail(x.entree, x.parametres);
   const plages = new Map(travail.noms.map((n) => [n.nom, n.plage]));

@@ -2,6 +2,7 @@ import type { RapportCopie } from '../check/rapport';
 import { FichierExistant, messageDuFichier } from '../io/erreurFichier';
 import type { Copies } from '../io/ports';
 import { exerciceDuClasseur } from './modelesExercices';
+import { robustesseDeLaCopie } from './robustesse';
 import { annotationsDeLaCopie, nomsDesCopiesAnnotees, SCEAU_EN_CLAIR, sansDossier, verifierExercice, type OptionsVerification } from './verifierExercice';
 
 export interface CopieVerifieeDuLot {
@@ -29,7 +30,7 @@ export interface OptionsLot {
  */
 export async function verifierLot(
   copies: readonly { nom: string; octets: () => Promise<Uint8Array> }[],
-  o: OptionsVerification,
+  o: OptionsVerification & { sansRobustesse?: boolean },
   lecteur: Copies,
   l: OptionsLot = {},
 ): Promise<{ verifiees: CopieVerifieeDuLot[]; erreurs: { fichier: string; message: string }[] }> {
@@ -39,7 +40,8 @@ export async function verifierLot(
   for (const [i, c] of copies.entries()) {
     try {
       const octets = await c.octets();
-      const v = verifierExercice(exerciceDuClasseur(await lecteur.lire(c.nom, octets), c.nom, false), o);
+      const x = exerciceDuClasseur(await lecteur.lire(c.nom, octets), c.nom, false);
+      const v = verifierExercice(x, { ...o, robustesse: o.sansRobustesse ? null : await robustesseDeLaCopie(x, octets, lecteur) });
       const copie: CopieVerifieeDuLot = { fichier: c.nom, annotee: `${noms[i]}.xlsx`, rapport: v.rapport };
       if (l.annoter) {
         const annotee = await lecteur.annoter(c.nom, octets, annotationsDeLaCopie(v, sansDossier(c.nom)));

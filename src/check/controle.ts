@@ -80,6 +80,9 @@ function etatCellule(attendu: ValeurAttendue | undefined, lu: ValeurLue, r: Repo
   return Math.abs(arrondirA(s.nombre, r.precision) - a) <= r.tolerance + 1e-9 ? 'juste' : 'faux';
 }
 
+/** Whether a typed cell is right, with the answer's rounding and tolerance. */
+export const celluleJuste = (attendu: ValeurAttendue | undefined, lu: ValeurLue, r: Reponse) => etatCellule(attendu, lu, r) === 'juste';
+
 /** A unit of several cells (a row) is right when every cell is; empty when nothing was typed in it. */
 function etatUnite(attendus: readonly (ValeurAttendue | undefined)[], lus: readonly ValeurLue[], r: Reponse): Etat {
   const etats = attendus.map((a, k) => etatCellule(a, lus[k] ?? null, r));

@@ -32,7 +32,14 @@ export interface RapportCopie {
    * by formulas that take the data from their cells, each remark (« Travail!E12 : valeur tapée… »),
    * and the critère it counts in (null: an indication only); null when the copy's formulas could not be read.
    */
-  tableur: { attendues: number; formules: number; remarques: { cellule: string; texte: string }[]; critere: string | null } | null;
+  tableur: {
+    attendues: number;
+    formules: number;
+    remarques: { cellule: string; texte: string }[];
+    critere: string | null;
+    /** the right formulas put to a second case: how many, how many do not follow the data, or why it was not done */
+    robustesse?: { verifiees: number; nonSuivies: number; avis: string | null };
+  } | null;
 }
 
 export interface ControleRapporte {
@@ -98,7 +105,16 @@ export function rapporter(
 export function phraseTableur(t: NonNullable<RapportCopie['tableur']>): string {
   const faits = `${t.formules} calcul${t.formules > 1 ? 's' : ''} sur ${t.attendues} ${t.formules > 1 ? 'faits' : 'fait'}`;
   const part = `${String(Math.round((t.formules / t.attendues) * 1000) / 10).replace('.', ',')} %`;
-  return `${faits} par des formules qui prennent les données dans leurs cellules (${part}) ; ${t.critere ? `compté dans le critère « ${t.critere} ».` : 'indication sans effet sur le degré.'}`;
+  const r = t.robustesse;
+  const epreuve = !r
+    ? ''
+    : r.avis
+      ? ` ${r.avis}`
+      : r.verifiees
+        ? ` Mises à l\u2019épreuve d\u2019un second cas (autres valeurs dans l\u2019énoncé et « Paramètres ») : ${r.verifiees - r.nonSuivies} formule${r.verifiees - r.nonSuivies > 1 ? 's' : ''} sur ${r.verifiees} ${r.verifiees - r.nonSuivies > 1 ? 'suivent' : 'suit'} les données.`
+        : '';
+  const suivent = r && !r.avis && r.verifiees ? ' et les suivent' : '';
+  return `${faits} par des formules qui prennent les données dans leurs cellules${suivent} (${part}) ; ${t.critere ? `compté dans le critère « ${t.critere} ».` : 'indication sans effet sur le degré.'}${epreuve}`;
 }
 
 /** The answers to correct first, in the order of « Travail »: the wrong ones (an answer « cohérent » follows them and is not one). */

@@ -11,7 +11,7 @@ import { lireSaisie } from './saisie';
  * error value (#DIV/0!, #REF!…). Only cells the student filled count, and not a typed 0 where
  * nothing is to be computed (« 0 si aucune commande »).
  */
-export type Facon = 'formule' | 'valeur' | 'constante' | 'sans_reference' | 'erreur';
+export type Facon = 'formule' | 'valeur' | 'constante' | 'sans_reference' | 'erreur' | 'ne_suit_pas';
 
 /** A number of the case, where the student's copy shows it (« Paramètres!C6 »): a constant equal to it was copied from there. */
 export interface DonneeDuCas {
@@ -71,7 +71,7 @@ export function donneeDe(c: number, donnees: readonly DonneeDuCas[]): DonneeDuCa
 /** « 0,2 », « 1 234,5 »: a constant as a French student reads it. */
 const nombre = (n: number) => String(Math.abs(n)).replace('.', ',');
 
-function remarque(adresse: string, facon: RemarqueTableur['facon'], detail: { erreur?: string; constantes?: number[]; donnees?: readonly DonneeDuCas[] }): string {
+function remarque(adresse: string, facon: Exclude<RemarqueTableur['facon'], 'ne_suit_pas'>, detail: { erreur?: string; constantes?: number[]; donnees?: readonly DonneeDuCas[] }): string {
   switch (facon) {
     case 'valeur':
       return `${adresse} : valeur tapée ; écrivez le calcul (une formule à partir des cellules de l\u2019énoncé et de « Paramètres »).`;
@@ -93,48 +93,92 @@ function remarque(adresse: string, facon: RemarqueTableur['facon'], detail: { er
 
 const estErreur = (v: ValeurLue): v is { erreur: string } => typeof v === 'object' && v !== null && !(v instanceof Date);
 
+/** A cell of an answer's range, with the answer's column it is (a table's; 0 for a list or one cell) and its expected value (undefined when rows match in any order). */
+export interface CelluleDeReponse {
+  ligne: number;
+  colonne: number; // in the range
+  colonneReponse: number;
+  cellule: string; // « Travail!E12 »
+  attendue: ValeurAttendue | undefined;
+}
+
+/** Every cell of an answer's range that is not covered by a merged label, in reading order. */
+export function cellulesDeLaReponse(r: Pick<Reponse, 'ensemble'>, attendu: Attendus[string], plage: PlageLue): CelluleDeReponse[] {
+  const tableau = Array.isArray(attendu) && attendu.some(Array.isArray);
+  const res: CelluleDeReponse[] = [];
+  let n = 0; // a list's cells, whatever its orientation
+  plage.valeurs.forEach((rangee, i) => {
+    let k = 0;
+    rangee.forEach((_, j) => {
+      if (plage.couvertes?.[i]?.[j]) return;
+      const colonneReponse = tableau ? k++ : 0;
+      const rang = n++;
+      const attendue = !Array.isArray(attendu)
+        ? i === 0 && j === 0
+          ? attendu
+          : undefined
+        : r.ensemble
+          ? undefined // rows in any order: no expected cell of its own
+          : ((tableau ? (attendu[i] as ValeurAttendue[] | undefined)?.[colonneReponse] : attendu[rang]) as ValeurAttendue | undefined);
+      res.push({ ligne: i, colonne: j, colonneReponse, cellule: `${plage.feuille}!${adresseDansPlage(plage, i, j)}`, attendue });
+    });
+  });
+  return res;
+}
+
 /**
  * How answer `r`'s cells were made. `attendu`: its expected value (a cell where nothing is to be
  * computed does not count); `donnees`: the case's numbers and where they sit; `admises`: the
- * template's own admitted constants. Null when the reader gives no formulas (the check of values
- * still runs).
+ * template's own admitted constants; `nonSuivies`: the formulas that do not follow the data (by
+ * cell, the sentence that says so), when the copy was recalculated on a second case. Null when the
+ * reader gives no formulas (the check of values still runs).
  */
-export function feuilleDeCalcul(r: Reponse, attendu: Attendus[string], plage: PlageLue | undefined, donnees: readonly DonneeDuCas[], admises: readonly number[]): FeuilleDeCalcul | null {
+export function feuilleDeCalcul(
+  r: Reponse,
+  attendu: Attendus[string],
+  plage: PlageLue | undefined,
+  donnees: readonly DonneeDuCas[],
+  admises: readonly number[],
+  nonSuivies: ReadonlyMap<string, string> = new Map(),
+): FeuilleDeCalcul | null {
   if (!plage?.formules) return null;
   const admis = [...CONSTANTES_ADMISES, ...admises];
-  const tableau = Array.isArray(attendu) && attendu.some(Array.isArray);
   const rien = (a: ValeurAttendue | undefined) => a === null || a === '' || a === 0;
-  const attendueEn = (i: number, k: number, n: number): ValeurAttendue | undefined => {
-    if (!Array.isArray(attendu)) return i === 0 && k === 0 ? attendu : undefined;
-    if (r.ensemble) return undefined; // rows in any order: no expected cell of its own
-    const x = tableau ? (attendu[i] as ValeurAttendue[] | undefined)?.[k] : attendu[n];
-    return x as ValeurAttendue | undefined;
-  };
   const res: FeuilleDeCalcul = { attendues: 0, formules: 0, remarques: [] };
-  let n = 0; // a list's cells, whatever its orientation
-  plage.valeurs.forEach((rangee, i) => {
-    let k = 0; // the answer's column: cells covered by a merged label are not one
-    rangee.forEach((v, j) => {
-      if (plage.couvertes?.[i]?.[j]) return;
-      const colonne = tableau ? k++ : 0;
-      const rang = n++;
-      const adresse = `${plage.feuille}!${adresseDansPlage(plage, i, j)}`;
-      const note = (facon: RemarqueTableur['facon'], detail: Parameters<typeof remarque>[2] = {}) =>
-        res.remarques.push({ ligne: i, colonne: j, cellule: adresse, facon, texte: remarque(adresse, facon, detail) });
-      if (estErreur(v)) return void note('erreur', { erreur: v.erreur });
-      const s = lireSaisie(v);
-      if (!formuleAttendue(r, colonne) || 'vide' in s || ('nombre' in s && s.nombre === 0)) return;
-      const a = attendueEn(i, colonne, rang);
-      if (a !== undefined && rien(a)) return;
-      res.attendues++;
-      const f = plage.formules![i]?.[j] ?? null;
-      if (f === null) return void note('valeur');
-      const { references, constantes } = lireFormule(f);
-      if (!references && f !== '=') return void note('sans_reference');
-      const tapees = constantes.filter((c) => !admis.some((x) => proche(Math.abs(c), x)));
-      if (tapees.length) return void note('constante', { constantes: [...new Set(tapees)], donnees });
-      res.formules++;
-    });
-  });
+  for (const c of cellulesDeLaReponse(r, attendu, plage)) {
+    const v = plage.valeurs[c.ligne]![c.colonne]!;
+    const note = (facon: RemarqueTableur['facon'], texte: string) => res.remarques.push({ ligne: c.ligne, colonne: c.colonne, cellule: c.cellule, facon, texte });
+    const attendue = formuleAttendue(r, c.colonneReponse);
+    if (estErreur(v)) {
+      if (attendue) res.attendues++;
+      note('erreur', remarque(c.cellule, 'erreur', { erreur: v.erreur }));
+      continue;
+    }
+    const s = lireSaisie(v);
+    if (!attendue || 'vide' in s || ('nombre' in s && s.nombre === 0)) continue;
+    if (c.attendue !== undefined && rien(c.attendue)) continue;
+    res.attendues++;
+    const f = plage.formules[c.ligne]?.[c.colonne] ?? null;
+    if (f === null) {
+      note('valeur', remarque(c.cellule, 'valeur', {}));
+      continue;
+    }
+    const { references, constantes } = lireFormule(f);
+    if (!references && f !== '=') {
+      note('sans_reference', remarque(c.cellule, 'sans_reference', {}));
+      continue;
+    }
+    const tapees = constantes.filter((x) => !admis.some((y) => proche(Math.abs(x), y)));
+    if (tapees.length) {
+      note('constante', remarque(c.cellule, 'constante', { constantes: [...new Set(tapees)], donnees }));
+      continue;
+    }
+    const ne = nonSuivies.get(c.cellule);
+    if (ne) {
+      note('ne_suit_pas', ne);
+      continue;
+    }
+    res.formules++;
+  }
   return res;
 }

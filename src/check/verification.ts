@@ -16,7 +16,7 @@ export interface DonneesVerification {
   /** the exercise's knock-on computations (SpecExercice.enchainements), on the student's values */
   enchainements?: (lu: Lu, attendus: Attendus) => Enchainement[];
   /** how the cells were made: the case's numbers and where they sit, the template's admitted constants, and the critère that scores it (if any) */
-  tableur?: { donnees: readonly DonneeDuCas[]; admises: readonly number[]; critere?: { competence: string; critere: string } };
+  tableur?: { donnees: readonly DonneeDuCas[]; admises: readonly number[]; critere?: { competence: string; critere: string }; nonSuivies?: ReadonlyMap<string, string> };
 }
 
 export interface ResultatVerification {
@@ -63,7 +63,7 @@ export function verifierReponses(d: DonneesVerification): ResultatVerification {
       const x = enchaines.get(r.nom);
       const plage = d.plage(r.nom);
       const c = controler(r, d.attendus[r.nom]!, plage, variantes, x && { valeur: x.valeur, depuis: x.depuis.map(libelle) });
-      const t = d.tableur && feuilleDeCalcul(r, d.attendus[r.nom]!, plage, d.tableur.donnees, d.tableur.admises);
+      const t = d.tableur && feuilleDeCalcul(r, d.attendus[r.nom]!, plage, d.tableur.donnees, d.tableur.admises, d.tableur.nonSuivies);
       return t ? { ...c, tableur: t } : c;
     });
   const faites = controles.flatMap((c) => (c.tableur ? [c.tableur] : []));

@@ -73,12 +73,17 @@ const COMMANDES: Record<string, AideCommande> = {
   },
   verifier: {
     resume: 'vérifie les copies des élèves : verdict par réponse, taux et degré par compétence',
-    usage: ['agora verifier COPIE.xlsx… | DOSSIER [--json] [--mode formatif|sommatif]', '     [--out COPIE-VERIFIEE.xlsx | --out-dir DOSSIER] [--cle FICHIER] [--remplacer]'],
+    usage: ['agora verifier COPIE.xlsx… | DOSSIER [--json] [--mode formatif|sommatif]', '     [--out COPIE-VERIFIEE.xlsx | --out-dir DOSSIER] [--cle FICHIER] [--remplacer] [--sans-robustesse]'],
     detail: [
       'Chaque réponse (lue par son nom défini) est comparée à la valeur calculée à partir de l’énoncé et des',
       'paramètres de la copie ; erreurs types reconnues. Un énoncé modifié ou un sceau invalide : copie non',
       'notée. --out / --out-dir écrivent la copie annotée (« Résultats », couleurs en mode formatif, lignes',
       'scellées de « Suivi des compétences ») ; la copie de l’élève n’est jamais modifiée.',
+      'Feuille de calcul : chaque calcul fait par une formule, une valeur tapée, une donnée tapée dans la',
+      'formule, ou une valeur d’erreur. Avec LibreOffice installé, les formules justes sont mises à l’épreuve',
+      'd’un second cas (autres valeurs de l’énoncé et de « Paramètres », recalculées sur une copie',
+      'temporaire) : une formule qui ne suit pas les données est signalée, avec la donnée qu’elle ignore.',
+      '--sans-robustesse : sans cette épreuve (plus rapide).',
     ],
     exemples: ['agora verifier copie.xlsx', 'agora verifier copies/ --out-dir verifiees/', 'agora verifier copie.xlsx --mode sommatif --json'],
   },

@@ -58,8 +58,18 @@ export interface Fichiers {
   meme(a: string, b: string): boolean;
 }
 
+/** A spreadsheet engine that recalculates workbooks (LibreOffice on the command line): how a copy's formulas are put to a second case. */
+export interface Recalcul {
+  /** the workbook with new numbers in some cells (« Énoncé », « D12 »), everything else kept */
+  changer(octets: Uint8Array, cellules: readonly { feuille: string; adresse: string; valeur: number }[]): Promise<Uint8Array>;
+  /** the workbooks with every formula recalculated, in order; throws an Error whose French message says why not (no engine on this computer) */
+  recalculer(classeurs: readonly Uint8Array[]): Promise<Uint8Array[]>;
+}
+
 /** Reading a student's copy and writing its annotated copy, from bytes: both hosts. */
 export interface Copies {
+  /** where copies can be recalculated (the command line with LibreOffice); absent: the formulas are not put to a second case */
+  recalcul?: Recalcul;
   /** a workbook from its bytes (checked: size, format, a zip built to exhaust the reader) */
   lire(nom: string, octets: Uint8Array): Promise<ClasseurLu>;
   /** the annotated copy's bytes; the whole package is checked before a library loads every part */

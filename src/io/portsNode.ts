@@ -5,7 +5,8 @@ import { FichierIllisible, type Ports } from './ports';
 import { classeurDesOctets } from './xlsx/classeurLu';
 import { lireOctets } from './xlsx/lireClasseur';
 import { contenuZip } from './xlsx/zipNode';
-import { annoterClasseur, classeurPourAjout, classeurEnFlux, classeurEnXlsx, remplacerClesAgora, remplirClasseur } from './exceljs/aLaDemande';
+import { annoterClasseur, changerCellules, classeurPourAjout, classeurEnFlux, classeurEnXlsx, remplacerClesAgora, remplirClasseur } from './exceljs/aLaDemande';
+import { recalculLibreOffice } from './libreoffice';
 import { magasinFichiers } from './magasinFichiers';
 
 /** Why Node could not read a file, as a user reads it. */
@@ -34,6 +35,7 @@ export const portsNode = (): Ports => ({
     remplir: remplirClasseur,
     remplacerClesAgora,
     pourAjout: classeurPourAjout,
+    recalcul: recalculLibreOffice(changerCellules),
   },
   magasin: () => magasinFichiers(),
 });

@@ -29,7 +29,7 @@ export const lignesSynthese = (copies: readonly RapportCopie[]) =>
   syntheseDeClasse(copies).map((g) => `${g.code} ${g.libelle} : ${accorder(g.copies, 'copie')}, réussite moyenne ${pourcentTexte(g.tauxMoyen)} ; degrés 1 / 2 / 3 / 4 : ${g.degres.join(' / ')}`);
 
 export async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
-  const o = analyser(args, { drapeaux: ['--json', '--remplacer'], valeurs: ['--out', '--out-dir', '--mode', '--cle'] });
+  const o = analyser(args, { drapeaux: ['--json', '--remplacer', '--sans-robustesse'], valeurs: ['--out', '--out-dir', '--mode', '--cle'] });
   if (!o.positionnels.length) throw new ErreurUsage('Précisez la ou les copies à vérifier : agora verifier COPIE.xlsx [--json] [--out COPIE-VERIFIEE.xlsx].');
   const mode = o.valeurs.get('--mode');
   if (mode !== undefined && mode !== 'formatif' && mode !== 'sommatif') throw new ErreurUsage(`--mode attend formatif ou sommatif : « ${mode} ».`);
@@ -42,7 +42,7 @@ export async function cmdVerifier(args: string[], s: Sorties): Promise<number> {
   if (!fichiers.length) throw new ErreurUsage(`Aucun classeur .xlsx dans ${o.positionnels.map((p) => `« ${p} »`).join(', ')}.`);
   if (sortie && fichiers.length !== 1) throw new ErreurUsage('--out écrit une seule copie annotée : avec plusieurs copies, utilisez --out-dir DOSSIER.');
   const cle = await lireCle(cheminCle(o.valeurs.get('--cle')));
-  const options = { date: aujourdhui(), ...(mode ? { mode: mode as 'formatif' | 'sommatif' } : {}), ...(cle ? { cle } : {}) };
+  const options = { date: aujourdhui(), ...(mode ? { mode: mode as 'formatif' | 'sommatif' } : {}), ...(cle ? { cle } : {}), sansRobustesse: o.drapeaux.has('--sans-robustesse') };
   const json = o.drapeaux.has('--json');
   if (sortie) {
     const v = await verifierCopie(fichiers[0]!, options);

@@ -67,7 +67,7 @@ interface FormuleExterne {
  * Every formula of the student's workbook that would reach outside it when the teacher opens the
  * copy (formulesExternes.ts) is replaced by the value it last had, and gets a note saying so.
  */
-function neutraliserFormulesExternes(wb: ExcelJS.Workbook): FormuleExterne[] {
+export function neutraliserFormulesExternes(wb: ExcelJS.Workbook): FormuleExterne[] {
   const trouvees: FormuleExterne[] = [];
   for (const ws of wb.worksheets)
     ws.eachRow({ includeEmpty: false }, (row) =>

@@ -3,6 +3,7 @@ import type { Attendus } from '../../sheets/exercices/commun';
 import { ciblesDuClasseur } from './nomsDefinis';
 import { dateExcel } from './xlsxDuModele';
 import { RE_DATE } from '../../domain/dates';
+import { neutraliserFormulesExternes } from './annoter';
 
 /**
  * Types answers into a workbook as a student would, by defined name: one value in the first cell,
@@ -39,4 +40,22 @@ export async function remplirClasseur(source: string, valeurs: Attendus): Promis
       });
   }
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/**
+ * A copy with new numbers in some cells, everything else as it was: a second case put into a
+ * student's copy before it is recalculated. Only numbers are written (never a formula); a formula
+ * that would reach outside the workbook (a web request, a DDE link) becomes its last value first,
+ * so that recalculating the copy calls nothing.
+ */
+export async function changerCellules(octets: Uint8Array, cellules: readonly { feuille: string; adresse: string; valeur: number }[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(octets as unknown as ArrayBuffer);
+  neutraliserFormulesExternes(wb);
+  for (const c of cellules) {
+    const ws = wb.getWorksheet(c.feuille);
+    if (!ws) throw new Error(`feuille « ${c.feuille} » introuvable`);
+    ws.getCell(c.adresse).value = c.valeur;
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -1,0 +1,161 @@
+import { celluleJuste } from '../check/controle';
+import { formuleExterne } from '../check/formulesExternes';
+import { bitsPourNommer, changeeAuTour, entreeIgnoree, entreesDuCas, perturbation, plagesChangees, type CelluleDuCas, type EntreeDuCas } from '../check/robustesse';
+import { cellulesDeLaReponse, type CelluleDeReponse } from '../check/tableur';
+import type { Copies } from '../io/ports';
+import { debutsColonnes, estTable } from '../sheets/exercices/blocs';
+import { formuleAttendue, reponsesDuCas, type Attendus, type Reponse } from '../sheets/exercices/commun';
+import type { ValeurLue } from '../sheets/exercices/lecture';
+import { exerciceDuClasseur, type ExerciceOuvert } from './modelesExercices';
+
+/** What putting a copy's formulas to a second case found. */
+export interface Robustesse {
+  /** right formulas compared on the second case (those whose expected value changes with it) */
+  verifiees: number;
+  /** by cell (« Travail!E12 »): the sentence that says its formula does not follow the data */
+  nonSuivies: Map<string, string>;
+  /** why it was not done (no engine, no valid second case), in French */
+  avis: string | null;
+}
+
+const ESSAIS = 12;
+
+/** The shape of expected answers (lengths of lists and rows), values aside: a second case must keep it. */
+const forme = (a: Attendus, noms: readonly string[]) =>
+  JSON.stringify(
+    noms.map((n) => a[n]),
+    (_, v: unknown) => (Array.isArray(v) || v === undefined ? v : 0),
+  );
+
+/** A label for a cell of the case, as the student reads it in « Énoncé » (a field's label, a table's column and row); none in « Paramètres ». */
+function libelle(x: ExerciceOuvert, e: CelluleDuCas): string | null {
+  const blocs = x.spec.structure();
+  {
+    for (const b of blocs) {
+      if (!estTable(b)) {
+        const c = b.champs.find((k) => k.nom === e.nom);
+        if (c) return c.libelle;
+        continue;
+      }
+      if (b.nom !== e.nom) continue;
+      const debuts = debutsColonnes(b.colonnes);
+      const k = debuts.findIndex((d, i) => e.colonne >= d && e.colonne < d + b.colonnes[i]!.largeur);
+      return k < 0 ? b.titre : `${b.titre}, ligne ${e.ligne + 1}, colonne « ${b.colonnes[k]!.entete} »`;
+    }
+    return null;
+  }
+}
+
+/** The data a formula ignores, as the student finds it: its cell, with its label in « Énoncé » (the first two of the cells that hold the same number). */
+function quelleDonnee(x: ExerciceOuvert, e: EntreeDuCas): string {
+  const dites = e.cellules.slice(0, 2).map((c) => {
+    const l = libelle(x, c);
+    return l ? `« ${l} » (${c.cellule})` : c.cellule;
+  });
+  return `${e.cellules.length > 1 ? 'les données' : 'la donnée'} ${dites.join(' et ')}${e.cellules.length > 2 ? ' et les autres cellules de même valeur' : ''}`;
+}
+
+interface Candidate {
+  r: Reponse;
+  c: CelluleDeReponse;
+}
+
+/**
+ * Puts the copy's right formulas to a second case (see check/robustesse.ts): the copy's bytes with
+ * the second case's numbers, and the naming rounds, recalculated in one call of the engine. Null
+ * when no right answer is made by a formula (nothing to put to the test: no engine is started).
+ */
+export async function robustesseDeLaCopie(x: ExerciceOuvert, octets: Uint8Array, copies: Copies): Promise<Robustesse | null> {
+  const a1 = x.spec.attendus(x.entree, x.parametres);
+  const reponses = reponsesDuCas(x.spec, x.entree, x.parametres, a1);
+  const candidates: Candidate[] = reponses.flatMap((r) => {
+    const p = x.classeur.plage(r.nom);
+    if (!p?.formules || !(r.nom in a1)) return [];
+    return cellulesDeLaReponse(r, a1[r.nom]!, p)
+      .filter((c) => {
+        const f = p.formules![c.ligne]?.[c.colonne];
+        // a formula that reaches outside the workbook is not recalculated (it becomes its value): not put to the test
+        return formuleAttendue(r, c.colonneReponse) && f && !formuleExterne(f) && c.attendue !== undefined && celluleJuste(c.attendue, p.valeurs[c.ligne]![c.colonne]!, r);
+      })
+      .map((c) => ({ r, c }));
+  });
+  if (!candidates.length) return null;
+  const sans = (avis: string): Robustesse => ({ verifiees: 0, nonSuivies: new Map(), avis });
+  if (!copies.recalcul) return sans('Robustesse des formules non vérifiée ici : aucun tableur pour recalculer la copie (agora verifier avec LibreOffice, ou « Vérifier » dans Excel, la vérifient).');
+  const noms = [...x.spec.structure().flatMap((b) => (estTable(b) ? [b.nom] : b.champs.map((c) => c.nom))), ...x.spec.feuilleParametres(x.parametres).noms.map((n) => n.nom)];
+  const plage = (n: string) => x.classeur.plage(n);
+  const entrees = entreesDuCas(noms, plage);
+  if (!entrees.length) return null;
+  const nomsReponses = [...new Set(candidates.map((k) => k.r.nom))];
+  const formeJuste = forme(a1, nomsReponses);
+  /** the expected answers of the case with `valeurs` for the inputs, read as the copy would be; null when it does not hold or changes shape */
+  const casAvec = (valeurs: readonly number[]): Attendus | null => {
+    try {
+      const y = exerciceDuClasseur({ ...x.classeur, plage: plagesChangees(plage, entrees, valeurs) }, x.fichier, false);
+      const a = y.spec.attendus(y.entree, y.parametres);
+      return forme(a, nomsReponses) === formeJuste ? a : null;
+    } catch {
+      return null;
+    }
+  };
+  let second: { valeurs: number[]; attendus: Attendus } | null = null;
+  for (let essai = 0; essai < ESSAIS && !second; essai++) {
+    const valeurs = perturbation(entrees, essai);
+    const a = casAvec(valeurs);
+    if (a) second = { valeurs, attendus: a };
+  }
+  if (!second) return sans('Robustesse des formules non vérifiée : aucun second cas valide n\u2019a pu être tiré de cet énoncé.');
+  // round 0: the second case; then the naming rounds, each changing half of the inputs
+  const tours = [second.valeurs, ...Array.from({ length: 2 * bitsPourNommer(entrees.length) }, (_, t) => entrees.map((e, i) => (changeeAuTour(i, t) ? second!.valeurs[i]! : e.valeur)))];
+  const attendusDesTours = tours.map((v, t) => (t === 0 ? second!.attendus : casAvec(v)));
+  let recalcules: Uint8Array[];
+  try {
+    const fichiers = await Promise.all(
+      tours.map((v) =>
+        copies.recalcul!.changer(
+          octets,
+          entrees.flatMap((e, i) =>
+            v[i] === e.valeur
+              ? []
+              : e.cellules.map((c) => {
+                  const k = c.cellule.lastIndexOf('!');
+                  return { feuille: c.cellule.slice(0, k), adresse: c.cellule.slice(k + 1), valeur: v[i]! };
+                }),
+          ),
+        ),
+      ),
+    );
+    recalcules = await copies.recalcul.recalculer(fichiers);
+  } catch (e) {
+    return sans((e as Error).message);
+  }
+  const lus = await Promise.all(recalcules.map((o) => copies.lire(x.fichier, o)));
+  /** whether a candidate is wrong in round t (null: the round's case does not hold) */
+  const fausse = (k: Candidate, t: number): boolean | null => {
+    const a = attendusDesTours[t];
+    if (!a) return null;
+    const p = lus[t]!.plage(k.r.nom);
+    const attendue = cellulesDeLaReponse(k.r, a[k.r.nom]!, plage(k.r.nom)!).find((c) => c.ligne === k.c.ligne && c.colonne === k.c.colonne)?.attendue;
+    const v: ValeurLue = p?.valeurs[k.c.ligne]?.[k.c.colonne] ?? null;
+    return !celluleJuste(attendue, v, k.r);
+  };
+  const nonSuivies = new Map<string, string>();
+  let verifiees = 0;
+  for (const k of candidates) {
+    const attendue2 = cellulesDeLaReponse(k.r, second.attendus[k.r.nom]!, plage(k.r.nom)!).find((c) => c.ligne === k.c.ligne && c.colonne === k.c.colonne)?.attendue;
+    if (attendue2 === k.c.attendue) continue; // the second case does not move this answer: nothing to tell
+    verifiees++;
+    if (!fausse(k, 0)) continue;
+    const e = entreeIgnoree(
+      tours.slice(1).map((_, t) => fausse(k, t + 1)),
+      entrees,
+    );
+    nonSuivies.set(
+      k.c.cellule,
+      e
+        ? `${k.c.cellule} : votre formule ne suit pas ${quelleDonnee(x, e)} : quand elle change, le résultat ne change pas avec elle ; faites référence à sa cellule au lieu de recopier sa valeur.`
+        : `${k.c.cellule} : votre formule ne suit pas les données : avec d\u2019autres valeurs dans l\u2019énoncé et « Paramètres », elle ne donne plus le bon résultat (une valeur recopiée dans ce calcul, ou dans un calcul dont il dépend ?).`,
+    );
+  }
+  return { verifiees, nonSuivies, avis: null };
+}
