@@ -220,7 +220,22 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   const detail = wb.getWorksheet(FEUILLES_CLASSE.detail)!;
   const table = (detail as unknown as { getTables(): [{ table: { name: string; columns: { name: string }[]; rows: unknown[] } }] }).getTables()[0]!.table;
   expect(table.name).toBe('Detail');
-  expect(table.columns.map((c) => c.name)).toEqual(['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule']);
+  expect(table.columns.map((c) => c.name)).toEqual([
+    'Classe',
+    'Élève',
+    'Bloc',
+    'Compétence',
+    'Date',
+    'Nature',
+    'Positionnement',
+    'Niveau saisi',
+    'Degré',
+    'Retenu',
+    'Fichier',
+    'Feuille',
+    'Cellule',
+    'Feuille de calcul',
+  ]);
   const lignesDetail = (await feuille(sortie, FEUILLES_CLASSE.detail)).filter((l) => l[1] === 'DUPONT Jean' && l[3] === '1.1.1');
   expect(lignesDetail.map((l) => [l[6], l[7], l[8]])).toEqual([
     ['PFMP P1', '1', 1],

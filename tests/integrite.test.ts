@@ -155,9 +155,10 @@ describe('preuves de « Suivi des compétences »', () => {
 
   test('la copie vérifiée porte une ligne scellée par compétence (colonne « Sceau »), comptée par la consolidation', async () => {
     const { ws, lignes } = await suivi(verifiee);
-    expect(ws.getRow(2).getCell(COLONNES_SUIVI.length).value).toBe('Sceau');
+    const sceau = COLONNES_SUIVI.indexOf('Sceau');
+    expect(ws.getRow(2).getCell(sceau + 1).value).toBe('Sceau');
     expect(lignes).toHaveLength(1);
-    expect(String(lignes[0]![COLONNES_SUIVI.length - 1])).toMatch(new RegExp(`^${cleDesTests().id}:[0-9a-f]{64}$`));
+    expect(String(lignes[0]![sceau])).toMatch(new RegExp(`^${cleDesTests().id}:[0-9a-f]{64}$`));
     const res = await consoliderClasseurs([verifiee], { sortie: fichier('classe.xlsx'), methode: 'recente', date: DATE, cle: cleDesTests(), magasin: magasinEnMemoire() });
     expect(res.anomalies).toEqual([]);
     expect([...res.classe.preuves].map((p) => [p.competence, p.degre])).toEqual([['2.2.4', 4]]);

@@ -658,7 +658,8 @@ test('Vérifier des copies enregistrées : deux copies et un faux fichier choisi
     ['copie-MARTIN.xlsx', 'MARTIN Léa'],
     ['notes.xlsx', '—'],
   ]);
-  expect(rangees[1]![2]).toBe('2.2.4 : 100 %, degré 4 — Bien maîtrisé');
+  // the answers typed as values: none made by a formula
+  expect(rangees[1]![2]).toBe('2.2.4 : 100 %, degré 4 — Bien maîtrisé ; feuille de calcul : 0 %');
   expect(rangees[3]![2]).toMatch(/notes\.xlsx.*n'est pas un classeur/);
   await page.screenshot({ path: path.join(CAPTURES, 'verifier-lot.png'), fullPage: true });
 
@@ -700,7 +701,7 @@ test('Vérifier des copies sans la clé de l\u2019enseignant : « Sceau non vér
     'Sceau non vérifié sur ce poste (pas de clé de l\u2019enseignant) : seule la vérification faite avec la clé de l\u2019enseignant compte pour le livret.',
   );
   const rangees = async () => page.locator('#verifier-lot-resultats tr').evaluateAll((trs) => trs.slice(1).map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
-  expect((await rangees()).map((r) => r[2])).toEqual(['2.2.4 : 100 %, degré 4 — Bien maîtrisé', '2.2.4 : 100 %, degré 4 — Bien maîtrisé', '2.2.4 : 100 %, degré 4 — Bien maîtrisé']);
+  expect((await rangees()).map((r) => r[2])).toEqual(Array(3).fill('2.2.4 : 100 %, degré 4 — Bien maîtrisé ; feuille de calcul : 0 %'));
   await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
   // a second batch of one copy: the table holds it alone, the link is the new batch's
   const lienAvant = await page.locator('#verifier-telechargement').getAttribute('href');
