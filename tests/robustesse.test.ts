@@ -132,7 +132,13 @@ describe('la robustesse vérifiée avec LibreOffice', () => {
     const r = (await robustesseDeLaCopie(x, octets, ports.classeurs))!;
     expect(r.avis).toBeNull();
     expect([...r.nonSuivies.keys()].sort()).toEqual([`Travail!C${pied.ligne + 2}`, `Travail!${cellule('FAC_Total_TVA')}`, `Travail!${cellule('FAC_Net_A_Payer')}`].sort());
-    for (const texte of r.nonSuivies.values()) expect(texte).toMatch(/ne suit pas les données « Articles livrés, ligne 1, colonne « Taux de TVA » » \(Énoncé!G\d+\)/);
+    // the foot's TVA ignores the rate (the five lines' 20 %, one number: its first cells named); the totals start from it
+    const [c16, tva, net] = [`Travail!C${pied.ligne + 2}`, `Travail!${cellule('FAC_Total_TVA')}`, `Travail!${cellule('FAC_Net_A_Payer')}`];
+    expect(r.nonSuivies.get(c16)).toMatch(
+      /^Travail!C\d+ : votre formule ne suit pas les données « Articles livrés, ligne 1, colonne « Taux de TVA » » \(Énoncé!G\d+\) et « Articles livrés, ligne 2, colonne « Taux de TVA » » \(Énoncé!G\d+\) et les autres cellules de même valeur : /,
+    );
+    expect(r.nonSuivies.get(tva)).toBe(`${tva} : le résultat ne suit pas les données parce que la formule part de ${c16}, qui ne les suit pas : corrigez d\u2019abord cette cellule.`);
+    expect(r.nonSuivies.get(net)).toBe(`${net} : le résultat ne suit pas les données parce que la formule part de ${tva}, qui ne les suit pas : corrigez d\u2019abord cette cellule.`);
     // in the report: the foot's TVA is first a typed datum; the totals, formulas that do not follow the data
     const v = await verifierCopie(copie, { date: DATE });
     const facons = v.resultat.controles.flatMap((c) => c.tableur?.remarques.map((m) => m.facon) ?? []);

@@ -6,7 +6,7 @@ import { attendusDesReponses } from '../src/app/verification';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
 import { reponsesDuCas, type Attendus } from '../src/sheets/exercices/commun';
 import { TYPES_EXERCICE, type TypeExercice } from '../src/exercices/registre';
-import { donneeDe, lireFormule } from '../src/check/tableur';
+import { donneesDe, lireFormule } from '../src/check/tableur';
 import { NOM_TABLEUR } from '../src/check/verification';
 import { dossierTemporaire, lancer } from './aides/cli';
 import { cleDesTests } from './aides/cle';
@@ -56,12 +56,15 @@ describe('la formule lue : références et constantes tapées', () => {
       { valeur: 1200, adresse: 'Énoncé!D12' },
       { valeur: 20, adresse: 'Paramètres!C6' },
     ];
-    expect(donneeDe(1200, donnees)?.adresse).toBe('Énoncé!D12');
-    expect(donneeDe(0.2, donnees)?.adresse).toBe('Paramètres!C6');
-    expect(donneeDe(1.2, donnees)?.adresse).toBe('Paramètres!C6');
-    expect(donneeDe(0.8, donnees)?.adresse).toBe('Paramètres!C6');
-    expect(donneeDe(-1200, donnees)?.adresse).toBe('Énoncé!D12');
-    expect(donneeDe(3.5, donnees)).toBeUndefined();
+    const ou = (c: number) => donneesDe(c, donnees).map((x) => x.adresse);
+    expect(ou(1200)).toEqual(['Énoncé!D12']);
+    expect(ou(0.2)).toEqual(['Paramètres!C6']);
+    expect(ou(1.2)).toEqual(['Paramètres!C6']);
+    expect(ou(0.8)).toEqual(['Paramètres!C6']);
+    expect(ou(-1200)).toEqual(['Énoncé!D12']);
+    expect(ou(3.5)).toEqual([]);
+    // the same number in two cells: both are named, the student knows which one the calculation takes
+    expect(donneesDe(0.2, [...donnees, { valeur: 20, adresse: 'Énoncé!G27' }]).map((x) => x.adresse)).toEqual(['Paramètres!C6', 'Énoncé!G27']);
   });
 });
 
@@ -109,7 +112,7 @@ describe('formules, données tapées, valeurs d’erreur : lues dans le fichier'
     const l08 = par.TVA_L08!.tableur!;
     expect([l08.attendues, l08.formules, l08.remarques.map((m) => m.facon)]).toEqual([1, 0, ['constante']]);
     // the 20 % of the case is in the énoncé's pieces and in « Paramètres »: the note names the cell to refer to
-    expect(l08.remarques[0]!.texte).toMatch(/^Travail!E\d+ : 0,2 est tapé dans la formule ; faites référence à la cellule (Énoncé|Paramètres)![A-Z]+\d+\.$/);
+    expect(l08.remarques[0]!.texte).toMatch(/^Travail!E\d+ : 0,2 est tapé dans la formule ; faites référence à la cellule (qui donne cette valeur )?(Énoncé|Paramètres)![A-Z]+\d+/);
     expect(par.TVA_L16!.tableur).toEqual({ attendues: 1, formules: 1, remarques: [] });
     expect(par.TVA_L23!.tableur!.remarques.map((m) => m.facon)).toEqual(['sans_reference']);
     expect(par.TVA_L32!.tableur!.remarques[0]!.texte).toMatch(/^Travail!E\d+ : valeur d’erreur #DIV\/0! ; /);

@@ -1,11 +1,13 @@
 import { celluleJuste } from '../check/controle';
 import { formuleExterne } from '../check/formulesExternes';
 import { bitsPourNommer, changeeAuTour, entreeIgnoree, entreesDuCas, perturbation, plagesChangees, type CelluleDuCas, type EntreeDuCas } from '../check/robustesse';
-import { cellulesDeLaReponse, type CelluleDeReponse } from '../check/tableur';
+import { cellulesDeLaReponse, CONSTANTES_ADMISES, lireFormule, type CelluleDeReponse } from '../check/tableur';
+import { parseA1Ref, tokenize } from '@borgar/fx';
+import { lettreColonne } from '../sheets/model';
+import { adresseDansPlage, type ValeurLue } from '../sheets/exercices/lecture';
 import type { Copies } from '../io/ports';
 import { debutsColonnes, estTable } from '../sheets/exercices/blocs';
 import { formuleAttendue, reponsesDuCas, type Attendus, type Reponse } from '../sheets/exercices/commun';
-import type { ValeurLue } from '../sheets/exercices/lecture';
 import { exerciceDuClasseur, type ExerciceOuvert } from './modelesExercices';
 
 /** What putting a copy's formulas to a second case found. */
@@ -46,13 +48,69 @@ function libelle(x: ExerciceOuvert, e: CelluleDuCas): string | null {
   }
 }
 
-/** The data a formula ignores, as the student finds it: its cell, with its label in « Énoncé » (the first two of the cells that hold the same number). */
-function quelleDonnee(x: ExerciceOuvert, e: EntreeDuCas): string {
-  const dites = e.cellules.slice(0, 2).map((c) => {
+/**
+ * The data a formula ignores, as the student finds it: its cell, with its label in « Énoncé »; of
+ * the cells that hold the same number, those on the answer's own row of a table of as many rows
+ * first (a line of an invoice follows the same line of the order), two at most.
+ */
+function quelleDonnee(x: ExerciceOuvert, e: EntreeDuCas, k: Candidate): string {
+  const lignes = (nom: string) => x.classeur.plage(nom)?.valeurs.length ?? 0;
+  const n = lignes(k.r.nom);
+  const memeLigne = n > 1 ? e.cellules.filter((c) => c.ligne === k.c.ligne && lignes(c.nom) === n) : [];
+  const cellules = memeLigne.length ? memeLigne : e.cellules;
+  const dites = cellules.slice(0, 2).map((c) => {
     const l = libelle(x, c);
     return l ? `« ${l} » (${c.cellule})` : c.cellule;
   });
-  return `${e.cellules.length > 1 ? 'les données' : 'la donnée'} ${dites.join(' et ')}${e.cellules.length > 2 ? ' et les autres cellules de même valeur' : ''}`;
+  return `${dites.length > 1 ? 'les données' : 'la donnée'} ${dites.join(' et ')}${cellules.length > 2 ? ' et les autres cellules de même valeur' : ''}`;
+}
+
+/** The cells a formula refers to (« Travail!E6 »…): its ranges, expanded (200 cells at most each), and the answers it names. */
+function references(cellule: string, formule: string, x: ExerciceOuvert, reponses: readonly Reponse[]): string[] {
+  const feuille = cellule.slice(0, cellule.lastIndexOf('!'));
+  const res: string[] = [];
+  let jetons: { type: string; value: string }[];
+  try {
+    jetons = tokenize(formule, { mergeRefs: true });
+  } catch {
+    return [];
+  }
+  for (const j of jetons) {
+    if (j.type === 'range_named') {
+      const r = reponses.find((y) => y.nom.toUpperCase() === j.value.toUpperCase());
+      const p = r && x.classeur.plage(r.nom);
+      if (p) p.valeurs.forEach((l, i) => l.forEach((_, k) => res.push(`${p.feuille}!${adresseDansPlage(p, i, k)}`)));
+      continue;
+    }
+    if (j.type !== 'range') continue;
+    const ref = parseA1Ref(j.value);
+    if (!ref || !('range' in ref) || !ref.range) continue;
+    const { top, left, bottom, right } = ref.range as { top: number; left: number; bottom: number; right: number };
+    if ((bottom - top + 1) * (right - left + 1) > 200) continue;
+    const ou = ref.context?.[0] ?? feuille;
+    for (let l = top; l <= bottom; l++) for (let c = left; c <= right; c++) res.push(`${ou}!${lettreColonne(c)}${l + 1}`);
+  }
+  return res;
+}
+
+/**
+ * The answer cells a formula must not start from: those that do not follow the data on the second
+ * case, those typed where a calculation is expected, and those whose formula holds a typed number.
+ */
+function cellulesAmont(x: ExerciceOuvert, reponses: readonly Reponse[], a: Attendus, fautives: ReadonlySet<string>): Set<string> {
+  const admises = [...CONSTANTES_ADMISES, ...x.spec.gabarit.constantesAdmises];
+  const res = new Set(fautives);
+  for (const r of reponses) {
+    const p = x.classeur.plage(r.nom);
+    if (!p?.formules || !(r.nom in a)) continue;
+    for (const c of cellulesDeLaReponse(r, a[r.nom]!, p)) {
+      if (!formuleAttendue(r, c.colonneReponse)) continue;
+      const v = p.valeurs[c.ligne]![c.colonne];
+      const f = p.formules[c.ligne]?.[c.colonne];
+      if (f ? lireFormule(f).constantes.some((n) => !admises.includes(Math.abs(n))) : typeof v === 'number' && v !== 0) res.add(c.cellule);
+    }
+  }
+  return res;
 }
 
 interface Candidate {
@@ -140,12 +198,21 @@ export async function robustesseDeLaCopie(x: ExerciceOuvert, octets: Uint8Array,
     return !celluleJuste(attendue, v, k.r);
   };
   const nonSuivies = new Map<string, string>();
+  const fautives = new Set<string>(); // right on the case, wrong on the second one
+  for (const k of candidates) if (fausse(k, 0)) fautives.add(k.c.cellule);
+  const amont = cellulesAmont(x, reponses, a1, fautives);
   let verifiees = 0;
   for (const k of candidates) {
     const attendue2 = cellulesDeLaReponse(k.r, second.attendus[k.r.nom]!, plage(k.r.nom)!).find((c) => c.ligne === k.c.ligne && c.colonne === k.c.colonne)?.attendue;
     if (attendue2 === k.c.attendue) continue; // the second case does not move this answer: nothing to tell
     verifiees++;
-    if (!fausse(k, 0)) continue;
+    if (!fautives.has(k.c.cellule)) continue;
+    // a formula that starts from a cell that does not follow the data: that cell is to correct first
+    const depart = references(k.c.cellule, plage(k.r.nom)!.formules![k.c.ligne]![k.c.colonne]!, x, reponses).find((c) => c !== k.c.cellule && amont.has(c));
+    if (depart) {
+      nonSuivies.set(k.c.cellule, `${k.c.cellule} : le résultat ne suit pas les données parce que la formule part de ${depart}, qui ne les suit pas : corrigez d\u2019abord cette cellule.`);
+      continue;
+    }
     const e = entreeIgnoree(
       tours.slice(1).map((_, t) => fausse(k, t + 1)),
       entrees,
@@ -153,7 +220,7 @@ export async function robustesseDeLaCopie(x: ExerciceOuvert, octets: Uint8Array,
     nonSuivies.set(
       k.c.cellule,
       e
-        ? `${k.c.cellule} : votre formule ne suit pas ${quelleDonnee(x, e)} : quand elle change, le résultat ne change pas avec elle ; faites référence à sa cellule au lieu de recopier sa valeur.`
+        ? `${k.c.cellule} : votre formule ne suit pas ${quelleDonnee(x, e, k)} : quand elle change, le résultat ne change pas avec elle ; faites référence à sa cellule au lieu de recopier sa valeur.`
         : `${k.c.cellule} : votre formule ne suit pas les données : avec d\u2019autres valeurs dans l\u2019énoncé et « Paramètres », elle ne donne plus le bon résultat (une valeur recopiée dans ce calcul, ou dans un calcul dont il dépend ?).`,
     );
   }

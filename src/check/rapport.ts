@@ -126,6 +126,8 @@ export function prochaineEtape(r: RapportCopie): string | null {
   if (r.vierge) return 'Complétez les cellules jaunes de la feuille « Travail », puis vérifiez de nouveau.';
   const restent = aCorrigerDAbord(r).length;
   const plusBas = Math.min(...r.competences.map((c) => c.niveau?.code ?? 4));
+  if (!restent && r.tableur?.remarques.length)
+    return 'Vos valeurs sont justes : faites maintenant chaque calcul par une formule qui prend les données dans leurs cellules (voir « Feuille de calcul »), puis vérifiez de nouveau.';
   if (!restent) return 'Toutes vos réponses sont justes : demandez à votre professeur un cas avec d\u2019autres difficultés, ou l\u2019exercice suivant.';
   if (plusBas <= 2)
     return 'Corrigez d\u2019abord les réponses ci-dessus dans la feuille « Travail » en relisant la consigne citée, vérifiez de nouveau, puis demandez à votre professeur un autre cas de cet exercice pour vous entraîner.';

@@ -62,11 +62,18 @@ export function lireFormule(formule: string): { references: number; constantes: 
 
 const proche = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
-/** The datum a typed constant stands for: the value itself, a rate in % written as a fraction (0,2 for 20), or its coefficient (1,2 and 0,8 for 20 %). */
-export function donneeDe(c: number, donnees: readonly DonneeDuCas[]): DonneeDuCas | undefined {
+/** The data a typed constant may stand for: the value itself, a rate in % written as a fraction (0,2 for 20), or its coefficient (1,2 and 0,8 for 20 %). */
+export function donneesDe(c: number, donnees: readonly DonneeDuCas[]): DonneeDuCas[] {
   const x = Math.abs(c);
-  return donnees.find((d) => d.valeur !== 0 && [d.valeur, d.valeur / 100, 1 + d.valeur / 100, 1 - d.valeur / 100].some((v) => proche(x, Math.abs(v))));
+  return donnees.filter((d) => d.valeur !== 0 && [d.valeur, d.valeur / 100, 1 + d.valeur / 100, 1 - d.valeur / 100].some((v) => proche(x, Math.abs(v))));
 }
+
+/** « Énoncé!D27 », « Énoncé!D27 ou Énoncé!F30 », « Énoncé!D27, Énoncé!F28 ou Énoncé!F30 » (three at most, then « … »). */
+const ouCellules = (cellules: readonly string[]) => {
+  const n = [...new Set(cellules)];
+  const dites = n.slice(0, 3);
+  return `${dites.length > 1 ? `${dites.slice(0, -1).join(', ')} ou ${dites.at(-1)}` : dites[0]}${n.length > 3 ? '…' : ''}`;
+};
 
 /** « 0,2 », « 1 234,5 »: a constant as a French student reads it. */
 const nombre = (n: number) => String(Math.abs(n)).replace('.', ',');
@@ -81,10 +88,9 @@ function remarque(adresse: string, facon: Exclude<RemarqueTableur['facon'], 'ne_
       return `${adresse} : valeur d\u2019erreur ${detail.erreur} ; une cellule dont le calcul dépend est vide, supprimée ou fausse.`;
     case 'constante': {
       const parties = (detail.constantes ?? []).map((c) => {
-        const d = donneeDe(c, detail.donnees ?? []);
-        return d
-          ? `${nombre(c)} est tapé dans la formule ; faites référence à la cellule ${d.adresse}`
-          : `${nombre(c)} est tapé dans la formule ; prenez cette valeur dans l\u2019énoncé ou dans « Paramètres »`;
+        const d = donneesDe(c, detail.donnees ?? []).map((x) => x.adresse);
+        if (!d.length) return `${nombre(c)} est tapé dans la formule ; prenez cette valeur dans l\u2019énoncé ou dans « Paramètres »`;
+        return `${nombre(c)} est tapé dans la formule ; faites référence à ${d.length > 1 ? 'la cellule qui donne cette valeur' : 'la cellule'} ${ouCellules(d)}`;
       });
       return `${adresse} : ${parties.join(' ; ')}.`;
     }
