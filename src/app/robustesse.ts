@@ -4,7 +4,7 @@ import { bitsPourNommer, changeeAuTour, entreeIgnoree, entreesDuCas, perturbatio
 import { cellulesDeLaReponse, CONSTANTES_ADMISES, lireFormule, type CelluleDeReponse } from '../check/tableur';
 import { parseA1Ref, tokenize } from '@borgar/fx';
 import { lettreColonne } from '../sheets/model';
-import { adresseDansPlage, type ValeurLue } from '../sheets/exercices/lecture';
+import { adresseDansPlage, type PlageLue, type ValeurLue } from '../sheets/exercices/lecture';
 import type { Copies } from '../io/ports';
 import { debutsColonnes, estTable } from '../sheets/exercices/blocs';
 import { formuleAttendue, reponsesDuCas, type Attendus, type Reponse } from '../sheets/exercices/commun';
@@ -113,17 +113,29 @@ function cellulesAmont(x: ExerciceOuvert, reponses: readonly Reponse[], a: Atten
   return res;
 }
 
-interface Candidate {
+export interface Candidate {
   r: Reponse;
   c: CelluleDeReponse;
 }
 
+/** What the check will put to the test, and how: the formulas to compare, the case's numbers, the rounds and each round's expected answers. */
+export interface PlanRobustesse {
+  x: ExerciceOuvert;
+  reponses: Reponse[];
+  candidates: Candidate[];
+  entrees: EntreeDuCas[];
+  /** round 0: the second case; then the naming rounds, each changing half of the numbers */
+  tours: number[][];
+  attendusDesTours: (Attendus | null)[];
+}
+
+const sans = (avis: string): Robustesse => ({ verifiees: 0, nonSuivies: new Map(), avis });
+
 /**
- * Puts the copy's right formulas to a second case (see check/robustesse.ts): the copy's bytes with
- * the second case's numbers, and the naming rounds, recalculated in one call of the engine. Null
- * when no right answer is made by a formula (nothing to put to the test: no engine is started).
+ * The plan of the test of a copy: null when no right answer is made by a formula (nothing to put to
+ * the test: no engine is started), a Robustesse saying why when no valid second case can be drawn.
  */
-export async function robustesseDeLaCopie(x: ExerciceOuvert, octets: Uint8Array, copies: Copies): Promise<Robustesse | null> {
+export function planRobustesse(x: ExerciceOuvert): PlanRobustesse | Robustesse | null {
   const a1 = x.spec.attendus(x.entree, x.parametres);
   const reponses = reponsesDuCas(x.spec, x.entree, x.parametres, a1);
   const candidates: Candidate[] = reponses.flatMap((r) => {
@@ -138,8 +150,6 @@ export async function robustesseDeLaCopie(x: ExerciceOuvert, octets: Uint8Array,
       .map((c) => ({ r, c }));
   });
   if (!candidates.length) return null;
-  const sans = (avis: string): Robustesse => ({ verifiees: 0, nonSuivies: new Map(), avis });
-  if (!copies.recalcul) return sans('Robustesse des formules non vérifiée ici : aucun tableur pour recalculer la copie (agora verifier avec LibreOffice, ou « Vérifier » dans Excel, la vérifient).');
   const noms = [...x.spec.structure().flatMap((b) => (estTable(b) ? [b.nom] : b.champs.map((c) => c.nom))), ...x.spec.feuilleParametres(x.parametres).noms.map((n) => n.nom)];
   const plage = (n: string) => x.classeur.plage(n);
   const entrees = entreesDuCas(noms, plage);
@@ -163,39 +173,47 @@ export async function robustesseDeLaCopie(x: ExerciceOuvert, octets: Uint8Array,
     if (a) second = { valeurs, attendus: a };
   }
   if (!second) return sans('Robustesse des formules non vérifiée : aucun second cas valide n\u2019a pu être tiré de cet énoncé.');
-  // round 0: the second case; then the naming rounds, each changing half of the inputs
   const tours = [second.valeurs, ...Array.from({ length: 2 * bitsPourNommer(entrees.length) }, (_, t) => entrees.map((e, i) => (changeeAuTour(i, t) ? second!.valeurs[i]! : e.valeur)))];
-  const attendusDesTours = tours.map((v, t) => (t === 0 ? second!.attendus : casAvec(v)));
-  let recalcules: Uint8Array[];
-  try {
-    const fichiers = await Promise.all(
-      tours.map((v) =>
-        copies.recalcul!.changer(
-          octets,
-          entrees.flatMap((e, i) =>
-            v[i] === e.valeur
-              ? []
-              : e.cellules.map((c) => {
-                  const k = c.cellule.lastIndexOf('!');
-                  return { feuille: c.cellule.slice(0, k), adresse: c.cellule.slice(k + 1), valeur: v[i]! };
-                }),
-          ),
-        ),
-      ),
-    );
-    recalcules = await copies.recalcul.recalculer(fichiers);
-  } catch (e) {
-    return sans((e as Error).message);
-  }
-  const lus = await Promise.all(recalcules.map((o) => copies.lire(x.fichier, o)));
+  return { x, reponses, candidates, entrees, tours, attendusDesTours: tours.map((v, t) => (t === 0 ? second!.attendus : casAvec(v))) };
+}
+
+export const estPlan = (p: PlanRobustesse | Robustesse | null): p is PlanRobustesse => p !== null && 'tours' in p;
+
+/** A cell of the case to write: its sheet, its address, its number. */
+export interface CelluleAEcrire {
+  feuille: string;
+  adresse: string;
+  valeur: number;
+}
+
+const aEcrire = (e: EntreeDuCas, valeur: number): CelluleAEcrire[] =>
+  e.cellules.map((c) => {
+    const k = c.cellule.lastIndexOf('!');
+    return { feuille: c.cellule.slice(0, k), adresse: c.cellule.slice(k + 1), valeur };
+  });
+
+/** The cells each round changes, and what puts the copy back as it was (every cell any round changed, its own number). */
+export function cellulesDesTours(plan: PlanRobustesse): { tours: CelluleAEcrire[][]; retour: CelluleAEcrire[] } {
+  const tours = plan.tours.map((v) => plan.entrees.flatMap((e, i) => (v[i] === e.valeur ? [] : aEcrire(e, v[i]!))));
+  const changees = plan.entrees.filter((e, i) => plan.tours.some((v) => v[i] !== e.valeur));
+  return { tours, retour: changees.flatMap((e) => aEcrire(e, e.valeur)) };
+}
+
+/** The answer names whose cells each round must read back. */
+export const nomsALire = (plan: PlanRobustesse) => [...new Set(plan.candidates.map((k) => k.r.nom))];
+
+/** What the rounds' recalculated answers say (`lus[t]`: the answers as recalculated in round t). */
+export function conclureRobustesse(plan: PlanRobustesse, lus: readonly ((nom: string) => PlageLue | undefined)[]): Robustesse {
+  const { x, reponses, candidates, entrees, tours, attendusDesTours } = plan;
+  const a1 = x.spec.attendus(x.entree, x.parametres);
+  const plage = (n: string) => x.classeur.plage(n);
+  const attendueAu = (k: Candidate, a: Attendus) => cellulesDeLaReponse(k.r, a[k.r.nom]!, plage(k.r.nom)!).find((c) => c.ligne === k.c.ligne && c.colonne === k.c.colonne)?.attendue;
   /** whether a candidate is wrong in round t (null: the round's case does not hold) */
   const fausse = (k: Candidate, t: number): boolean | null => {
     const a = attendusDesTours[t];
     if (!a) return null;
-    const p = lus[t]!.plage(k.r.nom);
-    const attendue = cellulesDeLaReponse(k.r, a[k.r.nom]!, plage(k.r.nom)!).find((c) => c.ligne === k.c.ligne && c.colonne === k.c.colonne)?.attendue;
-    const v: ValeurLue = p?.valeurs[k.c.ligne]?.[k.c.colonne] ?? null;
-    return !celluleJuste(attendue, v, k.r);
+    const v: ValeurLue = lus[t]?.(k.r.nom)?.valeurs[k.c.ligne]?.[k.c.colonne] ?? null;
+    return !celluleJuste(attendueAu(k, a), v, k.r);
   };
   const nonSuivies = new Map<string, string>();
   const fautives = new Set<string>(); // right on the case, wrong on the second one
@@ -203,8 +221,7 @@ export async function robustesseDeLaCopie(x: ExerciceOuvert, octets: Uint8Array,
   const amont = cellulesAmont(x, reponses, a1, fautives);
   let verifiees = 0;
   for (const k of candidates) {
-    const attendue2 = cellulesDeLaReponse(k.r, second.attendus[k.r.nom]!, plage(k.r.nom)!).find((c) => c.ligne === k.c.ligne && c.colonne === k.c.colonne)?.attendue;
-    if (attendue2 === k.c.attendue) continue; // the second case does not move this answer: nothing to tell
+    if (attendueAu(k, attendusDesTours[0]!) === k.c.attendue) continue; // the second case does not move this answer: nothing to tell
     verifiees++;
     if (!fautives.has(k.c.cellule)) continue;
     // a formula that starts from a cell that does not follow the data: that cell is to correct first
@@ -225,4 +242,23 @@ export async function robustesseDeLaCopie(x: ExerciceOuvert, octets: Uint8Array,
     );
   }
   return { verifiees, nonSuivies, avis: null };
+}
+
+/**
+ * Puts a copy file's right formulas to a second case (see check/robustesse.ts): the copy's bytes with
+ * each round's numbers, recalculated in one call of the engine, read back.
+ */
+export async function robustesseDeLaCopie(x: ExerciceOuvert, octets: Uint8Array, copies: Copies): Promise<Robustesse | null> {
+  const plan = planRobustesse(x);
+  if (!estPlan(plan)) return plan;
+  if (!copies.recalcul) return sans('Robustesse des formules non vérifiée ici : aucun tableur pour recalculer la copie (agora verifier avec LibreOffice, ou « Vérifier » dans Excel, la vérifient).');
+  const { tours } = cellulesDesTours(plan);
+  let lus: ((nom: string) => PlageLue | undefined)[];
+  try {
+    const recalcules = await copies.recalcul.recalculer(await Promise.all(tours.map((t) => copies.recalcul!.changer(octets, t))));
+    lus = (await Promise.all(recalcules.map((o) => copies.lire(x.fichier, o)))).map((c) => (n: string) => c.plage(n));
+  } catch (e) {
+    return sans((e as Error).message);
+  }
+  return conclureRobustesse(plan, lus);
 }

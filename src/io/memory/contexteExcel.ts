@@ -2,6 +2,7 @@ import { depuisBase64 } from '../base64';
 import { insererFeuillesDuFichier, type NomsDuFichier } from './feuillesDuFichier';
 import { auMoins, ensemble, exigence, plusHaute } from './ensembles';
 import { adresse, adresseZone, saisie, zone, LIGNES_MAX, COLONNES_MAX, type Bord, type ClasseurMemoire, type FeuilleMemoire, type GraphiqueMemoire, type Zone } from './classeurMemoire';
+import { valeurCalculee } from './calcul';
 
 /**
  * The part of Office.js's Excel API that `io/office` uses, over a `ClasseurMemoire`, with Office.js's
@@ -33,6 +34,11 @@ export interface OptionsContexte {
   nomsDuFichier?: NomsDuFichier;
   /** Excel on the web and its known defects: a file's sheets inserted with every cell locked (OfficeDev/office-js#1565) */
   web?: boolean;
+  /**
+   * formulas computed when read, as Excel in automatic calculation (calcul.ts); without it a formula
+   * reads as the value the test stored with it (what a file's Excel saved), or empty
+   */
+  recalcul?: boolean;
 }
 
 const NOM_FEUILLE_INVALIDE = /[[\]:*?/\\]/;
@@ -367,9 +373,15 @@ export class ContexteMemoire {
     };
     const matrice = (operation: string, m: unknown[][], poser: (c: ReturnType<ClasseurMemoire['cellule']>, v: unknown) => void) =>
       ctx.enfiler(operation, cible, exigence('Range', operation.replace(/^range\./, '')), () => {
-        const { z } = ici();
+        const { f, z } = ici();
         if (m.length !== z.bas - z.haut + 1 || m.some((r) => r.length !== z.droite - z.gauche + 1))
           throw new ErreurExcelSimulee('InvalidArgument', `${operation} : la matrice ne correspond pas à ${cible}.`);
+        // Excel refuses to change a locked cell of a protected sheet (a cell is locked unless unlocked)
+        if (f.protegee && operation !== 'range.numberFormat')
+          for (let l = z.haut; l <= z.bas; l++)
+            for (let k = z.gauche; k <= z.droite; k++)
+              if (m[l - z.haut]![k - z.gauche] !== null && f.cellules.get(adresse(l, k))?.style['protection.locked'] !== false)
+                throw new ErreurExcelSimulee('AccessDenied', `Feuille « ${f.nom} » protégée : ${adresse(l, k)} est verrouillée.`);
         for (const { l, k, c } of cellules()) poser(c, m[l - z.haut]![k - z.gauche]);
       });
     const ecrire = (c: ReturnType<ClasseurMemoire['cellule']>, v: unknown) => {
@@ -382,16 +394,31 @@ export class ContexteMemoire {
       const { f, z } = ici();
       return { f, zones: [z] };
     });
-    /** Office.js's values: text without its apostrophe, "" for an empty cell, a formula's (uncomputed) result "". */
+    /** Office.js's values: text without its apostrophe, "" for an empty cell, a formula's result (its error's code: « #DIV/0! »). */
     const valeurs = () => {
       const { f, z } = ici();
       const m: unknown[][] = [];
       for (let l = z.haut; l <= z.bas; l++) {
         const r: unknown[] = [];
-        for (let k = z.gauche; k <= z.droite; k++) r.push(f.cellules.get(adresse(l, k))?.valeur ?? '');
+        for (let k = z.gauche; k <= z.droite; k++) {
+          const c = f.cellules.get(adresse(l, k));
+          const v = c?.formule && ctx.options.recalcul ? valeurCalculee(ctx.classeur, f.nom, l, k) : c?.valeur;
+          r.push(v !== null && typeof v === 'object' && 'erreur' in v ? v.erreur : (v ?? ''));
+        }
         m.push(r);
       }
       return m;
+    };
+    /** Office.js's valueTypes: « Error » for a formula's error. */
+    const types = () => {
+      const { f, z } = ici();
+      return valeurs().map((r, i) =>
+        r.map((v, j) => {
+          const c = f.cellules.get(adresse(z.haut + i, z.gauche + j));
+          if (c?.formule && ctx.options.recalcul && typeof v === 'string' && /^#[A-Z/0!?]+$/.test(v)) return 'Error';
+          return v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+        }),
+      );
     };
     const derivee = (calcul: (z: Zone) => Zone) =>
       ctx.plage(() => {
@@ -516,7 +543,7 @@ export class ContexteMemoire {
               }),
             );
           },
-          valueTypes: () => (resoudre() ? valeurs().map((r) => r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String'))) : []),
+          valueTypes: () => (resoudre() ? types() : []),
           numberFormat: () => {
             if (!resoudre()) return [];
             const { f, z } = ici();

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { lireXlsx } from '../src/io/xlsx/lireXlsx';
+import { contenuZip } from '../src/io/xlsx/zipNode';
+import { ClasseurMemoire } from '../src/io/memory/classeurMemoire';
+import { arrondiExcel, valeurCalculee } from '../src/io/memory/calcul';
+import { convertirAvecLibreOffice } from './aides/libreoffice';
+import { dossierTemporaire } from './aides/cli';
+
+/**
+ * The in-memory Excel's recalculation against a real engine: the same formulas computed by
+ * calcul.ts and by LibreOffice (a file written without results, recalculated on conversion).
+ */
+
+jest.setTimeout(300_000);
+
+const DONNEES: [string, string, unknown][] = [
+  ['Énoncé', 'D27', 8],
+  ['Énoncé', 'E27', 62.2],
+  ['Énoncé', 'F27', 8],
+  ['Énoncé', 'G27', 20],
+  ['Énoncé', 'D28', 27],
+  ['Énoncé', 'E28', 18.35],
+  ['Énoncé', 'F28', 'texte'],
+  ['Travail', 'A1', 2.675],
+  ['Travail', 'A2', -2.5],
+  ['Travail', 'A3', 'Oui'],
+];
+
+const FORMULES = [
+  "ROUND('Énoncé'!D27*'Énoncé'!E27,2)",
+  'ROUND(A1,2)',
+  'ROUND(A2,0)',
+  'ROUNDUP(2.01,0)',
+  'ROUNDDOWN(-2.99,0)',
+  "SUM('Énoncé'!D27:F28)",
+  "MAX(0,'Énoncé'!E28-100)",
+  "MIN('Énoncé'!D27:D28)",
+  '1/0',
+  'IF(A1>1,"Oui","Non")',
+  'IF(A3="oui",1,2)',
+  "INDEX('Énoncé'!D27:G27,4)",
+  "INDEX('Énoncé'!D27:G28,2,2)",
+  "SUMIF('Énoncé'!D27:D28,\">10\",'Énoncé'!E27:E28)",
+  "COUNTIF('Énoncé'!D27:G27,8)",
+  "SUMPRODUCT('Énoncé'!D27:D28,'Énoncé'!E27:E28)",
+  "ROUND(TAUX*'Énoncé'!E27/100,2)",
+  'AND(A1>0,A2<0)',
+  '-A2%',
+  '\'Énoncé\'!D27&" articles"',
+  'IFERROR(1/0,0)',
+  'ABS(A2)+INT(-1.5)+MOD(7,3)',
+];
+
+test('les formules d’un exercice donnent dans l’Excel en mémoire ce qu’elles donnent dans LibreOffice', async () => {
+  const d = dossierTemporaire('agora-calcul-');
+  const wb = new ExcelJS.Workbook();
+  const c = ClasseurMemoire.nouveau();
+  for (const nom of ['Énoncé', 'Travail']) {
+    wb.addWorksheet(nom);
+    c.ajouterFeuille(nom);
+  }
+  wb.definedNames.add("'Énoncé'!$G$27", 'TAUX');
+  c.noms.set('TAUX', { nom: 'TAUX', reference: "'Énoncé'!$G$27" });
+  for (const [f, a, v] of DONNEES) {
+    wb.getWorksheet(f)!.getCell(a).value = v as ExcelJS.CellValue;
+    c.feuille(f)!.cellules.set(a, { valeur: v as never, format: 'General', style: {}, bords: {} });
+  }
+  const t = wb.getWorksheet('Travail')!;
+  FORMULES.forEach((f, i) => {
+    t.getCell(`C${i + 1}`).value = { formula: f } as ExcelJS.CellValue;
+    c.feuille('Travail')!.cellules.set(`C${i + 1}`, { valeur: null, formule: `=${f}`, format: 'General', style: {}, bords: {} });
+  });
+  const fichier = path.join(d, 'formules.xlsx');
+  await wb.xlsx.writeFile(fichier);
+  // read with the project's own reader (exceljs drops a formula's result when it is 0)
+  const travail = lireXlsx(contenuZip(readFileSync(convertirAvecLibreOffice(fichier, 'xlsx', path.join(d, 'lo'))))).feuille('Travail')!;
+  const lo = FORMULES.map((_, i) => travail.valeur(i + 1, 3));
+  const memoire = FORMULES.map((_, i) => valeurCalculee(c, 'Travail', i + 1, 3));
+  expect(FORMULES.map((f, i) => [f, memoire[i]])).toEqual(FORMULES.map((f, i) => [f, lo[i]]));
+  // worked by hand, from Excel's rules: half away from zero on the number as shown
+  expect([memoire[0], memoire[1], memoire[2], memoire[8]]).toEqual([497.6, 2.68, -3, { erreur: '#DIV/0!' }]);
+});
+
+test('une fonction que l’Excel en mémoire ne connaît pas donne #NAME?, comme Excel sans elle', () => {
+  const c = ClasseurMemoire.nouveau();
+  c.feuille('Feuil1')!.cellules.set('A1', { valeur: null, formule: '=VLOOKUP(1,B1:C2,2,FALSE)', format: 'General', style: {}, bords: {} });
+  c.feuille('Feuil1')!.cellules.set('A2', { valeur: null, formule: '=A2+1', format: 'General', style: {}, bords: {} });
+  expect(valeurCalculee(c, 'Feuil1', 1, 1)).toEqual({ erreur: '#NAME?' });
+  // a circular reference reads 0, as Excel shows it
+  expect(valeurCalculee(c, 'Feuil1', 2, 1)).toBe(1);
+  expect([arrondiExcel(1.005, 2), arrondiExcel(-1.005, 2), arrondiExcel(0.125, 2, 'bas'), arrondiExcel(0.121, 2, 'haut')]).toEqual([1.01, -1.01, 0.12, 0.13]);
+});
