@@ -192,11 +192,15 @@ const aEcrire = (e: EntreeDuCas, valeur: number): CelluleAEcrire[] =>
     return { feuille: c.cellule.slice(0, k), adresse: c.cellule.slice(k + 1), valeur };
   });
 
-/** The cells each round changes, and what puts the copy back as it was (every cell any round changed, its own number). */
+/**
+ * What each round writes: every cell any round changes, with this round's number (its own where
+ * the round leaves it), so that rounds played one after the other in the open workbook start from
+ * the same copy; and what puts the copy back as it was.
+ */
 export function cellulesDesTours(plan: PlanRobustesse): { tours: CelluleAEcrire[][]; retour: CelluleAEcrire[] } {
-  const tours = plan.tours.map((v) => plan.entrees.flatMap((e, i) => (v[i] === e.valeur ? [] : aEcrire(e, v[i]!))));
-  const changees = plan.entrees.filter((e, i) => plan.tours.some((v) => v[i] !== e.valeur));
-  return { tours, retour: changees.flatMap((e) => aEcrire(e, e.valeur)) };
+  const changees = plan.entrees.map((e, i) => ({ e, i })).filter(({ e, i }) => plan.tours.some((v) => v[i] !== e.valeur));
+  const tours = plan.tours.map((v) => changees.flatMap(({ e, i }) => aEcrire(e, v[i]!)));
+  return { tours, retour: changees.flatMap(({ e }) => aEcrire(e, e.valeur)) };
 }
 
 /** The answer names whose cells each round must read back. */

@@ -1,7 +1,7 @@
 import { accorder } from '../domain/texte';
 import { exerciceDuClasseur } from '../app/modelesExercices';
 import { SCEAU_EN_CLAIR, verifierExercice } from '../app/verifierExercice';
-import { annoterCopieOuverte } from './annoterCopieOuverte';
+import { annoterCopieOuverte, robustesseOuverte } from './annoterCopieOuverte';
 import { lignesDuLot, verifierLot, type CopieVerifieeDuLot } from '../app/verifierLot';
 import { ecrireCsv } from '../io/csv';
 import { copiesNavigateur } from '../io/portsNavigateur';
@@ -204,7 +204,8 @@ export function brancherVerifier(hote: Hote, redessiner: () => void): void {
     const lu = await hote.executer((context, prend) => lireClasseurOuvert(context, {}, prend));
     const x = exerciceDuClasseur(lu.classeur, lu.nom, false);
     const cle = cleDuVolet();
-    const { rapport } = verifierExercice(x, { date: aujourdhui(), ...(cle ? { cle } : {}) }); // the mode is the teacher's, kept in the workbook
+    const robustesse = await hote.executer((context, prend) => robustesseOuverte(context, x, prend));
+    const { rapport } = verifierExercice(x, { date: aujourdhui(), ...(cle ? { cle } : {}), robustesse }); // the mode is the teacher's, kept in the workbook
     dessinerResultats(resultats, rapport, montrer);
     return 'Vérification terminée.';
   }

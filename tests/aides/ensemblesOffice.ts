@@ -10,6 +10,7 @@ import ts from 'typescript';
  */
 export const CLASSES_JOUEES = [
   'Workbook',
+  'Application',
   'WorksheetCollection',
   'Worksheet',
   'WorksheetProtection',

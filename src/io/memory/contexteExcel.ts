@@ -39,6 +39,8 @@ export interface OptionsContexte {
    * reads as the value the test stored with it (what a file's Excel saved), or empty
    */
   recalcul?: boolean;
+  /** Excel set to manual calculation (Formules › Options de calcul › Manuel): nothing recalculates after a write */
+  calculManuel?: boolean;
 }
 
 const NOM_FEUILLE_INVALIDE = /[[\]:*?/\\]/;
@@ -169,9 +171,15 @@ export class ContexteMemoire {
         });
       },
     };
+    const application = {
+      load(_props?: unknown) {
+        return ctx.charger(this, 'application.load', '', exigence('Workbook', 'application', 'calculationMode'), { calculationMode: () => (ctx.options.calculManuel ? 'Manual' : 'Automatic') });
+      },
+    };
     return {
       worksheets,
       names,
+      application,
       getSelectedRange: () =>
         ctx.plage(() => {
           const z = zone(c.selection);
@@ -402,7 +410,7 @@ export class ContexteMemoire {
         const r: unknown[] = [];
         for (let k = z.gauche; k <= z.droite; k++) {
           const c = f.cellules.get(adresse(l, k));
-          const v = c?.formule && ctx.options.recalcul ? valeurCalculee(ctx.classeur, f.nom, l, k) : c?.valeur;
+          const v = c?.formule && ctx.options.recalcul && !ctx.options.calculManuel ? valeurCalculee(ctx.classeur, f.nom, l, k) : c?.valeur;
           r.push(v !== null && typeof v === 'object' && 'erreur' in v ? v.erreur : (v ?? ''));
         }
         m.push(r);
