@@ -4,7 +4,7 @@ import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } f
 import { dateFr } from '../../domain/dates';
 import { somme, taxe, versEuros } from '../../domain/monnaie';
 import { pourcentFr } from '../../domain/texte';
-import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
+import { debutsColonnes, FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import {
   libelleDe,
   consigneSaisie,
@@ -397,6 +397,82 @@ function enchainements(lu: Lu, e: EntreeFacture, a: Attendus): Enchainement[] {
   return resultat;
 }
 
+/**
+ * The corrigé's model of the invoice, as a PGI would compute it, with the énoncé's names: each line
+ * from its row of the order; each rate's foot from its lines (SUMIF on the rate), the reductions in
+ * cascade rounded to the cent, the port shared in proportion to the nets (the last rate takes the
+ * rest); the totals from the foot. The avoir keeps its values: its lines are the returned ones,
+ * found by reference.
+ */
+function formulesDuCorrige(e: EntreeFacture, _p: null, ou: Parameters<NonNullable<SpecExercice<EntreeFacture, null>['formulesDuCorrige']>>[2]): Record<string, (string | null)[][]> {
+  const commande = ou('FAC_Commande');
+  const lignes = ou(NOMS_FAC.lignes);
+  const zonePied = ou(NOMS_FAC.pied);
+  if (!commande || !lignes || !zonePied || !e.lignes.length) return {};
+  const colonnes = blocs(e).find((b) => b.nom === 'FAC_Commande') as Extract<Bloc, { colonnes: unknown }>;
+  const debuts = debutsColonnes(colonnes.colonnes);
+  const feuille = `'${commande.feuille.replace(/'/g, "''")}'`;
+  const enonce = (cle: string, i: number) => `${feuille}!${lettreColonne(commande.gauche - 1 + debuts[colonnes.colonnes.findIndex((c) => c.cle === cle)]!)}${commande.haut + i}`;
+  const colonneTaux = (a: number, b: number) => `${enonce('taux', a)}:${enonce('taux', b).split('!')[1]}`;
+  const [brut, remise, net] = [0, 1, 2].map((j) => lettreColonne(lignes.gauche - 1 + j));
+  const res: Record<string, (string | null)[][]> = {
+    [NOMS_FAC.lignes]: e.lignes.map((_, i) => {
+      const t = lignes.haut + i;
+      return [`ROUND(${enonce('quantite', i)}*${enonce('prixUnitaire', i)},2)`, `ROUND(${brut}${t}*${enonce('remise', i)}/100,2)`, `${brut}${t}-${remise}${t}`];
+    }),
+  };
+  const etapesPied = etapes(e, true);
+  const rates = tauxDe(e);
+  const cellule = (cle: keyof PiedParTaux, j: number) => {
+    const i = etapesPied.findIndex((s) => s.cle === cle);
+    return i < 0 ? null : `${lettreColonne(zonePied.gauche - 1 + j)}${zonePied.haut + i}`;
+  };
+  const ligneDesNets = `${net}${lignes.haut}:${net}${lignes.bas}`;
+  /** the net each reduction applies to, in cascade: the last one the foot has above `cle` */
+  const dernierNet = (j: number, ...cles: (keyof PiedParTaux)[]) => cles.map((c) => cellule(c, j)).find((x) => x !== null)!;
+  const pied = etapesPied.map((s) =>
+    rates.map((t, j) => {
+      const k = e.lignes.findIndex((l) => l.taux === t); // a line at this rate: its rate cell is the column's
+      switch (s.cle) {
+        case 'netLignes':
+          return `SUMIF(${colonneTaux(0, e.lignes.length - 1)},${enonce('taux', k)},${ligneDesNets})`;
+        case 'rabais':
+          return `ROUND(${cellule('netLignes', j)}*FAC_Rabais/100,2)`;
+        case 'ristourne':
+          return `ROUND((${cellule('netLignes', j)}${cellule('rabais', j) ? `-${cellule('rabais', j)}` : ''})*FAC_Ristourne/100,2)`;
+        case 'netCommercial':
+          return [cellule('netLignes', j), cellule('rabais', j), cellule('ristourne', j)].filter(Boolean).join('-');
+        case 'escompte':
+          return `ROUND(${dernierNet(j, 'netCommercial', 'netLignes')}*FAC_Escompte/100,2)`;
+        case 'netFinancier':
+          return `${dernierNet(j, 'netCommercial', 'netLignes')}-${cellule('escompte', j)}`;
+        case 'port': {
+          if (rates.length === 1) return 'FAC_Port';
+          const nets = rates.map((_, x) => dernierNet(x, 'netFinancier', 'netCommercial', 'netLignes'));
+          return j < rates.length - 1
+            ? `ROUND(FAC_Port*${nets[j]}/(${nets.join('+')}),2)`
+            : `FAC_Port-${rates
+                .slice(0, -1)
+                .map((_, x) => cellule('port', x))
+                .join('-')}`;
+        }
+        case 'base':
+          return [dernierNet(j, 'netFinancier', 'netCommercial', 'netLignes'), cellule('port', j)].filter(Boolean).join('+');
+        case 'tva':
+          return `ROUND(${cellule('base', j)}*${enonce('taux', k)}/100,2)`;
+        default:
+          return null;
+      }
+    }),
+  );
+  res[NOMS_FAC.pied] = pied;
+  const ligneDe = (cle: keyof PiedParTaux) => rates.map((_, j) => cellule(cle, j)).join(',');
+  res[NOMS_FAC.totalHt] = [[`SUM(${ligneDe('base')})`]];
+  res[NOMS_FAC.totalTva] = [[`SUM(${ligneDe('tva')})`]];
+  res[NOMS_FAC.netAPayer] = [[`${NOMS_FAC.totalHt}+${NOMS_FAC.totalTva}`]];
+  return res;
+}
+
 export const EXERCICE_FACTURE: SpecExercice<EntreeFacture, null> = {
   gabarit: GABARIT,
   largeursEnonce: [14, 22, 22, 10, 14, 10, 12],
@@ -414,6 +490,7 @@ export const EXERCICE_FACTURE: SpecExercice<EntreeFacture, null> = {
   }),
   attendus,
   enchainements: (lu, e, _p, a) => enchainements(lu, e, a),
+  formulesDuCorrige,
   variantes,
   justification,
   largeursJustification: [18, 14, 90],

@@ -9,7 +9,7 @@ import { nomComplet, texteEnTete, type Eleve } from '../eleve';
 import { referentiel, competence } from '../../referentiel';
 import { ecrireBlocs, empreinte, empreinteParametres, type Bloc } from './blocs';
 import { sceller, type CleEnseignant } from '../../domain/sceau';
-import { ANCRES, FEUILLES, type SpecExercice } from './commun';
+import { ANCRES, avecFormules, FEUILLES, ouDesNoms, type SpecExercice } from './commun';
 import { avecLexique } from './lexique';
 import type { GabaritExercice } from './gabarit';
 
@@ -259,7 +259,10 @@ export function classeurCorrige<E, P>(spec: SpecExercice<E, P>, e: E, p: P, o: O
   j.ligne([{ valeur: `Justification du corrigé — ${spec.gabarit.titre}`, style: titre, colonnes: 3 }]);
   spec.justification(e, p).forEach((l, i) => j.ligne(l.map((v) => ({ valeur: v, style: i === 0 ? { ...etiquette } : { ...valeur } }))));
   const params = verrouillee(avecOrigine(parametres.feuille, o));
-  const feuilles = [avecLexique(enonce.feuille, [enonce.feuille, corrige.feuille, params]), corrige.feuille, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), params].map((f) =>
+  // the model: each answer's formula where the exercise gives it, the expected value elsewhere
+  const ou = ouDesNoms([...enonce.noms, ...corrige.noms, ...parametres.noms]);
+  const modele = spec.formulesDuCorrige ? avecFormules(corrige.feuille, ou, spec.formulesDuCorrige(e, p, ou)) : corrige.feuille;
+  const feuilles = [avecLexique(enonce.feuille, [enonce.feuille, modele, params]), modele, j.feuille({ orientation: 'portrait', ajusterLargeur: true }), params].map((f) =>
     avecPied(f, spec.gabarit.titre, o.eleve),
   );
   const noms = [...enonce.noms, ...corrige.noms, ...parametres.noms];

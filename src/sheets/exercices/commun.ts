@@ -1,6 +1,6 @@
 import { enEuros } from '../../domain/monnaie';
 import type { TablesDatees } from '../../domain/parametres/tables';
-import type { Feuille, NomDefini, Valeur } from '../model';
+import { zone, type Feuille, type NomDefini, type Valeur, type Zone } from '../model';
 import { ConstructeurFeuille } from '../constructeur';
 import { etiquette, sousTitre, texte, titre } from '../styles';
 import type { Bloc } from './blocs';
@@ -110,6 +110,13 @@ export interface SpecExercice<E, P> {
    * code, the answers a student who makes that error would give, or null when the case cannot show it.
    */
   variantes: Record<string, (e: E, p: P) => Attendus | null>;
+  /**
+   * The corrigé's model (issue 37): the formulas that compute each answer from the énoncé, written
+   * with its defined names where a datum has one, by answer name, cell by cell of its range (null:
+   * the expected value stays typed there). A teacher reads the model in the corrigé; the same
+   * formulas, written into a student's copy, follow any case. `ou`: where a defined name lies.
+   */
+  formulesDuCorrige?(e: E, p: P, ou: (nom: string) => (Zone & { feuille: string }) | undefined): Record<string, (string | null)[][]>;
   /** lines that explain the corrigé (operations retained per line, pointage…) */
   justification(e: E, p: P): string[][];
   /** column widths of the justification sheet, when its first column holds more than a code */
@@ -208,4 +215,34 @@ export function valeurRemplie(remplie: Attendus | undefined, nom: string, i?: nu
   const x = v === undefined || i === undefined ? v : j === undefined ? (v as ValeurAttendue[])[i] : (v as ValeurAttendue[][])[i]?.[j];
   if (x === undefined || x === null || Array.isArray(x)) return null;
   return typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? { date: x } : x;
+}
+
+/** Where each defined name lies (its sheet and cells), from a workbook model's names. */
+export function ouDesNoms(noms: readonly NomDefini[]): (nom: string) => (Zone & { feuille: string }) | undefined {
+  const parNom = new Map(noms.map((n) => [n.nom.toUpperCase(), n]));
+  return (nom) => {
+    const n = parNom.get(nom.toUpperCase());
+    const z = n && zone(n.plage);
+    return n && z ? { ...z, feuille: n.feuille } : undefined;
+  };
+}
+
+/**
+ * The answer cells of sheet `f` given as formulas (`formules`, by answer name, cell by cell of its
+ * range; null keeps the cell), their style kept: the corrigé's model.
+ */
+export function avecFormules(f: Feuille, ou: ReturnType<typeof ouDesNoms>, formules: Record<string, (string | null)[][]>): Feuille {
+  const lignes = f.lignes.map((l) => ({ ...l, cellules: [...l.cellules] }));
+  for (const [nom, m] of Object.entries(formules)) {
+    const z = ou(nom);
+    if (!z || z.feuille !== f.nom) continue;
+    m.forEach((rangee, i) =>
+      rangee.forEach((formule, j) => {
+        const l = lignes[z.haut - 1 + i];
+        const c = l?.cellules[z.gauche - 1 + j];
+        if (formule !== null && l && c) l.cellules[z.gauche - 1 + j] = { ...c, valeur: { formule } };
+      }),
+    );
+  }
+  return { ...f, lignes };
 }
