@@ -136,8 +136,14 @@ const sans = (avis: string): Robustesse => ({ verifiees: 0, nonSuivies: new Map(
  * the test: no engine is started), a Robustesse saying why when no valid second case can be drawn.
  */
 export function planRobustesse(x: ExerciceOuvert): PlanRobustesse | Robustesse | null {
-  const a1 = x.spec.attendus(x.entree, x.parametres);
-  const reponses = reponsesDuCas(x.spec, x.entree, x.parametres, a1);
+  let a1: Attendus;
+  let reponses: Reponse[];
+  try {
+    a1 = x.spec.attendus(x.entree, x.parametres);
+    reponses = reponsesDuCas(x.spec, x.entree, x.parametres, a1);
+  } catch {
+    return null; // a case that does not hold: the check of values says so, in French, naming the file
+  }
   const candidates: Candidate[] = reponses.flatMap((r) => {
     const p = x.classeur.plage(r.nom);
     if (!p?.formules || !(r.nom in a1)) return [];
