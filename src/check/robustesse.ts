@@ -1,4 +1,5 @@
 import { adresseDansPlage, type PlageLue } from '../sheets/exercices/lecture';
+import { Hasard } from '../domain/cas/hasard';
 
 /**
  * Do the student's formulas follow the data? The check puts a second case into the copy: the same
@@ -50,18 +51,6 @@ export function entreesDuCas(noms: readonly string[], plage: (nom: string) => Pl
   return [...parValeur.entries()].map(([valeur, cellules]) => ({ valeur, cellules }));
 }
 
-/** A small deterministic generator (mulberry32): the same copy gets the same second case. */
-function aleatoire(graine: number): () => number {
-  let a = graine >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const decimales = (v: number) => {
   const s = String(v);
   const i = s.indexOf('.');
@@ -74,7 +63,9 @@ const decimales = (v: number) => {
  * decimal by 3 to 12 %, kept to its decimals (at least the cent); the sign is kept.
  */
 export function perturbation(entrees: readonly EntreeDuCas[], essai: number): number[] {
-  const r = aleatoire(0x5eed + essai * 7919);
+  // seeded: the same copy gets the same second case
+  const h = new Hasard(0x5eed + essai * 7919);
+  const r = () => h.suivant();
   const part = essai < 2 ? 1 : Math.max(0.25, 1 - essai * 0.1);
   return entrees.map((e) => {
     if (r() > part) return e.valeur;
