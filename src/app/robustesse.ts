@@ -113,6 +113,36 @@ function cellulesAmont(x: ExerciceOuvert, reponses: readonly Reponse[], a: Atten
   return res;
 }
 
+/**
+ * The candidates whose formula starts, directly or through another, from a « saisi » cell that the
+ * second case changes (a line copied from the bank statement): what the student would have copied
+ * there is not known, so they are left out of the test. A choice the second case keeps (a piece
+ * retained for the CA3) does not take them out.
+ */
+function horsSaisies(x: ExerciceOuvert, reponses: readonly Reponse[], a: Attendus, a2: Attendus, candidates: readonly Candidate[]): Candidate[] {
+  const saisies = new Set<string>();
+  for (const r of reponses) {
+    const p = x.classeur.plage(r.nom);
+    if (!p || !(r.nom in a) || !(r.nom in a2)) continue;
+    const apres = cellulesDeLaReponse(r, a2[r.nom]!, p);
+    cellulesDeLaReponse(r, a[r.nom]!, p).forEach((c, i) => {
+      // rows in any order (no expected cell of their own): taken as changing
+      if (!formuleAttendue(r, c.colonneReponse) && (c.attendue === undefined || apres[i]?.attendue !== c.attendue)) saisies.add(c.cellule);
+    });
+  }
+  const refs = new Map(candidates.map((k) => [k.c.cellule, references(k.c.cellule, x.classeur.plage(k.r.nom)!.formules![k.c.ligne]![k.c.colonne]!, x, reponses)]));
+  const exclues = new Set<string>();
+  for (let change = true; change;) {
+    change = false;
+    for (const k of candidates)
+      if (!exclues.has(k.c.cellule) && refs.get(k.c.cellule)!.some((c) => saisies.has(c) || exclues.has(c))) {
+        exclues.add(k.c.cellule);
+        change = true;
+      }
+  }
+  return candidates.filter((k) => !exclues.has(k.c.cellule));
+}
+
 export interface Candidate {
   r: Reponse;
   c: CelluleDeReponse;
@@ -144,7 +174,7 @@ export function planRobustesse(x: ExerciceOuvert): PlanRobustesse | Robustesse |
   } catch {
     return null; // a case that does not hold: the check of values says so, in French, naming the file
   }
-  const candidates: Candidate[] = reponses.flatMap((r) => {
+  const toutes: Candidate[] = reponses.flatMap((r) => {
     const p = x.classeur.plage(r.nom);
     if (!p?.formules || !(r.nom in a1)) return [];
     return cellulesDeLaReponse(r, a1[r.nom]!, p)
@@ -155,12 +185,12 @@ export function planRobustesse(x: ExerciceOuvert): PlanRobustesse | Robustesse |
       })
       .map((c) => ({ r, c }));
   });
-  if (!candidates.length) return null;
+  if (!toutes.length) return null;
   const noms = [...x.spec.structure().flatMap((b) => (estTable(b) ? [b.nom] : b.champs.map((c) => c.nom))), ...x.spec.feuilleParametres(x.parametres).noms.map((n) => n.nom)];
   const plage = (n: string) => x.classeur.plage(n);
   const entrees = entreesDuCas(noms, plage);
   if (!entrees.length) return null;
-  const nomsReponses = [...new Set(candidates.map((k) => k.r.nom))];
+  const nomsReponses = reponses.map((r) => r.nom).filter((n) => n in a1);
   const formeJuste = forme(a1, nomsReponses);
   /** the expected answers of the case with `valeurs` for the inputs, read as the copy would be; null when it does not hold or changes shape */
   const casAvec = (valeurs: readonly number[]): Attendus | null => {
@@ -179,6 +209,8 @@ export function planRobustesse(x: ExerciceOuvert): PlanRobustesse | Robustesse |
     if (a) second = { valeurs, attendus: a };
   }
   if (!second) return sans('Robustesse des formules non vérifiée : aucun second cas valide n\u2019a pu être tiré de cet énoncé.');
+  const candidates = horsSaisies(x, reponses, a1, second.attendus, toutes);
+  if (!candidates.length) return null;
   const tours = [second.valeurs, ...Array.from({ length: 2 * bitsPourNommer(entrees.length) }, (_, t) => entrees.map((e, i) => (changeeAuTour(i, t) ? second!.valeurs[i]! : e.valeur)))];
   return { x, reponses, candidates, entrees, tours, attendusDesTours: tours.map((v, t) => (t === 0 ? second!.attendus : casAvec(v))) };
 }

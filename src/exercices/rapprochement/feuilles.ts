@@ -1,10 +1,10 @@
 import { ConstructeurFeuille, type Bloc as BlocLigne } from '../../sheets/constructeur';
-import type { NomDefini, Valeur } from '../../sheets/model';
+import { lettreColonne, type NomDefini, type Valeur } from '../../sheets/model';
 import { bandeau, calcul, entete, etiquette, note, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dateFr } from '../../domain/dates';
 import { calculerRapprochement, type ResultatRapprochement } from './calcul';
 import type { EntreeRapprochement } from './entree';
-import { FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
+import { debutsColonnes, FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
 import {
   centimesSaisis,
   consigneSaisie,
@@ -294,6 +294,30 @@ function enchainements(lu: Lu): Enchainement[] {
   ];
 }
 
+/**
+ * The corrigé's model: each balance before the rapprochement from the month's opening balance and
+ * the month's lines (in the 512, a debit adds; on the statement, a credit adds), each rapproché
+ * balance from the student's balance and lines of its column. The lines and entries are copied
+ * from the documents: they stay typed.
+ */
+function formulesDuCorrige(_e: EntreeRapprochement, _p: null, ou: Parameters<NonNullable<SpecExercice<EntreeRapprochement, null>['formulesDuCorrige']>>[2]): Record<string, (string | null)[][]> {
+  const [compte, releve, lignes512, lignesReleve] = ['RAP_Compte512', 'RAP_Releve', NOMS_RAP.lignes512, NOMS_RAP.lignesReleve].map(ou);
+  if (!compte || !releve || !lignes512 || !lignesReleve) return {};
+  const debuts = debutsColonnes(COLONNES_512);
+  const colonne = (z: NonNullable<typeof compte>, cle: 'debit' | 'credit', sur = true) => {
+    const c = lettreColonne(z.gauche - 1 + debuts[COLONNES_512.findIndex((k) => k.cle === cle)]!);
+    return `${sur ? `'${z.feuille.replace(/'/g, "''")}'!` : ''}${c}${z.haut}:${c}${z.bas}`;
+  };
+  // the état's columns: the label, then Débit and Crédit, its last two
+  const etat = (z: NonNullable<typeof compte>, j: 0 | 1) => `${lettreColonne(z.droite - 2 + j)}${z.haut}:${lettreColonne(z.droite - 2 + j)}${z.bas}`;
+  return {
+    [NOMS_RAP.solde512]: [[`RAP_Solde512_Initial+SUM(${colonne(compte, 'debit')})-SUM(${colonne(compte, 'credit')})`]],
+    [NOMS_RAP.soldeReleve]: [[`RAP_SoldeReleve_Initial+SUM(${colonne(releve, 'credit')})-SUM(${colonne(releve, 'debit')})`]],
+    [NOMS_RAP.rapproche512]: [[`${NOMS_RAP.solde512}+SUM(${etat(lignes512, 0)})-SUM(${etat(lignes512, 1)})`]],
+    [NOMS_RAP.rapprocheReleve]: [[`${NOMS_RAP.soldeReleve}+SUM(${etat(lignesReleve, 1)})-SUM(${etat(lignesReleve, 0)})`]],
+  };
+}
+
 export const EXERCICE_RAPPROCHEMENT: SpecExercice<EntreeRapprochement, null> = {
   gabarit: GABARIT,
   largeursEnonce: [11, 22, 22, 12, 13, 13, 12],
@@ -307,6 +331,7 @@ export const EXERCICE_RAPPROCHEMENT: SpecExercice<EntreeRapprochement, null> = {
   feuilleTravail,
   attendus,
   enchainements,
+  formulesDuCorrige,
   variantes,
   justification,
 };
