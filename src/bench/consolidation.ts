@@ -109,7 +109,7 @@ async function modeles(d: string, cle: CleEnseignant): Promise<Modele[]> {
     const verifiee = path.join(d, `verifiee${k}.xlsx`);
     await ecrireCopieAnnotee(await verifierCopie(copie, { date: DATE, cle }), verifiee);
     const lignes = (await lireClasseur(verifiee)).lignesSous(NOM_SUIVI, COLONNES_SUIVI.length)?.valeurs ?? [];
-    const suivi = lignes.map((ligne) => ({ sceau: String(ligne[COLONNES_SUIVI.length - 1]), ligne }));
+    const suivi = lignes.map((ligne) => ({ sceau: String(ligne[COLONNES_SUIVI.indexOf('Sceau')]), ligne }));
     res.push({ nom, grilles: await fs.readFile(remplies), copie: await fs.readFile(verifiee), suivi });
   }
   return res;
