@@ -65,7 +65,9 @@ describe.each(TYPES)('exercice %s', (type, periode) => {
         if (!formules) expect([nom, saisies.every(vide)]).toEqual([nom, true]); // nothing of the answer in the student's copy
         const rempli = aplatir(lignesDuNom(cw, nom));
         const attendus = aplatir(valeur);
-        if (!formules) expect([nom, rempli.slice(0, attendus.length)]).toEqual([nom, attendus]);
+        // the corrigé's model gives some answers as formulas: tests/corrige.formules.test.ts recalculates them
+        const modele = cellulesDuNom(cw, nom).some((x) => x.feuille.getCell(x.adresse).formula);
+        if (!formules && !modele) expect([nom, rempli.slice(0, attendus.length)]).toEqual([nom, attendus]);
       }
     }
   });
