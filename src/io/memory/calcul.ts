@@ -218,19 +218,33 @@ function operer(op: string, x: Valeur, y: Valeur): Valeur {
   return g.map((l, i) => l.map((_, j) => arithmetique(op, gx ? (gx[i]?.[j] ?? null) : (x as Resultat), gy ? (gy[i]?.[j] ?? null) : (y as Resultat))));
 }
 
+/** One reading's state: the cells being computed (a circular reference), and those computed already. */
+export interface EtatCalcul {
+  enCours: Set<string>;
+  faites: Map<string, Resultat>;
+  cycles: number; // circular references met: a value computed through one is not kept
+}
+export const nouveauCalcul = (): EtatCalcul => ({ enCours: new Set(), faites: new Map(), cycles: 0 });
+
 /**
- * The value of the formula of cell (`l`, `k`) of sheet `feuille`: evaluated anew at each reading,
- * every cell it depends on too (an exercise's few hundred cells); a cell met again while it is
- * being computed is a circular reference, 0 as Excel shows it.
+ * The value of the formula of cell (`l`, `k`) of sheet `feuille`, every cell it depends on computed
+ * once in a reading (`etat`: one per reading, so that a new reading sees the cells as they now are);
+ * a cell met again while it is being computed is a circular reference, 0 as Excel shows it.
  */
-export function valeurCalculee(c: ClasseurMemoire, feuille: string, l: number, k: number, enCours = new Set<string>()): Resultat {
+export function valeurCalculee(c: ClasseurMemoire, feuille: string, l: number, k: number, etat: EtatCalcul = nouveauCalcul()): Resultat {
   const f = c.feuille(feuille);
   const cellule = f?.cellules.get(adresse(l, k));
   if (!cellule) return null;
   if (!cellule.formule) return (cellule.valeur ?? null) as Resultat;
   const cle = `${f!.nom}!${adresse(l, k)}`;
-  if (enCours.has(cle)) return 0;
-  enCours.add(cle);
+  const deja = etat.faites.get(cle);
+  if (deja !== undefined) return deja;
+  if (etat.enCours.has(cle)) {
+    etat.cycles++;
+    return 0;
+  }
+  const cycles = etat.cycles;
+  etat.enCours.add(cle);
   try {
     let a: Noeud;
     try {
@@ -238,23 +252,25 @@ export function valeurCalculee(c: ClasseurMemoire, feuille: string, l: number, k
     } catch {
       return ERREUR('#NAME?');
     }
-    return scalaire(evaluer(c, f!.nom, a, enCours));
+    const v = scalaire(evaluer(c, f!.nom, a, etat));
+    if (etat.cycles === cycles) etat.faites.set(cle, v);
+    return v;
   } finally {
-    enCours.delete(cle);
+    etat.enCours.delete(cle);
   }
 }
 
-function plage(c: ClasseurMemoire, feuille: string, z: { haut: number; gauche: number; bas: number; droite: number }, enCours: Set<string>): Resultat[][] {
+function plage(c: ClasseurMemoire, feuille: string, z: { haut: number; gauche: number; bas: number; droite: number }, etat: EtatCalcul): Resultat[][] {
   const res: Resultat[][] = [];
   for (let l = z.haut; l <= z.bas; l++) {
     const r: Resultat[] = [];
-    for (let k = z.gauche; k <= z.droite; k++) r.push(valeurCalculee(c, feuille, l, k, enCours));
+    for (let k = z.gauche; k <= z.droite; k++) r.push(valeurCalculee(c, feuille, l, k, etat));
     res.push(r);
   }
   return res;
 }
 
-function evaluer(c: ClasseurMemoire, feuille: string, n: Noeud, enCours: Set<string>): Valeur {
+function evaluer(c: ClasseurMemoire, feuille: string, n: Noeud, etat: EtatCalcul): Valeur {
   switch (n.type) {
     case 'Literal':
       return n.value as Resultat;
@@ -263,28 +279,28 @@ function evaluer(c: ClasseurMemoire, feuille: string, n: Noeud, enCours: Set<str
     case 'ReferenceIdentifier': {
       if (n.kind === 'name') {
         const cible = c.cibleDuNom(String(n.value));
-        return cible ? plage(c, cible.feuille, cible.z, enCours) : ERREUR('#NAME?');
+        return cible ? plage(c, cible.feuille, cible.z, etat) : ERREUR('#NAME?');
       }
       const ref = parseA1Ref(String(n.value)) as { context?: string[]; range?: { top: number; left: number; bottom: number; right: number } } | null;
       if (!ref?.range) return ERREUR('#REF!');
       const f = ref.context?.[0] ?? feuille;
       if (!c.feuille(f)) return ERREUR('#REF!');
       const { top, left, bottom, right } = ref.range;
-      return plage(c, f, { haut: top + 1, gauche: left + 1, bas: bottom + 1, droite: right + 1 }, enCours);
+      return plage(c, f, { haut: top + 1, gauche: left + 1, bas: bottom + 1, droite: right + 1 }, etat);
     }
     case 'UnaryExpression': {
-      const v = evaluer(c, feuille, n.arguments![0]!, enCours);
+      const v = evaluer(c, feuille, n.arguments![0]!, etat);
       if (n.operator === '%') return operer('/', v, 100);
       if (n.operator === '-') return operer('*', v, -1);
       return v;
     }
     case 'BinaryExpression':
-      return operer(n.operator!, evaluer(c, feuille, n.arguments![0]!, enCours), evaluer(c, feuille, n.arguments![1]!, enCours));
+      return operer(n.operator!, evaluer(c, feuille, n.arguments![0]!, etat), evaluer(c, feuille, n.arguments![1]!, etat));
     case 'CallExpression': {
       const nom = n.callee!.name.toUpperCase().replace(/^_XLFN\./, '');
       const fn = FONCTIONS[nom];
       if (!fn) return ERREUR('#NAME?');
-      const args = (n.arguments ?? []).map((x) => evaluer(c, feuille, x, enCours));
+      const args = (n.arguments ?? []).map((x) => evaluer(c, feuille, x, etat));
       // an error in an argument stops the function, except where a function is there to catch it
       if (nom !== 'IFERROR' && nom !== 'IF') for (const x of args) if (!Array.isArray(x) && estErreur(x)) return x;
       return fn(args);

@@ -2,7 +2,7 @@ import { depuisBase64 } from '../base64';
 import { insererFeuillesDuFichier, type NomsDuFichier } from './feuillesDuFichier';
 import { auMoins, ensemble, exigence, plusHaute } from './ensembles';
 import { adresse, adresseZone, saisie, zone, LIGNES_MAX, COLONNES_MAX, type Bord, type ClasseurMemoire, type FeuilleMemoire, type GraphiqueMemoire, type Zone } from './classeurMemoire';
-import { valeurCalculee } from './calcul';
+import { nouveauCalcul, valeurCalculee } from './calcul';
 
 /**
  * The part of Office.js's Excel API that `io/office` uses, over a `ClasseurMemoire`, with Office.js's
@@ -406,11 +406,12 @@ export class ContexteMemoire {
     const valeurs = () => {
       const { f, z } = ici();
       const m: unknown[][] = [];
+      const calcul = nouveauCalcul(); // each cell this reading depends on, computed once
       for (let l = z.haut; l <= z.bas; l++) {
         const r: unknown[] = [];
         for (let k = z.gauche; k <= z.droite; k++) {
           const c = f.cellules.get(adresse(l, k));
-          const v = c?.formule && ctx.options.recalcul && !ctx.options.calculManuel ? valeurCalculee(ctx.classeur, f.nom, l, k) : c?.valeur;
+          const v = c?.formule && ctx.options.recalcul && !ctx.options.calculManuel ? valeurCalculee(ctx.classeur, f.nom, l, k, calcul) : c?.valeur;
           r.push(v !== null && typeof v === 'object' && 'erreur' in v ? v.erreur : (v ?? ''));
         }
         m.push(r);
