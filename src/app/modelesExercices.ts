@@ -15,7 +15,7 @@ import { moisEnLettres, deMois } from '../domain/dates';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import { paquetDuModele, paquetExercice, type Paquet, type TypeExercice } from '../exercices/registre';
 import { champsScelles, classeurCorrige, classeurExercice, CLES_EXERCICE, type OptionsExercice } from '../sheets/exercices/classeurExercice';
-import { empreinteParametres } from '../sheets/exercices/blocs';
+import { empreinteParametres, estTable } from '../sheets/exercices/blocs';
 import { ANCRES, FEUILLES } from '../sheets/exercices/commun';
 import type { SpecExercice } from '../sheets/exercices/commun';
 import { lireBlocs } from '../sheets/exercices/lecture';
@@ -197,3 +197,9 @@ export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccept
   const aleas = (c.agora.get(CLES_EXERCICE.aleas) ?? '').split(',').filter(Boolean);
   return { fichier, classeur: c, modele: spec.gabarit.id, spec, entree, parametres, graine: graine ? Number(graine) : null, aleas, enonceModifie, eleve, sceau, empreintes };
 }
+
+/** The defined names of an opened exercise's data: each field and table of « Énoncé », then « Paramètres »'s. */
+export const nomsDuCas = (x: ExerciceOuvert): string[] => [
+  ...x.spec.structure().flatMap((b) => (estTable(b) ? [b.nom] : b.champs.map((c) => c.nom))),
+  ...x.spec.feuilleParametres(x.parametres).noms.map((n) => n.nom),
+];

@@ -1,14 +1,14 @@
 import { celluleJuste } from '../check/controle';
 import { formuleExterne } from '../check/formulesExternes';
 import { bitsPourNommer, changeeAuTour, entreeIgnoree, entreesDuCas, perturbation, plagesChangees, type CelluleDuCas, type EntreeDuCas } from '../check/robustesse';
-import { cellulesDeLaReponse, CONSTANTES_ADMISES, lireFormule, type CelluleDeReponse } from '../check/tableur';
+import { cellulesDeLaReponse, constantesTapees, type CelluleDeReponse } from '../check/tableur';
 import { parseA1Ref, tokenize } from '@borgar/fx';
 import { lettreColonne } from '../sheets/model';
 import { adresseDansPlage, type PlageLue, type ValeurLue } from '../sheets/exercices/lecture';
 import type { Copies } from '../io/ports';
 import { debutsColonnes, estTable } from '../sheets/exercices/blocs';
 import { formuleAttendue, reponsesDuCas, type Attendus, type Reponse } from '../sheets/exercices/commun';
-import { exerciceDuClasseur, type ExerciceOuvert } from './modelesExercices';
+import { exerciceDuClasseur, nomsDuCas, type ExerciceOuvert } from './modelesExercices';
 
 /** What putting a copy's formulas to a second case found. */
 export interface Robustesse {
@@ -31,21 +31,18 @@ const forme = (a: Attendus, noms: readonly string[]) =>
 
 /** A label for a cell of the case, as the student reads it in « Énoncé » (a field's label, a table's column and row); none in « Paramètres ». */
 function libelle(x: ExerciceOuvert, e: CelluleDuCas): string | null {
-  const blocs = x.spec.structure();
-  {
-    for (const b of blocs) {
-      if (!estTable(b)) {
-        const c = b.champs.find((k) => k.nom === e.nom);
-        if (c) return c.libelle;
-        continue;
-      }
-      if (b.nom !== e.nom) continue;
-      const debuts = debutsColonnes(b.colonnes);
-      const k = debuts.findIndex((d, i) => e.colonne >= d && e.colonne < d + b.colonnes[i]!.largeur);
-      return k < 0 ? b.titre : `${b.titre}, ligne ${e.ligne + 1}, colonne « ${b.colonnes[k]!.entete} »`;
+  for (const b of x.spec.structure()) {
+    if (!estTable(b)) {
+      const c = b.champs.find((k) => k.nom === e.nom);
+      if (c) return c.libelle;
+      continue;
     }
-    return null;
+    if (b.nom !== e.nom) continue;
+    const debuts = debutsColonnes(b.colonnes);
+    const k = debuts.findIndex((d, i) => e.colonne >= d && e.colonne < d + b.colonnes[i]!.largeur);
+    return k < 0 ? b.titre : `${b.titre}, ligne ${e.ligne + 1}, colonne « ${b.colonnes[k]!.entete} »`;
   }
+  return null;
 }
 
 /**
@@ -98,7 +95,6 @@ function references(cellule: string, formule: string, x: ExerciceOuvert, reponse
  * case, those typed where a calculation is expected, and those whose formula holds a typed number.
  */
 function cellulesAmont(x: ExerciceOuvert, reponses: readonly Reponse[], a: Attendus, fautives: ReadonlySet<string>): Set<string> {
-  const admises = [...CONSTANTES_ADMISES, ...x.spec.gabarit.constantesAdmises];
   const res = new Set(fautives);
   for (const r of reponses) {
     const p = x.classeur.plage(r.nom);
@@ -107,7 +103,7 @@ function cellulesAmont(x: ExerciceOuvert, reponses: readonly Reponse[], a: Atten
       if (!formuleAttendue(r, c.colonneReponse)) continue;
       const v = p.valeurs[c.ligne]![c.colonne];
       const f = p.formules[c.ligne]?.[c.colonne];
-      if (f ? lireFormule(f).constantes.some((n) => !admises.includes(Math.abs(n))) : typeof v === 'number' && v !== 0) res.add(c.cellule);
+      if (f ? constantesTapees(f, x.spec.gabarit.constantesAdmises).length > 0 : typeof v === 'number' && v !== 0) res.add(c.cellule);
     }
   }
   return res;
@@ -146,11 +142,14 @@ function horsSaisies(x: ExerciceOuvert, reponses: readonly Reponse[], a: Attendu
 export interface Candidate {
   r: Reponse;
   c: CelluleDeReponse;
+  rang: number; // its place among the answer's cells (cellulesDeLaReponse)
 }
 
 /** What the check will put to the test, and how: the formulas to compare, the case's numbers, the rounds and each round's expected answers. */
 export interface PlanRobustesse {
   x: ExerciceOuvert;
+  /** the case's expected answers */
+  attendus: Attendus;
   reponses: Reponse[];
   candidates: Candidate[];
   entrees: EntreeDuCas[];
@@ -178,17 +177,16 @@ export function planRobustesse(x: ExerciceOuvert): PlanRobustesse | Robustesse |
     const p = x.classeur.plage(r.nom);
     if (!p?.formules || !(r.nom in a1)) return [];
     return cellulesDeLaReponse(r, a1[r.nom]!, p)
-      .filter((c) => {
+      .map((c, rang) => ({ r, c, rang }))
+      .filter(({ c }) => {
         const f = p.formules![c.ligne]?.[c.colonne];
         // a formula that reaches outside the workbook is not recalculated (it becomes its value): not put to the test
         return formuleAttendue(r, c.colonneReponse) && f && !formuleExterne(f) && c.attendue !== undefined && celluleJuste(c.attendue, p.valeurs[c.ligne]![c.colonne]!, r);
-      })
-      .map((c) => ({ r, c }));
+      });
   });
   if (!toutes.length) return null;
-  const noms = [...x.spec.structure().flatMap((b) => (estTable(b) ? [b.nom] : b.champs.map((c) => c.nom))), ...x.spec.feuilleParametres(x.parametres).noms.map((n) => n.nom)];
   const plage = (n: string) => x.classeur.plage(n);
-  const entrees = entreesDuCas(noms, plage);
+  const entrees = entreesDuCas(nomsDuCas(x), plage);
   if (!entrees.length) return null;
   const nomsReponses = reponses.map((r) => r.nom).filter((n) => n in a1);
   const formeJuste = forme(a1, nomsReponses);
@@ -212,7 +210,7 @@ export function planRobustesse(x: ExerciceOuvert): PlanRobustesse | Robustesse |
   const candidates = horsSaisies(x, reponses, a1, second.attendus, toutes);
   if (!candidates.length) return null;
   const tours = [second.valeurs, ...Array.from({ length: 2 * bitsPourNommer(entrees.length) }, (_, t) => entrees.map((e, i) => (changeeAuTour(i, t) ? second!.valeurs[i]! : e.valeur)))];
-  return { x, reponses, candidates, entrees, tours, attendusDesTours: tours.map((v, t) => (t === 0 ? second!.attendus : casAvec(v))) };
+  return { x, attendus: a1, reponses, candidates, entrees, tours, attendusDesTours: tours.map((v, t) => (t === 0 ? second!.attendus : casAvec(v))) };
 }
 
 export const estPlan = (p: PlanRobustesse | Robustesse | null): p is PlanRobustesse => p !== null && 'tours' in p;
@@ -246,16 +244,20 @@ export const nomsALire = (plan: PlanRobustesse) => [...new Set(plan.candidates.m
 
 /** What the rounds' recalculated answers say (`lus[t]`: the answers as recalculated in round t). */
 export function conclureRobustesse(plan: PlanRobustesse, lus: readonly ((nom: string) => PlageLue | undefined)[]): Robustesse {
-  const { x, reponses, candidates, entrees, tours, attendusDesTours } = plan;
-  const a1 = x.spec.attendus(x.entree, x.parametres);
+  const { x, attendus: a1, reponses, candidates, entrees, tours, attendusDesTours } = plan;
   const plage = (n: string) => x.classeur.plage(n);
-  const attendueAu = (k: Candidate, a: Attendus) => cellulesDeLaReponse(k.r, a[k.r.nom]!, plage(k.r.nom)!).find((c) => c.ligne === k.c.ligne && c.colonne === k.c.colonne)?.attendue;
+  // each answer's expected cells in each round, laid out once
+  const cellules = new Map<string, CelluleDeReponse[]>();
+  const attendueAu = (k: Candidate, t: number) => {
+    const cle = `${t}\u0000${k.r.nom}`;
+    if (!cellules.has(cle)) cellules.set(cle, cellulesDeLaReponse(k.r, attendusDesTours[t]![k.r.nom]!, plage(k.r.nom)!));
+    return cellules.get(cle)![k.rang]?.attendue;
+  };
   /** whether a candidate is wrong in round t (null: the round's case does not hold) */
   const fausse = (k: Candidate, t: number): boolean | null => {
-    const a = attendusDesTours[t];
-    if (!a) return null;
+    if (!attendusDesTours[t]) return null;
     const v: ValeurLue = lus[t]?.(k.r.nom)?.valeurs[k.c.ligne]?.[k.c.colonne] ?? null;
-    return !celluleJuste(attendueAu(k, a), v, k.r);
+    return !celluleJuste(attendueAu(k, t), v, k.r);
   };
   const nonSuivies = new Map<string, string>();
   const fautives = new Set<string>(); // right on the case, wrong on the second one
@@ -263,7 +265,7 @@ export function conclureRobustesse(plan: PlanRobustesse, lus: readonly ((nom: st
   const amont = cellulesAmont(x, reponses, a1, fautives);
   let verifiees = 0;
   for (const k of candidates) {
-    if (attendueAu(k, attendusDesTours[0]!) === k.c.attendue) continue; // the second case does not move this answer: nothing to tell
+    if (attendueAu(k, 0) === k.c.attendue) continue; // the second case does not move this answer: nothing to tell
     verifiees++;
     if (!fautives.has(k.c.cellule)) continue;
     // a formula that starts from a cell that does not follow the data: that cell is to correct first

@@ -14,10 +14,9 @@ import { controlerSceau, sceller, type CleEnseignant, type EtatSceau } from '../
 import { USAGE_SCEAU_EXERCICE } from '../sheets/exercices/classeurExercice';
 import { champsSuivi, USAGE_SCEAU_SUIVI } from '../sheets/verification/suivi';
 import { adresseDansPlage, type ValeurLue } from '../sheets/exercices/lecture';
-import { estTable } from '../sheets/exercices/blocs';
 import type { DonneeDuCas } from '../check/tableur';
 import type { Robustesse } from './robustesse';
-import type { ExerciceOuvert } from './modelesExercices';
+import { nomsDuCas, type ExerciceOuvert } from './modelesExercices';
 import type { Annotations } from '../sheets/verification/annotations';
 import { COULEURS_VERDICT, feuilleResultats, piedDuRapport } from '../sheets/verification/resultats';
 import { COLONNES_SUIVI, feuilleSuivi, lignesDuSuivi, lignesSuivi, NOM_SUIVI } from '../sheets/verification/suivi';
@@ -69,8 +68,7 @@ export function variantesDuCas(x: ExerciceOuvert): Variante[] {
  * the parameters, read by their names. A constant of a formula equal to one of them was typed from it.
  */
 export function donneesDuCas(x: ExerciceOuvert): DonneeDuCas[] {
-  const noms = [...x.spec.structure().flatMap((b) => (estTable(b) ? [b.nom] : b.champs.map((c) => c.nom))), ...x.spec.feuilleParametres(x.parametres).noms.map((n) => n.nom)];
-  return noms.flatMap((nom) => {
+  return nomsDuCas(x).flatMap((nom) => {
     const p = x.classeur.plage(nom);
     if (!p) return [];
     return p.valeurs.flatMap((l, i) => l.flatMap((v, j) => (typeof v === 'number' ? [{ valeur: v, adresse: `${p.feuille}!${adresseDansPlage(p, i, j)}` }] : [])));

@@ -3,6 +3,7 @@ import type { Degre } from './competences';
 import type { EtatSceau } from '../domain/sceau';
 import type { Controle, Statut } from './controle';
 import { NOM_TABLEUR, type ResultatVerification } from './verification';
+import { pourcent } from '../sheets/exercices/reglages';
 
 /** What the checker says about one copy: the JSON of `agora verifier --json`, and what the « Résultats » sheet shows. */
 export interface RapportCopie {
@@ -104,7 +105,7 @@ export function rapporter(
 /** « 12 calculs sur 20 faits par des formules… (60 %) ; indication sans effet sur le degré. », for « Résultats » and the task pane. */
 export function phraseTableur(t: NonNullable<RapportCopie['tableur']>): string {
   const faits = `${t.formules} calcul${t.formules > 1 ? 's' : ''} sur ${t.attendues} ${t.formules > 1 ? 'faits' : 'fait'}`;
-  const part = `${String(Math.round((t.formules / t.attendues) * 1000) / 10).replace('.', ',')} %`;
+  const part = pourcent(t.formules / t.attendues);
   const r = t.robustesse;
   const epreuve = !r
     ? ''

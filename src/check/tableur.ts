@@ -62,6 +62,12 @@ export function lireFormule(formule: string): { references: number; constantes: 
 
 const proche = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
+/** The numbers typed into a formula beyond those always admitted and the template's own (`admises`), each once. */
+export function constantesTapees(formule: string, admises: readonly number[]): number[] {
+  const admis = [...CONSTANTES_ADMISES, ...admises];
+  return [...new Set(lireFormule(formule).constantes.filter((x) => !admis.some((y) => proche(Math.abs(x), y))))];
+}
+
 /** The data a typed constant may stand for: the value itself, a rate in % written as a fraction (0,2 for 20), or its coefficient (1,2 and 0,8 for 20 %). */
 export function donneesDe(c: number, donnees: readonly DonneeDuCas[]): DonneeDuCas[] {
   const x = Math.abs(c);
@@ -148,7 +154,6 @@ export function feuilleDeCalcul(
   nonSuivies: ReadonlyMap<string, string> = new Map(),
 ): FeuilleDeCalcul | null {
   if (!plage?.formules) return null;
-  const admis = [...CONSTANTES_ADMISES, ...admises];
   const rien = (a: ValeurAttendue | undefined) => a === null || a === '' || a === 0;
   const res: FeuilleDeCalcul = { attendues: 0, formules: 0, remarques: [] };
   for (const c of cellulesDeLaReponse(r, attendu, plage)) {
@@ -169,14 +174,13 @@ export function feuilleDeCalcul(
       note('valeur', remarque(c.cellule, 'valeur', {}));
       continue;
     }
-    const { references, constantes } = lireFormule(f);
-    if (!references && f !== '=') {
+    if (!lireFormule(f).references && f !== '=') {
       note('sans_reference', remarque(c.cellule, 'sans_reference', {}));
       continue;
     }
-    const tapees = constantes.filter((x) => !admis.some((y) => proche(Math.abs(x), y)));
+    const tapees = constantesTapees(f, admises);
     if (tapees.length) {
-      note('constante', remarque(c.cellule, 'constante', { constantes: [...new Set(tapees)], donnees }));
+      note('constante', remarque(c.cellule, 'constante', { constantes: tapees, donnees }));
       continue;
     }
     const ne = nonSuivies.get(c.cellule);
