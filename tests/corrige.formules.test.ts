@@ -26,16 +26,31 @@ const eleve = { nom: 'MARTIN', prenom: 'Léa', classe: '1re AGOrA B' };
 let n = 0;
 const fichier = (nom: string) => path.join(d, `${++n}-${nom}`);
 
-const CAS: [TypeExercice, number, string[], number][] = [
+/**
+ * [type, seed, aléas, formula cells of the model (counted by hand from the case: -1 when the test
+ * counts them itself), the fewest answer cells the second case must put to the test in a copy built
+ * from the model (0: that case is not written into a copy)]. Only a cell whose answer the second
+ * case moves is tested, and which ones move depends on the drawn numbers: a floor, the cells that
+ * move with any change of the data (an amount computed from amounts), is what is asserted.
+ */
+const CAS: [TypeExercice, number, string[], number, number][] = [
   // the facture: every cell of the invoice (lines, foot, totals) is a formula; the avoir keeps its values
-  ['facture', 5, [], 5 * 3 + 3 + 3],
-  ['facture', 7, ['rabais', 'ristourne', 'escompte'], -1],
-  ['facture', 11, ['plusieurs_taux', 'port'], -1],
-  ['facture', 13, ['plusieurs_taux', 'rabais', 'escompte', 'port'], -1],
-  ['facture', 17, ['plusieurs_taux', 'ristourne', 'retour'], -1],
-  // the rapprochement: its four balances; the lines and entries are copied from the documents
-  ['rapprochement', 5, [], 4],
-  ['rapprochement', 9, ['frais_bancaires', 'agios', 'erreur_banque'], 4],
+  ['facture', 5, [], 5 * 3 + 3 + 3, 0],
+  ['facture', 7, ['rabais', 'ristourne', 'escompte'], -1, 0],
+  ['facture', 11, ['plusieurs_taux', 'port'], -1, 0],
+  ['facture', 13, ['plusieurs_taux', 'rabais', 'escompte', 'port'], -1, 20],
+  ['facture', 17, ['plusieurs_taux', 'ristourne', 'retour'], -1, 0],
+  // the rapprochement: its four balances; the lines and entries are copied from the documents. In a
+  // copy the two balances before the rapprochement are tested; the rapproché ones start from lines
+  // copied from the documents, which the second case changes
+  ['rapprochement', 5, [], 4, 0],
+  ['rapprochement', 9, ['frais_bancaires', 'agios', 'erreur_banque'], 4, 2],
+  // congés: 6 of its 7 answers (the rule retained is a choice); with the actual days of the month,
+  // the divisor is counted on a calendar, so the maintien stays a value (5). The pay, both
+  // indemnities and the one paid move with the salaries; the days acquired may stay at the ceiling
+  ['conges', 3, [], 6, 4],
+  ['conges', 8, ['entree_en_cours', 'sans_solde', 'variable', 'maladie', 'mois_incomplet'], 6, 4],
+  ['conges', 12, ['augmentation', 'jours_reels', 'maladie'], 5, 0],
 ];
 
 /** Where each defined name of an opened workbook lies. */
@@ -70,14 +85,9 @@ test.each(CAS)('%s, cas %i %j : le modèle du corrigé, recalculé par LibreOffi
   if (attendues > 0) expect(formules).toBe(attendues);
 });
 
-test.each([
-  // every answer of this invoice is a formula of the model
-  ['facture', 13, ['plusieurs_taux', 'rabais', 'escompte', 'port'], 10],
-  // the two balances before the rapprochement; the rapproché ones start from lines copied from the documents: not put to the test
-  ['rapprochement', 9, ['frais_bancaires', 'agios', 'erreur_banque'], 2],
-] as [TypeExercice, number, string[], number][])(
-  '%s : les formules du corrigé écrites dans la copie de l’élève sont justes, et elles suivent le second cas (LibreOffice)',
-  async (type, graine, aleas, auMoins) => {
+test.each(CAS.filter((c) => c[4] > 0))(
+  '%s, cas %i %j : les formules du corrigé écrites dans la copie de l’élève sont justes, et elles suivent le second cas (LibreOffice)',
+  async (type, graine, aleas, _formules, auMoins) => {
     const f = fichier(`${type}.xlsx`);
     await ecrireExercice({ type, graine, periode: '2026-03', date: DATE, aleas }, eleve, f);
     const x = await ouvrirExercice(f);
@@ -86,7 +96,6 @@ test.each([
     const wb = new ExcelJS.Workbook();
     // every answer typed, then the model's formulas where it has them (with the results Excel saves)
     await wb.xlsx.load((await remplirClasseur(f, a)) as unknown as ArrayBuffer);
-    const valeurs: Attendus = { ...a };
     for (const [nom, m] of Object.entries(formules)) {
       const z = ouDuClasseur(x)(nom)!;
       const ws = wb.getWorksheet(z.feuille)!;
@@ -98,9 +107,7 @@ test.each([
           ws.getCell(z.haut + i, z.gauche + j).value = { formula: formule, result: v as number };
         }),
       );
-      delete valeurs[nom];
     }
-    if (type === 'facture') expect(Object.keys(valeurs)).toEqual([]); // no avoir in this case: every answer is a formula
     const copie = fichier('copie.xlsx');
     writeFileSync(copie, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     const v = await verifierCopie(copie, { date: DATE });
@@ -110,6 +117,5 @@ test.each([
     expect(t.formules).toBe(t.attendues);
     expect(t.robustesse).toMatchObject({ nonSuivies: 0, avis: null });
     expect(t.robustesse!.verifiees).toBeGreaterThanOrEqual(auMoins);
-    if (type === 'rapprochement') expect(t.robustesse!.verifiees).toBe(2);
   },
 );

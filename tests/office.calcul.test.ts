@@ -51,6 +51,9 @@ const FORMULES = [
   '\'Énoncé\'!D27&" articles"',
   'IFERROR(1/0,0)',
   'ABS(A2)+INT(-1.5)+MOD(7,3)',
+  "COUNTIF('Énoncé'!F27:F28,\"TEXTE\")+COUNT('Énoncé'!D27:F28)",
+  'MIN(ROUNDUP(2.5*(11+5/24),0),TAUX)',
+  "SUMPRODUCT(('Énoncé'!D27:D28>10)*'Énoncé'!E27:E28)",
 ];
 
 test('les formules d’un exercice donnent dans l’Excel en mémoire ce qu’elles donnent dans LibreOffice', async () => {
@@ -90,5 +93,14 @@ test('une fonction que l’Excel en mémoire ne connaît pas donne #NAME?, comme
   expect(valeurCalculee(c, 'Feuil1', 1, 1)).toEqual({ erreur: '#NAME?' });
   // a circular reference reads 0, as Excel shows it
   expect(valeurCalculee(c, 'Feuil1', 2, 1)).toBe(1);
+  // SUMPRODUCT counts numbers only: TRUE is not one in Excel (the « -- » of a condition makes it one)
+  for (const [a, v] of [
+    ['B1', 5],
+    ['B2', 20],
+  ] as const)
+    c.feuille('Feuil1')!.cellules.set(a, { valeur: v, format: 'General', style: {}, bords: {} });
+  c.feuille('Feuil1')!.cellules.set('A3', { valeur: null, formule: '=SUMPRODUCT((B1:B2>10))', format: 'General', style: {}, bords: {} });
+  c.feuille('Feuil1')!.cellules.set('A4', { valeur: null, formule: '=SUMPRODUCT(--(B1:B2>10))', format: 'General', style: {}, bords: {} });
+  expect([valeurCalculee(c, 'Feuil1', 3, 1), valeurCalculee(c, 'Feuil1', 4, 1)]).toEqual([0, 1]);
   expect([arrondiExcel(1.005, 2), arrondiExcel(-1.005, 2), arrondiExcel(0.125, 2, 'bas'), arrondiExcel(0.121, 2, 'haut')]).toEqual([1.01, -1.01, 0.12, 0.13]);
 });

@@ -6,6 +6,7 @@ import { ClasseurMemoire } from '../src/io/memory/classeurMemoire';
 import { ContexteMemoire, type OptionsContexte } from '../src/io/memory/contexteExcel';
 import { robustesseOuverte } from '../src/taskpane/annoterCopieOuverte';
 import { remplirMemoire } from './aides/remplirMemoire';
+import type { TypeExercice } from '../src/exercices/registre';
 
 /**
  * The test of a copy's formulas in the workbook open in Excel: the in-memory Excel recalculates as
@@ -102,35 +103,46 @@ describe('la robustesse dans le classeur ouvert (Excel recalcule)', () => {
   });
 });
 
-test('les formules du corrigé écrites dans le classeur ouvert : justes, elles suivent le second cas, et la copie est remise en l’état', async () => {
-  const demande = { type: 'facture' as const, graine: 13, periode: '2026-03', date: DATE, aleas: ['plusieurs_taux', 'rabais', 'escompte', 'port'] };
-  const c = ClasseurMemoire.nouveau();
-  const ctx = new ContexteMemoire(c);
-  await insererClasseur(ctx as unknown as Excel.RequestContext, modeleDExercice(demande, ELEVE).classeur, (v) => ctx.prend(v));
-  const lu = await lireClasseurOuvert(ctx as unknown as Excel.RequestContext, {}, (v) => ctx.prend(v));
-  const x = exerciceDuClasseur(lu.classeur, lu.nom, false);
-  const ou = (nom: string) => {
-    const cible = c.cibleDuNom(nom);
-    return cible ? { feuille: cible.feuille, ...cible.z } : undefined;
-  };
-  const saisie = new ContexteMemoire(c);
-  for (const [nom, m] of Object.entries(x.spec.formulesDuCorrige!(x.entree, x.parametres, ou))) {
-    const z = ou(nom)!;
-    m.forEach((l, i) => l.forEach((f, j) => f && (saisie.workbook.worksheets.getItem(z.feuille).getRange(`${String.fromCharCode(64 + z.gauche + j)}${z.haut + i}`).formulas = [[`=${f}`]])));
-  }
-  await saisie.sync();
-  const avant = etat(c);
-  const { r, syncs } = await eprouver(c);
-  expect(syncs).toBe(2);
-  expect([r.avis, [...r.nonSuivies.keys()]]).toEqual([null, []]);
-  expect(r.verifiees).toBeGreaterThan(10);
-  // and the check of values, Excel having computed them: every answer right
-  const v = new ContexteMemoire(c, { recalcul: true });
-  const relu = await lireClasseurOuvert(v as unknown as Excel.RequestContext, {}, (w) => v.prend(w));
-  const y = exerciceDuClasseur(relu.classeur, relu.nom, false);
-  const a = attendusDesReponses(y);
-  const w = verifierExercice(y, { date: DATE });
-  expect(w.resultat.controles.filter((k) => k.statut !== 'juste').map((k) => k.nom)).toEqual([]);
-  expect(Object.keys(a).length).toBe(w.resultat.controles.length);
-  expect(etat(c)).toBe(avant);
-});
+/** [type, seed, aléas, the fewest answer cells the second case moves (see corrige.formules.test.ts)] */
+const MODELES: [TypeExercice, number, string[], number][] = [
+  ['facture', 13, ['plusieurs_taux', 'rabais', 'escompte', 'port'], 20],
+  ['rapprochement', 9, ['frais_bancaires', 'agios', 'erreur_banque'], 2],
+  ['conges', 8, ['entree_en_cours', 'sans_solde', 'variable', 'maladie', 'mois_incomplet'], 4],
+];
+
+test.each(MODELES)(
+  '%s, cas %i %j : les formules du corrigé écrites dans le classeur ouvert sont justes, elles suivent le second cas, et la copie est remise en l’état',
+  async (type, graine, aleas, auMoins) => {
+    const demande = { type, graine, periode: '2026-03', date: DATE, aleas };
+    const c = ClasseurMemoire.nouveau();
+    const ctx = new ContexteMemoire(c);
+    await insererClasseur(ctx as unknown as Excel.RequestContext, modeleDExercice(demande, ELEVE).classeur, (v) => ctx.prend(v));
+    const lu = await lireClasseurOuvert(ctx as unknown as Excel.RequestContext, {}, (v) => ctx.prend(v));
+    const x = exerciceDuClasseur(lu.classeur, lu.nom, false);
+    remplirMemoire(c, attendusDesReponses(x)); // the answers the model leaves typed (choices, lines copied from documents)
+    const ou = (nom: string) => {
+      const cible = c.cibleDuNom(nom);
+      return cible ? { feuille: cible.feuille, ...cible.z } : undefined;
+    };
+    const saisie = new ContexteMemoire(c);
+    for (const [nom, m] of Object.entries(x.spec.formulesDuCorrige!(x.entree, x.parametres, ou))) {
+      const z = ou(nom)!;
+      m.forEach((l, i) => l.forEach((f, j) => f && (saisie.workbook.worksheets.getItem(z.feuille).getRange(`${String.fromCharCode(64 + z.gauche + j)}${z.haut + i}`).formulas = [[`=${f}`]])));
+    }
+    await saisie.sync();
+    const avant = etat(c);
+    const { r, syncs } = await eprouver(c);
+    expect(syncs).toBe(2);
+    expect([r.avis, [...r.nonSuivies.keys()]]).toEqual([null, []]);
+    expect(r.verifiees).toBeGreaterThanOrEqual(auMoins);
+    // and the check of values, Excel having computed them: every answer right
+    const v = new ContexteMemoire(c, { recalcul: true });
+    const relu = await lireClasseurOuvert(v as unknown as Excel.RequestContext, {}, (w) => v.prend(w));
+    const y = exerciceDuClasseur(relu.classeur, relu.nom, false);
+    const a = attendusDesReponses(y);
+    const w = verifierExercice(y, { date: DATE });
+    expect(w.resultat.controles.filter((k) => k.statut !== 'juste').map((k) => k.nom)).toEqual([]);
+    expect(Object.keys(a).length).toBe(w.resultat.controles.length);
+    expect(etat(c)).toBe(avant);
+  },
+);

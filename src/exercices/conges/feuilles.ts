@@ -23,6 +23,9 @@ import {
   enSuite,
   type Enchainement,
   type Lu,
+  colonneDe,
+  colonnesDuBloc,
+  type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/conges.json';
@@ -320,6 +323,34 @@ function enchainements(lu: Lu, e: EntreeConges, p: ParametresConges): Enchaineme
   return res;
 }
 
+/**
+ * The corrigé's model: the days acquired counted from the period's situations (whole months of work,
+ * the days of incomplete ones over 24, the sick months within their ceiling), rounded up, at most
+ * the annual ceiling; the pay of the months worked, plus the part of the sick months' salaries; both
+ * indemnities for the days taken, the more favourable one paid. The situations are matched by their
+ * exact text, as the énoncé writes them. With the actual days of the month, the student counts them
+ * on a calendar: the divisor is then typed, the maintien stays a value.
+ */
+function formulesDuCorrige(e: EntreeConges, p: ParametresConges, ou: OuNom): Record<string, (string | null)[][]> {
+  const z = ou('CP_Periode');
+  if (!z || !e.mois.length) return {};
+  const colonnes = colonnesDuBloc(blocs(e), 'CP_Periode');
+  const [situation, brut, jours] = (['situation', 'brut', 'jours'] as const).map((c) => colonneDe(z, colonnes, c).plage);
+  const texte = (s: keyof typeof SITUATIONS) => `"${SITUATIONS[s]}"`;
+  const maladie = p.maladie !== undefined;
+  const travail = `CP_Jours_Par_Mois*(COUNTIF(${situation},${texte('travail')})-COUNT(${jours})+SUM(${jours})/24)`;
+  const malades = maladie ? `+MIN(CP_Maladie_Jours_Par_Mois*COUNTIF(${situation},${texte('maladie')}),CP_Maladie_Plafond)` : '';
+  const pris = `MIN(CP_Jours_Pris,${NOMS_CP.acquis})`;
+  return {
+    [NOMS_CP.acquis]: [[`MIN(ROUNDUP(${travail}${malades},0),CP_Plafond)`]],
+    [NOMS_CP.solde]: [[`${NOMS_CP.acquis}-${pris}`]],
+    [NOMS_CP.remuneration]: [[`SUMIF(${situation},${texte('travail')},${brut})${maladie ? `+ROUND(SUMIF(${situation},${texte('maladie')},${brut})*CP_Maladie_Part_Dixieme/100,2)` : ''}`]],
+    [NOMS_CP.dixieme]: [[`ROUND(${NOMS_CP.remuneration}*CP_Taux_Dixieme/100*${pris}/${NOMS_CP.acquis},2)`]],
+    [NOMS_CP.maintien]: [[e.conge.maintien === 'jours_reels' ? null : `ROUND(CP_Salaire_Mensuel*${pris}/CP_Diviseur_Maintien,2)`]],
+    [NOMS_CP.indemnite]: [[`MAX(${NOMS_CP.dixieme},${NOMS_CP.maintien})`]],
+  };
+}
+
 export const EXERCICE_CONGES: SpecExercice<EntreeConges, ParametresConges> = {
   gabarit: GABARIT,
   largeursEnonce: [14, 14, 14, 16, 14, 12, 12],
@@ -332,6 +363,7 @@ export const EXERCICE_CONGES: SpecExercice<EntreeConges, ParametresConges> = {
   feuilleTravail,
   attendus,
   enchainements,
+  formulesDuCorrige,
   variantes,
   justification,
   verifier,

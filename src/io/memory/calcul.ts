@@ -163,7 +163,8 @@ const FONCTIONS: Record<string, Fonction> = {
     const n = listes[0]?.length ?? 0;
     if (listes.some((l) => l.length !== n)) return ERREUR('#VALUE!');
     let s = 0;
-    for (let i = 0; i < n; i++) s += listes.reduce((p, l) => p * (typeof l[i] === 'number' ? (l[i] as number) : typeof l[i] === 'boolean' ? Number(l[i]) : 0), 1);
+    // as Excel: only numbers count; TRUE and FALSE are not numbers there (hence the « -- » of a condition)
+    for (let i = 0; i < n; i++) s += listes.reduce((p, l) => p * (typeof l[i] === 'number' ? (l[i] as number) : 0), 1);
     return quinze(s);
   },
 };

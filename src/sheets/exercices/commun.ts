@@ -1,9 +1,9 @@
 import { enEuros } from '../../domain/monnaie';
 import type { TablesDatees } from '../../domain/parametres/tables';
-import { zone, type Feuille, type NomDefini, type Valeur, type Zone } from '../model';
+import { lettreColonne, zone, type Feuille, type NomDefini, type Valeur, type Zone } from '../model';
 import { ConstructeurFeuille } from '../constructeur';
 import { etiquette, sousTitre, texte, titre } from '../styles';
-import type { Bloc } from './blocs';
+import { debutsColonnes, type Bloc, type Colonne } from './blocs';
 import type { GabaritExercice } from './gabarit';
 
 /**
@@ -116,7 +116,7 @@ export interface SpecExercice<E, P> {
    * the expected value stays typed there). A teacher reads the model in the corrigé; the same
    * formulas, written into a student's copy, follow any case. `ou`: where a defined name lies.
    */
-  formulesDuCorrige?(e: E, p: P, ou: (nom: string) => (Zone & { feuille: string }) | undefined): Record<string, (string | null)[][]>;
+  formulesDuCorrige?(e: E, p: P, ou: OuNom): Record<string, (string | null)[][]>;
   /** lines that explain the corrigé (operations retained per line, pointage…) */
   justification(e: E, p: P): string[][];
   /** column widths of the justification sheet, when its first column holds more than a code */
@@ -225,6 +225,28 @@ export function ouDesNoms(noms: readonly NomDefini[]): (nom: string) => (Zone & 
     const z = n && zone(n.plage);
     return n && z ? { ...z, feuille: n.feuille } : undefined;
   };
+}
+
+/** Where a defined name lies, as `formulesDuCorrige` receives it. */
+export type OuNom = (nom: string) => (Zone & { feuille: string }) | undefined;
+
+/**
+ * A column of a table laid out from `colonnes` at zone `z`, for a corrigé's formula: the whole column
+ * (« 'Énoncé'!E8:E19 ») and its row `i`'s cell, named with their sheet unless `surFeuille` is false.
+ */
+export function colonneDe(z: Zone & { feuille: string }, colonnes: readonly Colonne[], cle: string, surFeuille = true): { plage: string; cellule: (i: number) => string } {
+  const k = colonnes.findIndex((c) => c.cle === cle);
+  if (k < 0) throw new Error(`colonne « ${cle} » absente du tableau`);
+  const lettre = lettreColonne(z.gauche - 1 + debutsColonnes(colonnes)[k]!);
+  const f = surFeuille ? `'${z.feuille.replace(/'/g, "''")}'!` : '';
+  return { plage: `${f}${lettre}${z.haut}:${lettre}${z.bas}`, cellule: (i) => `${f}${lettre}${z.haut + i}` };
+}
+
+/** A block's columns, by its name among `blocs`. */
+export function colonnesDuBloc(blocs: readonly Bloc[], nom: string): readonly Colonne[] {
+  const b = blocs.find((x) => x.nom === nom);
+  if (!b || !('colonnes' in b)) throw new Error(`tableau « ${nom} » absent de l'énoncé`);
+  return b.colonnes;
 }
 
 /**
