@@ -31,9 +31,10 @@ const fichier = (nom: string) => path.join(d, `${++n}-${nom}`);
  * counts them itself), the fewest answer cells the second case must put to the test in a copy built
  * from the model (0: that case is not written into a copy)]. Only a cell whose answer the second
  * case moves is tested, and which ones move depends on the drawn numbers: a floor, the cells that
- * move with any change of the data (an amount computed from amounts), is what is asserted.
+ * move with any change of the data (an amount computed from amounts), is what is asserted; and the
+ * month of the case, 2026-03 unless given].
  */
-const CAS: [TypeExercice, number, string[], number, number][] = [
+const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // the facture: every cell of the invoice (lines, foot, totals) is a formula; the avoir keeps its values
   ['facture', 5, [], 5 * 3 + 3 + 3, 0],
   ['facture', 7, ['rabais', 'ristourne', 'escompte'], -1, 0],
@@ -51,6 +52,15 @@ const CAS: [TypeExercice, number, string[], number, number][] = [
   ['conges', 3, [], 6, 4],
   ['conges', 8, ['entree_en_cours', 'sans_solde', 'variable', 'maladie', 'mois_incomplet'], 6, 4],
   ['conges', 12, ['augmentation', 'jours_reels', 'maladie'], 5, 0],
+  // frais: each line's amount kept and écart, the TVA of the natures where it is recoverable, the
+  // three totals. The amounts kept and the totals move with the amounts asked
+  ['frais', 4, [], -1, 4],
+  ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
+  ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],
+  // in November: 7 000 km before the month (seed 21), trips within the middle bracket; 5 000 (seed
+  // 22), the month's first trip crosses into it
+  ['frais', 21, ['electrique'], -1, 4, '2026-11'],
+  ['frais', 22, [], -1, 4, '2026-11'],
 ];
 
 /** Where each defined name of an opened workbook lies. */
@@ -59,9 +69,9 @@ const ouDuClasseur = (x: ExerciceOuvert) => (nom: string) => {
   return p && { feuille: p.feuille, haut: p.haut, gauche: p.gauche, bas: p.haut + p.valeurs.length - 1, droite: p.gauche + (p.valeurs[0]?.length ?? 1) - 1 };
 };
 
-test.each(CAS)('%s, cas %i %j : le modèle du corrigé, recalculé par LibreOffice, donne chaque réponse attendue', async (type, graine, aleas, attendues) => {
+test.each(CAS)('%s, cas %i %j : le modèle du corrigé, recalculé par LibreOffice, donne chaque réponse attendue', async (type, graine, aleas, attendues, _auMoins, periode = '2026-03') => {
   const [f, corrige] = [fichier(`${type}.xlsx`), fichier('corrige.xlsx')];
-  await ecrireExercice({ type, graine, periode: '2026-03', date: DATE, aleas }, eleve, f, corrige);
+  await ecrireExercice({ type, graine, periode, date: DATE, aleas }, eleve, f, corrige);
   const x = await ouvrirExercice(f);
   const a = attendusDesReponses(x);
   const ports = portsNode();
@@ -87,9 +97,9 @@ test.each(CAS)('%s, cas %i %j : le modèle du corrigé, recalculé par LibreOffi
 
 test.each(CAS.filter((c) => c[4] > 0))(
   '%s, cas %i %j : les formules du corrigé écrites dans la copie de l’élève sont justes, et elles suivent le second cas (LibreOffice)',
-  async (type, graine, aleas, _formules, auMoins) => {
+  async (type, graine, aleas, _formules, auMoins, periode = '2026-03') => {
     const f = fichier(`${type}.xlsx`);
-    await ecrireExercice({ type, graine, periode: '2026-03', date: DATE, aleas }, eleve, f);
+    await ecrireExercice({ type, graine, periode, date: DATE, aleas }, eleve, f);
     const x = await ouvrirExercice(f);
     const a = attendusDesReponses(x);
     const formules = x.spec.formulesDuCorrige!(x.entree, x.parametres, ouDuClasseur(x));

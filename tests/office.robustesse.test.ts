@@ -108,6 +108,7 @@ const MODELES: [TypeExercice, number, string[], number][] = [
   ['facture', 13, ['plusieurs_taux', 'rabais', 'escompte', 'port'], 20],
   ['rapprochement', 9, ['frais_bancaires', 'agios', 'erreur_banque'], 2],
   ['conges', 8, ['entree_en_cours', 'sans_solde', 'variable', 'maladie', 'mois_incomplet'], 4],
+  ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], 4],
 ];
 
 test.each(MODELES)(

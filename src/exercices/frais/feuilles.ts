@@ -1,5 +1,5 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import type { NomDefini, Style, Valeur } from '../../sheets/model';
+import { lettreColonne, type NomDefini, type Style, type Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
@@ -23,6 +23,9 @@ import {
   sommeSaisie,
   type Enchainement,
   type Lu,
+  colonneDe,
+  colonnesDuBloc,
+  type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/frais.json';
@@ -249,6 +252,60 @@ function enchainements(lu: Lu, e: EntreeFrais, p: ParametresFrais): Enchainement
   ];
 }
 
+/**
+ * The corrigé's model, line by line: nothing without a receipt; kilometres at the scale's row of the
+ * car's horsepower (« 3 CV et moins » to « 7 CV et plus »), what the trip adds to the year's amount
+ * (the km of the year before the month, then the month's km lines in date order), raised for an
+ * electric car; a meal or a night within its ceiling (a business meal: per guest); the rest as
+ * asked. The écart is what was asked (for km with no amount asked: the allowance) less what is kept;
+ * the TVA of the receipt in proportion to what is kept, on the natures where it is recoverable
+ * (elsewhere it stays 0). The totals add the columns.
+ */
+function formulesDuCorrige(e: EntreeFrais, _p: ParametresFrais, ou: OuNom): Record<string, (string | null)[][]> {
+  const [z, controle, zb] = [ou('FRA_Lignes'), ou(NOMS_FRA.controle), ou(NOM_BAREME)];
+  if (!z || !controle || !zb || !e.lignes.length) return {};
+  const colonnes = colonnesDuBloc(blocs(e), 'FRA_Lignes');
+  const [km, montant, tva, justificatif, convives] = [
+    colonneDe(z, colonnes, 'km').cellule,
+    colonneDe(z, colonnes, 'montant').cellule,
+    colonneDe(z, colonnes, 'tva').cellule,
+    colonneDe(z, colonnes, 'justificatif').cellule,
+    colonneDe(z, colonnes, 'convives').cellule,
+  ];
+  // the scale's rows run from « 3 CV et moins » to « 7 CV et plus » (3 and 7 are admitted in the template)
+  const rang = 'MIN(MAX(FRA_Puissance,3),7)-2';
+  const taux = (j: number) => {
+    const c = lettreColonne(zb.gauche - 2 + j);
+    return `INDEX('${zb.feuille}'!${c}${zb.haut}:${c}${zb.bas},${rang})`;
+  };
+  /** the scale's amount for a year of d km: d × a up to 5 000, (d × b) + c up to 20 000, d × e beyond */
+  const bareme = (d: string) => `IF(${d}<=5000,${d}*${taux(1)},IF(${d}<=20000,${d}*${taux(2)}+${taux(3)},${d}*${taux(4)}))`;
+  // the month's lines in date order, as kmAvantChaqueLigne counts the km travelled before each
+  const ordre = e.lignes.map((_, i) => i).sort((x, y) => e.lignes[x]!.date.localeCompare(e.lignes[y]!.date) || x - y);
+  const cellule = (j: number) => (i: number) => `${lettreColonne(controle.gauche - 1 + j)}${controle.haut + i}`;
+  const [retenu, ecart, recuperable] = [cellule(0), cellule(1), cellule(2)];
+  const lignes = e.lignes.map((l, i) => {
+    let garde: string;
+    if (l.nature === 'km') {
+      // the km lines travelled before this one, in date order (kmAvantChaqueLigne's order)
+      const precedents = ordre.slice(0, ordre.indexOf(i)).filter((j) => e.lignes[j]!.nature === 'km');
+      const d0 = ['FRA_Km_Annuels', ...precedents.map((j) => km(j))].join('+');
+      const d1 = `${d0}+${km(i)}`;
+      garde = `ROUND((${bareme(`(${d1})`)}-${bareme(`(${d0})`)})*(1+${NOM_MAJORATION}/100*(FRA_Electrique="Oui")),2)`;
+    } else if (l.nature === 'repas') garde = `MIN(${montant(i)},IF(${convives(i)}="",FRA_Plafond_Repas,FRA_Plafond_Repas_Affaires*${convives(i)}))`;
+    else if (l.nature === 'hotel') garde = `MIN(${montant(i)},FRA_Plafond_Nuitee)`;
+    else garde = montant(i);
+    const demande = l.nature === 'km' && !l.montant ? retenu(i) : montant(i);
+    return [
+      `IF(${justificatif(i)}="Non",0,${garde})`,
+      l.nature === 'km' && !l.montant ? `IF(${justificatif(i)}="Non",${garde},0)` : `${demande}-${retenu(i)}`,
+      ['repas', 'peage', 'parking'].includes(l.nature) ? `IF(${retenu(i)}=0,0,ROUND(${tva(i)}*${retenu(i)}/${montant(i)},2))` : null,
+    ];
+  });
+  const total = (c: (i: number) => string) => [[`SUM(${c(0)}:${c(e.lignes.length - 1)})`]];
+  return { [NOMS_FRA.controle]: lignes, [NOMS_FRA.rembourse]: total(retenu), [NOMS_FRA.ecart]: total(ecart), [NOMS_FRA.tva]: total(recuperable) };
+}
+
 export const EXERCICE_FRAIS: SpecExercice<EntreeFrais, ParametresFrais> = {
   gabarit: GABARIT,
   largeursEnonce: [12, 20, 20, 20, 11, 14, 11, 12, 12],
@@ -262,6 +319,7 @@ export const EXERCICE_FRAIS: SpecExercice<EntreeFrais, ParametresFrais> = {
   unites: (e) => ({ [NOMS_FRA.controle]: e.lignes.map((l, i) => `ligne ${i + 1} (${NATURES[l.nature].toLowerCase()})`) }),
   attendus,
   enchainements,
+  formulesDuCorrige,
   variantes,
   justification,
   largeursJustification: [18, 14, 100],
