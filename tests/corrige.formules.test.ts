@@ -61,6 +61,13 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // 22), the month's first trip crosses into it
   ['frais', 21, ['electrique'], -1, 4, '2026-11'],
   ['frais', 22, [], -1, 4, '2026-11'],
+  // règlements: the justified amount and écart, the due date, the escompte where the conditions give
+  // one, the amount to pay, the day's total; conforme and the date of payment are decisions (values)
+  ['reglements', 2, [], -1, 2],
+  ['reglements', 5, ['ecart_quantite', 'ecart_prix', 'escompte', 'escompte_expire', 'fin_de_mois'], -1, 4],
+  ['reglements', 9, ['fin_de_mois', 'escompte'], -1, 2],
+  // « 45 jours fin de mois le 10 » (the seeds 5 and 9 have « fin de mois 45 jours »)
+  ['reglements', 13, ['fin_de_mois', 'escompte'], -1, 2],
 ];
 
 /** Where each defined name of an opened workbook lies. */

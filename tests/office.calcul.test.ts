@@ -54,6 +54,10 @@ const FORMULES = [
   "COUNTIF('Énoncé'!F27:F28,\"TEXTE\")+COUNT('Énoncé'!D27:F28)",
   'MIN(ROUNDUP(2.5*(11+5/24),0),TAUX)',
   "SUMPRODUCT(('Énoncé'!D27:D28>10)*'Énoncé'!E27:E28)",
+  // 15/01/2026 is serial 46037: + 45 days, then the end of that month (31/03/2026, 46112); the end
+  // of February 2028, 29/02 (365 + 365 + 31 + 14 days later: 46812), + 10
+  'EOMONTH(46037+45,0)',
+  'EOMONTH(46037,25)+10',
 ];
 
 test('les formules d’un exercice donnent dans l’Excel en mémoire ce qu’elles donnent dans LibreOffice', async () => {
@@ -84,6 +88,7 @@ test('les formules d’un exercice donnent dans l’Excel en mémoire ce qu’el
   expect(FORMULES.map((f, i) => [f, memoire[i]])).toEqual(FORMULES.map((f, i) => [f, lo[i]]));
   // worked by hand, from Excel's rules: half away from zero on the number as shown
   expect([memoire[0], memoire[1], memoire[2], memoire[8]]).toEqual([497.6, 2.68, -3, { erreur: '#DIV/0!' }]);
+  expect(memoire.slice(-2)).toEqual([46112, 46822]);
 });
 
 test('une fonction que l’Excel en mémoire ne connaît pas donne #NAME?, comme Excel sans elle', () => {

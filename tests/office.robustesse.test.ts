@@ -109,6 +109,7 @@ const MODELES: [TypeExercice, number, string[], number][] = [
   ['rapprochement', 9, ['frais_bancaires', 'agios', 'erreur_banque'], 2],
   ['conges', 8, ['entree_en_cours', 'sans_solde', 'variable', 'maladie', 'mois_incomplet'], 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], 4],
+  ['reglements', 13, ['fin_de_mois', 'escompte'], 2],
 ];
 
 test.each(MODELES)(

@@ -1,5 +1,5 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import type { NomDefini, Style } from '../../sheets/model';
+import { lettreColonne, type NomDefini, type Style } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, saisieCentree, saisieDate, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { ajouterJours, dateFr } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
@@ -21,6 +21,9 @@ import {
   sommeSaisie,
   type Enchainement,
   type Lu,
+  colonneDe,
+  colonnesDuBloc,
+  type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/reglements.json';
@@ -235,6 +238,39 @@ function enchainements(lu: Lu, e: EntreeReglements): Enchainement[] {
   return enSuite(NOMS_REG.totalJour, sommeSaisie(lu, NOMS_REG.echeancier, 2, ceJour), [NOMS_REG.echeancier]);
 }
 
+/**
+ * The corrigé's model, invoice by invoice: the justified HT is the lower of the invoiced and the
+ * delivered quantity times the lower of the invoiced and the ordered price, its TTC with the TVA
+ * rounded to the cent; the écart from the invoice's TTC. The due date is the invoice's date plus the
+ * delay, carried to the end of its month (EOMONTH) for « fin de mois », then « le 10 »; the escompte,
+ * while its delay runs on the day of the payments, on the justified HT and its TVA, each rounded.
+ * The conditions are a text: their delays and rate are typed into the formula (the template admits
+ * them). Whether the invoice is conforme and the date of each payment are the student's decisions:
+ * they stay values; the day's total adds the amounts paid on that date.
+ */
+function formulesDuCorrige(e: EntreeReglements, _p: null, ou: OuNom): Record<string, (string | null)[][]> {
+  const [z, controle, echeancier] = [ou('REG_Factures'), ou(NOMS_REG.controle), ou(NOMS_REG.echeancier)];
+  if (!z || !controle || !echeancier) return {};
+  const colonnes = colonnesDuBloc(blocs(e), 'REG_Factures');
+  const c = (cle: string) => colonneDe(z, colonnes, cle).cellule;
+  const [date, qc, pc, ql, qf, pf, taux, ttc] = [c('date'), c('qc'), c('pc'), c('ql'), c('qf'), c('pf'), c('taux'), c('ttc')];
+  const cellule = (zone: typeof controle, j: number) => (i: number) => `${lettreColonne(zone.gauche - 1 + j)}${zone.haut + i}`;
+  const [justifie, echeance, escompte, aPayer, paiement] = [cellule(controle, 1), cellule(echeancier, 0), cellule(echeancier, 1), cellule(echeancier, 2), cellule(echeancier, 3)];
+  const ht = (i: number) => `ROUND(MIN(${qf(i)},${ql(i)})*MIN(${pf(i)},${pc(i)}),2)`;
+  const avecTva = (x: string, i: number) => `${x}+ROUND(${x}*${taux(i)}/100,2)`;
+  const n = e.factures.length;
+  return {
+    [NOMS_REG.controle]: e.factures.map((_, i) => [null, avecTva(ht(i), i), `${ttc(i)}-${justifie(i)}`]),
+    [NOMS_REG.echeancier]: e.factures.map((f, i) => {
+      const k = f.conditions;
+      const terme = !k.finDeMois ? `${date(i)}+${k.delai}` : k.lecture === 'fin_de_mois_puis_delai' ? `EOMONTH(${date(i)},0)+${k.delai}` : `EOMONTH(${date(i)}+${k.delai},0)`;
+      const x = k.escompte && `ROUND(${ht(i)}*${k.escompte.taux}/100,2)`;
+      return [`${terme}${k.le !== undefined ? `+${k.le}` : ''}`, x ? `IF(REG_Date<=${date(i)}+${k.escompte!.jours},${avecTva(x, i)},0)` : null, `${justifie(i)}-${escompte(i)}`, null];
+    }),
+    [NOMS_REG.totalJour]: [[`SUMIF(${paiement(0)}:${paiement(n - 1)},REG_Date,${aPayer(0)}:${aPayer(n - 1)})`]],
+  };
+}
+
 export const EXERCICE_REGLEMENTS: SpecExercice<EntreeReglements, null> = {
   gabarit: GABARIT,
   largeursEnonce: [16, 9, 10, 20, 10, 9, 10, 10, 9, 9, 10, 8, 11, 20],
@@ -251,6 +287,7 @@ export const EXERCICE_REGLEMENTS: SpecExercice<EntreeReglements, null> = {
   },
   attendus,
   enchainements: (lu, e) => enchainements(lu, e),
+  formulesDuCorrige,
   variantes,
   justification,
   largeursJustification: [24, 14, 100],

@@ -1,10 +1,11 @@
 import { parse, parseA1Ref, tokenize } from '@borgar/fx';
 import { adresse, type ClasseurMemoire } from './classeurMemoire';
+import { ajouterMois, dateDeSerie, dernierJour, serieExcel } from '../../domain/dates';
 
 /**
  * The in-memory Excel's recalculation: a formula's value computed as Excel computes it, for the
  * functions a gestion exercise uses (arithmetic, comparisons, SUM, ROUND, MAX, MIN, IF, INDEX,
- * SUMIF…). A function it does not know gives #NAME?, as in Excel without that function: a test can
+ * SUMIF, EOMONTH…). A function it does not know gives #NAME?, as in Excel without that function: a test can
  * never pass on a value the stand-in made up. Read by @borgar/fx's parser (MIT).
  */
 
@@ -158,6 +159,13 @@ const FONCTIONS: Record<string, Fonction> = {
     return quinze(plage.reduce<number>((s, v, i) => s + (ok(v) && typeof somme[i] === 'number' ? (somme[i] as number) : 0), 0));
   },
   COUNTIF: (a) => aplatir([a[0] ?? null]).filter(critere(scalaire(a[1] ?? null))).length,
+  // the serial number of the last day of the month `months` after the date's (a date is its serial number, as in Excel)
+  EOMONTH: (a) => {
+    const [x, m] = [nombre(scalaire(a[0] ?? null)), nombre(scalaire(a[1] ?? null))];
+    if (estErreur(x)) return x;
+    if (estErreur(m)) return m;
+    return x < 1 ? ERREUR('#NUM!') : serieExcel(dernierJour(ajouterMois(dateDeSerie(x).slice(0, 7), Math.trunc(m))));
+  },
   SUMPRODUCT: (a) => {
     const listes = a.map((x) => aplatir([x]));
     const n = listes[0]?.length ?? 0;
