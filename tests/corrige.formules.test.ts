@@ -68,6 +68,14 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   ['reglements', 9, ['fin_de_mois', 'escompte'], -1, 2],
   // « 45 jours fin de mois le 10 » (the seeds 5 and 9 have « fin de mois 45 jours »)
   ['reglements', 13, ['fin_de_mois', 'escompte'], -1, 2],
+  // relances: remaining amounts, days late, aged balance, rates, penalties, indemnities, totals; the
+  // reminder level is a decision. An invoice paid late has its payments in a text: its remaining
+  // amount and penalties stay values, so that case is not written into a copy
+  ['relances', 3, [], -1, 4],
+  ['relances', 7, ['reglement_partiel', 'contentieux', 'non_echue'], -1, 4],
+  ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], -1, 4],
+  ['relances', 12, ['taux_contractuel', 'reglement_partiel'], -1, 4],
+  ['relances', 15, ['reglement_tardif', 'non_echue'], -1, 0],
 ];
 
 /** Where each defined name of an opened workbook lies. */
@@ -120,7 +128,8 @@ test.each(CAS.filter((c) => c[4] > 0))(
       m.forEach((l, i) =>
         l.forEach((formule, j) => {
           if (formule === null) return;
-          const v = Array.isArray(attendu) ? (Array.isArray(attendu[i]) ? (attendu[i] as unknown[])[j] : attendu[i]) : attendu;
+          // a list of values lies along a row (the aged balance) or down a column
+          const v = Array.isArray(attendu) ? (Array.isArray(attendu[i]) ? (attendu[i] as unknown[])[j] : attendu[m.length === 1 ? j : i]) : attendu;
           ws.getCell(z.haut + i, z.gauche + j).value = { formula: formule, result: v as number };
         }),
       );

@@ -61,13 +61,19 @@ export interface Facon {
 }
 export const FACON_JUSTE: Facon = { deduireReglements: true, joursDepuisEcheance: true, majoration: true, tauxDuContrat: true, indemnite: true, plancherLegal: true };
 
+/** The row of a table by half-year that applies to `echeance`: the last half-year begun by then (-1: none). */
+export function rangDuSemestre(taux: readonly TauxSemestre[], echeance: string): number {
+  const semestre = debutDuSemestre(echeance);
+  let k = -1;
+  taux.forEach((x, i) => {
+    if (x.depuis <= semestre && (k < 0 || x.depuis >= taux[k]!.depuis)) k = i;
+  });
+  return k;
+}
+
 /** The rate of the half-year of `echeance` in a table by half-year, as « Paramètres » gives it. */
 function tauxDuSemestre(taux: readonly TauxSemestre[], echeance: string, table: string, conseil: string): number {
-  const semestre = debutDuSemestre(echeance);
-  const t = [...taux]
-    .sort((a, b) => a.depuis.localeCompare(b.depuis))
-    .filter((x) => x.depuis <= semestre)
-    .pop();
+  const t = taux[rangDuSemestre(taux, echeance)];
   if (!t)
     throw new ErreurDonnees(`Échéance avant le tableau des ${table}`, [
       `échéance du ${dateFr(echeance)} : le tableau des ${table} commence ${taux[0] ? `au semestre du ${dateFr(taux[0].depuis)}` : 'plus tard'} ; ${conseil}`,

@@ -23,11 +23,14 @@ import {
   sommeSaisie,
   type Enchainement,
   type Lu,
+  colonneDe,
+  colonnesDuBloc,
+  type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import { nombreFrancais } from '../../sheets/exercices/lecture';
 import modele from '../../../templates/exercices/relances.json';
-import { calculerRelances, FACON_JUSTE, interetLegalDe, NIVEAUX, plancherDe, tauxBceDe, TRANCHES, type Facon } from './calcul';
+import { calculerRelances, FACON_JUSTE, interetLegalDe, NIVEAUX, plancherDe, rangDuSemestre, tauxBceDe, TRANCHES, type Facon } from './calcul';
 import type { EntreeRelances } from './entree';
 
 /** The template, validated when the module loads. */
@@ -366,6 +369,57 @@ function enchainements(lu: Lu, e: EntreeRelances, p: ParametresRelances): Enchai
   ];
 }
 
+/**
+ * The corrigé's model: the remaining amount from the invoice's amount and what was paid; the days
+ * late from the due date, 0 when not due or paid; the aged balance by SUMIF on the days late (each
+ * tranche: up to its end less up to the one before); the rate from the row of « Paramètres » of the
+ * due date's half-year (the contract's, never below its floor, or the ECB's plus the majoration);
+ * the penalties and the indemnity; the totals. The reminder level is a decision: it stays a value.
+ * The dated payments of the énoncé are a text: an invoice that has them keeps its remaining amount
+ * and penalties as values (the student reads them from that text).
+ */
+function formulesDuCorrige(e: EntreeRelances, p: ParametresRelances, ou: OuNom): Record<string, (string | null)[][]> {
+  const [z, suivi, penalites, bce, legal] = [ou('REL_Factures'), ou(NOMS_REL.suivi), ou(NOMS_REL.penalites), ou(NOM_TAUX_BCE), ou(NOM_INTERET_LEGAL)];
+  if (!z || !suivi || !bce) return {};
+  const colonnes = colonnesDuBloc(blocs(e), 'REL_Factures');
+  const [echeance, montant, regle] = [colonneDe(z, colonnes, 'echeance').cellule, colonneDe(z, colonnes, 'montant').cellule, colonneDe(z, colonnes, 'regle').cellule];
+  const cellule = (zone: NonNullable<typeof suivi>, j: number) => (i: number) => `${lettreColonne(zone.gauche - 1 + j)}${zone.haut + i}`;
+  const [reste, jours] = [cellule(suivi, 0), cellule(suivi, 1)];
+  const n = e.factures.length;
+  const [restes, retards] = [`${reste(0)}:${reste(n - 1)}`, `${jours(0)}:${jours(n - 1)}`];
+  const r = calculerRelances(e, p);
+  const res: Record<string, (string | null)[][]> = {
+    [NOMS_REL.suivi]: e.factures.map((f, i) => [f.paiements.length ? null : `${montant(i)}-${regle(i)}`, `IF(AND(REL_Date>${echeance(i)},${reste(i)}>0),REL_Date-${echeance(i)},0)`, null]),
+    // each tranche: the remaining amounts up to its last day late, less those up to the tranche before
+    [NOMS_REL.balance]: [
+      TRANCHES.map((_, j) => {
+        const jusqua = (k: number) => (k < 0 ? '' : k === TRANCHES.length - 1 ? `SUM(${restes})` : `SUMIF(${retards},"<=${TRANCHES[k + 1]!.des - 1}",${restes})`);
+        return j === 0 ? `SUMIF(${retards},0,${restes})` : `${jusqua(j)}-${jusqua(j - 1)}`;
+      }),
+    ],
+    [NOMS_REL.totalEchu]: [[`SUMIF(${retards},">0",${restes})`]],
+  };
+  const echues = e.factures.map((f, i) => ({ f, i })).filter(({ f }) => f.echeance < e.date);
+  if (penalites && echues.length) {
+    const ligne = (zone: NonNullable<typeof bce>, k: number) => `'${zone.feuille}'!${lettreColonne(zone.gauche)}${zone.haut + k}`;
+    const [taux, montantPenalites, indemnite] = [cellule(penalites, 0), cellule(penalites, 1), cellule(penalites, 2)];
+    res[NOMS_REL.penalites] = echues.map(({ f, i }, k) => {
+      const x = r.factures[i]!;
+      const contrat = legal && p.plancher ? `MAX(REL_Taux_Contractuel,${NOM_PLANCHER}*${ligne(legal, rangDuSemestre(p.plancher.interetLegal, f.echeance))})` : 'REL_Taux_Contractuel';
+      return [
+        x.taux ? (e.tauxContractuel !== undefined ? contrat : `${ligne(bce, rangDuSemestre(p.tauxBce, f.echeance))}+${NOM_MAJORATION}`) : null,
+        f.paiements.length ? null : `ROUND(${reste(i)}*${taux(k)}/100*${jours(i)}/365,2)`,
+        f.paiements.length ? (x.indemnite ? NOM_INDEMNITE : null) : `IF(${jours(i)}>0,${NOM_INDEMNITE},0)`,
+      ];
+    });
+    const m = echues.length;
+    res[NOMS_REL.totalPenalites] = [[`SUM(${montantPenalites(0)}:${montantPenalites(m - 1)})`]];
+    res[NOMS_REL.totalIndemnites] = [[`SUM(${indemnite(0)}:${indemnite(m - 1)})`]];
+  }
+  res[NOMS_REL.totalReclame] = [[`${NOMS_REL.totalEchu}+${NOMS_REL.totalPenalites}+${NOMS_REL.totalIndemnites}`]];
+  return res;
+}
+
 export const EXERCICE_RELANCES: SpecExercice<EntreeRelances, ParametresRelances> = {
   gabarit: GABARIT,
   largeursEnonce: [14, 13, 13, 14, 14, 14, 14],
@@ -383,6 +437,7 @@ export const EXERCICE_RELANCES: SpecExercice<EntreeRelances, ParametresRelances>
   }),
   attendus,
   enchainements,
+  formulesDuCorrige,
   variantes,
   justification,
   largeursJustification: [14, 14, 100],
