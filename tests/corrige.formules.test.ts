@@ -76,6 +76,11 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], -1, 4],
   ['relances', 12, ['taux_contractuel', 'reglement_partiel'], -1, 4],
   ['relances', 15, ['reglement_tardif', 'non_echue'], -1, 0],
+  // TVA: every line of the return; which pieces are retained is a decision (Oui / Non)
+  ['tva', 2, [], -1, 4],
+  ['tva', 4, ['credit', 'remboursement', 'immobilisation'], -1, 4],
+  ['tva', 6, ['intracommunautaire', 'encaissement'], -1, 4],
+  ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], -1, 4],
 ];
 
 /** Where each defined name of an opened workbook lies. */

@@ -54,6 +54,9 @@ const FORMULES = [
   "COUNTIF('Énoncé'!F27:F28,\"TEXTE\")+COUNT('Énoncé'!D27:F28)",
   'MIN(ROUNDUP(2.5*(11+5/24),0),TAUX)',
   "SUMPRODUCT(('Énoncé'!D27:D28>10)*'Énoncé'!E27:E28)",
+  // one cell beside a range counts as its value; ROUND on an array rounds each element
+  "SUMPRODUCT(('Énoncé'!D27:G27='Énoncé'!D27)*1)",
+  "SUMPRODUCT(ROUND('Énoncé'!E27:E28*1.055,1))",
   // 15/01/2026 is serial 46037: + 45 days, then the end of that month (31/03/2026, 46112); the end
   // of February 2028, 29/02 (365 + 365 + 31 + 14 days later: 46812), + 10
   'EOMONTH(46037+45,0)',
@@ -89,6 +92,8 @@ test('les formules d’un exercice donnent dans l’Excel en mémoire ce qu’el
   // worked by hand, from Excel's rules: half away from zero on the number as shown
   expect([memoire[0], memoire[1], memoire[2], memoire[8]]).toEqual([497.6, 2.68, -3, { erreur: '#DIV/0!' }]);
   expect(memoire.slice(-2)).toEqual([46112, 46822]);
+  // D27:G27 holds 8, 62,2, 8, 20: two 8; 62,2 × 1,055 = 65,621 → 65,6 and 18,35 × 1,055 = 19,35925 → 19,4
+  expect(memoire.slice(-4, -2)).toEqual([2, 85]);
 });
 
 test('une fonction que l’Excel en mémoire ne connaît pas donne #NAME?, comme Excel sans elle', () => {

@@ -111,6 +111,7 @@ const MODELES: [TypeExercice, number, string[], number][] = [
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], 4],
   ['reglements', 13, ['fin_de_mois', 'escompte'], 2],
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], 4],
+  ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], 4],
 ];
 
 test.each(MODELES)(

@@ -1,5 +1,5 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import type { NomDefini, Valeur } from '../../sheets/model';
+import { lettreColonne, type NomDefini, type Valeur } from '../../sheets/model';
 import { bandeau, calcul, entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dernierJour, moisEnLettres } from '../../domain/dates';
 import { parametresTva } from '../../domain/parametres/tva';
@@ -17,6 +17,8 @@ import {
   type LectureBlocs,
   type Lu,
   type SpecExercice,
+  colonneDe,
+  type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tva.json';
@@ -338,6 +340,63 @@ function enchainements(lu: Lu, _e: EntreeCa3, p: ParametresCa3, a: Attendus): En
   return res;
 }
 
+/**
+ * The corrigé's model of the return: each line of the cadre A and each rate's base and tax sums,
+ * over the pieces the student retained (« Oui »), those of its kind (SUMPRODUCT of the conditions
+ * on the type, nature and country of the énoncé's table), each TVA rounded to the cent, then the
+ * line to the euro; the totals from the rounded lines, as the form computes them. Which pieces are
+ * retained is the student's decision: it stays typed.
+ */
+function formulesDuCorrige(e: EntreeCa3, p: ParametresCa3, ou: OuNom): Record<string, (string | null)[][]> {
+  const [z, retenues] = [ou('TVA_Factures'), ou(NOM_RETENUES)];
+  if (!z || !retenues || !e.operations.length) return {};
+  const c = (cle: string) => colonneDe(z, COLONNES, cle).plage;
+  const [sens, nature, zone, ht, taux] = [c('sens'), c('nature'), c('zone'), c('ht'), c('taux')];
+  const retenue = `(${NOM_RETENUES}="Oui")`;
+  const est = (plage: string, texte: string, egal = true) => `(${plage}${egal ? '=' : '<>'}"${texte}")`;
+  const [vente, achat, france, horsFrance] = [est(sens, SENS.vente), est(sens, SENS.achat), est(zone, ZONES.france), est(zone, ZONES.france, false)];
+  const service = est(nature, NATURES.service);
+  const bien = est(nature, NATURES.service, false);
+  const tva = `ROUND(${ht}*${taux}/100,2)`;
+  /** the sum over the retained pieces that meet `conditions` of `montant`, to the euro */
+  const somme = (conditions: string[], montant: string) => `ROUND(SUMPRODUCT(${[retenue, ...conditions, montant].join('*')}),0)`;
+  // the pieces a rate's line receives: the sales in France and the purchases self-assessed
+  const taxables = `(${vente}*${france}+${achat}*${horsFrance})`;
+  const lignes = new Set(GABARIT.lignes);
+  const res: Record<string, (string | null)[][]> = {};
+  const poser = (code: string, formule: string, base = false) => {
+    if (lignes.has(code)) res[nomLigne(code, base)] = [[formule]];
+  };
+  poser('A1', somme([vente, france], ht));
+  poser('A3', somme([achat, horsFrance, service], ht));
+  poser('B2', somme([achat, horsFrance, bien], ht));
+  poser('E1', somme([vente, est(zone, ZONES.hors_ue), bien], ht));
+  poser('E2', somme([vente, horsFrance, service], ht));
+  poser('F2', somme([vente, est(zone, ZONES.ue), bien], ht));
+  const lignesTaux = LIGNES_CA3.filter((l) => l.base && lignes.has(l.code));
+  for (const l of lignesTaux) {
+    // the rate the line shows beside its base (taken from « Paramètres »)
+    const b = ou(nomLigne(l.code, true));
+    if (!b || !p.taux.some((t) => t.ligne === l.code)) continue;
+    const duTaux = `(${taux}=${lettreColonne(b.gauche - 2)}${b.haut})`;
+    poser(l.code, somme([taxables, duTaux], ht), true);
+    poser(l.code, somme([taxables, duTaux], tva));
+  }
+  poser('16', lignesTaux.map((l) => nomLigne(l.code)).join('+'));
+  poser('17', somme([achat, horsFrance, bien], tva));
+  poser('19', somme([achat, est(nature, NATURES.immobilisation)], tva));
+  poser('20', somme([achat, est(nature, NATURES.immobilisation, false)], tva));
+  poser('22', 'TVA_Credit_Anterieur');
+  poser('23', `${nomLigne('19')}+${nomLigne('20')}+${nomLigne('22')}`);
+  poser('25', `MAX(0,${nomLigne('23')}-${nomLigne('16')})`);
+  poser('26', `IF(AND(TVA_Demande_Remboursement="Oui",${nomLigne('25')}>=${NOM_SEUIL}),${nomLigne('25')},0)`);
+  poser('27', `${nomLigne('25')}-${nomLigne('26')}`);
+  poser('TD', `MAX(0,${nomLigne('16')}-${nomLigne('23')})`);
+  poser('28', nomLigne('TD'));
+  poser('32', nomLigne('28'));
+  return res;
+}
+
 export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
   gabarit: GABARIT,
   largeursEnonce: [8, 10, 7, 18, 24, 10, 11, 11, 7, 10, 11, 10, 9],
@@ -354,6 +413,7 @@ export const EXERCICE_TVA: SpecExercice<EntreeCa3, ParametresCa3> = {
   unites: (e) => ({ [NOM_RETENUES]: e.operations.map((o) => o.piece) }),
   attendus,
   enchainements,
+  formulesDuCorrige,
   variantes,
   justification,
 };

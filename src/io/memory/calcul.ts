@@ -177,8 +177,11 @@ const FONCTIONS: Record<string, Fonction> = {
   },
 };
 
-function arrondir(a: Valeur[], sens: 'proche' | 'haut' | 'bas'): Resultat {
-  const [x, d] = [nombre(scalaire(a[0] ?? null)), nombre(scalaire(a[1] ?? 0))];
+/** ROUND and its kin; on a range or an array (inside SUMPRODUCT), element by element, as Excel evaluates an array. */
+function arrondir(a: Valeur[], sens: 'proche' | 'haut' | 'bas'): Valeur {
+  const t = a[0];
+  if (Array.isArray(t) && !(t.length === 1 && t[0]!.length === 1)) return t.map((l) => l.map((x) => arrondir([x, a[1] ?? 0], sens) as Resultat));
+  const [x, d] = [nombre(scalaire(t ?? null)), nombre(scalaire(a[1] ?? 0))];
   if (estErreur(x)) return x;
   if (estErreur(d)) return d;
   return arrondiExcel(x, Math.trunc(d), sens);
@@ -220,6 +223,9 @@ function arithmetique(op: string, x: Resultat, y: Resultat): Resultat {
 
 /** An element-wise operation where one side is a range (inside SUMPRODUCT, an array formula). */
 function operer(op: string, x: Valeur, y: Valeur): Valeur {
+  // one cell is a value beside a range, as in Excel
+  const un = (v: Valeur) => (Array.isArray(v) && v.length === 1 && v[0]!.length === 1 ? v[0]![0]! : v);
+  [x, y] = [un(x), un(y)];
   if (!Array.isArray(x) && !Array.isArray(y)) return arithmetique(op, x, y);
   const gx = Array.isArray(x) ? x : null;
   const gy = Array.isArray(y) ? y : null;
