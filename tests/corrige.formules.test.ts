@@ -69,8 +69,8 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // « 45 jours fin de mois le 10 » (the seeds 5 and 9 have « fin de mois 45 jours »)
   ['reglements', 13, ['fin_de_mois', 'escompte'], -1, 2],
   // relances: remaining amounts, days late, aged balance, rates, penalties, indemnities, totals; the
-  // reminder level is a decision. An invoice paid late has its payments in a text: its remaining
-  // amount and penalties stay values, so that case is not written into a copy
+  // reminder level is a decision. An invoice paid late has its payments in a text: typed into its
+  // remaining amount; its penalties stay a value, so that case is not written into a copy
   ['relances', 3, [], -1, 4],
   ['relances', 7, ['reglement_partiel', 'contentieux', 'non_echue'], -1, 4],
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], -1, 4],

@@ -4,9 +4,10 @@ import ExcelJS from 'exceljs';
 import { ecrireExercice, ouvrirExercice, verifierCopie } from '../src/cli/casDUsage';
 import { attendusDesReponses } from '../src/app/verification';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
-import { reponsesDuCas, type Attendus } from '../src/sheets/exercices/commun';
-import { TYPES_EXERCICE, type TypeExercice } from '../src/exercices/registre';
-import { donneesDe, lireFormule } from '../src/check/tableur';
+import { constantesDuCas, reponsesDuCas, type Attendus } from '../src/sheets/exercices/commun';
+import { paquetExercice, TYPES_EXERCICE, type TypeExercice } from '../src/exercices/registre';
+import { TABLES_OFFICIELLES } from '../src/domain/parametres/tables';
+import { constantesTapees, donneesDe, lireFormule } from '../src/check/tableur';
 import { NOM_TABLEUR } from '../src/check/verification';
 import { dossierTemporaire, lancer } from './aides/cli';
 import { cleDesTests } from './aides/cle';
@@ -262,5 +263,31 @@ describe('« Feuille de calcul » dans le suivi et la consolidation', () => {
     await c2.xlsx.readFile(classe2);
     const anomalies = (c2.getWorksheet('Anomalies')!.getSheetValues() as unknown[][]).filter(Boolean).map((l) => l.slice(1).join(' '));
     expect(anomalies.some((l) => l.includes('son sceau ne correspond pas à son contenu'))).toBe(true);
+  });
+});
+
+describe('les nombres que l’énoncé ne donne que dans un texte', () => {
+  const du = (type: TypeExercice, graine: number, aleas: string[], periode = '2026-03') => {
+    const p = paquetExercice(type);
+    const e = p.schema.parse(p.generer(graine, periode, aleas, undefined, TABLES_OFFICIELLES));
+    return { e, admises: constantesDuCas(p.spec, e) };
+  };
+  test('règlements : le délai, « le 10 », le taux et les jours de l’escompte des conditions de paiement sont admis ; le taux de TVA, non', () => {
+    // seed 13 with these aléas: « 45 jours fin de mois le 10 », then 30 days, then « 45 jours ; escompte 2 % à 10 jours »
+    const { admises } = du('reglements', 13, ['fin_de_mois', 'escompte']);
+    expect([45, 10, 2, 30].every((x) => admises.includes(x))).toBe(true);
+    expect(constantesTapees('=ROUND(D8*2/100,2)', admises)).toEqual([]);
+    expect(constantesTapees('=ROUND(D8*20/100,2)', admises)).toEqual([20]);
+  });
+  test('relances : le montant d’un règlement daté ; trésorerie : les parts des conditions de règlement', () => {
+    const r = du('relances', 15, ['reglement_tardif', 'non_echue']);
+    const paiements = (r.e as { factures: { paiements: { montant: number }[] }[] }).factures.flatMap((f) => f.paiements.map((q) => q.montant / 100));
+    expect(paiements.length).toBeGreaterThan(0);
+    expect(paiements.every((x) => r.admises.includes(x))).toBe(true);
+    const t = du('tresorerie', 3, []);
+    const parts = (t.e as { ventes: { reglement: { part: number }[] }[] }).ventes.flatMap((v) => v.reglement.map((x) => x.part));
+    expect(parts.every((x) => t.admises.includes(x))).toBe(true);
+    // the template's own admitted numbers are kept beside them
+    expect(du('relances', 3, []).admises).toEqual(expect.arrayContaining([30, 31, 60, 61, 90, 91, 365]));
   });
 });

@@ -7,7 +7,7 @@ import { lettreColonne } from '../sheets/model';
 import { adresseDansPlage, type PlageLue, type ValeurLue } from '../sheets/exercices/lecture';
 import type { Copies } from '../io/ports';
 import { debutsColonnes, estTable } from '../sheets/exercices/blocs';
-import { formuleAttendue, reponsesDuCas, type Attendus, type Reponse } from '../sheets/exercices/commun';
+import { constantesDuCas, formuleAttendue, reponsesDuCas, type Attendus, type Reponse } from '../sheets/exercices/commun';
 import { exerciceDuClasseur, nomsDuCas, type ExerciceOuvert } from './modelesExercices';
 
 /** What putting a copy's formulas to a second case found. */
@@ -96,6 +96,7 @@ function references(cellule: string, formule: string, x: ExerciceOuvert, reponse
  */
 function cellulesAmont(x: ExerciceOuvert, reponses: readonly Reponse[], a: Attendus, fautives: ReadonlySet<string>): Set<string> {
   const res = new Set(fautives);
+  const admises = constantesDuCas(x.spec, x.entree);
   for (const r of reponses) {
     const p = x.classeur.plage(r.nom);
     if (!p?.formules || !(r.nom in a)) continue;
@@ -103,7 +104,7 @@ function cellulesAmont(x: ExerciceOuvert, reponses: readonly Reponse[], a: Atten
       if (!formuleAttendue(r, c.colonneReponse)) continue;
       const v = p.valeurs[c.ligne]![c.colonne];
       const f = p.formules[c.ligne]?.[c.colonne];
-      if (f ? constantesTapees(f, x.spec.gabarit.constantesAdmises).length > 0 : typeof v === 'number' && v !== 0) res.add(c.cellule);
+      if (f ? constantesTapees(f, admises).length > 0 : typeof v === 'number' && v !== 0) res.add(c.cellule);
     }
   }
   return res;

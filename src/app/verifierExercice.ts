@@ -7,7 +7,7 @@ import { rapporter, type RapportCopie } from '../check/rapport';
 import { ErreurFichier } from '../io/erreurFichier';
 import { reglagesDepuisCles } from '../sheets/exercices/reglages';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
-import { reponsesDuCas, type Attendus, type Lu } from '../sheets/exercices/commun';
+import { constantesDuCas, reponsesDuCas, type Attendus, type Lu } from '../sheets/exercices/commun';
 import { nomComplet, tronquerEnOctets } from '../sheets/eleve';
 import { distinguer } from '../domain/texte';
 import { controlerSceau, sceller, type CleEnseignant, type EtatSceau } from '../domain/sceau';
@@ -119,7 +119,7 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     degres: degresDuLivret(),
     tableur: {
       donnees: donneesDuCas(x),
-      admises: x.spec.gabarit.constantesAdmises,
+      admises: constantesDuCas(x.spec, x.entree),
       ...(x.spec.gabarit.tableur ? { critere: x.spec.gabarit.tableur } : {}),
       ...(o.robustesse ? { nonSuivies: o.robustesse.nonSuivies } : {}),
     },

@@ -56,6 +56,10 @@ export const CONDITIONS: TexteCode = {
     };
   },
   attendu: 'conditions de paiement attendues, par exemple « 45 jours fin de mois », « fin de mois 45 jours », « 45 jours fin de mois le 10 » ou « 30 jours ; escompte 2 % à 10 jours »',
+  nombres: (v) => {
+    const c = v as Conditions;
+    return [c.delai, ...(c.le !== undefined ? [c.le] : []), ...(c.escompte ? [c.escompte.taux, c.escompte.jours] : [])];
+  },
 };
 
 function blocs(e: EntreeReglements): Bloc[] {
@@ -244,8 +248,8 @@ function enchainements(lu: Lu, e: EntreeReglements): Enchainement[] {
  * rounded to the cent; the écart from the invoice's TTC. The due date is the invoice's date plus the
  * delay, carried to the end of its month (EOMONTH) for « fin de mois », then « le 10 »; the escompte,
  * while its delay runs on the day of the payments, on the justified HT and its TVA, each rounded.
- * The conditions are a text: their delays and rate are typed into the formula (the template admits
- * them). Whether the invoice is conforme and the date of each payment are the student's decisions:
+ * The conditions are a text: their delays and rate are typed into the formula (constantesDuCas
+ * admits them). Whether the invoice is conforme and the date of each payment are the student's decisions:
  * they stay values; the day's total adds the amounts paid on that date.
  */
 function formulesDuCorrige(e: EntreeReglements, _p: null, ou: OuNom): Record<string, (string | null)[][]> {

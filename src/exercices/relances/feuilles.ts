@@ -74,6 +74,7 @@ export const PAIEMENTS: TexteCode = {
     return lus.some((p) => !p) ? undefined : lus;
   },
   attendu: 'règlements datés attendus, par exemple « 12/03/2026 : 500,00 € ; 20/03/2026 : 200,00 € »',
+  nombres: (v) => (v as { montant: number }[]).map((p) => p.montant),
 };
 
 function blocs(e: EntreeRelances): Bloc[] {
@@ -375,8 +376,8 @@ function enchainements(lu: Lu, e: EntreeRelances, p: ParametresRelances): Enchai
  * tranche: up to its end less up to the one before); the rate from the row of « Paramètres » of the
  * due date's half-year (the contract's, never below its floor, or the ECB's plus the majoration);
  * the penalties and the indemnity; the totals. The reminder level is a decision: it stays a value.
- * The dated payments of the énoncé are a text: an invoice that has them keeps its remaining amount
- * and penalties as values (the student reads them from that text).
+ * The dated payments of the énoncé are a text: their amounts are typed into the remaining amount
+ * (constantesDuCas admits them); the penalties up to each payment's date stay a value.
  */
 function formulesDuCorrige(e: EntreeRelances, p: ParametresRelances, ou: OuNom): Record<string, (string | null)[][]> {
   const [z, suivi, penalites, bce, legal] = [ou('REL_Factures'), ou(NOMS_REL.suivi), ou(NOMS_REL.penalites), ou(NOM_TAUX_BCE), ou(NOM_INTERET_LEGAL)];
@@ -389,7 +390,11 @@ function formulesDuCorrige(e: EntreeRelances, p: ParametresRelances, ou: OuNom):
   const [restes, retards] = [`${reste(0)}:${reste(n - 1)}`, `${jours(0)}:${jours(n - 1)}`];
   const r = calculerRelances(e, p);
   const res: Record<string, (string | null)[][]> = {
-    [NOMS_REL.suivi]: e.factures.map((f, i) => [f.paiements.length ? null : `${montant(i)}-${regle(i)}`, `IF(AND(REL_Date>${echeance(i)},${reste(i)}>0),REL_Date-${echeance(i)},0)`, null]),
+    [NOMS_REL.suivi]: e.factures.map((f, i) => [
+      `${montant(i)}-${regle(i)}${f.paiements.map((q) => `-${versEuros(q.montant)}`).join('')}`,
+      `IF(AND(REL_Date>${echeance(i)},${reste(i)}>0),REL_Date-${echeance(i)},0)`,
+      null,
+    ]),
     // each tranche: the remaining amounts up to its last day late, less those up to the tranche before
     [NOMS_REL.balance]: [
       TRANCHES.map((_, j) => {

@@ -35,6 +35,7 @@ export const REGLEMENT: TexteCode = {
     return parts.map((m) => ({ part: Number(m![1]!.replace(',', '.')), delai: m![2] ? 0 : Number(m![3]) }));
   },
   attendu: 'conditions de règlement attendues, par exemple « 40 % comptant ; 60 % à 30 jours »',
+  nombres: (v) => (v as { part: number }[]).map((r) => r.part),
 };
 
 const facturees = (nom: string, titreBloc: string, lignes: Record<string, unknown>[]): Bloc => ({

@@ -15,6 +15,11 @@ export interface TexteCode {
   ecrire: (v: unknown) => string;
   lire: (s: string) => unknown;
   attendu: string;
+  /**
+   * The numbers this text gives that no cell holds (a part, a delay, a payment): a formula cannot
+   * refer to them, so typing them into one is no fault (`constantesDuCas`).
+   */
+  nombres?: (v: unknown) => number[];
 }
 
 export interface Colonne {

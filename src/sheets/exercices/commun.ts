@@ -227,6 +227,23 @@ export function ouDesNoms(noms: readonly NomDefini[]): (nom: string) => (Zone & 
   };
 }
 
+/**
+ * The numbers a formula of this case may hold without counting as a typed datum: those the template
+ * admits (365 days, the 25 % of overtime…), and those the énoncé gives only inside a text (the parts
+ * of « 40 % comptant ; 60 % à 30 jours », the rate of an escompte), which no reference can reach.
+ */
+export function constantesDuCas<E, P>(spec: SpecExercice<E, P>, e: E): number[] {
+  const dansLesTextes = spec.blocs(e).flatMap((b) =>
+    'colonnes' in b
+      ? b.colonnes.flatMap((c) => {
+          const nombres = typeof c.type === 'object' && 'nombres' in c.type ? c.type.nombres : undefined;
+          return nombres ? b.lignes.flatMap((l) => nombres(l[c.cle])) : [];
+        })
+      : [],
+  );
+  return [...new Set([...spec.gabarit.constantesAdmises, ...dansLesTextes])];
+}
+
 /** Where a defined name lies, as `formulesDuCorrige` receives it. */
 export type OuNom = (nom: string) => (Zone & { feuille: string }) | undefined;
 
