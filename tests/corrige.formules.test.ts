@@ -81,6 +81,10 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   ['tva', 4, ['credit', 'remboursement', 'immobilisation'], -1, 4],
   ['tva', 6, ['intracommunautaire', 'encaissement'], -1, 4],
   ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], -1, 4],
+  // trésorerie: the budget of TVA, each line of the budgets of encaissements and décaissements
+  ['tresorerie', 2, [], -1, 10],
+  ['tresorerie', 5, ['retard_client', 'investissement', 'decouvert'], -1, 10],
+  ['tresorerie', 9, ['investissement'], -1, 10],
 ];
 
 /** Where each defined name of an opened workbook lies. */

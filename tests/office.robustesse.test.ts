@@ -112,6 +112,7 @@ const MODELES: [TypeExercice, number, string[], number][] = [
   ['reglements', 13, ['fin_de_mois', 'escompte'], 2],
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], 4],
   ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], 4],
+  ['tresorerie', 5, ['retard_client', 'investissement', 'decouvert'], 10],
 ];
 
 test.each(MODELES)(

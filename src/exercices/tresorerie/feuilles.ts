@@ -1,7 +1,7 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import { lettreColonne, type NomDefini, type Valeur } from '../../sheets/model';
 import { bandeau, calcul, entete, etiquette, saisie, sousTitre, titre, valeur } from '../../sheets/styles';
-import { moisEnLettres, deMois } from '../../domain/dates';
+import { moisEnLettres, deMois, ecartMois } from '../../domain/dates';
 import { calculerTresorerie, LIBELLE_CHARGES_SOCIALES, LIBELLE_TVA_A_DECAISSER, type LigneBudget, type ResultatTresorerie } from './budget';
 import type { EntreeTresorerie } from './entree';
 import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from '../../sheets/exercices/blocs';
@@ -18,6 +18,9 @@ import {
   type Lu,
   type SpecExercice,
   type ValeurAttendue,
+  colonneDe,
+  colonnesDuBloc,
+  type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tresorerie.json';
@@ -349,6 +352,82 @@ function enchainements(lu: Lu, e: EntreeTresorerie, _p: null, a: Attendus): Ench
   return res;
 }
 
+/**
+ * The corrigé's model, cell by cell of each month: the TVA of the month's invoices, each rounded to
+ * the cent (collectée on the sales; déductible on the purchases and charges, and on the
+ * investments); the credit carried from the month before; the TVA à décaisser and the credit to
+ * carry. Each budget line adds, in the month it falls, what reaches it: an opening receivable or
+ * debt, each part of an invoice's TTC (a part rounded to the cent, the last one the rest of the
+ * TTC; 30, 60 or 90 days later is 1, 2 or 3 months later), an investment's TTC, the month's net
+ * salaries, the cotisations of the month before, a loan's instalment, the TVA à décaisser of the
+ * month before. The parts are typed into the formulas: the énoncé gives them in a text.
+ */
+function formulesDuCorrige(e: EntreeTresorerie, _p: null, ou: OuNom): Record<string, (string | null)[][]> {
+  const r = calculerTresorerie(e);
+  const n = r.mois.length;
+  const b = blocs(e);
+  /** the cell of column `cle` of row k of the énoncé's table `nom` */
+  const enonce = (nom: string, cle: string, k: number) => colonneDe(ou(nom)!, colonnesDuBloc(b, nom), cle).cellule(k);
+  const mois = (m: string) => ecartMois(e.debut, m);
+  const tva = (nom: string, k: number) => `ROUND(${enonce(nom, 'ht', k)}*${enonce(nom, 'taux', k)}/100,2)`;
+  const ttc = (nom: string, k: number) => `(${enonce(nom, 'ht', k)}+${tva(nom, k)})`;
+  const somme = (termes: string[]) => (termes.length ? termes.join('+') : null);
+  /** the TVA of the invoices of tables `noms` dated in month i */
+  const tvaDuMois = (noms: [string, { mois: string }[]][], i: number) => somme(noms.flatMap(([nom, l]) => l.flatMap((x, k) => (mois(x.mois) === i ? [tva(nom, k)] : []))));
+  const ligne = (nom: string) => ou(nom);
+  const cellule = (nom: string, i: number, k = 0) => {
+    const z = ligne(nom)!;
+    return `${lettreColonne(z.gauche - 1 + i)}${z.haut + k}`;
+  };
+  if (![...NOMS_TRE.tva.map(([x]) => x), NOMS_TRE.encaissements, NOMS_TRE.decaissements].every((x) => ligne(x))) return {};
+  const [collectee, bs, immo, anterieur, aDecaisser, aReporter] = NOMS_TRE.tva.map(([x]) => x);
+  const res: Record<string, (string | null)[][]> = {};
+  const parMois = (f: (i: number) => string | null) => [r.mois.map((_, i) => f(i))];
+  res[collectee!] = parMois((i) => tvaDuMois([['TRE_Ventes', e.ventes]], i));
+  res[bs!] = parMois((i) =>
+    tvaDuMois(
+      [
+        ['TRE_Achats', e.achats],
+        ['TRE_Charges', e.autresDecaissements],
+      ],
+      i,
+    ),
+  );
+  res[immo!] = parMois((i) => tvaDuMois([['TRE_Investissements', e.investissements]], i));
+  res[anterieur!] = parMois((i) => (i === 0 ? 'TRE_Credit_TVA_Initial' : cellule(aReporter!, i - 1)));
+  const avant = (i: number) => [collectee, bs, immo, anterieur].map((x, j) => `${j ? '-' : ''}${cellule(x!, i)}`).join('');
+  res[aDecaisser!] = parMois((i) => `MAX(0,${avant(i)})`);
+  res[aReporter!] = parMois((i) => `MAX(0,-(${avant(i)}))`);
+  // each budget line, month by month: the terms that reach it
+  const budget = (lignes: LigneBudget[], termes: [string, number, string][]) =>
+    lignes.map((l) => r.mois.map((_, i) => somme(termes.filter(([libelle, m]) => libelle === l.libelle && m === i).map(([, , t]) => t))));
+  const factures = (nom: string, liste: EntreeTresorerie['ventes']): [string, number, string][] =>
+    liste.flatMap((v, k) => {
+      const parts = v.reglement.map((x) => `ROUND(${ttc(nom, k)}*${x.part}/100,2)`);
+      return v.reglement.map((x, j): [string, number, string] => [v.libelle, mois(v.mois) + x.delai / 30, j < parts.length - 1 ? parts[j]! : [ttc(nom, k), ...parts.slice(0, -1)].join('-')]);
+    });
+  const montants = (nom: string, liste: { mois: string; libelle: string }[]): [string, number, string][] => liste.map((x, k) => [x.libelle, mois(x.mois), enonce(nom, 'montant', k)]);
+  res[NOMS_TRE.encaissements] = budget(r.encaissements.lignes, [
+    ...montants('TRE_Creances', e.soldeInitial.creances),
+    ...factures('TRE_Ventes', e.ventes),
+    ...montants('TRE_Autres_Encaissements', e.autresEncaissements),
+  ]);
+  res[NOMS_TRE.decaissements] = budget(r.decaissements.lignes, [
+    ...montants('TRE_Dettes', e.soldeInitial.dettes),
+    ...factures('TRE_Achats', e.achats),
+    ...factures('TRE_Charges', e.autresDecaissements),
+    ...e.investissements.map((x, k): [string, number, string] => [x.libelle, mois(x.mois), ttc('TRE_Investissements', k)]),
+    ...e.salaires.flatMap((x, k): [string, number, string][] => [
+      ['Salaires nets', mois(x.mois), enonce('TRE_Salaires', 'net', k)],
+      [LIBELLE_CHARGES_SOCIALES, mois(x.mois) + 1, enonce('TRE_Salaires', 'charges', k)],
+    ]),
+    ...montants('TRE_Emprunts', e.emprunts),
+    ...(e.soldeInitial.tvaADecaisser ? [[LIBELLE_TVA_A_DECAISSER, 0, 'TRE_TVA_Initiale'] as [string, number, string]] : []),
+    ...r.mois.slice(1).map((_, i): [string, number, string] => [LIBELLE_TVA_A_DECAISSER, i + 1, cellule(aDecaisser!, i)]),
+  ]);
+  return res;
+}
+
 export const EXERCICE_TRESORERIE: SpecExercice<EntreeTresorerie, null> = {
   gabarit: GABARIT,
   largeursEnonce: [16, 34, 14, 12, 18, 18],
@@ -372,6 +451,7 @@ export const EXERCICE_TRESORERIE: SpecExercice<EntreeTresorerie, null> = {
   feuilleParametres,
   lireParametres: () => null,
   feuilleTravail,
+  formulesDuCorrige,
   unites: (e) => {
     const r = calculerTresorerie(e);
     const mois = r.mois.map(moisEnLettres);
