@@ -81,6 +81,13 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   ['tva', 4, ['credit', 'remboursement', 'immobilisation'], -1, 4],
   ['tva', 6, ['intracommunautaire', 'encaissement'], -1, 4],
   ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], -1, 4],
+  // stocks: both cards line by line, the stock d'alerte and the quantity to order (whether to order
+  // is a decision); with a réintégration from an issue that is not the last one, the PEPS card from
+  // that line stays a value (that case is not written into a copy)
+  ['stocks', 2, [], -1, 10],
+  ['stocks', 5, ['alerte', 'retour', 'deterioration'], -1, 10],
+  ['stocks', 8, ['saisonnalite', 'reintegration'], -1, 10],
+  ['stocks', 11, ['cmup_periode', 'retour', 'reintegration'], -1, 10],
   // trésorerie: the budget of TVA, each line of the budgets of encaissements and décaissements
   ['tresorerie', 2, [], -1, 10],
   ['tresorerie', 5, ['retard_client', 'investissement', 'decouvert'], -1, 10],
@@ -154,3 +161,61 @@ test.each(CAS.filter((c) => c[4] > 0))(
     expect(t.robustesse!.verifiees).toBeGreaterThanOrEqual(auMoins);
   },
 );
+
+test('stocks, cas d’un enseignant : une réintégration d’une sortie qui n’est pas la dernière ; les formules du modèle, recalculées, donnent les chiffres faits à la main, et la fiche PEPS reste en valeurs à partir de cette ligne', async () => {
+  const cas = {
+    article: { reference: 'CR-01', designation: 'Cartouches d’encre', unite: 'unité' },
+    debut: '2026-03-01',
+    stockInitial: { quantite: 40, coutUnitaire: 12.5 },
+    mouvements: [
+      { date: '2026-03-03', piece: 'BS-1', nature: 'sortie', libelle: 'Sortie comptabilité', quantite: 25 },
+      { date: '2026-03-05', piece: 'BR-1', nature: 'entree', libelle: 'Livraison', quantite: 50, coutUnitaire: 13.1 },
+      { date: '2026-03-10', piece: 'BS-2', nature: 'sortie', libelle: 'Sortie accueil', quantite: 30 },
+      { date: '2026-03-12', piece: 'BRI-1', nature: 'reintegration', libelle: 'Réintégration comptabilité', quantite: 4, origine: 'BS-1' },
+      { date: '2026-03-20', piece: 'BS-3', nature: 'sortie', libelle: 'Sortie direction', quantite: 10 },
+    ],
+    stockMinimum: 10,
+    consommationJournaliere: 2,
+    delaiLivraison: 5,
+    stockMaximum: 80,
+  };
+  const [f, corrige, donnees] = [fichier('stocks.xlsx'), fichier('corrige.xlsx'), fichier('cas.json')];
+  writeFileSync(donnees, JSON.stringify(cas));
+  await ecrireExercice({ type: 'stocks', periode: '2026-03', date: DATE, donnees }, eleve, f, corrige);
+  const ports = portsNode();
+  const [recalcule] = await ports.classeurs.recalcul!.recalculer([await ports.classeurs.octets(corrige)]);
+  const lu = await ports.classeurs.lire('corrige.xlsx', recalcule!);
+  // CMUP after each entry, worked by hand: 40 × 12,50 = 500; BS-1 25 × 12,50 = 312,50, 15 left (187,50);
+  // BR-1 + 50 × 13,10 = 842,50 for 65, CMUP 12,96; BS-2 30 × 12,96 = 388,80, 35 × 12,96 = 453,60;
+  // BRI-1 back at the 12,50 of BS-1: 503,60 for 39, CMUP 12,91; BS-3 10 × 12,91 = 129,10, 29 × 12,91 = 374,39
+  expect(lu.plage('STK_CMUP')!.valeurs).toEqual([
+    [312.5, 15, 12.5, 187.5],
+    [null, 65, 12.96, 842.5],
+    [388.8, 35, 12.96, 453.6],
+    [null, 39, 12.91, 503.6],
+    [129.1, 29, 12.91, 374.39],
+  ]);
+  // PEPS: BS-2 takes the 15 left at 12,50 and 15 at 13,10 (384); the réintégration goes back into the
+  // first lot, ahead of the units BS-2 left: the formulas of the lots cannot follow it, a value stays
+  const peps = lu.plage('STK_PEPS')!;
+  expect(peps.valeurs.slice(0, 3)).toEqual([
+    [312.5, 15, 187.5],
+    [null, 65, 842.5],
+    [384, 35, 458.5],
+  ]);
+  const modele = (await ports.classeurs.lire('corrige.xlsx', await ports.classeurs.octets(corrige))).plage('STK_PEPS')!;
+  expect(modele.formules!.map((l) => l.map((x) => x !== null))).toEqual([
+    [true, true, true],
+    [false, true, true],
+    [true, true, true],
+    [false, false, false],
+    [false, false, false],
+  ]);
+  // the values kept are the calculator's: 4 back at 12,50 (508,50 for 39); BS-3 4 × 12,50 + 6 × 13,10 = 128,60, 29 × 13,10 = 379,90
+  expect(peps.valeurs.slice(3)).toEqual([
+    [null, 39, 508.5],
+    [128.6, 29, 379.9],
+  ]);
+  // stock d'alerte 10 + 2 × 5 = 20; 29 in stock: nothing to order
+  expect([lu.plage('STK_Stock_Alerte')!.valeurs[0]![0], lu.plage('STK_Quantite_A_Commander')!.valeurs[0]![0]]).toEqual([20, 0]);
+});

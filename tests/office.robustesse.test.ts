@@ -113,6 +113,8 @@ const MODELES: [TypeExercice, number, string[], number][] = [
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], 4],
   ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], 4],
   ['tresorerie', 5, ['retard_client', 'investissement', 'decouvert'], 10],
+  ['stocks', 5, ['alerte', 'retour', 'deterioration'], 10],
+  ['stocks', 11, ['cmup_periode', 'retour', 'reintegration'], 10],
 ];
 
 test.each(MODELES)(

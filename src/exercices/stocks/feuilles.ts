@@ -20,6 +20,9 @@ import {
   type FeuilleConstruite,
   type LectureBlocs,
   type SpecExercice,
+  colonneDe,
+  colonnesDuBloc,
+  type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/stocks.json';
@@ -294,6 +297,135 @@ function enchainements(lu: Lu, e: EntreeStocks, a: Attendus): Enchainement[] {
   return res;
 }
 
+/**
+ * The corrigé's model of both cards and the reorder, line by line from the énoncé's movements.
+ * CMUP after each entry: an entry adds its value and the CMUP is the value over the quantity,
+ * rounded; an issue leaves at the CMUP of the line before; a return at its cost, a réintégration at
+ * the CMUP its issue left at, the CMUP computed again. CMUP of the period: one cost on the first
+ * line, every line at it. PEPS: the lots in order of entry (a return takes its units off the
+ * delivery at its cost); the value of the first n units issued is the sum over the lots of their
+ * cost × the part of n within the lot (MIN/MAX), so an issue is worth that sum at the units issued
+ * after it less before it, and the stock what has entered less what has left. A réintégration from
+ * an issue that is not the last one before it puts units back between others: the PEPS card then
+ * stays a value from that line on. Whether to order is a decision: it stays a value.
+ */
+function formulesDuCorrige(e: EntreeStocks, _p: null, ou: OuNom): Record<string, (string | null)[][]> {
+  const [z, cmup, peps] = [ou('STK_Mouvements'), ou(NOMS_STK.cmup), ou(NOMS_STK.peps)];
+  if (!z || !cmup || !peps) return {};
+  const colonnes = colonnesDuBloc(blocs(e), 'STK_Mouvements');
+  const [q, c] = [colonneDe(z, colonnes, 'quantite').cellule, colonneDe(z, colonnes, 'coutUnitaire').cellule];
+  const cellule =
+    (zone: NonNullable<typeof cmup>, j: number) =>
+    (i: number, absolue = false) =>
+      `${absolue ? '$' : ''}${lettreColonne(zone.gauche - 1 + j)}${absolue ? '$' : ''}${zone.haut + i}`;
+  const [sortie, quantite, cout, valeur] = [cellule(cmup, 0), cellule(cmup, 1), cellule(cmup, 2), cellule(cmup, 3)];
+  const avantQ = (i: number) => (i === 0 ? 'STK_Initial_Quantite' : quantite(i - 1));
+  const avantC = (i: number) => (i === 0 ? 'STK_Initial_Cout' : cout(i - 1));
+  const avantV = (i: number) => (i === 0 ? 'STK_Initial_Quantite*STK_Initial_Cout' : valeur(i - 1));
+  const m = e.mouvements;
+  const origine = (i: number) => m.findIndex((x) => x.nature === 'sortie' && x.piece === m[i]!.origine);
+  const res: Record<string, (string | null)[][]> = {};
+  if (e.methodeCmup === 'periode') {
+    const achats = m.flatMap((x, i) => (x.nature === 'entree' ? [`+${q(i)}*${c(i)}`] : x.nature === 'retour' ? [`-${q(i)}*${c(i)}`] : []));
+    const quantites = m.flatMap((x, i) => (x.nature === 'entree' ? [`+${q(i)}`] : x.nature === 'retour' ? [`-${q(i)}`] : []));
+    res[NOMS_STK.cmup] = m.map((x, i) => [
+      x.nature === 'sortie' ? `${q(i)}*${cout(i)}` : x.nature === 'retour' ? `${q(i)}*${c(i)}` : null,
+      `${avantQ(i)}${x.nature === 'entree' || x.nature === 'reintegration' ? '+' : '-'}${q(i)}`,
+      i === 0 ? `ROUND((STK_Initial_Quantite*STK_Initial_Cout${achats.join('')})/(STK_Initial_Quantite${quantites.join('')}),2)` : cout(0, true),
+      `${quantite(i)}*${cout(i)}`,
+    ]);
+  } else {
+    res[NOMS_STK.cmup] = m.map((x, i) => {
+      const moyen = (garde: boolean) => (garde ? `IF(${quantite(i)}=0,0,ROUND(${valeur(i)}/${quantite(i)},2))` : `ROUND(${valeur(i)}/${quantite(i)},2)`);
+      switch (x.nature) {
+        case 'entree':
+          return [null, `${avantQ(i)}+${q(i)}`, moyen(false), `${avantV(i)}+${q(i)}*${c(i)}`];
+        case 'reintegration':
+          return [null, `${avantQ(i)}+${q(i)}`, moyen(false), `${avantV(i)}+${q(i)}*${avantC(origine(i))}`];
+        case 'retour':
+          return [`${q(i)}*${c(i)}`, `${avantQ(i)}-${q(i)}`, moyen(true), `${avantV(i)}-${sortie(i)}`];
+        default:
+          return [`${q(i)}*${avantC(i)}`, `${avantQ(i)}-${q(i)}`, avantC(i), `${quantite(i)}*${cout(i)}`];
+      }
+    });
+  }
+  res[NOMS_STK.peps] = fichePepsEnFormules(e, q, c, cellule(peps, 1));
+  const fin = quantite(m.length - 1);
+  res[NOMS_STK.alerte] = [['STK_Minimum+STK_Consommation*STK_Delai']];
+  res[NOMS_STK.quantite] = [[`IF(${fin}<=${NOMS_STK.alerte},STK_Maximum-${fin},0)`]];
+  return res;
+}
+
+/**
+ * The PEPS card in formulas (see formulesDuCorrige): `q`, `c`, the énoncé's quantity and cost of
+ * movement i. The lots, their quantities less the
+ * returns taken off them, are known when the card is written: null from a line the lots cannot
+ * follow (a return larger than what is left of its delivery, a réintégration into older lots).
+ * `quantite`: the card's cell of the quantity in stock of line i.
+ */
+function fichePepsEnFormules(e: EntreeStocks, q: (i: number) => string, c: (i: number) => string, quantite: (i: number) => string): (string | null)[][] {
+  const m = e.mouvements;
+  interface Lot {
+    q: string;
+    c: string;
+    cout: number; // its unit cost, to find the delivery a return comes from
+    n: number; // its units, less those returned
+    retours: string[];
+  }
+  const lots: Lot[] = [{ q: 'STK_Initial_Quantite', c: 'STK_Initial_Cout', cout: e.stockInitial.coutUnitaire, n: e.stockInitial.quantite, retours: [] }];
+  const mouvementsSortis: string[] = []; // the units issued so far, less those reintegrated
+  let emises = 0;
+  let suivable = true;
+  let derniereSortie = -1;
+  const lotQ = (l: Lot) => (l.retours.length ? `(${l.q}${l.retours.map((r) => `-${r}`).join('')})` : l.q);
+  /** the value of the first n units issued, over the lots entered so far */
+  const premieres = (n: string) => {
+    let debut = '';
+    return lots
+      .map((l) => {
+        const t = `${l.c}*MIN(MAX(${n}${debut ? `-(${debut})` : ''},0),${lotQ(l)})`;
+        debut = debut ? `${debut}+${lotQ(l)}` : lotQ(l);
+        return t;
+      })
+      .join('+');
+  };
+  const sorties = () => (mouvementsSortis.length ? `(${mouvementsSortis.join('').replace(/^\+/, '')})` : '0');
+  return m.map((x, i) => {
+    if (!suivable) return [null, null, null];
+    let valeurSortie: string | null = null;
+    if (x.nature === 'entree') lots.push({ q: q(i), c: c(i), cout: x.coutUnitaire!, n: x.quantite, retours: [] });
+    else if (x.nature === 'retour') {
+      // off the newest delivery at its cost, which must still hold the units returned
+      const j = lots.reduce((dernier, l, k) => (k > 0 && l.cout === x.coutUnitaire ? k : dernier), -1);
+      const avant = lots.slice(0, Math.max(j, 0)).reduce((a, l) => a + l.n, 0);
+      if (j < 0 || emises > avant + lots[j]!.n - x.quantite) {
+        suivable = false;
+        return [null, null, null];
+      }
+      lots[j]!.retours.push(q(i));
+      lots[j]!.n -= x.quantite;
+      valeurSortie = `${q(i)}*${c(i)}`;
+    } else if (x.nature === 'sortie') {
+      const avant = sorties();
+      mouvementsSortis.push(`+${q(i)}`);
+      emises += x.quantite;
+      derniereSortie = i;
+      valeurSortie = `${premieres(sorties())}-(${premieres(avant)})`;
+    } else {
+      // back into its issue's lots: the units it issued last, when no issue came after it
+      if (m[derniereSortie]?.piece !== x.origine) {
+        suivable = false;
+        return [null, null, null];
+      }
+      mouvementsSortis.push(`-${q(i)}`);
+      emises -= x.quantite;
+    }
+    const avantQ = i === 0 ? 'STK_Initial_Quantite' : quantite(i - 1);
+    const entre = lots.map((l) => `${l.c}*${lotQ(l)}`).join('+');
+    return [valeurSortie, `${avantQ}${x.nature === 'entree' || x.nature === 'reintegration' ? '+' : '-'}${q(i)}`, `${entre}-(${premieres(sorties())})`];
+  });
+}
+
 export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
   gabarit: GABARIT,
   largeursEnonce: [12, 12, 20, 22, 18, 10, 14, 12],
@@ -315,6 +447,7 @@ export const EXERCICE_STOCKS: SpecExercice<EntreeStocks, null> = {
   feuilleParametres,
   lireParametres: () => null,
   feuilleTravail,
+  formulesDuCorrige,
   unites: (e) => {
     const unites = e.mouvements.map((m) => `${m.piece} du ${dateFr(m.date)}`);
     return { [NOMS_STK.cmup]: unites, [NOMS_STK.peps]: unites };
