@@ -1,5 +1,5 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import { lettreColonne, type NomDefini } from '../../sheets/model';
+import { lettreColonne, type NomDefini, type Zone } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { dateFr } from '../../domain/dates';
 import { somme, taxe, versEuros } from '../../domain/monnaie';
@@ -21,6 +21,9 @@ import {
   type LectureBlocs,
   type SpecExercice,
   type ValeurAttendue,
+  colonneDe,
+  colonnesDuBloc,
+  type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/facture.json';
@@ -398,44 +401,23 @@ function enchainements(lu: Lu, e: EntreeFacture, a: Attendus): Enchainement[] {
 }
 
 /**
- * The corrigé's model of the invoice, as a PGI would compute it, with the énoncé's names: each line
- * from its row of the order; each rate's foot from its lines (SUMIF on the rate), the reductions in
- * cascade rounded to the cent, the port shared in proportion to the nets (the last rate takes the
- * rest); the totals from the foot. The avoir keeps its values: its lines are the returned ones,
- * found by reference.
+ * A foot in formulas, one column per rate of `rates`, one row per step of `etapesPied`, at `zone`:
+ * the reductions in cascade rounded to the cent, the port shared in proportion to the nets (the
+ * last rate takes the rest), the base and its TVA. `netLignes(t, j)`: the formula of the lines' net
+ * at rate t; `taux(t)`: the cell of that rate.
  */
-function formulesDuCorrige(e: EntreeFacture, _p: null, ou: Parameters<NonNullable<SpecExercice<EntreeFacture, null>['formulesDuCorrige']>>[2]): Record<string, (string | null)[][]> {
-  const commande = ou('FAC_Commande');
-  const lignes = ou(NOMS_FAC.lignes);
-  const zonePied = ou(NOMS_FAC.pied);
-  if (!commande || !lignes || !zonePied || !e.lignes.length) return {};
-  const colonnes = blocs(e).find((b) => b.nom === 'FAC_Commande') as Extract<Bloc, { colonnes: unknown }>;
-  const debuts = debutsColonnes(colonnes.colonnes);
-  const feuille = `'${commande.feuille.replace(/'/g, "''")}'`;
-  const enonce = (cle: string, i: number) => `${feuille}!${lettreColonne(commande.gauche - 1 + debuts[colonnes.colonnes.findIndex((c) => c.cle === cle)]!)}${commande.haut + i}`;
-  const colonneTaux = (a: number, b: number) => `${enonce('taux', a)}:${enonce('taux', b).split('!')[1]}`;
-  const [brut, remise, net] = [0, 1, 2].map((j) => lettreColonne(lignes.gauche - 1 + j));
-  const res: Record<string, (string | null)[][]> = {
-    [NOMS_FAC.lignes]: e.lignes.map((_, i) => {
-      const t = lignes.haut + i;
-      return [`ROUND(${enonce('quantite', i)}*${enonce('prixUnitaire', i)},2)`, `ROUND(${brut}${t}*${enonce('remise', i)}/100,2)`, `${brut}${t}-${remise}${t}`];
-    }),
-  };
-  const etapesPied = etapes(e, true);
-  const rates = tauxDe(e);
+function piedEnFormules(zone: Zone, etapesPied: ReturnType<typeof etapes>, rates: number[], netLignes: (t: number, j: number) => string, taux: (t: number) => string): (string | null)[][] {
   const cellule = (cle: keyof PiedParTaux, j: number) => {
     const i = etapesPied.findIndex((s) => s.cle === cle);
-    return i < 0 ? null : `${lettreColonne(zonePied.gauche - 1 + j)}${zonePied.haut + i}`;
+    return i < 0 ? null : `${lettreColonne(zone.gauche - 1 + j)}${zone.haut + i}`;
   };
-  const ligneDesNets = `${net}${lignes.haut}:${net}${lignes.bas}`;
   /** the net each reduction applies to, in cascade: the last one the foot has above `cle` */
   const dernierNet = (j: number, ...cles: (keyof PiedParTaux)[]) => cles.map((c) => cellule(c, j)).find((x) => x !== null)!;
-  const pied = etapesPied.map((s) =>
+  return etapesPied.map((s) =>
     rates.map((t, j) => {
-      const k = e.lignes.findIndex((l) => l.taux === t); // a line at this rate: its rate cell is the column's
       switch (s.cle) {
         case 'netLignes':
-          return `SUMIF(${colonneTaux(0, e.lignes.length - 1)},${enonce('taux', k)},${ligneDesNets})`;
+          return netLignes(t, j);
         case 'rabais':
           return `ROUND(${cellule('netLignes', j)}*FAC_Rabais/100,2)`;
         case 'ristourne':
@@ -459,17 +441,76 @@ function formulesDuCorrige(e: EntreeFacture, _p: null, ou: Parameters<NonNullabl
         case 'base':
           return [dernierNet(j, 'netFinancier', 'netCommercial', 'netLignes'), cellule('port', j)].filter(Boolean).join('+');
         case 'tva':
-          return `ROUND(${cellule('base', j)}*${enonce('taux', k)}/100,2)`;
+          return `ROUND(${cellule('base', j)}*${taux(t)}/100,2)`;
         default:
           return null;
       }
     }),
   );
-  res[NOMS_FAC.pied] = pied;
-  const ligneDe = (cle: keyof PiedParTaux) => rates.map((_, j) => cellule(cle, j)).join(',');
-  res[NOMS_FAC.totalHt] = [[`SUM(${ligneDe('base')})`]];
-  res[NOMS_FAC.totalTva] = [[`SUM(${ligneDe('tva')})`]];
-  res[NOMS_FAC.netAPayer] = [[`${NOMS_FAC.totalHt}+${NOMS_FAC.totalTva}`]];
+}
+
+/** The totals under a foot in formulas: the bases, the TVA, their sum. */
+function totauxEnFormules(zone: Zone, etapesPied: ReturnType<typeof etapes>, rates: number[], noms: { ht: string; tva: string; net: string }): Record<string, string[][]> {
+  const ligneDe = (cle: keyof PiedParTaux) => rates.map((_, j) => `${lettreColonne(zone.gauche - 1 + j)}${zone.haut + etapesPied.findIndex((s) => s.cle === cle)}`).join(',');
+  return { [noms.ht]: [[`SUM(${ligneDe('base')})`]], [noms.tva]: [[`SUM(${ligneDe('tva')})`]], [noms.net]: [[`${noms.ht}+${noms.tva}`]] };
+}
+
+/**
+ * The corrigé's model of the invoice, as a PGI would compute it, with the énoncé's names: each line
+ * from its row of the order; each rate's foot from its lines (SUMIF on the rate), then the
+ * reductions, the port and the TVA (piedEnFormules); the totals from the foot. The avoir: each
+ * rate's net from the returned quantities at the invoice's price less its line's remise, then the
+ * same reductions, without port.
+ */
+function formulesDuCorrige(e: EntreeFacture, _p: null, ou: OuNom): Record<string, (string | null)[][]> {
+  const commande = ou('FAC_Commande');
+  const lignes = ou(NOMS_FAC.lignes);
+  const zonePied = ou(NOMS_FAC.pied);
+  if (!commande || !lignes || !zonePied || !e.lignes.length) return {};
+  const colonnes = colonnesDuBloc(blocs(e), 'FAC_Commande');
+  const enonce = (cle: string, i: number) => colonneDe(commande, colonnes, cle).cellule(i);
+  const [brut, remise, net] = [0, 1, 2].map((j) => lettreColonne(lignes.gauche - 1 + j));
+  const tauxDuTaux = (t: number) =>
+    enonce(
+      'taux',
+      e.lignes.findIndex((l) => l.taux === t),
+    ); // a line at this rate: its rate cell
+  const rates = tauxDe(e);
+  const res: Record<string, (string | null)[][]> = {
+    [NOMS_FAC.lignes]: e.lignes.map((_, i) => {
+      const t = lignes.haut + i;
+      return [`ROUND(${enonce('quantite', i)}*${enonce('prixUnitaire', i)},2)`, `ROUND(${brut}${t}*${enonce('remise', i)}/100,2)`, `${brut}${t}-${remise}${t}`];
+    }),
+    [NOMS_FAC.pied]: piedEnFormules(
+      zonePied,
+      etapes(e, true),
+      rates,
+      (t) => `SUMIF(${colonneDe(commande, colonnes, 'taux').plage},${tauxDuTaux(t)},${net}${lignes.haut}:${net}${lignes.bas})`,
+      tauxDuTaux,
+    ),
+    ...totauxEnFormules(zonePied, etapes(e, true), rates, { ht: NOMS_FAC.totalHt, tva: NOMS_FAC.totalTva, net: NOMS_FAC.netAPayer }),
+  };
+  const [retours, zoneAvoir] = [ou('FAC_Retours'), ou(NOMS_FAC.avoirPied)];
+  if (e.retours.length && retours && zoneAvoir) {
+    const quantite = colonneDe(retours, colonnesDuBloc(blocs(e), 'FAC_Retours'), 'quantite').cellule;
+    const ratesAvoir = tauxDe(
+      e,
+      e.retours.map((x) => x.reference),
+    );
+    // a returned line: its quantity at the invoice's price, less its remise, each rounded to the cent
+    const netRetour = (k: number) => {
+      const i = e.lignes.findIndex((l) => l.reference === e.retours[k]!.reference);
+      const b = `ROUND(${quantite(k)}*${enonce('prixUnitaire', i)},2)`;
+      return `${b}-ROUND(${b}*${enonce('remise', i)}/100,2)`;
+    };
+    const netAuTaux = (t: number) =>
+      e.retours
+        .map((r, k) => (e.lignes.find((l) => l.reference === r.reference)!.taux === t ? netRetour(k) : null))
+        .filter(Boolean)
+        .join('+');
+    res[NOMS_FAC.avoirPied] = piedEnFormules(zoneAvoir, etapes(e, false), ratesAvoir, netAuTaux, tauxDuTaux);
+    Object.assign(res, totauxEnFormules(zoneAvoir, etapes(e, false), ratesAvoir, { ht: NOMS_FAC.avoirTotalHt, tva: NOMS_FAC.avoirTotalTva, net: NOMS_FAC.avoirNet }));
+  }
   return res;
 }
 
