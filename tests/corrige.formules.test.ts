@@ -5,7 +5,7 @@ import { ecrireExercice, ouvrirExercice, verifierCopie } from '../src/cli/casDUs
 import { attendusDesReponses } from '../src/app/verification';
 import { portsNode } from '../src/io/portsNode';
 import { remplirClasseur } from '../src/io/exceljs/remplirClasseur';
-import { reponsesDuCas, type Attendus } from '../src/sheets/exercices/commun';
+import { reponsesDuCas } from '../src/sheets/exercices/commun';
 import { celluleJuste } from '../src/check/controle';
 import { cellulesDeLaReponse } from '../src/check/tableur';
 import { dossierTemporaire } from './aides/cli';

@@ -4,7 +4,7 @@ import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } f
 import { dateFr } from '../../domain/dates';
 import { somme, taxe, versEuros } from '../../domain/monnaie';
 import { pourcentFr } from '../../domain/texte';
-import { debutsColonnes, FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
+import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import {
   libelleDe,
   consigneSaisie,

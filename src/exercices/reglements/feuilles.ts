@@ -257,9 +257,9 @@ function formulesDuCorrige(e: EntreeReglements, _p: null, ou: OuNom): Record<str
   if (!z || !controle || !echeancier) return {};
   const colonnes = colonnesDuBloc(blocs(e), 'REG_Factures');
   const c = (cle: string) => colonneDe(z, colonnes, cle).cellule;
-  const [date, qc, pc, ql, qf, pf, taux, ttc] = [c('date'), c('qc'), c('pc'), c('ql'), c('qf'), c('pf'), c('taux'), c('ttc')];
+  const [date, pc, ql, qf, pf, taux, ttc] = [c('date'), c('pc'), c('ql'), c('qf'), c('pf'), c('taux'), c('ttc')];
   const cellule = (zone: typeof controle, j: number) => (i: number) => `${lettreColonne(zone.gauche - 1 + j)}${zone.haut + i}`;
-  const [justifie, echeance, escompte, aPayer, paiement] = [cellule(controle, 1), cellule(echeancier, 0), cellule(echeancier, 1), cellule(echeancier, 2), cellule(echeancier, 3)];
+  const [justifie, escompte, aPayer, paiement] = [cellule(controle, 1), cellule(echeancier, 1), cellule(echeancier, 2), cellule(echeancier, 3)];
   const ht = (i: number) => `ROUND(MIN(${qf(i)},${ql(i)})*MIN(${pf(i)},${pc(i)}),2)`;
   const avecTva = (x: string, i: number) => `${x}+ROUND(${x}*${taux(i)}/100,2)`;
   const n = e.factures.length;

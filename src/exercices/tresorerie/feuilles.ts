@@ -364,7 +364,6 @@ function enchainements(lu: Lu, e: EntreeTresorerie, _p: null, a: Attendus): Ench
  */
 function formulesDuCorrige(e: EntreeTresorerie, _p: null, ou: OuNom): Record<string, (string | null)[][]> {
   const r = calculerTresorerie(e);
-  const n = r.mois.length;
   const b = blocs(e);
   /** the cell of column `cle` of row k of the énoncé's table `nom` */
   const enonce = (nom: string, cle: string, k: number) => colonneDe(ou(nom)!, colonnesDuBloc(b, nom), cle).cellule(k);
