@@ -89,6 +89,20 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   ['stocks', 5, ['alerte', 'retour', 'deterioration'], -1, 10],
   ['stocks', 8, ['saisonnalite', 'reintegration'], -1, 10],
   ['stocks', 11, ['cmup_periode', 'retour', 'reintegration'], -1, 10],
+  // paie: the elements, every base and amount, the totals, the nets, the tax, the cost and the
+  // payroll entry; the overtime hours, counted by the student, stay values
+  ['paie', 1, [], -1, 20],
+  ['paie', 2, ['majorations', 'deductions', 'absence', 'prime'], -1, 20],
+  ['paie', 3, ['majorations', 'absence'], -1, 20],
+  ['paie', 4, ['deductions', 'prime'], -1, 20],
+  ['paie', 5, ['majorations', 'deductions', 'absence', 'prime'], -1, 20],
+  ['paie', 6, ['majorations', 'deductions', 'absence', 'prime'], -1, 20],
+  // a cadre at 4 770 €, above the PSS (tranche 2, CET); 57 employees (FNAL on the gross, RGDU of 50 and more)
+  ['paie', 17, ['majorations', 'deductions', 'absence', 'prime'], -1, 20],
+  ['paie', 32, ['prime'], -1, 20],
+  // March 2025: the réduction générale before the RGDU, the reduced rates of maladie and allocations familiales
+  ['paie', 8, ['majorations', 'absence'], -1, 20, '2025-03'],
+  ['paie', 12, [], -1, 20, '2025-03'],
   // trésorerie: the budget of TVA, each line of the budgets of encaissements and décaissements
   ['tresorerie', 2, [], -1, 10],
   ['tresorerie', 5, ['retard_client', 'investissement', 'decouvert'], -1, 10],
@@ -131,33 +145,42 @@ test.each(CAS)('%s, cas %i %j : le modèle du corrigé, recalculé par LibreOffi
   if (attendues > 0) expect(formules).toBe(attendues);
 });
 
+/**
+ * The student's copy of a case, every answer typed, then the model's formulas where it has them
+ * (with the results Excel saves), but for the answers `typees`, and with the student's own formulas
+ * `autres` (by answer, as the model's); checked.
+ */
+async function copieDuModele(type: TypeExercice, graine: number, aleas: string[], periode: string, typees: readonly string[] = [], autres: Record<string, (string | null)[][]> = {}) {
+  const f = fichier(`${type}.xlsx`);
+  await ecrireExercice({ type, graine, periode, date: DATE, aleas }, eleve, f);
+  const x = await ouvrirExercice(f);
+  const a = attendusDesReponses(x);
+  const formules = { ...x.spec.formulesDuCorrige!(x.entree, x.parametres, ouDuClasseur(x)), ...autres };
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await remplirClasseur(f, a)) as unknown as ArrayBuffer);
+  for (const [nom, m] of Object.entries(formules)) {
+    if (typees.includes(nom)) continue;
+    const z = ouDuClasseur(x)(nom)!;
+    const ws = wb.getWorksheet(z.feuille)!;
+    const attendu = a[nom]!;
+    m.forEach((l, i) =>
+      l.forEach((formule, j) => {
+        if (formule === null) return;
+        // a list of values lies along a row (the aged balance) or down a column
+        const v = Array.isArray(attendu) ? (Array.isArray(attendu[i]) ? (attendu[i] as unknown[])[j] : attendu[m.length === 1 ? j : i]) : attendu;
+        ws.getCell(z.haut + i, z.gauche + j).value = { formula: formule, result: v as number };
+      }),
+    );
+  }
+  const copie = fichier('copie.xlsx');
+  writeFileSync(copie, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  return verifierCopie(copie, { date: DATE });
+}
+
 test.each(CAS.filter((c) => c[4] > 0))(
   '%s, cas %i %j : les formules du corrigé écrites dans la copie de l’élève sont justes, et elles suivent le second cas (LibreOffice)',
   async (type, graine, aleas, _formules, auMoins, periode = '2026-03') => {
-    const f = fichier(`${type}.xlsx`);
-    await ecrireExercice({ type, graine, periode, date: DATE, aleas }, eleve, f);
-    const x = await ouvrirExercice(f);
-    const a = attendusDesReponses(x);
-    const formules = x.spec.formulesDuCorrige!(x.entree, x.parametres, ouDuClasseur(x));
-    const wb = new ExcelJS.Workbook();
-    // every answer typed, then the model's formulas where it has them (with the results Excel saves)
-    await wb.xlsx.load((await remplirClasseur(f, a)) as unknown as ArrayBuffer);
-    for (const [nom, m] of Object.entries(formules)) {
-      const z = ouDuClasseur(x)(nom)!;
-      const ws = wb.getWorksheet(z.feuille)!;
-      const attendu = a[nom]!;
-      m.forEach((l, i) =>
-        l.forEach((formule, j) => {
-          if (formule === null) return;
-          // a list of values lies along a row (the aged balance) or down a column
-          const v = Array.isArray(attendu) ? (Array.isArray(attendu[i]) ? (attendu[i] as unknown[])[j] : attendu[m.length === 1 ? j : i]) : attendu;
-          ws.getCell(z.haut + i, z.gauche + j).value = { formula: formule, result: v as number };
-        }),
-      );
-    }
-    const copie = fichier('copie.xlsx');
-    writeFileSync(copie, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-    const v = await verifierCopie(copie, { date: DATE });
+    const v = await copieDuModele(type, graine, aleas, periode);
     expect(v.resultat.controles.filter((c) => c.statut !== 'juste').map((c) => c.nom)).toEqual([]);
     const t = v.rapport.tableur!;
     expect(t.remarques).toEqual([]);
@@ -166,6 +189,28 @@ test.each(CAS.filter((c) => c[4] > 0))(
     expect(t.robustesse!.verifiees).toBeGreaterThanOrEqual(auMoins);
   },
 );
+
+test('paie : les heures supplémentaires comptées par l’élève et tapées laissent hors de l’épreuve ce qui en part ; comptées par une formule, elles y entrent', async () => {
+  const aleas = ['majorations', 'deductions', 'absence', 'prime'];
+  const [tapees, calculees] = [await copieDuModele('paie', 2, aleas, '2026-03', ['PAIE_HS25_HEURES', 'PAIE_HS50_HEURES']), await copieDuModele('paie', 2, aleas, '2026-03')];
+  for (const v of [tapees, calculees]) {
+    expect(v.resultat.controles.filter((c) => c.statut !== 'juste').map((c) => c.nom)).toEqual([]);
+    expect(v.rapport.tableur!.robustesse).toMatchObject({ nonSuivies: 0, avis: null });
+  }
+  // the hours move in the second case: typed, the overtime, the gross and all that follows from it cannot be put to the test
+  const [n1, n2] = [tapees.rapport.tableur!.robustesse!.verifiees, calculees.rapport.tableur!.robustesse!.verifiees];
+  expect(n2).toBeGreaterThan(n1 + 20);
+  // counted by a formula of typed numbers (right on the case, not on the second one): a count may be typed, so nothing is
+  // flagged, and what follows from it is left out as when it is typed
+  const f = fichier('paie.xlsx');
+  await ecrireExercice({ type: 'paie', graine: 2, periode: '2026-03', date: DATE, aleas }, eleve, f);
+  const heures = attendusDesReponses(await ouvrirExercice(f));
+  const constantes = await copieDuModele('paie', 2, aleas, '2026-03', [], {
+    PAIE_HS25_HEURES: [[`0+${String(heures.PAIE_HS25_HEURES)}`]],
+    PAIE_HS50_HEURES: [[`0+${String(heures.PAIE_HS50_HEURES)}`]],
+  });
+  expect(constantes.rapport.tableur!.robustesse).toMatchObject({ nonSuivies: 0, avis: null, verifiees: n1 });
+});
 
 test('stocks, cas d’un enseignant : une réintégration d’une sortie qui n’est pas la dernière ; les formules du modèle, recalculées, donnent les chiffres faits à la main, et la fiche PEPS reste en valeurs à partir de cette ligne', async () => {
   const cas = {

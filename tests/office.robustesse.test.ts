@@ -103,8 +103,8 @@ describe('la robustesse dans le classeur ouvert (Excel recalcule)', () => {
   });
 });
 
-/** [type, seed, aléas, the fewest answer cells the second case moves (see corrige.formules.test.ts)] */
-const MODELES: [TypeExercice, number, string[], number][] = [
+/** [type, seed, aléas, the fewest answer cells the second case moves (see corrige.formules.test.ts), month] */
+const MODELES: [TypeExercice, number, string[], number, string?][] = [
   ['facture', 13, ['plusieurs_taux', 'rabais', 'escompte', 'port'], 20],
   ['rapprochement', 9, ['frais_bancaires', 'agios', 'erreur_banque'], 2],
   ['conges', 8, ['entree_en_cours', 'sans_solde', 'variable', 'maladie', 'mois_incomplet'], 4],
@@ -115,6 +115,8 @@ const MODELES: [TypeExercice, number, string[], number][] = [
   ['tresorerie', 5, ['retard_client', 'investissement', 'decouvert'], 10],
   ['stocks', 5, ['alerte', 'retour', 'deterioration'], 10],
   ['stocks', 11, ['cmup_periode', 'retour', 'reintegration'], 10],
+  ['paie', 17, ['majorations', 'deductions', 'absence', 'prime'], 20],
+  ['paie', 12, [], 20, '2025-03'],
 ];
 
 test.each(MODELES)(

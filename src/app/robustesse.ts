@@ -114,17 +114,22 @@ function cellulesAmont(x: ExerciceOuvert, reponses: readonly Reponse[], a: Atten
  * The candidates whose formula starts, directly or through another, from a « saisi » cell that the
  * second case changes (a line copied from the bank statement): what the student would have copied
  * there is not known, so they are left out of the test. A choice the second case keeps (a piece
- * retained for the CA3) does not take them out.
+ * retained for the CA3) does not take them out. A « saisi » cell the student computed by a formula
+ * (the overtime hours summed from the weeks) recalculates with the data: the candidates that start
+ * from it stay, with it as their `sonde`, and count only if it follows the second case.
  */
 function horsSaisies(x: ExerciceOuvert, reponses: readonly Reponse[], a: Attendus, a2: Attendus, candidates: readonly Candidate[]): Candidate[] {
   const saisies = new Set<string>();
+  const sondes = new Map<string, Candidate>();
   for (const r of reponses) {
     const p = x.classeur.plage(r.nom);
     if (!p || !(r.nom in a) || !(r.nom in a2)) continue;
     const apres = cellulesDeLaReponse(r, a2[r.nom]!, p);
     cellulesDeLaReponse(r, a[r.nom]!, p).forEach((c, i) => {
       // rows in any order (no expected cell of their own): taken as changing
-      if (!formuleAttendue(r, c.colonneReponse) && (c.attendue === undefined || apres[i]?.attendue !== c.attendue)) saisies.add(c.cellule);
+      if (formuleAttendue(r, c.colonneReponse) || (c.attendue !== undefined && apres[i]?.attendue === c.attendue)) return;
+      if (p.formules?.[c.ligne]?.[c.colonne] && c.attendue !== undefined && celluleJuste(c.attendue, p.valeurs[c.ligne]![c.colonne]!, r)) sondes.set(c.cellule, { r, c, rang: i });
+      else saisies.add(c.cellule);
     });
   }
   const refs = new Map(candidates.map((k) => [k.c.cellule, references(k.c.cellule, x.classeur.plage(k.r.nom)!.formules![k.c.ligne]![k.c.colonne]!, x, reponses)]));
@@ -137,13 +142,36 @@ function horsSaisies(x: ExerciceOuvert, reponses: readonly Reponse[], a: Attendu
         change = true;
       }
   }
-  return candidates.filter((k) => !exclues.has(k.c.cellule));
+  // the probes each candidate starts from, through the candidates it refers to
+  const parCellule = new Map(candidates.map((k) => [k.c.cellule, k]));
+  const sondesDe = new Map<string, Set<string>>();
+  const depuis = (cellule: string, vues: Set<string> = new Set()): Set<string> => {
+    const deja = sondesDe.get(cellule);
+    if (deja) return deja;
+    const res = new Set<string>();
+    if (vues.has(cellule)) return res; // a circular reference
+    vues.add(cellule);
+    for (const c of refs.get(cellule) ?? []) {
+      if (sondes.has(c)) res.add(c);
+      else if (parCellule.has(c) && c !== cellule) for (const s of depuis(c, vues)) res.add(s);
+    }
+    sondesDe.set(cellule, res);
+    return res;
+  };
+  return candidates
+    .filter((k) => !exclues.has(k.c.cellule))
+    .map((k) => {
+      const s = [...depuis(k.c.cellule)].map((c) => sondes.get(c)!);
+      return s.length ? { ...k, sondes: s } : k;
+    });
 }
 
 export interface Candidate {
   r: Reponse;
   c: CelluleDeReponse;
   rang: number; // its place among the answer's cells (cellulesDeLaReponse)
+  /** the « saisi » cells computed by a formula it starts from: it counts only if they follow the second case */
+  sondes?: Candidate[];
 }
 
 /** What the check will put to the test, and how: the formulas to compare, the case's numbers, the rounds and each round's expected answers. */
@@ -190,13 +218,15 @@ export function planRobustesse(x: ExerciceOuvert): PlanRobustesse | Robustesse |
   const entrees = entreesDuCas(nomsDuCas(x), plage);
   if (!entrees.length) return null;
   const nomsReponses = reponses.map((r) => r.nom).filter((n) => n in a1);
-  const formeJuste = forme(a1, nomsReponses);
+  // the shape of the answers, and what the sheets show that the numbers choose (a rate a threshold picks): the second case keeps both
+  const regimes = (y: ExerciceOuvert) => JSON.stringify(y.spec.regimes?.(y.entree, y.parametres) ?? null);
+  const formeJuste = forme(a1, nomsReponses) + regimes(x);
   /** the expected answers of the case with `valeurs` for the inputs, read as the copy would be; null when it does not hold or changes shape */
   const casAvec = (valeurs: readonly number[]): Attendus | null => {
     try {
       const y = exerciceDuClasseur({ ...x.classeur, plage: plagesChangees(plage, entrees, valeurs) }, x.fichier, false);
       const a = y.spec.attendus(y.entree, y.parametres);
-      return forme(a, nomsReponses) === formeJuste ? a : null;
+      return forme(a, nomsReponses) + regimes(y) === formeJuste ? a : null;
     } catch {
       return null;
     }
@@ -241,7 +271,7 @@ export function cellulesDesTours(plan: PlanRobustesse): { tours: CelluleAEcrire[
 }
 
 /** The answer names whose cells each round must read back. */
-export const nomsALire = (plan: PlanRobustesse) => [...new Set(plan.candidates.map((k) => k.r.nom))];
+export const nomsALire = (plan: PlanRobustesse) => [...new Set(plan.candidates.flatMap((k) => [k.r.nom, ...(k.sondes ?? []).map((s) => s.r.nom)]))];
 
 /** What the rounds' recalculated answers say (`lus[t]`: the answers as recalculated in round t). */
 export function conclureRobustesse(plan: PlanRobustesse, lus: readonly ((nom: string) => PlageLue | undefined)[]): Robustesse {
@@ -262,10 +292,12 @@ export function conclureRobustesse(plan: PlanRobustesse, lus: readonly ((nom: st
   };
   const nonSuivies = new Map<string, string>();
   const fautives = new Set<string>(); // right on the case, wrong on the second one
-  for (const k of candidates) if (fausse(k, 0)) fautives.add(k.c.cellule);
+  // a candidate that starts from a count the student computed that does not follow the second case: what it should give there is not known
+  const eprouvees = candidates.filter((k) => !k.sondes?.some((s) => fausse(s, 0) !== false));
+  for (const k of eprouvees) if (fausse(k, 0)) fautives.add(k.c.cellule);
   const amont = cellulesAmont(x, reponses, a1, fautives);
   let verifiees = 0;
-  for (const k of candidates) {
+  for (const k of eprouvees) {
     if (attendueAu(k, 0) === k.c.attendue) continue; // the second case does not move this answer: nothing to tell
     verifiees++;
     if (!fautives.has(k.c.cellule)) continue;

@@ -18,7 +18,8 @@ export interface LigneEcriture {
   credit: Centimes;
 }
 
-const AUTRES_ORGANISMES = new Set(['complementaire_sante', 'prevoyance_cadres', 'retraite_t1', 'ceg_t1', 'retraite_t2', 'ceg_t2', 'cet', 'apec', 'peec']);
+/** the lines whose contributions go to 437; all the others, and every reduction, to 431 */
+export const AUTRES_ORGANISMES = new Set(['complementaire_sante', 'prevoyance_cadres', 'retraite_t1', 'ceg_t1', 'retraite_t2', 'ceg_t2', 'cet', 'apec', 'peec']);
 
 /** The entry, balanced; null when the pay holds avantages en nature (their counterpart is left out of the exercise). */
 export function ecritureDePaie(e: EntreeBulletin, b: Bulletin): LigneEcriture[] | null {

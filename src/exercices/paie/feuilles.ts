@@ -1,5 +1,5 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import type { NomDefini, Style, Valeur } from '../../sheets/model';
+import { lettreColonne, type NomDefini, type Style, type Valeur } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
 import { appliquerTaux, somme, versCentimes, versEuros } from '../../domain/monnaie';
@@ -7,7 +7,7 @@ import { nombreFr } from '../../domain/texte';
 import { avecSurcharges, type ParametresPaie } from '../../domain/parametres/paie';
 import { assietteCsg, avantLeBrut, calculerBulletin, netImposableDe, RUBRIQUES, type Bulletin, type LigneBulletin } from './bulletin';
 import type { EntreeBulletin } from './entree';
-import { ecritureDePaie, lignesDeLEcriture } from './ecritures';
+import { AUTRES_ORGANISMES, ecritureDePaie, lignesDeLEcriture } from './ecritures';
 import { FORMAT_EUROS, FORMAT_EUROS_PRECIS, FORMAT_HEURES } from '../../sheets/exercices/blocs';
 import {
   centimesSaisis,
@@ -23,6 +23,9 @@ import {
   type FeuilleConstruite,
   type FormeReponse,
   type SpecExercice,
+  colonneDe,
+  colonnesDuBloc,
+  type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/paie.json';
@@ -430,6 +433,174 @@ const variantes: SpecExercice<EntreeBulletin, ParametresPaie>['variantes'] = {
   },
 };
 
+/**
+ * The corrigé's model of the bulletin, with the énoncé's and the answers' names, and the cells of
+ * « Paramètres »: each pay element from the fiche (the overtime from the hours the student counted,
+ * at the hourly rate × 1,25 or 1,5), the gross as their sum; each contribution's base (the gross,
+ * tranche 1 and 2 under the PSS, 4 PSS, the CSG/CRDS base) and its amounts at the rates the bulletin
+ * shows beside them; the overtime reduction, the flat deduction and the réduction générale (its
+ * coefficient computed from the SMIC of reference) in full; the totals, the nets, the tax, the cost
+ * and the payroll entry. The overtime hours at each rate (a count the student may type) are summed
+ * from the weeks of the relevé.
+ */
+function formulesDuCorrige(e: EntreeBulletin, p: ParametresPaie, ou: OuNom): Record<string, (string | null)[][]> {
+  const zp = ou(NOM_PARAMETRES);
+  if (!zp || !ou(NOMS_TOTAUX.brut)) return {};
+  const b = calculerBulletin(e, p);
+  const param = (code: Parameters<typeof indexParametre>[1]) => `'${zp.feuille}'!${lettreColonne(zp.gauche + 1)}${zp.haut + indexParametre(p, code) - 1}`;
+  /** the rate the bulletin shows on the row of answer `nom`, in its column `col` (C: salarial, E: patronal) */
+  const tauxDe = (nom: string, col: 'C' | 'E') => `${col}${ou(nom)!.haut}`;
+  const existe = (nom: string) => ou(nom) !== undefined;
+  const res: Record<string, (string | null)[][]> = {};
+  const poser = (nom: string, formule: string | null) => {
+    if (formule !== null && existe(nom)) res[nom] = [[formule]];
+  };
+  const enonce = (bloc: string, cle: string, i: number) => {
+    const z = ou(bloc)!;
+    return colonneDe(z, colonnesDuBloc(blocsPaie(e), bloc), cle).cellule(i);
+  };
+  const brut = NOMS_TOTAUX.brut;
+  const base = nomPaie('salaire_base');
+  const horaire = e.tauxHoraire !== undefined ? 'PAIE_Remuneration' : `PAIE_Remuneration/PAIE_Horaire`;
+  const heures = ['hs25', 'hs50'].filter((c) => existe(nomPaie(c))).map((c) => nomPaie(c, 'HEURES'));
+  const hs = ['hs25', 'hs50'].filter((c) => existe(nomPaie(c))).map((c) => nomPaie(c));
+  const montantHs = hs.length ? `(${hs.join('+')})` : '0';
+  // the pay elements, then the gross
+  poser(base, e.tauxHoraire !== undefined ? 'ROUND(PAIE_Horaire*PAIE_Remuneration,2)' : 'PAIE_Remuneration');
+  // the hours at each rate, summed from the relevé: a week's first 8 hours at 25 %, the others at 50 %
+  const releve = blocsPaie(e).find((x) => x.nom === 'PAIE_Heures_Sup');
+  if (releve && 'lignes' in releve && releve.lignes.length && ou('PAIE_Heures_Sup')) {
+    const lignes = releve.lignes as { majoration?: string }[];
+    const h = (i: number) => enonce('PAIE_Heures_Sup', 'heures', i);
+    const a = (m: '25' | '50') => lignes.map((l, i) => (l.majoration === m ? h(i) : l.majoration === undefined ? (m === '25' ? `MIN(${h(i)},8)` : `MAX(0,${h(i)}-8)`) : null)).filter(Boolean);
+    poser(nomPaie('hs25', 'HEURES'), a('25').join('+') || null);
+    poser(nomPaie('hs50', 'HEURES'), a('50').join('+') || null);
+  }
+  poser(nomPaie('hs25'), `ROUND(${horaire}*${nomPaie('hs25', 'HEURES')}*1.25,2)`);
+  poser(nomPaie('hs50'), `ROUND(${horaire}*${nomPaie('hs50', 'HEURES')}*1.5,2)`);
+  if (e.absence) {
+    const diviseur = e.absence.methode === 'heures_reelles' ? enonce('PAIE_Absences', 'heuresDuMois', 0) : 'PAIE_Horaire';
+    poser(nomPaie('absence'), `-ROUND(${base}*${enonce('PAIE_Absences', 'heures', 0)}/${diviseur},2)`);
+  }
+  const soumises = e.primes.flatMap((x, i) => (x.soumise ? [i] : []));
+  const nonSoumises = e.primes.flatMap((x, i) => (x.soumise ? [] : [i]));
+  soumises.forEach((i, k) => poser(nomPaie(`prime${k + 1}`), enonce('PAIE_Elements', 'montant', i)));
+  e.avantagesNature.forEach((_, k) => poser(nomPaie(`avantage${k + 1}`), enonce('PAIE_Elements', 'montant', e.primes.length + k)));
+  const elements = b.elements.filter((x) => avantLeBrut(x.code)).map((x) => nomPaie(x.code));
+  poser(brut, elements.join('+'));
+  // the bases
+  const pss = param('pss');
+  const t1 = `MIN(${brut},${pss})`;
+  const t2 = `MAX(0,MIN(${brut},8*${pss})-${pss})`;
+  const quatre = `MIN(${brut},4*${pss})`;
+  const assiette = (x: string) => `ROUND(MIN(${x},4*${pss})*${param('csg_assiette')}/100,2)+MAX(0,${x}-4*${pss})`;
+  const prevoyance = ['PAIE_Sante_Employeur', ...(existe(nomPaie('prevoyance_cadres', 'PAT')) ? [nomPaie('prevoyance_cadres', 'PAT')] : [])].join('+');
+  const bases: Record<string, string> = {
+    prevoyance_cadres: t1,
+    vieillesse_plafonnee: t1,
+    retraite_t1: t1,
+    ceg_t1: t1,
+    retraite_t2: t2,
+    ceg_t2: t2,
+    cet: `MIN(${brut},8*${pss})`,
+    chomage: quatre,
+    ags: quatre,
+    apec: quatre,
+    fnal: e.entreprise.effectif < 50 ? t1 : brut,
+    forfait_social: prevoyance,
+    csg_deductible: `${assiette(hs.length ? `${brut}-${montantHs}` : brut)}+${prevoyance}`,
+    csg_crds_non_deductible: nomPaie('csg_deductible', 'BASE'),
+    csg_crds_hs: assiette(montantHs),
+    reduction_hs: montantHs,
+  };
+  for (const l of b.lignes) {
+    const [nb, ns, np] = [nomPaie(l.code, 'BASE'), nomPaie(l.code, 'SAL'), nomPaie(l.code, 'PAT')];
+    if (l.base !== null) poser(nb, bases[l.code] ?? brut);
+    if (l.code === 'complementaire_sante') {
+      poser(ns, 'PAIE_Sante_Salarie');
+      poser(np, 'PAIE_Sante_Employeur');
+    } else if (l.code === 'reduction_hs') {
+      // the overtime pay × the employee's effective old-age rate, at most the tranche 1 rates
+      const vieillesse = b.lignes.filter((x) => x.rubrique === 'retraite' && x.montantSalarial !== null).map((x) => nomPaie(x.code, 'SAL'));
+      const plafond = (['vieillesse_plafonnee_salarial', 'vieillesse_deplafonnee_salarial', 'retraite_t1_salarial', 'ceg_t1_salarial'] as const).map(param).join('+');
+      poser(ns, `-MIN(ROUND(${montantHs}*(${vieillesse.join('+')})/${brut},2),ROUND(${montantHs}*(${plafond})/100,2))`);
+    } else if (l.code === 'deduction_forfaitaire_hs') {
+      poser(np, `-ROUND((${heures.join('+')})*${param(e.entreprise.effectif < 20 ? 'hs_deduction_forfaitaire' : 'hs_deduction_forfaitaire_20_et_plus')},2)`);
+    } else if (l.code === 'reduction_generale') {
+      poser(np, `-ROUND(${brut}*${coefficientReduction(e, p, param, { brut, base, heures })},2)`);
+    } else {
+      if (l.montantSalarial !== null) poser(ns, `ROUND(${nb}*${tauxDe(ns, 'C')}/100,2)`);
+      if (l.montantPatronal !== null) poser(np, `ROUND(${nb}*${tauxDe(np, 'E')}/100,2)`);
+    }
+  }
+  // the totals and the nets
+  const colonne = (col: 'D' | 'F') => {
+    const noms = b.lignes.map((l) => nomPaie(l.code, col === 'D' ? 'SAL' : 'PAT')).filter(existe);
+    const lignes = noms.map((n) => ou(n)!.haut);
+    return `SUM(${col}${Math.min(...lignes)}:${col}${Math.max(...lignes)})`;
+  };
+  poser(NOMS_TOTAUX.totalSalarial, colonne('D'));
+  poser(NOMS_TOTAUX.totalPatronal, colonne('F'));
+  poser(NOMS_TOTAUX.avantagesDeduits, `-(${e.avantagesNature.map((_, k) => nomPaie(`avantage${k + 1}`)).join('+')})`);
+  nonSoumises.forEach((i, k) => poser(nomPaie(`non_soumis${k + 1}`), enonce('PAIE_Elements', 'montant', i)));
+  e.retenues.forEach((_, k) => poser(nomPaie(`retenue${k + 1}`), `-${enonce('PAIE_Retenues', 'montant', k)}`));
+  const sousLeBrut = b.elements.filter((x) => !avantLeBrut(x.code)).map((x) => `+${nomPaie(x.code)}`);
+  const [totalSal, totalPat] = [NOMS_TOTAUX.totalSalarial, NOMS_TOTAUX.totalPatronal];
+  poser(NOMS_TOTAUX.netAPayer, `${brut}-${totalSal}${e.avantagesNature.length ? `+${NOMS_TOTAUX.avantagesDeduits}` : ''}${sousLeBrut.join('')}`);
+  const nonDeductibles = ['csg_crds_non_deductible', 'csg_crds_hs'].map((c) => nomPaie(c, 'SAL')).filter(existe);
+  poser(NOMS_TOTAUX.netImposable, `${brut}${hs.length ? `-${montantHs}` : ''}+PAIE_Sante_Employeur-(${totalSal}-${nonDeductibles.join('-')})`);
+  poser(NOMS_TOTAUX.impot, `ROUND(MAX(0,${NOMS_TOTAUX.netImposable})*${NOMS_ENONCE.tauxPas}/100,2)`);
+  poser(NOMS_TOTAUX.netPaye, `${NOMS_TOTAUX.netAPayer}-${NOMS_TOTAUX.impot}`);
+  poser(NOMS_TOTAUX.netSocial, `${brut}-${totalSal}`);
+  const nonSoumis = nonSoumises.map((_, k) => `+${nomPaie(`non_soumis${k + 1}`)}`).join('');
+  poser(NOMS_TOTAUX.coutEmployeur, `${brut}+${totalPat}${nonSoumis}`);
+  // the payroll entry: each account's side, an account not moved left empty
+  const ecriture = ecritureDePaie(e, b);
+  if (ecriture && existe(NOM_ECRITURE)) {
+    const part = (autres: boolean) =>
+      b.lignes
+        .filter((l) => AUTRES_ORGANISMES.has(l.code) === autres)
+        .flatMap((l) => [nomPaie(l.code, 'SAL'), nomPaie(l.code, 'PAT')])
+        .filter(existe)
+        .join('+');
+    const acompte = (oui: boolean) => e.retenues.flatMap((r, k) => (/^acompte/i.test(r.libelle) === oui ? [enonce('PAIE_Retenues', 'montant', k)] : [])).join('+');
+    const formules: Record<string, [string | null, string | null]> = {
+      '641': [`${brut}${nonSoumis}`, null],
+      '645': [totalPat, null],
+      '421': [null, NOMS_TOTAUX.netPaye],
+      '425': [null, acompte(true) || null],
+      '431': [null, part(false)],
+      '437': [null, part(true)],
+      '4421': [null, NOMS_TOTAUX.impot],
+      '467': [null, acompte(false) || null],
+    };
+    res[NOM_ECRITURE] = ecriture.map((l) => {
+      const [d, c] = formules[l.compte] ?? [null, null];
+      return [l.debit ? d : null, l.credit ? c : null];
+    });
+  }
+  return res;
+}
+
+/**
+ * The réduction générale's coefficient in a formula (bulletin.ts, exonerations): the SMIC of
+ * reference (hourly SMIC × the legal annual hours / 12, prorated by the pay kept despite an absence
+ * and by the contract's hours over 151,67, plus the overtime hours), then the RGDU's formula (or
+ * the réduction générale's before 2026), to four decimals.
+ */
+function coefficientReduction(e: EntreeBulletin, p: ParametresPaie, param: (code: Parameters<typeof indexParametre>[1]) => string, n: { brut: string; base: string; heures: string[] }): string {
+  const smicH = param('smic_horaire_reduction');
+  const prorata = e.absence && e.absence.heures > 0 ? `*(${n.base}+${nomPaie('absence')})/${n.base}` : '';
+  const smic = `ROUND(${smicH}*${param('duree_legale_annuelle')}/12${prorata}*PAIE_Horaire/151.67${n.heures.length ? `+${smicH}*(${n.heures.join('+')})` : ''},2)`;
+  const seuil = `${param('rg_seuil_smic')}*${smic}/${n.brut}`;
+  if (p.rgdu_tmin?.valeur !== null && p.rgdu_tmin?.valeur !== undefined) {
+    const [tmin, tdelta] = [param('rgdu_tmin'), param(e.entreprise.effectif < 50 ? 'rgdu_tdelta_moins_50' : 'rgdu_tdelta_50_et_plus')];
+    return `IF(${n.brut}>=${param('rg_seuil_smic')}*${smic},0,ROUND(MIN(${tmin}+${tdelta},${tmin}+${tdelta}*(0.5*(${seuil}-1))^${param('rgdu_puissance')}),4))`;
+  }
+  const t = param(e.entreprise.effectif < 50 ? 'rg_t_moins_50' : 'rg_t_50_et_plus');
+  return `ROUND(MAX(0,MIN(${t},${t}/0.6*(${seuil}-1))),4)`;
+}
+
 export const EXERCICE_PAIE: SpecExercice<EntreeBulletin, ParametresPaie> = {
   gabarit: GABARIT,
   largeursEnonce: [24, 16, 16, 12, 12, 12, 12],
@@ -443,6 +614,9 @@ export const EXERCICE_PAIE: SpecExercice<EntreeBulletin, ParametresPaie> = {
   formeDesReponses,
   attendus,
   enchainements,
+  formulesDuCorrige,
+  // the rates the bulletin shows: the reduced one or the full one, as the gross compares with the SMIC
+  regimes: (e, p) => calculerBulletin(e, p).lignes.map((l) => [l.code, l.parametresSalarial, l.parametresPatronal]),
   variantes,
   justification,
   largeursJustification: [34, 26, 70],

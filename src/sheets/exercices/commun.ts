@@ -117,6 +117,12 @@ export interface SpecExercice<E, P> {
    * formulas, written into a student's copy, follow any case. `ou`: where a defined name lies.
    */
   formulesDuCorrige?(e: E, p: P, ou: OuNom): Record<string, (string | null)[][]>;
+  /**
+   * What the sheets show that the case's numbers choose (paie: the rate a threshold of the SMIC
+   * picks, shown beside its base): the second case of the test of formulas keeps it, as it keeps the
+   * answers' shape, so that what the student reads stays true there.
+   */
+  regimes?(e: E, p: P): unknown;
   /** lines that explain the corrigé (operations retained per line, pointage…) */
   justification(e: E, p: P): string[][];
   /** column widths of the justification sheet, when its first column holds more than a code */
