@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ecrireExercice, ouvrirExercice, verifierCopie } from '../src/cli/casDUsage';
 import { attendusDesReponses } from '../src/app/verification';
-import { robustesseDeLaCopie } from '../src/app/robustesse';
+import { robustesseDesCopies, type Robustesse } from '../src/app/robustesse';
 import { bitsPourNommer, changeeAuTour, entreeIgnoree, entreesDuCas, perturbation } from '../src/check/robustesse';
 import { portsNode } from '../src/io/portsNode';
 import { dossierTemporaire } from './aides/cli';
@@ -129,7 +129,7 @@ describe('la robustesse vérifiée avec LibreOffice', () => {
     const ports = portsNode();
     const octets = await ports.classeurs.octets(copie);
     const x = await ouvrirExercice(copie, false);
-    const r = (await robustesseDeLaCopie(x, octets, ports.classeurs))!;
+    const [r] = (await robustesseDesCopies([{ x, octets }], ports.classeurs)) as [Robustesse];
     expect(r.avis).toBeNull();
     expect([...r.nonSuivies.keys()].sort()).toEqual([`Travail!C${pied.ligne + 2}`, `Travail!${cellule('FAC_Total_TVA')}`, `Travail!${cellule('FAC_Net_A_Payer')}`].sort());
     // the foot's TVA ignores the rate (the five lines' 20 %, one number: its first cells named); the totals start from it
@@ -146,6 +146,30 @@ describe('la robustesse vérifiée avec LibreOffice', () => {
     expect(v.rapport.tableur!.robustesse).toEqual({ verifiees: 19, nonSuivies: 3, avis: null });
   });
 
+  test('plusieurs copies : leurs formules mises à l’épreuve par un seul lancement de LibreOffice ; une copie que LibreOffice refuse ne gâte pas les autres', async () => {
+    const [juste, taux] = [await factureEnFormules((l) => `'Énoncé'!G${l}/100`), await factureEnFormules(() => '0.2')];
+    const ports = portsNode();
+    const items = await Promise.all([juste.copie, taux.copie].map(async (f) => ({ x: await ouvrirExercice(f, false), octets: await ports.classeurs.octets(f) })));
+    const appels: number[] = [];
+    const recalcul = { ...ports.classeurs.recalcul!, recalculer: async (c: readonly Uint8Array[]) => (appels.push(c.length), ports.classeurs.recalcul!.recalculer(c)) };
+    const [a, b] = (await robustesseDesCopies(items, { ...ports.classeurs, recalcul })) as Robustesse[];
+    expect(appels.length).toBe(1);
+    expect([a!.nonSuivies.size, b!.nonSuivies.size, a!.avis, b!.avis]).toEqual([0, 3, null, null]);
+    // an engine that refuses the second copy: the call of both fails, then they are played one by one and only the second fails
+    let n = 0;
+    const capricieux = {
+      ...ports.classeurs.recalcul!,
+      recalculer: async (c: readonly Uint8Array[]) => {
+        if (++n !== 2) throw new Error('LibreOffice n’a pas pu recalculer la copie (code 1) ; la robustesse des formules n’a pas été vérifiée.');
+        return ports.classeurs.recalcul!.recalculer(c);
+      },
+    };
+    const [c, d] = (await robustesseDesCopies(items, { ...ports.classeurs, recalcul: capricieux })) as Robustesse[];
+    expect([c!.nonSuivies.size, c!.avis]).toEqual([0, null]);
+    expect(d!.avis).toMatch(/^LibreOffice n’a pas pu recalculer la copie/);
+    expect(n).toBe(3);
+  });
+
   test('les valeurs tapées n’ont rien à mettre à l’épreuve : LibreOffice n’est pas lancé', async () => {
     const f = fichier('tva.xlsx');
     await ecrireExercice({ type: 'tva', graine: 5, periode: '2026-03', date: DATE, aleas: [] }, eleve, f);
@@ -153,7 +177,7 @@ describe('la robustesse vérifiée avec LibreOffice', () => {
     let lance = false;
     const recalcul = { ...ports.classeurs.recalcul!, recalculer: async (c: readonly Uint8Array[]) => ((lance = true), ports.classeurs.recalcul!.recalculer(c)) };
     const x = await ouvrirExercice(f, false);
-    expect(await robustesseDeLaCopie(x, await ports.classeurs.octets(f), { ...ports.classeurs, recalcul })).toBeNull();
+    expect(await robustesseDesCopies([{ x, octets: await ports.classeurs.octets(f) }], { ...ports.classeurs, recalcul })).toEqual([null]);
     expect(lance).toBe(false);
   });
 

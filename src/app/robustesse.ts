@@ -322,20 +322,61 @@ export function conclureRobustesse(plan: PlanRobustesse, lus: readonly ((nom: st
 }
 
 /**
- * Puts a copy file's right formulas to a second case (see check/robustesse.ts): the copy's bytes with
- * each round's numbers, recalculated in one call of the engine, read back.
+ * Puts copy files' right formulas to a second case (see check/robustesse.ts): each copy's bytes
+ * with each round's numbers, the rounds of all the copies recalculated in one call of the engine
+ * (a class's copies: one LibreOffice start for several), read back. A call that fails is played
+ * again copy by copy, so that a copy the engine refuses spoils no other. In the order of `items`.
  */
-export async function robustesseDeLaCopie(x: ExerciceOuvert, octets: Uint8Array, copies: Copies): Promise<Robustesse | null> {
-  const plan = planRobustesse(x);
-  if (!estPlan(plan)) return plan;
-  if (!copies.recalcul) return sans('Robustesse des formules non vérifiée ici : aucun tableur pour recalculer la copie (agora verifier avec LibreOffice, ou « Vérifier » dans Excel, la vérifient).');
-  const { tours } = cellulesDesTours(plan);
-  let lus: ((nom: string) => PlageLue | undefined)[];
-  try {
-    const recalcules = await copies.recalcul.recalculer(await Promise.all(tours.map((t) => copies.recalcul!.changer(octets, t))));
-    lus = (await Promise.all(recalcules.map((o) => copies.lire(x.fichier, o)))).map((c) => (n: string) => c.plage(n));
-  } catch (e) {
-    return sans((e as Error).message);
+export async function robustesseDesCopies(items: readonly { x: ExerciceOuvert; octets: Uint8Array }[], copies: Copies): Promise<(Robustesse | null)[]> {
+  const plans = items.map(({ x }) => {
+    try {
+      return planRobustesse(x);
+    } catch {
+      return null; // a copy whose reading fails there: the check of its values meets the same fault and says it, naming the file
+    }
+  });
+  const res: (Robustesse | null)[] = plans.map((p) => (estPlan(p) ? null : p));
+  const recalcul = copies.recalcul;
+  const aJouer: { i: number; plan: PlanRobustesse; classeurs: Uint8Array[] }[] = [];
+  for (const [i, plan] of plans.entries()) {
+    if (!estPlan(plan)) continue;
+    if (!recalcul) {
+      res[i] = sans('Robustesse des formules non vérifiée ici : aucun tableur pour recalculer la copie (agora verifier avec LibreOffice, ou « Vérifier » dans Excel, la vérifient).');
+      continue;
+    }
+    try {
+      aJouer.push({ i, plan, classeurs: await Promise.all(cellulesDesTours(plan).tours.map((t) => recalcul.changer(items[i]!.octets, t))) });
+    } catch (e) {
+      res[i] = sans((e as Error).message);
+    }
   }
-  return conclureRobustesse(plan, lus);
+  const jouer = async (groupe: typeof aJouer) => {
+    const recalcules = await recalcul!.recalculer(groupe.flatMap((g) => g.classeurs));
+    const conclus: [number, Robustesse][] = [];
+    let n = 0;
+    for (const g of groupe) {
+      const lus = await Promise.all(recalcules.slice(n, n + g.classeurs.length).map((o) => copies.lire(items[g.i]!.x.fichier, o)));
+      n += g.classeurs.length;
+      conclus.push([
+        g.i,
+        conclureRobustesse(
+          g.plan,
+          lus.map((c) => (nom: string) => c.plage(nom)),
+        ),
+      ]);
+    }
+    for (const [i, r] of conclus) res[i] = r;
+  };
+  if (!aJouer.length) return res;
+  try {
+    await jouer(aJouer);
+  } catch (e) {
+    if (aJouer.length === 1) res[aJouer[0]!.i] = sans((e as Error).message);
+    else
+      for (const g of aJouer)
+        await jouer([g]).catch((f: unknown) => {
+          res[g.i] = sans((f as Error).message);
+        });
+  }
+  return res;
 }

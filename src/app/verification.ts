@@ -2,7 +2,7 @@ import { ErreurFichier } from '../io/erreurFichier';
 import { sortiesLibres, type Ports } from '../io/ports';
 import type { RapportCopie } from '../check/rapport';
 import { exerciceDuClasseur } from './modelesExercices';
-import { robustesseDeLaCopie } from './robustesse';
+import { robustesseDesCopies } from './robustesse';
 import { annotationsDeLaCopie, verifierExercice, type CopieVerifiee, type OptionsVerification } from './verifierExercice';
 import { verifierLot } from './verifierLot';
 
@@ -12,7 +12,7 @@ export { attendusDesReponses, variantesDuCas, verifierExercice, type CopieVerifi
 export async function verifierCopie(p: Ports, fichier: string, o: OptionsVerification & { sansRobustesse?: boolean }): Promise<CopieVerifiee> {
   const octets = await p.classeurs.octets(fichier);
   const x = exerciceDuClasseur(await p.classeurs.lire(fichier, octets), fichier, false);
-  return verifierExercice(x, { ...o, robustesse: o.sansRobustesse ? null : await robustesseDeLaCopie(x, octets, p.classeurs) });
+  return verifierExercice(x, { ...o, robustesse: o.sansRobustesse ? null : ((await robustesseDesCopies([{ x, octets }], p.classeurs))[0] ?? null) });
 }
 
 /** Writes the annotated copy (« Résultats », verdict colours in formative mode, evidence rows) to `sortie`, never over the input. */

@@ -1,8 +1,8 @@
 import type { RapportCopie } from '../check/rapport';
 import { FichierExistant, messageDuFichier } from '../io/erreurFichier';
 import type { Copies } from '../io/ports';
-import { exerciceDuClasseur } from './modelesExercices';
-import { robustesseDeLaCopie } from './robustesse';
+import { exerciceDuClasseur, type ExerciceOuvert } from './modelesExercices';
+import { robustesseDesCopies } from './robustesse';
 import { annotationsDeLaCopie, nomsDesCopiesAnnotees, SCEAU_EN_CLAIR, sansDossier, verifierExercice, type OptionsVerification } from './verifierExercice';
 
 export interface CopieVerifieeDuLot {
@@ -22,6 +22,9 @@ export interface OptionsLot {
   progression?: (faites: number, total: number, fichier: string) => void;
 }
 
+/** Copies read, put to the test and checked together: one start of LibreOffice for their formulas, few copies in memory. */
+const COPIES_PAR_GROUPE = 6;
+
 /**
  * A batch of copies checked, the same for `agora verifier` and the task pane's « Vérifier des
  * copies »: each copy is read from its bytes, checked and, if asked, annotated; a bad file (or an
@@ -32,31 +35,49 @@ export async function verifierLot(
   copies: readonly { nom: string; octets: () => Promise<Uint8Array> }[],
   o: OptionsVerification & { sansRobustesse?: boolean },
   lecteur: Copies,
-  l: OptionsLot = {},
+  lo: OptionsLot = {},
 ): Promise<{ verifiees: CopieVerifieeDuLot[]; erreurs: { fichier: string; message: string }[] }> {
   const noms = nomsDesCopiesAnnotees(copies.map((c) => c.nom));
   const verifiees: CopieVerifieeDuLot[] = [];
   const erreurs: { fichier: string; message: string }[] = [];
-  for (const [i, c] of copies.entries()) {
-    try {
-      const octets = await c.octets();
-      const x = exerciceDuClasseur(await lecteur.lire(c.nom, octets), c.nom, false);
-      const v = verifierExercice(x, { ...o, robustesse: o.sansRobustesse ? null : await robustesseDeLaCopie(x, octets, lecteur) });
-      const copie: CopieVerifieeDuLot = { fichier: c.nom, annotee: `${noms[i]}.xlsx`, rapport: v.rapport };
-      if (l.annoter) {
-        const annotee = await lecteur.annoter(c.nom, octets, annotationsDeLaCopie(v, sansDossier(c.nom)));
-        if (!l.rendre) copie.octets = annotee;
-        else
-          await l.rendre({ ...copie, octets: annotee }).catch((e: unknown) => {
-            if (!(e instanceof FichierExistant)) throw e;
-            copie.dejaLa = true;
-          });
+  // by groups: their formulas put to the test together (one start of the engine), a few copies in memory at a time
+  for (let debut = 0; debut < copies.length; debut += COPIES_PAR_GROUPE) {
+    const groupe = copies.slice(debut, debut + COPIES_PAR_GROUPE);
+    type Lue = { octets: Uint8Array; x: ExerciceOuvert } | { erreur: unknown };
+    // read one after the other: a hostile file's reading keeps its memory budget alone
+    const lues: Lue[] = [];
+    for (const c of groupe) {
+      try {
+        const octets = await c.octets();
+        lues.push({ octets, x: exerciceDuClasseur(await lecteur.lire(c.nom, octets), c.nom, false) });
+      } catch (e) {
+        lues.push({ erreur: e });
       }
-      verifiees.push(copie);
-    } catch (e) {
-      erreurs.push({ fichier: c.nom, message: messageDuFichier(c.nom, e) });
     }
-    l.progression?.(i + 1, copies.length, c.nom);
+    const ouvertes = lues.flatMap((l) => ('x' in l ? [l] : []));
+    const robustesses = o.sansRobustesse ? [] : await robustesseDesCopies(ouvertes, lecteur);
+    for (const [k, c] of groupe.entries()) {
+      const i = debut + k;
+      const l = lues[k]!;
+      try {
+        if (!('x' in l)) throw l.erreur;
+        const v = verifierExercice(l.x, { ...o, robustesse: robustesses[ouvertes.indexOf(l)] ?? null });
+        const copie: CopieVerifieeDuLot = { fichier: c.nom, annotee: `${noms[i]}.xlsx`, rapport: v.rapport };
+        if (lo.annoter) {
+          const annotee = await lecteur.annoter(c.nom, l.octets, annotationsDeLaCopie(v, sansDossier(c.nom)));
+          if (!lo.rendre) copie.octets = annotee;
+          else
+            await lo.rendre({ ...copie, octets: annotee }).catch((e: unknown) => {
+              if (!(e instanceof FichierExistant)) throw e;
+              copie.dejaLa = true;
+            });
+        }
+        verifiees.push(copie);
+      } catch (e) {
+        erreurs.push({ fichier: c.nom, message: messageDuFichier(c.nom, e) });
+      }
+      lo.progression?.(i + 1, copies.length, c.nom);
+    }
   }
   return { verifiees, erreurs };
 }
