@@ -132,6 +132,8 @@ test.each(CAS)('%s, cas %i %j : le modèle du corrigé, recalculé par LibreOffi
       if (!modele.formules?.[c.ligne]?.[c.colonne]) continue;
       formules++;
       expect([r.nom, c.cellule, celluleJuste(c.attendue, p.valeurs[c.ligne]![c.colonne]!, r)]).toEqual([r.nom, c.cellule, true]);
+      // saved with its result, for a reader that does not recalculate
+      expect([r.nom, c.cellule, celluleJuste(c.attendue, modele.valeurs[c.ligne]![c.colonne]!, r)]).toEqual([r.nom, c.cellule, true]);
     }
   }
   // and the recalculated corrigé, checked as a copy: every answer right (rows in any order matched as the check does)

@@ -5,9 +5,11 @@
  * A string is always written as text, even when it starts with "=", "+", "-" or "@":
  * only a `{ formule }` cell becomes a formula. This is what keeps strings read from files
  * (student names, case data) from ever being written as formulas. A `{ date }` is a calendar
- * date (AAAA-MM-JJ), written as a date serial so that the cell's date format applies.
+ * date (AAAA-MM-JJ), written as a date serial so that the cell's date format applies. A formula may
+ * carry the result it is known to give (`resultat`), saved with it for the readers that do not
+ * recalculate; Excel recalculates on opening anyway.
  */
-export type Valeur = string | number | boolean | null | { formule: string } | { date: string };
+export type Valeur = string | number | boolean | null | { formule: string; resultat?: number | string | boolean } | { date: string };
 
 export interface Style {
   gras?: boolean;

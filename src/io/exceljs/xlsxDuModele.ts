@@ -63,7 +63,7 @@ export const dateExcel = (iso: string) => new Date(`${iso}T00:00:00Z`);
 function valeurExcel(v: Valeur): ExcelJS.CellValue {
   if (v !== null && typeof v === 'object') {
     if ('date' in v) return dateExcel(v.date);
-    return { formula: v.formule.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+    return { formula: v.formule.replace(/^=/, ''), ...(v.resultat !== undefined ? { result: v.resultat } : {}) } as ExcelJS.CellFormulaValue;
   }
   return v;
 }

@@ -1,4 +1,5 @@
 import { enEuros } from '../../domain/monnaie';
+import { serieExcel } from '../../domain/dates';
 import type { TablesDatees } from '../../domain/parametres/tables';
 import { lettreColonne, zone, type Feuille, type NomDefini, type Valeur, type Zone } from '../model';
 import { ConstructeurFeuille } from '../constructeur';
@@ -285,7 +286,11 @@ export function avecFormules(f: Feuille, ou: ReturnType<typeof ouDesNoms>, formu
       rangee.forEach((formule, j) => {
         const l = lignes[z.haut - 1 + i];
         const c = l?.cellules[z.gauche - 1 + j];
-        if (formule !== null && l && c) l.cellules[z.gauche - 1 + j] = { ...c, valeur: { formule } };
+        if (formule === null || !l || !c) return;
+        // the expected value the cell held, kept as the formula's saved result (a date as its serial number)
+        const v = c.valeur;
+        const resultat = v !== null && typeof v === 'object' ? ('date' in v ? serieExcel(v.date) : undefined) : (v ?? undefined);
+        l.cellules[z.gauche - 1 + j] = { ...c, valeur: { formule, ...(resultat !== undefined ? { resultat } : {}) } };
       }),
     );
   }
