@@ -48,11 +48,11 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   ['rapprochement', 5, [], 4, 0],
   ['rapprochement', 9, ['frais_bancaires', 'agios', 'erreur_banque'], 4, 2],
   // congés: 6 of its 7 answers (the rule retained is a choice); with the actual days of the month,
-  // the divisor is counted on a calendar, so the maintien stays a value (5). The pay, both
+  // the divisor is counted on a calendar and typed into the formula. The pay, both
   // indemnities and the one paid move with the salaries; the days acquired may stay at the ceiling
   ['conges', 3, [], 6, 4],
   ['conges', 8, ['entree_en_cours', 'sans_solde', 'variable', 'maladie', 'mois_incomplet'], 6, 4],
-  ['conges', 12, ['augmentation', 'jours_reels', 'maladie'], 5, 0],
+  ['conges', 12, ['augmentation', 'jours_reels', 'maladie'], 6, 4],
   // frais: each line's amount kept and écart, the TVA of the natures where it is recoverable, the
   // three totals. The amounts kept and the totals move with the amounts asked
   ['frais', 4, [], -1, 4],
@@ -70,13 +70,13 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // « 45 jours fin de mois le 10 » (the seeds 5 and 9 have « fin de mois 45 jours »)
   ['reglements', 13, ['fin_de_mois', 'escompte'], -1, 2],
   // relances: remaining amounts, days late, aged balance, rates, penalties, indemnities, totals; the
-  // reminder level is a decision. An invoice paid late has its payments in a text: typed into its
-  // remaining amount; its penalties stay a value, so that case is not written into a copy
+  // reminder level is a decision. An invoice paid late has its payments in a text: their amounts and
+  // the days to each one are typed into its formulas
   ['relances', 3, [], -1, 4],
   ['relances', 7, ['reglement_partiel', 'contentieux', 'non_echue'], -1, 4],
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], -1, 4],
   ['relances', 12, ['taux_contractuel', 'reglement_partiel'], -1, 4],
-  ['relances', 15, ['reglement_tardif', 'non_echue'], -1, 0],
+  ['relances', 15, ['reglement_tardif', 'non_echue'], -1, 4],
   // TVA: every line of the return; which pieces are retained is a decision (Oui / Non)
   ['tva', 2, [], -1, 4],
   ['tva', 4, ['credit', 'remboursement', 'immobilisation'], -1, 4],

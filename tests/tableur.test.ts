@@ -270,7 +270,7 @@ describe('les nombres que l’énoncé ne donne que dans un texte', () => {
   const du = (type: TypeExercice, graine: number, aleas: string[], periode = '2026-03') => {
     const p = paquetExercice(type);
     const e = p.schema.parse(p.generer(graine, periode, aleas, undefined, TABLES_OFFICIELLES));
-    return { e, admises: constantesDuCas(p.spec, e) };
+    return { e, admises: constantesDuCas(p.spec, e, p.spec.parametresParDefaut(e, TABLES_OFFICIELLES)) };
   };
   test('règlements : le délai, « le 10 », le taux et les jours de l’escompte des conditions de paiement sont admis ; le taux de TVA, non', () => {
     // seed 13 with these aléas: « 45 jours fin de mois le 10 », then 30 days, then « 45 jours ; escompte 2 % à 10 jours »
@@ -278,6 +278,12 @@ describe('les nombres que l’énoncé ne donne que dans un texte', () => {
     expect([45, 10, 2, 30].every((x) => admises.includes(x))).toBe(true);
     expect(constantesTapees('=ROUND(D8*2/100,2)', admises)).toEqual([]);
     expect(constantesTapees('=ROUND(D8*20/100,2)', admises)).toEqual([20]);
+  });
+  test('congés payés au maintien sur les jours réels : les jours ouvrables du mois, comptés sur le calendrier', () => {
+    // March 2026: 31 days, 5 Sundays (1, 8, 15, 22, 29), no public holiday (Easter Monday is 6 April): 26
+    const { admises } = du('conges', 12, ['augmentation', 'jours_reels', 'maladie']);
+    expect(admises).toContain(26);
+    expect(du('conges', 12, ['augmentation', 'maladie']).admises).not.toContain(26);
   });
   test('relances : le montant d’un règlement daté ; trésorerie : les parts des conditions de règlement', () => {
     const r = du('relances', 15, ['reglement_tardif', 'non_echue']);
@@ -287,6 +293,12 @@ describe('les nombres que l’énoncé ne donne que dans un texte', () => {
     const t = du('tresorerie', 3, []);
     const parts = (t.e as { ventes: { reglement: { part: number }[] }[] }).ventes.flatMap((v) => v.reglement.map((x) => x.part));
     expect(parts.every((x) => t.admises.includes(x))).toBe(true);
+    // and the days from the due date to each part paid late, counted by the student
+    const f = (r.e as { factures: { echeance: string; paiements: { date: string }[] }[] }).factures.flatMap((x) =>
+      x.paiements.filter((q) => q.date > x.echeance).map((q) => (Date.parse(q.date) - Date.parse(x.echeance)) / 86_400_000),
+    );
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => r.admises.includes(x))).toBe(true);
     // the template's own admitted numbers are kept beside them
     expect(du('relances', 3, []).admises).toEqual(expect.arrayContaining([30, 31, 60, 61, 90, 91, 365]));
   });

@@ -96,7 +96,7 @@ function references(cellule: string, formule: string, x: ExerciceOuvert, reponse
  */
 function cellulesAmont(x: ExerciceOuvert, reponses: readonly Reponse[], a: Attendus, fautives: ReadonlySet<string>): Set<string> {
   const res = new Set(fautives);
-  const admises = constantesDuCas(x.spec, x.entree);
+  const admises = constantesDuCas(x.spec, x.entree, x.parametres);
   for (const r of reponses) {
     const p = x.classeur.plage(r.nom);
     if (!p?.formules || !(r.nom in a)) continue;

@@ -119,7 +119,7 @@ export function verifierExercice(x: ExerciceOuvert, o: OptionsVerification): Cop
     degres: degresDuLivret(),
     tableur: {
       donnees: donneesDuCas(x),
-      admises: constantesDuCas(x.spec, x.entree),
+      admises: constantesDuCas(x.spec, x.entree, x.parametres),
       ...(x.spec.gabarit.tableur ? { critere: x.spec.gabarit.tableur } : {}),
       ...(o.robustesse ? { nonSuivies: o.robustesse.nonSuivies } : {}),
     },

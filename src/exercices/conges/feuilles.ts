@@ -329,7 +329,7 @@ function enchainements(lu: Lu, e: EntreeConges, p: ParametresConges): Enchaineme
  * the annual ceiling; the pay of the months worked, plus the part of the sick months' salaries; both
  * indemnities for the days taken, the more favourable one paid. The situations are matched by their
  * exact text, as the énoncé writes them. With the actual days of the month, the student counts them
- * on a calendar: the divisor is then typed, the maintien stays a value.
+ * on a calendar: that count is typed into the formula (`comptes` admits it).
  */
 function formulesDuCorrige(e: EntreeConges, p: ParametresConges, ou: OuNom): Record<string, (string | null)[][]> {
   const z = ou('CP_Periode');
@@ -346,7 +346,7 @@ function formulesDuCorrige(e: EntreeConges, p: ParametresConges, ou: OuNom): Rec
     [NOMS_CP.solde]: [[`${NOMS_CP.acquis}-${pris}`]],
     [NOMS_CP.remuneration]: [[`SUMIF(${situation},${texte('travail')},${brut})${maladie ? `+ROUND(SUMIF(${situation},${texte('maladie')},${brut})*CP_Maladie_Part_Dixieme/100,2)` : ''}`]],
     [NOMS_CP.dixieme]: [[`ROUND(${NOMS_CP.remuneration}*CP_Taux_Dixieme/100*${pris}/${NOMS_CP.acquis},2)`]],
-    [NOMS_CP.maintien]: [[e.conge.maintien === 'jours_reels' ? null : `ROUND(CP_Salaire_Mensuel*${pris}/CP_Diviseur_Maintien,2)`]],
+    [NOMS_CP.maintien]: [[`ROUND(CP_Salaire_Mensuel*${pris}/${e.conge.maintien === 'jours_reels' ? joursOuvrables(e.conge.mois) : 'CP_Diviseur_Maintien'},2)`]],
     [NOMS_CP.indemnite]: [[`MAX(${NOMS_CP.dixieme},${NOMS_CP.maintien})`]],
   };
 }
@@ -364,6 +364,8 @@ export const EXERCICE_CONGES: SpecExercice<EntreeConges, ParametresConges> = {
   attendus,
   enchainements,
   formulesDuCorrige,
+  // the jours ouvrables of the leave's month, counted on a calendar
+  comptes: (e) => (e.conge.maintien === 'jours_reels' ? [joursOuvrables(e.conge.mois)] : []),
   variantes,
   justification,
   verifier,

@@ -376,9 +376,13 @@ function enchainements(lu: Lu, e: EntreeRelances, p: ParametresRelances): Enchai
  * tranche: up to its end less up to the one before); the rate from the row of « Paramètres » of the
  * due date's half-year (the contract's, never below its floor, or the ECB's plus the majoration);
  * the penalties and the indemnity; the totals. The reminder level is a decision: it stays a value.
- * The dated payments of the énoncé are a text: their amounts are typed into the remaining amount
- * (constantesDuCas admits them); the penalties up to each payment's date stay a value.
+ * The dated payments of the énoncé are a text: their amounts are typed into the formulas
+ * (constantesDuCas admits them), and so are the days from the due date to a payment made late
+ * (`comptes`).
  */
+/** The parts of an invoice paid after its due date. */
+const tardifs = (f: EntreeRelances['factures'][number]) => f.paiements.filter((q) => q.date > f.echeance);
+
 function formulesDuCorrige(e: EntreeRelances, p: ParametresRelances, ou: OuNom): Record<string, (string | null)[][]> {
   const [z, suivi, penalites, bce, legal] = [ou('REL_Factures'), ou(NOMS_REL.suivi), ou(NOMS_REL.penalites), ou(NOM_TAUX_BCE), ou(NOM_INTERET_LEGAL)];
   if (!z || !suivi || !bce) return {};
@@ -413,8 +417,9 @@ function formulesDuCorrige(e: EntreeRelances, p: ParametresRelances, ou: OuNom):
       const contrat = legal && p.plancher ? `MAX(REL_Taux_Contractuel,${NOM_PLANCHER}*${ligne(legal, rangDuSemestre(p.plancher.interetLegal, f.echeance))})` : 'REL_Taux_Contractuel';
       return [
         x.taux ? (e.tauxContractuel !== undefined ? contrat : `${ligne(bce, rangDuSemestre(p.tauxBce, f.echeance))}+${NOM_MAJORATION}`) : null,
-        f.paiements.length ? null : `ROUND(${reste(i)}*${taux(k)}/100*${jours(i)}/365,2)`,
-        f.paiements.length ? (x.indemnite ? NOM_INDEMNITE : null) : `IF(${jours(i)}>0,${NOM_INDEMNITE},0)`,
+        // on what is left, to the day of the follow-up; on each part paid late, to the day it was paid
+        [`ROUND(${reste(i)}*${taux(k)}/100*${jours(i)}/365,2)`, ...tardifs(f).map((q) => `ROUND(${versEuros(q.montant)}*${taux(k)}/100*${ecartJours(f.echeance, q.date)}/365,2)`)].join('+'),
+        tardifs(f).length ? NOM_INDEMNITE : `IF(${jours(i)}>0,${NOM_INDEMNITE},0)`,
       ];
     });
     const m = echues.length;
@@ -443,6 +448,8 @@ export const EXERCICE_RELANCES: SpecExercice<EntreeRelances, ParametresRelances>
   attendus,
   enchainements,
   formulesDuCorrige,
+  // the days from an invoice's due date to a part paid late, counted from the text of its payments
+  comptes: (e) => e.factures.flatMap((f) => tardifs(f).map((q) => ecartJours(f.echeance, q.date))),
   variantes,
   justification,
   largeursJustification: [14, 14, 100],

@@ -124,6 +124,11 @@ export interface SpecExercice<E, P> {
    * answers' shape, so that what the student reads stays true there.
    */
   regimes?(e: E, p: P): unknown;
+  /**
+   * Numbers of this case a formula may hold because the student derives them by counting, from no
+   * cell (the jours ouvrables of a month on a calendar, the days between two dates of a text).
+   */
+  comptes?(e: E, p: P): number[];
   /** lines that explain the corrigé (operations retained per line, pointage…) */
   justification(e: E, p: P): string[][];
   /** column widths of the justification sheet, when its first column holds more than a code */
@@ -236,10 +241,11 @@ export function ouDesNoms(noms: readonly NomDefini[]): (nom: string) => (Zone & 
 
 /**
  * The numbers a formula of this case may hold without counting as a typed datum: those the template
- * admits (365 days, the 25 % of overtime…), and those the énoncé gives only inside a text (the parts
- * of « 40 % comptant ; 60 % à 30 jours », the rate of an escompte), which no reference can reach.
+ * admits (365 days, the 25 % of overtime…), those the énoncé gives only inside a text (the parts
+ * of « 40 % comptant ; 60 % à 30 jours », the rate of an escompte), which no reference can reach,
+ * and those the student counts (`comptes`).
  */
-export function constantesDuCas<E, P>(spec: SpecExercice<E, P>, e: E): number[] {
+export function constantesDuCas<E, P>(spec: SpecExercice<E, P>, e: E, p: P): number[] {
   const dansLesTextes = spec.blocs(e).flatMap((b) =>
     'colonnes' in b
       ? b.colonnes.flatMap((c) => {
@@ -248,7 +254,7 @@ export function constantesDuCas<E, P>(spec: SpecExercice<E, P>, e: E): number[] 
         })
       : [],
   );
-  return [...new Set([...spec.gabarit.constantesAdmises, ...dansLesTextes])];
+  return [...new Set([...spec.gabarit.constantesAdmises, ...dansLesTextes, ...(spec.comptes?.(e, p) ?? [])])];
 }
 
 /** Where a defined name lies, as `formulesDuCorrige` receives it. */
