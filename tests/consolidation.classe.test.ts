@@ -112,6 +112,8 @@ test('petite classe faite à la main : agrégats exacts pour chaque méthode', a
   }
   const c = consoliderClasse(lus, r, 'recente');
   const dupont = c.eleves[0]!;
+  // « Feuille de calcul »: Dupont's TVA copy holds typed values only (0 % of its calculations by formulas); the grids give none
+  expect(c.eleves.map((e) => e.tableur)).toEqual([0, null, null]);
   // E31 : six TS (1) et six S (2/3) → 20 × 10 / 12 = 16,67, arrondi au demi-point : 16,5
   expect(dupont.notes.E31).toEqual({ note: 16.5, positionnees: 12, competences: 12, vide: false, fichier: fichiersClasse[0] });
   // E2 de Martin (Tle B) : situation 1 TI (0), situation 2 I (1/3), une seule compétence positionnée → (0 + 20/3) / 2 = 3,33 → 3,5
@@ -474,4 +476,32 @@ test("l'INE de la liste de classe (export Pronote) suit l'élève : `_agora` des
   const csv = readFileSync(lsl, 'utf8').split('\r\n');
   expect(csv).toContain('2026-2027;Tle A;DUPONT;Jean;123456789AB;;1;1.1.1;Identifier les caractéristiques de la demande;3;Maîtrisé;1');
   expect(csv).toContain('2026-2027;Tle A;MARTIN;Léa;;;1;1.1.1;Identifier les caractéristiques de la demande;3;Maîtrisé;1');
+});
+
+test('« Feuille de calcul » d’un élève : la moyenne de ses exercices, chacun compté une fois quel que soit le nombre de ses compétences', () => {
+  const eleve = { nom: 'Durand', prenom: 'Inès', classe: 'Tle A' };
+  const preuve = (fichier: string, competence: string, libelle: string, tableur: number, rang: number) => ({
+    eleve,
+    competence,
+    nature: 'Exercice' as const,
+    libelle,
+    creneau: null,
+    date: '2026-11-20',
+    rang,
+    niveauLu: '3',
+    degre: 3 as const,
+    source: { fichier, feuille: 'Suivi des compétences', cellule: `A${rang + 3}` },
+    tableur,
+  });
+  const releve = (fichier: string, preuves: ReturnType<typeof preuve>[]) => ({ fichier, lu: true, eleves: [eleve], preuves, semaines: [], notes: [], anomalies: [] });
+  // a payslip (two compétences, one copy: 50 %) and an invoice (100 %): (50 + 100) / 2 = 75 %, not (50 + 50 + 100) / 3
+  const c = consoliderClasse(
+    [
+      releve('paie.xlsx', [preuve('paie.xlsx', '3.2.4', 'Bulletin de paie, cas n° 3', 0.5, 0), preuve('paie.xlsx', '3.2.5', 'Bulletin de paie, cas n° 3', 0.5, 1)]),
+      releve('facture.xlsx', [preuve('facture.xlsx', '1.2.2', 'Facture, cas n° 8', 1, 0)]),
+    ],
+    r,
+    'recente',
+  );
+  expect(c.eleves.map((e) => [e.nom, e.tableur])).toEqual([['Durand', 0.75]]);
 });

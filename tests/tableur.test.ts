@@ -222,7 +222,7 @@ describe('« Feuille de calcul » dans le suivi et la consolidation', () => {
     expect(champsSuivi(e, [...avant.slice(0, 12), 'AUTRE', 0.5])).toEqual(champsSuivi(e, [...avant, 0.5]));
   });
 
-  test('la copie annotée garde la part des calculs faits par des formules dans « Suivi des compétences », scellée ; le classeur de la classe la reprend dans « Détail »', async () => {
+  test('la copie annotée garde la part des calculs faits par des formules dans « Suivi des compétences », scellée ; le classeur de la classe la reprend dans « Détail » et « Synthèse »', async () => {
     const { f, attendus: a } = await exercice('tva', { aleas: [], cle: cleDesTests() });
     const copie = await avecFormules(f, a, {
       TVA_L16: { formula: 'SUM(TVA_L08,TVA_L09,TVA_L9B,TVA_T6)', result: a.TVA_L16 },
@@ -253,6 +253,12 @@ describe('« Feuille de calcul » dans le suivi et la consolidation', () => {
     expect(lignes[h]!.at(-1)).toBe('Feuille de calcul');
     expect(lignes[h + 1]!.at(-1)).toBe(part);
     expect(lignes[h + 1]![9]).toBe('Oui'); // retenu: its seal held
+    // and « Synthèse », student by student: the mean share of their exercises (here the one copy)
+    const synthese = (c.getWorksheet('Synthèse')!.getSheetValues() as unknown[][]).filter(Boolean).map((l) => l.slice(1));
+    const hs = synthese.findIndex((l) => l[0] === 'Classe');
+    const k = synthese[hs]!.findIndex((x) => typeof x === 'string' && x.startsWith('Feuille de calcul'));
+    expect(k).toBeGreaterThan(0);
+    expect([synthese[hs + 1]![1], synthese[hs + 1]![k]]).toEqual(['MARTIN Léa', Math.round(part * 1000) / 1000]);
     // the row's seal covers the share: changed by hand, the row is no longer counted
     suivi.getRow(3).getCell(COLONNES_SUIVI.indexOf('Feuille de calcul') + 1).value = 1;
     const modifiee = fichier('modifiee.xlsx');

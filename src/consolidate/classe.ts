@@ -23,6 +23,8 @@ export type NoteEleve = { note: number | null; positionnees: number; competences
 
 export interface EleveConsolide extends EleveClasse {
   competences: Record<string, Agregat>;
+  /** « Feuille de calcul »: the mean share of calculations made by formulas that follow the data, over the student's exercises that give it (null: none) */
+  tableur: number | null;
   blocs: { code: string; evaluees: number; total: number; moyenne: number | null }[];
   semaines: SemainesEleve | null;
   notes: Record<string, NoteEleve>;
@@ -158,6 +160,8 @@ export class Consolidation {
       return agregats.get(cle) ?? agregats.set(cle, Object.freeze(a)).get(cle)!;
     };
     const positionnements = new Map<string, number>(); // per compétence, « NE » left out
+    // each exercise's share once (its evidence is one row per compétence), by student
+    const tableurs = new Map<string, { somme: number; n: number; vus: Set<string> }>();
     // The evidence comes sorted by name: the students of one name (a class or several) together.
     for (const groupe of parNom(this.tri.trie(), (x) => this.nomsTries[x[0] as number]!)) {
       const lues = new Map<PreuveRetenue, Enregistrement>();
@@ -185,6 +189,15 @@ export class Consolidation {
         );
         if (a) (competencesDe.get(eleveId) ?? competencesDe.set(eleveId, { ...niveaux }).get(eleveId)!)[competence] = unique(a);
         retenues += gardees.length;
+        for (const p of gardees) {
+          if (p.tableur === undefined) continue;
+          const t = tableurs.get(eleveId) ?? tableurs.set(eleveId, { somme: 0, n: 0, vus: new Set() }).get(eleveId)!;
+          const copie = `${p.source.fichier}\u0000${p.libelle}`;
+          if (t.vus.has(copie)) continue;
+          t.vus.add(copie);
+          t.somme += p.tableur;
+          t.n++;
+        }
         const comptees = gardees.filter((p) => p.degre !== 'NE').length;
         if (comptees) positionnements.set(competence, (positionnements.get(competence) ?? 0) + comptees);
         for (const p of serie) detail.ajouter([...lues.get(p)!, p.eleveId, p.retenue, p.motif]);
@@ -201,7 +214,8 @@ export class Consolidation {
         const degres = codes.flatMap((c) => (competences[c] ? [competences[c].degre] : []));
         return { code, evaluees: degres.length, total: codes.length, moyenne: degres.length ? degres.reduce((a: number, x) => a + x, 0) / degres.length : null };
       });
-      return { ...e, competences, blocs, semaines: semaines.get(e.id) ?? null, notes: notes.get(e.id) ?? {} };
+      const t = tableurs.get(e.id);
+      return { ...e, competences, blocs, tableur: t ? t.somme / t.n : null, semaines: semaines.get(e.id) ?? null, notes: notes.get(e.id) ?? {} };
     });
 
     const couverture = r.blocs.flatMap((b) =>

@@ -71,10 +71,11 @@ const lignesDesEleves = (c: ClasseConsolidee, styles: Style[], valeurs: (e: Elev
 function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feuille: Feuille; premiere: number; derniere: number; liste?: string } {
   const competences = competencesEtBlocs(r);
   const entiers = c.methode === 'derniere' || c.methode === 'meilleure';
-  // the INE after the levels, when a class list gave one
+  // the INE after the levels, when a class list gave one; before it, « Feuille de calcul » when an exercise gave it
   const avecIne = c.eleves.some((e) => e.ine);
+  const avecTableur = c.eleves.some((e) => e.tableur !== null);
   // last, hidden: each student's label, the drop-down list of « Profil » (one row per student, streamed with the others)
-  const largeurs = [12, 24, ...competences.map(() => 5.2), ...r.blocs.flatMap(() => [8, 8]), ...(avecIne ? [13] : []), 30];
+  const largeurs = [12, 24, ...competences.map(() => 5.2), ...r.blocs.flatMap(() => [8, 8]), ...(avecTableur ? [11] : []), ...(avecIne ? [13] : []), 30];
   const n = largeurs.length;
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.synthese, largeurs);
   // The heading sits in the two columns repeated on every printed page (class, student), the notes
@@ -111,6 +112,7 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
   const bandes: Bloc[] = [{ valeur: '', style: bandeau, colonnes: 2 }];
   for (const b of r.blocs) bandes.push({ valeur: `Bloc ${b.code}`, style: { ...bandeau, alignement: 'centre' }, colonnes: competences.filter((x) => x.bloc === b.code).length });
   bandes.push({ valeur: 'Synthèse par bloc', style: { ...bandeau, alignement: 'centre' }, colonnes: r.blocs.length * 2 });
+  if (avecTableur) bandes.push({ valeur: '', style: bandeau });
   if (avecIne) bandes.push({ valeur: '', style: bandeau });
   bandes.push({ valeur: '', style: bandeau });
   f.ligne(bandes);
@@ -127,6 +129,7 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
           { valeur: `Bloc ${b.code} : degré moyen`, style: { ...entete, taille: 7 } },
         ];
       }),
+      ...(avecTableur ? [{ valeur: 'Feuille de calcul : calculs faits par des formules qui suivent les données (moyenne des exercices)', style: { ...entete, taille: 7 } }] : []),
       ...(avecIne ? [{ valeur: 'INE', style: entete }] : []),
       { valeur: 'Élèves (liste de choix de « Profil »)', style: entete },
     ],
@@ -137,7 +140,15 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
   const nombre: Style = { ...centre, format: entiers ? '0' : '0.0' };
   const suite = lignesDesEleves(
     c,
-    [valeur, { ...valeur, gras: true }, ...competences.map(() => nombre), ...r.blocs.flatMap(() => [centre, { ...centre, format: '0.0' }]), ...(avecIne ? [centre] : []), valeur],
+    [
+      valeur,
+      { ...valeur, gras: true },
+      ...competences.map(() => nombre),
+      ...r.blocs.flatMap(() => [centre, { ...centre, format: '0.0' }]),
+      ...(avecTableur ? [{ ...centre, format: '0 %' }] : []),
+      ...(avecIne ? [centre] : []),
+      valeur,
+    ],
     (e) => [
       e.classe,
       nomEleve(e),
@@ -146,6 +157,7 @@ function synthese(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): { feui
         return a ? (entiers ? a.degre : Math.round(a.valeur * 100) / 100) : null;
       }),
       ...e.blocs.flatMap((b) => [b.evaluees, b.moyenne === null ? null : Math.round(b.moyenne * 100) / 100]),
+      ...(avecTableur ? [e.tableur === null ? null : Math.round(e.tableur * 1000) / 1000] : []),
       ...(avecIne ? [e.ine ?? null] : []),
       libelleEleve(e),
     ],
