@@ -205,7 +205,7 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
   // « Détail » prints its heading only (a class's thousands of rows are for the screen), with a word on how to print it all
   // (absolute rows: exceljs alone writes « $A1:$M4 », a relative area that LibreOffice ignores)
   const classeur = await (await JSZip.loadAsync(await fs.readFile(sortie))).file('xl/workbook.xml')!.async('string');
-  expect(classeur).toContain('<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;Détail&apos;!$A$1:$N$4</definedName>');
+  expect(classeur).toContain('<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;Détail&apos;!$A$1:$O$4</definedName>');
   expect(wb.getWorksheet('_agora')!.state).toBe('veryHidden');
   const synthese = await feuille(sortie, FEUILLES_CLASSE.synthese);
   const entete = synthese.find((l) => l[0] === 'Classe')!;
@@ -237,6 +237,7 @@ test('classeur de la classe écrit : Synthèse, Détail (tableau Excel), PFMP, N
     'Feuille',
     'Cellule',
     'Feuille de calcul',
+    'Réussite',
   ]);
   const lignesDetail = (await feuille(sortie, FEUILLES_CLASSE.detail)).filter((l) => l[1] === 'DUPONT Jean' && l[3] === '1.1.1');
   expect(lignesDetail.map((l) => [l[6], l[7], l[8]])).toEqual([

@@ -250,8 +250,10 @@ describe('« Feuille de calcul » dans le suivi et la consolidation', () => {
     const detail = c.getWorksheet('Détail')!;
     const lignes = (detail.getSheetValues() as unknown[][]).filter(Boolean).map((l) => l.slice(1));
     const h = lignes.findIndex((l) => l[0] === 'Classe');
-    expect(lignes[h]!.at(-1)).toBe('Feuille de calcul');
-    expect(lignes[h + 1]!.at(-1)).toBe(part);
+    expect(lignes[h]!.slice(-2)).toEqual(['Feuille de calcul', 'Réussite']);
+    expect(lignes[h + 1]!.at(-2)).toBe(part);
+    // the copy's rate of success in its compétence, as « Suivi des compétences » gives it (every value right)
+    expect(lignes[h + 1]!.at(-1)).toBe(1);
     expect(lignes[h + 1]![9]).toBe('Oui'); // retenu: its seal held
     // and « Synthèse », student by student: the mean share of their exercises (here the one copy)
     const synthese = (c.getWorksheet('Synthèse')!.getSheetValues() as unknown[][]).filter(Boolean).map((l) => l.slice(1));

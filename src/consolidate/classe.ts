@@ -122,7 +122,7 @@ export class Consolidation {
     for (const s of x.semaines) this.semaines.push({ ...s, eleve: this.canonique(s.eleve) });
     for (const n of x.notes) this.notes.push({ ...n, eleve: this.canonique(n.eleve) });
     for (const p of x.preuves)
-      this.tri.ajouter([this.indice(p.eleve), p.competence, p.nature, p.libelle, p.creneau, p.date, p.rang, p.niveauLu, p.degre, f, p.source.feuille, p.source.cellule, p.tableur ?? null]);
+      this.tri.ajouter([this.indice(p.eleve), p.competence, p.nature, p.libelle, p.creneau, p.date, p.rang, p.niveauLu, p.degre, f, p.source.feuille, p.source.cellule, p.tableur ?? null, p.taux ?? null]);
   }
 
   terminer(): ClasseConsolidee {
@@ -233,10 +233,10 @@ export class Consolidation {
 }
 
 /** A piece of evidence as stored: identity and file by their index; in « Détail », then the student's id, whether it is counted, and why not. */
-type RecordPreuve = [number, string, Nature, string, string | null, string | null, number, string, Degre | 'NE', number, string, string, number | null, string?, boolean?, string?];
+type RecordPreuve = [number, string, Nature, string, string | null, string | null, number, string, Degre | 'NE', number, string, string, number | null, number | null, string?, boolean?, string?];
 
 function decoder(x: Enregistrement, identites: readonly IdentiteEleve[], fichiers: readonly string[]): PreuveRetenue {
-  const [i, competence, nature, libelle, creneau, date, rang, niveauLu, degre, f, feuille, cellule, tableur, eleveId = '', retenue = true, motif = ''] = x as RecordPreuve;
+  const [i, competence, nature, libelle, creneau, date, rang, niveauLu, degre, f, feuille, cellule, tableur, taux, eleveId = '', retenue = true, motif = ''] = x as RecordPreuve;
   return {
     eleve: identites[i]!,
     competence,
@@ -249,6 +249,7 @@ function decoder(x: Enregistrement, identites: readonly IdentiteEleve[], fichier
     degre,
     source: { fichier: fichiers[f]!, feuille, cellule },
     ...(tableur === null ? {} : { tableur }),
+    ...(taux === null ? {} : { taux }),
     eleveId,
     retenue,
     motif,

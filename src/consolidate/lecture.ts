@@ -354,6 +354,7 @@ function lireSuivi(c: ClasseurSource, r: Releve, anomalie: Lecture['anomalie'], 
       niveauLu: lu,
       degre,
       ...(typeof ligne[COL['Feuille de calcul']] === 'number' ? { tableur: ligne[COL['Feuille de calcul']] as number } : {}),
+      ...(typeof ligne[COL['Taux de réussite']] === 'number' ? { taux: ligne[COL['Taux de réussite']] as number } : {}),
       source: { fichier: r.fichier, feuille: p.feuille, cellule: `A${p.haut + i}` },
     });
   });

@@ -38,6 +38,8 @@ export interface Preuve {
   source: Source;
   /** an exercise's « Feuille de calcul »: the share of its calculations made by formulas (absent: not an exercise, or not known) */
   tableur?: number;
+  /** an exercise's rate of success in this compétence, 0 to 1 (absent: not an exercise) */
+  taux?: number;
 }
 
 /** The weeks of PFMP an attestation sheet records, period by period. */

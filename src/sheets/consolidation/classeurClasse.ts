@@ -243,7 +243,7 @@ function profil(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse, s: { prem
 
 /** « Détail »: one row per positioning read, with where it comes from; an Excel table with filters. */
 function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
-  const largeurs = [12, 24, 6, 10, 11, 10, 34, 9, 7, 22, 36, 18, 9, 11];
+  const largeurs = [12, 24, 6, 10, 11, 10, 34, 9, 7, 22, 36, 18, 9, 11, 10];
   const f = new ConstructeurFeuille(FEUILLES_CLASSE.detail, largeurs);
   enTete(f, largeurs.length, 'Détail des positionnements', c, o);
   // a class's thousands of positionings are for filtering on screen: printing the class workbook
@@ -256,7 +256,7 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
     },
   ]);
   const h = f.ligne(
-    ['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule', 'Feuille de calcul'].map((v) => ({
+    ['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule', 'Feuille de calcul', 'Réussite'].map((v) => ({
       valeur: v,
       style: entete,
     })),
@@ -286,13 +286,14 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
         p.source.feuille,
         p.source.cellule,
         p.tableur ?? null,
+        p.taux ?? null,
       ];
     }
   }
   return {
     ...f.feuille({ ...miseEnPage('Détail', 'paysage', h), zoneImpression: `A1:${lettreColonne(largeurs.length - 1)}${h}` }, { lignes: h, colonnes: 2 }),
     tableau: { nom: 'Detail', entete: h, derniere: h + c.preuves.nombre, colonnes: largeurs.length },
-    suite: { nombre: c.preuves.nombre, styles: largeurs.map((_, j) => (j === 4 ? date : j === 13 ? pourcentage : centrees.has(j) ? milieu : undefined)), lignes },
+    suite: { nombre: c.preuves.nombre, styles: largeurs.map((_, j) => (j === 4 ? date : j >= 13 ? pourcentage : centrees.has(j) ? milieu : undefined)), lignes },
   };
 }
 
