@@ -163,9 +163,19 @@ function referenceA(xml: string, i: number, lu: { ligne: number; col: number }):
   return true;
 }
 
+/**
+ * Where `motif` first occurs between `debut` and `fin`, or -1: searched in that span only, never in
+ * the rest of the sheet (a sheet of thousands of cells without formulas must not be scanned again
+ * for each of its cells).
+ */
+function indexEntre(xml: string, motif: string, debut: number, fin: number): number {
+  const i = xml.substring(debut, fin).indexOf(motif);
+  return i < 0 ? -1 : debut + i;
+}
+
 /** The text of the cell's `<v>` between `debut` and `fin` (its content), or undefined. */
 function valeurV(xml: string, debut: number, fin: number): string | undefined {
-  for (let i = xml.indexOf('<v', debut); i >= 0 && i < fin; i = xml.indexOf('<v', i + 2)) {
+  for (let i = indexEntre(xml, '<v', debut, fin); i >= 0; i = indexEntre(xml, '<v', i + 2, fin)) {
     const c = xml.charCodeAt(i + 2);
     if (c === 47) return ''; // <v/>
     if (c !== 62 && !ESPACE(c)) continue; // <vm…>
@@ -178,8 +188,8 @@ function valeurV(xml: string, debut: number, fin: number): string | undefined {
 
 /** The content of the cell's `<is>` between `debut` and `fin`, or undefined. */
 function contenuIs(xml: string, debut: number, fin: number): string | undefined {
-  const i = xml.indexOf('<is>', debut);
-  if (i < 0 || i >= fin) return undefined;
+  const i = indexEntre(xml, '<is>', debut, fin);
+  if (i < 0) return undefined;
   const f = xml.indexOf('</is>', i);
   return f < 0 || f > fin ? undefined : xml.slice(i + 4, f);
 }
@@ -209,8 +219,8 @@ function formulesPartagees(xml: string, d: DecodageXml): (si: string) => { texte
  * undefined for a constant.
  */
 function formuleF(xml: string, debut: number, fin: number, d: DecodageXml, partagees: ReturnType<typeof formulesPartagees>, l: number, c: number): string | undefined {
-  const i = xml.indexOf('<f', debut);
-  if (i < 0 || i >= fin || !(xml.charCodeAt(i + 2) === 62 || xml.charCodeAt(i + 2) === 47 || ESPACE(xml.charCodeAt(i + 2)))) return undefined;
+  const i = indexEntre(xml, '<f', debut, fin);
+  if (i < 0 || !(xml.charCodeAt(i + 2) === 62 || xml.charCodeAt(i + 2) === 47 || ESPACE(xml.charCodeAt(i + 2)))) return undefined;
   const gt = xml.indexOf('>', i);
   const balise = xml.slice(i, gt + 1);
   const vide = xml.charCodeAt(gt - 1) === 47;
