@@ -241,7 +241,7 @@ describe("une sortie qui existe n'est jamais remplacée sans --remplacer", () =>
     ]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('1 exercice écrit');
-    expect(r.out).toContain('2 exercices déjà dans le dossier, gardés tel quel (--remplacer pour les refaire) : BENALI Yasmine, MARTIN Léa.');
+    expect(r.out).toContain('2 exercices déjà dans le dossier, gardés tels quels (--remplacer pour les refaire) : BENALI Yasmine, MARTIN Léa.');
     expect(empreinte(benali)).toBe(avant);
     expect(empreinte(path.join(corriges, 'corrige-stocks-BENALI_Yasmine.xlsx'))).toBe(corrigeAvant);
     const repartition = readFileSync(path.join(dossier, 'repartition.csv'), 'utf8').trimEnd().split(/\r?\n/);

@@ -5,7 +5,7 @@ import { ErreurDonnees, valider } from '../domain/validation';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import type { Attendus } from '../sheets/exercices/commun';
 import { lireJson } from './calculs';
-import { exercicesPourLaClasse, repartitionCsv, REPARTITION } from './exercicesDeLaClasse';
+import { exercicesPourLaClasse, repartitionCsv, REPARTITION, type ExerciceDEleve } from './exercicesDeLaClasse';
 import { paquetExercice } from '../exercices/registre';
 import { avertissements, casGenere, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
 import type { CleEnseignant } from '../domain/sceau';
@@ -72,11 +72,15 @@ export interface ExercicesEcrits {
   erreurs: { eleve: string; message: string }[];
 }
 
-/** « repartition.csv » already in the folder: its rows are kept, but for the files written anew. */
-async function repartitionPrecedente(p: Ports, fichier: string, reecrits: ReadonlySet<string>): Promise<string[][]> {
+/**
+ * « repartition.csv » already in the folder: its rows are kept, but for the files written anew (and,
+ * when a remediation states them again, `sansFichier`, its rows without a file: the compétences
+ * without an exercise).
+ */
+async function repartitionPrecedente(p: Ports, fichier: string, reecrits: ReadonlySet<string>, sansFichier = false): Promise<string[][]> {
   if (!(await p.fichiers.existe(fichier))) return [];
   const { lignes } = analyserCsv(decoderTexte(await p.fichiers.lire(fichier)).texte);
-  return lignes.slice(1).flatMap((l) => (reecrits.has(l.champs[3] ?? '') ? [] : [l.champs]));
+  return lignes.slice(1).flatMap((l) => (reecrits.has(l.champs[3] ?? '') || (sansFichier && !l.champs[3]) ? [] : [l.champs]));
 }
 
 /**
@@ -89,10 +93,27 @@ async function repartitionPrecedente(p: Ports, fichier: string, reecrits: Readon
 export async function exercicesDeLaClasse(p: Ports, d: DemandeExercice, eleves: readonly Eleve[], dossier: string, corriges?: string, remplacer = false): Promise<ExercicesEcrits> {
   // the teacher's case is checked before any folder is made
   const exercices = exercicesPourLaClasse(d, eleves, d.donnees ? await preparerCas(p, d, null) : undefined);
+  return ecrireLesExercices(p, d, exercices, dossier, corriges, remplacer);
+}
+
+/**
+ * A class's exercises written, one workbook per student (and corrigé), and « repartition.csv »
+ * (with why each student got theirs, and the compétences left without an exercise, for a
+ * remediation: `sans`); one bad write does not stop the others.
+ */
+export async function ecrireLesExercices(
+  p: Ports,
+  d: Omit<DemandeExercice, 'type'>,
+  exercices: readonly (ExerciceDEleve & { motif?: string })[],
+  dossier: string,
+  corriges?: string,
+  remplacer = false,
+  sans: readonly { eleve: Eleve; motif: string }[] = [],
+): Promise<ExercicesEcrits> {
   await p.fichiers.creerDossier(dossier, true);
   if (corriges) await p.fichiers.creerDossier(corriges, true);
   const res: ExercicesEcrits = { fichiers: [], gardes: [], erreurs: [] };
-  const ecrits: typeof exercices = [];
+  const ecrits: (ExerciceDEleve & { motif?: string })[] = [];
   for (const x of exercices) {
     const fichier = p.fichiers.joindre(dossier, x.fichier);
     const corrige = corriges ? p.fichiers.joindre(corriges, x.corrige) : undefined;
@@ -104,7 +125,14 @@ export async function exercicesDeLaClasse(p: Ports, d: DemandeExercice, eleves: 
       await sortiesLibres(p.fichiers, [corrige], remplacer);
       await p.fichiers.ecrire(fichier, await p.classeurs.enXlsx(x.classeur), remplacer);
       if (corrige) await p.fichiers.ecrire(corrige, await p.classeurs.enXlsx(x.leCorrige()), remplacer);
-      res.fichiers.push({ fichier, avertissements: avertissements(d, x.reconduction), eleve: nomComplet(x.eleve), graine: x.graine, aleas: x.aleas, feuilles: x.classeur.feuilles.map((f) => f.nom) });
+      res.fichiers.push({
+        fichier,
+        avertissements: avertissements({ ...d, type: x.type }, x.reconduction),
+        eleve: nomComplet(x.eleve),
+        graine: x.graine,
+        aleas: x.aleas,
+        feuilles: x.classeur.feuilles.map((f) => f.nom),
+      });
       ecrits.push(x);
     } catch (err) {
       res.erreurs.push({ eleve: nomComplet(x.eleve), message: (err as Error).message });
@@ -112,11 +140,11 @@ export async function exercicesDeLaClasse(p: Ports, d: DemandeExercice, eleves: 
   }
   const repartition = p.fichiers.joindre(dossier, REPARTITION);
   try {
-    const avant = await repartitionPrecedente(p, repartition, new Set(ecrits.map((x) => x.fichier)));
-    if (ecrits.length || !avant.length)
+    const avant = await repartitionPrecedente(p, repartition, new Set(ecrits.map((x) => x.fichier)), sans.length > 0);
+    if (ecrits.length || sans.length || !avant.length)
       await p.fichiers.ecrire(
         repartition,
-        repartitionCsv(ecrits, (x) => (corriges ? p.fichiers.joindre(corriges, x.corrige) : ''), avant),
+        repartitionCsv(ecrits, (x) => (corriges ? p.fichiers.joindre(corriges, x.corrige) : ''), avant, sans),
         true, // the rows already there are kept
       );
   } catch (err) {

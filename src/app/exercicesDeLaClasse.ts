@@ -41,13 +41,25 @@ export function exercicesPourLaClasse(d: DemandeExercice, eleves: readonly Eleve
 
 export const REPARTITION = 'repartition.csv';
 
-/** « repartition.csv »: the case each student received, to find a copy's corrigé (`corrige` says where it is) or give the same case again; `precedentes`, rows of an earlier run kept first. */
-export const repartitionCsv = (exercices: readonly ExerciceDEleve[], corrige: (x: ExerciceDEleve) => string = (x) => `${DOSSIER_CORRIGES}/${x.corrige}`, precedentes: readonly string[][] = []) =>
-  ecrireCsv([
-    ['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Cas n°', 'Aléas'],
+/**
+ * « repartition.csv »: the case each student received, to find a copy's corrigé (`corrige` says
+ * where it is) or give the same case again; `precedentes`, rows of an earlier run kept first. A
+ * remediation adds why (« Motif ») and a row for each weak compétence no exercise works on (`sans`).
+ */
+export function repartitionCsv(
+  exercices: readonly (ExerciceDEleve & { motif?: string })[],
+  corrige: (x: ExerciceDEleve) => string = (x) => `${DOSSIER_CORRIGES}/${x.corrige}`,
+  precedentes: readonly string[][] = [],
+  sans: readonly { eleve: Eleve; motif: string }[] = [],
+): string {
+  const motifs = sans.length > 0 || exercices.some((x) => x.motif !== undefined);
+  return ecrireCsv([
+    ['Nom', 'Prénom', 'Classe', 'Fichier', 'Corrigé', 'Cas n°', 'Aléas', ...(motifs ? ['Motif'] : [])],
     ...precedentes,
-    ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, corrige(x), x.graine, aleasEnClair(x.type, x.aleas)]),
+    ...exercices.map((x) => [x.eleve.nom, x.eleve.prenom, x.eleve.classe, x.fichier, corrige(x), x.graine, aleasEnClair(x.type, x.aleas), ...(motifs ? [x.motif ?? ''] : [])]),
+    ...sans.map((s) => [s.eleve.nom, s.eleve.prenom, s.eleve.classe, '', '', '', '', s.motif]),
   ]);
+}
 
 /**
  * The pane's two .zip files: the students' workbooks alone, safe to hand out; and the teacher's, the

@@ -43,6 +43,7 @@ const COMMANDES: Record<string, AideCommande> = {
       '     [--donnees CAS.json] [--parametres PARAMETRES.json] [--eleve "NOM Prénom"] [--json] [--cle FICHIER] [--remplacer]',
       '     [--verification formatif|sommatif] [--montrer-attendus] [--seuils 40,65,90] [--tableur-note]',
       '     (--out EXERCICE.xlsx [--corrige CORRIGE.xlsx] | --classe ELEVES.csv --par-eleve DOSSIER [--corrige DOSSIER])',
+      'agora exercice --classe ELEVES.csv --remediation CLASSE.xlsx --out-dir DOSSIER [--corrige DOSSIER] [--nombre 1..5]',
     ],
     detail: [
       'L’énoncé est un cas réaliste tiré de la graine, ou le cas CAS.json de l’enseignant ; le corrigé est',
@@ -53,6 +54,10 @@ const COMMANDES: Record<string, AideCommande> = {
       '--tableur-note : un calcul fait sans formule (valeur tapée, donnée tapée dans la formule) compte',
       'faux dans le critère « Efficacité dans l\u2019utilisation d\u2019un tableur », là où le référentiel le',
       'nomme (3.2.3, frais) ; sans l\u2019option, la « Feuille de calcul » est indiquée sans changer le degré.',
+      '--remediation : d\u2019après le classeur de la classe (agora consolider), chaque élève reçoit les',
+      'exercices de ses compétences les plus faibles (degré moyen le plus bas, puis taux de réussite le',
+      'plus bas), un cas nouveau à lui ; repartition.csv dit pourquoi (« 2.2.4 : 45 % de réussite sur',
+      '3 copies ») et nomme chaque compétence faible qu\u2019aucun exercice ne travaille encore.',
       '--parametres : les tables datées (paie, TVA, taux de la BCE, barème kilométrique, congés) d\u2019un',
       'fichier écrit par « agora parametres » et complété de valeurs plus récentes ; « Paramètres » le dit.',
       '',
@@ -62,6 +67,7 @@ const COMMANDES: Record<string, AideCommande> = {
     exemples: [
       'agora exercice tva --graine 12 --eleve "MARTIN Léa" --out tva-martin.xlsx --corrige corrige-tva-martin.xlsx',
       'agora exercice paie --classe eleves.csv --par-eleve paie/ --corrige corriges/',
+      'agora exercice --classe eleves.csv --remediation classe.xlsx --out-dir remediation/ --corrige corriges/',
       'agora exercice tresorerie --mois 6 --verification sommatif --out tresorerie.xlsx',
     ],
   },

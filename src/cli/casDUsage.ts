@@ -6,6 +6,7 @@ import * as exercices from '../app/exercices';
 import * as grilles from '../app/grilles';
 import * as listes from '../app/listeEleves';
 import * as referentiel from '../app/referentiel';
+import * as remediation from '../app/remediation';
 import * as simulation from '../app/simulation';
 import * as verification from '../app/verification';
 
@@ -34,6 +35,7 @@ export const releverFichier = avec(consolidation.releverFichier);
 export const preparerCas = avec(exercices.preparerCas);
 export const ecrireExercice = avec(exercices.ecrireExercice);
 export const exercicesDeLaClasse = avec(exercices.exercicesDeLaClasse);
+export const remediationDeLaClasse = avec(remediation.remediationDeLaClasse);
 export const corrigerClasseur = avec(exercices.corrigerClasseur);
 export const scellerExercice = avec(exercices.scellerExercice);
 export const ouvrirExercice = avec(exercices.ouvrirExercice);

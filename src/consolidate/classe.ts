@@ -122,7 +122,22 @@ export class Consolidation {
     for (const s of x.semaines) this.semaines.push({ ...s, eleve: this.canonique(s.eleve) });
     for (const n of x.notes) this.notes.push({ ...n, eleve: this.canonique(n.eleve) });
     for (const p of x.preuves)
-      this.tri.ajouter([this.indice(p.eleve), p.competence, p.nature, p.libelle, p.creneau, p.date, p.rang, p.niveauLu, p.degre, f, p.source.feuille, p.source.cellule, p.tableur ?? null, p.taux ?? null]);
+      this.tri.ajouter([
+        this.indice(p.eleve),
+        p.competence,
+        p.nature,
+        p.libelle,
+        p.creneau,
+        p.date,
+        p.rang,
+        p.niveauLu,
+        p.degre,
+        f,
+        p.source.feuille,
+        p.source.cellule,
+        p.tableur ?? null,
+        p.taux ?? null,
+      ]);
   }
 
   terminer(): ClasseConsolidee {

@@ -20,8 +20,8 @@ export interface ClasseurLu {
   agora: Map<string, string>;
   /** every row of `_agora` as texts (its table of generated sheets) */
   lignesAgora: string[][];
-  /** the rows under a defined name's header row, `largeur` cells each, down to the first empty row */
-  lignesSous(nom: string, largeur: number): PlageLue | undefined;
+  /** the rows under a defined name's header row, `largeur` cells each, down to the first empty row (`lignesMax` at most: 5 000 unless a reader of large tables says more) */
+  lignesSous(nom: string, largeur: number, lignesMax?: number): PlageLue | undefined;
 }
 
 /** Bytes the host writes as they come (a long class workbook is never held whole). */

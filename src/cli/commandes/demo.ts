@@ -17,7 +17,7 @@ import { nomComplet } from '../../sheets/eleve';
 import { verifierCopies } from '../casDUsage';
 import { falsifierSuivi, simulerClasse, simulerGrilles } from '../casDUsage';
 import { FEUILLES_CLASSE } from '../../sheets/consolidation/classeurClasse';
-import { consoliderClasseurs } from '../casDUsage';
+import { consoliderClasseurs, remediationDeLaClasse } from '../casDUsage';
 import { accorder } from '../../domain/texte';
 import { LIBELLES_METHODES } from '../../consolidate/agregation';
 import { cleOuNouvelle } from '../../io/cleEnseignant';
@@ -172,5 +172,17 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   const autres = c.anomalies.filter((a) => a.fichier !== falsifiee);
   s.out(`  autres anomalies : ${autres.length}${autres[0] ? ` (par exemple ${path.basename(autres[0].fichier)} : ${autres[0].probleme})` : ''}\n`);
   s.out(`  écrit : ${sortieClasse} (${Object.values(FEUILLES_CLASSE).join(', ')}) et ${livret}\n`);
-  return codeClasse || (parEleve.erreurs.length || erreursExercices || erreursVerification ? 1 : 0);
+
+  s.out(`\n6. Remédiation : chaque élève reçoit un nouveau cas de l'exercice de sa compétence la plus faible, d'après le classeur de la classe.\n`);
+  const remediation = path.join(dossier, 'remediation');
+  const rem = await remediationDeLaClasse({ periode, date, cle }, liste.eleves, sortieClasse, remediation, path.join(remediation, 'corriges'), true);
+  s.out(`  agora exercice --classe ${csv} --remediation ${sortieClasse} --out-dir ${remediation} --corrige ${path.join(remediation, 'corriges')}\n`);
+  const parType = new Map<string, number>();
+  for (const c of rem.choix) for (const e of c.exercices) parType.set(e.type, (parType.get(e.type) ?? 0) + 1);
+  s.out(`  ${accorder(rem.fichiers.length, 'exercice écrit')} : ${[...parType].map(([t, n]) => `${t} ${n}`).join(', ')} ; pourquoi : ${path.join(remediation, 'repartition.csv')}\n`);
+  for (const c of rem.choix.filter((x) => x.exercices.length).slice(0, 2)) s.out(`  par exemple, ${nomComplet(c.eleve)} : ${c.exercices[0]!.type} (${c.exercices[0]!.motif})\n`);
+  const sans = [...new Set(rem.choix.flatMap((c) => c.sansExercice.map((x) => x.competence)))].sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }));
+  if (sans.length) s.out(`  compétences faibles qu'aucun exercice ne travaille encore, nommées dans repartition.csv : ${sans.join(', ')}\n`);
+  for (const e of rem.erreurs) s.err(`Erreur : ${e.message}\n`);
+  return codeClasse || (parEleve.erreurs.length || erreursExercices || erreursVerification || rem.erreurs.length ? 1 : 0);
 }

@@ -113,13 +113,13 @@ function classeurLu(fichier: string, contenu: ContenuZip): ClasseurLu {
   return {
     agora,
     lignesAgora,
-    lignesSous(nom, largeur) {
+    lignesSous(nom, largeur, lignesMax = LIGNES_SOUS_MAX) {
       if (largeur > COLONNES_SOUS_MAX) throw new RangeError(`lignesSous : ${largeur} colonnes, ${COLONNES_SOUS_MAX} au plus`);
-      const c = cible(nom, (r) => ({ haut: r.haut, gauche: r.gauche, bas: r.haut + LIGNES_SOUS_MAX, droite: r.gauche + largeur - 1 }));
+      const c = cible(nom, (r) => ({ haut: r.haut, gauche: r.gauche, bas: r.haut + lignesMax, droite: r.gauche + largeur - 1 }));
       if (!c) return undefined;
       const { r, f } = c;
       const valeurs: ValeurLue[][] = [];
-      for (let l = r.haut + 1; l <= r.haut + LIGNES_SOUS_MAX; l++) {
+      for (let l = r.haut + 1; l <= r.haut + lignesMax; l++) {
         const ligne = Array.from({ length: largeur }, (_, j) => f.valeur(l, r.gauche + j));
         if (ligne.every((v) => v === null || v === '')) break;
         valeurs.push(ligne);

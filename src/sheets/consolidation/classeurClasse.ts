@@ -13,6 +13,25 @@ import { alerte, bandeau, code, corps, entete, etiquette, saisie, sousTitre, tex
 
 export const FEUILLES_CLASSE = { synthese: 'Synthèse', profil: 'Profil', detail: 'Détail', couverture: 'Couverture', pfmp: 'PFMP', notes: 'Notes CCF', anomalies: 'Anomalies' } as const;
 export const MODELE_CLASSE = 'consolidation-classe';
+/** « Détail »'s columns, and the name of its header row: what a reader of the class workbook (the remediation) finds it by */
+export const COLONNES_DETAIL = [
+  'Classe',
+  'Élève',
+  'Bloc',
+  'Compétence',
+  'Date',
+  'Nature',
+  'Positionnement',
+  'Niveau saisi',
+  'Degré',
+  'Retenu',
+  'Fichier',
+  'Feuille',
+  'Cellule',
+  'Feuille de calcul',
+  'Réussite',
+] as const;
+export const NOM_DETAIL = 'AGORA_Detail';
 export const VERSION_CLASSE = '1.0.0';
 
 export interface OptionsClasse {
@@ -256,7 +275,7 @@ function detail(c: ClasseConsolidee, o: OptionsClasse): Feuille {
     },
   ]);
   const h = f.ligne(
-    ['Classe', 'Élève', 'Bloc', 'Compétence', 'Date', 'Nature', 'Positionnement', 'Niveau saisi', 'Degré', 'Retenu', 'Fichier', 'Feuille', 'Cellule', 'Feuille de calcul', 'Réussite'].map((v) => ({
+    COLONNES_DETAIL.map((v) => ({
       valeur: v,
       style: entete,
     })),
@@ -431,7 +450,8 @@ function anomalies(c: ClasseConsolidee, o: OptionsClasse): Feuille {
 export function classeurClasse(r: Referentiel, c: ClasseConsolidee, o: OptionsClasse): Classeur {
   const s = synthese(r, c, o);
   const p = profil(r, c, o, s);
-  const feuilles = [s.feuille, p, detail(c, o), couverture(c, o), pfmp(r, c, o), notes(r, c, o), anomalies(c, o)];
+  const d = detail(c, o);
+  const feuilles = [s.feuille, p, d, couverture(c, o), pfmp(r, c, o), notes(r, c, o), anomalies(c, o)];
   const noms: NomDefini[] = feuilles.map((f) => ({ nom: `Classe_${f.nom.normalize('NFD').replace(/[^A-Za-z]/g, '')}`, feuille: f.nom, plage: 'A1' }));
   feuilles.push(
     feuilleAgora({
@@ -450,5 +470,7 @@ export function classeurClasse(r: Referentiel, c: ClasseConsolidee, o: OptionsCl
   );
   // after `_agora`'s entries: the list is not a sheet to find again
   if (s.liste) noms.push({ nom: NOM_LISTE_ELEVES, feuille: FEUILLES_CLASSE.synthese, plage: s.liste });
+  const h = d.tableau!.entete;
+  noms.push({ nom: NOM_DETAIL, feuille: FEUILLES_CLASSE.detail, plage: `A${h}:${lettreColonne(COLONNES_DETAIL.length - 1)}${h}` });
   return { titre: `Consolidation de la classe — ${c.eleves.length} élèves`, feuilles, noms };
 }
