@@ -6,6 +6,7 @@ import { nomComplet, type Eleve } from '../sheets/eleve';
 import type { Attendus } from '../sheets/exercices/commun';
 import { lireJson } from './calculs';
 import { exercicesPourLaClasse, repartitionCsv, REPARTITION, type ExerciceDEleve } from './exercicesDeLaClasse';
+import { choisirRemediation, exercicesDeRemediation, resultatsDeLaClasse, type ChoixRemediation } from './remediation';
 import { paquetExercice } from '../exercices/registre';
 import { avertissements, casGenere, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
 import type { CleEnseignant } from '../domain/sceau';
@@ -185,4 +186,24 @@ export async function scellerExercice(p: Ports, fichier: string, sortie: string,
 
 export async function ouvrirExercice(p: Ports, fichier: string, corrigeAccepte = true): Promise<ExerciceOuvert> {
   return exerciceDuClasseur(await ouvrirClasseur(p.classeurs, fichier), fichier, corrigeAccepte);
+}
+
+/**
+ * `agora exercice --classe ELEVES.csv --remediation CLASSE.xlsx --out-dir DOSSIER`: the choices from
+ * the class workbook, each student's workbooks (and corrigés) written, and « repartition.csv » with
+ * why each student got each one, and each weak compétence without an exercise, named.
+ */
+export async function remediationDeLaClasse(
+  p: Ports,
+  d: Omit<DemandeExercice, 'type'>,
+  eleves: readonly Eleve[],
+  classe: string,
+  dossier: string,
+  corriges?: string,
+  remplacer = false,
+  nombre = 1,
+): Promise<ExercicesEcrits & { choix: ChoixRemediation[] }> {
+  const choix = choisirRemediation(resultatsDeLaClasse(await ouvrirClasseur(p.classeurs, classe), classe), eleves, nombre);
+  const sans = choix.flatMap((c) => [...c.sansExercice.map((s) => ({ eleve: c.eleve, motif: s.motif })), ...(c.aucun ? [{ eleve: c.eleve, motif: c.aucun }] : [])]);
+  return { ...(await ecrireLesExercices(p, d, exercicesDeRemediation(d, choix), dossier, corriges, remplacer, sans)), choix };
 }

@@ -65,7 +65,10 @@ export function repartitionCsv(
  * The pane's two .zip files: the students' workbooks alone, safe to hand out; and the teacher's, the
  * corrigés in « corriges/ » with repartition.csv (workbooks rendered one at a time).
  */
-export const archivesDeLaClasse = (exercices: readonly ExerciceDEleve[]): { eleves: EntreeArchive[]; enseignant: EntreeArchive[] } => ({
+export const archivesDeLaClasse = (
+  exercices: readonly (ExerciceDEleve & { motif?: string })[],
+  sans: readonly { eleve: Eleve; motif: string }[] = [],
+): { eleves: EntreeArchive[]; enseignant: EntreeArchive[] } => ({
   eleves: exercices.map((x) => ({ chemin: x.fichier, classeur: () => x.classeur })),
-  enseignant: [...exercices.map((x) => ({ chemin: `${DOSSIER_CORRIGES}/${x.corrige}`, classeur: x.leCorrige })), { chemin: REPARTITION, texte: repartitionCsv(exercices) }],
+  enseignant: [...exercices.map((x) => ({ chemin: `${DOSSIER_CORRIGES}/${x.corrige}`, classeur: x.leCorrige })), { chemin: REPARTITION, texte: repartitionCsv(exercices, undefined, [], sans) }],
 });

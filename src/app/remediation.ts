@@ -1,5 +1,5 @@
 import { ErreurFichier } from '../io/erreurFichier';
-import { ouvrirClasseur, type ClasseurLu, type Ports } from '../io/ports';
+import type { ClasseurLu } from '../io/ports';
 import { nomComplet, type Eleve } from '../sheets/eleve';
 import { COLONNES_DETAIL, MODELE_CLASSE, NOM_DETAIL } from '../sheets/consolidation/classeurClasse';
 import { degresDuLivret } from '../sheets/grilles/gabarit';
@@ -8,7 +8,6 @@ import { accorder } from '../domain/texte';
 import { serieExcel } from '../domain/dates';
 import { exercicesPourLaClasse, type ExerciceDEleve } from './exercicesDeLaClasse';
 import type { DemandeExercice } from './modelesExercices';
-import { ecrireLesExercices, type ExercicesEcrits } from './exercices';
 
 /**
  * Remediation (issue 36): from a class workbook (`agora consolider`), each student's next exercises
@@ -146,24 +145,4 @@ export function exercicesDeRemediation(d: Omit<DemandeExercice, 'type'>, choix: 
     ).forEach((x, i) => res.push({ ...x, motif: qui[i]!.motif }));
   }
   return res;
-}
-
-/**
- * `agora exercice --classe ELEVES.csv --remediation CLASSE.xlsx --out-dir DOSSIER`: the choices from
- * the class workbook, each student's workbooks (and corrigés) written, and « repartition.csv » with
- * why each student got each one, and each weak compétence without an exercise, named.
- */
-export async function remediationDeLaClasse(
-  p: Ports,
-  d: Omit<DemandeExercice, 'type'>,
-  eleves: readonly Eleve[],
-  classe: string,
-  dossier: string,
-  corriges?: string,
-  remplacer = false,
-  nombre = 1,
-): Promise<ExercicesEcrits & { choix: ChoixRemediation[] }> {
-  const choix = choisirRemediation(resultatsDeLaClasse(await ouvrirClasseur(p.classeurs, classe), classe), eleves, nombre);
-  const sans = choix.flatMap((c) => [...c.sansExercice.map((s) => ({ eleve: c.eleve, motif: s.motif })), ...(c.aucun ? [{ eleve: c.eleve, motif: c.aucun }] : [])]);
-  return { ...(await ecrireLesExercices(p, d, exercicesDeRemediation(d, choix), dossier, corriges, remplacer, sans)), choix };
 }

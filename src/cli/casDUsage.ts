@@ -6,7 +6,6 @@ import * as exercices from '../app/exercices';
 import * as grilles from '../app/grilles';
 import * as listes from '../app/listeEleves';
 import * as referentiel from '../app/referentiel';
-import * as remediation from '../app/remediation';
 import * as simulation from '../app/simulation';
 import * as verification from '../app/verification';
 
@@ -35,7 +34,7 @@ export const releverFichier = avec(consolidation.releverFichier);
 export const preparerCas = avec(exercices.preparerCas);
 export const ecrireExercice = avec(exercices.ecrireExercice);
 export const exercicesDeLaClasse = avec(exercices.exercicesDeLaClasse);
-export const remediationDeLaClasse = avec(remediation.remediationDeLaClasse);
+export const remediationDeLaClasse = avec(exercices.remediationDeLaClasse);
 export const corrigerClasseur = avec(exercices.corrigerClasseur);
 export const scellerExercice = avec(exercices.scellerExercice);
 export const ouvrirExercice = avec(exercices.ouvrirExercice);

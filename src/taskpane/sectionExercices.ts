@@ -9,6 +9,8 @@ import type { Hote } from './hote';
 import { inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
 import { aujourdhui, lireMois, moisIllisible } from '../domain/dates';
 import { archivesDeLaClasse, exercicesPourLaClasse, fichiersExercices } from '../app/exercicesDeLaClasse';
+import { choisirRemediation, exercicesDeRemediation, resultatsDeLaClasse } from '../app/remediation';
+import { copiesNavigateur } from '../io/portsNavigateur';
 import type { Classeur } from '../sheets/model';
 import { nomDeFichierDeClasse } from '../sheets/eleve';
 import { enPourcentage, pourcent, REGLAGES_PAR_DEFAUT, reglagesSaisis, type ReglagesVerification } from '../sheets/exercices/reglages';
@@ -117,13 +119,15 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
       })(),
   );
 
-  const pourLaClasse = () => parId<HTMLInputElement>('exercices-pour-classe').checked;
+  const selonResultats = () => parId<HTMLInputElement>('exercices-pour-resultats').checked;
+  const pourLaClasse = () => parId<HTMLInputElement>('exercices-pour-classe').checked || selonResultats();
   const basculer = () => {
     parId('exercices-eleve').hidden = pourLaClasse();
     parId('exercices-classe-liste').hidden = !pourLaClasse();
-    parId('exercices-creer').textContent = pourLaClasse() ? 'Préparer les classeurs de la classe' : "Créer l'exercice";
+    parId('exercices-resultats').hidden = !selonResultats();
+    parId('exercices-creer').textContent = selonResultats() ? 'Préparer les exercices selon les résultats' : pourLaClasse() ? 'Préparer les classeurs de la classe' : "Créer l'exercice";
   };
-  for (const id of ['exercices-pour-eleve', 'exercices-pour-classe']) parId(id).addEventListener('change', basculer);
+  for (const id of ['exercices-pour-eleve', 'exercices-pour-classe', 'exercices-pour-resultats']) parId(id).addEventListener('change', basculer);
   basculer();
 
   async function creer(): Promise<string> {
@@ -157,6 +161,7 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     };
     verifierDemande(demande);
     boutonCorrige.hidden = true; // a class's corrigés are in its .zip
+    if (selonResultats()) return [await preparerRemediation(demande), ...nouvelle].join(' ');
     if (pourLaClasse()) return [await preparerClasse(demande), ...nouvelle].join(' ');
     const [nom, prenom, classe] = ['nom', 'prenom', 'classe'].map((k) => parId<HTMLInputElement>(`exercices-${k}`).value.trim());
     const eleve = nom || prenom ? { nom: nom!, prenom: prenom!, classe: classe! } : null;
@@ -172,6 +177,21 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     ].join(' ');
   }
 
+  /** The two .zip files of a class's exercises offered: the students' (clicked), the teacher's (a link). */
+  async function offrirLaClasse(archives: ReturnType<typeof archivesDeLaClasse>, nom: string, nomCorriges: string): Promise<void> {
+    const { archiveDeClasseurs } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/archiveDeClasseurs');
+    const progression = parId<HTMLProgressElement>('exercices-progression');
+    progression.hidden = false;
+    const { eleves: copies, enseignant } = archives;
+    const total = copies.length + enseignant.length;
+    const avancer = (avant: number) => (faits: number) => ([progression.value, progression.max] = [avant + faits, total]);
+    const [octetsEleves, octetsEnseignant] = await mesurer('agora:archive', async () => [await archiveDeClasseurs(copies, avancer(0)), await archiveDeClasseurs(enseignant, avancer(copies.length))]);
+    const lien = parId<HTMLAnchorElement>('exercices-telechargement');
+    offrirFichier(lien, nom, octetsEleves, 'application/zip');
+    offrirFichier(parId<HTMLAnchorElement>('exercices-telechargement-corriges'), nomCorriges, octetsEnseignant, 'application/zip');
+    lien.click();
+  }
+
   /**
    * One workbook per student, each their own case, in a .zip to hand out; the corrigés and who got
    * which case in another, the teacher's (exceljs and JSZip fetched from the add-in's files only now).
@@ -179,24 +199,45 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
   async function preparerClasse(demande: DemandeExercice): Promise<string> {
     const { eleves } = await listeDuFormulaire(parId('exercices-eleves'), parId('exercices-csv'), '');
     const exercices = exercicesPourLaClasse(demande, eleves);
-    const { archiveDeClasseurs } = await import(/* webpackChunkName: "xlsx" */ '../io/exceljs/archiveDeClasseurs');
-    const progression = parId<HTMLProgressElement>('exercices-progression');
-    progression.hidden = false;
-    const { eleves: copies, enseignant } = archivesDeLaClasse(exercices);
-    const total = copies.length + enseignant.length;
-    const avancer = (avant: number) => (faits: number) => ([progression.value, progression.max] = [avant + faits, total]);
-    const [octetsEleves, octetsEnseignant] = await mesurer('agora:archive', async () => [await archiveDeClasseurs(copies, avancer(0)), await archiveDeClasseurs(enseignant, avancer(copies.length))]);
     const nom = `${nomDeFichierDeClasse(`exercices-${demande.type}`, eleves)}.zip`;
     const nomCorriges = `${nomDeFichierDeClasse(`corriges-${demande.type}`, eleves)}.zip`;
-    const lien = parId<HTMLAnchorElement>('exercices-telechargement');
-    offrirFichier(lien, nom, octetsEleves, 'application/zip');
-    offrirFichier(parId<HTMLAnchorElement>('exercices-telechargement-corriges'), nomCorriges, octetsEnseignant, 'application/zip');
-    lien.click();
+    await offrirLaClasse(archivesDeLaClasse(exercices), nom, nomCorriges);
     const n = exercices.length;
     const reconduction = exercices.find((x) => x.reconduction)?.reconduction;
     return [
       `${accorder(n, 'classeur')} d'exercice « ${paquetExercice(demande.type).spec.gabarit.titre} » ${n > 1 ? 'préparés' : 'préparé'}, un cas par élève : ${nom}, à distribuer. Les corrigés et la répartition des cas (repartition.csv) sont à part, pour vous seul : ${nomCorriges}.`,
       ...valeursDites(demande, reconduction),
+    ].join(' ');
+  }
+
+  /**
+   * Remediation: from the class workbook chosen (read here, nothing sent), each student of the list
+   * the exercise of their weakest compétence, a new case of their own; why, in repartition.csv, with
+   * the weak compétences no exercise works on yet.
+   */
+  async function preparerRemediation(demande: DemandeExercice): Promise<string> {
+    const champ = parId<HTMLInputElement>('exercices-classe-consolidee');
+    const fichier = champ.files?.[0];
+    if (!fichier) throw new SaisieInvalide('Choisissez le classeur de la classe consolidé (produit par « Consolider » ou agora consolider).', champ);
+    const { eleves } = await listeDuFormulaire(parId('exercices-eleves'), parId('exercices-csv'), '');
+    const classe = await copiesNavigateur.lire(fichier.name, new Uint8Array(await fichier.arrayBuffer()));
+    const { type: _type, graine: _graine, aleas: _aleas, ...base } = demande;
+    const choix = choisirRemediation(resultatsDeLaClasse(classe, fichier.name), eleves);
+    const exercices = exercicesDeRemediation(base, choix);
+    const sans = choix.flatMap((c) => [...c.sansExercice.map((s) => ({ eleve: c.eleve, motif: s.motif })), ...(c.aucun ? [{ eleve: c.eleve, motif: c.aucun }] : [])]);
+    if (!exercices.length)
+      return `Aucun exercice à préparer d’après « ${fichier.name} » : ${sans.length ? sans.map((s) => s.motif).join(' ; ') : 'aucun élève de la liste n’y a de compétence évaluée'}.`;
+    const nom = `${nomDeFichierDeClasse('remediation', eleves)}.zip`;
+    const nomCorriges = `${nomDeFichierDeClasse('corriges-remediation', eleves)}.zip`;
+    await offrirLaClasse(archivesDeLaClasse(exercices, sans), nom, nomCorriges);
+    const faibles = [...new Set(choix.flatMap((c) => c.sansExercice.map((x) => x.competence)))];
+    const absents = choix.filter((c) => c.aucun).length;
+    return [
+      `${accorder(exercices.length, 'classeur')} ${exercices.length > 1 ? 'préparés' : 'préparé'} d’après « ${fichier.name} », chaque élève l’exercice de sa compétence la plus faible, un cas nouveau : ${nom}, à distribuer. Les corrigés et la répartition (repartition.csv, avec le motif de chaque choix) sont à part, pour vous seul : ${nomCorriges}.`,
+      ...(faibles.length
+        ? [`Compétences faibles qu’aucun exercice ne travaille encore, nommées dans repartition.csv : ${faibles.sort((a, b) => a.localeCompare(b, 'fr', { numeric: true })).join(', ')}.`]
+        : []),
+      ...(absents ? [`${accorder(absents, 'élève')} de la liste sans résultat dans ce classeur : rien ne leur est préparé.`] : []),
     ].join(' ');
   }
 }
