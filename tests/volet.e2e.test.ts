@@ -545,27 +545,9 @@ test('Exercices pour la classe : un classeur par élève (chacun son cas) dans u
 test('Exercices pour la classe, selon les résultats : le classeur de la classe consolidé choisi et lu dans la page ; à chaque élève l’exercice de sa compétence la plus faible, les motifs dans repartition.csv, comme la ligne de commande', async () => {
   // a class of two: Léa's relances all wrong, Jean's TVA all wrong, each the other exercise right; consolidated by the CLI
   const d = dossierTemporaire('agora-volet-remediation-');
-  const liste = path.join(d, 'eleves.csv');
-  writeFileSync(liste, 'nom;prenom;classe\nMartin;Léa;Tle A\nDupont;Jean;Tle A\n');
+  const { classeAuxResultats } = await import('./aides/classeAuxResultats');
   const { lancer } = await import('./aides/cli');
-  const { ecrireCopieAnnotee, verifierCopie, corrigerClasseur } = await import('../src/cli/casDUsage');
-  mkdirSync(path.join(d, 'copies'));
-  for (const type of ['tva', 'relances']) expect((await lancer(['exercice', type, '--classe', liste, '--par-eleve', path.join(d, type), '--periode', '2026-03'])).code).toBe(0);
-  for (const [type, eleve, juste] of [
-    ['tva', 'MARTIN_Léa', true],
-    ['relances', 'MARTIN_Léa', false],
-    ['tva', 'DUPONT_Jean', false],
-    ['relances', 'DUPONT_Jean', true],
-  ] as const) {
-    const f = path.join(d, type, `${type}-${eleve}.xlsx`);
-    const a = (await corrigerClasseur(f)).reponses;
-    const plusUn = (v: unknown): unknown => (Array.isArray(v) ? v.map(plusUn) : typeof v === 'number' ? v + 1 : v);
-    const copie = path.join(d, `copie-${type}-${eleve}.xlsx`);
-    writeFileSync(copie, await remplirClasseur(f, juste ? a : (Object.fromEntries(Object.entries(a).map(([k, v]) => [k, plusUn(v)])) as typeof a)));
-    await ecrireCopieAnnotee(await verifierCopie(copie, { date: '2026-11-23', sansRobustesse: true, cle: cleDesTests() }), path.join(d, 'copies', `${type}-${eleve}.xlsx`));
-  }
-  const classe = path.join(d, 'classe-consolidee.xlsx');
-  expect((await lancer(['consolider', path.join(d, 'copies'), '--out', classe])).code).toBe(0);
+  const { liste, classe } = await classeAuxResultats(d, ['Martin;Léa;Tle A', 'Dupont;Jean;Tle A']);
   // the CLI's remediation of the same class, the oracle
   const cli = path.join(d, 'cli');
   expect((await lancer(['exercice', '--classe', liste, '--remediation', classe, '--out-dir', cli, '--periode', '2026-10'])).code).toBe(0);
@@ -584,7 +566,7 @@ test('Exercices pour la classe, selon les résultats : le classeur de la classe 
   await page.locator('#exercices-classe-consolidee').setInputFiles(classe);
   const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Préparer les exercices selon les résultats' }).click()]);
   await expect(page.locator('#exercices-message.succes').textContent()).resolves.toMatch(
-    /^2 classeurs préparés d’après « classe-consolidee\.xlsx », chaque élève l’exercice de sa compétence la plus faible, un cas nouveau : remediation-Tle_A\.zip, à distribuer\. Les corrigés et la répartition \(repartition\.csv, avec le motif de chaque choix\) sont à part, pour vous seul : corriges-remediation-Tle_A\.zip\./,
+    /^2 classeurs préparés d’après « classe\.xlsx », chaque élève l’exercice de sa compétence la plus faible, un cas nouveau : remediation-Tle_A\.zip, à distribuer\. Les corrigés et la répartition \(repartition\.csv, avec le motif de chaque choix\) sont à part, pour vous seul : corriges-remediation-Tle_A\.zip\./,
   );
   const zip = await JSZip.loadAsync(readFileSync(await telechargement.path()));
   expect(Object.keys(zip.files).sort()).toEqual(['relances-MARTIN_Léa.xlsx', 'tva-DUPONT_Jean.xlsx']);
