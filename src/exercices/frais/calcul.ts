@@ -41,7 +41,7 @@ export const FACON_JUSTE: Facon = { plafonds: true, justificatifs: true, tvaExcl
 export const plafondDuRepas = (e: EntreeFrais, l: LigneDeFrais, f: Facon = FACON_JUSTE): Centimes =>
   l.convives !== undefined && f.repasAffairesParConvive ? e.plafondRepasAffaires * l.convives : e.plafondRepas;
 
-const TVA_RECUPERABLE = new Set(['repas', 'peage', 'parking']);
+export const TVA_RECUPERABLE = new Set(['repas', 'peage', 'parking']);
 /** lodging of staff and transport of persons (CGI, ann. II, art. 206, IV-2) */
 export const TVA_NON_RECUPERABLE = new Set(['hotel', 'train', 'taxi']);
 
@@ -59,12 +59,15 @@ export function baremeAnnuel(d: number, l: LigneBareme): number {
  */
 export const indemniteKm = (km: number, l: LigneBareme, avant = 0, majoration = 0): Centimes => diviserArrondi((baremeAnnuel(avant + km, l) - baremeAnnuel(avant, l)) * (100 + majoration), 1000);
 
+/** The month's lines (their indexes) in date order, two of one day in the report's order: the order the trips are counted in. */
+export const ordreDesLignes = (e: EntreeFrais): number[] => e.lignes.map((_, i) => i).sort((x, y) => e.lignes[x]!.date.localeCompare(e.lignes[y]!.date) || x - y);
+
 /** The kilometres travelled this year before each line: the distance before the month, then the month's trips in date order. */
 export function kmAvantChaqueLigne(e: EntreeFrais): number[] {
-  const ordre = e.lignes.map((l, i) => ({ l, i })).sort((x, y) => x.l.date.localeCompare(y.l.date) || x.i - y.i);
   const avant: number[] = [];
   let d = e.kmAnnuels;
-  for (const { l, i } of ordre) {
+  for (const i of ordreDesLignes(e)) {
+    const l = e.lignes[i]!;
     avant[i] = d;
     if (l.nature === 'km') d += l.km;
   }

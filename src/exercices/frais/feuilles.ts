@@ -25,11 +25,12 @@ import {
   type Lu,
   colonneDe,
   colonnesDuBloc,
+  feuilleDansFormule,
   type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/frais.json';
-import { calculerFrais, FACON_JUSTE, kmAvantChaqueLigne, plafondDuRepas, TVA_NON_RECUPERABLE, type Facon } from './calcul';
+import { calculerFrais, FACON_JUSTE, kmAvantChaqueLigne, ordreDesLignes, plafondDuRepas, TVA_NON_RECUPERABLE, TVA_RECUPERABLE, type Facon } from './calcul';
 import type { EntreeFrais, LigneDeFrais } from './entree';
 
 /** The template, validated when the module loads. */
@@ -276,18 +277,17 @@ function formulesDuCorrige(e: EntreeFrais, _p: ParametresFrais, ou: OuNom): Reco
   const rang = 'MIN(MAX(FRA_Puissance,3),7)-2';
   const taux = (j: number) => {
     const c = lettreColonne(zb.gauche - 2 + j);
-    return `INDEX('${zb.feuille}'!${c}${zb.haut}:${c}${zb.bas},${rang})`;
+    return `INDEX(${feuilleDansFormule(zb.feuille)}${c}${zb.haut}:${c}${zb.bas},${rang})`;
   };
   /** the scale's amount for a year of d km: d × a up to 5 000, (d × b) + c up to 20 000, d × e beyond */
   const bareme = (d: string) => `IF(${d}<=5000,${d}*${taux(1)},IF(${d}<=20000,${d}*${taux(2)}+${taux(3)},${d}*${taux(4)}))`;
-  // the month's lines in date order, as kmAvantChaqueLigne counts the km travelled before each
-  const ordre = e.lignes.map((_, i) => i).sort((x, y) => e.lignes[x]!.date.localeCompare(e.lignes[y]!.date) || x - y);
+  const ordre = ordreDesLignes(e);
   const cellule = (j: number) => (i: number) => `${lettreColonne(controle.gauche - 1 + j)}${controle.haut + i}`;
   const [retenu, ecart, recuperable] = [cellule(0), cellule(1), cellule(2)];
   const lignes = e.lignes.map((l, i) => {
     let garde: string;
     if (l.nature === 'km') {
-      // the km lines travelled before this one, in date order (kmAvantChaqueLigne's order)
+      // the km lines travelled before this one, in the order they are counted
       const precedents = ordre.slice(0, ordre.indexOf(i)).filter((j) => e.lignes[j]!.nature === 'km');
       const d0 = ['FRA_Km_Annuels', ...precedents.map((j) => km(j))].join('+');
       const d1 = `${d0}+${km(i)}`;
@@ -299,7 +299,7 @@ function formulesDuCorrige(e: EntreeFrais, _p: ParametresFrais, ou: OuNom): Reco
     return [
       `IF(${justificatif(i)}="Non",0,${garde})`,
       l.nature === 'km' && !l.montant ? `IF(${justificatif(i)}="Non",${garde},0)` : `${demande}-${retenu(i)}`,
-      ['repas', 'peage', 'parking'].includes(l.nature) ? `IF(${retenu(i)}=0,0,ROUND(${tva(i)}*${retenu(i)}/${montant(i)},2))` : null,
+      TVA_RECUPERABLE.has(l.nature) ? `IF(${retenu(i)}=0,0,ROUND(${tva(i)}*${retenu(i)}/${montant(i)},2))` : null,
     ];
   });
   const total = (c: (i: number) => string) => [[`SUM(${c(0)}:${c(e.lignes.length - 1)})`]];

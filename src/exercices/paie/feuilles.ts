@@ -25,6 +25,7 @@ import {
   type SpecExercice,
   colonneDe,
   colonnesDuBloc,
+  feuilleDansFormule,
   type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -447,7 +448,7 @@ function formulesDuCorrige(e: EntreeBulletin, p: ParametresPaie, ou: OuNom): Rec
   const zp = ou(NOM_PARAMETRES);
   if (!zp || !ou(NOMS_TOTAUX.brut)) return {};
   const b = calculerBulletin(e, p);
-  const param = (code: Parameters<typeof indexParametre>[1]) => `'${zp.feuille}'!${lettreColonne(zp.gauche + 1)}${zp.haut + indexParametre(p, code) - 1}`;
+  const param = (code: Parameters<typeof indexParametre>[1]) => `${feuilleDansFormule(zp.feuille)}${lettreColonne(zp.gauche + 1)}${zp.haut + indexParametre(p, code) - 1}`;
   /** the rate the bulletin shows on the row of answer `nom`, in its column `col` (C: salarial, E: patronal) */
   const tauxDe = (nom: string, col: 'C' | 'E') => `${col}${ou(nom)!.haut}`;
   const existe = (nom: string) => ou(nom) !== undefined;

@@ -20,6 +20,7 @@ import {
   type Lu,
   type SpecExercice,
   type ValeurAttendue,
+  feuilleDansFormule,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/rapprochement.json';
@@ -306,7 +307,7 @@ function formulesDuCorrige(_e: EntreeRapprochement, _p: null, ou: Parameters<Non
   const debuts = debutsColonnes(COLONNES_512);
   const colonne = (z: NonNullable<typeof compte>, cle: 'debit' | 'credit', sur = true) => {
     const c = lettreColonne(z.gauche - 1 + debuts[COLONNES_512.findIndex((k) => k.cle === cle)]!);
-    return `${sur ? `'${z.feuille.replace(/'/g, "''")}'!` : ''}${c}${z.haut}:${c}${z.bas}`;
+    return `${sur ? feuilleDansFormule(z.feuille) : ''}${c}${z.haut}:${c}${z.bas}`;
   };
   // the état's columns: the label, then Débit and Crédit, its last two
   const etat = (z: NonNullable<typeof compte>, j: 0 | 1) => `${lettreColonne(z.droite - 2 + j)}${z.haut}:${lettreColonne(z.droite - 2 + j)}${z.bas}`;

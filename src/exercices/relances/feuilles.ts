@@ -25,6 +25,7 @@ import {
   type Lu,
   colonneDe,
   colonnesDuBloc,
+  feuilleDansFormule,
   type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -410,7 +411,7 @@ function formulesDuCorrige(e: EntreeRelances, p: ParametresRelances, ou: OuNom):
   };
   const echues = e.factures.map((f, i) => ({ f, i })).filter(({ f }) => f.echeance < e.date);
   if (penalites && echues.length) {
-    const ligne = (zone: NonNullable<typeof bce>, k: number) => `'${zone.feuille}'!${lettreColonne(zone.gauche)}${zone.haut + k}`;
+    const ligne = (zone: NonNullable<typeof bce>, k: number) => `${feuilleDansFormule(zone.feuille)}${lettreColonne(zone.gauche)}${zone.haut + k}`;
     const [taux, montantPenalites, indemnite] = [cellule(penalites, 0), cellule(penalites, 1), cellule(penalites, 2)];
     res[NOMS_REL.penalites] = echues.map(({ f, i }, k) => {
       const x = r.factures[i]!;

@@ -257,6 +257,9 @@ export function constantesDuCas<E, P>(spec: SpecExercice<E, P>, e: E, p: P): num
   return [...new Set([...spec.gabarit.constantesAdmises, ...dansLesTextes, ...(spec.comptes?.(e, p) ?? [])])];
 }
 
+/** « 'Énoncé'! »: a sheet's name as a formula refers to it (quoted, its quotes doubled). */
+export const feuilleDansFormule = (feuille: string) => `'${feuille.replace(/'/g, "''")}'!`;
+
 /** Where a defined name lies, as `formulesDuCorrige` receives it. */
 export type OuNom = (nom: string) => (Zone & { feuille: string }) | undefined;
 
@@ -268,7 +271,7 @@ export function colonneDe(z: Zone & { feuille: string }, colonnes: readonly Colo
   const k = colonnes.findIndex((c) => c.cle === cle);
   if (k < 0) throw new Error(`colonne « ${cle} » absente du tableau`);
   const lettre = lettreColonne(z.gauche - 1 + debutsColonnes(colonnes)[k]!);
-  const f = surFeuille ? `'${z.feuille.replace(/'/g, "''")}'!` : '';
+  const f = surFeuille ? feuilleDansFormule(z.feuille) : '';
   return { plage: `${f}${lettre}${z.haut}:${lettre}${z.bas}`, cellule: (i) => `${f}${lettre}${z.haut + i}` };
 }
 
