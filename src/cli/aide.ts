@@ -68,7 +68,6 @@ const COMMANDES: Record<string, AideCommande> = {
       'agora exercice tva --graine 12 --eleve "MARTIN Léa" --out tva-martin.xlsx --corrige corrige-tva-martin.xlsx',
       'agora exercice paie --classe eleves.csv --par-eleve paie/ --corrige corriges/',
       'agora exercice --classe eleves.csv --remediation classe.xlsx --out-dir remediation/ --corrige corriges/',
-      'agora exercice tresorerie --mois 6 --verification sommatif --out tresorerie.xlsx',
     ],
   },
   corrige: {
