@@ -23,6 +23,7 @@ import {
   type ValeurAttendue,
   colonneDe,
   colonnesDuBloc,
+  celluleDeZone,
   type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -409,7 +410,7 @@ function enchainements(lu: Lu, e: EntreeFacture, a: Attendus): Enchainement[] {
 function piedEnFormules(zone: Zone, etapesPied: ReturnType<typeof etapes>, rates: number[], netLignes: (t: number, j: number) => string, taux: (t: number) => string): (string | null)[][] {
   const cellule = (cle: keyof PiedParTaux, j: number) => {
     const i = etapesPied.findIndex((s) => s.cle === cle);
-    return i < 0 ? null : `${lettreColonne(zone.gauche - 1 + j)}${zone.haut + i}`;
+    return i < 0 ? null : celluleDeZone(zone, i, j);
   };
   /** the net each reduction applies to, in cascade: the last one the foot has above `cle` */
   const dernierNet = (j: number, ...cles: (keyof PiedParTaux)[]) => cles.map((c) => cellule(c, j)).find((x) => x !== null)!;
@@ -451,7 +452,16 @@ function piedEnFormules(zone: Zone, etapesPied: ReturnType<typeof etapes>, rates
 
 /** The totals under a foot in formulas: the bases, the TVA, their sum. */
 function totauxEnFormules(zone: Zone, etapesPied: ReturnType<typeof etapes>, rates: number[], noms: { ht: string; tva: string; net: string }): Record<string, string[][]> {
-  const ligneDe = (cle: keyof PiedParTaux) => rates.map((_, j) => `${lettreColonne(zone.gauche - 1 + j)}${zone.haut + etapesPied.findIndex((s) => s.cle === cle)}`).join(',');
+  const ligneDe = (cle: keyof PiedParTaux) =>
+    rates
+      .map((_, j) =>
+        celluleDeZone(
+          zone,
+          etapesPied.findIndex((s) => s.cle === cle),
+          j,
+        ),
+      )
+      .join(',');
   return { [noms.ht]: [[`SUM(${ligneDe('base')})`]], [noms.tva]: [[`SUM(${ligneDe('tva')})`]], [noms.net]: [[`${noms.ht}+${noms.tva}`]] };
 }
 

@@ -25,6 +25,7 @@ import {
   type Lu,
   colonneDe,
   colonnesDuBloc,
+  celluleDeZone,
   feuilleDansFormule,
   type OuNom,
 } from '../../sheets/exercices/commun';
@@ -282,7 +283,7 @@ function formulesDuCorrige(e: EntreeFrais, _p: ParametresFrais, ou: OuNom): Reco
   /** the scale's amount for a year of d km: d × a up to 5 000, (d × b) + c up to 20 000, d × e beyond */
   const bareme = (d: string) => `IF(${d}<=5000,${d}*${taux(1)},IF(${d}<=20000,${d}*${taux(2)}+${taux(3)},${d}*${taux(4)}))`;
   const ordre = ordreDesLignes(e);
-  const cellule = (j: number) => (i: number) => `${lettreColonne(controle.gauche - 1 + j)}${controle.haut + i}`;
+  const cellule = (j: number) => (i: number) => celluleDeZone(controle, i, j);
   const [retenu, ecart, recuperable] = [cellule(0), cellule(1), cellule(2)];
   const lignes = e.lignes.map((l, i) => {
     let garde: string;

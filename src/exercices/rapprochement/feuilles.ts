@@ -4,7 +4,7 @@ import { bandeau, calcul, entete, etiquette, note, saisie, sousTitre, texte, tit
 import { dateFr } from '../../domain/dates';
 import { calculerRapprochement, type ResultatRapprochement } from './calcul';
 import type { EntreeRapprochement } from './entree';
-import { debutsColonnes, FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
+import { FORMAT_DATE, FORMAT_EUROS, type Bloc, type Colonne } from '../../sheets/exercices/blocs';
 import {
   centimesSaisis,
   consigneSaisie,
@@ -20,7 +20,7 @@ import {
   type Lu,
   type SpecExercice,
   type ValeurAttendue,
-  feuilleDansFormule,
+  colonneDe,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/rapprochement.json';
@@ -304,11 +304,7 @@ function enchainements(lu: Lu): Enchainement[] {
 function formulesDuCorrige(_e: EntreeRapprochement, _p: null, ou: Parameters<NonNullable<SpecExercice<EntreeRapprochement, null>['formulesDuCorrige']>>[2]): Record<string, (string | null)[][]> {
   const [compte, releve, lignes512, lignesReleve] = ['RAP_Compte512', 'RAP_Releve', NOMS_RAP.lignes512, NOMS_RAP.lignesReleve].map(ou);
   if (!compte || !releve || !lignes512 || !lignesReleve) return {};
-  const debuts = debutsColonnes(COLONNES_512);
-  const colonne = (z: NonNullable<typeof compte>, cle: 'debit' | 'credit', sur = true) => {
-    const c = lettreColonne(z.gauche - 1 + debuts[COLONNES_512.findIndex((k) => k.cle === cle)]!);
-    return `${sur ? feuilleDansFormule(z.feuille) : ''}${c}${z.haut}:${c}${z.bas}`;
-  };
+  const colonne = (z: NonNullable<typeof compte>, cle: 'debit' | 'credit') => colonneDe(z, COLONNES_512, cle).plage;
   // the état's columns: the label, then Débit and Crédit, its last two
   const etat = (z: NonNullable<typeof compte>, j: 0 | 1) => `${lettreColonne(z.droite - 2 + j)}${z.haut}:${lettreColonne(z.droite - 2 + j)}${z.bas}`;
   return {

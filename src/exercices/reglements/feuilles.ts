@@ -1,5 +1,5 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import { lettreColonne, type NomDefini, type Style } from '../../sheets/model';
+import type { NomDefini, Style } from '../../sheets/model';
 import { bandeau, entete, etiquette, saisie, saisieCentree, saisieDate, sousTitre, texte, titre, valeur } from '../../sheets/styles';
 import { ajouterJours, dateFr } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
@@ -23,6 +23,7 @@ import {
   type Lu,
   colonneDe,
   colonnesDuBloc,
+  celluleDeZone,
   type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -258,7 +259,7 @@ function formulesDuCorrige(e: EntreeReglements, _p: null, ou: OuNom): Record<str
   const colonnes = colonnesDuBloc(blocs(e), 'REG_Factures');
   const c = (cle: string) => colonneDe(z, colonnes, cle).cellule;
   const [date, pc, ql, qf, pf, taux, ttc] = [c('date'), c('pc'), c('ql'), c('qf'), c('pf'), c('taux'), c('ttc')];
-  const cellule = (zone: typeof controle, j: number) => (i: number) => `${lettreColonne(zone.gauche - 1 + j)}${zone.haut + i}`;
+  const cellule = (zone: typeof controle, j: number) => (i: number) => celluleDeZone(zone, i, j);
   const [justifie, escompte, aPayer, paiement] = [cellule(controle, 1), cellule(echeancier, 1), cellule(echeancier, 2), cellule(echeancier, 3)];
   const ht = (i: number) => `ROUND(MIN(${qf(i)},${ql(i)})*MIN(${pf(i)},${pc(i)}),2)`;
   const avecTva = (x: string, i: number) => `${x}+ROUND(${x}*${taux(i)}/100,2)`;

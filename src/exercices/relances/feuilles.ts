@@ -25,6 +25,7 @@ import {
   type Lu,
   colonneDe,
   colonnesDuBloc,
+  celluleDeZone,
   feuilleDansFormule,
   type OuNom,
 } from '../../sheets/exercices/commun';
@@ -389,7 +390,7 @@ function formulesDuCorrige(e: EntreeRelances, p: ParametresRelances, ou: OuNom):
   if (!z || !suivi || !bce) return {};
   const colonnes = colonnesDuBloc(blocs(e), 'REL_Factures');
   const [echeance, montant, regle] = [colonneDe(z, colonnes, 'echeance').cellule, colonneDe(z, colonnes, 'montant').cellule, colonneDe(z, colonnes, 'regle').cellule];
-  const cellule = (zone: NonNullable<typeof suivi>, j: number) => (i: number) => `${lettreColonne(zone.gauche - 1 + j)}${zone.haut + i}`;
+  const cellule = (zone: NonNullable<typeof suivi>, j: number) => (i: number) => celluleDeZone(zone, i, j);
   const [reste, jours] = [cellule(suivi, 0), cellule(suivi, 1)];
   const n = e.factures.length;
   const [restes, retards] = [`${reste(0)}:${reste(n - 1)}`, `${jours(0)}:${jours(n - 1)}`];

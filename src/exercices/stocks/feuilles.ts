@@ -22,6 +22,7 @@ import {
   type SpecExercice,
   colonneDe,
   colonnesDuBloc,
+  celluleDeZone,
   type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -317,7 +318,7 @@ function formulesDuCorrige(e: EntreeStocks, _p: null, ou: OuNom): Record<string,
   const cellule =
     (zone: NonNullable<typeof cmup>, j: number) =>
     (i: number, absolue = false) =>
-      `${absolue ? '$' : ''}${lettreColonne(zone.gauche - 1 + j)}${absolue ? '$' : ''}${zone.haut + i}`;
+      celluleDeZone(zone, i, j, absolue);
   const [sortie, quantite, cout, valeur] = [cellule(cmup, 0), cellule(cmup, 1), cellule(cmup, 2), cellule(cmup, 3)];
   const avantQ = (i: number) => (i === 0 ? 'STK_Initial_Quantite' : quantite(i - 1));
   const avantC = (i: number) => (i === 0 ? 'STK_Initial_Cout' : cout(i - 1));

@@ -20,6 +20,7 @@ import {
   type ValeurAttendue,
   colonneDe,
   colonnesDuBloc,
+  celluleDeZone,
   type OuNom,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
@@ -373,12 +374,9 @@ function formulesDuCorrige(e: EntreeTresorerie, _p: null, ou: OuNom): Record<str
   const somme = (termes: string[]) => (termes.length ? termes.join('+') : null);
   /** the TVA of the invoices of tables `noms` dated in month i */
   const tvaDuMois = (noms: [string, { mois: string }[]][], i: number) => somme(noms.flatMap(([nom, l]) => l.flatMap((x, k) => (mois(x.mois) === i ? [tva(nom, k)] : []))));
-  const ligne = (nom: string) => ou(nom);
-  const cellule = (nom: string, i: number, k = 0) => {
-    const z = ligne(nom)!;
-    return `${lettreColonne(z.gauche - 1 + i)}${z.haut + k}`;
-  };
-  if (![...NOMS_TRE.tva.map(([x]) => x), NOMS_TRE.encaissements, NOMS_TRE.decaissements].every((x) => ligne(x))) return {};
+  /** the cell of month i (its column) and row k of answer `nom` */
+  const cellule = (nom: string, i: number, k = 0) => celluleDeZone(ou(nom)!, k, i);
+  if (![...NOMS_TRE.tva.map(([x]) => x), NOMS_TRE.encaissements, NOMS_TRE.decaissements].every((x) => ou(x))) return {};
   const [collectee, bs, immo, anterieur, aDecaisser, aReporter] = NOMS_TRE.tva.map(([x]) => x);
   const res: Record<string, (string | null)[][]> = {};
   const parMois = (f: (i: number) => string | null) => [r.mois.map((_, i) => f(i))];

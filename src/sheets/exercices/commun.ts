@@ -260,6 +260,12 @@ export function constantesDuCas<E, P>(spec: SpecExercice<E, P>, e: E, p: P): num
 /** « 'Énoncé'! »: a sheet's name as a formula refers to it (quoted, its quotes doubled). */
 export const feuilleDansFormule = (feuille: string) => `'${feuille.replace(/'/g, "''")}'!`;
 
+/** The cell of row `i` and column `j` (from 0) of zone `z`, as a formula writes it: « D12 », or « $D$12 » when `absolue`. */
+export function celluleDeZone(z: Zone, i: number, j: number, absolue = false): string {
+  const d = absolue ? '$' : '';
+  return `${d}${lettreColonne(z.gauche - 1 + j)}${d}${z.haut + i}`;
+}
+
 /** Where a defined name lies, as `formulesDuCorrige` receives it. */
 export type OuNom = (nom: string) => (Zone & { feuille: string }) | undefined;
 
