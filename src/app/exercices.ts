@@ -6,7 +6,7 @@ import { nomComplet, type Eleve } from '../sheets/eleve';
 import type { Attendus } from '../sheets/exercices/commun';
 import { lireJson } from './calculs';
 import { exercicesPourLaClasse, repartitionCsv, REPARTITION, type ExerciceDEleve } from './exercicesDeLaClasse';
-import { choisirRemediation, exercicesDeRemediation, resultatsDeLaClasse, type ChoixRemediation } from './remediation';
+import { choisirRemediation, exercicesDeRemediation, lignesSansExercice, resultatsDeLaClasse, type ChoixRemediation } from './remediation';
 import { paquetExercice } from '../exercices/registre';
 import { avertissements, casGenere, exerciceDuClasseur, modeleDExercice, type CasPrepare, type DemandeExercice, type ExerciceOuvert } from './modelesExercices';
 import type { CleEnseignant } from '../domain/sceau';
@@ -204,6 +204,5 @@ export async function remediationDeLaClasse(
   nombre = 1,
 ): Promise<ExercicesEcrits & { choix: ChoixRemediation[] }> {
   const choix = choisirRemediation(resultatsDeLaClasse(await ouvrirClasseur(p.classeurs, classe), classe), eleves, nombre);
-  const sans = choix.flatMap((c) => [...c.sansExercice.map((s) => ({ eleve: c.eleve, motif: s.motif })), ...(c.aucun ? [{ eleve: c.eleve, motif: c.aucun }] : [])]);
-  return { ...(await ecrireLesExercices(p, d, exercicesDeRemediation(d, choix), dossier, corriges, remplacer, sans)), choix };
+  return { ...(await ecrireLesExercices(p, d, exercicesDeRemediation(d, choix), dossier, corriges, remplacer, lignesSansExercice(choix))), choix };
 }

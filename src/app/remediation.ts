@@ -128,6 +128,14 @@ export function choisirRemediation(resultats: ResultatsClasse, eleves: readonly 
   });
 }
 
+/** The rows of repartition.csv without a file: each weak compétence no exercise works on yet, each student without a result. */
+export const lignesSansExercice = (choix: readonly ChoixRemediation[]): { eleve: Eleve; motif: string }[] =>
+  choix.flatMap((c) => [...c.sansExercice.map((s) => ({ eleve: c.eleve, motif: s.motif })), ...(c.aucun ? [{ eleve: c.eleve, motif: c.aucun }] : [])]);
+
+/** The weak compétences no exercise works on yet, over the class, each once, in the référentiel's order. */
+export const competencesSansExercice = (choix: readonly ChoixRemediation[]): string[] =>
+  [...new Set(choix.flatMap((c) => c.sansExercice.map((x) => x.competence)))].sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }));
+
 /**
  * The workbooks of the choices: by kind of exercise, each student a new case of their own (their
  * name varies the seed, and the day of the remediation its base: not the case of a class made

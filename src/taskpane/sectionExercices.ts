@@ -9,7 +9,7 @@ import type { Hote } from './hote';
 import { inserer, lancer, listeDuFormulaire, mesurer, offrirFichier, SaisieInvalide, surEnvoi } from './commun';
 import { aujourdhui, lireMois, moisIllisible } from '../domain/dates';
 import { archivesDeLaClasse, exercicesPourLaClasse, fichiersExercices } from '../app/exercicesDeLaClasse';
-import { choisirRemediation, exercicesDeRemediation, resultatsDeLaClasse } from '../app/remediation';
+import { choisirRemediation, competencesSansExercice, exercicesDeRemediation, lignesSansExercice, resultatsDeLaClasse } from '../app/remediation';
 import { copiesNavigateur } from '../io/portsNavigateur';
 import type { Classeur } from '../sheets/model';
 import { nomDeFichierDeClasse } from '../sheets/eleve';
@@ -224,19 +224,17 @@ export function brancherExercices(hote: Hote, apresInsertion: () => void): void 
     const { type: _type, graine: _graine, aleas: _aleas, ...base } = demande;
     const choix = choisirRemediation(resultatsDeLaClasse(classe, fichier.name), eleves);
     const exercices = exercicesDeRemediation(base, choix);
-    const sans = choix.flatMap((c) => [...c.sansExercice.map((s) => ({ eleve: c.eleve, motif: s.motif })), ...(c.aucun ? [{ eleve: c.eleve, motif: c.aucun }] : [])]);
+    const sans = lignesSansExercice(choix);
     if (!exercices.length)
       return `Aucun exercice à préparer d’après « ${fichier.name} » : ${sans.length ? sans.map((s) => s.motif).join(' ; ') : 'aucun élève de la liste n’y a de compétence évaluée'}.`;
     const nom = `${nomDeFichierDeClasse('remediation', eleves)}.zip`;
     const nomCorriges = `${nomDeFichierDeClasse('corriges-remediation', eleves)}.zip`;
     await offrirLaClasse(archivesDeLaClasse(exercices, sans), nom, nomCorriges);
-    const faibles = [...new Set(choix.flatMap((c) => c.sansExercice.map((x) => x.competence)))];
+    const faibles = competencesSansExercice(choix);
     const absents = choix.filter((c) => c.aucun).length;
     return [
       `${accorder(exercices.length, 'classeur')} ${exercices.length > 1 ? 'préparés' : 'préparé'} d’après « ${fichier.name} », chaque élève l’exercice de sa compétence la plus faible, un cas nouveau : ${nom}, à distribuer. Les corrigés et la répartition (repartition.csv, avec le motif de chaque choix) sont à part, pour vous seul : ${nomCorriges}.`,
-      ...(faibles.length
-        ? [`Compétences faibles qu’aucun exercice ne travaille encore, nommées dans repartition.csv : ${faibles.sort((a, b) => a.localeCompare(b, 'fr', { numeric: true })).join(', ')}.`]
-        : []),
+      ...(faibles.length ? [`Compétences faibles qu’aucun exercice ne travaille encore, nommées dans repartition.csv : ${faibles.join(', ')}.`] : []),
       ...(absents ? [`${accorder(absents, 'élève')} de la liste sans résultat dans ce classeur : rien ne leur est préparé.`] : []),
     ].join(' ');
   }

@@ -18,6 +18,7 @@ import { verifierCopies } from '../casDUsage';
 import { falsifierSuivi, simulerClasse, simulerGrilles } from '../casDUsage';
 import { FEUILLES_CLASSE } from '../../sheets/consolidation/classeurClasse';
 import { consoliderClasseurs, remediationDeLaClasse } from '../casDUsage';
+import { competencesSansExercice } from '../../app/remediation';
 import { accorder } from '../../domain/texte';
 import { LIBELLES_METHODES } from '../../consolidate/agregation';
 import { cleOuNouvelle } from '../../io/cleEnseignant';
@@ -181,7 +182,7 @@ export async function cmdDemo(args: string[], s: Sorties): Promise<number> {
   for (const c of rem.choix) for (const e of c.exercices) parType.set(e.type, (parType.get(e.type) ?? 0) + 1);
   s.out(`  ${accorder(rem.fichiers.length, 'exercice écrit')} : ${[...parType].map(([t, n]) => `${t} ${n}`).join(', ')} ; pourquoi : ${path.join(remediation, 'repartition.csv')}\n`);
   for (const c of rem.choix.filter((x) => x.exercices.length).slice(0, 2)) s.out(`  par exemple, ${nomComplet(c.eleve)} : ${c.exercices[0]!.type} (${c.exercices[0]!.motif})\n`);
-  const sans = [...new Set(rem.choix.flatMap((c) => c.sansExercice.map((x) => x.competence)))].sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }));
+  const sans = competencesSansExercice(rem.choix);
   if (sans.length) s.out(`  compétences faibles qu'aucun exercice ne travaille encore, nommées dans repartition.csv : ${sans.join(', ')}\n`);
   for (const e of rem.erreurs) s.err(`Erreur : ${e.message}\n`);
   return codeClasse || (parEleve.erreurs.length || erreursExercices || erreursVerification || rem.erreurs.length ? 1 : 0);

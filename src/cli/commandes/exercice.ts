@@ -5,7 +5,7 @@ import { aleasEnClair, verifierDemande, type DemandeExercice } from '../../app/e
 import { ecrireExercice, exercicesDeLaClasse, lireTables, remediationDeLaClasse } from '../casDUsage';
 import { estTypeExercice, paquetExercice, TYPES_EXERCICE, type TypeExercice } from '../../exercices/registre';
 import { aujourdhui, lireMois, moisIllisible } from '../../domain/dates';
-import type { Eleve } from '../../sheets/eleve';
+import { nomComplet, type Eleve } from '../../sheets/eleve';
 import { accorder } from '../../domain/texte';
 import type { Sorties } from '../sorties';
 import { cleDuPoste } from '../cleDuPoste';
@@ -79,7 +79,7 @@ async function remediation(o: Options, s: Sorties): Promise<number> {
   else {
     s.out(`${accorder(res.fichiers.length, 'exercice écrit')} dans ${dossier} d'après ${v('--remediation')} (pourquoi : ${dossier}/repartition.csv).\n`);
     for (const c of res.choix) {
-      const qui = `${c.eleve.nom.toLocaleUpperCase('fr')} ${c.eleve.prenom}`.trim();
+      const qui = nomComplet(c.eleve);
       for (const e of c.exercices) s.out(`  ${qui} : ${paquetExercice(e.type).spec.gabarit.titre} — ${e.motif}\n`);
       if (c.sansExercice.length) s.out(`  ${qui} : aussi faible${c.sansExercice.length > 1 ? 's' : ''}, sans exercice encore : ${c.sansExercice.map((x) => x.competence).join(', ')}\n`);
       if (c.aucun) s.out(`  ${qui} : rien — ${c.aucun}\n`);
