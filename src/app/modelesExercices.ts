@@ -198,8 +198,18 @@ export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccept
   return { fichier, classeur: c, modele: spec.gabarit.id, spec, entree, parametres, graine: graine ? Number(graine) : null, aleas, enonceModifie, eleve, sceau, empreintes };
 }
 
-/** The defined names of an opened exercise's data: each field and table of « Énoncé », then « Paramètres »'s. */
-export const nomsDuCas = (x: ExerciceOuvert): string[] => [
-  ...x.spec.structure().flatMap((b) => (estTable(b) ? [b.nom] : b.champs.map((c) => c.nom))),
-  ...x.spec.feuilleParametres(x.parametres).noms.map((n) => n.nom),
-];
+const nomsParExercice = new WeakMap<ExerciceOuvert, string[]>();
+
+/**
+ * The defined names of an opened exercise's data: each field and table of « Énoncé », then
+ * « Paramètres »'s. Found once per opened copy: the check of its values and the test of its
+ * formulas both ask, and « Paramètres » is a whole sheet to build.
+ */
+export function nomsDuCas(x: ExerciceOuvert): string[] {
+  let noms = nomsParExercice.get(x);
+  if (!noms) {
+    noms = [...x.spec.structure().flatMap((b) => (estTable(b) ? [b.nom] : b.champs.map((c) => c.nom))), ...x.spec.feuilleParametres(x.parametres).noms.map((n) => n.nom)];
+    nomsParExercice.set(x, noms);
+  }
+  return noms;
+}
