@@ -55,6 +55,10 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   ['conges', 12, ['augmentation', 'jours_reels', 'maladie'], 6, 4],
   // frais: each line's amount kept and écart, the TVA of the natures where it is recoverable, the
   // three totals. The amounts kept and the totals move with the amounts asked
+  // prospection: 11 of its 13 answers (reached or not is a reading); the orders counted between the
+  // start and the closing date by COUNTIF / SUMIF on their dates
+  ['prospection', 3, ['demandes_infos', 'hors_delai', 'ue'], 11, 6],
+  ['prospection', 4, ['salon', 'hors_delai'], 11, 6],
   ['frais', 4, [], -1, 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
   ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],

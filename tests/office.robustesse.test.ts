@@ -109,6 +109,7 @@ const MODELES: [TypeExercice, number, string[], number, string?][] = [
   ['rapprochement', 9, ['frais_bancaires', 'agios', 'erreur_banque'], 2],
   ['conges', 8, ['entree_en_cours', 'sans_solde', 'variable', 'maladie', 'mois_incomplet'], 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], 4],
+  ['prospection', 3, ['demandes_infos', 'hors_delai', 'ue'], 6],
   ['reglements', 13, ['fin_de_mois', 'escompte'], 2],
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], 4],
   ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], 4],

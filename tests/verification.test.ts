@@ -25,6 +25,7 @@ const CAS: [TypeExercice, string, string[]][] = [
   ['conges', '2026-08', ['entree_en_cours', 'sans_solde', 'augmentation']],
   ['frais', '2024-10', ['depassement', 'sans_justificatif', 'km_errone', 'transport']],
   ['paie-anomalies', '2026-03', ['taux_perime', 'assiette', 'calcul', 'exoneration']],
+  ['prospection', '2026-05', ['demandes_infos', 'hors_delai', 'ue']],
 ];
 
 async function copie(type: TypeExercice, periode: string, aleas: string[], graine: number): Promise<string> {
@@ -107,5 +108,6 @@ const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
   rapprochement: ['colonne', 'ecriture_sens', 'sens', 'tva_frais'],
   tresorerie: ['delais', 'hors_taxes', 'tva_decalage'],
   paie: ['absence', 'acompte_oublie', 'csg_assiette', 'ecriture_sens', 'majorations', 'plafond'].sort(),
+  prospection: ['commandes_hors_delai', 'cout_contacts_oublie', 'documentation_oubliee', 'seuil_sur_chiffre_affaires', 'taux_de_marge'],
   'paie-anomalies': ['faux_positif', 'oubli_assiette', 'oubli_calcul', 'oubli_exoneration', 'oubli_taux_perime'],
 };
