@@ -59,6 +59,10 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // start and the closing date by COUNTIF / SUMIF on their dates
   ['prospection', 3, ['demandes_infos', 'hors_delai', 'ue'], 11, 6],
   ['prospection', 4, ['salon', 'hors_delai'], 11, 6],
+  // devis: each line's gross and net (its price and rate are read in the tarif), the totals, port,
+  // TVA, acompte and validity date; the control of the bon is a reading
+  ['devis', 3, ['erreur_prix', 'devis_expire', 'franco_limite'], -1, 6],
+  ['devis', 4, ['modification', 'article_hors_devis', 'conditions'], -1, 6],
   ['frais', 4, [], -1, 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
   ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],
