@@ -167,9 +167,16 @@ function feuilleEnonce<E, P>(spec: SpecExercice<E, P>, blocs: readonly Bloc[], e
   f.ligne([{ valeur: g.titre, style: titre, colonnes: n }]);
   f.ligne([{ valeur: `Compétence ${c.code} « ${c.libelle} » — critère : « ${g.critere} »`, style: sousTitre, colonnes: n }]);
   // every compétence the check scores is announced, the answers that prove another one named
+  // (one line per compétence and critère, its answers listed)
+  const preuves = new Map<string, { code: string; critere: string; libelles: string[] }>();
   for (const r of g.reponses.filter((x) => x.preuve)) {
-    const autre = competence(r.preuve!.competence);
-    f.ligne([{ valeur: `${r.libelle} : compétence ${autre.code} « ${autre.libelle} » — critère : « ${r.preuve!.critere} »`, style: sousTitre, colonnes: n }]);
+    const cle = `${r.preuve!.competence}|${r.preuve!.critere}`;
+    const p = preuves.get(cle) ?? { code: r.preuve!.competence, critere: r.preuve!.critere, libelles: [] };
+    preuves.set(cle, { ...p, libelles: [...p.libelles, r.libelle] });
+  }
+  for (const p of preuves.values()) {
+    const autre = competence(p.code);
+    f.ligne([{ valeur: `${p.libelles.join(' ; ')} : compétence ${autre.code} « ${autre.libelle} » — critère : « ${p.critere} »`, style: sousTitre, colonnes: n }]);
   }
   // Spans fit any sheet of at least 6 columns: label, name (2), label, class, then the case number.
   f.ligne([
