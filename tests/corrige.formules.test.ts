@@ -63,6 +63,9 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // TVA, acompte and validity date; the control of the bon is a reading
   ['devis', 3, ['erreur_prix', 'devis_expire', 'franco_limite'], -1, 6],
   ['devis', 4, ['modification', 'article_hors_devis', 'conditions'], -1, 6],
+  // formation: every cost of every action, the totals and each employee's hours (the choice is a decision)
+  ['formation', 3, ['depassement', 'annulee', 'plusieurs_jours'], -1, 8],
+  ['formation', 6, ['demande_hors_plan'], -1, 8, '2024-06'],
   ['frais', 4, [], -1, 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
   ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],

@@ -111,6 +111,7 @@ const MODELES: [TypeExercice, number, string[], number, string?][] = [
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], 4],
   ['prospection', 3, ['demandes_infos', 'hors_delai', 'ue'], 6],
   ['devis', 3, ['erreur_prix', 'devis_expire', 'franco_limite'], 6],
+  ['formation', 3, ['depassement', 'annulee', 'plusieurs_jours'], 8],
   ['reglements', 13, ['fin_de_mois', 'escompte'], 2],
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], 4],
   ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], 4],

@@ -27,6 +27,7 @@ const CAS: [TypeExercice, string, string[]][] = [
   ['paie-anomalies', '2026-03', ['taux_perime', 'assiette', 'calcul', 'exoneration']],
   ['prospection', '2026-05', ['demandes_infos', 'hors_delai', 'ue']],
   ['devis', '2026-04', ['erreur_prix', 'devis_expire', 'franco_limite']],
+  ['formation', '2026-02', ['depassement', 'annulee', 'plusieurs_jours']],
 ];
 
 async function copie(type: TypeExercice, periode: string, aleas: string[], graine: number): Promise<string> {
@@ -109,6 +110,7 @@ const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
   rapprochement: ['colonne', 'ecriture_sens', 'sens', 'tva_frais'],
   tresorerie: ['delais', 'hors_taxes', 'tva_decalage'],
   paie: ['absence', 'acompte_oublie', 'csg_assiette', 'ecriture_sens', 'majorations', 'plafond'].sort(),
+  formation: ['aller_simple', 'annulee_comptee', 'arret_au_depassement', 'charges_oubliees', 'heures_non_retenues', 'repas_un_jour'],
   devis: ['acompte_sur_ht', 'franco_sur_brut', 'palier_non_atteint', 'remise_non_controlee', 'tva_sans_port', 'validite_ignoree'],
   prospection: ['commandes_hors_delai', 'cout_contacts_oublie', 'documentation_oubliee', 'seuil_sur_chiffre_affaires', 'taux_de_marge'],
   'paie-anomalies': ['faux_positif', 'oubli_assiette', 'oubli_calcul', 'oubli_exoneration', 'oubli_taux_perime'],
