@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import donnees from './frais.json';
+import { diviserArrondi } from '../monnaie';
 import { COUVERTURE_TABLE, exigerLaTable, enVigueur, JOUR, type Couverture } from './enVigueur';
 
 /**
@@ -54,3 +55,18 @@ export function parametresFrais(mois: string, t: TableFrais = TABLE_FRAIS): Para
 
 /** « 3 » for 3 CV or less, « 7 » for 7 CV or more: the row of the scale. */
 export const ligneDuBareme = (cv: number): string => String(Math.min(7, Math.max(3, cv)));
+
+/** What a trip is priced with where the year's distance stays under 5 000 km: the barème's rate a per km, by horsepower « 3 » … « 7 », and its reference. */
+export interface TauxKilometriques {
+  km: Record<string, number>;
+  reference: string;
+}
+
+/** The first bracket's rates (d ≤ 5 000 km: d × a) of the month's barème. */
+export function tauxKilometriques(mois: string, t: TableFrais = TABLE_FRAIS): TauxKilometriques {
+  const p = parametresFrais(mois, t);
+  return { km: Object.fromEntries(Object.entries(p.bareme).map(([cv, l]) => [cv, l.a])), reference: p.reference };
+}
+
+/** The cost of `km` kilometres at the rate of horsepower `cv`, in cents (the rate in thousandths of a euro, the product to the cent, halves away from zero). */
+export const coutKilometrique = (p: TauxKilometriques, cv: number, km: number): number => diviserArrondi(km * Math.round(p.km[ligneDuBareme(cv)]! * 1000), 10);

@@ -1,12 +1,9 @@
-import { diviserArrondi, somme, taxe, type Centimes } from '../../domain/monnaie';
-import { ligneDuBareme } from '../../domain/parametres/frais';
+import { somme, taxe, type Centimes } from '../../domain/monnaie';
+import { coutKilometrique, type TauxKilometriques } from '../../domain/parametres/frais';
 import type { EntreeFormation } from './entree';
 
-/** What the plan is priced with: the barème's rate per km of the first bracket (d ≤ 5 000 km), by horsepower « 3 » … « 7 », and its reference. */
-export interface ParametresFormation {
-  km: Record<string, number>;
-  reference: string;
-}
+/** What the plan is priced with: the barème's rate per km of the first bracket (d ≤ 5 000 km). */
+export type ParametresFormation = TauxKilometriques;
 
 export interface CoutAction {
   code: string;
@@ -47,9 +44,6 @@ export interface Facon {
 }
 export const FACON_JUSTE: Facon = { charges: true, allerRetour: true, repasParJour: true, annuleeExclue: true, passerOutre: true, heuresRetenues: true };
 
-/** The barème's rate of a horsepower, in thousandths of a euro per km. */
-const millimes = (p: ParametresFormation, cv: number) => Math.round(p.km[ligneDuBareme(cv)]! * 1000);
-
 export function calculerFormation(e: EntreeFormation, p: ParametresFormation, f: Facon = FACON_JUSTE): ResultatFormation {
   const actions = e.actions.map((a): CoutAction => {
     const inscrits = e.participants.filter((x) => x.action === a.code);
@@ -57,7 +51,7 @@ export function calculerFormation(e: EntreeFormation, p: ParametresFormation, f:
     const salaires = somme(inscrits.map((x) => x.tauxHoraire * a.heures));
     const salarial = salaires + (f.charges ? taxe(salaires, e.tauxCharges) : 0);
     const km = a.distance * (f.allerRetour ? 2 : 1) * a.jours;
-    const deplacement = a.distance ? diviserArrondi(km * millimes(p, a.puissance!), 10) : 0;
+    const deplacement = a.distance ? coutKilometrique(p, a.puissance!, km) : 0;
     const repas = a.distance ? inscrits.length * (f.repasParJour ? a.jours : 1) * e.repas : 0;
     return { code: a.code, participants: inscrits.length, salarial, deplacement, repas, total: a.coutPedagogique + salarial + deplacement + repas };
   });

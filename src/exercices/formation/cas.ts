@@ -1,6 +1,6 @@
 import { ENTREPRISES } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
-import { parametresFrais } from '../../domain/parametres/frais';
+import { tauxKilometriques } from '../../domain/parametres/frais';
 import type { TablesDatees } from '../../domain/parametres/tables';
 import { valider } from '../../domain/validation';
 import { calculerFormation, type ParametresFormation } from './calcul';
@@ -33,10 +33,7 @@ const FORMATIONS = [
 ] as const;
 
 /** The barème's first-bracket rates (d ≤ 5 000 km) of the month, by horsepower. */
-export function parametresFormation(mois: string, t: TablesDatees): ParametresFormation {
-  const p = parametresFrais(mois, t.frais);
-  return { km: Object.fromEntries(Object.entries(p.bareme).map(([cv, l]) => [cv, l.a])), reference: p.reference };
-}
+export const parametresFormation = (mois: string, t: TablesDatees): ParametresFormation => tauxKilometriques(mois, t.frais);
 
 /**
  * A company's training plan for `periode` (AAAA-MM), as case data. Aléas: depassement (the budget

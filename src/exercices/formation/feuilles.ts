@@ -1,6 +1,6 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import type { NomDefini, Style, Valeur } from '../../sheets/model';
-import { entete, etiquette, note, saisie, saisieCentree, sousTitre, texte, titre, valeur, bandeau } from '../../sheets/styles';
+import type { NomDefini, Style } from '../../sheets/model';
+import { entete, etiquette, saisie, saisieCentree, sousTitre, titre, valeur, bandeau } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { nombreFr } from '../../domain/texte';
@@ -29,6 +29,7 @@ import {
   type SpecExercice,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
+import { feuilleBaremeKm, formuleKm, lireBaremeKm } from '../../sheets/exercices/baremeKm';
 import modele from '../../../templates/exercices/formation.json';
 import { calculerFormation, FACON_JUSTE, type Facon, type ParametresFormation } from './calcul';
 import { parametresFormation } from './cas';
@@ -48,8 +49,6 @@ export const NOMS_FOR = {
 } as const;
 const NOM_BAREME = 'FOR_Bareme';
 const STATUTS = { prevue: 'Prévue', annulee: 'Annulée' };
-const PUISSANCES = ['3', '4', '5', '6', '7'] as const;
-const LIBELLES_CV: Record<string, string> = { '3': '3 CV et moins', '4': '4 CV', '5': '5 CV', '6': '6 CV', '7': '7 CV et plus' };
 const OUI_NON = (oui: boolean) => (oui ? 'Oui' : 'Non');
 
 function blocs(e: EntreeFormation): Bloc[] {
@@ -113,40 +112,7 @@ function donnees(l: LectureBlocs): unknown {
   };
 }
 
-function feuilleParametres(p: ParametresFormation): FeuilleConstruite {
-  const f = new ConstructeurFeuille(FEUILLES.parametres, [24, 20, 44]).masquables([2]);
-  f.ligne([{ valeur: 'Paramètres de l\u2019exercice', style: titre, colonnes: 3 }]);
-  f.ligne([
-    {
-      valeur:
-        'Barème kilométrique en vigueur pour le mois du plan (voiture, jusqu\u2019à 5 000 km par an : distance × a). L\u2019enseignant peut modifier les taux : le corrigé et la vérification utilisent toujours ceux de cette feuille.',
-      style: sousTitre,
-      colonnes: 3,
-    },
-  ]);
-  f.vide();
-  f.ligne(['Puissance fiscale', 'a (€ par km)', 'Référence'].map((v) => ({ valeur: v, style: entete })));
-  const premiere = f.nombreDeLignes + 1;
-  for (const cv of PUISSANCES)
-    f.ligne([
-      { valeur: LIBELLES_CV[cv]!, style: valeur },
-      { valeur: p.km[cv]!, style: { ...saisieCentree, format: '0.000' } },
-      { valeur: p.reference, style: note },
-    ]);
-  f.vide();
-  f.ligne([{ valeur: 'Une formation annulée ne coûte rien et n\u2019est pas retenue.', style: { ...texte, italique: true }, colonnes: 3 }]);
-  return {
-    feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, colonnesSources: [2] },
-    noms: [{ nom: NOM_BAREME, feuille: FEUILLES.parametres, plage: `B${premiere}:B${premiere + PUISSANCES.length - 1}` }],
-  };
-}
-
-function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresFormation {
-  const lus = v(NOM_BAREME);
-  if (!lus || lus.length !== PUISSANCES.length || !lus.every((l) => typeof l[0] === 'number' && l[0] > 0))
-    throw new Error(`Paramètres : le barème kilométrique attend un taux positif par puissance fiscale, de 3 à 7 CV (nom ${NOM_BAREME}).`);
-  return { km: Object.fromEntries(PUISSANCES.map((cv, i) => [cv, lus[i]![0] as number])), reference: '' };
-}
+const feuilleParametres = (p: ParametresFormation) => feuilleBaremeKm(p, NOM_BAREME, ['Une formation annulée ne coûte rien et n\u2019est pas retenue.']);
 
 function attendusDe(e: EntreeFormation, p: ParametresFormation, facon: Facon): Attendus {
   const r = calculerFormation(e, p, facon);
@@ -344,7 +310,7 @@ function formulesDuCorrige(e: EntreeFormation, _p: ParametresFormation, ou: OuNo
   return {
     [NOMS_FOR.actions]: e.actions.map((_, i) => [
       `IF(${annulee(i)},0,ROUND(SUMIF(${pa},${p('code')(i)},${pt})*${p('heures')(i)}*(1+FOR_Charges/100),2))`,
-      `IF(${annulee(i)},0,ROUND(2*${p('distance')(i)}*${p('jours')(i)}*INDEX(${NOM_BAREME},MIN(7,MAX(3,${p('puissance')(i)}))-2),2))`,
+      `IF(${annulee(i)},0,${formuleKm(NOM_BAREME, `2*${p('distance')(i)}*${p('jours')(i)}`, p('puissance')(i))})`,
       `IF(OR(${annulee(i)},${p('distance')(i)}=0),0,COUNTIF(${pa},${p('code')(i)})*${p('jours')(i)}*FOR_Repas)`,
       `IF(${annulee(i)},0,${p('coutPedagogique')(i)})+${c(i, 0)}+${c(i, 1)}+${c(i, 2)}`,
     ]),
@@ -363,7 +329,7 @@ export const EXERCICE_FORMATION: SpecExercice<EntreeFormation, ParametresFormati
   donnees,
   parametresParDefaut: (e, t) => parametresFormation(e.mois, t),
   feuilleParametres,
-  lireParametres,
+  lireParametres: (v) => lireBaremeKm(v, NOM_BAREME),
   feuilleTravail,
   unites: (e) => ({
     [NOMS_FOR.actions]: e.actions.map((a) => `action ${a.code}`),
