@@ -66,6 +66,9 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // formation: every cost of every action, the totals and each employee's hours (the choice is a decision)
   ['formation', 3, ['depassement', 'annulee', 'plusieurs_jours'], -1, 8],
   ['formation', 6, ['demande_hors_plan'], -1, 8, '2024-06'],
+  // déplacement: each transport's cost and time, hotel, meals and the total (the choice is a decision)
+  ['deplacement', 3, ['avion', 'equipe', 'hotel_cher'], -1, 6],
+  ['deplacement', 8, ['critere_temps'], -1, 6, '2024-09'],
   ['frais', 4, [], -1, 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
   ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],

@@ -112,6 +112,7 @@ const MODELES: [TypeExercice, number, string[], number, string?][] = [
   ['prospection', 3, ['demandes_infos', 'hors_delai', 'ue'], 6],
   ['devis', 3, ['erreur_prix', 'devis_expire', 'franco_limite'], 6],
   ['formation', 3, ['depassement', 'annulee', 'plusieurs_jours'], 8],
+  ['deplacement', 3, ['avion', 'equipe', 'hotel_cher'], 6],
   ['reglements', 13, ['fin_de_mois', 'escompte'], 2],
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], 4],
   ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], 4],

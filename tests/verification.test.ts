@@ -28,6 +28,7 @@ const CAS: [TypeExercice, string, string[]][] = [
   ['prospection', '2026-05', ['demandes_infos', 'hors_delai', 'ue']],
   ['devis', '2026-04', ['erreur_prix', 'devis_expire', 'franco_limite']],
   ['formation', '2026-02', ['depassement', 'annulee', 'plusieurs_jours']],
+  ['deplacement', '2026-05', ['avion', 'equipe', 'hotel_cher']],
 ];
 
 async function copie(type: TypeExercice, periode: string, aleas: string[], graine: number): Promise<string> {
@@ -110,6 +111,7 @@ const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
   rapprochement: ['colonne', 'ecriture_sens', 'sens', 'tva_frais'],
   tresorerie: ['delais', 'hors_taxes', 'tva_decalage'],
   paie: ['absence', 'acompte_oublie', 'csg_assiette', 'ecriture_sens', 'majorations', 'plafond'].sort(),
+  deplacement: ['aller_simple', 'billet_unique', 'carburant_oublie', 'critere_ignore', 'plafond_ignore', 'voiture_par_personne'],
   formation: ['aller_simple', 'annulee_comptee', 'arret_au_depassement', 'charges_oubliees', 'heures_non_retenues', 'repas_un_jour'],
   devis: ['acompte_sur_ht', 'franco_sur_brut', 'palier_non_atteint', 'remise_non_controlee', 'tva_sans_port', 'validite_ignoree'],
   prospection: ['commandes_hors_delai', 'cout_contacts_oublie', 'documentation_oubliee', 'seuil_sur_chiffre_affaires', 'taux_de_marge'],
