@@ -61,6 +61,13 @@ const FORMULES = [
   // of February 2028, 29/02 (365 + 365 + 31 + 14 days later: 46812), + 10
   'EOMONTH(46037+45,0)',
   'EOMONTH(46037,25)+10',
+  // 31/01/2026 (46053) + 1 month: 28/02/2026 (46081); 15/01/2026 + 2 months − 1 day: 14/03/2026 (46095)
+  'EDATE(46053,1)',
+  'EDATE(46037,2)-1',
+  // from 15/01/2026 to 14/03/2026: 1 whole month, 58 days; to 15/01/2030 (47498): 4 years, 48 months
+  'DATEDIF(46037,46095,"m")+DATEDIF(46037,46095,"d")',
+  'DATEDIF(46037,47498,"y")*1000+DATEDIF(46037,47498,"M")',
+  'YEAR(46095)*10000+MONTH(46095)*100+DAY(46095)',
 ];
 
 test('les formules d’un exercice donnent dans l’Excel en mémoire ce qu’elles donnent dans LibreOffice', async () => {
@@ -91,9 +98,11 @@ test('les formules d’un exercice donnent dans l’Excel en mémoire ce qu’el
   expect(FORMULES.map((f, i) => [f, memoire[i]])).toEqual(FORMULES.map((f, i) => [f, lo[i]]));
   // worked by hand, from Excel's rules: half away from zero on the number as shown
   expect([memoire[0], memoire[1], memoire[2], memoire[8]]).toEqual([497.6, 2.68, -3, { erreur: '#DIV/0!' }]);
-  expect(memoire.slice(-2)).toEqual([46112, 46822]);
+  const de = (f: string) => memoire[FORMULES.indexOf(f)];
+  expect([de('EOMONTH(46037+45,0)'), de('EOMONTH(46037,25)+10')]).toEqual([46112, 46822]);
   // D27:G27 holds 8, 62,2, 8, 20: two 8; 62,2 × 1,055 = 65,621 → 65,6 and 18,35 × 1,055 = 19,35925 → 19,4
-  expect(memoire.slice(-4, -2)).toEqual([2, 85]);
+  expect([de("SUMPRODUCT(('Énoncé'!D27:G27='Énoncé'!D27)*1)"), de("SUMPRODUCT(ROUND('Énoncé'!E27:E28*1.055,1))")]).toEqual([2, 85]);
+  expect(memoire.slice(-5)).toEqual([46081, 46095, 1 + 58, 4048, 20260314]);
 });
 
 test('une fonction que l’Excel en mémoire ne connaît pas donne #NAME?, comme Excel sans elle', () => {

@@ -166,6 +166,32 @@ const FONCTIONS: Record<string, Fonction> = {
     if (estErreur(m)) return m;
     return x < 1 ? ERREUR('#NUM!') : serieExcel(dernierJour(ajouterMois(dateDeSerie(x).slice(0, 7), Math.trunc(m))));
   },
+  // a date's month moved by `months`, the day kept (at most the new month's last day), as Excel's EDATE
+  EDATE: (a) => {
+    const [x, m] = [nombre(scalaire(a[0] ?? null)), nombre(scalaire(a[1] ?? null))];
+    if (estErreur(x)) return x;
+    if (estErreur(m)) return m;
+    if (x < 1) return ERREUR('#NUM!');
+    const d = dateDeSerie(x);
+    const mois = ajouterMois(d.slice(0, 7), Math.trunc(m));
+    const dernier = dernierJour(mois);
+    return serieExcel(`${mois}-${d.slice(8, 10) < dernier.slice(8, 10) ? d.slice(8, 10) : dernier.slice(8, 10)}`);
+  },
+  YEAR: (a) => partieDeDate(a, 0, 4),
+  MONTH: (a) => partieDeDate(a, 5, 7),
+  DAY: (a) => partieDeDate(a, 8, 10),
+  // whole years, months or days from the first date to the second (« Y », « M », « D »), as DATEDIF counts them
+  DATEDIF: (a) => {
+    const [x, y] = [nombre(scalaire(a[0] ?? null)), nombre(scalaire(a[1] ?? null))];
+    if (estErreur(x)) return x;
+    if (estErreur(y)) return y;
+    const unite = String(scalaire(a[2] ?? null) ?? '').toUpperCase();
+    if (x > y || x < 1 || !['Y', 'M', 'D'].includes(unite)) return ERREUR('#NUM!');
+    if (unite === 'D') return Math.floor(y) - Math.floor(x);
+    const [d, f] = [dateDeSerie(x), dateDeSerie(y)];
+    const mois = (+f.slice(0, 4) - +d.slice(0, 4)) * 12 + (+f.slice(5, 7) - +d.slice(5, 7)) - (f.slice(8, 10) < d.slice(8, 10) ? 1 : 0);
+    return unite === 'M' ? mois : Math.floor(mois / 12);
+  },
   SUMPRODUCT: (a) => {
     const listes = a.map((x) => aplatir([x]));
     const n = listes[0]?.length ?? 0;
@@ -176,6 +202,13 @@ const FONCTIONS: Record<string, Fonction> = {
     return quinze(s);
   },
 };
+
+/** The year, month or day of a date (its serial number), as YEAR, MONTH and DAY give them. */
+function partieDeDate(a: Valeur[], debut: number, fin: number): Resultat {
+  const x = nombre(scalaire(a[0] ?? null));
+  if (estErreur(x)) return x;
+  return x < 1 ? ERREUR('#NUM!') : Number(dateDeSerie(x).slice(debut, fin));
+}
 
 /** ROUND and its kin; on a range or an array (inside SUMPRODUCT), element by element, as Excel evaluates an array. */
 function arrondir(a: Valeur[], sens: 'proche' | 'haut' | 'bas'): Valeur {
