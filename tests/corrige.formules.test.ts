@@ -69,6 +69,9 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // déplacement: each transport's cost and time, hotel, meals and the total (the choice is a decision)
   ['deplacement', 3, ['avion', 'equipe', 'hotel_cher'], -1, 6],
   ['deplacement', 8, ['critere_temps'], -1, 6, '2024-09'],
+  // entrée et sortie: every answer of the three files (dates by EDATE and DATEDIF)
+  ['entree-sortie', 3, ['renouvellement', 'longue_anciennete', 'prime'], 13, 6],
+  ['entree-sortie', 6, ['refus_cdi'], 12, 6, '2024-11'],
   ['frais', 4, [], -1, 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
   ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],

@@ -113,6 +113,7 @@ const MODELES: [TypeExercice, number, string[], number, string?][] = [
   ['devis', 3, ['erreur_prix', 'devis_expire', 'franco_limite'], 6],
   ['formation', 3, ['depassement', 'annulee', 'plusieurs_jours'], 8],
   ['deplacement', 3, ['avion', 'equipe', 'hotel_cher'], 6],
+  ['entree-sortie', 3, ['renouvellement', 'longue_anciennete', 'prime'], 6],
   ['reglements', 13, ['fin_de_mois', 'escompte'], 2],
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], 4],
   ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], 4],

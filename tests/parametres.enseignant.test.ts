@@ -52,9 +52,9 @@ const erreur = (brut: unknown): string => {
 };
 
 describe('le fichier de paramètres de l’enseignant', () => {
-  test('l’export d’AGOrA se relit tel quel : ses cinq tables, celles d’AGOrA', () => {
+  test('l’export d’AGOrA se relit tel quel : ses six tables, celles d’AGOrA', () => {
     const t = tablesDuFichier(JSON.parse(JSON.stringify(exportDesTables())), 'p.json');
-    expect(t.fournies!.tables).toEqual(['paie', 'tva', 'relances', 'frais', 'conges']);
+    expect(t.fournies!.tables).toEqual(['paie', 'tva', 'relances', 'frais', 'conges', 'personnel']);
     expect({ ...t, fournies: undefined }).toEqual({ ...TABLES_OFFICIELLES, fournies: undefined });
   });
 
@@ -97,7 +97,7 @@ describe('le fichier de paramètres de l’enseignant', () => {
       '« ' +
         path.join(d, 'verifie.json') +
         ' » est valide. Tables du fichier : le barème kilométrique (de janvier 2022 à décembre 2026).\n' +
-        'Tables d\u2019AGOrA, inchangées : les tables de paie (de janvier 2025 à décembre 2026) ; les taux de TVA (de janvier 2014 à décembre 2026) ; le tableau des taux de la BCE (de janvier 2023 à juin 2026) ; les règles des congés payés (de septembre 2016 à décembre 2026).\n',
+        'Tables d\u2019AGOrA, inchangées : les tables de paie (de janvier 2025 à décembre 2026) ; les taux de TVA (de janvier 2014 à décembre 2026) ; le tableau des taux de la BCE (de janvier 2023 à juin 2026) ; les règles des congés payés (de septembre 2016 à décembre 2026) ; les règles d\u2019entrée et de sortie du personnel (d\u2019octobre 2017 à décembre 2026).\n',
     );
     const faux = await lancer(['parametres', '--verifier', fichier('faux.json', '{\n  "frais": ]\n}')]);
     expect([faux.code, faux.err]).toEqual([1, `Erreur : « ${path.join(d, 'faux.json')} » n'est pas un fichier JSON valide (ligne 2).\n`]);

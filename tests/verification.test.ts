@@ -29,6 +29,7 @@ const CAS: [TypeExercice, string, string[]][] = [
   ['devis', '2026-04', ['erreur_prix', 'devis_expire', 'franco_limite']],
   ['formation', '2026-02', ['depassement', 'annulee', 'plusieurs_jours']],
   ['deplacement', '2026-05', ['avion', 'equipe', 'hotel_cher']],
+  ['entree-sortie', '2026-03', ['renouvellement', 'longue_anciennete', 'prime']],
 ];
 
 async function copie(type: TypeExercice, periode: string, aleas: string[], graine: number): Promise<string> {
@@ -111,6 +112,7 @@ const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
   rapprochement: ['colonne', 'ecriture_sens', 'sens', 'tva_frais'],
   tresorerie: ['delais', 'hors_taxes', 'tva_decalage'],
   paie: ['absence', 'acompte_oublie', 'csg_assiette', 'ecriture_sens', 'majorations', 'plafond'].sort(),
+  'entree-sortie': ['dpae_apres_embauche', 'essai_jour_de_trop', 'iccp_sans_precarite', 'preavis_un_mois', 'quart_toutes_annees', 'reference_douze_mois'], // precarite_malgre_refus: tests/entree-sortie.test.ts
   deplacement: ['aller_simple', 'billet_unique', 'carburant_oublie', 'critere_ignore', 'plafond_ignore', 'voiture_par_personne'],
   formation: ['aller_simple', 'annulee_comptee', 'arret_au_depassement', 'charges_oubliees', 'heures_non_retenues', 'repas_un_jour'],
   devis: ['acompte_sur_ht', 'franco_sur_brut', 'palier_non_atteint', 'remise_non_controlee', 'tva_sans_port', 'validite_ignoree'],

@@ -35,10 +35,19 @@ export function dernierJour(mois: string): string {
   return `${mois}-${String(t.getUTCDate()).padStart(2, '0')}`;
 }
 
-/** Days from `a` to `b`. */
 /** AAAA-MM-JJ `n` days after `d` (n may be negative). */
 export const ajouterJours = (d: string, n: number): string => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/** The same day `n` months after `d` (AAAA-MM-JJ), or the month's last day when it has no such day: Excel's EDATE. */
+export function dateDansMois(d: string, n: number): string {
+  const dernier = dernierJour(ajouterMois(d.slice(0, 7), n));
+  return d.slice(8, 10) < dernier.slice(8, 10) ? `${dernier.slice(0, 8)}${d.slice(8, 10)}` : dernier;
+}
+
+/** Whole months from `a` to `b` (AAAA-MM-JJ, a ≤ b): Excel's DATEDIF(a; b; "M"). */
+export const moisComplets = (a: string, b: string): number => ecartMois(a.slice(0, 7), b.slice(0, 7)) - (b.slice(8, 10) < a.slice(8, 10) ? 1 : 0);
+
+/** Days from `a` to `b`. */
 export const ecartJours = (a: string, b: string): number => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
 
 const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];

@@ -11,6 +11,7 @@ import { CONGES } from './conges';
 import { FRAIS } from './frais';
 import { FORMATION } from './formation';
 import { DEPLACEMENT } from './deplacement';
+import { ENTREE_SORTIE } from './entree-sortie';
 import { PROSPECTION } from './prospection';
 import { DEVIS } from './devis';
 import type { PaquetExercice } from './paquet';
@@ -20,7 +21,24 @@ import type { PaquetExercice } from './paquet';
  * demo show them. Adding an exercise: its folder `src/exercices/<type>/`, its template
  * `templates/exercices/<type>.json`, and one line here.
  */
-export const EXERCICES = [FACTURE, RELANCES, DEVIS, PROSPECTION, STOCKS, TVA, RAPPROCHEMENT, REGLEMENTS, TRESORERIE, PAIE, PAIE_ANOMALIES, CONGES, FRAIS, FORMATION, DEPLACEMENT] as const;
+export const EXERCICES = [
+  FACTURE,
+  RELANCES,
+  DEVIS,
+  PROSPECTION,
+  STOCKS,
+  TVA,
+  RAPPROCHEMENT,
+  REGLEMENTS,
+  TRESORERIE,
+  PAIE,
+  PAIE_ANOMALIES,
+  CONGES,
+  FRAIS,
+  FORMATION,
+  DEPLACEMENT,
+  ENTREE_SORTIE,
+] as const;
 
 export type TypeExercice = (typeof EXERCICES)[number]['type'];
 export const TYPES_EXERCICE: readonly TypeExercice[] = EXERCICES.map((p) => p.type);

@@ -7,9 +7,10 @@ import { couvertureFrais, SCHEMA_FRAIS, TABLE_FRAIS, type TableFrais } from './f
 import { couverturePaie, SCHEMA_PAIE, TABLE_PAIE, type TablePaie } from './paie';
 import { couvertureRelances, SCHEMA_RELANCES, TABLE_RELANCES, type TableRelances } from './relances';
 import { couvertureTva, SCHEMA_TVA, TABLE_TVA, type TableTva } from './tva';
+import { couverturePersonnel, SCHEMA_PERSONNEL, TABLE_PERSONNEL, type TablePersonnel } from './personnel';
 
 /**
- * The five dated tables an exercise is priced with: AGOrA's own, or those a teacher brings in a
+ * The dated tables an exercise is priced with: AGOrA's own, or those a teacher brings in a
  * parameters file (`agora exercice --parametres FICHIER`, the pane's « Paramètres ») when newer values
  * are published, with no new release. The file has the shape of `agora parametres`'s export: one key a
  * table, each exactly like AGOrA's. A table it holds is merged into AGOrA's: its dated values are
@@ -22,12 +23,13 @@ export interface TablesDatees {
   relances: TableRelances;
   frais: TableFrais;
   conges: TableConges;
+  personnel: TablePersonnel;
   /** the tables a teacher's file replaced, and that file's name */
   fournies?: { fichier: string; tables: NomTable[] };
 }
-export type NomTable = 'paie' | 'tva' | 'relances' | 'frais' | 'conges';
+export type NomTable = 'paie' | 'tva' | 'relances' | 'frais' | 'conges' | 'personnel';
 
-export const TABLES_OFFICIELLES: TablesDatees = { paie: TABLE_PAIE, tva: TABLE_TVA, relances: TABLE_RELANCES, frais: TABLE_FRAIS, conges: TABLE_CONGES };
+export const TABLES_OFFICIELLES: TablesDatees = { paie: TABLE_PAIE, tva: TABLE_TVA, relances: TABLE_RELANCES, frais: TABLE_FRAIS, conges: TABLE_CONGES, personnel: TABLE_PERSONNEL };
 
 const COUVERTURES: { [N in NomTable]: (t: TablesDatees[N]) => Couverture } = {
   paie: couverturePaie,
@@ -35,10 +37,11 @@ const COUVERTURES: { [N in NomTable]: (t: TablesDatees[N]) => Couverture } = {
   relances: couvertureRelances,
   frais: couvertureFrais,
   conges: couvertureConges,
+  personnel: couverturePersonnel,
 };
 export const NOMS_TABLES = Object.keys(COUVERTURES) as NomTable[];
 
-/** The file a teacher brings: any of the five tables, at least one; `notice` is the export's reading guide. */
+/** The file a teacher brings: any of the tables, at least one; `notice` is the export's reading guide. */
 const FICHIER_PARAMETRES = z
   .strictObject({
     notice: z.array(z.string()).optional(),
@@ -47,6 +50,7 @@ const FICHIER_PARAMETRES = z
     relances: SCHEMA_RELANCES.optional(),
     frais: SCHEMA_FRAIS.optional(),
     conges: SCHEMA_CONGES.optional(),
+    personnel: SCHEMA_PERSONNEL.optional(),
   })
   .refine((f) => NOMS_TABLES.some((n) => f[n]), { error: `au moins une table attendue parmi : ${NOMS_TABLES.join(', ')}` });
 

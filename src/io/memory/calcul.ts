@@ -1,6 +1,6 @@
 import { parse, parseA1Ref, tokenize } from '@borgar/fx';
 import { adresse, type ClasseurMemoire } from './classeurMemoire';
-import { ajouterMois, dateDeSerie, dernierJour, serieExcel } from '../../domain/dates';
+import { ajouterMois, dateDansMois, dateDeSerie, dernierJour, moisComplets, serieExcel } from '../../domain/dates';
 
 /**
  * The in-memory Excel's recalculation: a formula's value computed as Excel computes it, for the
@@ -171,11 +171,7 @@ const FONCTIONS: Record<string, Fonction> = {
     const [x, m] = [nombre(scalaire(a[0] ?? null)), nombre(scalaire(a[1] ?? null))];
     if (estErreur(x)) return x;
     if (estErreur(m)) return m;
-    if (x < 1) return ERREUR('#NUM!');
-    const d = dateDeSerie(x);
-    const mois = ajouterMois(d.slice(0, 7), Math.trunc(m));
-    const dernier = dernierJour(mois);
-    return serieExcel(`${mois}-${d.slice(8, 10) < dernier.slice(8, 10) ? d.slice(8, 10) : dernier.slice(8, 10)}`);
+    return x < 1 ? ERREUR('#NUM!') : serieExcel(dateDansMois(dateDeSerie(x), Math.trunc(m)));
   },
   YEAR: (a) => partieDeDate(a, 0, 4),
   MONTH: (a) => partieDeDate(a, 5, 7),
@@ -188,8 +184,7 @@ const FONCTIONS: Record<string, Fonction> = {
     const unite = String(scalaire(a[2] ?? null) ?? '').toUpperCase();
     if (x > y || x < 1 || !['Y', 'M', 'D'].includes(unite)) return ERREUR('#NUM!');
     if (unite === 'D') return Math.floor(y) - Math.floor(x);
-    const [d, f] = [dateDeSerie(x), dateDeSerie(y)];
-    const mois = (+f.slice(0, 4) - +d.slice(0, 4)) * 12 + (+f.slice(5, 7) - +d.slice(5, 7)) - (f.slice(8, 10) < d.slice(8, 10) ? 1 : 0);
+    const mois = moisComplets(dateDeSerie(x), dateDeSerie(y));
     return unite === 'M' ? mois : Math.floor(mois / 12);
   },
   SUMPRODUCT: (a) => {
