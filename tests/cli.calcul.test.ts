@@ -100,7 +100,24 @@ describe('agora calcul', () => {
 
   test('calcul inconnu ou options incompatibles : code 2', async () => {
     expect((await lancer(['calcul', 'salaire', '--schema'])).err).toBe(`Erreur : Précisez le calcul : ${CALCULS.join(', ')} (et non « salaire »).\n`);
-    expect(CALCULS).toEqual(['facture', 'relances', 'stocks', 'tva', 'rapprochement', 'reglements', 'tresorerie', 'paie', 'conges', 'frais']); // paie-anomalies has no calculator of its own
+    expect(CALCULS).toEqual([
+      'facture',
+      'relances',
+      'devis',
+      'prospection',
+      'stocks',
+      'tva',
+      'rapprochement',
+      'reglements',
+      'tresorerie',
+      'paie',
+      'conges',
+      'frais',
+      'formation',
+      'deplacement',
+      'entree-sortie',
+      'tableau-social',
+    ]); // paie-anomalies has no calculator of its own
     expect((await lancer(['calcul', 'tva'])).code).toBe(2);
     expect((await lancer(['calcul', 'tva', '--schema', '--entree', 'x.json'])).code).toBe(2);
   });

@@ -72,6 +72,10 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // entrée et sortie: every answer of the three files (dates by EDATE and DATEDIF)
   ['entree-sortie', 3, ['renouvellement', 'longue_anciennete', 'prime'], 13, 6],
   ['entree-sortie', 6, ['refus_cdi'], 12, 6, '2024-11'],
+  // tableau de bord social: the registre's presence, ages and seniorities, every headcount and rate.
+  // The second case moves each date by a day or two: the counts seldom change, the rates do
+  ['tableau-social', 3, ['cdd', 'dates_limites', 'age_limite'], -1, 1],
+  ['tableau-social', 5, ['sortie_anterieure', 'absence_longue'], -1, 1, '2024-12'],
   ['frais', 4, [], -1, 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
   ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],

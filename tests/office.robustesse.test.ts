@@ -114,6 +114,7 @@ const MODELES: [TypeExercice, number, string[], number, string?][] = [
   ['formation', 3, ['depassement', 'annulee', 'plusieurs_jours'], 8],
   ['deplacement', 3, ['avion', 'equipe', 'hotel_cher'], 6],
   ['entree-sortie', 3, ['renouvellement', 'longue_anciennete', 'prime'], 6],
+  ['tableau-social', 3, ['cdd', 'dates_limites', 'age_limite'], 1],
   ['reglements', 13, ['fin_de_mois', 'escompte'], 2],
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], 4],
   ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], 4],

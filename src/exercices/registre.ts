@@ -12,6 +12,7 @@ import { FRAIS } from './frais';
 import { FORMATION } from './formation';
 import { DEPLACEMENT } from './deplacement';
 import { ENTREE_SORTIE } from './entree-sortie';
+import { TABLEAU_SOCIAL } from './tableau-social';
 import { PROSPECTION } from './prospection';
 import { DEVIS } from './devis';
 import type { PaquetExercice } from './paquet';
@@ -38,6 +39,7 @@ export const EXERCICES = [
   FORMATION,
   DEPLACEMENT,
   ENTREE_SORTIE,
+  TABLEAU_SOCIAL,
 ] as const;
 
 export type TypeExercice = (typeof EXERCICES)[number]['type'];
