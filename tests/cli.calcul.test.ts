@@ -109,6 +109,7 @@ describe('agora calcul', () => {
       'tva',
       'rapprochement',
       'reglements',
+      'fournisseurs',
       'tresorerie',
       'paie',
       'conges',

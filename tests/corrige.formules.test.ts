@@ -76,6 +76,9 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // The second case moves each date by a day or two: the counts seldom change, the rates do
   ['tableau-social', 3, ['cdd', 'dates_limites', 'age_limite'], -1, 1],
   ['tableau-social', 5, ['sortie_anterieure', 'absence_longue'], -1, 1, '2024-12'],
+  // fournisseurs: the notes, scores, amounts, the total ordered and the entry (checks and choices are readings)
+  ['fournisseurs', 3, ['informations_erronees', 'budget_serre'], -1, 5],
+  ['fournisseurs', 7, ['urgence'], -1, 5],
   ['frais', 4, [], -1, 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
   ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],

@@ -31,6 +31,7 @@ const CAS: [TypeExercice, string, string[]][] = [
   ['deplacement', '2026-05', ['avion', 'equipe', 'hotel_cher']],
   ['entree-sortie', '2026-03', ['renouvellement', 'longue_anciennete', 'prime']],
   ['tableau-social', '2026-03', ['cdd', 'dates_limites', 'age_limite']],
+  ['fournisseurs', '2026-03', ['informations_erronees', 'budget_serre']],
 ];
 
 async function copie(type: TypeExercice, periode: string, aleas: string[], graine: number): Promise<string> {
@@ -113,6 +114,7 @@ const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
   rapprochement: ['colonne', 'ecriture_sens', 'sens', 'tva_frais'],
   tresorerie: ['delais', 'hors_taxes', 'tva_decalage'],
   paie: ['absence', 'acompte_oublie', 'csg_assiette', 'ecriture_sens', 'majorations', 'plafond'].sort(),
+  fournisseurs: ['budget_ignore', 'cle_tva_sur_siret', 'ecriture_inversee', 'notes_sans_sens', 'scores_sans_poids', 'tva_non_separee'],
   'tableau-social': ['absenteisme_effectif_fin', 'borne_de_tranche', 'moyenne_debut_fin', 'rotation_sans_moitie', 'sortie_du_dernier_jour', 'sortis_comptes'],
   'entree-sortie': ['dpae_apres_embauche', 'essai_jour_de_trop', 'iccp_sans_precarite', 'preavis_un_mois', 'quart_toutes_annees', 'reference_douze_mois'], // precarite_malgre_refus: tests/entree-sortie.test.ts
   deplacement: ['aller_simple', 'billet_unique', 'carburant_oublie', 'critere_ignore', 'plafond_ignore', 'voiture_par_personne'],

@@ -13,6 +13,7 @@ import { FORMATION } from './formation';
 import { DEPLACEMENT } from './deplacement';
 import { ENTREE_SORTIE } from './entree-sortie';
 import { TABLEAU_SOCIAL } from './tableau-social';
+import { FOURNISSEURS } from './fournisseurs';
 import { PROSPECTION } from './prospection';
 import { DEVIS } from './devis';
 import type { PaquetExercice } from './paquet';
@@ -31,6 +32,7 @@ export const EXERCICES = [
   TVA,
   RAPPROCHEMENT,
   REGLEMENTS,
+  FOURNISSEURS,
   TRESORERIE,
   PAIE,
   PAIE_ANOMALIES,
