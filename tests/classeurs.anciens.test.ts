@@ -12,7 +12,8 @@ import { dossierTemporaire } from './aides/cli';
  * Workbooks a teacher already gave out stay readable when a template gains data: the files in
  * classeurs-anciens/ were written by AGOrA at commit 2c1c7b1 (templates 1.0.0, before the stock
  * card's réintégrations and CMUP de période, and the other inputs added since), with their corrigés
- * and the teacher's key they were sealed with. Each copy, answered with its old corrigé's values,
+ * and the teacher's key they were sealed with; tresorerie-1.0.0 at commit 6a1c2e0 (before the
+ * appraisal of the cash position, answers its template gained in 1.1.0). Each copy, answered with its old corrigé's values,
  * is read without « énoncé modifié », its seal holds, and it checks at 100 %.
  */
 const ICI = path.join(__dirname, 'classeurs-anciens');
@@ -35,7 +36,7 @@ async function valeursDuCorrige(f: string, noms: string[]): Promise<Record<strin
 }
 const aplatir = (v: unknown): unknown[] => (Array.isArray(v) ? v.flatMap(aplatir) : [v]);
 
-test.each(['stocks', 'conges', 'frais', 'relances'])('%s 1.0.0 : lu, scellé, mêmes réponses, vérifié à 100 %', async (type) => {
+test.each(['stocks', 'conges', 'frais', 'relances', 'tresorerie'])('%s 1.0.0 : lu, scellé, mêmes réponses, vérifié à 100 %', async (type) => {
   const source = path.join(d, `${type}.xlsx`);
   copyFileSync(path.join(ICI, `${type}-1.0.0.xlsx`), source);
   const x = await ouvrirExercice(source);
