@@ -12,7 +12,7 @@ import { dossierTemporaire } from './aides/cli';
  * Workbooks a teacher already gave out stay readable when a template gains data: the files in
  * classeurs-anciens/ were written by AGOrA at commit 2c1c7b1 (templates 1.0.0, before the stock
  * card's réintégrations and CMUP de période, and the other inputs added since), with their corrigés
- * and the teacher's key they were sealed with; tresorerie-1.0.0 at commit 6a1c2e0 (before the
+ * and the teacher's key they were sealed with; tresorerie-1.0.0 at commit 6858ccd (before the
  * appraisal of the cash position, answers its template gained in 1.1.0). Each copy, answered with its old corrigé's values,
  * is read without « énoncé modifié », its seal holds, and it checks at 100 %.
  */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { calculerTresorerie, type ResultatTresorerie } from '../src/exercices/tresorerie/budget';
 import { EntreeTresorerie } from '../src/exercices/tresorerie/entree';
 import { valider } from '../src/domain/validation';
+import { EXERCICE_TRESORERIE } from '../src/exercices/tresorerie/feuilles';
 
 /*
  * Reference cases worked by hand with the method of the budget de trésorerie taught in Bac Pro
@@ -87,6 +88,13 @@ describe('budget de trésorerie : cas de référence calculés à la main', () =
     // janvier : 1 000 − 6 000 = −5 000 ; février : + 2 400 = −2 600 (TVA : crédit 1 000 − 400 = 600 reporté)
     expect(r.tresorerie.fin).toEqual(k(-5000, -2600, -2600));
     expect(r.moisDeficitaires).toEqual(['2027-01', '2027-02', '2027-03']);
+    // the appraisal (modèle 1.1.0, 2.2.6): the lowest month −5 000, three months in overdraft, a financing needed
+    const cas = valider(
+      EntreeTresorerie,
+      { debut: '2027-01', mois: 3, tresorerieInitiale: 1000, achats: [{ mois: '2027-01', libelle: 'Achats', ht: 5000 }], ventes: [{ mois: '2027-02', libelle: 'Ventes', ht: 2000 }] },
+      'cas',
+    );
+    expect(EXERCICE_TRESORERIE.attendus(cas, null)).toMatchObject({ TRE_Tresorerie_Minimale: -5000, TRE_Mois_Decouvert: 3, TRE_Financement: 'Oui' });
   });
 
   test('8. parts arrondies au centime, la dernière prend le reste', () => {

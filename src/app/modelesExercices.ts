@@ -151,6 +151,24 @@ function eleveDuClasseur(lignesAgora: readonly string[][]): Eleve {
   return { nom: l?.nom ?? '', prenom: l?.prenom ?? '', classe: l?.classe ?? '' };
 }
 
+/** « 1.2.0 » before « 1.10.0 »: versions compared number by number. */
+const avant = (a: string, b: string) => {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  const i = x.findIndex((n, k) => n !== y[k]);
+  return i >= 0 && (x[i] ?? 0) < (y[i] ?? 0);
+};
+
+/**
+ * The package's spec as a workbook of template `version` knows it: answers the template gained
+ * later (`depuis`) have no cell there, so they are not expected (a copy already given out is checked
+ * on what it asks). A workbook without a version is taken as the current one.
+ */
+function sansReponsesPosterieures(spec: SpecExercice<unknown, unknown>, version: string): SpecExercice<unknown, unknown> {
+  const absentes = version ? spec.gabarit.reponses.flatMap((r) => (r.depuis && r.nom && avant(version, r.depuis) ? [r.nom] : [])) : [];
+  if (!absentes.length) return spec;
+  return { ...spec, attendus: (e, p) => Object.fromEntries(Object.entries(spec.attendus(e, p)).filter(([n]) => !absentes.includes(n))) };
+}
+
 /**
  * An exercise read from a workbook, a file or the one open in Excel (`fichier` names it in messages):
  * its template, case and parameters as the énoncé states them, and the blocks edited since generation.
@@ -162,8 +180,8 @@ export function exerciceDuClasseur(c: ClasseurLu, fichier: string, corrigeAccept
   const def: Paquet | undefined = modele ? paquetDuModele(modele) : undefined;
   if (!lu) throw new ErreurFichier(`« ${fichier} » n'est pas un exercice créé par AGOrA pour Excel (ou ses métadonnées ont été effacées).`, fichier);
   if (!def) throw new ErreurFichier(`« ${fichier} » : modèle d'exercice « ${lu} » inconnu de cette version d'AGOrA.`, fichier);
-  const spec = def.spec;
   const version = c.agora.get(CLES_EXERCICE.version) ?? '';
+  const spec = sansReponsesPosterieures(def.spec, version);
   if (versionMajeure(version) > versionMajeure(spec.gabarit.version) || Number(c.agora.get('format') ?? FORMAT_AGORA) > Number(FORMAT_AGORA))
     throw new ErreurFichier(
       `« ${fichier} » a été créé avec une version plus récente du modèle « ${spec.gabarit.titre} » (${version} ; cette version d'AGOrA lit la ${spec.gabarit.version}) : mettez AGOrA à jour.`,

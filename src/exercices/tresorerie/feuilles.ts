@@ -1,12 +1,14 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
-import { lettreColonne, type NomDefini, type Valeur } from '../../sheets/model';
-import { bandeau, calcul, entete, etiquette, saisie, sousTitre, titre, valeur } from '../../sheets/styles';
+import { lettreColonne, type NomDefini, type Style, type Valeur } from '../../sheets/model';
+import { bandeau, calcul, entete, etiquette, saisie, saisieCentree, sousTitre, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres, deMois, ecartMois } from '../../domain/dates';
 import { calculerTresorerie, LIBELLE_CHARGES_SOCIALES, LIBELLE_TVA_A_DECAISSER, type LigneBudget, type ResultatTresorerie } from './budget';
 import type { EntreeTresorerie } from './entree';
 import { FORMAT_EUROS, type Bloc, type Colonne, type TexteCode } from '../../sheets/exercices/blocs';
 import {
   centimesSaisis,
+  enSuite,
+  libelleDe,
   consigneSaisie,
   FEUILLES,
   fondCorrige,
@@ -144,6 +146,9 @@ export const NOMS_TRE = {
   decaissementsTotal: 'TRE_Decaissements_Total',
   debut: 'TRE_Tresorerie_Debut',
   fin: 'TRE_Tresorerie_Fin',
+  minimale: 'TRE_Tresorerie_Minimale',
+  moisDecouvert: 'TRE_Mois_Decouvert',
+  financement: 'TRE_Financement',
 } as const;
 
 /** The answers of budget `r`, its tables' rows in the order of the sheet's rows (`lignes`, by label; a missing one is all zeros). */
@@ -158,6 +163,10 @@ function attendusDe(r: ResultatTresorerie, lignes: ResultatTresorerie): Attendus
   a[NOMS_TRE.decaissementsTotal] = ligne(r.decaissements.total);
   a[NOMS_TRE.debut] = ligne(r.tresorerie.debut);
   a[NOMS_TRE.fin] = ligne(r.tresorerie.fin);
+  // the appraisal: the lowest month, the months in overdraft, whether a financing is needed
+  a[NOMS_TRE.minimale] = versEuros(Math.min(...r.tresorerie.fin));
+  a[NOMS_TRE.moisDecouvert] = r.tresorerie.fin.filter((x) => x < 0).length;
+  a[NOMS_TRE.financement] = r.tresorerie.fin.some((x) => x < 0) ? 'Oui' : 'Non';
   return a;
 }
 
@@ -236,9 +245,27 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
     ...r.mois.map((_, i) => ({ valeur: { formule: `${col(i)}${lDebut}+${col(i)}${lDebut + 1}-${col(i)}${lDebut + 2}` }, style: formule })),
   ]);
   noms.push({ nom: NOMS_TRE.debut, feuille, plage: `B${lDebut}:${derniere}${lDebut}` }, { nom: NOMS_TRE.fin, feuille, plage: `B${lFin}:${derniere}${lFin}` });
+  f.vide();
+  f.ligne([{ valeur: '5. Appréciation de la situation de trésorerie', style: bandeau, colonnes: n + 1 }]);
+  const appreciation = (nom: string, style: Style) => {
+    const l = f.ligne([
+      { valeur: libelleDe(gab, nom), style: etiquette },
+      { valeur: (remplie?.[nom] as ValeurAttendue | undefined) ?? null, style },
+    ]);
+    noms.push({ nom, feuille, plage: `B${l}` });
+    return l;
+  };
+  appreciation(NOMS_TRE.minimale, { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond });
+  appreciation(NOMS_TRE.moisDecouvert, { ...saisieCentree, format: '0', ...fond });
+  const lFinancement = appreciation(NOMS_TRE.financement, { ...saisieCentree, ...fond });
   const fi = f.feuille({ orientation: 'paysage', ajusterLargeur: true });
   return {
-    feuille: { ...fi, protegee: true, misesEnForme: [{ plage: `B${lFin}:${derniere}${lFin}`, formule: `B${lFin}<0`, fond: 'F8CBAD', couleur: '9C0006' }] },
+    feuille: {
+      ...fi,
+      protegee: true,
+      misesEnForme: [{ plage: `B${lFin}:${derniere}${lFin}`, formule: `B${lFin}<0`, fond: 'F8CBAD', couleur: '9C0006' }],
+      validations: [{ plage: `B${lFinancement}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }],
+    },
     noms,
   };
 }
@@ -350,6 +377,19 @@ function enchainements(lu: Lu, e: EntreeTresorerie, _p: null, a: Attendus): Ench
     }
     res.push({ nom: NOMS_TRE.decaissements, valeur: lignes, depuis: [noms[4]!] });
   }
+  // the appraisal from the month-end positions the sheet computes out of the student's own budgets
+  const [enc, dec] = [lu(NOMS_TRE.encaissements), lu(NOMS_TRE.decaissements)];
+  const n = a[NOMS_TRE.minimale] === undefined ? 0 : calculerTresorerie(e).mois.length; // none in a workbook made before the appraisal
+  const parMois = (t: unknown, i: number) => (Array.isArray(t) ? t.reduce<number>((x, l) => x + (Array.isArray(l) ? (centimesSaisis(l[i]) ?? 0) : 0), 0) : null);
+  if (n && Array.isArray(enc) && Array.isArray(dec)) {
+    const fins: number[] = [];
+    for (let i = 0, t = e.tresorerieInitiale; i < n; i++) fins.push((t += parMois(enc, i)! - parMois(dec, i)!));
+    const budgets = [NOMS_TRE.encaissements, NOMS_TRE.decaissements];
+    res.push(...enSuite(NOMS_TRE.minimale, Math.min(...fins), budgets));
+    res.push({ nom: NOMS_TRE.moisDecouvert, valeur: fins.filter((x) => x < 0).length, depuis: budgets });
+  }
+  const decouvert = lu(NOMS_TRE.moisDecouvert);
+  if (typeof decouvert === 'number' && Number.isInteger(decouvert) && decouvert >= 0) res.push({ nom: NOMS_TRE.financement, valeur: decouvert > 0 ? 'Oui' : 'Non', depuis: [NOMS_TRE.moisDecouvert] });
   return res;
 }
 
@@ -422,6 +462,9 @@ function formulesDuCorrige(e: EntreeTresorerie, _p: null, ou: OuNom): Record<str
     ...(e.soldeInitial.tvaADecaisser ? [[LIBELLE_TVA_A_DECAISSER, 0, 'TRE_TVA_Initiale'] as [string, number, string]] : []),
     ...r.mois.slice(1).map((_, i): [string, number, string] => [LIBELLE_TVA_A_DECAISSER, i + 1, cellule(aDecaisser!, i)]),
   ]);
+  // the appraisal, from the month-end cash position the sheet computes; whether to finance is a reading
+  res[NOMS_TRE.minimale] = [[`MIN(${NOMS_TRE.fin})`]];
+  res[NOMS_TRE.moisDecouvert] = [[`COUNTIF(${NOMS_TRE.fin},"<0")`]];
   return res;
 }
 

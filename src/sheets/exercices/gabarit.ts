@@ -61,6 +61,11 @@ export const GabaritExercice = z.object({
             .enum(['calculé', 'saisi'])
             .describe('calculé : une formule est attendue ; saisi : une valeur tapée est juste (un choix Oui / Non, une date lue sur un document, une quantité comptée, une ligne recopiée)'),
           colonnesSaisies: z.array(z.number().int().nonnegative()).optional().describe('les colonnes d\u2019une réponse « calculé » en tableau qui se saisissent (un choix, une date de décision)'),
+          depuis: z
+            .string()
+            .regex(/^\d+\.\d+\.\d+$/)
+            .optional()
+            .describe('la version du modèle où la réponse est apparue : une copie créée avec une version plus ancienne ne l\u2019a pas, et ne l\u2019attend pas'),
           convention: z
             .array(z.string().min(1))
             .min(1)
