@@ -105,6 +105,7 @@ describe('agora calcul', () => {
       'relances',
       'devis',
       'prospection',
+      'clients',
       'stocks',
       'tva',
       'rapprochement',

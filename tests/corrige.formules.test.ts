@@ -79,6 +79,8 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // fournisseurs: the notes, scores, amounts, the total ordered and the entry (checks and choices are readings)
   ['fournisseurs', 3, ['informations_erronees', 'budget_serre'], -1, 5],
   ['fournisseurs', 7, ['urgence'], -1, 5],
+  // clients: the dashboard (the file's updates and anomalies are readings)
+  ['clients', 3, ['doublon', 'champ_manquant', 'baisse'], -1, 5],
   ['frais', 4, [], -1, 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
   ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],

@@ -14,6 +14,7 @@ import { DEPLACEMENT } from './deplacement';
 import { ENTREE_SORTIE } from './entree-sortie';
 import { TABLEAU_SOCIAL } from './tableau-social';
 import { FOURNISSEURS } from './fournisseurs';
+import { CLIENTS } from './clients';
 import { PROSPECTION } from './prospection';
 import { DEVIS } from './devis';
 import type { PaquetExercice } from './paquet';
@@ -28,6 +29,7 @@ export const EXERCICES = [
   RELANCES,
   DEVIS,
   PROSPECTION,
+  CLIENTS,
   STOCKS,
   TVA,
   RAPPROCHEMENT,

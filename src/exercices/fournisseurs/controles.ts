@@ -1,25 +1,13 @@
 import { composeIBAN, electronicFormatIBAN, isValidIBAN, friendlyFormatIBAN } from 'ibantools';
 
+export { chiffreLuhn, luhnValide } from '../../domain/identifiants';
+
 /**
  * The keys of a supplier's identifiers: the SIRET's Luhn key (its 14 digits), the French intra-EU
  * TVA number's key (FR + key + SIREN, key = (12 + 3 × (SIREN mod 97)) mod 97), and the IBAN's
  * (ISO 13616, by ibantools). Spaces are ignored.
  */
 const chiffres = (s: string) => s.replace(/\s/g, '');
-
-/** Luhn: from the right, every second digit doubled (9 taken off above 9); the sum a multiple of 10. */
-export function luhnValide(numero: string): boolean {
-  const n = chiffres(numero);
-  if (!/^\d+$/.test(n)) return false;
-  const somme = [...n].reverse().reduce((s, c, i) => {
-    const d = Number(c) * (i % 2 ? 2 : 1);
-    return s + (d > 9 ? d - 9 : d);
-  }, 0);
-  return somme % 10 === 0;
-}
-
-/** The digit that makes `debut` + it pass Luhn. */
-export const chiffreLuhn = (debut: string): string => String([...'0123456789'].findIndex((d) => luhnValide(debut + d)));
 
 /** The key of the French TVA number of a SIREN (or, by mistake, of a whole SIRET: 14 digits stay exact in a double). */
 export const cleTva = (siren: string): number => (12 + 3 * (Number(siren) % 97)) % 97;
