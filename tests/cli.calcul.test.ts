@@ -103,6 +103,7 @@ describe('agora calcul', () => {
     expect(CALCULS).toEqual([
       'facture',
       'relances',
+      'ventes',
       'devis',
       'prospection',
       'clients',

@@ -81,6 +81,9 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   ['fournisseurs', 7, ['urgence'], -1, 5],
   // clients: the dashboard (the file's updates and anomalies are readings)
   ['clients', 3, ['doublon', 'champ_manquant', 'baisse'], -1, 5],
+  // ventes: every entry of both journals and each client's balance (the lettrage is a reading)
+  ['ventes', 3, ['remise', 'port', 'escompte', 'reglement_partiel'], -1, 3],
+  ['ventes', 8, ['escompte'], -1, 3],
   ['frais', 4, [], -1, 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
   ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],

@@ -33,6 +33,7 @@ const CAS: [TypeExercice, string, string[]][] = [
   ['tableau-social', '2026-03', ['cdd', 'dates_limites', 'age_limite']],
   ['fournisseurs', '2026-03', ['informations_erronees', 'budget_serre']],
   ['clients', '2026-03', ['doublon', 'champ_manquant', 'baisse']],
+  ['ventes', '2026-03', ['remise', 'port', 'escompte', 'reglement_partiel']],
 ];
 
 async function copie(type: TypeExercice, periode: string, aleas: string[], graine: number): Promise<string> {
@@ -115,6 +116,7 @@ const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
   rapprochement: ['colonne', 'ecriture_sens', 'sens', 'tva_frais'],
   tresorerie: ['delais', 'hors_taxes', 'tva_decalage'],
   paie: ['absence', 'acompte_oublie', 'csg_assiette', 'ecriture_sens', 'majorations', 'plafond'].sort(),
+  ventes: ['credit_du_recu', 'escompte_sans_tva', 'port_en_ventes', 'tva_sans_port'],
   clients: ['doublon_premier', 'modifications_oubliees', 'transformation_inversee', 'variation_sur_n'],
   fournisseurs: ['budget_ignore', 'cle_tva_sur_siret', 'ecriture_inversee', 'notes_sans_sens', 'scores_sans_poids', 'tva_non_separee'],
   'tableau-social': ['absenteisme_effectif_fin', 'borne_de_tranche', 'moyenne_debut_fin', 'rotation_sans_moitie', 'sortie_du_dernier_jour', 'sortis_comptes'],

@@ -15,6 +15,7 @@ import { ENTREE_SORTIE } from './entree-sortie';
 import { TABLEAU_SOCIAL } from './tableau-social';
 import { FOURNISSEURS } from './fournisseurs';
 import { CLIENTS } from './clients';
+import { VENTES } from './ventes';
 import { PROSPECTION } from './prospection';
 import { DEVIS } from './devis';
 import type { PaquetExercice } from './paquet';
@@ -27,6 +28,7 @@ import type { PaquetExercice } from './paquet';
 export const EXERCICES = [
   FACTURE,
   RELANCES,
+  VENTES,
   DEVIS,
   PROSPECTION,
   CLIENTS,
