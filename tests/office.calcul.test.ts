@@ -68,6 +68,12 @@ const FORMULES = [
   'DATEDIF(46037,46095,"m")+DATEDIF(46037,46095,"d")',
   'DATEDIF(46037,47498,"y")*1000+DATEDIF(46037,47498,"M")',
   'YEAR(46095)*10000+MONTH(46095)*100+DAY(46095)',
+  // Friday 13/03/2026 (46094) + 1 jour ouvré: Monday 16/03 (46097); Friday 1 May 2026 (46143) is a
+  // holiday: from Thursday 30/04 (46142), + 1 jour ouvré is Monday 04/05 (46146), − 1 from it Thursday;
+  // from 27/04 to 08/05/2026, 10 weekdays less 1 May and 8 May: 8
+  'WORKDAY(46094,1)',
+  'WORKDAY(46142,1,46143)*100000+WORKDAY(46146,-1,46143)',
+  'NETWORKDAYS(46139,46150,{46143,46150})+NETWORKDAYS(46150,46139)/100',
 ];
 
 test('les formules d’un exercice donnent dans l’Excel en mémoire ce qu’elles donnent dans LibreOffice', async () => {
@@ -102,7 +108,7 @@ test('les formules d’un exercice donnent dans l’Excel en mémoire ce qu’el
   expect([de('EOMONTH(46037+45,0)'), de('EOMONTH(46037,25)+10')]).toEqual([46112, 46822]);
   // D27:G27 holds 8, 62,2, 8, 20: two 8; 62,2 × 1,055 = 65,621 → 65,6 and 18,35 × 1,055 = 19,35925 → 19,4
   expect([de("SUMPRODUCT(('Énoncé'!D27:G27='Énoncé'!D27)*1)"), de("SUMPRODUCT(ROUND('Énoncé'!E27:E28*1.055,1))")]).toEqual([2, 85]);
-  expect(memoire.slice(-5)).toEqual([46081, 46095, 1 + 58, 4048, 20260314]);
+  expect(memoire.slice(-8)).toEqual([46081, 46095, 1 + 58, 4048, 20260314, 46097, 46146 * 100000 + 46142, 8 - 0.1]);
 });
 
 test('une fonction que l’Excel en mémoire ne connaît pas donne #NAME?, comme Excel sans elle', () => {

@@ -37,3 +37,27 @@ export function joursOuvrables(mois: string): number {
   for (let j = `${mois}-01`; j <= dernierJour(mois); j = ajouterJours(j, 1)) if (new Date(`${j}T00:00:00Z`).getUTCDay() !== 0 && !feries.has(j)) n++;
   return n;
 }
+
+/** A jour ouvré: Monday to Friday, not one of `feries` (AAAA-MM-JJ). */
+export const estOuvre = (d: string, feries: ReadonlySet<string>): boolean => {
+  const j = new Date(`${d}T00:00:00Z`).getUTCDay();
+  return j !== 0 && j !== 6 && !feries.has(d);
+};
+
+/** The `n`-th jour ouvré after `d` (before it when n < 0; `d` itself when n = 0): Excel's WORKDAY. */
+export function ajouterJoursOuvres(d: string, n: number, feries: ReadonlySet<string>): string {
+  let x = d;
+  for (let reste = Math.abs(n); reste > 0;) {
+    x = ajouterJours(x, Math.sign(n));
+    if (estOuvre(x, feries)) reste--;
+  }
+  return x;
+}
+
+/** The jours ouvrés from `a` to `b` included, negative when b is before a: Excel's NETWORKDAYS. */
+export function joursOuvresEntre(a: string, b: string, feries: ReadonlySet<string>): number {
+  const [debut, fin, signe] = a <= b ? [a, b, 1] : [b, a, -1];
+  let n = 0;
+  for (let x = debut; x <= fin; x = ajouterJours(x, 1)) if (estOuvre(x, feries)) n++;
+  return signe * n;
+}

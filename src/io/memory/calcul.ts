@@ -1,6 +1,7 @@
 import { parse, parseA1Ref, tokenize } from '@borgar/fx';
 import { adresse, type ClasseurMemoire } from './classeurMemoire';
 import { ajouterMois, dateDansMois, dateDeSerie, dernierJour, moisComplets, serieExcel } from '../../domain/dates';
+import { ajouterJoursOuvres, joursOuvresEntre } from '../../domain/joursFeries';
 
 /**
  * The in-memory Excel's recalculation: a formula's value computed as Excel computes it, for the
@@ -173,6 +174,22 @@ const FONCTIONS: Record<string, Fonction> = {
     if (estErreur(m)) return m;
     return x < 1 ? ERREUR('#NUM!') : serieExcel(dateDansMois(dateDeSerie(x), Math.trunc(m)));
   },
+  WORKDAY: (a) => {
+    const [x, n] = [nombre(scalaire(a[0] ?? null)), nombre(scalaire(a[1] ?? null))];
+    if (estErreur(x)) return x;
+    if (estErreur(n)) return n;
+    const feries = joursDe(a[2]);
+    if (estErreur(feries)) return feries;
+    return x < 1 ? ERREUR('#NUM!') : serieExcel(ajouterJoursOuvres(dateDeSerie(x), Math.trunc(n), feries));
+  },
+  NETWORKDAYS: (a) => {
+    const [x, y] = [nombre(scalaire(a[0] ?? null)), nombre(scalaire(a[1] ?? null))];
+    if (estErreur(x)) return x;
+    if (estErreur(y)) return y;
+    const feries = joursDe(a[2]);
+    if (estErreur(feries)) return feries;
+    return x < 1 || y < 1 ? ERREUR('#NUM!') : joursOuvresEntre(dateDeSerie(x), dateDeSerie(y), feries);
+  },
   YEAR: (a) => partieDeDate(a, 0, 4),
   MONTH: (a) => partieDeDate(a, 5, 7),
   DAY: (a) => partieDeDate(a, 8, 10),
@@ -197,6 +214,16 @@ const FONCTIONS: Record<string, Fonction> = {
     return quinze(s);
   },
 };
+
+/** The holidays of WORKDAY and NETWORKDAYS: the dates of a range or a value (empty cells skipped). */
+function joursDe(v: Valeur | undefined): Set<string> | { erreur: string } {
+  const res = new Set<string>();
+  for (const x of v === undefined ? [] : aplatir([v])) {
+    if (estErreur(x)) return x;
+    if (typeof x === 'number' && x >= 1) res.add(dateDeSerie(x));
+  }
+  return res;
+}
 
 /** The year, month or day of a date (its serial number), as YEAR, MONTH and DAY give them. */
 function partieDeDate(a: Valeur[], debut: number, fin: number): Resultat {
@@ -337,6 +364,8 @@ function evaluer(c: ClasseurMemoire, feuille: string, n: Noeud, etat: EtatCalcul
       if (n.operator === '-') return operer('*', v, -1);
       return v;
     }
+    case 'ArrayExpression':
+      return (n.elements ?? []).map((l) => l.map((x) => scalaire(evaluer(c, feuille, x, etat))));
     case 'BinaryExpression':
       return operer(n.operator!, evaluer(c, feuille, n.arguments![0]!, etat), evaluer(c, feuille, n.arguments![1]!, etat));
     case 'CallExpression': {
