@@ -112,6 +112,7 @@ describe('agora calcul', () => {
       'rapprochement',
       'reglements',
       'fournisseurs',
+      'planning',
       'tresorerie',
       'paie',
       'conges',

@@ -84,6 +84,9 @@ const CAS: [TypeExercice, number, string[], number, number, string?][] = [
   // ventes: every entry of both journals and each client's balance (the lettrage is a reading)
   ['ventes', 3, ['remise', 'port', 'escompte', 'reglement_partiel'], -1, 3],
   ['ventes', 8, ['escompte'], -1, 3],
+  // planning: every date, marge, load and overload by WORKDAY / NETWORKDAYS (critical or not is a reading)
+  ['planning', 3, ['ferie', 'surcharge'], -1, 3, '2026-04'],
+  ['planning', 6, ['temps_partiel'], -1, 3],
   ['frais', 4, [], -1, 4],
   ['frais', 6, ['depassement', 'sans_justificatif', 'km_errone', 'repas_affaires'], -1, 4],
   ['frais', 10, ['transport', 'electrique', 'depassement'], -1, 4],

@@ -118,6 +118,7 @@ const MODELES: [TypeExercice, number, string[], number, string?][] = [
   ['fournisseurs', 3, ['informations_erronees', 'budget_serre'], 5],
   ['clients', 3, ['doublon', 'champ_manquant', 'baisse'], 5],
   ['ventes', 3, ['remise', 'port', 'escompte', 'reglement_partiel'], 3],
+  ['planning', 3, ['ferie', 'surcharge'], 3],
   ['reglements', 13, ['fin_de_mois', 'escompte'], 2],
   ['relances', 11, ['taux_contractuel', 'cgv_sous_plancher', 'contentieux'], 4],
   ['tva', 8, ['intracommunautaire', 'encaissement', 'immobilisation', 'credit'], 4],

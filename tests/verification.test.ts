@@ -34,6 +34,7 @@ const CAS: [TypeExercice, string, string[]][] = [
   ['fournisseurs', '2026-03', ['informations_erronees', 'budget_serre']],
   ['clients', '2026-03', ['doublon', 'champ_manquant', 'baisse']],
   ['ventes', '2026-03', ['remise', 'port', 'escompte', 'reglement_partiel']],
+  ['planning', '2026-04', ['ferie', 'surcharge']],
 ];
 
 async function copie(type: TypeExercice, periode: string, aleas: string[], graine: number): Promise<string> {
@@ -116,6 +117,7 @@ const ERREURS_MONTREES: Record<TypeExercice, string[]> = {
   rapprochement: ['colonne', 'ecriture_sens', 'sens', 'tva_frais'],
   tresorerie: ['delais', 'hors_taxes', 'tva_decalage'],
   paie: ['absence', 'acompte_oublie', 'csg_assiette', 'ecriture_sens', 'majorations', 'plafond'].sort(),
+  planning: ['charge_de_toute_la_tache', 'debut_le_jour_meme', 'feries_travailles', 'fin_un_jour_trop_tard'],
   ventes: ['credit_du_recu', 'escompte_sans_tva', 'port_en_ventes', 'tva_sans_port'],
   clients: ['doublon_premier', 'modifications_oubliees', 'transformation_inversee', 'variation_sur_n'],
   fournisseurs: ['budget_ignore', 'cle_tva_sur_siret', 'ecriture_inversee', 'notes_sans_sens', 'scores_sans_poids', 'tva_non_separee'],

@@ -16,6 +16,7 @@ import { TABLEAU_SOCIAL } from './tableau-social';
 import { FOURNISSEURS } from './fournisseurs';
 import { CLIENTS } from './clients';
 import { VENTES } from './ventes';
+import { PLANNING } from './planning';
 import { PROSPECTION } from './prospection';
 import { DEVIS } from './devis';
 import type { PaquetExercice } from './paquet';
@@ -37,6 +38,7 @@ export const EXERCICES = [
   RAPPROCHEMENT,
   REGLEMENTS,
   FOURNISSEURS,
+  PLANNING,
   TRESORERIE,
   PAIE,
   PAIE_ANOMALIES,
