@@ -1,6 +1,6 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import type { NomDefini, Style } from '../../sheets/model';
-import { bandeau, entete, etiquette, saisie, saisieCentree, sousTitre, titre, valeur } from '../../sheets/styles';
+import { bandeau, entete, saisie, saisieCentree, sousTitre, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
 import { diviserArrondi, versEuros } from '../../domain/monnaie';
 import { nombreFr } from '../../domain/texte';
@@ -14,7 +14,6 @@ import {
   FEUILLES,
   feuilleDeRegles,
   fondCorrige,
-  libelleDe,
   montantTexte,
   reponsesChangees,
   valeurRemplie,
@@ -25,6 +24,7 @@ import {
   type Lu,
   type OuNom,
   type SpecExercice,
+  ligneDeReponse,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/clients.json';
@@ -138,13 +138,7 @@ function feuilleTravail(e: EntreeClients, _p: null, remplie?: Attendus): Feuille
   const taux: Style = { ...saisieCentree, format: '0.00', ...fond };
   const texteSaisi: Style = { ...saisie, format: '@', ...fond };
   const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
-  const ligne = (nom: string, style: Style) => {
-    const n = f.ligne([
-      { valeur: libelleDe(GABARIT, nom), style: etiquette },
-      { valeur: rempli(nom), style },
-    ]);
-    noms.push({ nom, feuille, plage: `B${n}` });
-  };
+  const ligne = ligneDeReponse(f, noms, feuille, GABARIT, remplie);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 4 }]);
   f.ligne([{ valeur: `${e.entreprise}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 4 }]);
   f.vide();

@@ -8,7 +8,6 @@ import type { TablesDatees } from '../../domain/parametres/tables';
 import { parametresConges, periodeDeReference, type ParametresConges } from '../../domain/parametres/conges';
 import { FORMAT_EUROS, type Bloc } from '../../sheets/exercices/blocs';
 import {
-  libelleDe,
   consigneSaisie,
   FEUILLES,
   fondCorrige,
@@ -18,7 +17,6 @@ import {
   type FeuilleConstruite,
   type LectureBlocs,
   type SpecExercice,
-  type ValeurAttendue,
   centimesSaisis,
   enSuite,
   type Enchainement,
@@ -26,6 +24,7 @@ import {
   colonneDe,
   colonnesDuBloc,
   type OuNom,
+  ligneDeReponse,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/conges.json';
@@ -182,14 +181,7 @@ function feuilleTravail(e: EntreeConges, _p: ParametresConges, remplie?: Attendu
   const fond = fondCorrige(remplie);
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
   const jours: Style = { ...saisieCentree, format: '0.##', ...fond };
-  const ligne = (nom: string, style: Style) => {
-    const n = f.ligne([
-      { valeur: libelleDe(GABARIT, nom), style: etiquette },
-      { valeur: (remplie?.[nom] as ValeurAttendue | undefined) ?? null, style },
-    ]);
-    noms.push({ nom, feuille, plage: `B${n}` });
-    return n;
-  };
+  const ligne = ligneDeReponse(f, noms, feuille, GABARIT, remplie);
   const { du, au } = periodeDeReference(e.conge.mois);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 2 }]);
   f.ligne([

@@ -1,6 +1,6 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import type { NomDefini, Style } from '../../sheets/model';
-import { bandeau, entete, etiquette, saisie, saisieCentree, sousTitre, titre, valeur } from '../../sheets/styles';
+import { bandeau, entete, saisie, saisieCentree, sousTitre, titre, valeur } from '../../sheets/styles';
 import { moisEnLettres } from '../../domain/dates';
 import { versEuros } from '../../domain/monnaie';
 import { tauxKilometriques, ligneDuBareme, type TauxKilometriques } from '../../domain/parametres/frais';
@@ -15,7 +15,6 @@ import {
   enSuite,
   FEUILLES,
   fondCorrige,
-  libelleDe,
   montantTexte,
   reponsesChangees,
   valeurRemplie,
@@ -26,6 +25,7 @@ import {
   type Lu,
   type OuNom,
   type SpecExercice,
+  ligneDeReponse,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import { feuilleBaremeKm, formuleKm, lireBaremeKm } from '../../sheets/exercices/baremeKm';
@@ -131,14 +131,7 @@ function feuilleTravail(e: EntreeDeplacement, _p: TauxKilometriques, remplie?: A
   const fond = fondCorrige(remplie);
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
   const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
-  const ligne = (nom: string, style: Style) => {
-    const n = f.ligne([
-      { valeur: libelleDe(GABARIT, nom), style: etiquette },
-      { valeur: rempli(nom), style },
-    ]);
-    noms.push({ nom, feuille, plage: `B${n}` });
-    return n;
-  };
+  const ligne = ligneDeReponse(f, noms, feuille, GABARIT, remplie);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 3 }]);
   f.ligne([{ valeur: `${e.depart} – ${e.destination}, ${moisEnLettres(e.mois)}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 3 }]);
   f.vide();

@@ -27,6 +27,9 @@ import {
   type Lu,
   type OuNom,
   type SpecExercice,
+  ligneDeReponse,
+  ouiNon,
+  validationOuiNon,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/devis.json';
@@ -49,7 +52,6 @@ export const NOMS_DEV = {
   conditions: 'DEV_Conditions',
   suite: 'DEV_Suite',
 } as const;
-const OUI_NON = (oui: boolean) => (oui ? 'Oui' : 'Non');
 
 function blocs(e: EntreeDevis): Bloc[] {
   const designation = new Map(e.tarif.map((a) => [a.reference, a.designation]));
@@ -146,8 +148,8 @@ function attendusDe(e: EntreeDevis, facon: Facon): Attendus {
     [NOMS_DEV.acompte]: versEuros(r.acompte),
     [NOMS_DEV.validite]: r.validite,
     [NOMS_DEV.ecarts]: r.ecarts.map((x) => ECARTS[x]),
-    [NOMS_DEV.valable]: OUI_NON(r.valable),
-    [NOMS_DEV.conditions]: OUI_NON(r.conditions),
+    [NOMS_DEV.valable]: ouiNon(r.valable),
+    [NOMS_DEV.conditions]: ouiNon(r.conditions),
     [NOMS_DEV.suite]: SUITES[r.suite],
   };
 }
@@ -172,14 +174,7 @@ function feuilleTravail(e: EntreeDevis, _p: null, remplie?: Attendus): FeuilleCo
     noms.push({ nom, feuille, plage: `E${n}` });
     return n;
   };
-  const reponse = (nom: string, style: Style) => {
-    const n = f.ligne([
-      { valeur: libelleDe(GABARIT, nom), style: etiquette },
-      { valeur: rempli(nom), style },
-    ]);
-    noms.push({ nom, feuille, plage: `B${n}` });
-    return n;
-  };
+  const reponse = ligneDeReponse(f, noms, feuille, GABARIT, remplie);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 5 }]);
   f.ligne([{ valeur: `Devis du ${dateFr(e.devis.date)} pour ${e.client}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 5 }]);
   f.vide();
@@ -223,7 +218,7 @@ function feuilleTravail(e: EntreeDevis, _p: null, remplie?: Attendus): FeuilleCo
       protegee: true,
       validations: [
         { plage: `B${debut}:B${fin}`, liste: { elements: Object.values(ECARTS) }, message: 'Choisissez l\u2019écart dans la liste.' },
-        ...[valable, conditions].map((n) => ({ plage: `B${n}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' })),
+        ...[valable, conditions].map((n) => validationOuiNon(`B${n}`)),
         { plage: `B${suite}`, liste: { elements: Object.values(SUITES) }, message: 'Choisissez la suite dans la liste.' },
       ],
     },
@@ -276,8 +271,8 @@ function justification(e: EntreeDevis): string[][] {
               : 'article, quantité, prix et remise du devis';
       return [`Bon : ${c.reference}`, ECARTS[r.ecarts[i]!], `${pourquoi[0]!.toUpperCase()}${pourquoi.slice(1)}.`];
     }),
-    ['Devis valable', OUI_NON(r.valable), `Commande du ${dateFr(e.commande.date)}, devis valable jusqu\u2019au ${dateFr(r.validite)}.`],
-    ['Conditions', OUI_NON(r.conditions), `Acompte de ${nombreFr(e.commande.acompte)} % sur le bon, ${nombreFr(e.devis.acompte)} % au devis.`],
+    ['Devis valable', ouiNon(r.valable), `Commande du ${dateFr(e.commande.date)}, devis valable jusqu\u2019au ${dateFr(r.validite)}.`],
+    ['Conditions', ouiNon(r.conditions), `Acompte de ${nombreFr(e.commande.acompte)} % sur le bon, ${nombreFr(e.devis.acompte)} % au devis.`],
     [
       'Suite',
       SUITES[r.suite],

@@ -15,7 +15,6 @@ import {
   enSuite,
   FEUILLES,
   fondCorrige,
-  libelleDe,
   montantTexte,
   reponsesChangees,
   type Attendus,
@@ -25,7 +24,7 @@ import {
   type Lu,
   type OuNom,
   type SpecExercice,
-  type ValeurAttendue,
+  ligneDeReponse,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/entree-sortie.json';
@@ -186,14 +185,7 @@ function feuilleTravail(e: EntreeEntreeSortie, _p: ParametresPersonnel, remplie?
   const montant: Style = { ...saisie, alignement: 'droite', format: FORMAT_EUROS, ...fond };
   const jour: Style = { ...saisieDate, ...fond };
   const nombre: Style = { ...saisieCentree, format: '0', ...fond };
-  const ligne = (nom: string, style: Style) => {
-    const v = remplie?.[nom] as ValeurAttendue | undefined;
-    const n = f.ligne([
-      { valeur: libelleDe(GABARIT, nom), style: etiquette },
-      { valeur: typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { date: v } : (v ?? null), style },
-    ]);
-    noms.push({ nom, feuille, plage: `B${n}` });
-  };
+  const ligne = ligneDeReponse(f, noms, feuille, GABARIT, remplie);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 2 }]);
   f.ligne([{ valeur: `${e.entreprise}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 2 }]);
   f.vide();

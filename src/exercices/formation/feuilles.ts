@@ -27,6 +27,8 @@ import {
   type Lu,
   type OuNom,
   type SpecExercice,
+  ouiNon,
+  validationOuiNon,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import { feuilleBaremeKm, formuleKm, lireBaremeKm } from '../../sheets/exercices/baremeKm';
@@ -49,7 +51,6 @@ export const NOMS_FOR = {
 } as const;
 const NOM_BAREME = 'FOR_Bareme';
 const STATUTS = { prevue: 'Prévue', annulee: 'Annulée' };
-const OUI_NON = (oui: boolean) => (oui ? 'Oui' : 'Non');
 
 function blocs(e: EntreeFormation): Bloc[] {
   return [
@@ -120,8 +121,8 @@ function attendusDe(e: EntreeFormation, p: ParametresFormation, facon: Facon): A
     [NOMS_FOR.actions]: r.actions.map((a) => [versEuros(a.salarial), versEuros(a.deplacement), versEuros(a.repas), versEuros(a.total)]),
     [NOMS_FOR.total]: versEuros(r.total),
     [NOMS_FOR.ecart]: versEuros(r.ecart),
-    [NOMS_FOR.respect]: OUI_NON(r.respecte),
-    [NOMS_FOR.retenues]: r.retenues.map(OUI_NON),
+    [NOMS_FOR.respect]: ouiNon(r.respecte),
+    [NOMS_FOR.retenues]: r.retenues.map(ouiNon),
     [NOMS_FOR.totalRetenu]: versEuros(r.totalRetenu),
     [NOMS_FOR.heures]: r.heures,
   };
@@ -180,10 +181,7 @@ function feuilleTravail(e: EntreeFormation, _p: ParametresFormation, remplie?: A
     feuille: {
       ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
       protegee: true,
-      validations: [
-        { plage: `E${respect}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' },
-        { plage: `B${premiere}:B${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' },
-      ],
+      validations: [validationOuiNon(`E${respect}`), validationOuiNon(`B${premiere}:B${derniere}`)],
     },
     noms,
   };
@@ -213,7 +211,7 @@ function justification(e: EntreeFormation, p: ParametresFormation): string[][] {
     ['Total du plan', eur(r.total), `Budget ${eur(e.budget)} : écart ${eur(r.ecart)}, ${r.respecte ? 'budget respecté' : 'budget dépassé'}.`],
     ...ordre.map((i) => [
       `Priorité ${e.actions[i]!.priorite}`,
-      OUI_NON(r.retenues[i]!),
+      ouiNon(r.retenues[i]!),
       e.actions[i]!.statut === 'annulee' ? `${e.actions[i]!.code} annulée.` : `${e.actions[i]!.code} : ${eur(r.actions[i]!.total)}${r.retenues[i] ? ' retenue' : ' ne tient plus dans le budget'}.`,
     ]),
     ['Total retenu', eur(r.totalRetenu), `Actions retenues, dans la limite de ${eur(e.budget)}.`],
@@ -262,7 +260,7 @@ function enchainements(lu: Lu, e: EntreeFormation, a: Attendus): Enchainement[] 
   const typee = centimesSaisis(lu(NOMS_FOR.total));
   if (typee !== null) {
     res.push(...enSuite(NOMS_FOR.ecart, e.budget - typee, [NOMS_FOR.total]));
-    res.push({ nom: NOMS_FOR.respect, valeur: OUI_NON(typee <= e.budget), depuis: [NOMS_FOR.total] });
+    res.push({ nom: NOMS_FOR.respect, valeur: ouiNon(typee <= e.budget), depuis: [NOMS_FOR.total] });
   }
   if (totaux.every((t) => t !== null)) {
     let cumul = 0;

@@ -25,6 +25,8 @@ import {
   type Lu,
   type OuNom,
   type SpecExercice,
+  ouiNon,
+  validationOuiNon,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/fournisseurs.json';
@@ -44,7 +46,6 @@ export const NOMS_FOU = {
   total: 'FOU_Total_Commande',
   ecriture: 'FOU_Ecriture',
 } as const;
-const OUI_NON = (oui: boolean) => (oui ? 'Oui' : 'Non');
 const COMPTES = ['6064 Fournitures administratives', '44566 TVA déductible sur autres biens et services', '401 Fournisseurs'] as const;
 const NOMS_POIDS = { prix: 'FOU_Poids_Prix', delai: 'FOU_Poids_Delai', qualite: 'FOU_Poids_Qualite', paiement: 'FOU_Poids_Paiement' } as const;
 
@@ -125,11 +126,11 @@ const ecriture = (total: number, tva: number): (number | null)[][] => [
 function attendusDe(e: EntreeFournisseurs, facon: Facon): Attendus {
   const r = calculerFournisseurs(e, facon);
   return {
-    [NOMS_FOU.controles]: r.controles.map((l) => l.map(OUI_NON)),
+    [NOMS_FOU.controles]: r.controles.map((l) => l.map(ouiNon)),
     [NOMS_FOU.notes]: r.notes,
     [NOMS_FOU.scores]: r.scores,
     [NOMS_FOU.choix]: e.devis[r.choix]!.fournisseur,
-    [NOMS_FOU.fournitures]: r.fournitures.map((x) => [versEuros(x.montant), OUI_NON(x.retenue)]),
+    [NOMS_FOU.fournitures]: r.fournitures.map((x) => [versEuros(x.montant), ouiNon(x.retenue)]),
     [NOMS_FOU.total]: versEuros(r.total),
     [NOMS_FOU.ecriture]: ecriture(r.total, r.tva),
   };
@@ -155,7 +156,7 @@ function feuilleTravail(e: EntreeFournisseurs, _p: null, remplie?: Attendus): Fe
   let premiere = f.nombreDeLignes + 1;
   e.fournisseurs.forEach((x, i) => f.ligne([{ valeur: x.nom, style: valeur }, ...[0, 1, 2].map((j) => ({ valeur: rempli(NOMS_FOU.controles, i, j), style: choix }))]));
   noms.push({ nom: NOMS_FOU.controles, feuille, plage: `B${premiere}:D${premiere + e.fournisseurs.length - 1}` });
-  ouiNon.push({ plage: `B${premiere}:D${premiere + e.fournisseurs.length - 1}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' });
+  ouiNon.push(validationOuiNon(`B${premiere}:D${premiere + e.fournisseurs.length - 1}`));
   f.vide();
   f.ligne([{ valeur: '2. Comparaison des devis', style: bandeau, colonnes: 6 }]);
   f.ligne(['Fournisseur', ...CRITERES.map((c) => `Note ${c.libelle.toLowerCase()}`), 'Score sur 10'].map((v) => ({ valeur: v, style: entete })));
@@ -184,7 +185,7 @@ function feuilleTravail(e: EntreeFournisseurs, _p: null, remplie?: Attendus): Fe
   );
   const fin = premiere + e.fournitures.length - 1;
   noms.push({ nom: NOMS_FOU.fournitures, feuille, plage: `B${premiere}:C${fin}` });
-  ouiNon.push({ plage: `C${premiere}:C${fin}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' });
+  ouiNon.push(validationOuiNon(`C${premiere}:C${fin}`));
   const t = f.ligne([
     { valeur: libelleDe(GABARIT, NOMS_FOU.total), style: etiquette },
     { valeur: rempli(NOMS_FOU.total), style: montant },
@@ -222,12 +223,12 @@ function justification(e: EntreeFournisseurs): string[][] {
     ['Élément', 'Résultat', 'Comment on l\u2019obtient'],
     ...e.fournisseurs.map((x, i) => [
       x.nom,
-      r.controles[i]!.map(OUI_NON).join(' / '),
+      r.controles[i]!.map(ouiNon).join(' / '),
       `SIRET ${r.controles[i]![0] ? 'conforme à sa clé de Luhn' : 'refusé par la clé de Luhn'} ; TVA ${r.controles[i]![1] ? 'clé juste' : 'clé fausse ou SIREN différent'} ; IBAN ${r.controles[i]![2] ? 'reste 1' : 'reste différent de 1'}.`,
     ]),
     ...e.devis.map((d, i) => [d.fournisseur, nombreFr(r.scores[i]!), `Notes ${r.notes[i]!.map(nombreFr).join(', ')} ; pondérées ${CRITERES.map((c) => `${e.criteres[c.cle]} %`).join(', ')}.`]),
     ['Fournisseur retenu', e.devis[r.choix]!.fournisseur, 'Le meilleur score.'],
-    ...e.fournitures.map((x, i) => [x.article, OUI_NON(r.fournitures[i]!.retenue), `${x.quantite} × ${eur(x.prixUnitaire)} = ${eur(r.fournitures[i]!.montant)} ; ${PRIORITES[x.priorite]}.`]),
+    ...e.fournitures.map((x, i) => [x.article, ouiNon(r.fournitures[i]!.retenue), `${x.quantite} × ${eur(x.prixUnitaire)} = ${eur(r.fournitures[i]!.montant)} ; ${PRIORITES[x.priorite]}.`]),
     ['Total de la commande', eur(r.total), `Budget ${eur(e.budget)}.`],
     ['Écriture', eur(r.total + r.tva), `6064 au débit ${eur(r.total)}, 44566 au débit ${eur(r.tva)} (${nombreFr(e.tauxTva)} %), 401 au crédit ${eur(r.total + r.tva)}.`],
   ];
@@ -295,7 +296,7 @@ function enchainements(lu: Lu, e: EntreeFournisseurs, a: Attendus): Enchainement
         if (x.priorite === 'indispensable') return justes[i]!;
         const retenue = cumul + montants[i]! <= e.budget;
         if (retenue) cumul += montants[i]!;
-        return [justes[i]![0]!, OUI_NON(retenue)];
+        return [justes[i]![0]!, ouiNon(retenue)];
       });
       res.push({ nom: NOMS_FOU.fournitures, valeur: suite, depuis: [NOMS_FOU.fournitures] });
     }

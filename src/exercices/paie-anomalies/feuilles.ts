@@ -7,7 +7,7 @@ import type { ParametresPaie } from '../../domain/parametres/paie';
 import { calculerBulletin } from '../paie/bulletin';
 import { anomalies, lignesAffichees, type EntreeControlePaie, type LigneAffichee } from './controle';
 import type { Bloc } from '../../sheets/exercices/blocs';
-import { consigneSaisie, FEUILLES, fondCorrige, type Attendus, type FeuilleConstruite, type LectureBlocs, type SpecExercice } from '../../sheets/exercices/commun';
+import { consigneSaisie, FEUILLES, fondCorrige, type Attendus, type FeuilleConstruite, type LectureBlocs, type SpecExercice, validationOuiNon } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/paie-anomalies.json';
 import { blocsPaie, CAS_VIDE, donneesPaie, feuilleParametresPaie, lireParametresPaie, parametresDuCas } from '../paie/enonce';
@@ -98,7 +98,7 @@ function feuilleTravail(e: EntreeControlePaie, p: ParametresPaie, remplie?: Atte
     feuille: {
       ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
       protegee: true,
-      validations: [{ plage: `B${premiere}:B${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }],
+      validations: [validationOuiNon(`B${premiere}:B${derniere}`)],
     },
     noms,
   };

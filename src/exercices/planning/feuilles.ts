@@ -22,6 +22,8 @@ import {
   type Lu,
   type OuNom,
   type SpecExercice,
+  ouiNon,
+  validationOuiNon,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/planning.json';
@@ -33,7 +35,6 @@ export const GABARIT = gabaritExercice(modele, 'planning');
 
 export const NOMS_PLA = { planning: 'PLA_Planning', fin: 'PLA_Fin_Projet', charges: 'PLA_Charges', surcharges: 'PLA_Surcharges' } as const;
 const NOM_FERIES = 'PLA_Feries';
-const OUI_NON = (oui: boolean) => (oui ? 'Oui' : 'Non');
 
 /** The public holidays « Paramètres » lists: those of the start's year and the next, dated. */
 export type ParametresPlanning = string[];
@@ -149,7 +150,7 @@ function lireParametres(v: (nom: string) => Valeur[][] | undefined): ParametresP
 function attendusDe(e: EntreePlanning, p: ParametresPlanning, facon: Facon): Attendus {
   const r = calculerPlanning(e, p, facon);
   return {
-    [NOMS_PLA.planning]: r.taches.map((t) => [t.debut, t.fin, t.debutTard, t.finTard, t.marge, OUI_NON(t.critique)]),
+    [NOMS_PLA.planning]: r.taches.map((t) => [t.debut, t.fin, t.debutTard, t.finTard, t.marge, ouiNon(t.critique)]),
     [NOMS_PLA.fin]: r.fin,
     [NOMS_PLA.charges]: r.charges,
     [NOMS_PLA.surcharges]: r.surcharges,
@@ -183,7 +184,7 @@ function feuilleTravail(e: EntreePlanning, p: ParametresPlanning, remplie?: Atte
   );
   const fin = premiere + e.taches.length - 1;
   noms.push({ nom: NOMS_PLA.planning, feuille, plage: `B${premiere}:G${fin}` });
-  const validations = [{ plage: `G${premiere}:G${fin}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }];
+  const validations = [validationOuiNon(`G${premiere}:G${fin}`)];
   const n = f.ligne([
     { valeur: libelleDe(GABARIT, NOMS_PLA.fin), style: etiquette },
     { valeur: rempli(NOMS_PLA.fin), style: jour },

@@ -1,6 +1,6 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import type { NomDefini, Style } from '../../sheets/model';
-import { bandeau, etiquette, saisie, saisieCentree, sousTitre, titre } from '../../sheets/styles';
+import { bandeau, saisie, saisieCentree, sousTitre, titre } from '../../sheets/styles';
 import { dateFr } from '../../domain/dates';
 import { appliquerTaux, diviserArrondi, versEuros } from '../../domain/monnaie';
 import { nombreFr, pourcentFr } from '../../domain/texte';
@@ -14,7 +14,6 @@ import {
   FEUILLES,
   feuilleDeRegles,
   fondCorrige,
-  libelleDe,
   montantTexte,
   reponsesChangees,
   type Attendus,
@@ -24,7 +23,7 @@ import {
   type Lu,
   type OuNom,
   type SpecExercice,
-  type ValeurAttendue,
+  ligneDeReponse,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/prospection.json';
@@ -147,14 +146,7 @@ function feuilleTravail(e: EntreeProspection, _p: null, remplie?: Attendus): Feu
   const nombre: Style = { ...saisieCentree, format: '0', ...fond };
   const taux: Style = { ...saisieCentree, format: '0.00', ...fond };
   const choix: Style = { ...saisieCentree, ...fond };
-  const ligne = (nom: string, style: Style) => {
-    const n = f.ligne([
-      { valeur: libelleDe(GABARIT, nom), style: etiquette },
-      { valeur: (remplie?.[nom] as ValeurAttendue | undefined) ?? null, style },
-    ]);
-    noms.push({ nom, feuille, plage: `B${n}` });
-    return n;
-  };
+  const ligne = ligneDeReponse(f, noms, feuille, GABARIT, remplie);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 2 }]);
   f.ligne([{ valeur: `${e.operation.libelle}, du ${dateFr(e.operation.debut)} au ${dateFr(e.operation.cloture)}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 2 }]);
   f.vide();

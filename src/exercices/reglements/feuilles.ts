@@ -25,6 +25,7 @@ import {
   colonnesDuBloc,
   celluleDeZone,
   type OuNom,
+  validationOuiNon,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/reglements.json';
@@ -169,7 +170,7 @@ function feuilleTravail(e: EntreeReglements, _p: null, remplie?: Attendus): Feui
   );
   const derniere = premiere + e.factures.length - 1;
   noms.push({ nom: NOMS_REG.controle, feuille, plage: `B${premiere}:D${derniere}` });
-  const validations = [{ plage: `B${premiere}:B${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }];
+  const validations = [validationOuiNon(`B${premiere}:B${derniere}`)];
   f.vide();
   f.ligne([{ valeur: '2. Échéancier des règlements', style: bandeau, colonnes: 6 }]);
   f.ligne(['Fournisseur et facture', 'Échéance', 'Escompte TTC', 'Montant à payer', 'Date du paiement'].map((v) => ({ valeur: v, style: entete })));

@@ -24,6 +24,7 @@ import {
   colonnesDuBloc,
   celluleDeZone,
   type OuNom,
+  validationOuiNon,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/stocks.json';
@@ -161,7 +162,7 @@ function feuilleTravail(e: EntreeStocks, _p: null, remplie?: Attendus): FeuilleC
     feuille: {
       ...f.feuille({ orientation: 'paysage', ajusterLargeur: true }),
       protegee: true,
-      validations: [{ plage: `G${n}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }],
+      validations: [validationOuiNon(`G${n}`)],
     },
     noms,
   };

@@ -1,6 +1,6 @@
 import { ConstructeurFeuille } from '../../sheets/constructeur';
 import type { NomDefini, Style } from '../../sheets/model';
-import { bandeau, entete, etiquette, saisieCentree, sousTitre, titre, valeur } from '../../sheets/styles';
+import { bandeau, entete, saisieCentree, sousTitre, titre, valeur } from '../../sheets/styles';
 import { dateFr } from '../../domain/dates';
 import { diviserArrondi } from '../../domain/monnaie';
 import { nombreFr } from '../../domain/texte';
@@ -13,7 +13,6 @@ import {
   FEUILLES,
   feuilleDeRegles,
   fondCorrige,
-  libelleDe,
   reponsesChangees,
   valeurRemplie,
   type Attendus,
@@ -23,6 +22,9 @@ import {
   type Lu,
   type OuNom,
   type SpecExercice,
+  ligneDeReponse,
+  ouiNon,
+  validationOuiNon,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tableau-social.json';
@@ -46,7 +48,6 @@ export const NOMS_TBS = {
   anciennete: 'TBS_Anciennete_Moyenne',
   femmes: 'TBS_Part_Femmes',
 } as const;
-const OUI_NON = (oui: boolean) => (oui ? 'Oui' : 'Non');
 
 function blocs(e: EntreeTableauSocial): Bloc[] {
   return [
@@ -96,7 +97,7 @@ function donnees(l: LectureBlocs): unknown {
 function attendusDe(e: EntreeTableauSocial, facon: Facon): Attendus {
   const r = calculerTableauSocial(e, facon);
   return {
-    [NOMS_TBS.registre]: r.registre.map((x) => [OUI_NON(x.present), x.age, x.anciennete]),
+    [NOMS_TBS.registre]: r.registre.map((x) => [ouiNon(x.present), x.age, x.anciennete]),
     [NOMS_TBS.debut]: r.debut,
     [NOMS_TBS.fin]: r.fin,
     [NOMS_TBS.mensuels]: r.mensuels,
@@ -121,13 +122,7 @@ function feuilleTravail(e: EntreeTableauSocial, _p: null, remplie?: Attendus): F
   const entier: Style = { ...saisieCentree, format: '0', ...fond };
   const taux: Style = { ...saisieCentree, format: '0.00', ...fond };
   const rempli = (nom: string, i?: number, j?: number) => valeurRemplie(remplie, nom, i, j);
-  const ligne = (nom: string, style: Style) => {
-    const n = f.ligne([
-      { valeur: libelleDe(GABARIT, nom), style: etiquette },
-      { valeur: rempli(nom), style },
-    ]);
-    noms.push({ nom, feuille, plage: `B${n}` });
-  };
+  const ligne = ligneDeReponse(f, noms, feuille, GABARIT, remplie);
   f.ligne([{ valeur: remplie ? `Corrigé — ${GABARIT.titre}` : GABARIT.titre, style: titre, colonnes: 4 }]);
   f.ligne([{ valeur: `Du ${dateFr(e.debut)} au ${dateFr(e.fin)}. ${consigneSaisie(remplie)}.`, style: sousTitre, colonnes: 4 }]);
   f.vide();
@@ -182,7 +177,7 @@ function feuilleTravail(e: EntreeTableauSocial, _p: null, remplie?: Attendus): F
     feuille: {
       ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
       protegee: true,
-      validations: [{ plage: `B${debutRegistre}:B${finRegistre}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }],
+      validations: [validationOuiNon(`B${debutRegistre}:B${finRegistre}`)],
     },
     noms,
   };
@@ -206,7 +201,7 @@ function justification(e: EntreeTableauSocial): string[][] {
     ['Indicateur', 'Résultat', 'Comment on l\u2019obtient'],
     ...e.salaries.map((s, i) => [
       s.nom,
-      OUI_NON(r.registre[i]!.present),
+      ouiNon(r.registre[i]!.present),
       `Entré le ${dateFr(s.entree)}${s.sortie ? `, sorti le ${dateFr(s.sortie)}` : ''} ; ${r.registre[i]!.age} ans, ${r.registre[i]!.anciennete} an${r.registre[i]!.anciennete > 1 ? 's' : ''} d\u2019ancienneté au ${dateFr(e.fin)}.`,
     ]),
     ['Effectif au début', String(r.debut), `Salariés présents le ${dateFr(e.debut)}.`],

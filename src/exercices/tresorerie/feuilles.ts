@@ -24,6 +24,7 @@ import {
   colonnesDuBloc,
   celluleDeZone,
   type OuNom,
+  validationOuiNon,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tresorerie.json';
@@ -264,7 +265,7 @@ function feuilleTravail(e: EntreeTresorerie, _p: null, remplie?: Attendus): Feui
       ...fi,
       protegee: true,
       misesEnForme: [{ plage: `B${lFin}:${derniere}${lFin}`, formule: `B${lFin}<0`, fond: 'F8CBAD', couleur: '9C0006' }],
-      validations: [{ plage: `B${lFinancement}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }],
+      validations: [validationOuiNon(`B${lFinancement}`)],
     },
     noms,
   };

@@ -19,6 +19,7 @@ import {
   type SpecExercice,
   colonneDe,
   type OuNom,
+  validationOuiNon,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tva.json';
@@ -219,7 +220,7 @@ function feuilleTravail(e: EntreeCa3, p: ParametresCa3, remplie?: Attendus): Feu
   f.ligne([
     { valeur: 'Source des libellés : formulaire n° 3310-CA3-SD et sa notice (DGFiP). Seules les lignes utiles à l\u2019exercice figurent ici.', style: { ...texte, italique: true }, colonnes: 5 },
   ]);
-  const validations = [...(e.operations.length ? [{ plage: `D${premiere}:D${derniere}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }] : [])];
+  const validations = [...(e.operations.length ? [validationOuiNon(`D${premiere}:D${derniere}`)] : [])];
   return {
     feuille: { ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }), protegee: true, validations },
     noms,

@@ -24,6 +24,8 @@ import {
   type Lu,
   type OuNom,
   type SpecExercice,
+  ouiNon,
+  validationOuiNon,
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/ventes.json';
@@ -34,7 +36,6 @@ import { MODES, type EntreeVentes } from './entree';
 export const GABARIT = gabaritExercice(modele, 'ventes');
 
 export const NOMS_VEN = { ventes: 'VEN_Journal_Ventes', encaissements: 'VEN_Journal_Encaissements', lettrage: 'VEN_Lettrage', soldes: 'VEN_Soldes' } as const;
-const OUI_NON = (oui: boolean) => (oui ? 'Oui' : 'Non');
 const eur = (c: number | null) => (c === null ? null : versEuros(c));
 const clientsDe = (e: EntreeVentes) => [...new Set(e.factures.map((x) => x.client))];
 
@@ -87,7 +88,7 @@ function attendusDe(e: EntreeVentes, facon: Facon): Attendus {
   return {
     [NOMS_VEN.ventes]: r.ventes.map((v) => [eur(v.client), eur(v.ventes), v.port ? eur(v.port) : null, eur(v.tva)]),
     [NOMS_VEN.encaissements]: r.encaissements.map((x) => [eur(x.banque), eur(x.escompte), eur(x.tva), eur(x.client)]),
-    [NOMS_VEN.lettrage]: r.lettrees.map(OUI_NON),
+    [NOMS_VEN.lettrage]: r.lettrees.map(ouiNon),
     [NOMS_VEN.soldes]: r.soldes.map((s) => versEuros(s.solde)),
   };
 }
@@ -144,7 +145,7 @@ function feuilleTravail(e: EntreeVentes, _p: null, remplie?: Attendus): FeuilleC
     feuille: {
       ...f.feuille({ orientation: 'portrait', ajusterLargeur: true }),
       protegee: true,
-      validations: [{ plage: `B${premiere}:B${fin}`, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' }],
+      validations: [validationOuiNon(`B${premiere}:B${fin}`)],
     },
     noms,
   };
@@ -207,7 +208,7 @@ function enchainements(lu: Lu, e: EntreeVentes): Enchainement[] {
   if (debit.some((d) => d === null) || credit.some((c) => c === null)) return [];
   const credits = e.factures.map((x) => e.encaissements.reduce((s, y, j) => s + (y.facture === x.numero ? credit[j]! : 0), 0));
   return [
-    { nom: NOMS_VEN.lettrage, valeur: e.factures.map((_, i) => OUI_NON(credits[i] === debit[i])), depuis: [NOMS_VEN.ventes, NOMS_VEN.encaissements] },
+    { nom: NOMS_VEN.lettrage, valeur: e.factures.map((_, i) => ouiNon(credits[i] === debit[i])), depuis: [NOMS_VEN.ventes, NOMS_VEN.encaissements] },
     {
       nom: NOMS_VEN.soldes,
       valeur: clientsDe(e).map((c) => versEuros(e.factures.reduce((s, x, i) => s + (x.client === c ? debit[i]! - credits[i]! : 0), 0))),

@@ -1,7 +1,7 @@
 import { enEuros } from '../../domain/monnaie';
 import { serieExcel } from '../../domain/dates';
 import type { TablesDatees } from '../../domain/parametres/tables';
-import { lettreColonne, zone, type Feuille, type NomDefini, type Valeur, type Zone } from '../model';
+import { lettreColonne, zone, type Feuille, type NomDefini, type Style, type Valeur, type Zone } from '../model';
 import { ConstructeurFeuille } from '../constructeur';
 import { etiquette, sousTitre, texte, titre } from '../styles';
 import { debutsColonnes, type Bloc, type Colonne } from './blocs';
@@ -311,3 +311,24 @@ export function avecFormules(f: Feuille, ou: ReturnType<typeof ouDesNoms>, formu
   }
   return { ...f, lignes };
 }
+
+/** « Oui » or « Non », as the answers of a yes-or-no question are written. */
+export const ouiNon = (oui: boolean) => (oui ? 'Oui' : 'Non');
+
+/** The list a yes-or-no answer's cells offer, with its message. */
+export const validationOuiNon = (plage: string) => ({ plage, liste: { elements: ['Oui', 'Non'] }, message: 'Répondez Oui ou Non.' });
+
+/**
+ * An answer on a row of its own in « Travail »: its label (the template's) in column A, its cell in
+ * B, named, the corrigé's value there when `remplie`; the row's number.
+ */
+export const ligneDeReponse =
+  (f: ConstructeurFeuille, noms: NomDefini[], feuille: string, g: GabaritExercice, remplie: Attendus | undefined) =>
+  (nom: string, style: Style): number => {
+    const n = f.ligne([
+      { valeur: libelleDe(g, nom), style: etiquette },
+      { valeur: valeurRemplie(remplie, nom), style },
+    ]);
+    noms.push({ nom, feuille, plage: `B${n}` });
+    return n;
+  };
