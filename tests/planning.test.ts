@@ -81,6 +81,6 @@ test('planning : une tâche commence après ses antériorités ; la fin au plus 
       expect(r.taches.some((t) => t.critique)).toBe(true);
       if (aleas.includes('surcharge')) expect(r.surcharges.some((s) => s > 0)).toBe(true);
     }),
-    { numRuns: 60 },
+    { numRuns: 300 },
   );
 });

@@ -39,10 +39,11 @@ export function casPlanning(graine: number, periode: string, aleas: readonly str
     projet,
     debut,
     heuresParJour: 7,
+    // surcharge: B and C side by side for five days each, four days at least of both in one week
     taches: taches.map((tache, i) => ({
       code: String.fromCharCode(65 + i),
       tache,
-      duree: h.entier(2, 6),
+      duree: ((d) => (aleas.includes('surcharge') && (i === 1 || i === 2) ? 5 : d))(h.entier(2, 6)),
       anteriorites: RESEAU[i]!.map((k) => String.fromCharCode(65 + k)),
       responsable: responsables[i]!,
     })),
