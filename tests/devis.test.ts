@@ -119,7 +119,8 @@ test('devis : net ≤ brut ; port offert si et seulement si le net atteint le fr
       expect(r.port === 0).toBe(r.totalNet >= e.devis.franco);
       expect(r.ttc).toBe(r.totalNet + r.port + r.tva);
       expect(r.acompte).toBeLessThanOrEqual(r.ttc);
-      if (aleas.includes('franco_limite') && r.totalBrut >= e.devis.franco) expect(r.port).toBe(e.devis.port);
+      // franco_limite: whenever the discounts leave room (2 € at least), the gross reaches the franco and the net does not
+      if (aleas.includes('franco_limite') && r.totalBrut - r.totalNet >= 200) expect([r.totalNet < e.devis.franco, e.devis.franco <= r.totalBrut, r.port]).toEqual([true, true, e.devis.port]);
       expect(r.suite === 'accepter').toBe(r.valable && r.conditions && r.ecarts.every((x) => x === 'aucun'));
       // a generated bon shows the discrepancies its aléas put there, one per line
       expect(r.ecarts.filter((x) => x !== 'aucun').length).toBeLessThanOrEqual(
