@@ -5,7 +5,7 @@ import { dossierTemporaire } from './aides/cli';
 /**
  * The layers of DESIGN.md, checked on every import of src/: the pure core (référentiel, domain,
  * sheets, check, consolidate, and the exercise packages above them) imports only itself, zod,
- * @noble/hashes (the seal), @borgar/fx (reading a formula's tokens) and ibantools (an IBAN's keys), and
+ * @noble/hashes (the seal) and @borgar/fx (reading a formula's tokens), and
  * nothing below the packages reaches up to one; io/ never reaches up to app/ or a host;
  * app/ reaches the outside only through the ports (io/ports, with the error and CSV codecs beside
  * it), never an adapter, Node or a host; each host keeps to its side. tsconfig.coeur.json checks
@@ -42,7 +42,7 @@ function imports(f: string, src: string): string[] {
 }
 
 const INTERDITS: Record<string, (cible: string) => boolean> = {
-  pur: (c) => !PURES.includes(c) && !['zod', '@noble/hashes', '@borgar/fx', 'ibantools'].includes(c) && c !== 'hors de src : templates',
+  pur: (c) => !PURES.includes(c) && !['zod', '@noble/hashes', '@borgar/fx'].includes(c) && c !== 'hors de src : templates',
   socle: (c) => INTERDITS.pur!(c) || c === 'exercices',
   io: (c) => ['app', 'cli', 'taskpane', 'commands', 'bench'].includes(c),
   app: (c) => INTERDITS.pur!(c) && c !== 'app' && !IO_DE_APP.includes(c),

@@ -1,5 +1,4 @@
-import { ClasseurMemoire } from '../io/memory/classeurMemoire';
-import { ContexteMemoire } from '../io/memory/contexteExcel';
+import type { ClasseurMemoire } from '../io/memory/classeurMemoire';
 import { priseEnChargeOffice, type PriseEnCharge } from '../io/office/insererClasseur';
 import { CHARGE_EXCEL_WEB } from '../io/office/chargeDeRequete';
 
@@ -19,21 +18,5 @@ export function hoteExcel(): Hote {
   return {
     executer: (f) => Excel.run((context) => f(context, priseEnChargeOffice)),
     ...(Office.context.platform === Office.PlatformType.OfficeOnline ? { chargeMaximale: CHARGE_EXCEL_WEB } : {}),
-  };
-}
-
-/**
- * `api`: the ExcelApi set the in-memory host claims (« 1.8 » plays Excel 2019), the latest by default;
- * `chargeMaximale`: a request limit, as Excel on the web has; `web`: Excel on the web's known defects.
- */
-export function hoteMemoire(api?: string, chargeMaximale?: number, web = false): Hote {
-  const classeur = ClasseurMemoire.nouveau();
-  return {
-    classeur,
-    ...(chargeMaximale ? { chargeMaximale } : {}),
-    executer(f) {
-      const ctx = new ContexteMemoire(classeur, { ...(api ? { api } : {}), web });
-      return f(ctx as unknown as Excel.RequestContext, (v) => ctx.prend(v));
-    },
   };
 }

@@ -3,7 +3,7 @@
 import { compter, referentiel } from '../referentiel';
 import { dessinerApercu } from './apercu';
 import { parId } from './dom';
-import { hoteExcel, hoteMemoire, type Hote } from './hote';
+import { hoteExcel, type Hote } from './hote';
 import { CHARGE_EXCEL_WEB } from '../io/office/chargeDeRequete';
 import { brancherGrilles } from './sectionGrilles';
 import { brancherExercices } from './sectionExercices';
@@ -66,6 +66,7 @@ const parametres = new URLSearchParams(location.search);
 const api = /^1\.\d{1,2}$/.exec(parametres.get('excelapi') ?? '')?.[0];
 const web = parametres.get('web') === '1';
 const charge = Number(/^\d{1,5}$/.exec(parametres.get('charge') ?? '')?.[0] ?? 0) * 1024;
-const memoire = () => hoteMemoire(api, charge || (web ? CHARGE_EXCEL_WEB : undefined), web);
-if (typeof Office !== 'undefined') void Office.onReady((info) => demarrer(info.host === Office.HostType.Excel ? hoteExcel() : memoire()));
-else demarrer(memoire());
+// the in-memory host is fetched from the pane's own files only when there is no Excel
+const memoire = async () => (await import(/* webpackChunkName: "hote-memoire" */ './hoteMemoire')).hoteMemoire(api, charge || (web ? CHARGE_EXCEL_WEB : undefined), web);
+if (typeof Office !== 'undefined') void Office.onReady(async (info) => demarrer(info.host === Office.HostType.Excel ? hoteExcel() : await memoire()));
+else void memoire().then(demarrer);
