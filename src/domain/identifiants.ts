@@ -1,3 +1,5 @@
+import type { Hasard } from './cas/hasard';
+
 /** A SIRET or SIREN's key (Luhn), shared by the exercises that check a file of companies. Spaces are ignored. */
 const chiffres = (s: string) => s.replace(/\s/g, '');
 
@@ -10,6 +12,17 @@ export function luhnValide(numero: string): boolean {
     return s + (d > 9 ? d - 9 : d);
   }, 0);
   return somme % 10 === 0;
+}
+
+/** A SIRET: 14 digits (spaces aside) that pass Luhn. */
+export const siretValide = (s: string): boolean => /^\d{14}$/.test(chiffres(s)) && luhnValide(s);
+
+/** A valid SIRET drawn from `h`: a SIREN of 8 digits and its key, a NIC of 4 digits and the whole's key. */
+export function siretAuHasard(h: Hasard): string {
+  const chiffres = (n: number) => Array.from({ length: n }, () => String(h.entier(0, 9))).join('');
+  const siren = `${h.entier(1, 9)}${chiffres(7)}`;
+  const debut = siren + chiffreLuhn(siren) + chiffres(4);
+  return debut + chiffreLuhn(debut);
 }
 
 /** The digit that makes `debut` + it pass Luhn. */

@@ -1,5 +1,5 @@
 import { diviserArrondi, somme, type Centimes } from '../../domain/monnaie';
-import { luhnValide } from '../../domain/identifiants';
+import { siretValide } from '../../domain/identifiants';
 import type { EntreeClients } from './entree';
 
 /** The anomalies of a client's record, the first that applies named. */
@@ -54,7 +54,7 @@ export function calculerClients(e: EntreeClients, f: Facon = FACON_JUSTE): Resul
     if (!c.raisonSociale.trim() || !c.codePostal.trim() || !c.email.trim()) return 'manquant';
     const memes = fichier.map((x, k) => k).filter((k) => k !== i && siret(fichier[k]!.siret) === siret(c.siret) && siret(c.siret) !== '');
     if (memes.some((k) => (f.doublonSuivant ? k < i : k > i))) return 'doublon';
-    if (!/^\d{14}$/.test(siret(c.siret)) || !luhnValide(siret(c.siret))) return 'siret';
+    if (!siretValide(c.siret)) return 'siret';
     if (!/^\d{5}$/.test(c.codePostal.trim())) return 'codePostal';
     if (!emailValide(c.email)) return 'email';
     return 'aucune';

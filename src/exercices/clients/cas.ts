@@ -1,7 +1,7 @@
 import { ajouterMois } from '../../domain/dates';
 import { CLIENTS, ENTREPRISES } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
-import { chiffreLuhn } from '../../domain/identifiants';
+import { siretAuHasard } from '../../domain/identifiants';
 
 /** The aléas this generator knows (the template describes each one). */
 export const ALEAS = ['doublon', 'champ_manquant', 'baisse'] as const;
@@ -34,14 +34,9 @@ export function casClients(graine: number, periode: string, aleas: readonly stri
   const h = new Hasard(graine);
   const entreprise = h.choisir(ENTREPRISES);
   const noms = h.melanger(CLIENTS).slice(0, h.entier(7, 9));
-  const siret = () => {
-    const siren = `${h.entier(1, 9)}${Array.from({ length: 7 }, () => h.entier(0, 9)).join('')}`;
-    const debut = siren + chiffreLuhn(siren) + Array.from({ length: 4 }, () => h.entier(0, 9)).join('');
-    return debut + chiffreLuhn(debut);
-  };
   const clients = noms.map((nom, i) => {
     const [codePostal, ville] = h.choisir(VILLES);
-    return { code: `C${String(101 + i)}`, raisonSociale: nom, siret: siret(), codePostal: codePostal as string, ville: ville as string, email: `contact@${domaine(nom)}` };
+    return { code: `C${String(101 + i)}`, raisonSociale: nom, siret: siretAuHasard(h), codePostal: codePostal as string, ville: ville as string, email: `contact@${domaine(nom)}` };
   });
   // the anomalies every file has: a wrong SIRET key, a code postal of four digits, an e-mail without its dot
   const [a, b, c, d] = h.melanger(clients.map((_, i) => i));

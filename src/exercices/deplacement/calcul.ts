@@ -38,6 +38,13 @@ export interface Facon {
 }
 export const FACON_JUSTE: Facon = { uneVoiture: true, allerRetour: true, billetsParPersonne: true, plafonds: true, critere: true, carburant: true };
 
+/** The transport the criterion picks (the student's own costs and times, in the knock-on check): the cheapest, or the fastest and then the cheapest; the first listed on a tie. */
+export const transportChoisi = (transports: readonly Pick<Transport, 'cout' | 'duree'>[], parDuree: boolean): number =>
+  transports.reduce((m, t, i) => {
+    const x = transports[m]!;
+    return (parDuree ? t.duree < x.duree || (t.duree === x.duree && t.cout < x.cout) : t.cout < x.cout) ? i : m;
+  }, 0);
+
 export function calculerDeplacement(e: EntreeDeplacement, p: TauxKilometriques, f: Facon = FACON_JUSTE): ResultatDeplacement {
   const jours = e.nuits + 1;
   const km = e.distance * (f.allerRetour ? 2 : 1);
@@ -51,12 +58,7 @@ export function calculerDeplacement(e: EntreeDeplacement, p: TauxKilometriques, 
     { mode: VOITURES.voiture, cout: voitures * (coutKilometrique(p, e.voiture.puissance, km) + route), duree: 2 * e.voiture.duree },
     { mode: VOITURES.location, cout: voitures * (e.location.parJour * jours + carburant + route), duree: 2 * e.voiture.duree },
   ];
-  const parDuree = (e.critere === 'duree') === f.critere;
-  const choisi = transports.reduce((m, t, i) => {
-    const x = transports[m]!;
-    const mieux = parDuree ? t.duree < x.duree || (t.duree === x.duree && t.cout < x.cout) : t.cout < x.cout;
-    return mieux ? i : m;
-  }, 0);
+  const choisi = transportChoisi(transports, (e.critere === 'duree') === f.critere);
   const nuit = f.plafonds ? Math.min(e.hotel.prixNuit, e.hotel.plafond) : e.hotel.prixNuit;
   const repas = f.plafonds ? Math.min(e.restauration.prixRepas, e.restauration.plafond) : e.restauration.prixRepas;
   const hebergement = e.personnes * e.nuits * nuit;

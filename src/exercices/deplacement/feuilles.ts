@@ -30,7 +30,7 @@ import {
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import { feuilleBaremeKm, formuleKm, lireBaremeKm } from '../../sheets/exercices/baremeKm';
 import modele from '../../../templates/exercices/deplacement.json';
-import { calculerDeplacement, FACON_JUSTE, VOITURES, type Facon } from './calcul';
+import { calculerDeplacement, FACON_JUSTE, transportChoisi, VOITURES, type Facon } from './calcul';
 import { MODES_PUBLICS, type EntreeDeplacement } from './entree';
 
 /** The template, validated when the module loads. */
@@ -217,10 +217,10 @@ function enchainements(lu: Lu, e: EntreeDeplacement): Enchainement[] {
   const couts = lignes.map((l) => centimesSaisis(l[0]));
   const durees = lignes.map((l) => (typeof l[1] === 'number' && Number.isFinite(l[1]) ? l[1] : null));
   if (couts.every((c) => c !== null) && durees.every((d) => d !== null)) {
-    const choisi = liste.reduce((m, _, i) => {
-      const mieux = e.critere === 'duree' ? durees[i]! < durees[m]! || (durees[i] === durees[m] && couts[i]! < couts[m]!) : couts[i]! < couts[m]!;
-      return mieux ? i : m;
-    }, 0);
+    const choisi = transportChoisi(
+      liste.map((_, i) => ({ cout: couts[i]!, duree: durees[i]! })),
+      e.critere === 'duree',
+    );
     res.push({ nom: NOMS_DEP.mode, valeur: liste[choisi]!, depuis: [NOMS_DEP.transports] });
   }
   const mode = texteSaisi(lu(NOMS_DEP.mode));

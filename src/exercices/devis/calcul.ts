@@ -54,14 +54,15 @@ export interface Facon {
 export const FACON_JUSTE: Facon = { palierAtteint: true, francoSurNet: true, tvaSurPort: true, acompteSurTtc: true, validiteControlee: true, remiseControlee: true };
 
 /** The rate of the tier a line's quantity reaches (0 below the first). */
-export const tauxDuPalier = (e: EntreeDevis, quantite: number, atteint = true): number => e.remises.reduce((t, r) => ((atteint ? quantite >= r.aPartirDe : quantite > r.aPartirDe) ? r.taux : t), 0);
+export const tauxDuPalier = (remises: EntreeDevis['remises'], quantite: number, atteint = true): number =>
+  remises.reduce((t, r) => ((atteint ? quantite >= r.aPartirDe : quantite > r.aPartirDe) ? r.taux : t), 0);
 
 export function calculerDevis(e: EntreeDevis, f: Facon = FACON_JUSTE): ResultatDevis {
   const tarif = new Map(e.tarif.map((a) => [a.reference, a]));
   const lignes = e.demande.map((d) => {
     const a = tarif.get(d.reference)!;
     const brut = d.quantite * a.prixUnitaire;
-    const taux = tauxDuPalier(e, d.quantite, f.palierAtteint);
+    const taux = tauxDuPalier(e.remises, d.quantite, f.palierAtteint);
     const remise = taxe(brut, taux);
     return { reference: d.reference, designation: a.designation, quantite: d.quantite, prixUnitaire: a.prixUnitaire, brut, taux, remise, net: brut - remise };
   });

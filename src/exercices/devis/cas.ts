@@ -1,6 +1,7 @@
 import { ajouterJours } from '../../domain/dates';
 import { CLIENTS, ENTREPRISES } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
+import { tauxDuPalier } from './calcul';
 
 /** The aléas this generator knows (the template describes each one). */
 export const ALEAS = ['modification', 'erreur_prix', 'article_hors_devis', 'conditions', 'devis_expire', 'franco_limite'] as const;
@@ -62,7 +63,7 @@ export function casDevis(graine: number, periode: string, aleas: readonly string
     reference: a.reference,
     quantite: i === auPalier ? h.choisir([p1, p2]) : h.choisir([Math.max(1, p1 - h.entier(1, 3)), p1 + h.entier(1, 4), p2 + h.entier(0, 10), h.entier(1, p1)]),
   }));
-  const tauxDe = (q: number) => remises.reduce((t, r) => (q >= r.aPartirDe ? r.taux : t), 0);
+  const tauxDe = (q: number) => tauxDuPalier(remises, q);
   const brut = demande.reduce((s, d, i) => s + Math.round(d.quantite * articles[i]!.prixUnitaire * 100), 0);
   const net = demande.reduce((s, d, i) => {
     const b = Math.round(d.quantite * articles[i]!.prixUnitaire * 100);

@@ -44,6 +44,25 @@ export interface Facon {
 }
 export const FACON_JUSTE: Facon = { charges: true, allerRetour: true, repasParJour: true, annuleeExclue: true, passerOutre: true, heuresRetenues: true };
 
+/**
+ * The actions retained, by priority, for their costs `totaux` (the student's own, in the knock-on
+ * check): each while the cumulated cost stays within the budget, a cancelled one never; one that
+ * would exceed it is passed over (`passerOutre`), or, by the mistake, ends the choice.
+ */
+export function retenuesParPriorite(e: EntreeFormation, totaux: readonly number[], passerOutre = true): boolean[] {
+  const retenues = e.actions.map(() => false);
+  let cumul = 0;
+  let arrete = false;
+  for (const i of e.actions.map((_, k) => k).sort((x, y) => e.actions[x]!.priorite - e.actions[y]!.priorite)) {
+    if (e.actions[i]!.statut === 'annulee') continue;
+    if (!arrete && cumul + totaux[i]! <= e.budget) {
+      retenues[i] = true;
+      cumul += totaux[i]!;
+    } else if (!passerOutre) arrete = true;
+  }
+  return retenues;
+}
+
 export function calculerFormation(e: EntreeFormation, p: ParametresFormation, f: Facon = FACON_JUSTE): ResultatFormation {
   const actions = e.actions.map((a): CoutAction => {
     const inscrits = e.participants.filter((x) => x.action === a.code);
@@ -56,17 +75,12 @@ export function calculerFormation(e: EntreeFormation, p: ParametresFormation, f:
     return { code: a.code, participants: inscrits.length, salarial, deplacement, repas, total: a.coutPedagogique + salarial + deplacement + repas };
   });
   const total = somme(actions.map((a) => a.total));
-  const retenues = e.actions.map(() => false);
-  let cumul = 0;
-  let arrete = false;
-  for (const i of e.actions.map((_, k) => k).sort((x, y) => e.actions[x]!.priorite - e.actions[y]!.priorite)) {
-    const a = actions[i]!;
-    if (e.actions[i]!.statut === 'annulee') continue;
-    if (!arrete && cumul + a.total <= e.budget) {
-      retenues[i] = true;
-      cumul += a.total;
-    } else if (!f.passerOutre) arrete = true;
-  }
+  const retenues = retenuesParPriorite(
+    e,
+    actions.map((a) => a.total),
+    f.passerOutre,
+  );
+  const cumul = somme(actions.filter((_, i) => retenues[i]).map((a) => a.total));
   const heures = e.salaries.map((s) =>
     e.actions.reduce((h, a, i) => h + ((f.heuresRetenues ? retenues[i] : a.statut !== 'annulee') && e.participants.some((x) => x.action === a.code && x.salarie === s.nom) ? a.heures : 0), 0),
   );

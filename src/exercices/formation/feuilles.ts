@@ -33,7 +33,7 @@ import {
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import { feuilleBaremeKm, formuleKm, lireBaremeKm } from '../../sheets/exercices/baremeKm';
 import modele from '../../../templates/exercices/formation.json';
-import { calculerFormation, FACON_JUSTE, type Facon, type ParametresFormation } from './calcul';
+import { calculerFormation, FACON_JUSTE, retenuesParPriorite, type Facon, type ParametresFormation } from './calcul';
 import { parametresFormation } from './cas';
 import type { EntreeFormation } from './entree';
 
@@ -262,16 +262,7 @@ function enchainements(lu: Lu, e: EntreeFormation, a: Attendus): Enchainement[] 
     res.push(...enSuite(NOMS_FOR.ecart, e.budget - typee, [NOMS_FOR.total]));
     res.push({ nom: NOMS_FOR.respect, valeur: ouiNon(typee <= e.budget), depuis: [NOMS_FOR.total] });
   }
-  if (totaux.every((t) => t !== null)) {
-    let cumul = 0;
-    const choix = e.actions.map(() => 'Non');
-    for (const i of e.actions.map((_, k) => k).sort((x, y) => e.actions[x]!.priorite - e.actions[y]!.priorite))
-      if (e.actions[i]!.statut !== 'annulee' && cumul + totaux[i]! <= e.budget) {
-        choix[i] = 'Oui';
-        cumul += totaux[i]!;
-      }
-    res.push({ nom: NOMS_FOR.retenues, valeur: choix, depuis: [NOMS_FOR.actions] });
-  }
+  if (totaux.every((t) => t !== null)) res.push({ nom: NOMS_FOR.retenues, valeur: retenuesParPriorite(e, totaux as number[]).map(ouiNon), depuis: [NOMS_FOR.actions] });
   const retenues = lu(NOMS_FOR.retenues);
   if (Array.isArray(retenues)) {
     const garder = (i: number) => oui(retenues[i]);

@@ -1,5 +1,6 @@
 import { diviserArrondi, somme, taxe, type Centimes } from '../../domain/monnaie';
-import { cleTva, ibanValide, luhnValide, tvaValide } from './controles';
+import { siretValide } from '../../domain/identifiants';
+import { cleTva, ibanValide, tvaValide } from './controles';
 import type { EntreeFournisseurs } from './entree';
 
 /** The criteria, in the answers' order; « moins » when the lowest value is the best. */
@@ -40,15 +41,32 @@ export interface Facon {
 }
 export const FACON_JUSTE: Facon = { cleSurSiren: true, sensDesCriteres: true, ponderation: true, budget: true };
 
+/** The quote of the best score (the student's own scores, in the knock-on check); on a tie, the lower price. */
+export const meilleurScore = (e: EntreeFournisseurs, scores: readonly number[]): number =>
+  scores.reduce((m, s, i) => (s > scores[m]! || (s === scores[m] && e.devis[i]!.prix < e.devis[m]!.prix) ? i : m), 0);
+
+/**
+ * The supplies ordered, for their amounts `montants`: every « indispensable », then each « utile » in
+ * the list's order while the total stays within the budget (`budget` false: by the mistake, all).
+ */
+export function commandees(e: EntreeFournisseurs, montants: readonly number[], budget = true): boolean[] {
+  let cumul = somme(montants.filter((_, i) => e.fournitures[i]!.priorite === 'indispensable'));
+  return e.fournitures.map((x, i) => {
+    if (x.priorite === 'indispensable') return true;
+    const retenue = !budget || cumul + montants[i]! <= e.budget;
+    if (retenue) cumul += montants[i]!;
+    return retenue;
+  });
+}
+
 /** A value in tenths (qualities by half-points), as an integer. */
 const dixiemes = (x: number) => Math.round(x * 10);
 
 export function calculerFournisseurs(e: EntreeFournisseurs, f: Facon = FACON_JUSTE): ResultatFournisseurs {
   const controles = e.fournisseurs.map((x): [boolean, boolean, boolean] => {
     const siret = x.siret.replace(/\s/g, '');
-    const siretValide = /^\d{14}$/.test(siret) && luhnValide(siret);
     const tva = f.cleSurSiren ? tvaValide(x.tva, siret.slice(0, 9)) : /^FR(\d{2})/.exec(x.tva.replace(/\s/g, ''))?.[1] === String(cleTva(siret)).padStart(2, '0');
-    return [siretValide, tva, ibanValide(x.iban)];
+    return [siretValide(siret), tva, ibanValide(x.iban)];
   });
   const valeurs = e.devis.map((d) => [d.prix, d.delai, dixiemes(d.qualite), d.paiement]);
   const notes = valeurs.map((v) =>
@@ -61,14 +79,8 @@ export function calculerFournisseurs(e: EntreeFournisseurs, f: Facon = FACON_JUS
   );
   const poids = CRITERES.map((c) => e.criteres[c.cle]);
   const scores = notes.map((n) => (f.ponderation ? diviserArrondi(somme(n.map((x, j) => Math.round(x * 100) * poids[j]!)), 100) : diviserArrondi(somme(n.map((x) => Math.round(x * 100))), 4)) / 100);
-  const choix = scores.reduce((m, s, i) => (s > scores[m]! || (s === scores[m] && e.devis[i]!.prix < e.devis[m]!.prix) ? i : m), 0);
   const montants = e.fournitures.map((x) => x.quantite * x.prixUnitaire);
-  let cumul = somme(montants.filter((_, i) => e.fournitures[i]!.priorite === 'indispensable'));
-  const fournitures = e.fournitures.map((x, i) => {
-    if (x.priorite === 'indispensable') return { montant: montants[i]!, retenue: true };
-    const retenue = !f.budget || cumul + montants[i]! <= e.budget;
-    if (retenue) cumul += montants[i]!;
-    return { montant: montants[i]!, retenue };
-  });
-  return { controles, notes, scores, choix, fournitures, total: cumul, tva: taxe(cumul, e.tauxTva) };
+  const retenues = commandees(e, montants, f.budget);
+  const total = somme(montants.filter((_, i) => retenues[i]));
+  return { controles, notes, scores, choix: meilleurScore(e, scores), fournitures: montants.map((montant, i) => ({ montant, retenue: retenues[i]! })), total, tva: taxe(total, e.tauxTva) };
 }

@@ -1,6 +1,7 @@
 import { ENTREPRISES, FOURNISSEURS } from '../../domain/cas/entreprises';
 import { Hasard } from '../../domain/cas/hasard';
-import { chiffreLuhn, cleTva, ibanFrancais } from './controles';
+import { siretAuHasard } from '../../domain/identifiants';
+import { cleTva, ibanFrancais } from './controles';
 
 /** The aléas this generator knows (the template describes each one). */
 export const ALEAS = ['informations_erronees', 'budget_serre', 'urgence'] as const;
@@ -28,10 +29,8 @@ export function casFournisseurs(graine: number, _periode: string, aleas: readonl
   const chiffres = (n: number) => Array.from({ length: n }, () => String(h.entier(0, 9))).join('');
   const noms = h.melanger(FOURNISSEURS).slice(0, 4);
   const fournisseurs = noms.map((nom) => {
-    const siren = `${h.entier(1, 9)}${chiffres(7)}`;
-    const sirenValide = siren + chiffreLuhn(siren);
-    const debut = sirenValide + chiffres(4);
-    return { nom, siret: debut + chiffreLuhn(debut), tva: `FR${String(cleTva(sirenValide)).padStart(2, '0')}${sirenValide}`, iban: ibanFrancais(chiffres(5), chiffres(5), chiffres(11)) };
+    const siret = siretAuHasard(h);
+    return { nom, siret, tva: `FR${String(cleTva(siret.slice(0, 9))).padStart(2, '0')}${siret.slice(0, 9)}`, iban: ibanFrancais(chiffres(5), chiffres(5), chiffres(11)) };
   });
   // a wrong digit: another digit at the same place, which no key can still accept
   const fausse = (s: string, debut: number) => {

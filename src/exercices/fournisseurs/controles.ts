@@ -1,5 +1,3 @@
-export { chiffreLuhn, luhnValide } from '../../domain/identifiants';
-
 /**
  * The keys of a supplier's identifiers: the SIRET's Luhn key (its 14 digits), the French intra-EU
  * TVA number's key (FR + key + SIREN, key = (12 + 3 × (SIREN mod 97)) mod 97), and the IBAN's

@@ -30,7 +30,7 @@ import {
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/fournisseurs.json';
-import { calculerFournisseurs, CRITERES, FACON_JUSTE, type Facon } from './calcul';
+import { calculerFournisseurs, commandees, CRITERES, FACON_JUSTE, meilleurScore, type Facon } from './calcul';
 import { ibanLisible } from './controles';
 import { PRIORITES, type EntreeFournisseurs } from './entree';
 
@@ -281,24 +281,16 @@ function enchainements(lu: Lu, e: EntreeFournisseurs, a: Attendus): Enchainement
   }
   const scores = lu(NOMS_FOU.scores);
   if (Array.isArray(scores) && scores.every((s) => typeof s === 'number')) {
-    const s = scores as number[];
-    const i = s.reduce((m, x, k) => (x > s[m]! || (x === s[m] && e.devis[k]!.prix < e.devis[m]!.prix) ? k : m), 0);
-    res.push({ nom: NOMS_FOU.choix, valeur: e.devis[i]!.fournisseur, depuis: [NOMS_FOU.scores] });
+    res.push({ nom: NOMS_FOU.choix, valeur: e.devis[meilleurScore(e, scores as number[])]!.fournisseur, depuis: [NOMS_FOU.scores] });
   }
   const fournitures = lu(NOMS_FOU.fournitures);
   if (Array.isArray(fournitures)) {
     const lignes = e.fournitures.map((_, i) => (Array.isArray(fournitures[i]) ? fournitures[i] : []));
     const montants = lignes.map((l) => centimesSaisis(l[0]));
     if (montants.every((m) => m !== null && m >= 0)) {
-      let cumul = montants.reduce((s, m, i) => s! + (e.fournitures[i]!.priorite === 'indispensable' ? m! : 0), 0)!;
       const justes = a[NOMS_FOU.fournitures] as (number | string)[][];
-      const suite = e.fournitures.map((x, i) => {
-        if (x.priorite === 'indispensable') return justes[i]!;
-        const retenue = cumul + montants[i]! <= e.budget;
-        if (retenue) cumul += montants[i]!;
-        return [justes[i]![0]!, ouiNon(retenue)];
-      });
-      res.push({ nom: NOMS_FOU.fournitures, valeur: suite, depuis: [NOMS_FOU.fournitures] });
+      const retenues = commandees(e, montants as number[]);
+      res.push({ nom: NOMS_FOU.fournitures, valeur: justes.map((l, i) => [l[0]!, ouiNon(retenues[i]!)]), depuis: [NOMS_FOU.fournitures] });
     }
     res.push(
       ...enSuite(

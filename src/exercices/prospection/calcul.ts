@@ -43,7 +43,7 @@ export interface Facon {
 export const FACON_JUSTE: Facon = { variables: true, documentation: true, cloture: true, tauxDeMarque: true, seuilSurMarge: true };
 
 /** ⌈a / b⌉ for non-negative integers, b > 0. */
-const auDessus = (a: number, b: number) => Math.floor((a + b - 1) / b);
+export const auDessus = (a: number, b: number) => Math.floor((a + b - 1) / b);
 
 export function calculerProspection(e: EntreeProspection, f: Facon = FACON_JUSTE): ResultatProspection {
   const fixes = somme(e.frais.map((x) => x.montant));

@@ -27,7 +27,7 @@ import {
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/prospection.json';
-import { calculerProspection, FACON_JUSTE, type Facon } from './calcul';
+import { auDessus, calculerProspection, FACON_JUSTE, type Facon } from './calcul';
 import type { EntreeProspection } from './entree';
 
 /** The template, validated when the module loads. */
@@ -258,7 +258,7 @@ function enchainements(lu: Lu, e: EntreeProspection): Enchainement[] {
   if (m !== null && t !== null) res.push(...enSuite(NOMS_PRO.resultat, m - t, [marge, coutTotal]));
   if (t !== null && t >= 0 && n !== null) {
     res.push(...enSuite(NOMS_PRO.coutCommande, diviserArrondi(t, n), [coutTotal, commandes]));
-    if (m !== null && m > 0) res.push({ nom: NOMS_PRO.seuil, valeur: Math.floor((t * n + m - 1) / m), depuis: [coutTotal, commandes, marge] });
+    if (m !== null && m > 0) res.push({ nom: NOMS_PRO.seuil, valeur: auDessus(t * n, m), depuis: [coutTotal, commandes, marge] });
   }
   if (typeof taux === 'number') res.push({ nom: NOMS_PRO.objectifRetour, valeur: ATTEINT(taux >= e.objectifs.tauxRetour), depuis: [tauxRetour] });
   if (ca !== null) res.push({ nom: NOMS_PRO.objectifChiffreAffaires, valeur: ATTEINT(ca >= e.objectifs.chiffreAffaires), depuis: [chiffreAffaires] });

@@ -51,6 +51,15 @@ export const finsDeMois = (e: Pick<EntreeTableauSocial, 'debut'>): string[] => A
 const present = (s: EntreeTableauSocial['salaries'][number], jour: string, dernierInclus = true) => s.entree <= jour && (!s.sortie || (dernierInclus ? s.sortie >= jour : s.sortie > jour));
 const ans = (depuis: string, jour: string) => Math.floor(moisComplets(depuis, jour) / 12);
 
+/**
+ * Women and men by age band, of the people `presents` (the student's own registre, in the knock-on
+ * check); `bornesIncluses` false: by the mistake, an age that opens a band counted in the band below.
+ */
+export function pyramideDe(presents: readonly { sexe: 'F' | 'H'; age: number }[], bornesIncluses = true): [number, number][] {
+  const tranche = (age: number) => (bornesIncluses || !TRANCHES.some((t) => t.min === age && age > 0) ? age : age - 1);
+  return TRANCHES.map((t) => (['F', 'H'] as const).map((x) => presents.filter((r) => r.sexe === x && tranche(r.age) >= t.min && tranche(r.age) <= t.max).length) as [number, number]);
+}
+
 export function calculerTableauSocial(e: EntreeTableauSocial, f: Facon = FACON_JUSTE): ResultatTableauSocial {
   const [debutAnnee, finAnnee] = [e.debut, e.fin];
   const registre = e.salaries.map((s) => ({
@@ -68,9 +77,10 @@ export function calculerTableauSocial(e: EntreeTableauSocial, f: Facon = FACON_J
   const jours = e.absences.reduce((a, x) => a + x.jours, 0);
   const base100 = f.effectifMoyen ? moyen100 : fin * 100;
   const presents = registre.map((r, i) => ({ ...r, s: e.salaries[i]! })).filter((r) => r.present);
-  // a birthday that opens a band, counted in the band below by the mistake
-  const tranche = (age: number) => (f.bornesIncluses || !TRANCHES.some((t) => t.min === age && age > 0) ? age : age - 1);
-  const pyramide = TRANCHES.map((t) => (['F', 'H'] as const).map((x) => presents.filter((r) => r.s.sexe === x && tranche(r.age) >= t.min && tranche(r.age) <= t.max).length) as [number, number]);
+  const pyramide = pyramideDe(
+    presents.map((r) => ({ sexe: r.s.sexe, age: r.age })),
+    f.bornesIncluses,
+  );
   return {
     registre,
     debut,

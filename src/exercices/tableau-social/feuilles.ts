@@ -28,7 +28,7 @@ import {
 } from '../../sheets/exercices/commun';
 import { gabaritExercice } from '../../sheets/exercices/gabarit';
 import modele from '../../../templates/exercices/tableau-social.json';
-import { calculerTableauSocial, FACON_JUSTE, finsDeMois, TRANCHES, type Facon } from './calcul';
+import { calculerTableauSocial, FACON_JUSTE, finsDeMois, pyramideDe, TRANCHES, type Facon } from './calcul';
 import { CONTRATS, SEXES, type EntreeTableauSocial } from './entree';
 
 /** The template, validated when the module loads. */
@@ -259,7 +259,7 @@ function enchainements(lu: Lu, e: EntreeTableauSocial): Enchainement[] {
     if (presents.every((l) => l.age !== null))
       res.push({
         nom: NOMS_TBS.pyramide,
-        valeur: TRANCHES.map((t) => (['F', 'H'] as const).map((x) => presents.filter((l) => l.s.sexe === x && l.age! >= t.min && l.age! <= t.max).length)),
+        valeur: pyramideDe(presents.map((l) => ({ sexe: l.s.sexe, age: l.age! }))),
         depuis: [NOMS_TBS.registre],
       });
     if (presents.length && presents.every((l) => l.anciennete !== null)) {

@@ -369,7 +369,8 @@ function enchainements(lu: Lu, e: EntreeTresorerie, _p: null, a: Attendus): Ench
     return x === null ? null : Math.max(0, signe * x);
   };
   const res = [suite(noms[3]!, (i) => (i ? report!(i - 1) : null), [noms[5]!]), suite(noms[4]!, s(1), noms.slice(0, 4)), suite(noms[5]!, s(-1), noms.slice(0, 4))];
-  const k = calculerTresorerie(e).decaissements.lignes.findIndex((l) => l.libelle === LIBELLE_TVA_A_DECAISSER);
+  const budget = calculerTresorerie(e);
+  const k = budget.decaissements.lignes.findIndex((l) => l.libelle === LIBELLE_TVA_A_DECAISSER);
   if (k >= 0) {
     const lignes = (a[NOMS_TRE.decaissements] as ValeurAttendue[][]).map((l) => [...l]);
     for (let i = 1; i < lignes[k]!.length; i++) {
@@ -380,7 +381,7 @@ function enchainements(lu: Lu, e: EntreeTresorerie, _p: null, a: Attendus): Ench
   }
   // the appraisal from the month-end positions the sheet computes out of the student's own budgets
   const [enc, dec] = [lu(NOMS_TRE.encaissements), lu(NOMS_TRE.decaissements)];
-  const n = a[NOMS_TRE.minimale] === undefined ? 0 : calculerTresorerie(e).mois.length; // none in a workbook made before the appraisal
+  const n = a[NOMS_TRE.minimale] === undefined ? 0 : budget.mois.length; // none in a workbook made before the appraisal
   const parMois = (t: unknown, i: number) => (Array.isArray(t) ? t.reduce<number>((x, l) => x + (Array.isArray(l) ? (centimesSaisis(l[i]) ?? 0) : 0), 0) : null);
   if (n && Array.isArray(enc) && Array.isArray(dec)) {
     const fins: number[] = [];
